@@ -1,0 +1,165 @@
+/**
+ * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
+ * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve, relative, sep } from 'node:path';
+import { scan } from '../engine.js';
+import { applyFixes } from '../fix/apply.js';
+import { atOrAbove } from '../report/common.js';
+import { formatText } from '../report/text.js';
+import { toJson } from '../report/json.js';
+import { toSarif, VERSION } from '../report/sarif.js';
+import { toLocation } from '../source.js';
+import type { Finding, Severity } from '../types.js';
+import { RULES } from '../rules/index.js';
+
+export const USAGE = `Usage: ptrace-doctor [paths...] [options]
+
+Finds the container settings that stop Go's debugger (dlv), strace and gdb
+from working, and fixes them.
+
+Options:
+  --format text|json|sarif|github   output format (default: text)
+  --fix                             apply the fixes to the files
+  --fail-on error|warning|note|never
+                                    exit 1 when a finding is at or above this (default: error)
+  --ignore PTD001,PTD010            rules to skip
+  --root DIR                        the repository root (default: the current directory)
+  --no-color                        plain text output
+  --list-rules                      print the rule catalogue
+  -h, --help                        this help
+  -v, --version                     the version
+`;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  isTTY?: boolean;
+}
+
+interface Args {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif' | 'github';
+  fix: boolean;
+  failOn: Severity | 'never';
+  ignore: string[];
+  root?: string;
+  color?: boolean;
+}
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rules' {
+  const a: Args = { paths: [], format: 'text', fix: false, failOn: 'error', ignore: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '-h': case '--help': return 'help';
+      case '-v': case '--version': return 'version';
+      case '--list-rules': return 'list-rules';
+      case '--fix': a.fix = true; break;
+      case '--no-color': a.color = false; break;
+      case '--color': a.color = true; break;
+      case '--format': case '-f': {
+        const v = value();
+        if (!['text', 'json', 'sarif', 'github'].includes(v)) throw new UsageError(`--format must be text, json, sarif or github (got "${v}")`);
+        a.format = v as Args['format'];
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!['error', 'warning', 'note', 'never'].includes(v)) throw new UsageError(`--fail-on must be error, warning, note or never (got "${v}")`);
+        a.failOn = v as Args['failOn'];
+        break;
+      }
+      case '--ignore': a.ignore.push(...value().split(/[\s,]+/).filter(Boolean)); break;
+      case '--root': a.root = value(); break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        a.paths.push(arg);
+    }
+  }
+  for (const id of a.ignore) if (!RULES.some((r) => r.id === id.toUpperCase())) throw new UsageError(`--ignore: unknown rule ${id}`);
+  return a;
+}
+
+/** Escape a value for a GitHub workflow command (::error file=…::message). */
+function ghEscapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function ghEscapeProp(s: string): string {
+  return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function formatGithub(findings: Finding[]): string {
+  const cmd = { error: 'error', warning: 'warning', note: 'notice' } as const;
+  return findings.map((f) => {
+    const l = toLocation(f.span);
+    return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},line=${l.startLine},endLine=${l.endLine},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(f.message)}\n`;
+  }).join('');
+}
+
+/** Decide the root and the sub-paths from the arguments. */
+function resolveTargets(args: Args, cwd: string): { root: string; paths: string[] } {
+  if (args.root) return { root: resolve(cwd, args.root), paths: args.paths };
+  if (args.paths.length === 1 && existsSync(resolve(cwd, args.paths[0]!)) && statSync(resolve(cwd, args.paths[0]!)).isDirectory()) {
+    return { root: resolve(cwd, args.paths[0]!), paths: [] };
+  }
+  const root = resolve(cwd);
+  const paths = args.paths.map((p) => relative(root, resolve(cwd, p)).split(sep).join('/'));
+  for (const p of paths) if (p.startsWith('..')) throw new UsageError(`${p} is outside ${root}; use --root`);
+  return { root, paths };
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`ptrace-doctor: ${e.message}\n\n${USAGE}`); return 2; }
+    throw e;
+  }
+  if (parsed === 'help') { io.stdout(USAGE); return 0; }
+  if (parsed === 'version') { io.stdout(`${VERSION}\n`); return 0; }
+  if (parsed === 'list-rules') {
+    io.stdout(RULES.map((r) => `${r.id}  ${r.slug.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.title}`).join('\n') + '\n');
+    return 0;
+  }
+  const args = parsed;
+  try {
+    const { root, paths } = resolveTargets(args, io.cwd);
+    if (!existsSync(root) || !statSync(root).isDirectory()) { io.stderr(`ptrace-doctor: ${root} is not a directory\n`); return 2; }
+    let findings: Finding[];
+    if (args.fix) {
+      const out = await applyFixes({ root, paths, ignore: args.ignore, write: true });
+      for (const s of out.skipped) io.stderr(`ptrace-doctor: ${s.path} ${s.reason}\n`);
+      if (args.format === 'text') {
+        io.stdout(out.changed.length > 0 ? `Fixed ${out.fixed.length} finding${out.fixed.length === 1 ? '' : 's'} in ${out.changed.length} file${out.changed.length === 1 ? '' : 's'}:\n${out.patch}\n` : 'Nothing to fix.\n');
+      }
+      findings = out.after.findings;
+      if (args.format === 'text' && findings.length > 0) io.stdout('Still to do by hand:\n\n');
+    } else {
+      findings = (await scan({ root, paths, ignore: args.ignore })).findings;
+    }
+    switch (args.format) {
+      case 'json': io.stdout(JSON.stringify(toJson(findings, VERSION), null, 2) + '\n'); break;
+      case 'sarif': io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n'); break;
+      case 'github': io.stdout(formatGithub(findings)); break;
+      default:
+        if (!(args.fix && findings.length === 0)) io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true }));
+    }
+    return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) { io.stderr(`ptrace-doctor: ${e.message}\n`); return 2; }
+    io.stderr(`ptrace-doctor: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The engine: files → parse → model (launches) → rules → findings.
+ * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
+ */
+import { createHash } from 'node:crypto';
+import { Workspace, discover } from './discover/index.js';
+import { Project } from './model/project.js';
+import { buildModel, type Model } from './model/index.js';
+import { ALL_RULES } from './rules/index.js';
+import type { Report } from './rules/types.js';
+import { positionAt, lineText, spanText } from './source.js';
+import type { Finding, SourceFile, Span } from './types.js';
+import type { Launch } from './model/launch.js';
+
+export interface ScanOptions {
+  /** Directory to scan. */
+  root: string;
+  /** Optional sub-paths (relative to root) to limit discovery to. */
+  paths?: string[];
+  /** Rule ids to drop. */
+  ignore?: string[];
+  /** Relative path → text that replaces the file on disk (for fix iterations). */
+  overlay?: Map<string, string>;
+}
+
+export interface ScanResult {
+  root: string;
+  files: SourceFile[];
+  launches: Launch[];
+  model: Model;
+  /** Sorted by path, then line, then rule id. */
+  findings: Finding[];
+}
+
+const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
+
+/** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
+export function isSuppressed(ruleId: string, span: Span): boolean {
+  const { line } = positionAt(span.file, span.start);
+  for (const l of [line, line - 1]) {
+    if (l < 1) continue;
+    const text = lineText(span.file, l);
+    const hashAt = text.indexOf('#');
+    const slashAt = text.indexOf('//');
+    const commentAt = [hashAt, slashAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+    if (commentAt === undefined) continue;
+    const m = IGNORE_RE.exec(text.slice(commentAt));
+    if (!m) continue;
+    if (!m[1]) return true;
+    if (m[1].toUpperCase().split(/[\s,]+/).includes(ruleId)) return true;
+  }
+  return false;
+}
+
+function fingerprint(ruleId: string, r: Report): string {
+  const h = createHash('sha256');
+  h.update(ruleId);
+  h.update('\0' + r.span.file.path);
+  h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
+  h.update('\0' + (r.key ?? spanText(r.span).trim().slice(0, 200)));
+  return h.digest('hex').slice(0, 16);
+}
+
+export function runRules(project: Project, model: Model, ignore: string[] = []): Finding[] {
+  const findings: Finding[] = [];
+  const skip = new Set(ignore.map((i) => i.trim().toUpperCase()).filter(Boolean));
+  const seen = new Set<string>();
+  for (const rule of ALL_RULES) {
+    if (skip.has(rule.meta.id)) continue;
+    rule.check({
+      project,
+      model,
+      launches: model.launches,
+      report(r) {
+        if (isSuppressed(rule.meta.id, r.span) || (r.launch && isSuppressed(rule.meta.id, r.launch.anchor))) return;
+        let fp = fingerprint(rule.meta.id, r);
+        // Two findings of one rule on identical text in one file get distinct prints.
+        for (let n = 2; seen.has(fp); n++) fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
+        seen.add(fp);
+        findings.push({
+          ruleId: rule.meta.id,
+          severity: r.severity ?? rule.meta.defaultSeverity,
+          title: rule.meta.title,
+          message: r.message,
+          span: r.span,
+          related: r.related ?? [],
+          ...(r.launch ? { launch: r.launch.id } : {}),
+          ...(r.fix ? { fix: r.fix } : {}),
+          fingerprint: fp,
+        });
+      },
+    });
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => (a.span.file.path < b.span.file.path ? -1 : a.span.file.path > b.span.file.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+}
+
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const ws = new Workspace(opts.root, opts.overlay);
+  const { files, skipped } = discover(ws, opts.paths);
+  const project = new Project(ws, files, skipped);
+  const model = buildModel(project);
+  const findings = runRules(project, model, opts.ignore);
+  return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+}

@@ -1,0 +1,361 @@
+/**
+ * LaunchEditor implementations, one per format. Each builds text edits in the
+ * file's own syntax; makeFix applies them, re-parses the result and turns it
+ * into whole-line edits (what a suggestion replaces).
+ */
+import { isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { modify, applyEdits as applyJsonEdits, type FormattingOptions, type Node as JNode, findNodeAtLocation } from 'jsonc-parser';
+import { applyEdits, lineEdits } from './text.js';
+import { validate } from './validate.js';
+import { ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
+import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
+import { getPair } from '../parse/yaml.js';
+import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
+import type { LaunchEditor, PortMapping } from '../model/launch.js';
+import type { ComposeService, ServiceLayer } from '../model/compose.js';
+import type { YamlFile } from '../parse/yaml.js';
+
+/** Apply edits per file, re-parse each edited file, and return whole-line edits. */
+export function makeFix(description: string, edits: TextEdit[] | undefined, files: SourceFile[]): Fix | undefined {
+  if (!edits || edits.length === 0) return undefined;
+  const byPath = new Map<string, TextEdit[]>();
+  for (const e of edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  const out: TextEdit[] = [];
+  for (const [path, es] of byPath) {
+    const file = files.find((f) => f.path === path);
+    if (!file) return undefined;
+    let after: string;
+    try {
+      after = applyEdits(file.text, es);
+    } catch {
+      return undefined;
+    }
+    if (validate(file.kind, after) !== undefined) return undefined;
+    out.push(...lineEdits(path, file.text, after));
+  }
+  return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+}
+
+function capsIn(y: YamlFile, map: YAMLMap, key: string): string[] {
+  const p = ownPair(map, key);
+  if (!p || !isSeq(p.value)) return [];
+  return (p.value as YAMLSeq).items.map((i) => String((i as { value?: unknown }).value ?? '').toUpperCase().replace(/^CAP_/, ''));
+  void y;
+}
+
+/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
+function replacePairWithSeq(layer: { y: YamlFile; map: YAMLMap }, oldKey: string, newKey: string, item: string): TextEdit[] | undefined {
+  const file = layer.y.file;
+  const pair = ownPair(layer.map, oldKey);
+  const k = pair?.key as Node | null;
+  if (!pair || !k?.range || layer.map.flow) return undefined;
+  const rm = removePair(layer.y, layer.map, pair);
+  if (!rm || rm.length !== 1) return undefined;
+  const indent = file.text.slice(lineStart(file, positionAt(file, k.range[0]).line), k.range[0]);
+  if (indent.trim() !== '') return undefined;
+  const nl = eol(file);
+  const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
+  return [{ ...rm[0]!, text }];
+}
+
+// ---------- Compose ----------
+
+export function composeEditor(svc: ComposeService, main: ServiceLayer): LaunchEditor {
+  const files = (): SourceFile[] => svc.layers.map((l) => l.y.file);
+  const capLayer = (): ServiceLayer | undefined => {
+    for (let i = svc.layers.length - 1; i >= 0; i--) if (ownPair(svc.layers[i]!.map, 'cap_add')) return svc.layers[i];
+    // cap_add reached through a merge key cannot be extended without copying it.
+    if (svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'))) return undefined;
+    return main;
+  };
+  const addEdits = (cap: string): TextEdit[] | undefined => {
+    const l = capLayer();
+    if (!l) return undefined;
+    if (capsIn(l.y, l.map, 'cap_add').includes(cap)) return [];
+    return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+  };
+  const hasCapKey = (): boolean => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
+  return {
+    addCapability(cap) {
+      return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+    },
+    replaceSecurityOpt(opt, cap) {
+      for (const l of svc.layers) {
+        const pair = ownPair(l.map, 'security_opt');
+        if (!pair || !isSeq(pair.value) || l.y.file !== opt.span.file) continue;
+        const seq = pair.value as YAMLSeq;
+        const node = seq.items.find((i) => (i as Node | null)?.range?.[0] === opt.span.start) as Node | undefined;
+        if (!node) continue;
+        const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+        if (seq.items.length === 1 && !hasCapKey()) return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
+        const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+        const add = addEdits(cap);
+        if (!rm || !add) return undefined;
+        return makeFix(desc, [...rm, ...add], files());
+      }
+      return undefined;
+    },
+    replacePrivileged(cap) {
+      for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i]!;
+        const pair = ownPair(l.map, 'privileged');
+        if (!pair) continue;
+        const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+        if (!hasCapKey()) return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
+        const rm = removePair(l.y, l.map, pair);
+        const add = addEdits(cap);
+        if (!rm || !add) return undefined;
+        return makeFix(desc, [...rm, ...add], files());
+      }
+      return undefined;
+    },
+    publishPort(port) {
+      const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
+      return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
+    },
+    bindPortToLoopback(port: PortMapping) {
+      const file = port.span.file;
+      const raw = file.text.slice(port.span.start, port.span.end);
+      const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
+      if (!m || raw.includes('\n')) return undefined;
+      const hostPort = port.hostPort || port.containerPort;
+      const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+      const q = m[1] || '"';
+      return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
+    },
+  };
+}
+
+// ---------- Kubernetes ----------
+
+export interface K8sContainerRef {
+  y: YamlFile;
+  container: YAMLMap;
+  name: string;
+}
+
+export function kubernetesEditor(ref: K8sContainerRef): LaunchEditor {
+  const file = ref.y.file;
+  const add = (cap: string): TextEdit[] | undefined => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
+  const sc = (): YAMLMap | undefined => {
+    const p = ownPair(ref.container, 'securityContext');
+    return p && (p.value as YAMLMap | null)?.items ? (p.value as YAMLMap) : undefined;
+  };
+  return {
+    addCapability(cap) {
+      return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
+    },
+    replaceSecurityOpt(opt, cap) {
+      // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
+      const s = sc();
+      const p = s ? ownPair(s, 'seccompProfile') : undefined;
+      if (!s || !p) return undefined;
+      const rm = removePair(ref.y, s, p);
+      const a = add(cap);
+      if (!rm || !a) return undefined;
+      void opt;
+      return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+    },
+    replacePrivileged(cap) {
+      const s = sc();
+      const p = s ? ownPair(s, 'privileged') : undefined;
+      if (!s || !p) return undefined;
+      const rm = removePair(ref.y, s, p);
+      const a = add(cap);
+      if (!rm || !a) return undefined;
+      // Removing the only key would leave an empty map; removePair then adding keeps it valid.
+      return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+    },
+  };
+}
+
+// ---------- devcontainer.json ----------
+
+export function formattingOf(text: string): FormattingOptions {
+  const m = /\n([ \t]+)"/.exec(text);
+  const indent = m?.[1] ?? '\t';
+  return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+export interface DevcontainerRef {
+  file: SourceFile;
+  root: JNode;
+}
+
+function jsonModify(text: string, path: (string | number)[], value: unknown, isArrayInsertion = false): string {
+  return applyJsonEdits(text, modify(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
+}
+
+/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
+function devcontainerAddCap(text: string, root: JNode, cap: string): string | undefined {
+  const arr = findNodeAtLocation(root, ['capAdd']);
+  if (arr) {
+    if (arr.type !== 'array') return undefined;
+    if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap)) return text;
+    return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
+  }
+  return jsonModify(text, ['capAdd'], [cap]);
+}
+
+export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
+  const { file } = ref;
+  const fix = (description: string, after: string | undefined): Fix | undefined => {
+    if (after === undefined || after === file.text) return undefined;
+    return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
+  };
+  /** Indexes of runArgs entries that make up the option at span (one or two entries). */
+  const runArgsIndexes = (span: { start: number }): number[] | undefined => {
+    const runArgs = findNodeAtLocation(ref.root, ['runArgs']);
+    const kids = runArgs?.children ?? [];
+    const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
+    if (i < 0) return undefined;
+    const v = String(kids[i]!.value);
+    if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged')) return [i];
+    if (/^--(cap-add|security-opt)$/.test(v)) return [i, i + 1];
+    const prev = kids[i - 1];
+    if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value))) return [i - 1, i];
+    return [i];
+  };
+  const removeRunArgs = (text: string, idx: number[]): string => {
+    let t = text;
+    for (const i of [...idx].sort((a, b) => b - a)) t = jsonModify(t, ['runArgs', i], undefined);
+    return t;
+  };
+  const withCap = (text: string, cap: string): string | undefined => {
+    // Re-read the tree after earlier edits.
+    const root = parseTreeSafe(text);
+    return root ? devcontainerAddCap(text, root, cap) : undefined;
+  };
+  return {
+    addCapability(cap) {
+      return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
+    },
+    replaceSecurityOpt(opt: Valued<string>, cap) {
+      let t = file.text;
+      const so = findNodeAtLocation(ref.root, ['securityOpt']);
+      const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
+      if (i >= 0) t = (so!.children!.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
+      else {
+        const idx = runArgsIndexes(opt.span);
+        if (!idx) return undefined;
+        t = removeRunArgs(t, idx);
+      }
+      return fix(`Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
+    },
+    replacePrivileged(cap) {
+      let t = file.text;
+      if (findNodeAtLocation(ref.root, ['privileged'])) t = jsonModify(t, ['privileged'], undefined);
+      else {
+        const runArgs = findNodeAtLocation(ref.root, ['runArgs']);
+        const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
+        if (i < 0) return undefined;
+        t = removeRunArgs(t, [i]);
+      }
+      return fix(`Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
+    },
+    publishPort(port) {
+      const fp = findNodeAtLocation(ref.root, ['forwardPorts']);
+      const n = Number(port);
+      const value = Number.isFinite(n) ? n : port;
+      const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
+      return fix(`Forward port ${port} in ${file.path}`, after);
+    },
+  };
+}
+
+/**
+ * Move runArgs entries (ignored when the dev container runs on Compose) into
+ * capAdd / securityOpt / privileged, which do apply there.
+ */
+export function devcontainerMoveRunArgs(file: SourceFile, root: JNode, moved: Valued<string>[], caps: string[], secOpts: string[], privileged: boolean): Fix | undefined {
+  const runArgs = findNodeAtLocation(root, ['runArgs']);
+  const kids = runArgs?.children ?? [];
+  const idx = new Set<number>();
+  for (const m of moved) {
+    const i = kids.findIndex((c) => c.offset === m.span.start);
+    if (i < 0) continue;
+    idx.add(i);
+    const v = String(kids[i]!.value);
+    if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u') idx.add(i + 1);
+  }
+  let t = file.text;
+  if (idx.size >= kids.length) t = jsonModify(t, ['runArgs'], undefined);
+  else for (const i of [...idx].sort((a, b) => b - a)) t = jsonModify(t, ['runArgs', i], undefined);
+  for (const c of caps) {
+    const r = parseTreeSafe(t);
+    if (!r) return undefined;
+    t = devcontainerAddCap(t, r, c) ?? t;
+  }
+  for (const s of secOpts) {
+    const r = parseTreeSafe(t);
+    const so = r ? findNodeAtLocation(r, ['securityOpt']) : undefined;
+    if (so && (so.children ?? []).some((c) => c.value === s)) continue;
+    t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
+  }
+  if (privileged) t = jsonModify(t, ['privileged'], true);
+  if (t === file.text) return undefined;
+  return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
+}
+
+import { parseTree } from 'jsonc-parser';
+export function parseTreeSafe(text: string): JNode | undefined {
+  try {
+    return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------- docker/podman run lines ----------
+
+export interface RunLineRef {
+  file: SourceFile;
+  /** Offset just after the `run` word. */
+  insertAt: number;
+  /** Spans of flags (with their separate values) for removal. */
+  flags: Array<{ name: string; value: string; start: number; end: number }>;
+}
+
+function removeRange(file: SourceFile, start: number, end: number): TextEdit {
+  // Also remove the whitespace before the flag (keep line continuations intact).
+  let s = start;
+  while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t')) s--;
+  if (s > 0 && file.text[s - 1] === '\n') {
+    // The flag starts its own continued line: remove the whole line instead.
+    const ls = lineStart(file, positionAt(file, start).line);
+    return { path: file.path, start: ls, end: lineEndWithBreak(file, end), text: '' };
+  }
+  return { path: file.path, start: s, end, text: '' };
+}
+
+export function runLineEditor(ref: RunLineRef): LaunchEditor {
+  const { file } = ref;
+  const addEdit = (cap: string): TextEdit => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
+  const hasCap = (cap: string): boolean => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
+  return {
+    addCapability(cap) {
+      return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
+    },
+    replaceSecurityOpt(opt, cap) {
+      const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+      if (!f) return undefined;
+      const edits = [removeRange(file, f.start, f.end)];
+      if (!hasCap(cap)) edits.push(addEdit(cap));
+      return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
+    },
+    replacePrivileged(cap) {
+      const f = ref.flags.find((x) => x.name === '--privileged');
+      if (!f) return undefined;
+      const edits = [removeRange(file, f.start, f.end)];
+      if (!hasCap(cap)) edits.push(addEdit(cap));
+      return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
+    },
+    publishPort(port) {
+      return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
+    },
+    bindPortToLoopback(port) {
+      const hostPort = port.hostPort || port.containerPort;
+      return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * Recognises what a shell command does that matters for debugging:
+ * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
+ * Input is words with source offsets; output carries spans.
+ */
+import { splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
+import type { SourceFile, Span, Valued } from '../types.js';
+
+export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy';
+export const TOOLS: Tool[] = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
+
+export interface DlvRun {
+  /** debug, exec, test, attach, connect, dap, core, trace, version… */
+  sub: string;
+  headless: boolean;
+  listen?: Valued<string>;
+  /** For exec: the binary; for attach: the pid expression. */
+  target?: Valued<string>;
+}
+
+export interface InstallInfo {
+  method: 'apt' | 'apk' | 'dnf' | 'yum' | 'pip' | 'go-install' | 'go-get';
+  /** For go install/get: the module path word (without @version). */
+  module?: Valued<string>;
+  /** For go install/get: the whole argument word, e.g. github.com/…/dlv@latest. */
+  arg?: Valued<string>;
+  /** The version after @, if any. */
+  version?: string;
+  /** The package manager's verb word (`get` in `go get`). */
+  verb?: Valued<string>;
+}
+
+export interface ToolUse {
+  tool: Tool;
+  use: 'run' | 'install';
+  /** For runs: attach to an existing process, or launch a child. */
+  mode?: 'attach' | 'launch' | 'other';
+  span: Span;
+  /** The words of the simple command that holds the tool (after unwrapping). */
+  words: Word[];
+  dlv?: DlvRun;
+  install?: InstallInfo;
+}
+
+export interface GoBuild {
+  span: Span;
+  words: Word[];
+  output?: Valued<string>;
+  /** Each -ldflags value. */
+  ldflags: Valued<string>[];
+  gcflags: Valued<string>[];
+}
+
+export interface CommandFacts {
+  tools: ToolUse[];
+  builds: GoBuild[];
+}
+
+const PKG_TOOLS: Record<string, Tool> = {
+  strace: 'strace',
+  gdb: 'gdb',
+  'gdb-minimal': 'gdb',
+  ltrace: 'ltrace',
+  delve: 'dlv',
+  'py-spy': 'py-spy',
+};
+
+const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
+
+export function wordSpan(file: SourceFile, w: Word): Span {
+  return { file, start: w.start, end: w.end };
+}
+
+function valued(file: SourceFile, w: Word, value = w.value): Valued<string> {
+  return { value, span: wordSpan(file, w) };
+}
+
+/** Sub-span of a word's value [from, to) in source offsets (exact when the word maps 1:1). */
+export function valueSpan(file: SourceFile, w: Word, from: number, to: number): Span {
+  const s = w.map[from] ?? w.start;
+  const e = to > from ? (w.map[to - 1] ?? w.end - 1) + 1 : s;
+  return { file, start: s, end: e };
+}
+
+function basename(v: string): string {
+  const i = v.lastIndexOf('/');
+  return i >= 0 ? v.slice(i + 1) : v;
+}
+
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+function unwrap(words: Word[]): Word[] {
+  let ws = words;
+  for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
+    const head = basename(ws[0]!.value);
+    if (isAssignment(ws[0]!)) { ws = ws.slice(1); continue; }
+    if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') { ws = ws.slice(1); continue; }
+    if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
+      let k = 1;
+      while (k < ws.length) {
+        const v = ws[k]!.value;
+        if (v === '-u' || v === '--user' || v === '-g') { k += 2; continue; }
+        if (v.startsWith('-') || isAssignment(ws[k]!)) { k++; continue; }
+        break;
+      }
+      // gosu/su-exec take a user before the command.
+      if ((head === 'gosu' || head === 'su-exec') && k < ws.length) k++;
+      ws = ws.slice(k);
+      continue;
+    }
+    if (head === 'timeout') {
+      let k = 1;
+      while (k < ws.length && ws[k]!.value.startsWith('-')) k++;
+      ws = ws.slice(k + 1);
+      continue;
+    }
+    break;
+  }
+  return ws;
+}
+
+function flagValue(words: Word[], i: number, names: string[]): { word: Word; value: string; from: number; next: number } | undefined {
+  const w = words[i]!;
+  for (const name of names) {
+    if (w.value === name && i + 1 < words.length) return { word: words[i + 1]!, value: words[i + 1]!.value, from: 0, next: i + 2 };
+    if (w.value.startsWith(name + '=')) return { word: w, value: w.value.slice(name.length + 1), from: name.length + 1, next: i + 1 };
+  }
+  return undefined;
+}
+
+function analyzeDlv(file: SourceFile, ws: Word[]): DlvRun {
+  let sub = '';
+  let headless = false;
+  let listen: Valued<string> | undefined;
+  let target: Valued<string> | undefined;
+  for (let i = 1; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v === '--') break;
+    if (v === '--headless' || v === '--headless=true') { headless = true; continue; }
+    const l = flagValue(ws, i, ['--listen', '-l']);
+    if (l) {
+      listen = { value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) };
+      i = l.next - 1;
+      continue;
+    }
+    if (v.startsWith('-')) {
+      // Flags that take a separate value.
+      if (['--api-version', '--log-output', '--build-flags', '--wd', '--output', '-o', '--init', '--backend', '--tags', '--redirect', '-r', '--log-dest'].includes(v)) i++;
+      continue;
+    }
+    if (!sub) { sub = v; continue; }
+    if (!target) { target = valued(file, ws[i]!); continue; }
+  }
+  return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
+}
+
+function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' {
+  const vals = ws.slice(1).map((w) => w.value);
+  switch (tool) {
+    case 'strace':
+    case 'ltrace':
+      return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
+    case 'gdb':
+      return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
+    case 'py-spy':
+      return 'attach';
+    default:
+      return 'launch';
+  }
+}
+
+function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span): boolean {
+  const head = basename(ws[0]!.value);
+  const verb = ws[1]?.value;
+  let method: InstallInfo['method'] | undefined;
+  let argsFrom = 2;
+  if ((head === 'apt-get' || head === 'apt' || head === 'aptitude') && ws.some((w) => w.value === 'install')) {
+    method = 'apt';
+    argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+  } else if (head === 'apk' && verb === 'add') method = 'apk';
+  else if ((head === 'dnf' || head === 'microdnf' || head === 'yum' || head === 'zypper') && ws.some((w) => w.value === 'install')) {
+    method = head === 'yum' ? 'yum' : 'dnf';
+    argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+  } else if ((head === 'pip' || head === 'pip3' || head === 'pipx' || head === 'uv') && ws.some((w) => w.value === 'install')) {
+    method = 'pip';
+    argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+  }
+  if (method) {
+    for (const w of ws.slice(argsFrom)) {
+      if (w.value.startsWith('-')) continue;
+      const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
+      const tool = PKG_TOOLS[name];
+      if (tool && (method !== 'pip' || tool === 'py-spy')) {
+        out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
+      }
+    }
+    return true;
+  }
+  if (head === 'go' && (verb === 'install' || verb === 'get')) {
+    for (const w of ws.slice(2)) {
+      if (w.value.startsWith('-')) continue;
+      const m = DLV_MODULE.exec(w.value);
+      if (!m) continue;
+      const at = w.value.indexOf('@');
+      const modLen = at >= 0 ? at : w.value.length;
+      out.tools.push({
+        tool: 'dlv',
+        use: 'install',
+        span: wordSpan(file, w),
+        words: ws,
+        install: {
+          method: verb === 'install' ? 'go-install' : 'go-get',
+          module: { value: w.value.slice(0, modLen), span: valueSpan(file, w, 0, modLen) },
+          arg: valued(file, w),
+          ...(at >= 0 ? { version: w.value.slice(at + 1) } : {}),
+          verb: valued(file, ws[1]!),
+        },
+      });
+    }
+    void cmdSpan;
+    return true;
+  }
+  return false;
+}
+
+function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span): void {
+  const b: GoBuild = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
+  for (let i = 2; i < ws.length; i++) {
+    const o = flagValue(ws, i, ['-o', '--o']);
+    if (o) { b.output = { value: o.value, span: valueSpan(file, o.word, o.from, o.word.value.length) }; i = o.next - 1; continue; }
+    const l = flagValue(ws, i, ['-ldflags', '--ldflags']);
+    if (l) { b.ldflags.push({ value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) }); i = l.next - 1; continue; }
+    const g = flagValue(ws, i, ['-gcflags', '--gcflags']);
+    if (g) { b.gcflags.push({ value: g.value, span: valueSpan(file, g.word, g.from, g.word.value.length) }); i = g.next - 1; continue; }
+  }
+  out.builds.push(b);
+}
+
+function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number): void {
+  const ws = unwrap(words);
+  if (ws.length === 0) return;
+  const head = basename(ws[0]!.value);
+  const cmdSpan: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+  // sh -c "…": analyse the script inside.
+  if ((head === 'sh' || head === 'bash' || head === 'ash' || head === 'dash' || head === 'zsh') && depth < 4) {
+    const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+    if (ci > 0 && ws[ci + 1]) {
+      for (const c of splitWord(ws[ci + 1]!)) analyzeSimple(file, c.words, out, depth + 1);
+      return;
+    }
+  }
+  if (analyzeInstall(file, ws, out, cmdSpan)) return;
+  if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan); return; }
+  const tool = TOOLS.find((t) => t === head);
+  if (!tool) return;
+  // `dlv version`, `strace -V` and friends only print versions.
+  const rest = ws.slice(1).map((w) => w.value);
+  if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h')) return;
+  const use: ToolUse = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws) };
+  if (tool === 'dlv') {
+    use.dlv = analyzeDlv(file, ws);
+    const sub = use.dlv.sub;
+    use.mode = sub === 'attach' ? 'attach' : ['debug', 'exec', 'test', 'trace'].includes(sub) ? 'launch' : sub === 'dap' ? 'launch' : 'other';
+  }
+  out.tools.push(use);
+}
+
+export function analyzeCommands(file: SourceFile, commands: SimpleCommand[], out: CommandFacts = { tools: [], builds: [] }): CommandFacts {
+  for (const c of commands) analyzeSimple(file, c.words, out, 0);
+  return out;
+}
+
+/** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
+export function analyzeWords(file: SourceFile, words: Word[], out: CommandFacts = { tools: [], builds: [] }): CommandFacts {
+  analyzeSimple(file, words, out, 0);
+  return out;
+}

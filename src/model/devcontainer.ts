@@ -1,0 +1,217 @@
+/**
+ * devcontainer.json as a launch: linked to its image, Dockerfile or Compose
+ * service, and to the features and images that already grant SYS_PTRACE.
+ */
+import { findNodeAtLocation, getNodeValue, type Node as JNode, type ParseError, parseTree } from 'jsonc-parser';
+import { analyzeCommands } from './commands.js';
+import { splitShell } from '../parse/shell.js';
+import { hasCapability } from './caps.js';
+import { imageFacts, relativeTo, type Project } from './project.js';
+import type { ComposeService } from './compose.js';
+import { composeLaunch } from './compose.js';
+import type { Launch } from './launch.js';
+import type { SourceFile, Span, Valued } from '../types.js';
+import { devcontainerEditor } from '../fix/editors.js';
+
+/** Features that add SYS_PTRACE in their own metadata. */
+const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
+/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
+const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
+const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
+
+export interface DevcontainerDoc {
+  file: SourceFile;
+  root: JNode;
+}
+
+function strAt(root: JNode, file: SourceFile, path: (string | number)[]): Valued<string> | undefined {
+  const n = findNodeAtLocation(root, path);
+  if (!n || n.type !== 'string') return undefined;
+  return { value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } };
+}
+
+function strings(root: JNode, file: SourceFile, path: (string | number)[]): Valued<string>[] {
+  const n = findNodeAtLocation(root, path);
+  if (!n) return [];
+  if (n.type === 'string') return [{ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } }];
+  if (n.type !== 'array') return [];
+  return (n.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), span: { file, start: c.offset, end: c.offset + c.length } }));
+}
+
+export function parseDevcontainer(project: Project, file: SourceFile): DevcontainerDoc | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !root || root.type !== 'object') {
+    const off = errors[0]?.offset ?? 0;
+    project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (error code ${errors[0]!.error} at offset ${off})` : 'is not a JSON object', span: { file, start: off, end: off } });
+    return undefined;
+  }
+  return { file, root };
+}
+
+/** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
+export function runArgOptions(args: Valued<string>[]): { capAdd: Valued<string>[]; capDrop: Valued<string>[]; securityOpt: Valued<string>[]; privileged?: Valued<boolean>; user?: Valued<string>; all: Valued<string>[] } {
+  const capAdd: Valued<string>[] = [];
+  const capDrop: Valued<string>[] = [];
+  const securityOpt: Valued<string>[] = [];
+  const all: Valued<string>[] = [];
+  let privileged: Valued<boolean> | undefined;
+  let user: Valued<string> | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^(--cap-add|--cap-drop|--security-opt|--user|-u)(?:=(.*))?$/.exec(a.value);
+    if (m) {
+      const val = m[2] !== undefined ? { value: m[2], span: a.span } : args[i + 1];
+      if (m[2] === undefined) i++;
+      if (!val) continue;
+      // Only what PTD004 can move into devcontainer.json properties.
+      if (m[1] === '--cap-add' || m[1] === '--security-opt') {
+        all.push(a);
+        if (m[2] === undefined) all.push(val);
+      }
+      if (m[1] === '--cap-add') capAdd.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+      else if (m[1] === '--cap-drop') capDrop.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+      else if (m[1] === '--security-opt') securityOpt.push(val);
+      else user = val;
+      continue;
+    }
+    if (a.value === '--privileged' || a.value === '--privileged=true') {
+      privileged = { value: true, span: a.span };
+      all.push(a);
+    }
+  }
+  return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
+}
+
+export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, services: ComposeService[], claimed: Set<ComposeService>): Launch {
+  const { file, root } = doc;
+  const name = strAt(root, file, ['name'])?.value ?? file.path;
+  const image = strAt(root, file, ['image']);
+  const dockerfileRef = strAt(root, file, ['build', 'dockerfile']) ?? strAt(root, file, ['dockerFile']);
+  const context = strAt(root, file, ['build', 'context'])?.value ?? strAt(root, file, ['context'])?.value ?? '.';
+  const target = strAt(root, file, ['build', 'target'])?.value;
+  const composeFiles = strings(root, file, ['dockerComposeFile']);
+  const serviceName = strAt(root, file, ['service']);
+  const runArgs = strings(root, file, ['runArgs']);
+  const ra = runArgOptions(runArgs);
+
+  let facts;
+  let base: Launch | undefined;
+  if (composeFiles.length > 0 && serviceName) {
+    const paths = composeFiles.map((c) => relativeTo(file.path, c.value)).filter((p): p is string => !!p);
+    const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
+    if (svc) {
+      claimed.add(svc);
+      base = composeLaunch(project, svc);
+    } else {
+      // Compose files named only by the devcontainer are read here.
+      for (const p of paths) {
+        const f = project.file(p, 'compose');
+        if (f && !project.files.includes(f)) project.files.push(f);
+      }
+    }
+  } else if (dockerfileRef) {
+    const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
+    void context;
+    const d = p ? project.dockerfile(p) : undefined;
+    facts = d ? imageFacts(d, target) : undefined;
+  }
+
+  const features = findNodeAtLocation(root, ['features']);
+  let grantedBy: Valued<string> | undefined;
+  let goFeature: Valued<string> | undefined;
+  for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+    const key = prop.children?.[0];
+    if (!key) continue;
+    const id = String(key.value);
+    const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
+    if (GRANTING_FEATURES.some((r) => r.test(id))) grantedBy ??= v;
+    if (GO_FEATURE.test(id)) goFeature = v;
+  }
+  const imageRef = image ?? facts?.stage.image ?? base?.image;
+  if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value))) grantedBy = imageRef;
+  // Also the base image of a Dockerfile stage chain.
+  if (!grantedBy && facts) {
+    for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) {
+      if (GRANTING_IMAGES.some((r) => r.test(s!.image.value))) { grantedBy = s.image; break; }
+    }
+  }
+
+  const extensions = strings(root, file, ['customizations', 'vscode', 'extensions']);
+  const goExt = extensions.find((e) => e.value.toLowerCase() === 'golang.go');
+  let goDevcontainer: Valued<string> | undefined = goFeature ?? goExt;
+  if (!goDevcontainer) {
+    const imgs: Valued<string>[] = [];
+    if (imageRef) imgs.push(imageRef);
+    if (facts) for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) imgs.push(s.image);
+    goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
+  }
+
+  // Commands the devcontainer runs.
+  const tools = [...(base?.tools ?? facts?.tools ?? [])];
+  const builds = [...(base?.builds ?? facts?.builds ?? [])];
+  for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
+    for (const c of strings(root, file, [key])) {
+      // Strings only; JSON string offsets are 1:1 when there are no escapes.
+      const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
+      if (raw !== c.value) continue;
+      const f = analyzeCommands(file, splitShell(c.value, { base: c.span.start + 1 }));
+      tools.push(...f.tools);
+      builds.push(...f.builds);
+    }
+  }
+
+  const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+  const capDrop = [...(base?.capDrop ?? [])];
+  const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+  const privNode = findNodeAtLocation(root, ['privileged']);
+  let privileged: Valued<boolean> | undefined = base?.privileged;
+  if (privNode && privNode.type === 'boolean') privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+  const onCompose = composeFiles.length > 0;
+  if (!onCompose) {
+    capAdd.push(...ra.capAdd);
+    capDrop.push(...ra.capDrop);
+    securityOpt.push(...ra.securityOpt);
+    if (ra.privileged && !privileged) privileged = ra.privileged;
+  }
+  const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
+  const nameNode = findNodeAtLocation(root, ['name']);
+  const anchor: Span = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
+  const launch: Launch = {
+    id: `devcontainer:${file.path}`,
+    kind: 'devcontainer',
+    name,
+    anchor,
+    file,
+    ...(imageRef ? { image: imageRef } : {}),
+    ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : base?.dockerfile ? { dockerfile: base.dockerfile, ...(base.stage ? { stage: base.stage } : {}) } : {}),
+    ...(user ? { user } : {}),
+    capAdd,
+    capDrop,
+    ...(privileged ? { privileged } : {}),
+    securityOpt,
+    ...(grantedBy ? { grantedBy } : {}),
+    hasPtrace: false,
+    tools,
+    builds,
+    ports: base?.ports ?? [],
+    ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
+    ...(goDevcontainer ? { goDevcontainer } : {}),
+    ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
+    editor: devcontainerEditor({ file, root }),
+  };
+  if (base) {
+    // Settings that live in the Compose file are edited there.
+    const own = launch.editor;
+    const composeEd = base.editor;
+    launch.editor = {
+      ...own,
+      replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+      replacePrivileged: (cap) => (privileged && privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+      ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+    };
+  }
+  launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+  return launch;
+}

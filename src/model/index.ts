@@ -1,0 +1,56 @@
+/** Build every launch of the project. */
+import { findNodeAtLocation, type Node as JNode } from 'jsonc-parser';
+import { parseTreeSafe } from '../fix/editors.js';
+import { composeLaunches, type ComposeService } from './compose.js';
+import { devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
+import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
+import { runLineLaunches } from './runlines.js';
+import type { Project } from './project.js';
+import type { Launch } from './launch.js';
+import type { Span } from '../types.js';
+
+export interface Model {
+  launches: Launch[];
+  devcontainers: DevcontainerDoc[];
+  kubernetes: K8sModel;
+}
+
+/** `.vscode/launch.json` configurations that attach to a local process. */
+function editorAttachConfigs(project: Project): Span[] {
+  const out: Span[] = [];
+  for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
+    const root = parseTreeSafe(f.text);
+    const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
+    for (const c of configs?.children ?? []) {
+      const req = findNodeAtLocation(c, ['request']);
+      const type = findNodeAtLocation(c, ['type']);
+      const mode = findNodeAtLocation(c, ['mode']);
+      const pid = findNodeAtLocation(c, ['processId']);
+      if (req?.value === 'attach' && (type?.value === 'go' || type?.value === 'cppdbg' || type?.value === 'lldb') && (mode?.value !== 'remote') && (pid || mode?.value === 'local' || type?.value !== 'go')) {
+        out.push({ file: f, start: c.offset, end: c.offset + Math.min(c.length, 1) });
+      }
+    }
+  }
+  return out;
+}
+
+export function buildModel(project: Project): Model {
+  const { launches: composeAll, services } = composeLaunches(project);
+  const claimed = new Set<ComposeService>();
+  const devcontainers: DevcontainerDoc[] = [];
+  const dcLaunches: Launch[] = [];
+  for (const f of project.files.filter((x) => x.kind === 'devcontainer')) {
+    const doc = parseDevcontainer(project, f);
+    if (!doc) continue;
+    devcontainers.push(doc);
+    dcLaunches.push(devcontainerLaunch(project, doc, services, claimed));
+  }
+  const attach = editorAttachConfigs(project);
+  if (attach.length > 0) for (const l of dcLaunches) l.editorAttach = attach[0];
+  const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]!));
+  const kubernetes = kubernetesLaunches(project);
+  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project)];
+  return { launches, devcontainers, kubernetes };
+}
+
+export type { JNode };

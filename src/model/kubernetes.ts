@@ -1,0 +1,137 @@
+/** Kubernetes workloads: one launch per container of every pod template. */
+import { isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
+import { analyzeWords } from './commands.js';
+import { hasCapability } from './caps.js';
+import type { Project } from './project.js';
+import type { Launch, PortMapping } from './launch.js';
+import type { Span, Valued } from '../types.js';
+import { kubernetesEditor } from '../fix/editors.js';
+
+const POD_PATHS: Record<string, string[]> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export interface K8sService {
+  name: string;
+  type: string;
+  typeSpan: Span;
+  /** port, targetPort (number or name), nodePort. */
+  ports: Array<{ port: string; targetPort: string; span: Span }>;
+  selector: Map<string, string>;
+  namespace: string;
+}
+
+export interface K8sModel {
+  launches: Launch[];
+  services: K8sService[];
+  /** Pod template labels per launch id (for Service selectors). */
+  labels: Map<string, Map<string, string>>;
+}
+
+function labelsOf(y: YamlFile, n: YNode): Map<string, string> {
+  const out = new Map<string, string>();
+  const m = deref(y, n);
+  if (isMapNode(m)) for (const p of m.items) { const k = str(p.key as Node); const v = str(deref(y, p.value)); if (k && v !== undefined) out.set(k, v); }
+  return out;
+}
+
+function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
+  return items(y, n).filter((i): i is Node => !!i && isScalar(i)).map((i) => ({ value: String((i as Scalar).value), span: nodeSpan(y.file, i) }));
+}
+
+export function kubernetesLaunches(project: Project): K8sModel {
+  const model: K8sModel = { launches: [], services: [], labels: new Map() };
+  for (const file of project.files.filter((f) => f.kind === 'kubernetes')) {
+    const y = project.yaml(file);
+    if (!y) continue;
+    for (const doc of y.docs as Document[]) {
+      const root = doc.contents as YNode;
+      const kind = str(get(y, root, 'kind'));
+      const metaName = str(getPath(y, root, ['metadata', 'name'])) ?? '';
+      const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
+      if (kind === 'Service') {
+        const typeNode = getPath(y, root, ['spec', 'type']);
+        model.services.push({
+          name: metaName,
+          type: str(typeNode) ?? 'ClusterIP',
+          typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
+          ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
+            port: str(get(y, p, 'port')) ?? '',
+            targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
+            span: nodeSpan(file, p),
+          })),
+          selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
+          namespace,
+        });
+        continue;
+      }
+      const podPath = kind ? POD_PATHS[kind] : undefined;
+      if (!podPath) continue;
+      const pod = getPath(y, root, podPath);
+      if (!isMapNode(pod)) continue;
+      const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
+      const podSec = get(y, pod, 'securityContext');
+      const hostNet = get(y, pod, 'hostNetwork');
+      for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
+        for (const c of items(y, get(y, pod, listKey))) {
+          if (!isMapNode(c)) continue;
+          const cname = str(get(y, c, 'name')) ?? '?';
+          const sc = get(y, c, 'securityContext');
+          const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
+          const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
+          const privNode = get(y, sc, 'privileged');
+          const privileged = privNode && bool(privNode) !== undefined ? { value: bool(privNode)!, span: nodeSpan(file, privNode) } : undefined;
+          const securityOpt: Valued<string>[] = [];
+          for (const s of [sc, podSec]) {
+            const t = getPath(y, s, ['seccompProfile', 'type']);
+            if (str(t) === 'Unconfined') { securityOpt.push({ value: 'seccomp=unconfined', span: nodeSpan(file, t) }); break; }
+            if (t) break;
+          }
+          const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+          const words = [...items(y, get(y, c, 'command')), ...items(y, get(y, c, 'args'))].filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
+          const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
+          const ports: PortMapping[] = [];
+          for (const p of items(y, get(y, c, 'ports'))) {
+            if (!isMapNode(p)) continue;
+            const hp = str(get(y, p, 'hostPort'));
+            const cp = str(get(y, p, 'containerPort')) ?? '';
+            ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service' });
+          }
+          const image = get(y, c, 'image');
+          const nameNode = get(y, c, 'name');
+          const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
+          const launch: Launch = {
+            id,
+            kind: 'kubernetes',
+            name: `${kind}/${metaName} container ${cname}`,
+            anchor: nodeSpan(file, nameNode ?? c),
+            file,
+            ...(image && str(image) ? { image: { value: str(image)!, span: nodeSpan(file, image) } } : {}),
+            ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs)!, span: nodeSpan(file, runAs) } } : {}),
+            capAdd,
+            capDrop,
+            ...(privileged ? { privileged } : {}),
+            securityOpt,
+            hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+            tools: facts.tools,
+            builds: facts.builds,
+            ports,
+            ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
+            editor: kubernetesEditor({ y, container: c as YAMLMap, name: cname }),
+          };
+          model.launches.push(launch);
+          model.labels.set(id, tmplLabels);
+        }
+      }
+    }
+  }
+  return model;
+}

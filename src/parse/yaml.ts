@@ -1,0 +1,168 @@
+/**
+ * YAML through the `yaml` Document API: comments and source ranges kept,
+ * aliases resolved one node at a time with a hard cap (no alias bombs).
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { SourceFile, Span } from '../types.js';
+import type { Word } from './shell.js';
+
+export interface YamlFile {
+  file: SourceFile;
+  docs: Document[];
+  /** Alias resolutions left before the file is treated as hostile. */
+  budget: { aliases: number };
+}
+
+export class ParseError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+const MAX_ALIAS_RESOLUTIONS = 10000;
+const MAX_DOCS = 500;
+
+export function parseYaml(file: SourceFile): YamlFile {
+  const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [docs];
+  if (list.length > MAX_DOCS) throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
+  for (const d of list) {
+    const err = d.errors[0];
+    if (err) throw new ParseError(err.message.split('\n')[0]!, err.pos[0]);
+  }
+  return { file, docs: list as Document[], budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
+}
+
+export type YNode = Node | null | undefined;
+
+export function deref(y: YamlFile, node: unknown): YNode {
+  let n = node as YNode;
+  for (let hops = 0; n && isAlias(n) && hops < 32; hops++) {
+    if (--y.budget.aliases < 0) throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0);
+    const doc = y.docs.find((d) => d.contents && n!.range && d.range && d.range[0] <= n!.range[0] && n!.range[0] <= d.range[2]) ?? y.docs[0];
+    n = doc ? (n.resolve(doc) as YNode) : undefined;
+  }
+  return n && isAlias(n) ? undefined : n;
+}
+
+/** Direct and merged (`<<: *anchor`) pairs of a map, own pairs winning. */
+export function pairs(y: YamlFile, node: YNode): Pair[] {
+  const m = deref(y, node);
+  if (!m || !isMap(m)) return [];
+  const own: Pair[] = [];
+  const merged: Pair[] = [];
+  for (const p of (m as YAMLMap).items) {
+    const k = isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+    if (k === '<<') {
+      const v = deref(y, p.value);
+      const sources = v && isSeq(v) ? (v as YAMLSeq).items : [v];
+      for (const s of sources) merged.push(...pairs(y, s as YNode));
+    } else own.push(p);
+  }
+  const seen = new Set(own.map((p) => keyOf(p)));
+  return [...own, ...merged.filter((p) => !seen.has(keyOf(p)))];
+}
+
+export function keyOf(p: Pair): string | undefined {
+  return isScalar(p.key) ? String((p.key as Scalar).value) : undefined;
+}
+
+export function getPair(y: YamlFile, node: YNode, key: string): Pair | undefined {
+  return pairs(y, node).find((p) => keyOf(p) === key);
+}
+
+export function get(y: YamlFile, node: YNode, key: string): YNode {
+  const p = getPair(y, node, key);
+  return p ? deref(y, p.value) : undefined;
+}
+
+export function getPath(y: YamlFile, node: YNode, path: string[]): YNode {
+  let n = node;
+  for (const k of path) n = get(y, n, k);
+  return n;
+}
+
+export function str(n: YNode): string | undefined {
+  if (!n || !isScalar(n)) return undefined;
+  const v = (n as Scalar).value;
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+export function bool(n: YNode): boolean | undefined {
+  if (!n || !isScalar(n)) return undefined;
+  const v = (n as Scalar).value;
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return /^(true|yes|on)$/i.test(v) ? true : /^(false|no|off)$/i.test(v) ? false : undefined;
+  return undefined;
+}
+
+export function items(y: YamlFile, n: YNode): YNode[] {
+  const s = deref(y, n);
+  if (!s || !isSeq(s)) return [];
+  return (s as YAMLSeq).items.map((i) => deref(y, i));
+}
+
+export function isMapNode(n: YNode): n is YAMLMap {
+  return !!n && isMap(n);
+}
+
+export function isSeqNode(n: YNode): n is YAMLSeq {
+  return !!n && isSeq(n);
+}
+
+export function isPairNode(n: unknown): n is Pair {
+  return isPair(n);
+}
+
+export function nodeSpan(file: SourceFile, n: Node | null | undefined, fallback = 0): Span {
+  const r = n?.range;
+  if (!r) return { file, start: fallback, end: fallback };
+  return { file, start: r[0], end: r[1] };
+}
+
+/** Span of a whole pair: key start to value end. */
+export function pairSpan(file: SourceFile, p: Pair): Span {
+  const k = (p.key as Node | null)?.range;
+  const v = (p.value as Node | null)?.range;
+  const start = k ? k[0] : v ? v[0] : 0;
+  const end = v ? v[1] : k ? k[1] : start;
+  return { file, start, end };
+}
+
+/**
+ * Source offset of each character of a scalar's value, by aligning the value
+ * with its source text (plain, quoted and block styles). Characters that come
+ * from folding or escapes map to the nearest source character.
+ */
+export function scalarWord(file: SourceFile, n: Scalar): Word {
+  const value = String(n.value ?? '');
+  const [start, end] = n.range ?? [0, 0];
+  const src = file.text.slice(start, end);
+  const map: number[] = [];
+  let j = 0;
+  // Skip the block header (| or >, with indicators) or the opening quote.
+  if (src.startsWith('|') || src.startsWith('>')) {
+    const nl = src.indexOf('\n');
+    j = nl >= 0 ? nl + 1 : src.length;
+  } else if (src.startsWith('"') || src.startsWith("'")) j = 1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === ' ' || c === '\n' || c === '\t') {
+      // Folding and indentation: consume source whitespace.
+      const k = j;
+      while (j < src.length && /\s/.test(src[j]!) && !(c !== '\n' && src[j] === c && j > k)) {
+        if (src[j] === c) { j++; break; }
+        j++;
+      }
+      map.push(start + Math.max(k, Math.min(j - 1, src.length - 1)));
+      continue;
+    }
+    // Skip indentation and escapes until the character appears.
+    let k = j;
+    while (k < src.length && src[k] !== c && k - j < 8) k++;
+    if (k < src.length && src[k] === c) j = k;
+    map.push(start + Math.min(j, Math.max(0, src.length - 1)));
+    j++;
+  }
+  return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}

@@ -1,0 +1,88 @@
+/** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
+import { positionAt, toLocation } from '../source.js';
+import { RULES, ruleDocUrl } from '../rules/index.js';
+import type { Finding, Location, Severity, SourceFile } from '../types.js';
+
+export const VERSION = '0.1.0';
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'note' };
+
+function uri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function region(l: Location): object {
+  return { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+}
+
+function physical(l: Location): object {
+  return { artifactLocation: { uri: uri(l.path), uriBaseId: '%SRCROOT%' }, region: region(l) };
+}
+
+function rawRegion(file: SourceFile, start: number, end: number): object {
+  const a = positionAt(file, start);
+  const b = positionAt(file, end);
+  return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+
+export function toSarif(findings: Finding[], opts: { version?: string } = {}): object {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ptrace-doctor',
+            version: opts.version ?? VERSION,
+            informationUri: 'https://github.com/ptrace-doctor/ptrace-doctor',
+            rules: RULES.map((r) => ({
+              id: r.id,
+              name: r.slug,
+              shortDescription: { text: r.title },
+              fullDescription: { text: r.summary },
+              helpUri: ruleDocUrl(r.id),
+              help: { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+              properties: { tags: ['containers', 'debugging', r.slug] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
+        results: findings.map((f) => {
+          const files = new Map<string, SourceFile>([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file] as [string, SourceFile]), ...(f.fix?.files ?? []).map((x) => [x.path, x] as [string, SourceFile])]);
+          const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
+          const fixable = f.fix && fixFiles.every((p) => files.has(p));
+          return {
+            ruleId: f.ruleId,
+            ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [{ physicalLocation: physical(toLocation(f.span)) }],
+            ...(f.related.length > 0
+              ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
+              : {}),
+            partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+            ...(fixable
+              ? {
+                  fixes: [
+                    {
+                      description: { text: f.fix!.description },
+                      artifactChanges: fixFiles.map((p) => ({
+                        artifactLocation: { uri: uri(p), uriBaseId: '%SRCROOT%' },
+                        replacements: f.fix!.edits.filter((e) => e.path === p).map((e) => ({
+                          deletedRegion: rawRegion(files.get(p)!, e.start, e.end),
+                          ...(e.text ? { insertedContent: { text: e.text } } : {}),
+                        })),
+                      })),
+                    },
+                  ],
+                }
+              : {}),
+          };
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,63 @@
+/** Human output: findings grouped by file, each with its fix as a diff. */
+import { counts, fixDiff, location } from './common.js';
+import { ruleDocUrl } from '../rules/index.js';
+import { toLocation } from '../source.js';
+import type { Finding } from '../types.js';
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+
+/** Keep control characters from the scanned repository out of the terminal. */
+export function safeTerminal(s: string): string {
+  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && cur.length + 1 + w.length > width) { lines.push(cur); cur = w; } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function formatText(findings: Finding[], opts: TextOptions = {}): string {
+  const col = (c: keyof typeof C, s: string): string => (opts.color ? `${C[c]}${s}${C.reset}` : s);
+  const sevColor = { error: 'red', warning: 'yellow', note: 'blue' } as const;
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
+  let out = '';
+  for (const [path, fs] of byFile) {
+    out += `${col('bold', safeTerminal(path))}\n`;
+    for (const f of fs) {
+      const loc = location(f);
+      out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
+      out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
+      for (const r of f.related) {
+        const rl = toLocation(r.span);
+        out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
+      }
+      const diff = fixDiff(f);
+      if (f.fix && diff) {
+        out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
+        for (const line of diff.trimEnd().split('\n')) {
+          const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
+          out += `      ${col(c, safeTerminal(line))}\n`;
+        }
+      }
+      out += col('dim', `      ${ruleDocUrl(f.ruleId)}`) + '\n\n';
+    }
+  }
+  const c = counts(findings);
+  const fixable = findings.filter((f) => f.fix).length;
+  out += c.total === 0
+    ? col('green', 'No debugger problems found.') + '\n'
+    : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
+      (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + '\n';
+  return out;
+}

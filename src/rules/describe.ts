@@ -1,0 +1,49 @@
+/** Words the rules share, so every message speaks the same plain language. */
+import { positionAt } from '../source.js';
+import type { Launch } from '../model/launch.js';
+import type { ToolUse } from '../model/commands.js';
+import type { Span } from '../types.js';
+
+export function where(s: Span): string {
+  return `${s.file.path}:${positionAt(s.file, s.start).line}`;
+}
+
+/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
+export function launchName(l: Launch): string {
+  switch (l.kind) {
+    case 'compose':
+      return `service "${l.name}"`;
+    case 'devcontainer':
+      return `the dev container "${l.name}"`;
+    case 'kubernetes':
+      return l.name;
+    case 'run':
+      return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+  }
+}
+
+/** How to grant a capability in this launch's own syntax. */
+export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
+  switch (l.kind) {
+    case 'compose':
+      return `add \`cap_add: [${cap}]\` to the service`;
+    case 'devcontainer':
+      return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
+    case 'kubernetes':
+      return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
+    case 'run':
+      return `add \`--cap-add=${cap}\` to the command`;
+  }
+}
+
+/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
+export function commandText(t: ToolUse): string {
+  const words = t.words.map((w) => w.value);
+  const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
+  return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+
+export function toolDescription(t: ToolUse): string {
+  if (t.use === 'install') return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+  return `runs \`${commandText(t)}\``;
+}

@@ -1,0 +1,66 @@
+import { attachUses, isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
+import { isSeccompUnconfined } from '../model/caps.js';
+import { commandText, grantPhrase, launchName, toolDescription, where } from './describe.js';
+import type { Rule } from './types.js';
+import type { Related } from '../types.js';
+
+/** Evidence lines: what makes this launch a debugging container. */
+export function evidence(l: Launch): Related[] {
+  const out: Related[] = [];
+  for (const t of l.tools.slice(0, 5)) out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
+  if (l.goDevcontainer) out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
+  if (l.editorAttach) out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
+  return out;
+}
+
+export const ptd001: Rule = {
+  meta: {
+    id: 'PTD001',
+    slug: 'missing-sys-ptrace',
+    title: 'Debugger container lacks SYS_PTRACE',
+    defaultSeverity: 'error',
+    fixable: true,
+    summary: 'A container that runs or ships a debugger (dlv, strace, gdb) does not get the SYS_PTRACE capability.',
+  },
+  check(ctx) {
+    for (const l of ctx.launches) {
+      if (!isPtraceTarget(l) || l.hasPtrace) continue;
+      // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
+      if (l.securityOpt.some((o) => isSeccompUnconfined(o.value))) continue;
+      const attaches = attachUses(l);
+      const attach = attaches[0];
+      const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
+      const who = launchName(l);
+      const fix = l.editor.addCapability('SYS_PTRACE');
+      const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
+      let message: string;
+      if (attach || (l.editorAttach && attaches.length === 0)) {
+        const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+        message =
+          `${who[0]!.toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
+          `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+          `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
+          `"could not attach to pid …: operation not permitted". Fix: ${grant}.`;
+      } else {
+        const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+        const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
+        message =
+          `${who[0]!.toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+          `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
+          `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
+          `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
+          `Fix: ${grant}.`;
+      }
+      const related = evidence(l);
+      if (dropAll) related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
+      ctx.report({
+        severity: attach || l.editorAttach ? 'error' : 'warning',
+        message,
+        span: l.anchor,
+        related,
+        launch: l,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};

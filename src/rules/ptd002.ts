@@ -1,0 +1,42 @@
+import { attachUses, isPtraceTarget } from '../model/launch.js';
+import { isSeccompUnconfined } from '../model/caps.js';
+import { grantPhrase, launchName } from './describe.js';
+import { evidence } from './ptd001.js';
+import type { Rule } from './types.js';
+
+export const ptd002: Rule = {
+  meta: {
+    id: 'PTD002',
+    slug: 'seccomp-unconfined',
+    title: 'seccomp turned off to make a debugger work',
+    defaultSeverity: 'warning',
+    fixable: true,
+    summary: 'A debugging container runs with seccomp=unconfined, which turns off all system-call filtering, where the SYS_PTRACE capability is the narrow fix.',
+  },
+  check(ctx) {
+    for (const l of ctx.launches) {
+      if (!isPtraceTarget(l)) continue;
+      for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
+        const attaching = attachUses(l).length > 0 || !!l.editorAttach;
+        const fix = l.editor.replaceSecurityOpt(opt, 'SYS_PTRACE');
+        const missing = !l.hasPtrace;
+        const message =
+          `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
+          `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
+          `The narrow fix is the SYS_PTRACE capability: Docker's default seccomp profile allows the debugger's system calls as soon as the capability is granted (since Docker 1.12)` +
+          (missing && attaching ? `, and attaching (\`dlv attach\`, \`strace -p\`) needs the capability anyway: seccomp=unconfined alone still fails with "operation not permitted" on hosts with Yama ptrace_scope=1` : '') +
+          `. The one thing unconfined adds for delve is turning off address-space randomisation, which debugging does not need. ` +
+          `Fix: remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}.`;
+        ctx.report({
+          severity: missing && attaching ? 'error' : 'warning',
+          message,
+          span: opt.span,
+          related: evidence(l),
+          launch: l,
+          key: opt.value,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+};

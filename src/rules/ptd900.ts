@@ -1,0 +1,23 @@
+import type { Rule } from './types.js';
+import { makeSourceFile } from '../source.js';
+
+export const ptd900: Rule = {
+  meta: {
+    id: 'PTD900',
+    slug: 'unreadable-config',
+    title: 'Container configuration could not be read',
+    defaultSeverity: 'note',
+    fixable: false,
+    summary: 'A file that looks like container configuration was skipped (too large, binary, a symbolic link out of the repository) or could not be parsed, so it was not checked.',
+  },
+  check(ctx) {
+    for (const p of ctx.project.problems) {
+      const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? makeSourceFile(p.path, '', 'shell', ''), start: 0, end: 0 };
+      ctx.report({
+        message: `${p.path} was not checked: it ${p.reason.startsWith('could') || p.reason.startsWith('is ') ? p.reason : `is ${p.reason}`}. Debugger settings in it are not covered by this report.`,
+        span,
+        key: p.reason,
+      });
+    }
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+
+export type Severity = 'error' | 'warning' | 'note';
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+export type FileKind = 'dockerfile' | 'compose' | 'devcontainer' | 'kubernetes' | 'shell' | 'makefile' | 'workflow' | 'seccomp' | 'vscode-launch';
+
+export interface SourceFile {
+  /** POSIX path relative to the scanned root. */
+  path: string;
+  /** Absolute path on disk. */
+  abs: string;
+  kind: FileKind;
+  text: string;
+  /** Offsets at which each line starts (index 0 → line 1). */
+  lineStarts: number[];
+}
+
+export interface Position { line: number; column: number }
+
+export interface Span {
+  file: SourceFile;
+  start: number;
+  end: number;
+}
+
+/** A value read from a file, with where it came from. */
+export interface Valued<T> {
+  value: T;
+  span: Span;
+}
+
+export interface TextEdit {
+  /** Relative POSIX path of the file to edit. */
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  /** Imperative, user-facing: "Add SYS_PTRACE to cap_add". */
+  description: string;
+  edits: TextEdit[];
+  /** The files the edits apply to, as scanned (not serialised). */
+  files?: SourceFile[];
+}
+
+export interface Related {
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  span: Span;
+  related: Related[];
+  /** Launch id this finding belongs to, if any. */
+  launch?: string;
+  fix?: Fix;
+  /** Stable across unrelated edits: rule + path + launch + a content key (not line numbers). */
+  fingerprint: string;
+}
+
+/** JSON-friendly location. */
+export interface Location {
+  path: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
