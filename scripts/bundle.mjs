@@ -8,12 +8,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// --out DIR writes the bundles under DIR instead of the repository (the freshness test uses it).
+const outIdx = process.argv.indexOf('--out');
+const outRoot = outIdx > 0 ? process.argv[outIdx + 1] : root;
 const entries = [
   { src: 'src/cli/index.ts', out: 'dist/cli', exec: true },
   { src: 'src/action/index.ts', out: 'dist', exec: false },
 ];
 
+const only = process.argv.includes('--cli-only') ? 'src/cli/index.ts' : undefined;
 for (const e of entries) {
+  if (only && e.src !== only) continue;
   const input = join(root, e.src);
   if (!existsSync(input)) {
     console.error(`bundle: ${e.src} not found, skipped`);
@@ -28,7 +33,7 @@ for (const e of entries) {
     cache: false,
     esm: true,
   });
-  const outDir = join(root, e.out);
+  const outDir = join(outRoot, e.out);
   mkdirSync(outDir, { recursive: true });
   // Remove only our own previous output files.
   for (const f of ['index.js', 'package.json']) rmSync(join(outDir, f), { force: true });

@@ -6,6 +6,7 @@
 import { isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { modify, applyEdits as applyJsonEdits, type FormattingOptions, type Node as JNode, findNodeAtLocation } from 'jsonc-parser';
 import { applyEdits, lineEdits } from './text.js';
+import { appendItem, removeAt, setProperty } from './jsonc-edit.js';
 import { validate } from './validate.js';
 import { ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
@@ -182,7 +183,12 @@ export interface DevcontainerRef {
   root: JNode;
 }
 
+/** Remove the entry at path, or add/append a value, keeping the file's layout. */
 function jsonModify(text: string, path: (string | number)[], value: unknown, isArrayInsertion = false): string {
+  if (value === undefined) return removeAt(text, path);
+  const last = path[path.length - 1];
+  if (isArrayInsertion && typeof last === 'number') return appendItem(text, path.slice(0, -1), JSON.stringify(value));
+  if (typeof last === 'string' && path.length === 1) return setProperty(text, last, JSON.stringify(value));
   return applyJsonEdits(text, modify(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
 }
 

@@ -111,10 +111,12 @@ export function splitShell(text: string, opts: SplitOptions = {}): SimpleCommand
         i++;
         continue;
       }
-      if (opts.make && ch === '$' && text[i + 1] === '$') { value += '$'; map.push(at(i)); i += 2; continue; }
-      if (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-        // Keep $(...) and ${...} inside the word, balanced.
-        const open = text[i + 1]!;
+      const makeDollar = opts.make && ch === '$' && text[i + 1] === '$';
+      if (makeDollar && text[i + 2] !== '(' && text[i + 2] !== '{') { value += '$'; map.push(at(i)); i += 2; continue; }
+      if (makeDollar || (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))) {
+        // Keep $(...) and ${...} inside the word, balanced (Make writes them $$(...)).
+        if (makeDollar) { value += '$'; map.push(at(i)); i += 2; } else { value += '$'; map.push(at(i)); i++; }
+        const open = text[i]!;
         const close = open === '(' ? ')' : '}';
         let depth = 0;
         while (i < n) {

@@ -27,6 +27,8 @@ export const ptd001: Rule = {
       if (!isPtraceTarget(l) || l.hasPtrace) continue;
       // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
       if (l.securityOpt.some((o) => isSeccompUnconfined(o.value))) continue;
+      // The capability is asked for in runArgs that Compose ignores: PTD004's finding (its fix moves it).
+      if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value))) continue;
       const attaches = attachUses(l);
       const attach = attaches[0];
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { main } from '../../src/cli/main.js';
+import { ROOT, copyFixture, tempRepo } from '../helpers/repo.js';
+
+async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, cwd });
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  it('exit codes follow --fail-on; 2 on usage errors', async () => {
+    const seed = join(ROOT, 'examples', 'seed');
+    expect((await run([seed, '--fail-on', 'never'])).code).toBe(0);
+    expect((await run([seed, '--fail-on', 'warning'])).code).toBe(1);
+    expect((await run([join(ROOT, 'test/fixtures/foundation/production'), '--fail-on', 'note'])).code).toBe(0);
+    const bad = await run(['--format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--format must be/);
+    expect((await run(['--nope'])).code).toBe(2);
+    expect((await run(['/does/not/exist'])).code).toBe(2);
+  });
+
+  it('text output groups by file and shows each fix as a diff', async () => {
+    const r = await run([join(ROOT, 'test/fixtures/foundation/attach-compose'), '--no-color']);
+    expect(r.out).toMatch(/^docker-compose\.yml\n {2}4:3 {2}error {3}PTD001/m);
+    expect(r.out).toContain('+    cap_add:\n');
+    expect(r.out).toMatch(/1 finding \(1 error, 0 warnings, 0 notes\); 1 fixable with --fix/);
+  });
+
+  it('json output is stable and carries locations, fixes and fingerprints', async () => {
+    const r = await run([join(ROOT, 'test/fixtures/foundation/k8s'), '--format', 'json']);
+    const j = JSON.parse(r.out);
+    j.findings = j.findings.filter((f: { ruleId: string }) => f.ruleId === 'PTD001');
+    expect(j.findings[0]).toMatchObject({ ruleId: 'PTD001', severity: 'error', location: { path: 'debug-deployment.yaml', startLine: 14 } });
+    expect(j.findings[0].fix.edits[0].path).toBe('debug-deployment.yaml');
+    expect(j.findings[0].fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('SARIF output validates against the SARIF 2.1.0 schema', async () => {
+    const require = createRequire(import.meta.url);
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // CommonJS packages: take their default exports through require.
+    type Validator = ((d: unknown) => boolean) & { errors?: unknown[] | null };
+    const Ajv = require('ajv-draft-04').default as new (o: object) => { compile(s: object): Validator };
+    const addFormats = require('ajv-formats').default as (a: unknown) => void;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    for (const fx of ['foundation/devcontainer-compose', 'foundation/makefile', 'foundation/override']) {
+      const r = await run([join(ROOT, 'test/fixtures', fx), '--format', 'sarif']);
+      const sarif = JSON.parse(r.out);
+      const ok = validate(sarif);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+      const res = sarif.runs[0].results[0];
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).not.toMatch(/^\//);
+      expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+      expect(sarif.runs[0].tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(res.partialFingerprints).toBeDefined();
+      expect(res.fixes[0].artifactChanges[0].replacements.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('--fix writes the files and reports what is left', async () => {
+    const root = copyFixture('foundation/privileged');
+    const r = await run([root, '--fix', '--no-color']);
+    expect(r.out).toMatch(/Fixed \d+ findings? in 1 file/);
+    expect(readFileSync(join(root, 'compose.yaml'), 'utf8')).toContain('cap_add:\n      - SYS_PTRACE');
+  });
+
+  it('github format prints workflow commands with escaped values', async () => {
+    const root = tempRepo({ 'docker-compose.yml': 'services:\n  "a,b:c":\n    image: x\n    command: strace -p 1\n' });
+    const r = await run([root, '--format', 'github']);
+    expect(r.out).toMatch(/^::error file=docker-compose\.yml,line=2,endLine=2,title=PTD001 Debugger container lacks SYS_PTRACE::Service "a%2Cb%3Ac"|^::error file=docker-compose\.yml,line=2,endLine=2,title=PTD001 Debugger container lacks SYS_PTRACE::Service "a,b:c"/);
+  });
+});
+
+describe('the committed bundle', () => {
+  it('dist/cli/index.js runs the seed example (npm start)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), 'examples/seed', '--no-color', '--fail-on', 'warning'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('PTD001');
+    expect(r.stdout).toContain('+    cap_add:');
+  });
+
+  it('the package bin points at the committed CLI bundle', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.bin['ptrace-doctor']).toBe('dist/cli/index.js');
+    expect(execFileSync(process.execPath, [join(ROOT, pkg.bin['ptrace-doctor']), '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

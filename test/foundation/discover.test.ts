@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workspace, discover, classifyByName, classifyYaml } from '../../src/discover/index.js';
+import { scan } from '../../src/engine.js';
+import { tempRepo } from '../helpers/repo.js';
+
+describe('discovery', () => {
+  it('classifies by name and YAML by content', () => {
+    expect(classifyByName('build/Dockerfile.debug')).toBe('dockerfile');
+    expect(classifyByName('debug.Dockerfile')).toBe('dockerfile');
+    expect(classifyByName('Containerfile')).toBe('dockerfile');
+    expect(classifyByName('docker-compose.dev.yml')).toBe('compose');
+    expect(classifyByName('compose.override.yaml')).toBe('compose');
+    expect(classifyByName('.devcontainer/go/devcontainer.json')).toBe('devcontainer');
+    expect(classifyByName('.devcontainer.json')).toBe('devcontainer');
+    expect(classifyByName('.github/workflows/ci.yml')).toBe('workflow');
+    expect(classifyByName('scripts/debug.sh')).toBe('shell');
+    expect(classifyByName('Makefile')).toBe('makefile');
+    expect(classifyByName('README.md')).toBeUndefined();
+    expect(classifyYaml('apiVersion: apps/v1\nkind: Deployment\n')).toBe('kubernetes');
+    expect(classifyYaml('services:\n  a: {}\n')).toBe('compose');
+    expect(classifyYaml('foo: bar\n')).toBeUndefined();
+  });
+
+  it('never follows a symbolic link out of the root, and says so once', async () => {
+    const root = tempRepo({ 'ok/Dockerfile': 'FROM x\n' });
+    symlinkSync('/etc/passwd', join(root, 'Dockerfile'));
+    symlinkSync('..', join(root, 'up'));
+    mkdirSync(join(root, 'inner'));
+    symlinkSync(join(root, 'ok', 'Dockerfile'), join(root, 'inner', 'Dockerfile'));
+    const r = await scan({ root });
+    const notes = r.findings.filter((f) => f.ruleId === 'PTD900');
+    expect(notes.map((n) => n.span.file.path)).toEqual(['Dockerfile']);
+    expect(notes[0]!.message).toMatch(/outside the repository/);
+    expect(r.files.map((f) => f.path).sort()).toEqual(['inner/Dockerfile', 'ok/Dockerfile']);
+    expect(r.files.some((f) => f.text.includes('root:'))).toBe(false);
+  });
+
+  it('in a git checkout lists tracked and untracked-not-ignored files only', () => {
+    const root = tempRepo({ 'Dockerfile': 'FROM a\n', '.gitignore': 'ignored/\n', 'ignored/Dockerfile': 'FROM b\n', 'new/Dockerfile': 'FROM c\n', 'node_modules/x/Dockerfile': 'FROM d\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', 'Dockerfile', '.gitignore'], { cwd: root });
+    const ws = new Workspace(root);
+    const d = discover(ws);
+    expect(d.files.map((f) => f.path).sort()).toEqual(['Dockerfile', 'new/Dockerfile', 'node_modules/x/Dockerfile']);
+  });
+
+  it('outside git walks the tree, skipping .git, node_modules and vendor; skips binary files with a note', () => {
+    const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', 'node_modules/x/Dockerfile': 'FROM d\n', 'vendor/y/Dockerfile': 'FROM e\n' });
+    writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2]));
+    const d = discover(new Workspace(root));
+    expect(d.files.map((f) => f.path)).toEqual(['a/Dockerfile']);
+    expect(d.skipped).toEqual([{ path: 'Dockerfile.bin', reason: 'binary content' }]);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, scanBrief, tempRepo } from '../helpers/repo.js';
+
+const fx = (name: string): string => join(FIXTURES, 'foundation', name);
+
+describe('PTD001–PTD004 on the seed and its variants', () => {
+  it('seed: the Compose service built from the debug image lacks SYS_PTRACE', async () => {
+    const found = await scanBrief(join(FIXTURES, '..', '..', 'examples', 'seed'));
+    expect(found).toContainEqual({ rule: 'PTD001', severity: 'warning', path: 'docker-compose.yml', line: 5, fixable: true });
+    // The postgres service is production config: nothing about it.
+    expect(found.filter((f) => f.line >= 12 && f.path === 'docker-compose.yml')).toEqual([]);
+  });
+
+  it.each([
+    ['seccomp-unconfined', { rule: 'PTD002', severity: 'warning', path: 'docker-compose.yml', line: 5, fixable: true }],
+    ['privileged', { rule: 'PTD003', severity: 'warning', path: 'compose.yaml', line: 6, fixable: true }],
+    ['cap-drop-all', { rule: 'PTD001', severity: 'warning', path: 'docker-compose.yml', line: 2, fixable: true }],
+    ['devcontainer-dockerfile', { rule: 'PTD001', severity: 'warning', path: '.devcontainer/devcontainer.json', line: 3, fixable: true }],
+    ['devcontainer-compose', { rule: 'PTD004', severity: 'error', path: '.devcontainer/devcontainer.json', line: 7, fixable: true }],
+    ['k8s', { rule: 'PTD001', severity: 'error', path: 'debug-deployment.yaml', line: 14, fixable: true }],
+    ['makefile', { rule: 'PTD001', severity: 'error', path: 'Makefile', line: 6, fixable: true }],
+    ['attach-compose', { rule: 'PTD001', severity: 'error', path: 'docker-compose.yml', line: 4, fixable: true }],
+    ['override', { rule: 'PTD001', severity: 'warning', path: 'docker-compose.yml', line: 2, fixable: true }],
+  ])('%s', async (name, expected) => {
+    const found = (await scanBrief(fx(name))).filter((f) => /^PTD00[1-4]$/.test(f.rule));
+    expect(found).toEqual([expected]);
+  });
+
+  it('a realistic production-only repository yields no finding at all', async () => {
+    expect(await scanBrief(fx('production'))).toEqual([]);
+  });
+
+  it('stays quiet where the capability is granted, by cap_add, privileged-free ALL, or a feature', async () => {
+    const root = tempRepo({
+      'docker-compose.yml': 'services:\n  a:\n    image: x\n    cap_add: [sys_ptrace]\n    command: dlv attach 1\n  b:\n    image: x\n    cap_add: ["CAP_SYS_PTRACE"]\n    cap_drop: [ALL]\n    command: strace -p 1\n  c:\n    image: x\n    cap_add: [ALL]\n    command: gdb -p 1\n',
+      '.devcontainer/devcontainer.json': '{ "image": "golang:1.22", "features": { "ghcr.io/devcontainers/features/go:1": {} } }',
+      'k8s.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [dlv, attach, "1"]\n      securityContext:\n        capabilities:\n          add: ["SYS_PTRACE"]\n',
+      'run.sh': 'docker run --cap-add SYS_PTRACE img strace -p 1\npodman run --cap-add=ALL img dlv attach 1\n',
+    });
+    expect((await scanBrief(root)).filter((f) => f.rule !== 'PTD012')).toEqual([]);
+  });
+
+  it('drops SYS_PTRACE when cap_drop removes it, even with cap_add ALL', async () => {
+    const root = tempRepo({ 'compose.yml': 'services:\n  a:\n    image: x\n    cap_add: [ALL]\n    cap_drop: [SYS_PTRACE]\n    command: dlv attach 1\n' });
+    expect(await scanBrief(root)).toContainEqual(expect.objectContaining({ rule: 'PTD001', severity: 'error' }));
+  });
+
+  it('a ptrace-doctor-ignore comment suppresses the finding', async () => {
+    const root = tempRepo({
+      'docker-compose.yml': 'services:\n  # ptrace-doctor-ignore PTD001\n  dbg:\n    image: x\n    command: strace -p 1\n  other:\n    image: x\n    command: strace -p 1 # ptrace-doctor-ignore PTD003\n',
+    });
+    const found = await scanBrief(root);
+    expect(found.map((f) => `${f.rule}:${f.line}`)).toEqual(['PTD001:6']);
+  });
+
+  it('names the launch and the evidence in plain words', async () => {
+    const { scan } = await import('../../src/engine.js');
+    const r = await scan({ root: fx('attach-compose') });
+    const f = r.findings[0]!;
+    expect(f.message).toContain('Service "debugger" runs `strace -f -p 1`');
+    expect(f.message).toContain('operation not permitted');
+    expect(f.message).toMatch(/Fix: add SYS_PTRACE to cap_add/);
+    expect(f.related[0]!.message).toMatch(/strace/);
+  });
+});
+
+describe('PTD900: what could not be read is said once', () => {
+  it('reports malformed YAML, JSONC and skipped files with the parser message and line, and still scans the rest', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 10);
+    const root = tempRepo({
+      'docker-compose.yml': 'services:\n  a:\n    image: [unclosed\n',
+      '.devcontainer/devcontainer.json': '{ "image": "golang:1.22", ',
+      'Dockerfile.huge': big,
+      'k8s/ok.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [strace, -p, "1"]\n',
+    });
+    const found = await scanBrief(root);
+    const notes = found.filter((f) => f.rule === 'PTD900');
+    expect(notes.map((n) => n.path).sort()).toEqual(['.devcontainer/devcontainer.json', 'Dockerfile.huge', 'docker-compose.yml']);
+    expect(notes.find((n) => n.path === 'docker-compose.yml')!.line).toBeGreaterThanOrEqual(3);
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'PTD001', path: 'k8s/ok.yaml' }));
+  });
+});
