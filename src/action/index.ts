@@ -1,0 +1,45 @@
+/**
+ * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
+ * the runner's context, wire the engine and @actions/core, call run().
+ * Nothing else lives here; see main.ts.
+ */
+import * as core from '@actions/core';
+import { scan } from '../engine.js';
+import { applyFixes } from '../fix/apply.js';
+import { toSarif } from '../report/sarif.js';
+import { ruleDocUrl } from '../rules/index.js';
+import { readContext, readInputs } from './inputs.js';
+import { run, type Io } from './main.js';
+
+const io: Io = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  annotate: (a) => {
+    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  },
+  setOutput: (name, value) => core.setOutput(name, value),
+  writeJobSummary: async (md) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(md, true).write();
+  },
+};
+
+async function main(): Promise<void> {
+  try {
+    const inputs = readInputs((name) => core.getInput(name));
+    // No core.setSecret(token): the runner already masks secrets and github.token, and
+    // `::add-mask::` would itself write the token to the log stream.
+    const ctx = readContext(process.env);
+    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: (result) => toSarif(result.findings), ruleDocUrl }, io });
+    if (outcome.failed) core.setFailed(outcome.message);
+    else core.info(outcome.message);
+  } catch (err) {
+    // Never print request details: they may carry the token's header.
+    core.setFailed(`ptrace-doctor failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+await main();

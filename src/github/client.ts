@@ -1,0 +1,132 @@
+/**
+ * Octokit wiring: base URL from GITHUB_API_URL (GitHub Enterprise, or a
+ * loopback server in tests), bounded retries with backoff on 5xx and rate
+ * limits, and error helpers. The token is handed to Octokit only; nothing here
+ * prints it or a request's headers.
+ */
+import { getOctokit } from '@actions/github';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** First backoff for 5xx; doubles each attempt. */
+  baseDelayMs: number;
+  /** A single wait longer than this is not worth it: give up instead. */
+  maxDelayMs: number;
+  /** Cap on the total time spent waiting across all retries of one request. */
+  maxTotalWaitMs: number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 3,
+  baseDelayMs: 1000,
+  maxDelayMs: 60_000,
+  maxTotalWaitMs: 90_000,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+};
+
+interface HttpErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
+
+export function httpStatus(err: unknown): number | undefined {
+  const s = (err as HttpErrorLike | undefined)?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function header(err: unknown, name: string): string | undefined {
+  const h = (err as HttpErrorLike | undefined)?.response?.headers;
+  if (!h) return undefined;
+  const v = h[name] ?? h[name.toLowerCase()];
+  return v === undefined ? undefined : String(v);
+}
+
+/** The `message` GitHub put in the error body, else the error's own message. */
+export function apiMessage(err: unknown): string {
+  const data = (err as HttpErrorLike | undefined)?.response?.data;
+  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  const m = (err as HttpErrorLike | undefined)?.message;
+  return typeof m === 'string' ? m : String(err);
+}
+
+export function isRateLimited(err: unknown): boolean {
+  const status = httpStatus(err);
+  if (status === 429) return true;
+  if (status !== 403) return false;
+  return header(err, 'retry-after') !== undefined || header(err, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(apiMessage(err));
+}
+
+/** 403 that is not a rate limit: the token may not do this (fork PRs, read-only tokens). */
+export function isForbidden(err: unknown): boolean {
+  return httpStatus(err) === 403 && !isRateLimited(err);
+}
+
+function retryAfterMs(value: string, now: number): number | undefined {
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * How long to wait before retrying `err` (the `attempt`-th retry, 0-based), or
+ * undefined when it must not be retried.
+ */
+export function retryDelay(err: unknown, attempt: number, waitedMs: number, policy: RetryPolicy): number | undefined {
+  if (attempt >= policy.retries) return undefined;
+  const status = httpStatus(err);
+  let delay: number | undefined;
+  if (isRateLimited(err)) {
+    const ra = header(err, 'retry-after');
+    const reset = header(err, 'x-ratelimit-reset');
+    if (ra !== undefined) delay = retryAfterMs(ra, policy.now());
+    else if (header(err, 'x-ratelimit-remaining') === '0' && reset !== undefined && /^\d+$/.test(reset)) delay = Math.max(0, Number(reset) * 1000 - policy.now());
+    // GitHub: otherwise wait at least one minute, increasing exponentially.
+    else delay = 60_000 * 2 ** attempt;
+  } else if (status !== undefined && status >= 500) {
+    delay = policy.baseDelayMs * 2 ** attempt;
+  } else {
+    return undefined;
+  }
+  if (delay === undefined || delay > policy.maxDelayMs || waitedMs + delay > policy.maxTotalWaitMs) return undefined;
+  return delay;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  retry?: Partial<RetryPolicy>;
+  /** Called before each retry: method, url (no query secrets), status, delay. */
+  onRetry?: (info: { method: string; url: string; status: number | undefined; delayMs: number; attempt: number }) => void;
+}
+
+/** An Octokit for GITHUB_API_URL with bounded retries. */
+export function createClient(token: string, opts: ClientOptions): Octokit {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...opts.retry };
+  const octokit = getOctokit(token, {
+    baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+  });
+  octokit.hook.wrap('request', async (request, options) => {
+    let waited = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(options);
+      } catch (err) {
+        const delay = retryDelay(err, attempt, waited, policy);
+        if (delay === undefined) throw err;
+        opts.onRetry?.({ method: String(options.method), url: String(options.url), status: httpStatus(err), delayMs: delay, attempt: attempt + 1 });
+        waited += delay;
+        await policy.sleep(delay);
+      }
+    }
+  });
+  return octokit;
+}
