@@ -105,7 +105,9 @@ export function rebaseSarif(sarif: unknown, toRepo: (p: string) => string): unkn
       for (const [k, val] of Object.entries(v)) {
         if (k === 'artifactLocation' && val && typeof val === 'object' && typeof (val as { uri?: unknown }).uri === 'string') {
           const uri = (val as { uri: string }).uri;
-          const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith('/') && (val as { uriBaseId?: unknown }).uriBaseId === undefined;
+          const base = (val as { uriBaseId?: unknown }).uriBaseId;
+          // Our URIs are relative to the scanned root (%SRCROOT%); make them relative to the repository.
+          const isRelative = !/^[a-z][a-z0-9+.-]*:/i.test(uri) && !uri.startsWith('/') && (base === undefined || base === '%SRCROOT%');
           o[k] = { ...(walk(val) as object), ...(isRelative ? { uri: toRepo(uri) } : {}) };
         } else o[k] = walk(val);
       }

@@ -81,7 +81,7 @@ export class Workspace {
 
   private readUncached(rel: string, kind: FileKind): ReadResult {
     const norm = this.normalize(rel);
-    if (norm === undefined) return { ok: false, skip: { path: rel, reason: 'outside the scanned directory' } };
+    if (norm === undefined) return { ok: false, skip: { path: rel, reason: 'is outside the scanned directory' } };
     const abs = join(this.root, norm);
     const over = this.overlay.get(norm);
     if (over !== undefined) return { ok: true, file: makeSourceFile(norm, abs, kind, over) };
@@ -96,23 +96,23 @@ export class Workspace {
       try {
         real = realpathSync(abs);
       } catch {
-        return { ok: false, skip: { path: norm, reason: 'a symbolic link that points nowhere (or loops)' } };
+        return { ok: false, skip: { path: norm, reason: 'is a symbolic link that points nowhere (or loops)' } };
       }
       if (real !== this.realRoot && !real.startsWith(this.realRoot + sep)) {
-        return { ok: false, skip: { path: norm, reason: 'a symbolic link that points outside the repository; not followed' } };
+        return { ok: false, skip: { path: norm, reason: 'is a symbolic link that points outside the repository; it was not followed' } };
       }
       st = statSync(real);
     }
-    if (!st.isFile()) return { ok: false, skip: { path: norm, reason: 'not a regular file' } };
-    if (st.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
+    if (!st.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
+    if (st.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
     let buf: Buffer;
     try {
       // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
       const fd = openSync(real, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW && real === abs ? fsConstants.O_NOFOLLOW : 0));
       try {
         const fst = fstatSync(fd);
-        if (!fst.isFile()) return { ok: false, skip: { path: norm, reason: 'not a regular file' } };
-        if (fst.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `larger than 1 MiB (${fst.size} bytes)` } };
+        if (!fst.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
+        if (fst.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
         buf = Buffer.alloc(fst.size);
         let off = 0;
         while (off < fst.size) {
@@ -127,7 +127,7 @@ export class Workspace {
     } catch (e) {
       return { ok: false, skip: { path: norm, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
     }
-    if (buf.subarray(0, 8192).includes(0)) return { ok: false, skip: { path: norm, reason: 'binary content' } };
+    if (buf.subarray(0, 8192).includes(0)) return { ok: false, skip: { path: norm, reason: 'has binary content' } };
     let text = buf.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { ok: true, file: makeSourceFile(norm, abs, kind, text) };

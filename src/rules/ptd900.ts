@@ -14,7 +14,7 @@ export const ptd900: Rule = {
     for (const p of ctx.project.problems) {
       const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? makeSourceFile(p.path, '', 'shell', ''), start: 0, end: 0 };
       ctx.report({
-        message: `${p.path} was not checked: it ${p.reason.startsWith('could') || p.reason.startsWith('is ') ? p.reason : `is ${p.reason}`}. Debugger settings in it are not covered by this report.`,
+        message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
         span,
         key: p.reason,
       });

@@ -52,6 +52,6 @@ describe('discovery', () => {
     writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2]));
     const d = discover(new Workspace(root));
     expect(d.files.map((f) => f.path)).toEqual(['a/Dockerfile']);
-    expect(d.skipped).toEqual([{ path: 'Dockerfile.bin', reason: 'binary content' }]);
+    expect(d.skipped).toEqual([{ path: 'Dockerfile.bin', reason: 'has binary content' }]);
   });
 });
