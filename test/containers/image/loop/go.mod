@@ -1,0 +1,3 @@
+module ptd.test/loop
+
+go 1.19
