@@ -266,6 +266,17 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
       const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
       return fix(`Forward port ${port} in ${file.path}`, after);
     },
+    bindPortToLoopback(port: PortMapping) {
+      // appPort / runArgs entries that are exactly the port spec: rewrite the string.
+      if (port.span.file !== file) return undefined;
+      const raw = file.text.slice(port.span.start, port.span.end);
+      let current: unknown;
+      try { current = JSON.parse(raw); } catch { return undefined; }
+      if (typeof current !== 'string' || !/^[^-]/.test(current)) return undefined;
+      const hostPort = port.hostPort || port.containerPort;
+      const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+      return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
+    },
   };
 }
 

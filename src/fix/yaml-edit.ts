@@ -70,6 +70,8 @@ export function mapIndent(y: YamlFile): number {
 }
 
 function quoteLike(sample: YNode, value: string): string {
+  // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
+  if (/^(["']).*\1$/.test(value)) return value;
   if (sample && isScalar(sample)) {
     const t = (sample as Scalar).type;
     if (t === 'QUOTE_DOUBLE') return `"${value}"`;

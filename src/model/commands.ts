@@ -40,6 +40,8 @@ export interface ToolUse {
   words: Word[];
   dlv?: DlvRun;
   install?: InstallInfo;
+  /** Run through `sudo` (without -u) or `gosu root`/`su-exec root`: the tool runs as root whatever the container's user. */
+  asRoot?: boolean;
 }
 
 export interface GoBuild {
@@ -88,7 +90,7 @@ function basename(v: string): string {
 }
 
 /** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
-function unwrap(words: Word[]): Word[] {
+function unwrap(words: Word[], info: { asRoot?: boolean } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
     const head = basename(ws[0]!.value);
@@ -96,14 +98,17 @@ function unwrap(words: Word[]): Word[] {
     if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') { ws = ws.slice(1); continue; }
     if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
       let k = 1;
+      let runAs: string | undefined;
       while (k < ws.length) {
         const v = ws[k]!.value;
-        if (v === '-u' || v === '--user' || v === '-g') { k += 2; continue; }
+        if (v === '-u' || v === '--user' || v === '-g') { if (v !== '-g') runAs = ws[k + 1]?.value; k += 2; continue; }
         if (v.startsWith('-') || isAssignment(ws[k]!)) { k++; continue; }
         break;
       }
       // gosu/su-exec take a user before the command.
-      if ((head === 'gosu' || head === 'su-exec') && k < ws.length) k++;
+      if ((head === 'gosu' || head === 'su-exec') && k < ws.length) { runAs = ws[k]!.value; k++; }
+      if (head === 'sudo' && runAs === undefined) runAs = 'root';
+      if (runAs !== undefined) info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
       ws = ws.slice(k);
       continue;
     }
@@ -236,7 +241,8 @@ function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan
 }
 
 function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number): void {
-  const ws = unwrap(words);
+  const unwrapped: { asRoot?: boolean } = {};
+  const ws = unwrap(words, unwrapped);
   if (ws.length === 0) return;
   const head = basename(ws[0]!.value);
   const cmdSpan: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
@@ -255,7 +261,7 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   // `dlv version`, `strace -V` and friends only print versions.
   const rest = ws.slice(1).map((w) => w.value);
   if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h')) return;
-  const use: ToolUse = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws) };
+  const use: ToolUse = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws), ...(unwrapped.asRoot !== undefined ? { asRoot: unwrapped.asRoot } : {}) };
   if (tool === 'dlv') {
     use.dlv = analyzeDlv(file, ws);
     const sub = use.dlv.sub;

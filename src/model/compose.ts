@@ -197,6 +197,8 @@ export function composeLaunch(project: Project, svc: ComposeService): Launch {
   }
   const net = scalarOf(svc, 'network_mode');
   const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
+  const netMode = net ? str(net.node) : undefined;
+  const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
@@ -215,6 +217,7 @@ export function composeLaunch(project: Project, svc: ComposeService): Launch {
     builds: [...(facts?.builds ?? []), ...run.builds],
     ports,
     ...(hostNetwork ? { hostNetwork } : {}),
+    ...(sharedNetwork ? { sharedNetwork } : {}),
     editor: composeEditor(svc, main),
   };
   launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);

@@ -2,14 +2,14 @@
  * devcontainer.json as a launch: linked to its image, Dockerfile or Compose
  * service, and to the features and images that already grant SYS_PTRACE.
  */
-import { findNodeAtLocation, getNodeValue, type Node as JNode, type ParseError, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, printParseErrorCode, type Node as JNode, type ParseError, parseTree } from 'jsonc-parser';
 import { analyzeCommands } from './commands.js';
 import { splitShell } from '../parse/shell.js';
 import { hasCapability } from './caps.js';
 import { imageFacts, relativeTo, type Project } from './project.js';
 import type { ComposeService } from './compose.js';
-import { composeLaunch } from './compose.js';
-import type { Launch } from './launch.js';
+import { composeLaunch, parseShortPort } from './compose.js';
+import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import { devcontainerEditor } from '../fix/editors.js';
 
@@ -44,7 +44,7 @@ export function parseDevcontainer(project: Project, file: SourceFile): Devcontai
   const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0 || !root || root.type !== 'object') {
     const off = errors[0]?.offset ?? 0;
-    project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (error code ${errors[0]!.error} at offset ${off})` : 'is not a JSON object', span: { file, start: off, end: off } });
+    project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${printParseErrorCode(errors[0]!.error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
     return undefined;
   }
   return { file, root };
@@ -175,6 +175,34 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     securityOpt.push(...ra.securityOpt);
     if (ra.privileged && !privileged) privileged = ra.privileged;
   }
+  // appPort: numbers are published as 127.0.0.1:N:N by the devcontainer CLI, strings as written (docker run -p).
+  const appPorts: PortMapping[] = [];
+  const forwardPorts: Valued<string>[] = [];
+  const portNodes = (key: string): JNode[] => {
+    const n = findNodeAtLocation(root, [key]);
+    if (!n) return [];
+    return n.type === 'array' ? (n.children ?? []) : [n];
+  };
+  for (const n of portNodes('appPort')) {
+    const span = { file, start: n.offset, end: n.offset + n.length };
+    if (n.type === 'number') appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
+    else if (n.type === 'string') {
+      const pm = parseShortPort(String(n.value), span);
+      if (pm) appPorts.push(pm);
+    }
+  }
+  // runArgs -p/--publish (image- and Dockerfile-based dev containers only).
+  for (let i = 0; i < runArgs.length; i++) {
+    const a = runArgs[i]!;
+    const m = /^(-p|--publish)(?:=(.*))?$/.exec(a.value);
+    if (!m) continue;
+    const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
+    const pm = val ? parseShortPort(val.value, val.span) : undefined;
+    if (pm) appPorts.push(pm);
+  }
+  for (const n of portNodes('forwardPorts')) {
+    if (n.type === 'number' || n.type === 'string') forwardPorts.push({ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } });
+  }
   const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
   const nameNode = findNodeAtLocation(root, ['name']);
   const anchor: Span = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
@@ -195,7 +223,9 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     hasPtrace: false,
     tools,
     builds,
-    ports: base?.ports ?? [],
+    ports: [...(base?.ports ?? []), ...(onCompose ? [] : appPorts)],
+    ...(forwardPorts.length > 0 ? { forwardPorts } : {}),
+    ...(base?.sharedNetwork ? { sharedNetwork: base.sharedNetwork } : {}),
     ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
     ...(goDevcontainer ? { goDevcontainer } : {}),
     ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),

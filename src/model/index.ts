@@ -6,6 +6,7 @@ import { devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './d
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
 import { runLineLaunches } from './runlines.js';
 import type { Project } from './project.js';
+import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
 import type { Launch } from './launch.js';
 import type { Span } from '../types.js';
 
@@ -50,6 +51,11 @@ export function buildModel(project: Project): Model {
   const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]!));
   const kubernetes = kubernetesLaunches(project);
   const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project)];
+  const profiles = new Map<string, SeccompProfile | undefined>();
+  for (const l of launches) {
+    const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
+    if (refs.length > 0) l.seccompProfiles = refs;
+  }
   return { launches, devcontainers, kubernetes };
 }
 

@@ -103,7 +103,8 @@ export function kubernetesLaunches(project: Project): K8sModel {
             if (!isMapNode(p)) continue;
             const hp = str(get(y, p, 'hostPort'));
             const cp = str(get(y, p, 'containerPort')) ?? '';
-            ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service' });
+            const pname = str(get(y, p, 'name'));
+            ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
           const image = get(y, c, 'image');
           const nameNode = get(y, c, 'name');

@@ -6,6 +6,7 @@
 import type { DfStage, DockerfileDoc } from '../parse/dockerfile.js';
 import type { GoBuild, ToolUse } from './commands.js';
 import type { Fix, SourceFile, Span, Valued } from '../types.js';
+import type { SeccompProfileRef } from './seccomp.js';
 
 export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run';
 
@@ -18,6 +19,8 @@ export interface PortMapping {
   span: Span;
   /** Kubernetes: a hostPort on the container; a NodePort/LoadBalancer Service. */
   kind?: 'publish' | 'hostPort' | 'service';
+  /** Kubernetes: the container port's name (Services may target it by name). */
+  name?: string;
 }
 
 /** Format-specific edits for a launch; each returns undefined when it cannot edit safely. */
@@ -64,6 +67,14 @@ export interface Launch {
   ports: PortMapping[];
   /** network_mode: host / --network host / hostNetwork: true. */
   hostNetwork?: Span;
+  /** network_mode: service:x / container:x / --network container:x: ports are published by the other container. */
+  sharedNetwork?: Valued<string>;
+  /** `docker run -P`: every EXPOSEd port is published on a random host port. */
+  publishAll?: Span;
+  /** devcontainer.json forwardPorts (the editor forwards them from inside the container). */
+  forwardPorts?: Valued<string>[];
+  /** Custom seccomp profiles (security_opt seccomp=PATH) found in the repository. */
+  seccompProfiles?: SeccompProfileRef[];
   /** A Go devcontainer: the editor installs and runs dlv on demand. */
   goDevcontainer?: Valued<string>;
   /** Editor attach configurations (.vscode/launch.json "request": "attach", processId). */

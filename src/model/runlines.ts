@@ -178,6 +178,8 @@ export function runLineLaunches(project: Project): Launch[] {
       const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
       const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
       const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
+      const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+      const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
       const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p): p is PortMapping => !!p);
       const entry = flags.find((f) => f.name === '--entrypoint');
       // Link to a Dockerfile built with the same tag in this file.
@@ -212,6 +214,8 @@ export function runLineLaunches(project: Project): Launch[] {
         builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
         ports,
         ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+        ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+        ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
         editor: runLineEditor({ file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) }),
       };
       out.push(launch);

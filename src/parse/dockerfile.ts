@@ -12,6 +12,8 @@ export interface DfCommand {
   words: Word[];
   span: Span;
   facts: CommandFacts;
+  /** WORKDIR in effect when the command runs (absolute; '/' when never set). */
+  workdir?: string;
 }
 
 export interface DfCopy {
@@ -19,6 +21,8 @@ export interface DfCopy {
   sources: string[];
   dest: string;
   span: Span;
+  /** WORKDIR in effect (relative destinations are resolved against it). */
+  workdir?: string;
 }
 
 export interface DfStage {
@@ -38,6 +42,8 @@ export interface DfStage {
   exposes: Valued<string>[];
   /** ARG defaults and ENV values visible at the end of the stage. */
   vars: Map<string, string>;
+  /** WORKDIR at the end of the stage ('/' when never set). */
+  workdir?: string;
 }
 
 export interface DockerfileDoc {
@@ -144,6 +150,7 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
         ...(parent?.user ? { user: parent.user } : {}),
         ...(parent?.entrypoint ? { entrypoint: parent.entrypoint } : {}),
         ...(parent?.cmd ? { cmd: parent.cmd } : {}),
+        workdir: parent?.workdir ?? '/',
       };
       stages.push(cur);
       continue;
@@ -165,9 +172,14 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
       case 'USER':
         if (argsSpan) cur.user = { value: expandVars(raw.trim(), cur.vars), span: argsSpan };
         break;
+      case 'WORKDIR': {
+        const dir = expandVars(raw.trim(), cur.vars);
+        if (dir) cur.workdir = posixJoin(cur.workdir ?? '/', dir);
+        break;
+      }
       case 'RUN': {
         const c = commandOf(file, ins);
-        if (c) cur.runs.push(c);
+        if (c) cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
         break;
       }
       case 'CMD': {
@@ -189,14 +201,16 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
       case 'COPY':
       case 'ADD': {
         const args = ins.getArguments().map((a) => a.getValue());
-        let from: string | undefined;
+        // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments.
+        const flags = (ins as unknown as { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> }).getFlags?.() ?? [];
+        let from: string | undefined = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
         const rest: string[] = [];
         for (const a of args) {
           if (a.startsWith('--from=')) from = a.slice(7);
           else if (a.startsWith('--')) continue;
           else rest.push(a);
         }
-        if (rest.length >= 2) cur.copies.push({ ...(from ? { from } : {}), sources: rest.slice(0, -1), dest: rest[rest.length - 1]!, span });
+        if (rest.length >= 2) cur.copies.push({ ...(from ? { from } : {}), sources: rest.slice(0, -1), dest: rest[rest.length - 1]!, span, workdir: cur.workdir ?? '/' });
         break;
       }
       default:
@@ -204,6 +218,18 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
     }
   }
   return { file, stages };
+}
+
+/** Join a WORKDIR-style path onto a base directory (absolute paths replace it). */
+function posixJoin(base: string, p: string): string {
+  const joined = p.startsWith('/') ? p : `${base.replace(/\/$/, '')}/${p}`;
+  const parts: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
 }
 
 /** The stage a build targets: the named one, else the last. */

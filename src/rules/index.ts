@@ -3,10 +3,19 @@ import { ptd001 } from './ptd001.js';
 import { ptd002 } from './ptd002.js';
 import { ptd003 } from './ptd003.js';
 import { ptd004 } from './ptd004.js';
+import { ptd005 } from './ptd005.js';
+import { ptd006 } from './ptd006.js';
+import { ptd007 } from './ptd007.js';
+import { ptd008 } from './ptd008.js';
+import { ptd009 } from './ptd009.js';
+import { ptd010 } from './ptd010.js';
+import { ptd011 } from './ptd011.js';
+import { ptd012 } from './ptd012.js';
+import { ptd013 } from './ptd013.js';
 import { ptd900 } from './ptd900.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const ALL_RULES: Rule[] = [ptd001, ptd002, ptd003, ptd004, ptd900];
+export const ALL_RULES: Rule[] = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900];
 
 export const RULES: RuleMeta[] = ALL_RULES.map((r) => r.meta);
 

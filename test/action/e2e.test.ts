@@ -30,7 +30,7 @@ const COMPOSE = [
 ].join('\n');
 const DOCKERFILE = ['FROM golang:1.22', 'RUN apt-get update && apt-get install -y strace', 'COPY . /src', 'CMD ["/src/app"]', ''].join('\n');
 /** An unrelated service elsewhere in the repository, untouched by the pull request. */
-const LEGACY = ['services:', '  old:', '    image: example/old:dev', '    command: dlv attach 1 --headless --listen=:2345', ''].join('\n');
+const LEGACY = ['services:', '  old:', '    image: example/old:dev', '    command: dlv attach 1 --headless --listen=:2345', '    ports:', '      - "127.0.0.1:2345:2345"', ''].join('\n');
 const FIXED_COMPOSE = COMPOSE + '    cap_add:\n      - SYS_PTRACE\n';
 
 function addedPatch(text: string): string {

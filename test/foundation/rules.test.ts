@@ -59,7 +59,7 @@ describe('PTD001–PTD004 on the seed and its variants', () => {
     const r = await scan({ root: fx('attach-compose') });
     const f = r.findings[0]!;
     expect(f.message).toContain('Service "debugger" runs `strace -f -p 1`');
-    expect(f.message).toContain('operation not permitted');
+    expect(f.message).toContain('Could not attach to pid …: this could be caused by a kernel security setting');
     expect(f.message).toMatch(/Fix: add SYS_PTRACE to cap_add/);
     expect(f.related[0]!.message).toMatch(/strace/);
   });

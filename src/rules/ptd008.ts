@@ -1,0 +1,48 @@
+import { commandText, launchName, where } from './describe.js';
+import { dlvServers, forwarded, publications } from './ptd006.js';
+import type { Rule } from './types.js';
+
+export const ptd008: Rule = {
+  meta: {
+    id: 'PTD008',
+    slug: 'delve-port-unpublished',
+    title: 'Headless delve listens on a port that is never published',
+    defaultSeverity: 'warning',
+    fixable: true,
+    summary: 'Headless dlv listens on a port that the container never publishes (no ports, no -p, no forwardPorts, no host network), so the editor cannot connect.',
+  },
+  check(ctx) {
+    for (const l of ctx.launches) {
+      // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
+      if (l.kind === 'kubernetes' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
+      const done = new Set<string>();
+      for (const s of dlvServers(l)) {
+        const port = s.listen?.port;
+        if (!port || !s.listen || done.has(port)) continue;
+        if (publications(l, port).length > 0 || forwarded(l, port)) continue;
+        done.add(port);
+        const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+        const fix = l.editor.publishPort?.(port);
+        const how =
+          l.kind === 'devcontainer'
+            ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
+            : l.kind === 'compose'
+              ? `add \`"127.0.0.1:${port}:${port}"\` to the service's \`ports\``
+              : `add \`-p 127.0.0.1:${port}:${port}\` to the command`;
+        ctx.report({
+          message:
+            `${who} runs the delve debugger server \`${commandText(s.tool)}\` (${where(s.tool.span)}) on port ${port}, but the container never publishes that port. ` +
+            `Your editor's "connect to server" on localhost:${port} fails with "connection refused"` +
+            (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
+            (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
+            `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
+          span: s.listen.span,
+          related: [{ span: l.anchor, message: 'The container is defined here.' }],
+          launch: l,
+          key: `unpublished:${port}`,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+};

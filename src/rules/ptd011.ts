@@ -1,0 +1,169 @@
+import { makeFix } from '../fix/editors.js';
+import { stageChain, type DfStage } from '../parse/dockerfile.js';
+import type { ToolUse } from '../model/commands.js';
+import type { Launch } from '../model/launch.js';
+import type { Word } from '../parse/shell.js';
+import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
+import { delveForGo, goMinorFromImage, type DelveChoice } from './delve-versions.js';
+import { where } from './describe.js';
+import type { Rule, RuleContext } from './types.js';
+
+export const DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
+
+export interface DelveInstall {
+  tool: ToolUse;
+  /** The launch it belongs to, when it is part of one. */
+  launch?: Launch;
+  /** The image whose Go builds it (the Dockerfile stage's FROM, or the launch's image). */
+  image?: Valued<string>;
+  goMinor?: number;
+}
+
+function stageAt(stages: DfStage[], offset: number): DfStage | undefined {
+  return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
+}
+
+/** Every `go install`/`go get` of dlv: in each Dockerfile (with the Go of its stage), and in the commands launches run. */
+export function delveInstalls(ctx: RuleContext): DelveInstall[] {
+  const out: DelveInstall[] = [];
+  const seen = new Set<string>();
+  const add = (i: DelveInstall): void => {
+    const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(i);
+  };
+  const isGoInstall = (t: ToolUse): boolean => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
+  for (const f of ctx.project.files.filter((x) => x.kind === 'dockerfile')) {
+    const doc = ctx.project.dockerfile(f.path);
+    if (!doc) continue;
+    for (const stage of doc.stages) {
+      for (const r of stage.runs) {
+        for (const t of r.facts.tools.filter(isGoInstall)) {
+          const s = stageAt(doc.stages, t.span.start) ?? stage;
+          let goMinor: number | undefined;
+          let image: DelveInstall['image'];
+          for (const st of stageChain(s)) {
+            goMinor = goMinorFromImage(st.image.value);
+            if (goMinor !== undefined) { image = st.image; break; }
+          }
+          const launch = ctx.launches.find((l) => l.tools.includes(t));
+          add({ tool: t, ...(launch ? { launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
+        }
+      }
+    }
+  }
+  for (const l of ctx.launches) {
+    for (const t of l.tools.filter(isGoInstall)) {
+      const goMinor = l.image ? goMinorFromImage(l.image.value) : undefined;
+      add({ tool: t, launch: l, ...(l.image && goMinor !== undefined ? { image: l.image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Source text of a word with its own quotes kept around a new value. */
+function requote(file: SourceFile, w: Word, value: string): string | undefined {
+  const raw = file.text.slice(w.start, w.end);
+  if (raw === w.value) return value;
+  const q = raw[0];
+  if ((q === '"' || q === "'") && raw === `${q}${w.value}${q}`) return `${q}${value}${q}`;
+  return undefined;
+}
+
+/** "v1.25.2, the newest delve release that builds with and debugs Go 1.22 (golang:1.22 at Dockerfile:1)" and friends. */
+export function choiceText(c: DelveChoice, i: DelveInstall): string {
+  const img = i.image ? ` (\`${i.image.value}\`)` : '';
+  const go = c.goMinor !== undefined ? `Go 1.${c.goMinor}` : '';
+  switch (c.status) {
+    case 'ok':
+      return `${c.release!.version}, the newest delve release in our table that builds with ${go} and debugs programs built with it — the Go of this image${img}`;
+    case 'unknown-go':
+      return `${c.release!.version} (the newest release in our table; it needs Go ≥ 1.${c.release!.buildsWith} to build — the image's Go version could not be read from its tag, so check that it matches: docs/rules/PTD012.md has the table)`;
+    case 'go-too-old-to-debug':
+      return `${c.release!.version}, the only release in our table that ${go}${img} can build — but it cannot debug programs built with ${go} (it supports Go 1.${c.release!.debugsFrom}–1.${c.release!.debugsTo}): upgrade the image to Go 1.${c.release!.debugsFrom} or newer`;
+    case 'go-too-old-to-build':
+      return `${c.release!.version}, the oldest release in our table — but no delve release in it builds with ${go}${img}, and \`go install pkg@version\` itself needs Go 1.16: upgrade the image to Go 1.${c.release!.buildsWith} or newer (1.${c.release!.debugsFrom} or newer to debug)`;
+    case 'go-too-new':
+      return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
+  }
+}
+
+/** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
+export function installFix(i: DelveInstall, version: string, description: string): Fix | undefined {
+  const t = i.tool;
+  const inst = t.install;
+  if (!inst?.arg) return undefined;
+  const file = inst.arg.span.file;
+  const ws = t.words;
+  const argWord = ws.find((w) => w.start === inst.arg!.span.start && w.end === inst.arg!.span.end);
+  if (!argWord) return undefined;
+  const edits: TextEdit[] = [];
+  const text = requote(file, argWord, `${DLV_MODULE}@${version}`);
+  if (text === undefined) return undefined;
+  edits.push({ path: file.path, start: argWord.start, end: argWord.end, text });
+  if (inst.method === 'go-get') {
+    const verb = ws[1];
+    if (!verb || verb.value !== 'get') return undefined;
+    const v = requote(file, verb, 'install');
+    if (v === undefined) return undefined;
+    edits.push({ path: file.path, start: verb.start, end: verb.end, text: v });
+    // Flags that `go install` does not take.
+    for (const w of ws.slice(2)) {
+      if (!/^-(u|d|t|insecure|u=patch)$/.test(w.value)) continue;
+      const before = file.text.slice(0, w.start).trimEnd();
+      if (before.endsWith(',') || before.endsWith('[')) return undefined;
+      let s = w.start;
+      while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t')) s--;
+      edits.push({ path: file.path, start: s, end: w.end, text: '' });
+    }
+  }
+  return makeFix(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
+}
+
+export const ptd011: Rule = {
+  meta: {
+    id: 'PTD011',
+    slug: 'delve-install-broken',
+    title: 'delve is installed in a way that no longer works',
+    defaultSeverity: 'error',
+    fixable: true,
+    summary: 'dlv is installed with `go get` (which stopped building binaries in Go 1.18) or from the old github.com/derekparker/delve path.',
+  },
+  check(ctx) {
+    for (const i of delveInstalls(ctx)) {
+      const inst = i.tool.install!;
+      const oldPath = inst.module?.value.startsWith('github.com/derekparker/') ?? false;
+      const goGet = inst.method === 'go-get';
+      if (!oldPath && !goGet) continue;
+      const choice = delveForGo(i.goMinor);
+      const version = choice.release?.version ?? 'latest';
+      const fix = installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``);
+      const problems: string[] = [];
+      if (goGet) {
+        problems.push(
+          '`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
+            `"'go get' is no longer supported outside a module"; inside one it changes go.mod and builds nothing, so dlv is missing later ("dlv: not found"); ` +
+            'on the old Go versions where it still builds, it fetches delve\'s newest code, which no longer compiles with that Go',
+        );
+      }
+      if (oldPath) {
+        problems.push(
+          'github.com/derekparker/delve is delve\'s old address: the module now calls itself github.com/go-delve/delve, and Go refuses the old path with ' +
+            '"module declares its path as: github.com/go-delve/delve but was required as: github.com/derekparker/delve"',
+        );
+      }
+      const shown = i.tool.words.map((w) => w.value).join(' ');
+      ctx.report({
+        message:
+          `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
+          `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.`,
+        span: i.tool.span,
+        related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
+        ...(i.launch ? { launch: i.launch } : {}),
+        key: `${inst.method}:${inst.arg?.value ?? ''}`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+};

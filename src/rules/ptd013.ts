@@ -1,0 +1,140 @@
+import { parseTree } from 'jsonc-parser';
+import { makeFix } from '../fix/editors.js';
+import { appendItem, insertProperty, removeAt } from '../fix/jsonc-edit.js';
+import { hasCapability } from '../model/caps.js';
+import { isPtraceTarget, normalizeCap } from '../model/launch.js';
+import type { SeccompProfile, SeccompRule } from '../model/seccomp.js';
+import type { Fix, Related } from '../types.js';
+import { grantPhrase, launchName, where } from './describe.js';
+import type { Rule } from './types.js';
+
+/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
+const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
+
+function isAllow(action: string): boolean {
+  return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+
+function isDeny(action: string): boolean {
+  return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
+}
+
+function archOk(arches: string[], excluded: string[]): boolean {
+  if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase()))) return false;
+  return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
+}
+
+export type PtraceVerdict =
+  | { verdict: 'allowed' | 'unknown' }
+  | { verdict: 'denied-default'; defaultAction: string }
+  | { verdict: 'denied-rule'; rule: SeccompRule }
+  | { verdict: 'needs-caps'; rule: SeccompRule; caps: string[] };
+
+/**
+ * What the profile does to ptrace for a container with these capabilities.
+ * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
+ * the condition Docker's own profile uses for ptrace).
+ */
+export function ptraceVerdict(p: SeccompProfile, hasCap: (cap: string) => boolean): PtraceVerdict {
+  const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
+  const applies = (r: SeccompRule): boolean => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
+  const active = rules.filter(applies);
+  if (active.some((r) => isAllow(r.action) && !r.hasArgs)) return { verdict: 'allowed' };
+  if (active.some((r) => isAllow(r.action) && r.hasArgs)) return { verdict: 'unknown' };
+  const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
+  if (deny) return { verdict: 'denied-rule', rule: deny };
+  if (active.some((r) => !isAllow(r.action) && !isDeny(r.action))) return { verdict: 'unknown' };
+  const def = p.defaultAction?.value ?? '';
+  if (isAllow(def)) return { verdict: 'allowed' };
+  if (!isDeny(def)) return { verdict: 'unknown' };
+  const gated = rules.find((r) => isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
+  if (gated) return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
+  return { verdict: 'denied-default', defaultAction: def };
+}
+
+/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
+export function allowPtraceFix(p: SeccompProfile, deny?: SeccompRule): Fix | undefined {
+  const file = p.file;
+  let text = file.text;
+  if (deny) {
+    const idx = deny.names.findIndex((n) => n.value === 'ptrace');
+    if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1) return undefined;
+    // Only `names` lists (the old single `name` form is dropped with its rule).
+    const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
+    if (deny.names.length === 1) text = removeAt(text, ['syscalls', deny.index]);
+    else if (viaNames) text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
+    else return undefined;
+  }
+  if (!isAllow(p.defaultAction?.value ?? '')) {
+    const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
+    const root = parseTree(text);
+    const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
+    text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
+  }
+  if (text === file.text) return undefined;
+  return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
+}
+
+function capName(c: string): string {
+  return normalizeCap(c);
+}
+
+export const ptd013: Rule = {
+  meta: {
+    id: 'PTD013',
+    slug: 'seccomp-profile-blocks-ptrace',
+    title: 'A custom seccomp profile blocks the debugger',
+    defaultSeverity: 'error',
+    fixable: true,
+    summary: 'A seccomp profile in the repository, used by a debugging container, denies the ptrace system call that every debugger needs.',
+  },
+  check(ctx) {
+    for (const l of ctx.launches) {
+      // privileged turns seccomp off; no debugger, no finding.
+      if (!l.seccompProfiles || !isPtraceTarget(l) || l.privileged?.value === true) continue;
+      for (const { opt, profile } of l.seccompProfiles) {
+        const hasCap = (c: string): boolean => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : hasCapability(c, l.capAdd, l.capDrop, false));
+        const v = ptraceVerdict(profile, hasCap);
+        if (v.verdict === 'allowed' || v.verdict === 'unknown') continue;
+        const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+        const related: Related[] = [];
+        let why = "";
+        let fix: Fix | undefined;
+        let fixText = '';
+        if (v.verdict === 'needs-caps') {
+          const caps = v.caps.map(capName);
+          why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
+          related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
+          if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
+            fix = l.editor.addCapability('SYS_PTRACE');
+            fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
+          } else {
+            fix = allowPtraceFix(profile);
+            fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
+          }
+        } else if (v.verdict === 'denied-rule') {
+          why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
+          related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
+          fix = allowPtraceFix(profile, v.rule);
+          fixText = `take ptrace out of that rule${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+        } else if (v.verdict === 'denied-default') {
+          why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
+          if (profile.defaultAction) related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
+          fix = allowPtraceFix(profile);
+          fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
+        }
+        ctx.report({
+          message:
+            `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
+            `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
+            `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
+          span: opt.span,
+          related,
+          launch: l,
+          key: profile.file.path,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+};
