@@ -181,6 +181,8 @@ export function formattingOf(text: string): FormattingOptions {
 export interface DevcontainerRef {
   file: SourceFile;
   root: JNode;
+  /** Is the capability already granted by something other than privileged (capAdd, runArgs, a feature or image)? */
+  grantedWithoutPrivileged?: (cap: string) => boolean;
 }
 
 /** Remove the entry at path, or add/append a value, keeping the file's layout. */
@@ -228,6 +230,7 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
     return t;
   };
   const withCap = (text: string, cap: string): string | undefined => {
+    if (ref.grantedWithoutPrivileged?.(cap)) return text;
     // Re-read the tree after earlier edits.
     const root = parseTreeSafe(text);
     return root ? devcontainerAddCap(text, root, cap) : undefined;
@@ -246,7 +249,7 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
         if (!idx) return undefined;
         t = removeRunArgs(t, idx);
       }
-      return fix(`Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
+      return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
     },
     replacePrivileged(cap) {
       let t = file.text;
@@ -257,7 +260,7 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
         if (i < 0) return undefined;
         t = removeRunArgs(t, [i]);
       }
-      return fix(`Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
+      return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
     },
     publishPort(port) {
       const fp = findNodeAtLocation(ref.root, ['forwardPorts']);

@@ -52,7 +52,7 @@ export function parseJsonc(text: string): JNode | undefined {
 }
 
 /** Remove a child (property or array element) of a container node. */
-function removeChild(text: string, container: JNode, child: JNode, path: (string | number)[]): string {
+function removeChild(text: string, container: JNode, child: JNode): string {
   const kids = container.children ?? [];
   const i = kids.indexOf(child);
   const start = child.offset;
@@ -62,7 +62,14 @@ function removeChild(text: string, container: JNode, child: JNode, path: (string
   const restStart = hasComma ? afterEnd + 1 : end;
   const ls = lineStartAt(text, start);
   const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
-  if (!ownLine) return fallback(text, path, undefined);
+  if (!ownLine) {
+    // Inline: take the entry with the separator on one side, nothing else.
+    const next = kids[i + 1];
+    const prev = kids[i - 1];
+    if (next) return text.slice(0, start) + text.slice(next.offset);
+    if (prev) return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+    return text.slice(0, start) + text.slice(restStart);
+  }
   let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
   if (i === kids.length - 1 && i > 0 && !hasComma) {
     // It was the last entry: drop the comma after the one before it.
@@ -82,7 +89,7 @@ export function removeAt(text: string, path: (string | number)[]): string {
   const target = node.parent?.type === 'property' ? node.parent : node;
   const container = target.parent;
   if (!container) return text;
-  return removeChild(text, container, target, path);
+  return removeChild(text, container, target);
 }
 
 /** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
@@ -92,12 +99,29 @@ export function insertProperty(text: string, objectPath: (string | number)[], ke
   const props = obj?.children ?? [];
   const last = props[props.length - 1];
   if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset)) return fallback(text, [...objectPath, key], JSON.parse(valueJson));
-  const end = last.offset + last.length;
-  const after = skipTrivia(text, end);
   const indent = indentOf(text, last.offset);
-  const entry = `${eolOf(text)}${indent}${JSON.stringify(key)}: ${valueJson}`;
-  if (text[after] === ',') return text.slice(0, after + 1) + entry + ',' + text.slice(after + 1);
-  return text.slice(0, end) + ',' + entry + text.slice(end);
+  return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text: string, last: JNode, entryText: string, indent: string): string {
+  const end = last.offset + last.length;
+  const nl = eolOf(text);
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  const hasComma = text[after] === ',';
+  const commaEnd = hasComma ? after + 1 : end;
+  const le = text.indexOf('\n', commaEnd);
+  const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+  const rest = text.slice(commaEnd, lineEnd);
+  const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+  const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+  if (hasComma) return text.slice(0, at) + entry + text.slice(at);
+  return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
 }
 
 /** Append an item to the array at path. valueJson is serialised JSON. */
@@ -114,9 +138,7 @@ export function appendItem(text: string, arrayPath: (string | number)[], valueJs
   if (sameLine(text, arr.offset, last.offset)) {
     return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
   }
-  const entry = `${eolOf(text)}${indentOf(text, last.offset)}${valueJson}`;
-  if (comma) return text.slice(0, after + 1) + entry + ',' + text.slice(after + 1);
-  return text.slice(0, end) + ',' + entry + text.slice(end);
+  return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
 }
 
 /** Set a top-level scalar property (replace its value, or add it). */

@@ -229,7 +229,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
     ...(goDevcontainer ? { goDevcontainer } : {}),
     ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
-    editor: devcontainerEditor({ file, root }),
+    editor: devcontainerEditor({ file, root, grantedWithoutPrivileged: (cap) => grantedBy !== undefined || hasCapability(cap, capAdd, capDrop, false) }),
   };
   if (base) {
     // Settings that live in the Compose file are edited there.

@@ -1,5 +1,7 @@
 import { attachUses, isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import { isSeccompUnconfined } from '../model/caps.js';
+import { profileGatesPtraceOnCapability } from './ptd013.js';
+import { isRootUser } from './ptd005.js';
 import { commandText, grantPhrase, launchName, toolDescription, where } from './describe.js';
 import type { Rule } from './types.js';
 import type { Related } from '../types.js';
@@ -27,12 +29,15 @@ export const ptd001: Rule = {
       if (!isPtraceTarget(l) || l.hasPtrace) continue;
       // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
       if (l.securityOpt.some((o) => isSeccompUnconfined(o.value))) continue;
+      // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).
+      if (profileGatesPtraceOnCapability(l)) continue;
       // The capability is asked for in runArgs that Compose ignores: PTD004's finding (its fix moves it).
       if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value))) continue;
       const attaches = attachUses(l);
       const attach = attaches[0];
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
       const who = launchName(l);
+      const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
       const fix = l.editor.addCapability('SYS_PTRACE');
       const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
       let message: string;
@@ -42,7 +47,10 @@ export const ptd001: Rule = {
           `${who[0]!.toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
           `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
           `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
-          `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
+          `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}` +
+          (nonRoot
+            ? ` — and note that the debugger runs as user "${l.user!.value}": added capabilities reach only root processes, so also run the debugger as root, or start the program under it (\`dlv exec\`) instead of attaching.`
+            : '.');
       } else {
         const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
         const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';

@@ -2,7 +2,7 @@ import { parseTree } from 'jsonc-parser';
 import { makeFix } from '../fix/editors.js';
 import { appendItem, insertProperty, removeAt } from '../fix/jsonc-edit.js';
 import { hasCapability } from '../model/caps.js';
-import { isPtraceTarget, normalizeCap } from '../model/launch.js';
+import { isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import type { SeccompProfile, SeccompRule } from '../model/seccomp.js';
 import type { Fix, Related } from '../types.js';
 import { grantPhrase, launchName, where } from './describe.js';
@@ -75,6 +75,20 @@ export function allowPtraceFix(p: SeccompProfile, deny?: SeccompRule): Fix | und
   return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
 }
 
+function withPtrace(hasCap: (cap: string) => boolean): (cap: string) => boolean {
+  return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
+}
+
+/** Does one of the launch's seccomp profiles deny ptrace only until SYS_PTRACE is granted? (PTD013 reports those.) */
+export function profileGatesPtraceOnCapability(l: Launch): boolean {
+  if (l.hasPtrace || !l.seccompProfiles) return false;
+  return l.seccompProfiles.some(({ profile }) => {
+    const hasCap = (c: string): boolean => (capName(c) === 'SYS_PTRACE' ? false : hasCapability(c, l.capAdd, l.capDrop, false));
+    const before = ptraceVerdict(profile, hasCap).verdict;
+    return before !== 'allowed' && before !== 'unknown' && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed';
+  });
+}
+
 function capName(c: string): string {
   return normalizeCap(c);
 }
@@ -112,6 +126,12 @@ export const ptd013: Rule = {
             fix = allowPtraceFix(profile);
             fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
           }
+        } else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
+          // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
+          why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
+          related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
+          fix = l.editor.addCapability('SYS_PTRACE');
+          fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
         } else if (v.verdict === 'denied-rule') {
           why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
           related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });

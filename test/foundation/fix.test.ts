@@ -88,3 +88,18 @@ describe('--fix on the seed variants', () => {
     expect(readFileSync(join(root, 'docker-compose.yml'), 'utf8')).toContain('bad: [');
   });
 });
+
+describe('devcontainer runArgs workarounds', () => {
+  it('seccomp=unconfined in runArgs is removed, and the capability is not added twice', async () => {
+    const root = tempRepo({ '.devcontainer/devcontainer.json': '{\n  "name": "Go",\n  "image": "golang:1.22",\n  "runArgs": ["--cap-add=SYS_PTRACE", "--security-opt", "seccomp=unconfined"]\n}\n' });
+    const out = await applyFixes({ root, write: false });
+    expect(out.changed[0]!.after).toBe('{\n  "name": "Go",\n  "image": "golang:1.22",\n  "runArgs": ["--cap-add=SYS_PTRACE"]\n}\n');
+    expect(out.fixed[0]!.fix!.description).toBe('Remove "seccomp=unconfined" (SYS_PTRACE is already granted)');
+  });
+
+  it('--privileged in runArgs becomes capAdd', async () => {
+    const root = tempRepo({ '.devcontainer/devcontainer.json': '{\n\t"image": "golang:1.22",\n\t// for dlv\n\t"runArgs": ["--privileged"]\n}\n' });
+    const out = await applyFixes({ root, write: false });
+    expect(out.changed[0]!.after).toBe('{\n\t"image": "golang:1.22",\n\t// for dlv\n\t"runArgs": [],\n\t"capAdd": ["SYS_PTRACE"]\n}\n');
+  });
+});

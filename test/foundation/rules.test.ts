@@ -81,3 +81,12 @@ describe('PTD900: what could not be read is said once', () => {
     expect(found).toContainEqual(expect.objectContaining({ rule: 'PTD001', path: 'k8s/ok.yaml' }));
   });
 });
+
+describe('PTD001 for a non-root debugger', () => {
+  it('says that the capability alone will not be enough', async () => {
+    const { scan } = await import('../../src/engine.js');
+    const root = tempRepo({ 'docker-compose.yml': 'services:\n  dbg:\n    image: x\n    user: "1000"\n    command: dlv attach 1\n' });
+    const f = (await scan({ root })).findings.find((x) => x.ruleId === 'PTD001')!;
+    expect(f.message).toMatch(/runs as user "1000": added capabilities reach only root processes/);
+  });
+});

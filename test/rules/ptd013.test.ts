@@ -49,3 +49,22 @@ describe('PTD013 with an unreadable profile', () => {
     expect(r.findings.filter((f) => f.ruleId === 'PTD013').map((f) => f.launch)).not.toContain('compose:docker-compose.yml#api');
   });
 });
+
+describe('PTD013: a profile that denies ptrace only until SYS_PTRACE is granted', () => {
+  it('is one finding whose fix adds the capability (PTD001 stays quiet), and the fix resolves it', async () => {
+    const { tempRepo } = await import('../helpers/repo.js');
+    const { scan } = await import('../../src/engine.js');
+    const { applyFixes } = await import('../../src/fix/apply.js');
+    const root = tempRepo({
+      'docker-compose.yml': 'services:\n  api:\n    image: example/debug\n    command: ["dlv", "debug", "./cmd/api"]\n    security_opt:\n      - seccomp:./old.json\n',
+      'old.json': '{\n  "defaultAction": "SCMP_ACT_ALLOW",\n  "syscalls": [\n    { "names": ["ptrace"], "action": "SCMP_ACT_ERRNO", "excludes": { "caps": ["CAP_SYS_PTRACE"] } }\n  ]\n}\n',
+    });
+    const r = await scan({ root });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['PTD013']);
+    expect(r.findings[0]!.message).toMatch(/lacks SYS_PTRACE/);
+    expect(r.findings[0]!.fix!.edits[0]!.path).toBe('docker-compose.yml');
+    const out = await applyFixes({ root, write: false });
+    expect(out.changed.map((c) => c.path)).toEqual(['docker-compose.yml']);
+    expect(out.after.findings.filter((f) => f.ruleId === 'PTD013' || f.ruleId === 'PTD001')).toEqual([]);
+  });
+});

@@ -36,7 +36,7 @@ export const CASES: CaseDef[] = [
   { id: 'cap-add', title: '`--cap-add=SYS_PTRACE` on a `docker run` line', file: 'scripts/debug.sh', flaggedBy: [], cleanFor: ['PTD001', 'PTD002', 'PTD003', 'PTD005', 'PTD013'] },
   { id: 'cap-drop-all', title: '`cap_drop: [ALL]` without SYS_PTRACE', file: 'docker-compose.yml', flaggedBy: ['PTD001'], cleanFor: [] },
   { id: 'cap-drop-all-ptrace', title: '`cap_drop: [ALL]` with `cap_add: [SYS_PTRACE]`', file: 'docker-compose.yml', flaggedBy: [], cleanFor: ['PTD001', 'PTD002', 'PTD003'] },
-  { id: 'seccomp-needs-cap', title: 'seccomp profile that allows ptrace only with CAP_SYS_PTRACE (Docker before 19.03)', file: 'docker-compose.yml', flaggedBy: ['PTD001'], cleanFor: [] },
+  { id: 'seccomp-needs-cap', title: 'seccomp profile that allows ptrace only with CAP_SYS_PTRACE (Docker before 19.03)', file: 'docker-compose.yml', flaggedBy: ['PTD013'], cleanFor: ['PTD001'] },
   { id: 'seccomp-no-ptrace', title: 'custom seccomp profile that denies ptrace, with `--cap-add=SYS_PTRACE` (Makefile)', file: 'Makefile', flaggedBy: ['PTD013'], cleanFor: ['PTD001'] },
   { id: 'non-root', title: 'SYS_PTRACE added, debugger runs as uid 1000', file: 'docker-compose.yml', flaggedBy: ['PTD005'], cleanFor: ['PTD001'] },
   { id: 'stripped', title: 'binary built with `-ldflags="-s -w"`, run with `dlv exec`', file: 'Dockerfile', flaggedBy: ['PTD009'], cleanFor: ['PTD001'] },
