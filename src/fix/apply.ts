@@ -37,11 +37,14 @@ export async function applyFixes(opts: ScanOptions & { write: boolean }): Promis
     const usedFiles = new Set<string>();
     let applied = 0;
     for (const f of result.findings) {
-      if (!f.fix || attempted.has(f.fingerprint)) continue;
+      // A fix is tried once; the same fingerprint with a different fix is a new try (two findings on
+      // identical text share a print once the first is fixed, and the second must still be fixed).
+      const key = f.fix ? `${f.fingerprint}\0${JSON.stringify(f.fix.edits)}` : '';
+      if (!f.fix || attempted.has(key)) continue;
       const paths = [...new Set(f.fix.edits.map((e) => e.path))];
       // One fix per file per round: the next round recomputes fixes on the new text.
       if (paths.some((p) => usedFiles.has(p))) continue;
-      attempted.add(f.fingerprint);
+      attempted.add(key);
       const next = new Map<string, string>();
       let ok = true;
       for (const p of paths) {
@@ -78,6 +81,19 @@ export async function applyFixes(opts: ScanOptions & { write: boolean }): Promis
   }
   const written = changed.filter((c) => !skipped.some((s) => s.path === c.path));
   const patch = written.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
+  if (skipped.length > 0) {
+    // What is left to do is what is on disk: scan again without the files that were not written,
+    // so their findings are still reported (and still count for --fail-on).
+    const notWritten = new Set(skipped.map((s) => s.path));
+    const kept = new Map(overlay);
+    for (const p of notWritten) {
+      const given = opts.overlay?.get(p);
+      if (given === undefined) kept.delete(p);
+      else kept.set(p, given);
+    }
+    result = await scan({ ...opts, overlay: kept });
+    return { changed: written, patch, skipped, after: result, fixed: fixed.filter((f) => !f.fix!.edits.some((e) => notWritten.has(e.path))) };
+  }
   return { changed: written, patch, skipped, after: result, fixed };
 }
 
@@ -91,7 +107,10 @@ export function writeAtomic(abs: string, expectedBefore: string, after: string):
   }
   if (st.isSymbolicLink()) return 'is a symbolic link; not written';
   if (!st.isFile()) return 'is not a regular file; not written';
-  let current = readFileSync(abs, 'utf8');
+  const raw = readFileSync(abs);
+  let current = raw.toString('utf8');
+  // Invalid UTF-8 was decoded to U+FFFD: writing the text back would change bytes the fix never touched.
+  if (!Buffer.from(current, 'utf8').equals(raw)) return 'is not valid UTF-8; not written (the fix would change bytes outside its lines)';
   const hadBom = current.charCodeAt(0) === 0xfeff;
   if (hadBom) current = current.slice(1);
   if (current !== expectedBefore) return 'changed on disk while ptrace-doctor ran; not written';

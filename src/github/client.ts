@@ -17,6 +17,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Cap on the total time spent waiting across all retries of one request. */
   maxTotalWaitMs: number;
+  /** Each request is abandoned after this long (a server that never answers must not hold the runner). */
+  timeoutMs: number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 1000,
   maxDelayMs: 60_000,
   maxTotalWaitMs: 90_000,
+  timeoutMs: 30_000,
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),
 };
@@ -100,6 +103,34 @@ export function retryDelay(err: unknown, attempt: number, waitedMs: number, poli
   return delay;
 }
 
+/** Thrown when a request takes longer than RetryPolicy.timeoutMs. */
+export class RequestTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer from the GitHub API within ${Math.round(ms / 1000)}s`);
+  }
+}
+
+/**
+ * Run a request with an abort signal and a hard deadline: the signal asks
+ * fetch to drop the connection, the race makes sure we stop waiting even when
+ * the transport does not honour it.
+ */
+async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ctl = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      ctl.abort();
+      reject(new RequestTimeout(ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(ctl.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface ClientOptions {
   baseUrl: string;
   retry?: Partial<RetryPolicy>;
@@ -118,7 +149,7 @@ export function createClient(token: string, opts: ClientOptions): Octokit {
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await request(options);
+        return await withTimeout(policy.timeoutMs, (signal) => request({ ...options, request: { ...(options.request ?? {}), signal } }));
       } catch (err) {
         const delay = retryDelay(err, attempt, waited, policy);
         if (delay === undefined) throw err;

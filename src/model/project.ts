@@ -58,6 +58,15 @@ export class Project {
     return y;
   }
 
+  /**
+   * Treat a YAML file as unparsable from now on (its alias budget ran out while
+   * the model was built): report it once and hand out no document for it.
+   */
+  refuseYaml(file: SourceFile, reason: string, offset: number): void {
+    this.yamlCache.set(file.path, undefined);
+    this.problem({ path: file.path, reason, span: { file, start: offset, end: offset } });
+  }
+
   dockerfile(path: string): DockerfileDoc | undefined {
     if (this.dfCache.has(path)) return this.dfCache.get(path);
     const f = this.file(path, 'dockerfile');

@@ -136,6 +136,8 @@ export function splitShell(text: string, opts: SplitOptions = {}): SimpleCommand
       value += ch; map.push(at(i)); i++;
     }
     if (cmdStart < 0) cmdStart = at(start);
+    // An unterminated quote leaves i one past the end: the word ends with the text.
+    if (i > n) i = n;
     words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
   }
   endCommand('', n);

@@ -2,7 +2,7 @@
  * YAML through the `yaml` Document API: comments and source ranges kept,
  * aliases resolved one node at a time with a hard cap (no alias bombs).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceFile, Span } from '../types.js';
 import type { Word } from './shell.js';
 
@@ -11,11 +11,16 @@ export interface YamlFile {
   docs: Document[];
   /** Alias resolutions left before the file is treated as hostile. */
   budget: { aliases: number };
+  /** Alias → the node it names, filled on first use (see deref). */
+  aliasTargets?: Map<Alias, YNode>;
 }
 
 export class ParseError extends Error {
-  constructor(message: string, readonly offset: number) {
+  /** The file, when the error is found after parsing (alias budget exhausted while building the model). */
+  file?: SourceFile;
+  constructor(message: string, readonly offset: number, file?: SourceFile) {
     super(message);
+    if (file) this.file = file;
   }
 }
 
@@ -35,12 +40,33 @@ export function parseYaml(file: SourceFile): YamlFile {
 
 export type YNode = Node | null | undefined;
 
+/**
+ * Every alias of the file mapped to the node it names: the last node with that
+ * anchor before the alias, in document order (what Alias.resolve finds). Built
+ * once per file: Alias.resolve walks the whole document on every call, which
+ * makes many aliases in a large file quadratic (minutes for 0.5 MB).
+ */
+function aliasTargets(y: YamlFile): Map<Alias, YNode> {
+  if (y.aliasTargets) return y.aliasTargets;
+  const targets = new Map<Alias, YNode>();
+  for (const doc of y.docs) {
+    const last = new Map<string, Node>();
+    visit(doc, {
+      Node: (_key, node) => {
+        if (isAlias(node)) targets.set(node, last.get(node.source));
+        else if (node.anchor) last.set(node.anchor, node);
+      },
+    });
+  }
+  y.aliasTargets = targets;
+  return targets;
+}
+
 export function deref(y: YamlFile, node: unknown): YNode {
   let n = node as YNode;
   for (let hops = 0; n && isAlias(n) && hops < 32; hops++) {
-    if (--y.budget.aliases < 0) throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0);
-    const doc = y.docs.find((d) => d.contents && n!.range && d.range && d.range[0] <= n!.range[0] && n!.range[0] <= d.range[2]) ?? y.docs[0];
-    n = doc ? (n.resolve(doc) as YNode) : undefined;
+    if (--y.budget.aliases < 0) throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0, y.file);
+    n = aliasTargets(y).get(n);
   }
   return n && isAlias(n) ? undefined : n;
 }

@@ -11,7 +11,7 @@ import { applyEdits, unifiedDiff } from '../fix/text.js';
 import { validate } from '../fix/validate.js';
 import { lineEndWithBreak, lineStart, positionAt, toLocation } from '../source.js';
 import { SEVERITY_ORDER, type Finding, type Severity, type SourceFile, type TextEdit } from '../types.js';
-import { GITHUB_BODY_LIMIT, codeBlock, escapeMessage, escapeText, fitSections, hardCap, hiddenMarker, markerValue } from './markdown.js';
+import { GITHUB_BODY_LIMIT, codeBlock, escapeHtmlText, escapeMessage, escapeText, fitSections, hardCap, hiddenMarker, markerValue } from './markdown.js';
 
 export const SUMMARY_MARKER = '<!-- ptrace-doctor:summary -->';
 export const REVIEW_MARKER = '<!-- ptrace-doctor:review -->';
@@ -347,8 +347,9 @@ export function summaryMarkdown(input: SummaryInput): string {
       optional.push(input.diffs === 'all' ? '#### Fixes' : '#### Fixes for findings outside the diff');
       for (const r of withDiff) {
         const f = r.finding;
-        const desc = f.fix?.description ? ` — ${escapeMessage(f.fix.description)}` : '';
-        optional.push(`<details><summary>${escapeText(f.ruleId)} ${escapeText(r.location)}${desc}</summary>\n\n${codeBlock(r.diff!, 'diff')}\n\n</details>`);
+        // A raw HTML line: Markdown escapes and code spans do not apply there.
+        const desc = f.fix?.description ? ` — ${escapeHtmlText(f.fix.description)}` : '';
+        optional.push(`<details><summary>${escapeHtmlText(f.ruleId)} ${escapeHtmlText(r.location)}${desc}</summary>\n\n${codeBlock(r.diff!, 'diff')}\n\n</details>`);
       }
     }
   }

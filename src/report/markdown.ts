@@ -22,6 +22,22 @@ function defuseReferences(s: string): string {
 }
 
 /**
+ * Escapes text for a raw HTML line such as `<details><summary>…</summary>`,
+ * where Markdown (code spans, backslash escapes) does not apply: entities for
+ * HTML, mentions and references defused, one line.
+ */
+export function escapeHtmlText(s: string): string {
+  return defuseReferences(
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/[\r\n]+/g, ' '),
+  );
+}
+
+/**
  * Escapes text for use in Markdown prose or table cells. HTML special
  * characters become entities, Markdown punctuation is backslash-escaped,
  * mentions and issue references are defused and line breaks are flattened
