@@ -3,8 +3,9 @@
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
 import { createHash } from 'node:crypto';
-import { Workspace, discover } from './discover/index.js';
+import { Workspace, discoverAsync } from './discover/index.js';
 import { Project } from './model/project.js';
+import { ParseError } from './parse/yaml.js';
 import { buildModel, type Model } from './model/index.js';
 import { ALL_RULES } from './rules/index.js';
 import type { Report } from './rules/types.js';
@@ -98,11 +99,29 @@ export function sortFindings(f: Finding[]): Finding[] {
   return f.sort((a, b) => (a.span.file.path < b.span.file.path ? -1 : a.span.file.path > b.span.file.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
 }
 
+/**
+ * Build the model; a YAML file whose alias budget runs out part-way (an alias
+ * or merge-key bomb) is dropped with a PTD900 note and the model is rebuilt
+ * without it, instead of failing the whole scan.
+ */
+function buildModelGuarded(project: Project): Model {
+  const refused = new Set<string>();
+  for (;;) {
+    try {
+      return buildModel(project);
+    } catch (e) {
+      if (!(e instanceof ParseError) || !e.file || refused.has(e.file.path)) throw e;
+      refused.add(e.file.path);
+      project.refuseYaml(e.file, `could not be parsed as YAML: ${e.message}`, e.offset);
+    }
+  }
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
-  const { files, skipped } = discover(ws, opts.paths);
+  const { files, skipped } = await discoverAsync(ws, opts.paths);
   const project = new Project(ws, files, skipped);
-  const model = buildModel(project);
+  const model = buildModelGuarded(project);
   const findings = runRules(project, model, opts.ignore);
   return { root: ws.root, files: project.files, launches: model.launches, model, findings };
 }

@@ -1,0 +1,43 @@
+/**
+ * The benchmark script runs end to end on a small generated repository and
+ * writes its report. No timing is asserted: numbers depend on the machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/repo.js';
+
+const cli = join(ROOT, 'dist', 'cli', 'index.js');
+const dir = mkdtempSync(join(tmpdir(), 'ptd-bench-'));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it.skipIf(!existsSync(cli))('runs on a small repository and writes bench/RESULTS.md to --out', () => {
+    const out = join(dir, 'out');
+    // --no-install: the peers are used when bench/.peers already has them, never fetched here.
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--files', '2000', '--runs', '1', '--warmup', '0', '--out', out, '--work', join(dir, 'work'), '--no-install'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 240_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const md = readFileSync(join(out, 'RESULTS.md'), 'utf8');
+    expect(stdout).toBe(md);
+    for (const heading of ['## Machine and versions', '## Repositories', '## Scan, floor and peers', '## Scaling', '## Action cold start and bundles', '## Targets']) {
+      expect(md).toContain(heading);
+    }
+    // Three repositories: the base, twice the files, twice the config.
+    expect(md).toMatch(/\| A \| base \| 2,000 \|/);
+    expect(md).toMatch(/\| B \| twice the files, same config \| 4,000 \|/);
+    expect(md).toMatch(/\| C \| same files, twice the config \| 2,000 \|/);
+    expect(md).toMatch(/\| \*\*scan\*\* `node dist\/cli\/index.js A --format sarif` \| \d+ config of 2,000 \| \*\*[\d.]+\*\* \|/);
+    expect(md).toMatch(/\| floor: git ls-files/);
+    expect(md).toMatch(/\| dist\/cli\/index.js \| [\d,]+ \|/);
+    expect(md).toMatch(/\| scan ≤ 2 × floor \|/);
+    expect(md).toMatch(/\| peak memory ≤ 200 MB \| [\d.]+ MiB/);
+  }, 300_000);
+});
