@@ -149,7 +149,7 @@ export function createClient(token: string, opts: ClientOptions): Octokit {
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await withTimeout(policy.timeoutMs, (signal) => request({ ...options, request: { ...(options.request ?? {}), signal } }));
+        return await withTimeout(policy.timeoutMs, async (signal) => request({ ...options, request: { ...(options.request ?? {}), signal } }));
       } catch (err) {
         const delay = retryDelay(err, attempt, waited, policy);
         if (delay === undefined) throw err;

@@ -21,7 +21,7 @@ function files(dir: string): string[] {
 describe('dist/', () => {
   it('is the build of src/ (rebuild with `npm run bundle` and commit it)', () => {
     const out = mkdtempSync(join(tmpdir(), 'ptd-dist-'));
-    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--out', out], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--out', out], { cwd: ROOT, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
     const built = files(join(out, 'dist'));
     expect(built.length).toBeGreaterThan(0);
     expect(files(join(ROOT, 'dist'))).toEqual(built);

@@ -1,0 +1,23323 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Argument = void 0;
+class Argument {
+    constructor(value, range) {
+        this.value = value;
+        this.range = range;
+    }
+    toString() {
+        return this.value;
+    }
+    getRange() {
+        return this.range;
+    }
+    getValue() {
+        return this.value;
+    }
+    isAfter(position) {
+        if (this.range.end.line < position.line) {
+            return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+    }
+    isBefore(position) {
+        if (this.range.start.line < position.line) {
+            return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+    }
+}
+exports.Argument = Argument;
+
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Comment = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const line_1 = __nccwpck_require__(7005);
+const util_1 = __nccwpck_require__(7459);
+class Comment extends line_1.Line {
+    constructor(document, range) {
+        super(document, range);
+    }
+    toString() {
+        const content = this.getContent();
+        if (content) {
+            return "# " + content;
+        }
+        return "#";
+    }
+    /**
+     * Returns the content of this comment. This excludes leading and
+     * trailing whitespace as well as the # symbol. If the comment only
+     * consists of whitespace, the empty string will be returned.
+     */
+    getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+            return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    /**
+     * Returns a range that includes the content of the comment
+     * excluding any leading and trailing whitespace as well as the #
+     * symbol. May return null if the comment only consists of whitespace
+     * characters.
+     */
+    getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        // skip the first # symbol
+        for (let i = 1; i < raw.length; i++) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start === -1) {
+            return null;
+        }
+        // go backwards up to the first # symbol
+        for (let i = raw.length - 1; i >= 1; i--) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+    }
+}
+exports.Comment = Comment;
+
+
+/***/ }),
+
+/***/ 9933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Dockerfile = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const ast = __nccwpck_require__(8390);
+const imageTemplate_1 = __nccwpck_require__(3520);
+const from_1 = __nccwpck_require__(5377);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Dockerfile extends imageTemplate_1.ImageTemplate {
+    constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        /**
+         * Whether a FROM instruction has been added to this Dockerfile or not.
+         */
+        this.foundFrom = false;
+        this.document = document;
+    }
+    getEscapeCharacter() {
+        for (const directive of this.directives) {
+            if (directive.getDirective() === ast.Directive.escape) {
+                const value = directive.getValue();
+                if (value === '\\' || value === '`') {
+                    return value;
+                }
+            }
+        }
+        return '\\';
+    }
+    getInitialARGs() {
+        return this.initialInstructions.getARGs();
+    }
+    getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+            // not inside the document, invalid position
+            return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+                return this.initialInstructions;
+            }
+        }
+        for (const buildStage of this.buildStages) {
+            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+                return buildStage;
+            }
+        }
+        return this;
+    }
+    addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+            this.buildStages.push(this.currentBuildStage);
+            this.foundFrom = true;
+        }
+        else if (!this.foundFrom) {
+            this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+            this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+    }
+    setDirectives(directives) {
+        this.directives = directives;
+    }
+    getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+    }
+    getDirectives() {
+        return this.directives;
+    }
+    resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+            let range = from.getRange();
+            if (range.start.line <= line && line <= range.end.line) {
+                // resolve the FROM variable against the initial ARGs
+                let initialARGs = new imageTemplate_1.ImageTemplate();
+                for (let instruction of this.initialInstructions.getARGs()) {
+                    initialARGs.addInstruction(instruction);
+                }
+                return initialARGs.resolveVariable(variable, line);
+            }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return undefined;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+            // refers to an uninitialized ARG variable,
+            // try resolving it against the initial ARGs then
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+                initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+    }
+    getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+            let variables = [];
+            for (let arg of this.getInitialARGs()) {
+                let property = arg.getProperty();
+                if (property) {
+                    variables.push(property.getName());
+                }
+            }
+            return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+    }
+    getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+            return null;
+        }
+        for (const from of this.getFROMs()) {
+            if (from.getBuildStage() === imageName) {
+                const range = from.getRange();
+                // on the same line then it's an image that shares the name as the build stage
+                if (range.start.line === templateFrom.getRange().start.line) {
+                    return null;
+                }
+                return this.getContainingImage(range.start);
+            }
+        }
+        return null;
+    }
+    getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+            stages.splice(0, 0, stage);
+            stage = this.getParentStage(stage);
+        }
+        return stages;
+    }
+    getAvailableWorkingDirectories(line) {
+        const availableDirectories = new Set();
+        for (const image of this.getStageHierarchy(line)) {
+            for (const workdir of image.getWORKDIRs()) {
+                if (workdir.getRange().end.line < line) {
+                    let directory = workdir.getAbsolutePath();
+                    if (directory !== undefined && directory !== null) {
+                        if (!directory.endsWith("/")) {
+                            directory += "/";
+                        }
+                        availableDirectories.add(directory);
+                    }
+                }
+            }
+        }
+        return Array.from(availableDirectories);
+    }
+    /**
+     * Internally reorganize the comments in the Dockerfile and allocate
+     * them to the relevant build stages that they belong to.
+     */
+    organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+                this.initialInstructions.addComment(comments[i]);
+            }
+            else {
+                for (const buildStage of this.buildStages) {
+                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                        buildStage.addComment(comments[i]);
+                    }
+                }
+            }
+        }
+    }
+    getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+            if (instructions.length > 0) {
+                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            }
+        }
+        else if (instructions.length === 0) {
+            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        }
+        else {
+            const commentStart = comments[0].getRange().start;
+            const commentEnd = comments[comments.length - 1].getRange().end;
+            const instructionStart = instructions[0].getRange().start;
+            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+            if (commentStart.line < instructionStart.line) {
+                if (commentEnd.line < instructionEnd.line) {
+                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+                }
+                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            }
+            else if (commentEnd.line < instructionEnd.line) {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            }
+            else {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            }
+        }
+        if (range === null) {
+            if (this.directives.length === 0) {
+                return null;
+            }
+            return this.directives[0].getRange();
+        }
+        else if (this.directives.length === 0) {
+            return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+    }
+}
+exports.Dockerfile = Dockerfile;
+
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Flag = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flagOption_1 = __nccwpck_require__(3700);
+class Flag {
+    constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+            let offset = document.offsetAt(valueRange.start);
+            let nameStart = -1;
+            let valueStart = -1;
+            let hasOptions = false;
+            for (let i = 0; i < value.length; i++) {
+                switch (value.charAt(i)) {
+                    case '=':
+                        hasOptions = true;
+                        if (valueStart === -1) {
+                            valueStart = i + 1;
+                            break;
+                        }
+                        break;
+                    case ',':
+                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                        nameStart = -1;
+                        valueStart = -1;
+                        break;
+                    default:
+                        if (nameStart === -1) {
+                            nameStart = i;
+                        }
+                        break;
+                }
+            }
+            if (hasOptions && nameStart !== -1) {
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+            }
+        }
+    }
+    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+    }
+    toString() {
+        if (this.valueRange) {
+            return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+    }
+    /**
+     * Returns the range that encompasses this entire flag. This includes the
+     * -- prefix in the beginning to the last character of the flag's value (if
+     * it has been defined).
+     *
+     * @return the entire range of this flag
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the name of this flag. The name does not include the -- prefix.
+     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+     * not --interval.
+     *
+     * @return this flag's name
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range that encompasses the flag's name
+     *
+     * @return the range containing the flag's name
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the value that has been set to this flag. May be null if the
+     * flag is invalid and has no value set like a --start-period. If the flag
+     * is instead a --start-period= with an equals sign then the flag's value
+     * is the empty string.
+     *
+     * @return this flag's value if it has been defined, null otherwise
+     */
+    getValue() {
+        return this.value;
+    }
+    /**
+     * Returns the range that encompasses this flag's value. If no value has
+     * been set then null will be returned.
+     *
+     * @return the range containing this flag's value, or null if the flag
+     *         has no value defined
+     */
+    getValueRange() {
+        return this.valueRange;
+    }
+    getOption(name) {
+        for (const option of this.options) {
+            if (option.getName() === name) {
+                return option;
+            }
+        }
+        return null;
+    }
+    getOptions() {
+        return this.options;
+    }
+    hasOptions() {
+        return this.options.length > 0;
+    }
+}
+exports.Flag = Flag;
+
+
+/***/ }),
+
+/***/ 3700:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FlagOption = void 0;
+class FlagOption {
+    constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        if (this.valueRange !== null) {
+            return this.name + "=" + this.value;
+        }
+        return this.name;
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+}
+exports.FlagOption = FlagOption;
+
+
+/***/ }),
+
+/***/ 7599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Heredoc = void 0;
+/**
+ * Heredoc represents a here-document that has been embedded in a
+ * Dockerfile.
+ *
+ * This API is experimental and subject to change.
+ */
+class Heredoc {
+    constructor(startRange, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+    }
+    /**
+     * Returns the name of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range of the start operator and the name. If the
+     * here-document is initialized with <<EOT then the start range would
+     * encompass all five characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getStartRange() {
+        return this.startRange;
+    }
+    /**
+     * Returns the range of this here-document's name that is declared at
+     * the beginning of the here-document with the operator. If the
+     * here-document is initialized with <<EOT then the name range would
+     * encompass the latter three "EOT" characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the content of this here-document. This may
+     * be null if the here-document has no content because:
+     * - the start range is the only thing that was declared
+     * - the end range was declared immediately and there is no content
+     *
+     * This API is experimental and subject to change.
+     */
+    getContentRange() {
+        return this.contentRange;
+    }
+    /**
+     * Returns the range of the here-document's name on a line that
+     * represents the end of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getDelimiterRange() {
+        return this.endRange;
+    }
+}
+exports.Heredoc = Heredoc;
+
+
+/***/ }),
+
+/***/ 3520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImageTemplate = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const onbuild_1 = __nccwpck_require__(5554);
+const util_1 = __nccwpck_require__(7459);
+const workdir_1 = __nccwpck_require__(7529);
+class ImageTemplate {
+    constructor() {
+        this.comments = [];
+        this.instructions = [];
+    }
+    addComment(comment) {
+        this.comments.push(comment);
+    }
+    getComments() {
+        return this.comments;
+    }
+    addInstruction(instruction) {
+        this.instructions.push(instruction);
+    }
+    getInstructions() {
+        return this.instructions;
+    }
+    getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the ARG instructions that are defined in this image.
+     */
+    getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof arg_1.Arg) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    /**
+     * Gets all the CMD instructions that are defined in this image.
+     */
+    getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof cmd_1.Cmd) {
+                cmds.push(instruction);
+            }
+        }
+        return cmds;
+    }
+    /**
+     * Gets all the COPY instructions that are defined in this image.
+     */
+    getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof copy_1.Copy) {
+                copies.push(instruction);
+            }
+        }
+        return copies;
+    }
+    /**
+     * Gets all the ENTRYPOINT instructions that are defined in this image.
+     */
+    getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof entrypoint_1.Entrypoint) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the ENV instructions that are defined in this image.
+     */
+    getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof env_1.Env) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    getFROM() {
+        for (const instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the FROM instructions that are defined in this image.
+     */
+    getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the HEALTHCHECK instructions that are defined in this image.
+     */
+    getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof healthcheck_1.Healthcheck) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+            if (instruction instanceof workdir_1.Workdir) {
+                workdirs.push(instruction);
+            }
+        }
+        return workdirs;
+    }
+    getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof onbuild_1.Onbuild) {
+                let trigger = instruction.getTriggerInstruction();
+                if (trigger) {
+                    triggers.push(trigger);
+                }
+            }
+        }
+        return triggers;
+    }
+    getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+            if (arg.isBefore(currentLine)) {
+                const property = arg.getProperty();
+                if (property) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        for (const env of this.getENVs()) {
+            if (env.isBefore(currentLine)) {
+                for (const property of env.getProperties()) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    /**
+     * Resolves a variable with the given name at the specified line
+     * to its value. If null is returned, then the variable has been
+     * defined but no value was given. If undefined is returned, then
+     * a variable with the given name has not been defined yet as of
+     * the given line.
+     *
+     * @param variable the name of the variable to resolve
+     * @param line the line number that the variable is on, zero-based
+     * @return the value of the variable as defined by an ARG or ENV
+     *         instruction, or null if no value has been specified, or
+     *         undefined if a variable with the given name has not
+     *         been defined
+     */
+    resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return property.getValue();
+                    }
+                }
+            }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return property.getValue();
+                }
+            }
+        }
+        return undefined;
+    }
+    getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+            // all templates should have instructions, this only happens for
+            // the initial set of instruction
+            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+    }
+    contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+            return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+    }
+}
+exports.ImageTemplate = ImageTemplate;
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Instruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+const line_1 = __nccwpck_require__(7005);
+const argument_1 = __nccwpck_require__(5940);
+const heredoc_1 = __nccwpck_require__(7599);
+const variable_1 = __nccwpck_require__(3743);
+const main_1 = __nccwpck_require__(8390);
+class Instruction extends line_1.Line {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+    }
+    toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+            value += ' ';
+            value += arg.getValue();
+        }
+        return value;
+    }
+    getRangeContent(range) {
+        if (range === null) {
+            return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    getInstructionRange() {
+        return this.instructionRange;
+    }
+    getInstruction() {
+        return this.instruction;
+    }
+    getKeyword() {
+        return this.getInstruction().toUpperCase();
+    }
+    getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+    }
+    getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        switch (fullArgs.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                if (startPosition !== null) {
+                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                                }
+                                startPosition = null;
+                                start = true;
+                                comment = false;
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                        startPosition = null;
+                    }
+                    start = true;
+                    comment = false;
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i++;
+                }
+                else {
+                    i++;
+                }
+            }
+            else if (util_1.Util.isNewline(char)) {
+                if (comment) {
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                }
+            }
+            else {
+                if (!comment) {
+                    if (startPosition === null) {
+                        if (char === '#') {
+                            comment = true;
+                            continue;
+                        }
+                        let position = this.document.positionAt(offset + i);
+                        if (position.character !== 0) {
+                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                        }
+                    }
+                    end = i;
+                }
+            }
+        }
+        if (startPosition === null) {
+            // should only happen if the last argument is on its own line with
+            // no leading whitespace
+            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        }
+        else {
+            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+    }
+    getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+    }
+    getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+    }
+    getArguments() {
+        return this.getRawArguments();
+    }
+    getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        // determines whether the parser has found a space or tab
+        // whitespace character that's a part of an escaped newline sequence
+        let escapedWhitespaceDetected = false;
+        // determines if the parser is currently in an escaped newline sequence
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (util_1.Util.isWhitespace(char)) {
+                if (escaping) {
+                    escapedWhitespaceDetected = true;
+                    if (util_1.Util.isNewline(char)) {
+                        // reached a newline, any previously
+                        // detected whitespace should be ignored
+                        escapedWhitespaceDetected = false;
+                        if (comment) {
+                            // reached a newline, no longer in a comment
+                            comment = false;
+                            start = true;
+                        }
+                    }
+                    continue;
+                }
+                else if (found !== -1) {
+                    if (escapeMarker === -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                    }
+                    else {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                    }
+                    escapeMarker = -1;
+                    escapedArg = "";
+                    found = -1;
+                }
+            }
+            else if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        let newlineCheck = fullArgs.charAt(j);
+                        switch (newlineCheck) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                comment = false;
+                                escaping = true;
+                                start = true;
+                                if (found !== -1) {
+                                    escapeMarker = i;
+                                }
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                escapeMarker = i;
+                                if (found === -1) {
+                                    i = j - 1;
+                                }
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i++;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapeMarker = -1;
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    if (next === '$') {
+                        escapedArg = escapedArg + char + next;
+                    }
+                    else if (next === '') {
+                        // reached EOF, stop processing
+                        break;
+                    }
+                    else {
+                        escapedArg = escapedArg + next;
+                    }
+                    if (found === -1) {
+                        found = i;
+                    }
+                    i++;
+                }
+            }
+            else if (!comment) {
+                if (start && char === '#') {
+                    comment = true;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    escapeMarker = -1;
+                    escapedArg = escapedArg + char;
+                    if (found === -1) {
+                        found = i;
+                    }
+                }
+                // non-whitespace character detected, reset
+                start = false;
+            }
+        }
+        if (found !== -1) {
+            if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            }
+            else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            }
+        }
+        return args;
+    }
+    getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+            const argRange = args[i].getRange();
+            let offset = this.document.offsetAt(argRange.start);
+            const variables = this.parseVariables(offset, args[i].getValue());
+            const swaps = [];
+            let requiresExpansion = false;
+            for (let variable of variables) {
+                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+                swaps.push(value);
+                requiresExpansion = requiresExpansion || value !== undefined;
+            }
+            if (requiresExpansion) {
+                let expanded = "";
+                for (let j = 0; j < swaps.length; j++) {
+                    const variableRange = variables[j].getRange();
+                    const start = this.document.offsetAt(variableRange.start);
+                    const end = this.document.offsetAt(variableRange.end);
+                    if (swaps[j]) {
+                        // replace variable with its resolved value
+                        expanded += this.document.getText().substring(offset, start);
+                        expanded += swaps[j];
+                        offset = end;
+                    }
+                    else {
+                        expanded += this.document.getText().substring(offset, end);
+                        offset = end;
+                    }
+                }
+                const argEnd = this.document.offsetAt(argRange.end);
+                if (argEnd !== offset) {
+                    // if the variable's range doesn't match the argument,
+                    // append the remaining text
+                    expanded += this.document.getText().substring(offset, argEnd);
+                }
+                args[i] = new argument_1.Argument(expanded, argRange);
+            }
+        }
+        return args;
+    }
+    getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+            let range = arg.getRange();
+            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+            for (const parsedVariable of parsedVariables) {
+                variables.push(parsedVariable);
+            }
+        }
+        return variables;
+    }
+    parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+            switch (arg.charAt(i)) {
+                case this.escapeChar:
+                    if (arg.charAt(i + 1) === '$') {
+                        i++;
+                    }
+                    break;
+                case '$':
+                    if (arg.charAt(i + 1) === '{') {
+                        let escapedString = "${";
+                        let escapedName = "";
+                        let nameEnd = -1;
+                        let escapedSubstitutionParameter = "";
+                        let substitutionStart = -1;
+                        let substitutionEnd = -1;
+                        let modifierRead = -1;
+                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    break;
+                                case '}':
+                                    escapedString += '}';
+                                    let modifier = null;
+                                    let modifierRange = null;
+                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                                    let substitutionRange = null;
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (nameEnd + 1 === j) {
+                                        modifier = "";
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                                    }
+                                    else {
+                                        if (substitutionStart === -1) {
+                                            // no substitution parameter found,
+                                            // but a modifier character existed,
+                                            // just offset the range by 1 from
+                                            // the modifier character
+                                            substitutionStart = modifierRead + 1;
+                                            substitutionEnd = modifierRead + 1;
+                                        }
+                                        else {
+                                            // offset one more from the last
+                                            // character found
+                                            substitutionEnd = substitutionEnd + 1;
+                                        }
+                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                                    }
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+                                    i = j;
+                                    continue variableLoop;
+                                case ':':
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += ':';
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += ':';
+                                    break;
+                                case '\n':
+                                case '\r':
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    if (nameEnd === -1) {
+                                        escapedName += char;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += char;
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += char;
+                                    break;
+                            }
+                        }
+                        // no } found, not a valid variable, stop processing
+                        break variableLoop;
+                    }
+                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                        // $ followed by whitespace or EOF, ignore this variable
+                        continue;
+                    }
+                    else {
+                        let escapedName = "";
+                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case '\r':
+                                case '\n':
+                                case ' ':
+                                case '\t':
+                                    continue;
+                                case '$':
+                                case '\'':
+                                case '"':
+                                    let varStart = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                    i = j - 1;
+                                    continue variableLoop;
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    // reached EOF after an escape character
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                                    break variableLoop;
+                            }
+                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+                                let varStart = this.document.positionAt(offset + i);
+                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                i = j - 1;
+                                continue variableLoop;
+                            }
+                            escapedName += char;
+                        }
+                        let start = this.document.positionAt(offset + i);
+                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                    }
+                    break variableLoop;
+            }
+        }
+        return variables;
+    }
+    isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+            for (const initialArg of this.dockerfile.getInitialARGs()) {
+                const arg = initialArg;
+                const property = arg.getProperty();
+                if (property && variable === property.getName()) {
+                    return true;
+                }
+            }
+            return undefined;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return false;
+                    }
+                }
+            }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return true;
+                }
+            }
+        }
+        return undefined;
+    }
+    createSingleLineHeredocs(args) {
+        const heredocs = [];
+        // instruction only on one line, if heredocs exist they would be incomplete
+        for (const arg of args) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            }
+        }
+        return heredocs;
+    }
+    getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                i = j + 1;
+                                continue nameLoop;
+                            case '\n':
+                                i = j;
+                                continue nameLoop;
+                            default:
+                                name += content.charAt(j);
+                                i = j;
+                                continue nameLoop;
+                        }
+                    }
+                    break;
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue nameLoop;
+                            }
+                        }
+                    }
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                default:
+                    name += ch;
+                    break;
+            }
+        }
+        return name;
+    }
+    getNameRange(startRange) {
+        const content = this.document.getText(startRange);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case '"':
+                case '\'':
+                    if (quote === ch) {
+                        break contentLoop;
+                    }
+                    quote = ch;
+                    continue;
+                case this.escapeChar:
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case '\n':
+                                escaping = true;
+                                j = i;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '<':
+                    if (endFound) {
+                        searchHyphen = true;
+                    }
+                    else {
+                        endFound = true;
+                    }
+                    break;
+                case '-':
+                    if (searchHyphen) {
+                        searchHyphen = false;
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (start === -1) {
+                        start = i;
+                    }
+                    if (quote !== null) {
+                        end = i + 1;
+                        break;
+                    }
+                    break contentLoop;
+            }
+        }
+        if (start === -1) {
+            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+    }
+    getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                i = j;
+                                continue contentLoop;
+                            default:
+                                i = j;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        contentEnd = i;
+                        const arg = heredocDefinitions[currentHeredoc];
+                        const startRange = arg.getRange();
+                        const nameRange = this.getNameRange(startRange);
+                        const name = this.getName(nameRange);
+                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                        if (delimiterRange !== null) {
+                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                            contentStart = -1;
+                            currentHeredoc++;
+                        }
+                        lineStart = -1;
+                    }
+                    else {
+                        // found a newline that hasn't been escaped,
+                        // must be in a heredoc
+                        const offsetLimit = startOffset + i;
+                        for (const arg of args) {
+                            // check if this argument is on the initial line of the instruction,
+                            // note that it may not all be on the same line due to escaped newlines,
+                            // because of that we need to use offset checks instead of line checks
+                            // as an argument being on a different line in the document does not
+                            // imply it is on a different line from the Dockerfile's point of view
+                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                                if (arg.getValue().startsWith("<<")) {
+                                    heredocDefinitions.push(arg);
+                                }
+                            }
+                            else {
+                                break;
+                            }
+                        }
+                        heredocsProcessed = true;
+                        lineStart = -1;
+                        continue contentLoop;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaping) {
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (escaping) {
+                        escaping = false;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        if (lineStart === -1) {
+                            lineStart = i;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (heredocsProcessed) {
+            const arg = heredocDefinitions[currentHeredoc];
+            const startRange = arg.getRange();
+            const nameRange = this.getNameRange(startRange);
+            const name = this.getName(nameRange);
+            let contentRange = null;
+            // check if the last line of this instruction matches the name of the last heredoc
+            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+            if (delimiterRange === null) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            }
+            else if (contentEnd !== -1) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+            }
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+            currentHeredoc++;
+            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+                currentHeredoc++;
+            }
+        }
+        else {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+    }
+    getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+            // remove tabs in the front
+            let index = 0;
+            while (text.charAt(index) === '\t') {
+                index++;
+            }
+            if (text.substring(index) === name) {
+                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+            }
+            return null;
+        }
+        return text === name ? candidateRange : null;
+    }
+}
+exports.Instruction = Instruction;
+
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Add = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Add extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+}
+exports.Add = Add;
+
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Arg = void 0;
+const property_1 = __nccwpck_require__(9602);
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Arg extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        }
+        else {
+            this.property = null;
+        }
+    }
+    /**
+     * Returns the variable defined by this ARG. This may be null if
+     * this ARG instruction is malformed and has no variable
+     * declaration.
+     */
+    getProperty() {
+        return this.property;
+    }
+}
+exports.Arg = Arg;
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Cmd = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Cmd extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Cmd = Cmd;
+
+
+/***/ }),
+
+/***/ 444:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Copy = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Copy extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Copy = Copy;
+
+
+/***/ }),
+
+/***/ 1835:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Entrypoint = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Entrypoint extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Entrypoint = Entrypoint;
+
+
+/***/ }),
+
+/***/ 1822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Env = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Env extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Env = Env;
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.From = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class From extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+    }
+    /**
+     * Returns the name of the image that will be used as the base image.
+     *
+     * @return the base image's name, or null if unspecified
+     */
+    getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+            return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+            const ch = imageName.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaped = true;
+                    break;
+                case '\r':
+                    continue;
+                case '\n':
+                    commented = false;
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '#':
+                    if (escaped) {
+                        commented = true;
+                    }
+                    else {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+                default:
+                    if (!commented) {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return name;
+    }
+    /**
+     * Returns the range that covers the name of the image used by
+     * this instruction.
+     *
+     * @return the range of the name of this instruction's argument,
+     *         or null if no image has been specified
+     */
+    getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let registryRange = this.getRegistryRange();
+            if (registryRange) {
+                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            }
+            let tagRange = this.getImageTagRange();
+            let digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            return range;
+        }
+        return null;
+    }
+    /**
+     * Returns the range that covers the image argument of this
+     * instruction. This includes the tag or digest of the image if
+     * it has been specified by the instruction.
+     *
+     * @return the range of the image argument, or null if no image
+     *         has been specified
+     */
+    getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+    }
+    getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+    }
+    /**
+     * Returns the range in the document that the tag of the base
+     * image encompasses.
+     *
+     * @return the base image's tag's range in the document, or null
+     *         if no tag has been specified
+     */
+    getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const rangeStartOffset = this.document.offsetAt(range.start);
+            const content = this.getRangeContent(range);
+            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+            const slashIndex = content.indexOf('/');
+            if (atIndex === -1) {
+                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+                if (colonIndex > slashIndex) {
+                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+                }
+            }
+            const subcontent = content.substring(0, atIndex);
+            const subcolonIndex = subcontent.indexOf(':');
+            if (subcolonIndex === -1) {
+                return null;
+            }
+            if (slashIndex === -1) {
+                // slash not found suggests no registry and no namespace defined
+                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+            }
+            // both colon and slash found, check if it is a port
+            if (subcolonIndex < slashIndex) {
+                return null;
+            }
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+    }
+    getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+    }
+    /**
+     * Returns the range in the document that the digest of the base
+     * image encompasses.
+     *
+     * @return the base image's digest's range in the document, or null
+     *         if no digest has been specified
+     */
+    getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let content = this.getRangeContent(range);
+            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+            if (index !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            }
+        }
+        return null;
+    }
+    indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+                const substring = content.substring(offset);
+                const subIndex = substring.indexOf(searchString);
+                if (subIndex === -1) {
+                    return -1;
+                }
+                index = subIndex + offset;
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                index = content.substring(0, index).lastIndexOf(searchString);
+                if (index === -1) {
+                    return -1;
+                }
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+    }
+    getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const tagRange = this.getImageTagRange();
+            const digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            const content = this.getRangeContent(range);
+            const rangeStart = this.document.offsetAt(range.start);
+            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+            if (startingSlashIndex === -1) {
+                return null;
+            }
+            const portIndex = this.indexOf(rangeStart, content, ':');
+            const dotIndex = this.indexOf(rangeStart, content, '.');
+            // hostname detected
+            if (portIndex !== -1 || dotIndex !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+            const registry = content.substring(0, startingSlashIndex);
+            // localhost registry detected
+            if (registry === 'localhost') {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+        }
+        return null;
+    }
+    getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+    }
+    getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+            return args[2].getRange();
+        }
+        return null;
+    }
+    getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+    }
+}
+exports.From = From;
+
+
+/***/ }),
+
+/***/ 1167:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Healthcheck = void 0;
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+    }
+    getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+    }
+}
+exports.Healthcheck = Healthcheck;
+
+
+/***/ }),
+
+/***/ 3871:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Label = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+const util_1 = __nccwpck_require__(7459);
+class Label extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        // iterate over all of this LABEL's properties
+        for (const property of properties) {
+            const value = property.getUnescapedValue();
+            // check if the value is contained in single quotes,
+            // single quotes would indicate a literal value
+            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+                const range = property.getValueRange();
+                for (let i = 0; i < variables.length; i++) {
+                    // if a variable is in a single quote, remove it from the list
+                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                        variables.splice(i, 1);
+                        i--;
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Label = Label;
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Onbuild = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const parser_1 = __nccwpck_require__(7988);
+const instruction_1 = __nccwpck_require__(5279);
+class Onbuild extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+    }
+    getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+    }
+    getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+    }
+    getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+            return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+    }
+}
+exports.Onbuild = Onbuild;
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Run = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Run extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Run = Run;
+
+
+/***/ }),
+
+/***/ 7523:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Shell = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Shell extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Shell = Shell;
+
+
+/***/ }),
+
+/***/ 4301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Stopsignal = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Stopsignal extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Stopsignal = Stopsignal;
+
+
+/***/ }),
+
+/***/ 3998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.User = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class User extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.User = User;
+
+
+/***/ }),
+
+/***/ 1347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Volume = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Volume extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Volume = Volume;
+
+
+/***/ }),
+
+/***/ 7529:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Workdir = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Workdir extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    /**
+     * Returns the path that has been defined. Note that this path may
+     * be absolute or relative depending on what was written in the
+     * instruction.
+     *
+     * @return the working directory's path, or null if this
+     *         instruction has no arguments
+     */
+    getPath() {
+        return this.getArgumentsContent();
+    }
+    /**
+     * Returns the absolute path that this instruction resolves to. The
+     * function will inspect prior WORKDIR instructions in the current
+     * image or another build stage in the Dockerfile to try to
+     * determine this.
+     *
+     * @return the absolute path of the working directory, or null if
+     *         this instruction has no arguments, or undefined if it
+     *         cannot be determined because only relative paths could be
+     *         found
+     */
+    getAbsolutePath() {
+        const path = this.getPath();
+        if (path === null || path.startsWith("/")) {
+            return path;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+            const workdirs = hierarchy[i].getWORKDIRs();
+            for (let j = workdirs.length - 1; j >= 0; j--) {
+                if (workdirs[j].getRange().start.line < startLine) {
+                    const parent = workdirs[j].getAbsolutePath();
+                    if (parent === undefined || parent === null) {
+                        return undefined;
+                    }
+                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+                }
+            }
+        }
+        return undefined;
+    }
+}
+exports.Workdir = Workdir;
+
+
+/***/ }),
+
+/***/ 3702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONArgument = void 0;
+const argument_1 = __nccwpck_require__(5940);
+class JSONArgument extends argument_1.Argument {
+    constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+    }
+    getJSONRange() {
+        return this.jsonRange;
+    }
+    getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+    }
+}
+exports.JSONArgument = JSONArgument;
+
+
+/***/ }),
+
+/***/ 5305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const argument_1 = __nccwpck_require__(5940);
+const jsonArgument_1 = __nccwpck_require__(3702);
+const modifiableInstruction_1 = __nccwpck_require__(2393);
+class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+            return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+            let argRange = args[0].getRange();
+            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+            return;
+        }
+        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+            this.openingBracket = args[0];
+            this.closingBracket = args[1];
+            return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+            let char = argsContent.charAt(i);
+            switch (char) {
+                case '[':
+                    if (last === "") {
+                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        last = '[';
+                    }
+                    else if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case '"':
+                    if (last === '[' || last === ',') {
+                        start = i;
+                        quoted = true;
+                        last = '"';
+                        escapedArg = escapedArg + char;
+                        continue;
+                    }
+                    else if (last === '"') {
+                        if (quoted) {
+                            escapedArg = escapedArg + char;
+                            // quoted string done
+                            quoted = false;
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            escapedArg = "";
+                        }
+                        else {
+                            // should be a , or a ]
+                            break argsCheck;
+                        }
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case ',':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        if (last === '"') {
+                            last = ',';
+                        }
+                        else {
+                            break argsCheck;
+                        }
+                    }
+                    break;
+                case ']':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else if (last !== "") {
+                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        break argsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '\\':
+                    if (quoted) {
+                        switch (argsContent.charAt(i + 1)) {
+                            case '"':
+                            case '\\':
+                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                i++;
+                                continue;
+                            case ' ':
+                            case '\t':
+                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                                    switch (argsContent.charAt(j)) {
+                                        case '\r':
+                                            // offset one more for \r\n
+                                            j++;
+                                        case '\n':
+                                            i = j;
+                                            continue argsCheck;
+                                        case ' ':
+                                        case '\t':
+                                            break;
+                                        default:
+                                            break escapeCheck;
+                                    }
+                                }
+                                break;
+                            case '\r':
+                                // offset one more for \r\n
+                                i++;
+                            default:
+                                i++;
+                                continue;
+                        }
+                    }
+                    else {
+                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                            switch (argsContent.charAt(j)) {
+                                case '\r':
+                                    // offset one more for \r\n
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue argsCheck;
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                    }
+                    break argsCheck;
+                default:
+                    if (!quoted) {
+                        break argsCheck;
+                    }
+                    escapedArg = escapedArg + char;
+                    break;
+            }
+        }
+    }
+    stopSearchingForFlags(_value) {
+        return true;
+    }
+    getOpeningBracket() {
+        return this.openingBracket;
+    }
+    getJSONStrings() {
+        return this.jsonStrings;
+    }
+    getClosingBracket() {
+        return this.closingBracket;
+    }
+}
+exports.JSONInstruction = JSONInstruction;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Line = void 0;
+class Line {
+    constructor(document, range) {
+        this.document = document;
+        this.range = range;
+    }
+    getRange() {
+        return this.range;
+    }
+    getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+    }
+    isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+    }
+    isBefore(line) {
+        return this.range.start.line < line;
+    }
+}
+exports.Line = Line;
+
+
+/***/ }),
+
+/***/ 8390:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+var argument_1 = __nccwpck_require__(5940);
+Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
+var jsonArgument_1 = __nccwpck_require__(3702);
+Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
+const comment_1 = __nccwpck_require__(4022);
+Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
+const parser_1 = __nccwpck_require__(7988);
+var flag_1 = __nccwpck_require__(1077);
+Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
+const instruction_1 = __nccwpck_require__(5279);
+Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
+var line_1 = __nccwpck_require__(7005);
+Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
+const parserDirective_1 = __nccwpck_require__(7499);
+Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
+var property_1 = __nccwpck_require__(9602);
+Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
+var variable_1 = __nccwpck_require__(3743);
+Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
+var add_1 = __nccwpck_require__(9618);
+Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
+const arg_1 = __nccwpck_require__(4381);
+Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
+const cmd_1 = __nccwpck_require__(5517);
+Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
+const copy_1 = __nccwpck_require__(444);
+Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
+const entrypoint_1 = __nccwpck_require__(1835);
+Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
+const env_1 = __nccwpck_require__(1822);
+Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
+const from_1 = __nccwpck_require__(5377);
+Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
+const healthcheck_1 = __nccwpck_require__(1167);
+Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
+var heredoc_1 = __nccwpck_require__(7599);
+Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
+var jsonInstruction_1 = __nccwpck_require__(5305);
+Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
+var label_1 = __nccwpck_require__(3871);
+Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
+var modifiableInstruction_1 = __nccwpck_require__(2393);
+Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
+var onbuild_1 = __nccwpck_require__(5554);
+Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
+var propertyInstruction_1 = __nccwpck_require__(4984);
+Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
+var run_1 = __nccwpck_require__(7224);
+Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
+var shell_1 = __nccwpck_require__(7523);
+Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
+var stopsignal_1 = __nccwpck_require__(4301);
+Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
+var user_1 = __nccwpck_require__(3998);
+Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
+var volume_1 = __nccwpck_require__(1347);
+Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
+const workdir_1 = __nccwpck_require__(7529);
+Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
+var Keyword;
+(function (Keyword) {
+    Keyword["ADD"] = "ADD";
+    Keyword["ARG"] = "ARG";
+    Keyword["CMD"] = "CMD";
+    Keyword["COPY"] = "COPY";
+    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+    Keyword["ENV"] = "ENV";
+    Keyword["EXPOSE"] = "EXPOSE";
+    Keyword["FROM"] = "FROM";
+    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+    Keyword["LABEL"] = "LABEL";
+    Keyword["MAINTAINER"] = "MAINTAINER";
+    Keyword["ONBUILD"] = "ONBUILD";
+    Keyword["RUN"] = "RUN";
+    Keyword["SHELL"] = "SHELL";
+    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+    Keyword["USER"] = "USER";
+    Keyword["VOLUME"] = "VOLUME";
+    Keyword["WORKDIR"] = "WORKDIR";
+})(Keyword || (exports.Keyword = Keyword = {}));
+var Directive;
+(function (Directive) {
+    Directive["escape"] = "escape";
+    Directive["syntax"] = "syntax";
+})(Directive || (exports.Directive = Directive = {}));
+exports.DefaultVariables = [
+    "ALL_PROXY", "all_proxy",
+    "FTP_PROXY", "ftp_proxy",
+    "HTTP_PROXY", "http_proxy",
+    "HTTPS_PROXY", "https_proxy",
+    "NO_PROXY", "no_proxy"
+];
+var DockerfileParser;
+(function (DockerfileParser) {
+    function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+    }
+    DockerfileParser.parse = parse;
+})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {}));
+
+
+/***/ }),
+
+/***/ 2393:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ModifiableInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flag_1 = __nccwpck_require__(1077);
+const instruction_1 = __nccwpck_require__(5279);
+class ModifiableInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getFlags() {
+        if (!this.flags) {
+            this.flags = [];
+            for (let arg of this.getArguments()) {
+                let value = arg.getValue();
+                if (this.stopSearchingForFlags(value)) {
+                    return this.flags;
+                }
+                else if (value.indexOf("--") === 0) {
+                    let range = arg.getRange();
+                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+                    let nameIndex = value.indexOf('=');
+                    let index = rawValue.indexOf('=');
+                    let firstMatch = false;
+                    let secondMatch = false;
+                    let startIndex = -1;
+                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                        switch (rawValue.charAt(i)) {
+                            case '\\':
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                                break;
+                            case '-':
+                                if (secondMatch) {
+                                    startIndex = i;
+                                    break nameSearchLoop;
+                                }
+                                else if (firstMatch) {
+                                    secondMatch = true;
+                                }
+                                else {
+                                    firstMatch = true;
+                                }
+                                break;
+                            default:
+                                startIndex = i;
+                                break nameSearchLoop;
+                        }
+                    }
+                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+                    if (index === -1) {
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                    }
+                    else if (index === value.length - 1) {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                    }
+                    else {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                    }
+                }
+            }
+        }
+        return this.flags;
+    }
+    getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+            return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+            args.shift();
+        }
+        return args;
+    }
+}
+exports.ModifiableInstruction = ModifiableInstruction;
+
+
+/***/ }),
+
+/***/ 7988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const comment_1 = __nccwpck_require__(4022);
+const parserDirective_1 = __nccwpck_require__(7499);
+const instruction_1 = __nccwpck_require__(5279);
+const add_1 = __nccwpck_require__(9618);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const label_1 = __nccwpck_require__(3871);
+const onbuild_1 = __nccwpck_require__(5554);
+const run_1 = __nccwpck_require__(7224);
+const shell_1 = __nccwpck_require__(7523);
+const stopsignal_1 = __nccwpck_require__(4301);
+const workdir_1 = __nccwpck_require__(7529);
+const user_1 = __nccwpck_require__(3998);
+const volume_1 = __nccwpck_require__(1347);
+const dockerfile_1 = __nccwpck_require__(9933);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Parser {
+    constructor() {
+        this.escapeChar = null;
+    }
+    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+            case "ADD":
+                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ARG":
+                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "CMD":
+                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "COPY":
+                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENTRYPOINT":
+                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENV":
+                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "FROM":
+                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "HEALTHCHECK":
+                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "LABEL":
+                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ONBUILD":
+                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "RUN":
+                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "SHELL":
+                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "STOPSIGNAL":
+                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "WORKDIR":
+                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "USER":
+                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "VOLUME":
+                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getParserDirectives(document, buffer) {
+        // reset the escape directive in between runs
+        const directives = [];
+        this.escapeChar = '';
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+            switch (buffer.charAt(i)) {
+                case ' ':
+                case '\t':
+                    break;
+                case '\r':
+                case '\n':
+                    // blank lines stop the parsing of directives immediately
+                    break directiveCheck;
+                case '#':
+                    let directiveStart = -1;
+                    let directiveEnd = -1;
+                    for (let j = i + 1; j < buffer.length; j++) {
+                        let char = buffer.charAt(j);
+                        switch (char) {
+                            case ' ':
+                            case '\t':
+                                if (directiveStart !== -1 && directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                break;
+                            case '\r':
+                            case '\n':
+                                break directiveCheck;
+                            case '=':
+                                let valueStart = -1;
+                                let valueEnd = -1;
+                                if (directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                // assume the line ends with the file
+                                let lineEnd = buffer.length;
+                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                                    char = buffer.charAt(k);
+                                    switch (char) {
+                                        case '\r':
+                                        case '\n':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            // line break found, reset
+                                            lineEnd = k;
+                                            break directiveValue;
+                                        case '\t':
+                                        case ' ':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            continue;
+                                        default:
+                                            if (valueStart === -1) {
+                                                valueStart = k;
+                                            }
+                                            break;
+                                    }
+                                }
+                                if (directiveStart === -1) {
+                                    // no directive, it's a regular comment
+                                    break directiveCheck;
+                                }
+                                if (valueStart === -1) {
+                                    // no non-whitespace characters found, highlight all the characters then
+                                    valueStart = j + 1;
+                                    valueEnd = lineEnd;
+                                }
+                                else if (valueEnd === -1) {
+                                    // reached EOF
+                                    valueEnd = buffer.length;
+                                }
+                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                                directiveStart = -1;
+                                if (buffer.charAt(valueEnd) === '\r') {
+                                    // skip over the \r
+                                    i = valueEnd + 1;
+                                }
+                                else {
+                                    i = valueEnd;
+                                }
+                                continue directiveCheck;
+                            default:
+                                if (directiveStart === -1) {
+                                    directiveStart = j;
+                                }
+                                break;
+                        }
+                    }
+                    break;
+                default:
+                    break directiveCheck;
+            }
+        }
+        return directives;
+    }
+    parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = '\\';
+        if (directives.length > 0) {
+            dockerfile.setDirectives(directives);
+            this.escapeChar = dockerfile.getEscapeCharacter();
+            // start parsing after the directives
+            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        }
+        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+            offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+            const char = this.buffer.charAt(i);
+            switch (char) {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '#':
+                    i = this.processComment(dockerfile, i);
+                    break;
+                default:
+                    i = this.processInstruction(dockerfile, char, i);
+                    break;
+            }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+    }
+    processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+            char = this.buffer.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    escapedInstruction = true;
+                    char = this.buffer.charAt(i + 1);
+                    if (char === '\r' || char === '\n') {
+                        if (instructionEnd === -1) {
+                            instructionEnd = i;
+                        }
+                        i++;
+                    }
+                    else if (char === ' ' || char === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    // found an argument, mark end of instruction
+                                    instructionEnd = i + 1;
+                                    instruction = instruction + this.escapeChar;
+                                    i = j - 2;
+                                    continue instructionCheck;
+                            }
+                        }
+                        // reached EOF
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        break instructionCheck;
+                    }
+                    else {
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        // reset and consider it as one contiguous word
+                        escapedInstruction = false;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escapedInstruction) {
+                        // on an escaped newline, need to search for non-whitespace
+                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                        escapedInstruction = false;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+                    return i;
+                case '\r':
+                case '\n':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+                    return i;
+                case '#':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                default:
+                    instructionEnd = i + 1;
+                    instruction = instruction + char;
+                    escapedInstruction = false;
+                    break;
+            }
+        }
+        // reached EOF
+        if (instructionEnd === -1) {
+            instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+    }
+    processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+            instruction = instruction.getTriggerInstruction();
+            if (instruction === null) {
+                return offset;
+            }
+            keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+            return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && value.length > 2) {
+                if (value.startsWith("<<-")) {
+                    tabbed = true;
+                }
+                const name = util_1.Util.parseHeredocName(value);
+                if (name !== null) {
+                    heredocs.push(name);
+                }
+            }
+        }
+        if (heredocs.length > 0) {
+            for (const heredoc of heredocs) {
+                offset = this.parseHeredoc(heredoc, offset, tabbed);
+            }
+        }
+        return offset;
+    }
+    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    if (escaped) {
+                        continue;
+                    }
+                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+                case this.escapeChar:
+                    const next = this.buffer.charAt(i + 1);
+                    if (next === '\n' || next === '\r') {
+                        escaped = true;
+                        i++;
+                    }
+                    else if (next === ' ' || next === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    escaped = true;
+                                default:
+                                    i = j;
+                                    continue argumentsCheck;
+                            }
+                        }
+                        // reached EOF
+                        return this.buffer.length;
+                    }
+                    continue;
+                case '#':
+                    if (escaped) {
+                        i = this.processComment(dockerfile, i);
+                        continue argumentsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                default:
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    end = i;
+                    break commentLoop;
+            }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+    }
+    parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case ' ':
+                    lineStart = false;
+                    break;
+                case '\t':
+                    if (!tabbed) {
+                        lineStart = false;
+                    }
+                    break;
+                case '\r':
+                case '\n':
+                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                        return i;
+                    }
+                    startWord = -1;
+                    lineStart = true;
+                    break;
+                default:
+                    if (lineStart) {
+                        startWord = i;
+                        lineStart = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+}
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 7499:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserDirective = void 0;
+const main_1 = __nccwpck_require__(8390);
+const line_1 = __nccwpck_require__(7005);
+class ParserDirective extends line_1.Line {
+    constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        return "# " + this.getName() + '=' + this.getValue();
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+    }
+    getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+    }
+    getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === undefined ? null : directive;
+    }
+}
+exports.ParserDirective = ParserDirective;
+
+
+/***/ }),
+
+/***/ 9602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Property = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+class Property {
+    constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = Property.getValue(value, escapeChar);
+        if (arg2) {
+            this.valueRange = arg2.getRange();
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = Property.getValue(value, escapeChar);
+            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        }
+        else {
+            let argRange = arg.getRange();
+            if (this.nameRange.start.line === argRange.start.line
+                && this.nameRange.start.character === argRange.start.character
+                && this.nameRange.end.line === argRange.end.line
+                && this.nameRange.end.character === argRange.end.character) {
+            }
+            else {
+                this.valueRange = Property.getValueRange(document, arg);
+                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+                this.value = Property.getValue(value, escapeChar);
+                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+                this.assignmentOperator = "=";
+            }
+            this.range = argRange;
+        }
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    /**
+     * Retrieves the operator used for delimiting between the name and
+     * value of this property. This will either be the "=" character
+     * or null if a character was not used or if this property has no
+     * value defined.
+     */
+    getAssignmentOperator() {
+        return this.assignmentOperator;
+    }
+    getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+    }
+    /**
+     * Returns the value of this property including any enclosing
+     * single or double quotes and relevant escape characters.
+     * Escaped newlines and its associated contiguous whitespace
+     * characters however will not be returned as they are deemed to
+     * be uninteresting to clients trying to return a Dockerfile.
+     *
+     * @return the unescaped value of this property or null if this
+     *         property has no associated value
+     */
+    getUnescapedValue() {
+        if (this.valueRange === null) {
+            return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    for (let j = i + 1; j < value.length; j++) {
+                        switch (value.charAt(j)) {
+                            case '\r':
+                                j++;
+                            case '\n':
+                                escaped = true;
+                                i = j;
+                                continue rawLoop;
+                            case ' ':
+                            case '\t':
+                                break;
+                            default:
+                                rawValue = rawValue + char;
+                                continue rawLoop;
+                        }
+                    }
+                    // this happens if there's only whitespace after the escape character
+                    rawValue = rawValue + char;
+                    break;
+                case '\r':
+                case '\n':
+                    break;
+                case ' ':
+                case '\t':
+                    if (!escaped) {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                case '#':
+                    if (escaped) {
+                        for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue rawLoop;
+                            }
+                        }
+                    }
+                    else {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                default:
+                    rawValue = rawValue + char;
+                    escaped = false;
+                    break;
+            }
+        }
+        return rawValue;
+    }
+    static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf('=');
+        if (index !== -1) {
+            let initial = value.charAt(0);
+            let before = value.charAt(index - 1);
+            // check if content before the equals sign are in quotes
+            // "var"=value
+            // 'var'=value
+            // otherwise, just assume it's a standard definition
+            // var=value
+            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            }
+        }
+        // no '=' found, just defined the property's name
+        return arg.getRange();
+    }
+    static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+    }
+    /**
+     * Returns the actual value of this key-value pair. The value will
+     * have its escape characters removed if applicable. If the value
+     * spans multiple lines and there are comments nested within the
+     * lines, they too will be removed.
+     *
+     * @return the value that this key-value pair will actually be, may
+     *         be null if no value is defined, may be the empty string
+     *         if the value only consists of whitespace
+     */
+    static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === '#') {
+            // need to skip over comments
+            escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === '\'' || first === '"';
+        let inSingle = (first === '\'' && last === '\'');
+        let inDouble = false;
+        if (first === '"') {
+            for (let i = 1; i < value.length; i++) {
+                if (value.charAt(i) === escapeChar) {
+                    i++;
+                }
+                else if (value.charAt(i) === '"' && i === value.length - 1) {
+                    inDouble = true;
+                }
+            }
+        }
+        if (inSingle || inDouble) {
+            value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case escapeChar:
+                    if (i + 1 === value.length) {
+                        escapedValue = escapedValue + escapeChar;
+                        break parseValue;
+                    }
+                    char = value.charAt(i + 1);
+                    if (char === ' ' || char === '\t') {
+                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                            let char2 = value.charAt(j);
+                            switch (char2) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    escaped = true;
+                                    i = j;
+                                    continue parseValue;
+                                default:
+                                    if (!inDouble && !inSingle && !literal) {
+                                        if (char2 === escapeChar) {
+                                            // add the escaped character
+                                            escapedValue = escapedValue + char;
+                                            // now start parsing from the next escape character
+                                            i = i + 1;
+                                        }
+                                        else {
+                                            // the expectation is that this j = i + 2 here
+                                            escapedValue = escapedValue + char + char2;
+                                            i = j;
+                                        }
+                                        continue parseValue;
+                                    }
+                                    break whitespaceCheck;
+                            }
+                        }
+                    }
+                    if (inDouble) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else if (char !== '"') {
+                            if (char === escapeChar) {
+                                i++;
+                            }
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (inSingle || literal) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else {
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (char === escapeChar) {
+                        // double escape, append one and move on
+                        escapedValue = escapedValue + escapeChar;
+                        i++;
+                    }
+                    else if (char === '\r') {
+                        escaped = true;
+                        // offset one more for \r\n
+                        i = i + 2;
+                    }
+                    else if (char === '\n') {
+                        escaped = true;
+                        i++;
+                        start = i;
+                    }
+                    else {
+                        // any other escapes are simply ignored
+                        escapedValue = escapedValue + char;
+                        i++;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaped && commentCheck === -1) {
+                        commentCheck = i;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+                case '\r':
+                    i++;
+                case '\n':
+                    if (escaped && commentCheck !== -1) {
+                        // rollback and remove the whitespace that was previously appended
+                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                        commentCheck = -1;
+                    }
+                    break;
+                case '#':
+                    // a newline was escaped and now there's a comment
+                    if (escaped) {
+                        if (commentCheck !== -1) {
+                            // rollback and remove the whitespace that was previously appended
+                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                            commentCheck = -1;
+                        }
+                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    break newlineCheck;
+                            }
+                        }
+                        continue parseValue;
+                    }
+                default:
+                    if (escaped) {
+                        escaped = false;
+                        commentCheck = -1;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+            }
+        }
+        return escapedValue;
+    }
+}
+exports.Property = Property;
+
+
+/***/ }),
+
+/***/ 4984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const instruction_1 = __nccwpck_require__(5279);
+const property_1 = __nccwpck_require__(9602);
+const argument_1 = __nccwpck_require__(5940);
+const util_1 = __nccwpck_require__(7459);
+class PropertyInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = undefined;
+    }
+    getProperties() {
+        if (this.properties === undefined) {
+            let args = this.getPropertyArguments();
+            if (args.length === 0) {
+                this.properties = [];
+            }
+            else if (args.length === 1) {
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+            }
+            else if (args.length === 2) {
+                if (args[0].getValue().indexOf('=') === -1) {
+                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+                }
+                else {
+                    this.properties = [
+                        new property_1.Property(this.document, this.escapeChar, args[0]),
+                        new property_1.Property(this.document, this.escapeChar, args[1])
+                    ];
+                }
+            }
+            else if (args[0].getValue().indexOf('=') === -1) {
+                let text = this.document.getText();
+                let start = args[1].getRange().start;
+                let end = args[args.length - 1].getRange().end;
+                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            }
+            else {
+                this.properties = [];
+                for (let i = 0; i < args.length; i++) {
+                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+                }
+            }
+        }
+        return this.properties;
+    }
+    /**
+     * Goes from the back of the string and returns the first
+     * non-whitespace character that is found. If an escape character
+     * is found with newline characters, the escape character will
+     * not be considered a non-whitespace character and its index in
+     * the string will not be returned.
+     *
+     * @param content the string to search through
+     * @return the index in the string for the first non-whitespace
+     *         character when searching from the end of the string
+     */
+    findTrailingNonWhitespace(content) {
+        // loop back to find the first non-whitespace character
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case '\n':
+                    if (content.charAt(i - 1) === '\r') {
+                        i = i - 1;
+                    }
+                case '\r':
+                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                            case this.escapeChar:
+                                continue;
+                            default:
+                                index = j;
+                                break newlineCheck;
+                        }
+                    }
+                    break whitespaceCheck;
+                default:
+                    index = i;
+                    break whitespaceCheck;
+            }
+        }
+        return index;
+    }
+    getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+            // only whitespace found, no arguments
+            return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        // records whether the parser has just processed an escaped newline or not,
+        // if our starting position is not on the same line as the instruction then
+        // the start of the content is already on an escaped line
+        let escaped = range.start.line !== startPosition.line;
+        // flag to track if the last character was an escape character
+        let endingEscape = false;
+        // position before the first escape character was hit
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+            let char = content.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    if (i + 1 === content.length) {
+                        endingEscape = true;
+                        break argumentLoop;
+                    }
+                    if (!escaped) {
+                        mark = i;
+                    }
+                    switch (content.charAt(i + 1)) {
+                        case ' ':
+                        case '\t':
+                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                                // space was escaped, continue as normal
+                                i = i + 1;
+                                continue argumentLoop;
+                            }
+                            // whitespace encountered, need to figure out if it extends to EOL
+                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                                switch (content.charAt(j)) {
+                                    case '\r':
+                                        // offset one more for \r\n
+                                        j++;
+                                    case '\n':
+                                        // whitespace only, safe to skip
+                                        escaped = true;
+                                        i = j;
+                                        continue argumentLoop;
+                                    case ' ':
+                                    case '\t':
+                                        // ignore whitespace
+                                        break;
+                                    default:
+                                        // whitespace doesn't extend to EOL, create an argument
+                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                                        argStart = j;
+                                        break whitespaceCheck;
+                                }
+                            }
+                            // go back and start processing the encountered non-whitespace character
+                            i = argStart - 1;
+                            continue argumentLoop;
+                        case '\r':
+                            // offset one more for \r\n
+                            i++;
+                        case '\n':
+                            // immediately followed by a newline, skip the newline
+                            escaped = true;
+                            i = i + 1;
+                            continue argumentLoop;
+                        case this.escapeChar:
+                            // double escape found, skip it and move on
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            i = i + 1;
+                            continue argumentLoop;
+                        default:
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            // non-whitespace encountered, skip the escape and process the
+                            // character normally
+                            continue argumentLoop;
+                    }
+                case '\'':
+                case '"':
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case char:
+                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+                                    // there is more content after this quote,
+                                    // continue so that it is all processed as
+                                    // one single argument
+                                    i = j;
+                                    continue argumentLoop;
+                                }
+                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                                i = j;
+                                argStart = -1;
+                                continue argumentLoop;
+                            case this.escapeChar:
+                                j++;
+                                break;
+                        }
+                    }
+                    break argumentLoop;
+                case ' ':
+                case '\t':
+                    if (escaped) {
+                        // consider there to be a space only if an argument
+                        // is not spanning multiple lines
+                        if (argStart !== -1) {
+                            spaced = true;
+                        }
+                    }
+                    else if (argStart !== -1) {
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                        argStart = -1;
+                    }
+                    break;
+                case '\r':
+                    // offset one more for \r\n
+                    i++;
+                case '\n':
+                    spaced = false;
+                    break;
+                case '#':
+                    if (escaped) {
+                        // a newline was escaped and now there's a comment
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    spaced = false;
+                                    continue argumentLoop;
+                            }
+                        }
+                        // went to the end without finding a newline,
+                        // the comment was the last line in the instruction,
+                        // just stop parsing, create an argument if needed
+                        if (argStart !== -1) {
+                            let value = content.substring(argStart, mark);
+                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                            argStart = -1;
+                        }
+                        break argumentLoop;
+                    }
+                    else if (argStart === -1) {
+                        argStart = i;
+                    }
+                    break;
+                default:
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    escaped = false;
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    // variable detected
+                    if (char === '$' && content.charAt(i + 1) === '{') {
+                        let singleQuotes = false;
+                        let doubleQuotes = false;
+                        let escaped = false;
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case this.escapeChar:
+                                    escaped = true;
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    break;
+                                case '\'':
+                                    singleQuotes = !singleQuotes;
+                                    escaped = false;
+                                    break;
+                                case '"':
+                                    doubleQuotes = !doubleQuotes;
+                                    escaped = false;
+                                    break;
+                                case ' ':
+                                case '\t':
+                                    if (escaped || singleQuotes || doubleQuotes) {
+                                        break;
+                                    }
+                                    i = j - 1;
+                                    continue argumentLoop;
+                                case '}':
+                                    i = j;
+                                    continue argumentLoop;
+                                default:
+                                    escaped = false;
+                                    break;
+                            }
+                        }
+                        break argumentLoop;
+                    }
+                    break;
+            }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+            let end = endingEscape ? content.length - 1 : content.length;
+            let value = content.substring(argStart, end);
+            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+        }
+        return args;
+    }
+    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+    }
+}
+exports.PropertyInstruction = PropertyInstruction;
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, exports) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Util = void 0;
+class Util {
+    static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+    }
+    static isWhitespace(char) {
+        return char === ' ' || char === '\t' || Util.isNewline(char);
+    }
+    static isNewline(char) {
+        return char === '\r' || char === '\n';
+    }
+    static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case escapeChar:
+                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                // offset one more for \r\n
+                                i = j + 1;
+                                continue whitespaceCheck;
+                            case '\n':
+                                i = j;
+                                continue whitespaceCheck;
+                            default:
+                                break escapeCheck;
+                        }
+                    }
+                    // found an escape character and then reached EOF
+                    return -1;
+                default:
+                    return i;
+            }
+        }
+        // only possible if the content is the empty string
+        return -1;
+    }
+    /**
+     * Determines if the given position is contained within the given range.
+     *
+     * @param position the position to check
+     * @param range the range to see if the position is inside of
+     */
+    static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+            return range.start.line === position.line
+                && range.start.character <= position.character
+                && position.character <= range.end.character;
+        }
+        else if (range.start.line === position.line) {
+            return range.start.character <= position.character;
+        }
+        else if (range.end.line === position.line) {
+            return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+    }
+    static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === '-') {
+            value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+            if (value.charAt(value.length - 1) !== '"') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === '\'') {
+            if (value.charAt(value.length - 1) !== '\'') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+            return null;
+        }
+        return value;
+    }
+}
+exports.Util = Util;
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Variable = void 0;
+class Variable {
+    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+    }
+    toString() {
+        return this.stringValue;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the entire variable. This includes the symbols for
+     * the declaration of the variable such as the $, {, and } symbols.
+     *
+     * @return the range in the document that this variable encompasses in its
+     *         entirety
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the modifier character that has been set for
+     * specifying how this variable should be expanded and resolved.
+     * If this variable is ${variable:+value} then the modifier
+     * character is '+'. Will be the empty string if the variable is
+     * declared as ${variable:}. Otherwise, will be null if this
+     * variable will not use variable substitution at all (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's modifier character, or the empty
+     *         string if it does not have one, or null if this
+     *         variable will not use variable substitution
+     */
+    getModifier() {
+        return this.modifier;
+    }
+    getModifierRange() {
+        return this.modifierRange;
+    }
+    /**
+     * Returns the parameter that will be used for substitution if
+     * this variable uses modifiers to define how its value should be
+     * resolved. If this variable is ${variable:+value} then the
+     * substitution value will be 'value'. Will be the empty string
+     * if the variable is declared as ${variable:+} or some other
+     * variant where the only thing that follows the modifier
+     * character (excluding considerations of escape characters and
+     * so on) is the variable's closing bracket. May be null if this
+     * variable does not have a modifier character defined (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's substitution parameter, or the empty
+     *         string if it does not have one, or null if there is
+     *         not one defined
+     */
+    getSubstitutionParameter() {
+        return this.substitutionParameter;
+    }
+    getSubstitutionRange() {
+        return this.substitutionRange;
+    }
+    /**
+     * Returns whether this variable has been defined or not.
+     *
+     * @return true if this variable has been defined, false otherwise
+     */
+    isDefined() {
+        return this.defined;
+    }
+    isBuildVariable() {
+        return this.buildVariable === true;
+    }
+    isEnvironmentVariable() {
+        return this.buildVariable === false;
+    }
+}
+exports.Variable = Variable;
+
+
+/***/ }),
+
+/***/ 4807:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./format", "./parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isWS = exports.applyEdit = exports.setProperty = exports.removeProperty = void 0;
+    const format_1 = __nccwpck_require__(6612);
+    const parser_1 = __nccwpck_require__(5152);
+    function removeProperty(text, path, options) {
+        return setProperty(text, path, void 0, options);
+    }
+    exports.removeProperty = removeProperty;
+    function setProperty(text, originalPath, value, options) {
+        const path = originalPath.slice();
+        const errors = [];
+        const root = (0, parser_1.parseTree)(text, errors);
+        let parent = void 0;
+        let lastSegment = void 0;
+        while (path.length > 0) {
+            lastSegment = path.pop();
+            parent = (0, parser_1.findNodeAtLocation)(root, path);
+            if (parent === void 0 && value !== void 0) {
+                if (typeof lastSegment === 'string') {
+                    value = { [lastSegment]: value };
+                }
+                else {
+                    value = [value];
+                }
+            }
+            else {
+                break;
+            }
+        }
+        if (!parent) {
+            // empty document
+            if (value === void 0) { // delete
+                throw new Error('Can not delete in empty document');
+            }
+            return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+        }
+        else if (parent.type === 'object' && typeof lastSegment === 'string' && Array.isArray(parent.children)) {
+            const existing = (0, parser_1.findNodeAtLocation)(parent, [lastSegment]);
+            if (existing !== void 0) {
+                if (value === void 0) { // delete
+                    if (!existing.parent) {
+                        throw new Error('Malformed AST');
+                    }
+                    const propertyIndex = parent.children.indexOf(existing.parent);
+                    let removeBegin;
+                    let removeEnd = existing.parent.offset + existing.parent.length;
+                    if (propertyIndex > 0) {
+                        // remove the comma of the previous node
+                        let previous = parent.children[propertyIndex - 1];
+                        removeBegin = previous.offset + previous.length;
+                    }
+                    else {
+                        removeBegin = parent.offset + 1;
+                        if (parent.children.length > 1) {
+                            // remove the comma of the next node
+                            let next = parent.children[1];
+                            removeEnd = next.offset;
+                        }
+                    }
+                    return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: '' }, options);
+                }
+                else {
+                    // set value of existing property
+                    return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+                }
+            }
+            else {
+                if (value === void 0) { // delete
+                    return []; // property does not exist, nothing to do
+                }
+                const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+                const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map(p => p.children[0].value)) : parent.children.length;
+                let edit;
+                if (index > 0) {
+                    let previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                else if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty + ',' };
+                }
+                return withFormatting(text, edit, options);
+            }
+        }
+        else if (parent.type === 'array' && typeof lastSegment === 'number' && Array.isArray(parent.children)) {
+            const insertIndex = lastSegment;
+            if (insertIndex === -1) {
+                // Insert
+                const newProperty = `${JSON.stringify(value)}`;
+                let edit;
+                if (parent.children.length === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+                }
+                else {
+                    const previous = parent.children[parent.children.length - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value === void 0 && parent.children.length >= 0) {
+                // Removal
+                const removalIndex = lastSegment;
+                const toRemove = parent.children[removalIndex];
+                let edit;
+                if (parent.children.length === 1) {
+                    // only item
+                    edit = { offset: parent.offset + 1, length: parent.length - 2, content: '' };
+                }
+                else if (parent.children.length - 1 === removalIndex) {
+                    // last item
+                    let previous = parent.children[removalIndex - 1];
+                    let offset = previous.offset + previous.length;
+                    let parentEndOffset = parent.offset + parent.length;
+                    edit = { offset, length: parentEndOffset - 2 - offset, content: '' };
+                }
+                else {
+                    edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: '' };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else if (value !== void 0) {
+                let edit;
+                const newProperty = `${JSON.stringify(value)}`;
+                if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+                    const toModify = parent.children[lastSegment];
+                    edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+                }
+                else if (parent.children.length === 0 || lastSegment === 0) {
+                    edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + ',' };
+                }
+                else {
+                    const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+                    const previous = parent.children[index - 1];
+                    edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+                }
+                return withFormatting(text, edit, options);
+            }
+            else {
+                throw new Error(`Can not ${value === void 0 ? 'remove' : (options.isArrayInsertion ? 'insert' : 'modify')} Array index ${insertIndex} as length is not sufficient`);
+            }
+        }
+        else {
+            throw new Error(`Can not add ${typeof lastSegment !== 'number' ? 'index' : 'property'} to parent of type ${parent.type}`);
+        }
+    }
+    exports.setProperty = setProperty;
+    function withFormatting(text, edit, options) {
+        if (!options.formattingOptions) {
+            return [edit];
+        }
+        // apply the edit
+        let newText = applyEdit(text, edit);
+        // format the new text
+        let begin = edit.offset;
+        let end = edit.offset + edit.content.length;
+        if (edit.length === 0 || edit.content.length === 0) { // insert or remove
+            while (begin > 0 && !(0, format_1.isEOL)(newText, begin - 1)) {
+                begin--;
+            }
+            while (end < newText.length && !(0, format_1.isEOL)(newText, end)) {
+                end++;
+            }
+        }
+        const edits = (0, format_1.format)(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+        // apply the formatting edits and track the begin and end offsets of the changes
+        for (let i = edits.length - 1; i >= 0; i--) {
+            const edit = edits[i];
+            newText = applyEdit(newText, edit);
+            begin = Math.min(begin, edit.offset);
+            end = Math.max(end, edit.offset + edit.length);
+            end += edit.content.length - edit.length;
+        }
+        // create a single edit with all changes
+        const editLength = text.length - (newText.length - end) - begin;
+        return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+    }
+    function applyEdit(text, edit) {
+        return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+    }
+    exports.applyEdit = applyEdit;
+    function isWS(text, offset) {
+        return '\r\n \t'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isWS = isWS;
+});
+
+
+/***/ }),
+
+/***/ 6612:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner", "./string-intern"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.isEOL = exports.format = void 0;
+    const scanner_1 = __nccwpck_require__(8525);
+    const string_intern_1 = __nccwpck_require__(4579);
+    function format(documentText, range, options) {
+        let initialIndentLevel;
+        let formatText;
+        let formatTextStart;
+        let rangeStart;
+        let rangeEnd;
+        if (range) {
+            rangeStart = range.offset;
+            rangeEnd = rangeStart + range.length;
+            formatTextStart = rangeStart;
+            while (formatTextStart > 0 && !isEOL(documentText, formatTextStart - 1)) {
+                formatTextStart--;
+            }
+            let endOffset = rangeEnd;
+            while (endOffset < documentText.length && !isEOL(documentText, endOffset)) {
+                endOffset++;
+            }
+            formatText = documentText.substring(formatTextStart, endOffset);
+            initialIndentLevel = computeIndentLevel(formatText, options);
+        }
+        else {
+            formatText = documentText;
+            initialIndentLevel = 0;
+            formatTextStart = 0;
+            rangeStart = 0;
+            rangeEnd = documentText.length;
+        }
+        const eol = getEOL(options, documentText);
+        const eolFastPathSupported = string_intern_1.supportedEols.includes(eol);
+        let numberLineBreaks = 0;
+        let indentLevel = 0;
+        let indentValue;
+        if (options.insertSpaces) {
+            indentValue = string_intern_1.cachedSpaces[options.tabSize || 4] ?? repeat(string_intern_1.cachedSpaces[1], options.tabSize || 4);
+        }
+        else {
+            indentValue = '\t';
+        }
+        const indentType = indentValue === '\t' ? '\t' : ' ';
+        let scanner = (0, scanner_1.createScanner)(formatText, false);
+        let hasError = false;
+        function newLinesAndIndent() {
+            if (numberLineBreaks > 1) {
+                return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+            if (!eolFastPathSupported || amountOfSpaces > string_intern_1.cachedBreakLinesWithSpaces[indentType][eol].length) {
+                return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+            }
+            if (amountOfSpaces <= 0) {
+                return eol;
+            }
+            return string_intern_1.cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+        }
+        function scanNext() {
+            let token = scanner.scan();
+            numberLineBreaks = 0;
+            while (token === 15 /* SyntaxKind.Trivia */ || token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                if (token === 14 /* SyntaxKind.LineBreakTrivia */ && options.keepLines) {
+                    numberLineBreaks += 1;
+                }
+                else if (token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                    numberLineBreaks = 1;
+                }
+                token = scanner.scan();
+            }
+            hasError = token === 16 /* SyntaxKind.Unknown */ || scanner.getTokenError() !== 0 /* ScanError.None */;
+            return token;
+        }
+        const editOperations = [];
+        function addEdit(text, startOffset, endOffset) {
+            if (!hasError && (!range || (startOffset < rangeEnd && endOffset > rangeStart)) && documentText.substring(startOffset, endOffset) !== text) {
+                editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
+            }
+        }
+        let firstToken = scanNext();
+        if (options.keepLines && numberLineBreaks > 0) {
+            addEdit(repeat(eol, numberLineBreaks), 0, 0);
+        }
+        if (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+            let initialIndent = (indentValue.length * initialIndentLevel < 20) && options.insertSpaces
+                ? string_intern_1.cachedSpaces[indentValue.length * initialIndentLevel]
+                : repeat(indentValue, initialIndentLevel);
+            addEdit(initialIndent, formatTextStart, firstTokenStart);
+        }
+        while (firstToken !== 17 /* SyntaxKind.EOF */) {
+            let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+            let secondToken = scanNext();
+            let replaceContent = '';
+            let needsLineBreak = false;
+            while (numberLineBreaks === 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+                addEdit(string_intern_1.cachedSpaces[1], firstTokenEnd, commentTokenStart);
+                firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+                needsLineBreak = secondToken === 12 /* SyntaxKind.LineCommentTrivia */;
+                replaceContent = needsLineBreak ? newLinesAndIndent() : '';
+                secondToken = scanNext();
+            }
+            if (secondToken === 2 /* SyntaxKind.CloseBraceToken */) {
+                if (firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else if (secondToken === 4 /* SyntaxKind.CloseBracketToken */) {
+                if (firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    indentLevel--;
+                }
+                ;
+                if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else if (options.keepLines) {
+                    replaceContent = string_intern_1.cachedSpaces[1];
+                }
+            }
+            else {
+                switch (firstToken) {
+                    case 3 /* SyntaxKind.OpenBracketToken */:
+                    case 1 /* SyntaxKind.OpenBraceToken */:
+                        indentLevel++;
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 5 /* SyntaxKind.CommaToken */:
+                        if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                        replaceContent = newLinesAndIndent();
+                        break;
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 6 /* SyntaxKind.ColonToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (!needsLineBreak) {
+                            replaceContent = string_intern_1.cachedSpaces[1];
+                        }
+                        break;
+                    case 10 /* SyntaxKind.StringLiteral */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else if (secondToken === 6 /* SyntaxKind.ColonToken */ && !needsLineBreak) {
+                            replaceContent = '';
+                        }
+                        break;
+                    case 7 /* SyntaxKind.NullKeyword */:
+                    case 8 /* SyntaxKind.TrueKeyword */:
+                    case 9 /* SyntaxKind.FalseKeyword */:
+                    case 11 /* SyntaxKind.NumericLiteral */:
+                    case 2 /* SyntaxKind.CloseBraceToken */:
+                    case 4 /* SyntaxKind.CloseBracketToken */:
+                        if (options.keepLines && numberLineBreaks > 0) {
+                            replaceContent = newLinesAndIndent();
+                        }
+                        else {
+                            if ((secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */) && !needsLineBreak) {
+                                replaceContent = string_intern_1.cachedSpaces[1];
+                            }
+                            else if (secondToken !== 5 /* SyntaxKind.CommaToken */ && secondToken !== 17 /* SyntaxKind.EOF */) {
+                                hasError = true;
+                            }
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        hasError = true;
+                        break;
+                }
+                if (numberLineBreaks > 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                    replaceContent = newLinesAndIndent();
+                }
+            }
+            if (secondToken === 17 /* SyntaxKind.EOF */) {
+                if (options.keepLines && numberLineBreaks > 0) {
+                    replaceContent = newLinesAndIndent();
+                }
+                else {
+                    replaceContent = options.insertFinalNewline ? eol : '';
+                }
+            }
+            const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+            addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+            firstToken = secondToken;
+        }
+        return editOperations;
+    }
+    exports.format = format;
+    function repeat(s, count) {
+        let result = '';
+        for (let i = 0; i < count; i++) {
+            result += s;
+        }
+        return result;
+    }
+    function computeIndentLevel(content, options) {
+        let i = 0;
+        let nChars = 0;
+        const tabSize = options.tabSize || 4;
+        while (i < content.length) {
+            let ch = content.charAt(i);
+            if (ch === string_intern_1.cachedSpaces[1]) {
+                nChars++;
+            }
+            else if (ch === '\t') {
+                nChars += tabSize;
+            }
+            else {
+                break;
+            }
+            i++;
+        }
+        return Math.floor(nChars / tabSize);
+    }
+    function getEOL(options, text) {
+        for (let i = 0; i < text.length; i++) {
+            const ch = text.charAt(i);
+            if (ch === '\r') {
+                if (i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                    return '\r\n';
+                }
+                return '\r';
+            }
+            else if (ch === '\n') {
+                return '\n';
+            }
+        }
+        return (options && options.eol) || '\n';
+    }
+    function isEOL(text, offset) {
+        return '\r\n'.indexOf(text.charAt(offset)) !== -1;
+    }
+    exports.isEOL = isEOL;
+});
+
+
+/***/ }),
+
+/***/ 5152:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./scanner"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.getNodeType = exports.stripComments = exports.visit = exports.findNodeAtOffset = exports.contains = exports.getNodeValue = exports.getNodePath = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = void 0;
+    const scanner_1 = __nccwpck_require__(8525);
+    var ParseOptions;
+    (function (ParseOptions) {
+        ParseOptions.DEFAULT = {
+            allowTrailingComma: false
+        };
+    })(ParseOptions || (ParseOptions = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    function getLocation(text, position) {
+        const segments = []; // strings or numbers
+        const earlyReturnException = new Object();
+        let previousNode = undefined;
+        const previousNodeInst = {
+            value: {},
+            offset: 0,
+            length: 0,
+            type: 'object',
+            parent: undefined
+        };
+        let isAtPropertyKey = false;
+        function setPreviousNode(value, offset, length, type) {
+            previousNodeInst.value = value;
+            previousNodeInst.offset = offset;
+            previousNodeInst.length = length;
+            previousNodeInst.type = type;
+            previousNodeInst.colonOffset = undefined;
+            previousNode = previousNodeInst;
+        }
+        try {
+            visit(text, {
+                onObjectBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    isAtPropertyKey = position > offset;
+                    segments.push(''); // push a placeholder (will be replaced)
+                },
+                onObjectProperty: (name, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(name, offset, length, 'property');
+                    segments[segments.length - 1] = name;
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onObjectEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onArrayBegin: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.push(0);
+                },
+                onArrayEnd: (offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    previousNode = undefined;
+                    segments.pop();
+                },
+                onLiteralValue: (value, offset, length) => {
+                    if (position < offset) {
+                        throw earlyReturnException;
+                    }
+                    setPreviousNode(value, offset, length, getNodeType(value));
+                    if (position <= offset + length) {
+                        throw earlyReturnException;
+                    }
+                },
+                onSeparator: (sep, offset, length) => {
+                    if (position <= offset) {
+                        throw earlyReturnException;
+                    }
+                    if (sep === ':' && previousNode && previousNode.type === 'property') {
+                        previousNode.colonOffset = offset;
+                        isAtPropertyKey = false;
+                        previousNode = undefined;
+                    }
+                    else if (sep === ',') {
+                        const last = segments[segments.length - 1];
+                        if (typeof last === 'number') {
+                            segments[segments.length - 1] = last + 1;
+                        }
+                        else {
+                            isAtPropertyKey = true;
+                            segments[segments.length - 1] = '';
+                        }
+                        previousNode = undefined;
+                    }
+                }
+            });
+        }
+        catch (e) {
+            if (e !== earlyReturnException) {
+                throw e;
+            }
+        }
+        return {
+            path: segments,
+            previousNode,
+            isAtPropertyKey,
+            matches: (pattern) => {
+                let k = 0;
+                for (let i = 0; k < pattern.length && i < segments.length; i++) {
+                    if (pattern[k] === segments[i] || pattern[k] === '*') {
+                        k++;
+                    }
+                    else if (pattern[k] !== '**') {
+                        return false;
+                    }
+                }
+                return k === pattern.length;
+            }
+        };
+    }
+    exports.getLocation = getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore always check the errors list to find out if the input was valid.
+     */
+    function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentProperty = null;
+        let currentParent = [];
+        const previousParents = [];
+        function onValue(value) {
+            if (Array.isArray(currentParent)) {
+                currentParent.push(value);
+            }
+            else if (currentProperty !== null) {
+                currentParent[currentProperty] = value;
+            }
+        }
+        const visitor = {
+            onObjectBegin: () => {
+                const object = {};
+                onValue(object);
+                previousParents.push(currentParent);
+                currentParent = object;
+                currentProperty = null;
+            },
+            onObjectProperty: (name) => {
+                currentProperty = name;
+            },
+            onObjectEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onArrayBegin: () => {
+                const array = [];
+                onValue(array);
+                previousParents.push(currentParent);
+                currentParent = array;
+                currentProperty = null;
+            },
+            onArrayEnd: () => {
+                currentParent = previousParents.pop();
+            },
+            onLiteralValue: onValue,
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        return currentParent[0];
+    }
+    exports.parse = parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+        let currentParent = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+        function ensurePropertyComplete(endOffset) {
+            if (currentParent.type === 'property') {
+                currentParent.length = endOffset - currentParent.offset;
+                currentParent = currentParent.parent;
+            }
+        }
+        function onValue(valueNode) {
+            currentParent.children.push(valueNode);
+            return valueNode;
+        }
+        const visitor = {
+            onObjectBegin: (offset) => {
+                currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onObjectProperty: (name, offset, length) => {
+                currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
+                currentParent.children.push({ type: 'string', value: name, offset, length, parent: currentParent });
+            },
+            onObjectEnd: (offset, length) => {
+                ensurePropertyComplete(offset + length); // in case of a missing value for a property: make sure property is complete
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onArrayBegin: (offset, length) => {
+                currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+            },
+            onArrayEnd: (offset, length) => {
+                currentParent.length = offset + length - currentParent.offset;
+                currentParent = currentParent.parent;
+                ensurePropertyComplete(offset + length);
+            },
+            onLiteralValue: (value, offset, length) => {
+                onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+                ensurePropertyComplete(offset + length);
+            },
+            onSeparator: (sep, offset, length) => {
+                if (currentParent.type === 'property') {
+                    if (sep === ':') {
+                        currentParent.colonOffset = offset;
+                    }
+                    else if (sep === ',') {
+                        ensurePropertyComplete(offset);
+                    }
+                }
+            },
+            onError: (error, offset, length) => {
+                errors.push({ error, offset, length });
+            }
+        };
+        visit(text, visitor, options);
+        const result = currentParent.children[0];
+        if (result) {
+            delete result.parent;
+        }
+        return result;
+    }
+    exports.parseTree = parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    function findNodeAtLocation(root, path) {
+        if (!root) {
+            return undefined;
+        }
+        let node = root;
+        for (let segment of path) {
+            if (typeof segment === 'string') {
+                if (node.type !== 'object' || !Array.isArray(node.children)) {
+                    return undefined;
+                }
+                let found = false;
+                for (const propertyNode of node.children) {
+                    if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+                        node = propertyNode.children[1];
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return undefined;
+                }
+            }
+            else {
+                const index = segment;
+                if (node.type !== 'array' || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+                    return undefined;
+                }
+                node = node.children[index];
+            }
+        }
+        return node;
+    }
+    exports.findNodeAtLocation = findNodeAtLocation;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    function getNodePath(node) {
+        if (!node.parent || !node.parent.children) {
+            return [];
+        }
+        const path = getNodePath(node.parent);
+        if (node.parent.type === 'property') {
+            const key = node.parent.children[0].value;
+            path.push(key);
+        }
+        else if (node.parent.type === 'array') {
+            const index = node.parent.children.indexOf(node);
+            if (index !== -1) {
+                path.push(index);
+            }
+        }
+        return path;
+    }
+    exports.getNodePath = getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    function getNodeValue(node) {
+        switch (node.type) {
+            case 'array':
+                return node.children.map(getNodeValue);
+            case 'object':
+                const obj = Object.create(null);
+                for (let prop of node.children) {
+                    const valueNode = prop.children[1];
+                    if (valueNode) {
+                        obj[prop.children[0].value] = getNodeValue(valueNode);
+                    }
+                }
+                return obj;
+            case 'null':
+            case 'string':
+            case 'number':
+            case 'boolean':
+                return node.value;
+            default:
+                return undefined;
+        }
+    }
+    exports.getNodeValue = getNodeValue;
+    function contains(node, offset, includeRightBound = false) {
+        return (offset >= node.offset && offset < (node.offset + node.length)) || includeRightBound && (offset === (node.offset + node.length));
+    }
+    exports.contains = contains;
+    /**
+     * Finds the most inner node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    function findNodeAtOffset(node, offset, includeRightBound = false) {
+        if (contains(node, offset, includeRightBound)) {
+            const children = node.children;
+            if (Array.isArray(children)) {
+                for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+                    const item = findNodeAtOffset(children[i], offset, includeRightBound);
+                    if (item) {
+                        return item;
+                    }
+                }
+            }
+            return node;
+        }
+        return undefined;
+    }
+    exports.findNodeAtOffset = findNodeAtOffset;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    function visit(text, visitor, options = ParseOptions.DEFAULT) {
+        const _scanner = (0, scanner_1.createScanner)(text, false);
+        // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
+        // to not affect visitor functions which stored a reference to a previous JSONPath
+        const _jsonPath = [];
+        // Depth of onXXXBegin() callbacks suppressed. onXXXEnd() decrements this if it isn't 0 already.
+        // Callbacks are only called when this value is 0.
+        let suppressedCallbacks = 0;
+        function toNoArgVisit(visitFunction) {
+            return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisit(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+        }
+        function toOneArgVisitWithPath(visitFunction) {
+            return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+        }
+        function toBeginVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks++;
+                    }
+                    else {
+                        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+                        if (cbReturn === false) {
+                            suppressedCallbacks = 1;
+                        }
+                    }
+                }
+                : () => true;
+        }
+        function toEndVisit(visitFunction) {
+            return visitFunction ?
+                () => {
+                    if (suppressedCallbacks > 0) {
+                        suppressedCallbacks--;
+                    }
+                    if (suppressedCallbacks === 0) {
+                        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+                    }
+                }
+                : () => true;
+        }
+        const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+        const disallowComments = options && options.disallowComments;
+        const allowTrailingComma = options && options.allowTrailingComma;
+        function scanNext() {
+            while (true) {
+                const token = _scanner.scan();
+                switch (_scanner.getTokenError()) {
+                    case 4 /* ScanError.InvalidUnicode */:
+                        handleError(14 /* ParseErrorCode.InvalidUnicode */);
+                        break;
+                    case 5 /* ScanError.InvalidEscapeCharacter */:
+                        handleError(15 /* ParseErrorCode.InvalidEscapeCharacter */);
+                        break;
+                    case 3 /* ScanError.UnexpectedEndOfNumber */:
+                        handleError(13 /* ParseErrorCode.UnexpectedEndOfNumber */);
+                        break;
+                    case 1 /* ScanError.UnexpectedEndOfComment */:
+                        if (!disallowComments) {
+                            handleError(11 /* ParseErrorCode.UnexpectedEndOfComment */);
+                        }
+                        break;
+                    case 2 /* ScanError.UnexpectedEndOfString */:
+                        handleError(12 /* ParseErrorCode.UnexpectedEndOfString */);
+                        break;
+                    case 6 /* ScanError.InvalidCharacter */:
+                        handleError(16 /* ParseErrorCode.InvalidCharacter */);
+                        break;
+                }
+                switch (token) {
+                    case 12 /* SyntaxKind.LineCommentTrivia */:
+                    case 13 /* SyntaxKind.BlockCommentTrivia */:
+                        if (disallowComments) {
+                            handleError(10 /* ParseErrorCode.InvalidCommentToken */);
+                        }
+                        else {
+                            onComment();
+                        }
+                        break;
+                    case 16 /* SyntaxKind.Unknown */:
+                        handleError(1 /* ParseErrorCode.InvalidSymbol */);
+                        break;
+                    case 15 /* SyntaxKind.Trivia */:
+                    case 14 /* SyntaxKind.LineBreakTrivia */:
+                        break;
+                    default:
+                        return token;
+                }
+            }
+        }
+        function handleError(error, skipUntilAfter = [], skipUntil = []) {
+            onError(error);
+            if (skipUntilAfter.length + skipUntil.length > 0) {
+                let token = _scanner.getToken();
+                while (token !== 17 /* SyntaxKind.EOF */) {
+                    if (skipUntilAfter.indexOf(token) !== -1) {
+                        scanNext();
+                        break;
+                    }
+                    else if (skipUntil.indexOf(token) !== -1) {
+                        break;
+                    }
+                    token = scanNext();
+                }
+            }
+        }
+        function parseString(isValue) {
+            const value = _scanner.getTokenValue();
+            if (isValue) {
+                onLiteralValue(value);
+            }
+            else {
+                onObjectProperty(value);
+                // add property name afterwards
+                _jsonPath.push(value);
+            }
+            scanNext();
+            return true;
+        }
+        function parseLiteral() {
+            switch (_scanner.getToken()) {
+                case 11 /* SyntaxKind.NumericLiteral */:
+                    const tokenValue = _scanner.getTokenValue();
+                    let value = Number(tokenValue);
+                    if (isNaN(value)) {
+                        handleError(2 /* ParseErrorCode.InvalidNumberFormat */);
+                        value = 0;
+                    }
+                    onLiteralValue(value);
+                    break;
+                case 7 /* SyntaxKind.NullKeyword */:
+                    onLiteralValue(null);
+                    break;
+                case 8 /* SyntaxKind.TrueKeyword */:
+                    onLiteralValue(true);
+                    break;
+                case 9 /* SyntaxKind.FalseKeyword */:
+                    onLiteralValue(false);
+                    break;
+                default:
+                    return false;
+            }
+            scanNext();
+            return true;
+        }
+        function parseProperty() {
+            if (_scanner.getToken() !== 10 /* SyntaxKind.StringLiteral */) {
+                handleError(3 /* ParseErrorCode.PropertyNameExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                return false;
+            }
+            parseString(false);
+            if (_scanner.getToken() === 6 /* SyntaxKind.ColonToken */) {
+                onSeparator(':');
+                scanNext(); // consume colon
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+            }
+            else {
+                handleError(5 /* ParseErrorCode.ColonExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+            _jsonPath.pop(); // remove processed property name
+            return true;
+        }
+        function parseObject() {
+            onObjectBegin();
+            scanNext(); // consume open brace
+            let needsComma = false;
+            while (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 2 /* SyntaxKind.CloseBraceToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (!parseProperty()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onObjectEnd();
+            if (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */) {
+                handleError(7 /* ParseErrorCode.CloseBraceExpected */, [2 /* SyntaxKind.CloseBraceToken */], []);
+            }
+            else {
+                scanNext(); // consume close brace
+            }
+            return true;
+        }
+        function parseArray() {
+            onArrayBegin();
+            scanNext(); // consume open bracket
+            let isFirstElement = true;
+            let needsComma = false;
+            while (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+                if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                    if (!needsComma) {
+                        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                    }
+                    onSeparator(',');
+                    scanNext(); // consume comma
+                    if (_scanner.getToken() === 4 /* SyntaxKind.CloseBracketToken */ && allowTrailingComma) {
+                        break;
+                    }
+                }
+                else if (needsComma) {
+                    handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+                }
+                if (isFirstElement) {
+                    _jsonPath.push(0);
+                    isFirstElement = false;
+                }
+                else {
+                    _jsonPath[_jsonPath.length - 1]++;
+                }
+                if (!parseValue()) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], [4 /* SyntaxKind.CloseBracketToken */, 5 /* SyntaxKind.CommaToken */]);
+                }
+                needsComma = true;
+            }
+            onArrayEnd();
+            if (!isFirstElement) {
+                _jsonPath.pop(); // remove array index
+            }
+            if (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */) {
+                handleError(8 /* ParseErrorCode.CloseBracketExpected */, [4 /* SyntaxKind.CloseBracketToken */], []);
+            }
+            else {
+                scanNext(); // consume close bracket
+            }
+            return true;
+        }
+        function parseValue() {
+            switch (_scanner.getToken()) {
+                case 3 /* SyntaxKind.OpenBracketToken */:
+                    return parseArray();
+                case 1 /* SyntaxKind.OpenBraceToken */:
+                    return parseObject();
+                case 10 /* SyntaxKind.StringLiteral */:
+                    return parseString(true);
+                default:
+                    return parseLiteral();
+            }
+        }
+        scanNext();
+        if (_scanner.getToken() === 17 /* SyntaxKind.EOF */) {
+            if (options.allowEmptyContent) {
+                return true;
+            }
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (!parseValue()) {
+            handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+            return false;
+        }
+        if (_scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+            handleError(9 /* ParseErrorCode.EndOfFileExpected */, [], []);
+        }
+        return true;
+    }
+    exports.visit = visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    function stripComments(text, replaceCh) {
+        let _scanner = (0, scanner_1.createScanner)(text), parts = [], kind, offset = 0, pos;
+        do {
+            pos = _scanner.getPosition();
+            kind = _scanner.scan();
+            switch (kind) {
+                case 12 /* SyntaxKind.LineCommentTrivia */:
+                case 13 /* SyntaxKind.BlockCommentTrivia */:
+                case 17 /* SyntaxKind.EOF */:
+                    if (offset !== pos) {
+                        parts.push(text.substring(offset, pos));
+                    }
+                    if (replaceCh !== undefined) {
+                        parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+                    }
+                    offset = _scanner.getPosition();
+                    break;
+            }
+        } while (kind !== 17 /* SyntaxKind.EOF */);
+        return parts.join('');
+    }
+    exports.stripComments = stripComments;
+    function getNodeType(value) {
+        switch (typeof value) {
+            case 'boolean': return 'boolean';
+            case 'number': return 'number';
+            case 'string': return 'string';
+            case 'object': {
+                if (!value) {
+                    return 'null';
+                }
+                else if (Array.isArray(value)) {
+                    return 'array';
+                }
+                return 'object';
+            }
+            default: return 'null';
+        }
+    }
+    exports.getNodeType = getNodeType;
+});
+
+
+/***/ }),
+
+/***/ 8525:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.createScanner = void 0;
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    function createScanner(text, ignoreTrivia = false) {
+        const len = text.length;
+        let pos = 0, value = '', tokenOffset = 0, token = 16 /* SyntaxKind.Unknown */, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0 /* ScanError.None */;
+        function scanHexDigits(count, exact) {
+            let digits = 0;
+            let value = 0;
+            while (digits < count || !exact) {
+                let ch = text.charCodeAt(pos);
+                if (ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */) {
+                    value = value * 16 + ch - 48 /* CharacterCodes._0 */;
+                }
+                else if (ch >= 65 /* CharacterCodes.A */ && ch <= 70 /* CharacterCodes.F */) {
+                    value = value * 16 + ch - 65 /* CharacterCodes.A */ + 10;
+                }
+                else if (ch >= 97 /* CharacterCodes.a */ && ch <= 102 /* CharacterCodes.f */) {
+                    value = value * 16 + ch - 97 /* CharacterCodes.a */ + 10;
+                }
+                else {
+                    break;
+                }
+                pos++;
+                digits++;
+            }
+            if (digits < count) {
+                value = -1;
+            }
+            return value;
+        }
+        function setPosition(newPosition) {
+            pos = newPosition;
+            value = '';
+            tokenOffset = 0;
+            token = 16 /* SyntaxKind.Unknown */;
+            scanError = 0 /* ScanError.None */;
+        }
+        function scanNumber() {
+            let start = pos;
+            if (text.charCodeAt(pos) === 48 /* CharacterCodes._0 */) {
+                pos++;
+            }
+            else {
+                pos++;
+                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                }
+            }
+            if (pos < text.length && text.charCodeAt(pos) === 46 /* CharacterCodes.dot */) {
+                pos++;
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                    return text.substring(start, pos);
+                }
+            }
+            let end = pos;
+            if (pos < text.length && (text.charCodeAt(pos) === 69 /* CharacterCodes.E */ || text.charCodeAt(pos) === 101 /* CharacterCodes.e */)) {
+                pos++;
+                if (pos < text.length && text.charCodeAt(pos) === 43 /* CharacterCodes.plus */ || text.charCodeAt(pos) === 45 /* CharacterCodes.minus */) {
+                    pos++;
+                }
+                if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                    while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                        pos++;
+                    }
+                    end = pos;
+                }
+                else {
+                    scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                }
+            }
+            return text.substring(start, end);
+        }
+        function scanString() {
+            let result = '', start = pos;
+            while (true) {
+                if (pos >= len) {
+                    result += text.substring(start, pos);
+                    scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                    break;
+                }
+                const ch = text.charCodeAt(pos);
+                if (ch === 34 /* CharacterCodes.doubleQuote */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    break;
+                }
+                if (ch === 92 /* CharacterCodes.backslash */) {
+                    result += text.substring(start, pos);
+                    pos++;
+                    if (pos >= len) {
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    const ch2 = text.charCodeAt(pos++);
+                    switch (ch2) {
+                        case 34 /* CharacterCodes.doubleQuote */:
+                            result += '\"';
+                            break;
+                        case 92 /* CharacterCodes.backslash */:
+                            result += '\\';
+                            break;
+                        case 47 /* CharacterCodes.slash */:
+                            result += '/';
+                            break;
+                        case 98 /* CharacterCodes.b */:
+                            result += '\b';
+                            break;
+                        case 102 /* CharacterCodes.f */:
+                            result += '\f';
+                            break;
+                        case 110 /* CharacterCodes.n */:
+                            result += '\n';
+                            break;
+                        case 114 /* CharacterCodes.r */:
+                            result += '\r';
+                            break;
+                        case 116 /* CharacterCodes.t */:
+                            result += '\t';
+                            break;
+                        case 117 /* CharacterCodes.u */:
+                            const ch3 = scanHexDigits(4, true);
+                            if (ch3 >= 0) {
+                                result += String.fromCharCode(ch3);
+                            }
+                            else {
+                                scanError = 4 /* ScanError.InvalidUnicode */;
+                            }
+                            break;
+                        default:
+                            scanError = 5 /* ScanError.InvalidEscapeCharacter */;
+                    }
+                    start = pos;
+                    continue;
+                }
+                if (ch >= 0 && ch <= 0x1f) {
+                    if (isLineBreak(ch)) {
+                        result += text.substring(start, pos);
+                        scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                        break;
+                    }
+                    else {
+                        scanError = 6 /* ScanError.InvalidCharacter */;
+                        // mark as error but continue with string
+                    }
+                }
+                pos++;
+            }
+            return result;
+        }
+        function scanNext() {
+            value = '';
+            scanError = 0 /* ScanError.None */;
+            tokenOffset = pos;
+            lineStartOffset = lineNumber;
+            prevTokenLineStartOffset = tokenLineStartOffset;
+            if (pos >= len) {
+                // at the end
+                tokenOffset = len;
+                return token = 17 /* SyntaxKind.EOF */;
+            }
+            let code = text.charCodeAt(pos);
+            // trivia: whitespace
+            if (isWhiteSpace(code)) {
+                do {
+                    pos++;
+                    value += String.fromCharCode(code);
+                    code = text.charCodeAt(pos);
+                } while (isWhiteSpace(code));
+                return token = 15 /* SyntaxKind.Trivia */;
+            }
+            // trivia: newlines
+            if (isLineBreak(code)) {
+                pos++;
+                value += String.fromCharCode(code);
+                if (code === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                    pos++;
+                    value += '\n';
+                }
+                lineNumber++;
+                tokenLineStartOffset = pos;
+                return token = 14 /* SyntaxKind.LineBreakTrivia */;
+            }
+            switch (code) {
+                // tokens: []{}:,
+                case 123 /* CharacterCodes.openBrace */:
+                    pos++;
+                    return token = 1 /* SyntaxKind.OpenBraceToken */;
+                case 125 /* CharacterCodes.closeBrace */:
+                    pos++;
+                    return token = 2 /* SyntaxKind.CloseBraceToken */;
+                case 91 /* CharacterCodes.openBracket */:
+                    pos++;
+                    return token = 3 /* SyntaxKind.OpenBracketToken */;
+                case 93 /* CharacterCodes.closeBracket */:
+                    pos++;
+                    return token = 4 /* SyntaxKind.CloseBracketToken */;
+                case 58 /* CharacterCodes.colon */:
+                    pos++;
+                    return token = 6 /* SyntaxKind.ColonToken */;
+                case 44 /* CharacterCodes.comma */:
+                    pos++;
+                    return token = 5 /* SyntaxKind.CommaToken */;
+                // strings
+                case 34 /* CharacterCodes.doubleQuote */:
+                    pos++;
+                    value = scanString();
+                    return token = 10 /* SyntaxKind.StringLiteral */;
+                // comments
+                case 47 /* CharacterCodes.slash */:
+                    const start = pos - 1;
+                    // Single-line comment
+                    if (text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                        pos += 2;
+                        while (pos < len) {
+                            if (isLineBreak(text.charCodeAt(pos))) {
+                                break;
+                            }
+                            pos++;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 12 /* SyntaxKind.LineCommentTrivia */;
+                    }
+                    // Multi-line comment
+                    if (text.charCodeAt(pos + 1) === 42 /* CharacterCodes.asterisk */) {
+                        pos += 2;
+                        const safeLength = len - 1; // For lookahead.
+                        let commentClosed = false;
+                        while (pos < safeLength) {
+                            const ch = text.charCodeAt(pos);
+                            if (ch === 42 /* CharacterCodes.asterisk */ && text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                                pos += 2;
+                                commentClosed = true;
+                                break;
+                            }
+                            pos++;
+                            if (isLineBreak(ch)) {
+                                if (ch === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                                    pos++;
+                                }
+                                lineNumber++;
+                                tokenLineStartOffset = pos;
+                            }
+                        }
+                        if (!commentClosed) {
+                            pos++;
+                            scanError = 1 /* ScanError.UnexpectedEndOfComment */;
+                        }
+                        value = text.substring(start, pos);
+                        return token = 13 /* SyntaxKind.BlockCommentTrivia */;
+                    }
+                    // just a single slash
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+                // numbers
+                case 45 /* CharacterCodes.minus */:
+                    value += String.fromCharCode(code);
+                    pos++;
+                    if (pos === len || !isDigit(text.charCodeAt(pos))) {
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                // found a minus, followed by a number so
+                // we fall through to proceed with scanning
+                // numbers
+                case 48 /* CharacterCodes._0 */:
+                case 49 /* CharacterCodes._1 */:
+                case 50 /* CharacterCodes._2 */:
+                case 51 /* CharacterCodes._3 */:
+                case 52 /* CharacterCodes._4 */:
+                case 53 /* CharacterCodes._5 */:
+                case 54 /* CharacterCodes._6 */:
+                case 55 /* CharacterCodes._7 */:
+                case 56 /* CharacterCodes._8 */:
+                case 57 /* CharacterCodes._9 */:
+                    value += scanNumber();
+                    return token = 11 /* SyntaxKind.NumericLiteral */;
+                // literals and unknown symbols
+                default:
+                    // is a literal? Read the full word.
+                    while (pos < len && isUnknownContentCharacter(code)) {
+                        pos++;
+                        code = text.charCodeAt(pos);
+                    }
+                    if (tokenOffset !== pos) {
+                        value = text.substring(tokenOffset, pos);
+                        // keywords: true, false, null
+                        switch (value) {
+                            case 'true': return token = 8 /* SyntaxKind.TrueKeyword */;
+                            case 'false': return token = 9 /* SyntaxKind.FalseKeyword */;
+                            case 'null': return token = 7 /* SyntaxKind.NullKeyword */;
+                        }
+                        return token = 16 /* SyntaxKind.Unknown */;
+                    }
+                    // some
+                    value += String.fromCharCode(code);
+                    pos++;
+                    return token = 16 /* SyntaxKind.Unknown */;
+            }
+        }
+        function isUnknownContentCharacter(code) {
+            if (isWhiteSpace(code) || isLineBreak(code)) {
+                return false;
+            }
+            switch (code) {
+                case 125 /* CharacterCodes.closeBrace */:
+                case 93 /* CharacterCodes.closeBracket */:
+                case 123 /* CharacterCodes.openBrace */:
+                case 91 /* CharacterCodes.openBracket */:
+                case 34 /* CharacterCodes.doubleQuote */:
+                case 58 /* CharacterCodes.colon */:
+                case 44 /* CharacterCodes.comma */:
+                case 47 /* CharacterCodes.slash */:
+                    return false;
+            }
+            return true;
+        }
+        function scanNextNonTrivia() {
+            let result;
+            do {
+                result = scanNext();
+            } while (result >= 12 /* SyntaxKind.LineCommentTrivia */ && result <= 15 /* SyntaxKind.Trivia */);
+            return result;
+        }
+        return {
+            setPosition: setPosition,
+            getPosition: () => pos,
+            scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+            getToken: () => token,
+            getTokenValue: () => value,
+            getTokenOffset: () => tokenOffset,
+            getTokenLength: () => pos - tokenOffset,
+            getTokenStartLine: () => lineStartOffset,
+            getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+            getTokenError: () => scanError,
+        };
+    }
+    exports.createScanner = createScanner;
+    function isWhiteSpace(ch) {
+        return ch === 32 /* CharacterCodes.space */ || ch === 9 /* CharacterCodes.tab */;
+    }
+    function isLineBreak(ch) {
+        return ch === 10 /* CharacterCodes.lineFeed */ || ch === 13 /* CharacterCodes.carriageReturn */;
+    }
+    function isDigit(ch) {
+        return ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */;
+    }
+    var CharacterCodes;
+    (function (CharacterCodes) {
+        CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
+        CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
+        CharacterCodes[CharacterCodes["space"] = 32] = "space";
+        CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
+        CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
+        CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
+        CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
+        CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
+        CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
+        CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
+        CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
+        CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
+        CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
+        CharacterCodes[CharacterCodes["a"] = 97] = "a";
+        CharacterCodes[CharacterCodes["b"] = 98] = "b";
+        CharacterCodes[CharacterCodes["c"] = 99] = "c";
+        CharacterCodes[CharacterCodes["d"] = 100] = "d";
+        CharacterCodes[CharacterCodes["e"] = 101] = "e";
+        CharacterCodes[CharacterCodes["f"] = 102] = "f";
+        CharacterCodes[CharacterCodes["g"] = 103] = "g";
+        CharacterCodes[CharacterCodes["h"] = 104] = "h";
+        CharacterCodes[CharacterCodes["i"] = 105] = "i";
+        CharacterCodes[CharacterCodes["j"] = 106] = "j";
+        CharacterCodes[CharacterCodes["k"] = 107] = "k";
+        CharacterCodes[CharacterCodes["l"] = 108] = "l";
+        CharacterCodes[CharacterCodes["m"] = 109] = "m";
+        CharacterCodes[CharacterCodes["n"] = 110] = "n";
+        CharacterCodes[CharacterCodes["o"] = 111] = "o";
+        CharacterCodes[CharacterCodes["p"] = 112] = "p";
+        CharacterCodes[CharacterCodes["q"] = 113] = "q";
+        CharacterCodes[CharacterCodes["r"] = 114] = "r";
+        CharacterCodes[CharacterCodes["s"] = 115] = "s";
+        CharacterCodes[CharacterCodes["t"] = 116] = "t";
+        CharacterCodes[CharacterCodes["u"] = 117] = "u";
+        CharacterCodes[CharacterCodes["v"] = 118] = "v";
+        CharacterCodes[CharacterCodes["w"] = 119] = "w";
+        CharacterCodes[CharacterCodes["x"] = 120] = "x";
+        CharacterCodes[CharacterCodes["y"] = 121] = "y";
+        CharacterCodes[CharacterCodes["z"] = 122] = "z";
+        CharacterCodes[CharacterCodes["A"] = 65] = "A";
+        CharacterCodes[CharacterCodes["B"] = 66] = "B";
+        CharacterCodes[CharacterCodes["C"] = 67] = "C";
+        CharacterCodes[CharacterCodes["D"] = 68] = "D";
+        CharacterCodes[CharacterCodes["E"] = 69] = "E";
+        CharacterCodes[CharacterCodes["F"] = 70] = "F";
+        CharacterCodes[CharacterCodes["G"] = 71] = "G";
+        CharacterCodes[CharacterCodes["H"] = 72] = "H";
+        CharacterCodes[CharacterCodes["I"] = 73] = "I";
+        CharacterCodes[CharacterCodes["J"] = 74] = "J";
+        CharacterCodes[CharacterCodes["K"] = 75] = "K";
+        CharacterCodes[CharacterCodes["L"] = 76] = "L";
+        CharacterCodes[CharacterCodes["M"] = 77] = "M";
+        CharacterCodes[CharacterCodes["N"] = 78] = "N";
+        CharacterCodes[CharacterCodes["O"] = 79] = "O";
+        CharacterCodes[CharacterCodes["P"] = 80] = "P";
+        CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
+        CharacterCodes[CharacterCodes["R"] = 82] = "R";
+        CharacterCodes[CharacterCodes["S"] = 83] = "S";
+        CharacterCodes[CharacterCodes["T"] = 84] = "T";
+        CharacterCodes[CharacterCodes["U"] = 85] = "U";
+        CharacterCodes[CharacterCodes["V"] = 86] = "V";
+        CharacterCodes[CharacterCodes["W"] = 87] = "W";
+        CharacterCodes[CharacterCodes["X"] = 88] = "X";
+        CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
+        CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
+        CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
+        CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
+        CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
+        CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
+        CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
+        CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
+        CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
+        CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
+        CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
+        CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
+        CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
+        CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
+        CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
+        CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
+        CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+});
+
+
+/***/ }),
+
+/***/ 4579:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.supportedEols = exports.cachedBreakLinesWithSpaces = exports.cachedSpaces = void 0;
+    exports.cachedSpaces = new Array(20).fill(0).map((_, index) => {
+        return ' '.repeat(index);
+    });
+    const maxCachedValues = 200;
+    exports.cachedBreakLinesWithSpaces = {
+        ' ': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + ' '.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + ' '.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + ' '.repeat(index);
+            }),
+        },
+        '\t': {
+            '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\n' + '\t'.repeat(index);
+            }),
+            '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r' + '\t'.repeat(index);
+            }),
+            '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+                return '\r\n' + '\t'.repeat(index);
+            }),
+        }
+    };
+    exports.supportedEols = ['\n', '\r', '\r\n'];
+});
+
+
+/***/ }),
+
+/***/ 9547:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports", "./impl/format", "./impl/edit", "./impl/scanner", "./impl/parser"], factory);
+    }
+})(function () {
+    /*---------------------------------------------------------------------------------------------
+     *  Copyright (c) Microsoft Corporation. All rights reserved.
+     *  Licensed under the MIT License. See License.txt in the project root for license information.
+     *--------------------------------------------------------------------------------------------*/
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.applyEdits = exports.modify = exports.format = exports.printParseErrorCode = exports.ParseErrorCode = exports.stripComments = exports.visit = exports.getNodeValue = exports.getNodePath = exports.findNodeAtOffset = exports.findNodeAtLocation = exports.parseTree = exports.parse = exports.getLocation = exports.SyntaxKind = exports.ScanError = exports.createScanner = void 0;
+    const formatter = __nccwpck_require__(6612);
+    const edit = __nccwpck_require__(4807);
+    const scanner = __nccwpck_require__(8525);
+    const parser = __nccwpck_require__(5152);
+    /**
+     * Creates a JSON scanner on the given text.
+     * If ignoreTrivia is set, whitespaces or comments are ignored.
+     */
+    exports.createScanner = scanner.createScanner;
+    var ScanError;
+    (function (ScanError) {
+        ScanError[ScanError["None"] = 0] = "None";
+        ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+        ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+        ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+        ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
+        ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+        ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (exports.ScanError = ScanError = {}));
+    var SyntaxKind;
+    (function (SyntaxKind) {
+        SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
+        SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
+        SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
+        SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
+        SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
+        SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
+        SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
+        SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
+        SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
+        SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
+        SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
+        SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+        SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+        SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+        SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
+        SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
+        SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (exports.SyntaxKind = SyntaxKind = {}));
+    /**
+     * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+     */
+    exports.getLocation = parser.getLocation;
+    /**
+     * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     * Therefore, always check the errors list to find out if the input was valid.
+     */
+    exports.parse = parser.parse;
+    /**
+     * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+     */
+    exports.parseTree = parser.parseTree;
+    /**
+     * Finds the node at the given path in a JSON DOM.
+     */
+    exports.findNodeAtLocation = parser.findNodeAtLocation;
+    /**
+     * Finds the innermost node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+     */
+    exports.findNodeAtOffset = parser.findNodeAtOffset;
+    /**
+     * Gets the JSON path of the given JSON DOM node
+     */
+    exports.getNodePath = parser.getNodePath;
+    /**
+     * Evaluates the JavaScript object of the given JSON DOM node
+     */
+    exports.getNodeValue = parser.getNodeValue;
+    /**
+     * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+     */
+    exports.visit = parser.visit;
+    /**
+     * Takes JSON with JavaScript-style comments and remove
+     * them. Optionally replaces every none-newline character
+     * of comments with a replaceCharacter
+     */
+    exports.stripComments = parser.stripComments;
+    var ParseErrorCode;
+    (function (ParseErrorCode) {
+        ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
+        ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+        ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+        ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
+        ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
+        ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
+        ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+        ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+        ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+        ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+        ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+        ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
+        ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+        ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (exports.ParseErrorCode = ParseErrorCode = {}));
+    function printParseErrorCode(code) {
+        switch (code) {
+            case 1 /* ParseErrorCode.InvalidSymbol */: return 'InvalidSymbol';
+            case 2 /* ParseErrorCode.InvalidNumberFormat */: return 'InvalidNumberFormat';
+            case 3 /* ParseErrorCode.PropertyNameExpected */: return 'PropertyNameExpected';
+            case 4 /* ParseErrorCode.ValueExpected */: return 'ValueExpected';
+            case 5 /* ParseErrorCode.ColonExpected */: return 'ColonExpected';
+            case 6 /* ParseErrorCode.CommaExpected */: return 'CommaExpected';
+            case 7 /* ParseErrorCode.CloseBraceExpected */: return 'CloseBraceExpected';
+            case 8 /* ParseErrorCode.CloseBracketExpected */: return 'CloseBracketExpected';
+            case 9 /* ParseErrorCode.EndOfFileExpected */: return 'EndOfFileExpected';
+            case 10 /* ParseErrorCode.InvalidCommentToken */: return 'InvalidCommentToken';
+            case 11 /* ParseErrorCode.UnexpectedEndOfComment */: return 'UnexpectedEndOfComment';
+            case 12 /* ParseErrorCode.UnexpectedEndOfString */: return 'UnexpectedEndOfString';
+            case 13 /* ParseErrorCode.UnexpectedEndOfNumber */: return 'UnexpectedEndOfNumber';
+            case 14 /* ParseErrorCode.InvalidUnicode */: return 'InvalidUnicode';
+            case 15 /* ParseErrorCode.InvalidEscapeCharacter */: return 'InvalidEscapeCharacter';
+            case 16 /* ParseErrorCode.InvalidCharacter */: return 'InvalidCharacter';
+        }
+        return '<unknown ParseErrorCode>';
+    }
+    exports.printParseErrorCode = printParseErrorCode;
+    /**
+     * Computes the edit operations needed to format a JSON document.
+     *
+     * @param documentText The input text
+     * @param range The range to format or `undefined` to format the full content
+     * @param options The formatting options
+     * @returns The edit operations describing the formatting changes to the original document following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function format(documentText, range, options) {
+        return formatter.format(documentText, range, options);
+    }
+    exports.format = format;
+    /**
+     * Computes the edit operations needed to modify a value in the JSON document.
+     *
+     * @param documentText The input text
+     * @param path The path of the value to change. The path represents either to the document root, a property or an array item.
+     * If the path points to an non-existing property or item, it will be created.
+     * @param value The new value for the specified property or item. If the value is undefined,
+     * the property or item will be removed.
+     * @param options Options
+     * @returns The edit operations describing the changes to the original document, following the format described in {@linkcode EditResult}.
+     * To apply the edit operations to the input, use {@linkcode applyEdits}.
+     */
+    function modify(text, path, value, options) {
+        return edit.setProperty(text, path, value, options);
+    }
+    exports.modify = modify;
+    /**
+     * Applies edits to an input string.
+     * @param text The input text
+     * @param edits Edit operations following the format described in {@linkcode EditResult}.
+     * @returns The text with the applied edits.
+     * @throws An error if the edit operations are not well-formed as described in {@linkcode EditResult}.
+     */
+    function applyEdits(text, edits) {
+        let sortedEdits = edits.slice(0).sort((a, b) => {
+            const diff = a.offset - b.offset;
+            if (diff === 0) {
+                return a.length - b.length;
+            }
+            return diff;
+        });
+        let lastModifiedOffset = text.length;
+        for (let i = sortedEdits.length - 1; i >= 0; i--) {
+            let e = sortedEdits[i];
+            if (e.offset + e.length <= lastModifiedOffset) {
+                text = edit.applyEdit(text, e);
+            }
+            else {
+                throw new Error('Overlapping edit');
+            }
+            lastModifiedOffset = e.offset;
+        }
+        return text;
+    }
+    exports.applyEdits = applyEdits;
+});
+
+
+/***/ }),
+
+/***/ 3383:
+/***/ (function(module, exports) {
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function (require, exports) {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocument = void 0;
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (changes, version) {
+            for (var _i = 0, changes_1 = changes; _i < changes_1.length; _i++) {
+                var change = changes_1[_i];
+                if (FullTextDocument.isIncremental(change)) {
+                    // makes sure start is before end
+                    var range = getWellformedRange(change.range);
+                    // update content
+                    var startOffset = this.offsetAt(range.start);
+                    var endOffset = this.offsetAt(range.end);
+                    this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                    var insertedEndOffset = startOffset + change.text.length;
+                    var crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                    var crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                    if (crlfAtStart || crlfAtEnd) {
+                        // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                        this._lineOffsets = undefined;
+                        continue;
+                    }
+                    // update the offsets
+                    var startLine = Math.max(range.start.line, 0);
+                    var endLine = Math.max(range.end.line, 0);
+                    var lineOffsets = this._lineOffsets;
+                    var addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                    if (endLine - startLine === addedLineOffsets.length) {
+                        for (var i = 0, len = addedLineOffsets.length; i < len; i++) {
+                            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                        }
+                    }
+                    else {
+                        if (addedLineOffsets.length < 10000) {
+                            lineOffsets.splice.apply(lineOffsets, __spreadArray([startLine + 1, endLine - startLine], addedLineOffsets, false));
+                        }
+                        else { // avoid too many arguments for splice
+                            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                        }
+                    }
+                    var diff = change.text.length - (endOffset - startOffset);
+                    if (diff !== 0) {
+                        for (var i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                            lineOffsets[i] = lineOffsets[i] + diff;
+                        }
+                    }
+                }
+                else if (FullTextDocument.isFull(change)) {
+                    this._content = change.text;
+                    this._lineOffsets = undefined;
+                }
+                else {
+                    throw new Error('Unknown change event received');
+                }
+            }
+            this._version = version;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                this._lineOffsets = computeLineOffsets(this._content, true);
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return { line: 0, character: offset };
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+            return { line: line, character: offset - lineOffsets[line] };
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            if (position.character <= 0) {
+                return lineOffset;
+            }
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            var offset = Math.min(lineOffset + position.character, nextLineOffset);
+            return this.ensureBeforeEOL(offset, lineOffset);
+        };
+        FullTextDocument.prototype.getLineRange = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                var lastLine = lineOffsets.length - 1;
+                return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+            }
+            else if (line < 0) {
+                return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            var startOffset = lineOffsets[line];
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+            return { start: { line: line, character: 0 }, end: { line: line, character: endOffset - startOffset } };
+        };
+        FullTextDocument.prototype.getEOLCharacters = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                return '';
+            }
+            else if (line < 0) {
+                return '';
+            }
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+            return this._content.substring(eolOffset, nextLineOffset);
+        };
+        FullTextDocument.prototype.ensureBeforeEOL = function (offset, lineOffset) {
+            while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+                offset--;
+            }
+            return offset;
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.isIncremental = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range !== undefined &&
+                (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+        };
+        FullTextDocument.isFull = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+        };
+        return FullTextDocument;
+    }());
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new text document.
+         *
+         * @param uri The document's uri.
+         * @param languageId  The document's language Id.
+         * @param version The document's initial version number.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Updates a TextDocument by modifying its content.
+         *
+         * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+         * @param changes the changes to apply to the document.
+         * @param version the changes version for the document.
+         * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+         *
+         */
+        function update(document, changes, version) {
+            if (document instanceof FullTextDocument) {
+                document.update(changes, version);
+                return document;
+            }
+            else {
+                throw new Error('TextDocument.update: document must be created by TextDocument.create');
+            }
+        }
+        TextDocument.update = update;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits.map(getWellformedEdit), function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = 0;
+            var spans = [];
+            for (var _i = 0, sortedEdits_1 = sortedEdits; _i < sortedEdits_1.length; _i++) {
+                var e = sortedEdits_1[_i];
+                var startOffset = document.offsetAt(e.range.start);
+                if (startOffset < lastModifiedOffset) {
+                    throw new Error('Overlapping edit');
+                }
+                else if (startOffset > lastModifiedOffset) {
+                    spans.push(text.substring(lastModifiedOffset, startOffset));
+                }
+                if (e.newText.length) {
+                    spans.push(e.newText);
+                }
+                lastModifiedOffset = document.offsetAt(e.range.end);
+            }
+            spans.push(text.substr(lastModifiedOffset));
+            return spans.join('');
+        }
+        TextDocument.applyEdits = applyEdits;
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        var p = (data.length / 2) | 0;
+        var left = data.slice(0, p);
+        var right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        var leftIdx = 0;
+        var rightIdx = 0;
+        var i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+    function computeLineOffsets(text, isAtLineStart, textOffset) {
+        if (textOffset === void 0) { textOffset = 0; }
+        var result = isAtLineStart ? [textOffset] : [];
+        for (var i = 0; i < text.length; i++) {
+            var ch = text.charCodeAt(i);
+            if (isEOL(ch)) {
+                if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                    i++;
+                }
+                result.push(textOffset + i + 1);
+            }
+        }
+        return result;
+    }
+    function isEOL(char) {
+        return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+    }
+    function getWellformedRange(range) {
+        var start = range.start;
+        var end = range.end;
+        if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+            return { start: end, end: start };
+        }
+        return range;
+    }
+    function getWellformedEdit(textEdit) {
+        var range = getWellformedRange(textEdit.range);
+        if (range !== textEdit.range) {
+            return { newText: textEdit.newText, range: range };
+        }
+        return textEdit;
+    }
+});
+
+
+/***/ }),
+
+/***/ 4612:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.TextDocument = exports.EOL = exports.WorkspaceFolder = exports.InlineCompletionContext = exports.SelectedCompletionInfo = exports.InlineCompletionTriggerKind = exports.InlineCompletionList = exports.InlineCompletionItem = exports.StringValue = exports.InlayHint = exports.InlayHintLabelPart = exports.InlayHintKind = exports.InlineValueContext = exports.InlineValueEvaluatableExpression = exports.InlineValueVariableLookup = exports.InlineValueText = exports.SemanticTokens = exports.SemanticTokenModifiers = exports.SemanticTokenTypes = exports.SelectionRange = exports.DocumentLink = exports.FormattingOptions = exports.CodeLens = exports.CodeAction = exports.CodeActionTag = exports.CodeActionContext = exports.CodeActionTriggerKind = exports.CodeActionKind = exports.DocumentSymbol = exports.WorkspaceSymbol = exports.SymbolInformation = exports.SymbolTag = exports.SymbolKind = exports.DocumentHighlight = exports.DocumentHighlightKind = exports.SignatureInformation = exports.ParameterInformation = exports.Hover = exports.MarkedString = exports.CompletionList = exports.CompletionItem = exports.CompletionItemLabelDetails = exports.ApplyKind = exports.InsertTextMode = exports.InsertReplaceEdit = exports.CompletionItemTag = exports.InsertTextFormat = exports.CompletionItemKind = exports.MarkupContent = exports.MarkupKind = exports.TextDocumentItem = exports.LanguageKind = exports.OptionalVersionedTextDocumentIdentifier = exports.VersionedTextDocumentIdentifier = exports.TextDocumentIdentifier = exports.WorkspaceChange = exports.SnippetTextEdit = exports.WorkspaceEdit = exports.DeleteFile = exports.RenameFile = exports.CreateFile = exports.TextDocumentEdit = exports.AnnotatedTextEdit = exports.ChangeAnnotationIdentifier = exports.ChangeAnnotation = exports.TextEdit = exports.Command = exports.Diagnostic = exports.CodeDescription = exports.DiagnosticTag = exports.DiagnosticSeverity = exports.DiagnosticRelatedInformation = exports.FoldingRange = exports.FoldingRangeKind = exports.ColorPresentation = exports.ColorInformation = exports.Color = exports.LocationLink = exports.Location = exports.Range = exports.Position = exports.uinteger = exports.integer = exports.URI = exports.DocumentUri = void 0;
+    var DocumentUri;
+    (function (DocumentUri) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        DocumentUri.is = is;
+    })(DocumentUri || (exports.DocumentUri = DocumentUri = {}));
+    var URI;
+    (function (URI) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        URI.is = is;
+    })(URI || (exports.URI = URI = {}));
+    var integer;
+    (function (integer) {
+        integer.MIN_VALUE = -2147483648;
+        integer.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+        }
+        integer.is = is;
+    })(integer || (exports.integer = integer = {}));
+    var uinteger;
+    (function (uinteger) {
+        uinteger.MIN_VALUE = 0;
+        uinteger.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+        }
+        uinteger.is = is;
+    })(uinteger || (exports.uinteger = uinteger = {}));
+    /**
+     * The Position namespace provides helper functions to work with
+     * {@link Position} literals.
+     */
+    var Position;
+    (function (Position) {
+        /**
+         * Creates a new Position literal from the given line and character.
+         * @param line The position's line.
+         * @param character The position's character.
+         */
+        function create(line, character) {
+            if (line === Number.MAX_VALUE) {
+                line = uinteger.MAX_VALUE;
+            }
+            if (character === Number.MAX_VALUE) {
+                character = uinteger.MAX_VALUE;
+            }
+            return { line: line, character: character };
+        }
+        Position.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Position} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+        }
+        Position.is = is;
+    })(Position || (exports.Position = Position = {}));
+    /**
+     * The Range namespace provides helper functions to work with
+     * {@link Range} literals.
+     */
+    var Range;
+    (function (Range) {
+        function create(one, two, three, four) {
+            if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+                return { start: Position.create(one, two), end: Position.create(three, four) };
+            }
+            else if (Position.is(one) && Position.is(two)) {
+                return { start: one, end: two };
+            }
+            else {
+                throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+            }
+        }
+        Range.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Range} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+        }
+        Range.is = is;
+    })(Range || (exports.Range = Range = {}));
+    /**
+     * The Location namespace provides helper functions to work with
+     * {@link Location} literals.
+     */
+    var Location;
+    (function (Location) {
+        /**
+         * Creates a Location literal.
+         * @param uri The location's uri.
+         * @param range The location's range.
+         */
+        function create(uri, range) {
+            return { uri: uri, range: range };
+        }
+        Location.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Location} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        }
+        Location.is = is;
+    })(Location || (exports.Location = Location = {}));
+    /**
+     * The LocationLink namespace provides helper functions to work with
+     * {@link LocationLink} literals.
+     */
+    var LocationLink;
+    (function (LocationLink) {
+        /**
+         * Creates a LocationLink literal.
+         * @param targetUri The definition's uri.
+         * @param targetRange The full range of the definition.
+         * @param targetSelectionRange The span of the symbol definition at the target.
+         * @param originSelectionRange The span of the symbol being defined in the originating source file.
+         */
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+            return { targetUri: targetUri, targetRange: targetRange, targetSelectionRange: targetSelectionRange, originSelectionRange: originSelectionRange };
+        }
+        LocationLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link LocationLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+                && Range.is(candidate.targetSelectionRange)
+                && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        }
+        LocationLink.is = is;
+    })(LocationLink || (exports.LocationLink = LocationLink = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link Color} literals.
+     */
+    var Color;
+    (function (Color) {
+        /**
+         * Creates a new Color literal.
+         */
+        function create(red, green, blue, alpha) {
+            return {
+                red: red,
+                green: green,
+                blue: blue,
+                alpha: alpha,
+            };
+        }
+        Color.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Color} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+                && Is.numberRange(candidate.green, 0, 1)
+                && Is.numberRange(candidate.blue, 0, 1)
+                && Is.numberRange(candidate.alpha, 0, 1);
+        }
+        Color.is = is;
+    })(Color || (exports.Color = Color = {}));
+    /**
+     * The ColorInformation namespace provides helper functions to work with
+     * {@link ColorInformation} literals.
+     */
+    var ColorInformation;
+    (function (ColorInformation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(range, color) {
+            return {
+                range: range,
+                color: color,
+            };
+        }
+        ColorInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation.is = is;
+    })(ColorInformation || (exports.ColorInformation = ColorInformation = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link ColorPresentation} literals.
+     */
+    var ColorPresentation;
+    (function (ColorPresentation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(label, textEdit, additionalTextEdits) {
+            return {
+                label: label,
+                textEdit: textEdit,
+                additionalTextEdits: additionalTextEdits,
+            };
+        }
+        ColorPresentation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label)
+                && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+                && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation.is = is;
+    })(ColorPresentation || (exports.ColorPresentation = ColorPresentation = {}));
+    /**
+     * A set of predefined range kinds.
+     */
+    var FoldingRangeKind;
+    (function (FoldingRangeKind) {
+        /**
+         * Folding range for a comment
+         */
+        FoldingRangeKind.Comment = 'comment';
+        /**
+         * Folding range for an import or include
+         */
+        FoldingRangeKind.Imports = 'imports';
+        /**
+         * Folding range for a region (e.g. `#region`)
+         */
+        FoldingRangeKind.Region = 'region';
+    })(FoldingRangeKind || (exports.FoldingRangeKind = FoldingRangeKind = {}));
+    /**
+     * The folding range namespace provides helper functions to work with
+     * {@link FoldingRange} literals.
+     */
+    var FoldingRange;
+    (function (FoldingRange) {
+        /**
+         * Creates a new FoldingRange literal.
+         */
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+            var result = {
+                startLine: startLine,
+                endLine: endLine
+            };
+            if (Is.defined(startCharacter)) {
+                result.startCharacter = startCharacter;
+            }
+            if (Is.defined(endCharacter)) {
+                result.endCharacter = endCharacter;
+            }
+            if (Is.defined(kind)) {
+                result.kind = kind;
+            }
+            if (Is.defined(collapsedText)) {
+                result.collapsedText = collapsedText;
+            }
+            return result;
+        }
+        FoldingRange.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+                && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+                && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+                && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange.is = is;
+    })(FoldingRange || (exports.FoldingRange = FoldingRange = {}));
+    /**
+     * The DiagnosticRelatedInformation namespace provides helper functions to work with
+     * {@link DiagnosticRelatedInformation} literals.
+     */
+    var DiagnosticRelatedInformation;
+    (function (DiagnosticRelatedInformation) {
+        /**
+         * Creates a new DiagnosticRelatedInformation literal.
+         */
+        function create(location, message) {
+            return {
+                location: location,
+                message: message
+            };
+        }
+        DiagnosticRelatedInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation.is = is;
+    })(DiagnosticRelatedInformation || (exports.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+    /**
+     * The diagnostic's severity.
+     */
+    var DiagnosticSeverity;
+    (function (DiagnosticSeverity) {
+        /**
+         * Reports an error.
+         */
+        DiagnosticSeverity.Error = 1;
+        /**
+         * Reports a warning.
+         */
+        DiagnosticSeverity.Warning = 2;
+        /**
+         * Reports an information.
+         */
+        DiagnosticSeverity.Information = 3;
+        /**
+         * Reports a hint.
+         */
+        DiagnosticSeverity.Hint = 4;
+    })(DiagnosticSeverity || (exports.DiagnosticSeverity = DiagnosticSeverity = {}));
+    /**
+     * The diagnostic tags.
+     *
+     * @since 3.15.0
+     */
+    var DiagnosticTag;
+    (function (DiagnosticTag) {
+        /**
+         * Unused or unnecessary code.
+         *
+         * Clients are allowed to render diagnostics with this tag faded out instead of having
+         * an error squiggle.
+         */
+        DiagnosticTag.Unnecessary = 1;
+        /**
+         * Deprecated or obsolete code.
+         *
+         * Clients are allowed to rendered diagnostics with this tag strike through.
+         */
+        DiagnosticTag.Deprecated = 2;
+    })(DiagnosticTag || (exports.DiagnosticTag = DiagnosticTag = {}));
+    /**
+     * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+     *
+     * @since 3.16.0
+     */
+    var CodeDescription;
+    (function (CodeDescription) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription.is = is;
+    })(CodeDescription || (exports.CodeDescription = CodeDescription = {}));
+    /**
+     * The Diagnostic namespace provides helper functions to work with
+     * {@link Diagnostic} literals.
+     */
+    var Diagnostic;
+    (function (Diagnostic) {
+        /**
+         * Creates a new Diagnostic literal.
+         */
+        function create(range, message, severity, code, source, relatedInformation) {
+            var result = { range: range, message: message };
+            if (Is.defined(severity)) {
+                result.severity = severity;
+            }
+            if (Is.defined(code)) {
+                result.code = code;
+            }
+            if (Is.defined(source)) {
+                result.source = source;
+            }
+            if (Is.defined(relatedInformation)) {
+                result.relatedInformation = relatedInformation;
+            }
+            return result;
+        }
+        Diagnostic.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+         */
+        function is(value) {
+            var _a;
+            var candidate = value;
+            return Is.defined(candidate)
+                && Range.is(candidate.range)
+                && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+                && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+                && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+                && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+                && (Is.string(candidate.source) || Is.undefined(candidate.source))
+                && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic.is = is;
+        /**
+         * Checks whether the given diagnostic's message conforms to the 3.17.0
+         * version of the protocol where the message is a string.
+         *
+         * @param value the diagnostic
+         * @returns true if the diagnostic's message is a string, false otherwise.
+         */
+        function is3_17(value) {
+            return Is.string(value.message);
+        }
+        Diagnostic.is3_17 = is3_17;
+        /**
+         * Gets the message string of a diagnostic. If the message is already a
+         * string, it is returned as is. If the message is a MarkupContent,
+         * the value of the MarkupContent is returned. Otherwise an error is thrown.
+         *
+         * @param diagnostic the diagnostic to get the message string from.
+         * @returns the message string of the given diagnostic.
+         */
+        function getMessageString(diagnostic) {
+            if (Is.string(diagnostic.message)) {
+                return diagnostic.message;
+            }
+            else if (MarkupContent.is(diagnostic.message)) {
+                return diagnostic.message.value;
+            }
+            else {
+                throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+            }
+        }
+        Diagnostic.getMessageString = getMessageString;
+    })(Diagnostic || (exports.Diagnostic = Diagnostic = {}));
+    /**
+     * The Command namespace provides helper functions to work with
+     * {@link Command} literals.
+     */
+    var Command;
+    (function (Command) {
+        /**
+         * Creates a new Command literal.
+         */
+        function create(title, command) {
+            var args = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                args[_i - 2] = arguments[_i];
+            }
+            var result = { title: title, command: command };
+            if (Is.defined(args) && args.length > 0) {
+                result.arguments = args;
+            }
+            return result;
+        }
+        Command.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Command} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command.is = is;
+    })(Command || (exports.Command = Command = {}));
+    /**
+     * The TextEdit namespace provides helper function to create replace,
+     * insert and delete edits more easily.
+     */
+    var TextEdit;
+    (function (TextEdit) {
+        /**
+         * Creates a replace text edit.
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         */
+        function replace(range, newText) {
+            return { range: range, newText: newText };
+        }
+        TextEdit.replace = replace;
+        /**
+         * Creates an insert text edit.
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         */
+        function insert(position, newText) {
+            return { range: { start: position, end: position }, newText: newText };
+        }
+        TextEdit.insert = insert;
+        /**
+         * Creates a delete text edit.
+         * @param range The range of text to be deleted.
+         */
+        function del(range) {
+            return { range: range, newText: '' };
+        }
+        TextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Is.string(candidate.newText)
+                && Range.is(candidate.range);
+        }
+        TextEdit.is = is;
+    })(TextEdit || (exports.TextEdit = TextEdit = {}));
+    var ChangeAnnotation;
+    (function (ChangeAnnotation) {
+        function create(label, needsConfirmation, description) {
+            var result = { label: label };
+            if (needsConfirmation !== undefined) {
+                result.needsConfirmation = needsConfirmation;
+            }
+            if (description !== undefined) {
+                result.description = description;
+            }
+            return result;
+        }
+        ChangeAnnotation.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+                (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        ChangeAnnotation.is = is;
+    })(ChangeAnnotation || (exports.ChangeAnnotation = ChangeAnnotation = {}));
+    var ChangeAnnotationIdentifier;
+    (function (ChangeAnnotationIdentifier) {
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier.is = is;
+    })(ChangeAnnotationIdentifier || (exports.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+    var AnnotatedTextEdit;
+    (function (AnnotatedTextEdit) {
+        /**
+         * Creates an annotated replace text edit.
+         *
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         * @param annotation The annotation.
+         */
+        function replace(range, newText, annotation) {
+            return { range: range, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.replace = replace;
+        /**
+         * Creates an annotated insert text edit.
+         *
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         * @param annotation The annotation.
+         */
+        function insert(position, newText, annotation) {
+            return { range: { start: position, end: position }, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.insert = insert;
+        /**
+         * Creates an annotated delete text edit.
+         *
+         * @param range The range of text to be deleted.
+         * @param annotation The annotation.
+         */
+        function del(range, annotation) {
+            return { range: range, newText: '', annotationId: annotation };
+        }
+        AnnotatedTextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit.is = is;
+    })(AnnotatedTextEdit || (exports.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+    /**
+     * The TextDocumentEdit namespace provides helper function to create
+     * an edit that manipulates a text document.
+     */
+    var TextDocumentEdit;
+    (function (TextDocumentEdit) {
+        /**
+         * Creates a new `TextDocumentEdit`
+         */
+        function create(textDocument, edits) {
+            return { textDocument: textDocument, edits: edits };
+        }
+        TextDocumentEdit.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate)
+                && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+                && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit.is = is;
+    })(TextDocumentEdit || (exports.TextDocumentEdit = TextDocumentEdit = {}));
+    var CreateFile;
+    (function (CreateFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'create',
+                uri: uri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        CreateFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile.is = is;
+    })(CreateFile || (exports.CreateFile = CreateFile = {}));
+    var RenameFile;
+    (function (RenameFile) {
+        function create(oldUri, newUri, options, annotation) {
+            var result = {
+                kind: 'rename',
+                oldUri: oldUri,
+                newUri: newUri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        RenameFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile.is = is;
+    })(RenameFile || (exports.RenameFile = RenameFile = {}));
+    var DeleteFile;
+    (function (DeleteFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'delete',
+                uri: uri
+            };
+            if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        DeleteFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile.is = is;
+    })(DeleteFile || (exports.DeleteFile = DeleteFile = {}));
+    var WorkspaceEdit;
+    (function (WorkspaceEdit) {
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+                (candidate.documentChanges === undefined || candidate.documentChanges.every(function (change) {
+                    if (Is.string(change.kind)) {
+                        return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                    }
+                    else {
+                        return TextDocumentEdit.is(change);
+                    }
+                }));
+        }
+        WorkspaceEdit.is = is;
+    })(WorkspaceEdit || (exports.WorkspaceEdit = WorkspaceEdit = {}));
+    var TextEditChangeImpl = /** @class */ (function () {
+        function TextEditChangeImpl(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+        }
+        TextEditChangeImpl.prototype.insert = function (position, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.insert(position, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.insert(position, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.replace = function (range, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.replace(range, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.replace(range, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.delete = function (range, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.del(range);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.del(range, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.del(range, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.add = function (edit) {
+            this.edits.push(edit);
+        };
+        TextEditChangeImpl.prototype.all = function () {
+            return this.edits;
+        };
+        TextEditChangeImpl.prototype.clear = function () {
+            this.edits.splice(0, this.edits.length);
+        };
+        TextEditChangeImpl.prototype.assertChangeAnnotations = function (value) {
+            if (value === undefined) {
+                throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+        };
+        return TextEditChangeImpl;
+    }());
+    var SnippetTextEdit;
+    (function (SnippetTextEdit) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Range.is(candidate.range)
+                && StringValue.isSnippet(candidate.snippet)
+                && (candidate.annotationId === undefined ||
+                    (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit.is = is;
+    })(SnippetTextEdit || (exports.SnippetTextEdit = SnippetTextEdit = {}));
+    /**
+     * A helper class
+     */
+    var ChangeAnnotations = /** @class */ (function () {
+        function ChangeAnnotations(annotations) {
+            this._annotations = annotations === undefined ? Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+        }
+        ChangeAnnotations.prototype.all = function () {
+            return this._annotations;
+        };
+        Object.defineProperty(ChangeAnnotations.prototype, "size", {
+            get: function () {
+                return this._size;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        ChangeAnnotations.prototype.manage = function (idOrAnnotation, annotation) {
+            var id;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+                id = idOrAnnotation;
+            }
+            else {
+                id = this.nextId();
+                annotation = idOrAnnotation;
+            }
+            if (this._annotations[id] !== undefined) {
+                throw new Error("Id ".concat(id, " is already in use."));
+            }
+            if (annotation === undefined) {
+                throw new Error("No annotation provided for id ".concat(id));
+            }
+            this._annotations[id] = annotation;
+            this._size++;
+            return id;
+        };
+        ChangeAnnotations.prototype.nextId = function () {
+            this._counter++;
+            return this._counter.toString();
+        };
+        return ChangeAnnotations;
+    }());
+    /**
+     * A workspace change helps constructing changes to a workspace.
+     */
+    var WorkspaceChange = /** @class */ (function () {
+        function WorkspaceChange(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = Object.create(null);
+            if (workspaceEdit !== undefined) {
+                this._workspaceEdit = workspaceEdit;
+                if (workspaceEdit.documentChanges) {
+                    this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                    workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    workspaceEdit.documentChanges.forEach(function (change) {
+                        if (TextDocumentEdit.is(change)) {
+                            var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                            _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                        }
+                    });
+                }
+                else if (workspaceEdit.changes) {
+                    Object.keys(workspaceEdit.changes).forEach(function (key) {
+                        var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                        _this._textEditChanges[key] = textEditChange;
+                    });
+                }
+            }
+            else {
+                this._workspaceEdit = {};
+            }
+        }
+        Object.defineProperty(WorkspaceChange.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function () {
+                this.initDocumentChanges();
+                if (this._changeAnnotations !== undefined) {
+                    if (this._changeAnnotations.size === 0) {
+                        this._workspaceEdit.changeAnnotations = undefined;
+                    }
+                    else {
+                        this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    }
+                }
+                return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        WorkspaceChange.prototype.getTextEditChange = function (key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+                this.initDocumentChanges();
+                if (this._workspaceEdit.documentChanges === undefined) {
+                    throw new Error('Workspace edit is not configured for document changes.');
+                }
+                var textDocument = { uri: key.uri, version: key.version };
+                var result = this._textEditChanges[textDocument.uri];
+                if (!result) {
+                    var edits = [];
+                    var textDocumentEdit = {
+                        textDocument: textDocument,
+                        edits: edits
+                    };
+                    this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                    result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                    this._textEditChanges[textDocument.uri] = result;
+                }
+                return result;
+            }
+            else {
+                this.initChanges();
+                if (this._workspaceEdit.changes === undefined) {
+                    throw new Error('Workspace edit is not configured for normal text edit changes.');
+                }
+                var result = this._textEditChanges[key];
+                if (!result) {
+                    var edits = [];
+                    this._workspaceEdit.changes[key] = edits;
+                    result = new TextEditChangeImpl(edits);
+                    this._textEditChanges[key] = result;
+                }
+                return result;
+            }
+        };
+        WorkspaceChange.prototype.initDocumentChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._changeAnnotations = new ChangeAnnotations();
+                this._workspaceEdit.documentChanges = [];
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        };
+        WorkspaceChange.prototype.initChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._workspaceEdit.changes = Object.create(null);
+            }
+        };
+        WorkspaceChange.prototype.createFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = CreateFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = CreateFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.renameFile = function (oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = RenameFile.create(oldUri, newUri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = RenameFile.create(oldUri, newUri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.deleteFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = DeleteFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = DeleteFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        return WorkspaceChange;
+    }());
+    exports.WorkspaceChange = WorkspaceChange;
+    /**
+     * The TextDocumentIdentifier namespace provides helper functions to work with
+     * {@link TextDocumentIdentifier} literals.
+     */
+    var TextDocumentIdentifier;
+    (function (TextDocumentIdentifier) {
+        /**
+         * Creates a new TextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         */
+        function create(uri) {
+            return { uri: uri };
+        }
+        TextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier.is = is;
+    })(TextDocumentIdentifier || (exports.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+    /**
+     * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link VersionedTextDocumentIdentifier} literals.
+     */
+    var VersionedTextDocumentIdentifier;
+    (function (VersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new VersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        VersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier.is = is;
+    })(VersionedTextDocumentIdentifier || (exports.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+    /**
+     * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link OptionalVersionedTextDocumentIdentifier} literals.
+     */
+    var OptionalVersionedTextDocumentIdentifier;
+    (function (OptionalVersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        OptionalVersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (exports.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+    /**
+     * Predefined Language kinds
+     * @since 3.18.0
+     */
+    var LanguageKind;
+    (function (LanguageKind) {
+        LanguageKind.ABAP = 'abap';
+        LanguageKind.WindowsBat = 'bat';
+        LanguageKind.BibTeX = 'bibtex';
+        LanguageKind.Clojure = 'clojure';
+        LanguageKind.Coffeescript = 'coffeescript';
+        LanguageKind.C = 'c';
+        LanguageKind.CPP = 'cpp';
+        LanguageKind.CSharp = 'csharp';
+        LanguageKind.CSS = 'css';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.D = 'd';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Delphi = 'pascal';
+        LanguageKind.Diff = 'diff';
+        LanguageKind.Dart = 'dart';
+        LanguageKind.Dockerfile = 'dockerfile';
+        LanguageKind.Elixir = 'elixir';
+        LanguageKind.Erlang = 'erlang';
+        LanguageKind.FSharp = 'fsharp';
+        LanguageKind.GitCommit = 'git-commit';
+        LanguageKind.GitRebase = 'git-rebase';
+        LanguageKind.Go = 'go';
+        LanguageKind.Groovy = 'groovy';
+        LanguageKind.Handlebars = 'handlebars';
+        LanguageKind.Haskell = 'haskell';
+        LanguageKind.HTML = 'html';
+        LanguageKind.Ini = 'ini';
+        LanguageKind.Java = 'java';
+        LanguageKind.JavaScript = 'javascript';
+        LanguageKind.JavaScriptReact = 'javascriptreact';
+        LanguageKind.JSON = 'json';
+        LanguageKind.LaTeX = 'latex';
+        LanguageKind.Less = 'less';
+        LanguageKind.Lua = 'lua';
+        LanguageKind.Makefile = 'makefile';
+        LanguageKind.Markdown = 'markdown';
+        LanguageKind.ObjectiveC = 'objective-c';
+        LanguageKind.ObjectiveCPP = 'objective-cpp';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Pascal = 'pascal';
+        LanguageKind.Perl = 'perl';
+        LanguageKind.Perl6 = 'perl6';
+        LanguageKind.PHP = 'php';
+        LanguageKind.Plaintext = 'plaintext';
+        LanguageKind.Powershell = 'powershell';
+        LanguageKind.Pug = 'jade';
+        LanguageKind.Python = 'python';
+        LanguageKind.R = 'r';
+        LanguageKind.Razor = 'razor';
+        LanguageKind.Ruby = 'ruby';
+        LanguageKind.Rust = 'rust';
+        LanguageKind.SCSS = 'scss';
+        LanguageKind.SASS = 'sass';
+        LanguageKind.Scala = 'scala';
+        LanguageKind.ShaderLab = 'shaderlab';
+        LanguageKind.ShellScript = 'shellscript';
+        LanguageKind.SQL = 'sql';
+        LanguageKind.Swift = 'swift';
+        LanguageKind.TypeScript = 'typescript';
+        LanguageKind.TypeScriptReact = 'typescriptreact';
+        LanguageKind.TeX = 'tex';
+        LanguageKind.VisualBasic = 'vb';
+        LanguageKind.XML = 'xml';
+        LanguageKind.XSL = 'xsl';
+        LanguageKind.YAML = 'yaml';
+    })(LanguageKind || (exports.LanguageKind = LanguageKind = {}));
+    /**
+     * The TextDocumentItem namespace provides helper functions to work with
+     * {@link TextDocumentItem} literals.
+     */
+    var TextDocumentItem;
+    (function (TextDocumentItem) {
+        /**
+         * Creates a new TextDocumentItem literal.
+         * @param uri The document's uri.
+         * @param languageId The document's language identifier.
+         * @param version The document's version number.
+         * @param text The document's text.
+         */
+        function create(uri, languageId, version, text) {
+            return { uri: uri, languageId: languageId, version: version, text: text };
+        }
+        TextDocumentItem.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem.is = is;
+    })(TextDocumentItem || (exports.TextDocumentItem = TextDocumentItem = {}));
+    /**
+     * Describes the content type that a client supports in various
+     * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+     *
+     * Please note that `MarkupKinds` must not start with a `$`. This kinds
+     * are reserved for internal usage.
+     */
+    var MarkupKind;
+    (function (MarkupKind) {
+        /**
+         * Plain text is supported as a content format
+         */
+        MarkupKind.PlainText = 'plaintext';
+        /**
+         * Markdown is supported as a content format
+         */
+        MarkupKind.Markdown = 'markdown';
+        /**
+         * Checks whether the given value is a value of the {@link MarkupKind} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+        }
+        MarkupKind.is = is;
+    })(MarkupKind || (exports.MarkupKind = MarkupKind = {}));
+    var MarkupContent;
+    (function (MarkupContent) {
+        /**
+         * Checks whether the given value conforms to the {@link MarkupContent} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent.is = is;
+    })(MarkupContent || (exports.MarkupContent = MarkupContent = {}));
+    /**
+     * The kind of a completion entry.
+     */
+    var CompletionItemKind;
+    (function (CompletionItemKind) {
+        CompletionItemKind.Text = 1;
+        CompletionItemKind.Method = 2;
+        CompletionItemKind.Function = 3;
+        CompletionItemKind.Constructor = 4;
+        CompletionItemKind.Field = 5;
+        CompletionItemKind.Variable = 6;
+        CompletionItemKind.Class = 7;
+        CompletionItemKind.Interface = 8;
+        CompletionItemKind.Module = 9;
+        CompletionItemKind.Property = 10;
+        CompletionItemKind.Unit = 11;
+        CompletionItemKind.Value = 12;
+        CompletionItemKind.Enum = 13;
+        CompletionItemKind.Keyword = 14;
+        CompletionItemKind.Snippet = 15;
+        CompletionItemKind.Color = 16;
+        CompletionItemKind.File = 17;
+        CompletionItemKind.Reference = 18;
+        CompletionItemKind.Folder = 19;
+        CompletionItemKind.EnumMember = 20;
+        CompletionItemKind.Constant = 21;
+        CompletionItemKind.Struct = 22;
+        CompletionItemKind.Event = 23;
+        CompletionItemKind.Operator = 24;
+        CompletionItemKind.TypeParameter = 25;
+    })(CompletionItemKind || (exports.CompletionItemKind = CompletionItemKind = {}));
+    /**
+     * Defines whether the insert text in a completion item should be interpreted as
+     * plain text or a snippet.
+     */
+    var InsertTextFormat;
+    (function (InsertTextFormat) {
+        /**
+         * The primary text to be inserted is treated as a plain string.
+         */
+        InsertTextFormat.PlainText = 1;
+        /**
+         * The primary text to be inserted is treated as a snippet.
+         *
+         * A snippet can define tab stops and placeholders with `$1`, `$2`
+         * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+         * the end of the snippet. Placeholders with equal identifiers are linked,
+         * that is typing in one will update others too.
+         *
+         * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+         */
+        InsertTextFormat.Snippet = 2;
+    })(InsertTextFormat || (exports.InsertTextFormat = InsertTextFormat = {}));
+    /**
+     * Completion item tags are extra annotations that tweak the rendering of a completion
+     * item.
+     *
+     * @since 3.15.0
+     */
+    var CompletionItemTag;
+    (function (CompletionItemTag) {
+        /**
+         * Render a completion as obsolete, usually using a strike-out.
+         */
+        CompletionItemTag.Deprecated = 1;
+    })(CompletionItemTag || (exports.CompletionItemTag = CompletionItemTag = {}));
+    /**
+     * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+     *
+     * @since 3.16.0
+     */
+    var InsertReplaceEdit;
+    (function (InsertReplaceEdit) {
+        /**
+         * Creates a new insert / replace edit
+         */
+        function create(newText, insert, replace) {
+            return { newText: newText, insert: insert, replace: replace };
+        }
+        InsertReplaceEdit.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        }
+        InsertReplaceEdit.is = is;
+    })(InsertReplaceEdit || (exports.InsertReplaceEdit = InsertReplaceEdit = {}));
+    /**
+     * How whitespace and indentation is handled during completion
+     * item insertion.
+     *
+     * @since 3.16.0
+     */
+    var InsertTextMode;
+    (function (InsertTextMode) {
+        /**
+         * The insertion or replace strings is taken as it is. If the
+         * value is multi line the lines below the cursor will be
+         * inserted using the indentation defined in the string value.
+         * The client will not apply any kind of adjustments to the
+         * string.
+         */
+        InsertTextMode.asIs = 1;
+        /**
+         * The editor adjusts leading whitespace of new lines so that
+         * they match the indentation up to the cursor of the line for
+         * which the item is accepted.
+         *
+         * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+         * multi line completion item is indented using 2 tabs and all
+         * following lines inserted will be indented using 2 tabs as well.
+         */
+        InsertTextMode.adjustIndentation = 2;
+    })(InsertTextMode || (exports.InsertTextMode = InsertTextMode = {}));
+    /**
+     * Defines how values from a set of defaults and an individual item will be
+     * merged.
+     *
+     * @since 3.18.0
+     */
+    var ApplyKind;
+    (function (ApplyKind) {
+        /**
+         * The value from the individual item (if provided and not `null`) will be
+         * used instead of the default.
+         */
+        ApplyKind.Replace = 1;
+        /**
+         * The value from the item will be merged with the default.
+         *
+         * The specific rules for mergeing values are defined against each field
+         * that supports merging.
+         */
+        ApplyKind.Merge = 2;
+    })(ApplyKind || (exports.ApplyKind = ApplyKind = {}));
+    var CompletionItemLabelDetails;
+    (function (CompletionItemLabelDetails) {
+        function is(value) {
+            var candidate = value;
+            return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        CompletionItemLabelDetails.is = is;
+    })(CompletionItemLabelDetails || (exports.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+    /**
+     * The CompletionItem namespace provides functions to deal with
+     * completion items.
+     */
+    var CompletionItem;
+    (function (CompletionItem) {
+        /**
+         * Create a completion item and seed it with a label.
+         * @param label The completion item's label
+         */
+        function create(label) {
+            return { label: label };
+        }
+        CompletionItem.create = create;
+    })(CompletionItem || (exports.CompletionItem = CompletionItem = {}));
+    /**
+     * The CompletionList namespace provides functions to deal with
+     * completion lists.
+     */
+    var CompletionList;
+    (function (CompletionList) {
+        /**
+         * Creates a new completion list.
+         *
+         * @param items The completion items.
+         * @param isIncomplete The list is not complete.
+         */
+        function create(items, isIncomplete) {
+            return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList.create = create;
+    })(CompletionList || (exports.CompletionList = CompletionList = {}));
+    var MarkedString;
+    (function (MarkedString) {
+        /**
+         * Creates a marked string from plain text.
+         *
+         * @param plainText The plain text.
+         */
+        function fromPlainText(plainText) {
+            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+        }
+        MarkedString.fromPlainText = fromPlainText;
+        /**
+         * Checks whether the given value conforms to the {@link MarkedString} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+        }
+        MarkedString.is = is;
+    })(MarkedString || (exports.MarkedString = MarkedString = {}));
+    var Hover;
+    (function (Hover) {
+        /**
+         * Checks whether the given value conforms to the {@link Hover} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+                MarkedString.is(candidate.contents) ||
+                Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+        }
+        Hover.is = is;
+    })(Hover || (exports.Hover = Hover = {}));
+    /**
+     * The ParameterInformation namespace provides helper functions to work with
+     * {@link ParameterInformation} literals.
+     */
+    var ParameterInformation;
+    (function (ParameterInformation) {
+        /**
+         * Creates a new parameter information literal.
+         *
+         * @param label A label string.
+         * @param documentation A doc string.
+         */
+        function create(label, documentation) {
+            return documentation ? { label: label, documentation: documentation } : { label: label };
+        }
+        ParameterInformation.create = create;
+    })(ParameterInformation || (exports.ParameterInformation = ParameterInformation = {}));
+    /**
+     * The SignatureInformation namespace provides helper functions to work with
+     * {@link SignatureInformation} literals.
+     */
+    var SignatureInformation;
+    (function (SignatureInformation) {
+        function create(label, documentation) {
+            var parameters = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                parameters[_i - 2] = arguments[_i];
+            }
+            var result = { label: label };
+            if (Is.defined(documentation)) {
+                result.documentation = documentation;
+            }
+            if (Is.defined(parameters)) {
+                result.parameters = parameters;
+            }
+            else {
+                result.parameters = [];
+            }
+            return result;
+        }
+        SignatureInformation.create = create;
+    })(SignatureInformation || (exports.SignatureInformation = SignatureInformation = {}));
+    /**
+     * A document highlight kind.
+     */
+    var DocumentHighlightKind;
+    (function (DocumentHighlightKind) {
+        /**
+         * A textual occurrence.
+         */
+        DocumentHighlightKind.Text = 1;
+        /**
+         * Read-access of a symbol, like reading a variable.
+         */
+        DocumentHighlightKind.Read = 2;
+        /**
+         * Write-access of a symbol, like writing to a variable.
+         */
+        DocumentHighlightKind.Write = 3;
+    })(DocumentHighlightKind || (exports.DocumentHighlightKind = DocumentHighlightKind = {}));
+    /**
+     * DocumentHighlight namespace to provide helper functions to work with
+     * {@link DocumentHighlight} literals.
+     */
+    var DocumentHighlight;
+    (function (DocumentHighlight) {
+        /**
+         * Create a DocumentHighlight object.
+         * @param range The range the highlight applies to.
+         * @param kind The highlight kind
+         */
+        function create(range, kind) {
+            var result = { range: range };
+            if (Is.number(kind)) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        DocumentHighlight.create = create;
+    })(DocumentHighlight || (exports.DocumentHighlight = DocumentHighlight = {}));
+    /**
+     * A symbol kind.
+     */
+    var SymbolKind;
+    (function (SymbolKind) {
+        SymbolKind.File = 1;
+        SymbolKind.Module = 2;
+        SymbolKind.Namespace = 3;
+        SymbolKind.Package = 4;
+        SymbolKind.Class = 5;
+        SymbolKind.Method = 6;
+        SymbolKind.Property = 7;
+        SymbolKind.Field = 8;
+        SymbolKind.Constructor = 9;
+        SymbolKind.Enum = 10;
+        SymbolKind.Interface = 11;
+        SymbolKind.Function = 12;
+        SymbolKind.Variable = 13;
+        SymbolKind.Constant = 14;
+        SymbolKind.String = 15;
+        SymbolKind.Number = 16;
+        SymbolKind.Boolean = 17;
+        SymbolKind.Array = 18;
+        SymbolKind.Object = 19;
+        SymbolKind.Key = 20;
+        SymbolKind.Null = 21;
+        SymbolKind.EnumMember = 22;
+        SymbolKind.Struct = 23;
+        SymbolKind.Event = 24;
+        SymbolKind.Operator = 25;
+        SymbolKind.TypeParameter = 26;
+    })(SymbolKind || (exports.SymbolKind = SymbolKind = {}));
+    /**
+     * Symbol tags are extra annotations that tweak the rendering of a symbol.
+     *
+     * @since 3.16
+     */
+    var SymbolTag;
+    (function (SymbolTag) {
+        /**
+         * Render a symbol as obsolete, usually using a strike-out.
+         */
+        SymbolTag.Deprecated = 1;
+    })(SymbolTag || (exports.SymbolTag = SymbolTag = {}));
+    var SymbolInformation;
+    (function (SymbolInformation) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the location of the symbol.
+         * @param uri The resource of the location of symbol.
+         * @param containerName The name of the symbol containing the symbol.
+         */
+        function create(name, kind, range, uri, containerName) {
+            var result = {
+                name: name,
+                kind: kind,
+                location: { uri: uri, range: range }
+            };
+            if (containerName) {
+                result.containerName = containerName;
+            }
+            return result;
+        }
+        SymbolInformation.create = create;
+    })(SymbolInformation || (exports.SymbolInformation = SymbolInformation = {}));
+    var WorkspaceSymbol;
+    (function (WorkspaceSymbol) {
+        /**
+         * Create a new workspace symbol.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param uri The resource of the location of the symbol.
+         * @param range An options range of the location.
+         * @returns A WorkspaceSymbol.
+         */
+        function create(name, kind, uri, range) {
+            return range !== undefined
+                ? { name: name, kind: kind, location: { uri: uri, range: range } }
+                : { name: name, kind: kind, location: { uri: uri } };
+        }
+        WorkspaceSymbol.create = create;
+    })(WorkspaceSymbol || (exports.WorkspaceSymbol = WorkspaceSymbol = {}));
+    var DocumentSymbol;
+    (function (DocumentSymbol) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param detail The detail of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the symbol.
+         * @param selectionRange The selectionRange of the symbol.
+         * @param children Children of the symbol.
+         */
+        function create(name, detail, kind, range, selectionRange, children) {
+            var result = {
+                name: name,
+                detail: detail,
+                kind: kind,
+                range: range,
+                selectionRange: selectionRange
+            };
+            if (children !== undefined) {
+                result.children = children;
+            }
+            return result;
+        }
+        DocumentSymbol.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                Is.string(candidate.name) && Is.number(candidate.kind) &&
+                Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+                (candidate.detail === undefined || Is.string(candidate.detail)) &&
+                (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+                (candidate.children === undefined || Array.isArray(candidate.children)) &&
+                (candidate.tags === undefined || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol.is = is;
+    })(DocumentSymbol || (exports.DocumentSymbol = DocumentSymbol = {}));
+    /**
+     * A set of predefined code action kinds
+     */
+    var CodeActionKind;
+    (function (CodeActionKind) {
+        /**
+         * Empty kind.
+         */
+        CodeActionKind.Empty = '';
+        /**
+         * Base kind for quickfix actions: 'quickfix'
+         */
+        CodeActionKind.QuickFix = 'quickfix';
+        /**
+         * Base kind for refactoring actions: 'refactor'
+         */
+        CodeActionKind.Refactor = 'refactor';
+        /**
+         * Base kind for refactoring extraction actions: 'refactor.extract'
+         *
+         * Example extract actions:
+         *
+         * - Extract method
+         * - Extract function
+         * - Extract variable
+         * - Extract interface from class
+         * - ...
+         */
+        CodeActionKind.RefactorExtract = 'refactor.extract';
+        /**
+         * Base kind for refactoring inline actions: 'refactor.inline'
+         *
+         * Example inline actions:
+         *
+         * - Inline function
+         * - Inline variable
+         * - Inline constant
+         * - ...
+         */
+        CodeActionKind.RefactorInline = 'refactor.inline';
+        /**
+         * Base kind for refactoring move actions: `refactor.move`
+         *
+         * Example move actions:
+         *
+         * - Move a function to a new file
+         * - Move a property between classes
+         * - Move method to base class
+         * - ...
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.RefactorMove = 'refactor.move';
+        /**
+         * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+         *
+         * Example rewrite actions:
+         *
+         * - Convert JavaScript function to class
+         * - Add or remove parameter
+         * - Encapsulate field
+         * - Make method static
+         * - Move method to base class
+         * - ...
+         */
+        CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+        /**
+         * Base kind for source actions: `source`
+         *
+         * Source code actions apply to the entire file.
+         */
+        CodeActionKind.Source = 'source';
+        /**
+         * Base kind for an organize imports source action: `source.organizeImports`
+         */
+        CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+        /**
+         * Base kind for auto-fix source actions: `source.fixAll`.
+         *
+         * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+         * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+         *
+         * @since 3.15.0
+         */
+        CodeActionKind.SourceFixAll = 'source.fixAll';
+        /**
+         * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+         * this should always begin with `notebook.`
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.Notebook = 'notebook';
+    })(CodeActionKind || (exports.CodeActionKind = CodeActionKind = {}));
+    /**
+     * The reason why code actions were requested.
+     *
+     * @since 3.17.0
+     */
+    var CodeActionTriggerKind;
+    (function (CodeActionTriggerKind) {
+        /**
+         * Code actions were explicitly requested by the user or by an extension.
+         */
+        CodeActionTriggerKind.Invoked = 1;
+        /**
+         * Code actions were requested automatically.
+         *
+         * This typically happens when current selection in a file changes, but can
+         * also be triggered when file content changes.
+         */
+        CodeActionTriggerKind.Automatic = 2;
+    })(CodeActionTriggerKind || (exports.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+    /**
+     * The CodeActionContext namespace provides helper functions to work with
+     * {@link CodeActionContext} literals.
+     */
+    var CodeActionContext;
+    (function (CodeActionContext) {
+        /**
+         * Creates a new CodeActionContext literal.
+         */
+        function create(diagnostics, only, triggerKind) {
+            var result = { diagnostics: diagnostics };
+            if (only !== undefined && only !== null) {
+                result.only = only;
+            }
+            if (triggerKind !== undefined && triggerKind !== null) {
+                result.triggerKind = triggerKind;
+            }
+            return result;
+        }
+        CodeActionContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+                && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+                && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext.is = is;
+    })(CodeActionContext || (exports.CodeActionContext = CodeActionContext = {}));
+    /**
+     * Code action tags are extra annotations that tweak the behavior of a code action.
+     *
+     * @since 3.18.0
+     */
+    var CodeActionTag;
+    (function (CodeActionTag) {
+        /**
+         * Marks the code action as LLM-generated.
+         */
+        CodeActionTag.LLMGenerated = 1;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+         */
+        function is(value) {
+            return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+        }
+        CodeActionTag.is = is;
+    })(CodeActionTag || (exports.CodeActionTag = CodeActionTag = {}));
+    var CodeAction;
+    (function (CodeAction) {
+        function create(title, kindOrCommandOrEdit, kind) {
+            var result = { title: title };
+            var checkKind = true;
+            if (typeof kindOrCommandOrEdit === 'string') {
+                checkKind = false;
+                result.kind = kindOrCommandOrEdit;
+            }
+            else if (Command.is(kindOrCommandOrEdit)) {
+                result.command = kindOrCommandOrEdit;
+            }
+            else {
+                result.edit = kindOrCommandOrEdit;
+            }
+            if (checkKind && kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        CodeAction.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.title) &&
+                (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+                (candidate.kind === undefined || Is.string(candidate.kind)) &&
+                (candidate.edit !== undefined || candidate.command !== undefined) &&
+                (candidate.command === undefined || Command.is(candidate.command)) &&
+                (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+                (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+                (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+        }
+        CodeAction.is = is;
+    })(CodeAction || (exports.CodeAction = CodeAction = {}));
+    /**
+     * The CodeLens namespace provides helper functions to work with
+     * {@link CodeLens} literals.
+     */
+    var CodeLens;
+    (function (CodeLens) {
+        /**
+         * Creates a new CodeLens literal.
+         */
+        function create(range, data) {
+            var result = { range: range };
+            if (Is.defined(data)) {
+                result.data = data;
+            }
+            return result;
+        }
+        CodeLens.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeLens} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens.is = is;
+    })(CodeLens || (exports.CodeLens = CodeLens = {}));
+    /**
+     * The FormattingOptions namespace provides helper functions to work with
+     * {@link FormattingOptions} literals.
+     */
+    var FormattingOptions;
+    (function (FormattingOptions) {
+        /**
+         * Creates a new FormattingOptions literal.
+         */
+        function create(tabSize, insertSpaces) {
+            return { tabSize: tabSize, insertSpaces: insertSpaces };
+        }
+        FormattingOptions.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions.is = is;
+    })(FormattingOptions || (exports.FormattingOptions = FormattingOptions = {}));
+    /**
+     * The DocumentLink namespace provides helper functions to work with
+     * {@link DocumentLink} literals.
+     */
+    var DocumentLink;
+    (function (DocumentLink) {
+        /**
+         * Creates a new DocumentLink literal.
+         */
+        function create(range, target, data) {
+            return { range: range, target: target, data: data };
+        }
+        DocumentLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink.is = is;
+    })(DocumentLink || (exports.DocumentLink = DocumentLink = {}));
+    /**
+     * The SelectionRange namespace provides helper function to work with
+     * SelectionRange literals.
+     */
+    var SelectionRange;
+    (function (SelectionRange) {
+        /**
+         * Creates a new SelectionRange
+         * @param range the range.
+         * @param parent an optional parent.
+         */
+        function create(range, parent) {
+            return { range: range, parent: parent };
+        }
+        SelectionRange.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+        }
+        SelectionRange.is = is;
+    })(SelectionRange || (exports.SelectionRange = SelectionRange = {}));
+    /**
+     * A set of predefined token types. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenTypes;
+    (function (SemanticTokenTypes) {
+        SemanticTokenTypes["namespace"] = "namespace";
+        /**
+         * Represents a generic type. Acts as a fallback for types which can't be mapped to
+         * a specific type like class or enum.
+         */
+        SemanticTokenTypes["type"] = "type";
+        SemanticTokenTypes["class"] = "class";
+        SemanticTokenTypes["enum"] = "enum";
+        SemanticTokenTypes["interface"] = "interface";
+        SemanticTokenTypes["struct"] = "struct";
+        SemanticTokenTypes["typeParameter"] = "typeParameter";
+        SemanticTokenTypes["parameter"] = "parameter";
+        SemanticTokenTypes["variable"] = "variable";
+        SemanticTokenTypes["property"] = "property";
+        SemanticTokenTypes["enumMember"] = "enumMember";
+        SemanticTokenTypes["event"] = "event";
+        SemanticTokenTypes["function"] = "function";
+        SemanticTokenTypes["method"] = "method";
+        SemanticTokenTypes["macro"] = "macro";
+        SemanticTokenTypes["keyword"] = "keyword";
+        SemanticTokenTypes["modifier"] = "modifier";
+        SemanticTokenTypes["comment"] = "comment";
+        SemanticTokenTypes["string"] = "string";
+        SemanticTokenTypes["number"] = "number";
+        SemanticTokenTypes["regexp"] = "regexp";
+        SemanticTokenTypes["operator"] = "operator";
+        /**
+         * @since 3.17.0
+         */
+        SemanticTokenTypes["decorator"] = "decorator";
+        /**
+         * @since 3.18.0
+         */
+        SemanticTokenTypes["label"] = "label";
+    })(SemanticTokenTypes || (exports.SemanticTokenTypes = SemanticTokenTypes = {}));
+    /**
+     * A set of predefined token modifiers. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenModifiers;
+    (function (SemanticTokenModifiers) {
+        SemanticTokenModifiers["declaration"] = "declaration";
+        SemanticTokenModifiers["definition"] = "definition";
+        SemanticTokenModifiers["readonly"] = "readonly";
+        SemanticTokenModifiers["static"] = "static";
+        SemanticTokenModifiers["deprecated"] = "deprecated";
+        SemanticTokenModifiers["abstract"] = "abstract";
+        SemanticTokenModifiers["async"] = "async";
+        SemanticTokenModifiers["modification"] = "modification";
+        SemanticTokenModifiers["documentation"] = "documentation";
+        SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (exports.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+    /**
+     * @since 3.16.0
+     */
+    var SemanticTokens;
+    (function (SemanticTokens) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+                Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+        }
+        SemanticTokens.is = is;
+    })(SemanticTokens || (exports.SemanticTokens = SemanticTokens = {}));
+    /**
+     * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueText;
+    (function (InlineValueText) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        InlineValueText.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText.is = is;
+    })(InlineValueText || (exports.InlineValueText = InlineValueText = {}));
+    /**
+     * The InlineValueVariableLookup namespace provides functions to
+     * deal with InlineValueVariableLookups.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueVariableLookup;
+    (function (InlineValueVariableLookup) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, variableName, caseSensitiveLookup) {
+            return { range: range, variableName: variableName, caseSensitiveLookup: caseSensitiveLookup };
+        }
+        InlineValueVariableLookup.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+                && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+        }
+        InlineValueVariableLookup.is = is;
+    })(InlineValueVariableLookup || (exports.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+    /**
+     * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueEvaluatableExpression;
+    (function (InlineValueEvaluatableExpression) {
+        /**
+         * Creates a new InlineValueEvaluatableExpression literal.
+         */
+        function create(range, expression) {
+            return { range: range, expression: expression };
+        }
+        InlineValueEvaluatableExpression.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+                && (Is.string(candidate.expression) || candidate.expression === undefined);
+        }
+        InlineValueEvaluatableExpression.is = is;
+    })(InlineValueEvaluatableExpression || (exports.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+    /**
+     * The InlineValueContext namespace provides helper functions to work with
+     * {@link InlineValueContext} literals.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueContext;
+    (function (InlineValueContext) {
+        /**
+         * Creates a new InlineValueContext literal.
+         */
+        function create(frameId, stoppedLocation) {
+            return { frameId: frameId, stoppedLocation: stoppedLocation };
+        }
+        InlineValueContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        }
+        InlineValueContext.is = is;
+    })(InlineValueContext || (exports.InlineValueContext = InlineValueContext = {}));
+    /**
+     * Inlay hint kinds.
+     *
+     * @since 3.17.0
+     */
+    var InlayHintKind;
+    (function (InlayHintKind) {
+        /**
+         * An inlay hint that for a type annotation.
+         */
+        InlayHintKind.Type = 1;
+        /**
+         * An inlay hint that is for a parameter.
+         */
+        InlayHintKind.Parameter = 2;
+        function is(value) {
+            return value === 1 || value === 2;
+        }
+        InlayHintKind.is = is;
+    })(InlayHintKind || (exports.InlayHintKind = InlayHintKind = {}));
+    var InlayHintLabelPart;
+    (function (InlayHintLabelPart) {
+        function create(value) {
+            return { value: value };
+        }
+        InlayHintLabelPart.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.location === undefined || Location.is(candidate.location))
+                && (candidate.command === undefined || Command.is(candidate.command));
+        }
+        InlayHintLabelPart.is = is;
+    })(InlayHintLabelPart || (exports.InlayHintLabelPart = InlayHintLabelPart = {}));
+    var InlayHint;
+    (function (InlayHint) {
+        function create(position, label, kind) {
+            var result = { position: position, label: label };
+            if (kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        InlayHint.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.position)
+                && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+                && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+                && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+                && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint.is = is;
+    })(InlayHint || (exports.InlayHint = InlayHint = {}));
+    var StringValue;
+    (function (StringValue) {
+        function createSnippet(value) {
+            return { kind: 'snippet', value: value };
+        }
+        StringValue.createSnippet = createSnippet;
+        function isSnippet(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && candidate.kind === 'snippet'
+                && Is.string(candidate.value);
+        }
+        StringValue.isSnippet = isSnippet;
+    })(StringValue || (exports.StringValue = StringValue = {}));
+    var InlineCompletionItem;
+    (function (InlineCompletionItem) {
+        function create(insertText, filterText, range, command) {
+            return { insertText: insertText, filterText: filterText, range: range, command: command };
+        }
+        InlineCompletionItem.create = create;
+    })(InlineCompletionItem || (exports.InlineCompletionItem = InlineCompletionItem = {}));
+    var InlineCompletionList;
+    (function (InlineCompletionList) {
+        function create(items) {
+            return { items: items };
+        }
+        InlineCompletionList.create = create;
+    })(InlineCompletionList || (exports.InlineCompletionList = InlineCompletionList = {}));
+    /**
+     * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+     *
+     * @since 3.18.0
+     */
+    var InlineCompletionTriggerKind;
+    (function (InlineCompletionTriggerKind) {
+        /**
+         * Completion was triggered explicitly by a user gesture.
+         */
+        InlineCompletionTriggerKind.Invoked = 1;
+        /**
+         * Completion was triggered automatically while editing.
+         */
+        InlineCompletionTriggerKind.Automatic = 2;
+    })(InlineCompletionTriggerKind || (exports.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+    var SelectedCompletionInfo;
+    (function (SelectedCompletionInfo) {
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        SelectedCompletionInfo.create = create;
+    })(SelectedCompletionInfo || (exports.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+    var InlineCompletionContext;
+    (function (InlineCompletionContext) {
+        function create(triggerKind, selectedCompletionInfo) {
+            return { triggerKind: triggerKind, selectedCompletionInfo: selectedCompletionInfo };
+        }
+        InlineCompletionContext.create = create;
+    })(InlineCompletionContext || (exports.InlineCompletionContext = InlineCompletionContext = {}));
+    var WorkspaceFolder;
+    (function (WorkspaceFolder) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder.is = is;
+    })(WorkspaceFolder || (exports.WorkspaceFolder = WorkspaceFolder = {}));
+    exports.EOL = ['\n', '\r\n', '\r'];
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new ITextDocument literal from the given uri and content.
+         * @param uri The document's uri.
+         * @param languageId The document's language Id.
+         * @param version The document's version.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+                && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument.is = is;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits, function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = text.length;
+            for (var i = sortedEdits.length - 1; i >= 0; i--) {
+                var e = sortedEdits[i];
+                var startOffset = document.offsetAt(e.range.start);
+                var endOffset = document.offsetAt(e.range.end);
+                if (endOffset <= lastModifiedOffset) {
+                    text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+                }
+                else {
+                    throw new Error('Overlapping edit');
+                }
+                lastModifiedOffset = startOffset;
+            }
+            return text;
+        }
+        TextDocument.applyEdits = applyEdits;
+        function mergeSort(data, compare) {
+            if (data.length <= 1) {
+                // sorted
+                return data;
+            }
+            var p = (data.length / 2) | 0;
+            var left = data.slice(0, p);
+            var right = data.slice(p);
+            mergeSort(left, compare);
+            mergeSort(right, compare);
+            var leftIdx = 0;
+            var rightIdx = 0;
+            var i = 0;
+            while (leftIdx < left.length && rightIdx < right.length) {
+                var ret = compare(left[leftIdx], right[rightIdx]);
+                if (ret <= 0) {
+                    // smaller_equal -> take left to preserve order
+                    data[i++] = left[leftIdx++];
+                }
+                else {
+                    // greater -> take right
+                    data[i++] = right[rightIdx++];
+                }
+            }
+            while (leftIdx < left.length) {
+                data[i++] = left[leftIdx++];
+            }
+            while (rightIdx < right.length) {
+                data[i++] = right[rightIdx++];
+            }
+            return data;
+        }
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = undefined;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                var lineOffsets = [];
+                var text = this._content;
+                var isLineStart = true;
+                for (var i = 0; i < text.length; i++) {
+                    if (isLineStart) {
+                        lineOffsets.push(i);
+                        isLineStart = false;
+                    }
+                    var ch = text.charAt(i);
+                    isLineStart = (ch === '\r' || ch === '\n');
+                    if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                        i++;
+                    }
+                }
+                if (isLineStart && text.length > 0) {
+                    lineOffsets.push(text.length);
+                }
+                this._lineOffsets = lineOffsets;
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return Position.create(0, offset);
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        return FullTextDocument;
+    }());
+    var Is;
+    (function (Is) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+            return typeof value !== 'undefined';
+        }
+        Is.defined = defined;
+        function undefined(value) {
+            return typeof value === 'undefined';
+        }
+        Is.undefined = undefined;
+        function boolean(value) {
+            return value === true || value === false;
+        }
+        Is.boolean = boolean;
+        function string(value) {
+            return toString.call(value) === '[object String]';
+        }
+        Is.string = string;
+        function number(value) {
+            return toString.call(value) === '[object Number]';
+        }
+        Is.number = number;
+        function numberRange(value, min, max) {
+            return toString.call(value) === '[object Number]' && min <= value && value <= max;
+        }
+        Is.numberRange = numberRange;
+        function integer(value) {
+            return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+        }
+        Is.integer = integer;
+        function uinteger(value) {
+            return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+        }
+        Is.uinteger = uinteger;
+        function func(value) {
+            return toString.call(value) === '[object Function]';
+        }
+        Is.func = func;
+        function objectLiteral(value) {
+            // Strictly speaking class instances pass this check as well. Since the LSP
+            // doesn't use classes we ignore this for now. If we do we need to add something
+            // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+            return value !== null && typeof value === 'object';
+        }
+        Is.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+            return Array.isArray(value) && value.every(check);
+        }
+        Is.typedArray = typedArray;
+    })(Is || (Is = {}));
+});
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+__webpack_unused_export__ = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/source.ts
+function makeSourceFile(path, abs, kind, text) {
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10)
+            lineStarts.push(i + 1);
+        else if (c === 13 && text.charCodeAt(i + 1) !== 10)
+            lineStarts.push(i + 1);
+    }
+    return { path, abs, kind, text, lineStarts };
+}
+/** 1-based line and column of an offset. */
+function positionAt(file, offset) {
+    const o = Math.max(0, Math.min(offset, file.text.length));
+    let lo = 0;
+    let hi = file.lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (file.lineStarts[mid] <= o)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - file.lineStarts[lo] + 1 };
+}
+/** Offset of the start of a 1-based line. */
+function lineStart(file, line) {
+    return file.lineStarts[Math.max(0, Math.min(line - 1, file.lineStarts.length - 1))];
+}
+/** Offset just past the end of the line containing offset, including its line break. */
+function lineEndWithBreak(file, offset) {
+    const { line } = positionAt(file, offset);
+    return line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
+}
+/** Offset of the end of the line's content (before \r\n or \n). */
+function lineContentEnd(file, offset) {
+    let e = lineEndWithBreak(file, offset);
+    if (e > 0 && file.text[e - 1] === '\n')
+        e--;
+    if (e > 0 && file.text[e - 1] === '\r')
+        e--;
+    return Math.max(e, Math.min(offset, file.text.length));
+}
+function lineText(file, line) {
+    const s = lineStart(file, line);
+    return file.text.slice(s, lineContentEnd(file, s));
+}
+/** The line break style the file uses. */
+function eol(file) {
+    return file.text.includes('\r\n') ? '\r\n' : '\n';
+}
+function span(file, start, end) {
+    return { file, start, end: Math.max(start, end) };
+}
+function toLocation(s) {
+    const a = positionAt(s.file, s.start);
+    // A span ending just after a newline reports the previous line as its end.
+    const endOffset = s.end > s.start && /[\r\n]/.test(s.file.text[s.end - 1] ?? '') ? s.end - 1 : s.end;
+    const b = positionAt(s.file, endOffset);
+    return { path: s.file.path, startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+function spanText(s) {
+    return s.file.text.slice(s.start, s.end);
+}
+
+;// CONCATENATED MODULE: ./src/discover/index.ts
+/**
+ * Which files to read: `git ls-files` in a checkout, else a walk. Every read
+ * goes through Workspace.read, which never leaves the root (symlinks are
+ * resolved and checked), caps sizes and refuses binary and special files.
+ */
+
+
+
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_WALK_FILES = 200_000;
+const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
+const GIT_MAX_BUFFER = 512 * 1024 * 1024;
+/**
+ * git reads the scanned repository's own .git/config, where `core.fsmonitor`
+ * names a program that `git ls-files` runs. A checkout made by git clone never
+ * carries that setting, but a directory unpacked from elsewhere may: turn it off.
+ */
+const GIT_SAFE = ['-c', 'core.fsmonitor=false'];
+const listingKey = (prefixes) => (prefixes ? JSON.stringify(prefixes) : '');
+/** Run git without blocking; resolves to its stdout, or undefined when it fails (as execFileSync would throw). */
+function gitAsync(args) {
+    return new Promise((done) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+        const chunks = [];
+        let size = 0;
+        child.stdout.on('data', (c) => {
+            size += c.length;
+            if (size > GIT_MAX_BUFFER)
+                child.kill();
+            else
+                chunks.push(c);
+        });
+        child.on('error', () => done(undefined));
+        child.on('close', (code, signal) => done(code === 0 && signal === null && size <= GIT_MAX_BUFFER ? Buffer.concat(chunks) : undefined));
+    });
+}
+/** Keep the paths equal to one of the (normalised) sub-paths or under it. */
+function underAny(all, prefixes) {
+    if (prefixes.length === 1) {
+        const p = prefixes[0];
+        return all.filter((f) => f === p || f.startsWith(p + '/'));
+    }
+    // f === p || f.startsWith(p + '/') for some p  ⇔  f or one of its parent directories is a p.
+    const wanted = new Set(prefixes);
+    return all.filter((f) => {
+        if (wanted.has(f))
+            return true;
+        for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1))
+            if (wanted.has(f.slice(0, i)))
+                return true;
+        return false;
+    });
+}
+/** Classify a path by its name; YAML needs its content too (see classifyYaml). */
+function classifyByName(path) {
+    const base = external_node_path_namespaceObject.posix.basename(path);
+    const lower = base.toLowerCase();
+    if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) {
+        if (lower.endsWith('.dockerignore'))
+            return undefined;
+        return 'dockerfile';
+    }
+    if (lower === 'devcontainer.json' && (path.includes('.devcontainer/') || path === 'devcontainer.json'))
+        return 'devcontainer';
+    if (lower === '.devcontainer.json')
+        return 'devcontainer';
+    if (lower === 'launch.json' && path.endsWith('.vscode/launch.json'))
+        return 'vscode-launch';
+    if (/\.ya?ml$/.test(lower)) {
+        if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower))
+            return 'compose';
+        if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+            return 'workflow';
+        return 'yaml';
+    }
+    if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk'))
+        return 'makefile';
+    if (lower.endsWith('.sh') || lower.endsWith('.bash'))
+        return 'shell';
+    return undefined;
+}
+/** Decide what a YAML file is from its text without a full parse. */
+function classifyYaml(text) {
+    if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text))
+        return 'kubernetes';
+    if (/^services:\s*(#.*)?$/m.test(text))
+        return 'compose';
+    return undefined;
+}
+/** JSON nesting deeper than this is refused: jsonc-parser recurses per level and overflows the stack (~10,000). */
+const MAX_JSON_DEPTH = 256;
+const JSON_KINDS = new Set(['devcontainer', 'vscode-launch', 'seccomp']);
+/** The deepest [ / { nesting of JSON with comments, outside strings and comments; stops counting past `limit`. */
+function jsonDepth(text, limit = Infinity) {
+    let depth = 0;
+    let max = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 34 /* " */) {
+            for (i++; i < text.length && text.charCodeAt(i) !== 34; i++)
+                if (text.charCodeAt(i) === 92 /* \ */)
+                    i++;
+        }
+        else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+            while (i < text.length && text.charCodeAt(i) !== 10)
+                i++;
+        }
+        else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 1;
+        }
+        else if (c === 91 /* [ */ || c === 123 /* { */) {
+            if (++depth > max)
+                max = depth;
+            if (max > limit)
+                return max;
+        }
+        else if (c === 93 /* ] */ || c === 125 /* } */) {
+            if (depth > 0)
+                depth--;
+        }
+    }
+    return max;
+}
+class Workspace {
+    root;
+    realRoot;
+    cache = new Map();
+    /** In-memory file contents that take the place of the disk (used by --fix dry runs). */
+    overlay = new Map();
+    /** The git listing found by prefetch() for these sub-paths, used by list() instead of asking git again. */
+    listing;
+    constructor(root, overlay) {
+        if (overlay)
+            for (const [k, v] of overlay)
+                this.overlay.set(k, v);
+        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+        // realpathSync.native (libc realpath): the same answer as the JS version, a third of the cost per file.
+        this.realRoot = external_node_fs_namespaceObject.realpathSync.native(this.root);
+    }
+    /** Normalise a path relative to the root; undefined when it escapes the root. */
+    normalize(rel) {
+        const p = external_node_path_namespaceObject.posix.normalize(rel.split(external_node_path_namespaceObject.sep).join('/')).replace(/^\.\//, '');
+        if (p === '..' || p.startsWith('../') || p.startsWith('/'))
+            return undefined;
+        return p === '.' ? '' : p;
+    }
+    /** Read a file as the given kind, within every limit. */
+    read(rel, kind) {
+        const key = `${kind}:${rel}`;
+        const hit = this.cache.get(key);
+        if (hit)
+            return hit;
+        const r = this.readUncached(rel, kind);
+        this.cache.set(key, r);
+        return r;
+    }
+    readUncached(rel, kind) {
+        const norm = this.normalize(rel);
+        if (norm === undefined)
+            return { ok: false, skip: { path: rel, reason: 'is outside the scanned directory' } };
+        const abs = (0,external_node_path_namespaceObject.join)(this.root, norm);
+        const over = this.overlay.get(norm);
+        if (over !== undefined)
+            return this.accept(norm, abs, kind, over);
+        let st;
+        try {
+            st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        }
+        catch {
+            return { ok: false, skip: { path: norm, reason: 'not found' } };
+        }
+        // Resolve the whole path, not only its last component: a symbolic link to a
+        // directory (`up -> ..`, `etc -> /etc`) in the middle of a path leaves the root too.
+        let real;
+        try {
+            real = external_node_fs_namespaceObject.realpathSync.native(abs);
+        }
+        catch {
+            return st.isSymbolicLink()
+                ? { ok: false, skip: { path: norm, reason: 'is a symbolic link that points nowhere (or loops)' } }
+                : { ok: false, skip: { path: norm, reason: 'not found' } };
+        }
+        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_namespaceObject.sep)) {
+            return {
+                ok: false,
+                skip: {
+                    path: norm,
+                    reason: st.isSymbolicLink()
+                        ? 'is a symbolic link that points outside the repository; it was not followed'
+                        : 'is reached through a symbolic link that points outside the repository; it was not followed',
+                },
+            };
+        }
+        if (st.isSymbolicLink())
+            st = (0,external_node_fs_namespaceObject.statSync)(real);
+        if (!st.isFile())
+            return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
+        if (st.size > MAX_FILE_BYTES)
+            return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
+        let buf;
+        try {
+            // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
+            // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
+            const fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+            try {
+                const fst = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+                if (!fst.isFile())
+                    return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
+                if (fst.size > MAX_FILE_BYTES)
+                    return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
+                buf = Buffer.alloc(fst.size);
+                let off = 0;
+                while (off < fst.size) {
+                    const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, off, fst.size - off, off);
+                    if (n <= 0)
+                        break;
+                    off += n;
+                }
+                buf = buf.subarray(0, off);
+            }
+            finally {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+        }
+        catch (e) {
+            return { ok: false, skip: { path: norm, reason: `could not be read (${e.code ?? 'error'})` } };
+        }
+        if (buf.subarray(0, 8192).includes(0))
+            return { ok: false, skip: { path: norm, reason: 'has binary content' } };
+        let text = buf.toString('utf8');
+        if (text.charCodeAt(0) === 0xfeff)
+            text = text.slice(1);
+        return this.accept(norm, abs, kind, text);
+    }
+    /** Limits on the text itself, then the file. */
+    accept(norm, abs, kind, text) {
+        if (JSON_KINDS.has(kind) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+            return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
+        }
+        return { ok: true, file: makeSourceFile(norm, abs, kind, text) };
+    }
+    /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
+    list(paths) {
+        const prefixes = this.prefixesOf(paths);
+        const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
+        const all = fromGit ?? this.walk();
+        return prefixes ? underAny(all, prefixes) : all;
+    }
+    /** The normalised sub-paths; undefined when the whole root is wanted. */
+    prefixesOf(paths) {
+        if (!paths || paths.length === 0)
+            return undefined;
+        const prefixes = paths.map((p) => this.normalize(p)).filter((p) => p !== undefined);
+        return prefixes.some((p) => p === '') ? undefined : prefixes;
+    }
+    insideGit() {
+        const inside = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '-C', this.root, 'rev-parse', '--is-inside-work-tree'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
+        return inside === 'true';
+    }
+    /**
+     * What gitList() gives, in the same order, at less cost; then the tracked
+     * candidates are read while git walks the checkout for untracked files.
+     *
+     * `git ls-files --cached --others` prints the untracked files, then the
+     * index; the two halves are asked for separately: the index listing is
+     * cheap and is read at once; the untracked-file walk (it visits every
+     * directory of the checkout) runs in a child process meanwhile, and with
+     * sub-paths it is given them as literal pathspecs so that it visits only
+     * those directories (list() still filters, so nothing else changes). On
+     * any failure nothing is kept and list() asks git exactly as before.
+     */
+    async prefetch(paths) {
+        const prefixes = this.prefixesOf(paths);
+        try {
+            if (!this.insideGit())
+                return;
+        }
+        catch {
+            return;
+        }
+        const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
+        const others = gitAsync([...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--others', '--exclude-standard', '--', ...spec]);
+        let cached;
+        try {
+            cached = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER }).toString('utf8').split('\0').filter(Boolean);
+        }
+        catch {
+            cached = undefined;
+        }
+        if (cached) {
+            for (const rel of prefixes ? underAny(cached, prefixes) : cached) {
+                const byName = classifyByName(rel);
+                if (byName)
+                    this.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
+            }
+        }
+        const out = await others;
+        if (out === undefined || cached === undefined)
+            return;
+        this.listing = { key: listingKey(prefixes), files: [...new Set([...out.toString('utf8').split('\0').filter(Boolean), ...cached])] };
+    }
+    gitList() {
+        try {
+            if (!this.insideGit())
+                return undefined;
+            const out = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
+                stdio: ['ignore', 'pipe', 'ignore'],
+                maxBuffer: GIT_MAX_BUFFER,
+            });
+            const files = out.toString('utf8').split('\0').filter(Boolean);
+            // Deleted-but-tracked files are listed by --cached; keep them (read() reports them missing → skipped silently).
+            return [...new Set(files)];
+        }
+        catch {
+            return undefined;
+        }
+    }
+    walk() {
+        const out = [];
+        const stack = [''];
+        while (stack.length > 0 && out.length < MAX_WALK_FILES) {
+            const dir = stack.pop();
+            let entries;
+            try {
+                entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, dir), { withFileTypes: true });
+            }
+            catch {
+                continue;
+            }
+            for (const e of entries) {
+                const rel = dir ? `${dir}/${e.name}` : e.name;
+                if (e.isDirectory()) {
+                    if (!SKIP_DIRS.has(e.name))
+                        stack.push(rel);
+                }
+                else {
+                    // Symlinks to directories are never descended; symlinked files are checked on read.
+                    out.push(rel);
+                }
+            }
+        }
+        return out.sort();
+    }
+}
+/** Find and read every container-config file. */
+function discover(ws, paths) {
+    const files = [];
+    const skipped = [];
+    for (const rel of ws.list(paths)) {
+        const byName = classifyByName(rel);
+        if (!byName)
+            continue;
+        const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
+        if (!r.ok) {
+            if (r.skip.reason !== 'not found')
+                skipped.push(r.skip);
+            continue;
+        }
+        if (byName === 'yaml') {
+            const kind = classifyYaml(r.file.text);
+            if (!kind)
+                continue;
+            r.file.kind = kind;
+        }
+        files.push(r.file);
+    }
+    return { files, skipped };
+}
+/**
+ * discover(), with git's untracked-file walk overlapped with reading the
+ * tracked candidates (see Workspace.prefetch). Same files, skips and order.
+ */
+async function discoverAsync(ws, paths) {
+    await ws.prefetch(paths);
+    return discover(ws, paths);
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/parse/shell.ts
+/**
+ * A shell-words splitter that keeps source offsets: enough of POSIX sh to find
+ * simple commands and their words in Dockerfile RUN lines, scripts, Makefile
+ * recipes and workflow `run:` blocks. It does not expand anything.
+ */
+const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
+function splitShell(text, opts = {}) {
+    const at = (i) => (opts.map ? (opts.map[i] ?? (opts.map[opts.map.length - 1] ?? 0) + 1) : (opts.base ?? 0) + i);
+    const commands = [];
+    let words = [];
+    let cmdStart = -1;
+    let i = 0;
+    const n = text.length;
+    const endCommand = (sep, pos) => {
+        if (words.length > 0) {
+            commands.push({ words, start: cmdStart, end: at(Math.max(0, pos - 1)) + 1, sep });
+        }
+        words = [];
+        cmdStart = -1;
+    };
+    while (i < n) {
+        const c = text[i];
+        // Line continuation.
+        if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+            i += text[i + 1] === '\n' ? 2 : 3;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '\n') {
+            endCommand('\n', i);
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (OPERATOR_CHARS.has(c)) {
+            const two = text.slice(i, i + 2);
+            if (two === '&&' || two === '||' || two === ';;') {
+                endCommand(two, i);
+                i += 2;
+                continue;
+            }
+            if (c === '&' && text[i + 1] === '>') {
+                // &> redirection: part of a word
+            }
+            else if ((c === '>' || c === '<')) {
+                // not reached
+            }
+            else {
+                endCommand(c, i);
+                i++;
+                continue;
+            }
+        }
+        // A word.
+        const start = i;
+        let value = '';
+        const map = [];
+        let quoted = false;
+        while (i < n) {
+            const ch = text[i];
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === '\n') {
+                    i += 2;
+                    continue;
+                }
+                if (next === '\r' && text[i + 2] === '\n') {
+                    i += 3;
+                    continue;
+                }
+                if (next !== undefined) {
+                    value += next;
+                    map.push(at(i + 1));
+                    i += 2;
+                    quoted = true;
+                    continue;
+                }
+                value += ch;
+                map.push(at(i));
+                i++;
+                continue;
+            }
+            if (ch === "'") {
+                quoted = true;
+                i++;
+                while (i < n && text[i] !== "'") {
+                    value += text[i];
+                    map.push(at(i));
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            if (ch === '"') {
+                quoted = true;
+                i++;
+                while (i < n && text[i] !== '"') {
+                    if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
+                        if (text[i + 1] !== '\n') {
+                            value += text[i + 1];
+                            map.push(at(i + 1));
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if (opts.make && text[i] === '$' && text[i + 1] === '$') {
+                        value += '$';
+                        map.push(at(i));
+                        i += 2;
+                        continue;
+                    }
+                    value += text[i];
+                    map.push(at(i));
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            const makeDollar = opts.make && ch === '$' && text[i + 1] === '$';
+            if (makeDollar && text[i + 2] !== '(' && text[i + 2] !== '{') {
+                value += '$';
+                map.push(at(i));
+                i += 2;
+                continue;
+            }
+            if (makeDollar || (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))) {
+                // Keep $(...) and ${...} inside the word, balanced (Make writes them $$(...)).
+                if (makeDollar) {
+                    value += '$';
+                    map.push(at(i));
+                    i += 2;
+                }
+                else {
+                    value += '$';
+                    map.push(at(i));
+                    i++;
+                }
+                const open = text[i];
+                const close = open === '(' ? ')' : '}';
+                let depth = 0;
+                while (i < n) {
+                    const cc = text[i];
+                    value += cc;
+                    map.push(at(i));
+                    if (cc === open)
+                        depth++;
+                    else if (cc === close) {
+                        depth--;
+                        if (depth === 0) {
+                            i++;
+                            break;
+                        }
+                    }
+                    i++;
+                }
+                continue;
+            }
+            if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')')
+                break;
+            if (ch === '&' && text[i + 1] !== '>') {
+                // `2>&1` keeps the & inside the word.
+                if (!(value.endsWith('>')))
+                    break;
+            }
+            value += ch;
+            map.push(at(i));
+            i++;
+        }
+        if (cmdStart < 0)
+            cmdStart = at(start);
+        // An unterminated quote leaves i one past the end: the word ends with the text.
+        if (i > n)
+            i = n;
+        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
+    }
+    endCommand('', n);
+    return commands;
+}
+/** Split the value of a word again (for `sh -c "..."`), keeping source offsets. */
+function splitWord(word, make = false) {
+    return splitShell(word.value, { map: word.map, make });
+}
+/** True when the word is a variable assignment such as FOO=bar. */
+function isAssignment(w) {
+    return /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value);
+}
+
+;// CONCATENATED MODULE: ./src/model/commands.ts
+/**
+ * Recognises what a shell command does that matters for debugging:
+ * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
+ * Input is words with source offsets; output carries spans.
+ */
+
+const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
+const PKG_TOOLS = {
+    strace: 'strace',
+    gdb: 'gdb',
+    'gdb-minimal': 'gdb',
+    ltrace: 'ltrace',
+    delve: 'dlv',
+    'py-spy': 'py-spy',
+};
+const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
+function wordSpan(file, w) {
+    return { file, start: w.start, end: w.end };
+}
+function valued(file, w, value = w.value) {
+    return { value, span: wordSpan(file, w) };
+}
+/** Sub-span of a word's value [from, to) in source offsets (exact when the word maps 1:1). */
+function valueSpan(file, w, from, to) {
+    const s = w.map[from] ?? w.start;
+    const e = to > from ? (w.map[to - 1] ?? w.end - 1) + 1 : s;
+    return { file, start: s, end: e };
+}
+function basename(v) {
+    const i = v.lastIndexOf('/');
+    return i >= 0 ? v.slice(i + 1) : v;
+}
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+function unwrap(words, info = {}) {
+    let ws = words;
+    for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
+        const head = basename(ws[0].value);
+        if (isAssignment(ws[0])) {
+            ws = ws.slice(1);
+            continue;
+        }
+        if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') {
+            ws = ws.slice(1);
+            continue;
+        }
+        if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
+            let k = 1;
+            let runAs;
+            while (k < ws.length) {
+                const v = ws[k].value;
+                if (v === '-u' || v === '--user' || v === '-g') {
+                    if (v !== '-g')
+                        runAs = ws[k + 1]?.value;
+                    k += 2;
+                    continue;
+                }
+                if (v.startsWith('-') || isAssignment(ws[k])) {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            // gosu/su-exec take a user before the command.
+            if ((head === 'gosu' || head === 'su-exec') && k < ws.length) {
+                runAs = ws[k].value;
+                k++;
+            }
+            if (head === 'sudo' && runAs === undefined)
+                runAs = 'root';
+            if (runAs !== undefined)
+                info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+            ws = ws.slice(k);
+            continue;
+        }
+        if (head === 'timeout') {
+            let k = 1;
+            while (k < ws.length && ws[k].value.startsWith('-'))
+                k++;
+            ws = ws.slice(k + 1);
+            continue;
+        }
+        break;
+    }
+    return ws;
+}
+function flagValue(words, i, names) {
+    const w = words[i];
+    for (const name of names) {
+        if (w.value === name && i + 1 < words.length)
+            return { word: words[i + 1], value: words[i + 1].value, from: 0, next: i + 2 };
+        if (w.value.startsWith(name + '='))
+            return { word: w, value: w.value.slice(name.length + 1), from: name.length + 1, next: i + 1 };
+    }
+    return undefined;
+}
+function analyzeDlv(file, ws) {
+    let sub = '';
+    let headless = false;
+    let listen;
+    let target;
+    for (let i = 1; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v === '--')
+            break;
+        if (v === '--headless' || v === '--headless=true') {
+            headless = true;
+            continue;
+        }
+        const l = flagValue(ws, i, ['--listen', '-l']);
+        if (l) {
+            listen = { value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) };
+            i = l.next - 1;
+            continue;
+        }
+        if (v.startsWith('-')) {
+            // Flags that take a separate value.
+            if (['--api-version', '--log-output', '--build-flags', '--wd', '--output', '-o', '--init', '--backend', '--tags', '--redirect', '-r', '--log-dest'].includes(v))
+                i++;
+            continue;
+        }
+        if (!sub) {
+            sub = v;
+            continue;
+        }
+        if (!target) {
+            target = valued(file, ws[i]);
+            continue;
+        }
+    }
+    return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
+}
+function attachMode(tool, ws) {
+    const vals = ws.slice(1).map((w) => w.value);
+    switch (tool) {
+        case 'strace':
+        case 'ltrace':
+            return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
+        case 'gdb':
+            return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
+        case 'py-spy':
+            return 'attach';
+        default:
+            return 'launch';
+    }
+}
+function analyzeInstall(file, ws, out, cmdSpan) {
+    const head = basename(ws[0].value);
+    const verb = ws[1]?.value;
+    let method;
+    let argsFrom = 2;
+    if ((head === 'apt-get' || head === 'apt' || head === 'aptitude') && ws.some((w) => w.value === 'install')) {
+        method = 'apt';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    else if (head === 'apk' && verb === 'add')
+        method = 'apk';
+    else if ((head === 'dnf' || head === 'microdnf' || head === 'yum' || head === 'zypper') && ws.some((w) => w.value === 'install')) {
+        method = head === 'yum' ? 'yum' : 'dnf';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    else if ((head === 'pip' || head === 'pip3' || head === 'pipx' || head === 'uv') && ws.some((w) => w.value === 'install')) {
+        method = 'pip';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    if (method) {
+        for (const w of ws.slice(argsFrom)) {
+            if (w.value.startsWith('-'))
+                continue;
+            const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
+            const tool = PKG_TOOLS[name];
+            if (tool && (method !== 'pip' || tool === 'py-spy')) {
+                out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
+            }
+        }
+        return true;
+    }
+    if (head === 'go' && (verb === 'install' || verb === 'get')) {
+        for (const w of ws.slice(2)) {
+            if (w.value.startsWith('-'))
+                continue;
+            const m = DLV_MODULE.exec(w.value);
+            if (!m)
+                continue;
+            const at = w.value.indexOf('@');
+            const modLen = at >= 0 ? at : w.value.length;
+            out.tools.push({
+                tool: 'dlv',
+                use: 'install',
+                span: wordSpan(file, w),
+                words: ws,
+                install: {
+                    method: verb === 'install' ? 'go-install' : 'go-get',
+                    module: { value: w.value.slice(0, modLen), span: valueSpan(file, w, 0, modLen) },
+                    arg: valued(file, w),
+                    ...(at >= 0 ? { version: w.value.slice(at + 1) } : {}),
+                    verb: valued(file, ws[1]),
+                },
+            });
+        }
+        void cmdSpan;
+        return true;
+    }
+    return false;
+}
+function analyzeGoBuild(file, ws, out, cmdSpan) {
+    const b = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
+    for (let i = 2; i < ws.length; i++) {
+        const o = flagValue(ws, i, ['-o', '--o']);
+        if (o) {
+            b.output = { value: o.value, span: valueSpan(file, o.word, o.from, o.word.value.length) };
+            i = o.next - 1;
+            continue;
+        }
+        const l = flagValue(ws, i, ['-ldflags', '--ldflags']);
+        if (l) {
+            b.ldflags.push({ value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) });
+            i = l.next - 1;
+            continue;
+        }
+        const g = flagValue(ws, i, ['-gcflags', '--gcflags']);
+        if (g) {
+            b.gcflags.push({ value: g.value, span: valueSpan(file, g.word, g.from, g.word.value.length) });
+            i = g.next - 1;
+            continue;
+        }
+    }
+    out.builds.push(b);
+}
+function analyzeSimple(file, words, out, depth) {
+    const unwrapped = {};
+    const ws = unwrap(words, unwrapped);
+    if (ws.length === 0)
+        return;
+    const head = basename(ws[0].value);
+    const cmdSpan = { file, start: ws[0].start, end: ws[ws.length - 1].end };
+    // sh -c "…": analyse the script inside.
+    if ((head === 'sh' || head === 'bash' || head === 'ash' || head === 'dash' || head === 'zsh') && depth < 4) {
+        const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+        if (ci > 0 && ws[ci + 1]) {
+            for (const c of splitWord(ws[ci + 1]))
+                analyzeSimple(file, c.words, out, depth + 1);
+            return;
+        }
+    }
+    if (analyzeInstall(file, ws, out, cmdSpan))
+        return;
+    if (head === 'go' && ws[1]?.value === 'build') {
+        analyzeGoBuild(file, ws, out, cmdSpan);
+        return;
+    }
+    const tool = TOOLS.find((t) => t === head);
+    if (!tool)
+        return;
+    // `dlv version`, `strace -V` and friends only print versions.
+    const rest = ws.slice(1).map((w) => w.value);
+    if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h'))
+        return;
+    const use = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws), ...(unwrapped.asRoot !== undefined ? { asRoot: unwrapped.asRoot } : {}) };
+    if (tool === 'dlv') {
+        use.dlv = analyzeDlv(file, ws);
+        const sub = use.dlv.sub;
+        use.mode = sub === 'attach' ? 'attach' : ['debug', 'exec', 'test', 'trace'].includes(sub) ? 'launch' : sub === 'dap' ? 'launch' : 'other';
+    }
+    out.tools.push(use);
+}
+function analyzeCommands(file, commands, out = { tools: [], builds: [] }) {
+    for (const c of commands)
+        analyzeSimple(file, c.words, out, 0);
+    return out;
+}
+/** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
+function analyzeWords(file, words, out = { tools: [], builds: [] }) {
+    analyzeSimple(file, words, out, 0);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
+/**
+ * Dockerfile → stages with what each stage runs, installs, builds and copies,
+ * all with source spans. Built on dockerfile-ast.
+ */
+
+
+
+function offsetOf(file, p) {
+    return (file.lineStarts[p.line] ?? file.text.length) + p.character;
+}
+/** Expand $VAR and ${VAR} (and ${VAR:-default}) from vars; unknown ones stay as written. */
+function expandVars(value, vars) {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
+        const name = (a ?? b);
+        const v = vars.get(name);
+        if (v !== undefined && v !== '')
+            return v;
+        if (def !== undefined && m.includes(':-'))
+            return def;
+        return m;
+    });
+}
+function parseKeyValues(raw) {
+    // ARG NAME=value / ENV NAME=value NAME2="v" / legacy ENV NAME value
+    const out = [];
+    const cmds = splitShell(raw);
+    const words = cmds.flatMap((c) => c.words);
+    if (words.length === 2 && !words[0].value.includes('=')) {
+        out.push([words[0].value, words[1].value]);
+        return out;
+    }
+    for (const w of words) {
+        const eq = w.value.indexOf('=');
+        if (eq > 0)
+            out.push([w.value.slice(0, eq), w.value.slice(eq + 1)]);
+        else
+            out.push([w.value, '']);
+    }
+    return out;
+}
+function commandOf(file, ins) {
+    const range = ins.getRange();
+    const span = { file, start: offsetOf(file, range.start), end: offsetOf(file, range.end) };
+    const json = ins.getJSONStrings?.() ?? [];
+    const args = ins.getArgumentsRange();
+    if (!args)
+        return undefined;
+    const argStart = offsetOf(file, args.start);
+    const argEnd = offsetOf(file, args.end);
+    const rawArgs = file.text.slice(argStart, argEnd);
+    if (json.length > 0 && rawArgs.trimStart().startsWith('[')) {
+        const words = json.map((j) => {
+            const r = j.getRange();
+            const s = offsetOf(file, r.start);
+            const e = offsetOf(file, r.end);
+            const value = j.getJSONValue();
+            // Map characters 1:1 when the JSON string has no escapes.
+            const inner = file.text.slice(s + 1, e - 1);
+            const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
+            return { value, start: s, end: e, quoted: true, map };
+        });
+        return { form: 'exec', words, span, facts: analyzeWords(file, words) };
+    }
+    const commands = splitShell(rawArgs, { base: argStart });
+    // Drop leading RUN flags such as --mount=… and --network=… if the parser left them in.
+    if (commands[0]) {
+        while (commands[0].words[0]?.value.startsWith('--'))
+            commands[0].words.shift();
+    }
+    const words = commands.flatMap((c) => c.words);
+    return { form: 'shell', words, span, facts: analyzeCommands(file, commands) };
+}
+function parseDockerfile(file) {
+    const df = main.DockerfileParser.parse(file.text);
+    const stages = [];
+    const globalArgs = new Map();
+    let cur;
+    for (const ins of df.getInstructions()) {
+        const kw = ins.getKeyword().toUpperCase();
+        const r = ins.getRange();
+        const span = { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
+        const argsRange = ins.getArgumentsRange();
+        const argsSpan = argsRange ? { file, start: offsetOf(file, argsRange.start), end: offsetOf(file, argsRange.end) } : undefined;
+        const raw = argsSpan ? file.text.slice(argsSpan.start, argsSpan.end) : '';
+        if (kw === 'FROM') {
+            const from = ins;
+            const imgRange = from.getImageRange();
+            const imgSpan = imgRange ? { file, start: offsetOf(file, imgRange.start), end: offsetOf(file, imgRange.end) } : span;
+            const image = expandVars(from.getImage() ?? '', globalArgs);
+            const stageName = from.getBuildStage();
+            const stageRange = from.getBuildStageRange();
+            const parent = stages.find((s) => s.name && s.name.value.toLowerCase() === image.toLowerCase());
+            cur = {
+                index: stages.length,
+                ...(stageName && stageRange ? { name: { value: stageName, span: { file, start: offsetOf(file, stageRange.start), end: offsetOf(file, stageRange.end) } } } : {}),
+                image: { value: image, span: imgSpan },
+                ...(parent ? { parent } : {}),
+                fromSpan: span,
+                span: { ...span },
+                runs: [],
+                copies: [],
+                exposes: [],
+                vars: new Map(parent ? parent.vars : []),
+                ...(parent?.user ? { user: parent.user } : {}),
+                ...(parent?.entrypoint ? { entrypoint: parent.entrypoint } : {}),
+                ...(parent?.cmd ? { cmd: parent.cmd } : {}),
+                workdir: parent?.workdir ?? '/',
+            };
+            stages.push(cur);
+            continue;
+        }
+        if (!cur) {
+            if (kw === 'ARG')
+                for (const [k, v] of parseKeyValues(raw))
+                    globalArgs.set(k, v);
+            continue;
+        }
+        cur.span.end = span.end;
+        switch (kw) {
+            case 'ARG':
+                for (const [k, v] of parseKeyValues(raw)) {
+                    if (v !== '' || !cur.vars.has(k))
+                        cur.vars.set(k, v !== '' ? v : (globalArgs.get(k) ?? ''));
+                }
+                break;
+            case 'ENV':
+                for (const [k, v] of parseKeyValues(raw))
+                    cur.vars.set(k, expandVars(v, cur.vars));
+                break;
+            case 'USER':
+                if (argsSpan)
+                    cur.user = { value: expandVars(raw.trim(), cur.vars), span: argsSpan };
+                break;
+            case 'WORKDIR': {
+                const dir = expandVars(raw.trim(), cur.vars);
+                if (dir)
+                    cur.workdir = posixJoin(cur.workdir ?? '/', dir);
+                break;
+            }
+            case 'RUN': {
+                const c = commandOf(file, ins);
+                if (c)
+                    cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
+                break;
+            }
+            case 'CMD': {
+                const c = commandOf(file, ins);
+                if (c)
+                    cur.cmd = c;
+                break;
+            }
+            case 'ENTRYPOINT': {
+                const c = commandOf(file, ins);
+                if (c) {
+                    cur.entrypoint = c;
+                    delete cur.cmd;
+                }
+                break;
+            }
+            case 'EXPOSE':
+                for (const a of ins.getArguments()) {
+                    const ar = a.getRange();
+                    cur.exposes.push({ value: a.getValue(), span: { file, start: offsetOf(file, ar.start), end: offsetOf(file, ar.end) } });
+                }
+                break;
+            case 'COPY':
+            case 'ADD': {
+                const args = ins.getArguments().map((a) => a.getValue());
+                // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments.
+                const flags = ins.getFlags?.() ?? [];
+                let from = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
+                const rest = [];
+                for (const a of args) {
+                    if (a.startsWith('--from='))
+                        from = a.slice(7);
+                    else if (a.startsWith('--'))
+                        continue;
+                    else
+                        rest.push(a);
+                }
+                if (rest.length >= 2)
+                    cur.copies.push({ ...(from ? { from } : {}), sources: rest.slice(0, -1), dest: rest[rest.length - 1], span, workdir: cur.workdir ?? '/' });
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { file, stages };
+}
+/** Join a WORKDIR-style path onto a base directory (absolute paths replace it). */
+function posixJoin(base, p) {
+    const joined = p.startsWith('/') ? p : `${base.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const seg of joined.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return '/' + parts.join('/');
+}
+/** The stage a build targets: the named one, else the last. */
+function targetStage(doc, target) {
+    if (target)
+        return doc.stages.find((s) => s.name?.value.toLowerCase() === target.toLowerCase());
+    return doc.stages[doc.stages.length - 1];
+}
+/** The stage and every stage it builds on (FROM earlier-stage), nearest first. */
+function stageChain(stage) {
+    const out = [];
+    for (let s = stage; s && out.length < 64; s = s.parent)
+        out.push(s);
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parse/yaml.ts
+/**
+ * YAML through the `yaml` Document API: comments and source ranges kept,
+ * aliases resolved one node at a time with a hard cap (no alias bombs).
+ */
+
+class ParseError extends Error {
+    offset;
+    /** The file, when the error is found after parsing (alias budget exhausted while building the model). */
+    file;
+    constructor(message, offset, file) {
+        super(message);
+        this.offset = offset;
+        if (file)
+            this.file = file;
+    }
+}
+const MAX_ALIAS_RESOLUTIONS = 10000;
+const MAX_DOCS = 500;
+function parseYaml(file) {
+    const docs = (0,dist/* parseAllDocuments */.hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    const list = Array.isArray(docs) ? docs : [docs];
+    if (list.length > MAX_DOCS)
+        throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
+    for (const d of list) {
+        const err = d.errors[0];
+        if (err)
+            throw new ParseError(err.message.split('\n')[0], err.pos[0]);
+    }
+    return { file, docs: list, budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
+}
+/**
+ * Every alias of the file mapped to the node it names: the last node with that
+ * anchor before the alias, in document order (what Alias.resolve finds). Built
+ * once per file: Alias.resolve walks the whole document on every call, which
+ * makes many aliases in a large file quadratic (minutes for 0.5 MB).
+ */
+function aliasTargets(y) {
+    if (y.aliasTargets)
+        return y.aliasTargets;
+    const targets = new Map();
+    for (const doc of y.docs) {
+        const last = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,dist/* isAlias */.Vj)(node))
+                    targets.set(node, last.get(node.source));
+                else if (node.anchor)
+                    last.set(node.anchor, node);
+            },
+        });
+    }
+    y.aliasTargets = targets;
+    return targets;
+}
+function deref(y, node) {
+    let n = node;
+    for (let hops = 0; n && (0,dist/* isAlias */.Vj)(n) && hops < 32; hops++) {
+        if (--y.budget.aliases < 0)
+            throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0, y.file);
+        n = aliasTargets(y).get(n);
+    }
+    return n && (0,dist/* isAlias */.Vj)(n) ? undefined : n;
+}
+/** Direct and merged (`<<: *anchor`) pairs of a map, own pairs winning. */
+function pairs(y, node) {
+    const m = deref(y, node);
+    if (!m || !(0,dist/* isMap */.jh)(m))
+        return [];
+    const own = [];
+    const merged = [];
+    for (const p of m.items) {
+        const k = (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : undefined;
+        if (k === '<<') {
+            const v = deref(y, p.value);
+            const sources = v && (0,dist/* isSeq */.oP)(v) ? v.items : [v];
+            for (const s of sources)
+                merged.push(...pairs(y, s));
+        }
+        else
+            own.push(p);
+    }
+    const seen = new Set(own.map((p) => keyOf(p)));
+    return [...own, ...merged.filter((p) => !seen.has(keyOf(p)))];
+}
+function keyOf(p) {
+    return (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : undefined;
+}
+function getPair(y, node, key) {
+    return pairs(y, node).find((p) => keyOf(p) === key);
+}
+function get(y, node, key) {
+    const p = getPair(y, node, key);
+    return p ? deref(y, p.value) : undefined;
+}
+function getPath(y, node, path) {
+    let n = node;
+    for (const k of path)
+        n = get(y, n, k);
+    return n;
+}
+function str(n) {
+    if (!n || !(0,dist/* isScalar */.jn)(n))
+        return undefined;
+    const v = n.value;
+    return v === null || v === undefined ? undefined : String(v);
+}
+function bool(n) {
+    if (!n || !(0,dist/* isScalar */.jn)(n))
+        return undefined;
+    const v = n.value;
+    if (typeof v === 'boolean')
+        return v;
+    if (typeof v === 'string')
+        return /^(true|yes|on)$/i.test(v) ? true : /^(false|no|off)$/i.test(v) ? false : undefined;
+    return undefined;
+}
+function items(y, n) {
+    const s = deref(y, n);
+    if (!s || !(0,dist/* isSeq */.oP)(s))
+        return [];
+    return s.items.map((i) => deref(y, i));
+}
+function isMapNode(n) {
+    return !!n && (0,dist/* isMap */.jh)(n);
+}
+function isSeqNode(n) {
+    return !!n && isSeq(n);
+}
+function isPairNode(n) {
+    return isPair(n);
+}
+function nodeSpan(file, n, fallback = 0) {
+    const r = n?.range;
+    if (!r)
+        return { file, start: fallback, end: fallback };
+    return { file, start: r[0], end: r[1] };
+}
+/** Span of a whole pair: key start to value end. */
+function pairSpan(file, p) {
+    const k = p.key?.range;
+    const v = p.value?.range;
+    const start = k ? k[0] : v ? v[0] : 0;
+    const end = v ? v[1] : k ? k[1] : start;
+    return { file, start, end };
+}
+/**
+ * Source offset of each character of a scalar's value, by aligning the value
+ * with its source text (plain, quoted and block styles). Characters that come
+ * from folding or escapes map to the nearest source character.
+ */
+function scalarWord(file, n) {
+    const value = String(n.value ?? '');
+    const [start, end] = n.range ?? [0, 0];
+    const src = file.text.slice(start, end);
+    const map = [];
+    let j = 0;
+    // Skip the block header (| or >, with indicators) or the opening quote.
+    if (src.startsWith('|') || src.startsWith('>')) {
+        const nl = src.indexOf('\n');
+        j = nl >= 0 ? nl + 1 : src.length;
+    }
+    else if (src.startsWith('"') || src.startsWith("'"))
+        j = 1;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            // Folding and indentation: consume source whitespace.
+            const k = j;
+            while (j < src.length && /\s/.test(src[j]) && !(c !== '\n' && src[j] === c && j > k)) {
+                if (src[j] === c) {
+                    j++;
+                    break;
+                }
+                j++;
+            }
+            map.push(start + Math.max(k, Math.min(j - 1, src.length - 1)));
+            continue;
+        }
+        // Skip indentation and escapes until the character appears.
+        let k = j;
+        while (k < src.length && src[k] !== c && k - j < 8)
+            k++;
+        if (k < src.length && src[k] === c)
+            j = k;
+        map.push(start + Math.min(j, Math.max(0, src.length - 1)));
+        j++;
+    }
+    return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}
+
+;// CONCATENATED MODULE: ./src/model/project.ts
+/**
+ * The project: discovered files plus lazily parsed documents, with every
+ * parse failure and skipped file collected for PTD900.
+ */
+
+
+
+
+
+class Project {
+    ws;
+    files;
+    problems = [];
+    yamlCache = new Map();
+    dfCache = new Map();
+    reported = new Set();
+    constructor(ws, files, skipped) {
+        this.ws = ws;
+        this.files = files;
+        for (const s of skipped)
+            this.problem({ path: s.path, reason: s.reason });
+    }
+    problem(p) {
+        const key = `${p.path}\0${p.reason}`;
+        if (this.reported.has(key))
+            return;
+        this.reported.add(key);
+        this.problems.push(p);
+    }
+    /** Read (or find among the discovered files) a file by relative path. */
+    file(path, kind) {
+        const found = this.files.find((f) => f.path === path);
+        if (found)
+            return found;
+        const r = this.ws.read(path, kind);
+        if (r.ok)
+            return r.file;
+        if (r.skip.reason !== 'not found')
+            this.problem(r.skip);
+        return undefined;
+    }
+    yaml(file) {
+        if (this.yamlCache.has(file.path))
+            return this.yamlCache.get(file.path);
+        let y;
+        try {
+            y = parseYaml(file);
+        }
+        catch (e) {
+            const off = e instanceof ParseError ? e.offset : 0;
+            this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
+        }
+        this.yamlCache.set(file.path, y);
+        return y;
+    }
+    /**
+     * Treat a YAML file as unparsable from now on (its alias budget ran out while
+     * the model was built): report it once and hand out no document for it.
+     */
+    refuseYaml(file, reason, offset) {
+        this.yamlCache.set(file.path, undefined);
+        this.problem({ path: file.path, reason, span: { file, start: offset, end: offset } });
+    }
+    dockerfile(path) {
+        if (this.dfCache.has(path))
+            return this.dfCache.get(path);
+        const f = this.file(path, 'dockerfile');
+        let d;
+        if (f) {
+            try {
+                d = parseDockerfile(f);
+            }
+            catch (e) {
+                this.problem({ path, reason: `could not be parsed as a Dockerfile: ${e.message}`, span: { file: f, start: 0, end: 0 } });
+            }
+        }
+        this.dfCache.set(path, d);
+        return d;
+    }
+}
+/** Join a path relative to a file's directory; undefined when it leaves the root. */
+function relativeTo(fromFile, ...parts) {
+    const p = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), ...parts));
+    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
+        return undefined;
+    return p;
+}
+/** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
+function imageFacts(doc, target) {
+    const stage = targetStage(doc, target);
+    if (!stage)
+        return undefined;
+    const chain = stageChain(stage);
+    const tools = [];
+    const builds = [];
+    const add = (f) => {
+        tools.push(...f.tools);
+        builds.push(...f.builds);
+    };
+    for (const s of [...chain].reverse())
+        for (const r of s.runs)
+            add(r.facts);
+    // Builds in any stage matter (binaries are copied across stages).
+    for (const s of doc.stages)
+        if (!chain.includes(s))
+            for (const r of s.runs)
+                builds.push(...r.facts.builds);
+    // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
+    for (const s of chain) {
+        for (const c of s.copies) {
+            if (!c.from)
+                continue;
+            for (const src of c.sources) {
+                const base = external_node_path_namespaceObject.posix.basename(src);
+                const tool = TOOLS.find((t) => t === base);
+                if (tool)
+                    tools.push({ tool, use: 'install', span: c.span, words: [] });
+            }
+        }
+    }
+    return { dockerfile: doc, stage, tools, builds };
+}
+function runFacts(entrypoint, cmd) {
+    if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
+        if (cmd && cmd.form === 'exec' && cmd.span.file === entrypoint.span.file)
+            return analyzeWords(entrypoint.span.file, [...entrypoint.words, ...cmd.words]);
+        if (cmd && cmd.form === 'exec' && entrypoint.facts.tools.length === 0)
+            return cmd.facts;
+        return entrypoint.facts;
+    }
+    if (entrypoint)
+        return entrypoint.facts;
+    return cmd?.facts ?? { tools: [], builds: [] };
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var umd_main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./src/fix/text.ts
+class EditConflict extends Error {
+}
+/** Apply non-overlapping edits (offsets into text). */
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new EditConflict(`overlapping or invalid edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/** Split keeping line terminators. */
+function splitLinesKeep(text) {
+    const out = [];
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n') {
+            out.push(text.slice(s, i + 1));
+            s = i + 1;
+        }
+    }
+    if (s < text.length)
+        out.push(text.slice(s));
+    return out;
+}
+/** Line hunks between two texts (LCS on the differing middle). */
+function lineHunks(a, b) {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre])
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+        suf++;
+    const A = a.slice(pre, a.length - suf);
+    const B = b.slice(pre, b.length - suf);
+    if (A.length === 0 && B.length === 0)
+        return [];
+    if (A.length * B.length > 4_000_000)
+        return [{ aStart: pre, aEnd: a.length - suf, bStart: pre, bEnd: b.length - suf }];
+    // LCS table.
+    const n = A.length;
+    const m = B.length;
+    const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+        }
+    }
+    const hunks = [];
+    let i = 0;
+    let j = 0;
+    let open;
+    while (i < n || j < m) {
+        if (i < n && j < m && A[i] === B[j]) {
+            if (open) {
+                hunks.push(open);
+                open = undefined;
+            }
+            i++;
+            j++;
+        }
+        else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) {
+            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
+            j++;
+            open.bEnd = pre + j;
+        }
+        else {
+            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
+            i++;
+            open.aEnd = pre + i;
+        }
+    }
+    if (open)
+        hunks.push(open);
+    return hunks;
+}
+/** Whole-line edits that turn before into after. */
+function lineEdits(path, before, after) {
+    const a = splitLinesKeep(before);
+    const b = splitLinesKeep(after);
+    const offsets = [0];
+    for (const l of a)
+        offsets.push(offsets[offsets.length - 1] + l.length);
+    return lineHunks(a, b).map((h) => ({ path, start: offsets[h.aStart], end: offsets[h.aEnd], text: b.slice(h.bStart, h.bEnd).join('') }));
+}
+function fixFromTexts(path, before, after, description) {
+    if (before === after)
+        return undefined;
+    return { description, edits: lineEdits(path, before, after) };
+}
+/** A unified diff of one file (3 lines of context). */
+function unifiedDiff(path, before, after, context = 3) {
+    const a = splitLinesKeep(before);
+    const b = splitLinesKeep(after);
+    const hunks = lineHunks(a, b);
+    if (hunks.length === 0)
+        return '';
+    const strip = (l) => l.replace(/\r?\n$/, '');
+    let out = `--- a/${path}\n+++ b/${path}\n`;
+    // Group hunks whose context overlaps.
+    const groups = [];
+    for (const h of hunks) {
+        const g = groups[groups.length - 1];
+        if (g && h.aStart - g[g.length - 1].aEnd <= context * 2)
+            g.push(h);
+        else
+            groups.push([h]);
+    }
+    for (const g of groups) {
+        const first = g[0];
+        const last = g[g.length - 1];
+        const aFrom = Math.max(0, first.aStart - context);
+        const aTo = Math.min(a.length, last.aEnd + context);
+        const bFrom = first.bStart - (first.aStart - aFrom);
+        const bTo = last.bEnd + (aTo - last.aEnd);
+        out += `@@ -${aFrom + 1},${aTo - aFrom} +${bFrom + 1},${bTo - bFrom} @@\n`;
+        let ai = aFrom;
+        for (const h of g) {
+            for (; ai < h.aStart; ai++)
+                out += ` ${strip(a[ai])}\n`;
+            for (let k = h.aStart; k < h.aEnd; k++)
+                out += `-${strip(a[k])}\n`;
+            for (let k = h.bStart; k < h.bEnd; k++)
+                out += `+${strip(b[k])}\n`;
+            ai = h.aEnd;
+        }
+        for (; ai < aTo; ai++)
+            out += ` ${strip(a[ai])}\n`;
+        if (aTo === a.length && a.length > 0 && !/\n$/.test(a[a.length - 1]))
+            out += '\\ No newline at end of file\n';
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
+/**
+ * JSONC edits that keep the file's own layout: new properties and array items
+ * copy the indentation and line style of their neighbours; removals take
+ * whole lines when the entry has its own line. jsonc-parser's modify (without
+ * reformatting) is the fallback for shapes we do not lay out ourselves.
+ */
+
+function lineStartAt(text, off) {
+    return text.lastIndexOf('\n', off - 1) + 1;
+}
+function lineEndAfter(text, off) {
+    const nl = text.indexOf('\n', off);
+    return nl < 0 ? text.length : nl + 1;
+}
+function indentOf(text, off) {
+    const ls = lineStartAt(text, off);
+    return /^[ \t]*/.exec(text.slice(ls))[0];
+}
+function sameLine(text, a, b) {
+    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Skip whitespace and comments forward. */
+function skipTrivia(text, off) {
+    let i = off;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 ? text.length : nl;
+            continue;
+        }
+        if (text.startsWith('/*', i)) {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? text.length : e + 2;
+            continue;
+        }
+        return i;
+    }
+}
+function fallback(text, path, value, isArrayInsertion = false) {
+    return (0,umd_main.applyEdits)(text, (0,umd_main.modify)(text, path, value, { isArrayInsertion }));
+}
+function parseJsonc(text) {
+    try {
+        return (0,umd_main.parseTree)(text, [], { allowTrailingComma: true }) ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Remove a child (property or array element) of a container node. */
+function removeChild(text, container, child) {
+    const kids = container.children ?? [];
+    const i = kids.indexOf(child);
+    const start = child.offset;
+    const end = child.offset + child.length;
+    const afterEnd = skipTrivia(text, end);
+    const hasComma = text[afterEnd] === ',';
+    const restStart = hasComma ? afterEnd + 1 : end;
+    const ls = lineStartAt(text, start);
+    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
+    if (!ownLine) {
+        // Inline: take the entry with the separator on one side, nothing else.
+        const next = kids[i + 1];
+        const prev = kids[i - 1];
+        if (next)
+            return text.slice(0, start) + text.slice(next.offset);
+        if (prev)
+            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+        return text.slice(0, start) + text.slice(restStart);
+    }
+    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
+    if (i === kids.length - 1 && i > 0 && !hasComma) {
+        // It was the last entry: drop the comma after the one before it.
+        const prev = kids[i - 1];
+        const c = skipTrivia(out, prev.offset + prev.length);
+        if (out[c] === ',')
+            out = out.slice(0, c) + out.slice(c + 1);
+    }
+    return out;
+}
+function removeAt(text, path) {
+    const root = parseJsonc(text);
+    if (!root)
+        return fallback(text, path, undefined);
+    const node = (0,umd_main.findNodeAtLocation)(root, path);
+    if (!node)
+        return text;
+    // For a property, remove the property node (key + value).
+    const target = node.parent?.type === 'property' ? node.parent : node;
+    const container = target.parent;
+    if (!container)
+        return text;
+    return removeChild(text, container, target);
+}
+/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
+function insertProperty(text, objectPath, key, valueJson) {
+    const root = parseJsonc(text);
+    const obj = root ? (objectPath.length === 0 ? root : (0,umd_main.findNodeAtLocation)(root, objectPath)) : undefined;
+    const props = obj?.children ?? [];
+    const last = props[props.length - 1];
+    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
+        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
+    const indent = indentOf(text, last.offset);
+    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text, last, entryText, indent) {
+    const end = last.offset + last.length;
+    const nl = eolOf(text);
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
+        after++;
+    const hasComma = text[after] === ',';
+    const commaEnd = hasComma ? after + 1 : end;
+    const le = text.indexOf('\n', commaEnd);
+    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+    const rest = text.slice(commaEnd, lineEnd);
+    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+    if (hasComma)
+        return text.slice(0, at) + entry + text.slice(at);
+    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
+}
+/** Append an item to the array at path. valueJson is serialised JSON. */
+function appendItem(text, arrayPath, valueJson) {
+    const root = parseJsonc(text);
+    const arr = root ? (0,umd_main.findNodeAtLocation)(root, arrayPath) : undefined;
+    if (!arr || arr.type !== 'array')
+        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    if (!last)
+        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
+    const end = last.offset + last.length;
+    const after = skipTrivia(text, end);
+    const comma = text[after] === ',';
+    if (sameLine(text, arr.offset, last.offset)) {
+        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
+    }
+    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
+}
+/** Set a top-level scalar property (replace its value, or add it). */
+function setProperty(text, key, valueJson) {
+    const root = parseJsonc(text);
+    const node = root ? (0,umd_main.findNodeAtLocation)(root, [key]) : undefined;
+    if (node)
+        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
+    return insertProperty(text, [], key, valueJson);
+}
+
+;// CONCATENATED MODULE: ./src/fix/validate.ts
+/** Re-parse edited text in its own format: a fix is only offered when this passes. */
+
+
+
+/** An error message when text does not parse as kind, else undefined. */
+function validate(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow': {
+            // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
+            // is quadratic in a map's size, minutes for a map of 30,000 keys.
+            const docs = (0,dist/* parseAllDocuments */.hR)(text, { prettyErrors: false, uniqueKeys: false });
+            const list = Array.isArray(docs) ? docs : [docs];
+            for (const d of list) {
+                if (d.errors[0])
+                    return d.errors[0].message.split('\n')[0];
+            }
+            for (const d of list) {
+                const dup = duplicateKey(d);
+                if (dup)
+                    return dup;
+            }
+            return undefined;
+        }
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp': {
+            const errors = [];
+            (0,umd_main.parse)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
+        case 'dockerfile': {
+            const df = main.DockerfileParser.parse(text);
+            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/**
+ * The first duplicate key of a map in the document, with the equality the
+ * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
+ * are ===), in linear time.
+ */
+function duplicateKey(doc) {
+    let found;
+    (0,dist/* visit */.YR)(doc, {
+        Map(_key, map) {
+            const values = new Set();
+            const nodes = new Set();
+            for (const p of map.items) {
+                const k = p.key;
+                if ((0,dist/* isScalar */.jn)(k)) {
+                    const v = k.value;
+                    if (typeof v === 'number' && Number.isNaN(v))
+                        continue;
+                    if (values.has(v)) {
+                        found = 'Map keys must be unique';
+                        return dist/* visit */.YR.BREAK;
+                    }
+                    values.add(v);
+                }
+                else {
+                    if (nodes.has(k)) {
+                        found = 'Map keys must be unique';
+                        return dist/* visit */.YR.BREAK;
+                    }
+                    nodes.add(k);
+                }
+            }
+            return undefined;
+        },
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
+/**
+ * Format-preserving YAML edits computed from node ranges: new items follow
+ * the file's own indentation, dash style and quoting; nothing else moves.
+ */
+
+
+
+function col(file, offset) {
+    return positionAt(file, offset).column - 1;
+}
+/** Back up over whitespace to the last meaningful character before offset. */
+function lastContent(file, offset) {
+    let o = Math.min(offset, file.text.length);
+    while (o > 0 && /\s/.test(file.text[o - 1]))
+        o--;
+    return Math.max(0, o - 1);
+}
+/** How far a block sequence's dash sits to the right of its key, as the file does it. */
+function seqIndent(y) {
+    const file = y.file;
+    let found;
+    const visit = (n, depth) => {
+        if (found !== undefined || depth > 50 || !n)
+            return;
+        if ((0,dist/* isMap */.jh)(n)) {
+            for (const p of n.items) {
+                const v = p.value;
+                const k = p.key;
+                if (v && (0,dist/* isSeq */.oP)(v) && v.flow !== true && v.items.length > 0 && k?.range) {
+                    const first = v.items[0];
+                    if (first?.range) {
+                        const dash = file.text.lastIndexOf('-', first.range[0]);
+                        if (dash >= 0 && positionAt(file, dash).line !== positionAt(file, k.range[0]).line) {
+                            found = col(file, dash) - col(file, k.range[0]);
+                            return;
+                        }
+                    }
+                }
+                visit(v, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(n)) {
+            for (const i of n.items)
+                visit(i, depth + 1);
+        }
+    };
+    for (const d of y.docs)
+        visit(d.contents, 0);
+    return found !== undefined && found >= 0 && found <= 8 ? found : 2;
+}
+/** Indentation step of block maps in this file (child key column − parent key column). */
+function mapIndent(y) {
+    const file = y.file;
+    for (const d of y.docs) {
+        const c = d.contents;
+        if (!c || !(0,dist/* isMap */.jh)(c))
+            continue;
+        for (const p of c.items) {
+            const v = p.value;
+            const k = p.key;
+            if (v && (0,dist/* isMap */.jh)(v) && !v.flow && v.items.length > 0 && k?.range) {
+                const ck = v.items[0].key;
+                if (ck?.range) {
+                    const step = col(file, ck.range[0]) - col(file, k.range[0]);
+                    if (step > 0 && step <= 8)
+                        return step;
+                }
+            }
+        }
+    }
+    return 2;
+}
+function quoteLike(sample, value) {
+    // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
+    if (/^(["']).*\1$/.test(value))
+        return value;
+    if (sample && (0,dist/* isScalar */.jn)(sample)) {
+        const t = sample.type;
+        if (t === 'QUOTE_DOUBLE')
+            return `"${value}"`;
+        if (t === 'QUOTE_SINGLE')
+            return `'${value}'`;
+    }
+    return value;
+}
+/** Lines for `path[0]: … path[n-1]: [item]` as a new block at the given key column. */
+function newBlock(keyCol, step, sIndent, path, item, nl) {
+    let out = '';
+    let c = keyCol;
+    for (let i = 0; i < path.length; i++) {
+        out += `${nl}${' '.repeat(c)}${path[i]}:`;
+        if (i < path.length - 1)
+            c += step;
+    }
+    out += `${nl}${' '.repeat(c + sIndent)}- ${item}`;
+    return out;
+}
+/**
+ * Make sure `item` is in the sequence at `path` under `map`, creating keys as
+ * needed. Returns edits on the original text, or undefined when the shape is
+ * one we do not edit (flow maps, aliases, odd values).
+ */
+function ensureSeqItem(y, map, path, item) {
+    const file = y.file;
+    const nl = eol(file);
+    const step = mapIndent(y);
+    const sIndent = seqIndent(y);
+    let node = map;
+    for (let i = 0; i < path.length; i++) {
+        if (!node || !(0,dist/* isMap */.jh)(node) || node.flow)
+            return undefined;
+        const m = node;
+        // Only the map's own pairs are edited (never an anchor's, which other places share).
+        const pair = m.items.find((p) => keyOf(p) === path[i]);
+        const rest = path.slice(i);
+        if (!pair) {
+            const last = m.items[m.items.length - 1];
+            const firstKey = m.items[0]?.key;
+            if (!last || !firstKey?.range)
+                return undefined;
+            const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+            if (end === undefined)
+                return undefined;
+            const at = lineContentEnd(file, lastContent(file, end));
+            return [{ path: file.path, start: at, end: at, text: newBlock(col(file, firstKey.range[0]), step, sIndent, rest, item, nl) }];
+        }
+        const value = pair.value;
+        const keyNode = pair.key;
+        if (!keyNode?.range)
+            return undefined;
+        const isNull = !value || ((0,dist/* isScalar */.jn)(value) && (value.value === null || value.value === ''));
+        if (isNull) {
+            if (value && (0,dist/* isScalar */.jn)(value) && value.range && value.range[1] > value.range[0])
+                return undefined; // explicit `~` or `null`
+            const at = lineContentEnd(file, keyNode.range[1]);
+            const kc = col(file, keyNode.range[0]);
+            const lines = newBlock(kc + step, step, sIndent, rest.slice(1), item, nl);
+            if (rest.length === 1)
+                return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(kc + sIndent)}- ${item}` }];
+            return [{ path: file.path, start: at, end: at, text: lines }];
+        }
+        if (i < path.length - 1) {
+            node = value;
+            continue;
+        }
+        // The sequence itself.
+        if (!(0,dist/* isSeq */.oP)(value))
+            return undefined;
+        const seq = value;
+        const existing = seq.items.map((it) => deref(y, it));
+        if (existing.some((e) => e && (0,dist/* isScalar */.jn)(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
+            return [];
+        const sample = existing[existing.length - 1];
+        const text = quoteLike(sample, item);
+        if (seq.flow) {
+            const r = seq.range;
+            if (!r)
+                return undefined;
+            let close = r[1] - 1;
+            while (close > r[0] && file.text[close] !== ']')
+                close--;
+            if (file.text[close] !== ']')
+                return undefined;
+            if (existing.length === 0)
+                return [{ path: file.path, start: close, end: close, text }];
+            const lastItem = seq.items[seq.items.length - 1];
+            const after = lastItem?.range?.[1] ?? close;
+            return [{ path: file.path, start: after, end: after, text: `, ${text}` }];
+        }
+        const lastItem = seq.items[seq.items.length - 1];
+        if (!lastItem?.range)
+            return undefined;
+        const ls = lineStart(file, positionAt(file, lastItem.range[0]).line);
+        const prefix = file.text.slice(ls, lastItem.range[0]);
+        if (!/^\s*-\s+$/.test(prefix))
+            return undefined;
+        const at = lineContentEnd(file, lastContent(file, lastItem.range[1]));
+        return [{ path: file.path, start: at, end: at, text: `${nl}${prefix}${text}` }];
+    }
+    return undefined;
+}
+/** Remove a block-map pair, whole lines (its comments above stay). */
+function removePair(y, map, pair) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const k = pair.key;
+    if (!k?.range)
+        return undefined;
+    const start = lineStart(file, positionAt(file, k.range[0]).line);
+    if (file.text.slice(start, k.range[0]).trim() !== '' && !/^\s*-\s*$/.test(file.text.slice(start, k.range[0])))
+        return undefined;
+    const v = pair.value;
+    const endOff = lastContent(file, v?.range?.[1] ?? k.range[1]);
+    const end = lineEndWithBreak(file, endOff);
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** Remove one item of a sequence; when it is the only one, remove the whole key. */
+function removeSeqItem(y, map, key, item) {
+    const file = y.file;
+    const pair = map.items.find((p) => keyOf(p) === key);
+    if (!pair || !(0,dist/* isSeq */.oP)(pair.value))
+        return undefined;
+    const seq = pair.value;
+    const idx = seq.items.indexOf(item);
+    if (idx < 0 || !item.range)
+        return undefined;
+    if (seq.items.length === 1)
+        return removePair(y, map, pair);
+    if (seq.flow) {
+        // Remove the item and one neighbouring comma.
+        const prev = seq.items[idx - 1];
+        const next = seq.items[idx + 1];
+        if (next?.range)
+            return [{ path: file.path, start: item.range[0], end: next.range[0], text: '' }];
+        if (prev?.range)
+            return [{ path: file.path, start: prev.range[1], end: item.range[1], text: '' }];
+        return undefined;
+    }
+    const start = lineStart(file, positionAt(file, item.range[0]).line);
+    const end = lineEndWithBreak(file, lastContent(file, item.range[1]));
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** The pair holding a key in a map's own items (not merged ones). */
+function ownPair(map, key) {
+    if (!map || !(0,dist/* isMap */.jh)(map))
+        return undefined;
+    return map.items.find((p) => keyOf(p) === key);
+}
+
+
+;// CONCATENATED MODULE: ./src/fix/editors.ts
+/**
+ * LaunchEditor implementations, one per format. Each builds text edits in the
+ * file's own syntax; makeFix applies them, re-parses the result and turns it
+ * into whole-line edits (what a suggestion replaces).
+ */
+
+
+
+
+
+
+
+
+/** Apply edits per file, re-parse each edited file, and return whole-line edits. */
+function makeFix(description, edits, files) {
+    if (!edits || edits.length === 0)
+        return undefined;
+    const byPath = new Map();
+    for (const e of edits)
+        byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+    const out = [];
+    for (const [path, es] of byPath) {
+        const file = files.find((f) => f.path === path);
+        if (!file)
+            return undefined;
+        let after;
+        try {
+            after = applyEdits(file.text, es);
+        }
+        catch {
+            return undefined;
+        }
+        if (validate(file.kind, after) !== undefined)
+            return undefined;
+        out.push(...lineEdits(path, file.text, after));
+    }
+    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+}
+function capsIn(y, map, key) {
+    const p = ownPair(map, key);
+    if (!p || !(0,dist/* isSeq */.oP)(p.value))
+        return [];
+    return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
+    void y;
+}
+/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
+function replacePairWithSeq(layer, oldKey, newKey, item) {
+    const file = layer.y.file;
+    const pair = ownPair(layer.map, oldKey);
+    const k = pair?.key;
+    if (!pair || !k?.range || layer.map.flow)
+        return undefined;
+    const rm = removePair(layer.y, layer.map, pair);
+    if (!rm || rm.length !== 1)
+        return undefined;
+    const indent = file.text.slice(lineStart(file, positionAt(file, k.range[0]).line), k.range[0]);
+    if (indent.trim() !== '')
+        return undefined;
+    const nl = eol(file);
+    const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
+    return [{ ...rm[0], text }];
+}
+// ---------- Compose ----------
+function composeEditor(svc, main) {
+    const files = () => svc.layers.map((l) => l.y.file);
+    const capLayer = () => {
+        for (let i = svc.layers.length - 1; i >= 0; i--)
+            if (ownPair(svc.layers[i].map, 'cap_add'))
+                return svc.layers[i];
+        // cap_add reached through a merge key cannot be extended without copying it.
+        if (svc.layers.some((l) => getPair(l.y, l.map, 'cap_add')))
+            return undefined;
+        return main;
+    };
+    const addEdits = (cap) => {
+        const l = capLayer();
+        if (!l)
+            return undefined;
+        if (capsIn(l.y, l.map, 'cap_add').includes(cap))
+            return [];
+        return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+    };
+    const hasCapKey = () => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
+    return {
+        addCapability(cap) {
+            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+        },
+        replaceSecurityOpt(opt, cap) {
+            for (const l of svc.layers) {
+                const pair = ownPair(l.map, 'security_opt');
+                if (!pair || !(0,dist/* isSeq */.oP)(pair.value) || l.y.file !== opt.span.file)
+                    continue;
+                const seq = pair.value;
+                const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
+                if (!node)
+                    continue;
+                const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+                if (seq.items.length === 1 && !hasCapKey())
+                    return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
+                const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+                const add = addEdits(cap);
+                if (!rm || !add)
+                    return undefined;
+                return makeFix(desc, [...rm, ...add], files());
+            }
+            return undefined;
+        },
+        replacePrivileged(cap) {
+            for (let i = svc.layers.length - 1; i >= 0; i--) {
+                const l = svc.layers[i];
+                const pair = ownPair(l.map, 'privileged');
+                if (!pair)
+                    continue;
+                const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+                if (!hasCapKey())
+                    return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
+                const rm = removePair(l.y, l.map, pair);
+                const add = addEdits(cap);
+                if (!rm || !add)
+                    return undefined;
+                return makeFix(desc, [...rm, ...add], files());
+            }
+            return undefined;
+        },
+        publishPort(port) {
+            const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
+            return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
+        },
+        bindPortToLoopback(port) {
+            const file = port.span.file;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
+            if (!m || raw.includes('\n'))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            const q = m[1] || '"';
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
+        },
+    };
+}
+function kubernetesEditor(ref) {
+    const file = ref.y.file;
+    const add = (cap) => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
+    const sc = () => {
+        const p = ownPair(ref.container, 'securityContext');
+        return p && p.value?.items ? p.value : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
+            const s = sc();
+            const p = s ? ownPair(s, 'seccompProfile') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            void opt;
+            return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+        replacePrivileged(cap) {
+            const s = sc();
+            const p = s ? ownPair(s, 'privileged') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            // Removing the only key would leave an empty map; removePair then adding keeps it valid.
+            return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+    };
+}
+// ---------- devcontainer.json ----------
+function formattingOf(text) {
+    const m = /\n([ \t]+)"/.exec(text);
+    const indent = m?.[1] ?? '\t';
+    return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+/** Remove the entry at path, or add/append a value, keeping the file's layout. */
+function jsonModify(text, path, value, isArrayInsertion = false) {
+    if (value === undefined)
+        return removeAt(text, path);
+    const last = path[path.length - 1];
+    if (isArrayInsertion && typeof last === 'number')
+        return appendItem(text, path.slice(0, -1), JSON.stringify(value));
+    if (typeof last === 'string' && path.length === 1)
+        return setProperty(text, last, JSON.stringify(value));
+    return (0,umd_main.applyEdits)(text, (0,umd_main.modify)(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
+}
+/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
+function devcontainerAddCap(text, root, cap) {
+    const arr = (0,umd_main.findNodeAtLocation)(root, ['capAdd']);
+    if (arr) {
+        if (arr.type !== 'array')
+            return undefined;
+        if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap))
+            return text;
+        return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
+    }
+    return jsonModify(text, ['capAdd'], [cap]);
+}
+function devcontainerEditor(ref) {
+    const { file } = ref;
+    const fix = (description, after) => {
+        if (after === undefined || after === file.text)
+            return undefined;
+        return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
+    };
+    /** Indexes of runArgs entries that make up the option at span (one or two entries). */
+    const runArgsIndexes = (span) => {
+        const runArgs = (0,umd_main.findNodeAtLocation)(ref.root, ['runArgs']);
+        const kids = runArgs?.children ?? [];
+        const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
+        if (i < 0)
+            return undefined;
+        const v = String(kids[i].value);
+        if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged'))
+            return [i];
+        if (/^--(cap-add|security-opt)$/.test(v))
+            return [i, i + 1];
+        const prev = kids[i - 1];
+        if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value)))
+            return [i - 1, i];
+        return [i];
+    };
+    const removeRunArgs = (text, idx) => {
+        let t = text;
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+        return t;
+    };
+    const withCap = (text, cap) => {
+        if (ref.grantedWithoutPrivileged?.(cap))
+            return text;
+        // Re-read the tree after earlier edits.
+        const root = parseTreeSafe(text);
+        return root ? devcontainerAddCap(text, root, cap) : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
+        },
+        replaceSecurityOpt(opt, cap) {
+            let t = file.text;
+            const so = (0,umd_main.findNodeAtLocation)(ref.root, ['securityOpt']);
+            const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
+            if (i >= 0)
+                t = (so.children.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
+            else {
+                const idx = runArgsIndexes(opt.span);
+                if (!idx)
+                    return undefined;
+                t = removeRunArgs(t, idx);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        replacePrivileged(cap) {
+            let t = file.text;
+            if ((0,umd_main.findNodeAtLocation)(ref.root, ['privileged']))
+                t = jsonModify(t, ['privileged'], undefined);
+            else {
+                const runArgs = (0,umd_main.findNodeAtLocation)(ref.root, ['runArgs']);
+                const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
+                if (i < 0)
+                    return undefined;
+                t = removeRunArgs(t, [i]);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        publishPort(port) {
+            const fp = (0,umd_main.findNodeAtLocation)(ref.root, ['forwardPorts']);
+            const n = Number(port);
+            const value = Number.isFinite(n) ? n : port;
+            const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
+            return fix(`Forward port ${port} in ${file.path}`, after);
+        },
+        bindPortToLoopback(port) {
+            // appPort / runArgs entries that are exactly the port spec: rewrite the string.
+            if (port.span.file !== file)
+                return undefined;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            let current;
+            try {
+                current = JSON.parse(raw);
+            }
+            catch {
+                return undefined;
+            }
+            if (typeof current !== 'string' || !/^[^-]/.test(current))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
+        },
+    };
+}
+/**
+ * Move runArgs entries (ignored when the dev container runs on Compose) into
+ * capAdd / securityOpt / privileged, which do apply there.
+ */
+function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
+    const runArgs = (0,umd_main.findNodeAtLocation)(root, ['runArgs']);
+    const kids = runArgs?.children ?? [];
+    const idx = new Set();
+    for (const m of moved) {
+        const i = kids.findIndex((c) => c.offset === m.span.start);
+        if (i < 0)
+            continue;
+        idx.add(i);
+        const v = String(kids[i].value);
+        if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u')
+            idx.add(i + 1);
+    }
+    let t = file.text;
+    if (idx.size >= kids.length)
+        t = jsonModify(t, ['runArgs'], undefined);
+    else
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+    for (const c of caps) {
+        const r = parseTreeSafe(t);
+        if (!r)
+            return undefined;
+        t = devcontainerAddCap(t, r, c) ?? t;
+    }
+    for (const s of secOpts) {
+        const r = parseTreeSafe(t);
+        const so = r ? (0,umd_main.findNodeAtLocation)(r, ['securityOpt']) : undefined;
+        if (so && (so.children ?? []).some((c) => c.value === s))
+            continue;
+        t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
+    }
+    if (privileged)
+        t = jsonModify(t, ['privileged'], true);
+    if (t === file.text)
+        return undefined;
+    return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
+}
+
+function parseTreeSafe(text) {
+    try {
+        return (0,umd_main.parseTree)(text, [], { allowTrailingComma: true }) ?? undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function removeRange(file, start, end) {
+    // Also remove the whitespace before the flag (keep line continuations intact).
+    let s = start;
+    while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
+        s--;
+    if (s > 0 && file.text[s - 1] === '\n') {
+        // The flag starts its own continued line: remove the whole line instead.
+        const ls = lineStart(file, positionAt(file, start).line);
+        return { path: file.path, start: ls, end: lineEndWithBreak(file, end), text: '' };
+    }
+    return { path: file.path, start: s, end, text: '' };
+}
+function runLineEditor(ref) {
+    const { file } = ref;
+    const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
+    const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
+    return {
+        addCapability(cap) {
+            return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
+        },
+        replacePrivileged(cap) {
+            const f = ref.flags.find((x) => x.name === '--privileged');
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
+        },
+        publishPort(port) {
+            return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
+        },
+        bindPortToLoopback(port) {
+            const hostPort = port.hostPort || port.containerPort;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/launch.ts
+/** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
+function normalizeCap(cap) {
+    const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
+    return c.startsWith('CAP_') ? c.slice(4) : c;
+}
+/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
+function isPtraceTarget(l) {
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
+}
+/** Does anything in the launch attach to an already running process? */
+function attachUses(l) {
+    return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+
+;// CONCATENATED MODULE: ./src/model/caps.ts
+/** Effective capabilities the way Docker and containerd compute them. */
+
+/** Docker's and containerd's default capability set (no SYS_PTRACE). */
+const DEFAULT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
+/**
+ * Does the container end up with `cap`? Docker: an added ALL starts from every
+ * capability; a dropped ALL starts from none; otherwise the default set; then
+ * drops are removed and adds added.
+ */
+function hasCapability(cap, add, drop, privileged) {
+    if (privileged)
+        return true;
+    const adds = new Set(add.map((c) => normalizeCap(c.value)));
+    const drops = new Set(drop.map((c) => normalizeCap(c.value)));
+    const want = normalizeCap(cap);
+    if (adds.has('ALL'))
+        return !drops.has(want);
+    if (adds.has(want))
+        return true;
+    if (drops.has('ALL') || drops.has(want))
+        return false;
+    return DEFAULT_CAPS.includes(want);
+}
+/** security_opt / securityOpt entries that turn seccomp off (seccomp=unconfined, seccomp:unconfined). */
+function isSeccompUnconfined(opt) {
+    return /^seccomp[=:]\s*unconfined$/i.test(opt.trim());
+}
+/** A seccomp profile path from seccomp=PATH (not unconfined/builtin). */
+function seccompProfilePath(opt) {
+    const m = /^seccomp[=:](.+)$/i.exec(opt.trim());
+    if (!m)
+        return undefined;
+    const v = m[1].trim();
+    if (/^(unconfined|builtin|default)$/i.test(v))
+        return undefined;
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/model/compose.ts
+/**
+ * Compose services as launches: base file + override merged the way Compose
+ * does, `extends` followed, `build:` linked to its Dockerfile and target stage.
+ */
+
+
+
+
+
+
+
+
+function overrideName(path) {
+    const m = /^(.*?)(\.ya?ml)$/.exec(path);
+    if (!m)
+        return undefined;
+    return `${m[1]}.override${m[2]}`;
+}
+function servicesOf(y) {
+    const out = new Map();
+    const doc = y.docs[0];
+    if (!doc)
+        return out;
+    const services = get(y, doc.contents, 'services');
+    for (const p of pairs(y, services)) {
+        const name = keyOf(p);
+        const v = deref(y, p.value);
+        if (name && isMapNode(v))
+            out.set(name, { map: v, keySpan: nodeSpan(y.file, p.key) });
+    }
+    return out;
+}
+/** Layers for a service including what it `extends`, base first. */
+function withExtends(project, y, name, depth = 0) {
+    const svc = servicesOf(y).get(name);
+    if (!svc)
+        return [];
+    const own = { y, map: svc.map, keySpan: svc.keySpan };
+    if (depth > 8)
+        return [own];
+    const ext = get(y, svc.map, 'extends');
+    let baseName;
+    let baseFile = y;
+    if (ext && (0,dist/* isScalar */.jn)(ext))
+        baseName = str(ext);
+    else if (isMapNode(ext)) {
+        baseName = str(get(y, ext, 'service'));
+        const f = str(get(y, ext, 'file'));
+        if (f) {
+            const p = relativeTo(y.file.path, f);
+            const sf = p ? project.file(p, 'compose') : undefined;
+            baseFile = sf ? project.yaml(sf) : undefined;
+        }
+    }
+    if (!baseName || !baseFile || (baseFile === y && baseName === name))
+        return [own];
+    return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+function composeServices(project) {
+    const composeFiles = project.files.filter((f) => f.kind === 'compose');
+    const consumed = new Set();
+    const out = [];
+    for (const f of composeFiles) {
+        if (/\.override\.ya?ml$/.test(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        const ovPath = overrideName(f.path);
+        const ovFile = ovPath ? composeFiles.find((c) => c.path === ovPath) : undefined;
+        const ov = ovFile ? project.yaml(ovFile) : undefined;
+        if (ovFile)
+            consumed.add(ovFile.path);
+        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        for (const name of names) {
+            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            if (layers.length > 0)
+                out.push({ name, layers, file: f });
+        }
+    }
+    for (const f of composeFiles) {
+        if (!/\.override\.ya?ml$/.test(f.path) || consumed.has(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        for (const name of servicesOf(y).keys())
+            out.push({ name, layers: withExtends(project, y, name), file: f });
+    }
+    return out;
+}
+/** The last layer's value for a key. */
+function scalarOf(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const p = getPair(l.y, l.map, key);
+        if (p)
+            return { node: deref(l.y, p.value), layer: l, pair: p };
+    }
+    return undefined;
+}
+/** All layers' sequence items for a key (Compose merges these). */
+function seqOf(svc, key) {
+    const out = [];
+    for (const l of svc.layers) {
+        for (const it of items(l.y, get(l.y, l.map, key))) {
+            const v = str(it);
+            if (v !== undefined && it)
+                out.push({ value: v, span: nodeSpan(l.y.file, it), node: it, layer: l });
+        }
+    }
+    return out;
+}
+/** A Compose command/entrypoint value (string or list) as a command. */
+function yamlCommand(y, n) {
+    const file = y.file;
+    if (!n)
+        return undefined;
+    if ((0,dist/* isScalar */.jn)(n)) {
+        const w = scalarWord(file, n);
+        if (!w.value)
+            return undefined;
+        const cmds = splitShell(w.value, { map: w.map });
+        return { form: 'shell', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
+    }
+    if ((0,dist/* isSeq */.oP)(n)) {
+        const words = items(y, n).filter((i) => !!i && (0,dist/* isScalar */.jn)(i)).map((s) => scalarWord(file, s));
+        if (words.length === 0)
+            return undefined;
+        return { form: 'exec', words, span: nodeSpan(file, n), facts: analyzeWords(file, words) };
+    }
+    return undefined;
+}
+const PORT_RE = /^(?:(\[[^\]]*\]|[^:]*):)??(?:([^:]*):)?([^:/]+)(?:\/(\w+))?$/;
+function parseShortPort(value, span) {
+    const m = PORT_RE.exec(value.trim());
+    if (!m)
+        return undefined;
+    const [, ip, host, container, proto] = m;
+    return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container, protocol: proto ?? 'tcp', span, kind: 'publish' };
+}
+function composeLaunch(project, svc) {
+    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
+    const file = main.y.file;
+    const image = scalarOf(svc, 'image');
+    const build = scalarOf(svc, 'build');
+    let facts;
+    if (build) {
+        const y = build.layer.y;
+        let context = '.';
+        let dockerfile = 'Dockerfile';
+        let target;
+        if ((0,dist/* isScalar */.jn)(build.node))
+            context = str(build.node) ?? '.';
+        else if (isMapNode(build.node)) {
+            context = str(get(y, build.node, 'context')) ?? '.';
+            dockerfile = str(get(y, build.node, 'dockerfile')) ?? 'Dockerfile';
+            target = str(get(y, build.node, 'target'));
+        }
+        if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
+            const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
+            const doc = p ? project.dockerfile(p) : undefined;
+            facts = doc ? imageFacts(doc, target) : undefined;
+        }
+    }
+    const commandV = scalarOf(svc, 'command');
+    const entryV = scalarOf(svc, 'entrypoint');
+    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
+    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+    // Compose's entrypoint resets the image's CMD.
+    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd));
+    const userV = scalarOf(svc, 'user');
+    const user = userV && str(userV.node) !== undefined ? { value: str(userV.node), span: nodeSpan(userV.layer.y.file, userV.node) } : facts?.stage.user;
+    const privV = scalarOf(svc, 'privileged');
+    const privileged = privV && bool(privV.node) !== undefined ? { value: bool(privV.node), span: nodeSpan(privV.layer.y.file, privV.node) } : undefined;
+    const capAdd = seqOf(svc, 'cap_add');
+    const capDrop = seqOf(svc, 'cap_drop');
+    const securityOpt = seqOf(svc, 'security_opt');
+    const ports = [];
+    for (const l of svc.layers) {
+        for (const it of items(l.y, get(l.y, l.map, 'ports'))) {
+            if (!it)
+                continue;
+            const sp = nodeSpan(l.y.file, it);
+            if ((0,dist/* isScalar */.jn)(it)) {
+                const pm = parseShortPort(String(it.value), sp);
+                if (pm)
+                    ports.push(pm);
+            }
+            else if (isMapNode(it)) {
+                const target = str(get(l.y, it, 'target'));
+                if (target)
+                    ports.push({ hostIp: str(get(l.y, it, 'host_ip')) ?? '', hostPort: str(get(l.y, it, 'published')) ?? '', containerPort: target, protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+            }
+        }
+    }
+    const net = scalarOf(svc, 'network_mode');
+    const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
+    const netMode = net ? str(net.node) : undefined;
+    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
+    const launch = {
+        id: `compose:${file.path}#${svc.name}`,
+        kind: 'compose',
+        name: svc.name,
+        anchor: main.keySpan,
+        file,
+        ...(image && str(image.node) ? { image: { value: str(image.node), span: nodeSpan(image.layer.y.file, image.node) } } : facts ? { image: facts.stage.image } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: false,
+        tools: [...(facts?.tools ?? []), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports,
+        ...(hostNetwork ? { hostNetwork } : {}),
+        ...(sharedNetwork ? { sharedNetwork } : {}),
+        editor: composeEditor(svc, main),
+    };
+    launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+function composeLaunches(project) {
+    const services = composeServices(project);
+    return { launches: services.map((s) => composeLaunch(project, s)), services };
+}
+
+
+;// CONCATENATED MODULE: ./src/model/devcontainer.ts
+/**
+ * devcontainer.json as a launch: linked to its image, Dockerfile or Compose
+ * service, and to the features and images that already grant SYS_PTRACE.
+ */
+
+
+
+
+
+
+
+/** Features that add SYS_PTRACE in their own metadata. */
+const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
+/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
+const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
+const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
+function strAt(root, file, path) {
+    const n = (0,umd_main.findNodeAtLocation)(root, path);
+    if (!n || n.type !== 'string')
+        return undefined;
+    return { value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } };
+}
+function strings(root, file, path) {
+    const n = (0,umd_main.findNodeAtLocation)(root, path);
+    if (!n)
+        return [];
+    if (n.type === 'string')
+        return [{ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } }];
+    if (n.type !== 'array')
+        return [];
+    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), span: { file, start: c.offset, end: c.offset + c.length } }));
+}
+function parseDevcontainer(project, file) {
+    const errors = [];
+    const root = (0,umd_main.parseTree)(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || !root || root.type !== 'object') {
+        const off = errors[0]?.offset ?? 0;
+        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${(0,umd_main.printParseErrorCode)(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
+        return undefined;
+    }
+    return { file, root };
+}
+/** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
+function runArgOptions(args) {
+    const capAdd = [];
+    const capDrop = [];
+    const securityOpt = [];
+    const all = [];
+    let privileged;
+    let user;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        const m = /^(--cap-add|--cap-drop|--security-opt|--user|-u)(?:=(.*))?$/.exec(a.value);
+        if (m) {
+            const val = m[2] !== undefined ? { value: m[2], span: a.span } : args[i + 1];
+            if (m[2] === undefined)
+                i++;
+            if (!val)
+                continue;
+            // Only what PTD004 can move into devcontainer.json properties.
+            if (m[1] === '--cap-add' || m[1] === '--security-opt') {
+                all.push(a);
+                if (m[2] === undefined)
+                    all.push(val);
+            }
+            if (m[1] === '--cap-add')
+                capAdd.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+            else if (m[1] === '--cap-drop')
+                capDrop.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+            else if (m[1] === '--security-opt')
+                securityOpt.push(val);
+            else
+                user = val;
+            continue;
+        }
+        if (a.value === '--privileged' || a.value === '--privileged=true') {
+            privileged = { value: true, span: a.span };
+            all.push(a);
+        }
+    }
+    return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
+}
+function devcontainerLaunch(project, doc, services, claimed) {
+    const { file, root } = doc;
+    const name = strAt(root, file, ['name'])?.value ?? file.path;
+    const image = strAt(root, file, ['image']);
+    const dockerfileRef = strAt(root, file, ['build', 'dockerfile']) ?? strAt(root, file, ['dockerFile']);
+    const context = strAt(root, file, ['build', 'context'])?.value ?? strAt(root, file, ['context'])?.value ?? '.';
+    const target = strAt(root, file, ['build', 'target'])?.value;
+    const composeFiles = strings(root, file, ['dockerComposeFile']);
+    const serviceName = strAt(root, file, ['service']);
+    const runArgs = strings(root, file, ['runArgs']);
+    const ra = runArgOptions(runArgs);
+    let facts;
+    let base;
+    if (composeFiles.length > 0 && serviceName) {
+        const paths = composeFiles.map((c) => relativeTo(file.path, c.value)).filter((p) => !!p);
+        const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
+        if (svc) {
+            claimed.add(svc);
+            base = composeLaunch(project, svc);
+        }
+        else {
+            // Compose files named only by the devcontainer are read here.
+            for (const p of paths) {
+                const f = project.file(p, 'compose');
+                if (f && !project.files.includes(f))
+                    project.files.push(f);
+            }
+        }
+    }
+    else if (dockerfileRef) {
+        const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
+        void context;
+        const d = p ? project.dockerfile(p) : undefined;
+        facts = d ? imageFacts(d, target) : undefined;
+    }
+    const features = (0,umd_main.findNodeAtLocation)(root, ['features']);
+    let grantedBy;
+    let goFeature;
+    for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+        const key = prop.children?.[0];
+        if (!key)
+            continue;
+        const id = String(key.value);
+        const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
+        if (GRANTING_FEATURES.some((r) => r.test(id)))
+            grantedBy ??= v;
+        if (GO_FEATURE.test(id))
+            goFeature = v;
+    }
+    const imageRef = image ?? facts?.stage.image ?? base?.image;
+    if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value)))
+        grantedBy = imageRef;
+    // Also the base image of a Dockerfile stage chain.
+    if (!grantedBy && facts) {
+        for (let s = facts.stage; s; s = s.parent) {
+            if (GRANTING_IMAGES.some((r) => r.test(s.image.value))) {
+                grantedBy = s.image;
+                break;
+            }
+        }
+    }
+    const extensions = strings(root, file, ['customizations', 'vscode', 'extensions']);
+    const goExt = extensions.find((e) => e.value.toLowerCase() === 'golang.go');
+    let goDevcontainer = goFeature ?? goExt;
+    if (!goDevcontainer) {
+        const imgs = [];
+        if (imageRef)
+            imgs.push(imageRef);
+        if (facts)
+            for (let s = facts.stage; s; s = s.parent)
+                imgs.push(s.image);
+        goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
+    }
+    // Commands the devcontainer runs.
+    const tools = [...(base?.tools ?? facts?.tools ?? [])];
+    const builds = [...(base?.builds ?? facts?.builds ?? [])];
+    for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
+        for (const c of strings(root, file, [key])) {
+            // Strings only; JSON string offsets are 1:1 when there are no escapes.
+            const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
+            if (raw !== c.value)
+                continue;
+            const f = analyzeCommands(file, splitShell(c.value, { base: c.span.start + 1 }));
+            tools.push(...f.tools);
+            builds.push(...f.builds);
+        }
+    }
+    const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+    const capDrop = [...(base?.capDrop ?? [])];
+    const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+    const privNode = (0,umd_main.findNodeAtLocation)(root, ['privileged']);
+    let privileged = base?.privileged;
+    if (privNode && privNode.type === 'boolean')
+        privileged = { value: (0,umd_main.getNodeValue)(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+    const onCompose = composeFiles.length > 0;
+    if (!onCompose) {
+        capAdd.push(...ra.capAdd);
+        capDrop.push(...ra.capDrop);
+        securityOpt.push(...ra.securityOpt);
+        if (ra.privileged && !privileged)
+            privileged = ra.privileged;
+    }
+    // appPort: numbers are published as 127.0.0.1:N:N by the devcontainer CLI, strings as written (docker run -p).
+    const appPorts = [];
+    const forwardPorts = [];
+    const portNodes = (key) => {
+        const n = (0,umd_main.findNodeAtLocation)(root, [key]);
+        if (!n)
+            return [];
+        return n.type === 'array' ? (n.children ?? []) : [n];
+    };
+    for (const n of portNodes('appPort')) {
+        const span = { file, start: n.offset, end: n.offset + n.length };
+        if (n.type === 'number')
+            appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
+        else if (n.type === 'string') {
+            const pm = parseShortPort(String(n.value), span);
+            if (pm)
+                appPorts.push(pm);
+        }
+    }
+    // runArgs -p/--publish (image- and Dockerfile-based dev containers only).
+    for (let i = 0; i < runArgs.length; i++) {
+        const a = runArgs[i];
+        const m = /^(-p|--publish)(?:=(.*))?$/.exec(a.value);
+        if (!m)
+            continue;
+        const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
+        const pm = val ? parseShortPort(val.value, val.span) : undefined;
+        if (pm)
+            appPorts.push(pm);
+    }
+    for (const n of portNodes('forwardPorts')) {
+        if (n.type === 'number' || n.type === 'string')
+            forwardPorts.push({ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } });
+    }
+    const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
+    const nameNode = (0,umd_main.findNodeAtLocation)(root, ['name']);
+    const anchor = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
+    const launch = {
+        id: `devcontainer:${file.path}`,
+        kind: 'devcontainer',
+        name,
+        anchor,
+        file,
+        ...(imageRef ? { image: imageRef } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : base?.dockerfile ? { dockerfile: base.dockerfile, ...(base.stage ? { stage: base.stage } : {}) } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        ...(grantedBy ? { grantedBy } : {}),
+        hasPtrace: false,
+        tools,
+        builds,
+        ports: [...(base?.ports ?? []), ...(onCompose ? [] : appPorts)],
+        ...(forwardPorts.length > 0 ? { forwardPorts } : {}),
+        ...(base?.sharedNetwork ? { sharedNetwork: base.sharedNetwork } : {}),
+        ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
+        ...(goDevcontainer ? { goDevcontainer } : {}),
+        ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
+        editor: devcontainerEditor({ file, root, grantedWithoutPrivileged: (cap) => grantedBy !== undefined || hasCapability(cap, capAdd, capDrop, false) }),
+    };
+    if (base) {
+        // Settings that live in the Compose file are edited there.
+        const own = launch.editor;
+        const composeEd = base.editor;
+        launch.editor = {
+            ...own,
+            replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+            replacePrivileged: (cap) => (privileged && privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+            ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+        };
+    }
+    launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+
+;// CONCATENATED MODULE: ./src/model/kubernetes.ts
+/** Kubernetes workloads: one launch per container of every pod template. */
+
+
+
+
+
+const POD_PATHS = {
+    Pod: ['spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    ReplicaSet: ['spec', 'template', 'spec'],
+    ReplicationController: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+function labelsOf(y, n) {
+    const out = new Map();
+    const m = deref(y, n);
+    if (isMapNode(m))
+        for (const p of m.items) {
+            const k = str(p.key);
+            const v = str(deref(y, p.value));
+            if (k && v !== undefined)
+                out.set(k, v);
+        }
+    return out;
+}
+function seqStrings(y, n) {
+    return items(y, n).filter((i) => !!i && (0,dist/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: nodeSpan(y.file, i) }));
+}
+function kubernetesLaunches(project) {
+    const model = { launches: [], services: [], labels: new Map() };
+    for (const file of project.files.filter((f) => f.kind === 'kubernetes')) {
+        const y = project.yaml(file);
+        if (!y)
+            continue;
+        for (const doc of y.docs) {
+            const root = doc.contents;
+            const kind = str(get(y, root, 'kind'));
+            const metaName = str(getPath(y, root, ['metadata', 'name'])) ?? '';
+            const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
+            if (kind === 'Service') {
+                const typeNode = getPath(y, root, ['spec', 'type']);
+                model.services.push({
+                    name: metaName,
+                    type: str(typeNode) ?? 'ClusterIP',
+                    typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
+                    ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
+                        port: str(get(y, p, 'port')) ?? '',
+                        targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
+                        span: nodeSpan(file, p),
+                    })),
+                    selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
+                    namespace,
+                });
+                continue;
+            }
+            const podPath = kind ? POD_PATHS[kind] : undefined;
+            if (!podPath)
+                continue;
+            const pod = getPath(y, root, podPath);
+            if (!isMapNode(pod))
+                continue;
+            const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
+            const podSec = get(y, pod, 'securityContext');
+            const hostNet = get(y, pod, 'hostNetwork');
+            for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
+                for (const c of items(y, get(y, pod, listKey))) {
+                    if (!isMapNode(c))
+                        continue;
+                    const cname = str(get(y, c, 'name')) ?? '?';
+                    const sc = get(y, c, 'securityContext');
+                    const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
+                    const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
+                    const privNode = get(y, sc, 'privileged');
+                    const privileged = privNode && bool(privNode) !== undefined ? { value: bool(privNode), span: nodeSpan(file, privNode) } : undefined;
+                    const securityOpt = [];
+                    for (const s of [sc, podSec]) {
+                        const t = getPath(y, s, ['seccompProfile', 'type']);
+                        if (str(t) === 'Unconfined') {
+                            securityOpt.push({ value: 'seccomp=unconfined', span: nodeSpan(file, t) });
+                            break;
+                        }
+                        if (t)
+                            break;
+                    }
+                    const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+                    const words = [...items(y, get(y, c, 'command')), ...items(y, get(y, c, 'args'))].filter((i) => !!i && (0,dist/* isScalar */.jn)(i)).map((s) => scalarWord(file, s));
+                    const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
+                    const ports = [];
+                    for (const p of items(y, get(y, c, 'ports'))) {
+                        if (!isMapNode(p))
+                            continue;
+                        const hp = str(get(y, p, 'hostPort'));
+                        const cp = str(get(y, p, 'containerPort')) ?? '';
+                        const pname = str(get(y, p, 'name'));
+                        ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
+                    }
+                    const image = get(y, c, 'image');
+                    const nameNode = get(y, c, 'name');
+                    const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
+                    const launch = {
+                        id,
+                        kind: 'kubernetes',
+                        name: `${kind}/${metaName} container ${cname}`,
+                        anchor: nodeSpan(file, nameNode ?? c),
+                        file,
+                        ...(image && str(image) ? { image: { value: str(image), span: nodeSpan(file, image) } } : {}),
+                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : {}),
+                        capAdd,
+                        capDrop,
+                        ...(privileged ? { privileged } : {}),
+                        securityOpt,
+                        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+                        tools: facts.tools,
+                        builds: facts.builds,
+                        ports,
+                        ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
+                        editor: kubernetesEditor({ y, container: c, name: cname }),
+                    };
+                    model.launches.push(launch);
+                    model.labels.set(id, tmplLabels);
+                }
+            }
+        }
+    }
+    return model;
+}
+
+;// CONCATENATED MODULE: ./src/model/runlines.ts
+/**
+ * `docker run`, `docker container run`, `podman run` and `nerdctl run` lines
+ * in shell scripts, Makefile recipes and workflow `run:` blocks.
+ */
+
+
+
+
+
+
+
+
+
+const VALUE_FLAGS = new Set([
+    '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
+    '--cpu-period', '--cpu-quota', '--cpu-rt-period', '--cpu-rt-runtime', '-c', '--cpu-shares', '--cpus', '--cpuset-cpus', '--cpuset-mems', '--device', '--device-cgroup-rule',
+    '--device-read-bps', '--device-read-iops', '--device-write-bps', '--device-write-iops', '--dns', '--dns-option', '--dns-search', '--domainname', '--entrypoint', '-e', '--env',
+    '--env-file', '--expose', '--gpus', '--group-add', '--health-cmd', '--health-interval', '--health-retries', '--health-start-period', '--health-timeout', '-h', '--hostname',
+    '--ip', '--ip6', '--ipc', '--isolation', '--kernel-memory', '-l', '--label', '--label-file', '--link', '--link-local-ip', '--log-driver', '--log-opt', '--mac-address',
+    '-m', '--memory', '--memory-reservation', '--memory-swap', '--memory-swappiness', '--mount', '--name', '--network', '--net', '--network-alias', '--net-alias', '--oom-score-adj',
+    '--pid', '--pids-limit', '--platform', '-p', '--publish', '--pull', '--restart', '--runtime', '--security-opt', '--shm-size', '--stop-signal', '--stop-timeout',
+    '--storage-opt', '--sysctl', '--tmpfs', '--ulimit', '-u', '--user', '--userns', '--uts', '-v', '--volume', '--volume-driver', '--volumes-from', '-w', '--workdir',
+    '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
+]);
+const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
+function splitRecipeLines(file) {
+    const out = [];
+    const text = file.text;
+    let i = 0;
+    while (i < text.length) {
+        const lineEnd = text.indexOf('\n', i);
+        const end = lineEnd < 0 ? text.length : lineEnd;
+        if (text[i] === '\t') {
+            // A recipe line, with its continuations.
+            let s = i + 1;
+            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            let e = end;
+            while (e > s && text[e - 1] === '\r')
+                e--;
+            let next = lineEnd < 0 ? text.length : lineEnd + 1;
+            while (text[e - 1] === '\\' && next < text.length) {
+                const le = text.indexOf('\n', next);
+                e = le < 0 ? text.length : le;
+                next = le < 0 ? text.length : le + 1;
+            }
+            out.push(...splitShell(text.slice(s, e), { base: s, make: true }));
+            i = next;
+            continue;
+        }
+        i = lineEnd < 0 ? text.length : lineEnd + 1;
+    }
+    return out;
+}
+function workflowCommands(project, file) {
+    const y = project.yaml(file);
+    if (!y)
+        return [];
+    const out = [];
+    const visit = (n, depth) => {
+        if (depth > 40 || !n)
+            return;
+        const d = deref(y, n);
+        if (!d)
+            return;
+        if ((0,dist/* isMap */.jh)(d)) {
+            for (const p of d.items) {
+                const k = (0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+                const v = deref(y, p.value);
+                if (k === 'run' && v && (0,dist/* isScalar */.jn)(v)) {
+                    const w = scalarWord(file, v);
+                    out.push(...splitShell(w.value, { map: w.map }));
+                }
+                else
+                    visit(v, depth + 1);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(d))
+            for (const i of d.items)
+                visit(i, depth + 1);
+    };
+    for (const doc of y.docs)
+        visit(doc.contents, 0);
+    return out;
+}
+function commandsOf(project, file) {
+    if (file.kind === 'shell')
+        return splitShell(file.text);
+    if (file.kind === 'makefile')
+        return splitRecipeLines(file);
+    if (file.kind === 'workflow')
+        return workflowCommands(project, file);
+    return [];
+}
+function runlines_basename(v) {
+    return v.slice(v.lastIndexOf('/') + 1);
+}
+/** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
+function runIndex(words) {
+    let k = 0;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+        k++;
+    const head = runlines_basename(words[k]?.value ?? '');
+    if (!['docker', 'podman', 'nerdctl'].includes(head))
+        return -1;
+    let j = k + 1;
+    // Global flags such as --context x or -H host.
+    while (j < words.length && words[j].value.startsWith('-'))
+        j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j].value) ? 2 : 1;
+    if (words[j]?.value === 'run')
+        return j + 1;
+    if (words[j]?.value === 'container' && words[j + 1]?.value === 'run')
+        return j + 2;
+    return -1;
+}
+function buildTags(commands) {
+    const out = new Map();
+    for (const c of commands) {
+        const w = c.words.map((x) => x.value);
+        const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(v)));
+        if (k < 0)
+            continue;
+        const rest = w.slice(k + 1);
+        const bi = rest[0] === 'build' ? 1 : rest[0] === 'buildx' && rest[1] === 'build' ? 2 : rest[0] === 'image' && rest[1] === 'build' ? 2 : -1;
+        if (bi < 0)
+            continue;
+        const tags = [];
+        let dockerfile;
+        let target;
+        let context;
+        for (let i = bi; i < rest.length; i++) {
+            const v = rest[i];
+            const take = () => rest[++i] ?? '';
+            if (v === '-t' || v === '--tag')
+                tags.push(take());
+            else if (v.startsWith('--tag='))
+                tags.push(v.slice(6));
+            else if (v === '-f' || v === '--file')
+                dockerfile = take();
+            else if (v.startsWith('--file='))
+                dockerfile = v.slice(7);
+            else if (v === '--target')
+                target = take();
+            else if (v.startsWith('--target='))
+                target = v.slice(9);
+            else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder)$/.test(v) || v === '-o')
+                take();
+            else if (!v.startsWith('-'))
+                context = v;
+        }
+        const ctx = context ?? '.';
+        for (const t of tags)
+            out.set(t, { dockerfile: dockerfile ?? `${ctx.replace(/\/$/, '')}/Dockerfile`, context: ctx, ...(target ? { target } : {}) });
+    }
+    return out;
+}
+function runLineLaunches(project) {
+    const out = [];
+    for (const file of project.files.filter((f) => f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow')) {
+        const commands = commandsOf(project, file);
+        const tags = buildTags(commands);
+        for (const c of commands) {
+            const words = c.words;
+            const ri = runIndex(words);
+            if (ri < 0)
+                continue;
+            const flags = [];
+            let i = ri;
+            for (; i < words.length; i++) {
+                const w = words[i];
+                const v = w.value;
+                if (v === '--') {
+                    i++;
+                    break;
+                }
+                if (!v.startsWith('-') || v === '-')
+                    break;
+                const eq = v.indexOf('=');
+                if (v.startsWith('--') && eq > 0) {
+                    flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
+                    continue;
+                }
+                const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]));
+                if (takesValue && words[i + 1]) {
+                    const vw = words[i + 1];
+                    const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
+                    flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
+                    i++;
+                    continue;
+                }
+                flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
+            }
+            const imageWord = words[i];
+            if (!imageWord)
+                continue;
+            const cmdWords = words.slice(i + 1);
+            const val = (f) => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
+            const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+            const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+            const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
+            const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+            const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
+            const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
+            const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
+            const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+            const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
+            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p) => !!p);
+            const entry = flags.find((f) => f.name === '--entrypoint');
+            // Link to a Dockerfile built with the same tag in this file.
+            const tag = tags.get(imageWord.value);
+            const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
+            const doc = dfPath ? project.dockerfile(dfPath) : undefined;
+            const facts = doc ? imageFacts(doc, tag?.target) : undefined;
+            const run = cmdWords.length > 0 || entry
+                ? analyzeWords(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
+                : { tools: [], builds: [] };
+            let defaultRun = { tools: [], builds: [] };
+            if (facts && cmdWords.length === 0 && !entry) {
+                for (const cmd of [facts.stage.entrypoint, facts.stage.cmd])
+                    if (cmd) {
+                        defaultRun.tools.push(...cmd.facts.tools);
+                        defaultRun.builds.push(...cmd.facts.builds);
+                    }
+            }
+            else
+                defaultRun = { tools: [], builds: [] };
+            const runWord = words[ri - 1];
+            const line = positionAt(file, runWord.start).line;
+            const launch = {
+                id: `run:${file.path}:${line}`,
+                kind: 'run',
+                name: `${runlines_basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(w.value))).value)} run ${imageWord.value} (line ${line})`,
+                anchor: { file, start: words[0].start, end: imageWord.end },
+                file,
+                image: { value: imageWord.value, span: wordSpan(file, imageWord) },
+                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+                ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
+                capAdd,
+                capDrop,
+                ...(privileged ? { privileged } : {}),
+                securityOpt,
+                hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
+                tools: [...(facts?.tools ?? []), ...defaultRun.tools, ...run.tools],
+                builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
+                ports,
+                ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+                ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+                ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+                editor: runLineEditor({ file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) }),
+            };
+            out.push(launch);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/seccomp.ts
+/**
+ * Custom seccomp profiles referenced by a launch (`security_opt: [seccomp=PATH]`,
+ * `--security-opt seccomp=PATH`, devcontainer `securityOpt`), read from the
+ * repository through Project.file (never outside the scanned root) and parsed
+ * into the parts that decide whether ptrace is allowed.
+ *
+ * Profile format: Docker/moby `profiles/seccomp` (defaultAction, syscalls[] with
+ * names/name, action, args, includes/excludes {caps, arches, minKernel}).
+ */
+
+
+
+function seccomp_nodeSpan(file, n) {
+    return { file, start: n.offset, end: n.offset + n.length };
+}
+function prop(obj, key) {
+    if (!obj || obj.type !== 'object')
+        return undefined;
+    for (const p of obj.children ?? []) {
+        if (p.children?.[0]?.value === key)
+            return p.children[1];
+    }
+    return undefined;
+}
+function seccomp_strings(n) {
+    if (!n || n.type !== 'array')
+        return [];
+    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value));
+}
+function conditions(n) {
+    const minKernel = prop(n, 'minKernel');
+    return {
+        caps: seccomp_strings(prop(n, 'caps')),
+        arches: seccomp_strings(prop(n, 'arches')),
+        ...(minKernel?.type === 'string' ? { minKernel: String(minKernel.value) } : {}),
+    };
+}
+/** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
+function parseSeccompProfile(project, file) {
+    const errors = [];
+    const root = (0,umd_main.parseTree)(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (errors.length > 0 || !root || root.type !== 'object') {
+        const off = errors[0]?.offset ?? 0;
+        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0].error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });
+        return undefined;
+    }
+    const da = prop(root, 'defaultAction');
+    const syscalls = prop(root, 'syscalls');
+    const rules = [];
+    (syscalls?.type === 'array' ? (syscalls.children ?? []) : []).forEach((r, index) => {
+        if (r.type !== 'object')
+            return;
+        const names = [];
+        const list = prop(r, 'names');
+        for (const c of list?.type === 'array' ? (list.children ?? []) : [])
+            if (c.type === 'string')
+                names.push({ value: String(c.value), span: seccomp_nodeSpan(file, c) });
+        const single = prop(r, 'name');
+        if (single?.type === 'string')
+            names.push({ value: String(single.value), span: seccomp_nodeSpan(file, single) });
+        const action = prop(r, 'action');
+        const args = prop(r, 'args');
+        rules.push({
+            index,
+            names,
+            action: action?.type === 'string' ? String(action.value) : '',
+            hasArgs: args?.type === 'array' && (args.children ?? []).length > 0,
+            includes: conditions(prop(r, 'includes')),
+            excludes: conditions(prop(r, 'excludes')),
+            span: seccomp_nodeSpan(file, r),
+        });
+    });
+    return {
+        file,
+        root,
+        ...(da?.type === 'string' ? { defaultAction: { value: String(da.value), span: seccomp_nodeSpan(file, da) } } : {}),
+        rules,
+        ...(syscalls ? { syscallsSpan: seccomp_nodeSpan(file, syscalls) } : {}),
+    };
+}
+/**
+ * Where a profile path points, relative to the file that names it (Compose
+ * resolves it against the project directory, which is where the file is),
+ * else relative to the repository root (scripts run from the root).
+ */
+function candidates(fromFile, p) {
+    const cleaned = p.replace(/^\$\{(localWorkspaceFolder|PWD|CURDIR|PROJECT_DIR)\}\/?/, '').replace(/^\$\((CURDIR|PWD|shell pwd)\)\/?/, '').replace(/^["']|["']$/g, '');
+    if (cleaned.startsWith('/') || cleaned.includes('$') || cleaned === '')
+        return [];
+    const out = [];
+    const rel = relativeTo(fromFile, cleaned);
+    if (rel)
+        out.push(rel);
+    const fromRoot = relativeTo('x', cleaned);
+    if (fromRoot && !out.includes(fromRoot))
+        out.push(fromRoot);
+    return out;
+}
+/** The custom seccomp profiles a launch's security options name, read from the repository. */
+function loadSeccompProfiles(project, securityOpt, cache) {
+    const out = [];
+    for (const opt of securityOpt) {
+        const p = seccompProfilePath(opt.value);
+        if (!p)
+            continue;
+        for (const path of candidates(opt.span.file.path, p)) {
+            if (!cache.has(path)) {
+                const f = project.file(path, 'seccomp');
+                if (!f)
+                    continue;
+                if (!project.files.includes(f))
+                    project.files.push(f);
+                cache.set(path, parseSeccompProfile(project, f));
+            }
+            const profile = cache.get(path);
+            if (profile)
+                out.push({ opt, profile });
+            // Found (parsed or reported as unreadable): stop looking.
+            break;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/index.ts
+/** Build every launch of the project. */
+
+
+
+
+
+
+
+/** `.vscode/launch.json` configurations that attach to a local process. */
+function editorAttachConfigs(project) {
+    const out = [];
+    for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
+        const root = parseTreeSafe(f.text);
+        const configs = root ? (0,umd_main.findNodeAtLocation)(root, ['configurations']) : undefined;
+        for (const c of configs?.children ?? []) {
+            const req = (0,umd_main.findNodeAtLocation)(c, ['request']);
+            const type = (0,umd_main.findNodeAtLocation)(c, ['type']);
+            const mode = (0,umd_main.findNodeAtLocation)(c, ['mode']);
+            const pid = (0,umd_main.findNodeAtLocation)(c, ['processId']);
+            if (req?.value === 'attach' && (type?.value === 'go' || type?.value === 'cppdbg' || type?.value === 'lldb') && (mode?.value !== 'remote') && (pid || mode?.value === 'local' || type?.value !== 'go')) {
+                out.push({ file: f, start: c.offset, end: c.offset + Math.min(c.length, 1) });
+            }
+        }
+    }
+    return out;
+}
+function buildModel(project) {
+    const { launches: composeAll, services } = composeLaunches(project);
+    const claimed = new Set();
+    const devcontainers = [];
+    const dcLaunches = [];
+    for (const f of project.files.filter((x) => x.kind === 'devcontainer')) {
+        const doc = parseDevcontainer(project, f);
+        if (!doc)
+            continue;
+        devcontainers.push(doc);
+        dcLaunches.push(devcontainerLaunch(project, doc, services, claimed));
+    }
+    const attach = editorAttachConfigs(project);
+    if (attach.length > 0)
+        for (const l of dcLaunches)
+            l.editorAttach = attach[0];
+    const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]));
+    const kubernetes = kubernetesLaunches(project);
+    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project)];
+    const profiles = new Map();
+    for (const l of launches) {
+        const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
+        if (refs.length > 0)
+            l.seccompProfiles = refs;
+    }
+    return { launches, devcontainers, kubernetes };
+}
+
+;// CONCATENATED MODULE: ./src/rules/describe.ts
+/** Words the rules share, so every message speaks the same plain language. */
+
+function where(s) {
+    return `${s.file.path}:${positionAt(s.file, s.start).line}`;
+}
+/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
+function launchName(l) {
+    switch (l.kind) {
+        case 'compose':
+            return `service "${l.name}"`;
+        case 'devcontainer':
+            return `the dev container "${l.name}"`;
+        case 'kubernetes':
+            return l.name;
+        case 'run':
+            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    }
+}
+/** How to grant a capability in this launch's own syntax. */
+function grantPhrase(l, cap = 'SYS_PTRACE') {
+    switch (l.kind) {
+        case 'compose':
+            return `add \`cap_add: [${cap}]\` to the service`;
+        case 'devcontainer':
+            return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
+        case 'kubernetes':
+            return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
+        case 'run':
+            return `add \`--cap-add=${cap}\` to the command`;
+    }
+}
+/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
+function commandText(t) {
+    const words = t.words.map((w) => w.value);
+    const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
+    return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+function toolDescription(t) {
+    if (t.use === 'install')
+        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+    return `runs \`${commandText(t)}\``;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd013.ts
+
+
+
+
+
+
+/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
+const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
+function isAllow(action) {
+    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+function isDeny(action) {
+    return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
+}
+function archOk(arches, excluded) {
+    if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase())))
+        return false;
+    return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
+}
+/**
+ * What the profile does to ptrace for a container with these capabilities.
+ * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
+ * the condition Docker's own profile uses for ptrace).
+ */
+function ptraceVerdict(p, hasCap) {
+    const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
+    const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
+    const active = rules.filter(applies);
+    if (active.some((r) => isAllow(r.action) && !r.hasArgs))
+        return { verdict: 'allowed' };
+    if (active.some((r) => isAllow(r.action) && r.hasArgs))
+        return { verdict: 'unknown' };
+    const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
+    if (deny)
+        return { verdict: 'denied-rule', rule: deny };
+    if (active.some((r) => !isAllow(r.action) && !isDeny(r.action)))
+        return { verdict: 'unknown' };
+    const def = p.defaultAction?.value ?? '';
+    if (isAllow(def))
+        return { verdict: 'allowed' };
+    if (!isDeny(def))
+        return { verdict: 'unknown' };
+    const gated = rules.find((r) => isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
+    if (gated)
+        return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
+    return { verdict: 'denied-default', defaultAction: def };
+}
+/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
+function allowPtraceFix(p, deny) {
+    const file = p.file;
+    let text = file.text;
+    if (deny) {
+        const idx = deny.names.findIndex((n) => n.value === 'ptrace');
+        if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1)
+            return undefined;
+        // Only `names` lists (the old single `name` form is dropped with its rule).
+        const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
+        if (deny.names.length === 1)
+            text = removeAt(text, ['syscalls', deny.index]);
+        else if (viaNames)
+            text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
+        else
+            return undefined;
+    }
+    if (!isAllow(p.defaultAction?.value ?? '')) {
+        const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
+        const root = (0,umd_main.parseTree)(text);
+        const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
+        text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
+    }
+    if (text === file.text)
+        return undefined;
+    return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
+}
+function withPtrace(hasCap) {
+    return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
+}
+/** Does one of the launch's seccomp profiles deny ptrace only until SYS_PTRACE is granted? (PTD013 reports those.) */
+function profileGatesPtraceOnCapability(l) {
+    if (l.hasPtrace || !l.seccompProfiles)
+        return false;
+    return l.seccompProfiles.some(({ profile }) => {
+        const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? false : hasCapability(c, l.capAdd, l.capDrop, false));
+        const before = ptraceVerdict(profile, hasCap).verdict;
+        return before !== 'allowed' && before !== 'unknown' && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed';
+    });
+}
+function capName(c) {
+    return normalizeCap(c);
+}
+const ptd013 = {
+    meta: {
+        id: 'PTD013',
+        slug: 'seccomp-profile-blocks-ptrace',
+        title: 'A custom seccomp profile blocks the debugger',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'A seccomp profile in the repository, used by a debugging container, denies the ptrace system call that every debugger needs.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // privileged turns seccomp off; no debugger, no finding.
+            if (!l.seccompProfiles || !isPtraceTarget(l) || l.privileged?.value === true)
+                continue;
+            for (const { opt, profile } of l.seccompProfiles) {
+                const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : hasCapability(c, l.capAdd, l.capDrop, false));
+                const v = ptraceVerdict(profile, hasCap);
+                if (v.verdict === 'allowed' || v.verdict === 'unknown')
+                    continue;
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const related = [];
+                let why = "";
+                let fix;
+                let fixText = '';
+                if (v.verdict === 'needs-caps') {
+                    const caps = v.caps.map(capName);
+                    why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
+                    related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
+                    if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
+                        fix = l.editor.addCapability('SYS_PTRACE');
+                        fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
+                    }
+                    else {
+                        fix = allowPtraceFix(profile);
+                        fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
+                    }
+                }
+                else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
+                    // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
+                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
+                    related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
+                    fix = l.editor.addCapability('SYS_PTRACE');
+                    fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
+                }
+                else if (v.verdict === 'denied-rule') {
+                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
+                    related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
+                    fix = allowPtraceFix(profile, v.rule);
+                    fixText = `take ptrace out of that rule${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+                }
+                else if (v.verdict === 'denied-default') {
+                    why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
+                    if (profile.defaultAction)
+                        related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
+                    fix = allowPtraceFix(profile);
+                    fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
+                }
+                ctx.report({
+                    message: `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
+                        `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
+                        `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
+                    span: opt.span,
+                    related,
+                    launch: l,
+                    key: profile.file.path,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd005.ts
+
+
+
+/** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
+function isRootUser(user) {
+    const u = user.trim().replace(/^["']|["']$/g, '');
+    if (u === '' || u.includes('$'))
+        return undefined;
+    return /^(root|0)(:.*)?$/.test(u);
+}
+/** `setcap cap_sys_ptrace…` on a binary in the image: file capabilities do reach a non-root user. */
+function setsFileCapability(l) {
+    if (!l.stage)
+        return false;
+    for (const s of stageChain(l.stage)) {
+        for (const r of s.runs) {
+            const words = r.words.map((w) => w.value.toLowerCase());
+            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
+                return true;
+        }
+    }
+    return false;
+}
+function userWhere(u) {
+    return where(u.span);
+}
+const ptd005 = {
+    meta: {
+        id: 'PTD005',
+        slug: 'cap-ineffective-non-root',
+        title: 'SYS_PTRACE does not reach a debugger that runs as a non-root user',
+        defaultSeverity: 'warning',
+        fixable: false,
+        summary: 'The container grants SYS_PTRACE, but the debugger attaches to running processes as a non-root user, and added capabilities only reach processes running as root.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!l.hasPtrace || !l.user || l.privileged?.value === true)
+                continue;
+            if (isRootUser(l.user.value) !== false)
+                continue;
+            const attaches = attachUses(l).filter((t) => t.asRoot !== true);
+            const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
+            if (attaches.length === 0 && !editor)
+                continue;
+            if (setsFileCapability(l))
+                continue;
+            const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+            const first = attaches[0];
+            const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor)})`;
+            const launchInstead = first?.tool === 'dlv' || !first
+                ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
+                : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+            const related = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
+            const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
+            if (grant)
+                related.push({ span: grant.span, message: 'SYS_PTRACE is granted here, but only root processes receive it.' });
+            else if (l.grantedBy)
+                related.push({ span: l.grantedBy.span, message: 'SYS_PTRACE is granted by this, but only root processes receive it.' });
+            ctx.report({
+                message: `${who} grants the SYS_PTRACE capability, but the debugger runs as user "${l.user.value}" (${userWhere(l.user)}), not root, and attaches to a running process: ${what}. ` +
+                    `Docker, Podman and Kubernetes hand added capabilities only to processes running as root (uid 0); a process of any other user starts with no effective capabilities, so SYS_PTRACE does nothing for it. ` +
+                    `Attaching to a process of another user (for example a server running as root) then always fails ("could not attach to pid …: operation not permitted" or "current user does not own the process"), ` +
+                    `and on hosts with Yama ptrace_scope=1 (Ubuntu, GitHub-hosted runners, most cloud VMs) attaching even to the same user's process fails ("Could not attach to pid …: this could be caused by a kernel security setting"). ` +
+                    `It only works for a process of the same user on hosts without that restriction. ` +
+                    `Fix: ${launchInstead}; or run the debugger as root (for example \`docker exec -u root …\`, or \`user: root\` for a debugging-only container).`,
+                span: first?.span ?? editor,
+                related,
+                launch: l,
+                key: first ? commandText(first) : 'editor-attach',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd001.ts
+
+
+
+
+
+/** Evidence lines: what makes this launch a debugging container. */
+function evidence(l) {
+    const out = [];
+    for (const t of l.tools.slice(0, 5))
+        out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
+    if (l.goDevcontainer)
+        out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
+    if (l.editorAttach)
+        out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
+    return out;
+}
+const ptd001 = {
+    meta: {
+        id: 'PTD001',
+        slug: 'missing-sys-ptrace',
+        title: 'Debugger container lacks SYS_PTRACE',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'A container that runs or ships a debugger (dlv, strace, gdb) does not get the SYS_PTRACE capability.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!isPtraceTarget(l) || l.hasPtrace)
+                continue;
+            // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
+            if (l.securityOpt.some((o) => isSeccompUnconfined(o.value)))
+                continue;
+            // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).
+            if (profileGatesPtraceOnCapability(l))
+                continue;
+            // The capability is asked for in runArgs that Compose ignores: PTD004's finding (its fix moves it).
+            if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value)))
+                continue;
+            const attaches = attachUses(l);
+            const attach = attaches[0];
+            const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
+            const who = launchName(l);
+            const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
+            const fix = l.editor.addCapability('SYS_PTRACE');
+            const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
+            let message;
+            if (attach || (l.editorAttach && attaches.length === 0)) {
+                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
+                        `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                        `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}` +
+                        (nonRoot
+                            ? ` — and note that the debugger runs as user "${l.user.value}": added capabilities reach only root processes, so also run the debugger as root, or start the program under it (\`dlv exec\`) instead of attaching.`
+                            : '.');
+            }
+            else {
+                const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+                const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                        `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
+                        `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
+                        `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
+                        `Fix: ${grant}.`;
+            }
+            const related = evidence(l);
+            if (dropAll)
+                related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
+            ctx.report({
+                severity: attach || l.editorAttach ? 'error' : 'warning',
+                message,
+                span: l.anchor,
+                related,
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd002.ts
+
+
+
+
+const ptd002 = {
+    meta: {
+        id: 'PTD002',
+        slug: 'seccomp-unconfined',
+        title: 'seccomp turned off to make a debugger work',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'A debugging container runs with seccomp=unconfined, which turns off all system-call filtering, where the SYS_PTRACE capability is the narrow fix.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!isPtraceTarget(l))
+                continue;
+            for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
+                const attaching = attachUses(l).length > 0 || !!l.editorAttach;
+                const fix = l.editor.replaceSecurityOpt(opt, 'SYS_PTRACE');
+                const missing = !l.hasPtrace;
+                const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
+                    `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
+                    `The narrow fix is the SYS_PTRACE capability: Docker's default seccomp profile allows the debugger's system calls as soon as the capability is granted (since Docker 1.12)` +
+                    (missing && attaching ? `, and attaching (\`dlv attach\`, \`strace -p\`) needs the capability anyway: seccomp=unconfined alone still fails with "operation not permitted" on hosts with Yama ptrace_scope=1` : '') +
+                    `. The one thing unconfined adds for delve is turning off address-space randomisation, which debugging does not need. ` +
+                    `Fix: remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}.`;
+                ctx.report({
+                    severity: missing && attaching ? 'error' : 'warning',
+                    message,
+                    span: opt.span,
+                    related: evidence(l),
+                    launch: l,
+                    key: opt.value,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd003.ts
+
+
+
+/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
+function privilegedForOtherReasons(l) {
+    const img = l.image?.value ?? '';
+    if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
+        return true;
+    return false;
+}
+const ptd003 = {
+    meta: {
+        id: 'PTD003',
+        slug: 'privileged-for-ptrace',
+        title: 'privileged mode used to make a debugger work',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'A debugging container runs privileged (every capability, every host device) where SYS_PTRACE alone is enough.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!isPtraceTarget(l) || l.privileged?.value !== true || privilegedForOtherReasons(l))
+                continue;
+            const fix = l.editor.replacePrivileged('SYS_PTRACE');
+            ctx.report({
+                message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
+                    `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
+                    `code in it can take over the host. A debugger needs one capability, SYS_PTRACE. ` +
+                    `Fix: remove privileged and ${grantPhrase(l)}. (If the container needs privileged mode for something else, such as running Docker inside it, keep it and suppress this finding with a \`ptrace-doctor-ignore PTD003\` comment.)`,
+                span: l.privileged.span,
+                related: evidence(l),
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd004.ts
+
+
+const ptd004 = {
+    meta: {
+        id: 'PTD004',
+        slug: 'runargs-ignored',
+        title: 'runArgs are ignored when the dev container runs on Docker Compose',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'devcontainer.json with dockerComposeFile sets capabilities, seccomp or privileged in runArgs, which only apply to image- and Dockerfile-based dev containers.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (l.kind !== 'devcontainer' || !l.ignoredRunArgs || l.ignoredRunArgs.length === 0)
+                continue;
+            const doc = ctx.model.devcontainers.find((d) => d.file === l.file);
+            const moved = l.ignoredRunArgs;
+            const caps = [];
+            const secOpts = [];
+            let privileged = false;
+            for (let i = 0; i < moved.length; i++) {
+                const v = moved[i].value;
+                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(v);
+                if (m) {
+                    // The value is the next runArgs entry when not joined with '='.
+                    const val = m[2] ?? moved[++i]?.value;
+                    if (!val)
+                        continue;
+                    if (m[1] === 'cap-add')
+                        caps.push(...val.split(',').map(normalizeCap));
+                    else
+                        secOpts.push(val);
+                }
+                else if (v.startsWith('--privileged'))
+                    privileged = true;
+            }
+            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, caps, secOpts, privileged) : undefined;
+            const list = moved.filter((m) => m.value.startsWith('-')).map((m) => `\`${m.value}\``).join(', ');
+            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify(caps)}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : '', privileged ? '"privileged": true' : '']
+                .filter(Boolean)
+                .join(', ');
+            ctx.report({
+                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${list} never reaches the container, ` +
+                    `so the debugger runs without what you meant to give it. ` +
+                    (target ? `Fix: use ${target} in devcontainer.json (they apply with Compose too), or put the setting on the service in the Compose file.` : 'Fix: put the setting on the service in the Compose file.'),
+                span: moved[0].span,
+                related: moved.slice(1).map((m) => ({ span: m.span, message: 'Also ignored.' })),
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd006.ts
+
+
+
+/** Split host:port as dlv's --listen takes it (host may be empty or [v6]). */
+function parseListen(value) {
+    const v = value.trim().replace(/^["']|["']$/g, '');
+    const m = /^(\[[^\]]*\]|[^:]*):([^:]*)$/.exec(v);
+    if (!m)
+        return { host: v };
+    const port = /^\d+$/.test(m[2]) ? m[2] : undefined;
+    return { host: m[1].replace(/^\[|\]$/g, ''), ...(port ? { port } : {}) };
+}
+function scopeOf(host) {
+    const h = host.toLowerCase();
+    if (h === '' || h === '0.0.0.0' || h === '::' || h === '0:0:0:0:0:0:0:0')
+        return 'wildcard';
+    if (h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === 'ip6-localhost')
+        return 'loopback';
+    return 'other';
+}
+/** Every dlv API server a launch runs (deduplicated by command span). */
+function dlvServers(l) {
+    const out = [];
+    const seen = new Set();
+    for (const t of l.tools) {
+        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
+            continue;
+        if (!t.dlv.headless && t.dlv.sub !== 'dap')
+            continue;
+        if (['version', 'help', 'connect', ''].includes(t.dlv.sub))
+            continue;
+        const k = `${t.span.file.path}:${t.span.start}`;
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        const lv = t.dlv.listen;
+        if (!lv) {
+            out.push({ tool: t });
+            continue;
+        }
+        const { host, port } = parseListen(lv.value);
+        out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host) } });
+    }
+    return out;
+}
+/** Does a published container port (a number or a range such as 2345-2350) cover port? */
+function portCovers(containerPort, port) {
+    const p = Number(port);
+    const m = /^(\d+)(?:-(\d+))?$/.exec(containerPort.trim());
+    if (!m)
+        return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return lo <= p && p <= hi;
+}
+/** Docker-style publications (compose ports, -p, appPort) of a container port. */
+function publications(l, port) {
+    return l.ports.filter((p) => (p.kind ?? 'publish') === 'publish' && portCovers(p.containerPort, port));
+}
+/** Is the devcontainer port forwarded by the editor (forwardPorts: N or "host:N")? */
+function forwarded(l, port) {
+    return (l.forwardPorts ?? []).some((f) => f.value === port || f.value.endsWith(`:${port}`));
+}
+/** Kubernetes Services that select this container and target port (by number or by the container port's name). */
+function servicesTargeting(model, l, port) {
+    if (l.kind !== 'kubernetes')
+        return [];
+    const labels = model.kubernetes.labels.get(l.id);
+    if (!labels)
+        return [];
+    const names = l.ports.filter((p) => p.containerPort === port && p.name).map((p) => p.name);
+    const out = [];
+    for (const s of model.kubernetes.services) {
+        if (s.selector.size === 0)
+            continue;
+        if (![...s.selector].every(([k, v]) => labels.get(k) === v))
+            continue;
+        for (const sp of s.ports)
+            if (sp.targetPort === port || names.includes(sp.targetPort))
+                out.push({ service: s, port: sp });
+    }
+    return out;
+}
+/** Replace the --listen value in place, when the source text is exactly the value. */
+function listenFix(l, server, value, description) {
+    const lv = server.listen;
+    if (!lv || spanText(lv.span) !== lv.value)
+        return undefined;
+    return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
+}
+const ptd006 = {
+    meta: {
+        id: 'PTD006',
+        slug: 'delve-listens-on-loopback',
+        title: 'Headless delve listens on 127.0.0.1 inside the container',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'Headless dlv listens on 127.0.0.1/localhost (or on a random loopback port) inside a container, so the debugger cannot be reached through the published port.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
+            if (l.hostNetwork)
+                continue;
+            for (const s of dlvServers(l)) {
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
+                if (!s.listen) {
+                    // The editor inside a dev container can still read the random port from the log; elsewhere nobody can.
+                    if (l.kind === 'devcontainer')
+                        continue;
+                    ctx.report({
+                        message: `${who} runs ${cmd} without \`--listen\`. Headless dlv then listens on a random port of 127.0.0.1 inside the container, ` +
+                            `which nothing outside the container can reach: your editor's "connect to server" fails with "connection refused" or times out. ` +
+                            `Fix: add \`--listen=:2345\` (all interfaces inside the container) and publish that port on 127.0.0.1 of the host.`,
+                        span: s.tool.span,
+                        launch: l,
+                        key: `${spanText(s.tool.span).slice(0, 120)}#nolisten`,
+                    });
+                    continue;
+                }
+                if (s.listen.scope !== 'loopback' || !s.listen.port)
+                    continue;
+                const port = s.listen.port;
+                const pubs = publications(l, port);
+                const svcs = servicesTargeting(ctx.model, l, port);
+                const hostPorts = l.ports.filter((p) => p.kind === 'hostPort' && portCovers(p.containerPort, port));
+                let reached;
+                if (l.kind === 'kubernetes') {
+                    // kubectl port-forward connects to the pod's own loopback, so 127.0.0.1 works with it; Services and hostPorts do not.
+                    if (svcs.length === 0 && hostPorts.length === 0)
+                        continue;
+                    reached = svcs.length > 0 ? `Service "${svcs[0].service.name}" sends traffic to the pod's IP address on port ${port}` : `the hostPort sends traffic to the pod's IP address on port ${port}`;
+                }
+                else if (l.kind === 'devcontainer') {
+                    // The editor forwards ports from inside the container, where 127.0.0.1 works.
+                    if (pubs.length === 0 || forwarded(l, port))
+                        continue;
+                    reached = `port ${port} is published (${where(pubs[0].span)}), and Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`;
+                }
+                else {
+                    reached = pubs.length > 0
+                        ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
+                        : `nothing outside the container can reach the container's 127.0.0.1`;
+                }
+                const fix = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                ctx.report({
+                    message: `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +
+                        `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
+                        `(or "connection reset by peer"), although dlv logs "API server listening at: ${s.listen.value}". ` +
+                        `Fix: \`--listen=:${port}\`, which listens on every interface inside the container; keep the host side private by publishing it as 127.0.0.1:${port}:${port}.`,
+                    span: s.listen.span,
+                    related: [
+                        ...pubs.slice(0, 1).map((p) => ({ span: p.span, message: `Port ${port} is published here.` })),
+                        ...svcs.slice(0, 1).map((x) => ({ span: x.port.span, message: `This Service targets port ${port}.` })),
+                    ],
+                    launch: l,
+                    key: s.listen.value,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd007.ts
+
+
+const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
+const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
+    '(call functions, write memory) and read everything in it.';
+const ptd007 = {
+    meta: {
+        id: 'PTD007',
+        slug: 'delve-api-exposed',
+        title: 'The delve API is reachable from other machines',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'The headless delve API (no authentication: whoever reaches it runs code) is published on all host interfaces, on the host network, through a hostPort or a NodePort/LoadBalancer Service.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            const seen = new Set();
+            for (const s of dlvServers(l)) {
+                const port = s.listen?.port;
+                if (!port || !s.listen)
+                    continue;
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
+                const related = [{ span: s.tool.span, message: `delve listens on ${s.listen.value} here.` }];
+                // Published on every interface of the host.
+                for (const p of publications(l, port)) {
+                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`))
+                        continue;
+                    seen.add(`${p.span.file.path}:${p.span.start}`);
+                    const fix = l.editor.bindPortToLoopback?.(p);
+                    const hostPort = p.hostPort || p.containerPort;
+                    ctx.report({
+                        message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
+                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). ` +
+                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`; your editor on this machine still connects to localhost:${hostPort}, and from another machine use an SSH tunnel.`,
+                        span: p.span,
+                        related,
+                        launch: l,
+                        key: `publish:${p.containerPort}:${p.hostPort}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                // The host's own network: a wildcard listen address is every host interface.
+                if (l.hostNetwork && s.listen.scope === 'wildcard') {
+                    const fix = listenFix(l, s, `127.0.0.1:${port}`, `Listen on 127.0.0.1:${port} (the host's loopback, with the host network)`);
+                    ctx.report({
+                        message: `${who} uses the host's network and runs ${cmd}, so delve listens on ${s.listen.value} of the host itself: every machine that can reach this host can connect to it. ` +
+                            `${RISK} Fix: \`--listen=127.0.0.1:${port}\` — with the host network the container's loopback is the host's, so your editor on this machine still connects to localhost:${port}.`,
+                        span: s.listen.span,
+                        related: [{ span: l.hostNetwork, message: 'The container shares the host network here.' }],
+                        launch: l,
+                        key: `hostnet:${port}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                if (l.kind !== 'kubernetes')
+                    continue;
+                const forward = `kubectl port-forward <pod> ${port}:${port}`;
+                // hostPort: every node interface.
+                for (const p of l.ports.filter((x) => x.kind === 'hostPort' && portCovers(x.containerPort, port))) {
+                    ctx.report({
+                        message: `${who} runs the delve debugger server ${cmd} and exposes it with \`hostPort: ${p.hostPort}\`, which opens port ${p.hostPort} on the node's network interfaces. ` +
+                            `${RISK} Fix: remove the hostPort and reach the debugger with \`${forward}\`, which tunnels through the Kubernetes API with your own credentials and needs nothing published.`,
+                        span: p.span,
+                        related,
+                        launch: l,
+                        key: `hostPort:${p.containerPort}`,
+                    });
+                }
+                // NodePort / LoadBalancer Services that target the debugger port.
+                for (const { service, port: sp } of servicesTargeting(ctx.model, l, port)) {
+                    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer')
+                        continue;
+                    ctx.report({
+                        message: `Service "${service.name}" (type ${service.type}) sends traffic to port ${port} of ${launchName(l)}, where the delve debugger server runs ${cmd}. ` +
+                            `A ${service.type} Service is reachable from outside the cluster${service.type === 'NodePort' ? ' on every node\'s address' : ' through a public load balancer'}. ` +
+                            `${RISK} Fix: remove the debugger port from this Service (or make it a ClusterIP Service) and use \`${forward}\`.`,
+                        span: sp.span,
+                        related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
+                        launch: l,
+                        key: `service:${service.name}:${sp.port}`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd008.ts
+
+
+const ptd008 = {
+    meta: {
+        id: 'PTD008',
+        slug: 'delve-port-unpublished',
+        title: 'Headless delve listens on a port that is never published',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'Headless dlv listens on a port that the container never publishes (no ports, no -p, no forwardPorts, no host network), so the editor cannot connect.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
+            if (l.kind === 'kubernetes' || l.hostNetwork || l.sharedNetwork || l.publishAll)
+                continue;
+            const done = new Set();
+            for (const s of dlvServers(l)) {
+                const port = s.listen?.port;
+                if (!port || !s.listen || done.has(port))
+                    continue;
+                if (publications(l, port).length > 0 || forwarded(l, port))
+                    continue;
+                done.add(port);
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const fix = l.editor.publishPort?.(port);
+                const how = l.kind === 'devcontainer'
+                    ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
+                    : l.kind === 'compose'
+                        ? `add \`"127.0.0.1:${port}:${port}"\` to the service's \`ports\``
+                        : `add \`-p 127.0.0.1:${port}:${port}\` to the command`;
+                ctx.report({
+                    message: `${who} runs the delve debugger server \`${commandText(s.tool)}\` (${where(s.tool.span)}) on port ${port}, but the container never publishes that port. ` +
+                        `Your editor's "connect to server" on localhost:${port} fails with "connection refused"` +
+                        (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
+                        (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
+                        `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
+                    span: s.listen.span,
+                    related: [{ span: l.anchor, message: 'The container is defined here.' }],
+                    launch: l,
+                    key: `unpublished:${port}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/model/binaries.ts
+/**
+ * Which `go build` produced the binary that dlv runs: follows `dlv exec PATH`
+ * (or, for `dlv attach`, the image's ENTRYPOINT/CMD program) back through
+ * `COPY --from=stage SRC DEST` and `go build -o` across Dockerfile stages.
+ * Answers nothing when the path cannot be followed with certainty.
+ */
+
+
+function abs(p, workdir = '/') {
+    return external_node_path_namespaceObject.posix.normalize(p.startsWith('/') ? p : external_node_path_namespaceObject.posix.join(workdir, p));
+}
+/** The path a `go build` writes, when it can be told. */
+function buildOutput(b, workdir = '/', vars) {
+    const ex = (v) => (vars ? expandVars(v, vars) : v);
+    if (b.output) {
+        const o = ex(b.output.value);
+        if (o.includes('$'))
+            return undefined;
+        if (o.endsWith('/')) {
+            const pkg = packageArg(b);
+            return pkg ? abs(external_node_path_namespaceObject.posix.join(o, pkg), workdir) : undefined;
+        }
+        return abs(o, workdir);
+    }
+    const pkg = packageArg(b);
+    return pkg ? abs(pkg, workdir) : undefined;
+}
+/** The last element of the single package argument (./cmd/api → api), if there is one. */
+function packageArg(b) {
+    const args = [];
+    const words = b.words.map((w) => w.value);
+    for (let i = 2; i < words.length; i++) {
+        const v = words[i];
+        if (v.startsWith('-')) {
+            // Flags with a separate value.
+            if (!v.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-asmflags', '-mod', '-p', '-buildmode', '-trimpath=false', '-pkgdir', '-installsuffix', '-toolexec', '-overlay', '-pgo', '-modfile', '-C'].includes(v))
+                i++;
+            continue;
+        }
+        args.push(v);
+    }
+    if (args.length !== 1)
+        return undefined;
+    const a = args[0].replace(/\/\.\.\.$/, '');
+    if (a.endsWith('.go') || a === '.' || a.includes('...'))
+        return undefined;
+    const base = external_node_path_namespaceObject.posix.basename(a);
+    return base && base !== '.' ? base : undefined;
+}
+function stageByRef(doc, ref) {
+    if (/^\d+$/.test(ref))
+        return doc.stages[Number(ref)];
+    return doc.stages.find((s) => s.name?.value.toLowerCase() === ref.toLowerCase());
+}
+/** Follow path back from the end of stage (and the stages it builds on) to its go build. */
+function resolveIn(doc, stage, path, depth) {
+    if (depth > 8)
+        return undefined;
+    for (const s of stageChain(stage)) {
+        // Runs and copies in source order, newest first: the last writer of the path wins.
+        const events = [
+            ...s.runs.map((r) => ({ at: r.span.start, run: r })),
+            ...s.copies.map((c) => ({ at: c.span.start, copy: c })),
+        ].sort((a, b) => b.at - a.at);
+        for (const e of events) {
+            if (e.run) {
+                const b = [...e.run.facts.builds].reverse().find((x) => buildOutput(x, e.run.workdir, s.vars) === path);
+                if (b)
+                    return { build: b, stage: s, route: [s] };
+                continue;
+            }
+            const c = e.copy;
+            const dest = expandVars(c.dest, s.vars);
+            const destAbs = abs(dest, c.workdir);
+            const destDir = destAbs.replace(/\/$/, '');
+            let src;
+            if (c.sources.length === 1 && !dest.endsWith('/') && destAbs === path)
+                src = c.sources[0];
+            else if (external_node_path_namespaceObject.posix.dirname(path) === destDir)
+                src = c.sources.find((x) => external_node_path_namespaceObject.posix.basename(x) === external_node_path_namespaceObject.posix.basename(path));
+            // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
+            if (src === undefined && c.sources.length === 1 && path.startsWith(destDir + '/'))
+                src = c.sources[0].replace(/\/$/, '') + path.slice(destDir.length);
+            if (src === undefined)
+                continue;
+            // Copied from the build context (or an image): built outside the Dockerfile.
+            if (!c.from)
+                return undefined;
+            const from = stageByRef(doc, c.from);
+            if (!from)
+                return undefined;
+            const found = resolveIn(doc, from, abs(expandVars(src, from.vars), from.workdir), depth + 1);
+            return found ? { ...found, route: [s, ...found.route] } : undefined;
+        }
+    }
+    return undefined;
+}
+/** The program the image starts (first word of ENTRYPOINT/CMD), when it is a path and not a debugger or shell. */
+function imageProgram(stage) {
+    const cmd = stage.entrypoint ?? stage.cmd;
+    const first = cmd?.words[0]?.value;
+    if (!first || first.includes('$'))
+        return undefined;
+    const base = external_node_path_namespaceObject.posix.basename(first);
+    if (['dlv', 'sh', 'bash', 'ash', 'strace', 'gdb', 'tini', 'dumb-init', 'env'].includes(base))
+        return undefined;
+    if (!first.includes('/'))
+        return undefined;
+    return abs(first, stage.workdir);
+}
+/** The go build of each binary that dlv execs or attaches to in this launch. */
+function debuggedBinaries(l) {
+    const out = [];
+    for (const t of l.tools) {
+        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
+            continue;
+        const sub = t.dlv.sub;
+        let path;
+        if (sub === 'exec' && t.dlv.target)
+            path = t.dlv.target.value;
+        else if (sub === 'attach' && l.stage)
+            path = imageProgram(l.stage);
+        if (!path || path.includes('$'))
+            continue;
+        if (l.dockerfile && l.stage) {
+            const found = resolveIn(l.dockerfile, l.stage, abs(path, l.stage.workdir), 0);
+            if (found) {
+                out.push({ dlv: t, path, build: found.build, stage: found.stage, route: found.route });
+                continue;
+            }
+        }
+        // A build in the same command line or file (sh -c "go build -o /tmp/app . && dlv exec /tmp/app").
+        const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && buildOutput(b) !== undefined && buildOutput(b) === abs(path));
+        if (local.length > 0)
+            out.push({ dlv: t, path, build: local[local.length - 1] });
+    }
+    return out;
+}
+/**
+ * Other stages of the Dockerfile that use the build's output (COPY --from its
+ * stage, or FROM it) and are not on the way to the debug image: a release
+ * image built from the same `go build`. Changing that build changes them too.
+ */
+function otherConsumers(l, bb) {
+    const doc = l.dockerfile;
+    const stage = bb.stage;
+    if (!doc || !stage || !l.stage)
+        return [];
+    const mine = new Set([...stageChain(l.stage), ...(bb.route ?? []).flatMap((s) => stageChain(s))]);
+    const refs = (c) => !!c.from && stageByRef(doc, c.from) === stage;
+    return doc.stages.filter((s) => !mine.has(s) && (stageChain(s).includes(stage) || s.copies.some(refs)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd009.ts
+
+
+
+
+
+const STRIP = /^-(s|w)(=(true|1))?$/;
+/** A -ldflags/-gcflags value: optional package pattern (all=…) and its flags. */
+function splitFlagValue(value) {
+    const v = value.trim();
+    const m = /^([^\s=-][^\s=]*)=(.*)$/s.exec(v);
+    const body = m ? m[2] : v;
+    return { ...(m ? { pattern: m[1] } : {}), tokens: body.split(/\s+/).filter(Boolean) };
+}
+/** The build's flag values with the stage's ARG/ENV values substituted; undefined when something stays unknown. */
+function resolvedFlags(values, bb) {
+    const out = [];
+    for (const v of values) {
+        const x = bb.stage ? expandVars(v.value, bb.stage.vars) : v.value;
+        if (x.includes('$'))
+            return undefined;
+        out.push(x);
+    }
+    return out;
+}
+/** Does this -ldflags value drop the DWARF debug information? */
+function stripsDebugInfo(value) {
+    const { tokens } = splitFlagValue(value);
+    if (tokens.some((t) => /^-w=(0|false)$/.test(t)))
+        return false;
+    return tokens.some((t) => STRIP.test(t));
+}
+/** The command word that holds a source offset, with its index. */
+function wordAt(bb, offset) {
+    return bb.build.words.findIndex((w) => w.start <= offset && offset < w.end);
+}
+/** Drop -s/-w from the (last) -ldflags value; remove the flag when nothing is left. */
+function dropStripFix(l, bb, ld) {
+    if (ld.value.includes('$') || spanText(ld.span) !== ld.value)
+        return undefined;
+    const { pattern, tokens } = splitFlagValue(ld.value);
+    const kept = tokens.filter((t) => !STRIP.test(t));
+    const file = ld.span.file;
+    let edit;
+    if (kept.length > 0) {
+        edit = { path: file.path, start: ld.span.start, end: ld.span.end, text: `${pattern ? `${pattern}=` : ''}${kept.join(' ')}` };
+    }
+    else {
+        const i = wordAt(bb, ld.span.start);
+        if (i < 0)
+            return undefined;
+        const w = bb.build.words[i];
+        const joined = /^--?ldflags=/.test(w.value);
+        const first = joined ? w : bb.build.words[i - 1];
+        if (!first || (!joined && !/^--?ldflags$/.test(first.value)))
+            return undefined;
+        let start = first.start;
+        // Exec-form JSON (["go", "build", …]): removing array entries is not a text edit we make here.
+        const before = file.text.slice(0, start).trimEnd();
+        if (before.endsWith(',') || before.endsWith('['))
+            return undefined;
+        while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t'))
+            start--;
+        edit = { path: file.path, start, end: w.end, text: '' };
+    }
+    return makeFix(`Build the debug binary without -s/-w so it keeps its debug information`, [edit], [file, l.file]);
+}
+function buildText(bb) {
+    const t = spanText(bb.build.span).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+    return t.length > 100 ? t.slice(0, 97) + '…' : t;
+}
+/** "; it also builds the `prod` stage, so give the debug image its own build" when the build is shared. */
+function sharedNote(l, bb) {
+    const others = otherConsumers(l, bb);
+    if (others.length === 0)
+        return undefined;
+    const names = others.map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+    return `This build also produces the binary of ${names}, so change it only for debugging: add a separate debug build stage (and point the debug image's COPY --from at it) rather than editing this line`;
+}
+function binaryRelated(bb) {
+    return [{ span: bb.dlv.span, message: `dlv ${bb.dlv.dlv?.sub === 'attach' ? 'attaches to' : 'runs'} ${bb.path} here.` }];
+}
+const ptd009 = {
+    meta: {
+        id: 'PTD009',
+        slug: 'debug-binary-stripped',
+        title: 'The binary dlv debugs is built without debug information',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'The binary that dlv runs or attaches to is linked with -ldflags "-s" or "-w", which removes the DWARF debug information delve needs.',
+    },
+    check(ctx) {
+        const seen = new Set();
+        for (const l of ctx.launches) {
+            for (const bb of debuggedBinaries(l)) {
+                const lds = bb.build.ldflags;
+                const last = lds[lds.length - 1];
+                if (!last)
+                    continue;
+                const values = resolvedFlags([last], bb);
+                if (!values || !stripsDebugInfo(values[0]))
+                    continue;
+                const k = `${last.span.file.path}:${last.span.start}`;
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                const shared = sharedNote(l, bb);
+                const fix = shared ? undefined : dropStripFix(l, bb, last);
+                const attach = bb.dlv.dlv?.sub === 'attach';
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} ${attach ? 'attaches dlv to' : 'runs'} ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
+                        `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with \`-ldflags "${values[0]}"\`. ` +
+                        `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: ` +
+                        `dlv stops with "could not launch process: could not open debug info" (or "decoding dwarf section info at offset 0x0: too short"), and breakpoints cannot be set. ` +
+                        `Fix: drop -s and -w from the debug build (keep them for the release image)` +
+                        (shared ? `. ${shared}.` : fix ? '.' : '; if the flags come from a variable, give the debug build its own value.'),
+                    span: last.span,
+                    related: binaryRelated(bb),
+                    launch: l,
+                    key: `${bb.path}:${last.value}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd010.ts
+
+
+
+
+
+/** Does some -gcflags value turn optimisations and inlining off (-N -l, with or without a package pattern)? */
+function disablesOptimizations(values) {
+    return values.some((v) => {
+        const { tokens } = splitFlagValue(v);
+        return tokens.includes('-N') && tokens.some((t) => t === '-l' || t === '-l=1');
+    });
+}
+/** Odd number of unescaped quote characters of kind q in s. */
+function insideQuotes(s, q) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s[i] === q && s[i - 1] !== '\\')
+            n++;
+    return n % 2 === 1;
+}
+/** Insert -gcflags="all=-N -l" after `go build`, quoted so that an enclosing sh -c "…" stays intact. */
+function addGcflagsFix(l, bb) {
+    const file = bb.build.span.file;
+    if (!['dockerfile', 'makefile', 'shell'].includes(file.kind))
+        return undefined;
+    const buildWord = bb.build.words[1];
+    if (!buildWord || buildWord.value !== 'build' || file.text.slice(buildWord.start, buildWord.end) !== 'build')
+        return undefined;
+    const before = file.text.slice(0, bb.build.words[0].start).trimEnd();
+    if (before.endsWith(',') || before.endsWith('['))
+        return undefined;
+    const ls = lineStart(file, positionAt(file, bb.build.words[0].start).line);
+    const prefix = file.text.slice(ls, buildWord.start);
+    const value = insideQuotes(prefix, '"') ? `'all=-N -l'` : `"all=-N -l"`;
+    return makeFix('Build the debug binary with -gcflags="all=-N -l" (no optimisations, no inlining)', [{ path: file.path, start: buildWord.end, end: buildWord.end, text: ` -gcflags=${value}` }], [file, l.file]);
+}
+const ptd010 = {
+    meta: {
+        id: 'PTD010',
+        slug: 'debug-binary-optimized',
+        title: 'The binary dlv debugs is built with optimisations',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: 'The binary that dlv execs or attaches to is built without -gcflags="all=-N -l", so variables show as optimised away and stepping jumps around.',
+    },
+    check(ctx) {
+        const seen = new Set();
+        for (const l of ctx.launches) {
+            for (const bb of debuggedBinaries(l)) {
+                // dlv debug / dlv test build with the right flags themselves; only exec and attach get here.
+                const gc = resolvedFlags(bb.build.gcflags, bb);
+                if (!gc || disablesOptimizations(gc))
+                    continue;
+                const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                const shared = sharedNote(l, bb);
+                const fix = shared ? undefined : addGcflagsFix(l, bb);
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} debugs ${bb.path} (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), which is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with the compiler's optimisations on. ` +
+                        `delve works, but many local variables show as "(optimized away)" or with wrong values, small functions are inlined so breakpoints in them are not hit, and stepping jumps between lines. ` +
+                        `Fix: build the debug binary with \`-gcflags="all=-N -l"\` (-N: no optimisations, -l: no inlining, all=: for every package, not only main)` +
+                        (shared ? `. ${shared}.` : '.'),
+                    span: bb.build.span,
+                    related: binaryRelated(bb),
+                    launch: l,
+                    key: `${bb.path}:${buildText(bb)}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/delve-versions.ts
+/**
+ * Which delve release to pin for a given Go version — the one table PTD011
+ * and PTD012 use, kept here and nowhere else.
+ *
+ * Source: the project's field notes (../shared/FIELD-NOTES.md, "Delve and Go
+ * versions"), built from delve's CHANGELOG.md and the `go` directive of each
+ * release's go.mod (https://github.com/go-delve/delve/blob/master/CHANGELOG.md),
+ * cross-checked against distribution packages (Debian 12 ships 1.20.2,
+ * Ubuntu 24.04 1.22.1, Alpine 3.23 1.25.2, Alpine 3.24 1.26.2).
+ *
+ * | delve   | debugs Go | needs Go to build |
+ * |---------|-----------|-------------------|
+ * | v1.20.2 | 1.18–1.20 | 1.16 |
+ * | v1.21.2 | 1.19–1.21 | 1.17 |
+ * | v1.22.1 | 1.19–1.22 | 1.21 |
+ * | v1.24.0 | 1.21–1.24 | 1.21 |
+ * | v1.25.2 | 1.22–1.25 | 1.22 |
+ * | v1.26.2 | 1.24–1.26 | 1.24 |
+ *
+ * The field notes also list v1.27.x (debugs 1.25–1.27, needs 1.25); no exact
+ * v1.27 release was confirmed when this table was written, so it is not
+ * offered as a pin: for Go newer than 1.26 the rules say so instead of
+ * guessing a version that may not exist. Update this table (and its test)
+ * when a delve release is confirmed.
+ */
+const DELVE_RELEASES = [
+    { version: 'v1.20.2', debugsFrom: 18, debugsTo: 20, buildsWith: 16 },
+    { version: 'v1.21.2', debugsFrom: 19, debugsTo: 21, buildsWith: 17 },
+    { version: 'v1.22.1', debugsFrom: 19, debugsTo: 22, buildsWith: 21 },
+    { version: 'v1.24.0', debugsFrom: 21, debugsTo: 24, buildsWith: 21 },
+    { version: 'v1.25.2', debugsFrom: 22, debugsTo: 25, buildsWith: 22 },
+    { version: 'v1.26.2', debugsFrom: 24, debugsTo: 26, buildsWith: 24 },
+];
+const DELVE_VERSIONS_SOURCE = 'https://github.com/go-delve/delve/blob/master/CHANGELOG.md';
+/** The delve release for Go 1.<minor>: the newest that builds with it and debugs its programs. */
+function delveForGo(minor) {
+    const newest = DELVE_RELEASES[DELVE_RELEASES.length - 1];
+    const oldest = DELVE_RELEASES[0];
+    if (minor === undefined)
+        return { release: newest, status: 'unknown-go' };
+    const fits = DELVE_RELEASES.filter((r) => r.buildsWith <= minor && r.debugsFrom <= minor && minor <= r.debugsTo);
+    if (fits.length > 0)
+        return { release: fits[fits.length - 1], status: 'ok', goMinor: minor };
+    if (minor > newest.debugsTo)
+        return { status: 'go-too-new', goMinor: minor };
+    const builds = DELVE_RELEASES.filter((r) => r.buildsWith <= minor);
+    if (builds.length > 0)
+        return { release: builds[0], status: 'go-too-old-to-debug', goMinor: minor };
+    return { release: oldest, status: 'go-too-old-to-build', goMinor: minor };
+}
+const delve_versions_GO_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?golang|mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\/go|(?:[\w.-]+\/)*golang)$/i;
+/**
+ * The Go minor version an image reference names, e.g. golang:1.22-alpine → 22,
+ * golang:1.12 → 12, mcr.microsoft.com/devcontainers/go:1-1.23-bookworm → 23.
+ * Undefined for anything else (golang:latest, golang:alpine, other images).
+ */
+function goMinorFromImage(image) {
+    const ref = image.trim().replace(/@sha256:[0-9a-f]+$/i, '');
+    const colon = ref.lastIndexOf(':');
+    if (colon < 0 || ref.lastIndexOf('/') > colon)
+        return undefined;
+    const name = ref.slice(0, colon);
+    const tag = ref.slice(colon + 1);
+    if (!delve_versions_GO_IMAGES.test(name))
+        return undefined;
+    // The devcontainers image puts its own major version first: 1-1.23-bookworm.
+    const m = /^(?:\d+-)?1\.(\d+)(?![\d])/.exec(tag);
+    return m ? Number(m[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd011.ts
+
+
+
+
+const ptd011_DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
+function stageAt(stages, offset) {
+    return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
+}
+/** Every `go install`/`go get` of dlv: in each Dockerfile (with the Go of its stage), and in the commands launches run. */
+function delveInstalls(ctx) {
+    const out = [];
+    const seen = new Set();
+    const add = (i) => {
+        const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
+        if (seen.has(k))
+            return;
+        seen.add(k);
+        out.push(i);
+    };
+    const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
+    for (const f of ctx.project.files.filter((x) => x.kind === 'dockerfile')) {
+        const doc = ctx.project.dockerfile(f.path);
+        if (!doc)
+            continue;
+        for (const stage of doc.stages) {
+            for (const r of stage.runs) {
+                for (const t of r.facts.tools.filter(isGoInstall)) {
+                    const s = stageAt(doc.stages, t.span.start) ?? stage;
+                    let goMinor;
+                    let image;
+                    for (const st of stageChain(s)) {
+                        goMinor = goMinorFromImage(st.image.value);
+                        if (goMinor !== undefined) {
+                            image = st.image;
+                            break;
+                        }
+                    }
+                    const launch = ctx.launches.find((l) => l.tools.includes(t));
+                    add({ tool: t, ...(launch ? { launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
+                }
+            }
+        }
+    }
+    for (const l of ctx.launches) {
+        for (const t of l.tools.filter(isGoInstall)) {
+            const goMinor = l.image ? goMinorFromImage(l.image.value) : undefined;
+            add({ tool: t, launch: l, ...(l.image && goMinor !== undefined ? { image: l.image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
+        }
+    }
+    return out;
+}
+/** Source text of a word with its own quotes kept around a new value. */
+function requote(file, w, value) {
+    const raw = file.text.slice(w.start, w.end);
+    if (raw === w.value)
+        return value;
+    const q = raw[0];
+    if ((q === '"' || q === "'") && raw === `${q}${w.value}${q}`)
+        return `${q}${value}${q}`;
+    return undefined;
+}
+/** "v1.25.2, the newest delve release that builds with and debugs Go 1.22 (golang:1.22 at Dockerfile:1)" and friends. */
+function choiceText(c, i) {
+    const img = i.image ? ` (\`${i.image.value}\`)` : '';
+    const go = c.goMinor !== undefined ? `Go 1.${c.goMinor}` : '';
+    switch (c.status) {
+        case 'ok':
+            return `${c.release.version}, the newest delve release in our table that builds with ${go} and debugs programs built with it — the Go of this image${img}`;
+        case 'unknown-go':
+            return `${c.release.version} (the newest release in our table; it needs Go ≥ 1.${c.release.buildsWith} to build — the image's Go version could not be read from its tag, so check that it matches: docs/rules/PTD012.md has the table)`;
+        case 'go-too-old-to-debug':
+            return `${c.release.version}, the only release in our table that ${go}${img} can build — but it cannot debug programs built with ${go} (it supports Go 1.${c.release.debugsFrom}–1.${c.release.debugsTo}): upgrade the image to Go 1.${c.release.debugsFrom} or newer`;
+        case 'go-too-old-to-build':
+            return `${c.release.version}, the oldest release in our table — but no delve release in it builds with ${go}${img}, and \`go install pkg@version\` itself needs Go 1.16: upgrade the image to Go 1.${c.release.buildsWith} or newer (1.${c.release.debugsFrom} or newer to debug)`;
+        case 'go-too-new':
+            return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
+    }
+}
+/** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
+function installFix(i, version, description) {
+    const t = i.tool;
+    const inst = t.install;
+    if (!inst?.arg)
+        return undefined;
+    const file = inst.arg.span.file;
+    const ws = t.words;
+    const argWord = ws.find((w) => w.start === inst.arg.span.start && w.end === inst.arg.span.end);
+    if (!argWord)
+        return undefined;
+    const edits = [];
+    const text = requote(file, argWord, `${ptd011_DLV_MODULE}@${version}`);
+    if (text === undefined)
+        return undefined;
+    edits.push({ path: file.path, start: argWord.start, end: argWord.end, text });
+    if (inst.method === 'go-get') {
+        const verb = ws[1];
+        if (!verb || verb.value !== 'get')
+            return undefined;
+        const v = requote(file, verb, 'install');
+        if (v === undefined)
+            return undefined;
+        edits.push({ path: file.path, start: verb.start, end: verb.end, text: v });
+        // Flags that `go install` does not take.
+        for (const w of ws.slice(2)) {
+            if (!/^-(u|d|t|insecure|u=patch)$/.test(w.value))
+                continue;
+            const before = file.text.slice(0, w.start).trimEnd();
+            if (before.endsWith(',') || before.endsWith('['))
+                return undefined;
+            let s = w.start;
+            while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
+                s--;
+            edits.push({ path: file.path, start: s, end: w.end, text: '' });
+        }
+    }
+    return makeFix(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
+}
+const ptd011 = {
+    meta: {
+        id: 'PTD011',
+        slug: 'delve-install-broken',
+        title: 'delve is installed in a way that no longer works',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'dlv is installed with `go get` (which stopped building binaries in Go 1.18) or from the old github.com/derekparker/delve path.',
+    },
+    check(ctx) {
+        for (const i of delveInstalls(ctx)) {
+            const inst = i.tool.install;
+            const oldPath = inst.module?.value.startsWith('github.com/derekparker/') ?? false;
+            const goGet = inst.method === 'go-get';
+            if (!oldPath && !goGet)
+                continue;
+            const choice = delveForGo(i.goMinor);
+            const version = choice.release?.version ?? 'latest';
+            const fix = installFix(i, version, `Install dlv with \`go install ${ptd011_DLV_MODULE}@${version}\``);
+            const problems = [];
+            if (goGet) {
+                problems.push('`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
+                    `"'go get' is no longer supported outside a module"; inside one it changes go.mod and builds nothing, so dlv is missing later ("dlv: not found"); ` +
+                    'on the old Go versions where it still builds, it fetches delve\'s newest code, which no longer compiles with that Go');
+            }
+            if (oldPath) {
+                problems.push('github.com/derekparker/delve is delve\'s old address: the module now calls itself github.com/go-delve/delve, and Go refuses the old path with ' +
+                    '"module declares its path as: github.com/go-delve/delve but was required as: github.com/derekparker/delve"');
+            }
+            const shown = i.tool.words.map((w) => w.value).join(' ');
+            ctx.report({
+                message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
+                    `Fix: \`go install ${ptd011_DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.`,
+                span: i.tool.span,
+                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
+                ...(i.launch ? { launch: i.launch } : {}),
+                key: `${inst.method}:${inst.arg?.value ?? ''}`,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd012.ts
+
+
+
+
+
+/** Version queries that move: @latest, a branch, or none. */
+const MOVING = /^(latest|master|main|HEAD|upgrade|patch)$/;
+/** Put @version on the module word: replace what follows @, or append it. */
+function pinFix(i, version) {
+    const inst = i.tool.install;
+    if (!inst?.module || !inst.arg)
+        return undefined;
+    const file = inst.arg.span.file;
+    // The module text must be exactly as written (no escapes) to edit after it.
+    if (spanText(inst.module.span) !== inst.module.value)
+        return undefined;
+    const at = inst.module.span.end;
+    const argText = spanText(inst.arg.span);
+    const q = argText[0] === '"' || argText[0] === "'" ? 1 : 0;
+    const end = inst.arg.span.end - q;
+    if (file.text[at] !== undefined && at < end && file.text[at] !== '@')
+        return undefined;
+    return makeFix(`Pin dlv to ${version}`, [{ path: file.path, start: at, end, text: `@${version}` }], [file, ...(i.launch ? [i.launch.file] : [])]);
+}
+const ptd012 = {
+    meta: {
+        id: 'PTD012',
+        slug: 'delve-version-unpinned',
+        title: 'delve is installed without a fixed version',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: '`go install github.com/go-delve/delve/cmd/dlv@latest` (or no version) builds whatever delve is newest, and a release that needs a newer Go breaks the build.',
+    },
+    check(ctx) {
+        for (const i of delveInstalls(ctx)) {
+            const inst = i.tool.install;
+            // go get and the old module path are PTD011's finding (its fix pins a version too).
+            if (inst.method !== 'go-install' || inst.module?.value !== ptd011_DLV_MODULE)
+                continue;
+            const v = inst.version;
+            if (v !== undefined && (!MOVING.test(v) || v.includes('$')))
+                continue;
+            const choice = delveForGo(i.goMinor);
+            const fix = choice.release ? pinFix(i, choice.release.version) : undefined;
+            const what = v === undefined ? 'without a version' : `with \`@${v}\``;
+            ctx.report({
+                message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
+                    (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +
+                    `. Each delve release debugs only the newest few Go versions and needs a recent Go to build, so a new release breaks this build without any change on your side ` +
+                    `("go: github.com/go-delve/delve@… requires go >= 1.N (running go 1.M; GOTOOLCHAIN=local)") or gives a dlv that refuses your program ("Version of Go is too old for this version of Delve"). ` +
+                    (choice.release && choice.status !== 'go-too-new' ? `Fix: pin \`@${choice.release.version}\` — ${choiceText(choice, i)}.` : `Fix: pin ${choiceText(choice, i)}, e.g. \`@vX.Y.Z\`.`),
+                span: inst.arg.span,
+                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
+                ...(i.launch ? { launch: i.launch } : {}),
+                key: inst.arg.value,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd900.ts
+
+const ptd900 = {
+    meta: {
+        id: 'PTD900',
+        slug: 'unreadable-config',
+        title: 'Container configuration could not be read',
+        defaultSeverity: 'note',
+        fixable: false,
+        summary: 'A file that looks like container configuration was skipped (too large, binary, a symbolic link out of the repository) or could not be parsed, so it was not checked.',
+    },
+    check(ctx) {
+        for (const p of ctx.project.problems) {
+            const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? makeSourceFile(p.path, '', 'shell', ''), start: 0, end: 0 };
+            ctx.report({
+                message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
+                span,
+                key: p.reason,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/index.ts
+/** The rule catalogue. Ids are stable and public (see docs/rules/). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ALL_RULES = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900];
+const RULES = ALL_RULES.map((r) => r.meta);
+const DOCS_BASE = 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/';
+function ruleDocUrl(id) {
+    return `${DOCS_BASE}${id}.md`;
+}
+function ruleMeta(id) {
+    return RULES.find((r) => r.id === id);
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The engine: files → parse → model (launches) → rules → findings.
+ * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
+ */
+
+
+
+
+
+
+
+const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
+/** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
+function isSuppressed(ruleId, span) {
+    const { line } = positionAt(span.file, span.start);
+    for (const l of [line, line - 1]) {
+        if (l < 1)
+            continue;
+        const text = lineText(span.file, l);
+        const hashAt = text.indexOf('#');
+        const slashAt = text.indexOf('//');
+        const commentAt = [hashAt, slashAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
+        if (commentAt === undefined)
+            continue;
+        const m = IGNORE_RE.exec(text.slice(commentAt));
+        if (!m)
+            continue;
+        if (!m[1])
+            return true;
+        if (m[1].toUpperCase().split(/[\s,]+/).includes(ruleId))
+            return true;
+    }
+    return false;
+}
+function fingerprint(ruleId, r) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    h.update(ruleId);
+    h.update('\0' + r.span.file.path);
+    h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
+    h.update('\0' + (r.key ?? spanText(r.span).trim().slice(0, 200)));
+    return h.digest('hex').slice(0, 16);
+}
+function runRules(project, model, ignore = []) {
+    const findings = [];
+    const skip = new Set(ignore.map((i) => i.trim().toUpperCase()).filter(Boolean));
+    const seen = new Set();
+    for (const rule of ALL_RULES) {
+        if (skip.has(rule.meta.id))
+            continue;
+        rule.check({
+            project,
+            model,
+            launches: model.launches,
+            report(r) {
+                if (isSuppressed(rule.meta.id, r.span) || (r.launch && isSuppressed(rule.meta.id, r.launch.anchor)))
+                    return;
+                let fp = fingerprint(rule.meta.id, r);
+                // Two findings of one rule on identical text in one file get distinct prints.
+                for (let n = 2; seen.has(fp); n++)
+                    fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
+                seen.add(fp);
+                findings.push({
+                    ruleId: rule.meta.id,
+                    severity: r.severity ?? rule.meta.defaultSeverity,
+                    title: rule.meta.title,
+                    message: r.message,
+                    span: r.span,
+                    related: r.related ?? [],
+                    ...(r.launch ? { launch: r.launch.id } : {}),
+                    ...(r.fix ? { fix: r.fix } : {}),
+                    fingerprint: fp,
+                });
+            },
+        });
+    }
+    return sortFindings(findings);
+}
+function sortFindings(f) {
+    return f.sort((a, b) => (a.span.file.path < b.span.file.path ? -1 : a.span.file.path > b.span.file.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
+}
+/**
+ * Build the model; a YAML file whose alias budget runs out part-way (an alias
+ * or merge-key bomb) is dropped with a PTD900 note and the model is rebuilt
+ * without it, instead of failing the whole scan.
+ */
+function buildModelGuarded(project) {
+    const refused = new Set();
+    for (;;) {
+        try {
+            return buildModel(project);
+        }
+        catch (e) {
+            if (!(e instanceof ParseError) || !e.file || refused.has(e.file.path))
+                throw e;
+            refused.add(e.file.path);
+            project.refuseYaml(e.file, `could not be parsed as YAML: ${e.message}`, e.offset);
+        }
+    }
+}
+async function scan(opts) {
+    const ws = new Workspace(opts.root, opts.overlay);
+    const { files, skipped } = await discoverAsync(ws, opts.paths);
+    const project = new Project(ws, files, skipped);
+    const model = buildModelGuarded(project);
+    const findings = runRules(project, model, opts.ignore);
+    return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+}
+
+;// CONCATENATED MODULE: ./src/fix/apply.ts
+/**
+ * --fix: apply fixes until none is left, in memory first; then write each
+ * changed file atomically, keeping its mode. A file that failed to parse,
+ * changed on disk during the run, or is a symbolic link is never written.
+ */
+
+
+
+
+
+
+
+const MAX_ROUNDS = 25;
+async function applyFixes(opts) {
+    const overlay = new Map(opts.overlay ?? []);
+    const originals = new Map();
+    const attempted = new Set();
+    const fixed = [];
+    const skipped = [];
+    let result = await scan({ ...opts, overlay });
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+        const usedFiles = new Set();
+        let applied = 0;
+        for (const f of result.findings) {
+            // A fix is tried once; the same fingerprint with a different fix is a new try (two findings on
+            // identical text share a print once the first is fixed, and the second must still be fixed).
+            const key = f.fix ? `${f.fingerprint}\0${JSON.stringify(f.fix.edits)}` : '';
+            if (!f.fix || attempted.has(key))
+                continue;
+            const paths = [...new Set(f.fix.edits.map((e) => e.path))];
+            // One fix per file per round: the next round recomputes fixes on the new text.
+            if (paths.some((p) => usedFiles.has(p)))
+                continue;
+            attempted.add(key);
+            const next = new Map();
+            let ok = true;
+            for (const p of paths) {
+                const file = result.files.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
+                const text = overlay.get(p) ?? file?.text;
+                if (text === undefined || !file) {
+                    ok = false;
+                    break;
+                }
+                try {
+                    const after = applyEdits(text, f.fix.edits.filter((e) => e.path === p));
+                    if (validate(file.kind, after) !== undefined) {
+                        ok = false;
+                        break;
+                    }
+                    next.set(p, after);
+                }
+                catch {
+                    ok = false;
+                    break;
+                }
+            }
+            if (!ok)
+                continue;
+            for (const [p, t] of next) {
+                if (!originals.has(p))
+                    originals.set(p, overlay.get(p) ?? result.files.find((x) => x.path === p)?.text ?? '');
+                overlay.set(p, t);
+                usedFiles.add(p);
+            }
+            fixed.push(f);
+            applied++;
+        }
+        if (applied === 0)
+            break;
+        result = await scan({ ...opts, overlay });
+    }
+    const changed = [...originals].map(([path, before]) => ({ path, before, after: overlay.get(path) })).filter((c) => c.before !== c.after);
+    if (opts.write) {
+        for (const c of changed) {
+            const reason = writeAtomic((0,external_node_path_namespaceObject.join)(result.root, c.path), c.before, c.after);
+            if (reason)
+                skipped.push({ path: c.path, reason });
+        }
+    }
+    const written = changed.filter((c) => !skipped.some((s) => s.path === c.path));
+    const patch = written.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
+    if (skipped.length > 0) {
+        // What is left to do is what is on disk: scan again without the files that were not written,
+        // so their findings are still reported (and still count for --fail-on).
+        const notWritten = new Set(skipped.map((s) => s.path));
+        const kept = new Map(overlay);
+        for (const p of notWritten) {
+            const given = opts.overlay?.get(p);
+            if (given === undefined)
+                kept.delete(p);
+            else
+                kept.set(p, given);
+        }
+        result = await scan({ ...opts, overlay: kept });
+        return { changed: written, patch, skipped, after: result, fixed: fixed.filter((f) => !f.fix.edits.some((e) => notWritten.has(e.path))) };
+    }
+    return { changed: written, patch, skipped, after: result, fixed };
+}
+/** Write a file atomically (temp file + rename in the same directory); undefined on success, else why not. */
+function writeAtomic(abs, expectedBefore, after) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+    }
+    catch (e) {
+        return `could not be read before writing (${e.code})`;
+    }
+    if (st.isSymbolicLink())
+        return 'is a symbolic link; not written';
+    if (!st.isFile())
+        return 'is not a regular file; not written';
+    const raw = (0,external_node_fs_namespaceObject.readFileSync)(abs);
+    let current = raw.toString('utf8');
+    // Invalid UTF-8 was decoded to U+FFFD: writing the text back would change bytes the fix never touched.
+    if (!Buffer.from(current, 'utf8').equals(raw))
+        return 'is not valid UTF-8; not written (the fix would change bytes outside its lines)';
+    const hadBom = current.charCodeAt(0) === 0xfeff;
+    if (hadBom)
+        current = current.slice(1);
+    if (current !== expectedBefore)
+        return 'changed on disk while ptrace-doctor ran; not written';
+    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(abs), `.${(0,external_node_path_namespaceObject.basename)(abs)}.ptrace-doctor-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'wx', st.mode & 0o7777);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, (hadBom ? '\ufeff' : '') + after);
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_namespaceObject.chmodSync)(tmp, st.mode & 0o7777);
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, abs);
+        return undefined;
+    }
+    catch (e) {
+        if (fd !== undefined)
+            try {
+                (0,external_node_fs_namespaceObject.closeSync)(fd);
+            }
+            catch { /* already closed */ }
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(tmp);
+        }
+        catch { /* not created */ }
+        return `could not be written (${e.code ?? e.message}); the original is unchanged`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/types.ts
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+;// CONCATENATED MODULE: ./src/report/common.ts
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/** The fix of one finding as a unified diff (one block per file it touches). */
+function fixDiff(f) {
+    if (!f.fix)
+        return '';
+    const paths = [...new Set(f.fix.edits.map((e) => e.path))];
+    let out = '';
+    for (const p of paths) {
+        const file = f.fix.files?.find((x) => x.path === p) ?? (p === f.span.file.path ? f.span.file : f.related.find((r) => r.span.file.path === p)?.span.file);
+        if (!file)
+            continue;
+        try {
+            out += unifiedDiff(p, file.text, applyEdits(file.text, f.fix.edits.filter((e) => e.path === p)));
+        }
+        catch {
+            // An edit that does not apply is not shown.
+        }
+    }
+    return out;
+}
+function common_location(f) {
+    return toLocation(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+/** Human output: findings grouped by file, each with its fix as a diff. */
+
+
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+/** Keep control characters from the scanned repository out of the terminal. */
+function safeTerminal(s) {
+    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function wrap(text, width, indent) {
+    const words = text.split(/\s+/);
+    const lines = [];
+    let cur = '';
+    for (const w of words) {
+        if (cur && cur.length + 1 + w.length > width) {
+            lines.push(cur);
+            cur = w;
+        }
+        else
+            cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur)
+        lines.push(cur);
+    return lines.map((l) => indent + l).join('\n');
+}
+function formatText(findings, opts = {}) {
+    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
+    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
+    let out = '';
+    for (const [path, fs] of byFile) {
+        out += `${col('bold', safeTerminal(path))}\n`;
+        for (const f of fs) {
+            const loc = common_location(f);
+            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
+            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
+            for (const r of f.related) {
+                const rl = toLocation(r.span);
+                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
+            }
+            const diff = fixDiff(f);
+            if (f.fix && diff) {
+                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
+                for (const line of diff.trimEnd().split('\n')) {
+                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
+                    out += `      ${col(c, safeTerminal(line))}\n`;
+                }
+            }
+            out += col('dim', `      ${ruleDocUrl(f.ruleId)}`) + '\n\n';
+        }
+    }
+    const c = counts(findings);
+    const fixable = findings.filter((f) => f.fix).length;
+    out += c.total === 0
+        ? col('green', 'No debugger problems found.') + '\n'
+        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
+            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + '\n';
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** Machine output: stable JSON. */
+
+
+
+function toJson(findings, version) {
+    return {
+        tool: { name: 'ptrace-doctor', version },
+        counts: counts(findings),
+        findings: findings.map((f) => ({
+            ruleId: f.ruleId,
+            severity: f.severity,
+            title: f.title,
+            message: f.message,
+            location: common_location(f),
+            related: f.related.map((r) => ({ location: toLocation(r.span), message: r.message })),
+            ...(f.launch ? { launch: f.launch } : {}),
+            ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits } } : {}),
+            fingerprint: f.fingerprint,
+            helpUri: ruleDocUrl(f.ruleId),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+/** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
+
+
+const VERSION = '0.1.0';
+const LEVEL = { error: 'error', warning: 'warning', note: 'note' };
+function uri(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function region(l) {
+    return { startLine: l.startLine, startColumn: l.startColumn, endLine: l.endLine, endColumn: l.endColumn };
+}
+function physical(l) {
+    return { artifactLocation: { uri: uri(l.path), uriBaseId: '%SRCROOT%' }, region: region(l) };
+}
+function rawRegion(file, start, end) {
+    const a = positionAt(file, start);
+    const b = positionAt(file, end);
+    return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+function toSarif(findings, opts = {}) {
+    const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'ptrace-doctor',
+                        version: opts.version ?? VERSION,
+                        informationUri: 'https://github.com/ptrace-doctor/ptrace-doctor',
+                        rules: RULES.map((r) => ({
+                            id: r.id,
+                            name: r.slug,
+                            shortDescription: { text: r.title },
+                            fullDescription: { text: r.summary },
+                            helpUri: ruleDocUrl(r.id),
+                            help: { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
+                            defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
+                            properties: { tags: ['containers', 'debugging', r.slug] },
+                        })),
+                    },
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
+                results: findings.map((f) => {
+                    const files = new Map([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file]), ...(f.fix?.files ?? []).map((x) => [x.path, x])]);
+                    const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
+                    const fixable = f.fix && fixFiles.every((p) => files.has(p));
+                    return {
+                        ruleId: f.ruleId,
+                        ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
+                        level: LEVEL[f.severity],
+                        message: { text: f.message },
+                        locations: [{ physicalLocation: physical(toLocation(f.span)) }],
+                        ...(f.related.length > 0
+                            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
+                            : {}),
+                        partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+                        ...(fixable
+                            ? {
+                                fixes: [
+                                    {
+                                        description: { text: f.fix.description },
+                                        artifactChanges: fixFiles.map((p) => ({
+                                            artifactLocation: { uri: uri(p), uriBaseId: '%SRCROOT%' },
+                                            replacements: f.fix.edits.filter((e) => e.path === p).map((e) => ({
+                                                deletedRegion: rawRegion(files.get(p), e.start, e.end),
+                                                ...(e.text ? { insertedContent: { text: e.text } } : {}),
+                                            })),
+                                        })),
+                                    },
+                                ],
+                            }
+                            : {}),
+                    };
+                }),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
+ * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
+ */
+
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: ptrace-doctor [paths...] [options]
+
+Finds the container settings that stop Go's debugger (dlv), strace and gdb
+from working, and fixes them.
+
+Options:
+  --format text|json|sarif|github   output format (default: text)
+  --fix                             apply the fixes to the files
+  --fail-on error|warning|note|never
+                                    exit 1 when a finding is at or above this (default: error)
+  --ignore PTD001,PTD010            rules to skip
+  --root DIR                        the repository root (default: the current directory)
+  --no-color                        plain text output
+  --list-rules                      print the rule catalogue
+  -h, --help                        this help
+  -v, --version                     the version
+`;
+class UsageError extends Error {
+}
+function parseArgs(argv) {
+    const a = { paths: [], format: 'text', fix: false, failOn: 'error', ignore: [] };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        const value = () => {
+            const v = inline ?? argv[++i];
+            if (v === undefined)
+                throw new UsageError(`${name} needs a value`);
+            return v;
+        };
+        switch (name) {
+            case '-h':
+            case '--help': return 'help';
+            case '-v':
+            case '--version': return 'version';
+            case '--list-rules': return 'list-rules';
+            case '--fix':
+                a.fix = true;
+                break;
+            case '--no-color':
+                a.color = false;
+                break;
+            case '--color':
+                a.color = true;
+                break;
+            case '--format':
+            case '-f': {
+                const v = value();
+                if (!['text', 'json', 'sarif', 'github'].includes(v))
+                    throw new UsageError(`--format must be text, json, sarif or github (got "${v}")`);
+                a.format = v;
+                break;
+            }
+            case '--fail-on': {
+                const v = value();
+                if (!['error', 'warning', 'note', 'never'].includes(v))
+                    throw new UsageError(`--fail-on must be error, warning, note or never (got "${v}")`);
+                a.failOn = v;
+                break;
+            }
+            case '--ignore':
+                a.ignore.push(...value().split(/[\s,]+/).filter(Boolean));
+                break;
+            case '--root':
+                a.root = value();
+                break;
+            default:
+                if (arg.startsWith('-') && arg !== '-')
+                    throw new UsageError(`unknown option ${arg}`);
+                a.paths.push(arg);
+        }
+    }
+    for (const id of a.ignore)
+        if (!RULES.some((r) => r.id === id.toUpperCase()))
+            throw new UsageError(`--ignore: unknown rule ${id}`);
+    return a;
+}
+/** Escape a value for a GitHub workflow command (::error file=…::message). */
+function ghEscapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function ghEscapeProp(s) {
+    return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function formatGithub(findings) {
+    const cmd = { error: 'error', warning: 'warning', note: 'notice' };
+    return findings.map((f) => {
+        const l = toLocation(f.span);
+        return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},line=${l.startLine},endLine=${l.endLine},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(f.message)}\n`;
+    }).join('');
+}
+/** Decide the root and the sub-paths from the arguments. */
+function resolveTargets(args, cwd) {
+    if (args.root)
+        return { root: (0,external_node_path_namespaceObject.resolve)(cwd, args.root), paths: args.paths };
+    if (args.paths.length === 1 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])).isDirectory()) {
+        return { root: (0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0]), paths: [] };
+    }
+    const root = (0,external_node_path_namespaceObject.resolve)(cwd);
+    const paths = args.paths.map((p) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(cwd, p)).split(external_node_path_namespaceObject.sep).join('/'));
+    for (const p of paths)
+        if (p.startsWith('..'))
+            throw new UsageError(`${p} is outside ${root}; use --root`);
+    return { root, paths };
+}
+async function main_main(argv, io) {
+    let parsed;
+    try {
+        parsed = parseArgs(argv);
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.stderr(`ptrace-doctor: ${e.message}\n\n${USAGE}`);
+            return 2;
+        }
+        throw e;
+    }
+    if (parsed === 'help') {
+        io.stdout(USAGE);
+        return 0;
+    }
+    if (parsed === 'version') {
+        io.stdout(`${VERSION}\n`);
+        return 0;
+    }
+    if (parsed === 'list-rules') {
+        io.stdout(RULES.map((r) => `${r.id}  ${r.slug.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.title}`).join('\n') + '\n');
+        return 0;
+    }
+    const args = parsed;
+    try {
+        const { root, paths } = resolveTargets(args, io.cwd);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory()) {
+            io.stderr(`ptrace-doctor: ${root} is not a directory\n`);
+            return 2;
+        }
+        let findings;
+        if (args.fix) {
+            const out = await applyFixes({ root, paths, ignore: args.ignore, write: true });
+            for (const s of out.skipped)
+                io.stderr(`ptrace-doctor: ${s.path} ${s.reason}\n`);
+            if (args.format === 'text') {
+                io.stdout(out.changed.length > 0 ? `Fixed ${out.fixed.length} finding${out.fixed.length === 1 ? '' : 's'} in ${out.changed.length} file${out.changed.length === 1 ? '' : 's'}:\n${out.patch}\n` : 'Nothing to fix.\n');
+            }
+            findings = out.after.findings;
+            if (args.format === 'text' && findings.length > 0)
+                io.stdout('Still to do by hand:\n\n');
+        }
+        else {
+            findings = (await scan({ root, paths, ignore: args.ignore })).findings;
+        }
+        switch (args.format) {
+            case 'json':
+                io.stdout(JSON.stringify(toJson(findings, VERSION), null, 2) + '\n');
+                break;
+            case 'sarif':
+                io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+                break;
+            case 'github':
+                io.stdout(formatGithub(findings));
+                break;
+            default:
+                if (!(args.fix && findings.length === 0))
+                    io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true }));
+        }
+        return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? 1 : 0;
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            io.stderr(`ptrace-doctor: ${e.message}\n`);
+            return 2;
+        }
+        io.stderr(`ptrace-doctor: internal error: ${e.stack ?? String(e)}\n`);
+        return 2;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+
+main_main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+}).then((code) => {
+    process.exitCode = code;
+}, (e) => {
+    process.stderr.write(`ptrace-doctor: internal error: ${String(e)}\n`);
+    process.exitCode = 2;
+});
+
