@@ -38141,7 +38141,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5881);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(228);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(393);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1659);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9292);
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
  * the runner's context, wire the engine and @actions/core, call run().
@@ -38314,7 +38314,7 @@ function readContext(env, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 1659:
+/***/ 9292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38329,12 +38329,55 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
 ;// CONCATENATED MODULE: ./src/types.ts
 /**
  * Shared types: the contract between discover → parse → model → rules → report/fix.
  * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
  */
 const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+;// CONCATENATED MODULE: ./src/report/common.ts
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
+    let out = '';
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+        if (!file)
+            return undefined;
+        try {
+            out += (0,fix_text/* unifiedDiff */.WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,fix_text/* applyEdits */.ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return out === '' ? undefined : out;
+}
+function common_location(f) {
+    return toLocation(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
+}
 
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
@@ -43706,8 +43749,6 @@ async function upsertSticky(octokit, repo, issue, marker, body, onlyIfExists = f
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/fix/text.ts
-var fix_text = __nccwpck_require__(5444);
 // EXTERNAL MODULE: ./src/fix/validate.ts
 var validate = __nccwpck_require__(5729);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -43889,6 +43930,7 @@ function hardCap(s, limit) {
 
 
 
+
 const SUMMARY_MARKER = '<!-- ptrace-doctor:summary -->';
 const REVIEW_MARKER = '<!-- ptrace-doctor:review -->';
 const FP_PREFIX = '<!-- ptrace-doctor:fp=';
@@ -44048,28 +44090,9 @@ function relocatedCandidates(finding, file, isAnchorable, maxDistance = 40) {
 // ---------------------------------------------------------------------------
 // Diffs
 /** The fix of one finding as a unified diff with repository paths. */
-function fixDiff(finding, files, repoPath, context = 2) {
-    const edits = finding.fix?.edits ?? [];
-    if (edits.length === 0)
-        return undefined;
-    const byPath = new Map();
-    for (const e of edits)
-        byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-    let out = '';
-    for (const [path, es] of byPath) {
-        const file = files.get(path);
-        if (!file)
-            return undefined;
-        let after;
-        try {
-            after = (0,fix_text/* applyEdits */.ct)(file.text, es);
-        }
-        catch {
-            return undefined;
-        }
-        out += (0,fix_text/* unifiedDiff */.WH)(repoPath(path), file.text, after, context);
-    }
-    return out === '' ? undefined : out;
+/** The fix as a diff with repository paths (two lines of context by default, as review comments show it). */
+function github_fixDiff(finding, files, repoPath, context = 2) {
+    return fixDiff(finding, { files, repoPath, context });
 }
 /** Reads the markers of a comment this action wrote; undefined for anyone else's. */
 function parseCommentMeta(body) {
@@ -44127,10 +44150,8 @@ function commentBody(input) {
     return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 function countBySeverity(findings) {
-    const c = { error: 0, warning: 0, note: 0 };
-    for (const f of findings)
-        c[f.severity]++;
-    return c;
+    const { error, warning, note } = counts(findings);
+    return { error, warning, note };
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -44296,7 +44317,7 @@ function planReview(findings, opts) {
     for (const f of findings) {
         const loc = (0,source/* toLocation */.nc)(f.span);
         const location = `${opts.repoPath(loc.path)}:${loc.startLine}`;
-        const diffText = fixDiff(f, opts.files, opts.repoPath);
+        const diffText = github_fixDiff(f, opts.files, opts.repoPath);
         let planned;
         if (comments.length < opts.maxComments) {
             // 1. A suggestion whose every line is in the diff.
@@ -44412,7 +44433,6 @@ function reconcile(plan, existing, currentFingerprints) {
 
 
 
-const FAIL_THRESHOLD = { error: 3, warning: 2, note: 1, never: Infinity };
 /** Tracks whether the token may write; a 403 on a write switches to read-only once, with one warning. */
 class WriteGate {
     io;
@@ -44536,7 +44556,7 @@ async function run(inputs, ctx, deps) {
     // --- pull request review and sticky summary
     let prInfo;
     let rows = scoped.map((f) => {
-        const d = fixDiff(f, files, toRepo);
+        const d = github_fixDiff(f, files, toRepo);
         return { finding: f, location: locationOf(f, toRepo), where: 'summary', ...(d ? { diff: d } : {}) };
     });
     if (ctx.pr && octokit && diff) {
@@ -44618,8 +44638,7 @@ async function run(inputs, ctx, deps) {
     await io.writeJobSummary(summaryMarkdown({ rows: jobRows, docUrl: engine.ruleDocUrl, scope: diff ? inputs.scope : 'all', sticky: false, diffs: 'all', limit: JOB_SUMMARY_LIMIT, notes, ...(diff ? { totalFindings: allFindings.length } : {}) }));
     for (const [k, v] of Object.entries(outputs))
         io.setOutput(k, v);
-    const threshold = FAIL_THRESHOLD[inputs.failOn];
-    const failing = scoped.filter((f) => SEVERITY_ORDER[f.severity] >= threshold);
+    const failing = scoped.filter((f) => atOrAbove(f.severity, inputs.failOn));
     const message = failing.length > 0
         ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`
         : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${inputs.failOn}.`;
@@ -45198,7 +45217,6 @@ var caps = __nccwpck_require__(1064);
 
 
 
-
 function overrideName(path) {
     const m = /^(.*?)(\.ya?ml)$/.exec(path);
     if (!m)
@@ -45415,7 +45433,6 @@ function composeLaunches(project) {
     const services = composeServices(project);
     return { launches: services.map((s) => composeLaunch(project, s)), services };
 }
-
 
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
 /**
@@ -46790,7 +46807,6 @@ function ownPair(map, key) {
     return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
 }
 
-
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
 /**
  * LaunchEditor implementations, one per format. Each builds text edits in the
@@ -46830,12 +46846,11 @@ function makeFix(description, edits, files) {
     }
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
-function capsIn(y, map, key) {
+function capsIn(map, key) {
     const p = ownPair(map, key);
     if (!p || !(0,dist/* isSeq */.oP)(p.value))
         return [];
     return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
-    void y;
 }
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
@@ -46870,7 +46885,7 @@ function composeEditor(svc, main) {
         const l = capLayer();
         if (!l)
             return undefined;
-        if (capsIn(l.y, l.map, 'cap_add').includes(cap))
+        if (capsIn(l.map, 'cap_add').includes(cap))
             return [];
         return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
     };
@@ -47818,7 +47833,7 @@ function attachMode(tool, ws) {
             return 'launch';
     }
 }
-function analyzeInstall(file, ws, out, cmdSpan) {
+function analyzeInstall(file, ws, out) {
     const head = basename(ws[0].value);
     const verb = ws[1]?.value;
     let method;
@@ -47872,7 +47887,6 @@ function analyzeInstall(file, ws, out, cmdSpan) {
                 },
             });
         }
-        void cmdSpan;
         return true;
     }
     return false;
@@ -47917,7 +47931,7 @@ function analyzeSimple(file, words, out, depth) {
             return;
         }
     }
-    if (analyzeInstall(file, ws, out, cmdSpan))
+    if (analyzeInstall(file, ws, out))
         return;
     if (head === 'go' && ws[1]?.value === 'build') {
         analyzeGoBuild(file, ws, out, cmdSpan);

@@ -18330,7 +18330,7 @@ function attachMode(tool, ws) {
             return 'launch';
     }
 }
-function analyzeInstall(file, ws, out, cmdSpan) {
+function analyzeInstall(file, ws, out) {
     const head = basename(ws[0].value);
     const verb = ws[1]?.value;
     let method;
@@ -18384,7 +18384,6 @@ function analyzeInstall(file, ws, out, cmdSpan) {
                 },
             });
         }
-        void cmdSpan;
         return true;
     }
     return false;
@@ -18429,7 +18428,7 @@ function analyzeSimple(file, words, out, depth) {
             return;
         }
     }
-    if (analyzeInstall(file, ws, out, cmdSpan))
+    if (analyzeInstall(file, ws, out))
         return;
     if (head === 'go' && ws[1]?.value === 'build') {
         analyzeGoBuild(file, ws, out, cmdSpan);
@@ -19619,7 +19618,6 @@ function ownPair(map, key) {
     return map.items.find((p) => keyOf(p) === key);
 }
 
-
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
 /**
  * LaunchEditor implementations, one per format. Each builds text edits in the
@@ -19659,12 +19657,11 @@ function makeFix(description, edits, files) {
     }
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
-function capsIn(y, map, key) {
+function capsIn(map, key) {
     const p = ownPair(map, key);
     if (!p || !(0,dist/* isSeq */.oP)(p.value))
         return [];
     return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
-    void y;
 }
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
@@ -19699,7 +19696,7 @@ function composeEditor(svc, main) {
         const l = capLayer();
         if (!l)
             return undefined;
-        if (capsIn(l.y, l.map, 'cap_add').includes(cap))
+        if (capsIn(l.map, 'cap_add').includes(cap))
             return [];
         return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
     };
@@ -20089,7 +20086,6 @@ function seccompProfilePath(opt) {
 
 
 
-
 function overrideName(path) {
     const m = /^(.*?)(\.ya?ml)$/.exec(path);
     if (!m)
@@ -20306,7 +20302,6 @@ function composeLaunches(project) {
     const services = composeServices(project);
     return { launches: services.map((s) => composeLaunch(project, s)), services };
 }
-
 
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
 /**
@@ -22920,24 +22915,28 @@ function counts(findings) {
         c[f.severity]++;
     return c;
 }
-/** The fix of one finding as a unified diff (one block per file it touches). */
-function fixDiff(f) {
-    if (!f.fix)
-        return '';
-    const paths = [...new Set(f.fix.edits.map((e) => e.path))];
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
     let out = '';
-    for (const p of paths) {
-        const file = f.fix.files?.find((x) => x.path === p) ?? (p === f.span.file.path ? f.span.file : f.related.find((r) => r.span.file.path === p)?.span.file);
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
         if (!file)
-            continue;
+            return undefined;
         try {
-            out += unifiedDiff(p, file.text, applyEdits(file.text, f.fix.edits.filter((e) => e.path === p)));
+            out += unifiedDiff(opts.repoPath ? opts.repoPath(p) : p, file.text, applyEdits(file.text, edits.filter((e) => e.path === p)), opts.context);
         }
         catch {
-            // An edit that does not apply is not shown.
+            return undefined;
         }
     }
-    return out;
+    return out === '' ? undefined : out;
 }
 function common_location(f) {
     return toLocation(f.span);
@@ -22989,7 +22988,7 @@ function formatText(findings, opts = {}) {
                 const rl = toLocation(r.span);
                 out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
             }
-            const diff = fixDiff(f);
+            const diff = fixDiff(f) ?? '';
             if (f.fix && diff) {
                 out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
                 for (const line of diff.trimEnd().split('\n')) {

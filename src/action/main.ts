@@ -10,7 +10,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { ScanOptions, ScanResult } from '../engine.js';
-import { SEVERITY_ORDER, type Finding, type SourceFile } from '../types.js';
+import type { Finding, SourceFile } from '../types.js';
+import { atOrAbove } from '../report/common.js';
 import { toLocation } from '../source.js';
 import { apiMessage, createClient, httpStatus, isForbidden, type Octokit, type RetryPolicy } from '../github/client.js';
 import { DiffIndex } from '../github/diff.js';
@@ -60,7 +61,6 @@ export interface RunOutcome {
   pr?: { posted: number; skippedExisting: number; deleted: number; summary: string; fallback: boolean };
 }
 
-const FAIL_THRESHOLD = { error: 3, warning: 2, note: 1, never: Infinity } as const;
 
 /** Tracks whether the token may write; a 403 on a write switches to read-only once, with one warning. */
 class WriteGate {
@@ -260,8 +260,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
 
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
 
-  const threshold = FAIL_THRESHOLD[inputs.failOn];
-  const failing = scoped.filter((f) => SEVERITY_ORDER[f.severity] >= threshold);
+  const failing = scoped.filter((f) => atOrAbove(f.severity, inputs.failOn));
   const message =
     failing.length > 0
       ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`

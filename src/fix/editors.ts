@@ -37,11 +37,10 @@ export function makeFix(description: string, edits: TextEdit[] | undefined, file
   return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
 
-function capsIn(y: YamlFile, map: YAMLMap, key: string): string[] {
+function capsIn(map: YAMLMap, key: string): string[] {
   const p = ownPair(map, key);
   if (!p || !isSeq(p.value)) return [];
   return (p.value as YAMLSeq).items.map((i) => String((i as { value?: unknown }).value ?? '').toUpperCase().replace(/^CAP_/, ''));
-  void y;
 }
 
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
@@ -72,7 +71,7 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer): LaunchEd
   const addEdits = (cap: string): TextEdit[] | undefined => {
     const l = capLayer();
     if (!l) return undefined;
-    if (capsIn(l.y, l.map, 'cap_add').includes(cap)) return [];
+    if (capsIn(l.map, 'cap_add').includes(cap)) return [];
     return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
   };
   const hasCapKey = (): boolean => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));

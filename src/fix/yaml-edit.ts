@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { eol, lineContentEnd, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import type { SourceFile, TextEdit } from '../types.js';
-import { deref, getPair, keyOf, type YamlFile, type YNode } from '../parse/yaml.js';
+import { deref, keyOf, type YamlFile, type YNode } from '../parse/yaml.js';
 
 function col(file: SourceFile, offset: number): number {
   return positionAt(file, offset).column - 1;
@@ -205,4 +205,3 @@ export function ownPair(map: YNode, key: string): Pair | undefined {
   return (map as YAMLMap).items.find((p) => keyOf(p) === key);
 }
 
-export { getPair };

@@ -173,7 +173,7 @@ function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' {
   }
 }
 
-function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span): boolean {
+function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolean {
   const head = basename(ws[0]!.value);
   const verb = ws[1]?.value;
   let method: InstallInfo['method'] | undefined;
@@ -221,7 +221,6 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan
         },
       });
     }
-    void cmdSpan;
     return true;
   }
   return false;
@@ -254,7 +253,7 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
       return;
     }
   }
-  if (analyzeInstall(file, ws, out, cmdSpan)) return;
+  if (analyzeInstall(file, ws, out)) return;
   if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan); return; }
   const tool = TOOLS.find((t) => t === head);
   if (!tool) return;

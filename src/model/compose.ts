@@ -2,7 +2,6 @@
  * Compose services as launches: base file + override merged the way Compose
  * does, `extends` followed, `build:` linked to its Dockerfile and target stage.
  */
-import { posix } from 'node:path';
 import { isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { splitShell } from '../parse/shell.js';
 import { bool, deref, get, getPair, isMapNode, items, keyOf, nodeSpan, pairs, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
@@ -229,4 +228,3 @@ export function composeLaunches(project: Project): { launches: Launch[]; service
   return { launches: services.map((s) => composeLaunch(project, s)), services };
 }
 
-export { posix };

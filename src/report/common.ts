@@ -1,7 +1,7 @@
 /** Helpers every reporter shares. */
 import { applyEdits, unifiedDiff } from '../fix/text.js';
 import { toLocation } from '../source.js';
-import { SEVERITY_ORDER, type Finding, type Location, type Severity } from '../types.js';
+import { SEVERITY_ORDER, type Finding, type Location, type Severity, type SourceFile } from '../types.js';
 
 export interface Counts {
   error: number;
@@ -16,21 +16,25 @@ export function counts(findings: Finding[]): Counts {
   return c;
 }
 
-/** The fix of one finding as a unified diff (one block per file it touches). */
-export function fixDiff(f: Finding): string {
-  if (!f.fix) return '';
-  const paths = [...new Set(f.fix.edits.map((e) => e.path))];
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+export function fixDiff(f: Finding, opts: { files?: Map<string, SourceFile>; repoPath?: (p: string) => string; context?: number } = {}): string | undefined {
+  const edits = f.fix?.edits ?? [];
+  if (edits.length === 0) return undefined;
   let out = '';
-  for (const p of paths) {
-    const file = f.fix.files?.find((x) => x.path === p) ?? (p === f.span.file.path ? f.span.file : f.related.find((r) => r.span.file.path === p)?.span.file);
-    if (!file) continue;
+  for (const p of [...new Set(edits.map((e) => e.path))]) {
+    const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+    if (!file) return undefined;
     try {
-      out += unifiedDiff(p, file.text, applyEdits(file.text, f.fix.edits.filter((e) => e.path === p)));
+      out += unifiedDiff(opts.repoPath ? opts.repoPath(p) : p, file.text, applyEdits(file.text, edits.filter((e) => e.path === p)), opts.context);
     } catch {
-      // An edit that does not apply is not shown.
+      return undefined;
     }
   }
-  return out;
+  return out === '' ? undefined : out;
 }
 
 export function location(f: Finding): Location {

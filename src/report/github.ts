@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import { parseAllDocuments } from 'yaml';
-import { applyEdits, unifiedDiff } from '../fix/text.js';
+import { applyEdits } from '../fix/text.js';
 import { validate } from '../fix/validate.js';
 import { lineEndWithBreak, lineStart, positionAt, toLocation } from '../source.js';
 import { SEVERITY_ORDER, type Finding, type Severity, type SourceFile, type TextEdit } from '../types.js';
+import { counts, fixDiff as commonFixDiff } from './common.js';
 import { GITHUB_BODY_LIMIT, codeBlock, escapeHtmlText, escapeMessage, escapeText, fitSections, hardCap, hiddenMarker, markerValue } from './markdown.js';
 
 export const SUMMARY_MARKER = '<!-- ptrace-doctor:summary -->';
@@ -181,24 +182,9 @@ export function relocatedCandidates(finding: Finding, file: SourceFile, isAnchor
 // Diffs
 
 /** The fix of one finding as a unified diff with repository paths. */
+/** The fix as a diff with repository paths (two lines of context by default, as review comments show it). */
 export function fixDiff(finding: Finding, files: Map<string, SourceFile>, repoPath: (p: string) => string, context = 2): string | undefined {
-  const edits = finding.fix?.edits ?? [];
-  if (edits.length === 0) return undefined;
-  const byPath = new Map<string, TextEdit[]>();
-  for (const e of edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-  let out = '';
-  for (const [path, es] of byPath) {
-    const file = files.get(path);
-    if (!file) return undefined;
-    let after: string;
-    try {
-      after = applyEdits(file.text, es);
-    } catch {
-      return undefined;
-    }
-    out += unifiedDiff(repoPath(path), file.text, after, context);
-  }
-  return out === '' ? undefined : out;
+  return commonFixDiff(finding, { files, repoPath, context });
 }
 
 // ---------------------------------------------------------------------------
@@ -304,9 +290,8 @@ export interface SummaryInput {
 }
 
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
+  const { error, warning, note } = counts(findings);
+  return { error, warning, note };
 }
 
 function plural(n: number, word: string): string {

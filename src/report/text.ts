@@ -42,7 +42,7 @@ export function formatText(findings: Finding[], opts: TextOptions = {}): string 
         const rl = toLocation(r.span);
         out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
       }
-      const diff = fixDiff(f);
+      const diff = fixDiff(f) ?? '';
       if (f.fix && diff) {
         out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
         for (const line of diff.trimEnd().split('\n')) {
