@@ -22,6 +22,12 @@ export interface ScanOptions {
   ignore?: string[];
   /** Relative path → text that replaces the file on disk (for fix iterations). */
   overlay?: Map<string, string>;
+  /**
+   * Parse every discovered file, not only those that can matter (see
+   * model/relevance.ts). Same findings, except PTD900 notes for unparsable
+   * files that mention no debugger; slower. For tests and diagnosis.
+   */
+  readEverything?: boolean;
 }
 
 export interface ScanResult {
@@ -104,11 +110,11 @@ export function sortFindings(f: Finding[]): Finding[] {
  * or merge-key bomb) is dropped with a PTD900 note and the model is rebuilt
  * without it, instead of failing the whole scan.
  */
-function buildModelGuarded(project: Project): Model {
+function buildModelGuarded(project: Project, readEverything = false): Model {
   const refused = new Set<string>();
   for (;;) {
     try {
-      return buildModel(project);
+      return buildModel(project, readEverything);
     } catch (e) {
       if (!(e instanceof ParseError) || !e.file || refused.has(e.file.path)) throw e;
       refused.add(e.file.path);
@@ -121,7 +127,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
   const { files, skipped } = await discoverAsync(ws, opts.paths);
   const project = new Project(ws, files, skipped);
-  const model = buildModelGuarded(project);
+  const model = buildModelGuarded(project, opts.readEverything);
   const findings = runRules(project, model, opts.ignore);
   return { root: ws.root, files: project.files, launches: model.launches, model, findings };
 }

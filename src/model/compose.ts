@@ -11,6 +11,7 @@ import { imageFacts, relativeTo, runFacts, type CommandLike, type Project } from
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import { composeEditor } from '../fix/editors.js';
+import { composePartner } from './relevance.js';
 
 /** One service definition in one file. */
 export interface ServiceLayer {
@@ -24,12 +25,6 @@ export interface ComposeService {
   /** Lowest precedence first. */
   layers: ServiceLayer[];
   file: SourceFile;
-}
-
-function overrideName(path: string): string | undefined {
-  const m = /^(.*?)(\.ya?ml)$/.exec(path);
-  if (!m) return undefined;
-  return `${m[1]}.override${m[2]}`;
 }
 
 function servicesOf(y: YamlFile): Map<string, { map: YAMLMap; keySpan: Span }> {
@@ -68,15 +63,15 @@ function withExtends(project: Project, y: YamlFile, name: string, depth = 0): Se
   return [...withExtends(project, baseFile, baseName, depth + 1), own];
 }
 
-export function composeServices(project: Project): ComposeService[] {
-  const composeFiles = project.files.filter((f) => f.kind === 'compose');
+/** The services of these Compose files (see Relevance.composeFiles for which are read). */
+export function composeServices(project: Project, composeFiles: SourceFile[]): ComposeService[] {
   const consumed = new Set<string>();
   const out: ComposeService[] = [];
   for (const f of composeFiles) {
     if (/\.override\.ya?ml$/.test(f.path)) continue;
     const y = project.yaml(f);
     if (!y) continue;
-    const ovPath = overrideName(f.path);
+    const ovPath = composePartner(f.path);
     const ovFile = ovPath ? composeFiles.find((c) => c.path === ovPath) : undefined;
     const ov = ovFile ? project.yaml(ovFile) : undefined;
     if (ovFile) consumed.add(ovFile.path);
@@ -223,8 +218,8 @@ export function composeLaunch(project: Project, svc: ComposeService): Launch {
   return launch;
 }
 
-export function composeLaunches(project: Project): { launches: Launch[]; services: ComposeService[] } {
-  const services = composeServices(project);
+export function composeLaunches(project: Project, composeFiles: SourceFile[]): { launches: Launch[]; services: ComposeService[] } {
+  const services = composeServices(project, composeFiles);
   return { launches: services.map((s) => composeLaunch(project, s)), services };
 }
 

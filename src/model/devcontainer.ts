@@ -50,6 +50,11 @@ export function parseDevcontainer(project: Project, file: SourceFile): Devcontai
   return { file, root };
 }
 
+/** Repository paths of the Compose files a dev container names (`dockerComposeFile`). */
+export function composeFilesOf(doc: DevcontainerDoc): string[] {
+  return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => relativeTo(doc.file.path, c.value)).filter((p): p is string => !!p);
+}
+
 /** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
 export function runArgOptions(args: Valued<string>[]): { capAdd: Valued<string>[]; capDrop: Valued<string>[]; securityOpt: Valued<string>[]; privileged?: Valued<boolean>; user?: Valued<string>; all: Valued<string>[] } {
   const capAdd: Valued<string>[] = [];
@@ -99,7 +104,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   let facts;
   let base: Launch | undefined;
   if (composeFiles.length > 0 && serviceName) {
-    const paths = composeFiles.map((c) => relativeTo(file.path, c.value)).filter((p): p is string => !!p);
+    const paths = composeFilesOf(doc);
     const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
     if (svc) {
       claimed.add(svc);
@@ -108,7 +113,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
       // Compose files named only by the devcontainer are read here.
       for (const p of paths) {
         const f = project.file(p, 'compose');
-        if (f && !project.files.includes(f)) project.files.push(f);
+        if (f) project.add(f);
       }
     }
   } else if (dockerfileRef) {

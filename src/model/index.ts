@@ -2,7 +2,8 @@
 import { findNodeAtLocation, type Node as JNode } from 'jsonc-parser';
 import { parseTreeSafe } from '../fix/editors.js';
 import { composeLaunches, type ComposeService } from './compose.js';
-import { devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
+import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
+import { Relevance } from './relevance.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
 import { runLineLaunches } from './runlines.js';
 import type { Project } from './project.js';
@@ -14,6 +15,8 @@ export interface Model {
   launches: Launch[];
   devcontainers: DevcontainerDoc[];
   kubernetes: K8sModel;
+  /** Which files were worth reading (see relevance.ts). */
+  relevance: Relevance;
 }
 
 /** `.vscode/launch.json` configurations that attach to a local process. */
@@ -35,28 +38,33 @@ function editorAttachConfigs(project: Project): Span[] {
   return out;
 }
 
-export function buildModel(project: Project): Model {
-  const { launches: composeAll, services } = composeLaunches(project);
-  const claimed = new Set<ComposeService>();
+/** `readEverything` turns off the relevance filter (tests compare both ways). */
+export function buildModel(project: Project, readEverything = false): Model {
+  const relevance = new Relevance(project.files, readEverything);
+  // Dev containers first: the Compose files they name are read whatever their content.
   const devcontainers: DevcontainerDoc[] = [];
-  const dcLaunches: Launch[] = [];
+  const named = new Set<string>();
   for (const f of project.files.filter((x) => x.kind === 'devcontainer')) {
     const doc = parseDevcontainer(project, f);
     if (!doc) continue;
     devcontainers.push(doc);
-    dcLaunches.push(devcontainerLaunch(project, doc, services, claimed));
+    for (const p of composeFilesOf(doc)) named.add(p);
   }
+  const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named));
+  const claimed = new Set<ComposeService>();
+  const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
   const attach = editorAttachConfigs(project);
   if (attach.length > 0) for (const l of dcLaunches) l.editorAttach = attach[0];
   const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]!));
-  const kubernetes = kubernetesLaunches(project);
-  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project)];
+  const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
+  kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
+  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles())];
   const profiles = new Map<string, SeccompProfile | undefined>();
   for (const l of launches) {
     const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
     if (refs.length > 0) l.seccompProfiles = refs;
   }
-  return { launches, devcontainers, kubernetes };
+  return { launches, devcontainers, kubernetes, relevance };
 }
 
 export type { JNode };

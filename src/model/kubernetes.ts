@@ -5,7 +5,7 @@ import { analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
-import type { Span, Valued } from '../types.js';
+import type { SourceFile, Span, Valued } from '../types.js';
 import { kubernetesEditor } from '../fix/editors.js';
 
 const POD_PATHS: Record<string, string[]> = {
@@ -47,9 +47,9 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
   return items(y, n).filter((i): i is Node => !!i && isScalar(i)).map((i) => ({ value: String((i as Scalar).value), span: nodeSpan(y.file, i) }));
 }
 
-export function kubernetesLaunches(project: Project): K8sModel {
-  const model: K8sModel = { launches: [], services: [], labels: new Map() };
-  for (const file of project.files.filter((f) => f.kind === 'kubernetes')) {
+/** Add the workloads and Services of these manifests to the model (a new one by default). */
+export function kubernetesLaunches(project: Project, files: SourceFile[], model: K8sModel = { launches: [], services: [], labels: new Map() }): K8sModel {
+  for (const file of files) {
     const y = project.yaml(file);
     if (!y) continue;
     for (const doc of y.docs as Document[]) {

@@ -24,8 +24,18 @@ export class Project {
   private readonly dfCache = new Map<string, DockerfileDoc | undefined>();
   private readonly reported = new Set<string>();
 
+  private readonly byPath = new Map<string, SourceFile>();
+
   constructor(readonly ws: Workspace, readonly files: SourceFile[], skipped: Skip[]) {
+    for (const f of files) if (!this.byPath.has(f.path)) this.byPath.set(f.path, f);
     for (const s of skipped) this.problem({ path: s.path, reason: s.reason });
+  }
+
+  /** Add a file read on demand (a Compose file a dev container names, a seccomp profile) to the project's files. */
+  add(f: SourceFile): void {
+    if (this.byPath.has(f.path)) return;
+    this.byPath.set(f.path, f);
+    this.files.push(f);
   }
 
   problem(p: Problem): void {
@@ -37,7 +47,7 @@ export class Project {
 
   /** Read (or find among the discovered files) a file by relative path. */
   file(path: string, kind: FileKind): SourceFile | undefined {
-    const found = this.files.find((f) => f.path === path);
+    const found = this.byPath.get(path);
     if (found) return found;
     const r = this.ws.read(path, kind);
     if (r.ok) return r.file;

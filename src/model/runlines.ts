@@ -136,9 +136,10 @@ function buildTags(commands: SimpleCommand[]): Map<string, { dockerfile: string;
   return out;
 }
 
-export function runLineLaunches(project: Project): Launch[] {
+/** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
+export function runLineLaunches(project: Project, files: SourceFile[]): Launch[] {
   const out: Launch[] = [];
-  for (const file of project.files.filter((f) => f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow')) {
+  for (const file of files) {
     const commands = commandsOf(project, file);
     const tags = buildTags(commands);
     for (const c of commands) {

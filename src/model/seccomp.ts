@@ -137,7 +137,7 @@ export function loadSeccompProfiles(project: Project, securityOpt: Valued<string
       if (!cache.has(path)) {
         const f = project.file(path, 'seccomp');
         if (!f) continue;
-        if (!project.files.includes(f)) project.files.push(f);
+        project.add(f);
         cache.set(path, parseSeccompProfile(project, f));
       }
       const profile = cache.get(path);

@@ -34,8 +34,9 @@ export function delveInstalls(ctx: RuleContext): DelveInstall[] {
     out.push(i);
   };
   const isGoInstall = (t: ToolUse): boolean => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-  for (const f of ctx.project.files.filter((x) => x.kind === 'dockerfile')) {
-    const doc = ctx.project.dockerfile(f.path);
+  // A Dockerfile that installs delve mentions it: the others are not read.
+  for (const path of ctx.model.relevance.hotDockerfilePaths()) {
+    const doc = ctx.project.dockerfile(path);
     if (!doc) continue;
     for (const stage of doc.stages) {
       for (const r of stage.runs) {

@@ -69,7 +69,8 @@ describe('PTD900: what could not be read is said once', () => {
   it('reports malformed YAML, JSONC and skipped files with the parser message and line, and still scans the rest', async () => {
     const big = 'x'.repeat(1024 * 1024 + 10);
     const root = tempRepo({
-      'docker-compose.yml': 'services:\n  a:\n    image: [unclosed\n',
+      // Files that mention a debugger are parsed (the others cannot matter; see relevance.test.ts).
+      'docker-compose.yml': 'services:\n  a:\n    command: dlv attach 1\n    image: [unclosed\n',
       '.devcontainer/devcontainer.json': '{ "image": "golang:1.22", ',
       'Dockerfile.huge': big,
       'k8s/ok.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [strace, -p, "1"]\n',

@@ -176,11 +176,12 @@ describe('sizes', () => {
   it('very long lines, deep nesting and a huge number of documents stay bounded', async () => {
     const root = tempRepo({
       'docker-compose.yml': `services:\n  dbg:\n    image: ${'x'.repeat(900_000)}\n    command: dlv attach 1\n`,
-      'k8s/deep.yaml': `apiVersion: v1\nkind: Pod\nmetadata: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
-      'k8s/deep-block.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:\n`).join('')}`,
+      // Each file mentions a debugger (# dlv), or the scan would not parse it at all.
+      'k8s/deep.yaml': `apiVersion: v1\nkind: Pod # dlv\nmetadata: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+      'k8s/deep-block.yaml': `apiVersion: v1\nkind: Pod # dlv\nmetadata:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:\n`).join('')}`,
       'seccomp.json': `{"defaultAction": "SCMP_ACT_ERRNO", "syscalls": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
       'docker-compose.override.yml': `services:\n  dbg:\n    security_opt: ["seccomp=./seccomp.json"]\n    labels: ${'{a: '.repeat(20_000)}b${'}'.repeat(20_000)}\n`,
-      'k8s/many.yaml': 'apiVersion: v1\nkind: Pod\n' + '---\n'.repeat(20_000),
+      'k8s/many.yaml': 'apiVersion: v1\nkind: Pod # dlv\n' + '---\n'.repeat(20_000),
       '.devcontainer/devcontainer.json': `{"a": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
       'Dockerfile': `FROM x\nRUN ${'a '.repeat(200_000)}\n`,
     });

@@ -1,0 +1,144 @@
+/**
+ * Which files can matter, decided before anything is parsed.
+ *
+ * Every finding but PTD900 is about a launch with debugger evidence: a
+ * debugger that runs or is installed (dlv, delve, strace, gdb, ltrace,
+ * py-spy), a capability or profile about ptrace, a Go dev container or an
+ * editor attach configuration. Dev containers and editor configurations are
+ * always read; everything else is spelled in some file of the launch with one
+ * of DEBUGGER_WORDS. A file without any of them ("cold") can still matter when
+ * it links a launch to a file with them ("hot"):
+ *
+ * - a Compose file or a script whose `build` names a hot Dockerfile;
+ * - a Compose file that `extends` a service of a selected Compose file, or the
+ *   base/override partner of a selected Compose file, or one a dev container names;
+ * - a Kubernetes Service whose selector can pick a hot workload's pod.
+ *
+ * Those links are found with conservative text tests (a false "may link"
+ * only costs a parse). Files that cannot matter are never parsed, so a syntax
+ * error in them is not reported either (PTD900 says so).
+ */
+import { posix } from 'node:path';
+import type { SourceFile } from '../types.js';
+
+/** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
+export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'] as const;
+
+const hotCache = new WeakMap<SourceFile, boolean>();
+
+/** Does the file's text mention a debugger word (in any letter case)? */
+export function isHot(f: SourceFile): boolean {
+  let h = hotCache.get(f);
+  if (h === undefined) {
+    const t = f.text.toLowerCase();
+    h = DEBUGGER_WORDS.some((w) => t.includes(w));
+    hotCache.set(f, h);
+  }
+  return h;
+}
+
+function isAncestorOrSelf(dir: string, of: string): boolean {
+  return dir === '' || dir === of || of.startsWith(dir + '/');
+}
+
+/**
+ * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
+ * is a normalised join of literal segments from the text, so its last segment
+ * (the file name, or the directory when the name is the default
+ * `Dockerfile`) is in the text, unless the directory is the file's own or an
+ * ancestor, which `.` and `..` reach without naming it.
+ */
+export function mayBuild(file: SourceFile, dockerfile: string): boolean {
+  const dir = posix.dirname(dockerfile) === '.' ? '' : posix.dirname(dockerfile);
+  const base = posix.basename(dockerfile);
+  if (base !== 'Dockerfile') return file.text.includes(base);
+  const own = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+  return isAncestorOrSelf(dir, own) || file.text.includes(posix.basename(dir));
+}
+
+const OVERRIDE_RE = /\.override(\.ya?ml)$/;
+
+/** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
+export function composePartner(path: string): string | undefined {
+  if (OVERRIDE_RE.test(path)) return path.replace(OVERRIDE_RE, '$1');
+  const m = /^(.*?)(\.ya?ml)$/.exec(path);
+  return m ? `${m[1]}.override${m[2]}` : undefined;
+}
+
+export class Relevance {
+  private readonly hotDockerfiles: string[];
+
+  /** With `everything`, every file counts as hot (tests compare both ways). */
+  constructor(private readonly files: readonly SourceFile[], private readonly everything = false) {
+    this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+  }
+
+  private hot(f: SourceFile): boolean {
+    return this.everything || isHot(f);
+  }
+
+  /** Hot, or has a `build` that may name a hot Dockerfile. */
+  private mayMatterByBuild(f: SourceFile): boolean {
+    if (this.hot(f)) return true;
+    if (this.hotDockerfiles.length === 0 || !f.text.includes('build')) return false;
+    return this.hotDockerfiles.some((d) => mayBuild(f, d));
+  }
+
+  /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
+  composeFiles(named: ReadonlySet<string>): SourceFile[] {
+    const all = this.files.filter((f) => f.kind === 'compose');
+    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+    for (let changed = true; changed; ) {
+      changed = false;
+      const chosenNames = [...chosen].map((f) => posix.basename(f.path));
+      for (const f of all) {
+        if (chosen.has(f)) continue;
+        const partner = composePartner(f.path);
+        const byPartner = partner !== undefined && [...chosen].some((c) => c.path === partner);
+        const byExtends = f.text.includes('extends') && chosenNames.some((n) => f.text.includes(n));
+        if (byPartner || byExtends) {
+          chosen.add(f);
+          changed = true;
+        }
+      }
+      // A chosen file's partner is read with it.
+      for (const f of all) {
+        if (chosen.has(f)) continue;
+        if ([...chosen].some((c) => composePartner(c.path) === f.path)) {
+          chosen.add(f);
+          changed = true;
+        }
+      }
+    }
+    return all.filter((f) => chosen.has(f));
+  }
+
+  /** Scripts, Makefiles and workflows whose `docker run` lines may matter. */
+  runLineFiles(): SourceFile[] {
+    return this.files.filter((f) => (f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow') && this.mayMatterByBuild(f));
+  }
+
+  /** Kubernetes manifests with a debugger word. */
+  hotKubernetesFiles(): SourceFile[] {
+    return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
+  }
+
+  /**
+   * Cold Kubernetes manifests that may hold a Service selecting a pod with
+   * one of the given label sets.
+   */
+  coldKubernetesServices(labels: Iterable<ReadonlyMap<string, string>>): SourceFile[] {
+    // A selector pair equals one of the pod's label pairs, so its value (or,
+    // for an empty value, its key) is in the Service's text.
+    const needles = new Set<string>();
+    for (const m of labels) for (const [k, v] of m) needles.add(v !== '' ? v : k);
+    if (needles.size === 0) return [];
+    const list = [...needles];
+    return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
+  }
+
+  /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
+  hotDockerfilePaths(): readonly string[] {
+    return this.hotDockerfiles;
+  }
+}

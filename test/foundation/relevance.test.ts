@@ -1,0 +1,174 @@
+/**
+ * The relevance filter (src/model/relevance.ts) may skip parsing a file only
+ * when the file cannot change a finding. Checked three ways: unit tests of
+ * the link tests, hand-made repositories where a file without any debugger
+ * word is what links a launch to its debugger, and whole repositories (the
+ * fixtures, the container-suite fixtures, generated monorepos) scanned with
+ * and without the filter.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine.js';
+import { composePartner, isHot, mayBuild } from '../../src/model/relevance.js';
+import { makeSourceFile } from '../../src/source.js';
+import type { FileKind } from '../../src/types.js';
+import { FIXTURES, ROOT, tempRepo } from '../helpers/repo.js';
+// @ts-expect-error plain JavaScript module without types
+import { generate } from '../../bench/generate.mjs';
+
+const sf = (path: string, text: string, kind: FileKind = 'compose') => makeSourceFile(path, `/x/${path}`, kind, text);
+
+/** Findings as comparable strings; PTD900 notes kept apart. */
+async function both(root: string): Promise<{ filtered: string[]; everything: string[]; parsedLess: string[] }> {
+  const key = (f: { ruleId: string; span: { file: { path: string }; start: number }; fingerprint: string; fix?: unknown }) => `${f.span.file.path}@${f.span.start} ${f.ruleId} ${f.fingerprint} ${f.fix ? 'fix' : ''}`;
+  const a = await scan({ root });
+  const b = await scan({ root, readEverything: true });
+  const filtered = a.findings.filter((f) => f.ruleId !== 'PTD900').map(key);
+  const everything = b.findings.filter((f) => f.ruleId !== 'PTD900').map(key);
+  const notesA = new Set(a.findings.filter((f) => f.ruleId === 'PTD900').map(key));
+  const parsedLess = b.findings.filter((f) => f.ruleId === 'PTD900' && !notesA.has(key(f))).map(key);
+  return { filtered, everything, parsedLess };
+}
+
+describe('link tests', () => {
+  it('knows the debugger words in any letter case, and nothing else', () => {
+    for (const t of ['CMD ["dlv", "exec"]', 'RUN apk add GDB', 'cap_add: [SYS_PTRACE]', 'go install github.com/go-delve/delve/cmd/dlv', 'py-spy dump', 'ltrace -p 1', 'STRACE']) expect(isHot(sf('a.yml', t)), t).toBe(true);
+    for (const t of ['services:\n  web:\n    build: .\n', 'FROM golang:1.22\nRUN go build ./...\n', 'privileged: true']) expect(isHot(sf('b.yml', t)), t).toBe(false);
+  });
+
+  it('a build may reach a Dockerfile by naming it, its directory, or by . and .. alone', () => {
+    expect(mayBuild(sf('svc/compose.yml', 'build: .'), 'svc/Dockerfile')).toBe(true);
+    expect(mayBuild(sf('svc/a/compose.yml', 'build: ../..'), 'Dockerfile')).toBe(true);
+    expect(mayBuild(sf('svc/a/compose.yml', 'build: ..'), 'svc/Dockerfile')).toBe(true);
+    expect(mayBuild(sf('deploy/compose.yml', 'build: ../api'), 'api/Dockerfile')).toBe(true);
+    expect(mayBuild(sf('compose.yml', 'build: {context: x/../api}'), 'api/Dockerfile')).toBe(true);
+    expect(mayBuild(sf('compose.yml', 'dockerfile: docker/Dockerfile.debug'), 'docker/Dockerfile.debug')).toBe(true);
+    // Not named, not reachable with . and ..
+    expect(mayBuild(sf('deploy/compose.yml', 'build: ../web'), 'api/Dockerfile')).toBe(false);
+    expect(mayBuild(sf('compose.yml', 'build: .'), 'Dockerfile.debug')).toBe(false);
+    expect(mayBuild(sf('svc/compose.yml', 'build: .'), 'svc/sub/Dockerfile')).toBe(false);
+  });
+
+  it('pairs a Compose file with its override', () => {
+    expect(composePartner('a/docker-compose.yml')).toBe('a/docker-compose.override.yml');
+    expect(composePartner('a/docker-compose.override.yml')).toBe('a/docker-compose.yml');
+    expect(composePartner('compose.override.yaml')).toBe('compose.yaml');
+  });
+});
+
+describe('a file without a debugger word that links a launch to one is still read', () => {
+  const cases: Array<{ name: string; files: Record<string, string>; expect: Array<[string, string]> }> = [
+    {
+      name: 'Compose builds a Dockerfile that runs dlv (same directory)',
+      files: { 'svc/docker-compose.yml': 'services:\n  api:\n    build: .\n', 'svc/Dockerfile': 'FROM golang:1.22\nCMD ["dlv", "attach", "1"]\n' },
+      expect: [['PTD001', 'svc/docker-compose.yml']],
+    },
+    {
+      name: 'Compose builds it from another directory, by a non-default name',
+      files: { 'deploy/compose.yaml': 'services:\n  api:\n    build:\n      context: ../api\n      dockerfile: Dockerfile.debug\n', 'api/Dockerfile.debug': 'FROM golang:1.22\nCMD ["dlv", "attach", "1"]\n' },
+      expect: [['PTD001', 'deploy/compose.yaml']],
+    },
+    {
+      name: 'Compose builds the repository root Dockerfile from a sub-directory',
+      files: { 'deploy/dev/compose.yml': 'services:\n  api:\n    build: ../..\n', Dockerfile: 'FROM golang:1.22\nCMD ["strace", "-p", "1"]\n' },
+      expect: [['PTD001', 'deploy/dev/compose.yml']],
+    },
+    {
+      name: 'a cold base file and a hot override',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    image: api\n    privileged: true\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    command: dlv attach 1\n',
+      },
+      expect: [['PTD003', 'docker-compose.yml']],
+    },
+    {
+      name: 'a cold override of a hot base file',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    image: api\n    command: dlv attach 1\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    security_opt: [seccomp=unconfined]\n',
+      },
+      expect: [['PTD002', 'docker-compose.override.yml']],
+    },
+    {
+      name: 'a cold file extends a service of a hot one',
+      files: {
+        'base/common.yml': 'services:\n  dbg:\n    image: api\n    command: dlv attach 1\n',
+        'app/docker-compose.yml': 'services:\n  api:\n    extends:\n      file: ../base/common.yml\n      service: dbg\n',
+      },
+      expect: [['PTD001', 'app/docker-compose.yml']],
+    },
+    {
+      name: 'a Makefile builds and runs an image whose Dockerfile runs dlv',
+      files: {
+        Makefile: 'run:\n\tdocker build -t app -f build/Dockerfile.dev .\n\tdocker run --rm app\n',
+        'build/Dockerfile.dev': 'FROM golang:1.22\nCMD ["dlv", "attach", "1"]\n',
+      },
+      expect: [['PTD001', 'Makefile']],
+    },
+    {
+      name: 'a cold Service exposes a hot Deployment\'s delve port',
+      files: {
+        'k8s/deploy.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    metadata:\n      labels: {app: api-debug}\n    spec:\n      containers:\n        - name: api\n          image: api\n          securityContext: {capabilities: {add: [SYS_PTRACE]}}\n          command: [dlv, exec, /app, --headless, --listen=:2345]\n          ports: [{containerPort: 2345}]\n',
+        'k8s/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  type: NodePort\n  selector: {app: api-debug}\n  ports:\n    - port: 2345\n      targetPort: 2345\n',
+      },
+      expect: [['PTD007', 'k8s/svc.yaml']],
+    },
+    {
+      name: 'a dev container on a cold Compose file whose Dockerfile installs delve',
+      files: {
+        '.devcontainer/devcontainer.json': '{ "dockerComposeFile": "compose.yml", "service": "dev", "workspaceFolder": "/w" }\n',
+        '.devcontainer/compose.yml': 'services:\n  dev:\n    build:\n      context: .\n      dockerfile: Dockerfile\n',
+        '.devcontainer/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
+      },
+      expect: [['PTD001', '.devcontainer/devcontainer.json']],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const root = tempRepo(c.files);
+      try {
+        const r = await both(root);
+        expect(r.filtered).toEqual(r.everything);
+        for (const [rule, path] of c.expect) expect(r.filtered.some((k) => k.startsWith(`${path}@`) && k.includes(` ${rule} `)), `${rule} on ${path}\n${r.filtered.join('\n')}`).toBe(true);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('files that cannot matter are not parsed', () => {
+  it('a broken manifest without a debugger word gets no PTD900 note; one with a debugger word does', async () => {
+    const root = tempRepo({
+      'k8s/broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\n',
+      'k8s/broken-debug.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\nspec: {containers: [{name: c, command: [dlv]}]}\n',
+      'docker-compose.yml': 'services:\n  a:\n    image: [unclosed\n',
+    });
+    const r = await scan({ root });
+    expect(r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path)).toEqual(['k8s/broken-debug.yaml']);
+    const all = await scan({ root, readEverything: true });
+    expect(all.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path).sort()).toEqual(['docker-compose.yml', 'k8s/broken-debug.yaml', 'k8s/broken.yaml']);
+  });
+});
+
+describe('whole repositories: the same findings with and without the filter', () => {
+  const dirsUnder = (d: string) => readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory());
+  const repos = [...dirsUnder(join(FIXTURES, 'foundation')), ...dirsUnder(join(FIXTURES, 'rules')), ...dirsUnder(join(ROOT, 'test', 'containers', 'fixtures')), join(ROOT, 'examples', 'seed')];
+  it.each(repos.map((r) => [r.slice(ROOT.length + 1), r]))('%s', async (_name, root) => {
+    const r = await both(root);
+    expect(r.filtered).toEqual(r.everything);
+  });
+
+  const work = mkdtempSync(join(tmpdir(), 'ptd-rel-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  it.each([1, 2, 3])('generated monorepo, seed %i', async (seed) => {
+    const { dir } = generate(join(work, `repo-${seed}`), { files: 3000, services: 60, seed });
+    const r = await both(dir);
+    expect(r.everything.length).toBeGreaterThan(20);
+    expect(r.filtered).toEqual(r.everything);
+    expect(r.parsedLess).toEqual([]);
+  }, 60_000);
+});
