@@ -3,7 +3,7 @@
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
 import { createHash } from 'node:crypto';
-import { Workspace, discoverAsync } from './discover/index.js';
+import { Workspace, discoverThen } from './discover/index.js';
 import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
 import { buildModel, type Model } from './model/index.js';
@@ -125,9 +125,10 @@ function buildModelGuarded(project: Project, readEverything = false): Model {
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
-  const { files, skipped } = await discoverAsync(ws, opts.paths);
-  const project = new Project(ws, files, skipped);
-  const model = buildModelGuarded(project, opts.readEverything);
-  const findings = runRules(project, model, opts.ignore);
-  return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+  return discoverThen(ws, opts.paths, ({ files, skipped }) => {
+    const project = new Project(ws, files, skipped);
+    const model = buildModelGuarded(project, opts.readEverything);
+    const findings = runRules(project, model, opts.ignore);
+    return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+  });
 }

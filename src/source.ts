@@ -1,13 +1,33 @@
 import type { FileKind, Location, Position, SourceFile, Span } from './types.js';
 
-export function makeSourceFile(path: string, abs: string, kind: FileKind, text: string): SourceFile {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) lineStarts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) lineStarts.push(i + 1);
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'), from = 0; ; i = text.indexOf('\n', from)) {
+    // Lone \r (old Mac) ends a line too.
+    for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) starts.push(r + 1);
+    if (i < 0) break;
+    starts.push(i + 1);
+    from = i + 1;
   }
-  return { path, abs, kind, text, lineStarts };
+  return starts;
+}
+
+/** A file's text with its line index, built the first time a position is asked for (most files never need one). */
+class Source implements SourceFile {
+  private starts: number[] | undefined;
+  constructor(
+    public path: string,
+    public abs: string,
+    public kind: FileKind,
+    public text: string,
+  ) {}
+  get lineStarts(): number[] {
+    return (this.starts ??= computeLineStarts(this.text));
+  }
+}
+
+export function makeSourceFile(path: string, abs: string, kind: FileKind, text: string): SourceFile {
+  return new Source(path, abs, kind, text);
 }
 
 /** 1-based line and column of an offset. */

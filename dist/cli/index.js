@@ -17542,16 +17542,39 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/source.ts
-function makeSourceFile(path, abs, kind, text) {
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10)
-            lineStarts.push(i + 1);
-        else if (c === 13 && text.charCodeAt(i + 1) !== 10)
-            lineStarts.push(i + 1);
+function computeLineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'), from = 0;; i = text.indexOf('\n', from)) {
+        // Lone \r (old Mac) ends a line too.
+        for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1))
+            if (text.charCodeAt(r + 1) !== 10)
+                starts.push(r + 1);
+        if (i < 0)
+            break;
+        starts.push(i + 1);
+        from = i + 1;
     }
-    return { path, abs, kind, text, lineStarts };
+    return starts;
+}
+/** A file's text with its line index, built the first time a position is asked for (most files never need one). */
+class Source {
+    path;
+    abs;
+    kind;
+    text;
+    starts;
+    constructor(path, abs, kind, text) {
+        this.path = path;
+        this.abs = abs;
+        this.kind = kind;
+        this.text = text;
+    }
+    get lineStarts() {
+        return (this.starts ??= computeLineStarts(this.text));
+    }
+}
+function makeSourceFile(path, abs, kind, text) {
+    return new Source(path, abs, kind, text);
 }
 /** 1-based line and column of an offset. */
 function positionAt(file, offset) {
@@ -17664,8 +17687,9 @@ function underAny(all, prefixes) {
 }
 /** Classify a path by its name; YAML needs its content too (see classifyYaml). */
 function classifyByName(path) {
-    const base = external_node_path_namespaceObject.posix.basename(path);
-    const lower = base.toLowerCase();
+    // Called for every file of the repository: no path parsing, no regex for the common case.
+    const slash = path.lastIndexOf('/');
+    const lower = (slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_namespaceObject.posix.basename(path)).toLowerCase();
     if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) {
         if (lower.endsWith('.dockerignore'))
             return undefined;
@@ -17677,7 +17701,7 @@ function classifyByName(path) {
         return 'devcontainer';
     if (lower === 'launch.json' && path.endsWith('.vscode/launch.json'))
         return 'vscode-launch';
-    if (/\.ya?ml$/.test(lower)) {
+    if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
         if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower))
             return 'compose';
         if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
@@ -17737,6 +17761,7 @@ class Workspace {
     root;
     realRoot;
     cache = new Map();
+    dirCache = new Map();
     /** In-memory file contents that take the place of the disk (used by --fix dry runs). */
     overlay = new Map();
     /** The git listing found by prefetch() for these sub-paths, used by list() instead of asking git again. */
@@ -17783,9 +17808,16 @@ class Workspace {
         }
         // Resolve the whole path, not only its last component: a symbolic link to a
         // directory (`up -> ..`, `etc -> /etc`) in the middle of a path leaves the root too.
+        // A regular file resolves to its directory's real path (resolved once per
+        // directory) plus its own name; only a symbolic link needs a path of its own.
         let real;
+        if (!st.isSymbolicLink()) {
+            const slash = norm.lastIndexOf('/');
+            const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+            real = dirReal === undefined ? undefined : dirReal + external_node_path_namespaceObject.sep + norm.slice(slash + 1);
+        }
         try {
-            real = external_node_fs_namespaceObject.realpathSync.native(abs);
+            real ??= external_node_fs_namespaceObject.realpathSync.native(abs);
         }
         catch {
             return st.isSymbolicLink()
@@ -17844,6 +17876,22 @@ class Workspace {
             text = text.slice(1);
         return this.accept(norm, abs, kind, text);
     }
+    /** The real path of a directory under the root (undefined when it cannot be resolved). */
+    realDir(dir) {
+        if (dir === '')
+            return this.realRoot;
+        let r = this.dirCache.get(dir);
+        if (r === undefined && !this.dirCache.has(dir)) {
+            try {
+                r = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.join)(this.root, dir));
+            }
+            catch {
+                r = undefined;
+            }
+            this.dirCache.set(dir, r);
+        }
+        return r;
+    }
     /** Limits on the text itself, then the file. */
     accept(norm, abs, kind, text) {
         if (JSON_KINDS.has(kind) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
@@ -17870,46 +17918,41 @@ class Workspace {
         return inside === 'true';
     }
     /**
-     * What gitList() gives, in the same order, at less cost; then the tracked
-     * candidates are read while git walks the checkout for untracked files.
-     *
-     * `git ls-files --cached --others` prints the untracked files, then the
-     * index; the two halves are asked for separately: the index listing is
-     * cheap and is read at once; the untracked-file walk (it visits every
-     * directory of the checkout) runs in a child process meanwhile, and with
-     * sub-paths it is given them as literal pathspecs so that it visits only
-     * those directories (list() still filters, so nothing else changes). On
-     * any failure nothing is kept and list() asks git exactly as before.
+     * Start listing a git checkout: the tracked files at once (cheap: git reads
+     * its index), the untracked ones in a child process meanwhile (git walks
+     * every directory of the checkout for them). Until that walk is in, list()
+     * answers with the tracked files. Returns undefined outside a checkout (or
+     * when git fails), else a promise that resolves when the walk is in: true
+     * when it found a config-named file that is not tracked, i.e. a scan of the
+     * tracked files alone missed something. With sub-paths, both listings get
+     * them as literal pathspecs so that git visits only those directories
+     * (list() still filters, so nothing else changes).
      */
-    async prefetch(paths) {
+    startListing(paths) {
         const prefixes = this.prefixesOf(paths);
-        try {
-            if (!this.insideGit())
-                return;
-        }
-        catch {
-            return;
-        }
         const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
-        const others = gitAsync([...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--others', '--exclude-standard', '--', ...spec]);
         let cached;
         try {
-            cached = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER }).toString('utf8').split('\0').filter(Boolean);
+            cached = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--cached', '--', ...spec], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
+                .toString('utf8')
+                .split('\0')
+                .filter(Boolean);
         }
         catch {
-            cached = undefined;
+            return undefined; // not a checkout, or no git: list() walks
         }
-        if (cached) {
-            for (const rel of prefixes ? underAny(cached, prefixes) : cached) {
-                const byName = classifyByName(rel);
-                if (byName)
-                    this.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
+        const key = listingKey(prefixes);
+        this.listing = { key, files: cached };
+        return gitAsync([...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--others', '--exclude-standard', '--', ...spec]).then((out) => {
+            if (out === undefined) {
+                this.listing = undefined; // list() asks git for everything again
+                return true;
             }
-        }
-        const out = await others;
-        if (out === undefined || cached === undefined)
-            return;
-        this.listing = { key: listingKey(prefixes), files: [...new Set([...out.toString('utf8').split('\0').filter(Boolean), ...cached])] };
+            const untracked = out.toString('utf8').split('\0').filter(Boolean);
+            // Same order as `git ls-files --cached --others`: untracked first.
+            this.listing = { key, files: untracked.length > 0 ? [...new Set([...untracked, ...cached])] : cached };
+            return untracked.some((p) => classifyByName(p) !== undefined);
+        });
     }
     gitList() {
         try {
@@ -17979,12 +18022,18 @@ function discover(ws, paths) {
     return { files, skipped };
 }
 /**
- * discover(), with git's untracked-file walk overlapped with reading the
- * tracked candidates (see Workspace.prefetch). Same files, skips and order.
+ * Discover and run `work` on what was found. In a git checkout `work` runs
+ * on the tracked files while git looks for untracked ones in its own process,
+ * and runs again on everything only when that found an untracked config file
+ * (rare: a new Dockerfile not yet added). The result is the same as
+ * `work(discover(ws, paths))` with the full listing.
  */
-async function discoverAsync(ws, paths) {
-    await ws.prefetch(paths);
-    return discover(ws, paths);
+async function discoverThen(ws, paths, work) {
+    const untracked = ws.startListing(paths);
+    const first = work(discover(ws, paths));
+    if (untracked === undefined || !(await untracked))
+        return first;
+    return work(discover(ws, paths));
 }
 
 // EXTERNAL MODULE: ../../work/main/node_modules/dockerfile-ast/lib/main.js
@@ -22902,11 +22951,12 @@ function buildModelGuarded(project, readEverything = false) {
 }
 async function scan(opts) {
     const ws = new Workspace(opts.root, opts.overlay);
-    const { files, skipped } = await discoverAsync(ws, opts.paths);
-    const project = new Project(ws, files, skipped);
-    const model = buildModelGuarded(project, opts.readEverything);
-    const findings = runRules(project, model, opts.ignore);
-    return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+    return discoverThen(ws, opts.paths, ({ files, skipped }) => {
+        const project = new Project(ws, files, skipped);
+        const model = buildModelGuarded(project, opts.readEverything);
+        const findings = runRules(project, model, opts.ignore);
+        return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/fix/apply.ts

@@ -62,8 +62,9 @@ export type ReadResult = { ok: true; file: SourceFile } | { ok: false; skip: Ski
 
 /** Classify a path by its name; YAML needs its content too (see classifyYaml). */
 export function classifyByName(path: string): FileKind | 'yaml' | undefined {
-  const base = posix.basename(path);
-  const lower = base.toLowerCase();
+  // Called for every file of the repository: no path parsing, no regex for the common case.
+  const slash = path.lastIndexOf('/');
+  const lower = (slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path)).toLowerCase();
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) {
     if (lower.endsWith('.dockerignore')) return undefined;
     return 'dockerfile';
@@ -71,7 +72,7 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   if (lower === 'devcontainer.json' && (path.includes('.devcontainer/') || path === 'devcontainer.json')) return 'devcontainer';
   if (lower === '.devcontainer.json') return 'devcontainer';
   if (lower === 'launch.json' && path.endsWith('.vscode/launch.json')) return 'vscode-launch';
-  if (/\.ya?ml$/.test(lower)) {
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
     if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
     if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'workflow';
     return 'yaml';
@@ -119,6 +120,7 @@ export class Workspace {
   readonly root: string;
   private readonly realRoot: string;
   private readonly cache = new Map<string, ReadResult>();
+  private readonly dirCache = new Map<string, string | undefined>();
 
   /** In-memory file contents that take the place of the disk (used by --fix dry runs). */
   readonly overlay = new Map<string, string>();
@@ -164,9 +166,16 @@ export class Workspace {
     }
     // Resolve the whole path, not only its last component: a symbolic link to a
     // directory (`up -> ..`, `etc -> /etc`) in the middle of a path leaves the root too.
-    let real: string;
+    // A regular file resolves to its directory's real path (resolved once per
+    // directory) plus its own name; only a symbolic link needs a path of its own.
+    let real: string | undefined;
+    if (!st.isSymbolicLink()) {
+      const slash = norm.lastIndexOf('/');
+      const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+      real = dirReal === undefined ? undefined : dirReal + sep + norm.slice(slash + 1);
+    }
     try {
-      real = realpathSync.native(abs);
+      real ??= realpathSync.native(abs);
     } catch {
       return st.isSymbolicLink()
         ? { ok: false, skip: { path: norm, reason: 'is a symbolic link that points nowhere (or loops)' } }
@@ -215,6 +224,21 @@ export class Workspace {
     return this.accept(norm, abs, kind, text);
   }
 
+  /** The real path of a directory under the root (undefined when it cannot be resolved). */
+  private realDir(dir: string): string | undefined {
+    if (dir === '') return this.realRoot;
+    let r = this.dirCache.get(dir);
+    if (r === undefined && !this.dirCache.has(dir)) {
+      try {
+        r = realpathSync.native(join(this.root, dir));
+      } catch {
+        r = undefined;
+      }
+      this.dirCache.set(dir, r);
+    }
+    return r;
+  }
+
   /** Limits on the text itself, then the file. */
   private accept(norm: string, abs: string, kind: FileKind, text: string): ReadResult {
     if (JSON_KINDS.has(kind) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
@@ -244,41 +268,40 @@ export class Workspace {
   }
 
   /**
-   * What gitList() gives, in the same order, at less cost; then the tracked
-   * candidates are read while git walks the checkout for untracked files.
-   *
-   * `git ls-files --cached --others` prints the untracked files, then the
-   * index; the two halves are asked for separately: the index listing is
-   * cheap and is read at once; the untracked-file walk (it visits every
-   * directory of the checkout) runs in a child process meanwhile, and with
-   * sub-paths it is given them as literal pathspecs so that it visits only
-   * those directories (list() still filters, so nothing else changes). On
-   * any failure nothing is kept and list() asks git exactly as before.
+   * Start listing a git checkout: the tracked files at once (cheap: git reads
+   * its index), the untracked ones in a child process meanwhile (git walks
+   * every directory of the checkout for them). Until that walk is in, list()
+   * answers with the tracked files. Returns undefined outside a checkout (or
+   * when git fails), else a promise that resolves when the walk is in: true
+   * when it found a config-named file that is not tracked, i.e. a scan of the
+   * tracked files alone missed something. With sub-paths, both listings get
+   * them as literal pathspecs so that git visits only those directories
+   * (list() still filters, so nothing else changes).
    */
-  async prefetch(paths?: string[]): Promise<void> {
+  startListing(paths?: string[]): Promise<boolean> | undefined {
     const prefixes = this.prefixesOf(paths);
-    try {
-      if (!this.insideGit()) return;
-    } catch {
-      return;
-    }
     const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
-    const others = gitAsync([...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--others', '--exclude-standard', '--', ...spec]);
-    let cached: string[] | undefined;
+    let cached: string[];
     try {
-      cached = execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER }).toString('utf8').split('\0').filter(Boolean);
+      cached = execFileSync('git', [...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--cached', '--', ...spec], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
+        .toString('utf8')
+        .split('\0')
+        .filter(Boolean);
     } catch {
-      cached = undefined;
+      return undefined; // not a checkout, or no git: list() walks
     }
-    if (cached) {
-      for (const rel of prefixes ? underAny(cached, prefixes) : cached) {
-        const byName = classifyByName(rel);
-        if (byName) this.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
+    const key = listingKey(prefixes);
+    this.listing = { key, files: cached };
+    return gitAsync([...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--others', '--exclude-standard', '--', ...spec]).then((out) => {
+      if (out === undefined) {
+        this.listing = undefined; // list() asks git for everything again
+        return true;
       }
-    }
-    const out = await others;
-    if (out === undefined || cached === undefined) return;
-    this.listing = { key: listingKey(prefixes), files: [...new Set([...out.toString('utf8').split('\0').filter(Boolean), ...cached])] };
+      const untracked = out.toString('utf8').split('\0').filter(Boolean);
+      // Same order as `git ls-files --cached --others`: untracked first.
+      this.listing = { key, files: untracked.length > 0 ? [...new Set([...untracked, ...cached])] : cached };
+      return untracked.some((p) => classifyByName(p) !== undefined);
+    });
   }
 
   private gitList(): string[] | undefined {
@@ -349,10 +372,15 @@ export function discover(ws: Workspace, paths?: string[]): Discovered {
 }
 
 /**
- * discover(), with git's untracked-file walk overlapped with reading the
- * tracked candidates (see Workspace.prefetch). Same files, skips and order.
+ * Discover and run `work` on what was found. In a git checkout `work` runs
+ * on the tracked files while git looks for untracked ones in its own process,
+ * and runs again on everything only when that found an untracked config file
+ * (rare: a new Dockerfile not yet added). The result is the same as
+ * `work(discover(ws, paths))` with the full listing.
  */
-export async function discoverAsync(ws: Workspace, paths?: string[]): Promise<Discovered> {
-  await ws.prefetch(paths);
-  return discover(ws, paths);
+export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T): Promise<T> {
+  const untracked = ws.startListing(paths);
+  const first = work(discover(ws, paths));
+  if (untracked === undefined || !(await untracked)) return first;
+  return work(discover(ws, paths));
 }
