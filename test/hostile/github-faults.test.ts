@@ -118,7 +118,9 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-async function setup(configure: (p: FaultProxy) => void, opts: { files?: PrFileFixture[] } = {}): Promise<{ gh: FakeGitHub; proxy: FaultProxy; go: (over?: Partial<ActionInputs>) => Promise<{ outcome: RunOutcome; rec: Recorded; ms: number }> }> {
+// The per-request deadline: short only where a stalled server is the point; elsewhere long enough that a
+// loaded machine's slow answer is not mistaken for a stall (a 400 ms deadline made '5xx then success' flaky).
+async function setup(configure: (p: FaultProxy) => void, opts: { files?: PrFileFixture[]; timeoutMs?: number } = {}): Promise<{ gh: FakeGitHub; proxy: FaultProxy; go: (over?: Partial<ActionInputs>) => Promise<{ outcome: RunOutcome; rec: Recorded; ms: number }> }> {
   const workspace = tempRepo({ 'docker-compose.yml': COMPOSE });
   const gh = new FakeGitHub({ owner: 'octo', repo: 'demo', pull: 7, headSha: HEAD, files: opts.files ?? [{ filename: 'docker-compose.yml', status: 'added', patch: addedPatch(COMPOSE) }] });
   await gh.start();
@@ -144,7 +146,7 @@ async function setup(configure: (p: FaultProxy) => void, opts: { files?: PrFileF
     const outcome = await run(inputs(over), ctx, {
       engine: { scan, applyFixes, toSarif: (r) => toSarif(r.findings), ruleDocUrl },
       io,
-      retry: { sleep: async (ms) => { rec.sleeps.push(ms); }, baseDelayMs: 1000, retries: 3, timeoutMs: 400 },
+      retry: { sleep: async (ms) => { rec.sleeps.push(ms); }, baseDelayMs: 1000, retries: 3, timeoutMs: opts.timeoutMs ?? 10_000 },
     });
     const all = JSON.stringify({ outcome, rec });
     expect(all).not.toContain(TOKEN);
@@ -274,7 +276,7 @@ describe('GitHub API faults', () => {
   // up to 25 minutes of runner time, then only a warning. Expected: a per-request timeout (e.g. an
   // AbortSignal.timeout(30_000) passed as `request.signal`, retried like a 5xx within the budget).
   it('a stalled API: the run finishes in bounded time (a per-request timeout)', async () => {
-    const { go } = await setup((p) => p.on('GET', /\/pulls\/7\/files$/, { kind: 'hang' }));
+    const { go } = await setup((p) => p.on('GET', /\/pulls\/7\/files$/, { kind: 'hang' }), { timeoutMs: 400 });
     const outcome = await Promise.race([go({ failOn: 'never' }).then((r) => r.outcome), new Promise<'stalled'>((r) => setTimeout(() => r('stalled'), 4000))]);
     expect(outcome).not.toBe('stalled');
   }, 15_000);
