@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workspace, discover, classifyByName, classifyYaml } from '../../src/discover/index.js';
+import { Workspace, discover, discoverThen, classifyByName, classifyYaml } from '../../src/discover/index.js';
 import { scan } from '../../src/engine.js';
 import { tempRepo } from '../helpers/repo.js';
 
@@ -45,6 +45,31 @@ describe('discovery', () => {
     const ws = new Workspace(root);
     const d = discover(ws);
     expect(d.files.map((f) => f.path).sort()).toEqual(['Dockerfile', 'new/Dockerfile', 'node_modules/x/Dockerfile']);
+  });
+
+  it('scans the tracked files while git looks for untracked ones, and again only when that finds a config file', async () => {
+    const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', 'notes.txt': 'x\n', 'src/main.go': 'package main\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', 'a/Dockerfile'], { cwd: root });
+    const passes = async (): Promise<string[][]> => {
+      const seen: string[][] = [];
+      const last = await discoverThen(new Workspace(root), undefined, (d) => {
+        seen.push(d.files.map((f) => f.path).sort());
+        return d.files.map((f) => f.path).sort();
+      });
+      expect(last).toEqual(seen[seen.length - 1]);
+      return seen;
+    };
+    // Untracked files that are not config: one pass.
+    expect(await passes()).toEqual([['a/Dockerfile']]);
+    // An untracked Dockerfile: the second pass has it.
+    writeFileSync(join(root, 'Dockerfile.new'), 'FROM n\n');
+    expect(await passes()).toEqual([['a/Dockerfile'], ['Dockerfile.new', 'a/Dockerfile']]);
+    // The scan reports on it.
+    writeFileSync(join(root, 'Dockerfile.new'), 'FROM n\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n');
+    expect((await scan({ root })).findings.map((f) => `${f.ruleId} ${f.span.file.path}`)).toContain('PTD012 Dockerfile.new');
+    // Sub-paths: only what is under them, tracked or not.
+    expect(await discoverThen(new Workspace(root), ['a'], (d) => d.files.map((f) => f.path))).toEqual(['a/Dockerfile']);
   });
 
   it('outside git walks the tree, skipping .git, node_modules and vendor; skips binary files with a note', () => {
