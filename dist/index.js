@@ -45243,27 +45243,6 @@ var shell = __nccwpck_require__(3948);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(8483);
 ;// CONCATENATED MODULE: ./src/model/relevance.ts
-/**
- * Which files can matter, decided before anything is parsed.
- *
- * Every finding but PTD900 is about a launch with debugger evidence: a
- * debugger that runs or is installed (dlv, delve, strace, gdb, ltrace,
- * py-spy), a capability or profile about ptrace, a Go dev container or an
- * editor attach configuration. Dev containers and editor configurations are
- * always read; everything else is spelled in some file of the launch with one
- * of DEBUGGER_WORDS. A file without any of them ("cold") can still matter when
- * it links a launch to a file with them ("hot"):
- *
- * - a Compose file or a script whose `build` names a hot Dockerfile;
- * - a Compose file that `extends` a service of a selected Compose file, or the
- *   base/override partner of a selected Compose file, or one a dev container names;
- * - a Kubernetes Service whose selector can pick a hot workload's pod.
- *
- * Those links are found with conservative text tests (a false "may link"
- * only costs a parse). Files that cannot matter are never parsed, so a syntax
- * error in them is not reported either (PTD900 says so).
- */
-
 /** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
 const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
 const hotCache = new WeakMap();
@@ -45280,6 +45259,16 @@ function isHot(f) {
 function isAncestorOrSelf(dir, of) {
     return dir === '' || dir === of || of.startsWith(dir + '/');
 }
+function buildTarget(dockerfile) {
+    const slash = dockerfile.lastIndexOf('/');
+    const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
+    const base = dockerfile.slice(slash + 1);
+    return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+}
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
 /**
  * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
  * is a normalised join of literal segments from the text, so its last segment
@@ -45288,12 +45277,10 @@ function isAncestorOrSelf(dir, of) {
  * ancestor, which `.` and `..` reach without naming it.
  */
 function mayBuild(file, dockerfile) {
-    const dir = external_node_path_.posix.dirname(dockerfile) === '.' ? '' : external_node_path_.posix.dirname(dockerfile);
-    const base = external_node_path_.posix.basename(dockerfile);
-    if (base !== 'Dockerfile')
-        return file.text.includes(base);
-    const own = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
-    return isAncestorOrSelf(dir, own) || file.text.includes(external_node_path_.posix.basename(dir));
+    const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
+    if (t.base !== 'Dockerfile')
+        return file.text.includes(t.needle);
+    return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
 }
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
@@ -45306,12 +45293,21 @@ function composePartner(path) {
 class Relevance {
     files;
     everything;
+    partial;
     hotDockerfiles;
-    /** With `everything`, every file counts as hot (tests compare both ways). */
-    constructor(files, everything = false) {
+    targets;
+    /**
+     * `files` are the discovered files. With `everything`, every file counts as
+     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
+     * the files a link can lead to may lie outside them, so a file that may
+     * link at all (`build`, `extends`) is read.
+     */
+    constructor(files, everything = false, partial = false) {
         this.files = files;
         this.everything = everything;
+        this.partial = partial;
         this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+        this.targets = this.hotDockerfiles.map(buildTarget);
     }
     hot(f) {
         return this.everything || isHot(f);
@@ -45320,37 +45316,41 @@ class Relevance {
     mayMatterByBuild(f) {
         if (this.hot(f))
             return true;
-        if (this.hotDockerfiles.length === 0 || !f.text.includes('build'))
+        if (!f.text.includes('build'))
             return false;
-        return this.hotDockerfiles.some((d) => mayBuild(f, d));
+        if (this.partial)
+            return true;
+        if (this.targets.length === 0)
+            return false;
+        return this.targets.some((t) => mayBuild(f, t));
     }
     /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
     composeFiles(named) {
         const all = this.files.filter((f) => f.kind === 'compose');
         const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
-        for (let changed = true; changed;) {
-            changed = false;
-            const chosenNames = [...chosen].map((f) => external_node_path_.posix.basename(f.path));
-            for (const f of all) {
-                if (chosen.has(f))
-                    continue;
-                const partner = composePartner(f.path);
-                const byPartner = partner !== undefined && [...chosen].some((c) => c.path === partner);
-                const byExtends = f.text.includes('extends') && chosenNames.some((n) => f.text.includes(n));
-                if (byPartner || byExtends) {
+        const byPath = new Map(all.map((f) => [f.path, f]));
+        // Grow to a fixed point: partners of chosen files, and files that may
+        // `extends` a chosen one (they name its file).
+        if (this.partial)
+            for (const f of all)
+                if (f.text.includes('extends'))
                     chosen.add(f);
-                    changed = true;
-                }
-            }
-            // A chosen file's partner is read with it.
-            for (const f of all) {
-                if (chosen.has(f))
-                    continue;
-                if ([...chosen].some((c) => composePartner(c.path) === f.path)) {
+        let fresh = [...chosen];
+        while (fresh.length > 0) {
+            const next = [];
+            const take = (f) => {
+                if (f && !chosen.has(f)) {
                     chosen.add(f);
-                    changed = true;
+                    next.push(f);
                 }
-            }
+            };
+            for (const c of fresh)
+                take(byPath.get(composePartner(c.path) ?? ''));
+            const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
+            for (const f of all)
+                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
+                    take(f);
+            fresh = next;
         }
         return all.filter((f) => chosen.has(f));
     }
@@ -46416,9 +46416,8 @@ function editorAttachConfigs(project) {
     }
     return out;
 }
-/** `readEverything` turns off the relevance filter (tests compare both ways). */
-function buildModel(project, readEverything = false) {
-    const relevance = new Relevance(project.files, readEverything);
+function buildModel(project, opts = {}) {
+    const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
     // Dev containers first: the Compose files they name are read whatever their content.
     const devcontainers = [];
     const named = new Set();
@@ -46538,11 +46537,11 @@ function sortFindings(f) {
  * or merge-key bomb) is dropped with a PTD900 note and the model is rebuilt
  * without it, instead of failing the whole scan.
  */
-function buildModelGuarded(project, readEverything = false) {
+function buildModelGuarded(project, opts) {
     const refused = new Set();
     for (;;) {
         try {
-            return buildModel(project, readEverything);
+            return buildModel(project, opts);
         }
         catch (e) {
             if (!(e instanceof yaml/* ParseError */.mB) || !e.file || refused.has(e.file.path))
@@ -46554,9 +46553,11 @@ function buildModelGuarded(project, readEverything = false) {
 }
 async function scan(opts) {
     const ws = new Workspace(opts.root, opts.overlay);
+    // Sub-paths that do not cover the root: what their files link to may lie outside them.
+    const partial = (opts.paths ?? []).length > 0 && !(opts.paths ?? []).some((p) => ws.normalize(p) === '');
     return discoverThen(ws, opts.paths, ({ files, skipped }) => {
         const project = new Project(ws, files, skipped);
-        const model = buildModelGuarded(project, opts.readEverything);
+        const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
         const findings = runRules(project, model, opts.ignore);
         return { root: ws.root, files: project.files, launches: model.launches, model, findings };
     });
@@ -48724,7 +48725,19 @@ function keyOf(p) {
     return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : undefined;
 }
 function getPair(y, node, key) {
-    return pairs(y, node).find((p) => keyOf(p) === key);
+    // An own pair wins over merged ones, so merges are followed only when the map has none for the key.
+    const m = deref(y, node);
+    if (!m || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m))
+        return undefined;
+    let merges = false;
+    for (const p of m.items) {
+        const k = keyOf(p);
+        if (k === '<<')
+            merges = true;
+        else if (k === key)
+            return p;
+    }
+    return merges ? pairs(y, m).find((p) => keyOf(p) === key) : undefined;
 }
 function get(y, node, key) {
     const p = getPair(y, node, key);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Workspace, discoverThen } from './discover/index.js';
 import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
-import { buildModel, type Model } from './model/index.js';
+import { buildModel, type Model, type ModelOptions } from './model/index.js';
 import { ALL_RULES } from './rules/index.js';
 import type { Report } from './rules/types.js';
 import { positionAt, lineText, spanText } from './source.js';
@@ -110,11 +110,11 @@ export function sortFindings(f: Finding[]): Finding[] {
  * or merge-key bomb) is dropped with a PTD900 note and the model is rebuilt
  * without it, instead of failing the whole scan.
  */
-function buildModelGuarded(project: Project, readEverything = false): Model {
+function buildModelGuarded(project: Project, opts: ModelOptions): Model {
   const refused = new Set<string>();
   for (;;) {
     try {
-      return buildModel(project, readEverything);
+      return buildModel(project, opts);
     } catch (e) {
       if (!(e instanceof ParseError) || !e.file || refused.has(e.file.path)) throw e;
       refused.add(e.file.path);
@@ -125,9 +125,11 @@ function buildModelGuarded(project: Project, readEverything = false): Model {
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
+  // Sub-paths that do not cover the root: what their files link to may lie outside them.
+  const partial = (opts.paths ?? []).length > 0 && !(opts.paths ?? []).some((p) => ws.normalize(p) === '');
   return discoverThen(ws, opts.paths, ({ files, skipped }) => {
     const project = new Project(ws, files, skipped);
-    const model = buildModelGuarded(project, opts.readEverything);
+    const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     const findings = runRules(project, model, opts.ignore);
     return { root: ws.root, files: project.files, launches: model.launches, model, findings };
   });

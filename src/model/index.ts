@@ -38,9 +38,15 @@ function editorAttachConfigs(project: Project): Span[] {
   return out;
 }
 
-/** `readEverything` turns off the relevance filter (tests compare both ways). */
-export function buildModel(project: Project, readEverything = false): Model {
-  const relevance = new Relevance(project.files, readEverything);
+export interface ModelOptions {
+  /** Turn off the relevance filter (tests compare both ways). */
+  readEverything?: boolean;
+  /** Only some sub-paths were discovered: files they link to may lie outside (see Relevance). */
+  partial?: boolean;
+}
+
+export function buildModel(project: Project, opts: ModelOptions = {}): Model {
+  const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
   // Dev containers first: the Compose files they name are read whatever their content.
   const devcontainers: DevcontainerDoc[] = [];
   const named = new Set<string>();

@@ -18,7 +18,6 @@
  * only costs a parse). Files that cannot matter are never parsed, so a syntax
  * error in them is not reported either (PTD900 says so).
  */
-import { posix } from 'node:path';
 import type { SourceFile } from '../types.js';
 
 /** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
@@ -41,6 +40,26 @@ function isAncestorOrSelf(dir: string, of: string): boolean {
   return dir === '' || dir === of || of.startsWith(dir + '/');
 }
 
+/** A Dockerfile's path split the way mayBuild needs it. */
+interface BuildTarget {
+  dir: string;
+  base: string;
+  /** The text that must appear in a file that names it: its name, or its directory's for the default name. */
+  needle: string;
+}
+
+function buildTarget(dockerfile: string): BuildTarget {
+  const slash = dockerfile.lastIndexOf('/');
+  const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
+  const base = dockerfile.slice(slash + 1);
+  return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
 /**
  * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
  * is a normalised join of literal segments from the text, so its last segment
@@ -48,12 +67,10 @@ function isAncestorOrSelf(dir: string, of: string): boolean {
  * `Dockerfile`) is in the text, unless the directory is the file's own or an
  * ancestor, which `.` and `..` reach without naming it.
  */
-export function mayBuild(file: SourceFile, dockerfile: string): boolean {
-  const dir = posix.dirname(dockerfile) === '.' ? '' : posix.dirname(dockerfile);
-  const base = posix.basename(dockerfile);
-  if (base !== 'Dockerfile') return file.text.includes(base);
-  const own = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
-  return isAncestorOrSelf(dir, own) || file.text.includes(posix.basename(dir));
+export function mayBuild(file: SourceFile, dockerfile: string | BuildTarget): boolean {
+  const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
+  if (t.base !== 'Dockerfile') return file.text.includes(t.needle);
+  return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
 }
 
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
@@ -67,10 +84,21 @@ export function composePartner(path: string): string | undefined {
 
 export class Relevance {
   private readonly hotDockerfiles: string[];
+  private readonly targets: BuildTarget[];
 
-  /** With `everything`, every file counts as hot (tests compare both ways). */
-  constructor(private readonly files: readonly SourceFile[], private readonly everything = false) {
+  /**
+   * `files` are the discovered files. With `everything`, every file counts as
+   * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
+   * the files a link can lead to may lie outside them, so a file that may
+   * link at all (`build`, `extends`) is read.
+   */
+  constructor(
+    private readonly files: readonly SourceFile[],
+    private readonly everything = false,
+    private readonly partial = false,
+  ) {
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+    this.targets = this.hotDockerfiles.map(buildTarget);
   }
 
   private hot(f: SourceFile): boolean {
@@ -80,35 +108,33 @@ export class Relevance {
   /** Hot, or has a `build` that may name a hot Dockerfile. */
   private mayMatterByBuild(f: SourceFile): boolean {
     if (this.hot(f)) return true;
-    if (this.hotDockerfiles.length === 0 || !f.text.includes('build')) return false;
-    return this.hotDockerfiles.some((d) => mayBuild(f, d));
+    if (!f.text.includes('build')) return false;
+    if (this.partial) return true;
+    if (this.targets.length === 0) return false;
+    return this.targets.some((t) => mayBuild(f, t));
   }
 
   /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
     const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
-    for (let changed = true; changed; ) {
-      changed = false;
-      const chosenNames = [...chosen].map((f) => posix.basename(f.path));
-      for (const f of all) {
-        if (chosen.has(f)) continue;
-        const partner = composePartner(f.path);
-        const byPartner = partner !== undefined && [...chosen].some((c) => c.path === partner);
-        const byExtends = f.text.includes('extends') && chosenNames.some((n) => f.text.includes(n));
-        if (byPartner || byExtends) {
+    const byPath = new Map(all.map((f) => [f.path, f]));
+    // Grow to a fixed point: partners of chosen files, and files that may
+    // `extends` a chosen one (they name its file).
+    if (this.partial) for (const f of all) if (f.text.includes('extends')) chosen.add(f);
+    let fresh = [...chosen];
+    while (fresh.length > 0) {
+      const next: SourceFile[] = [];
+      const take = (f: SourceFile | undefined): void => {
+        if (f && !chosen.has(f)) {
           chosen.add(f);
-          changed = true;
+          next.push(f);
         }
-      }
-      // A chosen file's partner is read with it.
-      for (const f of all) {
-        if (chosen.has(f)) continue;
-        if ([...chosen].some((c) => composePartner(c.path) === f.path)) {
-          chosen.add(f);
-          changed = true;
-        }
-      }
+      };
+      for (const c of fresh) take(byPath.get(composePartner(c.path) ?? ''));
+      const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
+      for (const f of all) if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n)))) take(f);
+      fresh = next;
     }
     return all.filter((f) => chosen.has(f));
   }

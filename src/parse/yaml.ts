@@ -94,7 +94,16 @@ export function keyOf(p: Pair): string | undefined {
 }
 
 export function getPair(y: YamlFile, node: YNode, key: string): Pair | undefined {
-  return pairs(y, node).find((p) => keyOf(p) === key);
+  // An own pair wins over merged ones, so merges are followed only when the map has none for the key.
+  const m = deref(y, node);
+  if (!m || !isMap(m)) return undefined;
+  let merges = false;
+  for (const p of (m as YAMLMap).items) {
+    const k = keyOf(p);
+    if (k === '<<') merges = true;
+    else if (k === key) return p;
+  }
+  return merges ? pairs(y, m).find((p) => keyOf(p) === key) : undefined;
 }
 
 export function get(y: YamlFile, node: YNode, key: string): YNode {

@@ -140,6 +140,27 @@ describe('a file without a debugger word that links a launch to one is still rea
   }
 });
 
+describe('a scan of sub-paths: what a file links to may lie outside them', () => {
+  it('a Compose file, a Makefile and an extends whose debugger is outside the scanned paths', async () => {
+    const root = tempRepo({
+      'deploy/docker-compose.yml': 'services:\n  api:\n    build: ../api\n',
+      'api/Dockerfile': 'FROM golang:1.22\nCMD ["dlv", "attach", "1"]\n',
+      'app/docker-compose.yml': 'services:\n  web:\n    extends:\n      file: ../base/common.yml\n      service: dbg\n',
+      'base/common.yml': 'services:\n  dbg:\n    image: x\n    command: strace -p 1\n',
+      'tools/Makefile': 'run:\n\tdocker build -t app ../api\n\tdocker run --rm app\n',
+    });
+    try {
+      const paths = ['deploy/docker-compose.yml', 'app', 'tools/Makefile'];
+      const key = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.ruleId} ${f.span.file.path}`).sort();
+      const filtered = key(await scan({ root, paths }));
+      expect(filtered).toEqual(key(await scan({ root, paths, readEverything: true })));
+      expect(filtered).toEqual(['PTD001 app/docker-compose.yml', 'PTD001 deploy/docker-compose.yml', 'PTD001 tools/Makefile']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('files that cannot matter are not parsed', () => {
   it('a broken manifest without a debugger word gets no PTD900 note; one with a debugger word does', async () => {
     const root = tempRepo({
