@@ -11565,7 +11565,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
+exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
@@ -18520,6 +18520,16 @@ function analyzeWords(file, words, out = { tools: [], builds: [] }) {
 function offsetOf(file, p) {
     return (file.lineStarts[p.line] ?? file.text.length) + p.character;
 }
+function spanOf(file, r) {
+    return { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
+}
+function readArgs(file, ins) {
+    const args = ins.getArguments();
+    if (args.length === 0)
+        return { args, raw: '' };
+    const span = { file, start: offsetOf(file, args[0].getRange().start), end: offsetOf(file, args[args.length - 1].getRange().end) };
+    return { args, span, raw: file.text.slice(span.start, span.end) };
+}
 /** Expand $VAR and ${VAR} (and ${VAR:-default}) from vars; unknown ones stay as written. */
 function expandVars(value, vars) {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
@@ -18550,28 +18560,28 @@ function parseKeyValues(raw) {
     }
     return out;
 }
-function commandOf(file, ins) {
-    const range = ins.getRange();
-    const span = { file, start: offsetOf(file, range.start), end: offsetOf(file, range.end) };
-    const json = ins.getJSONStrings?.() ?? [];
-    const args = ins.getArgumentsRange();
-    if (!args)
+/** RUN / CMD / ENTRYPOINT as words; span is the instruction's, an object nothing else holds. */
+function commandOf(file, ins, a, span) {
+    if (!a.span)
         return undefined;
-    const argStart = offsetOf(file, args.start);
-    const argEnd = offsetOf(file, args.end);
-    const rawArgs = file.text.slice(argStart, argEnd);
-    if (json.length > 0 && rawArgs.trimStart().startsWith('[')) {
-        const words = json.map((j) => {
-            const r = j.getRange();
-            const s = offsetOf(file, r.start);
-            const e = offsetOf(file, r.end);
-            const value = j.getJSONValue();
-            // Map characters 1:1 when the JSON string has no escapes.
-            const inner = file.text.slice(s + 1, e - 1);
-            const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
-            return { value, start: s, end: e, quoted: true, map };
-        });
-        return { form: 'exec', words, span, facts: analyzeWords(file, words) };
+    const argStart = a.span.start;
+    const rawArgs = a.raw;
+    if (rawArgs.trimStart().startsWith('[')) {
+        // JSONInstruction parsed the strings when it was constructed: no rescan.
+        const json = ins.getJSONStrings?.() ?? [];
+        if (json.length > 0) {
+            const words = json.map((j) => {
+                const r = j.getRange();
+                const s = offsetOf(file, r.start);
+                const e = offsetOf(file, r.end);
+                const value = j.getJSONValue();
+                // Map characters 1:1 when the JSON string has no escapes.
+                const inner = file.text.slice(s + 1, e - 1);
+                const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
+                return { value, start: s, end: e, quoted: true, map };
+            });
+            return { form: 'exec', words, span, facts: analyzeWords(file, words) };
+        }
     }
     const commands = splitShell(rawArgs, { base: argStart });
     // Drop leading RUN flags such as --mount=… and --network=… if the parser left them in.
@@ -18589,22 +18599,28 @@ function parseDockerfile(file) {
     let cur;
     for (const ins of df.getInstructions()) {
         const kw = ins.getKeyword().toUpperCase();
-        const r = ins.getRange();
-        const span = { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
-        const argsRange = ins.getArgumentsRange();
-        const argsSpan = argsRange ? { file, start: offsetOf(file, argsRange.start), end: offsetOf(file, argsRange.end) } : undefined;
-        const raw = argsSpan ? file.text.slice(argsSpan.start, argsSpan.end) : '';
+        if (!cur && kw !== 'FROM') {
+            // Before the first FROM only global ARG defaults matter.
+            if (kw === 'ARG')
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
+                    globalArgs.set(k, v);
+            continue;
+        }
+        const span = spanOf(file, ins.getRange());
         if (kw === 'FROM') {
-            const from = ins;
-            const imgRange = from.getImageRange();
-            const imgSpan = imgRange ? { file, start: offsetOf(file, imgRange.start), end: offsetOf(file, imgRange.end) } : span;
-            const image = expandVars(from.getImage() ?? '', globalArgs);
-            const stageName = from.getBuildStage();
-            const stageRange = from.getBuildStageRange();
+            const { args } = readArgs(file, ins);
+            // What From.getImageRange(), getImage(), getBuildStageRange() and getBuildStage()
+            // (the text of that range, escapes and all) return, each of which rescans the arguments.
+            const imgRange = args.length !== 0 ? args[0].getRange() : null;
+            const imgSpan = imgRange ? spanOf(file, imgRange) : span;
+            const image = expandVars(args.length > 0 ? args[0].getValue() : '', globalArgs);
+            const stageRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
+            const stageSpan = stageRange ? spanOf(file, stageRange) : undefined;
+            const stageName = stageSpan ? file.text.slice(stageSpan.start, stageSpan.end) : null;
             const parent = stages.find((s) => s.name && s.name.value.toLowerCase() === image.toLowerCase());
             cur = {
                 index: stages.length,
-                ...(stageName && stageRange ? { name: { value: stageName, span: { file, start: offsetOf(file, stageRange.start), end: offsetOf(file, stageRange.end) } } } : {}),
+                ...(stageName && stageSpan ? { name: { value: stageName, span: stageSpan } } : {}),
                 image: { value: image, span: imgSpan },
                 ...(parent ? { parent } : {}),
                 fromSpan: span,
@@ -18621,48 +18637,47 @@ function parseDockerfile(file) {
             stages.push(cur);
             continue;
         }
-        if (!cur) {
-            if (kw === 'ARG')
-                for (const [k, v] of parseKeyValues(raw))
-                    globalArgs.set(k, v);
+        if (!cur)
             continue;
-        }
         cur.span.end = span.end;
+        // Instructions not handled here (LABEL, VOLUME, HEALTHCHECK, …) never read their arguments.
         switch (kw) {
             case 'ARG':
-                for (const [k, v] of parseKeyValues(raw)) {
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) {
                     if (v !== '' || !cur.vars.has(k))
                         cur.vars.set(k, v !== '' ? v : (globalArgs.get(k) ?? ''));
                 }
                 break;
             case 'ENV':
-                for (const [k, v] of parseKeyValues(raw))
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
                     cur.vars.set(k, expandVars(v, cur.vars));
                 break;
-            case 'USER':
-                if (argsSpan)
-                    cur.user = { value: expandVars(raw.trim(), cur.vars), span: argsSpan };
+            case 'USER': {
+                const a = readArgs(file, ins);
+                if (a.span)
+                    cur.user = { value: expandVars(a.raw.trim(), cur.vars), span: a.span };
                 break;
+            }
             case 'WORKDIR': {
-                const dir = expandVars(raw.trim(), cur.vars);
+                const dir = expandVars(readArgs(file, ins).raw.trim(), cur.vars);
                 if (dir)
                     cur.workdir = posixJoin(cur.workdir ?? '/', dir);
                 break;
             }
             case 'RUN': {
-                const c = commandOf(file, ins);
+                const c = commandOf(file, ins, readArgs(file, ins), span);
                 if (c)
                     cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
                 break;
             }
             case 'CMD': {
-                const c = commandOf(file, ins);
+                const c = commandOf(file, ins, readArgs(file, ins), span);
                 if (c)
                     cur.cmd = c;
                 break;
             }
             case 'ENTRYPOINT': {
-                const c = commandOf(file, ins);
+                const c = commandOf(file, ins, readArgs(file, ins), span);
                 if (c) {
                     cur.entrypoint = c;
                     delete cur.cmd;
@@ -18670,15 +18685,14 @@ function parseDockerfile(file) {
                 break;
             }
             case 'EXPOSE':
-                for (const a of ins.getArguments()) {
-                    const ar = a.getRange();
-                    cur.exposes.push({ value: a.getValue(), span: { file, start: offsetOf(file, ar.start), end: offsetOf(file, ar.end) } });
+                for (const a of readArgs(file, ins).args) {
+                    cur.exposes.push({ value: a.getValue(), span: spanOf(file, a.getRange()) });
                 }
                 break;
             case 'COPY':
             case 'ADD': {
-                const args = ins.getArguments().map((a) => a.getValue());
-                // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments.
+                const args = readArgs(file, ins).args.map((a) => a.getValue());
+                // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments (getFlags() is cached by the parser).
                 const flags = ins.getFlags?.() ?? [];
                 let from = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
                 const rest = [];
@@ -19386,8 +19400,68 @@ function setProperty(text, key, valueJson) {
 
 
 
+/**
+ * Verdicts already computed, by text then kind (null: it parses). validate is a
+ * pure function of (kind, text), and the same edited text is validated more than
+ * once: by makeFix when the fix is offered, again by applyFixes before it is
+ * applied, and on every later --fix round for the fixes of files left unchanged.
+ * Least recently used entries go first once either bound is reached.
+ */
+const cache = new Map();
+const CACHE_MAX_ENTRIES = 1024;
+const CACHE_MAX_CHARS = 4_000_000;
+/** Longer texts are validated every time rather than pin that much memory. */
+const CACHE_MAX_TEXT = 1_000_000;
+let cachedChars = 0;
+/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
+function clearValidateCache() {
+    cache.clear();
+    cachedChars = 0;
+}
 /** An error message when text does not parse as kind, else undefined. */
 function validate(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+            break;
+        case 'dockerfile':
+            // Decided from the first lines without building the instruction tree, when that is certain.
+            if (text.trim() === '' || hasDockerfileInstruction(text))
+                return undefined;
+            break;
+        default:
+            return undefined;
+    }
+    const entry = text.length <= CACHE_MAX_TEXT ? cache.get(text) : undefined;
+    const known = entry?.[kind];
+    if (known !== undefined) {
+        // Most recently used last.
+        cache.delete(text);
+        cache.set(text, entry);
+        return known ?? undefined;
+    }
+    const verdict = check(kind, text);
+    if (text.length <= CACHE_MAX_TEXT) {
+        if (entry)
+            entry[kind] = verdict ?? null;
+        else {
+            cache.set(text, { [kind]: verdict ?? null });
+            cachedChars += text.length;
+            for (const k of cache.keys()) {
+                if (cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS)
+                    break;
+                cache.delete(k);
+                cachedChars -= k.length;
+            }
+        }
+    }
+    return verdict;
+}
+function check(kind, text) {
     switch (kind) {
         case 'compose':
         case 'kubernetes':
@@ -19423,40 +19497,97 @@ function validate(kind, text) {
     }
 }
 /**
+ * Does dockerfile-ast certainly find an instruction in text? true only when it
+ * does; false means "cannot tell cheaply" (the caller then runs the parser).
+ *
+ * The parser reads parser directives (`# name=value`, possibly several on a
+ * line) from the leading `#` lines, starts at the line whose index is the number
+ * of directives, skips blanks and `#` comment lines, and makes an instruction
+ * of anything else. So a line whose first character after spaces and tabs is
+ * neither `#` nor a line break is reached, and read as an instruction, when the
+ * `#` characters above it (an upper bound on the directives) are no more than
+ * its index. A BOM or a lone CR (the directive reader then skips a character)
+ * is left to the parser.
+ */
+function hasDockerfileInstruction(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        return false;
+    let hashes = 0;
+    let line = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        let c = text.charCodeAt(i);
+        while (c === 32 || c === 9)
+            c = text.charCodeAt(++i);
+        if (i >= n)
+            return false;
+        if (c === 13 && text.charCodeAt(i + 1) !== 10)
+            return false;
+        if (c !== 10 && c !== 13 && c !== 35)
+            return hashes <= line;
+        // A blank or `#` line: count its `#`s and go to the next line.
+        for (; i < n; i++) {
+            c = text.charCodeAt(i);
+            if (c === 35)
+                hashes++;
+            else if (c === 10)
+                break;
+            else if (c === 13) {
+                if (text.charCodeAt(i + 1) !== 10)
+                    return false;
+                i++;
+                break;
+            }
+        }
+        i++;
+        line++;
+    }
+    return false;
+}
+/**
  * The first duplicate key of a map in the document, with the equality the
  * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
- * are ===), in linear time.
+ * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
+ * items, pair keys and values; aliases are not followed), without recursion.
  */
 function duplicateKey(doc) {
-    let found;
-    (0,dist/* visit */.YR)(doc, {
-        Map(_key, map) {
-            const values = new Set();
-            const nodes = new Set();
-            for (const p of map.items) {
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            let values;
+            let nodes;
+            for (const p of node.items) {
                 const k = p.key;
                 if ((0,dist/* isScalar */.jn)(k)) {
                     const v = k.value;
-                    if (typeof v === 'number' && Number.isNaN(v))
-                        continue;
-                    if (values.has(v)) {
-                        found = 'Map keys must be unique';
-                        return dist/* visit */.YR.BREAK;
+                    if (!(typeof v === 'number' && Number.isNaN(v))) {
+                        values ??= new Set();
+                        if (values.has(v))
+                            return 'Map keys must be unique';
+                        values.add(v);
                     }
-                    values.add(v);
                 }
                 else {
-                    if (nodes.has(k)) {
-                        found = 'Map keys must be unique';
-                        return dist/* visit */.YR.BREAK;
-                    }
+                    nodes ??= new Set();
+                    if (nodes.has(k))
+                        return 'Map keys must be unique';
                     nodes.add(k);
                 }
+                stack.push(p.value, k);
             }
-            return undefined;
-        },
-    });
-    return found;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if ((0,dist/* isPair */.tO)(node)) {
+            // A pair as a sequence item (`- ? a : b` in a flow sequence).
+            stack.push(node.value, node.key);
+        }
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
@@ -19704,14 +19835,24 @@ function ownPair(map, key) {
 
 
 
-/** Apply edits per file, re-parse each edited file, and return whole-line edits. */
+/**
+ * Apply edits per file, re-parse each edited file, and return whole-line edits.
+ * Every file is applied and validated before any line diff is computed: a fix
+ * whose second file fails costs no diff of the first. validate() memoises its
+ * verdicts, so the re-check of the same text before --fix applies it is free.
+ */
 function makeFix(description, edits, files) {
     if (!edits || edits.length === 0)
         return undefined;
     const byPath = new Map();
-    for (const e of edits)
-        byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-    const out = [];
+    for (const e of edits) {
+        const list = byPath.get(e.path);
+        if (list)
+            list.push(e);
+        else
+            byPath.set(e.path, [e]);
+    }
+    const results = [];
     for (const [path, es] of byPath) {
         const file = files.find((f) => f.path === path);
         if (!file)
@@ -19725,8 +19866,11 @@ function makeFix(description, edits, files) {
         }
         if (validate(file.kind, after) !== undefined)
             return undefined;
-        out.push(...lineEdits(path, file.text, after));
+        results.push({ path, before: file.text, after });
     }
+    const out = [];
+    for (const r of results)
+        out.push(...lineEdits(r.path, r.before, r.after));
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
 function capsIn(map, key) {

@@ -16,12 +16,21 @@ import type { LaunchEditor, PortMapping } from '../model/launch.js';
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
 import type { YamlFile } from '../parse/yaml.js';
 
-/** Apply edits per file, re-parse each edited file, and return whole-line edits. */
+/**
+ * Apply edits per file, re-parse each edited file, and return whole-line edits.
+ * Every file is applied and validated before any line diff is computed: a fix
+ * whose second file fails costs no diff of the first. validate() memoises its
+ * verdicts, so the re-check of the same text before --fix applies it is free.
+ */
 export function makeFix(description: string, edits: TextEdit[] | undefined, files: SourceFile[]): Fix | undefined {
   if (!edits || edits.length === 0) return undefined;
   const byPath = new Map<string, TextEdit[]>();
-  for (const e of edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
-  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const list = byPath.get(e.path);
+    if (list) list.push(e);
+    else byPath.set(e.path, [e]);
+  }
+  const results: Array<{ path: string; before: string; after: string }> = [];
   for (const [path, es] of byPath) {
     const file = files.find((f) => f.path === path);
     if (!file) return undefined;
@@ -32,8 +41,10 @@ export function makeFix(description: string, edits: TextEdit[] | undefined, file
       return undefined;
     }
     if (validate(file.kind, after) !== undefined) return undefined;
-    out.push(...lineEdits(path, file.text, after));
+    results.push({ path, before: file.text, after });
   }
+  const out: TextEdit[] = [];
+  for (const r of results) out.push(...lineEdits(r.path, r.before, r.after));
   return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
 

@@ -1,11 +1,71 @@
 /** Re-parse edited text in its own format: a fix is only offered when this passes. */
-import { isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind } from '../types.js';
 
+/**
+ * Verdicts already computed, by text then kind (null: it parses). validate is a
+ * pure function of (kind, text), and the same edited text is validated more than
+ * once: by makeFix when the fix is offered, again by applyFixes before it is
+ * applied, and on every later --fix round for the fixes of files left unchanged.
+ * Least recently used entries go first once either bound is reached.
+ */
+const cache = new Map<string, Partial<Record<FileKind, string | null>>>();
+const CACHE_MAX_ENTRIES = 1024;
+const CACHE_MAX_CHARS = 4_000_000;
+/** Longer texts are validated every time rather than pin that much memory. */
+const CACHE_MAX_TEXT = 1_000_000;
+let cachedChars = 0;
+
+/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
+export function clearValidateCache(): void {
+  cache.clear();
+  cachedChars = 0;
+}
+
 /** An error message when text does not parse as kind, else undefined. */
 export function validate(kind: FileKind, text: string): string | undefined {
+  switch (kind) {
+    case 'compose':
+    case 'kubernetes':
+    case 'workflow':
+    case 'devcontainer':
+    case 'vscode-launch':
+    case 'seccomp':
+      break;
+    case 'dockerfile':
+      // Decided from the first lines without building the instruction tree, when that is certain.
+      if (text.trim() === '' || hasDockerfileInstruction(text)) return undefined;
+      break;
+    default:
+      return undefined;
+  }
+  const entry = text.length <= CACHE_MAX_TEXT ? cache.get(text) : undefined;
+  const known = entry?.[kind];
+  if (known !== undefined) {
+    // Most recently used last.
+    cache.delete(text);
+    cache.set(text, entry!);
+    return known ?? undefined;
+  }
+  const verdict = check(kind, text);
+  if (text.length <= CACHE_MAX_TEXT) {
+    if (entry) entry[kind] = verdict ?? null;
+    else {
+      cache.set(text, { [kind]: verdict ?? null });
+      cachedChars += text.length;
+      for (const k of cache.keys()) {
+        if (cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS) break;
+        cache.delete(k);
+        cachedChars -= k.length;
+      }
+    }
+  }
+  return verdict;
+}
+
+function check(kind: FileKind, text: string): string | undefined {
   switch (kind) {
     case 'compose':
     case 'kubernetes':
@@ -40,36 +100,82 @@ export function validate(kind: FileKind, text: string): string | undefined {
 }
 
 /**
+ * Does dockerfile-ast certainly find an instruction in text? true only when it
+ * does; false means "cannot tell cheaply" (the caller then runs the parser).
+ *
+ * The parser reads parser directives (`# name=value`, possibly several on a
+ * line) from the leading `#` lines, starts at the line whose index is the number
+ * of directives, skips blanks and `#` comment lines, and makes an instruction
+ * of anything else. So a line whose first character after spaces and tabs is
+ * neither `#` nor a line break is reached, and read as an instruction, when the
+ * `#` characters above it (an upper bound on the directives) are no more than
+ * its index. A BOM or a lone CR (the directive reader then skips a character)
+ * is left to the parser.
+ */
+export function hasDockerfileInstruction(text: string): boolean {
+  if (text.charCodeAt(0) === 0xfeff) return false;
+  let hashes = 0;
+  let line = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    while (c === 32 || c === 9) c = text.charCodeAt(++i);
+    if (i >= n) return false;
+    if (c === 13 && text.charCodeAt(i + 1) !== 10) return false;
+    if (c !== 10 && c !== 13 && c !== 35) return hashes <= line;
+    // A blank or `#` line: count its `#`s and go to the next line.
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c === 35) hashes++;
+      else if (c === 10) break;
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) !== 10) return false;
+        i++;
+        break;
+      }
+    }
+    i++;
+    line++;
+  }
+  return false;
+}
+
+/**
  * The first duplicate key of a map in the document, with the equality the
  * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
- * are ===), in linear time.
+ * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
+ * items, pair keys and values; aliases are not followed), without recursion.
  */
 function duplicateKey(doc: Document): string | undefined {
-  let found: string | undefined;
-  visit(doc, {
-    Map(_key, map) {
-      const values = new Set<unknown>();
-      const nodes = new Set<unknown>();
-      for (const p of map.items) {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      let values: Set<unknown> | undefined;
+      let nodes: Set<unknown> | undefined;
+      for (const p of node.items) {
         const k = p.key;
         if (isScalar(k)) {
           const v = k.value;
-          if (typeof v === 'number' && Number.isNaN(v)) continue;
-          if (values.has(v)) {
-            found = 'Map keys must be unique';
-            return visit.BREAK;
+          if (!(typeof v === 'number' && Number.isNaN(v))) {
+            values ??= new Set();
+            if (values.has(v)) return 'Map keys must be unique';
+            values.add(v);
           }
-          values.add(v);
         } else {
-          if (nodes.has(k)) {
-            found = 'Map keys must be unique';
-            return visit.BREAK;
-          }
+          nodes ??= new Set();
+          if (nodes.has(k)) return 'Map keys must be unique';
           nodes.add(k);
         }
+        stack.push(p.value, k);
       }
-      return undefined;
-    },
-  });
-  return found;
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      // A pair as a sequence item (`- ? a : b` in a flow sequence).
+      stack.push(node.value, node.key);
+    }
+  }
+  return undefined;
 }

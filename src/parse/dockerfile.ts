@@ -52,9 +52,39 @@ export interface DockerfileDoc {
 }
 
 type LspPos = { line: number; character: number };
+type LspRange = { start: LspPos; end: LspPos };
+type Arg = { getValue(): string; getRange(): LspRange };
+type JsonString = { getJSONValue(): string; getRange(): LspRange };
+type FlagLike = { getName(): string; getValue(): string | null };
 
 function offsetOf(file: SourceFile, p: LspPos): number {
   return (file.lineStarts[p.line] ?? file.text.length) + p.character;
+}
+
+function spanOf(file: SourceFile, r: LspRange): Span {
+  return { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
+}
+
+/**
+ * The arguments of an instruction, read once. dockerfile-ast rescans the
+ * instruction's text on every getArguments() call, and getArgumentsRange(),
+ * getImage(), getImageRange(), getBuildStage() and getBuildStageRange() each
+ * call it again; this is what they compute, from a single scan. For FROM, RUN,
+ * COPY, ADD (ModifiableInstruction) the flags are already left out.
+ */
+interface InsArgs {
+  args: Arg[];
+  /** getArgumentsRange(): first argument's start to last argument's end, or undefined without arguments. */
+  span?: Span;
+  /** The text of that range ('' without arguments). */
+  raw: string;
+}
+
+function readArgs(file: SourceFile, ins: Instruction): InsArgs {
+  const args = ins.getArguments() as Arg[];
+  if (args.length === 0) return { args, raw: '' };
+  const span: Span = { file, start: offsetOf(file, args[0]!.getRange().start), end: offsetOf(file, args[args.length - 1]!.getRange().end) };
+  return { args, span, raw: file.text.slice(span.start, span.end) };
 }
 
 /** Expand $VAR and ${VAR} (and ${VAR:-default}) from vars; unknown ones stay as written. */
@@ -85,27 +115,27 @@ function parseKeyValues(raw: string): Array<[string, string]> {
   return out;
 }
 
-function commandOf(file: SourceFile, ins: Instruction): DfCommand | undefined {
-  const range = ins.getRange();
-  const span: Span = { file, start: offsetOf(file, range.start), end: offsetOf(file, range.end) };
-  const json = (ins as unknown as { getJSONStrings?: () => Array<{ getJSONValue(): string; getRange(): { start: LspPos; end: LspPos } }> }).getJSONStrings?.() ?? [];
-  const args = ins.getArgumentsRange();
-  if (!args) return undefined;
-  const argStart = offsetOf(file, args.start);
-  const argEnd = offsetOf(file, args.end);
-  const rawArgs = file.text.slice(argStart, argEnd);
-  if (json.length > 0 && rawArgs.trimStart().startsWith('[')) {
-    const words: Word[] = json.map((j) => {
-      const r = j.getRange();
-      const s = offsetOf(file, r.start);
-      const e = offsetOf(file, r.end);
-      const value = j.getJSONValue();
-      // Map characters 1:1 when the JSON string has no escapes.
-      const inner = file.text.slice(s + 1, e - 1);
-      const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
-      return { value, start: s, end: e, quoted: true, map };
-    });
-    return { form: 'exec', words, span, facts: analyzeWords(file, words) };
+/** RUN / CMD / ENTRYPOINT as words; span is the instruction's, an object nothing else holds. */
+function commandOf(file: SourceFile, ins: Instruction, a: InsArgs, span: Span): DfCommand | undefined {
+  if (!a.span) return undefined;
+  const argStart = a.span.start;
+  const rawArgs = a.raw;
+  if (rawArgs.trimStart().startsWith('[')) {
+    // JSONInstruction parsed the strings when it was constructed: no rescan.
+    const json = (ins as unknown as { getJSONStrings?: () => JsonString[] }).getJSONStrings?.() ?? [];
+    if (json.length > 0) {
+      const words: Word[] = json.map((j) => {
+        const r = j.getRange();
+        const s = offsetOf(file, r.start);
+        const e = offsetOf(file, r.end);
+        const value = j.getJSONValue();
+        // Map characters 1:1 when the JSON string has no escapes.
+        const inner = file.text.slice(s + 1, e - 1);
+        const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
+        return { value, start: s, end: e, quoted: true, map };
+      });
+      return { form: 'exec', words, span, facts: analyzeWords(file, words) };
+    }
   }
   const commands = splitShell(rawArgs, { base: argStart });
   // Drop leading RUN flags such as --mount=… and --network=… if the parser left them in.
@@ -123,22 +153,26 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
   let cur: DfStage | undefined;
   for (const ins of df.getInstructions()) {
     const kw = ins.getKeyword().toUpperCase();
-    const r = ins.getRange();
-    const span: Span = { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
-    const argsRange = ins.getArgumentsRange();
-    const argsSpan: Span | undefined = argsRange ? { file, start: offsetOf(file, argsRange.start), end: offsetOf(file, argsRange.end) } : undefined;
-    const raw = argsSpan ? file.text.slice(argsSpan.start, argsSpan.end) : '';
+    if (!cur && kw !== 'FROM') {
+      // Before the first FROM only global ARG defaults matter.
+      if (kw === 'ARG') for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) globalArgs.set(k, v);
+      continue;
+    }
+    const span = spanOf(file, ins.getRange());
     if (kw === 'FROM') {
-      const from = ins as unknown as { getImage(): string | null; getImageRange(): { start: LspPos; end: LspPos } | null; getBuildStage(): string | null; getBuildStageRange(): { start: LspPos; end: LspPos } | null };
-      const imgRange = from.getImageRange();
-      const imgSpan: Span = imgRange ? { file, start: offsetOf(file, imgRange.start), end: offsetOf(file, imgRange.end) } : span;
-      const image = expandVars(from.getImage() ?? '', globalArgs);
-      const stageName = from.getBuildStage();
-      const stageRange = from.getBuildStageRange();
+      const { args } = readArgs(file, ins);
+      // What From.getImageRange(), getImage(), getBuildStageRange() and getBuildStage()
+      // (the text of that range, escapes and all) return, each of which rescans the arguments.
+      const imgRange = args.length !== 0 ? args[0]!.getRange() : null;
+      const imgSpan: Span = imgRange ? spanOf(file, imgRange) : span;
+      const image = expandVars(args.length > 0 ? args[0]!.getValue() : '', globalArgs);
+      const stageRange = args.length > 2 && args[1]!.getValue().toUpperCase() === 'AS' ? args[2]!.getRange() : null;
+      const stageSpan = stageRange ? spanOf(file, stageRange) : undefined;
+      const stageName = stageSpan ? file.text.slice(stageSpan.start, stageSpan.end) : null;
       const parent = stages.find((s) => s.name && s.name.value.toLowerCase() === image.toLowerCase());
       cur = {
         index: stages.length,
-        ...(stageName && stageRange ? { name: { value: stageName, span: { file, start: offsetOf(file, stageRange.start), end: offsetOf(file, stageRange.end) } } } : {}),
+        ...(stageName && stageSpan ? { name: { value: stageName, span: stageSpan } } : {}),
         image: { value: image, span: imgSpan },
         ...(parent ? { parent } : {}),
         fromSpan: span,
@@ -155,54 +189,53 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
       stages.push(cur);
       continue;
     }
-    if (!cur) {
-      if (kw === 'ARG') for (const [k, v] of parseKeyValues(raw)) globalArgs.set(k, v);
-      continue;
-    }
+    if (!cur) continue;
     cur.span.end = span.end;
+    // Instructions not handled here (LABEL, VOLUME, HEALTHCHECK, …) never read their arguments.
     switch (kw) {
       case 'ARG':
-        for (const [k, v] of parseKeyValues(raw)) {
+        for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) {
           if (v !== '' || !cur.vars.has(k)) cur.vars.set(k, v !== '' ? v : (globalArgs.get(k) ?? ''));
         }
         break;
       case 'ENV':
-        for (const [k, v] of parseKeyValues(raw)) cur.vars.set(k, expandVars(v, cur.vars));
+        for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) cur.vars.set(k, expandVars(v, cur.vars));
         break;
-      case 'USER':
-        if (argsSpan) cur.user = { value: expandVars(raw.trim(), cur.vars), span: argsSpan };
+      case 'USER': {
+        const a = readArgs(file, ins);
+        if (a.span) cur.user = { value: expandVars(a.raw.trim(), cur.vars), span: a.span };
         break;
+      }
       case 'WORKDIR': {
-        const dir = expandVars(raw.trim(), cur.vars);
+        const dir = expandVars(readArgs(file, ins).raw.trim(), cur.vars);
         if (dir) cur.workdir = posixJoin(cur.workdir ?? '/', dir);
         break;
       }
       case 'RUN': {
-        const c = commandOf(file, ins);
+        const c = commandOf(file, ins, readArgs(file, ins), span);
         if (c) cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
         break;
       }
       case 'CMD': {
-        const c = commandOf(file, ins);
+        const c = commandOf(file, ins, readArgs(file, ins), span);
         if (c) cur.cmd = c;
         break;
       }
       case 'ENTRYPOINT': {
-        const c = commandOf(file, ins);
+        const c = commandOf(file, ins, readArgs(file, ins), span);
         if (c) { cur.entrypoint = c; delete cur.cmd; }
         break;
       }
       case 'EXPOSE':
-        for (const a of ins.getArguments()) {
-          const ar = a.getRange();
-          cur.exposes.push({ value: a.getValue(), span: { file, start: offsetOf(file, ar.start), end: offsetOf(file, ar.end) } });
+        for (const a of readArgs(file, ins).args) {
+          cur.exposes.push({ value: a.getValue(), span: spanOf(file, a.getRange()) });
         }
         break;
       case 'COPY':
       case 'ADD': {
-        const args = ins.getArguments().map((a) => a.getValue());
-        // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments.
-        const flags = (ins as unknown as { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> }).getFlags?.() ?? [];
+        const args = readArgs(file, ins).args.map((a) => a.getValue());
+        // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments (getFlags() is cached by the parser).
+        const flags = (ins as unknown as { getFlags?: () => FlagLike[] }).getFlags?.() ?? [];
         let from: string | undefined = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
         const rest: string[] = [];
         for (const a of args) {
