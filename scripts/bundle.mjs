@@ -2,8 +2,14 @@
 // (src/cli/index.ts → dist/cli/index.js) with @vercel/ncc. Deterministic:
 // no source maps, no timestamps, so `git diff dist/` after a rebuild means
 // dist/ was stale.
+//
+// A dynamic import() in the sources becomes a chunk beside the bundle,
+// `<id>.index.js` (the Action loads its GitHub API code that way, on pull
+// requests only). The ids are webpack's deterministic ones: the same sources
+// give the same names wherever the repository is checked out. Chunks left by
+// an earlier build are removed first, so dist/ holds exactly this build.
 import ncc from '@vercel/ncc';
-import { mkdirSync, writeFileSync, rmSync, existsSync, chmodSync } from 'node:fs';
+import { mkdirSync, writeFileSync, rmSync, existsSync, chmodSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +23,8 @@ const entries = [
 ];
 
 const only = process.argv.includes('--cli-only') ? 'src/cli/index.ts' : undefined;
+// ncc's name for the chunk of a dynamic import(): `<chunk id>.index.js` beside index.js.
+const CHUNK = /^\d+\.index\.js$/;
 for (const e of entries) {
   if (only && e.src !== only) continue;
   const input = join(root, e.src);
@@ -35,16 +43,20 @@ for (const e of entries) {
   });
   const outDir = join(outRoot, e.out);
   mkdirSync(outDir, { recursive: true });
-  // Remove only our own previous output files.
-  for (const f of ['index.js', 'package.json']) rmSync(join(outDir, f), { force: true });
+  // Remove only our own previous output files: the bundle, package.json and its chunks.
+  for (const f of readdirSync(outDir)) {
+    if (f === 'index.js' || f === 'package.json' || CHUNK.test(f)) rmSync(join(outDir, f), { force: true });
+  }
   let body = code;
   if (e.exec && !body.startsWith('#!')) body = `#!/usr/bin/env node\n${body}`;
   writeFileSync(join(outDir, 'index.js'), body);
   if (e.exec) chmodSync(join(outDir, 'index.js'), 0o755);
-  for (const [name, asset] of Object.entries(assets ?? {})) {
+  const chunks = [];
+  for (const [name, asset] of Object.entries(assets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const p = join(outDir, name);
     mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, asset.source);
+    if (CHUNK.test(name)) chunks.push(`${name} ${(asset.source.length / 1024).toFixed(0)} KiB`);
   }
-  console.log(`bundle: ${e.src} → ${e.out}/index.js (${(body.length / 1024).toFixed(0)} KiB)`);
+  console.log(`bundle: ${e.src} → ${e.out}/index.js (${(body.length / 1024).toFixed(0)} KiB)${chunks.length > 0 ? `, chunks loaded on demand: ${chunks.join(', ')}` : ''}`);
 }

@@ -1,9 +1,13 @@
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
- * the runner's context, wire the engine and @actions/core, call run().
+ * the runner's context, wire the engine and the runner commands, call run().
  * Nothing else lives here; see main.ts.
+ *
+ * Cold start matters (every workflow run pays it): the runner commands come
+ * from ./core.js rather than @actions/core (see there why), and everything
+ * that talks to the GitHub API is imported by main.ts only on pull requests.
  */
-import * as core from '@actions/core';
+import * as core from './core.js';
 import { scan } from '../engine.js';
 import { applyFixes } from '../fix/apply.js';
 import { toSarif } from '../report/sarif.js';
@@ -23,7 +27,7 @@ const io: Io = {
   setOutput: (name, value) => core.setOutput(name, value),
   writeJobSummary: async (md) => {
     if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await core.summary.addRaw(md, true).write();
+    await core.appendJobSummary(md);
   },
 };
 

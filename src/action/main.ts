@@ -13,9 +13,13 @@ import type { ScanOptions, ScanResult } from '../engine.js';
 import type { Finding, SourceFile } from '../types.js';
 import { atOrAbove } from '../report/common.js';
 import { toLocation } from '../source.js';
-import { apiMessage, createClient, httpStatus, isForbidden, type Octokit, type RetryPolicy } from '../github/client.js';
-import { DiffIndex } from '../github/diff.js';
-import { createReview, deleteReviewComment, listPullFiles, listReviewComments, upsertSticky, type RepoRef } from '../github/pulls.js';
+import type { Octokit, RetryPolicy } from '../github/client.js';
+import type { DiffIndex } from '../github/diff.js';
+import type { ExistingReviewComment, RepoRef } from '../github/pulls.js';
+import type * as GitHubApi from '../github/api.js';
+// Only types and the error helpers statically: the client, the diff parser and the
+// endpoints (Octokit, undici, parse-diff) are imported below on pull requests only.
+import { apiMessage, httpStatus, isForbidden } from '../github/errors.js';
 import { REVIEW_MARKER, SUMMARY_MARKER, annotationsFor, compareFindings, countBySeverity, fixDiff, summaryMarkdown, type Annotation, type SummaryRow } from '../report/github.js';
 import { GITHUB_BODY_LIMIT, JOB_SUMMARY_LIMIT } from '../report/markdown.js';
 import { unifiedDiff } from '../fix/text.js';
@@ -131,6 +135,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   const repo: RepoRef = { owner: ctx.owner, repo: ctx.repo };
 
   // --- pull request diff
+  let api: typeof GitHubApi | undefined;
   let octokit: Octokit | undefined;
   let diff: DiffIndex | undefined;
   if (ctx.pr) {
@@ -139,14 +144,15 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
     } else if (prefix === undefined) {
       io.warning(`ptrace-doctor: path "${inputs.path}" is outside the workspace; no pull-request comments.`);
     } else {
-      octokit = createClient(inputs.token, {
+      api = await import('../github/api.js');
+      octokit = api.createClient(inputs.token, {
         baseUrl: ctx.apiUrl,
         ...(deps.retry ? { retry: deps.retry } : {}),
         onRetry: (r) => io.info(`GitHub API ${r.method} ${r.url}: ${r.status ?? 'network error'}, retry ${r.attempt} in ${Math.round(r.delayMs / 1000)}s`),
       });
       try {
-        const prFiles = await listPullFiles(octokit, repo, ctx.pr.number);
-        diff = new DiffIndex(prFiles, (rp) => byRepoPath.get(rp)?.text);
+        const prFiles = await api.listPullFiles(octokit, repo, ctx.pr.number);
+        diff = new api.DiffIndex(prFiles, (rp) => byRepoPath.get(rp)?.text);
       } catch (err) {
         notes.push(`Could not list the pull request's files (${gate.failed("list the pull request's files", err)}); all findings are listed.`);
       }
@@ -185,14 +191,14 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
     const d = fixDiff(f, files, toRepo);
     return { finding: f, location: locationOf(f, toRepo), where: 'summary' as const, ...(d ? { diff: d } : {}) };
   });
-  if (ctx.pr && octokit && diff) {
+  if (ctx.pr && api && octokit && diff) {
     prInfo = { posted: 0, skippedExisting: 0, deleted: 0, summary: 'none', fallback: false };
     if (inputs.prReview) {
       const plan = planReview(scoped, { diff, files, repoPath: toRepo, docUrl: engine.ruleDocUrl, maxComments: inputs.maxComments });
       rows = plan.rows;
-      let existing: Awaited<ReturnType<typeof listReviewComments>> | undefined;
+      let existing: ExistingReviewComment[] | undefined;
       try {
-        existing = await listReviewComments(octokit, repo, ctx.pr.number);
+        existing = await api.listReviewComments(octokit, repo, ctx.pr.number);
       } catch (err) {
         gate.failed('list review comments', err);
       }
@@ -202,7 +208,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
         for (const id of rec.toDelete) {
           if (!gate.allowed) break;
           try {
-            await deleteReviewComment(octokit, repo, id);
+            await api.deleteReviewComment(octokit, repo, id);
             prInfo.deleted++;
           } catch (err) {
             gate.failed('remove an outdated review comment', err);
@@ -212,7 +218,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
           const n = rec.toPost.length;
           const body = `${REVIEW_MARKER}\nptrace-doctor: ${n} finding${n === 1 ? '' : 's'} with ${n === 1 ? 'a fix' : 'fixes'} on the lines this pull request changes. The summary comment lists everything.`;
           try {
-            await createReview(octokit, repo, ctx.pr.number, ctx.pr.headSha, body, rec.toPost.map((p) => p.draft));
+            await api.createReview(octokit, repo, ctx.pr.number, ctx.pr.headSha, body, rec.toPost.map((p) => p.draft));
             prInfo.posted = n;
           } catch (err) {
             const reason = gate.failed('post the review', err);
@@ -229,7 +235,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
     if (inputs.prSummary && gate.allowed) {
       const md = summaryMarkdown({ rows, docUrl: engine.ruleDocUrl, scope: inputs.scope, sticky: true, diffs: 'not-inline', limit: GITHUB_BODY_LIMIT, notes, totalFindings: allFindings.length });
       try {
-        const r = await upsertSticky(octokit, repo, ctx.pr.number, SUMMARY_MARKER, md, scoped.length === 0);
+        const r = await api.upsertSticky(octokit, repo, ctx.pr.number, SUMMARY_MARKER, md, scoped.length === 0);
         prInfo.summary = r.action;
       } catch (err) {
         gate.failed('write the summary comment', err);

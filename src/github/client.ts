@@ -1,10 +1,15 @@
 /**
  * Octokit wiring: base URL from GITHUB_API_URL (GitHub Enterprise, or a
  * loopback server in tests), bounded retries with backoff on 5xx and rate
- * limits, and error helpers. The token is handed to Octokit only; nothing here
- * prints it or a request's headers.
+ * limits. The token is handed to Octokit only; nothing here prints it or a
+ * request's headers.
  */
 import { getOctokit } from '@actions/github';
+import { header, httpStatus, isRateLimited } from './errors.js';
+
+// The error helpers live in errors.ts, which does not import Octokit: the Action
+// loads this file only on pull requests but reads errors on every path.
+export { apiMessage, httpStatus, isForbidden, isRateLimited } from './errors.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -32,46 +37,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
   now: () => Date.now(),
 };
-
-interface HttpErrorLike {
-  status?: number;
-  message?: string;
-  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
-}
-
-export function httpStatus(err: unknown): number | undefined {
-  const s = (err as HttpErrorLike | undefined)?.status;
-  return typeof s === 'number' ? s : undefined;
-}
-
-function header(err: unknown, name: string): string | undefined {
-  const h = (err as HttpErrorLike | undefined)?.response?.headers;
-  if (!h) return undefined;
-  const v = h[name] ?? h[name.toLowerCase()];
-  return v === undefined ? undefined : String(v);
-}
-
-/** The `message` GitHub put in the error body, else the error's own message. */
-export function apiMessage(err: unknown): string {
-  const data = (err as HttpErrorLike | undefined)?.response?.data;
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message;
-  }
-  const m = (err as HttpErrorLike | undefined)?.message;
-  return typeof m === 'string' ? m : String(err);
-}
-
-export function isRateLimited(err: unknown): boolean {
-  const status = httpStatus(err);
-  if (status === 429) return true;
-  if (status !== 403) return false;
-  return header(err, 'retry-after') !== undefined || header(err, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(apiMessage(err));
-}
-
-/** 403 that is not a rate limit: the token may not do this (fork PRs, read-only tokens). */
-export function isForbidden(err: unknown): boolean {
-  return httpStatus(err) === 403 && !isRateLimited(err);
-}
 
 function retryAfterMs(value: string, now: number): number | undefined {
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;

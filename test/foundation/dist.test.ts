@@ -18,16 +18,42 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
+/** The chunks (`<id>.index.js`, from dynamic import()) that a bundle loads, by webpack's `__nccwpck_require__.e(<id>)`. */
+function chunksLoadedBy(bundle: string): string[] {
+  const ids = new Set<string>();
+  for (const m of readFileSync(bundle, 'utf8').matchAll(/__nccwpck_require__\.e\((\d+)\)/g)) ids.add(`${m[1]}.index.js`);
+  return [...ids].sort();
+}
+
 describe('dist/', () => {
   it('is the build of src/ (rebuild with `npm run bundle` and commit it)', () => {
     const out = mkdtempSync(join(tmpdir(), 'ptd-dist-'));
     execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--out', out], { cwd: ROOT, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 });
     const built = files(join(out, 'dist'));
     expect(built.length).toBeGreaterThan(0);
+    // Every emitted file — bundles, package.json and the chunks of dynamic imports — and no other.
     expect(files(join(ROOT, 'dist'))).toEqual(built);
     for (const f of built) {
       const same = readFileSync(join(out, 'dist', f)).equals(readFileSync(join(ROOT, 'dist', f)));
       expect(same, `dist/${f} is stale: run npm run bundle`).toBe(true);
     }
+    // Each bundle's chunks sit beside it, and every chunk there is one it loads.
+    for (const dir of ['dist', 'dist/cli']) {
+      const here = files(join(out, dir)).filter((f) => /^\d+\.index\.js$/.test(f));
+      expect(here, `chunks in ${dir}/`).toEqual(chunksLoadedBy(join(out, dir, 'index.js')));
+    }
   }, 240_000);
+
+  it("keeps the GitHub API client out of the Action's entry bundle: push runs never load it", () => {
+    // Structural, not timed: Octokit and http-client/undici cost ~100 ms of every cold start when
+    // they sit in dist/index.js; they belong in the chunk main.ts imports on pull requests.
+    const entry = readFileSync(join(ROOT, 'dist/index.js'), 'utf8');
+    const chunks = chunksLoadedBy(join(ROOT, 'dist/index.js'))
+      .map((f) => readFileSync(join(ROOT, 'dist', f), 'utf8'))
+      .join('\n');
+    for (const marker of [/\bclass Octokit\b/, /\bfunction getOctokit\b/, /\bclass HttpClient\b/]) {
+      expect(entry, `${marker} in dist/index.js`).not.toMatch(marker);
+      expect(chunks, `${marker} in the chunks dist/index.js loads`).toMatch(marker);
+    }
+  });
 });
