@@ -17757,6 +17757,7 @@ function jsonDepth(text, limit = Infinity) {
     }
     return max;
 }
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 class Workspace {
     root;
     realRoot;
@@ -17776,6 +17777,9 @@ class Workspace {
     }
     /** Normalise a path relative to the root; undefined when it escapes the root. */
     normalize(rel) {
+        // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
+        if (rel !== '' && rel.charCodeAt(0) !== 47 && !rel.includes('\\') && !rel.includes('//') && !DOT_SEGMENT.test(rel))
+            return rel;
         const p = external_node_path_namespaceObject.posix.normalize(rel.split(external_node_path_namespaceObject.sep).join('/')).replace(/^\.\//, '');
         if (p === '..' || p.startsWith('../') || p.startsWith('/'))
             return undefined;

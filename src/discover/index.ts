@@ -116,6 +116,8 @@ export function jsonDepth(text: string, limit = Infinity): number {
   return max;
 }
 
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
 export class Workspace {
   readonly root: string;
   private readonly realRoot: string;
@@ -137,6 +139,8 @@ export class Workspace {
 
   /** Normalise a path relative to the root; undefined when it escapes the root. */
   normalize(rel: string): string | undefined {
+    // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
+    if (rel !== '' && rel.charCodeAt(0) !== 47 && !rel.includes('\\') && !rel.includes('//') && !DOT_SEGMENT.test(rel)) return rel;
     const p = posix.normalize(rel.split(sep).join('/')).replace(/^\.\//, '');
     if (p === '..' || p.startsWith('../') || p.startsWith('/')) return undefined;
     return p === '.' ? '' : p;
