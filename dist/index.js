@@ -10666,14 +10666,23 @@ function underAny(all, prefixes) {
         return all.filter((f) => f === p || f.startsWith(p + '/'));
     }
     // f === p || f.startsWith(p + '/') for some p  ⇔  f or one of its parent directories is a p.
+    // Files share directories: the answer for a directory is worked out once.
     const wanted = new Set(prefixes);
+    const dirs = new Map();
+    const dirWanted = (d) => {
+        let r = dirs.get(d);
+        if (r === undefined) {
+            const i = d.lastIndexOf('/');
+            r = wanted.has(d) || (i > 0 && dirWanted(d.slice(0, i)));
+            dirs.set(d, r);
+        }
+        return r;
+    };
     return all.filter((f) => {
         if (wanted.has(f))
             return true;
-        for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1))
-            if (wanted.has(f.slice(0, i)))
-                return true;
-        return false;
+        const i = f.lastIndexOf('/');
+        return i > 0 && dirWanted(f.slice(0, i));
     });
 }
 /** Classify a path by its name; YAML needs its content too (see classifyYaml). */
@@ -10919,16 +10928,18 @@ class Workspace {
      * answers with the tracked files. Returns undefined outside a checkout (or
      * when git fails), else a promise that resolves when the walk is in: true
      * when it found a config-named file that is not tracked, i.e. a scan of the
-     * tracked files alone missed something. With sub-paths, both listings get
-     * them as literal pathspecs so that git visits only those directories
-     * (list() still filters, so nothing else changes).
+     * tracked files alone missed something. With sub-paths, the walk gets them
+     * as literal pathspecs so that git visits only those directories (list()
+     * filters both listings, so nothing else changes).
      */
     startListing(paths) {
         const prefixes = this.prefixesOf(paths);
         const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
         let cached;
         try {
-            cached = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '--literal-pathspecs', '-C', this.root, 'ls-files', '-z', '--cached', '--', ...spec], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
+            // The whole index, filtered by list(): git matches every entry against every
+            // pathspec (80 ms for 272 file names on 40,000 entries, against 10 ms for all).
+            cached = (0,external_node_child_process_namespaceObject.execFileSync)('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
                 .toString('utf8')
                 .split('\0')
                 .filter(Boolean);
