@@ -6,7 +6,9 @@
 // A dynamic import() in the sources becomes a chunk beside the bundle,
 // `<id>.index.js` (the Action loads its GitHub API code that way, on pull
 // requests only). The ids are webpack's deterministic ones: the same sources
-// give the same names wherever the repository is checked out. Chunks left by
+// give the same names wherever the repository is checked out — with its own
+// node_modules: a worktree whose node_modules is a symlink to another
+// checkout's gets other module ids, so build dist/ in a real checkout. Chunks left by
 // an earlier build are removed first, so dist/ holds exactly this build.
 import ncc from '@vercel/ncc';
 import { mkdirSync, writeFileSync, rmSync, existsSync, chmodSync, readdirSync } from 'node:fs';
