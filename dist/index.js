@@ -10685,12 +10685,14 @@ function underAny(all, prefixes) {
         return i > 0 && dirWanted(f.slice(0, i));
     });
 }
+/** Dockerfile-dev, Dockerfile_prod, api-Dockerfile, api_containerfile, without a dot (dockerfile-utils.js is not one); Dockerfile.x and x.dockerfile are tested apart. */
+const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
 /** Classify a path by its name; YAML needs its content too (see classifyYaml). */
 function classifyByName(path) {
     // Called for every file of the repository: no path parsing, no regex for the common case.
     const slash = path.lastIndexOf('/');
     const lower = (slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_.posix.basename(path)).toLowerCase();
-    if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) {
+    if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
         if (lower.endsWith('.dockerignore'))
             return undefined;
         return 'dockerfile';

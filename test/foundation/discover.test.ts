@@ -11,6 +11,8 @@ describe('discovery', () => {
     expect(classifyByName('build/Dockerfile.debug')).toBe('dockerfile');
     expect(classifyByName('debug.Dockerfile')).toBe('dockerfile');
     expect(classifyByName('Containerfile')).toBe('dockerfile');
+    for (const n of ['Dockerfile-dev', 'build/Dockerfile_prod', 'api-Dockerfile', 'x/debug_containerfile']) expect(classifyByName(n), n).toBe('dockerfile');
+    for (const n of ['dockerfiles/README.md', 'Dockerfile-dev.dockerignore', 'mydockerfile', 'dockerfile-utils.js']) expect(classifyByName(n), n).not.toBe('dockerfile');
     expect(classifyByName('docker-compose.dev.yml')).toBe('compose');
     expect(classifyByName('compose.override.yaml')).toBe('compose');
     expect(classifyByName('.devcontainer/go/devcontainer.json')).toBe('devcontainer');
@@ -22,6 +24,13 @@ describe('discovery', () => {
     expect(classifyYaml('apiVersion: apps/v1\nkind: Deployment\n')).toBe('kubernetes');
     expect(classifyYaml('services:\n  a: {}\n')).toBe('compose');
     expect(classifyYaml('foo: bar\n')).toBeUndefined();
+  });
+
+  it('the benchmark\'s floor reads the same names (bench/names.mjs mirrors classifyByName)', async () => {
+    // @ts-expect-error plain JavaScript module without types
+    const { nameKind } = (await import('../../bench/names.mjs')) as { nameKind: (p: string) => string | undefined };
+    const names = ['Dockerfile', 'a/Dockerfile.debug', 'x.dockerfile', 'Containerfile', 'Dockerfile-dev', 'api_Dockerfile', 'Dockerfile.dockerignore', 'docker-compose.yml', 'compose.override.yaml', 'k8s/a.yaml', '.github/workflows/ci.yml', '.devcontainer/devcontainer.json', '.devcontainer.json', 'a/.vscode/launch.json', 'Makefile', 'x.mk', 'run.sh', 'a.bash', 'main.go', 'README.md', 'dockerfile-utils.js'];
+    for (const n of names) expect(nameKind(n), n).toBe(classifyByName(n));
   });
 
   it('never follows a symbolic link out of the root, and says so once', async () => {

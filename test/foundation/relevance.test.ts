@@ -71,6 +71,11 @@ describe('a file without a debugger word that links a launch to one is still rea
       expect: [['PTD001', 'deploy/compose.yaml']],
     },
     {
+      name: 'Compose builds a Dockerfile-dev (a dashed name is discovered too)',
+      files: { 'docker-compose.yml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: Dockerfile-dev\n', 'Dockerfile-dev': 'FROM golang:1.22\nCMD ["dlv", "attach", "1"]\n' },
+      expect: [['PTD001', 'docker-compose.yml']],
+    },
+    {
       name: 'Compose builds the repository root Dockerfile from a sub-directory',
       files: { 'deploy/dev/compose.yml': 'services:\n  api:\n    build: ../..\n', Dockerfile: 'FROM golang:1.22\nCMD ["strace", "-p", "1"]\n' },
       expect: [['PTD001', 'deploy/dev/compose.yml']],
