@@ -126,7 +126,7 @@ function buildModelGuarded(project: Project, opts: ModelOptions): Model {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
   // Sub-paths that do not cover the root: what their files link to may lie outside them.
-  const partial = (opts.paths ?? []).length > 0 && !(opts.paths ?? []).some((p) => ws.normalize(p) === '');
+  const partial = ws.prefixesOf(opts.paths) !== undefined;
   return discoverThen(ws, opts.paths, ({ files, skipped }) => {
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });

@@ -20348,9 +20348,13 @@ function mayBuild(file, dockerfile) {
     return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
 }
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
+/** Is this Compose file an override (compose.override.yml)? */
+function isComposeOverride(path) {
+    return OVERRIDE_RE.test(path);
+}
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
 function composePartner(path) {
-    if (OVERRIDE_RE.test(path))
+    if (isComposeOverride(path))
         return path.replace(OVERRIDE_RE, '$1');
     const m = /^(.*?)(\.ya?ml)$/.exec(path);
     return m ? `${m[1]}.override${m[2]}` : undefined;
@@ -20505,15 +20509,16 @@ function withExtends(project, y, name, depth = 0) {
 /** The services of these Compose files (see Relevance.composeFiles for which are read). */
 function composeServices(project, composeFiles) {
     const consumed = new Set();
+    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
     const out = [];
     for (const f of composeFiles) {
-        if (/\.override\.ya?ml$/.test(f.path))
+        if (isComposeOverride(f.path))
             continue;
         const y = project.yaml(f);
         if (!y)
             continue;
         const ovPath = composePartner(f.path);
-        const ovFile = ovPath ? composeFiles.find((c) => c.path === ovPath) : undefined;
+        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
         const ov = ovFile ? project.yaml(ovFile) : undefined;
         if (ovFile)
             consumed.add(ovFile.path);
@@ -20525,7 +20530,7 @@ function composeServices(project, composeFiles) {
         }
     }
     for (const f of composeFiles) {
-        if (!/\.override\.ya?ml$/.test(f.path) || consumed.has(f.path))
+        if (!isComposeOverride(f.path) || consumed.has(f.path))
             continue;
         const y = project.yaml(f);
         if (!y)
@@ -23124,7 +23129,7 @@ function buildModelGuarded(project, opts) {
 async function scan(opts) {
     const ws = new Workspace(opts.root, opts.overlay);
     // Sub-paths that do not cover the root: what their files link to may lie outside them.
-    const partial = (opts.paths ?? []).length > 0 && !(opts.paths ?? []).some((p) => ws.normalize(p) === '');
+    const partial = ws.prefixesOf(opts.paths) !== undefined;
     return discoverThen(ws, opts.paths, ({ files, skipped }) => {
         const project = new Project(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });

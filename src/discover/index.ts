@@ -274,7 +274,7 @@ export class Workspace {
   }
 
   /** The normalised sub-paths; undefined when the whole root is wanted. */
-  private prefixesOf(paths?: string[]): string[] | undefined {
+  prefixesOf(paths?: string[]): string[] | undefined {
     if (!paths || paths.length === 0) return undefined;
     const prefixes = paths.map((p) => this.normalize(p)).filter((p): p is string => p !== undefined);
     return prefixes.some((p) => p === '') ? undefined : prefixes;

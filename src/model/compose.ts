@@ -11,7 +11,7 @@ import { imageFacts, relativeTo, runFacts, type CommandLike, type Project } from
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import { composeEditor } from '../fix/editors.js';
-import { composePartner } from './relevance.js';
+import { composePartner, isComposeOverride } from './relevance.js';
 
 /** One service definition in one file. */
 export interface ServiceLayer {
@@ -66,13 +66,14 @@ function withExtends(project: Project, y: YamlFile, name: string, depth = 0): Se
 /** The services of these Compose files (see Relevance.composeFiles for which are read). */
 export function composeServices(project: Project, composeFiles: SourceFile[]): ComposeService[] {
   const consumed = new Set<string>();
+  const byPath = new Map(composeFiles.map((f) => [f.path, f]));
   const out: ComposeService[] = [];
   for (const f of composeFiles) {
-    if (/\.override\.ya?ml$/.test(f.path)) continue;
+    if (isComposeOverride(f.path)) continue;
     const y = project.yaml(f);
     if (!y) continue;
     const ovPath = composePartner(f.path);
-    const ovFile = ovPath ? composeFiles.find((c) => c.path === ovPath) : undefined;
+    const ovFile = ovPath ? byPath.get(ovPath) : undefined;
     const ov = ovFile ? project.yaml(ovFile) : undefined;
     if (ovFile) consumed.add(ovFile.path);
     const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
@@ -82,7 +83,7 @@ export function composeServices(project: Project, composeFiles: SourceFile[]): C
     }
   }
   for (const f of composeFiles) {
-    if (!/\.override\.ya?ml$/.test(f.path) || consumed.has(f.path)) continue;
+    if (!isComposeOverride(f.path) || consumed.has(f.path)) continue;
     const y = project.yaml(f);
     if (!y) continue;
     for (const name of servicesOf(y).keys()) out.push({ name, layers: withExtends(project, y, name), file: f });

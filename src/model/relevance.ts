@@ -75,9 +75,14 @@ export function mayBuild(file: SourceFile, dockerfile: string | BuildTarget): bo
 
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 
+/** Is this Compose file an override (compose.override.yml)? */
+export function isComposeOverride(path: string): boolean {
+  return OVERRIDE_RE.test(path);
+}
+
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
 export function composePartner(path: string): string | undefined {
-  if (OVERRIDE_RE.test(path)) return path.replace(OVERRIDE_RE, '$1');
+  if (isComposeOverride(path)) return path.replace(OVERRIDE_RE, '$1');
   const m = /^(.*?)(\.ya?ml)$/.exec(path);
   return m ? `${m[1]}.override${m[2]}` : undefined;
 }
