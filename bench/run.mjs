@@ -116,11 +116,33 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+/** The CLI's PTRACE_DOCTOR_TIMING=1 lines: phases (name, ms of the phase) in order, and counters. */
+function parseTiming(stderr) {
+  const phases = [];
+  const counts = {};
+  for (const line of stderr.split('\n')) {
+    const p = /^ptrace-doctor timing: phase (.+?) ([\d.]+) ([\d.]+)$/.exec(line);
+    if (p) phases.push([p[1], Number(p[2])]);
+    const c = /^ptrace-doctor timing: count (.+) (\d+)$/.exec(line);
+    if (c) counts[c[1]] = Number(c[2]);
+  }
+  return { phases, counts };
+}
+
+/** Median duration of each phase over runs that report the same phases, with the last run's counters. */
+function timingOf(samples) {
+  const t = samples.map((s) => parseTiming(s.stderr ?? ''));
+  if (t.length === 0 || t[0].phases.length === 0) return undefined;
+  const names = t[0].phases.map(([n]) => n).join('\0');
+  const same = t.filter((x) => x.phases.map(([n]) => n).join('\0') === names);
+  return { phases: t[0].phases.map(([n], i) => [n, median(same.map((x) => x.phases[i][1]))]), counts: t.at(-1).counts, runs: same.length };
+}
+
 function summarize(samples) {
   const ms = samples.map((s) => s.ms);
   const rss = samples.map((s) => s.rssKiB).filter((x) => !Number.isNaN(x));
   const cpu = samples.map((s) => s.cpuMs).filter((x) => !Number.isNaN(x));
-  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : NaN, rssMiB: rss.length ? Math.max(...rss) / 1024 : NaN, runs: ms.length, status: samples.at(-1)?.status };
+  return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : NaN, rssMiB: rss.length ? Math.max(...rss) / 1024 : NaN, runs: ms.length, status: samples.at(-1)?.status, timing: timingOf(samples) };
 }
 
 /** Interleaved rounds over the jobs; the first `warmup` rounds are dropped. */
@@ -239,7 +261,9 @@ async function main() {
   notes.push(...peerNotes);
 
   const node = process.execPath;
-  const scanJob = (r) => ({ id: `scan ${r.id}`, cmd: node, args: [cli, r.dir, '--format', 'sarif'], cwd: r.dir, okStatus: [0, 1], stdout: join(scratch, `scan-${r.id}.sarif`) });
+  // The scans report their phases on stderr (PTRACE_DOCTOR_TIMING=1: a few timestamps, nothing else changes).
+  const timed = { ...process.env, PTRACE_DOCTOR_TIMING: '1' };
+  const scanJob = (r) => ({ id: `scan ${r.id}`, cmd: node, args: [cli, r.dir, '--format', 'sarif'], cwd: r.dir, env: timed, okStatus: [0, 1], stdout: join(scratch, `scan-${r.id}.sarif`) });
   const floorJob = (r) => ({ id: `floor ${r.id}`, cmd: node, args: [join(HERE, 'floor.mjs'), r.dir], cwd: r.dir });
 
   // 1–3 on A: scan, floor and peers interleaved.
@@ -254,8 +278,8 @@ async function main() {
 
   // The scan restricted to each peer's own files (`--root A FILE...`): same input, same process model.
   const subsetJobs = [];
-  if (composeFiles.length > 0) subsetJobs.push({ id: 'scan Compose', subset: 'Compose', n: composeFiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...composeFiles], cwd: A.dir, okStatus: [0, 1] });
-  if (dockerfiles.length > 0) subsetJobs.push({ id: 'scan Dockerfile', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...dockerfiles], cwd: A.dir, okStatus: [0, 1] });
+  if (composeFiles.length > 0) subsetJobs.push({ id: 'scan Compose', subset: 'Compose', n: composeFiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...composeFiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
+  if (dockerfiles.length > 0) subsetJobs.push({ id: 'scan Dockerfile', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...dockerfiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
 
   const load0 = loadavg();
   log(`measuring on A: scan, floor${[...subsetJobs, ...peerJobs].map((j) => `, ${j.id}`).join('')}`);
@@ -375,6 +399,23 @@ async function main() {
   L.push('');
   L.push(`The scan reads every config-named file (${Object.keys(A.byKind).join(', ')}), links Compose services, devcontainers, Kubernetes objects and run lines to their Dockerfiles into launches, and runs 14 rules; each peer lints one format.`);
   L.push('');
+  const timedScans = [['whole repository', resA['scan A']], ...subsetJobs.map((j) => [`${j.subset} files only`, resA[j.id]])].filter(([, r]) => r?.timing);
+  if (timedScans.length > 0) {
+    L.push('## Where the scan\'s time goes (repository A)');
+    L.push('');
+    L.push('Medians per phase over the measured runs, from the CLI\'s own timestamps (`PTRACE_DOCTOR_TIMING=1`); *start* is Node\'s start-up and loading the bundle, up to the first line of `main`.');
+    L.push('');
+    const names = [...new Set(timedScans.flatMap(([, r]) => r.timing.phases.map(([n]) => n)))];
+    L.push(`| scan | ${names.join(' | ')} | sum |`);
+    L.push(`|---|${names.map(() => '--:').join('|')}|--:|`);
+    for (const [what, r] of timedScans) {
+      const by = new Map(r.timing.phases);
+      L.push(`| ${what} | ${names.map((n) => (by.has(n) ? fmtMs(by.get(n)) : '–')).join(' | ')} | ${fmtMs(r.timing.phases.reduce((a, [, v]) => a + v, 0))} |`);
+    }
+    L.push('');
+    for (const [what, r] of timedScans) L.push(`- ${what}: ${Object.entries(r.timing.counts).map(([k, v]) => `${fmtInt(v)} ${k}`).join(', ')}.`);
+    L.push('');
+  }
   L.push('## Scaling: all files vs config files');
   L.push('');
   L.push('| repo | files | config files | scan median ms (min–max) | scan CPU ms | floor median ms | floor CPU ms | scan ÷ floor (wall; CPU) | scan peak RSS MiB |');

@@ -10621,12 +10621,15 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/timing.ts
+var timing = __nccwpck_require__(8117);
 ;// CONCATENATED MODULE: ./src/discover/index.ts
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
  * resolved and checked), caps sizes and refuses binary and special files.
  */
+
 
 
 
@@ -10908,6 +10911,8 @@ class Workspace {
     /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
     list(paths) {
         const prefixes = this.prefixesOf(paths);
+        if (prefixes && this.allNamedFiles(prefixes) && !this.listing)
+            return [...new Set(prefixes)];
         const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
         const all = fromGit ?? this.walk();
         return prefixes ? underAny(all, prefixes) : all;
@@ -10928,7 +10933,8 @@ class Workspace {
      * its index), the untracked ones in a child process meanwhile (git walks
      * every directory of the checkout for them). Until that walk is in, list()
      * answers with the tracked files. Returns undefined outside a checkout (or
-     * when git fails), else a promise that resolves when the walk is in: true
+     * when git fails, or when every sub-path names a file: those are the
+     * listing), else a promise that resolves when the walk is in: true
      * when it found a config-named file that is not tracked, i.e. a scan of the
      * tracked files alone missed something. With sub-paths, the walk gets them
      * as literal pathspecs so that git visits only those directories (list()
@@ -10936,6 +10942,13 @@ class Workspace {
      */
     startListing(paths) {
         const prefixes = this.prefixesOf(paths);
+        if (prefixes && this.allNamedFiles(prefixes)) {
+            // Files named one by one (a pre-commit hook's staged files, an editor's
+            // current file) are the listing: asking git about 40,000 others to keep
+            // the named ones costs more than the scan of a few files.
+            this.listing = { key: listingKey(prefixes), files: [...new Set(prefixes)] };
+            return undefined;
+        }
         const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
         let cached;
         try {
@@ -10961,6 +10974,25 @@ class Workspace {
             this.listing = { key, files: untracked.length > 0 ? [...new Set([...untracked, ...cached])] : cached };
             return untracked.some((p) => classifyByName(p) !== undefined);
         });
+    }
+    /**
+     * Is every sub-path something other than a directory (a file, a symbolic
+     * link, whatever read() will check)? Then it is read because it was named,
+     * ignored by git or not, and nothing under it needs listing.
+     */
+    allNamedFiles(prefixes) {
+        if (prefixes.length === 0)
+            return false;
+        for (const p of prefixes) {
+            try {
+                if ((0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.root, p)).isDirectory())
+                    return false;
+            }
+            catch {
+                return false; // missing: list as before (read() reports nothing for it)
+            }
+        }
+        return true;
     }
     gitList() {
         try {
@@ -11009,10 +11041,13 @@ class Workspace {
 function discover(ws, paths) {
     const files = [];
     const skipped = [];
-    for (const rel of ws.list(paths)) {
+    const listed = ws.list(paths);
+    (0,timing/* count */.U9)('files listed', listed.length);
+    for (const rel of listed) {
         const byName = classifyByName(rel);
         if (!byName)
             continue;
+        (0,timing/* count */.U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             if (r.skip.reason !== 'not found')
@@ -11036,12 +11071,19 @@ function discover(ws, paths) {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
+function discoverMarked(ws, paths) {
+    const d = discover(ws, paths);
+    (0,timing/* mark */.Gy)('read');
+    return d;
+}
 async function discoverThen(ws, paths, work) {
     const untracked = ws.startListing(paths);
-    const first = work(discover(ws, paths));
+    (0,timing/* mark */.Gy)('list');
+    const first = work(discoverMarked(ws, paths));
     if (untracked === undefined || !(await untracked))
         return first;
-    return work(discover(ws, paths));
+    (0,timing/* mark */.Gy)('untracked walk');
+    return work(discoverMarked(ws, paths));
 }
 
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
@@ -12433,6 +12475,7 @@ var rules = __nccwpck_require__(228);
 
 
 
+
 const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
 /** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
 function isSuppressed(ruleId, span) {
@@ -12528,7 +12571,9 @@ async function scan(opts) {
     return discoverThen(ws, opts.paths, ({ files, skipped }) => {
         const project = new Project(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
+        (0,timing/* mark */.Gy)('model');
         const findings = runRules(project, model, opts.ignore);
+        (0,timing/* mark */.Gy)('rules');
         return { root: ws.root, files: project.files, launches: model.launches, model, findings };
     });
 }
@@ -13717,7 +13762,9 @@ function unifiedDiff(path, before, after, context = 3) {
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9547);
 /* harmony import */ var jsonc_parser__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(jsonc_parser__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8390);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
 /** Re-parse edited text in its own format: a fix is only offered when this passes. */
+
 
 
 
@@ -13765,6 +13812,7 @@ function validate(kind, text) {
         cache.set(text, entry);
         return known ?? undefined;
     }
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(`fix validation parses (${kind})`);
     const verdict = check(kind, text);
     if (text.length <= CACHE_MAX_TEXT) {
         if (entry)
@@ -14337,10 +14385,12 @@ function attachUses(l) {
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1969);
 /* harmony import */ var _model_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2727);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
 /**
  * Dockerfile → stages with what each stage runs, installs, builds and copies,
  * all with source spans. Built on dockerfile-ast.
  */
+
 
 
 
@@ -14420,6 +14470,7 @@ function commandOf(file, ins, a, span) {
     return { form: 'shell', words, span, facts: (0,_model_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeCommands */ .rp)(file, commands) };
 }
 function parseDockerfile(file) {
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('Dockerfile parses');
     const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(file.text);
     const stages = [];
     const globalArgs = new Map();
@@ -14798,10 +14849,12 @@ function isAssignment(w) {
 /* harmony export */ });
 /* unused harmony exports isSeqNode, isPairNode, pairSpan */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8117);
 /**
  * YAML through the `yaml` Document API: comments and source ranges kept,
  * aliases resolved one node at a time with a hard cap (no alias bombs).
  */
+
 
 class ParseError extends Error {
     offset;
@@ -14817,6 +14870,7 @@ class ParseError extends Error {
 const MAX_ALIAS_RESOLUTIONS = 10000;
 const MAX_DOCS = 500;
 function parseYaml(file) {
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
     const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
@@ -16736,6 +16790,57 @@ function toLocation(s) {
 }
 function spanText(s) {
     return s.file.text.slice(s.start, s.end);
+}
+
+
+/***/ }),
+
+/***/ 8117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gy: () => (/* binding */ mark),
+/* harmony export */   U9: () => (/* binding */ count)
+/* harmony export */ });
+/* unused harmony exports timingOn, timingReport */
+/**
+ * Where a scan's time goes, on request: PTRACE_DOCTOR_TIMING=1 makes the CLI
+ * print, on stderr, when each phase ended (milliseconds since the process
+ * started, so Node's own start-up and loading the bundle show as the first
+ * phase) and how many parses each phase did. Off, each call is one test of a
+ * constant. The benchmark reads this to show the phases in its report.
+ */
+const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+const marks = [];
+const counts = new Map();
+function timingOn() {
+    return ON;
+}
+/** The phase `name` ends now. */
+function mark(name) {
+    if (ON)
+        marks.push([name, performance.now()]);
+}
+/** One more (or n more) of `what`, e.g. a YAML parse. */
+function count(what, n = 1) {
+    if (ON)
+        counts.set(what, (counts.get(what) ?? 0) + n);
+}
+/**
+ * The report: one line per phase ("phase <name> <ms of the phase> <ms since
+ * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
+ * (a second discovery pass) is listed twice.
+ */
+function timingReport() {
+    const lines = [];
+    let prev = 0;
+    for (const [name, at] of marks) {
+        lines.push(`phase ${name} ${(at - prev).toFixed(1)} ${at.toFixed(1)}`);
+        prev = at;
+    }
+    for (const [what, n] of counts)
+        lines.push(`count ${what} ${n}`);
+    return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
 }
 
 

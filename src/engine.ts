@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Workspace, discoverThen } from './discover/index.js';
+import { mark } from './timing.js';
 import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
 import { buildModel, type Model, type ModelOptions } from './model/index.js';
@@ -130,7 +131,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   return discoverThen(ws, opts.paths, ({ files, skipped }) => {
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
+    mark('model');
     const findings = runRules(project, model, opts.ignore);
+    mark('rules');
     return { root: ws.root, files: project.files, launches: model.launches, model, findings };
   });
 }

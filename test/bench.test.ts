@@ -27,7 +27,7 @@ describe('npm run bench', () => {
     });
     const md = readFileSync(join(out, 'RESULTS.md'), 'utf8');
     expect(stdout).toBe(md);
-    for (const heading of ['## Machine and versions', '## Repositories', '## Scan, floor and peers', '## Scaling', '## Action cold start and bundles', '## Targets']) {
+    for (const heading of ['## Machine and versions', '## Repositories', '## Scan, floor and peers', "## Where the scan's time goes", '## Scaling', '## Action cold start and bundles', '## Targets']) {
       expect(md).toContain(heading);
     }
     // Three repositories: the base, twice the files, twice the config.
@@ -36,6 +36,10 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| C \| same files, twice the config \| 2,000 \|/);
     expect(md).toMatch(/\| \*\*scan\*\* `node dist\/cli\/index.js A --format sarif` \| \d+ config of 2,000 \| \*\*[\d.]+\*\* \|/);
     expect(md).toMatch(/\| floor: git ls-files/);
+    // The phases of the whole-repository scan, from the CLI's PTRACE_DOCTOR_TIMING lines.
+    expect(md).toMatch(/\| scan \| start \| list \| read \| model \| rules \| output \| sum \|/);
+    expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);
+    expect(md).toMatch(/- whole repository: 2,000 files listed, [\d,]+ config-named files read, /);
     expect(md).toMatch(/\| dist\/cli\/index.js \| [\d,]+ \|/);
     expect(md).toMatch(/\| scan ≤ 2 × floor \|/);
     expect(md).toMatch(/\| peak memory ≤ 200 MB \| [\d.]+ MiB/);

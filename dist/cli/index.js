@@ -17630,12 +17630,54 @@ function spanText(s) {
     return s.file.text.slice(s.start, s.end);
 }
 
+;// CONCATENATED MODULE: ./src/timing.ts
+/**
+ * Where a scan's time goes, on request: PTRACE_DOCTOR_TIMING=1 makes the CLI
+ * print, on stderr, when each phase ended (milliseconds since the process
+ * started, so Node's own start-up and loading the bundle show as the first
+ * phase) and how many parses each phase did. Off, each call is one test of a
+ * constant. The benchmark reads this to show the phases in its report.
+ */
+const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+const marks = [];
+const counts = new Map();
+function timingOn() {
+    return ON;
+}
+/** The phase `name` ends now. */
+function mark(name) {
+    if (ON)
+        marks.push([name, performance.now()]);
+}
+/** One more (or n more) of `what`, e.g. a YAML parse. */
+function count(what, n = 1) {
+    if (ON)
+        counts.set(what, (counts.get(what) ?? 0) + n);
+}
+/**
+ * The report: one line per phase ("phase <name> <ms of the phase> <ms since
+ * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
+ * (a second discovery pass) is listed twice.
+ */
+function timingReport() {
+    const lines = [];
+    let prev = 0;
+    for (const [name, at] of marks) {
+        lines.push(`phase ${name} ${(at - prev).toFixed(1)} ${at.toFixed(1)}`);
+        prev = at;
+    }
+    for (const [what, n] of counts)
+        lines.push(`count ${what} ${n}`);
+    return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
+}
+
 ;// CONCATENATED MODULE: ./src/discover/index.ts
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
  * resolved and checked), caps sizes and refuses binary and special files.
  */
+
 
 
 
@@ -17917,6 +17959,8 @@ class Workspace {
     /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
     list(paths) {
         const prefixes = this.prefixesOf(paths);
+        if (prefixes && this.allNamedFiles(prefixes) && !this.listing)
+            return [...new Set(prefixes)];
         const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
         const all = fromGit ?? this.walk();
         return prefixes ? underAny(all, prefixes) : all;
@@ -17937,7 +17981,8 @@ class Workspace {
      * its index), the untracked ones in a child process meanwhile (git walks
      * every directory of the checkout for them). Until that walk is in, list()
      * answers with the tracked files. Returns undefined outside a checkout (or
-     * when git fails), else a promise that resolves when the walk is in: true
+     * when git fails, or when every sub-path names a file: those are the
+     * listing), else a promise that resolves when the walk is in: true
      * when it found a config-named file that is not tracked, i.e. a scan of the
      * tracked files alone missed something. With sub-paths, the walk gets them
      * as literal pathspecs so that git visits only those directories (list()
@@ -17945,6 +17990,13 @@ class Workspace {
      */
     startListing(paths) {
         const prefixes = this.prefixesOf(paths);
+        if (prefixes && this.allNamedFiles(prefixes)) {
+            // Files named one by one (a pre-commit hook's staged files, an editor's
+            // current file) are the listing: asking git about 40,000 others to keep
+            // the named ones costs more than the scan of a few files.
+            this.listing = { key: listingKey(prefixes), files: [...new Set(prefixes)] };
+            return undefined;
+        }
         const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
         let cached;
         try {
@@ -17970,6 +18022,25 @@ class Workspace {
             this.listing = { key, files: untracked.length > 0 ? [...new Set([...untracked, ...cached])] : cached };
             return untracked.some((p) => classifyByName(p) !== undefined);
         });
+    }
+    /**
+     * Is every sub-path something other than a directory (a file, a symbolic
+     * link, whatever read() will check)? Then it is read because it was named,
+     * ignored by git or not, and nothing under it needs listing.
+     */
+    allNamedFiles(prefixes) {
+        if (prefixes.length === 0)
+            return false;
+        for (const p of prefixes) {
+            try {
+                if ((0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(this.root, p)).isDirectory())
+                    return false;
+            }
+            catch {
+                return false; // missing: list as before (read() reports nothing for it)
+            }
+        }
+        return true;
     }
     gitList() {
         try {
@@ -18018,10 +18089,13 @@ class Workspace {
 function discover(ws, paths) {
     const files = [];
     const skipped = [];
-    for (const rel of ws.list(paths)) {
+    const listed = ws.list(paths);
+    count('files listed', listed.length);
+    for (const rel of listed) {
         const byName = classifyByName(rel);
         if (!byName)
             continue;
+        count('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             if (r.skip.reason !== 'not found')
@@ -18045,12 +18119,19 @@ function discover(ws, paths) {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
+function discoverMarked(ws, paths) {
+    const d = discover(ws, paths);
+    mark('read');
+    return d;
+}
 async function discoverThen(ws, paths, work) {
     const untracked = ws.startListing(paths);
-    const first = work(discover(ws, paths));
+    mark('list');
+    const first = work(discoverMarked(ws, paths));
     if (untracked === undefined || !(await untracked))
         return first;
-    return work(discover(ws, paths));
+    mark('untracked walk');
+    return work(discoverMarked(ws, paths));
 }
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -18534,6 +18615,7 @@ function analyzeWords(file, words, out = { tools: [], builds: [] }) {
 
 
 
+
 function offsetOf(file, p) {
     return (file.lineStarts[p.line] ?? file.text.length) + p.character;
 }
@@ -18610,6 +18692,7 @@ function commandOf(file, ins, a, span) {
     return { form: 'shell', words, span, facts: analyzeCommands(file, commands) };
 }
 function parseDockerfile(file) {
+    count('Dockerfile parses');
     const df = main.DockerfileParser.parse(file.text);
     const stages = [];
     const globalArgs = new Map();
@@ -18767,6 +18850,7 @@ var dist = __nccwpck_require__(8815);
  * aliases resolved one node at a time with a hard cap (no alias bombs).
  */
 
+
 class ParseError extends Error {
     offset;
     /** The file, when the error is found after parsing (alias budget exhausted while building the model). */
@@ -18781,6 +18865,7 @@ class ParseError extends Error {
 const MAX_ALIAS_RESOLUTIONS = 10000;
 const MAX_DOCS = 500;
 function parseYaml(file) {
+    count(`YAML parses (${file.kind})`);
     const docs = (0,dist/* parseAllDocuments */.hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
@@ -19417,6 +19502,7 @@ function setProperty(text, key, valueJson) {
 
 
 
+
 /**
  * Verdicts already computed, by text then kind (null: it parses). validate is a
  * pure function of (kind, text), and the same edited text is validated more than
@@ -19461,6 +19547,7 @@ function validate(kind, text) {
         cache.set(text, entry);
         return known ?? undefined;
     }
+    count(`fix validation parses (${kind})`);
     const verdict = check(kind, text);
     if (text.length <= CACHE_MAX_TEXT) {
         if (entry)
@@ -23038,6 +23125,7 @@ function ruleMeta(id) {
 
 
 
+
 const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
 /** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
 function isSuppressed(ruleId, span) {
@@ -23133,7 +23221,9 @@ async function scan(opts) {
     return discoverThen(ws, opts.paths, ({ files, skipped }) => {
         const project = new Project(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
+        mark('model');
         const findings = runRules(project, model, opts.ignore);
+        mark('rules');
         return { root: ws.root, files: project.files, launches: model.launches, model, findings };
     });
 }
@@ -23298,7 +23388,7 @@ const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
 
 
 
-function counts(findings) {
+function common_counts(findings) {
     const c = { error: 0, warning: 0, note: 0, total: findings.length };
     for (const f of findings)
         c[f.severity]++;
@@ -23388,7 +23478,7 @@ function formatText(findings, opts = {}) {
             out += col('dim', `      ${ruleDocUrl(f.ruleId)}`) + '\n\n';
         }
     }
-    const c = counts(findings);
+    const c = common_counts(findings);
     const fixable = findings.filter((f) => f.fix).length;
     out += c.total === 0
         ? col('green', 'No debugger problems found.') + '\n'
@@ -23405,7 +23495,7 @@ function formatText(findings, opts = {}) {
 function toJson(findings, version) {
     return {
         tool: { name: 'ptrace-doctor', version },
-        counts: counts(findings),
+        counts: common_counts(findings),
         findings: findings.map((f) => ({
             ruleId: f.ruleId,
             severity: f.severity,
@@ -23518,6 +23608,7 @@ function toSarif(findings, opts = {}) {
 
 
 
+
 const USAGE = `Usage: ptrace-doctor [paths...] [options]
 
 Finds the container settings that stop Go's debugger (dlv), strace and gdb
@@ -23609,21 +23700,52 @@ function formatGithub(findings) {
         return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},line=${l.startLine},endLine=${l.endLine},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(f.message)}\n`;
     }).join('');
 }
-/** Decide the root and the sub-paths from the arguments. */
+/** A path relative to root in POSIX form, or undefined when it lies outside root. */
+function inside(root, abs) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
+    if (rel === '..' || rel.startsWith('..' + external_node_path_namespaceObject.sep) || (0,external_node_path_namespaceObject.resolve)(root, rel) !== abs)
+        return undefined;
+    return rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/**
+ * Decide the root and the sub-paths from the arguments. Paths are taken from
+ * the current directory, like any command's; with --root, a path that does not
+ * exist there but does under the root is taken from the root (what --root
+ * meant before paths were resolved from the current directory). A path that
+ * exists in neither place, or lies outside the root, is a usage error: a
+ * mistyped name must not pass as "no findings".
+ */
 function resolveTargets(args, cwd) {
-    if (args.root)
-        return { root: (0,external_node_path_namespaceObject.resolve)(cwd, args.root), paths: args.paths };
-    if (args.paths.length === 1 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])).isDirectory()) {
+    if (!args.root && args.paths.length === 1 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])).isDirectory()) {
         return { root: (0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0]), paths: [] };
     }
-    const root = (0,external_node_path_namespaceObject.resolve)(cwd);
-    const paths = args.paths.map((p) => (0,external_node_path_namespaceObject.relative)(root, (0,external_node_path_namespaceObject.resolve)(cwd, p)).split(external_node_path_namespaceObject.sep).join('/'));
-    for (const p of paths)
-        if (p.startsWith('..'))
-            throw new UsageError(`${p} is outside ${root}; use --root`);
+    const root = (0,external_node_path_namespaceObject.resolve)(cwd, args.root ?? '.');
+    const paths = args.paths.map((p) => {
+        const fromCwd = (0,external_node_path_namespaceObject.resolve)(cwd, p);
+        const fromRoot = (0,external_node_path_namespaceObject.resolve)(root, p);
+        const abs = (0,external_node_fs_namespaceObject.existsSync)(fromCwd) || !args.root || !(0,external_node_fs_namespaceObject.existsSync)(fromRoot) ? fromCwd : fromRoot;
+        if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
+            throw new UsageError(`${p}: no such file or directory`);
+        const rel = inside(root, abs);
+        if (rel === undefined)
+            throw new UsageError(`${p} is outside ${root}${args.root ? '' : '; use --root'}`);
+        return rel;
+    });
     return { root, paths };
 }
 async function main_main(argv, io) {
+    mark('start');
+    try {
+        return await run(argv, io);
+    }
+    finally {
+        if (timingOn()) {
+            mark('output');
+            io.stderr(timingReport());
+        }
+    }
+}
+async function run(argv, io) {
     let parsed;
     try {
         parsed = parseArgs(argv);

@@ -12,6 +12,7 @@ import { toJson } from '../report/json.js';
 import { toSarif, VERSION } from '../report/sarif.js';
 import { toLocation } from '../source.js';
 import type { Finding, Severity } from '../types.js';
+import { mark, timingOn, timingReport } from '../timing.js';
 import { RULES } from '../rules/index.js';
 
 export const USAGE = `Usage: ptrace-doctor [paths...] [options]
@@ -107,19 +108,51 @@ export function formatGithub(findings: Finding[]): string {
   }).join('');
 }
 
-/** Decide the root and the sub-paths from the arguments. */
+/** A path relative to root in POSIX form, or undefined when it lies outside root. */
+function inside(root: string, abs: string): string | undefined {
+  const rel = relative(root, abs);
+  if (rel === '..' || rel.startsWith('..' + sep) || resolve(root, rel) !== abs) return undefined;
+  return rel.split(sep).join('/');
+}
+
+/**
+ * Decide the root and the sub-paths from the arguments. Paths are taken from
+ * the current directory, like any command's; with --root, a path that does not
+ * exist there but does under the root is taken from the root (what --root
+ * meant before paths were resolved from the current directory). A path that
+ * exists in neither place, or lies outside the root, is a usage error: a
+ * mistyped name must not pass as "no findings".
+ */
 function resolveTargets(args: Args, cwd: string): { root: string; paths: string[] } {
-  if (args.root) return { root: resolve(cwd, args.root), paths: args.paths };
-  if (args.paths.length === 1 && existsSync(resolve(cwd, args.paths[0]!)) && statSync(resolve(cwd, args.paths[0]!)).isDirectory()) {
+  if (!args.root && args.paths.length === 1 && existsSync(resolve(cwd, args.paths[0]!)) && statSync(resolve(cwd, args.paths[0]!)).isDirectory()) {
     return { root: resolve(cwd, args.paths[0]!), paths: [] };
   }
-  const root = resolve(cwd);
-  const paths = args.paths.map((p) => relative(root, resolve(cwd, p)).split(sep).join('/'));
-  for (const p of paths) if (p.startsWith('..')) throw new UsageError(`${p} is outside ${root}; use --root`);
+  const root = resolve(cwd, args.root ?? '.');
+  const paths = args.paths.map((p) => {
+    const fromCwd = resolve(cwd, p);
+    const fromRoot = resolve(root, p);
+    const abs = existsSync(fromCwd) || !args.root || !existsSync(fromRoot) ? fromCwd : fromRoot;
+    if (!existsSync(abs)) throw new UsageError(`${p}: no such file or directory`);
+    const rel = inside(root, abs);
+    if (rel === undefined) throw new UsageError(`${p} is outside ${root}${args.root ? '' : '; use --root'}`);
+    return rel;
+  });
   return { root, paths };
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  mark('start');
+  try {
+    return await run(argv, io);
+  } finally {
+    if (timingOn()) {
+      mark('output');
+      io.stderr(timingReport());
+    }
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs(argv);

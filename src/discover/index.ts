@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { lstatSync, readdirSync, realpathSync, statSync, openSync, closeSync, fstatSync, readSync, constants as fsConstants } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { makeSourceFile } from '../source.js';
+import { count, mark } from '../timing.js';
 import type { FileKind, SourceFile } from '../types.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -268,6 +269,7 @@ export class Workspace {
   /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
   list(paths?: string[]): string[] {
     const prefixes = this.prefixesOf(paths);
+    if (prefixes && this.allNamedFiles(prefixes) && !this.listing) return [...new Set(prefixes)];
     const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
     const all = fromGit ?? this.walk();
     return prefixes ? underAny(all, prefixes) : all;
@@ -290,7 +292,8 @@ export class Workspace {
    * its index), the untracked ones in a child process meanwhile (git walks
    * every directory of the checkout for them). Until that walk is in, list()
    * answers with the tracked files. Returns undefined outside a checkout (or
-   * when git fails), else a promise that resolves when the walk is in: true
+   * when git fails, or when every sub-path names a file: those are the
+   * listing), else a promise that resolves when the walk is in: true
    * when it found a config-named file that is not tracked, i.e. a scan of the
    * tracked files alone missed something. With sub-paths, the walk gets them
    * as literal pathspecs so that git visits only those directories (list()
@@ -298,6 +301,13 @@ export class Workspace {
    */
   startListing(paths?: string[]): Promise<boolean> | undefined {
     const prefixes = this.prefixesOf(paths);
+    if (prefixes && this.allNamedFiles(prefixes)) {
+      // Files named one by one (a pre-commit hook's staged files, an editor's
+      // current file) are the listing: asking git about 40,000 others to keep
+      // the named ones costs more than the scan of a few files.
+      this.listing = { key: listingKey(prefixes), files: [...new Set(prefixes)] };
+      return undefined;
+    }
     const spec = prefixes && prefixes.length > 0 ? prefixes : ['.'];
     let cached: string[];
     try {
@@ -322,6 +332,23 @@ export class Workspace {
       this.listing = { key, files: untracked.length > 0 ? [...new Set([...untracked, ...cached])] : cached };
       return untracked.some((p) => classifyByName(p) !== undefined);
     });
+  }
+
+  /**
+   * Is every sub-path something other than a directory (a file, a symbolic
+   * link, whatever read() will check)? Then it is read because it was named,
+   * ignored by git or not, and nothing under it needs listing.
+   */
+  private allNamedFiles(prefixes: string[]): boolean {
+    if (prefixes.length === 0) return false;
+    for (const p of prefixes) {
+      try {
+        if (lstatSync(join(this.root, p)).isDirectory()) return false;
+      } catch {
+        return false; // missing: list as before (read() reports nothing for it)
+      }
+    }
+    return true;
   }
 
   private gitList(): string[] | undefined {
@@ -373,9 +400,12 @@ export interface Discovered {
 export function discover(ws: Workspace, paths?: string[]): Discovered {
   const files: SourceFile[] = [];
   const skipped: Skip[] = [];
-  for (const rel of ws.list(paths)) {
+  const listed = ws.list(paths);
+  count('files listed', listed.length);
+  for (const rel of listed) {
     const byName = classifyByName(rel);
     if (!byName) continue;
+    count('config-named files read');
     const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
     if (!r.ok) {
       if (r.skip.reason !== 'not found') skipped.push(r.skip);
@@ -398,9 +428,17 @@ export function discover(ws: Workspace, paths?: string[]): Discovered {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
+function discoverMarked(ws: Workspace, paths: string[] | undefined): Discovered {
+  const d = discover(ws, paths);
+  mark('read');
+  return d;
+}
+
 export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T): Promise<T> {
   const untracked = ws.startListing(paths);
-  const first = work(discover(ws, paths));
+  mark('list');
+  const first = work(discoverMarked(ws, paths));
   if (untracked === undefined || !(await untracked)) return first;
-  return work(discover(ws, paths));
+  mark('untracked walk');
+  return work(discoverMarked(ws, paths));
 }

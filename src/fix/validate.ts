@@ -3,6 +3,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind } from '../types.js';
+import { count } from '../timing.js';
 
 /**
  * Verdicts already computed, by text then kind (null: it parses). validate is a
@@ -49,6 +50,7 @@ export function validate(kind: FileKind, text: string): string | undefined {
     cache.set(text, entry!);
     return known ?? undefined;
   }
+  count(`fix validation parses (${kind})`);
   const verdict = check(kind, text);
   if (text.length <= CACHE_MAX_TEXT) {
     if (entry) entry[kind] = verdict ?? null;

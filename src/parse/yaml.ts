@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { SourceFile, Span } from '../types.js';
 import type { Word } from './shell.js';
+import { count } from '../timing.js';
 
 export interface YamlFile {
   file: SourceFile;
@@ -28,6 +29,7 @@ const MAX_ALIAS_RESOLUTIONS = 10000;
 const MAX_DOCS = 500;
 
 export function parseYaml(file: SourceFile): YamlFile {
+  count(`YAML parses (${file.kind})`);
   const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > MAX_DOCS) throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);

@@ -26,6 +26,23 @@ describe('CLI', () => {
     expect((await run(['/does/not/exist'])).code).toBe(2);
   });
 
+  it('paths are taken from the current directory, with --root too; a missing or outside path is a usage error', async () => {
+    const root = tempRepo({ 'svc/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n', 'other/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n' });
+    const files = (r: { out: string }): string[] => [...new Set((JSON.parse(r.out) as { findings: Array<{ location: { path: string } }> }).findings.map((f) => f.location.path))].sort();
+    // Absolute, from the current directory, and (--root's old meaning) from the root.
+    expect(files(await run(['--root', root, '--format', 'json', join(root, 'svc/Dockerfile')]))).toEqual(['svc/Dockerfile']);
+    expect(files(await run(['--root', root, '--format', 'json', 'Dockerfile'], join(root, 'other')))).toEqual(['other/Dockerfile']);
+    expect(files(await run(['--root', root, '--format', 'json', 'svc/Dockerfile'], ROOT))).toEqual(['svc/Dockerfile']);
+    expect(files(await run(['--format', 'json', 'svc/Dockerfile', 'other'], root))).toEqual(['other/Dockerfile', 'svc/Dockerfile']);
+    const missing = await run(['--root', root, 'svc/Dockerfle']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/svc\/Dockerfle: no such file or directory/);
+    const outside = await run(['--root', join(root, 'svc'), join(root, 'other/Dockerfile')]);
+    expect(outside.code).toBe(2);
+    expect(outside.err).toMatch(/is outside/);
+    expect((await run(['svc/Dockerfle'], root)).code).toBe(2);
+  });
+
   it('text output groups by file and shows each fix as a diff', async () => {
     const r = await run([join(ROOT, 'test/fixtures/foundation/attach-compose'), '--no-color']);
     expect(r.out).toMatch(/^docker-compose\.yml\n {2}4:3 {2}error {3}PTD001/m);
@@ -87,6 +104,24 @@ describe('the committed bundle', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('PTD001');
     expect(r.stdout).toContain('+    cap_add:');
+  });
+
+  it('PTRACE_DOCTOR_TIMING=1 adds the phases and parse counts on stderr and changes nothing else', () => {
+    const args = [join(ROOT, 'dist/cli/index.js'), 'examples/seed', '--format', 'json'];
+    const plain = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '' } });
+    const timed = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '1' } });
+    expect(plain.stderr).toBe('');
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(timed.status).toBe(plain.status);
+    const lines = timed.stderr.trim().split('\n');
+    expect(lines.every((l) => l.startsWith('ptrace-doctor timing: '))).toBe(true);
+    const phases = lines.filter((l) => l.includes(': phase ')).map((l) => l.split(' ')[3]);
+    expect(phases).toEqual(['start', 'list', 'read', 'model', 'rules', 'output']);
+    // Each phase line: its own duration, then the time since start, which only grows.
+    const ends = lines.filter((l) => l.includes(': phase ')).map((l) => Number(l.split(' ')[5]));
+    expect(ends.every((e, i) => Number.isFinite(e) && (i === 0 || e >= ends[i - 1]!))).toBe(true);
+    expect(timed.stderr).toMatch(/count Dockerfile parses [1-9]\d*\n/);
+    expect(timed.stderr).toMatch(/count YAML parses \(compose\) [1-9]\d*\n/);
   });
 
   it('the package bin points at the committed CLI bundle', () => {

@@ -81,6 +81,20 @@ describe('discovery', () => {
     expect(await discoverThen(new Workspace(root), ['a'], (d) => d.files.map((f) => f.path))).toEqual(['a/Dockerfile']);
   });
 
+  it('files named one by one are the listing: read whether git ignores them or not; a named directory is listed', async () => {
+    const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', '.gitignore': 'ignored/\n', 'ignored/Dockerfile': 'FROM b\n', 'ignored/other/Dockerfile': 'FROM c\n', 'b/Dockerfile': 'FROM d\n' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['add', '.'], { cwd: root });
+    const files = async (paths: string[]): Promise<string[]> => discoverThen(new Workspace(root), paths, (d) => d.files.map((f) => f.path).sort());
+    expect(await files(['ignored/Dockerfile', 'a/Dockerfile', 'a/Dockerfile'])).toEqual(['a/Dockerfile', 'ignored/Dockerfile']);
+    expect(discover(new Workspace(root), ['ignored/Dockerfile']).files.map((f) => f.path)).toEqual(['ignored/Dockerfile']);
+    // A directory, or a mix with one: git's listing, which leaves the ignored files out.
+    expect(await files(['ignored'])).toEqual([]);
+    expect(await files(['ignored/Dockerfile', 'b'])).toEqual(['b/Dockerfile']);
+    // A named file that is missing is not there to read.
+    expect(await files(['a/Dockerfile', 'gone/Dockerfile'])).toEqual(['a/Dockerfile']);
+  });
+
   it('outside git walks the tree, skipping .git, node_modules and vendor; skips binary files with a note', () => {
     const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', 'node_modules/x/Dockerfile': 'FROM d\n', 'vendor/y/Dockerfile': 'FROM e\n' });
     writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2]));
