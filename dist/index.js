@@ -10850,7 +10850,7 @@ class Workspace {
             return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
         if (st.size > MAX_FILE_BYTES)
             return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
-        let buf;
+        let text;
         try {
             // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
             // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
@@ -10861,15 +10861,9 @@ class Workspace {
                     return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
                 if (fst.size > MAX_FILE_BYTES)
                     return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
-                buf = Buffer.alloc(fst.size);
-                let off = 0;
-                while (off < fst.size) {
-                    const n = (0,external_node_fs_.readSync)(fd, buf, off, fst.size - off, off);
-                    if (n <= 0)
-                        break;
-                    off += n;
-                }
-                buf = buf.subarray(0, off);
+                // A regular file of checked size, read and decoded in one call (invalid
+                // UTF-8 becomes U+FFFD, as Buffer#toString does).
+                text = (0,external_node_fs_.readFileSync)(fd, 'utf8');
             }
             finally {
                 (0,external_node_fs_.closeSync)(fd);
@@ -10878,9 +10872,13 @@ class Workspace {
         catch (e) {
             return { ok: false, skip: { path: norm, reason: `could not be read (${e.code ?? 'error'})` } };
         }
-        if (buf.subarray(0, 8192).includes(0))
+        // Grown since fstat: every UTF-16 unit of the text comes from at least one byte, so more units than the cap is more bytes too.
+        if (text.length > MAX_FILE_BYTES)
+            return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (grew while it was read)` } };
+        // A NUL byte decodes to U+0000 and nothing else does: the same test as on the bytes, over the first 8192 characters.
+        const nul = text.indexOf('\0');
+        if (nul >= 0 && nul < 8192)
             return { ok: false, skip: { path: norm, reason: 'has binary content' } };
-        let text = buf.toString('utf8');
         if (text.charCodeAt(0) === 0xfeff)
             text = text.slice(1);
         return this.accept(norm, abs, kind, text);

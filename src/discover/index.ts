@@ -4,7 +4,7 @@
  * resolved and checked), caps sizes and refuses binary and special files.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync, openSync, closeSync, fstatSync, readSync, constants as fsConstants } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { makeSourceFile } from '../source.js';
 import { count, mark } from '../timing.js';
@@ -214,7 +214,7 @@ export class Workspace {
     if (st.isSymbolicLink()) st = statSync(real);
     if (!st.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
     if (st.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
-    let buf: Buffer;
+    let text: string;
     try {
       // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
       // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
@@ -223,22 +223,20 @@ export class Workspace {
         const fst = fstatSync(fd);
         if (!fst.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
         if (fst.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
-        buf = Buffer.alloc(fst.size);
-        let off = 0;
-        while (off < fst.size) {
-          const n = readSync(fd, buf, off, fst.size - off, off);
-          if (n <= 0) break;
-          off += n;
-        }
-        buf = buf.subarray(0, off);
+        // A regular file of checked size, read and decoded in one call (invalid
+        // UTF-8 becomes U+FFFD, as Buffer#toString does).
+        text = readFileSync(fd, 'utf8');
       } finally {
         closeSync(fd);
       }
     } catch (e) {
       return { ok: false, skip: { path: norm, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
     }
-    if (buf.subarray(0, 8192).includes(0)) return { ok: false, skip: { path: norm, reason: 'has binary content' } };
-    let text = buf.toString('utf8');
+    // Grown since fstat: every UTF-16 unit of the text comes from at least one byte, so more units than the cap is more bytes too.
+    if (text.length > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (grew while it was read)` } };
+    // A NUL byte decodes to U+0000 and nothing else does: the same test as on the bytes, over the first 8192 characters.
+    const nul = text.indexOf('\0');
+    if (nul >= 0 && nul < 8192) return { ok: false, skip: { path: norm, reason: 'has binary content' } };
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return this.accept(norm, abs, kind, text);
   }

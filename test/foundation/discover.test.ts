@@ -95,6 +95,19 @@ describe('discovery', () => {
     expect(await files(['a/Dockerfile', 'gone/Dockerfile'])).toEqual(['a/Dockerfile']);
   });
 
+  it('reads text the way Buffer#toString does: BOM dropped, invalid UTF-8 as U+FFFD; a NUL in the first 8192 characters means binary', () => {
+    const root = tempRepo({});
+    writeFileSync(join(root, 'Dockerfile'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('FROM x\n# '), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from('\n')]));
+    writeFileSync(join(root, 'Containerfile'), 'FROM y\n#' + '\u00e9'.repeat(8190) + '\0\n');
+    writeFileSync(join(root, 'x.dockerfile'), 'FROM z\n#' + 'a'.repeat(8180) + '\0\n');
+    const ws = new Workspace(root);
+    const r = ws.read('Dockerfile', 'dockerfile');
+    expect(r.ok && r.file.text).toBe('FROM x\n# \ufffd\ufffd(\n');
+    // The NUL is at character 8198 (byte 16388): text.
+    expect(ws.read('Containerfile', 'dockerfile').ok).toBe(true);
+    expect(ws.read('x.dockerfile', 'dockerfile')).toEqual({ ok: false, skip: { path: 'x.dockerfile', reason: 'has binary content' } });
+  });
+
   it('outside git walks the tree, skipping .git, node_modules and vendor; skips binary files with a note', () => {
     const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', 'node_modules/x/Dockerfile': 'FROM d\n', 'vendor/y/Dockerfile': 'FROM e\n' });
     writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2]));
