@@ -11387,6 +11387,18 @@ class Relevance {
         const list = [...needles];
         return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
     }
+    /**
+     * Can a launch whose own files are `files` have debugger evidence when it
+     * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
+     * no rule can report on it (see the top of this file), and the Dockerfile
+     * need not be parsed. `dockerfile` is read here (cheap), not parsed.
+     */
+    launchMayMatter(files, dockerfile) {
+        if (this.everything || files.some(isHot))
+            return true;
+        const d = dockerfile();
+        return d !== undefined && isHot(d);
+    }
     /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
     hotDockerfilePaths() {
         return this.hotDockerfiles;
@@ -11530,7 +11542,13 @@ function parseShortPort(value, span) {
     const [, ip, host, container, proto] = m;
     return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container, protocol: proto ?? 'tcp', span, kind: 'publish' };
 }
-function composeLaunch(project, svc) {
+/**
+ * The launch of a service. With `relevance`, the Dockerfile it builds is
+ * parsed only when the launch may matter (Relevance.launchMayMatter): a
+ * service without a debugger word in its files or its Dockerfile gets a
+ * launch without the Dockerfile's facts, on which no rule reports.
+ */
+function composeLaunch(project, svc, relevance) {
     const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
     const file = main.y.file;
     const image = scalarOf(svc, 'image');
@@ -11550,7 +11568,8 @@ function composeLaunch(project, svc) {
         }
         if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
             const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
-            const doc = p ? project.dockerfile(p) : undefined;
+            const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
+            const doc = p && wanted ? project.dockerfile(p) : undefined;
             facts = doc ? imageFacts(doc, target) : undefined;
         }
     }
@@ -11613,9 +11632,9 @@ function composeLaunch(project, svc) {
     launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
 }
-function composeLaunches(project, composeFiles) {
+function composeLaunches(project, composeFiles, relevance) {
     const services = composeServices(project, composeFiles);
-    return { launches: services.map((s) => composeLaunch(project, s)), services };
+    return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
 }
 
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
@@ -12174,7 +12193,8 @@ function buildTags(commands) {
     return out;
 }
 /** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
-function runLineLaunches(project, files) {
+/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
+function runLineLaunches(project, files, relevance) {
     const out = [];
     for (const file of files) {
         const commands = commandsOf(project, file);
@@ -12229,7 +12249,7 @@ function runLineLaunches(project, files) {
             // Link to a Dockerfile built with the same tag in this file.
             const tag = tags.get(imageWord.value);
             const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
-            const doc = dfPath ? project.dockerfile(dfPath) : undefined;
+            const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
             const facts = doc ? imageFacts(doc, tag?.target) : undefined;
             const run = cmdWords.length > 0 || entry
                 ? (0,model_commands/* analyzeWords */.uu)(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
@@ -12439,7 +12459,7 @@ function buildModel(project, opts = {}) {
         for (const p of composeFilesOf(doc))
             named.add(p);
     }
-    const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named));
+    const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
     const claimed = new Set();
     const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
     const attach = editorAttachConfigs(project);
@@ -12449,7 +12469,7 @@ function buildModel(project, opts = {}) {
     const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]));
     const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
     kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
-    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles())];
+    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
     const profiles = new Map();
     for (const l of launches) {
         const refs = loadSeccompProfiles(project, l.securityOpt, profiles);

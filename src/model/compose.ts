@@ -11,7 +11,7 @@ import { imageFacts, relativeTo, runFacts, type CommandLike, type Project } from
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import { composeEditor } from '../fix/editors.js';
-import { composePartner, isComposeOverride } from './relevance.js';
+import { composePartner, isComposeOverride, type Relevance } from './relevance.js';
 
 /** One service definition in one file. */
 export interface ServiceLayer {
@@ -140,7 +140,13 @@ export function parseShortPort(value: string, span: Span): PortMapping | undefin
   return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container!, protocol: proto ?? 'tcp', span, kind: 'publish' };
 }
 
-export function composeLaunch(project: Project, svc: ComposeService): Launch {
+/**
+ * The launch of a service. With `relevance`, the Dockerfile it builds is
+ * parsed only when the launch may matter (Relevance.launchMayMatter): a
+ * service without a debugger word in its files or its Dockerfile gets a
+ * launch without the Dockerfile's facts, on which no rule reports.
+ */
+export function composeLaunch(project: Project, svc: ComposeService, relevance?: Relevance): Launch {
   const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1]!;
   const file = main.y.file;
   const image = scalarOf(svc, 'image');
@@ -159,7 +165,8 @@ export function composeLaunch(project: Project, svc: ComposeService): Launch {
     }
     if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
       const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
-      const doc = p ? project.dockerfile(p) : undefined;
+      const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
+      const doc = p && wanted ? project.dockerfile(p) : undefined;
       facts = doc ? imageFacts(doc, target) : undefined;
     }
   }
@@ -219,8 +226,8 @@ export function composeLaunch(project: Project, svc: ComposeService): Launch {
   return launch;
 }
 
-export function composeLaunches(project: Project, composeFiles: SourceFile[]): { launches: Launch[]; services: ComposeService[] } {
+export function composeLaunches(project: Project, composeFiles: SourceFile[], relevance?: Relevance): { launches: Launch[]; services: ComposeService[] } {
   const services = composeServices(project, composeFiles);
-  return { launches: services.map((s) => composeLaunch(project, s)), services };
+  return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
 }
 

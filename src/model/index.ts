@@ -56,7 +56,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     devcontainers.push(doc);
     for (const p of composeFilesOf(doc)) named.add(p);
   }
-  const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named));
+  const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
   const claimed = new Set<ComposeService>();
   const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
   const attach = editorAttachConfigs(project);
@@ -64,7 +64,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]!));
   const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
   kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
-  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles())];
+  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
   const profiles = new Map<string, SeccompProfile | undefined>();
   for (const l of launches) {
     const refs = loadSeccompProfiles(project, l.securityOpt, profiles);

@@ -15,7 +15,9 @@
  * - a Kubernetes Service whose selector can pick a hot workload's pod.
  *
  * Those links are found with conservative text tests (a false "may link"
- * only costs a parse). Files that cannot matter are never parsed, so a syntax
+ * only costs a parse). Within a file that is read, a launch none of whose
+ * files is hot (a cold service of a Compose file read for another service's
+ * link) cannot matter either: the Dockerfile it builds is not parsed for it. Files that cannot matter are never parsed, so a syntax
  * error in them is not reported either (PTD900 says so).
  */
 import type { SourceFile } from '../types.js';
@@ -166,6 +168,18 @@ export class Relevance {
     if (needles.size === 0) return [];
     const list = [...needles];
     return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
+  }
+
+  /**
+   * Can a launch whose own files are `files` have debugger evidence when it
+   * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
+   * no rule can report on it (see the top of this file), and the Dockerfile
+   * need not be parsed. `dockerfile` is read here (cheap), not parsed.
+   */
+  launchMayMatter(files: readonly SourceFile[], dockerfile: () => SourceFile | undefined): boolean {
+    if (this.everything || files.some(isHot)) return true;
+    const d = dockerfile();
+    return d !== undefined && isHot(d);
   }
 
   /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */

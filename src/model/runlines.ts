@@ -13,6 +13,7 @@ import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { runLineEditor } from '../fix/editors.js';
 import { positionAt } from '../source.js';
+import type { Relevance } from './relevance.js';
 
 const VALUE_FLAGS = new Set([
   '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
@@ -137,7 +138,8 @@ function buildTags(commands: SimpleCommand[]): Map<string, { dockerfile: string;
 }
 
 /** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
-export function runLineLaunches(project: Project, files: SourceFile[]): Launch[] {
+/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
+export function runLineLaunches(project: Project, files: SourceFile[], relevance?: Relevance): Launch[] {
   const out: Launch[] = [];
   for (const file of files) {
     const commands = commandsOf(project, file);
@@ -186,7 +188,7 @@ export function runLineLaunches(project: Project, files: SourceFile[]): Launch[]
       // Link to a Dockerfile built with the same tag in this file.
       const tag = tags.get(imageWord.value);
       const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
-      const doc = dfPath ? project.dockerfile(dfPath) : undefined;
+      const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
       const facts = doc ? imageFacts(doc, tag?.target) : undefined;
       const run = cmdWords.length > 0 || entry
         ? analyzeWords(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])

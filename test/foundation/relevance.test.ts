@@ -130,6 +130,23 @@ describe('a file without a debugger word that links a launch to one is still rea
       },
       expect: [['PTD001', '.devcontainer/devcontainer.json']],
     },
+    {
+      name: 'a cold Compose file and a cold Dockerfile with a hot override: the Dockerfile\'s stripped build matters',
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    build: .\n',
+        'docker-compose.override.yml': 'services:\n  api:\n    command: dlv exec /app --headless --listen=:2345\n    cap_add: [SYS_PTRACE]\n',
+        Dockerfile: 'FROM golang:1.22\nRUN go build -ldflags="-s -w" -o /app .\n',
+      },
+      expect: [['PTD009', 'Dockerfile']],
+    },
+    {
+      name: 'a Makefile runs dlv on an image whose cold Dockerfile strips the binary',
+      files: {
+        Makefile: 'debug:\n\tdocker build -t app -f build/Dockerfile.dev .\n\tdocker run --rm --cap-add SYS_PTRACE app dlv exec /app\n',
+        'build/Dockerfile.dev': 'FROM golang:1.22\nRUN go build -ldflags="-s -w" -o /app .\n',
+      },
+      expect: [['PTD009', 'build/Dockerfile.dev']],
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -143,6 +160,28 @@ describe('a file without a debugger word that links a launch to one is still rea
       }
     });
   }
+});
+
+describe('a Dockerfile is parsed only for a launch that may matter', () => {
+  it('in a Compose file without a debugger word, a service whose Dockerfile has none gets no Dockerfile facts', async () => {
+    const root = tempRepo({
+      // No debugger word: read because it builds dbg/Dockerfile, which has one.
+      // `web` and its Dockerfile have none; its launch cannot matter.
+      'docker-compose.yml': 'services:\n  dbg:\n    build: ./dbg\n  web:\n    build: ./web\n  tools:\n    build: ./tools\n',
+      'dbg/Dockerfile': 'FROM golang:1.22\nRUN go build -o /app .\nCMD ["dlv", "exec", "/app"]\n',
+      'web/Dockerfile': 'FROM nginx\nEXPOSE 80\n',
+      'tools/Dockerfile': 'FROM debian\nRUN apt-get install -y strace\n',
+    });
+    try {
+      const dockerfiles = (r: Awaited<ReturnType<typeof scan>>) => Object.fromEntries(r.launches.map((l) => [l.name, l.dockerfile?.file.path]));
+      expect(dockerfiles(await scan({ root }))).toEqual({ dbg: 'dbg/Dockerfile', web: undefined, tools: 'tools/Dockerfile' });
+      expect(dockerfiles(await scan({ root, readEverything: true }))).toEqual({ dbg: 'dbg/Dockerfile', web: 'web/Dockerfile', tools: 'tools/Dockerfile' });
+      const r = await both(root);
+      expect(r.filtered).toEqual(r.everything);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a scan of sub-paths: what a file links to may lie outside them', () => {
