@@ -11287,6 +11287,20 @@ function mayBuild(file, dockerfile) {
         return file.text.includes(t.needle);
     return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
 }
+/**
+ * Could a shell word in the text have the value …delve/cmd/dlv? The shell
+ * builds a word's value from the characters of its text, leaving out quotes,
+ * backslashes (keeping the character they escape) and backslash-newline
+ * continuations (a backtick-newline one under `# escape=\``); nothing else is
+ * taken out (no expansion). So the value's characters appear in that order,
+ * adjacent, once those are removed (backticks are removed too: taking out
+ * more can only let more files through).
+ */
+function mayNameDelveModule(text) {
+    if (text.includes('delve/cmd/dlv'))
+        return true;
+    return text.replace(/[\\`]\r?\n|["'\\`]/g, '').includes('delve/cmd/dlv');
+}
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 /** Is this Compose file an override (compose.override.yml)? */
 function isComposeOverride(path) {
@@ -11402,6 +11416,20 @@ class Relevance {
     /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
     hotDockerfilePaths() {
         return this.hotDockerfiles;
+    }
+    /**
+     * The Dockerfiles that may `go install`/`go get` delve: a shell word naming
+     * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
+     * quotes, backslashes and line continuations the shell takes out. Each of
+     * the others, read by itself, can give no finding (see PTD011, PTD012).
+     */
+    delveInstallCandidates(byPath) {
+        if (this.everything)
+            return [...this.hotDockerfiles];
+        return this.hotDockerfiles.filter((p) => {
+            const f = byPath(p);
+            return f !== undefined && mayNameDelveModule(f.text);
+        });
     }
 }
 
@@ -16452,8 +16480,8 @@ function delveInstalls(ctx) {
         out.push(i);
     };
     const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-    // A Dockerfile that installs delve mentions it: the others are not read.
-    for (const path of ctx.model.relevance.hotDockerfilePaths()) {
+    // A Dockerfile that installs delve with go names its module: the others are not parsed here.
+    for (const path of ctx.model.relevance.delveInstallCandidates((p) => ctx.project.file(p, 'dockerfile'))) {
         const doc = ctx.project.dockerfile(path);
         if (!doc)
             continue;

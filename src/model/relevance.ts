@@ -75,6 +75,20 @@ export function mayBuild(file: SourceFile, dockerfile: string | BuildTarget): bo
   return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
 }
 
+/**
+ * Could a shell word in the text have the value …delve/cmd/dlv? The shell
+ * builds a word's value from the characters of its text, leaving out quotes,
+ * backslashes (keeping the character they escape) and backslash-newline
+ * continuations (a backtick-newline one under `# escape=\``); nothing else is
+ * taken out (no expansion). So the value's characters appear in that order,
+ * adjacent, once those are removed (backticks are removed too: taking out
+ * more can only let more files through).
+ */
+export function mayNameDelveModule(text: string): boolean {
+  if (text.includes('delve/cmd/dlv')) return true;
+  return text.replace(/[\\`]\r?\n|["'\\`]/g, '').includes('delve/cmd/dlv');
+}
+
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 
 /** Is this Compose file an override (compose.override.yml)? */
@@ -185,5 +199,19 @@ export class Relevance {
   /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
   hotDockerfilePaths(): readonly string[] {
     return this.hotDockerfiles;
+  }
+
+  /**
+   * The Dockerfiles that may `go install`/`go get` delve: a shell word naming
+   * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
+   * quotes, backslashes and line continuations the shell takes out. Each of
+   * the others, read by itself, can give no finding (see PTD011, PTD012).
+   */
+  delveInstallCandidates(byPath: (path: string) => SourceFile | undefined): string[] {
+    if (this.everything) return [...this.hotDockerfiles];
+    return this.hotDockerfiles.filter((p) => {
+      const f = byPath(p);
+      return f !== undefined && mayNameDelveModule(f.text);
+    });
   }
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine.js';
-import { composePartner, isHot, mayBuild } from '../../src/model/relevance.js';
+import { composePartner, isHot, mayBuild, mayNameDelveModule } from '../../src/model/relevance.js';
 import { makeSourceFile } from '../../src/source.js';
 import type { FileKind } from '../../src/types.js';
 import { FIXTURES, ROOT, tempRepo } from '../helpers/repo.js';
@@ -49,6 +49,18 @@ describe('link tests', () => {
     expect(mayBuild(sf('deploy/compose.yml', 'build: ../web'), 'api/Dockerfile')).toBe(false);
     expect(mayBuild(sf('compose.yml', 'build: .'), 'Dockerfile.debug')).toBe(false);
     expect(mayBuild(sf('svc/compose.yml', 'build: .'), 'svc/sub/Dockerfile')).toBe(false);
+  });
+
+  it('a Dockerfile may go-install delve only when the module path is spelled, give or take quotes, escapes and continuations', () => {
+    for (const t of [
+      'RUN go install github.com/go-delve/delve/cmd/dlv@latest',
+      'RUN go install "github.com/go-delve/delve/cmd/"dlv@v1.22.0',
+      "RUN go get 'github.com/derekparker/delve/cmd/dlv'",
+      'RUN go install github.com/go-delve/delve/cm\\\nd/dlv@latest',
+      'RUN go install github.com/go-delve/delve/cmd/\\dlv',
+      '# escape=`\nRUN go install github.com/go-delve/delve/cmd`\r\n/dlv',
+    ]) expect(mayNameDelveModule(t), t).toBe(true);
+    for (const t of ['CMD ["dlv", "exec", "/app"]', 'RUN apt-get install -y delve', 'COPY --from=build /go/bin/dlv /dlv', 'RUN go install github.com/go-delve/delve/cmd/$TOOL']) expect(mayNameDelveModule(t), t).toBe(false);
   });
 
   it('pairs a Compose file with its override', () => {
@@ -129,6 +141,11 @@ describe('a file without a debugger word that links a launch to one is still rea
         '.devcontainer/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
       },
       expect: [['PTD001', '.devcontainer/devcontainer.json']],
+    },
+    {
+      name: 'a Dockerfile that go-installs delve with the module path split by quotes and a line continuation',
+      files: { Dockerfile: 'FROM golang:1.22\nRUN go install "github.com/go-delve/"delve/cm\\\nd/dlv@latest\n' },
+      expect: [['PTD012', 'Dockerfile']],
     },
     {
       name: 'a cold Compose file and a cold Dockerfile with a hot override: the Dockerfile\'s stripped build matters',
