@@ -31,6 +31,14 @@ Options:
   --list-rules                      print the rule catalogue
   -h, --help                        this help
   -v, --version                     the version
+
+One directory is the repository to scan. Otherwise paths narrow the scan of
+the current directory (or --root) and are taken from the current directory;
+files named one by one are read as named, directories are listed with git.
+
+Environment:
+  NO_COLOR                          plain text output
+  PTRACE_DOCTOR_TIMING=1            print on stderr where the time went
 `;
 
 export interface CliIO {
