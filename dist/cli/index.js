@@ -17923,7 +17923,8 @@ class Workspace {
         // Grown since fstat: every UTF-16 unit of the text comes from at least one byte, so more units than the cap is more bytes too.
         if (text.length > MAX_FILE_BYTES)
             return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (grew while it was read)` } };
-        // A NUL byte decodes to U+0000 and nothing else does: the same test as on the bytes, over the first 8192 characters.
+        // A NUL byte decodes to U+0000 and nothing else does. 8192 characters span at
+        // least 8192 bytes, so every file refused by the test on the first 8192 bytes still is.
         const nul = text.indexOf('\0');
         if (nul >= 0 && nul < 8192)
             return { ok: false, skip: { path: norm, reason: 'has binary content' } };
@@ -20558,12 +20559,8 @@ class Relevance {
         const d = dockerfile();
         return d !== undefined && isHot(d);
     }
-    /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
-    hotDockerfilePaths() {
-        return this.hotDockerfiles;
-    }
     /**
-     * The Dockerfiles that may `go install`/`go get` delve: a shell word naming
+     * The Dockerfiles (with a debugger word) that may `go install`/`go get` delve: a shell word naming
      * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
      * quotes, backslashes and line continuations the shell takes out. Each of
      * the others, read by itself, can give no finding (see PTD011, PTD012).

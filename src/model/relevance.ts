@@ -15,10 +15,11 @@
  * - a Kubernetes Service whose selector can pick a hot workload's pod.
  *
  * Those links are found with conservative text tests (a false "may link"
- * only costs a parse). Within a file that is read, a launch none of whose
- * files is hot (a cold service of a Compose file read for another service's
- * link) cannot matter either: the Dockerfile it builds is not parsed for it. Files that cannot matter are never parsed, so a syntax
- * error in them is not reported either (PTD900 says so).
+ * only costs a parse). Files that cannot matter are never parsed, so a
+ * syntax error in them is not reported either (PTD900 says so). Within a
+ * file that is read, a launch none of whose files is hot (a cold service of
+ * a Compose file read for another service's link) cannot matter either: the
+ * Dockerfile it builds is not parsed for it.
  */
 import type { SourceFile } from '../types.js';
 
@@ -196,13 +197,8 @@ export class Relevance {
     return d !== undefined && isHot(d);
   }
 
-  /** Dockerfiles with a debugger word (the rest is read only when a launch builds it). */
-  hotDockerfilePaths(): readonly string[] {
-    return this.hotDockerfiles;
-  }
-
   /**
-   * The Dockerfiles that may `go install`/`go get` delve: a shell word naming
+   * The Dockerfiles (with a debugger word) that may `go install`/`go get` delve: a shell word naming
    * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
    * quotes, backslashes and line continuations the shell takes out. Each of
    * the others, read by itself, can give no finding (see PTD011, PTD012).
