@@ -135,7 +135,7 @@ function timingOf(samples) {
   if (t.length === 0 || t[0].phases.length === 0) return undefined;
   const names = t[0].phases.map(([n]) => n).join('\0');
   const same = t.filter((x) => x.phases.map(([n]) => n).join('\0') === names);
-  return { phases: t[0].phases.map(([n], i) => [n, median(same.map((x) => x.phases[i][1]))]), counts: t.at(-1).counts, runs: same.length };
+  return { phases: t[0].phases.map(([n], i) => [n, median(same.map((x) => x.phases[i][1]))]), counts: t.at(-1).counts };
 }
 
 function summarize(samples) {

@@ -11330,8 +11330,8 @@ class Relevance {
         this.files = files;
         this.everything = everything;
         this.partial = partial;
-        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
-        this.targets = this.hotDockerfiles.map(buildTarget);
+        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
+        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
     }
     hot(f) {
         return this.everything || isHot(f);
@@ -11415,18 +11415,14 @@ class Relevance {
         return d !== undefined && isHot(d);
     }
     /**
-     * The Dockerfiles (with a debugger word) that may `go install`/`go get` delve: a shell word naming
-     * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
-     * quotes, backslashes and line continuations the shell takes out. Each of
-     * the others, read by itself, can give no finding (see PTD011, PTD012).
+     * The Dockerfiles (with a debugger word) that may `go install`/`go get`
+     * delve: a shell word naming its module (…/delve/cmd/dlv) is spelled in the
+     * text, give or take the quotes, backslashes and line continuations the
+     * shell takes out. Each of the others, read by itself, can give no finding
+     * (see PTD011, PTD012).
      */
-    delveInstallCandidates(byPath) {
-        if (this.everything)
-            return [...this.hotDockerfiles];
-        return this.hotDockerfiles.filter((p) => {
-            const f = byPath(p);
-            return f !== undefined && mayNameDelveModule(f.text);
-        });
+    delveInstallCandidates() {
+        return this.hotDockerfiles.filter((f) => this.everything || mayNameDelveModule(f.text)).map((f) => f.path);
     }
 }
 
@@ -16478,7 +16474,7 @@ function delveInstalls(ctx) {
     };
     const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
     // A Dockerfile that installs delve with go names its module: the others are not parsed here.
-    for (const path of ctx.model.relevance.delveInstallCandidates((p) => ctx.project.file(p, 'dockerfile'))) {
+    for (const path of ctx.model.relevance.delveInstallCandidates()) {
         const doc = ctx.project.dockerfile(path);
         if (!doc)
             continue;

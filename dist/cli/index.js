@@ -20475,8 +20475,8 @@ class Relevance {
         this.files = files;
         this.everything = everything;
         this.partial = partial;
-        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
-        this.targets = this.hotDockerfiles.map(buildTarget);
+        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
+        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
     }
     hot(f) {
         return this.everything || isHot(f);
@@ -20560,18 +20560,14 @@ class Relevance {
         return d !== undefined && isHot(d);
     }
     /**
-     * The Dockerfiles (with a debugger word) that may `go install`/`go get` delve: a shell word naming
-     * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
-     * quotes, backslashes and line continuations the shell takes out. Each of
-     * the others, read by itself, can give no finding (see PTD011, PTD012).
+     * The Dockerfiles (with a debugger word) that may `go install`/`go get`
+     * delve: a shell word naming its module (…/delve/cmd/dlv) is spelled in the
+     * text, give or take the quotes, backslashes and line continuations the
+     * shell takes out. Each of the others, read by itself, can give no finding
+     * (see PTD011, PTD012).
      */
-    delveInstallCandidates(byPath) {
-        if (this.everything)
-            return [...this.hotDockerfiles];
-        return this.hotDockerfiles.filter((p) => {
-            const f = byPath(p);
-            return f !== undefined && mayNameDelveModule(f.text);
-        });
+    delveInstallCandidates() {
+        return this.hotDockerfiles.filter((f) => this.everything || mayNameDelveModule(f.text)).map((f) => f.path);
     }
 }
 
@@ -22905,7 +22901,7 @@ function delveInstalls(ctx) {
     };
     const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
     // A Dockerfile that installs delve with go names its module: the others are not parsed here.
-    for (const path of ctx.model.relevance.delveInstallCandidates((p) => ctx.project.file(p, 'dockerfile'))) {
+    for (const path of ctx.model.relevance.delveInstallCandidates()) {
         const doc = ctx.project.dockerfile(path);
         if (!doc)
             continue;
@@ -23772,11 +23768,13 @@ function resolveTargets(args, cwd) {
     }
     const root = (0,external_node_path_namespaceObject.resolve)(cwd, args.root ?? '.');
     const paths = args.paths.map((p) => {
-        const fromCwd = (0,external_node_path_namespaceObject.resolve)(cwd, p);
-        const fromRoot = (0,external_node_path_namespaceObject.resolve)(root, p);
-        const abs = (0,external_node_fs_namespaceObject.existsSync)(fromCwd) || !args.root || !(0,external_node_fs_namespaceObject.existsSync)(fromRoot) ? fromCwd : fromRoot;
-        if (!(0,external_node_fs_namespaceObject.existsSync)(abs))
-            throw new UsageError(`${p}: no such file or directory`);
+        let abs = (0,external_node_path_namespaceObject.resolve)(cwd, p);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(abs)) {
+            const fromRoot = (0,external_node_path_namespaceObject.resolve)(root, p);
+            if (!args.root || !(0,external_node_fs_namespaceObject.existsSync)(fromRoot))
+                throw new UsageError(`${p}: no such file or directory`);
+            abs = fromRoot;
+        }
         const rel = inside(root, abs);
         if (rel === undefined)
             throw new UsageError(`${p} is outside ${root}${args.root ? '' : '; use --root'}`);

@@ -137,10 +137,12 @@ function resolveTargets(args: Args, cwd: string): { root: string; paths: string[
   }
   const root = resolve(cwd, args.root ?? '.');
   const paths = args.paths.map((p) => {
-    const fromCwd = resolve(cwd, p);
-    const fromRoot = resolve(root, p);
-    const abs = existsSync(fromCwd) || !args.root || !existsSync(fromRoot) ? fromCwd : fromRoot;
-    if (!existsSync(abs)) throw new UsageError(`${p}: no such file or directory`);
+    let abs = resolve(cwd, p);
+    if (!existsSync(abs)) {
+      const fromRoot = resolve(root, p);
+      if (!args.root || !existsSync(fromRoot)) throw new UsageError(`${p}: no such file or directory`);
+      abs = fromRoot;
+    }
     const rel = inside(root, abs);
     if (rel === undefined) throw new UsageError(`${p} is outside ${root}${args.root ? '' : '; use --root'}`);
     return rel;

@@ -105,7 +105,7 @@ export function composePartner(path: string): string | undefined {
 }
 
 export class Relevance {
-  private readonly hotDockerfiles: string[];
+  private readonly hotDockerfiles: SourceFile[];
   private readonly targets: BuildTarget[];
 
   /**
@@ -119,8 +119,8 @@ export class Relevance {
     private readonly everything = false,
     private readonly partial = false,
   ) {
-    this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
-    this.targets = this.hotDockerfiles.map(buildTarget);
+    this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
+    this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
   }
 
   private hot(f: SourceFile): boolean {
@@ -198,16 +198,13 @@ export class Relevance {
   }
 
   /**
-   * The Dockerfiles (with a debugger word) that may `go install`/`go get` delve: a shell word naming
-   * its module (…/delve/cmd/dlv) is spelled in the text, give or take the
-   * quotes, backslashes and line continuations the shell takes out. Each of
-   * the others, read by itself, can give no finding (see PTD011, PTD012).
+   * The Dockerfiles (with a debugger word) that may `go install`/`go get`
+   * delve: a shell word naming its module (…/delve/cmd/dlv) is spelled in the
+   * text, give or take the quotes, backslashes and line continuations the
+   * shell takes out. Each of the others, read by itself, can give no finding
+   * (see PTD011, PTD012).
    */
-  delveInstallCandidates(byPath: (path: string) => SourceFile | undefined): string[] {
-    if (this.everything) return [...this.hotDockerfiles];
-    return this.hotDockerfiles.filter((p) => {
-      const f = byPath(p);
-      return f !== undefined && mayNameDelveModule(f.text);
-    });
+  delveInstallCandidates(): string[] {
+    return this.hotDockerfiles.filter((f) => this.everything || mayNameDelveModule(f.text)).map((f) => f.path);
   }
 }

@@ -35,7 +35,7 @@ export function delveInstalls(ctx: RuleContext): DelveInstall[] {
   };
   const isGoInstall = (t: ToolUse): boolean => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
   // A Dockerfile that installs delve with go names its module: the others are not parsed here.
-  for (const path of ctx.model.relevance.delveInstallCandidates((p) => ctx.project.file(p, 'dockerfile'))) {
+  for (const path of ctx.model.relevance.delveInstallCandidates()) {
     const doc = ctx.project.dockerfile(path);
     if (!doc) continue;
     for (const stage of doc.stages) {
