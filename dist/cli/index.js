@@ -20445,7 +20445,56 @@ function mayBuild(file, dockerfile) {
 function mayNameDelveModule(text) {
     if (text.includes('delve/cmd/dlv'))
         return true;
-    return text.replace(/[\\`]\r?\n|["'\\`]/g, '').includes('delve/cmd/dlv');
+    return withoutQuoting(text).includes('delve/cmd/dlv');
+}
+/** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
+function withoutQuoting(text) {
+    return text.replace(/[\\`]\r?\n|["'\\`]/g, '');
+}
+/**
+ * `go install github.com/go-delve/` at the start of a command: at the start of
+ * the text or of a line, after a shell operator (; & | and the first of && ||)
+ * or an opening parenthesis, or right after RUN (the first word of its command).
+ */
+const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
+/**
+ * Does every spelling of …delve/cmd/dlv in the text belong to a
+ * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…` (or `@$…`)
+ * starting a command? Then no install of delve in it can be reported by
+ * PTD011 (which wants `go get` or the old github.com/derekparker path) or
+ * PTD012 (which wants no version, or @latest, @master, @main and the like,
+ * none of which starts with v and a digit, and takes a `$` as pinned).
+ *
+ * Why the text answers for the shell words (model/commands.ts): an install is
+ * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
+ * a command whose first word is go; its verb is the second word. As for
+ * mayNameDelveModule, the value is in the text once quotes, backslashes and
+ * continuations are taken out, and taking them out never adds a character:
+ * so the characters around each spelling in that text are the value's own,
+ * give or take such characters, and a version that starts with v and a digit
+ * (or $) there starts so in the value too (a quote or backslash in between
+ * makes it no install or another version, never a moving one). `go` right
+ * after a command boundary, then `install`, is the command's first and second
+ * word; anything else (flags, `env X=1`, a variable, JSON exec form, a
+ * lower-case run) is answered "no", and the file is parsed as before.
+ */
+function delveInstallsAllPinned(text) {
+    const s = withoutQuoting(text);
+    for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
+        // Enough text for the longest accepted start; a window that cuts into it answers "no".
+        const from = Math.max(0, i - 64);
+        const before = (from === 0 ? '\n' : '') + s.slice(from, i);
+        if (!PINNED_INSTALL_BEFORE.test(before))
+            return false;
+        const after = i + 'delve/cmd/dlv'.length;
+        if (s[after] !== '@')
+            return false;
+        const v = s[after + 1];
+        const pinned = v === '$' || (v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57);
+        if (!pinned)
+            return false;
+    }
+    return true;
 }
 const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 /** Is this Compose file an override (compose.override.yml)? */
@@ -20560,14 +20609,15 @@ class Relevance {
         return d !== undefined && isHot(d);
     }
     /**
-     * The Dockerfiles (with a debugger word) that may `go install`/`go get`
-     * delve: a shell word naming its module (…/delve/cmd/dlv) is spelled in the
-     * text, give or take the quotes, backslashes and line continuations the
-     * shell takes out. Each of the others, read by itself, can give no finding
-     * (see PTD011, PTD012).
+     * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
+     * delve may be reported: a shell word naming its module (…/delve/cmd/dlv) is
+     * spelled in the text, give or take the quotes, backslashes and line
+     * continuations the shell takes out, and not every such spelling is a
+     * pinned `go install` of the current module. Each of the others, read by
+     * itself, can give no finding (see PTD011, PTD012).
      */
     delveInstallCandidates() {
-        return this.hotDockerfiles.filter((f) => this.everything || mayNameDelveModule(f.text)).map((f) => f.path);
+        return this.hotDockerfiles.filter((f) => this.everything || (mayNameDelveModule(f.text) && !delveInstallsAllPinned(f.text))).map((f) => f.path);
     }
 }
 
@@ -22900,7 +22950,8 @@ function delveInstalls(ctx) {
         out.push(i);
     };
     const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-    // A Dockerfile that installs delve with go names its module: the others are not parsed here.
+    // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
+    // `go install`s of the current module gives no finding: the others are not parsed here.
     for (const path of ctx.model.relevance.delveInstallCandidates()) {
         const doc = ctx.project.dockerfile(path);
         if (!doc)

@@ -34,7 +34,8 @@ export function delveInstalls(ctx: RuleContext): DelveInstall[] {
     out.push(i);
   };
   const isGoInstall = (t: ToolUse): boolean => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-  // A Dockerfile that installs delve with go names its module: the others are not parsed here.
+  // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
+  // `go install`s of the current module gives no finding: the others are not parsed here.
   for (const path of ctx.model.relevance.delveInstallCandidates()) {
     const doc = ctx.project.dockerfile(path);
     if (!doc) continue;

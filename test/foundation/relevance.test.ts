@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine.js';
-import { composePartner, isHot, mayBuild, mayNameDelveModule } from '../../src/model/relevance.js';
+import { composePartner, delveInstallsAllPinned, isHot, mayBuild, mayNameDelveModule } from '../../src/model/relevance.js';
 import { makeSourceFile } from '../../src/source.js';
 import type { FileKind } from '../../src/types.js';
 import { FIXTURES, ROOT, tempRepo } from '../helpers/repo.js';
@@ -61,6 +61,36 @@ describe('link tests', () => {
       '# escape=`\nRUN go install github.com/go-delve/delve/cmd`\r\n/dlv',
     ]) expect(mayNameDelveModule(t), t).toBe(true);
     for (const t of ['CMD ["dlv", "exec", "/app"]', 'RUN apt-get install -y delve', 'COPY --from=build /go/bin/dlv /dlv', 'RUN go install github.com/go-delve/delve/cmd/$TOOL']) expect(mayNameDelveModule(t), t).toBe(false);
+  });
+
+  it('a Dockerfile whose every delve install is a pinned go install of the current module cannot be reported by PTD011 or PTD012', () => {
+    for (const t of [
+      'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\n',
+      'RUN go install "github.com/go-delve/delve/cmd/dlv@v1.22.1"',
+      'RUN apt-get update && go install github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}',
+      'RUN set -e; \\\n    go install github.com/go-delve/delve/cmd/dlv@v1.25.2 \\\n && go build ./...',
+      'RUN <<EOF\ngo install github.com/go-delve/delve/cmd/dlv@v1.24.0\nEOF',
+      'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nRUN (go install github.com/go-delve/delve/cmd/dlv@v1.22.1)',
+      'FROM golang:1.22\nCMD ["dlv", "exec", "/app"]\n',
+    ]) expect(delveInstallsAllPinned(t), t).toBe(true);
+    for (const t of [
+      'RUN go install github.com/go-delve/delve/cmd/dlv@latest',
+      'RUN go install github.com/go-delve/delve/cmd/dlv',
+      'RUN go install github.com/go-delve/delve/cmd/dlv@master',
+      'RUN go install github.com/go-delve/delve/cmd/dlv@"latest"',
+      'RUN go install github.com/go-delve/delve/cmd/dlv \\\n  @v1.25.2',
+      'RUN go get github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN go get -u github.com/go-delve/delve/cmd/dlv',
+      'RUN go install github.com/derekparker/delve/cmd/dlv@v1.25.2',
+      'RUN go get install github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN sudo go get go install github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN go install -v github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN CGO_ENABLED=0 go install github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN ["go", "install", "github.com/go-delve/delve/cmd/dlv@v1.25.2"]',
+      'run go install github.com/go-delve/delve/cmd/dlv@v1.25.2',
+      'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2 && go install github.com/go-delve/delve/cmd/dlv@latest',
+      `RUN x=${'y'.repeat(60)}\\\n go install github.com/go-delve/delve/cmd/dlv@v1.25.2`,
+    ]) expect(delveInstallsAllPinned(t), t).toBe(false);
   });
 
   it('pairs a Compose file with its override', () => {
@@ -193,6 +223,28 @@ describe('a Dockerfile is parsed only for a launch that may matter', () => {
       const dockerfiles = (r: Awaited<ReturnType<typeof scan>>) => Object.fromEntries(r.launches.map((l) => [l.name, l.dockerfile?.file.path]));
       expect(dockerfiles(await scan({ root }))).toEqual({ dbg: 'dbg/Dockerfile', web: undefined, tools: 'tools/Dockerfile' });
       expect(dockerfiles(await scan({ root, readEverything: true }))).toEqual({ dbg: 'dbg/Dockerfile', web: 'web/Dockerfile', tools: 'tools/Dockerfile' });
+      const r = await both(root);
+      expect(r.filtered).toEqual(r.everything);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a Dockerfile is parsed for delve installs only when one may be reported', () => {
+  it('a Dockerfile with only pinned installs gives nothing; go get, the old path and an unpinned one next to a pinned one are still reported', async () => {
+    const root = tempRepo({
+      'pinned/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\n',
+      'mixed/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nFROM golang:1.21 AS two\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
+      'get/Dockerfile': 'FROM golang:1.22\nRUN go get install github.com/go-delve/delve/cmd/dlv@v1.25.2\n',
+      'old/Dockerfile': 'FROM golang:1.17\nRUN go get -u github.com/derekparker/delve/cmd/dlv\n',
+    });
+    try {
+      const key = (r: Awaited<ReturnType<typeof scan>>) => r.findings.map((f) => `${f.ruleId} ${f.span.file.path}`).sort();
+      const paths = ['pinned/Dockerfile', 'mixed/Dockerfile', 'get/Dockerfile', 'old/Dockerfile'];
+      const filtered = key(await scan({ root, paths }));
+      expect(filtered).toEqual(key(await scan({ root, paths, readEverything: true })));
+      expect(filtered).toEqual(['PTD011 get/Dockerfile', 'PTD011 old/Dockerfile', 'PTD012 mixed/Dockerfile']);
       const r = await both(root);
       expect(r.filtered).toEqual(r.everything);
     } finally {
