@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs [--files N] [--runs R] [--warmup W] [--out DIR]
 //                      [--work DIR] [--peers DIR] [--seed S] [--no-install] [--no-peers]
+//                      [--node PATH]
 //
 // --files N     total files of the base repository (default 40000). Three
 //               repositories are made: A (N files, N/200 services),
@@ -13,6 +14,8 @@
 // --peers DIR   npm cache of the peer linters (default bench/.peers, git-ignored).
 // --no-install  use the peers only if already installed; never run npm.
 // --no-peers    skip the peers.
+// --node PATH   the node that runs every measured process (default: the one
+//               running this script), e.g. Node 24, the Action's runtime.
 //
 // Every measurement is one whole process, run under GNU time (`/usr/bin/time -v`)
 // for its peak RSS; wall time is taken around it. Runs are interleaved
@@ -57,10 +60,17 @@ function parseOptions(argv) {
       case '--peers': o.peers = resolve(val()); break;
       case '--no-install': o.install = false; break;
       case '--no-peers': o.withPeers = false; break;
-      case '-h': case '--help':
-        process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(0, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+      case '--node':
+        o.node = resolve(val());
+        if (spawnSync(o.node, ['--version'], { stdio: 'ignore' }).status !== 0) throw new Error(`--node ${o.node}: not a node that runs`);
+        break;
+      case '-h': case '--help': {
+        // The comment at the top of this file, up to the first line of code.
+        const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+        process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
         process.exit(0);
         break;
+      }
       default: throw new Error(`unknown option ${a}`);
     }
   }
@@ -260,7 +270,7 @@ async function main() {
   const { available: peers, notes: peerNotes } = ensurePeers(o, log);
   notes.push(...peerNotes);
 
-  const node = process.execPath;
+  const node = o.node ?? process.execPath;
   // The scans report their phases on stderr (PTRACE_DOCTOR_TIMING=1: a few timestamps, nothing else changes).
   const timed = { ...process.env, PTRACE_DOCTOR_TIMING: '1' };
   const scanJob = (r) => ({ id: `scan ${r.id}`, cmd: node, args: [cli, r.dir, '--format', 'sarif'], cwd: r.dir, env: timed, okStatus: [0, 1], stdout: join(scratch, `scan-${r.id}.sarif`) });
@@ -365,7 +375,7 @@ async function main() {
   L.push('## Machine and versions');
   L.push('');
   L.push(`- CPU: ${cpus()[0]?.model ?? 'unknown'}; nproc ${availableParallelism()}; memory ${(totalmem() / 1024 ** 3).toFixed(1)} GiB; ${platform()} ${release()}`);
-  L.push(`- Node ${process.version}; ${sh('git', ['--version']) ?? 'git: unknown'}; ${GNU_TIME ? (sh(GNU_TIME, ['--version'])?.split('\n')[0] ?? 'GNU time') : 'no GNU time (fallback: /proc VmHWM)'}`);
+  L.push(`- Node ${o.node ? `${sh(o.node, ['--version']) ?? 'unknown version'} (\`--node ${o.node}\`)` : process.version}; ${sh('git', ['--version']) ?? 'git: unknown'}; ${GNU_TIME ? (sh(GNU_TIME, ['--version'])?.split('\n')[0] ?? 'GNU time') : 'no GNU time (fallback: /proc VmHWM)'}`);
   L.push(`- ptrace-doctor ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} (dist/cli/index.js as built in the working tree)`);
   L.push(`- load average (1/5/15 min) when measuring started: ${load0.map((x) => x.toFixed(2)).join(' / ')}; when it ended: ${load1.map((x) => x.toFixed(2)).join(' / ')}${load0[0] > availableParallelism() / 2 ? ' — other processes were competing for the CPUs, so absolute times are inflated and noisy; the ratios (interleaved runs) hold better' : ''}`);
   L.push(`- peers: ${Object.keys(PEERS).map((p) => `${p} ${peers[p] ?? 'not available'}`).join(', ')}`);

@@ -18,7 +18,7 @@ describe('npm run bench', () => {
   it.skipIf(!existsSync(cli))('runs on a small repository and writes bench/RESULTS.md to --out', () => {
     const out = join(dir, 'out');
     // --no-install: the peers are used when bench/.peers already has them, never fetched here.
-    const stdout = execFileSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--files', '2000', '--runs', '1', '--warmup', '0', '--out', out, '--work', join(dir, 'work'), '--no-install'], {
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'bench', 'run.mjs'), '--files', '2000', '--runs', '1', '--warmup', '0', '--out', out, '--work', join(dir, 'work'), '--no-install', '--node', process.execPath], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,6 +31,8 @@ describe('npm run bench', () => {
       expect(md).toContain(heading);
     }
     // Three repositories: the base, twice the files, twice the config.
+    // --node names the node that ran the measured processes, with its version.
+    expect(md).toContain(`- Node ${process.version} (\`--node ${process.execPath}\`)`);
     expect(md).toMatch(/\| A \| base \| 2,000 \|/);
     expect(md).toMatch(/\| B \| twice the files, same config \| 4,000 \|/);
     expect(md).toMatch(/\| C \| same files, twice the config \| 2,000 \|/);
