@@ -21069,17 +21069,10 @@ function devcontainerLaunch(project, doc, services, claimed) {
     if (composeFiles.length > 0 && serviceName) {
         const paths = composeFilesOf(doc);
         const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
+        // buildModel has read the Compose files the dev container names, discovered or not.
         if (svc) {
             claimed.add(svc);
             base = composeLaunch(project, svc);
-        }
-        else {
-            // Compose files named only by the devcontainer are read here.
-            for (const p of paths) {
-                const f = project.file(p, 'compose');
-                if (f)
-                    project.add(f);
-            }
         }
     }
     else if (dockerfileRef) {
@@ -21786,6 +21779,15 @@ function buildModel(project, opts = {}) {
         devcontainers.push(doc);
         for (const p of composeFilesOf(doc))
             named.add(p);
+    }
+    // Read them wherever they are: a scan of some sub-paths (a dev container's
+    // directory, a pre-commit hook's changed files) or a name that discovery does
+    // not take for Compose leaves them undiscovered, and the dev container's
+    // launch is built from their services.
+    for (const p of named) {
+        const f = project.file(p, 'compose');
+        if (f)
+            project.add(f);
     }
     const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
     const claimed = new Set();

@@ -106,15 +106,10 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   if (composeFiles.length > 0 && serviceName) {
     const paths = composeFilesOf(doc);
     const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
+    // buildModel has read the Compose files the dev container names, discovered or not.
     if (svc) {
       claimed.add(svc);
       base = composeLaunch(project, svc);
-    } else {
-      // Compose files named only by the devcontainer are read here.
-      for (const p of paths) {
-        const f = project.file(p, 'compose');
-        if (f) project.add(f);
-      }
     }
   } else if (dockerfileRef) {
     const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);

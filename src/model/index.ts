@@ -56,6 +56,14 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     devcontainers.push(doc);
     for (const p of composeFilesOf(doc)) named.add(p);
   }
+  // Read them wherever they are: a scan of some sub-paths (a dev container's
+  // directory, a pre-commit hook's changed files) or a name that discovery does
+  // not take for Compose leaves them undiscovered, and the dev container's
+  // launch is built from their services.
+  for (const p of named) {
+    const f = project.file(p, 'compose');
+    if (f) project.add(f);
+  }
   const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
   const claimed = new Set<ComposeService>();
   const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));

@@ -274,6 +274,25 @@ describe('a scan of sub-paths: what a file links to may lie outside them', () =>
   });
 });
 
+describe('a scan of a dev container alone reads the Compose files it names', () => {
+  it('finds on devcontainer.json what the whole scan finds there, with the Compose file and the Dockerfile outside the scanned paths', async () => {
+    const root = tempRepo({
+      '.devcontainer/devcontainer.json': '{ "dockerComposeFile": ["../dev/compose.yml"], "service": "api" }\n',
+      'dev/compose.yml': 'services:\n  api:\n    build: ../api\n',
+      'api/Dockerfile': 'FROM golang:1.22\nCMD ["dlv", "exec", "/app"]\n',
+    });
+    try {
+      const on = (r: Awaited<ReturnType<typeof scan>>, path: string) => r.findings.filter((f) => f.span.file.path === path).map((f) => f.ruleId);
+      const whole = on(await scan({ root }), '.devcontainer/devcontainer.json');
+      expect(whole).toContain('PTD001');
+      expect(on(await scan({ root, paths: ['.devcontainer/devcontainer.json'] }), '.devcontainer/devcontainer.json')).toEqual(whole);
+      expect(on(await scan({ root, paths: ['.devcontainer'] }), '.devcontainer/devcontainer.json')).toEqual(whole);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('files that cannot matter are not parsed', () => {
   it('a broken manifest without a debugger word gets no PTD900 note; one with a debugger word does', async () => {
     const root = tempRepo({
