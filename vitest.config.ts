@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['test/containers/**', 'node_modules/**'],
     testTimeout: 30000,
     pool: 'forks',
+    setupFiles: ['test/setup.ts'],
   },
 });

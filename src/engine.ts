@@ -7,6 +7,7 @@ import { Workspace, discoverThen } from './discover/index.js';
 import { mark } from './timing.js';
 import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
+import { LEADS_TO_YAML, loadYaml } from './parse/yaml-lib.js';
 import { buildModel, type Model, type ModelOptions } from './model/index.js';
 import { ALL_RULES } from './rules/index.js';
 import type { Report } from './rules/types.js';
@@ -128,7 +129,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
   // Sub-paths that do not cover the root: what their files link to may lie outside them.
   const partial = ws.prefixesOf(opts.paths) !== undefined;
-  return discoverThen(ws, opts.paths, ({ files, skipped }) => {
+  return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
+    if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     mark('model');

@@ -433,10 +433,10 @@ function discoverMarked(ws: Workspace, paths: string[] | undefined): Discovered 
   return d;
 }
 
-export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T): Promise<T> {
+export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T | Promise<T>): Promise<T> {
   const untracked = ws.startListing(paths);
   mark('list');
-  const first = work(discoverMarked(ws, paths));
+  const first = await work(discoverMarked(ws, paths));
   if (untracked === undefined || !(await untracked)) return first;
   mark('untracked walk');
   return work(discoverMarked(ws, paths));

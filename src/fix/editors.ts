@@ -3,7 +3,8 @@
  * file's own syntax; makeFix applies them, re-parses the result and turns it
  * into whole-line edits (what a suggestion replaces).
  */
-import { isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
+import { isSeq } from '../parse/yaml-lib.js';
 import { modify, applyEdits as applyJsonEdits, type FormattingOptions, type Node as JNode, findNodeAtLocation } from 'jsonc-parser';
 import { applyEdits, lineEdits } from './text.js';
 import { appendItem, removeAt, setProperty } from './jsonc-edit.js';

@@ -1,5 +1,6 @@
 /** Re-parse edited text in its own format: a fix is only offered when this passes. */
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from '../parse/yaml-lib.js';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind } from '../types.js';

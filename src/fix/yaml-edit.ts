@@ -2,7 +2,8 @@
  * Format-preserving YAML edits computed from node ranges: new items follow
  * the file's own indentation, dash style and quoting; nothing else moves.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from '../parse/yaml-lib.js';
 import { eol, lineContentEnd, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import type { SourceFile, TextEdit } from '../types.js';
 import { deref, keyOf, type YamlFile, type YNode } from '../parse/yaml.js';

@@ -2,7 +2,8 @@
  * Compose services as launches: base file + override merged the way Compose
  * does, `extends` followed, `build:` linked to its Dockerfile and target stage.
  */
-import { isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
+import { isScalar, isSeq } from '../parse/yaml-lib.js';
 import { splitShell } from '../parse/shell.js';
 import { bool, deref, get, getPair, isMapNode, items, keyOf, nodeSpan, pairs, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
 import { analyzeCommands, analyzeWords } from './commands.js';

@@ -1,5 +1,6 @@
 /** Kubernetes workloads: one launch per container of every pod template. */
-import { isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Document, Node, Scalar, YAMLMap } from 'yaml';
+import { isScalar } from '../parse/yaml-lib.js';
 import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
 import { analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';

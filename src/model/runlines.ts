@@ -2,7 +2,8 @@
  * `docker run`, `docker container run`, `podman run` and `nerdctl run` lines
  * in shell scripts, Makefile recipes and workflow `run:` blocks.
  */
-import { isScalar, isMap, isSeq, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isScalar, isMap, isSeq } from '../parse/yaml-lib.js';
 import { splitShell, type SimpleCommand, type Word } from '../parse/shell.js';
 import { deref, scalarWord, type YamlFile } from '../parse/yaml.js';
 import { analyzeWords, wordSpan } from './commands.js';

@@ -2,7 +2,8 @@
  * YAML through the `yaml` Document API: comments and source ranges kept,
  * aliases resolved one node at a time with a hard cap (no alias bombs).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from './yaml-lib.js';
 import type { SourceFile, Span } from '../types.js';
 import type { Word } from './shell.js';
 import { count } from '../timing.js';

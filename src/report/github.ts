@@ -6,7 +6,7 @@
  * relative to the scanned root, so callers pass `repoPath` to convert.
  */
 import { createHash } from 'node:crypto';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from '../parse/yaml-lib.js';
 import { applyEdits } from '../fix/text.js';
 import { validate } from '../fix/validate.js';
 import { lineEndWithBreak, lineStart, positionAt, toLocation } from '../source.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { main } from '../../src/cli/main.js';
@@ -122,6 +122,29 @@ describe('the committed bundle', () => {
     expect(ends.every((e, i) => Number.isFinite(e) && (i === 0 || e >= ends[i - 1]!))).toBe(true);
     expect(timed.stderr).toMatch(/count Dockerfile parses [1-9]\d*\n/);
     expect(timed.stderr).toMatch(/count YAML parses \(compose\) [1-9]\d*\n/);
+  });
+
+  it('loads the yaml package only when a file may lead to YAML (dist/, where nothing preloads it)', () => {
+    const root = tempRepo({
+      'api/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n',
+      'scripts/debug.sh': 'docker run --rm app dlv exec /app\n',
+      // Names a Compose file: YAML reached from a file that is not YAML itself.
+      '.devcontainer/devcontainer.json': '{ "dockerComposeFile": "../dev/compose.yml", "service": "api" }\n',
+      'dev/compose.yml': 'services:\n  api:\n    build: ../api\n',
+    });
+    try {
+      const run = (...paths: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), '--root', root, '--format', 'json', ...paths.map((p) => join(root, p))], { encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '1' } });
+      const rules = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; location: { path: string } }> }).findings.map((f) => `${f.ruleId} ${f.location.path}`);
+      const noYaml = run('api/Dockerfile', 'scripts/debug.sh');
+      expect(noYaml.stderr).not.toContain('yaml package loaded');
+      expect(rules(noYaml)).toContain('PTD012 api/Dockerfile');
+      const viaDevcontainer = run('.devcontainer/devcontainer.json');
+      expect(viaDevcontainer.stderr).toContain('count yaml package loaded 1');
+      expect(viaDevcontainer.stderr).toMatch(/count YAML parses \(compose\) [1-9]/);
+      expect(rules(viaDevcontainer)).toContain('PTD001 .devcontainer/devcontainer.json');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('the package bin points at the committed CLI bundle', () => {

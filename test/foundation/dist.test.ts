@@ -21,7 +21,8 @@ function files(dir: string): string[] {
 /** The chunks (`<id>.index.js`, from dynamic import()) that a bundle loads, by webpack's `__nccwpck_require__.e(<id>)`. */
 function chunksLoadedBy(bundle: string): string[] {
   const ids = new Set<string>();
-  for (const m of readFileSync(bundle, 'utf8').matchAll(/__nccwpck_require__\.e\((\d+)\)/g)) ids.add(`${m[1]}.index.js`);
+  // `__nccwpck_require__.e(61)`, or with webpack's note: `__nccwpck_require__.e(/* import() */ 815)`.
+  for (const m of readFileSync(bundle, 'utf8').matchAll(/__nccwpck_require__\.e\((?:\/\* import\(\) \*\/ )?(\d+)\)/g)) ids.add(`${m[1]}.index.js`);
   return [...ids].sort();
 }
 
@@ -43,6 +44,17 @@ describe('dist/', () => {
       expect(here, `chunks in ${dir}/`).toEqual(chunksLoadedBy(join(out, dir, 'index.js')));
     }
   }, 240_000);
+
+  it('keeps the yaml package out of both entry bundles: scans without YAML never load or compile it', () => {
+    for (const dir of ['dist', 'dist/cli']) {
+      const entry = readFileSync(join(ROOT, dir, 'index.js'), 'utf8');
+      const chunks = chunksLoadedBy(join(ROOT, dir, 'index.js')).map((f) => readFileSync(join(ROOT, dir, f), 'utf8')).join('\n');
+      for (const marker of [/\bclass Composer\b/, /\bclass Lexer\b/, /\bfunction composeDoc\b/]) {
+        expect(entry, `${marker} in ${dir}/index.js`).not.toMatch(marker);
+        expect(chunks, `${marker} in the chunks ${dir}/index.js loads`).toMatch(marker);
+      }
+    }
+  });
 
   it("keeps the GitHub API client out of the Action's entry bundle: push runs never load it", () => {
     // Structural, not timed: Octokit and http-client/undici cost ~100 ms of every cold start when

@@ -1,0 +1,70 @@
+/**
+ * The `yaml` package, loaded only by scans that read YAML. It is the largest
+ * library the CLI bundles; a scan of Dockerfiles and scripts alone (a
+ * pre-commit hook's usual run) never loads it. In dist/ it is a chunk of its
+ * own, so such a scan does not even compile it.
+ *
+ * Which scans read YAML: those that find a Compose file, a Kubernetes
+ * manifest, a workflow, or a devcontainer.json (which may name Compose files).
+ * No other kind of file leads to YAML (Dockerfiles, scripts, Makefiles,
+ * seccomp profiles and launch.json are parsed otherwise), so engine.ts loads
+ * it when discovery finds one of those kinds, before the model is built.
+ */
+import type * as Yaml from 'yaml';
+import type { FileKind } from '../types.js';
+import { count } from '../timing.js';
+
+let lib: typeof Yaml | undefined;
+
+/** Kinds of file whose presence means the scan may parse YAML. */
+export const LEADS_TO_YAML: ReadonlySet<FileKind> = new Set<FileKind>(['compose', 'kubernetes', 'workflow', 'devcontainer']);
+
+/** Thrown when YAML is needed before loadYaml(): a bug, never a property of the scanned files. */
+export class YamlNotLoaded extends Error {
+  constructor() {
+    super('internal error: the yaml package was used before loadYaml()');
+  }
+}
+
+export async function loadYaml(): Promise<void> {
+  if (lib) return;
+  lib = await import('yaml');
+  count('yaml package loaded');
+}
+
+export function yamlLoaded(): boolean {
+  return lib !== undefined;
+}
+
+function y(): typeof Yaml {
+  if (!lib) throw new YamlNotLoaded();
+  return lib;
+}
+
+export function parseAllDocuments(...a: Parameters<typeof Yaml.parseAllDocuments>): ReturnType<typeof Yaml.parseAllDocuments> {
+  return y().parseAllDocuments(...a);
+}
+
+export function visit(...a: Parameters<typeof Yaml.visit>): void {
+  y().visit(...a);
+}
+
+export function isAlias(n: unknown): n is Yaml.Alias {
+  return y().isAlias(n);
+}
+
+export function isMap(n: unknown): n is Yaml.YAMLMap {
+  return y().isMap(n);
+}
+
+export function isPair(n: unknown): n is Yaml.Pair {
+  return y().isPair(n);
+}
+
+export function isScalar(n: unknown): n is Yaml.Scalar {
+  return y().isScalar(n);
+}
+
+export function isSeq(n: unknown): n is Yaml.YAMLSeq {
+  return y().isSeq(n);
+}
