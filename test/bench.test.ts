@@ -43,7 +43,13 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);
     expect(md).toMatch(/- whole repository: 2,000 files listed, [\d,]+ config-named files read, /);
     expect(md).toMatch(/\| dist\/cli\/index.js \| [\d,]+ \|/);
+    // The chunks each bundle loads on demand are listed under it (the yaml package is one).
+    expect(md).toMatch(/\| ↳ dist\/cli\/\d+\.index\.js \(chunk, loaded on demand\) \| [\d,]+ \|/);
     expect(md).toMatch(/\| scan ≤ 2 × floor \|/);
+    // Each peer is compared round by round too (when its package is installed here).
+    for (const line of md.split('\n').filter((l) => l.startsWith('| faster than ') && !l.includes('not measured'))) {
+      expect(line).toMatch(/faster in [01] of 1 interleaved rounds/);
+    }
     expect(md).toMatch(/\| peak memory ≤ 200 MB \| [\d.]+ MiB/);
   }, 300_000);
 });
