@@ -10910,7 +10910,7 @@ class Workspace {
     /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
     list(paths) {
         const prefixes = this.prefixesOf(paths);
-        if (prefixes && this.allNamedFiles(prefixes) && !this.listing)
+        if (prefixes && !this.listing && this.allNamedFiles(prefixes))
             return [...new Set(prefixes)];
         const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
         const all = fromGit ?? this.walk();

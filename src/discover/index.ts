@@ -268,7 +268,7 @@ export class Workspace {
   /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
   list(paths?: string[]): string[] {
     const prefixes = this.prefixesOf(paths);
-    if (prefixes && this.allNamedFiles(prefixes) && !this.listing) return [...new Set(prefixes)];
+    if (prefixes && !this.listing && this.allNamedFiles(prefixes)) return [...new Set(prefixes)];
     const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
     const all = fromGit ?? this.walk();
     return prefixes ? underAny(all, prefixes) : all;
