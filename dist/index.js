@@ -10763,6 +10763,14 @@ function jsonDepth(text, limit = Infinity) {
     return max;
 }
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+/**
+ * A POSIX relative path with nothing to normalise: not empty, no leading `/`,
+ * no `.` or `..` segment, no `//`, no backslash. Joining it onto a normalised
+ * directory with `/` gives what path.resolve would (on POSIX).
+ */
+function isPlainRelative(p) {
+    return p !== '' && p.charCodeAt(0) !== 47 && !p.includes('\\') && !p.includes('//') && !DOT_SEGMENT.test(p);
+}
 class Workspace {
     root;
     realRoot;
@@ -10783,7 +10791,7 @@ class Workspace {
     /** Normalise a path relative to the root; undefined when it escapes the root. */
     normalize(rel) {
         // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
-        if (rel !== '' && rel.charCodeAt(0) !== 47 && !rel.includes('\\') && !rel.includes('//') && !DOT_SEGMENT.test(rel))
+        if (isPlainRelative(rel))
             return rel;
         const p = external_node_path_.posix.normalize(rel.split(external_node_path_.sep).join('/')).replace(/^\.\//, '');
         if (p === '..' || p.startsWith('../') || p.startsWith('/'))

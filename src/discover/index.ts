@@ -133,6 +133,15 @@ export function jsonDepth(text: string, limit = Infinity): number {
 
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 
+/**
+ * A POSIX relative path with nothing to normalise: not empty, no leading `/`,
+ * no `.` or `..` segment, no `//`, no backslash. Joining it onto a normalised
+ * directory with `/` gives what path.resolve would (on POSIX).
+ */
+export function isPlainRelative(p: string): boolean {
+  return p !== '' && p.charCodeAt(0) !== 47 && !p.includes('\\') && !p.includes('//') && !DOT_SEGMENT.test(p);
+}
+
 export class Workspace {
   readonly root: string;
   private readonly realRoot: string;
@@ -155,7 +164,7 @@ export class Workspace {
   /** Normalise a path relative to the root; undefined when it escapes the root. */
   normalize(rel: string): string | undefined {
     // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
-    if (rel !== '' && rel.charCodeAt(0) !== 47 && !rel.includes('\\') && !rel.includes('//') && !DOT_SEGMENT.test(rel)) return rel;
+    if (isPlainRelative(rel)) return rel;
     const p = posix.normalize(rel.split(sep).join('/')).replace(/^\.\//, '');
     if (p === '..' || p.startsWith('../') || p.startsWith('/')) return undefined;
     return p === '.' ? '' : p;

@@ -4,6 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { main } from '../../src/cli/main.js';
+import { isPlainRelative } from '../../src/discover/index.js';
 import { ROOT, copyFixture, tempRepo } from '../helpers/repo.js';
 
 async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
@@ -41,6 +42,16 @@ describe('CLI', () => {
     expect(outside.code).toBe(2);
     expect(outside.err).toMatch(/is outside/);
     expect((await run(['svc/Dockerfle'], root)).code).toBe(2);
+    // Spellings that need normalising name the same files as the plain ones.
+    for (const spelled of [['./svc/Dockerfile'], ['svc//Dockerfile'], ['other/../svc/Dockerfile'], ['svc/', 'svc/./Dockerfile']]) {
+      expect(files(await run(['--format', 'json', ...spelled], root)), spelled.join(' ')).toEqual(['svc/Dockerfile']);
+    }
+    expect((await run(['--root', join(root, 'svc'), '../other/Dockerfile'], join(root, 'svc'))).err).toMatch(/is outside/);
+  });
+
+  it('a plain relative path is one that needs no normalising', () => {
+    for (const p of ['Dockerfile', 'svc/Dockerfile', 'a/b.c/.hidden/x', '...', 'a/..b']) expect(isPlainRelative(p), p).toBe(true);
+    for (const p of ['', '/abs', './x', 'x/.', 'a/../b', '..', 'a//b', 'a\\b']) expect(isPlainRelative(p), p).toBe(false);
   });
 
   it('text output groups by file and shows each fix as a diff', async () => {
