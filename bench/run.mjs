@@ -375,12 +375,12 @@ async function main() {
 
   // 5: bundles, and beside each the chunks it loads on demand (`<id>.index.js`).
   const bundles = [];
+  const size = (file) => ({ bytes: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length });
   for (const [name, p] of [['dist/cli/index.js', cli], ['dist/index.js', action]]) {
     if (!existsSync(p)) {
       bundles.push({ name, missing: true });
       continue;
     }
-    const size = (file) => ({ bytes: statSync(file).size, gzip: gzipSync(readFileSync(file), { level: 9 }).length });
     bundles.push({ name, ...size(p) });
     const dir = dirname(p);
     for (const f of readdirSync(dir).filter((x) => /^\d+\.index\.js$/.test(x)).sort()) {

@@ -14929,7 +14929,6 @@ function isAssignment(w) {
 /* harmony export */   tO: () => (/* binding */ isPair),
 /* harmony export */   yv: () => (/* binding */ loadYaml)
 /* harmony export */ });
-/* unused harmony export yamlLoaded */
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
 
 let lib;
@@ -14946,9 +14945,6 @@ async function loadYaml() {
         return;
     lib = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)('yaml package loaded');
-}
-function yamlLoaded() {
-    return lib !== undefined;
 }
 function y() {
     if (!lib)

@@ -10464,9 +10464,6 @@ async function loadYaml() {
     lib = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
     count('yaml package loaded');
 }
-function yamlLoaded() {
-    return lib !== undefined;
-}
 function y() {
     if (!lib)
         throw new YamlNotLoaded();

@@ -32,10 +32,6 @@ export async function loadYaml(): Promise<void> {
   count('yaml package loaded');
 }
 
-export function yamlLoaded(): boolean {
-  return lib !== undefined;
-}
-
 function y(): typeof Yaml {
   if (!lib) throw new YamlNotLoaded();
   return lib;
