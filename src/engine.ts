@@ -2,12 +2,13 @@
  * The engine: files → parse → model (launches) → rules → findings.
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './builtins.js';
 import { Workspace, discoverThen } from './discover/index.js';
 import { mark } from './timing.js';
 import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
 import { LEADS_TO_YAML, loadYaml } from './parse/yaml-lib.js';
+import { loadJsonc, mayReadJson } from './parse/jsonc-lib.js';
 import { buildModel, type Model, type ModelOptions } from './model/index.js';
 import { ALL_RULES } from './rules/index.js';
 import type { Report } from './rules/types.js';
@@ -62,7 +63,7 @@ export function isSuppressed(ruleId: string, span: Span): boolean {
 }
 
 function fingerprint(ruleId: string, r: Report): string {
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   h.update(ruleId);
   h.update('\0' + r.span.file.path);
   h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
@@ -131,6 +132,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const partial = ws.prefixesOf(opts.paths) !== undefined;
   return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
+    if (mayReadJson(files.map((f) => f.kind))) await loadJsonc();
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     mark('model');

@@ -5,7 +5,7 @@
  */
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine.js';
 import { applyEdits, unifiedDiff } from './text.js';
 import { validate } from './validate.js';
@@ -114,7 +114,7 @@ export function writeAtomic(abs: string, expectedBefore: string, after: string):
   const hadBom = current.charCodeAt(0) === 0xfeff;
   if (hadBom) current = current.slice(1);
   if (current !== expectedBefore) return 'changed on disk while ptrace-doctor ran; not written';
-  const tmp = join(dirname(abs), `.${basename(abs)}.ptrace-doctor-${randomBytes(4).toString('hex')}`);
+  const tmp = join(dirname(abs), `.${basename(abs)}.ptrace-doctor-${nodeCrypto().randomBytes(4).toString('hex')}`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', st.mode & 0o7777);

@@ -5,7 +5,8 @@
  */
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isSeq } from '../parse/yaml-lib.js';
-import { modify, applyEdits as applyJsonEdits, type FormattingOptions, type Node as JNode, findNodeAtLocation } from 'jsonc-parser';
+import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
+import { modify, applyEdits as applyJsonEdits, findNodeAtLocation, parseTree, JsoncNotLoaded } from '../parse/jsonc-lib.js';
 import { applyEdits, lineEdits } from './text.js';
 import { appendItem, removeAt, setProperty } from './jsonc-edit.js';
 import { validate } from './validate.js';
@@ -328,11 +329,11 @@ export function devcontainerMoveRunArgs(file: SourceFile, root: JNode, moved: Va
   return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
 }
 
-import { parseTree } from 'jsonc-parser';
 export function parseTreeSafe(text: string): JNode | undefined {
   try {
     return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-  } catch {
+  } catch (e) {
+    if (e instanceof JsoncNotLoaded) throw e;
     return undefined;
   }
 }

@@ -4,7 +4,8 @@
  * whole lines when the entry has its own line. jsonc-parser's modify (without
  * reformatting) is the fallback for shapes we do not lay out ourselves.
  */
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JNode } from 'jsonc-parser';
+import type { Node as JNode } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, JsoncNotLoaded } from '../parse/jsonc-lib.js';
 
 function lineStartAt(text: string, off: number): number {
   return text.lastIndexOf('\n', off - 1) + 1;
@@ -46,7 +47,8 @@ function fallback(text: string, path: (string | number)[], value: unknown, isArr
 export function parseJsonc(text: string): JNode | undefined {
   try {
     return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-  } catch {
+  } catch (e) {
+    if (e instanceof JsoncNotLoaded) throw e;
     return undefined;
   }
 }

@@ -1,7 +1,8 @@
 /** Re-parse edited text in its own format: a fix is only offered when this passes. */
 import type { Document } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from '../parse/yaml-lib.js';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { parse as parseJsonc } from '../parse/jsonc-lib.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind } from '../types.js';
 import { count } from '../timing.js';

@@ -2,7 +2,8 @@
  * devcontainer.json as a launch: linked to its image, Dockerfile or Compose
  * service, and to the features and images that already grant SYS_PTRACE.
  */
-import { findNodeAtLocation, getNodeValue, printParseErrorCode, type Node as JNode, type ParseError, parseTree } from 'jsonc-parser';
+import type { Node as JNode, ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseTree } from '../parse/jsonc-lib.js';
 import { analyzeCommands } from './commands.js';
 import { splitShell } from '../parse/shell.js';
 import { hasCapability } from './caps.js';

@@ -1,5 +1,6 @@
 /** Build every launch of the project. */
-import { findNodeAtLocation, type Node as JNode } from 'jsonc-parser';
+import type { Node as JNode } from 'jsonc-parser';
+import { findNodeAtLocation } from '../parse/jsonc-lib.js';
 import { parseTreeSafe } from '../fix/editors.js';
 import { composeLaunches, type ComposeService } from './compose.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';

@@ -7,7 +7,8 @@
  * Profile format: Docker/moby `profiles/seccomp` (defaultAction, syscalls[] with
  * names/name, action, args, includes/excludes {caps, arches, minKernel}).
  */
-import { parseTree, type Node as JNode, type ParseError } from 'jsonc-parser';
+import type { Node as JNode, ParseError } from 'jsonc-parser';
+import { parseTree } from '../parse/jsonc-lib.js';
 import { seccompProfilePath } from './caps.js';
 import { relativeTo, type Project } from './project.js';
 import type { SourceFile, Span, Valued } from '../types.js';

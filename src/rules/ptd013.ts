@@ -1,4 +1,4 @@
-import { parseTree } from 'jsonc-parser';
+import { parseTree } from '../parse/jsonc-lib.js';
 import { makeFix } from '../fix/editors.js';
 import { appendItem, insertProperty, removeAt } from '../fix/jsonc-edit.js';
 import { hasCapability } from '../model/caps.js';

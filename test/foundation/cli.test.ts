@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { main } from '../../src/cli/main.js';
 import { isPlainRelative } from '../../src/discover/index.js';
@@ -153,6 +154,47 @@ describe('the committed bundle', () => {
       expect(viaDevcontainer.stderr).toContain('count yaml package loaded 1');
       expect(viaDevcontainer.stderr).toMatch(/count YAML parses \(compose\) [1-9]/);
       expect(rules(viaDevcontainer)).toContain('PTD001 .devcontainer/devcontainer.json');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a scan of Dockerfiles alone loads neither jsonc-parser nor node:child_process, nor node:crypto without findings (dist/)', () => {
+    const root = tempRepo({
+      'api/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n',
+      'web/Dockerfile': 'FROM golang:1.22\nRUN go build -o /app .\nCMD ["/app"]\n',
+      'scripts/debug.sh': 'docker run --rm --security-opt seccomp=../seccomp.json app dlv exec /app\n',
+      'seccomp.json': '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [] }\n',
+    });
+    const loadedFile = join(root, '.loaded');
+    try {
+      const run = (...paths: string[]) => {
+        const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(ROOT, 'test/helpers/loaded-modules.mjs')).href, join(ROOT, 'dist/cli/index.js'), '--root', root, '--format', 'json', ...paths.map((p) => join(root, p))], {
+          encoding: 'utf8',
+          env: { ...process.env, PTRACE_DOCTOR_TIMING: '1', PTRACE_DOCTOR_TEST_LOADED: loadedFile },
+        });
+        const loaded = readFileSync(loadedFile, 'utf8').split('\n');
+        const findings = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; fingerprint: string }> }).findings;
+        return { r, loaded, findings };
+      };
+      const clean = run('web/Dockerfile');
+      expect(clean.findings).toEqual([]);
+      expect(clean.r.stderr).not.toContain('jsonc-parser package loaded');
+      expect(clean.loaded).not.toContain('NativeModule crypto');
+      expect(clean.loaded).not.toContain('NativeModule child_process');
+      const df = run('api/Dockerfile');
+      expect(df.findings.map((f) => f.ruleId)).toContain('PTD012');
+      expect(df.findings.every((f) => /^[0-9a-f]{16}$/.test(f.fingerprint))).toBe(true);
+      expect(df.r.stderr).not.toContain('jsonc-parser package loaded');
+      expect(df.loaded).toContain('NativeModule crypto');
+      expect(df.loaded).not.toContain('NativeModule child_process');
+      // A script's run line may name a seccomp profile: JSON, so jsonc-parser is loaded.
+      const sh = run('api/Dockerfile', 'scripts/debug.sh');
+      expect(sh.r.stderr).toContain('count jsonc-parser package loaded 1');
+      expect(sh.findings.filter((f) => f.ruleId === 'PTD012').map((f) => f.fingerprint)).toEqual(df.findings.filter((f) => f.ruleId === 'PTD012').map((f) => f.fingerprint));
+      // Listing a directory asks git (or walks): node:child_process is loaded when git is.
+      const dir = run('.');
+      expect(dir.loaded.includes('NativeModule child_process')).toBe(true);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -56,6 +56,17 @@ describe('dist/', () => {
     }
   });
 
+  it('keeps jsonc-parser out of both entry bundles: a scan of Dockerfiles alone never loads or compiles it', () => {
+    for (const dir of ['dist', 'dist/cli']) {
+      const entry = readFileSync(join(ROOT, dir, 'index.js'), 'utf8');
+      const chunks = chunksLoadedBy(join(ROOT, dir, 'index.js')).map((f) => readFileSync(join(ROOT, dir, f), 'utf8')).join('\n');
+      for (const marker of [/\bfunction createScanner\b/, /\bParseOptions\.DEFAULT\b/]) {
+        expect(entry, `${marker} in ${dir}/index.js`).not.toMatch(marker);
+        expect(chunks, `${marker} in the chunks ${dir}/index.js loads`).toMatch(marker);
+      }
+    }
+  });
+
   it("keeps the GitHub API client out of the Action's entry bundle: push runs never load it", () => {
     // Structural, not timed: Octokit and http-client/undici cost ~100 ms of every cold start when
     // they sit in dist/index.js; they belong in the chunk main.ts imports on pull requests.

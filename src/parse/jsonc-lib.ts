@@ -1,0 +1,69 @@
+/**
+ * jsonc-parser, loaded only by scans that may read JSON, as yaml-lib.ts does
+ * for the yaml package: in dist/ it is a chunk of its own, so a scan of
+ * Dockerfiles alone (what a pre-commit hook usually runs) neither compiles
+ * nor initialises it.
+ *
+ * Which scans read JSON: devcontainer.json and .vscode/launch.json are JSON,
+ * and seccomp profiles are read when a launch names one, and launches come
+ * from every other kind of file (Compose, Kubernetes, workflows, Makefiles,
+ * scripts, devcontainers). A Dockerfile leads to no other file, so engine.ts
+ * loads this unless every file found is a Dockerfile.
+ */
+import type * as Jsonc from 'jsonc-parser';
+import type { FileKind } from '../types.js';
+import { count } from '../timing.js';
+
+let lib: typeof Jsonc | undefined;
+
+/** Whether a scan of files of these kinds may parse JSON. */
+export function mayReadJson(kinds: Iterable<FileKind>): boolean {
+  for (const k of kinds) if (k !== 'dockerfile') return true;
+  return false;
+}
+
+/** Thrown when JSON is needed before loadJsonc(): a bug, never a property of the scanned files. */
+export class JsoncNotLoaded extends Error {
+  constructor() {
+    super('internal error: the jsonc-parser package was used before loadJsonc()');
+  }
+}
+
+export async function loadJsonc(): Promise<void> {
+  if (lib) return;
+  lib = await import('jsonc-parser');
+  count('jsonc-parser package loaded');
+}
+
+function j(): typeof Jsonc {
+  if (!lib) throw new JsoncNotLoaded();
+  return lib;
+}
+
+export function parseTree(...a: Parameters<typeof Jsonc.parseTree>): ReturnType<typeof Jsonc.parseTree> {
+  return j().parseTree(...a);
+}
+
+export function parse(...a: Parameters<typeof Jsonc.parse>): ReturnType<typeof Jsonc.parse> {
+  return j().parse(...a);
+}
+
+export function findNodeAtLocation(...a: Parameters<typeof Jsonc.findNodeAtLocation>): ReturnType<typeof Jsonc.findNodeAtLocation> {
+  return j().findNodeAtLocation(...a);
+}
+
+export function getNodeValue(...a: Parameters<typeof Jsonc.getNodeValue>): ReturnType<typeof Jsonc.getNodeValue> {
+  return j().getNodeValue(...a);
+}
+
+export function printParseErrorCode(...a: Parameters<typeof Jsonc.printParseErrorCode>): ReturnType<typeof Jsonc.printParseErrorCode> {
+  return j().printParseErrorCode(...a);
+}
+
+export function modify(...a: Parameters<typeof Jsonc.modify>): ReturnType<typeof Jsonc.modify> {
+  return j().modify(...a);
+}
+
+export function applyEdits(...a: Parameters<typeof Jsonc.applyEdits>): ReturnType<typeof Jsonc.applyEdits> {
+  return j().applyEdits(...a);
+}
