@@ -7550,6 +7550,8 @@ class Workspace {
     realRoot;
     cache = new Map();
     dirCache = new Map();
+    /** lstat of each file named to list(), taken there to tell files from directories; read() uses each once. */
+    namedStats;
     /** In-memory file contents that take the place of the disk (used by --fix dry runs). */
     overlay = new Map();
     /** The git listing found by prefetch() for these sub-paths, used by list() instead of asking git again. */
@@ -7590,12 +7592,18 @@ class Workspace {
         const over = this.overlay.get(norm);
         if (over !== undefined)
             return this.accept(norm, abs, kind, over);
-        let st;
-        try {
-            st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
-        }
-        catch {
-            return { ok: false, skip: { path: norm, reason: 'not found' } };
+        // The lstat that list() made of a named file, used once: everything that
+        // matters is checked again on the open descriptor (O_NOFOLLOW, fstat).
+        let st = this.namedStats?.get(norm);
+        if (st)
+            this.namedStats.delete(norm);
+        else {
+            try {
+                st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+            }
+            catch {
+                return { ok: false, skip: { path: norm, reason: 'not found' } };
+            }
         }
         // Resolve the whole path, not only its last component: a symbolic link to a
         // directory (`up -> ..`, `etc -> /etc`) in the middle of a path leaves the root too.
@@ -7672,15 +7680,35 @@ class Workspace {
             return this.realRoot;
         let r = this.dirCache.get(dir);
         if (r === undefined && !this.dirCache.has(dir)) {
-            try {
-                r = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.join)(this.root, dir));
-            }
-            catch {
-                r = undefined;
-            }
+            r = this.resolveDir(dir);
             this.dirCache.set(dir, r);
         }
         return r;
+    }
+    /**
+     * One component at a time: a directory that is not a symbolic link is its
+     * parent's real path plus its name (one lstat, where realpath(3) reads every
+     * component of the absolute path again); a symbolic link is resolved whole.
+     * The parent's real path may lie outside the root: read() refuses what
+     * resolves there, as it did when realpath(3) resolved the whole path.
+     */
+    resolveDir(dir) {
+        const slash = dir.lastIndexOf('/');
+        const parent = this.realDir(slash < 0 ? '' : dir.slice(0, slash));
+        if (parent === undefined)
+            return undefined;
+        const abs = (0,external_node_path_namespaceObject.join)(this.root, dir);
+        try {
+            const st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+            if (st.isDirectory())
+                return parent + external_node_path_namespaceObject.sep + dir.slice(slash + 1);
+            if (!st.isSymbolicLink())
+                return undefined;
+            return external_node_fs_namespaceObject.realpathSync.native(abs);
+        }
+        catch {
+            return undefined;
+        }
     }
     /** Limits on the text itself, then the file. */
     accept(norm, abs, kind, text) {
@@ -7764,15 +7792,19 @@ class Workspace {
     allNamedFiles(prefixes) {
         if (prefixes.length === 0)
             return false;
+        const stats = new Map();
         for (const p of prefixes) {
             try {
-                if ((0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(this.root, p)).isDirectory())
+                const st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(this.root, p));
+                if (st.isDirectory())
                     return false;
+                stats.set(p, st);
             }
             catch {
                 return false; // missing: list as before (read() reports nothing for it)
             }
         }
+        this.namedStats = stats;
         return true;
     }
     gitList() {

@@ -3,7 +3,7 @@
  * goes through Workspace.read, which never leaves the root (symlinks are
  * resolved and checked), caps sizes and refuses binary and special files.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants, type Stats } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { childProcess } from '../builtins.js';
 import { makeSourceFile } from '../source.js';
@@ -147,6 +147,8 @@ export class Workspace {
   private readonly realRoot: string;
   private readonly cache = new Map<string, ReadResult>();
   private readonly dirCache = new Map<string, string | undefined>();
+  /** lstat of each file named to list(), taken there to tell files from directories; read() uses each once. */
+  private namedStats?: Map<string, Stats>;
 
   /** In-memory file contents that take the place of the disk (used by --fix dry runs). */
   readonly overlay = new Map<string, string>();
@@ -186,11 +188,16 @@ export class Workspace {
     const abs = join(this.root, norm);
     const over = this.overlay.get(norm);
     if (over !== undefined) return this.accept(norm, abs, kind, over);
-    let st;
-    try {
-      st = lstatSync(abs);
-    } catch {
-      return { ok: false, skip: { path: norm, reason: 'not found' } };
+    // The lstat that list() made of a named file, used once: everything that
+    // matters is checked again on the open descriptor (O_NOFOLLOW, fstat).
+    let st = this.namedStats?.get(norm);
+    if (st) this.namedStats!.delete(norm);
+    else {
+      try {
+        st = lstatSync(abs);
+      } catch {
+        return { ok: false, skip: { path: norm, reason: 'not found' } };
+      }
     }
     // Resolve the whole path, not only its last component: a symbolic link to a
     // directory (`up -> ..`, `etc -> /etc`) in the middle of a path leaves the root too.
@@ -256,14 +263,32 @@ export class Workspace {
     if (dir === '') return this.realRoot;
     let r = this.dirCache.get(dir);
     if (r === undefined && !this.dirCache.has(dir)) {
-      try {
-        r = realpathSync.native(join(this.root, dir));
-      } catch {
-        r = undefined;
-      }
+      r = this.resolveDir(dir);
       this.dirCache.set(dir, r);
     }
     return r;
+  }
+
+  /**
+   * One component at a time: a directory that is not a symbolic link is its
+   * parent's real path plus its name (one lstat, where realpath(3) reads every
+   * component of the absolute path again); a symbolic link is resolved whole.
+   * The parent's real path may lie outside the root: read() refuses what
+   * resolves there, as it did when realpath(3) resolved the whole path.
+   */
+  private resolveDir(dir: string): string | undefined {
+    const slash = dir.lastIndexOf('/');
+    const parent = this.realDir(slash < 0 ? '' : dir.slice(0, slash));
+    if (parent === undefined) return undefined;
+    const abs = join(this.root, dir);
+    try {
+      const st = lstatSync(abs);
+      if (st.isDirectory()) return parent + sep + dir.slice(slash + 1);
+      if (!st.isSymbolicLink()) return undefined;
+      return realpathSync.native(abs);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Limits on the text itself, then the file. */
@@ -349,13 +374,17 @@ export class Workspace {
    */
   private allNamedFiles(prefixes: string[]): boolean {
     if (prefixes.length === 0) return false;
+    const stats = new Map<string, Stats>();
     for (const p of prefixes) {
       try {
-        if (lstatSync(join(this.root, p)).isDirectory()) return false;
+        const st = lstatSync(join(this.root, p));
+        if (st.isDirectory()) return false;
+        stats.set(p, st);
       } catch {
         return false; // missing: list as before (read() reports nothing for it)
       }
     }
+    this.namedStats = stats;
     return true;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace, discover, discoverThen, classifyByName, classifyYaml } from '../../src/discover/index.js';
 import { scan } from '../../src/engine.js';
@@ -45,6 +45,40 @@ describe('discovery', () => {
     expect(notes[0]!.message).toMatch(/outside the repository/);
     expect(r.files.map((f) => f.path).sort()).toEqual(['inner/Dockerfile', 'ok/Dockerfile']);
     expect(r.files.some((f) => f.text.includes('root:'))).toBe(false);
+  });
+
+  it('resolves directories one component at a time with the answers realpath gives', () => {
+    const outside = tempRepo({ 'sub/Dockerfile': 'FROM outside\n' });
+    const root = tempRepo({ 'a/b/c/Dockerfile': 'FROM inside\n' });
+    symlinkSync('a/b', join(root, 'link')); // a directory link inside the root
+    symlinkSync('link', join(root, 'l2')); // a link to a link
+    symlinkSync('..', join(root, 'a', 'up')); // back to the root: still inside
+    symlinkSync(outside, join(root, 'out')); // a directory outside
+    symlinkSync('../../out', join(root, 'a', 'b', 'away')); // outside, through a link inside
+    const text = (p: string): string => {
+      const r = new Workspace(root).read(p, 'dockerfile');
+      return r.ok ? r.file.text : `skipped: ${r.skip.reason}`;
+    };
+    for (const p of ['a/b/c/Dockerfile', 'link/c/Dockerfile', 'l2/c/Dockerfile', 'a/up/a/b/c/Dockerfile', 'a/up/l2/c/Dockerfile']) expect(text(p), p).toBe('FROM inside\n');
+    for (const p of ['out/sub/Dockerfile', 'a/b/away/sub/Dockerfile', 'a/up/out/sub/Dockerfile']) expect(text(p), p).toMatch(/^skipped: is reached through a symbolic link that points outside the repository/);
+    for (const p of ['a/b/c/Dockerfile/x', 'a/missing/Dockerfile', 'link/missing/Dockerfile']) expect(text(p), p).toBe('skipped: not found');
+    // One workspace resolving many paths shares directories: the answers stay the same in any order.
+    const ws = new Workspace(root);
+    const order = ['a/up/out/sub/Dockerfile', 'a/b/c/Dockerfile', 'out/sub/Dockerfile', 'l2/c/Dockerfile', 'a/b/away/sub/Dockerfile', 'link/c/Dockerfile'];
+    expect(order.map((p) => ws.read(p, 'dockerfile').ok)).toEqual([false, true, false, true, false, true]);
+  });
+
+  it('a named file swapped for a symbolic link between listing and reading is not followed', () => {
+    const outside = tempRepo({ 'Dockerfile': 'FROM outside\n' });
+    const root = tempRepo({ 'api/Dockerfile': 'FROM inside\n', 'web/Dockerfile': 'FROM inside\n' });
+    const ws = new Workspace(root);
+    expect(ws.list(['api/Dockerfile', 'web/Dockerfile'])).toEqual(['api/Dockerfile', 'web/Dockerfile']);
+    // list() has taken its lstat of both; one is now a link out of the root.
+    rmSync(join(root, 'api/Dockerfile'));
+    symlinkSync(join(outside, 'Dockerfile'), join(root, 'api/Dockerfile'));
+    const swapped = ws.read('api/Dockerfile', 'dockerfile');
+    expect(swapped.ok ? 'read' : swapped.skip.reason).toBe('could not be read (ELOOP)');
+    expect(ws.read('web/Dockerfile', 'dockerfile').ok).toBe(true);
   });
 
   it('in a git checkout lists tracked and untracked-not-ignored files only', () => {
