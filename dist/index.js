@@ -9272,8 +9272,8 @@ async function discoverThen(ws, paths, work) {
 var dockerfile = __nccwpck_require__(6413);
 // EXTERNAL MODULE: ./src/parse/yaml.ts
 var yaml = __nccwpck_require__(8852);
-// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
-var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/lazy-lib.ts
+var lazy_lib = __nccwpck_require__(4083);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
 ;// CONCATENATED MODULE: ./src/model/project.ts
@@ -9338,7 +9338,7 @@ class Project {
             y = (0,yaml/* parseYaml */.hN)(file);
         }
         catch (e) {
-            if (e instanceof yaml_lib/* YamlNotLoaded */.g0)
+            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
                 throw e;
             const off = e instanceof yaml/* ParseError */.mB ? e.offset : 0;
             this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
@@ -9426,14 +9426,18 @@ function runFacts(entrypoint, cmd) {
     return cmd?.facts ?? { tools: [], builds: [] };
 }
 
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
 // EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
 var jsonc_lib = __nccwpck_require__(4026);
-// EXTERNAL MODULE: ./src/fix/editors.ts + 1 modules
-var editors = __nccwpck_require__(5040);
+// EXTERNAL MODULE: ./src/fix/jsonc-edit.ts
+var jsonc_edit = __nccwpck_require__(3425);
 // EXTERNAL MODULE: ./src/parse/shell.ts
 var shell = __nccwpck_require__(1969);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(1064);
+// EXTERNAL MODULE: ./src/fix/editors.ts + 1 modules
+var editors = __nccwpck_require__(5040);
 ;// CONCATENATED MODULE: ./src/model/relevance.ts
 /** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
 const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
@@ -10659,7 +10663,7 @@ function loadSeccompProfiles(project, securityOpt, cache) {
 function editorAttachConfigs(project) {
     const out = [];
     for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = (0,editors/* parseTreeSafe */.vj)(f.text);
+        const root = (0,jsonc_edit/* parseJsonc */.pX)(f.text);
         const configs = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['configurations']) : undefined;
         for (const c of configs?.children ?? []) {
             const req = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['request']);
@@ -11017,7 +11021,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   O7: () => (/* binding */ devcontainerMoveRunArgs),
   sL: () => (/* binding */ kubernetesEditor),
   _p: () => (/* binding */ makeFix),
-  vj: () => (/* binding */ parseTreeSafe),
   zV: () => (/* binding */ runLineEditor)
 });
 
@@ -11514,7 +11517,7 @@ function devcontainerEditor(ref) {
         if (ref.grantedWithoutPrivileged?.(cap))
             return text;
         // Re-read the tree after earlier edits.
-        const root = parseTreeSafe(text);
+        const root = (0,jsonc_edit/* parseJsonc */.pX)(text);
         return root ? devcontainerAddCap(text, root, cap) : undefined;
     };
     return {
@@ -11599,13 +11602,13 @@ function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
         for (const i of [...idx].sort((a, b) => b - a))
             t = jsonModify(t, ['runArgs', i], undefined);
     for (const c of caps) {
-        const r = parseTreeSafe(t);
+        const r = (0,jsonc_edit/* parseJsonc */.pX)(t);
         if (!r)
             return undefined;
         t = devcontainerAddCap(t, r, c) ?? t;
     }
     for (const s of secOpts) {
-        const r = parseTreeSafe(t);
+        const r = (0,jsonc_edit/* parseJsonc */.pX)(t);
         const so = r ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(r, ['securityOpt']) : undefined;
         if (so && (so.children ?? []).some((c) => c.value === s))
             continue;
@@ -11616,16 +11619,6 @@ function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
     if (t === file.text)
         return undefined;
     return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
-}
-function parseTreeSafe(text) {
-    try {
-        return (0,jsonc_lib/* parseTree */.cZ)(text, [], { allowTrailingComma: true }) ?? undefined;
-    }
-    catch (e) {
-        if (e instanceof jsonc_lib/* JsoncNotLoaded */.mW)
-            throw e;
-        return undefined;
-    }
 }
 function removeRange(file, start, end) {
     // Also remove the whitespace before the flag (keep line continuations intact).
@@ -11685,10 +11678,12 @@ function runLineEditor(ref) {
 /* harmony export */   BK: () => (/* binding */ insertProperty),
 /* harmony export */   Wq: () => (/* binding */ removeAt),
 /* harmony export */   a9: () => (/* binding */ appendItem),
-/* harmony export */   oq: () => (/* binding */ setProperty)
+/* harmony export */   oq: () => (/* binding */ setProperty),
+/* harmony export */   pX: () => (/* binding */ parseJsonc)
 /* harmony export */ });
-/* unused harmony export parseJsonc */
 /* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4026);
+/* harmony import */ var _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4083);
+
 
 function lineStartAt(text, off) {
     return text.lastIndexOf('\n', off - 1) + 1;
@@ -11734,7 +11729,7 @@ function parseJsonc(text) {
         return (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTree */ .cZ)(text, [], { allowTrailingComma: true }) ?? undefined;
     }
     catch (e) {
-        if (e instanceof _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .JsoncNotLoaded */ .mW)
+        if (e instanceof _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .LibraryNotLoaded */ .S)
             throw e;
         return undefined;
     }
@@ -12878,13 +12873,12 @@ function stageChain(stage) {
 /* harmony export */   _n: () => (/* binding */ printParseErrorCode),
 /* harmony export */   cZ: () => (/* binding */ parseTree),
 /* harmony export */   ct: () => (/* binding */ applyEdits),
-/* harmony export */   mW: () => (/* binding */ JsoncNotLoaded),
 /* harmony export */   qg: () => (/* binding */ parse),
 /* harmony export */   yQ: () => (/* binding */ getNodeValue)
 /* harmony export */ });
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
 
-let lib;
+const jsonc = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
 /** Whether a scan of files of these kinds may parse JSON. */
 function mayReadJson(kinds) {
     for (const k of kinds)
@@ -12892,23 +12886,8 @@ function mayReadJson(kinds) {
             return true;
     return false;
 }
-/** Thrown when JSON is needed before loadJsonc(): a bug, never a property of the scanned files. */
-class JsoncNotLoaded extends Error {
-    constructor() {
-        super('internal error: the jsonc-parser package was used before loadJsonc()');
-    }
-}
-async function loadJsonc() {
-    if (lib)
-        return;
-    lib = await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23));
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)('jsonc-parser package loaded');
-}
-function j() {
-    if (!lib)
-        throw new JsoncNotLoaded();
-    return lib;
-}
+const loadJsonc = jsonc.load;
+const j = jsonc.get;
 function parseTree(...a) {
     return j().parseTree(...a);
 }
@@ -12929,6 +12908,47 @@ function modify(...a) {
 }
 function applyEdits(...a) {
     return j().applyEdits(...a);
+}
+
+
+/***/ }),
+
+/***/ 4083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ lazyLibrary),
+/* harmony export */   S: () => (/* binding */ LibraryNotLoaded)
+/* harmony export */ });
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
+/**
+ * A library that only some scans need, loaded by an `import()` (in dist/ a
+ * chunk beside the bundle, compiled only when loaded) before the model is
+ * built: see yaml-lib.ts and jsonc-lib.ts for which scans load which.
+ */
+
+/** A library used before it was loaded: a bug, never a property of the scanned files. */
+class LibraryNotLoaded extends Error {
+    constructor(name) {
+        super(`internal error: the ${name} package was used before it was loaded`);
+    }
+}
+/** `importer` must be a literal `() => import('name')` so that the bundler makes it a chunk. */
+function lazyLibrary(name, importer) {
+    let lib;
+    return {
+        async load() {
+            if (lib)
+                return;
+            lib = await importer();
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(`${name} package loaded`);
+        },
+        get() {
+            if (!lib)
+                throw new LibraryNotLoaded(name);
+            return lib;
+        },
+    };
 }
 
 
@@ -13146,7 +13166,6 @@ function isAssignment(w) {
 /* harmony export */   EM: () => (/* binding */ LEADS_TO_YAML),
 /* harmony export */   Vj: () => (/* binding */ isAlias),
 /* harmony export */   YR: () => (/* binding */ visit),
-/* harmony export */   g0: () => (/* binding */ YamlNotLoaded),
 /* harmony export */   hR: () => (/* binding */ parseAllDocuments),
 /* harmony export */   jh: () => (/* binding */ isMap),
 /* harmony export */   jn: () => (/* binding */ isScalar),
@@ -13154,28 +13173,13 @@ function isAssignment(w) {
 /* harmony export */   tO: () => (/* binding */ isPair),
 /* harmony export */   yv: () => (/* binding */ loadYaml)
 /* harmony export */ });
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
 
-let lib;
+const yaml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
 /** Kinds of file whose presence means the scan may parse YAML. */
 const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer']);
-/** Thrown when YAML is needed before loadYaml(): a bug, never a property of the scanned files. */
-class YamlNotLoaded extends Error {
-    constructor() {
-        super('internal error: the yaml package was used before loadYaml()');
-    }
-}
-async function loadYaml() {
-    if (lib)
-        return;
-    lib = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)('yaml package loaded');
-}
-function y() {
-    if (!lib)
-        throw new YamlNotLoaded();
-    return lib;
-}
+const loadYaml = yaml.load;
+const y = yaml.get;
 function parseAllDocuments(...a) {
     return y().parseAllDocuments(...a);
 }

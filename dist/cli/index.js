@@ -8607,28 +8607,44 @@ function stageChain(stage) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/parse/yaml-lib.ts
+;// CONCATENATED MODULE: ./src/parse/lazy-lib.ts
+/**
+ * A library that only some scans need, loaded by an `import()` (in dist/ a
+ * chunk beside the bundle, compiled only when loaded) before the model is
+ * built: see yaml-lib.ts and jsonc-lib.ts for which scans load which.
+ */
 
-let lib;
-/** Kinds of file whose presence means the scan may parse YAML. */
-const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer']);
-/** Thrown when YAML is needed before loadYaml(): a bug, never a property of the scanned files. */
-class YamlNotLoaded extends Error {
-    constructor() {
-        super('internal error: the yaml package was used before loadYaml()');
+/** A library used before it was loaded: a bug, never a property of the scanned files. */
+class LibraryNotLoaded extends Error {
+    constructor(name) {
+        super(`internal error: the ${name} package was used before it was loaded`);
     }
 }
-async function loadYaml() {
-    if (lib)
-        return;
-    lib = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    count('yaml package loaded');
+/** `importer` must be a literal `() => import('name')` so that the bundler makes it a chunk. */
+function lazyLibrary(name, importer) {
+    let lib;
+    return {
+        async load() {
+            if (lib)
+                return;
+            lib = await importer();
+            count(`${name} package loaded`);
+        },
+        get() {
+            if (!lib)
+                throw new LibraryNotLoaded(name);
+            return lib;
+        },
+    };
 }
-function y() {
-    if (!lib)
-        throw new YamlNotLoaded();
-    return lib;
-}
+
+;// CONCATENATED MODULE: ./src/parse/yaml-lib.ts
+
+const yaml = lazyLibrary('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
+/** Kinds of file whose presence means the scan may parse YAML. */
+const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer']);
+const loadYaml = yaml.load;
+const y = yaml.get;
 function parseAllDocuments(...a) {
     return y().parseAllDocuments(...a);
 }
@@ -8914,7 +8930,7 @@ class Project {
             y = parseYaml(file);
         }
         catch (e) {
-            if (e instanceof YamlNotLoaded)
+            if (e instanceof LibraryNotLoaded)
                 throw e;
             const off = e instanceof ParseError ? e.offset : 0;
             this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
@@ -9004,7 +9020,7 @@ function runFacts(entrypoint, cmd) {
 
 ;// CONCATENATED MODULE: ./src/parse/jsonc-lib.ts
 
-let jsonc_lib_lib;
+const jsonc = lazyLibrary('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
 /** Whether a scan of files of these kinds may parse JSON. */
 function mayReadJson(kinds) {
     for (const k of kinds)
@@ -9012,23 +9028,8 @@ function mayReadJson(kinds) {
             return true;
     return false;
 }
-/** Thrown when JSON is needed before loadJsonc(): a bug, never a property of the scanned files. */
-class JsoncNotLoaded extends Error {
-    constructor() {
-        super('internal error: the jsonc-parser package was used before loadJsonc()');
-    }
-}
-async function loadJsonc() {
-    if (jsonc_lib_lib)
-        return;
-    jsonc_lib_lib = await __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23));
-    count('jsonc-parser package loaded');
-}
-function j() {
-    if (!jsonc_lib_lib)
-        throw new JsoncNotLoaded();
-    return jsonc_lib_lib;
-}
+const loadJsonc = jsonc.load;
+const j = jsonc.get;
 function parseTree(...a) {
     return j().parseTree(...a);
 }
@@ -9049,6 +9050,217 @@ function modify(...a) {
 }
 function applyEdits(...a) {
     return j().applyEdits(...a);
+}
+
+;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
+
+
+function lineStartAt(text, off) {
+    return text.lastIndexOf('\n', off - 1) + 1;
+}
+function lineEndAfter(text, off) {
+    const nl = text.indexOf('\n', off);
+    return nl < 0 ? text.length : nl + 1;
+}
+function indentOf(text, off) {
+    const ls = lineStartAt(text, off);
+    return /^[ \t]*/.exec(text.slice(ls))[0];
+}
+function sameLine(text, a, b) {
+    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Skip whitespace and comments forward. */
+function skipTrivia(text, off) {
+    let i = off;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 ? text.length : nl;
+            continue;
+        }
+        if (text.startsWith('/*', i)) {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? text.length : e + 2;
+            continue;
+        }
+        return i;
+    }
+}
+function fallback(text, path, value, isArrayInsertion = false) {
+    return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
+}
+function parseJsonc(text) {
+    try {
+        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
+    }
+    catch (e) {
+        if (e instanceof LibraryNotLoaded)
+            throw e;
+        return undefined;
+    }
+}
+/** Remove a child (property or array element) of a container node. */
+function removeChild(text, container, child) {
+    const kids = container.children ?? [];
+    const i = kids.indexOf(child);
+    const start = child.offset;
+    const end = child.offset + child.length;
+    const afterEnd = skipTrivia(text, end);
+    const hasComma = text[afterEnd] === ',';
+    const restStart = hasComma ? afterEnd + 1 : end;
+    const ls = lineStartAt(text, start);
+    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
+    if (!ownLine) {
+        // Inline: take the entry with the separator on one side, nothing else.
+        const next = kids[i + 1];
+        const prev = kids[i - 1];
+        if (next)
+            return text.slice(0, start) + text.slice(next.offset);
+        if (prev)
+            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+        return text.slice(0, start) + text.slice(restStart);
+    }
+    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
+    if (i === kids.length - 1 && i > 0 && !hasComma) {
+        // It was the last entry: drop the comma after the one before it.
+        const prev = kids[i - 1];
+        const c = skipTrivia(out, prev.offset + prev.length);
+        if (out[c] === ',')
+            out = out.slice(0, c) + out.slice(c + 1);
+    }
+    return out;
+}
+function removeAt(text, path) {
+    const root = parseJsonc(text);
+    if (!root)
+        return fallback(text, path, undefined);
+    const node = findNodeAtLocation(root, path);
+    if (!node)
+        return text;
+    // For a property, remove the property node (key + value).
+    const target = node.parent?.type === 'property' ? node.parent : node;
+    const container = target.parent;
+    if (!container)
+        return text;
+    return removeChild(text, container, target);
+}
+/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
+function insertProperty(text, objectPath, key, valueJson) {
+    const root = parseJsonc(text);
+    const obj = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
+    const props = obj?.children ?? [];
+    const last = props[props.length - 1];
+    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
+        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
+    const indent = indentOf(text, last.offset);
+    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text, last, entryText, indent) {
+    const end = last.offset + last.length;
+    const nl = eolOf(text);
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
+        after++;
+    const hasComma = text[after] === ',';
+    const commaEnd = hasComma ? after + 1 : end;
+    const le = text.indexOf('\n', commaEnd);
+    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+    const rest = text.slice(commaEnd, lineEnd);
+    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+    if (hasComma)
+        return text.slice(0, at) + entry + text.slice(at);
+    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
+}
+/** Append an item to the array at path. valueJson is serialised JSON. */
+function appendItem(text, arrayPath, valueJson) {
+    const root = parseJsonc(text);
+    const arr = root ? findNodeAtLocation(root, arrayPath) : undefined;
+    if (!arr || arr.type !== 'array')
+        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    if (!last)
+        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
+    const end = last.offset + last.length;
+    const after = skipTrivia(text, end);
+    const comma = text[after] === ',';
+    if (sameLine(text, arr.offset, last.offset)) {
+        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
+    }
+    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
+}
+/** Set a top-level scalar property (replace its value, or add it). */
+function setProperty(text, key, valueJson) {
+    const root = parseJsonc(text);
+    const node = root ? findNodeAtLocation(root, [key]) : undefined;
+    if (node)
+        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
+    return insertProperty(text, [], key, valueJson);
+}
+
+;// CONCATENATED MODULE: ./src/model/launch.ts
+/** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
+function normalizeCap(cap) {
+    const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
+    return c.startsWith('CAP_') ? c.slice(4) : c;
+}
+/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
+function isPtraceTarget(l) {
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
+}
+/** Does anything in the launch attach to an already running process? */
+function attachUses(l) {
+    return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+
+;// CONCATENATED MODULE: ./src/model/caps.ts
+/** Effective capabilities the way Docker and containerd compute them. */
+
+/** Docker's and containerd's default capability set (no SYS_PTRACE). */
+const DEFAULT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
+/**
+ * Does the container end up with `cap`? Docker: an added ALL starts from every
+ * capability; a dropped ALL starts from none; otherwise the default set; then
+ * drops are removed and adds added.
+ */
+function hasCapability(cap, add, drop, privileged) {
+    if (privileged)
+        return true;
+    const adds = new Set(add.map((c) => normalizeCap(c.value)));
+    const drops = new Set(drop.map((c) => normalizeCap(c.value)));
+    const want = normalizeCap(cap);
+    if (adds.has('ALL'))
+        return !drops.has(want);
+    if (adds.has(want))
+        return true;
+    if (drops.has('ALL') || drops.has(want))
+        return false;
+    return DEFAULT_CAPS.includes(want);
+}
+/** security_opt / securityOpt entries that turn seccomp off (seccomp=unconfined, seccomp:unconfined). */
+function isSeccompUnconfined(opt) {
+    return /^seccomp[=:]\s*unconfined$/i.test(opt.trim());
+}
+/** A seccomp profile path from seccomp=PATH (not unconfined/builtin). */
+function seccompProfilePath(opt) {
+    const m = /^seccomp[=:](.+)$/i.exec(opt.trim());
+    if (!m)
+        return undefined;
+    const v = m[1].trim();
+    if (/^(unconfined|builtin|default)$/i.test(v))
+        return undefined;
+    return v;
 }
 
 ;// CONCATENATED MODULE: ./src/fix/text.ts
@@ -9188,162 +9400,6 @@ function unifiedDiff(path, before, after, context = 3) {
             out += '\\ No newline at end of file\n';
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
-
-function lineStartAt(text, off) {
-    return text.lastIndexOf('\n', off - 1) + 1;
-}
-function lineEndAfter(text, off) {
-    const nl = text.indexOf('\n', off);
-    return nl < 0 ? text.length : nl + 1;
-}
-function indentOf(text, off) {
-    const ls = lineStartAt(text, off);
-    return /^[ \t]*/.exec(text.slice(ls))[0];
-}
-function sameLine(text, a, b) {
-    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
-}
-function eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-/** Skip whitespace and comments forward. */
-function skipTrivia(text, off) {
-    let i = off;
-    for (;;) {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-        if (text.startsWith('//', i)) {
-            const nl = text.indexOf('\n', i);
-            i = nl < 0 ? text.length : nl;
-            continue;
-        }
-        if (text.startsWith('/*', i)) {
-            const e = text.indexOf('*/', i + 2);
-            i = e < 0 ? text.length : e + 2;
-            continue;
-        }
-        return i;
-    }
-}
-function fallback(text, path, value, isArrayInsertion = false) {
-    return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
-}
-function parseJsonc(text) {
-    try {
-        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-    }
-    catch (e) {
-        if (e instanceof JsoncNotLoaded)
-            throw e;
-        return undefined;
-    }
-}
-/** Remove a child (property or array element) of a container node. */
-function removeChild(text, container, child) {
-    const kids = container.children ?? [];
-    const i = kids.indexOf(child);
-    const start = child.offset;
-    const end = child.offset + child.length;
-    const afterEnd = skipTrivia(text, end);
-    const hasComma = text[afterEnd] === ',';
-    const restStart = hasComma ? afterEnd + 1 : end;
-    const ls = lineStartAt(text, start);
-    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
-    if (!ownLine) {
-        // Inline: take the entry with the separator on one side, nothing else.
-        const next = kids[i + 1];
-        const prev = kids[i - 1];
-        if (next)
-            return text.slice(0, start) + text.slice(next.offset);
-        if (prev)
-            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
-        return text.slice(0, start) + text.slice(restStart);
-    }
-    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
-    if (i === kids.length - 1 && i > 0 && !hasComma) {
-        // It was the last entry: drop the comma after the one before it.
-        const prev = kids[i - 1];
-        const c = skipTrivia(out, prev.offset + prev.length);
-        if (out[c] === ',')
-            out = out.slice(0, c) + out.slice(c + 1);
-    }
-    return out;
-}
-function removeAt(text, path) {
-    const root = parseJsonc(text);
-    if (!root)
-        return fallback(text, path, undefined);
-    const node = findNodeAtLocation(root, path);
-    if (!node)
-        return text;
-    // For a property, remove the property node (key + value).
-    const target = node.parent?.type === 'property' ? node.parent : node;
-    const container = target.parent;
-    if (!container)
-        return text;
-    return removeChild(text, container, target);
-}
-/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
-function insertProperty(text, objectPath, key, valueJson) {
-    const root = parseJsonc(text);
-    const obj = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
-    const props = obj?.children ?? [];
-    const last = props[props.length - 1];
-    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
-        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
-    const indent = indentOf(text, last.offset);
-    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
-}
-/**
- * Insert a new entry on its own line after `last`: a comma after `last` when it
- * has none, and the entry after a line comment that ends last's line (the
- * comment stays with the entry it describes).
- */
-function insertAfterEntry(text, last, entryText, indent) {
-    const end = last.offset + last.length;
-    const nl = eolOf(text);
-    let after = end;
-    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
-        after++;
-    const hasComma = text[after] === ',';
-    const commaEnd = hasComma ? after + 1 : end;
-    const le = text.indexOf('\n', commaEnd);
-    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
-    const rest = text.slice(commaEnd, lineEnd);
-    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
-    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
-    if (hasComma)
-        return text.slice(0, at) + entry + text.slice(at);
-    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
-}
-/** Append an item to the array at path. valueJson is serialised JSON. */
-function appendItem(text, arrayPath, valueJson) {
-    const root = parseJsonc(text);
-    const arr = root ? findNodeAtLocation(root, arrayPath) : undefined;
-    if (!arr || arr.type !== 'array')
-        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
-    const items = arr.children ?? [];
-    const last = items[items.length - 1];
-    if (!last)
-        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
-    const end = last.offset + last.length;
-    const after = skipTrivia(text, end);
-    const comma = text[after] === ',';
-    if (sameLine(text, arr.offset, last.offset)) {
-        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
-    }
-    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
-}
-/** Set a top-level scalar property (replace its value, or add it). */
-function setProperty(text, key, valueJson) {
-    const root = parseJsonc(text);
-    const node = root ? findNodeAtLocation(root, [key]) : undefined;
-    if (node)
-        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
-    return insertProperty(text, [], key, valueJson);
 }
 
 ;// CONCATENATED MODULE: ./src/fix/validate.ts
@@ -10019,7 +10075,7 @@ function devcontainerEditor(ref) {
         if (ref.grantedWithoutPrivileged?.(cap))
             return text;
         // Re-read the tree after earlier edits.
-        const root = parseTreeSafe(text);
+        const root = parseJsonc(text);
         return root ? devcontainerAddCap(text, root, cap) : undefined;
     };
     return {
@@ -10104,13 +10160,13 @@ function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
         for (const i of [...idx].sort((a, b) => b - a))
             t = jsonModify(t, ['runArgs', i], undefined);
     for (const c of caps) {
-        const r = parseTreeSafe(t);
+        const r = parseJsonc(t);
         if (!r)
             return undefined;
         t = devcontainerAddCap(t, r, c) ?? t;
     }
     for (const s of secOpts) {
-        const r = parseTreeSafe(t);
+        const r = parseJsonc(t);
         const so = r ? findNodeAtLocation(r, ['securityOpt']) : undefined;
         if (so && (so.children ?? []).some((c) => c.value === s))
             continue;
@@ -10121,16 +10177,6 @@ function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
     if (t === file.text)
         return undefined;
     return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
-}
-function parseTreeSafe(text) {
-    try {
-        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-    }
-    catch (e) {
-        if (e instanceof JsoncNotLoaded)
-            throw e;
-        return undefined;
-    }
 }
 function removeRange(file, start, end) {
     // Also remove the whitespace before the flag (keep line continuations intact).
@@ -10178,60 +10224,6 @@ function runLineEditor(ref) {
             return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/model/launch.ts
-/** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
-function normalizeCap(cap) {
-    const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
-    return c.startsWith('CAP_') ? c.slice(4) : c;
-}
-/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
-function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
-}
-/** Does anything in the launch attach to an already running process? */
-function attachUses(l) {
-    return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
-}
-
-;// CONCATENATED MODULE: ./src/model/caps.ts
-/** Effective capabilities the way Docker and containerd compute them. */
-
-/** Docker's and containerd's default capability set (no SYS_PTRACE). */
-const DEFAULT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
-/**
- * Does the container end up with `cap`? Docker: an added ALL starts from every
- * capability; a dropped ALL starts from none; otherwise the default set; then
- * drops are removed and adds added.
- */
-function hasCapability(cap, add, drop, privileged) {
-    if (privileged)
-        return true;
-    const adds = new Set(add.map((c) => normalizeCap(c.value)));
-    const drops = new Set(drop.map((c) => normalizeCap(c.value)));
-    const want = normalizeCap(cap);
-    if (adds.has('ALL'))
-        return !drops.has(want);
-    if (adds.has(want))
-        return true;
-    if (drops.has('ALL') || drops.has(want))
-        return false;
-    return DEFAULT_CAPS.includes(want);
-}
-/** security_opt / securityOpt entries that turn seccomp off (seccomp=unconfined, seccomp:unconfined). */
-function isSeccompUnconfined(opt) {
-    return /^seccomp[=:]\s*unconfined$/i.test(opt.trim());
-}
-/** A seccomp profile path from seccomp=PATH (not unconfined/builtin). */
-function seccompProfilePath(opt) {
-    const m = /^seccomp[=:](.+)$/i.exec(opt.trim());
-    if (!m)
-        return undefined;
-    const v = m[1].trim();
-    if (/^(unconfined|builtin|default)$/i.test(v))
-        return undefined;
-    return v;
 }
 
 ;// CONCATENATED MODULE: ./src/model/relevance.ts
@@ -11459,7 +11451,7 @@ function loadSeccompProfiles(project, securityOpt, cache) {
 function editorAttachConfigs(project) {
     const out = [];
     for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = parseTreeSafe(f.text);
+        const root = parseJsonc(f.text);
         const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
         for (const c of configs?.children ?? []) {
             const req = findNodeAtLocation(c, ['request']);

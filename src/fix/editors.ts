@@ -6,9 +6,9 @@
 import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import { isSeq } from '../parse/yaml-lib.js';
 import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
-import { modify, applyEdits as applyJsonEdits, findNodeAtLocation, parseTree, JsoncNotLoaded } from '../parse/jsonc-lib.js';
+import { modify, applyEdits as applyJsonEdits, findNodeAtLocation } from '../parse/jsonc-lib.js';
 import { applyEdits, lineEdits } from './text.js';
-import { appendItem, removeAt, setProperty } from './jsonc-edit.js';
+import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
 import { validate } from './validate.js';
 import { ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
@@ -244,7 +244,7 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
   const withCap = (text: string, cap: string): string | undefined => {
     if (ref.grantedWithoutPrivileged?.(cap)) return text;
     // Re-read the tree after earlier edits.
-    const root = parseTreeSafe(text);
+    const root = parseJsonc(text);
     return root ? devcontainerAddCap(text, root, cap) : undefined;
   };
   return {
@@ -314,12 +314,12 @@ export function devcontainerMoveRunArgs(file: SourceFile, root: JNode, moved: Va
   if (idx.size >= kids.length) t = jsonModify(t, ['runArgs'], undefined);
   else for (const i of [...idx].sort((a, b) => b - a)) t = jsonModify(t, ['runArgs', i], undefined);
   for (const c of caps) {
-    const r = parseTreeSafe(t);
+    const r = parseJsonc(t);
     if (!r) return undefined;
     t = devcontainerAddCap(t, r, c) ?? t;
   }
   for (const s of secOpts) {
-    const r = parseTreeSafe(t);
+    const r = parseJsonc(t);
     const so = r ? findNodeAtLocation(r, ['securityOpt']) : undefined;
     if (so && (so.children ?? []).some((c) => c.value === s)) continue;
     t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
@@ -327,15 +327,6 @@ export function devcontainerMoveRunArgs(file: SourceFile, root: JNode, moved: Va
   if (privileged) t = jsonModify(t, ['privileged'], true);
   if (t === file.text) return undefined;
   return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
-}
-
-export function parseTreeSafe(text: string): JNode | undefined {
-  try {
-    return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-  } catch (e) {
-    if (e instanceof JsoncNotLoaded) throw e;
-    return undefined;
-  }
 }
 
 // ---------- docker/podman run lines ----------

@@ -5,7 +5,8 @@
  * reformatting) is the fallback for shapes we do not lay out ourselves.
  */
 import type { Node as JNode } from 'jsonc-parser';
-import { applyEdits, findNodeAtLocation, modify, parseTree, JsoncNotLoaded } from '../parse/jsonc-lib.js';
+import { applyEdits, findNodeAtLocation, modify, parseTree } from '../parse/jsonc-lib.js';
+import { LibraryNotLoaded } from '../parse/lazy-lib.js';
 
 function lineStartAt(text: string, off: number): number {
   return text.lastIndexOf('\n', off - 1) + 1;
@@ -48,7 +49,7 @@ export function parseJsonc(text: string): JNode | undefined {
   try {
     return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
   } catch (e) {
-    if (e instanceof JsoncNotLoaded) throw e;
+    if (e instanceof LibraryNotLoaded) throw e;
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 /** Build every launch of the project. */
 import type { Node as JNode } from 'jsonc-parser';
 import { findNodeAtLocation } from '../parse/jsonc-lib.js';
-import { parseTreeSafe } from '../fix/editors.js';
+import { parseJsonc } from '../fix/jsonc-edit.js';
 import { composeLaunches, type ComposeService } from './compose.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
@@ -24,7 +24,7 @@ export interface Model {
 function editorAttachConfigs(project: Project): Span[] {
   const out: Span[] = [];
   for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-    const root = parseTreeSafe(f.text);
+    const root = parseJsonc(f.text);
     const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
     for (const c of configs?.children ?? []) {
       const req = findNodeAtLocation(c, ['request']);

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { Workspace, type Skip } from '../discover/index.js';
 import { parseDockerfile, stageChain, targetStage, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
 import { ParseError, parseYaml, type YamlFile } from '../parse/yaml.js';
-import { YamlNotLoaded } from '../parse/yaml-lib.js';
+import { LibraryNotLoaded } from '../parse/lazy-lib.js';
 import type { FileKind, SourceFile, Span } from '../types.js';
 import type { CommandFacts, GoBuild, ToolUse } from './commands.js';
 import { TOOLS, analyzeWords } from './commands.js';
@@ -62,7 +62,7 @@ export class Project {
     try {
       y = parseYaml(file);
     } catch (e) {
-      if (e instanceof YamlNotLoaded) throw e;
+      if (e instanceof LibraryNotLoaded) throw e;
       const off = e instanceof ParseError ? e.offset : 0;
       this.problem({ path: file.path, reason: `could not be parsed as YAML: ${(e as Error).message}`, span: { file, start: off, end: off } });
     }

@@ -12,9 +12,9 @@
  */
 import type * as Jsonc from 'jsonc-parser';
 import type { FileKind } from '../types.js';
-import { count } from '../timing.js';
+import { lazyLibrary } from './lazy-lib.js';
 
-let lib: typeof Jsonc | undefined;
+const jsonc = lazyLibrary('jsonc-parser', () => import('jsonc-parser'));
 
 /** Whether a scan of files of these kinds may parse JSON. */
 export function mayReadJson(kinds: Iterable<FileKind>): boolean {
@@ -22,23 +22,8 @@ export function mayReadJson(kinds: Iterable<FileKind>): boolean {
   return false;
 }
 
-/** Thrown when JSON is needed before loadJsonc(): a bug, never a property of the scanned files. */
-export class JsoncNotLoaded extends Error {
-  constructor() {
-    super('internal error: the jsonc-parser package was used before loadJsonc()');
-  }
-}
-
-export async function loadJsonc(): Promise<void> {
-  if (lib) return;
-  lib = await import('jsonc-parser');
-  count('jsonc-parser package loaded');
-}
-
-function j(): typeof Jsonc {
-  if (!lib) throw new JsoncNotLoaded();
-  return lib;
-}
+export const loadJsonc = jsonc.load;
+const j = jsonc.get;
 
 export function parseTree(...a: Parameters<typeof Jsonc.parseTree>): ReturnType<typeof Jsonc.parseTree> {
   return j().parseTree(...a);

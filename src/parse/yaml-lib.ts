@@ -12,30 +12,15 @@
  */
 import type * as Yaml from 'yaml';
 import type { FileKind } from '../types.js';
-import { count } from '../timing.js';
+import { lazyLibrary } from './lazy-lib.js';
 
-let lib: typeof Yaml | undefined;
+const yaml = lazyLibrary('yaml', () => import('yaml'));
 
 /** Kinds of file whose presence means the scan may parse YAML. */
 export const LEADS_TO_YAML: ReadonlySet<FileKind> = new Set<FileKind>(['compose', 'kubernetes', 'workflow', 'devcontainer']);
 
-/** Thrown when YAML is needed before loadYaml(): a bug, never a property of the scanned files. */
-export class YamlNotLoaded extends Error {
-  constructor() {
-    super('internal error: the yaml package was used before loadYaml()');
-  }
-}
-
-export async function loadYaml(): Promise<void> {
-  if (lib) return;
-  lib = await import('yaml');
-  count('yaml package loaded');
-}
-
-function y(): typeof Yaml {
-  if (!lib) throw new YamlNotLoaded();
-  return lib;
-}
+export const loadYaml = yaml.load;
+const y = yaml.get;
 
 export function parseAllDocuments(...a: Parameters<typeof Yaml.parseAllDocuments>): ReturnType<typeof Yaml.parseAllDocuments> {
   return y().parseAllDocuments(...a);
