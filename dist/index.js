@@ -12710,6 +12710,7 @@ function commandOf(file, ins, a, span) {
 }
 function parseDockerfile(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('Dockerfile parses');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedFile */ .UI)('dockerfile', file.path);
     const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(file.text);
     const stages = [];
     const globalArgs = new Map();
@@ -13244,6 +13245,7 @@ const MAX_ALIAS_RESOLUTIONS = 10000;
 const MAX_DOCS = 500;
 function parseYaml(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedFile */ .UI)('yaml', file.path);
     const docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
@@ -15174,9 +15176,12 @@ function spanText(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gy: () => (/* binding */ mark),
-/* harmony export */   U9: () => (/* binding */ count)
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   UI: () => (/* binding */ parsedFile)
 /* harmony export */ });
 /* unused harmony exports timingOn, timingReport */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * Where a scan's time goes, on request: PTRACE_DOCTOR_TIMING=1 makes the CLI
  * print, on stderr, when each phase ended (milliseconds since the process
@@ -15184,7 +15189,16 @@ function spanText(s) {
  * phase) and how many parses each phase did. Off, each call is one test of a
  * constant. The benchmark reads this to show the phases in its report.
  */
+
 const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+/**
+ * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
+ * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * exactly these.
+ */
+const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
+const parsed = [];
 const marks = [];
 const counts = new Map();
 function timingOn() {
@@ -15200,6 +15214,11 @@ function count(what, n = 1) {
     if (ON)
         counts.set(what, (counts.get(what) ?? 0) + n);
 }
+/** The scan parsed the file at `path` (relative to the root) with `parser`. */
+function parsedFile(parser, path) {
+    if (FILES)
+        parsed.push(`${parser}\t${path}\n`);
+}
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
  * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
@@ -15214,6 +15233,8 @@ function timingReport() {
     }
     for (const [what, n] of counts)
         lines.push(`count ${what} ${n}`);
+    if (FILES)
+        writeFileSync(FILES, parsed.join(''));
     return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
 }
 

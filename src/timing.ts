@@ -5,7 +5,17 @@
  * phase) and how many parses each phase did. Off, each call is one test of a
  * constant. The benchmark reads this to show the phases in its report.
  */
+import { writeFileSync } from 'node:fs';
+
 const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+/**
+ * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
+ * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * exactly these.
+ */
+const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
+const parsed: string[] = [];
 
 const marks: Array<[string, number]> = [];
 const counts = new Map<string, number>();
@@ -24,6 +34,11 @@ export function count(what: string, n = 1): void {
   if (ON) counts.set(what, (counts.get(what) ?? 0) + n);
 }
 
+/** The scan parsed the file at `path` (relative to the root) with `parser`. */
+export function parsedFile(parser: 'yaml' | 'dockerfile', path: string): void {
+  if (FILES) parsed.push(`${parser}\t${path}\n`);
+}
+
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
  * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
@@ -37,5 +52,6 @@ export function timingReport(): string {
     prev = at;
   }
   for (const [what, n] of counts) lines.push(`count ${what} ${n}`);
+  if (FILES) writeFileSync(FILES, parsed.join(''));
   return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
 }

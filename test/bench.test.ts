@@ -38,6 +38,10 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| C \| same files, twice the config \| 2,000 \|/);
     expect(md).toMatch(/\| \*\*scan\*\* `node dist\/cli\/index.js A --format sarif` \| \d+ config of 2,000 \| \*\*[\d.]+\*\* \|/);
     expect(md).toMatch(/\| floor: git ls-files/);
+    // The parse floor re-parses the files the scan parsed, and its parse calls are taken apart.
+    expect(md).toMatch(/\| parse floor: the floor, then parse the [1-9]\d* files the scan parsed .*\| [\d,]+ \| [\d.]+ \|/);
+    expect(md).toMatch(/The floor plus those parse calls is [\d.]+ ms, \*\*[\d.]+ × the floor\*\*/);
+    expect(md).toMatch(/\| scan ≤ 2 × floor \| .* — the floor plus the parse calls alone: [\d.]+ × \|/);
     // The phases of the whole-repository scan, from the CLI's PTRACE_DOCTOR_TIMING lines.
     expect(md).toMatch(/\| scan \| start \| list \| read \| model \| rules \| output \| sum \|/);
     expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);

@@ -7364,7 +7364,16 @@ function spanText(s) {
  * phase) and how many parses each phase did. Off, each call is one test of a
  * constant. The benchmark reads this to show the phases in its report.
  */
+
 const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+/**
+ * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
+ * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * exactly these.
+ */
+const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
+const parsed = [];
 const marks = [];
 const counts = new Map();
 function timingOn() {
@@ -7380,6 +7389,11 @@ function count(what, n = 1) {
     if (ON)
         counts.set(what, (counts.get(what) ?? 0) + n);
 }
+/** The scan parsed the file at `path` (relative to the root) with `parser`. */
+function parsedFile(parser, path) {
+    if (FILES)
+        parsed.push(`${parser}\t${path}\n`);
+}
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
  * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
@@ -7394,6 +7408,8 @@ function timingReport() {
     }
     for (const [what, n] of counts)
         lines.push(`count ${what} ${n}`);
+    if (FILES)
+        (0,external_node_fs_namespaceObject.writeFileSync)(FILES, parsed.join(''));
     return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
 }
 
@@ -8458,6 +8474,7 @@ function commandOf(file, ins, a, span) {
 }
 function parseDockerfile(file) {
     count('Dockerfile parses');
+    parsedFile('dockerfile', file.path);
     const df = main.DockerfileParser.parse(file.text);
     const stages = [];
     const globalArgs = new Map();
@@ -8685,6 +8702,7 @@ const MAX_ALIAS_RESOLUTIONS = 10000;
 const MAX_DOCS = 500;
 function parseYaml(file) {
     count(`YAML parses (${file.kind})`);
+    parsedFile('yaml', file.path);
     const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)

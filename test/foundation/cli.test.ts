@@ -136,6 +136,23 @@ describe('the committed bundle', () => {
     expect(timed.stderr).toMatch(/count YAML parses \(compose\) [1-9]\d*\n/);
   });
 
+  it('PTRACE_DOCTOR_TIMING_FILES lists the files the scan parsed, one per parse, as the counters count them', () => {
+    const list = join(tempRepo({}), 'parsed.tsv');
+    const args = [join(ROOT, 'dist/cli/index.js'), 'examples/seed', '--format', 'json'];
+    const timed = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '1', PTRACE_DOCTOR_TIMING_FILES: list } });
+    const rows = readFileSync(list, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const counted = (re: RegExp) => [...timed.stderr.matchAll(re)].reduce((a, m) => a + Number(m[1]), 0);
+    expect(rows.filter(([p]) => p === 'dockerfile').length).toBe(counted(/count Dockerfile parses (\d+)/g));
+    expect(rows.filter(([p]) => p === 'yaml').length).toBe(counted(/count YAML parses \([a-z-]+\) (\d+)/g));
+    expect(rows.every(([p, path]) => (p === 'yaml' || p === 'dockerfile') && isPlainRelative(path!))).toBe(true);
+    expect(rows).toContainEqual(['dockerfile', 'Dockerfile']);
+    expect(rows).toContainEqual(['yaml', 'docker-compose.yml']);
+    // Without PTRACE_DOCTOR_TIMING the variable does nothing.
+    rmSync(list);
+    spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '', PTRACE_DOCTOR_TIMING_FILES: list } });
+    expect(() => readFileSync(list)).toThrow(/ENOENT/);
+  });
+
   it('loads the yaml package only when a file may lead to YAML (dist/, where nothing preloads it)', () => {
     const root = tempRepo({
       'api/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n',
