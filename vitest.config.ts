@@ -7,5 +7,6 @@ export default defineConfig({
     testTimeout: 30000,
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/global-setup.ts'],
   },
 });
