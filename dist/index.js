@@ -12069,6 +12069,8 @@ function validate(kind, text) {
     }
     return verdict;
 }
+/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
+const FIX_PARSE_CALLS = 'fix validation parse calls';
 function check(kind, text) {
     switch (kind) {
         case 'compose':
@@ -12076,7 +12078,9 @@ function check(kind, text) {
         case 'workflow': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             const docs = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             const list = Array.isArray(docs) ? docs : [docs];
             for (const d of list) {
                 if (d.errors[0])
@@ -12093,11 +12097,15 @@ function check(kind, text) {
         case 'vscode-launch':
         case 'seccomp': {
             const errors = [];
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
         }
         case 'dockerfile': {
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
         }
         default:
@@ -12711,7 +12719,9 @@ function commandOf(file, ins, a, span) {
 function parseDockerfile(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('Dockerfile parses');
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedFile */ .UI)('dockerfile', file.path);
+    const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
     const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(file.text);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
     const stages = [];
     const globalArgs = new Map();
     let cur;
@@ -13246,7 +13256,9 @@ const MAX_DOCS = 500;
 function parseYaml(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedFile */ .UI)('yaml', file.path);
+    const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .clock */ .pm)();
     const docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
         throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
@@ -15176,8 +15188,10 @@ function spanText(s) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gy: () => (/* binding */ mark),
+/* harmony export */   RT: () => (/* binding */ spent),
 /* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   UI: () => (/* binding */ parsedFile)
+/* harmony export */   UI: () => (/* binding */ parsedFile),
+/* harmony export */   pm: () => (/* binding */ clock)
 /* harmony export */ });
 /* unused harmony exports timingOn, timingReport */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -15201,6 +15215,7 @@ const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefin
 const parsed = [];
 const marks = [];
 const counts = new Map();
+const times = new Map();
 function timingOn() {
     return ON;
 }
@@ -15214,6 +15229,15 @@ function count(what, n = 1) {
     if (ON)
         counts.set(what, (counts.get(what) ?? 0) + n);
 }
+/** A start for spent(): now, with timing on; 0 (and no clock read) off. */
+function clock() {
+    return ON ? performance.now() : 0;
+}
+/** Add the milliseconds since `start` (from clock()) to the time of `what`, e.g. the parse calls. */
+function spent(what, start) {
+    if (ON)
+        times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
+}
 /** The scan parsed the file at `path` (relative to the root) with `parser`. */
 function parsedFile(parser, path) {
     if (FILES)
@@ -15221,8 +15245,9 @@ function parsedFile(parser, path) {
 }
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
- * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
- * (a second discovery pass) is listed twice.
+ * start>"), then one per counter ("count <what> <n>", in the order first
+ * counted), then one per timed activity ("time <what> <ms in all>"). A phase
+ * that ran twice (a second discovery pass) is listed twice.
  */
 function timingReport() {
     const lines = [];
@@ -15233,6 +15258,8 @@ function timingReport() {
     }
     for (const [what, n] of counts)
         lines.push(`count ${what} ${n}`);
+    for (const [what, ms] of times)
+        lines.push(`time ${what} ${ms.toFixed(1)}`);
     if (FILES)
         writeFileSync(FILES, parsed.join(''));
     return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');

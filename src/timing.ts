@@ -19,6 +19,7 @@ const parsed: string[] = [];
 
 const marks: Array<[string, number]> = [];
 const counts = new Map<string, number>();
+const times = new Map<string, number>();
 
 export function timingOn(): boolean {
   return ON;
@@ -34,6 +35,16 @@ export function count(what: string, n = 1): void {
   if (ON) counts.set(what, (counts.get(what) ?? 0) + n);
 }
 
+/** A start for spent(): now, with timing on; 0 (and no clock read) off. */
+export function clock(): number {
+  return ON ? performance.now() : 0;
+}
+
+/** Add the milliseconds since `start` (from clock()) to the time of `what`, e.g. the parse calls. */
+export function spent(what: string, start: number): void {
+  if (ON) times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
+}
+
 /** The scan parsed the file at `path` (relative to the root) with `parser`. */
 export function parsedFile(parser: 'yaml' | 'dockerfile', path: string): void {
   if (FILES) parsed.push(`${parser}\t${path}\n`);
@@ -41,8 +52,9 @@ export function parsedFile(parser: 'yaml' | 'dockerfile', path: string): void {
 
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
- * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
- * (a second discovery pass) is listed twice.
+ * start>"), then one per counter ("count <what> <n>", in the order first
+ * counted), then one per timed activity ("time <what> <ms in all>"). A phase
+ * that ran twice (a second discovery pass) is listed twice.
  */
 export function timingReport(): string {
   const lines: string[] = [];
@@ -52,6 +64,7 @@ export function timingReport(): string {
     prev = at;
   }
   for (const [what, n] of counts) lines.push(`count ${what} ${n}`);
+  for (const [what, ms] of times) lines.push(`time ${what} ${ms.toFixed(1)}`);
   if (FILES) writeFileSync(FILES, parsed.join(''));
   return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
 }

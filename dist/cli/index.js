@@ -7376,6 +7376,7 @@ const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefin
 const parsed = [];
 const marks = [];
 const counts = new Map();
+const times = new Map();
 function timingOn() {
     return ON;
 }
@@ -7389,6 +7390,15 @@ function count(what, n = 1) {
     if (ON)
         counts.set(what, (counts.get(what) ?? 0) + n);
 }
+/** A start for spent(): now, with timing on; 0 (and no clock read) off. */
+function clock() {
+    return ON ? performance.now() : 0;
+}
+/** Add the milliseconds since `start` (from clock()) to the time of `what`, e.g. the parse calls. */
+function spent(what, start) {
+    if (ON)
+        times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
+}
 /** The scan parsed the file at `path` (relative to the root) with `parser`. */
 function parsedFile(parser, path) {
     if (FILES)
@@ -7396,8 +7406,9 @@ function parsedFile(parser, path) {
 }
 /**
  * The report: one line per phase ("phase <name> <ms of the phase> <ms since
- * start>") then one per counter ("count <what> <n>", in the order first counted). A phase that ran twice
- * (a second discovery pass) is listed twice.
+ * start>"), then one per counter ("count <what> <n>", in the order first
+ * counted), then one per timed activity ("time <what> <ms in all>"). A phase
+ * that ran twice (a second discovery pass) is listed twice.
  */
 function timingReport() {
     const lines = [];
@@ -7408,6 +7419,8 @@ function timingReport() {
     }
     for (const [what, n] of counts)
         lines.push(`count ${what} ${n}`);
+    for (const [what, ms] of times)
+        lines.push(`time ${what} ${ms.toFixed(1)}`);
     if (FILES)
         (0,external_node_fs_namespaceObject.writeFileSync)(FILES, parsed.join(''));
     return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
@@ -8475,7 +8488,9 @@ function commandOf(file, ins, a, span) {
 function parseDockerfile(file) {
     count('Dockerfile parses');
     parsedFile('dockerfile', file.path);
+    const t = clock();
     const df = main.DockerfileParser.parse(file.text);
+    spent('YAML and Dockerfile parse calls', t);
     const stages = [];
     const globalArgs = new Map();
     let cur;
@@ -8703,7 +8718,9 @@ const MAX_DOCS = 500;
 function parseYaml(file) {
     count(`YAML parses (${file.kind})`);
     parsedFile('yaml', file.path);
+    const t = clock();
     const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    spent('YAML and Dockerfile parse calls', t);
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
         throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
@@ -9487,6 +9504,8 @@ function validate(kind, text) {
     }
     return verdict;
 }
+/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
+const FIX_PARSE_CALLS = 'fix validation parse calls';
 function check(kind, text) {
     switch (kind) {
         case 'compose':
@@ -9494,7 +9513,9 @@ function check(kind, text) {
         case 'workflow': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
+            const t = clock();
             const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+            spent(FIX_PARSE_CALLS, t);
             const list = Array.isArray(docs) ? docs : [docs];
             for (const d of list) {
                 if (d.errors[0])
@@ -9511,11 +9532,15 @@ function check(kind, text) {
         case 'vscode-launch':
         case 'seccomp': {
             const errors = [];
+            const t = clock();
             parse(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            spent(FIX_PARSE_CALLS, t);
             return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
         }
         case 'dockerfile': {
+            const t = clock();
             const df = main.DockerfileParser.parse(text);
+            spent(FIX_PARSE_CALLS, t);
             return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
         }
         default:

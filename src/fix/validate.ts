@@ -5,7 +5,7 @@ import type { ParseError } from 'jsonc-parser';
 import { parse as parseJsonc } from '../parse/jsonc-lib.js';
 import { DockerfileParser } from 'dockerfile-ast';
 import type { FileKind } from '../types.js';
-import { count } from '../timing.js';
+import { clock, count, spent } from '../timing.js';
 
 /**
  * Verdicts already computed, by text then kind (null: it parses). validate is a
@@ -69,6 +69,9 @@ export function validate(kind: FileKind, text: string): string | undefined {
   return verdict;
 }
 
+/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
+const FIX_PARSE_CALLS = 'fix validation parse calls';
+
 function check(kind: FileKind, text: string): string | undefined {
   switch (kind) {
     case 'compose':
@@ -76,7 +79,9 @@ function check(kind: FileKind, text: string): string | undefined {
     case 'workflow': {
       // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
       // is quadratic in a map's size, minutes for a map of 30,000 keys.
+      const t = clock();
       const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+      spent(FIX_PARSE_CALLS, t);
       const list = Array.isArray(docs) ? docs : [docs];
       for (const d of list) {
         if (d.errors[0]) return d.errors[0].message.split('\n')[0];
@@ -91,11 +96,15 @@ function check(kind: FileKind, text: string): string | undefined {
     case 'vscode-launch':
     case 'seccomp': {
       const errors: ParseError[] = [];
+      const t = clock();
       parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+      spent(FIX_PARSE_CALLS, t);
       return errors.length > 0 ? `JSON error ${errors[0]!.error} at offset ${errors[0]!.offset}` : undefined;
     }
     case 'dockerfile': {
+      const t = clock();
       const df = DockerfileParser.parse(text);
+      spent(FIX_PARSE_CALLS, t);
       return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
     }
     default:

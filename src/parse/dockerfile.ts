@@ -6,7 +6,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { splitShell, type Word } from './shell.js';
 import { analyzeCommands, analyzeWords, type CommandFacts } from '../model/commands.js';
 import type { SourceFile, Span, Valued } from '../types.js';
-import { count, parsedFile } from '../timing.js';
+import { clock, count, parsedFile, spent } from '../timing.js';
 
 export interface DfCommand {
   form: 'exec' | 'shell';
@@ -150,7 +150,9 @@ function commandOf(file: SourceFile, ins: Instruction, a: InsArgs, span: Span): 
 export function parseDockerfile(file: SourceFile): DockerfileDoc {
   count('Dockerfile parses');
   parsedFile('dockerfile', file.path);
+  const t = clock();
   const df = DockerfileParser.parse(file.text);
+  spent('YAML and Dockerfile parse calls', t);
   const stages: DfStage[] = [];
   const globalArgs = new Map<string, string>();
   let cur: DfStage | undefined;

@@ -6,7 +6,7 @@ import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from './yaml-lib.js';
 import type { SourceFile, Span } from '../types.js';
 import type { Word } from './shell.js';
-import { count, parsedFile } from '../timing.js';
+import { clock, count, parsedFile, spent } from '../timing.js';
 
 export interface YamlFile {
   file: SourceFile;
@@ -32,7 +32,9 @@ const MAX_DOCS = 500;
 export function parseYaml(file: SourceFile): YamlFile {
   count(`YAML parses (${file.kind})`);
   parsedFile('yaml', file.path);
+  const t = clock();
   const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  spent('YAML and Dockerfile parse calls', t);
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > MAX_DOCS) throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
   for (const d of list) {

@@ -134,6 +134,12 @@ describe('the committed bundle', () => {
     expect(ends.every((e, i) => Number.isFinite(e) && (i === 0 || e >= ends[i - 1]!))).toBe(true);
     expect(timed.stderr).toMatch(/count Dockerfile parses [1-9]\d*\n/);
     expect(timed.stderr).toMatch(/count YAML parses \(compose\) [1-9]\d*\n/);
+    // The time inside the parse calls, and inside the re-parses that prove the fixes (the seed has fixes).
+    const time = (what: string) => Number(new RegExp(`: time ${what} ([\\d.]+)\n`).exec(timed.stderr)?.[1]);
+    expect(time('YAML and Dockerfile parse calls')).toBeGreaterThan(0);
+    expect(time('fix validation parse calls')).toBeGreaterThan(0);
+    // Spent within the run: less than the time from start to the end of the last phase.
+    expect(time('YAML and Dockerfile parse calls') + time('fix validation parse calls')).toBeLessThan(ends.at(-1)!);
   });
 
   it('PTRACE_DOCTOR_TIMING_FILES lists the files the scan parsed, one per parse, as the counters count them', () => {
