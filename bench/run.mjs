@@ -166,6 +166,17 @@ function summarize(samples) {
   return { median: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpu: cpu.length ? median(cpu) : NaN, rssMiB: rss.length ? Math.max(...rss) / 1024 : NaN, runs: ms.length, ms, status: samples.at(-1)?.status, timing: timingOf(samples) };
 }
 
+/** P(X ≥ k) for X ~ Binomial(n, q): the chance of at least k wins in n rounds when each is won with chance q. */
+function atLeast(n, k, q) {
+  let tail = 0;
+  let coef = 1; // C(n, i), from i = 0 up
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) tail += coef * q ** i * (1 - q) ** (n - i);
+    coef = (coef * (n - i)) / (i + 1);
+  }
+  return tail;
+}
+
 /**
  * Two processes measured in the same interleaved rounds, compared round by
  * round (drift hits both runs of a round alike): in how many rounds `a` took
@@ -176,31 +187,18 @@ function paired(a, b) {
   const n = Math.min(a.ms.length, b.ms.length);
   let wins = 0;
   for (let i = 0; i < n; i++) if (a.ms[i] < b.ms[i]) wins++;
-  let tail = 0;
-  let coef = 1; // C(n, k), from k = 0 up
-  for (let k = 0; k <= n; k++) {
-    if (k >= wins) tail += coef / 2 ** n;
-    coef = (coef * (n - k)) / (k + 1);
-  }
-  return { wins, n, significant: tail <= 0.05 };
+  return { wins, n, significant: atLeast(n, wins, 0.5) <= 0.05 };
 }
 
 /**
  * The power of that test: how often it finds `a` faster over n rounds when `a`
- * is faster in a share p of rounds (the chance that at least the least
- * significant number of wins comes up).
+ * is faster in a share p of rounds (the chance of at least the fewest wins
+ * that are significant; 0 when no number of wins is).
  */
 function signTestPower(n, p) {
-  const pmf = (k, q) => {
-    let c = 1; // C(n, k)
-    for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
-    return c * q ** k * (1 - q) ** (n - k);
-  };
   let k = n + 1;
-  for (let tail = 0; k > 0 && tail + pmf(k - 1, 0.5) <= 0.05; k--) tail += pmf(k - 1, 0.5);
-  let power = 0;
-  for (let i = k; i <= n; i++) power += pmf(i, p);
-  return power;
+  while (k > 0 && atLeast(n, k - 1, 0.5) <= 0.05) k--;
+  return k > n ? 0 : atLeast(n, k, p);
 }
 
 /** Interleaved rounds over the jobs, summarized; the first `warmup` rounds are dropped. */
