@@ -7553,10 +7553,10 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2536);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9761);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(228);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3522);
 /**
@@ -8747,7 +8747,7 @@ function nodeCrypto() {
 
 /***/ }),
 
-/***/ 2536:
+/***/ 9761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9380,6 +9380,17 @@ function relativeTo(fromFile, ...parts) {
         return undefined;
     return p;
 }
+/** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
+function setcapPtrace(chain) {
+    for (const s of chain) {
+        for (const r of s.runs) {
+            const words = r.words.map((w) => w.value.toLowerCase());
+            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
+                return r.span;
+        }
+    }
+    return undefined;
+}
 /** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
 function imageFacts(doc, target) {
     const stage = (0,dockerfile/* targetStage */.Ae)(doc, target);
@@ -9413,7 +9424,8 @@ function imageFacts(doc, target) {
             }
         }
     }
-    return { dockerfile: doc, stage, tools, builds };
+    const fileCap = setcapPtrace(chain);
+    return { dockerfile: doc, stage, tools, builds, ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
 }
 function runFacts(entrypoint, cmd) {
     if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
@@ -9432,14 +9444,10 @@ function runFacts(entrypoint, cmd) {
 var yaml_lib = __nccwpck_require__(3078);
 // EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
 var jsonc_lib = __nccwpck_require__(4026);
-// EXTERNAL MODULE: ./src/fix/jsonc-edit.ts
-var jsonc_edit = __nccwpck_require__(3425);
 // EXTERNAL MODULE: ./src/parse/shell.ts
 var shell = __nccwpck_require__(1969);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(1064);
-// EXTERNAL MODULE: ./src/fix/editors.ts + 1 modules
-var editors = __nccwpck_require__(5040);
 ;// CONCATENATED MODULE: ./src/model/relevance.ts
 /** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
 const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
@@ -9676,7 +9684,6 @@ class Relevance {
 
 
 
-
 function servicesOf(y) {
     const out = new Map();
     const doc = y.docs[0];
@@ -9867,6 +9874,9 @@ function composeLaunch(project, svc, relevance) {
     const hostNetwork = net && (0,yaml/* str */.gx)(net.node) === 'host' ? (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) : undefined;
     const netMode = net ? (0,yaml/* str */.gx)(net.node) : undefined;
     const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) } : undefined;
+    const pidV = scalarOf(svc, 'pid');
+    const pidMode = pidV ? (0,yaml/* str */.gx)(pidV.node) : undefined;
+    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: (0,yaml/* nodeSpan */.Vk)(pidV.layer.y.file, pidV.node) } : undefined;
     const launch = {
         id: `compose:${file.path}#${svc.name}`,
         kind: 'compose',
@@ -9886,7 +9896,9 @@ function composeLaunch(project, svc, relevance) {
         ports,
         ...(hostNetwork ? { hostNetwork } : {}),
         ...(sharedNetwork ? { sharedNetwork } : {}),
-        editor: (0,editors/* composeEditor */.Eo)(svc, main),
+        ...(sharedPid ? { sharedPid } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        source: { kind: 'compose', service: svc, main },
     };
     launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
@@ -9897,7 +9909,6 @@ function composeLaunches(project, composeFiles, relevance) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
-
 
 
 
@@ -10135,25 +10146,15 @@ function devcontainerLaunch(project, doc, services, claimed) {
         ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
         ...(goDevcontainer ? { goDevcontainer } : {}),
         ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
-        editor: (0,editors/* devcontainerEditor */.gI)({ file, root, grantedWithoutPrivileged: (cap) => grantedBy !== undefined || (0,caps/* hasCapability */.p0)(cap, capAdd, capDrop, false) }),
+        ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
+        ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
+        source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
     };
-    if (base) {
-        // Settings that live in the Compose file are edited there.
-        const own = launch.editor;
-        const composeEd = base.editor;
-        launch.editor = {
-            ...own,
-            replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-            replacePrivileged: (cap) => (privileged && privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-            ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
-        };
-    }
     launch.hasPtrace = grantedBy !== undefined || (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
 }
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
-
 
 
 
@@ -10271,7 +10272,7 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
                         builds: facts.builds,
                         ports,
                         ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
-                        editor: (0,editors/* kubernetesEditor */.sL)({ y, container: c, name: cname }),
+                        source: { kind: 'kubernetes', y, container: c, name: cname },
                     };
                     model.launches.push(launch);
                     model.labels.set(id, tmplLabels);
@@ -10283,7 +10284,6 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
 }
 
 ;// CONCATENATED MODULE: ./src/model/runlines.ts
-
 
 
 
@@ -10528,8 +10528,9 @@ function runLineLaunches(project, files, relevance) {
                 ports,
                 ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
                 ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+                ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
                 ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
-                editor: (0,editors/* runLineEditor */.zV)({ file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) }),
+                source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
             };
             out.push(launch);
         }
@@ -10652,6 +10653,58 @@ function loadSeccompProfiles(project, securityOpt, cache) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/model/installs.ts
+/**
+ * Every `go install` / `go get` of delve the repository runs: in each
+ * Dockerfile that may hold one (with the images of its stage chain, whose Go
+ * builds it), and in the commands launches run (with the launch's image).
+ */
+
+function stageAt(stages, offset) {
+    return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
+}
+function isGoInstall(t) {
+    return t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
+}
+function delveInstallSites(project, relevance, launches) {
+    const out = [];
+    const seen = new Set();
+    const add = (i) => {
+        const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
+        if (seen.has(k))
+            return;
+        seen.add(k);
+        out.push(i);
+    };
+    // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
+    // `go install`s of the current module gives no finding: the others are not parsed here.
+    const byTool = new Map();
+    for (const l of launches)
+        for (const t of l.tools)
+            if (isGoInstall(t) && !byTool.has(t))
+                byTool.set(t, l);
+    for (const path of relevance.delveInstallCandidates()) {
+        const doc = project.dockerfile(path);
+        if (!doc)
+            continue;
+        for (const stage of doc.stages) {
+            for (const r of stage.runs) {
+                for (const t of r.facts.tools.filter(isGoInstall)) {
+                    const s = stageAt(doc.stages, t.span.start) ?? stage;
+                    const launch = byTool.get(t);
+                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,dockerfile/* stageChain */.ap)(s).map((st) => st.image) });
+                }
+            }
+        }
+    }
+    for (const l of launches) {
+        for (const t of l.tools.filter(isGoInstall)) {
+            add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/model/index.ts
 
 
@@ -10665,7 +10718,7 @@ function loadSeccompProfiles(project, securityOpt, cache) {
 function editorAttachConfigs(project) {
     const out = [];
     for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = (0,jsonc_edit/* parseJsonc */.pX)(f.text);
+        const root = (0,jsonc_lib/* parseJsonc */.pX)(f.text);
         const configs = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['configurations']) : undefined;
         for (const c of configs?.children ?? []) {
             const req = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['request']);
@@ -10718,11 +10771,11 @@ function buildModel(project, opts = {}) {
         if (refs.length > 0)
             l.seccompProfiles = refs;
     }
-    return { launches, devcontainers, kubernetes, relevance };
+    return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches) };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __nccwpck_require__(228);
+// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
+var rules = __nccwpck_require__(5679);
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine: files → parse → model (launches) → rules → findings.
@@ -10859,7 +10912,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2536);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9761);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5444);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5729);
 /**
@@ -11007,838 +11060,6 @@ function writeAtomic(abs, expectedBefore, after) {
         catch { /* not created */ }
         return `could not be written (${e.code ?? e.message}); the original is unchanged`;
     }
-}
-
-
-/***/ }),
-
-/***/ 5040:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Eo: () => (/* binding */ composeEditor),
-  gI: () => (/* binding */ devcontainerEditor),
-  O7: () => (/* binding */ devcontainerMoveRunArgs),
-  sL: () => (/* binding */ kubernetesEditor),
-  _p: () => (/* binding */ makeFix),
-  zV: () => (/* binding */ runLineEditor)
-});
-
-// UNUSED EXPORTS: formattingOf
-
-// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
-var yaml_lib = __nccwpck_require__(3078);
-// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
-var jsonc_lib = __nccwpck_require__(4026);
-// EXTERNAL MODULE: ./src/fix/text.ts
-var fix_text = __nccwpck_require__(5444);
-// EXTERNAL MODULE: ./src/fix/jsonc-edit.ts
-var jsonc_edit = __nccwpck_require__(3425);
-// EXTERNAL MODULE: ./src/fix/validate.ts
-var validate = __nccwpck_require__(5729);
-// EXTERNAL MODULE: ./src/source.ts
-var source = __nccwpck_require__(4998);
-// EXTERNAL MODULE: ./src/parse/yaml.ts
-var yaml = __nccwpck_require__(8852);
-;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
-
-
-
-function col(file, offset) {
-    return (0,source/* positionAt */.t$)(file, offset).column - 1;
-}
-/** Back up over whitespace to the last meaningful character before offset. */
-function lastContent(file, offset) {
-    let o = Math.min(offset, file.text.length);
-    while (o > 0 && /\s/.test(file.text[o - 1]))
-        o--;
-    return Math.max(0, o - 1);
-}
-/** How far a block sequence's dash sits to the right of its key, as the file does it. */
-function seqIndent(y) {
-    const file = y.file;
-    let found;
-    const visit = (n, depth) => {
-        if (found !== undefined || depth > 50 || !n)
-            return;
-        if ((0,yaml_lib/* isMap */.jh)(n)) {
-            for (const p of n.items) {
-                const v = p.value;
-                const k = p.key;
-                if (v && (0,yaml_lib/* isSeq */.oP)(v) && v.flow !== true && v.items.length > 0 && k?.range) {
-                    const first = v.items[0];
-                    if (first?.range) {
-                        const dash = file.text.lastIndexOf('-', first.range[0]);
-                        if (dash >= 0 && (0,source/* positionAt */.t$)(file, dash).line !== (0,source/* positionAt */.t$)(file, k.range[0]).line) {
-                            found = col(file, dash) - col(file, k.range[0]);
-                            return;
-                        }
-                    }
-                }
-                visit(v, depth + 1);
-            }
-        }
-        else if ((0,yaml_lib/* isSeq */.oP)(n)) {
-            for (const i of n.items)
-                visit(i, depth + 1);
-        }
-    };
-    for (const d of y.docs)
-        visit(d.contents, 0);
-    return found !== undefined && found >= 0 && found <= 8 ? found : 2;
-}
-/** Indentation step of block maps in this file (child key column − parent key column). */
-function mapIndent(y) {
-    const file = y.file;
-    for (const d of y.docs) {
-        const c = d.contents;
-        if (!c || !(0,yaml_lib/* isMap */.jh)(c))
-            continue;
-        for (const p of c.items) {
-            const v = p.value;
-            const k = p.key;
-            if (v && (0,yaml_lib/* isMap */.jh)(v) && !v.flow && v.items.length > 0 && k?.range) {
-                const ck = v.items[0].key;
-                if (ck?.range) {
-                    const step = col(file, ck.range[0]) - col(file, k.range[0]);
-                    if (step > 0 && step <= 8)
-                        return step;
-                }
-            }
-        }
-    }
-    return 2;
-}
-function quoteLike(sample, value) {
-    // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
-    if (/^(["']).*\1$/.test(value))
-        return value;
-    if (sample && (0,yaml_lib/* isScalar */.jn)(sample)) {
-        const t = sample.type;
-        if (t === 'QUOTE_DOUBLE')
-            return `"${value}"`;
-        if (t === 'QUOTE_SINGLE')
-            return `'${value}'`;
-    }
-    return value;
-}
-/** Lines for `path[0]: … path[n-1]: [item]` as a new block at the given key column. */
-function newBlock(keyCol, step, sIndent, path, item, nl) {
-    let out = '';
-    let c = keyCol;
-    for (let i = 0; i < path.length; i++) {
-        out += `${nl}${' '.repeat(c)}${path[i]}:`;
-        if (i < path.length - 1)
-            c += step;
-    }
-    out += `${nl}${' '.repeat(c + sIndent)}- ${item}`;
-    return out;
-}
-/**
- * Make sure `item` is in the sequence at `path` under `map`, creating keys as
- * needed. Returns edits on the original text, or undefined when the shape is
- * one we do not edit (flow maps, aliases, odd values).
- */
-function ensureSeqItem(y, map, path, item) {
-    const file = y.file;
-    const nl = (0,source/* eol */.p3)(file);
-    const step = mapIndent(y);
-    const sIndent = seqIndent(y);
-    let node = map;
-    for (let i = 0; i < path.length; i++) {
-        if (!node || !(0,yaml_lib/* isMap */.jh)(node) || node.flow)
-            return undefined;
-        const m = node;
-        // Only the map's own pairs are edited (never an anchor's, which other places share).
-        const pair = m.items.find((p) => (0,yaml/* keyOf */.TN)(p) === path[i]);
-        const rest = path.slice(i);
-        if (!pair) {
-            const last = m.items[m.items.length - 1];
-            const firstKey = m.items[0]?.key;
-            if (!last || !firstKey?.range)
-                return undefined;
-            const end = last.value?.range?.[1] ?? last.key?.range?.[1];
-            if (end === undefined)
-                return undefined;
-            const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, end));
-            return [{ path: file.path, start: at, end: at, text: newBlock(col(file, firstKey.range[0]), step, sIndent, rest, item, nl) }];
-        }
-        const value = pair.value;
-        const keyNode = pair.key;
-        if (!keyNode?.range)
-            return undefined;
-        const isNull = !value || ((0,yaml_lib/* isScalar */.jn)(value) && (value.value === null || value.value === ''));
-        if (isNull) {
-            if (value && (0,yaml_lib/* isScalar */.jn)(value) && value.range && value.range[1] > value.range[0])
-                return undefined; // explicit `~` or `null`
-            const at = (0,source/* lineContentEnd */.p4)(file, keyNode.range[1]);
-            const kc = col(file, keyNode.range[0]);
-            const lines = newBlock(kc + step, step, sIndent, rest.slice(1), item, nl);
-            if (rest.length === 1)
-                return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(kc + sIndent)}- ${item}` }];
-            return [{ path: file.path, start: at, end: at, text: lines }];
-        }
-        if (i < path.length - 1) {
-            node = value;
-            continue;
-        }
-        // The sequence itself.
-        if (!(0,yaml_lib/* isSeq */.oP)(value))
-            return undefined;
-        const seq = value;
-        const existing = seq.items.map((it) => (0,yaml/* deref */.LA)(y, it));
-        if (existing.some((e) => e && (0,yaml_lib/* isScalar */.jn)(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
-            return [];
-        const sample = existing[existing.length - 1];
-        const text = quoteLike(sample, item);
-        if (seq.flow) {
-            const r = seq.range;
-            if (!r)
-                return undefined;
-            let close = r[1] - 1;
-            while (close > r[0] && file.text[close] !== ']')
-                close--;
-            if (file.text[close] !== ']')
-                return undefined;
-            if (existing.length === 0)
-                return [{ path: file.path, start: close, end: close, text }];
-            const lastItem = seq.items[seq.items.length - 1];
-            const after = lastItem?.range?.[1] ?? close;
-            return [{ path: file.path, start: after, end: after, text: `, ${text}` }];
-        }
-        const lastItem = seq.items[seq.items.length - 1];
-        if (!lastItem?.range)
-            return undefined;
-        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, lastItem.range[0]).line);
-        const prefix = file.text.slice(ls, lastItem.range[0]);
-        if (!/^\s*-\s+$/.test(prefix))
-            return undefined;
-        const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, lastItem.range[1]));
-        return [{ path: file.path, start: at, end: at, text: `${nl}${prefix}${text}` }];
-    }
-    return undefined;
-}
-/** Remove a block-map pair, whole lines (its comments above stay). */
-function removePair(y, map, pair) {
-    const file = y.file;
-    if (map.flow)
-        return undefined;
-    const k = pair.key;
-    if (!k?.range)
-        return undefined;
-    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line);
-    if (file.text.slice(start, k.range[0]).trim() !== '' && !/^\s*-\s*$/.test(file.text.slice(start, k.range[0])))
-        return undefined;
-    const v = pair.value;
-    const endOff = lastContent(file, v?.range?.[1] ?? k.range[1]);
-    const end = (0,source/* lineEndWithBreak */.zm)(file, endOff);
-    return [{ path: file.path, start, end, text: '' }];
-}
-/** Remove one item of a sequence; when it is the only one, remove the whole key. */
-function removeSeqItem(y, map, key, item) {
-    const file = y.file;
-    const pair = map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
-    if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value))
-        return undefined;
-    const seq = pair.value;
-    const idx = seq.items.indexOf(item);
-    if (idx < 0 || !item.range)
-        return undefined;
-    if (seq.items.length === 1)
-        return removePair(y, map, pair);
-    if (seq.flow) {
-        // Remove the item and one neighbouring comma.
-        const prev = seq.items[idx - 1];
-        const next = seq.items[idx + 1];
-        if (next?.range)
-            return [{ path: file.path, start: item.range[0], end: next.range[0], text: '' }];
-        if (prev?.range)
-            return [{ path: file.path, start: prev.range[1], end: item.range[1], text: '' }];
-        return undefined;
-    }
-    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, item.range[0]).line);
-    const end = (0,source/* lineEndWithBreak */.zm)(file, lastContent(file, item.range[1]));
-    return [{ path: file.path, start, end, text: '' }];
-}
-/** The pair holding a key in a map's own items (not merged ones). */
-function ownPair(map, key) {
-    if (!map || !(0,yaml_lib/* isMap */.jh)(map))
-        return undefined;
-    return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors.ts
-
-
-
-
-
-
-
-
-/**
- * Apply edits per file, re-parse each edited file, and return whole-line edits.
- * Every file is applied and validated before any line diff is computed: a fix
- * whose second file fails costs no diff of the first. validate() memoises its
- * verdicts, so the re-check of the same text before --fix applies it is free.
- */
-function makeFix(description, edits, files) {
-    if (!edits || edits.length === 0)
-        return undefined;
-    const byPath = new Map();
-    for (const e of edits) {
-        const list = byPath.get(e.path);
-        if (list)
-            list.push(e);
-        else
-            byPath.set(e.path, [e]);
-    }
-    const results = [];
-    for (const [path, es] of byPath) {
-        const file = files.find((f) => f.path === path);
-        if (!file)
-            return undefined;
-        let after;
-        try {
-            after = (0,fix_text/* applyEdits */.ct)(file.text, es);
-        }
-        catch {
-            return undefined;
-        }
-        if ((0,validate/* validate */.tf)(file.kind, after) !== undefined)
-            return undefined;
-        results.push({ path, before: file.text, after });
-    }
-    const out = [];
-    for (const r of results)
-        out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
-    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
-}
-function capsIn(map, key) {
-    const p = ownPair(map, key);
-    if (!p || !(0,yaml_lib/* isSeq */.oP)(p.value))
-        return [];
-    return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
-}
-/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
-function replacePairWithSeq(layer, oldKey, newKey, item) {
-    const file = layer.y.file;
-    const pair = ownPair(layer.map, oldKey);
-    const k = pair?.key;
-    if (!pair || !k?.range || layer.map.flow)
-        return undefined;
-    const rm = removePair(layer.y, layer.map, pair);
-    if (!rm || rm.length !== 1)
-        return undefined;
-    const indent = file.text.slice((0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line), k.range[0]);
-    if (indent.trim() !== '')
-        return undefined;
-    const nl = (0,source/* eol */.p3)(file);
-    const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
-    return [{ ...rm[0], text }];
-}
-// ---------- Compose ----------
-function composeEditor(svc, main) {
-    const files = () => svc.layers.map((l) => l.y.file);
-    const capLayer = () => {
-        for (let i = svc.layers.length - 1; i >= 0; i--)
-            if (ownPair(svc.layers[i].map, 'cap_add'))
-                return svc.layers[i];
-        // cap_add reached through a merge key cannot be extended without copying it.
-        if (svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add')))
-            return undefined;
-        return main;
-    };
-    const addEdits = (cap) => {
-        const l = capLayer();
-        if (!l)
-            return undefined;
-        if (capsIn(l.map, 'cap_add').includes(cap))
-            return [];
-        return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
-    };
-    const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
-    return {
-        addCapability(cap) {
-            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
-        },
-        replaceSecurityOpt(opt, cap) {
-            for (const l of svc.layers) {
-                const pair = ownPair(l.map, 'security_opt');
-                if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value) || l.y.file !== opt.span.file)
-                    continue;
-                const seq = pair.value;
-                const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
-                if (!node)
-                    continue;
-                const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
-                if (seq.items.length === 1 && !hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
-                const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
-                const add = addEdits(cap);
-                if (!rm || !add)
-                    return undefined;
-                return makeFix(desc, [...rm, ...add], files());
-            }
-            return undefined;
-        },
-        replacePrivileged(cap) {
-            for (let i = svc.layers.length - 1; i >= 0; i--) {
-                const l = svc.layers[i];
-                const pair = ownPair(l.map, 'privileged');
-                if (!pair)
-                    continue;
-                const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
-                if (!hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
-                const rm = removePair(l.y, l.map, pair);
-                const add = addEdits(cap);
-                if (!rm || !add)
-                    return undefined;
-                return makeFix(desc, [...rm, ...add], files());
-            }
-            return undefined;
-        },
-        publishPort(port) {
-            const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
-            return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
-        },
-        bindPortToLoopback(port) {
-            const file = port.span.file;
-            const raw = file.text.slice(port.span.start, port.span.end);
-            const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
-            if (!m || raw.includes('\n'))
-                return undefined;
-            const hostPort = port.hostPort || port.containerPort;
-            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-            const q = m[1] || '"';
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
-        },
-    };
-}
-function kubernetesEditor(ref) {
-    const file = ref.y.file;
-    const add = (cap) => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
-    const sc = () => {
-        const p = ownPair(ref.container, 'securityContext');
-        return p && p.value?.items ? p.value : undefined;
-    };
-    return {
-        addCapability(cap) {
-            return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
-        },
-        replaceSecurityOpt(opt, cap) {
-            // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
-            const s = sc();
-            const p = s ? ownPair(s, 'seccompProfile') : undefined;
-            if (!s || !p)
-                return undefined;
-            const rm = removePair(ref.y, s, p);
-            const a = add(cap);
-            if (!rm || !a)
-                return undefined;
-            void opt;
-            return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
-        },
-        replacePrivileged(cap) {
-            const s = sc();
-            const p = s ? ownPair(s, 'privileged') : undefined;
-            if (!s || !p)
-                return undefined;
-            const rm = removePair(ref.y, s, p);
-            const a = add(cap);
-            if (!rm || !a)
-                return undefined;
-            // Removing the only key would leave an empty map; removePair then adding keeps it valid.
-            return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
-        },
-    };
-}
-// ---------- devcontainer.json ----------
-function formattingOf(text) {
-    const m = /\n([ \t]+)"/.exec(text);
-    const indent = m?.[1] ?? '\t';
-    return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-/** Remove the entry at path, or add/append a value, keeping the file's layout. */
-function jsonModify(text, path, value, isArrayInsertion = false) {
-    if (value === undefined)
-        return (0,jsonc_edit/* removeAt */.Wq)(text, path);
-    const last = path[path.length - 1];
-    if (isArrayInsertion && typeof last === 'number')
-        return (0,jsonc_edit/* appendItem */.a9)(text, path.slice(0, -1), JSON.stringify(value));
-    if (typeof last === 'string' && path.length === 1)
-        return (0,jsonc_edit/* setProperty */.oq)(text, last, JSON.stringify(value));
-    return (0,jsonc_lib/* applyEdits */.ct)(text, (0,jsonc_lib/* modify */.JP)(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
-}
-/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
-function devcontainerAddCap(text, root, cap) {
-    const arr = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['capAdd']);
-    if (arr) {
-        if (arr.type !== 'array')
-            return undefined;
-        if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap))
-            return text;
-        return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
-    }
-    return jsonModify(text, ['capAdd'], [cap]);
-}
-function devcontainerEditor(ref) {
-    const { file } = ref;
-    const fix = (description, after) => {
-        if (after === undefined || after === file.text)
-            return undefined;
-        return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
-    };
-    /** Indexes of runArgs entries that make up the option at span (one or two entries). */
-    const runArgsIndexes = (span) => {
-        const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
-        const kids = runArgs?.children ?? [];
-        const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
-        if (i < 0)
-            return undefined;
-        const v = String(kids[i].value);
-        if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged'))
-            return [i];
-        if (/^--(cap-add|security-opt)$/.test(v))
-            return [i, i + 1];
-        const prev = kids[i - 1];
-        if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value)))
-            return [i - 1, i];
-        return [i];
-    };
-    const removeRunArgs = (text, idx) => {
-        let t = text;
-        for (const i of [...idx].sort((a, b) => b - a))
-            t = jsonModify(t, ['runArgs', i], undefined);
-        return t;
-    };
-    const withCap = (text, cap) => {
-        if (ref.grantedWithoutPrivileged?.(cap))
-            return text;
-        // Re-read the tree after earlier edits.
-        const root = (0,jsonc_edit/* parseJsonc */.pX)(text);
-        return root ? devcontainerAddCap(text, root, cap) : undefined;
-    };
-    return {
-        addCapability(cap) {
-            return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
-        },
-        replaceSecurityOpt(opt, cap) {
-            let t = file.text;
-            const so = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['securityOpt']);
-            const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
-            if (i >= 0)
-                t = (so.children.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
-            else {
-                const idx = runArgsIndexes(opt.span);
-                if (!idx)
-                    return undefined;
-                t = removeRunArgs(t, idx);
-            }
-            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
-        },
-        replacePrivileged(cap) {
-            let t = file.text;
-            if ((0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['privileged']))
-                t = jsonModify(t, ['privileged'], undefined);
-            else {
-                const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
-                const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
-                if (i < 0)
-                    return undefined;
-                t = removeRunArgs(t, [i]);
-            }
-            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
-        },
-        publishPort(port) {
-            const fp = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['forwardPorts']);
-            const n = Number(port);
-            const value = Number.isFinite(n) ? n : port;
-            const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
-            return fix(`Forward port ${port} in ${file.path}`, after);
-        },
-        bindPortToLoopback(port) {
-            // appPort / runArgs entries that are exactly the port spec: rewrite the string.
-            if (port.span.file !== file)
-                return undefined;
-            const raw = file.text.slice(port.span.start, port.span.end);
-            let current;
-            try {
-                current = JSON.parse(raw);
-            }
-            catch {
-                return undefined;
-            }
-            if (typeof current !== 'string' || !/^[^-]/.test(current))
-                return undefined;
-            const hostPort = port.hostPort || port.containerPort;
-            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
-        },
-    };
-}
-/**
- * Move runArgs entries (ignored when the dev container runs on Compose) into
- * capAdd / securityOpt / privileged, which do apply there.
- */
-function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
-    const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['runArgs']);
-    const kids = runArgs?.children ?? [];
-    const idx = new Set();
-    for (const m of moved) {
-        const i = kids.findIndex((c) => c.offset === m.span.start);
-        if (i < 0)
-            continue;
-        idx.add(i);
-        const v = String(kids[i].value);
-        if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u')
-            idx.add(i + 1);
-    }
-    let t = file.text;
-    if (idx.size >= kids.length)
-        t = jsonModify(t, ['runArgs'], undefined);
-    else
-        for (const i of [...idx].sort((a, b) => b - a))
-            t = jsonModify(t, ['runArgs', i], undefined);
-    for (const c of caps) {
-        const r = (0,jsonc_edit/* parseJsonc */.pX)(t);
-        if (!r)
-            return undefined;
-        t = devcontainerAddCap(t, r, c) ?? t;
-    }
-    for (const s of secOpts) {
-        const r = (0,jsonc_edit/* parseJsonc */.pX)(t);
-        const so = r ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(r, ['securityOpt']) : undefined;
-        if (so && (so.children ?? []).some((c) => c.value === s))
-            continue;
-        t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
-    }
-    if (privileged)
-        t = jsonModify(t, ['privileged'], true);
-    if (t === file.text)
-        return undefined;
-    return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
-}
-function removeRange(file, start, end) {
-    // Also remove the whitespace before the flag (keep line continuations intact).
-    let s = start;
-    while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
-        s--;
-    if (s > 0 && file.text[s - 1] === '\n') {
-        // The flag starts its own continued line: remove the whole line instead.
-        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, start).line);
-        return { path: file.path, start: ls, end: (0,source/* lineEndWithBreak */.zm)(file, end), text: '' };
-    }
-    return { path: file.path, start: s, end, text: '' };
-}
-function runLineEditor(ref) {
-    const { file } = ref;
-    const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
-    const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
-    return {
-        addCapability(cap) {
-            return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
-        },
-        replaceSecurityOpt(opt, cap) {
-            const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
-            if (!f)
-                return undefined;
-            const edits = [removeRange(file, f.start, f.end)];
-            if (!hasCap(cap))
-                edits.push(addEdit(cap));
-            return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
-        },
-        replacePrivileged(cap) {
-            const f = ref.flags.find((x) => x.name === '--privileged');
-            if (!f)
-                return undefined;
-            const edits = [removeRange(file, f.start, f.end)];
-            if (!hasCap(cap))
-                edits.push(addEdit(cap));
-            return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
-        },
-        publishPort(port) {
-            return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
-        },
-        bindPortToLoopback(port) {
-            const hostPort = port.hostPort || port.containerPort;
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 3425:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ insertProperty),
-/* harmony export */   Wq: () => (/* binding */ removeAt),
-/* harmony export */   a9: () => (/* binding */ appendItem),
-/* harmony export */   oq: () => (/* binding */ setProperty),
-/* harmony export */   pX: () => (/* binding */ parseJsonc)
-/* harmony export */ });
-/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4026);
-/* harmony import */ var _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4083);
-
-
-function lineStartAt(text, off) {
-    return text.lastIndexOf('\n', off - 1) + 1;
-}
-function lineEndAfter(text, off) {
-    const nl = text.indexOf('\n', off);
-    return nl < 0 ? text.length : nl + 1;
-}
-function indentOf(text, off) {
-    const ls = lineStartAt(text, off);
-    return /^[ \t]*/.exec(text.slice(ls))[0];
-}
-function sameLine(text, a, b) {
-    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
-}
-function eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-/** Skip whitespace and comments forward. */
-function skipTrivia(text, off) {
-    let i = off;
-    for (;;) {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-        if (text.startsWith('//', i)) {
-            const nl = text.indexOf('\n', i);
-            i = nl < 0 ? text.length : nl;
-            continue;
-        }
-        if (text.startsWith('/*', i)) {
-            const e = text.indexOf('*/', i + 2);
-            i = e < 0 ? text.length : e + 2;
-            continue;
-        }
-        return i;
-    }
-}
-function fallback(text, path, value, isArrayInsertion = false) {
-    return (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .applyEdits */ .ct)(text, (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .modify */ .JP)(text, path, value, { isArrayInsertion }));
-}
-function parseJsonc(text) {
-    try {
-        return (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTree */ .cZ)(text, [], { allowTrailingComma: true }) ?? undefined;
-    }
-    catch (e) {
-        if (e instanceof _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .LibraryNotLoaded */ .S)
-            throw e;
-        return undefined;
-    }
-}
-/** Remove a child (property or array element) of a container node. */
-function removeChild(text, container, child) {
-    const kids = container.children ?? [];
-    const i = kids.indexOf(child);
-    const start = child.offset;
-    const end = child.offset + child.length;
-    const afterEnd = skipTrivia(text, end);
-    const hasComma = text[afterEnd] === ',';
-    const restStart = hasComma ? afterEnd + 1 : end;
-    const ls = lineStartAt(text, start);
-    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
-    if (!ownLine) {
-        // Inline: take the entry with the separator on one side, nothing else.
-        const next = kids[i + 1];
-        const prev = kids[i - 1];
-        if (next)
-            return text.slice(0, start) + text.slice(next.offset);
-        if (prev)
-            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
-        return text.slice(0, start) + text.slice(restStart);
-    }
-    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
-    if (i === kids.length - 1 && i > 0 && !hasComma) {
-        // It was the last entry: drop the comma after the one before it.
-        const prev = kids[i - 1];
-        const c = skipTrivia(out, prev.offset + prev.length);
-        if (out[c] === ',')
-            out = out.slice(0, c) + out.slice(c + 1);
-    }
-    return out;
-}
-function removeAt(text, path) {
-    const root = parseJsonc(text);
-    if (!root)
-        return fallback(text, path, undefined);
-    const node = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .findNodeAtLocation */ .Wc)(root, path);
-    if (!node)
-        return text;
-    // For a property, remove the property node (key + value).
-    const target = node.parent?.type === 'property' ? node.parent : node;
-    const container = target.parent;
-    if (!container)
-        return text;
-    return removeChild(text, container, target);
-}
-/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
-function insertProperty(text, objectPath, key, valueJson) {
-    const root = parseJsonc(text);
-    const obj = root ? (objectPath.length === 0 ? root : (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .findNodeAtLocation */ .Wc)(root, objectPath)) : undefined;
-    const props = obj?.children ?? [];
-    const last = props[props.length - 1];
-    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
-        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
-    const indent = indentOf(text, last.offset);
-    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
-}
-/**
- * Insert a new entry on its own line after `last`: a comma after `last` when it
- * has none, and the entry after a line comment that ends last's line (the
- * comment stays with the entry it describes).
- */
-function insertAfterEntry(text, last, entryText, indent) {
-    const end = last.offset + last.length;
-    const nl = eolOf(text);
-    let after = end;
-    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
-        after++;
-    const hasComma = text[after] === ',';
-    const commaEnd = hasComma ? after + 1 : end;
-    const le = text.indexOf('\n', commaEnd);
-    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
-    const rest = text.slice(commaEnd, lineEnd);
-    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
-    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
-    if (hasComma)
-        return text.slice(0, at) + entry + text.slice(at);
-    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
-}
-/** Append an item to the array at path. valueJson is serialised JSON. */
-function appendItem(text, arrayPath, valueJson) {
-    const root = parseJsonc(text);
-    const arr = root ? (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .findNodeAtLocation */ .Wc)(root, arrayPath) : undefined;
-    if (!arr || arr.type !== 'array')
-        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
-    const items = arr.children ?? [];
-    const last = items[items.length - 1];
-    if (!last)
-        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
-    const end = last.offset + last.length;
-    const after = skipTrivia(text, end);
-    const comma = text[after] === ',';
-    if (sameLine(text, arr.offset, last.offset)) {
-        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
-    }
-    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
-}
-/** Set a top-level scalar property (replace its value, or add it). */
-function setProperty(text, key, valueJson) {
-    const root = parseJsonc(text);
-    const node = root ? (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .findNodeAtLocation */ .Wc)(root, [key]) : undefined;
-    if (node)
-        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
-    return insertProperty(text, [], key, valueJson);
 }
 
 
@@ -12605,14 +11826,24 @@ function analyzeWords(file, words, out = { tools: [], builds: [] }) {
 /* harmony export */   sx: () => (/* binding */ attachUses),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
 /* harmony export */ });
+/* unused harmony export ptraceGrant */
 /** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
 function normalizeCap(cap) {
     const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
     return c.startsWith('CAP_') ? c.slice(4) : c;
 }
-/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
+/** The SYS_PTRACE entry of the launch's own capability grants, if any. */
+function ptraceGrant(l) {
+    return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
+}
+/**
+ * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * is a Go dev container or has an editor attach configuration, or it shows the
+ * intent: it asks for SYS_PTRACE itself, or joins another container's PID
+ * namespace (to see its processes, which is only useful to inspect them).
+ */
 function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
 }
 /** Does anything in the launch attach to an already running process? */
 function attachUses(l) {
@@ -12886,6 +12117,7 @@ function stageChain(stage) {
 /* harmony export */   _n: () => (/* binding */ printParseErrorCode),
 /* harmony export */   cZ: () => (/* binding */ parseTree),
 /* harmony export */   ct: () => (/* binding */ applyEdits),
+/* harmony export */   pX: () => (/* binding */ parseJsonc),
 /* harmony export */   qg: () => (/* binding */ parse),
 /* harmony export */   yQ: () => (/* binding */ getNodeValue)
 /* harmony export */ });
@@ -12921,6 +12153,17 @@ function modify(...a) {
 }
 function applyEdits(...a) {
     return j().applyEdits(...a);
+}
+/** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
+function parseJsonc(text) {
+    try {
+        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
+    }
+    catch (e) {
+        if (e instanceof _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .LibraryNotLoaded */ .S)
+            throw e;
+        return undefined;
+    }
 }
 
 
@@ -13454,7 +12697,7 @@ function scalarWord(file, n) {
 /* harmony export */ });
 /* unused harmony export VERSION */
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4998);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5679);
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
 
 
@@ -13539,7 +12782,7 @@ function toSarif(findings, opts = {}) {
 
 /***/ }),
 
-/***/ 228:
+/***/ 5679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13552,18 +12795,876 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DOCS_BASE, ruleMeta
 
-// EXTERNAL MODULE: ./src/model/launch.ts
-var launch = __nccwpck_require__(3386);
-// EXTERNAL MODULE: ./src/model/caps.ts
-var caps = __nccwpck_require__(1064);
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
 // EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
 var jsonc_lib = __nccwpck_require__(4026);
-// EXTERNAL MODULE: ./src/fix/editors.ts + 1 modules
-var editors = __nccwpck_require__(5040);
-// EXTERNAL MODULE: ./src/fix/jsonc-edit.ts
-var jsonc_edit = __nccwpck_require__(3425);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
+;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
+
+function lineStartAt(text, off) {
+    return text.lastIndexOf('\n', off - 1) + 1;
+}
+function lineEndAfter(text, off) {
+    const nl = text.indexOf('\n', off);
+    return nl < 0 ? text.length : nl + 1;
+}
+function indentOf(text, off) {
+    const ls = lineStartAt(text, off);
+    return /^[ \t]*/.exec(text.slice(ls))[0];
+}
+function sameLine(text, a, b) {
+    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Skip whitespace and comments forward. */
+function skipTrivia(text, off) {
+    let i = off;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 ? text.length : nl;
+            continue;
+        }
+        if (text.startsWith('/*', i)) {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? text.length : e + 2;
+            continue;
+        }
+        return i;
+    }
+}
+function fallback(text, path, value, isArrayInsertion = false) {
+    return (0,jsonc_lib/* applyEdits */.ct)(text, (0,jsonc_lib/* modify */.JP)(text, path, value, { isArrayInsertion }));
+}
+
+/** Remove a child (property or array element) of a container node. */
+function removeChild(text, container, child) {
+    const kids = container.children ?? [];
+    const i = kids.indexOf(child);
+    const start = child.offset;
+    const end = child.offset + child.length;
+    const afterEnd = skipTrivia(text, end);
+    const hasComma = text[afterEnd] === ',';
+    const restStart = hasComma ? afterEnd + 1 : end;
+    const ls = lineStartAt(text, start);
+    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
+    if (!ownLine) {
+        // Inline: take the entry with the separator on one side, nothing else.
+        const next = kids[i + 1];
+        const prev = kids[i - 1];
+        if (next)
+            return text.slice(0, start) + text.slice(next.offset);
+        if (prev)
+            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+        return text.slice(0, start) + text.slice(restStart);
+    }
+    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
+    if (i === kids.length - 1 && i > 0 && !hasComma) {
+        // It was the last entry: drop the comma after the one before it.
+        const prev = kids[i - 1];
+        const c = skipTrivia(out, prev.offset + prev.length);
+        if (out[c] === ',')
+            out = out.slice(0, c) + out.slice(c + 1);
+    }
+    return out;
+}
+function removeAt(text, path) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    if (!root)
+        return fallback(text, path, undefined);
+    const node = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, path);
+    if (!node)
+        return text;
+    // For a property, remove the property node (key + value).
+    const target = node.parent?.type === 'property' ? node.parent : node;
+    const container = target.parent;
+    if (!container)
+        return text;
+    return removeChild(text, container, target);
+}
+/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
+function insertProperty(text, objectPath, key, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const obj = root ? (objectPath.length === 0 ? root : (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, objectPath)) : undefined;
+    const props = obj?.children ?? [];
+    const last = props[props.length - 1];
+    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
+        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
+    const indent = indentOf(text, last.offset);
+    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text, last, entryText, indent) {
+    const end = last.offset + last.length;
+    const nl = eolOf(text);
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
+        after++;
+    const hasComma = text[after] === ',';
+    const commaEnd = hasComma ? after + 1 : end;
+    const le = text.indexOf('\n', commaEnd);
+    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+    const rest = text.slice(commaEnd, lineEnd);
+    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+    if (hasComma)
+        return text.slice(0, at) + entry + text.slice(at);
+    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
+}
+/** Append an item to the array at path. valueJson is serialised JSON. */
+function appendItem(text, arrayPath, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const arr = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, arrayPath) : undefined;
+    if (!arr || arr.type !== 'array')
+        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    if (!last)
+        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
+    const end = last.offset + last.length;
+    const after = skipTrivia(text, end);
+    const comma = text[after] === ',';
+    if (sameLine(text, arr.offset, last.offset)) {
+        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
+    }
+    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
+}
+/** Set a top-level scalar property (replace its value, or add it). */
+function setProperty(text, key, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const node = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, [key]) : undefined;
+    if (node)
+        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
+    return insertProperty(text, [], key, valueJson);
+}
+
+// EXTERNAL MODULE: ./src/fix/validate.ts
+var validate = __nccwpck_require__(5729);
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
+
+
+
+function col(file, offset) {
+    return (0,source/* positionAt */.t$)(file, offset).column - 1;
+}
+/** Back up over whitespace to the last meaningful character before offset. */
+function lastContent(file, offset) {
+    let o = Math.min(offset, file.text.length);
+    while (o > 0 && /\s/.test(file.text[o - 1]))
+        o--;
+    return Math.max(0, o - 1);
+}
+/** How far a block sequence's dash sits to the right of its key, as the file does it. */
+function seqIndent(y) {
+    const file = y.file;
+    let found;
+    const visit = (n, depth) => {
+        if (found !== undefined || depth > 50 || !n)
+            return;
+        if ((0,yaml_lib/* isMap */.jh)(n)) {
+            for (const p of n.items) {
+                const v = p.value;
+                const k = p.key;
+                if (v && (0,yaml_lib/* isSeq */.oP)(v) && v.flow !== true && v.items.length > 0 && k?.range) {
+                    const first = v.items[0];
+                    if (first?.range) {
+                        const dash = file.text.lastIndexOf('-', first.range[0]);
+                        if (dash >= 0 && (0,source/* positionAt */.t$)(file, dash).line !== (0,source/* positionAt */.t$)(file, k.range[0]).line) {
+                            found = col(file, dash) - col(file, k.range[0]);
+                            return;
+                        }
+                    }
+                }
+                visit(v, depth + 1);
+            }
+        }
+        else if ((0,yaml_lib/* isSeq */.oP)(n)) {
+            for (const i of n.items)
+                visit(i, depth + 1);
+        }
+    };
+    for (const d of y.docs)
+        visit(d.contents, 0);
+    return found !== undefined && found >= 0 && found <= 8 ? found : 2;
+}
+/** Indentation step of block maps in this file (child key column − parent key column). */
+function mapIndent(y) {
+    const file = y.file;
+    for (const d of y.docs) {
+        const c = d.contents;
+        if (!c || !(0,yaml_lib/* isMap */.jh)(c))
+            continue;
+        for (const p of c.items) {
+            const v = p.value;
+            const k = p.key;
+            if (v && (0,yaml_lib/* isMap */.jh)(v) && !v.flow && v.items.length > 0 && k?.range) {
+                const ck = v.items[0].key;
+                if (ck?.range) {
+                    const step = col(file, ck.range[0]) - col(file, k.range[0]);
+                    if (step > 0 && step <= 8)
+                        return step;
+                }
+            }
+        }
+    }
+    return 2;
+}
+function quoteLike(sample, value) {
+    // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
+    if (/^(["']).*\1$/.test(value))
+        return value;
+    if (sample && (0,yaml_lib/* isScalar */.jn)(sample)) {
+        const t = sample.type;
+        if (t === 'QUOTE_DOUBLE')
+            return `"${value}"`;
+        if (t === 'QUOTE_SINGLE')
+            return `'${value}'`;
+    }
+    return value;
+}
+/** Lines for `path[0]: … path[n-1]: [item]` as a new block at the given key column. */
+function newBlock(keyCol, step, sIndent, path, item, nl) {
+    let out = '';
+    let c = keyCol;
+    for (let i = 0; i < path.length; i++) {
+        out += `${nl}${' '.repeat(c)}${path[i]}:`;
+        if (i < path.length - 1)
+            c += step;
+    }
+    out += `${nl}${' '.repeat(c + sIndent)}- ${item}`;
+    return out;
+}
+/**
+ * Make sure `item` is in the sequence at `path` under `map`, creating keys as
+ * needed. Returns edits on the original text, or undefined when the shape is
+ * one we do not edit (flow maps, aliases, odd values).
+ */
+function ensureSeqItem(y, map, path, item) {
+    const file = y.file;
+    const nl = (0,source/* eol */.p3)(file);
+    const step = mapIndent(y);
+    const sIndent = seqIndent(y);
+    let node = map;
+    for (let i = 0; i < path.length; i++) {
+        if (!node || !(0,yaml_lib/* isMap */.jh)(node) || node.flow)
+            return undefined;
+        const m = node;
+        // Only the map's own pairs are edited (never an anchor's, which other places share).
+        const pair = m.items.find((p) => (0,yaml/* keyOf */.TN)(p) === path[i]);
+        const rest = path.slice(i);
+        if (!pair) {
+            const last = m.items[m.items.length - 1];
+            const firstKey = m.items[0]?.key;
+            if (!last || !firstKey?.range)
+                return undefined;
+            const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+            if (end === undefined)
+                return undefined;
+            const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, end));
+            return [{ path: file.path, start: at, end: at, text: newBlock(col(file, firstKey.range[0]), step, sIndent, rest, item, nl) }];
+        }
+        const value = pair.value;
+        const keyNode = pair.key;
+        if (!keyNode?.range)
+            return undefined;
+        const isNull = !value || ((0,yaml_lib/* isScalar */.jn)(value) && (value.value === null || value.value === ''));
+        if (isNull) {
+            if (value && (0,yaml_lib/* isScalar */.jn)(value) && value.range && value.range[1] > value.range[0])
+                return undefined; // explicit `~` or `null`
+            const at = (0,source/* lineContentEnd */.p4)(file, keyNode.range[1]);
+            const kc = col(file, keyNode.range[0]);
+            const lines = newBlock(kc + step, step, sIndent, rest.slice(1), item, nl);
+            if (rest.length === 1)
+                return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(kc + sIndent)}- ${item}` }];
+            return [{ path: file.path, start: at, end: at, text: lines }];
+        }
+        if (i < path.length - 1) {
+            node = value;
+            continue;
+        }
+        // The sequence itself.
+        if (!(0,yaml_lib/* isSeq */.oP)(value))
+            return undefined;
+        const seq = value;
+        const existing = seq.items.map((it) => (0,yaml/* deref */.LA)(y, it));
+        if (existing.some((e) => e && (0,yaml_lib/* isScalar */.jn)(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
+            return [];
+        const sample = existing[existing.length - 1];
+        const text = quoteLike(sample, item);
+        if (seq.flow) {
+            const r = seq.range;
+            if (!r)
+                return undefined;
+            let close = r[1] - 1;
+            while (close > r[0] && file.text[close] !== ']')
+                close--;
+            if (file.text[close] !== ']')
+                return undefined;
+            if (existing.length === 0)
+                return [{ path: file.path, start: close, end: close, text }];
+            const lastItem = seq.items[seq.items.length - 1];
+            const after = lastItem?.range?.[1] ?? close;
+            return [{ path: file.path, start: after, end: after, text: `, ${text}` }];
+        }
+        const lastItem = seq.items[seq.items.length - 1];
+        if (!lastItem?.range)
+            return undefined;
+        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, lastItem.range[0]).line);
+        const prefix = file.text.slice(ls, lastItem.range[0]);
+        if (!/^\s*-\s+$/.test(prefix))
+            return undefined;
+        const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, lastItem.range[1]));
+        return [{ path: file.path, start: at, end: at, text: `${nl}${prefix}${text}` }];
+    }
+    return undefined;
+}
+/** Remove a block-map pair, whole lines (its comments above stay). */
+function removePair(y, map, pair) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const k = pair.key;
+    if (!k?.range)
+        return undefined;
+    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line);
+    if (file.text.slice(start, k.range[0]).trim() !== '' && !/^\s*-\s*$/.test(file.text.slice(start, k.range[0])))
+        return undefined;
+    const v = pair.value;
+    const endOff = lastContent(file, v?.range?.[1] ?? k.range[1]);
+    const end = (0,source/* lineEndWithBreak */.zm)(file, endOff);
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** Remove one item of a sequence; when it is the only one, remove the whole key. */
+function removeSeqItem(y, map, key, item) {
+    const file = y.file;
+    const pair = map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+    if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value))
+        return undefined;
+    const seq = pair.value;
+    const idx = seq.items.indexOf(item);
+    if (idx < 0 || !item.range)
+        return undefined;
+    if (seq.items.length === 1)
+        return removePair(y, map, pair);
+    if (seq.flow) {
+        // Remove the item and one neighbouring comma.
+        const prev = seq.items[idx - 1];
+        const next = seq.items[idx + 1];
+        if (next?.range)
+            return [{ path: file.path, start: item.range[0], end: next.range[0], text: '' }];
+        if (prev?.range)
+            return [{ path: file.path, start: prev.range[1], end: item.range[1], text: '' }];
+        return undefined;
+    }
+    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, item.range[0]).line);
+    const end = (0,source/* lineEndWithBreak */.zm)(file, lastContent(file, item.range[1]));
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** The pair holding a key in a map's own items (not merged ones). */
+function ownPair(map, key) {
+    if (!map || !(0,yaml_lib/* isMap */.jh)(map))
+        return undefined;
+    return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+}
+
+// EXTERNAL MODULE: ./src/model/caps.ts
+var caps = __nccwpck_require__(1064);
+;// CONCATENATED MODULE: ./src/fix/editors.ts
+
+
+
+
+
+
+
+
+
+const NO_EDITS = {
+    addCapability: () => undefined,
+    replaceSecurityOpt: () => undefined,
+    replacePrivileged: () => undefined,
+};
+const editors = new WeakMap();
+/** The editor of a launch's own file, built from the locations the launch carries. */
+function editorFor(l) {
+    let e = editors.get(l);
+    if (!e) {
+        e = buildEditor(l);
+        editors.set(l, e);
+    }
+    return e;
+}
+function buildEditor(l) {
+    const src = l.source;
+    switch (src.kind) {
+        case 'compose':
+            return composeEditor(src.service, src.main);
+        case 'kubernetes':
+            return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
+        case 'run':
+            return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+        case 'devcontainer': {
+            const file = src.doc.file;
+            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
+            if (!src.compose)
+                return own;
+            // Settings that live in the Compose file are edited there.
+            const composeEd = composeEditor(src.compose.service, src.compose.main);
+            return {
+                ...own,
+                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+                ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+            };
+        }
+        default:
+            return NO_EDITS;
+    }
+}
+/**
+ * Apply edits per file, re-parse each edited file, and return whole-line edits.
+ * Every file is applied and validated before any line diff is computed: a fix
+ * whose second file fails costs no diff of the first. validate() memoises its
+ * verdicts, so the re-check of the same text before --fix applies it is free.
+ */
+function makeFix(description, edits, files) {
+    if (!edits || edits.length === 0)
+        return undefined;
+    const byPath = new Map();
+    for (const e of edits) {
+        const list = byPath.get(e.path);
+        if (list)
+            list.push(e);
+        else
+            byPath.set(e.path, [e]);
+    }
+    const results = [];
+    for (const [path, es] of byPath) {
+        const file = files.find((f) => f.path === path);
+        if (!file)
+            return undefined;
+        let after;
+        try {
+            after = (0,fix_text/* applyEdits */.ct)(file.text, es);
+        }
+        catch {
+            return undefined;
+        }
+        if ((0,validate/* validate */.tf)(file.kind, after) !== undefined)
+            return undefined;
+        results.push({ path, before: file.text, after });
+    }
+    const out = [];
+    for (const r of results)
+        out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
+    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+}
+function capsIn(map, key) {
+    const p = ownPair(map, key);
+    if (!p || !(0,yaml_lib/* isSeq */.oP)(p.value))
+        return [];
+    return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
+}
+/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
+function replacePairWithSeq(layer, oldKey, newKey, item) {
+    const file = layer.y.file;
+    const pair = ownPair(layer.map, oldKey);
+    const k = pair?.key;
+    if (!pair || !k?.range || layer.map.flow)
+        return undefined;
+    const rm = removePair(layer.y, layer.map, pair);
+    if (!rm || rm.length !== 1)
+        return undefined;
+    const indent = file.text.slice((0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line), k.range[0]);
+    if (indent.trim() !== '')
+        return undefined;
+    const nl = (0,source/* eol */.p3)(file);
+    const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
+    return [{ ...rm[0], text }];
+}
+// ---------- Compose ----------
+function composeEditor(svc, main) {
+    const files = () => svc.layers.map((l) => l.y.file);
+    const capLayer = () => {
+        for (let i = svc.layers.length - 1; i >= 0; i--)
+            if (ownPair(svc.layers[i].map, 'cap_add'))
+                return svc.layers[i];
+        // cap_add reached through a merge key cannot be extended without copying it.
+        if (svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add')))
+            return undefined;
+        return main;
+    };
+    const addEdits = (cap) => {
+        const l = capLayer();
+        if (!l)
+            return undefined;
+        if (capsIn(l.map, 'cap_add').includes(cap))
+            return [];
+        return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+    };
+    const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
+    return {
+        addCapability(cap) {
+            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+        },
+        replaceSecurityOpt(opt, cap) {
+            for (const l of svc.layers) {
+                const pair = ownPair(l.map, 'security_opt');
+                if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value) || l.y.file !== opt.span.file)
+                    continue;
+                const seq = pair.value;
+                const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
+                if (!node)
+                    continue;
+                const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+                if (seq.items.length === 1 && !hasCapKey())
+                    return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
+                const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+                const add = addEdits(cap);
+                if (!rm || !add)
+                    return undefined;
+                return makeFix(desc, [...rm, ...add], files());
+            }
+            return undefined;
+        },
+        replacePrivileged(cap) {
+            for (let i = svc.layers.length - 1; i >= 0; i--) {
+                const l = svc.layers[i];
+                const pair = ownPair(l.map, 'privileged');
+                if (!pair)
+                    continue;
+                const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+                if (!hasCapKey())
+                    return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
+                const rm = removePair(l.y, l.map, pair);
+                const add = addEdits(cap);
+                if (!rm || !add)
+                    return undefined;
+                return makeFix(desc, [...rm, ...add], files());
+            }
+            return undefined;
+        },
+        publishPort(port) {
+            const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
+            return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
+        },
+        bindPortToLoopback(port) {
+            const file = port.span.file;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
+            if (!m || raw.includes('\n'))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            const q = m[1] || '"';
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
+        },
+    };
+}
+function kubernetesEditor(ref) {
+    const file = ref.y.file;
+    const add = (cap) => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
+    const sc = () => {
+        const p = ownPair(ref.container, 'securityContext');
+        return p && p.value?.items ? p.value : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
+            const s = sc();
+            const p = s ? ownPair(s, 'seccompProfile') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            void opt;
+            return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+        replacePrivileged(cap) {
+            const s = sc();
+            const p = s ? ownPair(s, 'privileged') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            // Removing the only key would leave an empty map; removePair then adding keeps it valid.
+            return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+    };
+}
+// ---------- devcontainer.json ----------
+function formattingOf(text) {
+    const m = /\n([ \t]+)"/.exec(text);
+    const indent = m?.[1] ?? '\t';
+    return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+/** Remove the entry at path, or add/append a value, keeping the file's layout. */
+function jsonModify(text, path, value, isArrayInsertion = false) {
+    if (value === undefined)
+        return removeAt(text, path);
+    const last = path[path.length - 1];
+    if (isArrayInsertion && typeof last === 'number')
+        return appendItem(text, path.slice(0, -1), JSON.stringify(value));
+    if (typeof last === 'string' && path.length === 1)
+        return setProperty(text, last, JSON.stringify(value));
+    return (0,jsonc_lib/* applyEdits */.ct)(text, (0,jsonc_lib/* modify */.JP)(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
+}
+/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
+function devcontainerAddCap(text, root, cap) {
+    const arr = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['capAdd']);
+    if (arr) {
+        if (arr.type !== 'array')
+            return undefined;
+        if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap))
+            return text;
+        return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
+    }
+    return jsonModify(text, ['capAdd'], [cap]);
+}
+function devcontainerEditor(ref) {
+    const { file } = ref;
+    const fix = (description, after) => {
+        if (after === undefined || after === file.text)
+            return undefined;
+        return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
+    };
+    /** Indexes of runArgs entries that make up the option at span (one or two entries). */
+    const runArgsIndexes = (span) => {
+        const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
+        const kids = runArgs?.children ?? [];
+        const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
+        if (i < 0)
+            return undefined;
+        const v = String(kids[i].value);
+        if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged'))
+            return [i];
+        if (/^--(cap-add|security-opt)$/.test(v))
+            return [i, i + 1];
+        const prev = kids[i - 1];
+        if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value)))
+            return [i - 1, i];
+        return [i];
+    };
+    const removeRunArgs = (text, idx) => {
+        let t = text;
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+        return t;
+    };
+    const withCap = (text, cap) => {
+        if (ref.grantedWithoutPrivileged?.(cap))
+            return text;
+        // Re-read the tree after earlier edits.
+        const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+        return root ? devcontainerAddCap(text, root, cap) : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
+        },
+        replaceSecurityOpt(opt, cap) {
+            let t = file.text;
+            const so = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['securityOpt']);
+            const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
+            if (i >= 0)
+                t = (so.children.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
+            else {
+                const idx = runArgsIndexes(opt.span);
+                if (!idx)
+                    return undefined;
+                t = removeRunArgs(t, idx);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        replacePrivileged(cap) {
+            let t = file.text;
+            if ((0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['privileged']))
+                t = jsonModify(t, ['privileged'], undefined);
+            else {
+                const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
+                const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
+                if (i < 0)
+                    return undefined;
+                t = removeRunArgs(t, [i]);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        publishPort(port) {
+            const fp = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['forwardPorts']);
+            const n = Number(port);
+            const value = Number.isFinite(n) ? n : port;
+            const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
+            return fix(`Forward port ${port} in ${file.path}`, after);
+        },
+        bindPortToLoopback(port) {
+            // appPort / runArgs entries that are exactly the port spec: rewrite the string.
+            if (port.span.file !== file)
+                return undefined;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            let current;
+            try {
+                current = JSON.parse(raw);
+            }
+            catch {
+                return undefined;
+            }
+            if (typeof current !== 'string' || !/^[^-]/.test(current))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
+        },
+    };
+}
+/**
+ * Move runArgs entries (ignored when the dev container runs on Compose) into
+ * capAdd / securityOpt / privileged, which do apply there.
+ */
+function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
+    const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['runArgs']);
+    const kids = runArgs?.children ?? [];
+    const idx = new Set();
+    for (const m of moved) {
+        const i = kids.findIndex((c) => c.offset === m.span.start);
+        if (i < 0)
+            continue;
+        idx.add(i);
+        const v = String(kids[i].value);
+        if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u')
+            idx.add(i + 1);
+    }
+    let t = file.text;
+    if (idx.size >= kids.length)
+        t = jsonModify(t, ['runArgs'], undefined);
+    else
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+    for (const c of caps) {
+        const r = (0,jsonc_lib/* parseJsonc */.pX)(t);
+        if (!r)
+            return undefined;
+        t = devcontainerAddCap(t, r, c) ?? t;
+    }
+    for (const s of secOpts) {
+        const r = (0,jsonc_lib/* parseJsonc */.pX)(t);
+        const so = r ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(r, ['securityOpt']) : undefined;
+        if (so && (so.children ?? []).some((c) => c.value === s))
+            continue;
+        t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
+    }
+    if (privileged)
+        t = jsonModify(t, ['privileged'], true);
+    if (t === file.text)
+        return undefined;
+    return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
+}
+function removeRange(file, start, end) {
+    // Also remove the whitespace before the flag (keep line continuations intact).
+    let s = start;
+    while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
+        s--;
+    if (s > 0 && file.text[s - 1] === '\n') {
+        // The flag starts its own continued line: remove the whole line instead.
+        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, start).line);
+        return { path: file.path, start: ls, end: (0,source/* lineEndWithBreak */.zm)(file, end), text: '' };
+    }
+    return { path: file.path, start: s, end, text: '' };
+}
+function runLineEditor(ref) {
+    const { file } = ref;
+    const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
+    const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
+    return {
+        addCapability(cap) {
+            return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
+        },
+        replacePrivileged(cap) {
+            const f = ref.flags.find((x) => x.name === '--privileged');
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
+        },
+        publishPort(port) {
+            return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
+        },
+        bindPortToLoopback(port) {
+            const hostPort = port.hostPort || port.containerPort;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/model/launch.ts
+var launch = __nccwpck_require__(3386);
+;// CONCATENATED MODULE: ./src/fix/seccomp.ts
+/** Edits of a seccomp profile in the repository (PTD013's fix). */
+
+
+
+function isAllow(action) {
+    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
+function allowPtraceFix(p, deny) {
+    const file = p.file;
+    let text = file.text;
+    if (deny) {
+        const idx = deny.names.findIndex((n) => n.value === 'ptrace');
+        if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1)
+            return undefined;
+        // Only `names` lists (the old single `name` form is dropped with its rule).
+        const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
+        if (deny.names.length === 1)
+            text = removeAt(text, ['syscalls', deny.index]);
+        else if (viaNames)
+            text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
+        else
+            return undefined;
+    }
+    if (!isAllow(p.defaultAction?.value ?? '')) {
+        const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
+        const root = (0,jsonc_lib/* parseTree */.cZ)(text);
+        const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
+        text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
+    }
+    if (text === file.text)
+        return undefined;
+    return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/describe.ts
 /** Words the rules share, so every message speaks the same plain language. */
 
@@ -13581,6 +13682,10 @@ function launchName(l) {
             return l.name;
         case 'run':
             return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+        case 'dockerfile':
+            return `the image of ${l.name}`;
+        case 'kubectl-debug':
+            return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
     }
 }
 /** How to grant a capability in this launch's own syntax. */
@@ -13594,6 +13699,10 @@ function grantPhrase(l, cap = 'SYS_PTRACE') {
             return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
         case 'run':
             return `add \`--cap-add=${cap}\` to the command`;
+        case 'dockerfile':
+            return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
+        case 'kubectl-debug':
+            return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
     }
 }
 /** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
@@ -13614,10 +13723,9 @@ function toolDescription(t) {
 
 
 
-
 /** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
 const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
-function isAllow(action) {
+function ptd013_isAllow(action) {
     return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
 }
 function isDeny(action) {
@@ -13637,51 +13745,24 @@ function ptraceVerdict(p, hasCap) {
     const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
     const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
     const active = rules.filter(applies);
-    if (active.some((r) => isAllow(r.action) && !r.hasArgs))
+    if (active.some((r) => ptd013_isAllow(r.action) && !r.hasArgs))
         return { verdict: 'allowed' };
-    if (active.some((r) => isAllow(r.action) && r.hasArgs))
+    if (active.some((r) => ptd013_isAllow(r.action) && r.hasArgs))
         return { verdict: 'unknown' };
     const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
     if (deny)
         return { verdict: 'denied-rule', rule: deny };
-    if (active.some((r) => !isAllow(r.action) && !isDeny(r.action)))
+    if (active.some((r) => !ptd013_isAllow(r.action) && !isDeny(r.action)))
         return { verdict: 'unknown' };
     const def = p.defaultAction?.value ?? '';
-    if (isAllow(def))
+    if (ptd013_isAllow(def))
         return { verdict: 'allowed' };
     if (!isDeny(def))
         return { verdict: 'unknown' };
-    const gated = rules.find((r) => isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
+    const gated = rules.find((r) => ptd013_isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
     if (gated)
         return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
     return { verdict: 'denied-default', defaultAction: def };
-}
-/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
-function allowPtraceFix(p, deny) {
-    const file = p.file;
-    let text = file.text;
-    if (deny) {
-        const idx = deny.names.findIndex((n) => n.value === 'ptrace');
-        if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1)
-            return undefined;
-        // Only `names` lists (the old single `name` form is dropped with its rule).
-        const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
-        if (deny.names.length === 1)
-            text = (0,jsonc_edit/* removeAt */.Wq)(text, ['syscalls', deny.index]);
-        else if (viaNames)
-            text = (0,jsonc_edit/* removeAt */.Wq)(text, ['syscalls', deny.index, 'names', idx]);
-        else
-            return undefined;
-    }
-    if (!isAllow(p.defaultAction?.value ?? '')) {
-        const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
-        const root = (0,jsonc_lib/* parseTree */.cZ)(text);
-        const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
-        text = hasSyscalls ? (0,jsonc_edit/* appendItem */.a9)(text, ['syscalls'], entry) : (0,jsonc_edit/* insertProperty */.BK)(text, [], 'syscalls', `[${entry}]`);
-    }
-    if (text === file.text)
-        return undefined;
-    return (0,editors/* makeFix */._p)(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
 }
 function withPtrace(hasCap) {
     return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
@@ -13728,7 +13809,7 @@ const ptd013 = {
                     why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
                     related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
                     if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
-                        fix = l.editor.addCapability('SYS_PTRACE');
+                        fix = editorFor(l).addCapability('SYS_PTRACE');
                         fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
                     }
                     else {
@@ -13740,14 +13821,14 @@ const ptd013 = {
                     // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
                     why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
                     related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
-                    fix = l.editor.addCapability('SYS_PTRACE');
+                    fix = editorFor(l).addCapability('SYS_PTRACE');
                     fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
                 }
                 else if (v.verdict === 'denied-rule') {
                     why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
                     related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
                     fix = allowPtraceFix(profile, v.rule);
-                    fixText = `take ptrace out of that rule${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+                    fixText = `take ptrace out of that rule${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
                 }
                 else if (v.verdict === 'denied-default') {
                     why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
@@ -13771,10 +13852,7 @@ const ptd013 = {
     },
 };
 
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/rules/ptd005.ts
-
 
 
 /** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
@@ -13783,19 +13861,6 @@ function isRootUser(user) {
     if (u === '' || u.includes('$'))
         return undefined;
     return /^(root|0)(:.*)?$/.test(u);
-}
-/** `setcap cap_sys_ptrace…` on a binary in the image: file capabilities do reach a non-root user. */
-function setsFileCapability(l) {
-    if (!l.stage)
-        return false;
-    for (const s of (0,dockerfile/* stageChain */.ap)(l.stage)) {
-        for (const r of s.runs) {
-            const words = r.words.map((w) => w.value.toLowerCase());
-            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
-                return true;
-        }
-    }
-    return false;
 }
 function userWhere(u) {
     return where(u.span);
@@ -13819,7 +13884,8 @@ const ptd005 = {
             const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
             if (attaches.length === 0 && !editor)
                 continue;
-            if (setsFileCapability(l))
+            // File capabilities (setcap on the debugger) do reach a non-root user.
+            if (l.fileCapPtrace)
                 continue;
             const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
             const first = attaches[0];
@@ -13850,6 +13916,7 @@ const ptd005 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ptd001.ts
+
 
 
 
@@ -13893,7 +13960,7 @@ const ptd001 = {
             const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-            const fix = l.editor.addCapability('SYS_PTRACE');
+            const fix = editorFor(l).addCapability('SYS_PTRACE');
             const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
             let message;
             if (attach || (l.editorAttach && attaches.length === 0)) {
@@ -13937,6 +14004,7 @@ const ptd001 = {
 
 
 
+
 const ptd002 = {
     meta: {
         id: 'PTD002',
@@ -13952,7 +14020,7 @@ const ptd002 = {
                 continue;
             for (const opt of l.securityOpt.filter((o) => (0,caps/* isSeccompUnconfined */.a1)(o.value))) {
                 const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
-                const fix = l.editor.replaceSecurityOpt(opt, 'SYS_PTRACE');
+                const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
                 const missing = !l.hasPtrace;
                 const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
                     `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
@@ -13978,6 +14046,7 @@ const ptd002 = {
 
 
 
+
 /** privileged for reasons other than debugging: Docker-in-Docker and friends. */
 function privilegedForOtherReasons(l) {
     const img = l.image?.value ?? '';
@@ -13998,7 +14067,7 @@ const ptd003 = {
         for (const l of ctx.launches) {
             if (!(0,launch/* isPtraceTarget */.zr)(l) || l.privileged?.value !== true || privilegedForOtherReasons(l))
                 continue;
-            const fix = l.editor.replacePrivileged('SYS_PTRACE');
+            const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
             ctx.report({
                 message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
                     `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
@@ -14050,7 +14119,7 @@ const ptd004 = {
                 else if (v.startsWith('--privileged'))
                     privileged = true;
             }
-            const fix = doc ? (0,editors/* devcontainerMoveRunArgs */.O7)(l.file, doc.root, moved, caps, secOpts, privileged) : undefined;
+            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, caps, secOpts, privileged) : undefined;
             const list = moved.filter((m) => m.value.startsWith('-')).map((m) => `\`${m.value}\``).join(', ');
             const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify(caps)}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : '', privileged ? '"privileged": true' : '']
                 .filter(Boolean)
@@ -14157,7 +14226,7 @@ function listenFix(l, server, value, description) {
     const lv = server.listen;
     if (!lv || (0,source/* spanText */.Cp)(lv.span) !== lv.value)
         return undefined;
-    return (0,editors/* makeFix */._p)(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
+    return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
 }
 const ptd006 = {
     meta: {
@@ -14237,6 +14306,7 @@ const ptd006 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd007.ts
 
 
+
 const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
 const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
     '(call functions, write memory) and read everything in it.';
@@ -14264,7 +14334,7 @@ const ptd007 = {
                     if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`))
                         continue;
                     seen.add(`${p.span.file.path}:${p.span.start}`);
-                    const fix = l.editor.bindPortToLoopback?.(p);
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
                     const hostPort = p.hostPort || p.containerPort;
                     ctx.report({
                         message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
@@ -14326,6 +14396,7 @@ const ptd007 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd008.ts
 
 
+
 const ptd008 = {
     meta: {
         id: 'PTD008',
@@ -14349,7 +14420,7 @@ const ptd008 = {
                     continue;
                 done.add(port);
                 const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const fix = l.editor.publishPort?.(port);
+                const fix = editorFor(l).publishPort?.(port);
                 const how = l.kind === 'devcontainer'
                     ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
                     : l.kind === 'compose'
@@ -14374,6 +14445,8 @@ const ptd008 = {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/model/binaries.ts
 /**
  * Which `go build` produced the binary that dlv runs: follows `dlv exec PATH`
@@ -14485,6 +14558,10 @@ function imageProgram(stage) {
         return undefined;
     return abs(first, stage.workdir);
 }
+/** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
+function expandInStage(bb, value) {
+    return bb.stage ? (0,dockerfile/* expandVars */.Jf)(value, bb.stage.vars) : value;
+}
 /** The go build of each binary that dlv execs or attaches to in this launch. */
 function debuggedBinaries(l) {
     const out = [];
@@ -14533,7 +14610,6 @@ function otherConsumers(l, bb) {
 
 
 
-
 const STRIP = /^-(s|w)(=(true|1))?$/;
 /** A -ldflags/-gcflags value: optional package pattern (all=…) and its flags. */
 function splitFlagValue(value) {
@@ -14546,7 +14622,7 @@ function splitFlagValue(value) {
 function resolvedFlags(values, bb) {
     const out = [];
     for (const v of values) {
-        const x = bb.stage ? (0,dockerfile/* expandVars */.Jf)(v.value, bb.stage.vars) : v.value;
+        const x = expandInStage(bb, v.value);
         if (x.includes('$'))
             return undefined;
         out.push(x);
@@ -14593,7 +14669,7 @@ function dropStripFix(l, bb, ld) {
             start--;
         edit = { path: file.path, start, end: w.end, text: '' };
     }
-    return (0,editors/* makeFix */._p)(`Build the debug binary without -s/-w so it keeps its debug information`, [edit], [file, l.file]);
+    return makeFix(`Build the debug binary without -s/-w so it keeps its debug information`, [edit], [file, l.file]);
 }
 function buildText(bb) {
     const t = (0,source/* spanText */.Cp)(bb.build.span).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
@@ -14690,7 +14766,7 @@ function addGcflagsFix(l, bb) {
     const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, bb.build.words[0].start).line);
     const prefix = file.text.slice(ls, buildWord.start);
     const value = insideQuotes(prefix, '"') ? `'all=-N -l'` : `"all=-N -l"`;
-    return (0,editors/* makeFix */._p)('Build the debug binary with -gcflags="all=-N -l" (no optimisations, no inlining)', [{ path: file.path, start: buildWord.end, end: buildWord.end, text: ` -gcflags=${value}` }], [file, l.file]);
+    return makeFix('Build the debug binary with -gcflags="all=-N -l" (no optimisations, no inlining)', [{ path: file.path, start: buildWord.end, end: buildWord.end, text: ` -gcflags=${value}` }], [file, l.file]);
 }
 const ptd010 = {
     meta: {
@@ -14806,55 +14882,21 @@ function goMinorFromImage(image) {
 
 
 
-
 const DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
-function stageAt(stages, offset) {
-    return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
-}
-/** Every `go install`/`go get` of dlv: in each Dockerfile (with the Go of its stage), and in the commands launches run. */
+/** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
 function delveInstalls(ctx) {
-    const out = [];
-    const seen = new Set();
-    const add = (i) => {
-        const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
-        if (seen.has(k))
-            return;
-        seen.add(k);
-        out.push(i);
-    };
-    const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-    // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
-    // `go install`s of the current module gives no finding: the others are not parsed here.
-    for (const path of ctx.model.relevance.delveInstallCandidates()) {
-        const doc = ctx.project.dockerfile(path);
-        if (!doc)
-            continue;
-        for (const stage of doc.stages) {
-            for (const r of stage.runs) {
-                for (const t of r.facts.tools.filter(isGoInstall)) {
-                    const s = stageAt(doc.stages, t.span.start) ?? stage;
-                    let goMinor;
-                    let image;
-                    for (const st of (0,dockerfile/* stageChain */.ap)(s)) {
-                        goMinor = goMinorFromImage(st.image.value);
-                        if (goMinor !== undefined) {
-                            image = st.image;
-                            break;
-                        }
-                    }
-                    const launch = ctx.launches.find((l) => l.tools.includes(t));
-                    add({ tool: t, ...(launch ? { launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-                }
+    return ctx.model.installs.map((site) => {
+        let image;
+        let goMinor;
+        for (const img of site.images) {
+            goMinor = goMinorFromImage(img.value);
+            if (goMinor !== undefined) {
+                image = img;
+                break;
             }
         }
-    }
-    for (const l of ctx.launches) {
-        for (const t of l.tools.filter(isGoInstall)) {
-            const goMinor = l.image ? goMinorFromImage(l.image.value) : undefined;
-            add({ tool: t, launch: l, ...(l.image && goMinor !== undefined ? { image: l.image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-        }
-    }
-    return out;
+        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) };
+    });
 }
 /** Source text of a word with its own quotes kept around a new value. */
 function requote(file, w, value) {
@@ -14920,7 +14962,7 @@ function installFix(i, version, description) {
             edits.push({ path: file.path, start: s, end: w.end, text: '' });
         }
     }
-    return (0,editors/* makeFix */._p)(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
+    return makeFix(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
 }
 const ptd011 = {
     meta: {
@@ -14988,7 +15030,7 @@ function pinFix(i, version) {
     const end = inst.arg.span.end - q;
     if (file.text[at] !== undefined && at < end && file.text[at] !== '@')
         return undefined;
-    return (0,editors/* makeFix */._p)(`Pin dlv to ${version}`, [{ path: file.path, start: at, end, text: `@${version}` }], [file, ...(i.launch ? [i.launch.file] : [])]);
+    return makeFix(`Pin dlv to ${version}`, [{ path: file.path, start: at, end, text: `@${version}` }], [file, ...(i.launch ? [i.launch.file] : [])]);
 }
 const ptd012 = {
     meta: {

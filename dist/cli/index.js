@@ -9007,6 +9007,17 @@ function relativeTo(fromFile, ...parts) {
         return undefined;
     return p;
 }
+/** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
+function setcapPtrace(chain) {
+    for (const s of chain) {
+        for (const r of s.runs) {
+            const words = r.words.map((w) => w.value.toLowerCase());
+            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
+                return r.span;
+        }
+    }
+    return undefined;
+}
 /** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
 function imageFacts(doc, target) {
     const stage = targetStage(doc, target);
@@ -9040,7 +9051,8 @@ function imageFacts(doc, target) {
             }
         }
     }
-    return { dockerfile: doc, stage, tools, builds };
+    const fileCap = setcapPtrace(chain);
+    return { dockerfile: doc, stage, tools, builds, ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
 }
 function runFacts(entrypoint, cmd) {
     if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
@@ -9088,49 +9100,7 @@ function modify(...a) {
 function applyEdits(...a) {
     return j().applyEdits(...a);
 }
-
-;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
-
-
-function lineStartAt(text, off) {
-    return text.lastIndexOf('\n', off - 1) + 1;
-}
-function lineEndAfter(text, off) {
-    const nl = text.indexOf('\n', off);
-    return nl < 0 ? text.length : nl + 1;
-}
-function indentOf(text, off) {
-    const ls = lineStartAt(text, off);
-    return /^[ \t]*/.exec(text.slice(ls))[0];
-}
-function sameLine(text, a, b) {
-    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
-}
-function eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-/** Skip whitespace and comments forward. */
-function skipTrivia(text, off) {
-    let i = off;
-    for (;;) {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-        if (text.startsWith('//', i)) {
-            const nl = text.indexOf('\n', i);
-            i = nl < 0 ? text.length : nl;
-            continue;
-        }
-        if (text.startsWith('/*', i)) {
-            const e = text.indexOf('*/', i + 2);
-            i = e < 0 ? text.length : e + 2;
-            continue;
-        }
-        return i;
-    }
-}
-function fallback(text, path, value, isArrayInsertion = false) {
-    return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
-}
+/** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
 function parseJsonc(text) {
     try {
         return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
@@ -9141,110 +9111,6 @@ function parseJsonc(text) {
         return undefined;
     }
 }
-/** Remove a child (property or array element) of a container node. */
-function removeChild(text, container, child) {
-    const kids = container.children ?? [];
-    const i = kids.indexOf(child);
-    const start = child.offset;
-    const end = child.offset + child.length;
-    const afterEnd = skipTrivia(text, end);
-    const hasComma = text[afterEnd] === ',';
-    const restStart = hasComma ? afterEnd + 1 : end;
-    const ls = lineStartAt(text, start);
-    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
-    if (!ownLine) {
-        // Inline: take the entry with the separator on one side, nothing else.
-        const next = kids[i + 1];
-        const prev = kids[i - 1];
-        if (next)
-            return text.slice(0, start) + text.slice(next.offset);
-        if (prev)
-            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
-        return text.slice(0, start) + text.slice(restStart);
-    }
-    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
-    if (i === kids.length - 1 && i > 0 && !hasComma) {
-        // It was the last entry: drop the comma after the one before it.
-        const prev = kids[i - 1];
-        const c = skipTrivia(out, prev.offset + prev.length);
-        if (out[c] === ',')
-            out = out.slice(0, c) + out.slice(c + 1);
-    }
-    return out;
-}
-function removeAt(text, path) {
-    const root = parseJsonc(text);
-    if (!root)
-        return fallback(text, path, undefined);
-    const node = findNodeAtLocation(root, path);
-    if (!node)
-        return text;
-    // For a property, remove the property node (key + value).
-    const target = node.parent?.type === 'property' ? node.parent : node;
-    const container = target.parent;
-    if (!container)
-        return text;
-    return removeChild(text, container, target);
-}
-/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
-function insertProperty(text, objectPath, key, valueJson) {
-    const root = parseJsonc(text);
-    const obj = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
-    const props = obj?.children ?? [];
-    const last = props[props.length - 1];
-    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
-        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
-    const indent = indentOf(text, last.offset);
-    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
-}
-/**
- * Insert a new entry on its own line after `last`: a comma after `last` when it
- * has none, and the entry after a line comment that ends last's line (the
- * comment stays with the entry it describes).
- */
-function insertAfterEntry(text, last, entryText, indent) {
-    const end = last.offset + last.length;
-    const nl = eolOf(text);
-    let after = end;
-    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
-        after++;
-    const hasComma = text[after] === ',';
-    const commaEnd = hasComma ? after + 1 : end;
-    const le = text.indexOf('\n', commaEnd);
-    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
-    const rest = text.slice(commaEnd, lineEnd);
-    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
-    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
-    if (hasComma)
-        return text.slice(0, at) + entry + text.slice(at);
-    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
-}
-/** Append an item to the array at path. valueJson is serialised JSON. */
-function appendItem(text, arrayPath, valueJson) {
-    const root = parseJsonc(text);
-    const arr = root ? findNodeAtLocation(root, arrayPath) : undefined;
-    if (!arr || arr.type !== 'array')
-        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
-    const items = arr.children ?? [];
-    const last = items[items.length - 1];
-    if (!last)
-        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
-    const end = last.offset + last.length;
-    const after = skipTrivia(text, end);
-    const comma = text[after] === ',';
-    if (sameLine(text, arr.offset, last.offset)) {
-        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
-    }
-    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
-}
-/** Set a top-level scalar property (replace its value, or add it). */
-function setProperty(text, key, valueJson) {
-    const root = parseJsonc(text);
-    const node = root ? findNodeAtLocation(root, [key]) : undefined;
-    if (node)
-        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
-    return insertProperty(text, [], key, valueJson);
-}
 
 ;// CONCATENATED MODULE: ./src/model/launch.ts
 /** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
@@ -9252,9 +9118,18 @@ function normalizeCap(cap) {
     const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
     return c.startsWith('CAP_') ? c.slice(4) : c;
 }
-/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
+/** The SYS_PTRACE entry of the launch's own capability grants, if any. */
+function ptraceGrant(l) {
+    return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
+}
+/**
+ * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * is a Go dev container or has an editor attach configuration, or it shows the
+ * intent: it asks for SYS_PTRACE itself, or joins another container's PID
+ * namespace (to see its processes, which is only useful to inspect them).
+ */
 function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
 }
 /** Does anything in the launch attach to an already running process? */
 function attachUses(l) {
@@ -9298,6 +9173,1332 @@ function seccompProfilePath(opt) {
     if (/^(unconfined|builtin|default)$/i.test(v))
         return undefined;
     return v;
+}
+
+;// CONCATENATED MODULE: ./src/model/relevance.ts
+/** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
+const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
+const hotCache = new WeakMap();
+/** Does the file's text mention a debugger word (in any letter case)? */
+function isHot(f) {
+    let h = hotCache.get(f);
+    if (h === undefined) {
+        const t = f.text.toLowerCase();
+        h = DEBUGGER_WORDS.some((w) => t.includes(w));
+        hotCache.set(f, h);
+    }
+    return h;
+}
+function isAncestorOrSelf(dir, of) {
+    return dir === '' || dir === of || of.startsWith(dir + '/');
+}
+function buildTarget(dockerfile) {
+    const slash = dockerfile.lastIndexOf('/');
+    const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
+    const base = dockerfile.slice(slash + 1);
+    return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+}
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+/**
+ * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
+ * is a normalised join of literal segments from the text, so its last segment
+ * (the file name, or the directory when the name is the default
+ * `Dockerfile`) is in the text, unless the directory is the file's own or an
+ * ancestor, which `.` and `..` reach without naming it.
+ */
+function mayBuild(file, dockerfile) {
+    const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
+    if (t.base !== 'Dockerfile')
+        return file.text.includes(t.needle);
+    return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
+}
+/**
+ * Could a shell word in the text have the value …delve/cmd/dlv? The shell
+ * builds a word's value from the characters of its text, leaving out quotes,
+ * backslashes (keeping the character they escape) and backslash-newline
+ * continuations (a backtick-newline one under `# escape=\``); nothing else is
+ * taken out (no expansion). So the value's characters appear in that order,
+ * adjacent, once those are removed (backticks are removed too: taking out
+ * more can only let more files through).
+ */
+function mayNameDelveModule(text) {
+    if (text.includes('delve/cmd/dlv'))
+        return true;
+    return withoutQuoting(text).includes('delve/cmd/dlv');
+}
+/** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
+function withoutQuoting(text) {
+    return text.replace(/[\\`]\r?\n|["'\\`]/g, '');
+}
+/**
+ * `go install github.com/go-delve/` at the start of a command: at the start of
+ * the text or of a line, after a shell operator (; & | and the first of && ||)
+ * or an opening parenthesis, or right after RUN (the first word of its command).
+ */
+const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
+/**
+ * Does every spelling of …delve/cmd/dlv in the text belong to a
+ * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…` (or `@$…`)
+ * starting a command? Then no install of delve in it can be reported by
+ * PTD011 (which wants `go get` or the old github.com/derekparker path) or
+ * PTD012 (which wants no version, or @latest, @master, @main and the like,
+ * none of which starts with v and a digit, and takes a `$` as pinned).
+ *
+ * Why the text answers for the shell words (model/commands.ts): an install is
+ * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
+ * a command whose first word is go; its verb is the second word. As for
+ * mayNameDelveModule, the value is in the text once quotes, backslashes and
+ * continuations are taken out, and taking them out never adds a character:
+ * so the characters around each spelling in that text are the value's own,
+ * give or take such characters, and a version that starts with v and a digit
+ * (or $) there starts so in the value too (a quote or backslash in between
+ * makes it no install or another version, never a moving one). `go` right
+ * after a command boundary, then `install`, is the command's first and second
+ * word; anything else (flags, `env X=1`, a variable, JSON exec form, a
+ * lower-case run) is answered "no", and the file is parsed as before.
+ */
+function delveInstallsAllPinned(text) {
+    const s = withoutQuoting(text);
+    for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
+        // Enough text for the longest accepted start; a window that cuts into it answers "no".
+        const from = Math.max(0, i - 64);
+        const before = (from === 0 ? '\n' : '') + s.slice(from, i);
+        if (!PINNED_INSTALL_BEFORE.test(before))
+            return false;
+        const after = i + 'delve/cmd/dlv'.length;
+        if (s[after] !== '@')
+            return false;
+        const v = s[after + 1];
+        const pinned = v === '$' || (v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57);
+        if (!pinned)
+            return false;
+    }
+    return true;
+}
+const OVERRIDE_RE = /\.override(\.ya?ml)$/;
+/** Is this Compose file an override (compose.override.yml)? */
+function isComposeOverride(path) {
+    return OVERRIDE_RE.test(path);
+}
+/** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
+function composePartner(path) {
+    if (isComposeOverride(path))
+        return path.replace(OVERRIDE_RE, '$1');
+    const m = /^(.*?)(\.ya?ml)$/.exec(path);
+    return m ? `${m[1]}.override${m[2]}` : undefined;
+}
+class Relevance {
+    files;
+    everything;
+    partial;
+    hotDockerfiles;
+    targets;
+    /**
+     * `files` are the discovered files. With `everything`, every file counts as
+     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
+     * the files a link can lead to may lie outside them, so a file that may
+     * link at all (`build`, `extends`) is read.
+     */
+    constructor(files, everything = false, partial = false) {
+        this.files = files;
+        this.everything = everything;
+        this.partial = partial;
+        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
+        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
+    }
+    hot(f) {
+        return this.everything || isHot(f);
+    }
+    /** Hot, or has a `build` that may name a hot Dockerfile. */
+    mayMatterByBuild(f) {
+        if (this.hot(f))
+            return true;
+        if (!f.text.includes('build'))
+            return false;
+        if (this.partial)
+            return true;
+        if (this.targets.length === 0)
+            return false;
+        return this.targets.some((t) => mayBuild(f, t));
+    }
+    /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
+    composeFiles(named) {
+        const all = this.files.filter((f) => f.kind === 'compose');
+        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+        const byPath = new Map(all.map((f) => [f.path, f]));
+        // Grow to a fixed point: partners of chosen files, and files that may
+        // `extends` a chosen one (they name its file).
+        if (this.partial)
+            for (const f of all)
+                if (f.text.includes('extends'))
+                    chosen.add(f);
+        let fresh = [...chosen];
+        while (fresh.length > 0) {
+            const next = [];
+            const take = (f) => {
+                if (f && !chosen.has(f)) {
+                    chosen.add(f);
+                    next.push(f);
+                }
+            };
+            for (const c of fresh)
+                take(byPath.get(composePartner(c.path) ?? ''));
+            const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
+            for (const f of all)
+                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
+                    take(f);
+            fresh = next;
+        }
+        return all.filter((f) => chosen.has(f));
+    }
+    /** Scripts, Makefiles and workflows whose `docker run` lines may matter. */
+    runLineFiles() {
+        return this.files.filter((f) => (f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow') && this.mayMatterByBuild(f));
+    }
+    /** Kubernetes manifests with a debugger word. */
+    hotKubernetesFiles() {
+        return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
+    }
+    /**
+     * Cold Kubernetes manifests that may hold a Service selecting a pod with
+     * one of the given label sets.
+     */
+    coldKubernetesServices(labels) {
+        // A selector pair equals one of the pod's label pairs, so its value (or,
+        // for an empty value, its key) is in the Service's text.
+        const needles = new Set();
+        for (const m of labels)
+            for (const [k, v] of m)
+                needles.add(v !== '' ? v : k);
+        if (needles.size === 0)
+            return [];
+        const list = [...needles];
+        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
+    }
+    /**
+     * Can a launch whose own files are `files` have debugger evidence when it
+     * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
+     * no rule can report on it (see the top of this file), and the Dockerfile
+     * need not be parsed. `dockerfile` is read here (cheap), not parsed.
+     */
+    launchMayMatter(files, dockerfile) {
+        if (this.everything || files.some(isHot))
+            return true;
+        const d = dockerfile();
+        return d !== undefined && isHot(d);
+    }
+    /**
+     * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
+     * delve may be reported: a shell word naming its module (…/delve/cmd/dlv) is
+     * spelled in the text, give or take the quotes, backslashes and line
+     * continuations the shell takes out, and not every such spelling is a
+     * pinned `go install` of the current module. Each of the others, read by
+     * itself, can give no finding (see PTD011, PTD012).
+     */
+    delveInstallCandidates() {
+        return this.hotDockerfiles.filter((f) => this.everything || (mayNameDelveModule(f.text) && !delveInstallsAllPinned(f.text))).map((f) => f.path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/compose.ts
+
+
+
+
+
+
+
+function servicesOf(y) {
+    const out = new Map();
+    const doc = y.docs[0];
+    if (!doc)
+        return out;
+    const services = get(y, doc.contents, 'services');
+    for (const p of pairs(y, services)) {
+        const name = keyOf(p);
+        const v = deref(y, p.value);
+        if (name && isMapNode(v))
+            out.set(name, { map: v, keySpan: nodeSpan(y.file, p.key) });
+    }
+    return out;
+}
+/** Layers for a service including what it `extends`, base first. */
+function withExtends(project, y, name, depth = 0) {
+    const svc = servicesOf(y).get(name);
+    if (!svc)
+        return [];
+    const own = { y, map: svc.map, keySpan: svc.keySpan };
+    if (depth > 8)
+        return [own];
+    const ext = get(y, svc.map, 'extends');
+    let baseName;
+    let baseFile = y;
+    if (ext && isScalar(ext))
+        baseName = str(ext);
+    else if (isMapNode(ext)) {
+        baseName = str(get(y, ext, 'service'));
+        const f = str(get(y, ext, 'file'));
+        if (f) {
+            const p = relativeTo(y.file.path, f);
+            const sf = p ? project.file(p, 'compose') : undefined;
+            baseFile = sf ? project.yaml(sf) : undefined;
+        }
+    }
+    if (!baseName || !baseFile || (baseFile === y && baseName === name))
+        return [own];
+    return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+/** The services of these Compose files (see Relevance.composeFiles for which are read). */
+function composeServices(project, composeFiles) {
+    const consumed = new Set();
+    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
+    const out = [];
+    for (const f of composeFiles) {
+        if (isComposeOverride(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        const ovPath = composePartner(f.path);
+        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
+        const ov = ovFile ? project.yaml(ovFile) : undefined;
+        if (ovFile)
+            consumed.add(ovFile.path);
+        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        for (const name of names) {
+            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            if (layers.length > 0)
+                out.push({ name, layers, file: f });
+        }
+    }
+    for (const f of composeFiles) {
+        if (!isComposeOverride(f.path) || consumed.has(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        for (const name of servicesOf(y).keys())
+            out.push({ name, layers: withExtends(project, y, name), file: f });
+    }
+    return out;
+}
+/** The last layer's value for a key. */
+function scalarOf(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const p = getPair(l.y, l.map, key);
+        if (p)
+            return { node: deref(l.y, p.value), layer: l, pair: p };
+    }
+    return undefined;
+}
+/** All layers' sequence items for a key (Compose merges these). */
+function seqOf(svc, key) {
+    const out = [];
+    for (const l of svc.layers) {
+        for (const it of items(l.y, get(l.y, l.map, key))) {
+            const v = str(it);
+            if (v !== undefined && it)
+                out.push({ value: v, span: nodeSpan(l.y.file, it), node: it, layer: l });
+        }
+    }
+    return out;
+}
+/** A Compose command/entrypoint value (string or list) as a command. */
+function yamlCommand(y, n) {
+    const file = y.file;
+    if (!n)
+        return undefined;
+    if (isScalar(n)) {
+        const w = scalarWord(file, n);
+        if (!w.value)
+            return undefined;
+        const cmds = splitShell(w.value, { map: w.map });
+        return { form: 'shell', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
+    }
+    if (yaml_lib_isSeq(n)) {
+        const words = items(y, n).filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
+        if (words.length === 0)
+            return undefined;
+        return { form: 'exec', words, span: nodeSpan(file, n), facts: analyzeWords(file, words) };
+    }
+    return undefined;
+}
+const PORT_RE = /^(?:(\[[^\]]*\]|[^:]*):)??(?:([^:]*):)?([^:/]+)(?:\/(\w+))?$/;
+function parseShortPort(value, span) {
+    const m = PORT_RE.exec(value.trim());
+    if (!m)
+        return undefined;
+    const [, ip, host, container, proto] = m;
+    return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container, protocol: proto ?? 'tcp', span, kind: 'publish' };
+}
+/**
+ * The launch of a service. With `relevance`, the Dockerfile it builds is
+ * parsed only when the launch may matter (Relevance.launchMayMatter): a
+ * service without a debugger word in its files or its Dockerfile gets a
+ * launch without the Dockerfile's facts, on which no rule reports.
+ */
+function composeLaunch(project, svc, relevance) {
+    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
+    const file = main.y.file;
+    const image = scalarOf(svc, 'image');
+    const build = scalarOf(svc, 'build');
+    let facts;
+    if (build) {
+        const y = build.layer.y;
+        let context = '.';
+        let dockerfile = 'Dockerfile';
+        let target;
+        if (isScalar(build.node))
+            context = str(build.node) ?? '.';
+        else if (isMapNode(build.node)) {
+            context = str(get(y, build.node, 'context')) ?? '.';
+            dockerfile = str(get(y, build.node, 'dockerfile')) ?? 'Dockerfile';
+            target = str(get(y, build.node, 'target'));
+        }
+        if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
+            const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
+            const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
+            const doc = p && wanted ? project.dockerfile(p) : undefined;
+            facts = doc ? imageFacts(doc, target) : undefined;
+        }
+    }
+    const commandV = scalarOf(svc, 'command');
+    const entryV = scalarOf(svc, 'entrypoint');
+    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
+    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+    // Compose's entrypoint resets the image's CMD.
+    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd));
+    const userV = scalarOf(svc, 'user');
+    const user = userV && str(userV.node) !== undefined ? { value: str(userV.node), span: nodeSpan(userV.layer.y.file, userV.node) } : facts?.stage.user;
+    const privV = scalarOf(svc, 'privileged');
+    const privileged = privV && bool(privV.node) !== undefined ? { value: bool(privV.node), span: nodeSpan(privV.layer.y.file, privV.node) } : undefined;
+    const capAdd = seqOf(svc, 'cap_add');
+    const capDrop = seqOf(svc, 'cap_drop');
+    const securityOpt = seqOf(svc, 'security_opt');
+    const ports = [];
+    for (const l of svc.layers) {
+        for (const it of items(l.y, get(l.y, l.map, 'ports'))) {
+            if (!it)
+                continue;
+            const sp = nodeSpan(l.y.file, it);
+            if (isScalar(it)) {
+                const pm = parseShortPort(String(it.value), sp);
+                if (pm)
+                    ports.push(pm);
+            }
+            else if (isMapNode(it)) {
+                const target = str(get(l.y, it, 'target'));
+                if (target)
+                    ports.push({ hostIp: str(get(l.y, it, 'host_ip')) ?? '', hostPort: str(get(l.y, it, 'published')) ?? '', containerPort: target, protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+            }
+        }
+    }
+    const net = scalarOf(svc, 'network_mode');
+    const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
+    const netMode = net ? str(net.node) : undefined;
+    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
+    const pidV = scalarOf(svc, 'pid');
+    const pidMode = pidV ? str(pidV.node) : undefined;
+    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: nodeSpan(pidV.layer.y.file, pidV.node) } : undefined;
+    const launch = {
+        id: `compose:${file.path}#${svc.name}`,
+        kind: 'compose',
+        name: svc.name,
+        anchor: main.keySpan,
+        file,
+        ...(image && str(image.node) ? { image: { value: str(image.node), span: nodeSpan(image.layer.y.file, image.node) } } : facts ? { image: facts.stage.image } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: false,
+        tools: [...(facts?.tools ?? []), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports,
+        ...(hostNetwork ? { hostNetwork } : {}),
+        ...(sharedNetwork ? { sharedNetwork } : {}),
+        ...(sharedPid ? { sharedPid } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        source: { kind: 'compose', service: svc, main },
+    };
+    launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+function composeLaunches(project, composeFiles, relevance) {
+    const services = composeServices(project, composeFiles);
+    return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
+}
+
+;// CONCATENATED MODULE: ./src/model/devcontainer.ts
+
+
+
+
+
+
+/** Features that add SYS_PTRACE in their own metadata. */
+const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
+/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
+const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
+const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
+function strAt(root, file, path) {
+    const n = findNodeAtLocation(root, path);
+    if (!n || n.type !== 'string')
+        return undefined;
+    return { value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } };
+}
+function strings(root, file, path) {
+    const n = findNodeAtLocation(root, path);
+    if (!n)
+        return [];
+    if (n.type === 'string')
+        return [{ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } }];
+    if (n.type !== 'array')
+        return [];
+    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), span: { file, start: c.offset, end: c.offset + c.length } }));
+}
+function parseDevcontainer(project, file) {
+    const errors = [];
+    const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || !root || root.type !== 'object') {
+        const off = errors[0]?.offset ?? 0;
+        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${printParseErrorCode(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
+        return undefined;
+    }
+    return { file, root };
+}
+/** Repository paths of the Compose files a dev container names (`dockerComposeFile`). */
+function composeFilesOf(doc) {
+    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => relativeTo(doc.file.path, c.value)).filter((p) => !!p);
+}
+/** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
+function runArgOptions(args) {
+    const capAdd = [];
+    const capDrop = [];
+    const securityOpt = [];
+    const all = [];
+    let privileged;
+    let user;
+    for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        const m = /^(--cap-add|--cap-drop|--security-opt|--user|-u)(?:=(.*))?$/.exec(a.value);
+        if (m) {
+            const val = m[2] !== undefined ? { value: m[2], span: a.span } : args[i + 1];
+            if (m[2] === undefined)
+                i++;
+            if (!val)
+                continue;
+            // Only what PTD004 can move into devcontainer.json properties.
+            if (m[1] === '--cap-add' || m[1] === '--security-opt') {
+                all.push(a);
+                if (m[2] === undefined)
+                    all.push(val);
+            }
+            if (m[1] === '--cap-add')
+                capAdd.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+            else if (m[1] === '--cap-drop')
+                capDrop.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
+            else if (m[1] === '--security-opt')
+                securityOpt.push(val);
+            else
+                user = val;
+            continue;
+        }
+        if (a.value === '--privileged' || a.value === '--privileged=true') {
+            privileged = { value: true, span: a.span };
+            all.push(a);
+        }
+    }
+    return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
+}
+function devcontainerLaunch(project, doc, services, claimed) {
+    const { file, root } = doc;
+    const name = strAt(root, file, ['name'])?.value ?? file.path;
+    const image = strAt(root, file, ['image']);
+    const dockerfileRef = strAt(root, file, ['build', 'dockerfile']) ?? strAt(root, file, ['dockerFile']);
+    const context = strAt(root, file, ['build', 'context'])?.value ?? strAt(root, file, ['context'])?.value ?? '.';
+    const target = strAt(root, file, ['build', 'target'])?.value;
+    const composeFiles = strings(root, file, ['dockerComposeFile']);
+    const serviceName = strAt(root, file, ['service']);
+    const runArgs = strings(root, file, ['runArgs']);
+    const ra = runArgOptions(runArgs);
+    let facts;
+    let base;
+    if (composeFiles.length > 0 && serviceName) {
+        const paths = composeFilesOf(doc);
+        const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
+        // buildModel has read the Compose files the dev container names, discovered or not.
+        if (svc) {
+            claimed.add(svc);
+            base = composeLaunch(project, svc);
+        }
+    }
+    else if (dockerfileRef) {
+        const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
+        void context;
+        const d = p ? project.dockerfile(p) : undefined;
+        facts = d ? imageFacts(d, target) : undefined;
+    }
+    const features = findNodeAtLocation(root, ['features']);
+    let grantedBy;
+    let goFeature;
+    for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+        const key = prop.children?.[0];
+        if (!key)
+            continue;
+        const id = String(key.value);
+        const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
+        if (GRANTING_FEATURES.some((r) => r.test(id)))
+            grantedBy ??= v;
+        if (GO_FEATURE.test(id))
+            goFeature = v;
+    }
+    const imageRef = image ?? facts?.stage.image ?? base?.image;
+    if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value)))
+        grantedBy = imageRef;
+    // Also the base image of a Dockerfile stage chain.
+    if (!grantedBy && facts) {
+        for (let s = facts.stage; s; s = s.parent) {
+            if (GRANTING_IMAGES.some((r) => r.test(s.image.value))) {
+                grantedBy = s.image;
+                break;
+            }
+        }
+    }
+    const extensions = strings(root, file, ['customizations', 'vscode', 'extensions']);
+    const goExt = extensions.find((e) => e.value.toLowerCase() === 'golang.go');
+    let goDevcontainer = goFeature ?? goExt;
+    if (!goDevcontainer) {
+        const imgs = [];
+        if (imageRef)
+            imgs.push(imageRef);
+        if (facts)
+            for (let s = facts.stage; s; s = s.parent)
+                imgs.push(s.image);
+        goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
+    }
+    // Commands the devcontainer runs.
+    const tools = [...(base?.tools ?? facts?.tools ?? [])];
+    const builds = [...(base?.builds ?? facts?.builds ?? [])];
+    for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
+        for (const c of strings(root, file, [key])) {
+            // Strings only; JSON string offsets are 1:1 when there are no escapes.
+            const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
+            if (raw !== c.value)
+                continue;
+            const f = analyzeCommands(file, splitShell(c.value, { base: c.span.start + 1 }));
+            tools.push(...f.tools);
+            builds.push(...f.builds);
+        }
+    }
+    const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+    const capDrop = [...(base?.capDrop ?? [])];
+    const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+    const privNode = findNodeAtLocation(root, ['privileged']);
+    let privileged = base?.privileged;
+    if (privNode && privNode.type === 'boolean')
+        privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+    const onCompose = composeFiles.length > 0;
+    if (!onCompose) {
+        capAdd.push(...ra.capAdd);
+        capDrop.push(...ra.capDrop);
+        securityOpt.push(...ra.securityOpt);
+        if (ra.privileged && !privileged)
+            privileged = ra.privileged;
+    }
+    // appPort: numbers are published as 127.0.0.1:N:N by the devcontainer CLI, strings as written (docker run -p).
+    const appPorts = [];
+    const forwardPorts = [];
+    const portNodes = (key) => {
+        const n = findNodeAtLocation(root, [key]);
+        if (!n)
+            return [];
+        return n.type === 'array' ? (n.children ?? []) : [n];
+    };
+    for (const n of portNodes('appPort')) {
+        const span = { file, start: n.offset, end: n.offset + n.length };
+        if (n.type === 'number')
+            appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
+        else if (n.type === 'string') {
+            const pm = parseShortPort(String(n.value), span);
+            if (pm)
+                appPorts.push(pm);
+        }
+    }
+    // runArgs -p/--publish (image- and Dockerfile-based dev containers only).
+    for (let i = 0; i < runArgs.length; i++) {
+        const a = runArgs[i];
+        const m = /^(-p|--publish)(?:=(.*))?$/.exec(a.value);
+        if (!m)
+            continue;
+        const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
+        const pm = val ? parseShortPort(val.value, val.span) : undefined;
+        if (pm)
+            appPorts.push(pm);
+    }
+    for (const n of portNodes('forwardPorts')) {
+        if (n.type === 'number' || n.type === 'string')
+            forwardPorts.push({ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } });
+    }
+    const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
+    const nameNode = findNodeAtLocation(root, ['name']);
+    const anchor = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
+    const launch = {
+        id: `devcontainer:${file.path}`,
+        kind: 'devcontainer',
+        name,
+        anchor,
+        file,
+        ...(imageRef ? { image: imageRef } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : base?.dockerfile ? { dockerfile: base.dockerfile, ...(base.stage ? { stage: base.stage } : {}) } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        ...(grantedBy ? { grantedBy } : {}),
+        hasPtrace: false,
+        tools,
+        builds,
+        ports: [...(base?.ports ?? []), ...(onCompose ? [] : appPorts)],
+        ...(forwardPorts.length > 0 ? { forwardPorts } : {}),
+        ...(base?.sharedNetwork ? { sharedNetwork: base.sharedNetwork } : {}),
+        ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
+        ...(goDevcontainer ? { goDevcontainer } : {}),
+        ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
+        ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
+        ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
+        source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
+    };
+    launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+
+;// CONCATENATED MODULE: ./src/model/kubernetes.ts
+
+
+
+
+const POD_PATHS = {
+    Pod: ['spec'],
+    Deployment: ['spec', 'template', 'spec'],
+    StatefulSet: ['spec', 'template', 'spec'],
+    DaemonSet: ['spec', 'template', 'spec'],
+    ReplicaSet: ['spec', 'template', 'spec'],
+    ReplicationController: ['spec', 'template', 'spec'],
+    Job: ['spec', 'template', 'spec'],
+    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+function labelsOf(y, n) {
+    const out = new Map();
+    const m = deref(y, n);
+    if (isMapNode(m))
+        for (const p of m.items) {
+            const k = str(p.key);
+            const v = str(deref(y, p.value));
+            if (k && v !== undefined)
+                out.set(k, v);
+        }
+    return out;
+}
+function seqStrings(y, n) {
+    return items(y, n).filter((i) => !!i && isScalar(i)).map((i) => ({ value: String(i.value), span: nodeSpan(y.file, i) }));
+}
+/** Add the workloads and Services of these manifests to the model (a new one by default). */
+function kubernetesLaunches(project, files, model = { launches: [], services: [], labels: new Map() }) {
+    for (const file of files) {
+        const y = project.yaml(file);
+        if (!y)
+            continue;
+        for (const doc of y.docs) {
+            const root = doc.contents;
+            const kind = str(get(y, root, 'kind'));
+            const metaName = str(getPath(y, root, ['metadata', 'name'])) ?? '';
+            const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
+            if (kind === 'Service') {
+                const typeNode = getPath(y, root, ['spec', 'type']);
+                model.services.push({
+                    name: metaName,
+                    type: str(typeNode) ?? 'ClusterIP',
+                    typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
+                    ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
+                        port: str(get(y, p, 'port')) ?? '',
+                        targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
+                        span: nodeSpan(file, p),
+                    })),
+                    selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
+                    namespace,
+                });
+                continue;
+            }
+            const podPath = kind ? POD_PATHS[kind] : undefined;
+            if (!podPath)
+                continue;
+            const pod = getPath(y, root, podPath);
+            if (!isMapNode(pod))
+                continue;
+            const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
+            const podSec = get(y, pod, 'securityContext');
+            const hostNet = get(y, pod, 'hostNetwork');
+            for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
+                for (const c of items(y, get(y, pod, listKey))) {
+                    if (!isMapNode(c))
+                        continue;
+                    const cname = str(get(y, c, 'name')) ?? '?';
+                    const sc = get(y, c, 'securityContext');
+                    const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
+                    const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
+                    const privNode = get(y, sc, 'privileged');
+                    const privileged = privNode && bool(privNode) !== undefined ? { value: bool(privNode), span: nodeSpan(file, privNode) } : undefined;
+                    const securityOpt = [];
+                    for (const s of [sc, podSec]) {
+                        const t = getPath(y, s, ['seccompProfile', 'type']);
+                        if (str(t) === 'Unconfined') {
+                            securityOpt.push({ value: 'seccomp=unconfined', span: nodeSpan(file, t) });
+                            break;
+                        }
+                        if (t)
+                            break;
+                    }
+                    const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+                    const words = [...items(y, get(y, c, 'command')), ...items(y, get(y, c, 'args'))].filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
+                    const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
+                    const ports = [];
+                    for (const p of items(y, get(y, c, 'ports'))) {
+                        if (!isMapNode(p))
+                            continue;
+                        const hp = str(get(y, p, 'hostPort'));
+                        const cp = str(get(y, p, 'containerPort')) ?? '';
+                        const pname = str(get(y, p, 'name'));
+                        ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
+                    }
+                    const image = get(y, c, 'image');
+                    const nameNode = get(y, c, 'name');
+                    const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
+                    const launch = {
+                        id,
+                        kind: 'kubernetes',
+                        name: `${kind}/${metaName} container ${cname}`,
+                        anchor: nodeSpan(file, nameNode ?? c),
+                        file,
+                        ...(image && str(image) ? { image: { value: str(image), span: nodeSpan(file, image) } } : {}),
+                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : {}),
+                        capAdd,
+                        capDrop,
+                        ...(privileged ? { privileged } : {}),
+                        securityOpt,
+                        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+                        tools: facts.tools,
+                        builds: facts.builds,
+                        ports,
+                        ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
+                        source: { kind: 'kubernetes', y, container: c, name: cname },
+                    };
+                    model.launches.push(launch);
+                    model.labels.set(id, tmplLabels);
+                }
+            }
+        }
+    }
+    return model;
+}
+
+;// CONCATENATED MODULE: ./src/model/runlines.ts
+
+
+
+
+
+
+
+
+const VALUE_FLAGS = new Set([
+    '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
+    '--cpu-period', '--cpu-quota', '--cpu-rt-period', '--cpu-rt-runtime', '-c', '--cpu-shares', '--cpus', '--cpuset-cpus', '--cpuset-mems', '--device', '--device-cgroup-rule',
+    '--device-read-bps', '--device-read-iops', '--device-write-bps', '--device-write-iops', '--dns', '--dns-option', '--dns-search', '--domainname', '--entrypoint', '-e', '--env',
+    '--env-file', '--expose', '--gpus', '--group-add', '--health-cmd', '--health-interval', '--health-retries', '--health-start-period', '--health-timeout', '-h', '--hostname',
+    '--ip', '--ip6', '--ipc', '--isolation', '--kernel-memory', '-l', '--label', '--label-file', '--link', '--link-local-ip', '--log-driver', '--log-opt', '--mac-address',
+    '-m', '--memory', '--memory-reservation', '--memory-swap', '--memory-swappiness', '--mount', '--name', '--network', '--net', '--network-alias', '--net-alias', '--oom-score-adj',
+    '--pid', '--pids-limit', '--platform', '-p', '--publish', '--pull', '--restart', '--runtime', '--security-opt', '--shm-size', '--stop-signal', '--stop-timeout',
+    '--storage-opt', '--sysctl', '--tmpfs', '--ulimit', '-u', '--user', '--userns', '--uts', '-v', '--volume', '--volume-driver', '--volumes-from', '-w', '--workdir',
+    '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
+]);
+const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
+function splitRecipeLines(file) {
+    const out = [];
+    const text = file.text;
+    let i = 0;
+    while (i < text.length) {
+        const lineEnd = text.indexOf('\n', i);
+        const end = lineEnd < 0 ? text.length : lineEnd;
+        if (text[i] === '\t') {
+            // A recipe line, with its continuations.
+            let s = i + 1;
+            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            let e = end;
+            while (e > s && text[e - 1] === '\r')
+                e--;
+            let next = lineEnd < 0 ? text.length : lineEnd + 1;
+            while (text[e - 1] === '\\' && next < text.length) {
+                const le = text.indexOf('\n', next);
+                e = le < 0 ? text.length : le;
+                next = le < 0 ? text.length : le + 1;
+            }
+            out.push(...splitShell(text.slice(s, e), { base: s, make: true }));
+            i = next;
+            continue;
+        }
+        i = lineEnd < 0 ? text.length : lineEnd + 1;
+    }
+    return out;
+}
+function workflowCommands(project, file) {
+    const y = project.yaml(file);
+    if (!y)
+        return [];
+    const out = [];
+    const visit = (n, depth) => {
+        if (depth > 40 || !n)
+            return;
+        const d = deref(y, n);
+        if (!d)
+            return;
+        if (isMap(d)) {
+            for (const p of d.items) {
+                const k = isScalar(p.key) ? String(p.key.value) : '';
+                const v = deref(y, p.value);
+                if (k === 'run' && v && isScalar(v)) {
+                    const w = scalarWord(file, v);
+                    out.push(...splitShell(w.value, { map: w.map }));
+                }
+                else
+                    visit(v, depth + 1);
+            }
+        }
+        else if (yaml_lib_isSeq(d))
+            for (const i of d.items)
+                visit(i, depth + 1);
+    };
+    for (const doc of y.docs)
+        visit(doc.contents, 0);
+    return out;
+}
+function commandsOf(project, file) {
+    if (file.kind === 'shell')
+        return splitShell(file.text);
+    if (file.kind === 'makefile')
+        return splitRecipeLines(file);
+    if (file.kind === 'workflow')
+        return workflowCommands(project, file);
+    return [];
+}
+function runlines_basename(v) {
+    return v.slice(v.lastIndexOf('/') + 1);
+}
+/** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
+function runIndex(words) {
+    let k = 0;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+        k++;
+    const head = runlines_basename(words[k]?.value ?? '');
+    if (!['docker', 'podman', 'nerdctl'].includes(head))
+        return -1;
+    let j = k + 1;
+    // Global flags such as --context x or -H host.
+    while (j < words.length && words[j].value.startsWith('-'))
+        j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j].value) ? 2 : 1;
+    if (words[j]?.value === 'run')
+        return j + 1;
+    if (words[j]?.value === 'container' && words[j + 1]?.value === 'run')
+        return j + 2;
+    return -1;
+}
+function buildTags(commands) {
+    const out = new Map();
+    for (const c of commands) {
+        const w = c.words.map((x) => x.value);
+        const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(v)));
+        if (k < 0)
+            continue;
+        const rest = w.slice(k + 1);
+        const bi = rest[0] === 'build' ? 1 : rest[0] === 'buildx' && rest[1] === 'build' ? 2 : rest[0] === 'image' && rest[1] === 'build' ? 2 : -1;
+        if (bi < 0)
+            continue;
+        const tags = [];
+        let dockerfile;
+        let target;
+        let context;
+        for (let i = bi; i < rest.length; i++) {
+            const v = rest[i];
+            const take = () => rest[++i] ?? '';
+            if (v === '-t' || v === '--tag')
+                tags.push(take());
+            else if (v.startsWith('--tag='))
+                tags.push(v.slice(6));
+            else if (v === '-f' || v === '--file')
+                dockerfile = take();
+            else if (v.startsWith('--file='))
+                dockerfile = v.slice(7);
+            else if (v === '--target')
+                target = take();
+            else if (v.startsWith('--target='))
+                target = v.slice(9);
+            else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder)$/.test(v) || v === '-o')
+                take();
+            else if (!v.startsWith('-'))
+                context = v;
+        }
+        const ctx = context ?? '.';
+        for (const t of tags)
+            out.set(t, { dockerfile: dockerfile ?? `${ctx.replace(/\/$/, '')}/Dockerfile`, context: ctx, ...(target ? { target } : {}) });
+    }
+    return out;
+}
+/** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
+/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
+function runLineLaunches(project, files, relevance) {
+    const out = [];
+    for (const file of files) {
+        const commands = commandsOf(project, file);
+        const tags = buildTags(commands);
+        for (const c of commands) {
+            const words = c.words;
+            const ri = runIndex(words);
+            if (ri < 0)
+                continue;
+            const flags = [];
+            let i = ri;
+            for (; i < words.length; i++) {
+                const w = words[i];
+                const v = w.value;
+                if (v === '--') {
+                    i++;
+                    break;
+                }
+                if (!v.startsWith('-') || v === '-')
+                    break;
+                const eq = v.indexOf('=');
+                if (v.startsWith('--') && eq > 0) {
+                    flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
+                    continue;
+                }
+                const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]));
+                if (takesValue && words[i + 1]) {
+                    const vw = words[i + 1];
+                    const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
+                    flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
+                    i++;
+                    continue;
+                }
+                flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
+            }
+            const imageWord = words[i];
+            if (!imageWord)
+                continue;
+            const cmdWords = words.slice(i + 1);
+            const val = (f) => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
+            const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+            const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+            const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
+            const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+            const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
+            const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
+            const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
+            const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+            const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
+            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p) => !!p);
+            const entry = flags.find((f) => f.name === '--entrypoint');
+            // Link to a Dockerfile built with the same tag in this file.
+            const tag = tags.get(imageWord.value);
+            const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
+            const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
+            const facts = doc ? imageFacts(doc, tag?.target) : undefined;
+            const run = cmdWords.length > 0 || entry
+                ? analyzeWords(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
+                : { tools: [], builds: [] };
+            let defaultRun = { tools: [], builds: [] };
+            if (facts && cmdWords.length === 0 && !entry) {
+                for (const cmd of [facts.stage.entrypoint, facts.stage.cmd])
+                    if (cmd) {
+                        defaultRun.tools.push(...cmd.facts.tools);
+                        defaultRun.builds.push(...cmd.facts.builds);
+                    }
+            }
+            else
+                defaultRun = { tools: [], builds: [] };
+            const runWord = words[ri - 1];
+            const line = positionAt(file, runWord.start).line;
+            const launch = {
+                id: `run:${file.path}:${line}`,
+                kind: 'run',
+                name: `${runlines_basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(w.value))).value)} run ${imageWord.value} (line ${line})`,
+                anchor: { file, start: words[0].start, end: imageWord.end },
+                file,
+                image: { value: imageWord.value, span: wordSpan(file, imageWord) },
+                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+                ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
+                capAdd,
+                capDrop,
+                ...(privileged ? { privileged } : {}),
+                securityOpt,
+                hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
+                tools: [...(facts?.tools ?? []), ...defaultRun.tools, ...run.tools],
+                builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
+                ports,
+                ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+                ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+                ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+                ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+                source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
+            };
+            out.push(launch);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/seccomp.ts
+
+
+
+function seccomp_nodeSpan(file, n) {
+    return { file, start: n.offset, end: n.offset + n.length };
+}
+function prop(obj, key) {
+    if (!obj || obj.type !== 'object')
+        return undefined;
+    for (const p of obj.children ?? []) {
+        if (p.children?.[0]?.value === key)
+            return p.children[1];
+    }
+    return undefined;
+}
+function seccomp_strings(n) {
+    if (!n || n.type !== 'array')
+        return [];
+    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value));
+}
+function conditions(n) {
+    const minKernel = prop(n, 'minKernel');
+    return {
+        caps: seccomp_strings(prop(n, 'caps')),
+        arches: seccomp_strings(prop(n, 'arches')),
+        ...(minKernel?.type === 'string' ? { minKernel: String(minKernel.value) } : {}),
+    };
+}
+/** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
+function parseSeccompProfile(project, file) {
+    const errors = [];
+    const root = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (errors.length > 0 || !root || root.type !== 'object') {
+        const off = errors[0]?.offset ?? 0;
+        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0].error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });
+        return undefined;
+    }
+    const da = prop(root, 'defaultAction');
+    const syscalls = prop(root, 'syscalls');
+    const rules = [];
+    (syscalls?.type === 'array' ? (syscalls.children ?? []) : []).forEach((r, index) => {
+        if (r.type !== 'object')
+            return;
+        const names = [];
+        const list = prop(r, 'names');
+        for (const c of list?.type === 'array' ? (list.children ?? []) : [])
+            if (c.type === 'string')
+                names.push({ value: String(c.value), span: seccomp_nodeSpan(file, c) });
+        const single = prop(r, 'name');
+        if (single?.type === 'string')
+            names.push({ value: String(single.value), span: seccomp_nodeSpan(file, single) });
+        const action = prop(r, 'action');
+        const args = prop(r, 'args');
+        rules.push({
+            index,
+            names,
+            action: action?.type === 'string' ? String(action.value) : '',
+            hasArgs: args?.type === 'array' && (args.children ?? []).length > 0,
+            includes: conditions(prop(r, 'includes')),
+            excludes: conditions(prop(r, 'excludes')),
+            span: seccomp_nodeSpan(file, r),
+        });
+    });
+    return {
+        file,
+        root,
+        ...(da?.type === 'string' ? { defaultAction: { value: String(da.value), span: seccomp_nodeSpan(file, da) } } : {}),
+        rules,
+        ...(syscalls ? { syscallsSpan: seccomp_nodeSpan(file, syscalls) } : {}),
+    };
+}
+/**
+ * Where a profile path points, relative to the file that names it (Compose
+ * resolves it against the project directory, which is where the file is),
+ * else relative to the repository root (scripts run from the root).
+ */
+function candidates(fromFile, p) {
+    const cleaned = p.replace(/^\$\{(localWorkspaceFolder|PWD|CURDIR|PROJECT_DIR)\}\/?/, '').replace(/^\$\((CURDIR|PWD|shell pwd)\)\/?/, '').replace(/^["']|["']$/g, '');
+    if (cleaned.startsWith('/') || cleaned.includes('$') || cleaned === '')
+        return [];
+    const out = [];
+    const rel = relativeTo(fromFile, cleaned);
+    if (rel)
+        out.push(rel);
+    const fromRoot = relativeTo('x', cleaned);
+    if (fromRoot && !out.includes(fromRoot))
+        out.push(fromRoot);
+    return out;
+}
+/** The custom seccomp profiles a launch's security options name, read from the repository. */
+function loadSeccompProfiles(project, securityOpt, cache) {
+    const out = [];
+    for (const opt of securityOpt) {
+        const p = seccompProfilePath(opt.value);
+        if (!p)
+            continue;
+        for (const path of candidates(opt.span.file.path, p)) {
+            if (!cache.has(path)) {
+                const f = project.file(path, 'seccomp');
+                if (!f)
+                    continue;
+                project.add(f);
+                cache.set(path, parseSeccompProfile(project, f));
+            }
+            const profile = cache.get(path);
+            if (profile)
+                out.push({ opt, profile });
+            // Found (parsed or reported as unreadable): stop looking.
+            break;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/installs.ts
+/**
+ * Every `go install` / `go get` of delve the repository runs: in each
+ * Dockerfile that may hold one (with the images of its stage chain, whose Go
+ * builds it), and in the commands launches run (with the launch's image).
+ */
+
+function stageAt(stages, offset) {
+    return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
+}
+function isGoInstall(t) {
+    return t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
+}
+function delveInstallSites(project, relevance, launches) {
+    const out = [];
+    const seen = new Set();
+    const add = (i) => {
+        const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
+        if (seen.has(k))
+            return;
+        seen.add(k);
+        out.push(i);
+    };
+    // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
+    // `go install`s of the current module gives no finding: the others are not parsed here.
+    const byTool = new Map();
+    for (const l of launches)
+        for (const t of l.tools)
+            if (isGoInstall(t) && !byTool.has(t))
+                byTool.set(t, l);
+    for (const path of relevance.delveInstallCandidates()) {
+        const doc = project.dockerfile(path);
+        if (!doc)
+            continue;
+        for (const stage of doc.stages) {
+            for (const r of stage.runs) {
+                for (const t of r.facts.tools.filter(isGoInstall)) {
+                    const s = stageAt(doc.stages, t.span.start) ?? stage;
+                    const launch = byTool.get(t);
+                    add({ tool: t, ...(launch ? { launch } : {}), images: stageChain(s).map((st) => st.image) });
+                }
+            }
+        }
+    }
+    for (const l of launches) {
+        for (const t of l.tools.filter(isGoInstall)) {
+            add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/index.ts
+
+
+
+
+
+
+
+
+/** `.vscode/launch.json` configurations that attach to a local process. */
+function editorAttachConfigs(project) {
+    const out = [];
+    for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
+        const root = parseJsonc(f.text);
+        const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
+        for (const c of configs?.children ?? []) {
+            const req = findNodeAtLocation(c, ['request']);
+            const type = findNodeAtLocation(c, ['type']);
+            const mode = findNodeAtLocation(c, ['mode']);
+            const pid = findNodeAtLocation(c, ['processId']);
+            if (req?.value === 'attach' && (type?.value === 'go' || type?.value === 'cppdbg' || type?.value === 'lldb') && (mode?.value !== 'remote') && (pid || mode?.value === 'local' || type?.value !== 'go')) {
+                out.push({ file: f, start: c.offset, end: c.offset + Math.min(c.length, 1) });
+            }
+        }
+    }
+    return out;
+}
+function buildModel(project, opts = {}) {
+    const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+    // Dev containers first: the Compose files they name are read whatever their content.
+    const devcontainers = [];
+    const named = new Set();
+    for (const f of project.files.filter((x) => x.kind === 'devcontainer')) {
+        const doc = parseDevcontainer(project, f);
+        if (!doc)
+            continue;
+        devcontainers.push(doc);
+        for (const p of composeFilesOf(doc))
+            named.add(p);
+    }
+    // Read them wherever they are: a scan of some sub-paths (a dev container's
+    // directory, a pre-commit hook's changed files) or a name that discovery does
+    // not take for Compose leaves them undiscovered, and the dev container's
+    // launch is built from their services.
+    for (const p of named) {
+        const f = project.file(p, 'compose');
+        if (f)
+            project.add(f);
+    }
+    const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
+    const claimed = new Set();
+    const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
+    const attach = editorAttachConfigs(project);
+    if (attach.length > 0)
+        for (const l of dcLaunches)
+            l.editorAttach = attach[0];
+    const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]));
+    const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
+    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
+    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
+    const profiles = new Map();
+    for (const l of launches) {
+        const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
+        if (refs.length > 0)
+            l.seccompProfiles = refs;
+    }
+    return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches) };
 }
 
 ;// CONCATENATED MODULE: ./src/fix/text.ts
@@ -9437,6 +10638,153 @@ function unifiedDiff(path, before, after, context = 3) {
             out += '\\ No newline at end of file\n';
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
+
+function lineStartAt(text, off) {
+    return text.lastIndexOf('\n', off - 1) + 1;
+}
+function lineEndAfter(text, off) {
+    const nl = text.indexOf('\n', off);
+    return nl < 0 ? text.length : nl + 1;
+}
+function indentOf(text, off) {
+    const ls = lineStartAt(text, off);
+    return /^[ \t]*/.exec(text.slice(ls))[0];
+}
+function sameLine(text, a, b) {
+    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Skip whitespace and comments forward. */
+function skipTrivia(text, off) {
+    let i = off;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 ? text.length : nl;
+            continue;
+        }
+        if (text.startsWith('/*', i)) {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? text.length : e + 2;
+            continue;
+        }
+        return i;
+    }
+}
+function fallback(text, path, value, isArrayInsertion = false) {
+    return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
+}
+
+/** Remove a child (property or array element) of a container node. */
+function removeChild(text, container, child) {
+    const kids = container.children ?? [];
+    const i = kids.indexOf(child);
+    const start = child.offset;
+    const end = child.offset + child.length;
+    const afterEnd = skipTrivia(text, end);
+    const hasComma = text[afterEnd] === ',';
+    const restStart = hasComma ? afterEnd + 1 : end;
+    const ls = lineStartAt(text, start);
+    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
+    if (!ownLine) {
+        // Inline: take the entry with the separator on one side, nothing else.
+        const next = kids[i + 1];
+        const prev = kids[i - 1];
+        if (next)
+            return text.slice(0, start) + text.slice(next.offset);
+        if (prev)
+            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+        return text.slice(0, start) + text.slice(restStart);
+    }
+    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
+    if (i === kids.length - 1 && i > 0 && !hasComma) {
+        // It was the last entry: drop the comma after the one before it.
+        const prev = kids[i - 1];
+        const c = skipTrivia(out, prev.offset + prev.length);
+        if (out[c] === ',')
+            out = out.slice(0, c) + out.slice(c + 1);
+    }
+    return out;
+}
+function removeAt(text, path) {
+    const root = parseJsonc(text);
+    if (!root)
+        return fallback(text, path, undefined);
+    const node = findNodeAtLocation(root, path);
+    if (!node)
+        return text;
+    // For a property, remove the property node (key + value).
+    const target = node.parent?.type === 'property' ? node.parent : node;
+    const container = target.parent;
+    if (!container)
+        return text;
+    return removeChild(text, container, target);
+}
+/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
+function insertProperty(text, objectPath, key, valueJson) {
+    const root = parseJsonc(text);
+    const obj = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
+    const props = obj?.children ?? [];
+    const last = props[props.length - 1];
+    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
+        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
+    const indent = indentOf(text, last.offset);
+    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text, last, entryText, indent) {
+    const end = last.offset + last.length;
+    const nl = eolOf(text);
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
+        after++;
+    const hasComma = text[after] === ',';
+    const commaEnd = hasComma ? after + 1 : end;
+    const le = text.indexOf('\n', commaEnd);
+    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+    const rest = text.slice(commaEnd, lineEnd);
+    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+    if (hasComma)
+        return text.slice(0, at) + entry + text.slice(at);
+    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
+}
+/** Append an item to the array at path. valueJson is serialised JSON. */
+function appendItem(text, arrayPath, valueJson) {
+    const root = parseJsonc(text);
+    const arr = root ? findNodeAtLocation(root, arrayPath) : undefined;
+    if (!arr || arr.type !== 'array')
+        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    if (!last)
+        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
+    const end = last.offset + last.length;
+    const after = skipTrivia(text, end);
+    const comma = text[after] === ',';
+    if (sameLine(text, arr.offset, last.offset)) {
+        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
+    }
+    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
+}
+/** Set a top-level scalar property (replace its value, or add it). */
+function setProperty(text, key, valueJson) {
+    const root = parseJsonc(text);
+    const node = root ? findNodeAtLocation(root, [key]) : undefined;
+    if (node)
+        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
+    return insertProperty(text, [], key, valueJson);
 }
 
 ;// CONCATENATED MODULE: ./src/fix/validate.ts
@@ -9879,6 +11227,49 @@ function ownPair(map, key) {
 
 
 
+
+const NO_EDITS = {
+    addCapability: () => undefined,
+    replaceSecurityOpt: () => undefined,
+    replacePrivileged: () => undefined,
+};
+const editors = new WeakMap();
+/** The editor of a launch's own file, built from the locations the launch carries. */
+function editorFor(l) {
+    let e = editors.get(l);
+    if (!e) {
+        e = buildEditor(l);
+        editors.set(l, e);
+    }
+    return e;
+}
+function buildEditor(l) {
+    const src = l.source;
+    switch (src.kind) {
+        case 'compose':
+            return composeEditor(src.service, src.main);
+        case 'kubernetes':
+            return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
+        case 'run':
+            return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+        case 'devcontainer': {
+            const file = src.doc.file;
+            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
+            if (!src.compose)
+                return own;
+            // Settings that live in the Compose file are edited there.
+            const composeEd = composeEditor(src.compose.service, src.compose.main);
+            return {
+                ...own,
+                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+                ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+            };
+        }
+        default:
+            return NO_EDITS;
+    }
+}
 /**
  * Apply edits per file, re-parse each edited file, and return whole-line edits.
  * Every file is applied and validated before any line diff is computed: a fix
@@ -10271,1378 +11662,13 @@ function runLineEditor(ref) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/model/relevance.ts
-/** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
-const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
-const hotCache = new WeakMap();
-/** Does the file's text mention a debugger word (in any letter case)? */
-function isHot(f) {
-    let h = hotCache.get(f);
-    if (h === undefined) {
-        const t = f.text.toLowerCase();
-        h = DEBUGGER_WORDS.some((w) => t.includes(w));
-        hotCache.set(f, h);
-    }
-    return h;
-}
-function isAncestorOrSelf(dir, of) {
-    return dir === '' || dir === of || of.startsWith(dir + '/');
-}
-function buildTarget(dockerfile) {
-    const slash = dockerfile.lastIndexOf('/');
-    const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
-    const base = dockerfile.slice(slash + 1);
-    return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
-}
-function dirOf(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-}
-/**
- * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
- * is a normalised join of literal segments from the text, so its last segment
- * (the file name, or the directory when the name is the default
- * `Dockerfile`) is in the text, unless the directory is the file's own or an
- * ancestor, which `.` and `..` reach without naming it.
- */
-function mayBuild(file, dockerfile) {
-    const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
-    if (t.base !== 'Dockerfile')
-        return file.text.includes(t.needle);
-    return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
-}
-/**
- * Could a shell word in the text have the value …delve/cmd/dlv? The shell
- * builds a word's value from the characters of its text, leaving out quotes,
- * backslashes (keeping the character they escape) and backslash-newline
- * continuations (a backtick-newline one under `# escape=\``); nothing else is
- * taken out (no expansion). So the value's characters appear in that order,
- * adjacent, once those are removed (backticks are removed too: taking out
- * more can only let more files through).
- */
-function mayNameDelveModule(text) {
-    if (text.includes('delve/cmd/dlv'))
-        return true;
-    return withoutQuoting(text).includes('delve/cmd/dlv');
-}
-/** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
-function withoutQuoting(text) {
-    return text.replace(/[\\`]\r?\n|["'\\`]/g, '');
-}
-/**
- * `go install github.com/go-delve/` at the start of a command: at the start of
- * the text or of a line, after a shell operator (; & | and the first of && ||)
- * or an opening parenthesis, or right after RUN (the first word of its command).
- */
-const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
-/**
- * Does every spelling of …delve/cmd/dlv in the text belong to a
- * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…` (or `@$…`)
- * starting a command? Then no install of delve in it can be reported by
- * PTD011 (which wants `go get` or the old github.com/derekparker path) or
- * PTD012 (which wants no version, or @latest, @master, @main and the like,
- * none of which starts with v and a digit, and takes a `$` as pinned).
- *
- * Why the text answers for the shell words (model/commands.ts): an install is
- * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
- * a command whose first word is go; its verb is the second word. As for
- * mayNameDelveModule, the value is in the text once quotes, backslashes and
- * continuations are taken out, and taking them out never adds a character:
- * so the characters around each spelling in that text are the value's own,
- * give or take such characters, and a version that starts with v and a digit
- * (or $) there starts so in the value too (a quote or backslash in between
- * makes it no install or another version, never a moving one). `go` right
- * after a command boundary, then `install`, is the command's first and second
- * word; anything else (flags, `env X=1`, a variable, JSON exec form, a
- * lower-case run) is answered "no", and the file is parsed as before.
- */
-function delveInstallsAllPinned(text) {
-    const s = withoutQuoting(text);
-    for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
-        // Enough text for the longest accepted start; a window that cuts into it answers "no".
-        const from = Math.max(0, i - 64);
-        const before = (from === 0 ? '\n' : '') + s.slice(from, i);
-        if (!PINNED_INSTALL_BEFORE.test(before))
-            return false;
-        const after = i + 'delve/cmd/dlv'.length;
-        if (s[after] !== '@')
-            return false;
-        const v = s[after + 1];
-        const pinned = v === '$' || (v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57);
-        if (!pinned)
-            return false;
-    }
-    return true;
-}
-const OVERRIDE_RE = /\.override(\.ya?ml)$/;
-/** Is this Compose file an override (compose.override.yml)? */
-function isComposeOverride(path) {
-    return OVERRIDE_RE.test(path);
-}
-/** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
-function composePartner(path) {
-    if (isComposeOverride(path))
-        return path.replace(OVERRIDE_RE, '$1');
-    const m = /^(.*?)(\.ya?ml)$/.exec(path);
-    return m ? `${m[1]}.override${m[2]}` : undefined;
-}
-class Relevance {
-    files;
-    everything;
-    partial;
-    hotDockerfiles;
-    targets;
-    /**
-     * `files` are the discovered files. With `everything`, every file counts as
-     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
-     * the files a link can lead to may lie outside them, so a file that may
-     * link at all (`build`, `extends`) is read.
-     */
-    constructor(files, everything = false, partial = false) {
-        this.files = files;
-        this.everything = everything;
-        this.partial = partial;
-        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
-        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
-    }
-    hot(f) {
-        return this.everything || isHot(f);
-    }
-    /** Hot, or has a `build` that may name a hot Dockerfile. */
-    mayMatterByBuild(f) {
-        if (this.hot(f))
-            return true;
-        if (!f.text.includes('build'))
-            return false;
-        if (this.partial)
-            return true;
-        if (this.targets.length === 0)
-            return false;
-        return this.targets.some((t) => mayBuild(f, t));
-    }
-    /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
-    composeFiles(named) {
-        const all = this.files.filter((f) => f.kind === 'compose');
-        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
-        const byPath = new Map(all.map((f) => [f.path, f]));
-        // Grow to a fixed point: partners of chosen files, and files that may
-        // `extends` a chosen one (they name its file).
-        if (this.partial)
-            for (const f of all)
-                if (f.text.includes('extends'))
-                    chosen.add(f);
-        let fresh = [...chosen];
-        while (fresh.length > 0) {
-            const next = [];
-            const take = (f) => {
-                if (f && !chosen.has(f)) {
-                    chosen.add(f);
-                    next.push(f);
-                }
-            };
-            for (const c of fresh)
-                take(byPath.get(composePartner(c.path) ?? ''));
-            const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
-            for (const f of all)
-                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
-                    take(f);
-            fresh = next;
-        }
-        return all.filter((f) => chosen.has(f));
-    }
-    /** Scripts, Makefiles and workflows whose `docker run` lines may matter. */
-    runLineFiles() {
-        return this.files.filter((f) => (f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow') && this.mayMatterByBuild(f));
-    }
-    /** Kubernetes manifests with a debugger word. */
-    hotKubernetesFiles() {
-        return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
-    }
-    /**
-     * Cold Kubernetes manifests that may hold a Service selecting a pod with
-     * one of the given label sets.
-     */
-    coldKubernetesServices(labels) {
-        // A selector pair equals one of the pod's label pairs, so its value (or,
-        // for an empty value, its key) is in the Service's text.
-        const needles = new Set();
-        for (const m of labels)
-            for (const [k, v] of m)
-                needles.add(v !== '' ? v : k);
-        if (needles.size === 0)
-            return [];
-        const list = [...needles];
-        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
-    }
-    /**
-     * Can a launch whose own files are `files` have debugger evidence when it
-     * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
-     * no rule can report on it (see the top of this file), and the Dockerfile
-     * need not be parsed. `dockerfile` is read here (cheap), not parsed.
-     */
-    launchMayMatter(files, dockerfile) {
-        if (this.everything || files.some(isHot))
-            return true;
-        const d = dockerfile();
-        return d !== undefined && isHot(d);
-    }
-    /**
-     * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
-     * delve may be reported: a shell word naming its module (…/delve/cmd/dlv) is
-     * spelled in the text, give or take the quotes, backslashes and line
-     * continuations the shell takes out, and not every such spelling is a
-     * pinned `go install` of the current module. Each of the others, read by
-     * itself, can give no finding (see PTD011, PTD012).
-     */
-    delveInstallCandidates() {
-        return this.hotDockerfiles.filter((f) => this.everything || (mayNameDelveModule(f.text) && !delveInstallsAllPinned(f.text))).map((f) => f.path);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/compose.ts
+;// CONCATENATED MODULE: ./src/fix/seccomp.ts
+/** Edits of a seccomp profile in the repository (PTD013's fix). */
 
 
 
-
-
-
-
-
-function servicesOf(y) {
-    const out = new Map();
-    const doc = y.docs[0];
-    if (!doc)
-        return out;
-    const services = get(y, doc.contents, 'services');
-    for (const p of pairs(y, services)) {
-        const name = keyOf(p);
-        const v = deref(y, p.value);
-        if (name && isMapNode(v))
-            out.set(name, { map: v, keySpan: nodeSpan(y.file, p.key) });
-    }
-    return out;
-}
-/** Layers for a service including what it `extends`, base first. */
-function withExtends(project, y, name, depth = 0) {
-    const svc = servicesOf(y).get(name);
-    if (!svc)
-        return [];
-    const own = { y, map: svc.map, keySpan: svc.keySpan };
-    if (depth > 8)
-        return [own];
-    const ext = get(y, svc.map, 'extends');
-    let baseName;
-    let baseFile = y;
-    if (ext && isScalar(ext))
-        baseName = str(ext);
-    else if (isMapNode(ext)) {
-        baseName = str(get(y, ext, 'service'));
-        const f = str(get(y, ext, 'file'));
-        if (f) {
-            const p = relativeTo(y.file.path, f);
-            const sf = p ? project.file(p, 'compose') : undefined;
-            baseFile = sf ? project.yaml(sf) : undefined;
-        }
-    }
-    if (!baseName || !baseFile || (baseFile === y && baseName === name))
-        return [own];
-    return [...withExtends(project, baseFile, baseName, depth + 1), own];
-}
-/** The services of these Compose files (see Relevance.composeFiles for which are read). */
-function composeServices(project, composeFiles) {
-    const consumed = new Set();
-    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
-    const out = [];
-    for (const f of composeFiles) {
-        if (isComposeOverride(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        const ovPath = composePartner(f.path);
-        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
-        const ov = ovFile ? project.yaml(ovFile) : undefined;
-        if (ovFile)
-            consumed.add(ovFile.path);
-        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
-        for (const name of names) {
-            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-            if (layers.length > 0)
-                out.push({ name, layers, file: f });
-        }
-    }
-    for (const f of composeFiles) {
-        if (!isComposeOverride(f.path) || consumed.has(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        for (const name of servicesOf(y).keys())
-            out.push({ name, layers: withExtends(project, y, name), file: f });
-    }
-    return out;
-}
-/** The last layer's value for a key. */
-function scalarOf(svc, key) {
-    for (let i = svc.layers.length - 1; i >= 0; i--) {
-        const l = svc.layers[i];
-        const p = getPair(l.y, l.map, key);
-        if (p)
-            return { node: deref(l.y, p.value), layer: l, pair: p };
-    }
-    return undefined;
-}
-/** All layers' sequence items for a key (Compose merges these). */
-function seqOf(svc, key) {
-    const out = [];
-    for (const l of svc.layers) {
-        for (const it of items(l.y, get(l.y, l.map, key))) {
-            const v = str(it);
-            if (v !== undefined && it)
-                out.push({ value: v, span: nodeSpan(l.y.file, it), node: it, layer: l });
-        }
-    }
-    return out;
-}
-/** A Compose command/entrypoint value (string or list) as a command. */
-function yamlCommand(y, n) {
-    const file = y.file;
-    if (!n)
-        return undefined;
-    if (isScalar(n)) {
-        const w = scalarWord(file, n);
-        if (!w.value)
-            return undefined;
-        const cmds = splitShell(w.value, { map: w.map });
-        return { form: 'shell', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
-    }
-    if (yaml_lib_isSeq(n)) {
-        const words = items(y, n).filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-        if (words.length === 0)
-            return undefined;
-        return { form: 'exec', words, span: nodeSpan(file, n), facts: analyzeWords(file, words) };
-    }
-    return undefined;
-}
-const PORT_RE = /^(?:(\[[^\]]*\]|[^:]*):)??(?:([^:]*):)?([^:/]+)(?:\/(\w+))?$/;
-function parseShortPort(value, span) {
-    const m = PORT_RE.exec(value.trim());
-    if (!m)
-        return undefined;
-    const [, ip, host, container, proto] = m;
-    return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container, protocol: proto ?? 'tcp', span, kind: 'publish' };
-}
-/**
- * The launch of a service. With `relevance`, the Dockerfile it builds is
- * parsed only when the launch may matter (Relevance.launchMayMatter): a
- * service without a debugger word in its files or its Dockerfile gets a
- * launch without the Dockerfile's facts, on which no rule reports.
- */
-function composeLaunch(project, svc, relevance) {
-    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
-    const file = main.y.file;
-    const image = scalarOf(svc, 'image');
-    const build = scalarOf(svc, 'build');
-    let facts;
-    if (build) {
-        const y = build.layer.y;
-        let context = '.';
-        let dockerfile = 'Dockerfile';
-        let target;
-        if (isScalar(build.node))
-            context = str(build.node) ?? '.';
-        else if (isMapNode(build.node)) {
-            context = str(get(y, build.node, 'context')) ?? '.';
-            dockerfile = str(get(y, build.node, 'dockerfile')) ?? 'Dockerfile';
-            target = str(get(y, build.node, 'target'));
-        }
-        if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
-            const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
-            const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
-            const doc = p && wanted ? project.dockerfile(p) : undefined;
-            facts = doc ? imageFacts(doc, target) : undefined;
-        }
-    }
-    const commandV = scalarOf(svc, 'command');
-    const entryV = scalarOf(svc, 'entrypoint');
-    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
-    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
-    // Compose's entrypoint resets the image's CMD.
-    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd));
-    const userV = scalarOf(svc, 'user');
-    const user = userV && str(userV.node) !== undefined ? { value: str(userV.node), span: nodeSpan(userV.layer.y.file, userV.node) } : facts?.stage.user;
-    const privV = scalarOf(svc, 'privileged');
-    const privileged = privV && bool(privV.node) !== undefined ? { value: bool(privV.node), span: nodeSpan(privV.layer.y.file, privV.node) } : undefined;
-    const capAdd = seqOf(svc, 'cap_add');
-    const capDrop = seqOf(svc, 'cap_drop');
-    const securityOpt = seqOf(svc, 'security_opt');
-    const ports = [];
-    for (const l of svc.layers) {
-        for (const it of items(l.y, get(l.y, l.map, 'ports'))) {
-            if (!it)
-                continue;
-            const sp = nodeSpan(l.y.file, it);
-            if (isScalar(it)) {
-                const pm = parseShortPort(String(it.value), sp);
-                if (pm)
-                    ports.push(pm);
-            }
-            else if (isMapNode(it)) {
-                const target = str(get(l.y, it, 'target'));
-                if (target)
-                    ports.push({ hostIp: str(get(l.y, it, 'host_ip')) ?? '', hostPort: str(get(l.y, it, 'published')) ?? '', containerPort: target, protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
-            }
-        }
-    }
-    const net = scalarOf(svc, 'network_mode');
-    const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
-    const netMode = net ? str(net.node) : undefined;
-    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
-    const launch = {
-        id: `compose:${file.path}#${svc.name}`,
-        kind: 'compose',
-        name: svc.name,
-        anchor: main.keySpan,
-        file,
-        ...(image && str(image.node) ? { image: { value: str(image.node), span: nodeSpan(image.layer.y.file, image.node) } } : facts ? { image: facts.stage.image } : {}),
-        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-        ...(user ? { user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        hasPtrace: false,
-        tools: [...(facts?.tools ?? []), ...run.tools],
-        builds: [...(facts?.builds ?? []), ...run.builds],
-        ports,
-        ...(hostNetwork ? { hostNetwork } : {}),
-        ...(sharedNetwork ? { sharedNetwork } : {}),
-        editor: composeEditor(svc, main),
-    };
-    launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
-    return launch;
-}
-function composeLaunches(project, composeFiles, relevance) {
-    const services = composeServices(project, composeFiles);
-    return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
-}
-
-;// CONCATENATED MODULE: ./src/model/devcontainer.ts
-
-
-
-
-
-
-
-/** Features that add SYS_PTRACE in their own metadata. */
-const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
-/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
-const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
-const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
-const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
-function strAt(root, file, path) {
-    const n = findNodeAtLocation(root, path);
-    if (!n || n.type !== 'string')
-        return undefined;
-    return { value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } };
-}
-function strings(root, file, path) {
-    const n = findNodeAtLocation(root, path);
-    if (!n)
-        return [];
-    if (n.type === 'string')
-        return [{ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } }];
-    if (n.type !== 'array')
-        return [];
-    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), span: { file, start: c.offset, end: c.offset + c.length } }));
-}
-function parseDevcontainer(project, file) {
-    const errors = [];
-    const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length > 0 || !root || root.type !== 'object') {
-        const off = errors[0]?.offset ?? 0;
-        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${printParseErrorCode(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
-        return undefined;
-    }
-    return { file, root };
-}
-/** Repository paths of the Compose files a dev container names (`dockerComposeFile`). */
-function composeFilesOf(doc) {
-    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => relativeTo(doc.file.path, c.value)).filter((p) => !!p);
-}
-/** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
-function runArgOptions(args) {
-    const capAdd = [];
-    const capDrop = [];
-    const securityOpt = [];
-    const all = [];
-    let privileged;
-    let user;
-    for (let i = 0; i < args.length; i++) {
-        const a = args[i];
-        const m = /^(--cap-add|--cap-drop|--security-opt|--user|-u)(?:=(.*))?$/.exec(a.value);
-        if (m) {
-            const val = m[2] !== undefined ? { value: m[2], span: a.span } : args[i + 1];
-            if (m[2] === undefined)
-                i++;
-            if (!val)
-                continue;
-            // Only what PTD004 can move into devcontainer.json properties.
-            if (m[1] === '--cap-add' || m[1] === '--security-opt') {
-                all.push(a);
-                if (m[2] === undefined)
-                    all.push(val);
-            }
-            if (m[1] === '--cap-add')
-                capAdd.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
-            else if (m[1] === '--cap-drop')
-                capDrop.push(...val.value.split(',').map((v) => ({ value: v, span: val.span })));
-            else if (m[1] === '--security-opt')
-                securityOpt.push(val);
-            else
-                user = val;
-            continue;
-        }
-        if (a.value === '--privileged' || a.value === '--privileged=true') {
-            privileged = { value: true, span: a.span };
-            all.push(a);
-        }
-    }
-    return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
-}
-function devcontainerLaunch(project, doc, services, claimed) {
-    const { file, root } = doc;
-    const name = strAt(root, file, ['name'])?.value ?? file.path;
-    const image = strAt(root, file, ['image']);
-    const dockerfileRef = strAt(root, file, ['build', 'dockerfile']) ?? strAt(root, file, ['dockerFile']);
-    const context = strAt(root, file, ['build', 'context'])?.value ?? strAt(root, file, ['context'])?.value ?? '.';
-    const target = strAt(root, file, ['build', 'target'])?.value;
-    const composeFiles = strings(root, file, ['dockerComposeFile']);
-    const serviceName = strAt(root, file, ['service']);
-    const runArgs = strings(root, file, ['runArgs']);
-    const ra = runArgOptions(runArgs);
-    let facts;
-    let base;
-    if (composeFiles.length > 0 && serviceName) {
-        const paths = composeFilesOf(doc);
-        const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
-        // buildModel has read the Compose files the dev container names, discovered or not.
-        if (svc) {
-            claimed.add(svc);
-            base = composeLaunch(project, svc);
-        }
-    }
-    else if (dockerfileRef) {
-        const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
-        void context;
-        const d = p ? project.dockerfile(p) : undefined;
-        facts = d ? imageFacts(d, target) : undefined;
-    }
-    const features = findNodeAtLocation(root, ['features']);
-    let grantedBy;
-    let goFeature;
-    for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
-        const key = prop.children?.[0];
-        if (!key)
-            continue;
-        const id = String(key.value);
-        const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
-        if (GRANTING_FEATURES.some((r) => r.test(id)))
-            grantedBy ??= v;
-        if (GO_FEATURE.test(id))
-            goFeature = v;
-    }
-    const imageRef = image ?? facts?.stage.image ?? base?.image;
-    if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value)))
-        grantedBy = imageRef;
-    // Also the base image of a Dockerfile stage chain.
-    if (!grantedBy && facts) {
-        for (let s = facts.stage; s; s = s.parent) {
-            if (GRANTING_IMAGES.some((r) => r.test(s.image.value))) {
-                grantedBy = s.image;
-                break;
-            }
-        }
-    }
-    const extensions = strings(root, file, ['customizations', 'vscode', 'extensions']);
-    const goExt = extensions.find((e) => e.value.toLowerCase() === 'golang.go');
-    let goDevcontainer = goFeature ?? goExt;
-    if (!goDevcontainer) {
-        const imgs = [];
-        if (imageRef)
-            imgs.push(imageRef);
-        if (facts)
-            for (let s = facts.stage; s; s = s.parent)
-                imgs.push(s.image);
-        goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
-    }
-    // Commands the devcontainer runs.
-    const tools = [...(base?.tools ?? facts?.tools ?? [])];
-    const builds = [...(base?.builds ?? facts?.builds ?? [])];
-    for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
-        for (const c of strings(root, file, [key])) {
-            // Strings only; JSON string offsets are 1:1 when there are no escapes.
-            const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
-            if (raw !== c.value)
-                continue;
-            const f = analyzeCommands(file, splitShell(c.value, { base: c.span.start + 1 }));
-            tools.push(...f.tools);
-            builds.push(...f.builds);
-        }
-    }
-    const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
-    const capDrop = [...(base?.capDrop ?? [])];
-    const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
-    const privNode = findNodeAtLocation(root, ['privileged']);
-    let privileged = base?.privileged;
-    if (privNode && privNode.type === 'boolean')
-        privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
-    const onCompose = composeFiles.length > 0;
-    if (!onCompose) {
-        capAdd.push(...ra.capAdd);
-        capDrop.push(...ra.capDrop);
-        securityOpt.push(...ra.securityOpt);
-        if (ra.privileged && !privileged)
-            privileged = ra.privileged;
-    }
-    // appPort: numbers are published as 127.0.0.1:N:N by the devcontainer CLI, strings as written (docker run -p).
-    const appPorts = [];
-    const forwardPorts = [];
-    const portNodes = (key) => {
-        const n = findNodeAtLocation(root, [key]);
-        if (!n)
-            return [];
-        return n.type === 'array' ? (n.children ?? []) : [n];
-    };
-    for (const n of portNodes('appPort')) {
-        const span = { file, start: n.offset, end: n.offset + n.length };
-        if (n.type === 'number')
-            appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
-        else if (n.type === 'string') {
-            const pm = parseShortPort(String(n.value), span);
-            if (pm)
-                appPorts.push(pm);
-        }
-    }
-    // runArgs -p/--publish (image- and Dockerfile-based dev containers only).
-    for (let i = 0; i < runArgs.length; i++) {
-        const a = runArgs[i];
-        const m = /^(-p|--publish)(?:=(.*))?$/.exec(a.value);
-        if (!m)
-            continue;
-        const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
-        const pm = val ? parseShortPort(val.value, val.span) : undefined;
-        if (pm)
-            appPorts.push(pm);
-    }
-    for (const n of portNodes('forwardPorts')) {
-        if (n.type === 'number' || n.type === 'string')
-            forwardPorts.push({ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } });
-    }
-    const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
-    const nameNode = findNodeAtLocation(root, ['name']);
-    const anchor = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
-    const launch = {
-        id: `devcontainer:${file.path}`,
-        kind: 'devcontainer',
-        name,
-        anchor,
-        file,
-        ...(imageRef ? { image: imageRef } : {}),
-        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : base?.dockerfile ? { dockerfile: base.dockerfile, ...(base.stage ? { stage: base.stage } : {}) } : {}),
-        ...(user ? { user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        ...(grantedBy ? { grantedBy } : {}),
-        hasPtrace: false,
-        tools,
-        builds,
-        ports: [...(base?.ports ?? []), ...(onCompose ? [] : appPorts)],
-        ...(forwardPorts.length > 0 ? { forwardPorts } : {}),
-        ...(base?.sharedNetwork ? { sharedNetwork: base.sharedNetwork } : {}),
-        ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
-        ...(goDevcontainer ? { goDevcontainer } : {}),
-        ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
-        editor: devcontainerEditor({ file, root, grantedWithoutPrivileged: (cap) => grantedBy !== undefined || hasCapability(cap, capAdd, capDrop, false) }),
-    };
-    if (base) {
-        // Settings that live in the Compose file are edited there.
-        const own = launch.editor;
-        const composeEd = base.editor;
-        launch.editor = {
-            ...own,
-            replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-            replacePrivileged: (cap) => (privileged && privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-            ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
-        };
-    }
-    launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
-    return launch;
-}
-
-;// CONCATENATED MODULE: ./src/model/kubernetes.ts
-
-
-
-
-
-const POD_PATHS = {
-    Pod: ['spec'],
-    Deployment: ['spec', 'template', 'spec'],
-    StatefulSet: ['spec', 'template', 'spec'],
-    DaemonSet: ['spec', 'template', 'spec'],
-    ReplicaSet: ['spec', 'template', 'spec'],
-    ReplicationController: ['spec', 'template', 'spec'],
-    Job: ['spec', 'template', 'spec'],
-    CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-function labelsOf(y, n) {
-    const out = new Map();
-    const m = deref(y, n);
-    if (isMapNode(m))
-        for (const p of m.items) {
-            const k = str(p.key);
-            const v = str(deref(y, p.value));
-            if (k && v !== undefined)
-                out.set(k, v);
-        }
-    return out;
-}
-function seqStrings(y, n) {
-    return items(y, n).filter((i) => !!i && isScalar(i)).map((i) => ({ value: String(i.value), span: nodeSpan(y.file, i) }));
-}
-/** Add the workloads and Services of these manifests to the model (a new one by default). */
-function kubernetesLaunches(project, files, model = { launches: [], services: [], labels: new Map() }) {
-    for (const file of files) {
-        const y = project.yaml(file);
-        if (!y)
-            continue;
-        for (const doc of y.docs) {
-            const root = doc.contents;
-            const kind = str(get(y, root, 'kind'));
-            const metaName = str(getPath(y, root, ['metadata', 'name'])) ?? '';
-            const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
-            if (kind === 'Service') {
-                const typeNode = getPath(y, root, ['spec', 'type']);
-                model.services.push({
-                    name: metaName,
-                    type: str(typeNode) ?? 'ClusterIP',
-                    typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
-                    ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
-                        port: str(get(y, p, 'port')) ?? '',
-                        targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
-                        span: nodeSpan(file, p),
-                    })),
-                    selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
-                    namespace,
-                });
-                continue;
-            }
-            const podPath = kind ? POD_PATHS[kind] : undefined;
-            if (!podPath)
-                continue;
-            const pod = getPath(y, root, podPath);
-            if (!isMapNode(pod))
-                continue;
-            const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
-            const podSec = get(y, pod, 'securityContext');
-            const hostNet = get(y, pod, 'hostNetwork');
-            for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
-                for (const c of items(y, get(y, pod, listKey))) {
-                    if (!isMapNode(c))
-                        continue;
-                    const cname = str(get(y, c, 'name')) ?? '?';
-                    const sc = get(y, c, 'securityContext');
-                    const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
-                    const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
-                    const privNode = get(y, sc, 'privileged');
-                    const privileged = privNode && bool(privNode) !== undefined ? { value: bool(privNode), span: nodeSpan(file, privNode) } : undefined;
-                    const securityOpt = [];
-                    for (const s of [sc, podSec]) {
-                        const t = getPath(y, s, ['seccompProfile', 'type']);
-                        if (str(t) === 'Unconfined') {
-                            securityOpt.push({ value: 'seccomp=unconfined', span: nodeSpan(file, t) });
-                            break;
-                        }
-                        if (t)
-                            break;
-                    }
-                    const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
-                    const words = [...items(y, get(y, c, 'command')), ...items(y, get(y, c, 'args'))].filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-                    const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
-                    const ports = [];
-                    for (const p of items(y, get(y, c, 'ports'))) {
-                        if (!isMapNode(p))
-                            continue;
-                        const hp = str(get(y, p, 'hostPort'));
-                        const cp = str(get(y, p, 'containerPort')) ?? '';
-                        const pname = str(get(y, p, 'name'));
-                        ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
-                    }
-                    const image = get(y, c, 'image');
-                    const nameNode = get(y, c, 'name');
-                    const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
-                    const launch = {
-                        id,
-                        kind: 'kubernetes',
-                        name: `${kind}/${metaName} container ${cname}`,
-                        anchor: nodeSpan(file, nameNode ?? c),
-                        file,
-                        ...(image && str(image) ? { image: { value: str(image), span: nodeSpan(file, image) } } : {}),
-                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : {}),
-                        capAdd,
-                        capDrop,
-                        ...(privileged ? { privileged } : {}),
-                        securityOpt,
-                        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
-                        tools: facts.tools,
-                        builds: facts.builds,
-                        ports,
-                        ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
-                        editor: kubernetesEditor({ y, container: c, name: cname }),
-                    };
-                    model.launches.push(launch);
-                    model.labels.set(id, tmplLabels);
-                }
-            }
-        }
-    }
-    return model;
-}
-
-;// CONCATENATED MODULE: ./src/model/runlines.ts
-
-
-
-
-
-
-
-
-
-const VALUE_FLAGS = new Set([
-    '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
-    '--cpu-period', '--cpu-quota', '--cpu-rt-period', '--cpu-rt-runtime', '-c', '--cpu-shares', '--cpus', '--cpuset-cpus', '--cpuset-mems', '--device', '--device-cgroup-rule',
-    '--device-read-bps', '--device-read-iops', '--device-write-bps', '--device-write-iops', '--dns', '--dns-option', '--dns-search', '--domainname', '--entrypoint', '-e', '--env',
-    '--env-file', '--expose', '--gpus', '--group-add', '--health-cmd', '--health-interval', '--health-retries', '--health-start-period', '--health-timeout', '-h', '--hostname',
-    '--ip', '--ip6', '--ipc', '--isolation', '--kernel-memory', '-l', '--label', '--label-file', '--link', '--link-local-ip', '--log-driver', '--log-opt', '--mac-address',
-    '-m', '--memory', '--memory-reservation', '--memory-swap', '--memory-swappiness', '--mount', '--name', '--network', '--net', '--network-alias', '--net-alias', '--oom-score-adj',
-    '--pid', '--pids-limit', '--platform', '-p', '--publish', '--pull', '--restart', '--runtime', '--security-opt', '--shm-size', '--stop-signal', '--stop-timeout',
-    '--storage-opt', '--sysctl', '--tmpfs', '--ulimit', '-u', '--user', '--userns', '--uts', '-v', '--volume', '--volume-driver', '--volumes-from', '-w', '--workdir',
-    '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
-]);
-const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
-function splitRecipeLines(file) {
-    const out = [];
-    const text = file.text;
-    let i = 0;
-    while (i < text.length) {
-        const lineEnd = text.indexOf('\n', i);
-        const end = lineEnd < 0 ? text.length : lineEnd;
-        if (text[i] === '\t') {
-            // A recipe line, with its continuations.
-            let s = i + 1;
-            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
-                s++;
-            let e = end;
-            while (e > s && text[e - 1] === '\r')
-                e--;
-            let next = lineEnd < 0 ? text.length : lineEnd + 1;
-            while (text[e - 1] === '\\' && next < text.length) {
-                const le = text.indexOf('\n', next);
-                e = le < 0 ? text.length : le;
-                next = le < 0 ? text.length : le + 1;
-            }
-            out.push(...splitShell(text.slice(s, e), { base: s, make: true }));
-            i = next;
-            continue;
-        }
-        i = lineEnd < 0 ? text.length : lineEnd + 1;
-    }
-    return out;
-}
-function workflowCommands(project, file) {
-    const y = project.yaml(file);
-    if (!y)
-        return [];
-    const out = [];
-    const visit = (n, depth) => {
-        if (depth > 40 || !n)
-            return;
-        const d = deref(y, n);
-        if (!d)
-            return;
-        if (isMap(d)) {
-            for (const p of d.items) {
-                const k = isScalar(p.key) ? String(p.key.value) : '';
-                const v = deref(y, p.value);
-                if (k === 'run' && v && isScalar(v)) {
-                    const w = scalarWord(file, v);
-                    out.push(...splitShell(w.value, { map: w.map }));
-                }
-                else
-                    visit(v, depth + 1);
-            }
-        }
-        else if (yaml_lib_isSeq(d))
-            for (const i of d.items)
-                visit(i, depth + 1);
-    };
-    for (const doc of y.docs)
-        visit(doc.contents, 0);
-    return out;
-}
-function commandsOf(project, file) {
-    if (file.kind === 'shell')
-        return splitShell(file.text);
-    if (file.kind === 'makefile')
-        return splitRecipeLines(file);
-    if (file.kind === 'workflow')
-        return workflowCommands(project, file);
-    return [];
-}
-function runlines_basename(v) {
-    return v.slice(v.lastIndexOf('/') + 1);
-}
-/** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
-function runIndex(words) {
-    let k = 0;
-    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
-        k++;
-    const head = runlines_basename(words[k]?.value ?? '');
-    if (!['docker', 'podman', 'nerdctl'].includes(head))
-        return -1;
-    let j = k + 1;
-    // Global flags such as --context x or -H host.
-    while (j < words.length && words[j].value.startsWith('-'))
-        j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j].value) ? 2 : 1;
-    if (words[j]?.value === 'run')
-        return j + 1;
-    if (words[j]?.value === 'container' && words[j + 1]?.value === 'run')
-        return j + 2;
-    return -1;
-}
-function buildTags(commands) {
-    const out = new Map();
-    for (const c of commands) {
-        const w = c.words.map((x) => x.value);
-        const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(v)));
-        if (k < 0)
-            continue;
-        const rest = w.slice(k + 1);
-        const bi = rest[0] === 'build' ? 1 : rest[0] === 'buildx' && rest[1] === 'build' ? 2 : rest[0] === 'image' && rest[1] === 'build' ? 2 : -1;
-        if (bi < 0)
-            continue;
-        const tags = [];
-        let dockerfile;
-        let target;
-        let context;
-        for (let i = bi; i < rest.length; i++) {
-            const v = rest[i];
-            const take = () => rest[++i] ?? '';
-            if (v === '-t' || v === '--tag')
-                tags.push(take());
-            else if (v.startsWith('--tag='))
-                tags.push(v.slice(6));
-            else if (v === '-f' || v === '--file')
-                dockerfile = take();
-            else if (v.startsWith('--file='))
-                dockerfile = v.slice(7);
-            else if (v === '--target')
-                target = take();
-            else if (v.startsWith('--target='))
-                target = v.slice(9);
-            else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder)$/.test(v) || v === '-o')
-                take();
-            else if (!v.startsWith('-'))
-                context = v;
-        }
-        const ctx = context ?? '.';
-        for (const t of tags)
-            out.set(t, { dockerfile: dockerfile ?? `${ctx.replace(/\/$/, '')}/Dockerfile`, context: ctx, ...(target ? { target } : {}) });
-    }
-    return out;
-}
-/** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
-/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
-function runLineLaunches(project, files, relevance) {
-    const out = [];
-    for (const file of files) {
-        const commands = commandsOf(project, file);
-        const tags = buildTags(commands);
-        for (const c of commands) {
-            const words = c.words;
-            const ri = runIndex(words);
-            if (ri < 0)
-                continue;
-            const flags = [];
-            let i = ri;
-            for (; i < words.length; i++) {
-                const w = words[i];
-                const v = w.value;
-                if (v === '--') {
-                    i++;
-                    break;
-                }
-                if (!v.startsWith('-') || v === '-')
-                    break;
-                const eq = v.indexOf('=');
-                if (v.startsWith('--') && eq > 0) {
-                    flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
-                    continue;
-                }
-                const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]));
-                if (takesValue && words[i + 1]) {
-                    const vw = words[i + 1];
-                    const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
-                    flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
-                    i++;
-                    continue;
-                }
-                flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
-            }
-            const imageWord = words[i];
-            if (!imageWord)
-                continue;
-            const cmdWords = words.slice(i + 1);
-            const val = (f) => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
-            const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-            const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-            const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
-            const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
-            const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
-            const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
-            const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
-            const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
-            const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p) => !!p);
-            const entry = flags.find((f) => f.name === '--entrypoint');
-            // Link to a Dockerfile built with the same tag in this file.
-            const tag = tags.get(imageWord.value);
-            const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
-            const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
-            const facts = doc ? imageFacts(doc, tag?.target) : undefined;
-            const run = cmdWords.length > 0 || entry
-                ? analyzeWords(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
-                : { tools: [], builds: [] };
-            let defaultRun = { tools: [], builds: [] };
-            if (facts && cmdWords.length === 0 && !entry) {
-                for (const cmd of [facts.stage.entrypoint, facts.stage.cmd])
-                    if (cmd) {
-                        defaultRun.tools.push(...cmd.facts.tools);
-                        defaultRun.builds.push(...cmd.facts.builds);
-                    }
-            }
-            else
-                defaultRun = { tools: [], builds: [] };
-            const runWord = words[ri - 1];
-            const line = positionAt(file, runWord.start).line;
-            const launch = {
-                id: `run:${file.path}:${line}`,
-                kind: 'run',
-                name: `${runlines_basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(w.value))).value)} run ${imageWord.value} (line ${line})`,
-                anchor: { file, start: words[0].start, end: imageWord.end },
-                file,
-                image: { value: imageWord.value, span: wordSpan(file, imageWord) },
-                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-                ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
-                capAdd,
-                capDrop,
-                ...(privileged ? { privileged } : {}),
-                securityOpt,
-                hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
-                tools: [...(facts?.tools ?? []), ...defaultRun.tools, ...run.tools],
-                builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
-                ports,
-                ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
-                ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
-                ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
-                editor: runLineEditor({ file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) }),
-            };
-            out.push(launch);
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/seccomp.ts
-
-
-
-function seccomp_nodeSpan(file, n) {
-    return { file, start: n.offset, end: n.offset + n.length };
-}
-function prop(obj, key) {
-    if (!obj || obj.type !== 'object')
-        return undefined;
-    for (const p of obj.children ?? []) {
-        if (p.children?.[0]?.value === key)
-            return p.children[1];
-    }
-    return undefined;
-}
-function seccomp_strings(n) {
-    if (!n || n.type !== 'array')
-        return [];
-    return (n.children ?? []).filter((c) => c.type === 'string').map((c) => String(c.value));
-}
-function conditions(n) {
-    const minKernel = prop(n, 'minKernel');
-    return {
-        caps: seccomp_strings(prop(n, 'caps')),
-        arches: seccomp_strings(prop(n, 'arches')),
-        ...(minKernel?.type === 'string' ? { minKernel: String(minKernel.value) } : {}),
-    };
-}
-/** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
-function parseSeccompProfile(project, file) {
-    const errors = [];
-    const root = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
-    if (errors.length > 0 || !root || root.type !== 'object') {
-        const off = errors[0]?.offset ?? 0;
-        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0].error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });
-        return undefined;
-    }
-    const da = prop(root, 'defaultAction');
-    const syscalls = prop(root, 'syscalls');
-    const rules = [];
-    (syscalls?.type === 'array' ? (syscalls.children ?? []) : []).forEach((r, index) => {
-        if (r.type !== 'object')
-            return;
-        const names = [];
-        const list = prop(r, 'names');
-        for (const c of list?.type === 'array' ? (list.children ?? []) : [])
-            if (c.type === 'string')
-                names.push({ value: String(c.value), span: seccomp_nodeSpan(file, c) });
-        const single = prop(r, 'name');
-        if (single?.type === 'string')
-            names.push({ value: String(single.value), span: seccomp_nodeSpan(file, single) });
-        const action = prop(r, 'action');
-        const args = prop(r, 'args');
-        rules.push({
-            index,
-            names,
-            action: action?.type === 'string' ? String(action.value) : '',
-            hasArgs: args?.type === 'array' && (args.children ?? []).length > 0,
-            includes: conditions(prop(r, 'includes')),
-            excludes: conditions(prop(r, 'excludes')),
-            span: seccomp_nodeSpan(file, r),
-        });
-    });
-    return {
-        file,
-        root,
-        ...(da?.type === 'string' ? { defaultAction: { value: String(da.value), span: seccomp_nodeSpan(file, da) } } : {}),
-        rules,
-        ...(syscalls ? { syscallsSpan: seccomp_nodeSpan(file, syscalls) } : {}),
-    };
-}
-/**
- * Where a profile path points, relative to the file that names it (Compose
- * resolves it against the project directory, which is where the file is),
- * else relative to the repository root (scripts run from the root).
- */
-function candidates(fromFile, p) {
-    const cleaned = p.replace(/^\$\{(localWorkspaceFolder|PWD|CURDIR|PROJECT_DIR)\}\/?/, '').replace(/^\$\((CURDIR|PWD|shell pwd)\)\/?/, '').replace(/^["']|["']$/g, '');
-    if (cleaned.startsWith('/') || cleaned.includes('$') || cleaned === '')
-        return [];
-    const out = [];
-    const rel = relativeTo(fromFile, cleaned);
-    if (rel)
-        out.push(rel);
-    const fromRoot = relativeTo('x', cleaned);
-    if (fromRoot && !out.includes(fromRoot))
-        out.push(fromRoot);
-    return out;
-}
-/** The custom seccomp profiles a launch's security options name, read from the repository. */
-function loadSeccompProfiles(project, securityOpt, cache) {
-    const out = [];
-    for (const opt of securityOpt) {
-        const p = seccompProfilePath(opt.value);
-        if (!p)
-            continue;
-        for (const path of candidates(opt.span.file.path, p)) {
-            if (!cache.has(path)) {
-                const f = project.file(path, 'seccomp');
-                if (!f)
-                    continue;
-                project.add(f);
-                cache.set(path, parseSeccompProfile(project, f));
-            }
-            const profile = cache.get(path);
-            if (profile)
-                out.push({ opt, profile });
-            // Found (parsed or reported as unreadable): stop looking.
-            break;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/index.ts
-
-
-
-
-
-
-
-
-/** `.vscode/launch.json` configurations that attach to a local process. */
-function editorAttachConfigs(project) {
-    const out = [];
-    for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = parseJsonc(f.text);
-        const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
-        for (const c of configs?.children ?? []) {
-            const req = findNodeAtLocation(c, ['request']);
-            const type = findNodeAtLocation(c, ['type']);
-            const mode = findNodeAtLocation(c, ['mode']);
-            const pid = findNodeAtLocation(c, ['processId']);
-            if (req?.value === 'attach' && (type?.value === 'go' || type?.value === 'cppdbg' || type?.value === 'lldb') && (mode?.value !== 'remote') && (pid || mode?.value === 'local' || type?.value !== 'go')) {
-                out.push({ file: f, start: c.offset, end: c.offset + Math.min(c.length, 1) });
-            }
-        }
-    }
-    return out;
-}
-function buildModel(project, opts = {}) {
-    const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
-    // Dev containers first: the Compose files they name are read whatever their content.
-    const devcontainers = [];
-    const named = new Set();
-    for (const f of project.files.filter((x) => x.kind === 'devcontainer')) {
-        const doc = parseDevcontainer(project, f);
-        if (!doc)
-            continue;
-        devcontainers.push(doc);
-        for (const p of composeFilesOf(doc))
-            named.add(p);
-    }
-    // Read them wherever they are: a scan of some sub-paths (a dev container's
-    // directory, a pre-commit hook's changed files) or a name that discovery does
-    // not take for Compose leaves them undiscovered, and the dev container's
-    // launch is built from their services.
-    for (const p of named) {
-        const f = project.file(p, 'compose');
-        if (f)
-            project.add(f);
-    }
-    const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
-    const claimed = new Set();
-    const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
-    const attach = editorAttachConfigs(project);
-    if (attach.length > 0)
-        for (const l of dcLaunches)
-            l.editorAttach = attach[0];
-    const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]));
-    const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
-    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
-    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
-    const profiles = new Map();
-    for (const l of launches) {
-        const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
-        if (refs.length > 0)
-            l.seccompProfiles = refs;
-    }
-    return { launches, devcontainers, kubernetes, relevance };
-}
-
-;// CONCATENATED MODULE: ./src/rules/describe.ts
-/** Words the rules share, so every message speaks the same plain language. */
-
-function where(s) {
-    return `${s.file.path}:${positionAt(s.file, s.start).line}`;
-}
-/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
-function launchName(l) {
-    switch (l.kind) {
-        case 'compose':
-            return `service "${l.name}"`;
-        case 'devcontainer':
-            return `the dev container "${l.name}"`;
-        case 'kubernetes':
-            return l.name;
-        case 'run':
-            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
-    }
-}
-/** How to grant a capability in this launch's own syntax. */
-function grantPhrase(l, cap = 'SYS_PTRACE') {
-    switch (l.kind) {
-        case 'compose':
-            return `add \`cap_add: [${cap}]\` to the service`;
-        case 'devcontainer':
-            return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
-        case 'kubernetes':
-            return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
-        case 'run':
-            return `add \`--cap-add=${cap}\` to the command`;
-    }
-}
-/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
-function commandText(t) {
-    const words = t.words.map((w) => w.value);
-    const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
-    return text.length > 80 ? text.slice(0, 77) + '…' : text;
-}
-function toolDescription(t) {
-    if (t.use === 'install')
-        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
-    return `runs \`${commandText(t)}\``;
-}
-
-;// CONCATENATED MODULE: ./src/rules/ptd013.ts
-
-
-
-
-
-
-/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
-const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
 function isAllow(action) {
     return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
-}
-function isDeny(action) {
-    return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
-}
-function archOk(arches, excluded) {
-    if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase())))
-        return false;
-    return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
-}
-/**
- * What the profile does to ptrace for a container with these capabilities.
- * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
- * the condition Docker's own profile uses for ptrace).
- */
-function ptraceVerdict(p, hasCap) {
-    const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
-    const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
-    const active = rules.filter(applies);
-    if (active.some((r) => isAllow(r.action) && !r.hasArgs))
-        return { verdict: 'allowed' };
-    if (active.some((r) => isAllow(r.action) && r.hasArgs))
-        return { verdict: 'unknown' };
-    const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
-    if (deny)
-        return { verdict: 'denied-rule', rule: deny };
-    if (active.some((r) => !isAllow(r.action) && !isDeny(r.action)))
-        return { verdict: 'unknown' };
-    const def = p.defaultAction?.value ?? '';
-    if (isAllow(def))
-        return { verdict: 'allowed' };
-    if (!isDeny(def))
-        return { verdict: 'unknown' };
-    const gated = rules.find((r) => isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
-    if (gated)
-        return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
-    return { verdict: 'denied-default', defaultAction: def };
 }
 /** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
 function allowPtraceFix(p, deny) {
@@ -11670,6 +11696,106 @@ function allowPtraceFix(p, deny) {
     if (text === file.text)
         return undefined;
     return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
+}
+
+;// CONCATENATED MODULE: ./src/rules/describe.ts
+/** Words the rules share, so every message speaks the same plain language. */
+
+function where(s) {
+    return `${s.file.path}:${positionAt(s.file, s.start).line}`;
+}
+/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
+function launchName(l) {
+    switch (l.kind) {
+        case 'compose':
+            return `service "${l.name}"`;
+        case 'devcontainer':
+            return `the dev container "${l.name}"`;
+        case 'kubernetes':
+            return l.name;
+        case 'run':
+            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+        case 'dockerfile':
+            return `the image of ${l.name}`;
+        case 'kubectl-debug':
+            return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    }
+}
+/** How to grant a capability in this launch's own syntax. */
+function grantPhrase(l, cap = 'SYS_PTRACE') {
+    switch (l.kind) {
+        case 'compose':
+            return `add \`cap_add: [${cap}]\` to the service`;
+        case 'devcontainer':
+            return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
+        case 'kubernetes':
+            return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
+        case 'run':
+            return `add \`--cap-add=${cap}\` to the command`;
+        case 'dockerfile':
+            return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
+        case 'kubectl-debug':
+            return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
+    }
+}
+/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
+function commandText(t) {
+    const words = t.words.map((w) => w.value);
+    const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
+    return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+function toolDescription(t) {
+    if (t.use === 'install')
+        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+    return `runs \`${commandText(t)}\``;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd013.ts
+
+
+
+
+
+/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
+const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
+function ptd013_isAllow(action) {
+    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+function isDeny(action) {
+    return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
+}
+function archOk(arches, excluded) {
+    if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase())))
+        return false;
+    return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
+}
+/**
+ * What the profile does to ptrace for a container with these capabilities.
+ * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
+ * the condition Docker's own profile uses for ptrace).
+ */
+function ptraceVerdict(p, hasCap) {
+    const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
+    const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
+    const active = rules.filter(applies);
+    if (active.some((r) => ptd013_isAllow(r.action) && !r.hasArgs))
+        return { verdict: 'allowed' };
+    if (active.some((r) => ptd013_isAllow(r.action) && r.hasArgs))
+        return { verdict: 'unknown' };
+    const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
+    if (deny)
+        return { verdict: 'denied-rule', rule: deny };
+    if (active.some((r) => !ptd013_isAllow(r.action) && !isDeny(r.action)))
+        return { verdict: 'unknown' };
+    const def = p.defaultAction?.value ?? '';
+    if (ptd013_isAllow(def))
+        return { verdict: 'allowed' };
+    if (!isDeny(def))
+        return { verdict: 'unknown' };
+    const gated = rules.find((r) => ptd013_isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
+    if (gated)
+        return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
+    return { verdict: 'denied-default', defaultAction: def };
 }
 function withPtrace(hasCap) {
     return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
@@ -11716,7 +11842,7 @@ const ptd013 = {
                     why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
                     related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
                     if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
-                        fix = l.editor.addCapability('SYS_PTRACE');
+                        fix = editorFor(l).addCapability('SYS_PTRACE');
                         fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
                     }
                     else {
@@ -11728,14 +11854,14 @@ const ptd013 = {
                     // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
                     why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
                     related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
-                    fix = l.editor.addCapability('SYS_PTRACE');
+                    fix = editorFor(l).addCapability('SYS_PTRACE');
                     fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
                 }
                 else if (v.verdict === 'denied-rule') {
                     why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
                     related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
                     fix = allowPtraceFix(profile, v.rule);
-                    fixText = `take ptrace out of that rule${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+                    fixText = `take ptrace out of that rule${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
                 }
                 else if (v.verdict === 'denied-default') {
                     why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
@@ -11762,26 +11888,12 @@ const ptd013 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd005.ts
 
 
-
 /** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
 function isRootUser(user) {
     const u = user.trim().replace(/^["']|["']$/g, '');
     if (u === '' || u.includes('$'))
         return undefined;
     return /^(root|0)(:.*)?$/.test(u);
-}
-/** `setcap cap_sys_ptrace…` on a binary in the image: file capabilities do reach a non-root user. */
-function setsFileCapability(l) {
-    if (!l.stage)
-        return false;
-    for (const s of stageChain(l.stage)) {
-        for (const r of s.runs) {
-            const words = r.words.map((w) => w.value.toLowerCase());
-            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
-                return true;
-        }
-    }
-    return false;
 }
 function userWhere(u) {
     return where(u.span);
@@ -11805,7 +11917,8 @@ const ptd005 = {
             const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
             if (attaches.length === 0 && !editor)
                 continue;
-            if (setsFileCapability(l))
+            // File capabilities (setcap on the debugger) do reach a non-root user.
+            if (l.fileCapPtrace)
                 continue;
             const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
             const first = attaches[0];
@@ -11836,6 +11949,7 @@ const ptd005 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ptd001.ts
+
 
 
 
@@ -11879,7 +11993,7 @@ const ptd001 = {
             const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-            const fix = l.editor.addCapability('SYS_PTRACE');
+            const fix = editorFor(l).addCapability('SYS_PTRACE');
             const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
             let message;
             if (attach || (l.editorAttach && attaches.length === 0)) {
@@ -11923,6 +12037,7 @@ const ptd001 = {
 
 
 
+
 const ptd002 = {
     meta: {
         id: 'PTD002',
@@ -11938,7 +12053,7 @@ const ptd002 = {
                 continue;
             for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
                 const attaching = attachUses(l).length > 0 || !!l.editorAttach;
-                const fix = l.editor.replaceSecurityOpt(opt, 'SYS_PTRACE');
+                const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
                 const missing = !l.hasPtrace;
                 const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
                     `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
@@ -11964,6 +12079,7 @@ const ptd002 = {
 
 
 
+
 /** privileged for reasons other than debugging: Docker-in-Docker and friends. */
 function privilegedForOtherReasons(l) {
     const img = l.image?.value ?? '';
@@ -11984,7 +12100,7 @@ const ptd003 = {
         for (const l of ctx.launches) {
             if (!isPtraceTarget(l) || l.privileged?.value !== true || privilegedForOtherReasons(l))
                 continue;
-            const fix = l.editor.replacePrivileged('SYS_PTRACE');
+            const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
             ctx.report({
                 message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
                     `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
@@ -12223,6 +12339,7 @@ const ptd006 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd007.ts
 
 
+
 const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
 const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
     '(call functions, write memory) and read everything in it.';
@@ -12250,7 +12367,7 @@ const ptd007 = {
                     if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`))
                         continue;
                     seen.add(`${p.span.file.path}:${p.span.start}`);
-                    const fix = l.editor.bindPortToLoopback?.(p);
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
                     const hostPort = p.hostPort || p.containerPort;
                     ctx.report({
                         message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
@@ -12312,6 +12429,7 @@ const ptd007 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd008.ts
 
 
+
 const ptd008 = {
     meta: {
         id: 'PTD008',
@@ -12335,7 +12453,7 @@ const ptd008 = {
                     continue;
                 done.add(port);
                 const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const fix = l.editor.publishPort?.(port);
+                const fix = editorFor(l).publishPort?.(port);
                 const how = l.kind === 'devcontainer'
                     ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
                     : l.kind === 'compose'
@@ -12469,6 +12587,10 @@ function imageProgram(stage) {
         return undefined;
     return abs(first, stage.workdir);
 }
+/** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
+function expandInStage(bb, value) {
+    return bb.stage ? expandVars(value, bb.stage.vars) : value;
+}
 /** The go build of each binary that dlv execs or attaches to in this launch. */
 function debuggedBinaries(l) {
     const out = [];
@@ -12517,7 +12639,6 @@ function otherConsumers(l, bb) {
 
 
 
-
 const STRIP = /^-(s|w)(=(true|1))?$/;
 /** A -ldflags/-gcflags value: optional package pattern (all=…) and its flags. */
 function splitFlagValue(value) {
@@ -12530,7 +12651,7 @@ function splitFlagValue(value) {
 function resolvedFlags(values, bb) {
     const out = [];
     for (const v of values) {
-        const x = bb.stage ? expandVars(v.value, bb.stage.vars) : v.value;
+        const x = expandInStage(bb, v.value);
         if (x.includes('$'))
             return undefined;
         out.push(x);
@@ -12790,55 +12911,21 @@ function goMinorFromImage(image) {
 
 
 
-
 const ptd011_DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
-function stageAt(stages, offset) {
-    return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
-}
-/** Every `go install`/`go get` of dlv: in each Dockerfile (with the Go of its stage), and in the commands launches run. */
+/** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
 function delveInstalls(ctx) {
-    const out = [];
-    const seen = new Set();
-    const add = (i) => {
-        const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
-        if (seen.has(k))
-            return;
-        seen.add(k);
-        out.push(i);
-    };
-    const isGoInstall = (t) => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-    // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
-    // `go install`s of the current module gives no finding: the others are not parsed here.
-    for (const path of ctx.model.relevance.delveInstallCandidates()) {
-        const doc = ctx.project.dockerfile(path);
-        if (!doc)
-            continue;
-        for (const stage of doc.stages) {
-            for (const r of stage.runs) {
-                for (const t of r.facts.tools.filter(isGoInstall)) {
-                    const s = stageAt(doc.stages, t.span.start) ?? stage;
-                    let goMinor;
-                    let image;
-                    for (const st of stageChain(s)) {
-                        goMinor = goMinorFromImage(st.image.value);
-                        if (goMinor !== undefined) {
-                            image = st.image;
-                            break;
-                        }
-                    }
-                    const launch = ctx.launches.find((l) => l.tools.includes(t));
-                    add({ tool: t, ...(launch ? { launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-                }
+    return ctx.model.installs.map((site) => {
+        let image;
+        let goMinor;
+        for (const img of site.images) {
+            goMinor = goMinorFromImage(img.value);
+            if (goMinor !== undefined) {
+                image = img;
+                break;
             }
         }
-    }
-    for (const l of ctx.launches) {
-        for (const t of l.tools.filter(isGoInstall)) {
-            const goMinor = l.image ? goMinorFromImage(l.image.value) : undefined;
-            add({ tool: t, launch: l, ...(l.image && goMinor !== undefined ? { image: l.image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-        }
-    }
-    return out;
+        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) };
+    });
 }
 /** Source text of a word with its own quotes kept around a new value. */
 function requote(file, w, value) {

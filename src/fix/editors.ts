@@ -14,9 +14,69 @@ import { ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import { getPair } from '../parse/yaml.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
-import type { LaunchEditor, PortMapping } from '../model/launch.js';
+import type { Launch, PortMapping } from '../model/launch.js';
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
 import type { YamlFile } from '../parse/yaml.js';
+import { hasCapability } from '../model/caps.js';
+
+/** Format-specific edits for a launch; each returns undefined when it cannot edit safely. */
+export interface LaunchEditor {
+  /** Grant a capability in this launch's own file and syntax. */
+  addCapability(cap: string): Fix | undefined;
+  /** Remove a security option entry (e.g. seccomp=unconfined) and grant the capability instead. */
+  replaceSecurityOpt(opt: Valued<string>, cap: string): Fix | undefined;
+  /** Remove `privileged` and grant the capability instead. */
+  replacePrivileged(cap: string): Fix | undefined;
+  /** Publish a container port on 127.0.0.1 (PTD008). */
+  publishPort?(port: string): Fix | undefined;
+  /** Rewrite a published port to bind 127.0.0.1 on the host (PTD007). */
+  bindPortToLoopback?(port: PortMapping): Fix | undefined;
+}
+
+const NO_EDITS: LaunchEditor = {
+  addCapability: () => undefined,
+  replaceSecurityOpt: () => undefined,
+  replacePrivileged: () => undefined,
+};
+
+const editors = new WeakMap<Launch, LaunchEditor>();
+
+/** The editor of a launch's own file, built from the locations the launch carries. */
+export function editorFor(l: Launch): LaunchEditor {
+  let e = editors.get(l);
+  if (!e) {
+    e = buildEditor(l);
+    editors.set(l, e);
+  }
+  return e;
+}
+
+function buildEditor(l: Launch): LaunchEditor {
+  const src = l.source;
+  switch (src.kind) {
+    case 'compose':
+      return composeEditor(src.service, src.main);
+    case 'kubernetes':
+      return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
+    case 'run':
+      return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+    case 'devcontainer': {
+      const file = src.doc.file;
+      const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
+      if (!src.compose) return own;
+      // Settings that live in the Compose file are edited there.
+      const composeEd = composeEditor(src.compose.service, src.compose.main);
+      return {
+        ...own,
+        replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+        replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+        ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+      };
+    }
+    default:
+      return NO_EDITS;
+  }
+}
 
 /**
  * Apply edits per file, re-parse each edited file, and return whole-line edits.

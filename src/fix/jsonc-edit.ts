@@ -5,8 +5,7 @@
  * reformatting) is the fallback for shapes we do not lay out ourselves.
  */
 import type { Node as JNode } from 'jsonc-parser';
-import { applyEdits, findNodeAtLocation, modify, parseTree } from '../parse/jsonc-lib.js';
-import { LibraryNotLoaded } from '../parse/lazy-lib.js';
+import { applyEdits, findNodeAtLocation, modify, parseJsonc } from '../parse/jsonc-lib.js';
 
 function lineStartAt(text: string, off: number): number {
   return text.lastIndexOf('\n', off - 1) + 1;
@@ -45,14 +44,7 @@ function fallback(text: string, path: (string | number)[], value: unknown, isArr
   return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
 }
 
-export function parseJsonc(text: string): JNode | undefined {
-  try {
-    return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-  } catch (e) {
-    if (e instanceof LibraryNotLoaded) throw e;
-    return undefined;
-  }
-}
+export { parseJsonc };
 
 /** Remove a child (property or array element) of a container node. */
 function removeChild(text: string, container: JNode, child: JNode): string {

@@ -115,6 +115,11 @@ function imageProgram(stage: DfStage): string | undefined {
   return abs(first, stage.workdir);
 }
 
+/** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
+export function expandInStage(bb: BinaryBuild, value: string): string {
+  return bb.stage ? expandVars(value, bb.stage.vars) : value;
+}
+
 /** The go build of each binary that dlv execs or attaches to in this launch. */
 export function debuggedBinaries(l: Launch): BinaryBuild[] {
   const out: BinaryBuild[] = [];

@@ -4,6 +4,8 @@
  * Input is words with source offsets; output carries spans.
  */
 import { splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
+
+export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
 
 export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy';

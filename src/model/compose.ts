@@ -11,7 +11,6 @@ import { hasCapability } from './caps.js';
 import { imageFacts, relativeTo, runFacts, type CommandLike, type Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
-import { composeEditor } from '../fix/editors.js';
 import { composePartner, isComposeOverride, type Relevance } from './relevance.js';
 
 /** One service definition in one file. */
@@ -202,6 +201,9 @@ export function composeLaunch(project: Project, svc: ComposeService, relevance?:
   const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
   const netMode = net ? str(net.node) : undefined;
   const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
+  const pidV = scalarOf(svc, 'pid');
+  const pidMode = pidV ? str(pidV.node) : undefined;
+  const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: nodeSpan(pidV.layer.y.file, pidV.node) } : undefined;
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
@@ -221,7 +223,9 @@ export function composeLaunch(project: Project, svc: ComposeService, relevance?:
     ports,
     ...(hostNetwork ? { hostNetwork } : {}),
     ...(sharedNetwork ? { sharedNetwork } : {}),
-    editor: composeEditor(svc, main),
+    ...(sharedPid ? { sharedPid } : {}),
+    ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+    source: { kind: 'compose', service: svc, main },
   };
   launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
   return launch;

@@ -12,7 +12,6 @@ import type { ComposeService } from './compose.js';
 import { composeLaunch, parseShortPort } from './compose.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
-import { devcontainerEditor } from '../fix/editors.js';
 
 /** Features that add SYS_PTRACE in their own metadata. */
 const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
@@ -230,19 +229,10 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
     ...(goDevcontainer ? { goDevcontainer } : {}),
     ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
-    editor: devcontainerEditor({ file, root, grantedWithoutPrivileged: (cap) => grantedBy !== undefined || hasCapability(cap, capAdd, capDrop, false) }),
+    ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
+    ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base)!.fileCapPtrace! } : {}),
+    source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
   };
-  if (base) {
-    // Settings that live in the Compose file are edited there.
-    const own = launch.editor;
-    const composeEd = base.editor;
-    launch.editor = {
-      ...own,
-      replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-      replacePrivileged: (cap) => (privileged && privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-      ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
-    };
-  }
   launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
   return launch;
 }

@@ -1,7 +1,6 @@
 /** Build every launch of the project. */
 import type { Node as JNode } from 'jsonc-parser';
-import { findNodeAtLocation } from '../parse/jsonc-lib.js';
-import { parseJsonc } from '../fix/jsonc-edit.js';
+import { findNodeAtLocation, parseJsonc } from '../parse/jsonc-lib.js';
 import { composeLaunches, type ComposeService } from './compose.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
@@ -10,6 +9,7 @@ import { runLineLaunches } from './runlines.js';
 import type { Project } from './project.js';
 import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
 import type { Launch } from './launch.js';
+import { delveInstallSites, type DelveInstallSite } from './installs.js';
 import type { Span } from '../types.js';
 
 export interface Model {
@@ -18,6 +18,8 @@ export interface Model {
   kubernetes: K8sModel;
   /** Which files were worth reading (see relevance.ts). */
   relevance: Relevance;
+  /** Every `go install`/`go get` of delve (PTD011, PTD012). */
+  installs: DelveInstallSite[];
 }
 
 /** `.vscode/launch.json` configurations that attach to a local process. */
@@ -79,7 +81,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
     if (refs.length > 0) l.seccompProfiles = refs;
   }
-  return { launches, devcontainers, kubernetes, relevance };
+  return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches) };
 }
 
 export type { JNode };

@@ -7,7 +7,6 @@ import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Span, Valued } from '../types.js';
-import { kubernetesEditor } from '../fix/editors.js';
 
 const POD_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
@@ -127,7 +126,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], model:
             builds: facts.builds,
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
-            editor: kubernetesEditor({ y, container: c as YAMLMap, name: cname }),
+            source: { kind: 'kubernetes', y, container: c as YAMLMap, name: cname },
           };
           model.launches.push(launch);
           model.labels.set(id, tmplLabels);

@@ -3,12 +3,44 @@
  * Every fact carries the span it came from, so rules can point at it and
  * editors can change it.
  */
+import type { YAMLMap } from 'yaml';
 import type { DfStage, DockerfileDoc } from '../parse/dockerfile.js';
+import type { YamlFile } from '../parse/yaml.js';
 import type { GoBuild, ToolUse } from './commands.js';
-import type { Fix, SourceFile, Span, Valued } from '../types.js';
+import type { ComposeService, ServiceLayer } from './compose.js';
+import type { DevcontainerDoc } from './devcontainer.js';
+import type { Related, SourceFile, Span, Valued } from '../types.js';
 import type { SeccompProfileRef } from './seccomp.js';
 
-export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run';
+/**
+ * compose, devcontainer, kubernetes, run (a `docker run` line): a container and
+ * the file that starts it. dockerfile: a Dockerfile stage that no file of the
+ * repository runs (its runtime is unknown: a README line, an IDE, CI).
+ * kubectl-debug: a `kubectl debug` command's debug container.
+ */
+export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug';
+
+/** A flag of a command line, with its (separate or joined) value: what a fix removes or rewrites. */
+export interface CommandFlag {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  /** Where the value starts (the whole flag for flags without a value). */
+  valueStart?: number;
+}
+
+/**
+ * Where a launch's own settings are written, as the parsers gave them: what a
+ * fix edits (src/fix/editors.ts builds the edits from this; the model knows no edit).
+ */
+export type LaunchSource =
+  | { kind: 'compose'; service: ComposeService; main: ServiceLayer }
+  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: { kind: 'compose'; service: ComposeService; main: ServiceLayer } }
+  | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
+  | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
+  | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
+  | { kind: 'dockerfile' };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
@@ -21,20 +53,6 @@ export interface PortMapping {
   kind?: 'publish' | 'hostPort' | 'service';
   /** Kubernetes: the container port's name (Services may target it by name). */
   name?: string;
-}
-
-/** Format-specific edits for a launch; each returns undefined when it cannot edit safely. */
-export interface LaunchEditor {
-  /** Grant a capability in this launch's own file and syntax. */
-  addCapability(cap: string): Fix | undefined;
-  /** Remove a security option entry (e.g. seccomp=unconfined) and grant the capability instead. */
-  replaceSecurityOpt(opt: Valued<string>, cap: string): Fix | undefined;
-  /** Remove `privileged` and grant the capability instead. */
-  replacePrivileged(cap: string): Fix | undefined;
-  /** Publish a container port on 127.0.0.1 (PTD008). */
-  publishPort?(port: string): Fix | undefined;
-  /** Rewrite a published port to bind 127.0.0.1 on the host (PTD007). */
-  bindPortToLoopback?(port: PortMapping): Fix | undefined;
 }
 
 export interface Launch {
@@ -81,7 +99,13 @@ export interface Launch {
   editorAttach?: Span;
   /** devcontainer.json on Compose: the runArgs entries that Compose ignores. */
   ignoredRunArgs?: Valued<string>[];
-  editor: LaunchEditor;
+  /** `setcap cap_sys_ptrace…` on a file of the image: file capabilities reach a non-root user too. */
+  fileCapPtrace?: Span;
+  /** pid: service:x, --pid=container:x, shareProcessNamespace: the container sees another's processes. */
+  sharedPid?: Valued<string>;
+  /** How the launch was linked to its Dockerfile when that is not certain (an image name whose tag differs). */
+  linkNotes?: Related[];
+  source: LaunchSource;
 }
 
 /** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
@@ -90,9 +114,19 @@ export function normalizeCap(cap: string): string {
   return c.startsWith('CAP_') ? c.slice(4) : c;
 }
 
-/** Is the launch a ptrace target (a debugger evidently runs or is installed)? */
+/** The SYS_PTRACE entry of the launch's own capability grants, if any. */
+export function ptraceGrant(l: Launch): Valued<string> | undefined {
+  return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
+}
+
+/**
+ * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * is a Go dev container or has an editor attach configuration, or it shows the
+ * intent: it asks for SYS_PTRACE itself, or joins another container's PID
+ * namespace (to see its processes, which is only useful to inspect them).
+ */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined;
+  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
 }
 
 /** Does anything in the launch attach to an already running process? */

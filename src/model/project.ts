@@ -107,6 +107,19 @@ export interface ImageFacts {
   stage: DfStage;
   tools: ToolUse[];
   builds: GoBuild[];
+  /** A `setcap cap_sys_ptrace…` RUN of the stage chain. */
+  fileCapPtrace?: Span;
+}
+
+/** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
+function setcapPtrace(chain: DfStage[]): Span | undefined {
+  for (const s of chain) {
+    for (const r of s.runs) {
+      const words = r.words.map((w) => w.value.toLowerCase());
+      if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace'))) return r.span;
+    }
+  }
+  return undefined;
 }
 
 /** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
@@ -134,7 +147,8 @@ export function imageFacts(doc: DockerfileDoc, target?: string): ImageFacts | un
       }
     }
   }
-  return { dockerfile: doc, stage, tools, builds };
+  const fileCap = setcapPtrace(chain);
+  return { dockerfile: doc, stage, tools, builds, ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
 }
 
 /**

@@ -12,7 +12,6 @@ import { parseShortPort } from './compose.js';
 import { imageFacts, relativeTo, type Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
-import { runLineEditor } from '../fix/editors.js';
 import { positionAt } from '../source.js';
 import type { Relevance } from './relevance.js';
 
@@ -219,8 +218,9 @@ export function runLineLaunches(project: Project, files: SourceFile[], relevance
         ports,
         ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
         ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
-        editor: runLineEditor({ file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) }),
+        source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
       };
       out.push(launch);
     }

@@ -12,7 +12,7 @@
  */
 import type * as Jsonc from 'jsonc-parser';
 import type { FileKind } from '../types.js';
-import { lazyLibrary } from './lazy-lib.js';
+import { LibraryNotLoaded, lazyLibrary } from './lazy-lib.js';
 
 const jsonc = lazyLibrary('jsonc-parser', () => import('jsonc-parser'));
 
@@ -51,4 +51,14 @@ export function modify(...a: Parameters<typeof Jsonc.modify>): ReturnType<typeof
 
 export function applyEdits(...a: Parameters<typeof Jsonc.applyEdits>): ReturnType<typeof Jsonc.applyEdits> {
   return j().applyEdits(...a);
+}
+
+/** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
+export function parseJsonc(text: string): Jsonc.Node | undefined {
+  try {
+    return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
+  } catch (e) {
+    if (e instanceof LibraryNotLoaded) throw e;
+    return undefined;
+  }
 }

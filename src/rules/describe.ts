@@ -19,6 +19,10 @@ export function launchName(l: Launch): string {
       return l.name;
     case 'run':
       return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    case 'dockerfile':
+      return `the image of ${l.name}`;
+    case 'kubectl-debug':
+      return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
   }
 }
 
@@ -33,6 +37,10 @@ export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
       return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
     case 'run':
       return `add \`--cap-add=${cap}\` to the command`;
+    case 'dockerfile':
+      return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
+    case 'kubectl-debug':
+      return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { editorFor } from '../fix/editors.js';
 import { attachUses, isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { profileGatesPtraceOnCapability } from './ptd013.js';
@@ -38,7 +39,7 @@ export const ptd001: Rule = {
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
       const who = launchName(l);
       const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-      const fix = l.editor.addCapability('SYS_PTRACE');
+      const fix = editorFor(l).addCapability('SYS_PTRACE');
       const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
       let message: string;
       if (attach || (l.editorAttach && attaches.length === 0)) {

@@ -1,3 +1,4 @@
+import { editorFor } from '../fix/editors.js';
 import { attachUses, isPtraceTarget } from '../model/launch.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { grantPhrase, launchName } from './describe.js';
@@ -18,7 +19,7 @@ export const ptd002: Rule = {
       if (!isPtraceTarget(l)) continue;
       for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
         const attaching = attachUses(l).length > 0 || !!l.editorAttach;
-        const fix = l.editor.replaceSecurityOpt(opt, 'SYS_PTRACE');
+        const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
         const missing = !l.hasPtrace;
         const message =
           `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +

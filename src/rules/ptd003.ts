@@ -1,3 +1,4 @@
+import { editorFor } from '../fix/editors.js';
 import { isPtraceTarget, type Launch } from '../model/launch.js';
 import { grantPhrase, launchName } from './describe.js';
 import { evidence } from './ptd001.js';
@@ -22,7 +23,7 @@ export const ptd003: Rule = {
   check(ctx) {
     for (const l of ctx.launches) {
       if (!isPtraceTarget(l) || l.privileged?.value !== true || privilegedForOtherReasons(l)) continue;
-      const fix = l.editor.replacePrivileged('SYS_PTRACE');
+      const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
       ctx.report({
         message:
           `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +

@@ -1,5 +1,4 @@
-import { attachUses, type Launch } from '../model/launch.js';
-import { stageChain } from '../parse/dockerfile.js';
+import { attachUses } from '../model/launch.js';
 import type { Related, Valued } from '../types.js';
 import { commandText, launchName, where } from './describe.js';
 import type { Rule } from './types.js';
@@ -9,18 +8,6 @@ export function isRootUser(user: string): boolean | undefined {
   const u = user.trim().replace(/^["']|["']$/g, '');
   if (u === '' || u.includes('$')) return undefined;
   return /^(root|0)(:.*)?$/.test(u);
-}
-
-/** `setcap cap_sys_ptrace…` on a binary in the image: file capabilities do reach a non-root user. */
-function setsFileCapability(l: Launch): boolean {
-  if (!l.stage) return false;
-  for (const s of stageChain(l.stage)) {
-    for (const r of s.runs) {
-      const words = r.words.map((w) => w.value.toLowerCase());
-      if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace'))) return true;
-    }
-  }
-  return false;
 }
 
 function userWhere(u: Valued<string>): string {
@@ -43,7 +30,8 @@ export const ptd005: Rule = {
       const attaches = attachUses(l).filter((t) => t.asRoot !== true);
       const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
       if (attaches.length === 0 && !editor) continue;
-      if (setsFileCapability(l)) continue;
+      // File capabilities (setcap on the debugger) do reach a non-root user.
+      if (l.fileCapPtrace) continue;
       const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
       const first = attaches[0];
       const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor!)})`;

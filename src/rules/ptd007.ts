@@ -1,3 +1,4 @@
+import { editorFor } from '../fix/editors.js';
 import type { Related } from '../types.js';
 import { commandText, launchName, where } from './describe.js';
 import { dlvServers, listenFix, portCovers, publications, servicesTargeting } from './ptd006.js';
@@ -32,7 +33,7 @@ export const ptd007: Rule = {
         for (const p of publications(l, port)) {
           if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`)) continue;
           seen.add(`${p.span.file.path}:${p.span.start}`);
-          const fix = l.editor.bindPortToLoopback?.(p);
+          const fix = editorFor(l).bindPortToLoopback?.(p);
           const hostPort = p.hostPort || p.containerPort;
           ctx.report({
             message:

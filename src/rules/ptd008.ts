@@ -1,3 +1,4 @@
+import { editorFor } from '../fix/editors.js';
 import { commandText, launchName, where } from './describe.js';
 import { dlvServers, forwarded, publications } from './ptd006.js';
 import type { Rule } from './types.js';
@@ -22,7 +23,7 @@ export const ptd008: Rule = {
         if (publications(l, port).length > 0 || forwarded(l, port)) continue;
         done.add(port);
         const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-        const fix = l.editor.publishPort?.(port);
+        const fix = editorFor(l).publishPort?.(port);
         const how =
           l.kind === 'devcontainer'
             ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`

@@ -1,6 +1,5 @@
-import { debuggedBinaries, otherConsumers, type BinaryBuild } from '../model/binaries.js';
+import { debuggedBinaries, expandInStage, otherConsumers, type BinaryBuild } from '../model/binaries.js';
 import { makeFix } from '../fix/editors.js';
-import { expandVars } from '../parse/dockerfile.js';
 import { spanText } from '../source.js';
 import type { Fix, Span, TextEdit, Valued } from '../types.js';
 import type { Launch } from '../model/launch.js';
@@ -21,7 +20,7 @@ export function splitFlagValue(value: string): { pattern?: string; tokens: strin
 export function resolvedFlags(values: Valued<string>[], bb: BinaryBuild): string[] | undefined {
   const out: string[] = [];
   for (const v of values) {
-    const x = bb.stage ? expandVars(v.value, bb.stage.vars) : v.value;
+    const x = expandInStage(bb, v.value);
     if (x.includes('$')) return undefined;
     out.push(x);
   }

@@ -1,8 +1,6 @@
 import { makeFix } from '../fix/editors.js';
-import { stageChain, type DfStage } from '../parse/dockerfile.js';
-import type { ToolUse } from '../model/commands.js';
+import type { ToolUse, Word } from '../model/commands.js';
 import type { Launch } from '../model/launch.js';
-import type { Word } from '../parse/shell.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
 import { delveForGo, goMinorFromImage, type DelveChoice } from './delve-versions.js';
 import { where } from './describe.js';
@@ -19,49 +17,17 @@ export interface DelveInstall {
   goMinor?: number;
 }
 
-function stageAt(stages: DfStage[], offset: number): DfStage | undefined {
-  return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
-}
-
-/** Every `go install`/`go get` of dlv: in each Dockerfile (with the Go of its stage), and in the commands launches run. */
+/** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
 export function delveInstalls(ctx: RuleContext): DelveInstall[] {
-  const out: DelveInstall[] = [];
-  const seen = new Set<string>();
-  const add = (i: DelveInstall): void => {
-    const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    out.push(i);
-  };
-  const isGoInstall = (t: ToolUse): boolean => t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
-  // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
-  // `go install`s of the current module gives no finding: the others are not parsed here.
-  for (const path of ctx.model.relevance.delveInstallCandidates()) {
-    const doc = ctx.project.dockerfile(path);
-    if (!doc) continue;
-    for (const stage of doc.stages) {
-      for (const r of stage.runs) {
-        for (const t of r.facts.tools.filter(isGoInstall)) {
-          const s = stageAt(doc.stages, t.span.start) ?? stage;
-          let goMinor: number | undefined;
-          let image: DelveInstall['image'];
-          for (const st of stageChain(s)) {
-            goMinor = goMinorFromImage(st.image.value);
-            if (goMinor !== undefined) { image = st.image; break; }
-          }
-          const launch = ctx.launches.find((l) => l.tools.includes(t));
-          add({ tool: t, ...(launch ? { launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-        }
-      }
+  return ctx.model.installs.map((site) => {
+    let image: Valued<string> | undefined;
+    let goMinor: number | undefined;
+    for (const img of site.images) {
+      goMinor = goMinorFromImage(img.value);
+      if (goMinor !== undefined) { image = img; break; }
     }
-  }
-  for (const l of ctx.launches) {
-    for (const t of l.tools.filter(isGoInstall)) {
-      const goMinor = l.image ? goMinorFromImage(l.image.value) : undefined;
-      add({ tool: t, launch: l, ...(l.image && goMinor !== undefined ? { image: l.image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) });
-    }
-  }
-  return out;
+    return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) };
+  });
 }
 
 /** Source text of a word with its own quotes kept around a new value. */

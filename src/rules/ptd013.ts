@@ -1,6 +1,5 @@
-import { parseTree } from '../parse/jsonc-lib.js';
-import { makeFix } from '../fix/editors.js';
-import { appendItem, insertProperty, removeAt } from '../fix/jsonc-edit.js';
+import { editorFor } from '../fix/editors.js';
+import { allowPtraceFix } from '../fix/seccomp.js';
 import { hasCapability } from '../model/caps.js';
 import { isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import type { SeccompProfile, SeccompRule } from '../model/seccomp.js';
@@ -52,29 +51,6 @@ export function ptraceVerdict(p: SeccompProfile, hasCap: (cap: string) => boolea
   return { verdict: 'denied-default', defaultAction: def };
 }
 
-/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
-export function allowPtraceFix(p: SeccompProfile, deny?: SeccompRule): Fix | undefined {
-  const file = p.file;
-  let text = file.text;
-  if (deny) {
-    const idx = deny.names.findIndex((n) => n.value === 'ptrace');
-    if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1) return undefined;
-    // Only `names` lists (the old single `name` form is dropped with its rule).
-    const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
-    if (deny.names.length === 1) text = removeAt(text, ['syscalls', deny.index]);
-    else if (viaNames) text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
-    else return undefined;
-  }
-  if (!isAllow(p.defaultAction?.value ?? '')) {
-    const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
-    const root = parseTree(text);
-    const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
-    text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
-  }
-  if (text === file.text) return undefined;
-  return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
-}
-
 function withPtrace(hasCap: (cap: string) => boolean): (cap: string) => boolean {
   return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
 }
@@ -120,7 +96,7 @@ export const ptd013: Rule = {
           why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
           related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
           if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
-            fix = l.editor.addCapability('SYS_PTRACE');
+            fix = editorFor(l).addCapability('SYS_PTRACE');
             fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
           } else {
             fix = allowPtraceFix(profile);
@@ -130,7 +106,7 @@ export const ptd013: Rule = {
           // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
           why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
           related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
-          fix = l.editor.addCapability('SYS_PTRACE');
+          fix = editorFor(l).addCapability('SYS_PTRACE');
           fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
         } else if (v.verdict === 'denied-rule') {
           why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;

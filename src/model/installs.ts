@@ -1,0 +1,61 @@
+/**
+ * Every `go install` / `go get` of delve the repository runs: in each
+ * Dockerfile that may hold one (with the images of its stage chain, whose Go
+ * builds it), and in the commands launches run (with the launch's image).
+ */
+import { stageChain, type DfStage } from '../parse/dockerfile.js';
+import type { ToolUse } from './commands.js';
+import type { Launch } from './launch.js';
+import type { Project } from './project.js';
+import type { Relevance } from './relevance.js';
+import type { Valued } from '../types.js';
+
+export interface DelveInstallSite {
+  tool: ToolUse;
+  /** The launch it belongs to, when it is part of one. */
+  launch?: Launch;
+  /** The images whose Go may build it, nearest first: the stage chain's FROM images, or the launch's image. */
+  images: Valued<string>[];
+}
+
+function stageAt(stages: DfStage[], offset: number): DfStage | undefined {
+  return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
+}
+
+function isGoInstall(t: ToolUse): boolean {
+  return t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
+}
+
+export function delveInstallSites(project: Project, relevance: Relevance, launches: Launch[]): DelveInstallSite[] {
+  const out: DelveInstallSite[] = [];
+  const seen = new Set<string>();
+  const add = (i: DelveInstallSite): void => {
+    const k = `${i.tool.span.file.path}:${i.tool.span.start}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(i);
+  };
+  // A Dockerfile that installs delve with go names its module, and one whose installs are all pinned
+  // `go install`s of the current module gives no finding: the others are not parsed here.
+  const byTool = new Map<ToolUse, Launch>();
+  for (const l of launches) for (const t of l.tools) if (isGoInstall(t) && !byTool.has(t)) byTool.set(t, l);
+  for (const path of relevance.delveInstallCandidates()) {
+    const doc = project.dockerfile(path);
+    if (!doc) continue;
+    for (const stage of doc.stages) {
+      for (const r of stage.runs) {
+        for (const t of r.facts.tools.filter(isGoInstall)) {
+          const s = stageAt(doc.stages, t.span.start) ?? stage;
+          const launch = byTool.get(t);
+          add({ tool: t, ...(launch ? { launch } : {}), images: stageChain(s).map((st) => st.image) });
+        }
+      }
+    }
+  }
+  for (const l of launches) {
+    for (const t of l.tools.filter(isGoInstall)) {
+      add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
+    }
+  }
+  return out;
+}
