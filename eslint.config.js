@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'build/', 'examples/', 'bench/out/', 'coverage/', 'features/'] },
+  { ignores: ['dist/', 'node_modules/', 'build/', 'examples/', 'bench/out/', 'coverage/', 'features/', 'test/corpus/cases/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,9 +4,14 @@
 const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
 const base = (p) => p.slice(p.lastIndexOf('/') + 1);
 
-/** 'dockerfile' | 'compose' | 'devcontainer' | 'vscode-launch' | 'workflow' | 'yaml' | 'makefile' | 'shell' | undefined */
+const TASKFILE_NAMES = new Set(['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml']);
+const BAKE_NAMES = new Set(['docker-bake.hcl', 'docker-bake.override.hcl', 'docker-bake.json', 'docker-bake.override.json']);
+const AIR_NAMES = new Set(['.air.toml', 'air.toml', '.air.conf']);
+
+/** The kind classifyByName gives (FileKind, 'yaml', or undefined). Extensionless scripts (a shebang peek) are not mirrored. */
 export function nameKind(path) {
-  const lower = base(path).toLowerCase();
+  const b = base(path);
+  const lower = b.toLowerCase();
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
     return lower.endsWith('.dockerignore') ? undefined : 'dockerfile';
   }
@@ -16,10 +21,19 @@ export function nameKind(path) {
   if (/\.ya?ml$/.test(lower)) {
     if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
     if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'workflow';
+    if (lower.endsWith('.gitlab-ci.yml') || lower.endsWith('.gitlab-ci.yaml') || path.startsWith('.gitlab/ci/') || path.includes('/.gitlab/ci/')) return 'gitlab-ci';
+    if (TASKFILE_NAMES.has(b)) return 'taskfile';
+    if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';
   if (lower.endsWith('.sh') || lower.endsWith('.bash')) return 'shell';
+  if (lower === 'justfile' || lower === '.justfile' || lower.endsWith('.just')) return 'justfile';
+  if (b === 'package.json') return 'package-json';
+  if (BAKE_NAMES.has(b)) return 'bake';
+  if (AIR_NAMES.has(b)) return 'air';
+  if (b === 'Tiltfile' || lower.endsWith('.tiltfile')) return 'tiltfile';
+  if (lower.startsWith('readme') && (lower === 'readme' || lower.endsWith('.md') || lower.endsWith('.markdown'))) return 'markdown';
   return undefined;
 }
 

@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9761);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6479);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
@@ -8747,7 +8747,7 @@ function nodeCrypto() {
 
 /***/ }),
 
-/***/ 9761:
+/***/ 6479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8835,11 +8835,21 @@ function underAny(all, prefixes) {
 }
 /** Dockerfile-dev, Dockerfile_prod, api-Dockerfile, api_containerfile, without a dot (dockerfile-utils.js is not one); Dockerfile.x and x.dockerfile are tested apart. */
 const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
-/** Classify a path by its name; YAML needs its content too (see classifyYaml). */
+/** go-task's DefaultTaskfiles (taskfile/taskfile.go), matched as written: Task compares names case-sensitively. */
+const TASKFILE_NAMES = new Set([
+    'Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml',
+    'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml',
+]);
+/** The files `docker buildx bake` reads by default besides Compose files. */
+const BAKE_NAMES = new Set(['docker-bake.hcl', 'docker-bake.override.hcl', 'docker-bake.json', 'docker-bake.override.json']);
+/** air (the Go hot-reload runner): its default `.air.toml`, the older `.air.conf`, and `air.toml` (a common `air -c` name). */
+const AIR_NAMES = new Set(['.air.toml', 'air.toml', '.air.conf']);
+/** Classify a path by its name; YAML needs its content too (see classifyYaml), and an extensionless script its first line (see mayBeScript). */
 function classifyByName(path) {
     // Called for every file of the repository: no path parsing, no regex for the common case.
     const slash = path.lastIndexOf('/');
-    const lower = (slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_.posix.basename(path)).toLowerCase();
+    const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_.posix.basename(path);
+    const lower = base.toLowerCase();
     if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
         if (lower.endsWith('.dockerignore'))
             return undefined;
@@ -8856,13 +8866,74 @@ function classifyByName(path) {
             return 'compose';
         if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
             return 'workflow';
+        // .gitlab-ci.yml, a template such as Go.gitlab-ci.yml, and the files a pipeline includes from .gitlab/ci/.
+        if (lower.endsWith('.gitlab-ci.yml') || lower.endsWith('.gitlab-ci.yaml') || path.startsWith('.gitlab/ci/') || path.includes('/.gitlab/ci/'))
+            return 'gitlab-ci';
+        if (TASKFILE_NAMES.has(base))
+            return 'taskfile';
+        if (lower === 'skaffold.yaml' || lower === 'skaffold.yml')
+            return 'skaffold';
         return 'yaml';
     }
     if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk'))
         return 'makefile';
     if (lower.endsWith('.sh') || lower.endsWith('.bash'))
         return 'shell';
+    // just finds `justfile` and `.justfile` in any letter case (search.rs: eq_ignore_ascii_case); modules are `name.just` or `name/mod.just`.
+    if (lower === 'justfile' || lower === '.justfile' || lower.endsWith('.just'))
+        return 'justfile';
+    if (base === 'package.json')
+        return 'package-json';
+    if (BAKE_NAMES.has(base))
+        return 'bake';
+    if (AIR_NAMES.has(base))
+        return 'air';
+    // Tilt reads `Tiltfile` (and `*.tiltfile` through load()).
+    if (base === 'Tiltfile' || lower.endsWith('.tiltfile'))
+        return 'tiltfile';
+    // README files: their shell code blocks may build the image a manifest runs (build sources only).
+    if (lower.startsWith('readme') && (lower === 'readme' || lower.endsWith('.md') || lower.endsWith('.markdown')))
+        return 'markdown';
     return undefined;
+}
+/** Extensionless names that are never scripts: not worth opening to look for a shebang. Upper case. */
+const NOT_SCRIPTS = new Set([
+    'LICENSE', 'LICENCE', 'COPYING', 'COPYRIGHT', 'NOTICE', 'PATENTS', 'README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'NEWS', 'TODO', 'INSTALL',
+    'AUTHORS', 'CONTRIBUTORS', 'CONTRIBUTING', 'MAINTAINERS', 'OWNERS', 'OWNERS_ALIASES', 'CODEOWNERS', 'THANKS', 'SECURITY', 'DCO', 'VERSION', 'CNAME',
+    'PROCFILE', 'GEMFILE', 'RAKEFILE', 'VAGRANTFILE', 'BREWFILE', 'JENKINSFILE', 'PIPFILE', 'CADDYFILE', 'TILTFILE', 'EARTHFILE', 'BUILD', 'WORKSPACE',
+]);
+/**
+ * A name that classifyByName does not know and that may be a script: no dot
+ * in its last component (no extension, not a dotfile) and not a common
+ * document name. Such a file is classified by its first line (shebangShell).
+ */
+function mayBeScript(path) {
+    const slash = path.lastIndexOf('/');
+    const base = slash >= 0 ? path.slice(slash + 1) : path;
+    return base !== '' && !base.includes('.') && !NOT_SCRIPTS.has(base.toUpperCase());
+}
+/** Bytes read from the head of an extensionless file to find its shebang. */
+const SHEBANG_PEEK_BYTES = 128;
+const SH_FAMILY = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+/**
+ * The shell a `#!` line names (`#!/bin/sh`, `#!/bin/bash -e`,
+ * `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -eu`): sh, bash, dash, ash,
+ * zsh or ksh; undefined for any other interpreter or no shebang.
+ */
+function shebangShell(head) {
+    if (!head.startsWith('#!'))
+        return undefined;
+    const nl = head.indexOf('\n');
+    const words = (nl < 0 ? head : head.slice(0, nl)).slice(2).trim().split(/[ \t]+/);
+    const name = (w) => (w ?? '').slice((w ?? '').lastIndexOf('/') + 1);
+    let i = 0;
+    if (name(words[0]) === 'env') {
+        // env's options (-S, -i) and NAME=value assignments come before the program.
+        for (i = 1; i < words.length && (words[i].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])); i++)
+            ;
+    }
+    const prog = name(words[i]);
+    return SH_FAMILY.has(prog) ? prog : undefined;
 }
 /** Decide what a YAML file is from its text without a full parse. */
 function classifyYaml(text) {
@@ -8870,11 +8941,16 @@ function classifyYaml(text) {
         return 'kubernetes';
     if (/^services:\s*(#.*)?$/m.test(text))
         return 'compose';
+    // A Skaffold config under another name (skaffold-dev.yaml) and a Taskfile that another includes (taskfiles/docker.yml).
+    if (/^apiVersion:\s*["']?skaffold\/v/m.test(text) && /^kind:\s*["']?Config["']?\s*(#.*)?$/m.test(text))
+        return 'skaffold';
+    if (/^tasks:\s*(#.*)?$/m.test(text) && /^version:\s*["']?[23](\.\d+)*["']?\s*(#.*)?$/m.test(text))
+        return 'taskfile';
     return undefined;
 }
 /** JSON nesting deeper than this is refused: jsonc-parser recurses per level and overflows the stack (~10,000). */
 const MAX_JSON_DEPTH = 256;
-const JSON_KINDS = new Set(['devcontainer', 'vscode-launch', 'seccomp']);
+const JSON_KINDS = new Set(['devcontainer', 'vscode-launch', 'seccomp', 'package-json']);
 /** The deepest [ / { nesting of JSON with comments, outside strings and comments; stops counting past `limit`. */
 function jsonDepth(text, limit = Infinity) {
     let depth = 0;
@@ -9045,6 +9121,63 @@ class Workspace {
             text = text.slice(1);
         return this.accept(norm, abs, kind, text);
     }
+    /**
+     * At most the first `max` bytes of a file, decoded as UTF-8, for deciding what
+     * it is without reading it whole (a 2 MiB file costs the same as a small one).
+     * The same safety as read(): the path stays inside the root (directories
+     * resolved one component at a time), a symbolic link is followed only to a
+     * file inside the root, the open never follows a link swapped in
+     * (O_NOFOLLOW) nor blocks on a FIFO (O_NONBLOCK), and only a regular file is
+     * read. Undefined when it cannot be read that way; no size cap applies here,
+     * read() still applies its own.
+     */
+    head(rel, max = SHEBANG_PEEK_BYTES) {
+        const norm = this.normalize(rel);
+        if (norm === undefined || norm === '')
+            return undefined;
+        const over = this.overlay.get(norm);
+        if (over !== undefined)
+            return over.slice(0, max);
+        const slash = norm.lastIndexOf('/');
+        const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+        if (dirReal === undefined || !this.insideRoot(dirReal))
+            return undefined;
+        const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(dirReal + external_node_path_.sep + norm.slice(slash + 1), flags);
+        }
+        catch (e) {
+            // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
+            if (e.code !== 'ELOOP')
+                return undefined;
+            try {
+                const real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.root, norm));
+                if (!this.insideRoot(real))
+                    return undefined;
+                fd = (0,external_node_fs_.openSync)(real, flags);
+            }
+            catch {
+                return undefined;
+            }
+        }
+        try {
+            if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+                return undefined;
+            const buf = Buffer.alloc(Math.max(0, Math.min(max, 4096)));
+            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+            return buf.toString('utf8', 0, n);
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    insideRoot(real) {
+        return real === this.realRoot || real.startsWith(this.realRoot + external_node_path_.sep);
+    }
     /** The real path of a directory under the root (undefined when it cannot be resolved). */
     realDir(dir) {
         if (dir === '')
@@ -9083,7 +9216,7 @@ class Workspace {
     }
     /** Limits on the text itself, then the file. */
     accept(norm, abs, kind, text) {
-        if (JSON_KINDS.has(kind) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
         return { ok: true, file: (0,source/* makeSourceFile */.AN)(norm, abs, kind, text) };
@@ -9228,9 +9361,17 @@ function discover(ws, paths) {
     const listed = ws.list(paths);
     (0,timing/* count */.U9)('files listed', listed.length);
     for (const rel of listed) {
-        const byName = classifyByName(rel);
-        if (!byName)
-            continue;
+        let byName = classifyByName(rel);
+        if (!byName) {
+            // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
+            if (!mayBeScript(rel))
+                continue;
+            (0,timing/* count */.U9)('extensionless files peeked');
+            const head = ws.head(rel);
+            if (head === undefined || shebangShell(head) === undefined)
+                continue;
+            byName = 'shell';
+        }
         (0,timing/* count */.U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
@@ -9278,11 +9419,1382 @@ var yaml = __nccwpck_require__(8852);
 var lazy_lib = __nccwpck_require__(4083);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+;// CONCATENATED MODULE: ./src/parse/toml-lib.ts
+
+const toml = (0,lazy_lib/* lazyLibrary */.A)('toml-eslint-parser', () => __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605)));
+const loadToml = toml.load;
+function parseTOML(text) {
+    return toml.get().parseTOML(text);
+}
+
+;// CONCATENATED MODULE: ./src/parse/air.ts
+
+function keyName(n) {
+    return (n.key?.keys ?? []).map((k) => k.name ?? k.value ?? '').join('.');
+}
+/** The string value as a word: characters mapped 1:1 when the source holds them unescaped. */
+function stringWord(file, n) {
+    if (n.type !== 'TOMLValue' || n.kind !== 'string' || typeof n.value !== 'string')
+        return undefined;
+    const value = n.value;
+    const [start, end] = n.range;
+    const raw = file.text.slice(start, end);
+    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
+    const inner = raw.slice(q, raw.length - q);
+    const from = start + q;
+    const map = inner === value ? Array.from({ length: value.length }, (_, i) => from + i) : Array.from({ length: value.length }, () => start);
+    return { value, start, end, quoted: true, map };
+}
+/** The build commands of an air config; undefined when it is no TOML (the caller reports that). */
+function parseAirConfig(file) {
+    const ast = parseTOML(file.text);
+    const out = { file };
+    for (const top of ast.body[0]?.body ?? []) {
+        // [build] table, or dotted keys build.cmd = … at the top.
+        const entries = [];
+        if (top.type === 'TOMLTable' && keyName(top) === 'build')
+            for (const kv of top.body ?? [])
+                entries.push({ key: keyName(kv), value: kv.value });
+        else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
+            entries.push({ key: keyName(top).slice(6), value: top.value });
+        for (const e of entries) {
+            const w = e.value ? stringWord(file, e.value) : undefined;
+            if (!w)
+                continue;
+            if (e.key === 'cmd')
+                out.cmd = w;
+            else if (e.key === 'full_bin')
+                out.fullBin = w;
+            else if (e.key === 'bin')
+                out.bin = w;
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
+var jsonc_lib = __nccwpck_require__(4026);
+;// CONCATENATED MODULE: ./src/model/cmdfiles.ts
+
+
+
+
+
+const memo = new WeakMap();
+/** The commands and variables of a file (memoised per project and file). Kinds without commands give none. */
+function commandFileOf(project, file) {
+    let perProject = memo.get(project);
+    if (!perProject)
+        memo.set(project, (perProject = new WeakMap()));
+    const hit = perProject.get(file);
+    if (hit)
+        return hit;
+    const b = new Builder(file);
+    switch (file.kind) {
+        case 'shell':
+            shellFile(b);
+            break;
+        case 'makefile':
+            makefile(b);
+            break;
+        case 'workflow':
+            workflow(project, b);
+            break;
+        case 'justfile':
+            justfile(b);
+            break;
+        case 'taskfile':
+            taskfile(project, b);
+            break;
+        case 'package-json':
+            packageJson(b);
+            break;
+        case 'gitlab-ci':
+            gitlabCi(project, b);
+            break;
+        default: break;
+    }
+    const cf = b.done();
+    perProject.set(file, cf);
+    return cf;
+}
+const SHELL_SYNTAX = { make: false, shell: 'all', just: false, task: false, actions: false };
+class Builder {
+    file;
+    commands = [];
+    vars = new Map();
+    /** Variables met only in a scope, first definition kept (added to vars at the end). */
+    scoped = new Map();
+    scopes = new Map();
+    syntax = SHELL_SYNTAX;
+    constructor(file) {
+        this.file = file;
+    }
+    push(commands, scope) {
+        for (const c of commands) {
+            this.commands.push(c);
+            if (scope && scope.size > 0)
+                this.scopes.set(c, scope);
+        }
+    }
+    /** Record a scope's own variables (for `vars`), first definition winning. */
+    noteScope(scope) {
+        for (const [k, v] of scope)
+            if (!this.scoped.has(k))
+                this.scoped.set(k, v);
+    }
+    done() {
+        const { file, commands, vars, syntax, scopes } = this;
+        // What a command outside every scope sees: the file-level definitions only.
+        const fileLevel = new Map(vars);
+        for (const [k, v] of this.scoped)
+            if (!vars.has(k))
+                vars.set(k, v);
+        const merged = new Map();
+        const varsFor = (c) => {
+            const s = scopes.get(c);
+            if (!s)
+                return fileLevel;
+            let m = merged.get(c);
+            if (!m) {
+                m = new Map([...fileLevel, ...s]);
+                merged.set(c, m);
+            }
+            return m;
+        };
+        return {
+            file,
+            commands,
+            vars,
+            expand: (value) => expandValue(value, vars, syntax),
+            varsFor,
+            expandFor: (c, value) => expandValue(value, varsFor(c), syntax),
+        };
+    }
+}
+// ---------------------------------------------------------------------------
+// Expansion
+const MAX_EXPAND_DEPTH = 16;
+const MAX_EXPANDED_CHARS = 64 * 1024;
+const MAX_SUBSTITUTIONS = 10_000;
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_CHAR = /[A-Za-z0-9_]/;
+const MAKE_VAR_NAME = /^[A-Za-z0-9_.-]+$/;
+const SHELL_REF = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])([\s\S]*))?$/;
+/** Index of the bracket that closes the one at `open`, or -1. */
+function closing(s, open, o, c) {
+    let depth = 0;
+    for (let i = open; i < s.length; i++) {
+        if (s[i] === o)
+            depth++;
+        else if (s[i] === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Resolve the references of `value` that name variables in `vars`, the
+ * substituted values expanded in turn (a variable is never expanded inside
+ * itself: `PORT=${PORT:-2345}` gives 2345). Unknown references stay as
+ * written; `${X:-d}` and `${X-d}` give their default when X is unknown.
+ */
+function expandValue(value, vars, syntax) {
+    const active = new Set();
+    let substitutions = 0;
+    const shellVisible = (name) => syntax.shell === 'all' || syntax.shell.has(name);
+    /** The expanded value of a variable, or undefined when it is unknown here (or being expanded, or the budget is spent). */
+    const valueOf = (name, depth) => {
+        if (active.has(name) || ++substitutions > MAX_SUBSTITUTIONS)
+            return undefined;
+        const v = vars.get(name);
+        if (v === undefined)
+            return undefined;
+        if (depth >= MAX_EXPAND_DEPTH)
+            return v;
+        active.add(name);
+        try {
+            return run(v, depth + 1);
+        }
+        finally {
+            active.delete(name);
+        }
+    };
+    const run = (s, depth) => {
+        let out = '';
+        let i = 0;
+        const n = s.length;
+        while (i < n) {
+            if (out.length > MAX_EXPANDED_CHARS)
+                return out + s.slice(i);
+            const c = s[i];
+            if (c === '$') {
+                const next = s[i + 1];
+                if (syntax.actions && next === '{' && s[i + 2] === '{') {
+                    const end = s.indexOf('}}', i + 3);
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const m = /^\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(s.slice(i + 3, end));
+                    const r = m ? valueOf(m[1], depth) : undefined;
+                    out += r ?? s.slice(i, end + 2);
+                    i = end + 2;
+                    continue;
+                }
+                if (syntax.make && next === '$') {
+                    out += '$';
+                    i += 2;
+                    continue;
+                }
+                if (syntax.make && next === '(') {
+                    const end = closing(s, i + 1, '(', ')');
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const inner = s.slice(i + 2, end);
+                    const r = MAKE_VAR_NAME.test(inner) ? valueOf(inner, depth) : undefined;
+                    out += r ?? s.slice(i, end + 1);
+                    i = end + 1;
+                    continue;
+                }
+                if (next === '{') {
+                    const end = closing(s, i + 1, '{', '}');
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const raw = s.slice(i, end + 1);
+                    i = end + 1;
+                    const m = SHELL_REF.exec(raw.slice(2, -1));
+                    if (!m) {
+                        out += raw;
+                        continue;
+                    }
+                    const name = m[1];
+                    const op = m[2];
+                    const r = syntax.make || shellVisible(name) ? valueOf(name, depth) : undefined;
+                    if (!op)
+                        out += r ?? raw;
+                    else if (op === ':-' || op === ':=')
+                        out += r !== undefined && r !== '' ? r : run(m[3] ?? '', depth + 1);
+                    else if (op === '-' || op === '=')
+                        out += r ?? run(m[3] ?? '', depth + 1);
+                    else if (op === ':+')
+                        out += r === undefined ? raw : r === '' ? '' : run(m[3] ?? '', depth + 1);
+                    else
+                        out += r === undefined ? raw : run(m[3] ?? '', depth + 1); // '+'
+                    continue;
+                }
+                if (next !== undefined && IDENT_START.test(next)) {
+                    let j = i + 2;
+                    while (j < n && IDENT_CHAR.test(s[j]))
+                        j++;
+                    const name = s.slice(i + 1, j);
+                    const r = shellVisible(name) ? valueOf(name, depth) : undefined;
+                    out += r ?? s.slice(i, j);
+                    i = j;
+                    continue;
+                }
+                out += c;
+                i++;
+                continue;
+            }
+            if (c === '{' && s[i + 1] === '{' && (syntax.just || syntax.task)) {
+                if (syntax.just && s.startsWith('{{{{', i)) {
+                    out += '{{';
+                    i += 4;
+                    continue;
+                }
+                const end = s.indexOf('}}', i + 2);
+                if (end < 0)
+                    return out + s.slice(i);
+                const inner = s.slice(i + 2, end).trim();
+                let name;
+                if (syntax.task && inner.startsWith('.'))
+                    name = /^\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner)?.[1];
+                else if (syntax.just)
+                    name = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(inner) ? inner : undefined;
+                const r = name !== undefined ? valueOf(name, depth) : undefined;
+                out += r ?? s.slice(i, end + 2);
+                i = end + 2;
+                continue;
+            }
+            out += c;
+            i++;
+        }
+        return out;
+    };
+    return run(value, 0);
+}
+function lineAt(text, i) {
+    const nl = text.indexOf('\n', i);
+    const next = nl < 0 ? text.length : nl + 1;
+    let end = nl < 0 ? text.length : nl;
+    if (end > i && text[end - 1] === '\r')
+        end--;
+    return { start: i, end, next };
+}
+/** The line at `i` and every line a trailing backslash continues it onto: [start, end) and the offset after. */
+function logicalLine(text, i) {
+    let l = lineAt(text, i);
+    const start = l.start;
+    while (l.end > l.start && text[l.end - 1] === '\\' && l.next < text.length)
+        l = lineAt(text, l.next);
+    return { start, end: l.end, next: l.next };
+}
+/** A logical line's text with each backslash-newline (and the next line's indentation) made one space, as Make reads a variable's value. */
+function joinContinued(text, start, end) {
+    const s = text.slice(start, end);
+    return s.includes('\\\n') || s.includes('\\\r\n') ? s.replace(/[ \t]*\\\r?\n[ \t]*/g, ' ') : s;
+}
+// ---------------------------------------------------------------------------
+// Shell scripts
+const ASSIGN_PREFIX = new Set(['export', 'readonly', 'declare', 'typeset']);
+const LEADING_KEYWORDS = new Set(['then', 'else', 'do', '{', '!']);
+/**
+ * `NAME=value` commands (alone, or after export/readonly/declare/typeset):
+ * the first definition of a name wins, so the value written at the top of a
+ * script (`PORT=2345`) is kept over a later conditional one (`PORT=$1`).
+ * `NAME=value cmd` sets NAME for cmd only and is not a definition.
+ */
+function shellVars(commands, into) {
+    for (const c of commands) {
+        let k = 0;
+        while (k < c.words.length && !c.words[k].quoted && LEADING_KEYWORDS.has(c.words[k].value))
+            k++;
+        const first = c.words[k];
+        if (!first)
+            continue;
+        if (ASSIGN_PREFIX.has(first.value) && !first.quoted) {
+            k++;
+            while (k < c.words.length && c.words[k].value.startsWith('-'))
+                k++;
+        }
+        else if (!isAssignmentWord(first))
+            continue;
+        const rest = c.words.slice(k);
+        if (rest.length === 0 || !rest.every((w) => isAssignmentWord(w) || /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value)))
+            continue;
+        for (const w of rest) {
+            const eq = w.value.indexOf('=');
+            if (eq < 0)
+                continue;
+            const name = w.value.slice(0, eq);
+            if (!into.has(name))
+                into.set(name, w.value.slice(eq + 1));
+        }
+    }
+}
+function isAssignmentWord(w) {
+    // The name must be written unquoted: "A=1" is a command named A=1.
+    const eq = w.value.indexOf('=');
+    return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
+}
+function shellFile(b) {
+    const commands = (0,shell/* splitShell */.b2)(b.file.text);
+    b.push(commands);
+    shellVars(commands, b.vars);
+}
+// ---------------------------------------------------------------------------
+// Makefiles
+const MAKE_ASSIGN = /^((?:(?:export|override|private)[ \t]+)*)([^\s:#=]+)[ \t]*(:::=|::=|:=|\?=|\+=|!=|=)(.*)$/s;
+const MAKE_CONDITIONAL = /^[ \t]*(ifeq|ifneq|ifdef|ifndef)\b/;
+const MAKE_ENDIF = /^[ \t]*endif\b/;
+const MAKE_DEFINE = /^[ \t]*(?:(?:export|override|private)[ \t]+)*define[ \t]+([^\s:#=]+)/;
+const MAKE_ENDEF = /^[ \t]*endef\b/;
+/** A Make variable value without its comment (an unescaped #) and surrounding blanks. */
+function makeValue(v) {
+    let out = '';
+    for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (c === '\\' && v[i + 1] === '#') {
+            out += '#';
+            i++;
+            continue;
+        }
+        if (c === '#')
+            break;
+        out += c;
+    }
+    return out.trim();
+}
+/**
+ * Recipe lines (a tab first; `@ - +` prefixes; backslash continuations; `$$`
+ * is `$`) and variables. Assignments follow Make's order (a later `=` or `:=`
+ * replaces, `?=` sets only an undefined name, `+=` appends), except inside
+ * ifeq/ifdef blocks, where only a name not yet defined is set: both branches
+ * are read, and the first one wins. `!=` (a shell command's output) is not
+ * resolved. `define NAME … endef` gives the lines between.
+ */
+function makefile(b) {
+    b.syntax = { ...SHELL_SYNTAX, make: true };
+    const text = b.file.text;
+    const vars = b.vars;
+    let conditional = 0;
+    let define;
+    let i = 0;
+    while (i < text.length) {
+        if (text[i] === '\t') {
+            // A recipe line, with its continuations (also inside define: a canned recipe).
+            const l = logicalLine(text, i);
+            let s = i + 1;
+            while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            b.push((0,shell/* splitShell */.b2)(text.slice(s, l.end), { base: s, make: true }));
+            i = l.next;
+            continue;
+        }
+        if (define) {
+            const l = lineAt(text, i);
+            const line = text.slice(l.start, l.end);
+            if (MAKE_ENDEF.test(line) && --define.depth === 0) {
+                const body = text.slice(define.from, l.start).replace(/\r?\n$/, '');
+                setMake(vars, define.name, body, '=', conditional > 0);
+                define = undefined;
+            }
+            else if (MAKE_DEFINE.test(line))
+                define.depth++;
+            i = l.next;
+            continue;
+        }
+        const l = logicalLine(text, i);
+        const line = joinContinued(text, l.start, l.end);
+        i = l.next;
+        const def = MAKE_DEFINE.exec(line);
+        if (def) {
+            define = { name: def[1], depth: 1, from: l.next };
+            continue;
+        }
+        if (MAKE_CONDITIONAL.test(line)) {
+            conditional++;
+            continue;
+        }
+        if (MAKE_ENDIF.test(line)) {
+            if (conditional > 0)
+                conditional--;
+            continue;
+        }
+        const m = MAKE_ASSIGN.exec(line.trimStart());
+        if (!m)
+            continue;
+        const op = m[3];
+        if (op === '!=')
+            continue;
+        setMake(vars, m[2], makeValue(m[4]), op, conditional > 0);
+    }
+}
+function setMake(vars, name, value, op, conditional) {
+    const prev = vars.get(name);
+    if (op === '+=')
+        vars.set(name, prev === undefined || prev === '' ? value : `${prev} ${value}`);
+    else if (op === '?=' || conditional) {
+        if (prev === undefined)
+            vars.set(name, value);
+    }
+    else
+        vars.set(name, value);
+}
+// ---------------------------------------------------------------------------
+// Templates inside shell words: {{ X }} kept as one word
+/**
+ * The text of [start, end) with the blanks inside each `{{ … }}` removed, so
+ * that splitShell keeps the interpolation in one word, and the source offset
+ * of each character kept. An interpolation holding a quote, or not closed on
+ * its line, is left alone; `{{{{` (just's literal braces) too.
+ */
+const MAX_TEMPLATE = 256;
+function compactTemplates(text, map) {
+    if (!text.includes('{{'))
+        return { text, map };
+    let out = '';
+    const outMap = [];
+    let i = 0;
+    const copy = (from, to) => {
+        for (let k = from; k < to; k++) {
+            out += text[k];
+            outMap.push(map[k]);
+        }
+    };
+    while (i < text.length) {
+        const open = text.indexOf('{{', i);
+        if (open < 0) {
+            copy(i, text.length);
+            break;
+        }
+        copy(i, open);
+        if (text.startsWith('{{{{', open)) {
+            copy(open, open + 4);
+            i = open + 4;
+            continue;
+        }
+        // An interpolation is short: look for its end within MAX_TEMPLATE characters (a bounded search per `{{`).
+        const window = text.slice(open + 2, open + 2 + MAX_TEMPLATE);
+        const rel = window.indexOf('}}');
+        const inner = rel < 0 ? '' : window.slice(0, rel);
+        if (rel < 0 || /["'`\n]/.test(inner)) {
+            copy(open, open + 2);
+            i = open + 2;
+            continue;
+        }
+        const close = open + 2 + rel;
+        copy(open, open + 2);
+        for (let k = open + 2; k < close; k++)
+            if (text[k] !== ' ' && text[k] !== '\t') {
+                out += text[k];
+                outMap.push(map[k]);
+            }
+        copy(close, close + 2);
+        i = close + 2;
+    }
+    return { text: out, map: outMap };
+}
+/** Split a stretch of the file as shell, templates kept whole. */
+function splitTemplated(file, start, end) {
+    const raw = file.text.slice(start, end);
+    if (!raw.includes('{{'))
+        return (0,shell/* splitShell */.b2)(raw, { base: start });
+    const map = Array.from({ length: raw.length }, (_, k) => start + k);
+    const c = compactTemplates(raw, map);
+    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
+}
+/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
+function misplaced(text, w) {
+    let bad = 0;
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
+            bad++;
+    }
+    return bad;
+}
+/**
+ * scalarWord, realigned when its map misses characters. scalarWord looks for
+ * each character at most 8 source characters ahead, so a block scalar (or a
+ * folded plain one) indented deeper than that — a workflow step's `run: |`
+ * body sits at column 10 — maps its characters onto the indentation. Here
+ * source blanks are skipped without a bound before each non-blank character
+ * (indentation and folding are blanks), and the 8-character window is kept
+ * only for escapes. The better of the two maps is used.
+ */
+function scalarChars(file, n) {
+    const w = (0,yaml/* scalarWord */.F4)(file, n);
+    const text = file.text;
+    const badBefore = misplaced(text, w);
+    if (badBefore === 0)
+        return w;
+    const end = Math.min(w.end, text.length);
+    let j = w.start;
+    const src0 = text[j];
+    if (src0 === '|' || src0 === '>') {
+        const nl = text.indexOf('\n', j);
+        j = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    else if (src0 === '"' || src0 === "'")
+        j++;
+    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+    const map = [];
+    const last = Math.max(w.start, end - 1);
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
+                j++;
+            map.push(Math.min(j, last));
+            // An escape (\n, \t in double quotes) stands for this character: step over it.
+            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
+            continue;
+        }
+        let b = j;
+        while (b < end && blank(text[b]))
+            b++;
+        let m = b;
+        while (m < end && text[m] !== c && m - b < 8)
+            m++;
+        j = m < end && text[m] === c ? m : b;
+        map.push(Math.min(j, last));
+        j++;
+    }
+    const aligned = { ...w, map };
+    return misplaced(text, aligned) < badBefore ? aligned : w;
+}
+/** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
+function splitScalar(file, n, templates = false) {
+    const w = scalarChars(file, n);
+    if (!templates)
+        return (0,shell/* splitShell */.b2)(w.value, { map: w.map });
+    const c = compactTemplates(w.value, w.map);
+    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
+}
+// ---------------------------------------------------------------------------
+// justfiles
+const JUST_NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** The just name at `i` of `s`, if one starts there (sticky: no slice of a long line per token). */
+function justNameAt(s, i) {
+    JUST_NAME.lastIndex = i;
+    return JUST_NAME.exec(s)?.[0];
+}
+const JUST_ASSIGN = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:=[ \t]*(.*)$/;
+/** Settings, aliases, imports and modules (`import? 'x'`, `mod? name`): a keyword then a blank or `?`, so that a recipe `set-up:` is not one. */
+const JUST_SKIP = /^(set|alias|import|mod|unexport)(?=[ \t?])/;
+/**
+ * A just expression as a template expand() resolves: string literals become
+ * their text, names become {{name}}, `+` concatenates and `/` joins with a
+ * slash. Anything else (a function call, a backtick, `if`) is kept as written.
+ */
+function justExpression(src) {
+    let out = '';
+    let i = 0;
+    let expectOperand = true;
+    const n = src.length;
+    while (i < n) {
+        const c = src[i];
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (c === '#')
+            break;
+        if (!expectOperand) {
+            if (c === '+') {
+                expectOperand = true;
+                i++;
+                continue;
+            }
+            if (c === '/') {
+                out += '/';
+                expectOperand = true;
+                i++;
+                continue;
+            }
+            return src.trim();
+        }
+        if (c === "'" || c === '"') {
+            if (src.startsWith(c.repeat(3), i))
+                return src.trim(); // an indented multi-line string
+            let j = i + 1;
+            let lit = '';
+            while (j < n && src[j] !== c) {
+                if (c === '"' && src[j] === '\\' && j + 1 < n) {
+                    const e = src[j + 1];
+                    lit += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
+                    j += 2;
+                    continue;
+                }
+                lit += src[j];
+                j++;
+            }
+            if (j >= n)
+                return src.trim();
+            out += lit;
+            i = j + 1;
+            expectOperand = false;
+            continue;
+        }
+        const m = justNameAt(src, i);
+        if (m && src[i + m.length] !== '(' && m !== 'if' && m !== 'else') {
+            out += `{{${m}}}`;
+            i += m.length;
+            expectOperand = false;
+            continue;
+        }
+        return src.trim();
+    }
+    return expectOperand && out !== '' ? src.trim() : out;
+}
+/** A recipe header's parameters: name, then `name`, `name=default`, `+name`, `*name`, `$name` …, up to the `:` (not `:=`). Undefined when the line is no recipe header. */
+function justHeader(line) {
+    let i = line[0] === '@' ? 1 : 0;
+    const name = justNameAt(line, i);
+    if (!name)
+        return undefined;
+    i += name.length;
+    const params = new Map();
+    const exported = [];
+    const n = line.length;
+    for (;;) {
+        while (i < n && (line[i] === ' ' || line[i] === '\t'))
+            i++;
+        if (i >= n)
+            return undefined;
+        if (line[i] === ':')
+            return line[i + 1] === '=' ? undefined : { params, exported };
+        if (line[i] === '+' || line[i] === '*')
+            i++;
+        let isExported = false;
+        if (line[i] === '$') {
+            isExported = true;
+            i++;
+        }
+        const p = justNameAt(line, i);
+        if (!p)
+            return undefined;
+        i += p.length;
+        if (isExported)
+            exported.push(p);
+        if (line[i] !== '=')
+            continue;
+        i++;
+        const q = line[i];
+        if (q === "'" || q === '"' || q === '`') {
+            const close = line.indexOf(q, i + 1);
+            if (close < 0)
+                return undefined;
+            if (q !== '`')
+                params.set(p, line.slice(i + 1, close));
+            i = close + 1;
+        }
+        else if (q === '(') {
+            const close = closing(line, i, '(', ')');
+            if (close < 0)
+                return undefined;
+            params.set(p, justExpression(line.slice(i + 1, close)));
+            i = close + 1;
+        }
+        else {
+            const v = justNameAt(line, i);
+            if (!v)
+                return undefined;
+            params.set(p, `{{${v}}}`);
+            i += v.length;
+        }
+    }
+}
+/** The interpreter a `[script]` / `[script('bash', '-eu')]` attribute names; '' for the default (sh); undefined when the line has none. */
+function scriptAttribute(line) {
+    const m = /(?:^\[|,)[ \t]*script(?![\w-])(?:[ \t]*\([ \t]*(['"])([^'"]*)\1)?/.exec(line);
+    if (!m)
+        return undefined;
+    return m[2] ?? '';
+}
+/**
+ * Recipes: a header at the start of a line (`name params…: deps`) and the
+ * indented lines below it. A linewise recipe's lines lose their `@` and `-`
+ * prefixes; a recipe whose body opens with `#!` (or that has a `[script]`
+ * attribute) is one script, taken only when it is sh, bash, dash, ash, zsh or
+ * ksh. Variables: `name := value` and `export name := value` (strings
+ * unquoted, concatenation resolved); `set shell := […]` and other settings
+ * are ignored, except `set export`, which puts every variable in the
+ * recipes' environment ($name then resolves too).
+ */
+function justfile(b) {
+    const text = b.file.text;
+    const exported = new Set();
+    let exportAll = false;
+    let script;
+    let i = 0;
+    while (i < text.length) {
+        const l = lineAt(text, i);
+        const line = text.slice(l.start, l.end);
+        const c = line[0];
+        if (c === undefined || c === ' ' || c === '\t' || c === '#') {
+            i = l.next;
+            continue;
+        }
+        if (c === '[') {
+            script = scriptAttribute(line) ?? script;
+            i = l.next;
+            continue;
+        }
+        const a = JUST_ASSIGN.exec(line);
+        if (a) {
+            b.vars.set(a[2], justExpression(a[3]));
+            if (a[1])
+                exported.add(a[2]);
+            script = undefined;
+            i = l.next;
+            continue;
+        }
+        if (JUST_SKIP.test(line)) {
+            const m = /^set[ \t]+export\b(?:[ \t]*:=[ \t]*(\w+))?/.exec(line);
+            if (m)
+                exportAll = m[1] === undefined || m[1] === 'true';
+            script = undefined;
+            i = l.next;
+            continue;
+        }
+        const header = justHeader(line);
+        const attr = script;
+        script = undefined;
+        i = l.next;
+        if (!header)
+            continue;
+        for (const e of header.exported)
+            exported.add(e);
+        b.noteScope(header.params);
+        // The body: indented or blank lines, up to the first line that starts at column 0.
+        const body = [];
+        while (i < text.length) {
+            const bl = lineAt(text, i);
+            const first = text[bl.start];
+            if (bl.end > bl.start && first !== ' ' && first !== '\t')
+                break;
+            body.push(bl);
+            i = bl.next;
+        }
+        while (body.length > 0 && text.slice(body[body.length - 1].start, body[body.length - 1].end).trim() === '')
+            body.pop();
+        const firstLine = body.find((x) => text.slice(x.start, x.end).trim() !== '');
+        if (!firstLine)
+            continue;
+        const firstText = text.slice(firstLine.start, firstLine.end).trimStart();
+        const scope = header.params;
+        if (firstText.startsWith('#!') || attr !== undefined) {
+            const shebang = firstText.startsWith('#!');
+            const interp = shebang ? shebangShell(firstText) : attr === '' ? 'sh' : shebangShell(`#!${attr}`);
+            if (!interp)
+                continue;
+            const from = shebang ? firstLine.next : firstLine.start;
+            const to = body[body.length - 1].end;
+            if (from < to)
+                b.push(splitTemplated(b.file, from, to), scope);
+            continue;
+        }
+        for (let k = 0; k < body.length; k++) {
+            const bl = body[k];
+            let s = bl.start;
+            while (s < bl.end && (text[s] === ' ' || text[s] === '\t'))
+                s++;
+            if (s >= bl.end)
+                continue;
+            while (s < bl.end && (text[s] === '@' || text[s] === '-'))
+                s++;
+            // A trailing backslash continues the line onto the next one of the body.
+            let e = bl.end;
+            while (e > s && text[e - 1] === '\\' && k + 1 < body.length)
+                e = body[++k].end;
+            b.push(splitTemplated(b.file, s, e), scope);
+        }
+    }
+    b.syntax = { ...SHELL_SYNTAX, shell: exportAll ? 'all' : exported, just: true };
+}
+// ---------------------------------------------------------------------------
+// YAML helpers
+const MAX_DEPTH = 40;
+/** A map's scalar-valued entries (`NAME: value`, or `NAME: {value: …}` when valueKey is given) as variables. */
+function yamlVars(y, node, valueKey) {
+    const out = new Map();
+    for (const p of (0,yaml/* pairs */.AS)(y, node)) {
+        const k = (0,yaml/* keyOf */.TN)(p);
+        if (k === undefined)
+            continue;
+        let v = (0,yaml/* deref */.LA)(y, p.value);
+        if (v && valueKey && (0,yaml_lib/* isMap */.jh)(v))
+            v = (0,yaml/* get */.Jt)(y, v, valueKey);
+        if (v && (0,yaml_lib/* isScalar */.jn)(v)) {
+            const val = v.value;
+            out.set(k, val === null || val === undefined ? '' : String(val));
+        }
+    }
+    return out;
+}
+function merge(a, b) {
+    if (b.size === 0)
+        return a;
+    if (a.size === 0)
+        return b;
+    return new Map([...a, ...b]);
+}
+// ---------------------------------------------------------------------------
+// GitHub workflows
+const SH_RUN_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+/**
+ * Every `run:` scalar of the file, at any depth (steps of jobs, composite
+ * actions), except a step whose `shell:` is another language (pwsh, python).
+ * `env:` maps: the top-level one gives the file's variables; a job's or a
+ * step's is the scope of the commands below it.
+ */
+function workflow(project, b) {
+    b.syntax = { ...SHELL_SYNTAX, actions: true };
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const visit = (n, depth, scope) => {
+        if (depth > MAX_DEPTH || !n)
+            return;
+        const d = (0,yaml/* deref */.LA)(y, n);
+        if (!d)
+            return;
+        if ((0,yaml_lib/* isMap */.jh)(d)) {
+            let here = scope;
+            let shell;
+            for (const p of d.items) {
+                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+                if (k === 'env') {
+                    const env = yamlVars(y, (0,yaml/* deref */.LA)(y, p.value));
+                    if (depth === 0)
+                        for (const [name, v] of env)
+                            b.vars.set(name, v);
+                    else {
+                        b.noteScope(env);
+                        here = merge(here, env);
+                    }
+                }
+                else if (k === 'shell') {
+                    const v = (0,yaml/* deref */.LA)(y, p.value);
+                    if (v && (0,yaml_lib/* isScalar */.jn)(v))
+                        shell = String(v.value ?? '');
+                }
+            }
+            const sh = shell?.trim().split(/\s+/)[0];
+            const shellOk = sh === undefined || sh === '' || SH_RUN_SHELLS.has(sh.slice(sh.lastIndexOf('/') + 1));
+            for (const p of d.items) {
+                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+                if (k === 'env')
+                    continue;
+                const v = (0,yaml/* deref */.LA)(y, p.value);
+                if (k === 'run' && v && (0,yaml_lib/* isScalar */.jn)(v)) {
+                    if (shellOk)
+                        b.push(splitScalar(b.file, v), here);
+                }
+                else
+                    visit(v, depth + 1, here);
+            }
+        }
+        else if ((0,yaml_lib/* isSeq */.oP)(d))
+            for (const i of d.items)
+                visit(i, depth + 1, scope);
+    };
+    for (const doc of y.docs)
+        visit(doc.contents, 0, new Map());
+}
+// ---------------------------------------------------------------------------
+// Taskfiles
+/**
+ * `tasks.<name>` as a string (one command), a list of commands, or a map with
+ * `cmds:` (a list) or `cmd:`; each command a string or a map with `cmd:` (or
+ * `defer:`); `task:` calls are not commands. `vars:` and `env:` at the top
+ * level give the file's variables (string values; `sh:` ones are not run,
+ * `ref:` ones refer to another variable), a task's own are its scope. `env:`
+ * names are also resolved as $NAME, since the shell sees them.
+ */
+function taskfile(project, b) {
+    const envNames = new Set();
+    b.syntax = { ...SHELL_SYNTAX, shell: envNames, task: true };
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const varsOf = (node) => {
+        const out = new Map();
+        for (const p of (0,yaml/* pairs */.AS)(y, node)) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            const v = (0,yaml/* deref */.LA)(y, p.value);
+            if (k === undefined || !v)
+                continue;
+            if ((0,yaml_lib/* isScalar */.jn)(v))
+                out.set(k, String(v.value ?? ''));
+            else if ((0,yaml_lib/* isMap */.jh)(v)) {
+                const ref = (0,yaml/* get */.Jt)(y, v, 'ref');
+                if (ref && (0,yaml_lib/* isScalar */.jn)(ref))
+                    out.set(k, `{{${String(ref.value).trim()}}}`);
+            }
+        }
+        return out;
+    };
+    const envOf = (node) => {
+        const env = varsOf(node);
+        for (const k of env.keys())
+            envNames.add(k);
+        return env;
+    };
+    const command = (n, scope, depth) => {
+        if (!n || depth > 4)
+            return;
+        if ((0,yaml_lib/* isScalar */.jn)(n)) {
+            b.push(splitScalar(b.file, n, true), scope);
+            return;
+        }
+        if (!(0,yaml_lib/* isMap */.jh)(n))
+            return;
+        const cmd = (0,yaml/* get */.Jt)(y, n, 'cmd');
+        if (cmd && (0,yaml_lib/* isScalar */.jn)(cmd))
+            b.push(splitScalar(b.file, cmd, true), scope);
+        const deferred = (0,yaml/* get */.Jt)(y, n, 'defer');
+        if (deferred)
+            command(deferred, scope, depth + 1);
+    };
+    for (const doc of y.docs) {
+        const root = (0,yaml/* deref */.LA)(y, doc.contents);
+        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
+            continue;
+        for (const [k, v] of [...varsOf((0,yaml/* get */.Jt)(y, root, 'vars')), ...envOf((0,yaml/* get */.Jt)(y, root, 'env'))])
+            if (!b.vars.has(k))
+                b.vars.set(k, v);
+        for (const p of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, root, 'tasks'))) {
+            const t = (0,yaml/* deref */.LA)(y, p.value);
+            if (!t)
+                continue;
+            if ((0,yaml_lib/* isScalar */.jn)(t)) {
+                command(t, new Map(), 0);
+                continue;
+            }
+            if ((0,yaml_lib/* isSeq */.oP)(t)) {
+                for (const c of t.items)
+                    command((0,yaml/* deref */.LA)(y, c), new Map(), 0);
+                continue;
+            }
+            if (!(0,yaml_lib/* isMap */.jh)(t))
+                continue;
+            const scope = merge(envOf((0,yaml/* get */.Jt)(y, t, 'env')), varsOf((0,yaml/* get */.Jt)(y, t, 'vars')));
+            b.noteScope(scope);
+            const cmds = (0,yaml/* get */.Jt)(y, t, 'cmds');
+            if (cmds && (0,yaml_lib/* isSeq */.oP)(cmds))
+                for (const c of cmds.items)
+                    command((0,yaml/* deref */.LA)(y, c), scope, 0);
+            else if (cmds)
+                command(cmds, scope, 0);
+            const cmd = (0,yaml/* get */.Jt)(y, t, 'cmd');
+            if (cmd)
+                command(cmd, scope, 0);
+        }
+    }
+}
+// ---------------------------------------------------------------------------
+// package.json
+/**
+ * Each `scripts` value that is a string. Its words map 1:1 onto the source
+ * when the raw JSON string equals the value (no escapes); otherwise the
+ * commands are still taken, with every word pointing at the string's opening
+ * quote (a finding lands on the script, a fix must not edit inside it).
+ */
+function packageJson(b) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(b.file.text);
+    if (!root)
+        return;
+    const scripts = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['scripts']);
+    if (!scripts || scripts.type !== 'object')
+        return;
+    for (const prop of scripts.children ?? []) {
+        const v = prop.children?.[1];
+        if (!v || v.type !== 'string' || typeof v.value !== 'string')
+            continue;
+        const value = v.value;
+        const raw = b.file.text.slice(v.offset + 1, v.offset + v.length - 1);
+        if (raw === value)
+            b.push((0,shell/* splitShell */.b2)(value, { base: v.offset + 1 }));
+        else
+            b.push((0,shell/* splitShell */.b2)(value, { map: new Array(value.length).fill(v.offset) }));
+    }
+}
+// ---------------------------------------------------------------------------
+// GitLab CI
+/** Top-level keys that are not jobs. */
+const GITLAB_GLOBAL = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec']);
+const GITLAB_SCRIPTS = ['before_script', 'script', 'after_script'];
+const MAX_SCRIPT_NESTING = 10;
+/**
+ * Every job's `before_script`, `script` and `after_script` (a string, or a
+ * list of strings and nested lists; `!reference [...]` tags are not
+ * followed), the `hooks: pre_get_sources_script`, and the top-level and
+ * `default:` before_script/after_script. Hidden jobs (`.name:`, templates for
+ * `extends:`) are read too: their commands run in the jobs that extend them.
+ * `variables:` (scalars or `{value: …}`) at the top level are the file's, a
+ * job's are its scope.
+ */
+function gitlabCi(project, b) {
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const script = (n, scope, depth) => {
+        const d = (0,yaml/* deref */.LA)(y, n);
+        if (!d || depth > MAX_SCRIPT_NESTING)
+            return;
+        if ((0,yaml_lib/* isScalar */.jn)(d)) {
+            b.push(splitScalar(b.file, d), scope);
+            return;
+        }
+        if ((0,yaml_lib/* isSeq */.oP)(d) && d.tag !== '!reference')
+            for (const i of d.items)
+                script(i, scope, depth + 1);
+    };
+    const scripts = (job, scope) => {
+        for (const k of GITLAB_SCRIPTS)
+            script((0,yaml/* get */.Jt)(y, job, k), scope, 0);
+        script((0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
+    };
+    for (const doc of y.docs) {
+        const root = (0,yaml/* deref */.LA)(y, doc.contents);
+        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
+            continue;
+        for (const [k, v] of yamlVars(y, (0,yaml/* get */.Jt)(y, root, 'variables'), 'value'))
+            if (!b.vars.has(k))
+                b.vars.set(k, v);
+        const empty = new Map();
+        script((0,yaml/* get */.Jt)(y, root, 'before_script'), empty, 0);
+        script((0,yaml/* get */.Jt)(y, root, 'after_script'), empty, 0);
+        scripts((0,yaml/* get */.Jt)(y, root, 'default'), empty);
+        for (const p of (0,yaml/* pairs */.AS)(y, root)) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            if (k === undefined || GITLAB_GLOBAL.has(k))
+                continue;
+            const job = (0,yaml/* deref */.LA)(y, p.value);
+            if (!job || !(0,yaml_lib/* isMap */.jh)(job))
+                continue;
+            const scope = yamlVars(y, (0,yaml/* get */.Jt)(y, job, 'variables'), 'value');
+            b.noteScope(scope);
+            scripts(job, scope);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/scripts.ts
+/**
+ * What a container sees of the repository, so that the scripts its command
+ * names can be read: `CMD ["/start.sh"]` after `COPY start.sh /start.sh`,
+ * `command: ./scripts/debug.sh` with `.:/app` mounted and `working_dir: /app`,
+ * a devcontainer's `postCreateCommand` in its workspace folder. Paths are
+ * mapped back through the build context (COPY/ADD without --from) and bind
+ * mounts; a followed script is read only inside the repository (Workspace.read
+ * refuses symbolic links out of it, special and large files), and only when it
+ * is a script (a .sh/.bash name or a #! line), never a binary.
+ */
+
+
+
+
+
+
+function norm(p) {
+    const n = external_node_path_.posix.normalize(p);
+    return n.length > 1 ? n.replace(/\/$/, '') : n;
+}
+/** A repository-relative path joined and normalised; undefined when it leaves the repository. */
+function repoJoin(...parts) {
+    const p = external_node_path_.posix.normalize(external_node_path_.posix.join(...parts.filter((x) => x !== '')));
+    if (p === '.' || p === './')
+        return '';
+    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
+        return undefined;
+    return p.replace(/\/$/, '');
+}
+/**
+ * The mounts a Dockerfile stage's COPY/ADD instructions make from the build
+ * context (copies from other stages or images are not the repository's).
+ * `contexts` are the candidate repository directories of the build context.
+ */
+function copyMounts(stage, contexts) {
+    const out = [];
+    const chain = (0,dockerfile/* stageChain */.ap)(stage).reverse();
+    for (const s of chain) {
+        for (const c of s.copies) {
+            if (c.from)
+                continue;
+            const dest = c.dest.startsWith('/') ? c.dest : external_node_path_.posix.join(c.workdir ?? '/', c.dest);
+            const destDir = c.dest.endsWith('/') || c.sources.length > 1;
+            for (const written of c.sources) {
+                if (/^[a-z]+:\/\//i.test(written) || written.startsWith('git@'))
+                    continue;
+                // A COPY source is always inside the context: `COPY /cmd/x.sh /` is <context>/cmd/x.sh.
+                const src = written.replace(/^\/+/, '') || '.';
+                const cands = (rel) => contexts.map((ctx) => repoJoin(ctx, rel)).filter((p) => p !== undefined);
+                if (src.includes('*') || src.includes('?')) {
+                    // COPY scripts/*.sh /usr/local/bin/: the directory of the pattern, file by file.
+                    const dir = external_node_path_.posix.dirname(src);
+                    out.push({ container: norm(destDir ? dest : external_node_path_.posix.dirname(dest)), repo: cands(dir) });
+                    continue;
+                }
+                if (destDir) {
+                    // A file lands at dest/<name>; a directory's contents land in dest.
+                    out.push({ container: norm(external_node_path_.posix.join(dest, external_node_path_.posix.basename(src))), repo: cands(src), exact: true });
+                    out.push({ container: norm(dest), repo: cands(src) });
+                }
+                else
+                    out.push({ container: norm(dest), repo: cands(src) });
+            }
+        }
+    }
+    return out.reverse();
+}
+/**
+ * A bind mount `SOURCE:TARGET[:opts]` (Compose short syntax, `docker run -v`)
+ * whose source is a path in the repository, relative to `baseDirs` (the
+ * Compose file's directory; for a run line its directory, then the root).
+ */
+function bindMount(source, target, baseDirs) {
+    const s = source.trim().replace(/^["']|["']$/g, '');
+    const t = target.trim();
+    if (!t.startsWith('/'))
+        return undefined;
+    const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
+    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
+        return undefined;
+    if (cleaned.includes('$'))
+        return undefined;
+    const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p) => p !== undefined);
+    return repo.length > 0 ? { container: norm(t), repo } : undefined;
+}
+/**
+ * A script's unquoted `$NAME` / `${NAME}` words whose variable the script
+ * sets to a literal (`OPTS="--listen=:2345 --headless"`) are split into the
+ * words the shell would run (`exec /dlv ${OPTS} exec /app`). The new words
+ * point at the variable's word (their text is not in the line).
+ */
+function expandWordVariables(commands, vars) {
+    if (vars.size === 0)
+        return commands;
+    return commands.map((c) => {
+        if (!c.words.some((w) => !w.quoted && w.value.startsWith('$')))
+            return c;
+        const words = [];
+        for (const w of c.words) {
+            const m = !w.quoted ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value) : null;
+            const v = m ? vars.get((m[1] ?? m[2])) : undefined;
+            if (v === undefined || v.includes('$')) {
+                words.push(w);
+                continue;
+            }
+            for (const x of (0,shell/* splitShell */.b2)(v))
+                for (const nw of x.words)
+                    words.push({ value: nw.value, start: w.start, end: w.end, quoted: true, map: nw.value.split('').map(() => w.start) });
+        }
+        return { ...c, words };
+    });
+}
+/** Where a bare command name is looked up (the PATH of the usual base images). */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/go/bin'];
+function isScriptText(path, text) {
+    return /\.(sh|bash)$/.test(path) || text.startsWith('#!');
+}
+/** The FollowContext of a container: scripts and air configs read through its view of the repository. */
+function followContext(project, view, airConfigs) {
+    /** Container path of each followed script (to resolve what it names relative to itself). */
+    const at = new Map();
+    const candidatesOf = (containerPath) => {
+        const out = [];
+        const p = norm(containerPath);
+        for (const m of view.mounts) {
+            if (m.exact ? p !== m.container : !(p === m.container || p.startsWith(m.container === '/' ? '/' : m.container + '/')))
+                continue;
+            const rest = m.exact ? '' : p.slice(m.container === '/' ? 1 : m.container.length + 1);
+            for (const r of m.repo) {
+                const q = repoJoin(r, rest);
+                if (q !== undefined && q !== '' && !out.includes(q))
+                    out.push(q);
+            }
+        }
+        return out;
+    };
+    const readScript = (rel) => {
+        const known = project.file(rel, 'shell', { quiet: true });
+        if (!known || !isScriptText(known.path, known.text))
+            return undefined;
+        return known;
+    };
+    const resolve = (path, from, read = readScript) => {
+        const tries = [];
+        if (!path.includes('/')) {
+            // A bare command name: a script only where the image put one on PATH.
+            for (const dir of PATH_DIRS) {
+                for (const rel of candidatesOf(`${dir}/${path}`)) {
+                    const f = read(rel);
+                    if (f)
+                        return { file: f, containerPath: `${dir}/${path}` };
+                }
+            }
+            if (!/\.(sh|bash)$/.test(path))
+                return undefined;
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+        }
+        else if (path.startsWith('/'))
+            tries.push(path);
+        else {
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+            const fromAt = at.get(from.path);
+            if (fromAt)
+                tries.push(external_node_path_.posix.join(external_node_path_.posix.dirname(fromAt), path));
+        }
+        for (const cp of tries) {
+            for (const rel of candidatesOf(cp)) {
+                const f = read(rel);
+                if (f)
+                    return { file: f, containerPath: norm(cp) };
+            }
+        }
+        // A relative path named by a followed script or a repository file: next to that file.
+        if (!path.startsWith('/')) {
+            const rel = repoJoin(external_node_path_.posix.dirname(from.path), path);
+            const f = rel !== undefined ? read(rel) : undefined;
+            if (f)
+                return { file: f };
+        }
+        return undefined;
+    };
+    const readConfig = (rel) => project.file(rel, 'shell', { quiet: true });
+    const commandsCache = new Map();
+    return {
+        stack: [],
+        script(path, from) {
+            const r = resolve(path, from);
+            if (!r)
+                return undefined;
+            if (r.containerPath)
+                at.set(r.file.path, r.containerPath);
+            return r.file;
+        },
+        config(path, from) {
+            return resolve(path, from, readConfig)?.file;
+        },
+        commands(file) {
+            let c = commandsCache.get(file.path);
+            if (!c) {
+                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), commandFileOf(project, file).vars);
+                commandsCache.set(file.path, c);
+            }
+            return c;
+        },
+        air(configPath, from) {
+            const wanted = configPath ?? '.air.toml';
+            const paths = wanted.startsWith('/') ? [wanted] : [external_node_path_.posix.join(view.workdir, wanted)];
+            const rels = paths.flatMap(candidatesOf);
+            // Not mounted where the container looks: the config next to the file that runs air.
+            if (!wanted.startsWith('/')) {
+                const beside = repoJoin(external_node_path_.posix.dirname(from.path), wanted);
+                if (beside !== undefined && !rels.includes(beside))
+                    rels.push(beside);
+            }
+            for (const rel of rels) {
+                const cfg = readAir(project, rel, airConfigs);
+                if (!cfg)
+                    continue;
+                const out = [];
+                if (cfg.cmd)
+                    out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
+                if (cfg.fullBin)
+                    out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
+                return out;
+            }
+            return [];
+        },
+        stop(file, reason, span) {
+            project.problem({ path: file.path, reason, span });
+        },
+    };
+}
+function readAir(project, rel, cache) {
+    if (cache?.has(rel))
+        return cache.get(rel);
+    const f = project.file(rel, 'air', { quiet: true });
+    let cfg;
+    if (f) {
+        try {
+            cfg = parseAirConfig(f);
+            project.add(f);
+        }
+        catch (e) {
+            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
+                throw e;
+            const off = e.offset ?? 0;
+            project.problem({ path: f.path, reason: `could not be parsed as TOML: ${e.message}`, span: { file: f, start: off, end: off } });
+        }
+    }
+    cache?.set(rel, cfg);
+    return cfg;
+}
+
 ;// CONCATENATED MODULE: ./src/model/project.ts
 /**
  * The project: discovered files plus lazily parsed documents, with every
  * parse failure and skipped file collected for PTD900.
  */
+
 
 
 
@@ -9320,17 +10832,25 @@ class Project {
         this.reported.add(key);
         this.problems.push(p);
     }
-    /** Read (or find among the discovered files) a file by relative path. */
-    file(path, kind) {
+    /**
+     * Read (or find among the discovered files) a file by relative path. A file
+     * that cannot be read is a PTD900 problem, unless `quiet` (a candidate path
+     * tried among others, such as a script a container may run).
+     */
+    file(path, kind, opts = {}) {
         const found = this.byPath.get(path);
         if (found)
             return found;
         const r = this.ws.read(path, kind);
         if (r.ok)
             return r.file;
-        if (r.skip.reason !== 'not found')
+        if (r.skip.reason !== 'not found' && !opts.quiet)
             this.problem(r.skip);
         return undefined;
+    }
+    /** Is there a readable file at this relative path? (Read, within every limit, and cached.) */
+    exists(path, kind) {
+        return this.byPath.has(path) || this.ws.read(path, kind).ok;
     }
     yaml(file) {
         if (this.yamlCache.has(file.path))
@@ -9391,9 +10911,15 @@ function setcapPtrace(chain) {
     }
     return undefined;
 }
-/** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
-function imageFacts(doc, target) {
-    const stage = (0,dockerfile/* targetStage */.Ae)(doc, target);
+/**
+ * What a Dockerfile stage (and the stages it builds on or copies from)
+ * installs, runs and builds. With `contexts` (the candidate repository
+ * directories of its build context), the scripts its RUN lines run are
+ * followed too, and `mounts` says where the COPYs of the context put
+ * repository files (for the scripts its CMD/ENTRYPOINT may run).
+ */
+function imageFacts(doc, target, build) {
+    const stage = typeof target === 'object' ? target : (0,dockerfile/* targetStage */.Ae)(doc, target);
     if (!stage)
         return undefined;
     const chain = (0,dockerfile/* stageChain */.ap)(stage);
@@ -9403,9 +10929,18 @@ function imageFacts(doc, target) {
         tools.push(...f.tools);
         builds.push(...f.builds);
     };
-    for (const s of [...chain].reverse())
-        for (const r of s.runs)
-            add(r.facts);
+    const mounts = build ? copyMounts(stage, build.contexts) : [];
+    for (const s of [...chain].reverse()) {
+        // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
+        const runMounts = build ? copyMounts(s, build.contexts) : [];
+        for (const r of s.runs) {
+            if (!build || runMounts.length === 0) {
+                add(r.facts);
+                continue;
+            }
+            add(commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+        }
+    }
     // Builds in any stage matter (binaries are copied across stages).
     for (const s of doc.stages)
         if (!chain.includes(s))
@@ -9425,32 +10960,75 @@ function imageFacts(doc, target) {
         }
     }
     const fileCap = setcapPtrace(chain);
-    return { dockerfile: doc, stage, tools, builds, ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
+    return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
 }
-function runFacts(entrypoint, cmd) {
+/** A command's facts, analysed again with ctx (so that the scripts it names are followed) when one is given. */
+function commandFacts(c, ctx) {
+    if (!ctx)
+        return c.facts;
+    const file = c.span.file;
+    if (c.form === 'shell')
+        return c.commands ? (0,model_commands/* analyzeCommands */.rp)(file, c.commands, undefined, ctx) : c.facts;
+    return c.words.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, c.words, undefined, ctx) : c.facts;
+}
+/**
+ * What a container runs: an exec-form ENTRYPOINT gets CMD as its arguments
+ * (the way Docker combines them; a shell-form ENTRYPOINT ignores CMD). The
+ * two may come from different files (the image's `ENTRYPOINT ["/dlv"]`, a
+ * Compose `command: exec ./app --headless …`): then the ENTRYPOINT's words
+ * stand at the start of CMD's, so that every place found is in CMD's file.
+ * A wrapper ENTRYPOINT (tini, an entry script that ends in `exec "$@"`) runs
+ * CMD itself, so CMD's own facts count as well.
+ */
+function runFacts(entrypoint, cmd, ctx) {
     if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
-        if (cmd && cmd.form === 'exec' && cmd.span.file === entrypoint.span.file)
-            return (0,model_commands/* analyzeWords */.uu)(entrypoint.span.file, [...entrypoint.words, ...cmd.words]);
-        if (cmd && cmd.form === 'exec' && entrypoint.facts.tools.length === 0)
-            return cmd.facts;
-        return entrypoint.facts;
+        if (!cmd || cmd.form !== 'exec' || cmd.words.length === 0)
+            return commandFacts(entrypoint, ctx);
+        const file = cmd.span.file;
+        const at = cmd.words[0].start;
+        const entryWords = entrypoint.span.file === file ? entrypoint.words : entrypoint.words.map((w) => ({ ...w, start: at, end: at, map: w.map.map(() => at) }));
+        const both = (0,model_commands/* analyzeWords */.uu)(file, [...entryWords, ...cmd.words], undefined, ctx);
+        const alone = commandFacts(cmd, ctx);
+        const seen = new Set(both.tools.map((t) => `${t.span.file.path}@${t.span.start}:${t.tool}`));
+        return {
+            tools: [...both.tools, ...alone.tools.filter((t) => !seen.has(`${t.span.file.path}@${t.span.start}:${t.tool}`))],
+            builds: [...both.builds, ...alone.builds.filter((b) => !both.builds.some((x) => x.span.file === b.span.file && x.span.start === b.span.start))],
+        };
     }
     if (entrypoint)
-        return entrypoint.facts;
-    return cmd?.facts ?? { tools: [], builds: [] };
+        return commandFacts(entrypoint, ctx);
+    return cmd ? commandFacts(cmd, ctx) : { tools: [], builds: [] };
+}
+/**
+ * The image's debugger installs as evidence for a container that runs it.
+ * A container whose own command replaces the image's, with one that runs no
+ * debugger, while the image's own command is what runs the debugger (a debug
+ * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
+ * does not debug: the debugger in the image is wired to a command it does not run.
+ */
+function imageTools(facts, overridden, run, ctx) {
+    if (!facts)
+        return [];
+    if (!overridden || run.tools.length > 0)
+        return facts.tools;
+    const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
+    return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
 }
 
-// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
-var yaml_lib = __nccwpck_require__(3078);
-// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
-var jsonc_lib = __nccwpck_require__(4026);
-// EXTERNAL MODULE: ./src/parse/shell.ts
-var shell = __nccwpck_require__(1969);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(1064);
 ;// CONCATENATED MODULE: ./src/model/relevance.ts
-/** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
-const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'];
+/**
+ * Lower-case words, one of which appears in some file of every launch with
+ * debugger evidence: the debuggers, a ptrace capability, a shared PID
+ * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
+ * a `kubectl debug`.
+ */
+const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'];
+/** Files that only declare image builds (no container runs from them). */
+const BUILD_SOURCE_KINDS = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
+/** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
+const COMMAND_KINDS = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
 const hotCache = new WeakMap();
 /** Does the file's text mention a debugger word (in any letter case)? */
 function isHot(f) {
@@ -9514,11 +11092,12 @@ function withoutQuoting(text) {
 const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
 /**
  * Does every spelling of …delve/cmd/dlv in the text belong to a
- * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…` (or `@$…`)
+ * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…`
  * starting a command? Then no install of delve in it can be reported by
  * PTD011 (which wants `go get` or the old github.com/derekparker path) or
  * PTD012 (which wants no version, or @latest, @master, @main and the like,
- * none of which starts with v and a digit, and takes a `$` as pinned).
+ * none of which starts with v and a digit; a `$` version is read from the
+ * stage's ARG/ENV defaults, so it is left to the parse).
  *
  * Why the text answers for the shell words (model/commands.ts): an install is
  * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
@@ -9545,7 +11124,8 @@ function delveInstallsAllPinned(text) {
         if (s[after] !== '@')
             return false;
         const v = s[after + 1];
-        const pinned = v === '$' || (v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57);
+        // `@$VERSION` is whatever the build argument's default is (ARG DELVE_VERSION=latest): read the file.
+        const pinned = v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57;
         if (!pinned)
             return false;
     }
@@ -9570,6 +11150,14 @@ class Relevance {
     hotDockerfiles;
     targets;
     /**
+     * Names by which a file can lead to a hot one: the file names of hot
+     * scripts (a Dockerfile's `CMD ["/start.sh"]`, a Compose `command:
+     * ./debug.sh`), `air` when an air config is hot, and the names of images
+     * built from hot Dockerfiles (addImageNames).
+     */
+    needles = [];
+    warmCache = new Map();
+    /**
      * `files` are the discovered files. With `everything`, every file counts as
      * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
      * the files a link can lead to may lie outside them, so a file that may
@@ -9579,11 +11167,59 @@ class Relevance {
         this.files = files;
         this.everything = everything;
         this.partial = partial;
+        for (const f of files) {
+            if (!isHot(f))
+                continue;
+            if (f.kind === 'shell')
+                this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
+            else if (f.kind === 'air' && !this.needles.includes('air'))
+                this.needles.push('air');
+        }
+        // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
         this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
         this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
     }
+    /** A debugger word in the file, or the name of a hot script, air config or debug image. */
     hot(f) {
-        return this.everything || isHot(f);
+        if (this.everything || isHot(f))
+            return true;
+        if (this.needles.length === 0)
+            return false;
+        let w = this.warmCache.get(f);
+        if (w === undefined) {
+            w = this.needles.some((n) => f.text.includes(n));
+            this.warmCache.set(f, w);
+        }
+        return w;
+    }
+    /**
+     * Names of images built from hot Dockerfiles (the last part of each
+     * repository name): a file that runs one of them (Compose `image:`,
+     * Kubernetes `image:`, `docker run`) may matter from now on.
+     */
+    addImageNames(names) {
+        let added = false;
+        for (const n of names) {
+            const last = n.slice(n.lastIndexOf('/') + 1);
+            if (last.length >= 2 && !this.needles.includes(last)) {
+                this.needles.push(last);
+                added = true;
+            }
+        }
+        if (added)
+            this.warmCache.clear();
+    }
+    /** Is this Dockerfile (by path) one that may matter? */
+    dockerfileMayMatter(f) {
+        return this.hot(f);
+    }
+    /** The Dockerfiles that may give a launch of their own (a stage nothing runs). */
+    dockerfileCandidates() {
+        return this.files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+    }
+    /** bake files, Skaffold configs, Tiltfiles and READMEs that may build a hot Dockerfile. */
+    buildSourceFiles() {
+        return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
     }
     /** Hot, or has a `build` that may name a hot Dockerfile. */
     mayMatterByBuild(f) {
@@ -9627,11 +11263,11 @@ class Relevance {
         }
         return all.filter((f) => chosen.has(f));
     }
-    /** Scripts, Makefiles and workflows whose `docker run` lines may matter. */
+    /** Scripts, Makefiles, workflows and other command files whose `docker run` / `kubectl debug` lines or builds may matter. */
     runLineFiles() {
-        return this.files.filter((f) => (f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow') && this.mayMatterByBuild(f));
+        return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
     }
-    /** Kubernetes manifests with a debugger word. */
+    /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
     hotKubernetesFiles() {
         return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
     }
@@ -9658,10 +11294,10 @@ class Relevance {
      * need not be parsed. `dockerfile` is read here (cheap), not parsed.
      */
     launchMayMatter(files, dockerfile) {
-        if (this.everything || files.some(isHot))
+        if (this.everything || files.some((f) => this.hot(f)))
             return true;
         const d = dockerfile();
-        return d !== undefined && isHot(d);
+        return d !== undefined && this.hot(d);
     }
     /**
      * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
@@ -9676,7 +11312,150 @@ class Relevance {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/env.ts
+/**
+ * Compose variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?err}`, `${VAR:+alt}`, `$VAR`, `$$`) and the `.env` file Compose
+ * reads from the project directory (the directory of the first Compose file).
+ *
+ * What `.env` holds may be secret: its values are used only to read ports,
+ * host addresses and image names, never quoted in a message (messages quote
+ * the file's own text), and never read into commands (there only defaults
+ * written in the file itself are substituted).
+ */
+
+/** KEY=VALUE lines of a .env file (`export KEY=…`, quotes, `#` comments), as Compose reads them. */
+function parseDotEnv(text) {
+    const out = new Map();
+    for (const rawLine of text.split(/\r?\n/)) {
+        let line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        let value = line.slice(eq + 1).trim();
+        const q = value[0];
+        if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0)
+            value = value.slice(1, value.lastIndexOf(q));
+        else {
+            const hash = value.search(/\s#/);
+            if (hash >= 0)
+                value = value.slice(0, hash).trimEnd();
+        }
+        if (!out.has(key))
+            out.set(key, value);
+    }
+    return out;
+}
+const cache = new WeakMap();
+/** The variables of the `.env` beside a Compose file (empty when there is none). */
+function composeEnv(project, composePath) {
+    let byDir = cache.get(project);
+    if (!byDir) {
+        byDir = new Map();
+        cache.set(project, byDir);
+    }
+    const dir = external_node_path_.posix.dirname(composePath);
+    let env = byDir.get(dir);
+    if (!env) {
+        const f = project.file(dir === '.' ? '.env' : `${dir}/.env`, 'env', { quiet: true });
+        env = f ? parseDotEnv(f.text) : new Map();
+        byDir.set(dir, env);
+    }
+    return env;
+}
+/**
+ * Interpolate like Compose. With `vars`, an unset variable is empty (Compose
+ * warns and uses ""); without, only defaults written in the value are used and
+ * an unset variable stays as written (so that its spelling is not lost).
+ */
+function interpolate(value, vars) {
+    if (!value.includes('$'))
+        return value;
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c !== '$') {
+            out += c;
+            continue;
+        }
+        const next = value[i + 1];
+        if (next === '$') {
+            out += '$';
+            i++;
+            continue;
+        }
+        if (next === '{') {
+            // Find the matching brace (defaults may hold ${…} themselves).
+            let depth = 0;
+            let j = i + 1;
+            for (; j < value.length; j++) {
+                if (value[j] === '{')
+                    depth++;
+                else if (value[j] === '}' && --depth === 0)
+                    break;
+            }
+            if (j >= value.length) {
+                out += value.slice(i);
+                break;
+            }
+            const body = value.slice(i + 2, j);
+            const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s.exec(body);
+            if (!m) {
+                out += value.slice(i, j + 1);
+                i = j;
+                continue;
+            }
+            const [, name, op, arg = ''] = m;
+            const set = vars?.has(name) ?? false;
+            const val = vars?.get(name) ?? '';
+            const empty = !set || val === '';
+            let r;
+            switch (op) {
+                case ':-':
+                    r = empty ? interpolate(arg, vars) : val;
+                    break;
+                case '-':
+                    r = !set ? interpolate(arg, vars) : val;
+                    break;
+                case ':+':
+                    r = !empty ? interpolate(arg, vars) : '';
+                    break;
+                case '+':
+                    r = set ? interpolate(arg, vars) : '';
+                    break;
+                default: r = vars ? val : set ? val : undefined;
+            }
+            if (r === undefined && !vars && (op === ':?' || op === '?' || op === undefined))
+                r = undefined;
+            out += r ?? value.slice(i, j + 1);
+            i = j;
+            continue;
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
+        if (!m) {
+            out += c;
+            continue;
+        }
+        if (vars)
+            out += vars.get(m[0]) ?? '';
+        else
+            out += value.slice(i, i + 1 + m[0].length);
+        i += m[0].length;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/model/compose.ts
+
+
+
 
 
 
@@ -9789,8 +11568,9 @@ function yamlCommand(y, n) {
         const w = (0,yaml/* scalarWord */.F4)(file, n);
         if (!w.value)
             return undefined;
+        // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
         const cmds = (0,shell/* splitShell */.b2)(w.value, { map: w.map });
-        return { form: 'shell', words: cmds.flatMap((c) => c.words), span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,model_commands/* analyzeCommands */.rp)(file, cmds) };
+        return { form: 'exec', words: cmds.flatMap((c) => c.words), span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,model_commands/* analyzeCommands */.rp)(file, cmds) };
     }
     if ((0,yaml_lib/* isSeq */.oP)(n)) {
         const words = (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
@@ -9800,51 +11580,178 @@ function yamlCommand(y, n) {
     }
     return undefined;
 }
-const PORT_RE = /^(?:(\[[^\]]*\]|[^:]*):)??(?:([^:]*):)?([^:/]+)(?:\/(\w+))?$/;
-function parseShortPort(value, span) {
-    const m = PORT_RE.exec(value.trim());
-    if (!m)
-        return undefined;
-    const [, ip, host, container, proto] = m;
-    return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container, protocol: proto ?? 'tcp', span, kind: 'publish' };
+/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
+function splitPortSpec(value) {
+    const parts = [];
+    let cur = '';
+    let brace = 0;
+    let bracket = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c === '$' && value[i + 1] === '{')
+            brace++;
+        else if (c === '}' && brace > 0)
+            brace--;
+        else if (c === '[')
+            bracket++;
+        else if (c === ']' && bracket > 0)
+            bracket--;
+        if (c === ':' && brace === 0 && bracket === 0) {
+            parts.push(cur);
+            cur = '';
+            continue;
+        }
+        cur += c;
+    }
+    parts.push(cur);
+    return parts;
 }
 /**
- * The launch of a service. With `relevance`, the Dockerfile it builds is
- * parsed only when the launch may matter (Relevance.launchMayMatter): a
- * service without a debugger word in its files or its Dockerfile gets a
- * launch without the Dockerfile's facts, on which no rule reports.
+ * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
+ * `env` interpolates variables as Compose does (Compose: its `.env`; a
+ * variable that is unset is empty, so an unset host IP binds every interface).
  */
-function composeLaunch(project, svc, relevance) {
+function parseShortPort(value, span, env) {
+    const raw = value.trim();
+    let body = raw;
+    let proto = 'tcp';
+    const slash = body.lastIndexOf('/');
+    if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
+        proto = body.slice(slash + 1);
+        body = body.slice(0, slash);
+    }
+    const parts = splitPortSpec(body);
+    if (parts.length > 3 || parts.length === 0)
+        return undefined;
+    const x = (v) => (env ? env(v) : v).trim();
+    const container = x(parts[parts.length - 1]);
+    if (!container || container.includes(':'))
+        return undefined;
+    const host = parts.length >= 2 ? x(parts[parts.length - 2]) : '';
+    const ip = parts.length === 3 ? x(parts[0]).replace(/^\[|\]$/g, '') : '';
+    return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
+}
+/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
+function composeBuild(project, svc) {
+    const build = scalarOf(svc, 'build');
+    if (!build)
+        return undefined;
+    const y = build.layer.y;
+    let context = '.';
+    let dockerfile;
+    let target;
+    let inline;
+    if ((0,yaml_lib/* isScalar */.jn)(build.node))
+        context = (0,yaml/* str */.gx)(build.node) ?? '.';
+    else if ((0,yaml/* isMapNode */.vz)(build.node)) {
+        context = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'context')) ?? '.';
+        dockerfile = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'dockerfile'));
+        target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'target'));
+        const inl = (0,yaml/* get */.Jt)(y, build.node, 'dockerfile_inline');
+        const v = (0,yaml/* str */.gx)(inl);
+        if (inl && v !== undefined)
+            inline = { value: v, span: (0,yaml/* nodeSpan */.Vk)(y.file, inl) };
+    }
+    const env = composeEnv(project, y.file.path);
+    context = interpolate(context, env);
+    if (dockerfile !== undefined)
+        dockerfile = interpolate(dockerfile, env);
+    if (target !== undefined)
+        target = interpolate(target, env);
+    const span = (0,yaml/* nodeSpan */.Vk)(y.file, build.node);
+    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$'))
+        return { span, file: y.file, ...(target ? { target } : {}) };
+    const ctx = relativeTo(y.file.path, context);
+    if (ctx === undefined)
+        return { span, file: y.file };
+    const ctxDir = ctx === '.' ? '' : ctx;
+    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
+    return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
+}
+/** The image name of a service, interpolated from the `.env` beside its file. */
+function imageOf(project, svc) {
+    const image = scalarOf(svc, 'image');
+    const v = image ? (0,yaml/* str */.gx)(image.node) : undefined;
+    if (!image || !v)
+        return undefined;
+    return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: (0,yaml/* nodeSpan */.Vk)(image.layer.y.file, image.node) };
+}
+/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
+function composeBuildSpecs(project, services) {
+    const out = [];
+    for (const svc of services) {
+        const b = composeBuild(project, svc);
+        const image = imageOf(project, svc);
+        if (!b || !image)
+            continue;
+        out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
+    }
+    return out;
+}
+/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
+function bindMounts(project, svc) {
+    const out = [];
+    for (const l of svc.layers) {
+        const dir = external_node_path_.posix.dirname(l.y.file.path);
+        const base = [dir === '.' ? '' : dir];
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
+            if (!it)
+                continue;
+            let source;
+            let target;
+            if ((0,yaml_lib/* isScalar */.jn)(it)) {
+                const parts = splitPortSpec(String(it.value ?? ''));
+                if (parts.length >= 2)
+                    [source, target] = [parts[0], parts[1]];
+            }
+            else if ((0,yaml/* isMapNode */.vz)(it) && ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'type')) ?? 'bind') === 'bind') {
+                source = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'source'));
+                target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
+            }
+            if (source === undefined || target === undefined)
+                continue;
+            const m = bindMount(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
+            if (m)
+                out.push(m);
+        }
+    }
+    // Later layers (overrides) first.
+    return out.reverse();
+}
+/**
+ * The launch of a service: its own settings merged across layers, linked to
+ * the Dockerfile it builds (`build:`), or, when it only names an image, to the
+ * build of that image elsewhere in the repository (the linker's image index).
+ * The scripts its command runs are followed through its bind mounts and the
+ * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
+ * only when the launch may matter (Relevance.launchMayMatter).
+ */
+function composeLaunch(project, svc, linker) {
     const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
     const file = main.y.file;
-    const image = scalarOf(svc, 'image');
-    const build = scalarOf(svc, 'build');
+    const ownFiles = svc.layers.map((l) => l.y.file);
+    const image = imageOf(project, svc);
+    const build = composeBuild(project, svc);
     let facts;
-    if (build) {
-        const y = build.layer.y;
-        let context = '.';
-        let dockerfile = 'Dockerfile';
-        let target;
-        if ((0,yaml_lib/* isScalar */.jn)(build.node))
-            context = (0,yaml/* str */.gx)(build.node) ?? '.';
-        else if ((0,yaml/* isMapNode */.vz)(build.node)) {
-            context = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'context')) ?? '.';
-            dockerfile = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'dockerfile')) ?? 'Dockerfile';
-            target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'target'));
-        }
-        if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
-            const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
-            const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
-            const doc = p && wanted ? project.dockerfile(p) : undefined;
-            facts = doc ? imageFacts(doc, target) : undefined;
+    let linkNotes;
+    if (build)
+        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+    else if (image) {
+        const linked = linker.image(image.value, ownFiles);
+        if (linked) {
+            facts = linked.facts;
+            linkNotes = linked.related;
         }
     }
     const commandV = scalarOf(svc, 'command');
     const entryV = scalarOf(svc, 'entrypoint');
     const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
     const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+    const wd = scalarOf(svc, 'working_dir');
+    const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
+    const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
     // Compose's entrypoint resets the image's CMD.
-    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd));
+    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
     const userV = scalarOf(svc, 'user');
     const user = userV && (0,yaml/* str */.gx)(userV.node) !== undefined ? { value: (0,yaml/* str */.gx)(userV.node), span: (0,yaml/* nodeSpan */.Vk)(userV.layer.y.file, userV.node) } : facts?.stage.user;
     const privV = scalarOf(svc, 'privileged');
@@ -9854,19 +11761,21 @@ function composeLaunch(project, svc, relevance) {
     const securityOpt = seqOf(svc, 'security_opt');
     const ports = [];
     for (const l of svc.layers) {
+        const env = composeEnv(project, l.y.file.path);
+        const ip = (v) => interpolate(v, env);
         for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'ports'))) {
             if (!it)
                 continue;
             const sp = (0,yaml/* nodeSpan */.Vk)(l.y.file, it);
             if ((0,yaml_lib/* isScalar */.jn)(it)) {
-                const pm = parseShortPort(String(it.value), sp);
+                const pm = parseShortPort(String(it.value), sp, ip);
                 if (pm)
                     ports.push(pm);
             }
             else if ((0,yaml/* isMapNode */.vz)(it)) {
                 const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
                 if (target)
-                    ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'host_ip')) ?? '', hostPort: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'published')) ?? '', containerPort: target, protocol: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+                    ports.push({ hostIp: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'host_ip')) ?? ''), hostPort: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
             }
         }
     }
@@ -9883,7 +11792,7 @@ function composeLaunch(project, svc, relevance) {
         name: svc.name,
         anchor: main.keySpan,
         file,
-        ...(image && (0,yaml/* str */.gx)(image.node) ? { image: { value: (0,yaml/* str */.gx)(image.node), span: (0,yaml/* nodeSpan */.Vk)(image.layer.y.file, image.node) } } : facts ? { image: facts.stage.image } : {}),
+        ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
         ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
         ...(user ? { user } : {}),
         capAdd,
@@ -9891,24 +11800,57 @@ function composeLaunch(project, svc, relevance) {
         ...(privileged ? { privileged } : {}),
         securityOpt,
         hasPtrace: false,
-        tools: [...(facts?.tools ?? []), ...run.tools],
+        tools: [...imageTools(facts, !!(command || entrypoint), run, follow), ...run.tools],
         builds: [...(facts?.builds ?? []), ...run.builds],
         ports,
         ...(hostNetwork ? { hostNetwork } : {}),
         ...(sharedNetwork ? { sharedNetwork } : {}),
         ...(sharedPid ? { sharedPid } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        ...(linkNotes ? { linkNotes } : {}),
         source: { kind: 'compose', service: svc, main },
     };
     launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
 }
-function composeLaunches(project, composeFiles, relevance) {
-    const services = composeServices(project, composeFiles);
-    return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
+/**
+ * The files a Compose file `include:`s (a path, a list of paths, or maps with
+ * `path:`), relative to its directory: read as Compose files wherever they are.
+ */
+function composeIncludes(project, y) {
+    const doc = y.docs[0];
+    if (!doc)
+        return [];
+    const inc = (0,yaml/* get */.Jt)(y, doc.contents, 'include');
+    const out = [];
+    const take = (n) => {
+        const v = (0,yaml/* str */.gx)(n);
+        if (v === undefined)
+            return;
+        const p = relativeTo(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
+        if (p !== undefined && !p.includes('$'))
+            out.push(p);
+    };
+    if ((0,yaml_lib/* isScalar */.jn)(inc))
+        take(inc);
+    for (const it of (0,yaml/* items */.ld)(y, inc)) {
+        if ((0,yaml/* isMapNode */.vz)(it)) {
+            const path = (0,yaml/* get */.Jt)(y, it, 'path');
+            if ((0,yaml_lib/* isSeq */.oP)(path))
+                for (const x of (0,yaml/* items */.ld)(y, path))
+                    take(x);
+            else
+                take(path);
+        }
+        else
+            take(it);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
+
+
 
 
 
@@ -9991,7 +11933,41 @@ function runArgOptions(args) {
     }
     return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
 }
-function devcontainerLaunch(project, doc, services, claimed) {
+/** A Dockerfile stage chain that copies Go in from a golang image or stage (`COPY --from=golang:1.22 /usr/local/go …`). */
+function copiesGo(stage) {
+    for (let s = stage; s; s = s.parent) {
+        for (const c of s.copies) {
+            if (c.from && /(^|\/)golang(:|@|$)/.test(c.from) && c.sources.some((x) => /(^|\/)go(\/|$)|\/usr\/local\/go/.test(x)))
+                return { value: c.from, span: c.span };
+        }
+    }
+    return undefined;
+}
+/** The string commands of a lifecycle property (a string, an exec-form array, or an object of named commands). */
+function lifecycleCommands(root, file, key) {
+    const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, [key]);
+    if (!n)
+        return [];
+    const values = n.type === 'object' ? (n.children ?? []).map((p) => p.children?.[1]).filter((x) => !!x) : [n];
+    const out = [];
+    for (const v of values) {
+        if (v.type === 'string')
+            out.push({ shell: { value: String(v.value), span: { file, start: v.offset, end: v.offset + v.length } } });
+        else if (v.type === 'array') {
+            const words = (v.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), start: c.offset, end: c.offset + c.length, quoted: true, map: jsonMap(file, c) }));
+            if (words.length > 0)
+                out.push({ words });
+        }
+    }
+    return out;
+}
+/** Source offsets of a JSON string's characters: 1:1 without escapes, else its start. */
+function jsonMap(file, n) {
+    const value = String(n.value);
+    const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
+    return raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
+}
+function devcontainerLaunch(project, doc, services, claimed, linker) {
     const { file, root } = doc;
     const name = strAt(root, file, ['name'])?.value ?? file.path;
     const image = strAt(root, file, ['image']);
@@ -10004,20 +11980,29 @@ function devcontainerLaunch(project, doc, services, claimed) {
     const ra = runArgOptions(runArgs);
     let facts;
     let base;
+    let linkNotes;
     if (composeFiles.length > 0 && serviceName) {
         const paths = composeFilesOf(doc);
         const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
         // buildModel has read the Compose files the dev container names, discovered or not.
         if (svc) {
             claimed.add(svc);
-            base = composeLaunch(project, svc);
+            base = composeLaunch(project, svc, linker);
         }
     }
     else if (dockerfileRef) {
-        const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
-        void context;
-        const d = p ? project.dockerfile(p) : undefined;
-        facts = d ? imageFacts(d, target) : undefined;
+        const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
+        const ctx = relativeTo(file.path, context);
+        // Always read: its image (FROM golang, Go copied in) is what makes a Go dev container.
+        if (p)
+            facts = linker.build({ dockerfile: p, ...(ctx !== undefined ? { context: ctx === '.' ? '' : ctx } : {}), ...(target ? { target } : {}) }, [file], { always: true });
+    }
+    else if (image) {
+        const linked = linker.image(image.value, [file]);
+        if (linked) {
+            facts = linked.facts;
+            linkNotes = linked.related;
+        }
     }
     const features = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['features']);
     let grantedBy;
@@ -10055,18 +12040,29 @@ function devcontainerLaunch(project, doc, services, claimed) {
         if (facts)
             for (let s = facts.stage; s; s = s.parent)
                 imgs.push(s.image);
-        goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
+        goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value))) ?? copiesGo(facts?.stage ?? base?.stage);
     }
     // Commands the devcontainer runs.
     const tools = [...(base?.tools ?? facts?.tools ?? [])];
     const builds = [...(base?.builds ?? facts?.builds ?? [])];
-    for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
-        for (const c of strings(root, file, [key])) {
-            // Strings only; JSON string offsets are 1:1 when there are no escapes.
-            const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
-            if (raw !== c.value)
-                continue;
-            const f = (0,model_commands/* analyzeCommands */.rp)(file, (0,shell/* splitShell */.b2)(c.value, { base: c.span.start + 1 }));
+    // They run in the workspace folder, where the repository is mounted; the scripts they name are followed.
+    const wsFolder = strAt(root, file, ['workspaceFolder'])?.value ?? '/workspaces/project';
+    const dcDir = external_node_path_.posix.dirname(file.path);
+    // devcontainer.json is in .devcontainer/ (or at the root, as .devcontainer.json): the repository root is the workspace.
+    const repoRoot = dcDir === '.devcontainer' || dcDir === '.' ? '' : dcDir.endsWith('/.devcontainer') ? dcDir.slice(0, -'/.devcontainer'.length) : '';
+    const follow = followContext(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
+    for (const key of ['onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand']) {
+        for (const c of lifecycleCommands(root, file, key)) {
+            let f;
+            if ('words' in c)
+                f = (0,model_commands/* analyzeWords */.uu)(file, c.words, undefined, follow);
+            else {
+                // JSON string offsets are 1:1 when there are no escapes.
+                const raw = file.text.slice(c.shell.span.start + 1, c.shell.span.end - 1);
+                if (raw !== c.shell.value)
+                    continue;
+                f = (0,model_commands/* analyzeCommands */.rp)(file, (0,shell/* splitShell */.b2)(c.shell.value, { base: c.shell.span.start + 1 }), undefined, follow);
+            }
             tools.push(...f.tools);
             builds.push(...f.builds);
         }
@@ -10146,6 +12142,7 @@ function devcontainerLaunch(project, doc, services, claimed) {
         ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
         ...(goDevcontainer ? { goDevcontainer } : {}),
         ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
+        ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base.linkNotes } : {}),
         ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
         ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
         source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
@@ -10155,6 +12152,8 @@ function devcontainerLaunch(project, doc, services, claimed) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
+
+
 
 
 
@@ -10185,7 +12184,7 @@ function seqStrings(y, n) {
     return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
 }
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
-function kubernetesLaunches(project, files, model = { launches: [], services: [], labels: new Map() }) {
+function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }) {
     for (const file of files) {
         const y = project.yaml(file);
         if (!y)
@@ -10220,6 +12219,7 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
             const tmplLabels = labelsOf(y, kind === 'Pod' ? (0,yaml/* getPath */.Yn)(y, root, ['metadata', 'labels']) : (0,yaml/* getPath */.Yn)(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
             const podSec = (0,yaml/* get */.Jt)(y, pod, 'securityContext');
             const hostNet = (0,yaml/* get */.Jt)(y, pod, 'hostNetwork');
+            const shareNs = (0,yaml/* get */.Jt)(y, pod, 'shareProcessNamespace');
             for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
                 for (const c of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, pod, listKey))) {
                     if (!(0,yaml/* isMapNode */.vz)(c))
@@ -10241,8 +12241,28 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
                             break;
                     }
                     const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser') ?? (0,yaml/* get */.Jt)(y, podSec, 'runAsUser');
-                    const words = [...(0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'command')), ...(0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'args'))].filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
-                    const facts = words.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, words) : { tools: [], builds: [] };
+                    const image = (0,yaml/* get */.Jt)(y, c, 'image');
+                    const imageName = (0,yaml/* str */.gx)(image);
+                    // The image's Dockerfile, when the repository builds it (images.ts).
+                    const linked = imageName ? linker.image(imageName, [file]) : undefined;
+                    const img = linked?.facts;
+                    const wordsOf = (key) => (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, key)).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+                    const command = wordsOf('command');
+                    const args = wordsOf('args');
+                    const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
+                    const follow = followContext(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+                    // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
+                    let facts;
+                    if (command.length > 0)
+                        facts = (0,model_commands/* analyzeWords */.uu)(file, [...command, ...args], undefined, follow);
+                    else if (args.length > 0) {
+                        const entry = img?.stage.entrypoint;
+                        facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
+                    }
+                    else
+                        facts = img ? runFacts(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
+                    if (img)
+                        facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
                     for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'ports'))) {
                         if (!(0,yaml/* isMapNode */.vz)(p))
@@ -10252,7 +12272,6 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
                         const pname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'name'));
                         ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: (0,yaml/* nodeSpan */.Vk)(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
                     }
-                    const image = (0,yaml/* get */.Jt)(y, c, 'image');
                     const nameNode = (0,yaml/* get */.Jt)(y, c, 'name');
                     const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
                     const launch = {
@@ -10272,6 +12291,11 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
                         builds: facts.builds,
                         ports,
                         ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
+                        ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
+                        ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
+                        ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
+                        ...(linked ? { linkNotes: linked.related } : {}),
+                        ...(listKey === 'ephemeralContainers' && (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${(0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName'))}`, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'targetContainerName')) } } : {}),
                         source: { kind: 'kubernetes', y, container: c, name: cname },
                     };
                     model.launches.push(launch);
@@ -10283,7 +12307,108 @@ function kubernetesLaunches(project, files, model = { launches: [], services: []
     return model;
 }
 
+;// CONCATENATED MODULE: ./src/model/link.ts
+/**
+ * Linking a container to the Dockerfile behind it: a build it declares (a
+ * Compose `build:`, a devcontainer's `build`), or an image name it runs that
+ * the repository builds somewhere else (images.ts). Every Dockerfile stage a
+ * runtime links is remembered, so that a Dockerfile's own launch (one with an
+ * unknown runtime, dockerfiles.ts) is made only for stages nothing runs.
+ */
+
+
+
+
+/** File names a builder tries in a context when no Dockerfile is named (facts: /work/research, docs/linking.md). */
+function defaultNames(flavor = 'docker') {
+    // docker build, buildx and BuildKit: Dockerfile, then lowercase dockerfile; podman/buildah: Containerfile, then Dockerfile.
+    return flavor === 'podman' ? ['Containerfile', 'Dockerfile'] : ['Dockerfile', 'dockerfile'];
+}
+class Linker {
+    project;
+    index;
+    relevance;
+    /** `<dockerfile path>#<stage index>` of every stage a runtime links. */
+    used = new Set();
+    inlineDocs = new Map();
+    constructor(project, index, relevance) {
+        this.project = project;
+        this.index = index;
+        this.relevance = relevance;
+    }
+    /** The Dockerfile a build uses: the named one, else the first default name that exists in the context. */
+    dockerfilePath(b) {
+        if (b.dockerfile !== undefined)
+            return b.dockerfile;
+        if (b.context === undefined)
+            return undefined;
+        const names = defaultNames(b.flavor);
+        for (const n of names) {
+            const p = repoJoin(b.context, n);
+            if (p !== undefined && this.project.exists(p, 'dockerfile'))
+                return p;
+        }
+        return repoJoin(b.context, names[0]);
+    }
+    /**
+     * The facts of a build. `files` are the runtime's own files: with the
+     * relevance filter, the Dockerfile is parsed only when the launch may
+     * matter (it or they mention a debugger, or link to what does).
+     */
+    build(b, files, opts = {}) {
+        let doc;
+        let dfPath;
+        if (b.inline) {
+            const key = `${b.inline.span.file.path}@${b.inline.span.start}`;
+            if (!this.inlineDocs.has(key))
+                this.inlineDocs.set(key, (0,dockerfile/* parseInlineDockerfile */.hb)(b.inline));
+            doc = this.inlineDocs.get(key);
+            dfPath = key;
+        }
+        else {
+            dfPath = this.dockerfilePath(b);
+            if (dfPath === undefined)
+                return undefined;
+            const p = dfPath;
+            if (!opts.always && this.relevance && !this.relevance.launchMayMatter(files, () => this.project.file(p, 'dockerfile')))
+                return undefined;
+            doc = this.project.dockerfile(dfPath);
+        }
+        if (!doc)
+            return undefined;
+        const contexts = b.context !== undefined ? [b.context] : [external_node_path_.posix.dirname(dfPath) === '.' ? '' : external_node_path_.posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
+        const facts = imageFacts(doc, b.target, { project: this.project, contexts });
+        if (facts)
+            this.markUsed(doc, b.target);
+        return facts;
+    }
+    markUsed(doc, target) {
+        const st = (0,dockerfile/* targetStage */.Ae)(doc, target);
+        if (st)
+            this.used.add(`${doc.file.path}#${st.index}`);
+    }
+    /** The build behind an image name a runtime runs, with where it is built. */
+    image(raw, files) {
+        const link = this.index.lookup(raw, files[0]?.path);
+        if (!link)
+            return undefined;
+        const spec = link.build.spec;
+        const facts = this.build({ ...(spec.context !== undefined ? { context: spec.context } : {}), ...(spec.dockerfile !== undefined ? { dockerfile: spec.dockerfile } : {}), ...(spec.target !== undefined ? { target: spec.target } : {}), ...(spec.inline ? { inline: spec.inline } : {}), flavor: spec.flavor ?? 'docker' }, [...files, spec.file]);
+        if (!facts)
+            return undefined;
+        const span = link.build.tag.span;
+        const related = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
+        return { facts, related };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/runlines.ts
+/**
+ * `docker run`, `docker container run`, `podman run` and `nerdctl run` lines
+ * in shell scripts, Makefile recipes, workflow `run:` blocks and the other
+ * command files (cmdfiles.ts); and the image builds those files declare.
+ */
+
 
 
 
@@ -10304,75 +12429,6 @@ const VALUE_FLAGS = new Set([
     '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
 ]);
 const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
-function splitRecipeLines(file) {
-    const out = [];
-    const text = file.text;
-    let i = 0;
-    while (i < text.length) {
-        const lineEnd = text.indexOf('\n', i);
-        const end = lineEnd < 0 ? text.length : lineEnd;
-        if (text[i] === '\t') {
-            // A recipe line, with its continuations.
-            let s = i + 1;
-            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
-                s++;
-            let e = end;
-            while (e > s && text[e - 1] === '\r')
-                e--;
-            let next = lineEnd < 0 ? text.length : lineEnd + 1;
-            while (text[e - 1] === '\\' && next < text.length) {
-                const le = text.indexOf('\n', next);
-                e = le < 0 ? text.length : le;
-                next = le < 0 ? text.length : le + 1;
-            }
-            out.push(...(0,shell/* splitShell */.b2)(text.slice(s, e), { base: s, make: true }));
-            i = next;
-            continue;
-        }
-        i = lineEnd < 0 ? text.length : lineEnd + 1;
-    }
-    return out;
-}
-function workflowCommands(project, file) {
-    const y = project.yaml(file);
-    if (!y)
-        return [];
-    const out = [];
-    const visit = (n, depth) => {
-        if (depth > 40 || !n)
-            return;
-        const d = (0,yaml/* deref */.LA)(y, n);
-        if (!d)
-            return;
-        if ((0,yaml_lib/* isMap */.jh)(d)) {
-            for (const p of d.items) {
-                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
-                const v = (0,yaml/* deref */.LA)(y, p.value);
-                if (k === 'run' && v && (0,yaml_lib/* isScalar */.jn)(v)) {
-                    const w = (0,yaml/* scalarWord */.F4)(file, v);
-                    out.push(...(0,shell/* splitShell */.b2)(w.value, { map: w.map }));
-                }
-                else
-                    visit(v, depth + 1);
-            }
-        }
-        else if ((0,yaml_lib/* isSeq */.oP)(d))
-            for (const i of d.items)
-                visit(i, depth + 1);
-    };
-    for (const doc of y.docs)
-        visit(doc.contents, 0);
-    return out;
-}
-function commandsOf(project, file) {
-    if (file.kind === 'shell')
-        return (0,shell/* splitShell */.b2)(file.text);
-    if (file.kind === 'makefile')
-        return splitRecipeLines(file);
-    if (file.kind === 'workflow')
-        return workflowCommands(project, file);
-    return [];
-}
 function basename(v) {
     return v.slice(v.lastIndexOf('/') + 1);
 }
@@ -10394,54 +12450,175 @@ function runIndex(words) {
         return j + 2;
     return -1;
 }
-function buildTags(commands) {
+/** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
+function buildIndex(words) {
+    const w = words.map((x) => x.value);
+    const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(basename(v)));
+    if (k < 0)
+        return undefined;
+    const tool = basename(w[k]);
+    const flavor = tool === 'podman' || tool === 'buildah' ? 'podman' : 'docker';
+    let j = k + 1;
+    while (j < w.length && w[j].startsWith('-'))
+        j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(w[j]) ? 2 : 1;
+    const r0 = w[j];
+    const r1 = w[j + 1];
+    if (tool === 'buildah')
+        return r0 === 'bud' || r0 === 'build' ? { at: j + 1, flavor } : undefined;
+    if (r0 === 'build')
+        return { at: j + 1, flavor };
+    if ((r0 === 'buildx' || r0 === 'image' || r0 === 'builder') && r1 === 'build')
+        return { at: j + 2, flavor };
+    return undefined;
+}
+/**
+ * Variables that commands of the file set for the command they start
+ * (`COMPONENT=tempo $(MAKE) docker-component-debug`, `IMAGE=app ./build.sh`),
+ * each with the one literal value the file gives it; a name given two
+ * values is left out (which one applies depends on how the file is run).
+ */
+function prefixAssignments(commands) {
     const out = new Map();
+    const conflicting = new Set();
     for (const c of commands) {
-        const w = c.words.map((x) => x.value);
-        const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl'].includes(basename(v)));
-        if (k < 0)
+        for (const w of c.words) {
+            const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+            if (!m)
+                break;
+            const [, name, value] = m;
+            if (value.includes('$') || value === '')
+                continue;
+            if (out.has(name) && out.get(name) !== value)
+                conflicting.add(name);
+            else
+                out.set(name, value);
+        }
+    }
+    for (const n of conflicting)
+        out.delete(n);
+    return out;
+}
+/** $(NAME), ${NAME} and $NAME replaced from vars; others left as written. */
+function substitute(value, vars) {
+    if (vars.size === 0 || !value.includes('$'))
+        return value;
+    return value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, b, c) => vars.get((a ?? b ?? c)) ?? m);
+}
+/**
+ * The image builds of a file's commands (`docker build -t NAME [-f FILE] CONTEXT`):
+ * entries of the image index. `-f` and the context are relative to the
+ * directory the command runs in, which a file does not say: the file's own
+ * directory is tried first (a Makefile's), then the repository root (a script
+ * run from the root), and the first where the Dockerfile exists is taken.
+ */
+function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
+    const out = [];
+    const prefix = prefixAssignments(commands);
+    const expand = (v) => substitute(expandOwn(v), prefix);
+    const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+    for (const c of commands) {
+        const bi = buildIndex(c.words);
+        if (!bi)
             continue;
-        const rest = w.slice(k + 1);
-        const bi = rest[0] === 'build' ? 1 : rest[0] === 'buildx' && rest[1] === 'build' ? 2 : rest[0] === 'image' && rest[1] === 'build' ? 2 : -1;
-        if (bi < 0)
-            continue;
+        const rest = c.words.slice(bi.at);
         const tags = [];
         let dockerfile;
         let target;
         let context;
-        for (let i = bi; i < rest.length; i++) {
-            const v = rest[i];
-            const take = () => rest[++i] ?? '';
+        for (let i = 0; i < rest.length; i++) {
+            const w = rest[i];
+            const v = w.value;
+            const take = () => rest[++i];
+            const tag = (word, from = 0) => {
+                if (word)
+                    tags.push({ value: expand(word.value.slice(from)), span: (0,model_commands/* wordSpan */.BW)(file, word) });
+            };
             if (v === '-t' || v === '--tag')
-                tags.push(take());
+                tag(take());
             else if (v.startsWith('--tag='))
-                tags.push(v.slice(6));
+                tag(w, 6);
+            else if (v.startsWith('-t') && v.length > 2 && !v.startsWith('--'))
+                tag(w, v[2] === '=' ? 3 : 2);
             else if (v === '-f' || v === '--file')
-                dockerfile = take();
+                dockerfile = expand(take()?.value ?? '');
             else if (v.startsWith('--file='))
-                dockerfile = v.slice(7);
+                dockerfile = expand(v.slice(7));
             else if (v === '--target')
-                target = take();
+                target = expand(take()?.value ?? '');
             else if (v.startsWith('--target='))
-                target = v.slice(9);
-            else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder)$/.test(v) || v === '-o')
+                target = expand(v.slice(9));
+            else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder|build-context|annotation|attest|metadata-file|shm-size|ulimit|cgroup-parent|isolation|memory|memory-swap|cpu-shares|cpuset-cpus|format|layers|squash-all|jobs|arch|os|variant)$/.test(v) || v === '-o')
                 take();
             else if (!v.startsWith('-'))
-                context = v;
+                context = expand(v);
         }
-        const ctx = context ?? '.';
-        for (const t of tags)
-            out.set(t, { dockerfile: dockerfile ?? `${ctx.replace(/\/$/, '')}/Dockerfile`, context: ctx, ...(target ? { target } : {}) });
+        if (tags.length === 0)
+            continue;
+        const ctxRaw = context ?? '.';
+        if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$'))
+            continue;
+        let chosen;
+        for (const cwd of [fileDir, '']) {
+            const ctx = repoJoin(cwd, ctxRaw);
+            if (ctx === undefined)
+                continue;
+            const df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
+            if (dockerfile !== undefined && df === undefined)
+                continue;
+            const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
+            const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists(repoJoin(ctx, n) ?? '', 'dockerfile'));
+            if (exists) {
+                chosen = cand;
+                break;
+            }
+            chosen ??= cand;
+            if (fileDir === '')
+                break;
+        }
+        if (!chosen)
+            continue;
+        out.push({ file, span: { file, start: c.words[0].start, end: c.words[c.words.length - 1].end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) });
     }
     return out;
 }
-/** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
-/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
-function runLineLaunches(project, files, relevance) {
+/** The bind mounts of `-v SRC:DST[:opts]` / `--volume` / `--mount type=bind,source=…,target=…` flags. */
+function runMounts(flags, expand, baseDirs) {
+    const out = [];
+    for (const f of flags) {
+        let source;
+        let target;
+        if (f.name === '-v' || f.name === '--volume') {
+            const parts = splitPortSpec(expand(f.value));
+            if (parts.length >= 2)
+                [source, target] = [parts[0], parts[1]];
+        }
+        else if (f.name === '--mount') {
+            const kv = new Map(expand(f.value).split(',').map((p) => { const i = p.indexOf('='); return [i < 0 ? p : p.slice(0, i), i < 0 ? '' : p.slice(i + 1)]; }));
+            if ((kv.get('type') ?? 'volume') !== 'bind')
+                continue;
+            source = kv.get('source') ?? kv.get('src');
+            target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination');
+        }
+        if (source === undefined || target === undefined)
+            continue;
+        const m = bindMount(source, target, baseDirs);
+        if (m)
+            out.push(m);
+    }
+    return out.reverse();
+}
+/**
+ * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
+ * workflows and other command files. The image a line runs is linked to its
+ * build anywhere in the repository (the linker's image index); the scripts
+ * its command runs are followed through its -v mounts and the image's COPYs.
+ */
+function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
-        const commands = commandsOf(project, file);
-        const tags = buildTags(commands);
+        const cf = commandFileOf(project, file);
+        const commands = cf.commands;
+        const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
         for (const c of commands) {
             const words = c.words;
             const ri = runIndex(words);
@@ -10486,27 +12663,21 @@ function runLineLaunches(project, files, relevance) {
             const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
             const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
             const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+            const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
             const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p) => !!p);
+            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, cf.expand)).filter((p) => !!p);
             const entry = flags.find((f) => f.name === '--entrypoint');
-            // Link to a Dockerfile built with the same tag in this file.
-            const tag = tags.get(imageWord.value);
-            const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
-            const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
-            const facts = doc ? imageFacts(doc, tag?.target) : undefined;
-            const run = cmdWords.length > 0 || entry
-                ? (0,model_commands/* analyzeWords */.uu)(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
-                : { tools: [], builds: [] };
-            let defaultRun = { tools: [], builds: [] };
-            if (facts && cmdWords.length === 0 && !entry) {
-                for (const cmd of [facts.stage.entrypoint, facts.stage.cmd])
-                    if (cmd) {
-                        defaultRun.tools.push(...cmd.facts.tools);
-                        defaultRun.builds.push(...cmd.facts.builds);
-                    }
-            }
-            else
-                defaultRun = { tools: [], builds: [] };
+            const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
+            // The build of the image it runs, anywhere in the repository.
+            const linked = linker.image(cf.expand(imageWord.value), [file]);
+            const facts = linked?.facts;
+            const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+            // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
+            const entryCmd = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
+            const argsCmd = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0].start, end: cmdWords[cmdWords.length - 1].end }, facts: { tools: [], builds: [] } } : undefined;
+            const run = entryCmd ?? argsCmd
+                ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+                : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
             const runWord = words[ri - 1];
             const line = (0,source/* positionAt */.t$)(file, runWord.start).line;
             const launch = {
@@ -10523,16 +12694,2216 @@ function runLineLaunches(project, files, relevance) {
                 ...(privileged ? { privileged } : {}),
                 securityOpt,
                 hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
-                tools: [...(facts?.tools ?? []), ...defaultRun.tools, ...run.tools],
-                builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
+                tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+                builds: [...(facts?.builds ?? []), ...run.builds],
                 ports,
                 ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
                 ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+                ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+                ...(linked ? { linkNotes: linked.related } : {}),
                 ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
                 ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
                 source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
             };
             out.push(launch);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/hcl.ts
+/**
+ * HCL2 native syntax, the subset `docker buildx bake` files use, parsed by a
+ * tokenizer and a recursive-descent parser written from the hclsyntax
+ * specification (github.com/hashicorp/hcl, hclsyntax/spec.md). Every node
+ * keeps its source range: `start`/`end` are UTF-16 offsets into the text,
+ * `end` exclusive, so `text.slice(node.start, node.end)` is the node's source.
+ *
+ * What is modelled: bodies of attributes (`name = expr`) and blocks
+ * (`type "label" ident { body }`, one-line blocks too); expressions: quoted
+ * templates (literal parts unescaped, interpolations and directives kept as
+ * raw text), heredocs (`<<EOF`, `<<-EOF`), numbers, `true`/`false`/`null`,
+ * tuples, objects, traversals (`var.x`, `target.foo.tags`, `a[0]`) and
+ * function calls. Operations, conditionals, `for` expressions and splats are
+ * parsed (so that a file using them parses) and kept as opaque expressions
+ * with their raw text.
+ *
+ * Hostile input: the tokenizer and the parser are linear in the text; nesting
+ * (blocks, brackets, parentheses, conditionals, interpolations inside
+ * strings inside interpolations) deeper than MAX_DEPTH levels is an error,
+ * never a stack overflow.
+ *
+ * Where this is laxer than the specification: identifiers may start with `_`
+ * (as hclsyntax's scanner allows); a lone CR is whitespace; the closing
+ * heredoc marker may be indented for `<<` as well as `<<-`.
+ */
+class HclError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'HclError';
+    }
+}
+/** Nesting deeper than this is refused with an HclError. */
+const hcl_MAX_DEPTH = 64;
+// ---------------------------------------------------------------------------
+// Characters
+const C_TAB = 9;
+const C_LF = 10;
+const C_CR = 13;
+const C_SPACE = 32;
+const ID_START = /[\p{ID_Start}_]/u;
+const ID_CONTINUE = /[\p{ID_Continue}-]/u;
+function isDigit(c) {
+    return c >= 48 && c <= 57;
+}
+/** Length (1 or 2 UTF-16 units) of an identifier character at i, 0 when there is none. */
+function identChar(text, i, first) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)
+            return 1;
+        if (!first && (isDigit(c) || c === 45))
+            return 1;
+        return 0;
+    }
+    if (Number.isNaN(c))
+        return 0;
+    const cp = text.codePointAt(i);
+    const ch = String.fromCodePoint(cp);
+    return (first ? ID_START : ID_CONTINUE).test(ch) ? ch.length : 0;
+}
+function identEnd(text, i) {
+    let n = identChar(text, i, true);
+    if (n === 0)
+        return i;
+    let j = i + n;
+    while ((n = identChar(text, j, false)) > 0)
+        j += n;
+    return j;
+}
+function describe(text, i) {
+    if (i >= text.length)
+        return 'end of file';
+    const cp = text.codePointAt(i);
+    const ch = String.fromCodePoint(cp);
+    return cp < 32 || cp === 127 ? `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : `"${ch}"`;
+}
+/**
+ * The offset of the `}` that closes the interpolation or directive whose body
+ * starts at `from`, skipping nested braces, strings, interpolations inside
+ * them and comments. Iterative, with an explicit stack bounded by MAX_DEPTH.
+ */
+function sequenceEnd(text, from, limit, opener, seqStart) {
+    const unclosed = opener === 36 ? 'an interpolation ${ is not closed' : 'a template directive %{ is not closed';
+    // Stack entries: 0 = a `{` in expression code, 1 = a quoted string, 2 = an interpolation inside such a string.
+    const stack = [];
+    let j = from;
+    while (j < limit) {
+        const c = text.charCodeAt(j);
+        const top = stack.length > 0 ? stack[stack.length - 1] : -1;
+        if (top === 1) {
+            if (c === 92 /* \ */) {
+                j += 2;
+                continue;
+            }
+            if (c === 34 /* " */) {
+                stack.pop();
+                j++;
+                continue;
+            }
+            if (c === C_LF)
+                throw new HclError(`${unclosed} (a string inside it runs past its line)`, seqStart);
+            if ((c === 36 /* $ */ || c === 37) /* % */ && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === 123) {
+                j += 3;
+                continue;
+            }
+            if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123 /* { */) {
+                stack.push(2);
+                if (stack.length > hcl_MAX_DEPTH)
+                    throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+                j += 2;
+                continue;
+            }
+            j++;
+            continue;
+        }
+        // Expression code.
+        if (c === 34) {
+            stack.push(1);
+            if (stack.length > hcl_MAX_DEPTH)
+                throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            j++;
+        }
+        else if (c === 123) {
+            stack.push(0);
+            if (stack.length > hcl_MAX_DEPTH)
+                throw new HclError(`braces nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            j++;
+        }
+        else if (c === 125 /* } */) {
+            if (stack.length === 0)
+                return j;
+            stack.pop();
+            j++;
+        }
+        else if (c === 35 /* # */ || (c === 47 /* / */ && text.charCodeAt(j + 1) === 47)) {
+            while (j < limit && text.charCodeAt(j) !== C_LF)
+                j++;
+        }
+        else if (c === 47 && text.charCodeAt(j + 1) === 42 /* * */) {
+            const e = text.indexOf('*/', j + 2);
+            if (e < 0 || e + 2 > limit)
+                throw new HclError('a /* comment is not closed', j);
+            j = e + 2;
+        }
+        else
+            j++;
+    }
+    throw new HclError(unclosed, seqStart);
+}
+function hexEscape(text, i, digits, at) {
+    const hex = text.slice(i, i + digits);
+    if (hex.length !== digits || !/^[0-9A-Fa-f]+$/.test(hex))
+        throw new HclError(`an escape sequence needs ${digits} hexadecimal digits`, at);
+    const cp = parseInt(hex, 16);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        throw new HclError('an escape sequence names no Unicode character', at);
+    return String.fromCodePoint(cp);
+}
+/**
+ * The parts of a template from `from`: for a quoted template up to its
+ * closing quote (returned end is just past it), else up to `limit`.
+ */
+function scanTemplate(text, from, limit, mode) {
+    const parts = [];
+    const strips = [];
+    let lit = '';
+    let litStart = from;
+    let i = from;
+    const flush = (end) => {
+        if (end > litStart || lit !== '')
+            parts.push({ kind: 'literal', value: lit, start: litStart, end });
+        lit = '';
+    };
+    for (;;) {
+        if (i >= limit) {
+            if (mode === 'quoted')
+                throw new HclError('a quoted string is not closed', from - 1);
+            flush(i);
+            return { parts, end: i, strips };
+        }
+        const c = text.charCodeAt(i);
+        if (mode === 'quoted' && c === 34) {
+            flush(i);
+            return { parts, end: i + 1, strips };
+        }
+        if (mode === 'quoted' && (c === C_LF || (c === C_CR && text.charCodeAt(i + 1) === C_LF)))
+            throw new HclError('a quoted string is not closed on its line', from - 1);
+        if (mode === 'quoted' && c === 92) {
+            const e = text.charCodeAt(i + 1);
+            switch (e) {
+                case 110 /* n */:
+                    lit += '\n';
+                    i += 2;
+                    break;
+                case 114 /* r */:
+                    lit += '\r';
+                    i += 2;
+                    break;
+                case 116 /* t */:
+                    lit += '\t';
+                    i += 2;
+                    break;
+                case 34:
+                    lit += '"';
+                    i += 2;
+                    break;
+                case 92:
+                    lit += '\\';
+                    i += 2;
+                    break;
+                case 117 /* u */:
+                    lit += hexEscape(text, i + 2, 4, i);
+                    i += 6;
+                    break;
+                case 85 /* U */:
+                    lit += hexEscape(text, i + 2, 8, i);
+                    i += 10;
+                    break;
+                default:
+                    throw new HclError(`invalid escape sequence \\${i + 1 < text.length ? text[i + 1] : ''}`, i);
+            }
+            continue;
+        }
+        if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 123) {
+            // $${ and %%{ are the literal ${ and %{.
+            lit += c === 36 ? '${' : '%{';
+            i += 3;
+            continue;
+        }
+        if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123) {
+            flush(i);
+            const start = i;
+            let exprStart = i + 2;
+            const left = text.charCodeAt(exprStart) === 126; /* ~ */
+            if (left)
+                exprStart++;
+            const close = sequenceEnd(text, exprStart, limit, c, start);
+            const right = close > exprStart && text.charCodeAt(close - 1) === 126;
+            const exprEnd = right ? close - 1 : close;
+            const raw = text.slice(start, close + 1);
+            if (c === 36)
+                parts.push({ kind: 'interpolation', raw, expr: text.slice(exprStart, exprEnd), exprStart, exprEnd, start, end: close + 1 });
+            else
+                parts.push({ kind: 'directive', raw, start, end: close + 1 });
+            strips[parts.length - 1] = { left, right };
+            i = close + 1;
+            litStart = i;
+            continue;
+        }
+        lit += text[i];
+        i++;
+    }
+}
+/** Strip markers (`${~ x ~}`) remove the spaces of the literal next to them. */
+function applyStrips(parts, strips) {
+    for (let k = 0; k < parts.length; k++) {
+        const s = strips[k];
+        if (!s)
+            continue;
+        const prev = parts[k - 1];
+        const next = parts[k + 1];
+        if (s.left && prev?.kind === 'literal')
+            prev.value = prev.value.replace(/\s+$/u, '');
+        if (s.right && next?.kind === 'literal')
+            next.value = next.value.replace(/^\s+/u, '');
+    }
+}
+/**
+ * `<<-`: the fewest leading spaces of the lines that begin with literal text
+ * (blank lines aside) are removed from each of those lines.
+ */
+function stripIndent(text, parts, contentStart) {
+    let min = Infinity;
+    // Where the lines that begin with literal text begin, as indexes into each literal's value.
+    const lineStarts = (p) => {
+        const out = [];
+        if (p.start === contentStart || text.charCodeAt(p.start - 1) === C_LF)
+            out.push(0);
+        for (let k = p.value.indexOf('\n'); k >= 0 && k + 1 < p.value.length; k = p.value.indexOf('\n', k + 1))
+            out.push(k + 1);
+        return out;
+    };
+    const starts = new Map();
+    for (const p of parts) {
+        if (p.kind !== 'literal')
+            continue;
+        const ls = lineStarts(p);
+        starts.set(p, ls);
+        for (const s of ls) {
+            let n = 0;
+            while (p.value.charCodeAt(s + n) === C_SPACE)
+                n++;
+            const after = p.value.charCodeAt(s + n);
+            const blank = after === C_LF || (after === C_CR && p.value.charCodeAt(s + n + 1) === C_LF);
+            if (!blank && n < min)
+                min = n;
+        }
+    }
+    if (min === Infinity || min === 0)
+        return;
+    for (const [p, ls] of starts) {
+        if (ls.length === 0)
+            continue;
+        let out = '';
+        let prev = 0;
+        for (const s of ls) {
+            out += p.value.slice(prev, s);
+            let n = 0;
+            while (n < min && p.value.charCodeAt(s + n) === C_SPACE)
+                n++;
+            prev = s + n;
+        }
+        p.value = out + p.value.slice(prev);
+    }
+}
+/**
+ * A standalone template (the HCL JSON profile reads JSON strings this way):
+ * no escapes but `$${` and `%%{`, newlines allowed. Offsets are into `text`.
+ */
+function parseTemplate(text, start = 0, end = text.length) {
+    const { parts, strips } = scanTemplate(text, start, end, 'standalone');
+    applyStrips(parts, strips);
+    return parts;
+}
+/** The value of a template made of literal text only; undefined when it interpolates or has directives. */
+function templateLiteral(t) {
+    let s = '';
+    for (const p of t.parts) {
+        if (p.kind !== 'literal')
+            return undefined;
+        s += p.value;
+    }
+    return s;
+}
+const PUNCT3 = new Set(['...']);
+const PUNCT2 = new Set(['&&', '||', '==', '!=', '<=', '>=', '=>']);
+const PUNCT1 = new Set(['+', '-', '*', '/', '%', '!', '<', '>', '=', ':', '?', '.', ',', '{', '}', '[', ']', '(', ')']);
+function tokenize(text) {
+    const toks = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === C_SPACE || c === C_TAB || (c === C_CR && text.charCodeAt(i + 1) !== C_LF)) {
+            i++;
+            continue;
+        }
+        if (c === C_LF || c === C_CR) {
+            const len = c === C_CR ? 2 : 1;
+            toks.push({ t: 'nl', start: i, end: i + len, v: '' });
+            i += len;
+            continue;
+        }
+        if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+            // A line comment ends before its newline, which is then a newline token.
+            while (i < n && text.charCodeAt(i) !== C_LF && !(text.charCodeAt(i) === C_CR && text.charCodeAt(i + 1) === C_LF))
+                i++;
+            continue;
+        }
+        if (c === 47 && text.charCodeAt(i + 1) === 42) {
+            const e = text.indexOf('*/', i + 2);
+            if (e < 0)
+                throw new HclError('a /* comment is not closed', i);
+            i = e + 2;
+            continue;
+        }
+        if (isDigit(c)) {
+            let j = i;
+            while (isDigit(text.charCodeAt(j)))
+                j++;
+            if (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) {
+                j++;
+                while (isDigit(text.charCodeAt(j)))
+                    j++;
+            }
+            const e = text.charCodeAt(j);
+            if (e === 101 || e === 69) {
+                let k = j + 1;
+                const s = text.charCodeAt(k);
+                if (s === 43 || s === 45)
+                    k++;
+                if (isDigit(text.charCodeAt(k))) {
+                    while (isDigit(text.charCodeAt(k)))
+                        k++;
+                    j = k;
+                }
+            }
+            toks.push({ t: 'number', start: i, end: j, v: text.slice(i, j) });
+            i = j;
+            continue;
+        }
+        const idEnd = identEnd(text, i);
+        if (idEnd > i) {
+            toks.push({ t: 'ident', start: i, end: idEnd, v: text.slice(i, idEnd) });
+            i = idEnd;
+            continue;
+        }
+        if (c === 34) {
+            const { parts, end, strips } = scanTemplate(text, i + 1, n, 'quoted');
+            applyStrips(parts, strips);
+            toks.push({ t: 'string', start: i, end, v: '', parts });
+            i = end;
+            continue;
+        }
+        if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
+            i = heredoc(text, i, toks);
+            continue;
+        }
+        if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === 123)
+            throw new HclError(`${text.slice(i, i + 2)} is only allowed inside a string`, i);
+        const three = text.slice(i, i + 3);
+        const two = text.slice(i, i + 2);
+        const one = text[i];
+        const p = PUNCT3.has(three) ? three : PUNCT2.has(two) ? two : PUNCT1.has(one) ? one : undefined;
+        if (!p)
+            throw new HclError(`unexpected ${describe(text, i)}`, i);
+        toks.push({ t: 'punct', start: i, end: i + p.length, v: p });
+        i += p.length;
+    }
+    toks.push({ t: 'eof', start: n, end: n, v: '' });
+    return toks;
+}
+/** A heredoc starting at `<<`: pushes its token, returns the offset after its closing marker. */
+function heredoc(text, at, toks) {
+    let j = at + 2;
+    const indent = text.charCodeAt(j) === 45;
+    if (indent)
+        j++;
+    const mEnd = identEnd(text, j);
+    if (mEnd === j)
+        throw new HclError('a heredoc needs a marker name after <<', at);
+    const marker = text.slice(j, mEnd);
+    let contentStart;
+    if (text.charCodeAt(mEnd) === C_LF)
+        contentStart = mEnd + 1;
+    else if (text.charCodeAt(mEnd) === C_CR && text.charCodeAt(mEnd + 1) === C_LF)
+        contentStart = mEnd + 2;
+    else
+        throw new HclError(`a heredoc marker <<${indent ? '-' : ''}${marker} must end its line`, at);
+    // The content runs until a line holding only the marker (spaces or tabs before it allowed).
+    let line = contentStart;
+    const n = text.length;
+    while (line <= n) {
+        let k = line;
+        while (text.charCodeAt(k) === C_SPACE || text.charCodeAt(k) === C_TAB)
+            k++;
+        if (text.startsWith(marker, k)) {
+            const after = k + marker.length;
+            const a = text.charCodeAt(after);
+            if (after >= n || a === C_LF || (a === C_CR && text.charCodeAt(after + 1) === C_LF)) {
+                const { parts, strips } = scanTemplate(text, contentStart, line, 'heredoc');
+                applyStrips(parts, strips);
+                if (indent)
+                    stripIndent(text, parts, contentStart);
+                toks.push({ t: 'heredoc', start: at, end: after, v: '', parts, heredoc: { marker, indent } });
+                return after;
+            }
+        }
+        const nl = text.indexOf('\n', line);
+        if (nl < 0)
+            break;
+        line = nl + 1;
+    }
+    throw new HclError(`the heredoc <<${indent ? '-' : ''}${marker} is not closed by a line holding ${marker}`, at);
+}
+// ---------------------------------------------------------------------------
+// Parser
+const BINARY = new Set(['+', '-', '*', '/', '%', '&&', '||', '==', '!=', '<', '>', '<=', '>=']);
+class Parser {
+    text;
+    toks;
+    p = 0;
+    depth = 0;
+    /** true: newlines are whitespace here (inside parentheses, brackets, call arguments). */
+    ignoreNl = [false];
+    constructor(text, toks) {
+        this.text = text;
+        this.toks = toks;
+    }
+    peek() {
+        if (this.ignoreNl[this.ignoreNl.length - 1])
+            while (this.toks[this.p].t === 'nl')
+                this.p++;
+        return this.toks[this.p];
+    }
+    next() {
+        const t = this.peek();
+        if (t.t !== 'eof')
+            this.p++;
+        return t;
+    }
+    isPunct(t, v) {
+        return t.t === 'punct' && t.v === v;
+    }
+    tokText(t) {
+        if (t.t === 'eof')
+            return 'end of file';
+        if (t.t === 'nl')
+            return 'newline';
+        return `"${this.text.slice(t.start, Math.min(t.end, t.start + 20))}"`;
+    }
+    expect(v, what) {
+        const t = this.peek();
+        if (!this.isPunct(t, v))
+            throw new HclError(`expected ${what}, found ${this.tokText(t)}`, t.start);
+        this.p++;
+        return t;
+    }
+    enter(at) {
+        if (++this.depth > hcl_MAX_DEPTH)
+            throw new HclError(`nested more than ${hcl_MAX_DEPTH} levels deep`, at);
+    }
+    leave() {
+        this.depth--;
+    }
+    skipNl() {
+        while (this.toks[this.p].t === 'nl')
+            this.p++;
+    }
+    raw(start, end) {
+        return this.text.slice(start, end);
+    }
+    parseFile() {
+        const body = this.parseBody(undefined);
+        const t = this.toks[this.p];
+        if (t.t !== 'eof')
+            throw new HclError(`unexpected ${this.tokText(t)}`, t.start);
+        return body;
+    }
+    /** A body, up to end of file or (inside a block) up to its `}`, which is left for the caller. */
+    parseBody(open) {
+        this.ignoreNl.push(false);
+        const items = [];
+        const names = new Map();
+        const start = open ? open.end : 0;
+        let end;
+        for (;;) {
+            this.skipNl();
+            const t = this.toks[this.p];
+            if (t.t === 'eof') {
+                if (open)
+                    throw new HclError('a block is not closed: expected }', open.start);
+                end = t.start;
+                break;
+            }
+            if (open && this.isPunct(t, '}')) {
+                end = t.start;
+                break;
+            }
+            if (t.t !== 'ident')
+                throw new HclError(`expected an attribute or block name, found ${this.tokText(t)}`, t.start);
+            this.p++;
+            const after = this.toks[this.p];
+            let item;
+            if (this.isPunct(after, '=')) {
+                this.p++;
+                const expr = this.parseExpression();
+                const prev = names.get(t.v);
+                if (prev !== undefined)
+                    throw new HclError(`the attribute "${t.v}" is defined twice in one body (first at offset ${prev})`, t.start);
+                names.set(t.v, t.start);
+                item = { type: 'attribute', name: t.v, nameStart: t.start, nameEnd: t.end, expr, start: t.start, end: expr.end };
+            }
+            else {
+                item = this.parseBlock(t);
+            }
+            items.push(item);
+            const term = this.toks[this.p];
+            if (!(term.t === 'nl' || term.t === 'eof' || (open && this.isPunct(term, '}')))) {
+                throw new HclError(`expected a newline after ${item.type === 'attribute' ? `the value of "${item.name}"` : `the block "${item.blockType}"`}, found ${this.tokText(term)}`, term.start);
+            }
+        }
+        this.ignoreNl.pop();
+        return { type: 'body', items, start, end };
+    }
+    parseBlock(typeTok) {
+        const labels = [];
+        for (;;) {
+            const t = this.toks[this.p];
+            if (t.t === 'ident') {
+                labels.push({ value: t.v, quoted: false, start: t.start, end: t.end });
+                this.p++;
+            }
+            else if (t.t === 'string') {
+                const v = templateLiteral({ parts: t.parts });
+                if (v === undefined)
+                    throw new HclError('a block label cannot contain an interpolation or a directive', t.start);
+                labels.push({ value: v, quoted: true, start: t.start, end: t.end });
+                this.p++;
+            }
+            else
+                break;
+        }
+        const open = this.toks[this.p];
+        if (!this.isPunct(open, '{'))
+            throw new HclError(`expected = or a block's labels and {, found ${this.tokText(open)}`, open.start);
+        this.p++;
+        this.enter(open.start);
+        const body = this.parseBody(open);
+        const close = this.toks[this.p]; // parseBody stops only at `}` inside a block
+        this.p++;
+        this.leave();
+        return { type: 'block', blockType: typeTok.v, typeStart: typeTok.start, typeEnd: typeTok.end, labels, body, start: typeTok.start, end: close.end };
+    }
+    parseExpression() {
+        const first = this.peek();
+        this.enter(first.start);
+        const cond = this.parseBinary();
+        let out = cond;
+        if (this.isPunct(this.peek(), '?')) {
+            this.p++;
+            this.parseExpression();
+            this.expect(':', 'the ":" of a conditional');
+            const no = this.parseExpression();
+            out = { type: 'opaque', what: 'conditional', raw: this.raw(cond.start, no.end), start: cond.start, end: no.end };
+        }
+        this.leave();
+        return out;
+    }
+    parseBinary() {
+        const first = this.parseUnary();
+        let last = first;
+        while (true) {
+            const t = this.peek();
+            if (t.t !== 'punct' || !BINARY.has(t.v))
+                break;
+            this.p++;
+            last = this.parseUnary();
+        }
+        if (last === first)
+            return first;
+        return { type: 'opaque', what: 'operation', raw: this.raw(first.start, last.end), start: first.start, end: last.end };
+    }
+    parseUnary() {
+        let t = this.peek();
+        const start = t.start;
+        let ops = 0;
+        while (this.isPunct(t, '-') || this.isPunct(t, '!')) {
+            this.p++;
+            ops++;
+            t = this.peek();
+        }
+        const term = this.parseTerm();
+        if (ops === 0)
+            return term;
+        return { type: 'opaque', what: 'operation', raw: this.raw(start, term.end), start, end: term.end };
+    }
+    parseTerm() {
+        const t = this.peek();
+        let base;
+        switch (t.t) {
+            case 'number':
+                this.p++;
+                base = { type: 'number', value: Number(t.v), raw: t.v, start: t.start, end: t.end };
+                break;
+            case 'string':
+            case 'heredoc':
+                this.p++;
+                base = { type: 'template', raw: this.raw(t.start, t.end), parts: t.parts, start: t.start, end: t.end, ...(t.heredoc ? { heredoc: t.heredoc } : {}) };
+                break;
+            case 'ident': {
+                this.p++;
+                const after = this.toks[this.p];
+                if (this.isPunct(after, '('))
+                    base = this.parseCall(t);
+                else if (t.v === 'true' || t.v === 'false')
+                    base = { type: 'bool', value: t.v === 'true', start: t.start, end: t.end };
+                else if (t.v === 'null')
+                    base = { type: 'null', start: t.start, end: t.end };
+                else
+                    base = { type: 'traversal', root: t.v, steps: [], start: t.start, end: t.end };
+                break;
+            }
+            case 'punct':
+                if (t.v === '[')
+                    base = this.parseTuple();
+                else if (t.v === '{')
+                    base = this.parseObject();
+                else if (t.v === '(') {
+                    this.p++;
+                    this.ignoreNl.push(true);
+                    const inner = this.parseExpression();
+                    const close = this.expect(')', 'a closing )');
+                    this.ignoreNl.pop();
+                    base = { type: 'parens', expr: inner, start: t.start, end: close.end };
+                }
+                else
+                    throw new HclError(`expected an expression, found ${this.tokText(t)}`, t.start);
+                break;
+            default:
+                throw new HclError(`expected an expression, found ${this.tokText(t)}`, t.start);
+        }
+        return this.parsePostfix(base);
+    }
+    /** Attribute access, index and splat operators after a term. */
+    parsePostfix(base) {
+        const steps = base.type === 'traversal' ? base.steps : [];
+        let constant = base.type === 'traversal';
+        let what = 'index';
+        let end = base.end;
+        for (;;) {
+            const t = this.peek();
+            if (this.isPunct(t, '.')) {
+                const n = this.toks[this.p + 1];
+                if (n.t === 'ident') {
+                    steps.push({ kind: 'attr', name: n.v, start: t.start, end: n.end });
+                    this.p += 2;
+                    end = n.end;
+                }
+                else if (n.t === 'number') {
+                    // The legacy index `a.0`.
+                    steps.push({ kind: 'index', key: { type: 'number', value: Number(n.v), raw: n.v, start: n.start, end: n.end }, start: t.start, end: n.end });
+                    this.p += 2;
+                    end = n.end;
+                }
+                else if (this.isPunct(n, '*')) {
+                    this.p += 2;
+                    end = n.end;
+                    constant = false;
+                    what = 'splat';
+                }
+                else
+                    throw new HclError(`expected an attribute name after ".", found ${this.tokText(n)}`, n.start);
+            }
+            else if (this.isPunct(t, '[')) {
+                this.p++;
+                this.ignoreNl.push(true);
+                const s = this.peek();
+                if (this.isPunct(s, '*')) {
+                    this.p++;
+                    const close = this.expect(']', 'the ] of a splat');
+                    this.ignoreNl.pop();
+                    end = close.end;
+                    constant = false;
+                    what = 'splat';
+                    continue;
+                }
+                const key = this.parseExpression();
+                const close = this.expect(']', 'a closing ] of an index');
+                this.ignoreNl.pop();
+                if (key.type !== 'number' && !(key.type === 'template' && templateLiteral(key) !== undefined))
+                    constant = false;
+                steps.push({ kind: 'index', key, start: t.start, end: close.end });
+                end = close.end;
+            }
+            else
+                break;
+        }
+        if (end === base.end)
+            return base;
+        if (base.type === 'traversal' && constant)
+            return { ...base, steps, end };
+        return { type: 'opaque', what, raw: this.raw(base.start, end), start: base.start, end };
+    }
+    parseCall(name) {
+        this.p++; // (
+        this.ignoreNl.push(true);
+        const args = [];
+        let expandFinal = false;
+        for (;;) {
+            const t = this.peek();
+            if (this.isPunct(t, ')'))
+                break;
+            args.push(this.parseExpression());
+            const sep = this.peek();
+            if (this.isPunct(sep, ','))
+                this.p++;
+            else if (this.isPunct(sep, '...')) {
+                this.p++;
+                expandFinal = true;
+                if (!this.isPunct(this.peek(), ')'))
+                    throw new HclError('"..." must follow the last argument', sep.start);
+            }
+            else if (!this.isPunct(sep, ')'))
+                throw new HclError(`expected , or ) in the arguments of ${name.v}(), found ${this.tokText(sep)}`, sep.start);
+        }
+        const close = this.expect(')', 'a closing )');
+        this.ignoreNl.pop();
+        return { type: 'call', name: name.v, args, expandFinal, start: name.start, end: close.end };
+    }
+    isFor() {
+        const t = this.peek();
+        return t.t === 'ident' && t.v === 'for' && this.toks[this.p + 1].t === 'ident';
+    }
+    /** `for k, v in coll :` — the introduction of a for expression. */
+    parseForIntro() {
+        this.p++; // for
+        this.next(); // identifier
+        if (this.isPunct(this.peek(), ',')) {
+            this.p++;
+            const id = this.next();
+            if (id.t !== 'ident')
+                throw new HclError(`expected a name after ",", found ${this.tokText(id)}`, id.start);
+        }
+        const kw = this.next();
+        if (kw.t !== 'ident' || kw.v !== 'in')
+            throw new HclError(`expected "in" in a for expression, found ${this.tokText(kw)}`, kw.start);
+        this.parseExpression();
+        this.expect(':', 'the ":" of a for expression');
+    }
+    parseForCond() {
+        const t = this.peek();
+        if (t.t === 'ident' && t.v === 'if') {
+            this.p++;
+            this.parseExpression();
+        }
+    }
+    parseTuple() {
+        const open = this.next();
+        this.ignoreNl.push(true);
+        if (this.isFor()) {
+            this.parseForIntro();
+            this.parseExpression();
+            this.parseForCond();
+            const close = this.expect(']', 'the ] closing a for expression');
+            this.ignoreNl.pop();
+            return { type: 'opaque', what: 'for', raw: this.raw(open.start, close.end), start: open.start, end: close.end };
+        }
+        const items = [];
+        for (;;) {
+            if (this.isPunct(this.peek(), ']'))
+                break;
+            items.push(this.parseExpression());
+            const sep = this.peek();
+            if (this.isPunct(sep, ','))
+                this.p++;
+            else if (!this.isPunct(sep, ']'))
+                throw new HclError(`expected , or ] in a list, found ${this.tokText(sep)}`, sep.start);
+        }
+        const close = this.expect(']', 'a closing ]');
+        this.ignoreNl.pop();
+        return { type: 'tuple', items, start: open.start, end: close.end };
+    }
+    parseObject() {
+        const open = this.next();
+        this.skipNl();
+        if (this.isFor()) {
+            this.ignoreNl.push(true);
+            this.parseForIntro();
+            this.parseExpression();
+            this.expect('=>', 'the => of a for expression');
+            this.parseExpression();
+            if (this.isPunct(this.peek(), '...'))
+                this.p++;
+            this.parseForCond();
+            const close = this.expect('}', 'the } closing a for expression');
+            this.ignoreNl.pop();
+            return { type: 'opaque', what: 'for', raw: this.raw(open.start, close.end), start: open.start, end: close.end };
+        }
+        // Elements are separated by commas or newlines.
+        this.ignoreNl.push(false);
+        const items = [];
+        for (;;) {
+            this.skipNl();
+            const t = this.toks[this.p];
+            if (this.isPunct(t, '}'))
+                break;
+            let key;
+            const n = this.toks[this.p + 1];
+            if (t.t === 'ident' && (this.isPunct(n, '=') || this.isPunct(n, ':'))) {
+                this.p++;
+                key = { name: t.v, start: t.start, end: t.end };
+            }
+            else {
+                const e = this.parseExpression();
+                const lit = e.type === 'template' ? templateLiteral(e) : undefined;
+                key = { expr: e, start: e.start, end: e.end, ...(lit !== undefined ? { name: lit } : {}) };
+            }
+            const eq = this.toks[this.p];
+            if (!this.isPunct(eq, '=') && !this.isPunct(eq, ':'))
+                throw new HclError(`expected = or : after an object key, found ${this.tokText(eq)}`, eq.start);
+            this.p++;
+            const value = this.parseExpression();
+            items.push({ key, value, start: key.start, end: value.end });
+            const sep = this.toks[this.p];
+            if (this.isPunct(sep, ','))
+                this.p++;
+            else if (sep.t !== 'nl' && !this.isPunct(sep, '}'))
+                throw new HclError(`expected a comma, a newline or } after an object element, found ${this.tokText(sep)}`, sep.start);
+        }
+        const close = this.toks[this.p];
+        this.p++;
+        this.ignoreNl.pop();
+        return { type: 'object', items, start: open.start, end: close.end };
+    }
+}
+/** Parse a whole HCL file. Throws HclError (message and offset) on a syntax error. */
+function parseHcl(text) {
+    return new Parser(text, tokenize(text)).parseFile();
+}
+// ---------------------------------------------------------------------------
+// Helpers for readers of the tree
+/** The body's attributes by name (an HCL body defines each at most once). */
+function hclAttributes(body) {
+    const out = new Map();
+    for (const it of body.items)
+        if (it.type === 'attribute')
+            out.set(it.name, it);
+    return out;
+}
+/** The body's blocks of one type, in order. */
+function hclBlocks(body, type) {
+    return body.items.filter((it) => it.type === 'block' && it.blockType === type);
+}
+/** A parenthesised expression's inside (any depth of parentheses). */
+function unparen(e) {
+    let x = e;
+    while (x.type === 'parens')
+        x = x.expr;
+    return x;
+}
+
+;// CONCATENATED MODULE: ./src/model/bake.ts
+/**
+ * `docker buildx bake` files as image builds: each `target` block (HCL) or
+ * `target` object (JSON) is one ImageBuildSpec with its tags, Dockerfile,
+ * context and stage, `inherits` and `${VAR}` interpolation resolved.
+ *
+ * How bake resolves these, read in docker/buildx at 461836b (bake/bake.go,
+ * bake/hclparser, docs/bake-reference.md), and where this model differs:
+ * - Files: with no `-f`, bake reads every one of compose.yaml…, then
+ *   docker-bake.json, docker-bake.hcl, docker-bake.override.json,
+ *   docker-bake.override.hcl found in the working directory and merges them
+ *   in that order (bake.go defaultFilenames): a later file's target
+ *   attributes override an earlier one's, variables are shared. So the bake
+ *   files of one directory are read together here: the first of them present
+ *   produces the specs of the merged set, the others none (an override file
+ *   alone would otherwise yield a target with the default context and
+ *   Dockerfile that bake never builds). Compose files in that set are left to
+ *   the Compose model. A file with another name is read alone (a `-f` file).
+ * - `context` is relative to the working directory bake runs in, not to the
+ *   bake file (docs/bake-reference.md, target.context; relative to the file
+ *   only with BUILDX_BAKE_FILE_RELATIVE_PATHS=1). The default file names are
+ *   only found in the working directory, so for them the two agree; here it
+ *   is always the file's directory. `cwd://` is stripped (the same directory).
+ * - `dockerfile` is relative to the context (bake.go toBuildOpt joins it onto
+ *   the context path) unless it starts with `cwd://` (then relative to the
+ *   working directory) or is absolute; an empty one is `Dockerfile`
+ *   (ResolveTarget). A remote context (a URL, git@…) builds nothing from the
+ *   repository: both are left undefined.
+ * - `dockerfile-inline` wins over `dockerfile` when both are set (the build
+ *   reads the inline text); the spec then has `inline` and no dockerfile.
+ * - `inherits`: the inherited targets are merged in order, then the target's
+ *   own attributes (bake.go `target`); `tags` replace, never append (Merge).
+ *   A cycle is cut where it closes (bake's visited map does the same).
+ * - Variables: `variable "X" { default = … }` and top-level attributes
+ *   (`X = "…"`, which override a variable's default: hcl_test.go
+ *   TestHCLMultiFileAttrs). Bake lets the environment override both; a scan
+ *   cannot know the environment, so defaults are used. A variable declared
+ *   without a default is "" in bake unless the environment sets it; here it is
+ *   unknown and `${X}` is left as written (the environment is what usually
+ *   sets it, and "" would invent an image name). A tag or target with an
+ *   unknown `${…}` keeps it as written; a context or Dockerfile path with one
+ *   is undefined (no such path exists in the repository).
+ * - Not modelled: matrix targets and `name` (their tags interpolate matrix
+ *   values, left as written), user `function` blocks and calls (a tag that is
+ *   not a string template is skipped), `--set` overrides, groups.
+ */
+
+
+
+
+
+/** The default bake files of a directory, in the order bake merges them (bake.go defaultFilenames, after the Compose names). */
+const BAKE_FILE_NAMES = ['docker-bake.json', 'docker-bake.hcl', 'docker-bake.override.json', 'docker-bake.override.hcl'];
+const NAME_RE = /^\s*([\p{ID_Start}_][\p{ID_Continue}-]*)\s*$/u;
+const MAX_EXPANSION = 4096;
+const MAX_VAR_DEPTH = 16;
+const MAX_INHERIT_DEPTH = 64;
+function segsOf(parts, source) {
+    return parts.map((p) => {
+        if (p.kind === 'literal')
+            return { text: p.value };
+        const raw = source.slice(p.start, p.end);
+        const m = p.kind === 'interpolation' ? NAME_RE.exec(p.expr) : null;
+        return m ? { name: m[1], raw } : { raw };
+    });
+}
+// ---------------------------------------------------------------------------
+// HCL
+function hclStr(file, e) {
+    const x = unparen(e);
+    const span = { file, start: e.start, end: e.end };
+    switch (x.type) {
+        case 'template':
+            return { segs: segsOf(x.parts, file.text), span };
+        case 'number':
+            return { segs: [{ text: x.raw }], span };
+        case 'bool':
+            return { segs: [{ text: String(x.value) }], span };
+        case 'null':
+            return undefined; // an attribute set to null is unset
+        case 'traversal':
+            return x.steps.length === 0 ? { segs: [{ name: x.root, raw: '${' + x.root + '}' }], span } : { span };
+        default:
+            return { span };
+    }
+}
+function hclAttrs(file, body) {
+    const a = hclAttributes(body);
+    const out = {};
+    const one = (key) => {
+        const at = a.get(key);
+        return at ? hclStr(file, at.expr) : undefined;
+    };
+    const context = one('context');
+    const dockerfile = one('dockerfile');
+    const inline = one('dockerfile-inline');
+    const target = one('target');
+    if (context)
+        out.context = context;
+    if (dockerfile)
+        out.dockerfile = dockerfile;
+    if (inline)
+        out.inline = inline;
+    if (target)
+        out.target = target;
+    const tags = a.get('tags');
+    if (tags && unparen(tags.expr).type !== 'null') {
+        const t = unparen(tags.expr);
+        out.tags = { items: t.type === 'tuple' ? t.items.map((i) => hclStr(file, i)).filter((s) => s !== undefined) : [] };
+    }
+    const inh = a.get('inherits');
+    if (inh) {
+        const t = unparen(inh.expr);
+        out.inherits = t.type === 'tuple' ? t.items.map((i) => hclStr(file, i)).filter((s) => s !== undefined) : [];
+    }
+    return out;
+}
+function readHcl(file, defs) {
+    const body = parseHcl(file.text);
+    for (const it of body.items) {
+        if (it.type === 'attribute') {
+            const s = hclStr(file, it.expr);
+            if (s)
+                defs.attrs.set(it.name, s);
+        }
+    }
+    for (const b of hclBlocks(body, 'variable')) {
+        const name = b.labels[0]?.value;
+        if (name === undefined)
+            continue;
+        // A later declaration without a default keeps an earlier one's.
+        const d = hclAttributes(b.body).get('default');
+        if (d || !defs.vars.has(name))
+            defs.vars.set(name, d ? hclStr(file, d.expr) : undefined);
+    }
+    for (const b of hclBlocks(body, 'target')) {
+        const label = b.labels[0];
+        if (!label)
+            continue;
+        addTarget(defs, label.value, { file, start: label.start, end: label.end }, hclAttrs(file, b.body));
+    }
+}
+function addTarget(defs, name, label, attrs) {
+    const t = defs.targets.get(name);
+    if (t)
+        t.layers.push(attrs);
+    else
+        defs.targets.set(name, { name, label, layers: [attrs] });
+}
+// ---------------------------------------------------------------------------
+// JSON (the HCL JSON profile: strings are templates)
+function jsonSpan(file, n) {
+    return { file, start: n.offset, end: n.offset + n.length };
+}
+function jsonStr(file, n) {
+    if (!n || n.type === 'null')
+        return undefined;
+    const span = jsonSpan(file, n);
+    if (n.type === 'string') {
+        const v = String(n.value);
+        let parts;
+        try {
+            parts = parseTemplate(v);
+        }
+        catch (e) {
+            // The offset is into the string's value; the string itself is where to look.
+            if (e instanceof HclError)
+                throw new HclError(`${e.message} (in a JSON string)`, n.offset);
+            throw e;
+        }
+        return { segs: segsOf(parts, v), span };
+    }
+    if (n.type === 'number' || n.type === 'boolean')
+        return { segs: [{ text: String(n.value) }], span };
+    return { span };
+}
+function jsonProps(n) {
+    if (!n || n.type !== 'object')
+        return [];
+    const out = [];
+    for (const p of n.children ?? []) {
+        const [key, value] = p.children ?? [];
+        if (key && value)
+            out.push({ key, value });
+    }
+    return out;
+}
+function jsonGet(n, key) {
+    let found;
+    for (const p of jsonProps(n))
+        if (p.key.value === key)
+            found = p.value; // the last one wins, as in JSON.parse
+    return found;
+}
+/** A block in the JSON profile: an object, or an array of objects (one per block). */
+function jsonBlocks(n) {
+    if (n.type === 'object')
+        return [n];
+    if (n.type === 'array')
+        return (n.children ?? []).filter((c) => c.type === 'object');
+    return [];
+}
+function jsonAttrs(file, o) {
+    const out = {};
+    const context = jsonStr(file, jsonGet(o, 'context'));
+    const dockerfile = jsonStr(file, jsonGet(o, 'dockerfile'));
+    const inline = jsonStr(file, jsonGet(o, 'dockerfile-inline'));
+    const target = jsonStr(file, jsonGet(o, 'target'));
+    if (context)
+        out.context = context;
+    if (dockerfile)
+        out.dockerfile = dockerfile;
+    if (inline)
+        out.inline = inline;
+    if (target)
+        out.target = target;
+    const tags = jsonGet(o, 'tags');
+    if (tags && tags.type !== 'null')
+        out.tags = { items: tags.type === 'array' ? (tags.children ?? []).map((c) => jsonStr(file, c)).filter((s) => s !== undefined) : [] };
+    const inh = jsonGet(o, 'inherits');
+    if (inh)
+        out.inherits = inh.type === 'array' ? (inh.children ?? []).map((c) => jsonStr(file, c)).filter((s) => s !== undefined) : [];
+    return out;
+}
+const JSON_BLOCK_TYPES = new Set(['target', 'group', 'variable', 'function']);
+function readJson(project, file, defs) {
+    if (jsonDepth(file.text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        project.problem({ path: file.path, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep`, span: { file, start: 0, end: 0 } });
+        return false;
+    }
+    const errors = [];
+    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: true });
+    const err = errors[0];
+    if (err || !root) {
+        const off = err?.offset ?? 0;
+        project.problem({ path: file.path, reason: `could not be parsed as JSON: ${err ? (0,jsonc_lib/* printParseErrorCode */._n)(err.error) : 'no value'}`, span: { file, start: off, end: off } });
+        return false;
+    }
+    for (const { key, value } of jsonProps(root)) {
+        const k = String(key.value);
+        if (!JSON_BLOCK_TYPES.has(k)) {
+            const s = jsonStr(file, value);
+            if (s)
+                defs.attrs.set(k, s);
+        }
+    }
+    const vars = jsonGet(root, 'variable');
+    for (const { key, value } of jsonProps(vars)) {
+        for (const b of jsonBlocks(value)) {
+            const d = jsonGet(b, 'default');
+            const name = String(key.value);
+            if (d || !defs.vars.has(name))
+                defs.vars.set(name, d ? jsonStr(file, d) : undefined);
+        }
+    }
+    for (const { key, value } of jsonProps(jsonGet(root, 'target'))) {
+        for (const b of jsonBlocks(value))
+            addTarget(defs, String(key.value), jsonSpan(file, key), jsonAttrs(file, b));
+    }
+    return true;
+}
+class Vars {
+    defs;
+    memo = new Map();
+    constructor(defs) {
+        this.defs = defs;
+    }
+    /** A variable's value, or undefined when unknown (undeclared, no default, a cycle, too deep or too long). */
+    value(name, depth) {
+        const m = this.memo.get(name);
+        if (m !== undefined)
+            return m ?? undefined;
+        if (depth > MAX_VAR_DEPTH)
+            return undefined;
+        const src = this.defs.attrs.get(name) ?? this.defs.vars.get(name);
+        if (!src?.segs)
+            return undefined;
+        this.memo.set(name, null); // in progress: a reference back to it is unknown
+        const v = this.expandSegs(src.segs, depth + 1);
+        const out = v.value.length > MAX_EXPANSION ? undefined : v;
+        this.memo.set(name, out ?? null);
+        return out;
+    }
+    expandSegs(segs, depth) {
+        let value = '';
+        let complete = true;
+        for (const s of segs) {
+            if ('text' in s)
+                value += s.text;
+            else if ('name' in s) {
+                const v = this.value(s.name, depth);
+                if (v) {
+                    value += v.value;
+                    complete &&= v.complete;
+                }
+                else {
+                    value += s.raw;
+                    complete = false;
+                }
+            }
+            else {
+                value += s.raw;
+                complete = false;
+            }
+            if (value.length > MAX_EXPANSION)
+                return { value: value.slice(0, MAX_EXPANSION), complete: false };
+        }
+        return { value, complete };
+    }
+    expand(s) {
+        return s.segs ? this.expandSegs(s.segs, 0) : undefined;
+    }
+}
+function mergeAttrs(into, from) {
+    if (from.context)
+        into.context = from.context;
+    if (from.dockerfile)
+        into.dockerfile = from.dockerfile;
+    if (from.inline)
+        into.inline = from.inline;
+    if (from.target)
+        into.target = from.target;
+    if (from.tags)
+        into.tags = from.tags;
+}
+/** A target's attributes with what it inherits merged in first. */
+function resolveTarget(defs, vars, name, visiting, memo) {
+    const hit = memo.get(name);
+    if (hit)
+        return hit;
+    const def = defs.targets.get(name);
+    if (!def || visiting.has(name) || visiting.size >= MAX_INHERIT_DEPTH)
+        return {};
+    visiting.add(name);
+    // The target's layers first, so that its (merged) inherits list is known.
+    const own = {};
+    let inherits = [];
+    for (const l of def.layers) {
+        mergeAttrs(own, l);
+        if (l.inherits)
+            inherits = l.inherits;
+    }
+    const out = {};
+    for (const i of inherits) {
+        const parent = vars.expand(i);
+        if (parent?.complete)
+            mergeAttrs(out, resolveTarget(defs, vars, parent.value, visiting, memo));
+    }
+    mergeAttrs(out, own);
+    visiting.delete(name);
+    memo.set(name, out);
+    return out;
+}
+const REMOTE_RE = /^[A-Za-z][A-Za-z0-9+.-]+:|^git@|^github\.com\//;
+/** Repository-relative context and Dockerfile paths of a target (see the notes at the top). */
+function buildPaths(file, vars, a) {
+    const ctx = a.context ? vars.expand(a.context) : { value: '.', complete: true };
+    if (!ctx?.complete)
+        return {};
+    let local = ctx.value.startsWith('cwd://') ? ctx.value.slice('cwd://'.length) : ctx.value;
+    if (local === '')
+        local = '.';
+    if (REMOTE_RE.test(local) || local.startsWith('/'))
+        return {};
+    const context = relativeTo(file.path, local);
+    if (context === undefined)
+        return {};
+    if (a.inline)
+        return { context };
+    const df = a.dockerfile ? vars.expand(a.dockerfile) : { value: 'Dockerfile', complete: true };
+    if (!df?.complete)
+        return {};
+    const d = df.value === '' ? 'Dockerfile' : df.value;
+    let dockerfile;
+    if (d.startsWith('cwd://'))
+        dockerfile = relativeTo(file.path, d.slice('cwd://'.length));
+    else if (!d.startsWith('/') && !REMOTE_RE.test(d))
+        dockerfile = relativeTo(file.path, local, d);
+    // Without its Dockerfile the context says nothing a consumer could use (and must not be taken for `<context>/Dockerfile`).
+    return dockerfile === undefined ? {} : { context, dockerfile };
+}
+function specs(defs) {
+    const vars = new Vars(defs);
+    const memo = new Map();
+    const out = [];
+    for (const def of defs.targets.values()) {
+        const a = resolveTarget(defs, vars, def.name, new Set(), memo);
+        const file = def.label.file;
+        const tags = [];
+        for (const t of a.tags?.items ?? []) {
+            const v = vars.expand(t);
+            if (v && v.value !== '')
+                tags.push({ value: v.value, span: t.span });
+        }
+        const target = a.target ? vars.expand(a.target) : undefined;
+        const inline = a.inline ? vars.expand(a.inline) : undefined;
+        const paths = buildPaths(file, vars, a);
+        out.push({
+            file,
+            span: def.label,
+            tags,
+            ...(paths.dockerfile !== undefined ? { dockerfile: paths.dockerfile } : {}),
+            ...(paths.context !== undefined ? { context: paths.context } : {}),
+            ...(target && target.value !== '' ? { target: target.value } : {}),
+            ...(inline && a.inline ? { inline: { value: inline.value, span: a.inline.span } } : {}),
+            how: 'bake',
+        });
+    }
+    return out;
+}
+/** The bake files read with this one (see the notes at the top): itself alone, or the default set of its directory; [] when another file of the set produces them. */
+function bakeSet(project, file) {
+    const base = external_node_path_.posix.basename(file.path);
+    if (!BAKE_FILE_NAMES.includes(base))
+        return [file];
+    const dir = external_node_path_.posix.dirname(file.path);
+    const set = [];
+    for (const name of BAKE_FILE_NAMES) {
+        const p = dir === '.' ? name : `${dir}/${name}`;
+        if (p === file.path)
+            set.push(file);
+        else {
+            const f = project.file(p, file.kind);
+            if (f)
+                set.push(f);
+        }
+    }
+    return set[0] === file ? set : undefined;
+}
+/**
+ * The image builds a bake file declares, one per target. For a default-named
+ * file the whole default set of its directory is merged, and only its first
+ * file returns them (the others return []). A file that does not parse is a
+ * problem (PTD900), and then no build of the set is returned: bake refuses
+ * to run.
+ */
+function bakeBuilds(project, file) {
+    const set = bakeSet(project, file);
+    if (!set)
+        return [];
+    const defs = { vars: new Map(), attrs: new Map(), targets: new Map() };
+    for (const f of set) {
+        try {
+            if (f.path.toLowerCase().endsWith('.json')) {
+                if (!readJson(project, f, defs))
+                    return [];
+            }
+            else
+                readHcl(f, defs);
+        }
+        catch (e) {
+            if (!(e instanceof HclError))
+                throw e;
+            project.problem({ path: f.path, reason: `could not be parsed as HCL: ${e.message}`, span: { file: f, start: e.offset, end: e.offset } });
+            return [];
+        }
+    }
+    return specs(defs);
+}
+
+;// CONCATENATED MODULE: ./src/model/kustomize.ts
+/**
+ * The manifests a kustomization renders: its `resources` (files, or
+ * directories with a kustomization of their own), the old `bases`, and the
+ * patch files (`patchesStrategicMerge`, `patches[].path`). Read so that a
+ * Skaffold config's deploy step (kustomize paths) says which manifests run
+ * the images it builds. Bounded: 8 levels, every directory once, inside the
+ * repository (remote resources are left out).
+ */
+
+
+const NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), depth = 0) {
+    if (depth > 8 || seen.has(dir))
+        return out;
+    seen.add(dir);
+    for (const n of NAMES) {
+        const p = repoJoin(dir, n);
+        const f = p !== undefined ? project.file(p, 'kubernetes', { quiet: true }) : undefined;
+        if (!f)
+            continue;
+        const y = project.yaml(f);
+        const root = y?.docs[0]?.contents;
+        if (!y || !root)
+            return out;
+        const refs = [];
+        for (const key of ['resources', 'bases', 'patchesStrategicMerge', 'components'])
+            for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, key))) {
+                const v = (0,yaml/* str */.gx)(it);
+                if (v)
+                    refs.push(v);
+            }
+        for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'patches'))) {
+            const v = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'path'));
+            if (v)
+                refs.push(v);
+        }
+        for (const r of refs) {
+            if (/^[a-z]+:\/\//i.test(r) || r.startsWith('git@') || r.startsWith('/'))
+                continue;
+            const q = repoJoin(dir, r);
+            if (q === undefined)
+                continue;
+            if (/\.ya?ml$/i.test(q) && project.exists(q, 'kubernetes'))
+                out.add(q);
+            else
+                kustomizeManifests(project, q, out, seen, depth + 1);
+        }
+        return out;
+    }
+    return out;
+}
+/** A glob of Skaffold's `manifests` (`k8s/*.yaml`, `deploy/**`) as a test on repository paths. */
+function globTest(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                re += '.*';
+                i++;
+                if (glob[i + 1] === '/')
+                    i++;
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else
+            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    const rx = new RegExp(`^${re}$`);
+    return (p) => rx.test(p);
+}
+/** Repository paths of the files a list of Skaffold manifest globs names, relative to the config's directory. */
+function globbedManifests(project, baseDir, globs) {
+    const out = new Set();
+    for (const g of globs) {
+        const full = repoJoin(baseDir, g);
+        if (full === undefined)
+            continue;
+        if (!/[*?]/.test(full)) {
+            out.add(full);
+            continue;
+        }
+        const t = globTest(full);
+        for (const f of project.files)
+            if (f.kind === 'kubernetes' && t(f.path))
+                out.add(f.path);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/skaffold.ts
+
+
+
+
+
+const OTHER_BUILDERS = ['bazel', 'ko', 'jib', 'buildpacks', 'custom'];
+const skaffold_REMOTE_RE = /^[A-Za-z][A-Za-z0-9+.-]+:|^git@/;
+function artifactSpec(y, a, deploys) {
+    const file = y.file;
+    if (!(0,yaml/* isMapNode */.vz)(a))
+        return undefined;
+    const imageNode = (0,yaml/* get */.Jt)(y, a, 'image');
+    const image = (0,yaml/* str */.gx)(imageNode);
+    if (!image || !imageNode)
+        return undefined;
+    if (OTHER_BUILDERS.some((b) => (0,yaml/* getPair */.xf)(y, a, b) !== undefined))
+        return undefined;
+    const builder = (0,yaml/* get */.Jt)(y, a, 'docker') ?? (0,yaml/* get */.Jt)(y, a, 'kaniko');
+    const ctx = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, a, 'context')) || '.';
+    const df = ((0,yaml/* isMapNode */.vz)(builder) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, builder, 'dockerfile')) : undefined) || 'Dockerfile';
+    const target = (0,yaml/* isMapNode */.vz)(builder) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, builder, 'target')) : undefined;
+    let context;
+    let dockerfile;
+    if (!ctx.startsWith('/') && !skaffold_REMOTE_RE.test(ctx) && !df.startsWith('/')) {
+        context = relativeTo(file.path, ctx);
+        dockerfile = context === undefined ? undefined : relativeTo(file.path, ctx, df);
+        // A context without its Dockerfile must not be read as `<context>/Dockerfile`.
+        if (dockerfile === undefined)
+            context = undefined;
+    }
+    return {
+        file,
+        span: (0,yaml/* nodeSpan */.Vk)(file, imageNode),
+        tags: [{ value: image, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) }],
+        ...(dockerfile !== undefined ? { dockerfile } : {}),
+        ...(context !== undefined ? { context } : {}),
+        ...(target ? { target } : {}),
+        ...(deploys ? { deploys } : {}),
+        how: 'skaffold',
+    };
+}
+/**
+ * The manifests a pipeline (or profile) deploys: `deploy.kubectl.manifests`
+ * and `manifests.rawYaml` globs, `deploy.kustomize.paths` and
+ * `manifests.kustomize.paths` kustomizations. Undefined when it says none
+ * (Helm charts and the like are not read).
+ */
+function deployedManifests(project, y, root, dir) {
+    const globs = [];
+    const kustomize = [];
+    const strs = (n) => (0,yaml/* items */.ld)(y, n).map((i) => (0,yaml/* str */.gx)(i)).filter((v) => !!v);
+    globs.push(...strs((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kubectl', 'manifests'])), ...strs((0,yaml/* getPath */.Yn)(y, root, ['manifests', 'rawYaml'])));
+    kustomize.push(...strs((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kustomize', 'paths'])), ...strs((0,yaml/* getPath */.Yn)(y, root, ['manifests', 'kustomize', 'paths'])));
+    if ((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kustomize']) && kustomize.length === 0)
+        kustomize.push('.');
+    if (globs.length === 0 && kustomize.length === 0)
+        return undefined;
+    const out = globbedManifests(project, dir, globs);
+    for (const k of kustomize) {
+        const d = repoJoin(dir, k);
+        if (d !== undefined)
+            kustomizeManifests(project, d, out);
+    }
+    return out;
+}
+/** The Dockerfile builds of a skaffold.yaml: the main pipeline's and every profile's artifacts, in document order. */
+function skaffoldBuilds(project, file) {
+    const y = project.yaml(file);
+    if (!y)
+        return [];
+    const out = [];
+    const add = (build, deploys) => {
+        for (const a of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, build, 'artifacts'))) {
+            const s = artifactSpec(y, a, deploys);
+            if (s)
+                out.push(s);
+        }
+    };
+    const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+    for (const doc of y.docs) {
+        const root = doc.contents;
+        if (!(0,yaml/* isMapNode */.vz)(root))
+            continue;
+        const api = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'apiVersion'));
+        if (api !== undefined && !api.startsWith('skaffold/'))
+            continue;
+        // A profile that changes only the deploy step deploys the main artifacts elsewhere too.
+        let main = deployedManifests(project, y, root, dir);
+        const profiles = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'profiles'));
+        for (const p of profiles) {
+            if ((0,yaml/* get */.Jt)(y, p, 'build'))
+                continue;
+            const d = deployedManifests(project, y, p, dir);
+            if (d && main)
+                main = new Set([...main, ...d]);
+        }
+        add((0,yaml/* get */.Jt)(y, root, 'build'), main);
+        for (const p of profiles)
+            if ((0,yaml/* get */.Jt)(y, p, 'build'))
+                add((0,yaml/* get */.Jt)(y, p, 'build'), deployedManifests(project, y, p, dir) ?? main);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/starlark.ts
+/**
+ * A Tiltfile's image builds: the calls `docker_build(ref, context, …)` of its
+ * Starlark, with their positional and keyword arguments where those are
+ * string literals (or names bound to one at the top level: `IMG = 'app'`).
+ * A tokenizer of Starlark's lexical grammar (strings with their prefixes and
+ * triple quotes, comments, brackets) and a walk of the call's arguments; no
+ * evaluation. Everything else of the file is skipped.
+ */
+function starlark_tokenize(text) {
+    const out = [];
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        const c = text[i];
+        if (c === '#') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\\') {
+            i++;
+            continue;
+        }
+        const pm = /^[rRbB]{0,2}(?=["'])/.exec(text.slice(i, i + 3));
+        if (c === '"' || c === "'" || (pm && pm[0].length > 0)) {
+            const s = i;
+            const prefix = pm ? pm[0] : '';
+            const raw = /r/i.test(prefix);
+            i += prefix.length;
+            const q = text[i];
+            const triple = text.startsWith(q.repeat(3), i);
+            const close = triple ? q.repeat(3) : q;
+            i += close.length;
+            let v = '';
+            while (i < n && !text.startsWith(close, i)) {
+                if (!triple && text[i] === '\n')
+                    break;
+                if (text[i] === '\\' && i + 1 < n) {
+                    const x = text[i + 1];
+                    if (raw) {
+                        v += '\\' + x;
+                        i += 2;
+                        continue;
+                    }
+                    v += x === 'n' ? '\n' : x === 't' ? '\t' : x === '\n' ? '' : x;
+                    i += 2;
+                    continue;
+                }
+                v += text[i];
+                i++;
+            }
+            i = Math.min(n, i + close.length);
+            out.push({ t: 'str', v, s, e: i });
+            continue;
+        }
+        if (/[A-Za-z_]/.test(c)) {
+            const s = i;
+            while (i < n && /[A-Za-z0-9_]/.test(text[i]))
+                i++;
+            out.push({ t: 'id', v: text.slice(s, i), s, e: i });
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            while (i < n && /[0-9A-Za-z_.]/.test(text[i]))
+                i++;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (['==', '!=', '<=', '>=', '**', '//', '+=', '-=', '*=', '->'].includes(two)) {
+            out.push({ t: 'op', v: two, s: i, e: i + 2 });
+            i += 2;
+            continue;
+        }
+        out.push({ t: 'op', v: c, s: i, e: i + 1 });
+        i++;
+    }
+    return out;
+}
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+/** The calls of the named functions, with literal string arguments (others undefined). */
+function starlarkCalls(text, names) {
+    const toks = starlark_tokenize(text);
+    // Top-level `NAME = 'literal'` bindings (at bracket depth 0, a name first on its statement).
+    const bound = new Map();
+    let depth = 0;
+    for (let k = 0; k < toks.length; k++) {
+        const t = toks[k];
+        if (t.t === 'op' && OPEN.has(t.v))
+            depth++;
+        else if (t.t === 'op' && CLOSE.has(t.v))
+            depth = Math.max(0, depth - 1);
+        else if (depth === 0 && t.t === 'id' && toks[k + 1]?.v === '=' && toks[k + 2]?.t === 'str' && !(toks[k + 3]?.t === 'op' && toks[k + 3].v === '+')) {
+            const v = toks[k + 2];
+            if (!bound.has(t.v))
+                bound.set(t.v, { value: v.v, start: v.s, end: v.e });
+        }
+    }
+    const out = [];
+    for (let k = 0; k < toks.length; k++) {
+        const t = toks[k];
+        if (t.t !== 'id' || !names.has(t.v) || toks[k + 1]?.v !== '(' || toks[k - 1]?.v === '.' || toks[k - 1]?.v === 'def')
+            continue;
+        const call = { name: t.v, start: t.s, args: [], kwargs: new Map() };
+        let d = 0;
+        let m = k + 1;
+        // One argument: the tokens between commas at depth 1.
+        let arg = [];
+        const flush = () => {
+            if (arg.length === 0)
+                return;
+            let key;
+            let val = arg;
+            if (arg[0].t === 'id' && arg[1]?.v === '=') {
+                key = arg[0].v;
+                val = arg.slice(2);
+            }
+            let v;
+            if (val.length === 1 && val[0].t === 'str')
+                v = { value: val[0].v, start: val[0].s, end: val[0].e };
+            else if (val.length === 1 && val[0].t === 'id')
+                v = bound.get(val[0].v);
+            if (key !== undefined)
+                call.kwargs.set(key, v);
+            else
+                call.args.push(v);
+            arg = [];
+        };
+        for (; m < toks.length; m++) {
+            const x = toks[m];
+            if (x.t === 'op' && OPEN.has(x.v)) {
+                d++;
+                if (d === 1)
+                    continue;
+            }
+            else if (x.t === 'op' && CLOSE.has(x.v)) {
+                d--;
+                if (d === 0)
+                    break;
+            }
+            if (d === 1 && x.t === 'op' && x.v === ',') {
+                flush();
+                continue;
+            }
+            if (d >= 1)
+                arg.push(x);
+        }
+        flush();
+        out.push(call);
+        k = m;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/tilt.ts
+/**
+ * A Tiltfile's `docker_build(ref, context, dockerfile=…, target=…)` calls as
+ * image builds (Tilt's API: the context is relative to the Tiltfile's
+ * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
+ * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
+ * calls deploy (a path or a list of paths, as literals).
+ */
+
+
+
+const tilt_NAMES = new Set(['docker_build', 'k8s_yaml']);
+function tiltBuilds(project, file) {
+    const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+    const calls = starlarkCalls(file.text, tilt_NAMES);
+    const deploys = new Set();
+    for (const c of calls) {
+        if (c.name !== 'k8s_yaml')
+            continue;
+        const first = c.args[0];
+        if (first) {
+            const p = repoJoin(dir, first.value);
+            if (p !== undefined && project.exists(p, 'kubernetes'))
+                deploys.add(p);
+        }
+    }
+    const out = [];
+    for (const c of calls) {
+        if (c.name !== 'docker_build')
+            continue;
+        const ref = c.args[0] ?? c.kwargs.get('ref');
+        if (!ref)
+            continue;
+        const ctx = c.args[1] ?? c.kwargs.get('context');
+        const context = repoJoin(dir, ctx?.value ?? '.');
+        const df = c.kwargs.get('dockerfile');
+        const dockerfile = df ? repoJoin(dir, df.value) : undefined;
+        const target = c.kwargs.get('target')?.value;
+        if (context === undefined || (df && dockerfile === undefined))
+            continue;
+        out.push({
+            file,
+            span: { file, start: ref.start, end: ref.end },
+            tags: [{ value: ref.value, span: { file, start: ref.start, end: ref.end } }],
+            context,
+            ...(dockerfile !== undefined ? { dockerfile } : {}),
+            ...(target ? { target } : {}),
+            ...(deploys.size > 0 ? { deploys } : {}),
+            how: 'command',
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/parse/markdown.ts
+/**
+ * The shell commands of a Markdown file's code blocks (a README's "build the
+ * debug image" lines), with source offsets: fenced blocks (``` or ~~~, up to
+ * three spaces of indentation) whose info string is empty or a shell
+ * (bash, sh, shell, zsh, console, shell-session, terminal). In console blocks
+ * only the lines after a `$ ` prompt (and their `\` continuations) are
+ * commands; the rest is output. CommonMark's fence rules, no HTML, no
+ * indented code blocks.
+ */
+
+const SHELL_INFO = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal', 'sh-session', 'bash-session']);
+const CONSOLE = new Set(['console', 'shell-session', 'shellsession', 'terminal', 'sh-session', 'bash-session']);
+function lines(text) {
+    const out = [];
+    let i = 0;
+    while (i <= text.length) {
+        const nl = text.indexOf('\n', i);
+        const end = nl < 0 ? text.length : nl;
+        const contentEnd = end > i && text[end - 1] === '\r' ? end - 1 : end;
+        out.push({ start: i, end: contentEnd, text: text.slice(i, contentEnd) });
+        if (nl < 0)
+            break;
+        i = nl + 1;
+    }
+    return out;
+}
+function markdownCommands(text) {
+    const out = [];
+    const ls = lines(text);
+    for (let i = 0; i < ls.length; i++) {
+        const open = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)/.exec(ls[i].text);
+        if (!open)
+            continue;
+        const fence = open[2];
+        const info = open[3].toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, '');
+        // The block runs to a closing fence of the same character, at least as long.
+        let j = i + 1;
+        const closeRe = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+        while (j < ls.length && !closeRe.test(ls[j].text))
+            j++;
+        if (SHELL_INFO.has(info)) {
+            const body = ls.slice(i + 1, j);
+            if (CONSOLE.has(info) || (info === '' && body.some((l) => /^\s*\$ /.test(l.text)))) {
+                for (let k = 0; k < body.length; k++) {
+                    const m = /^(\s*\$ )/.exec(body[k].text);
+                    if (!m)
+                        continue;
+                    const start = body[k].start + m[1].length;
+                    let e = k;
+                    while (body[e].text.endsWith('\\') && e + 1 < body.length)
+                        e++;
+                    out.push(...(0,shell/* splitShell */.b2)(text.slice(start, body[e].end), { base: start }));
+                    k = e;
+                }
+            }
+            else if (body.length > 0) {
+                const start = body[0].start;
+                out.push(...(0,shell/* splitShell */.b2)(text.slice(start, body[body.length - 1].end), { base: start }));
+            }
+        }
+        i = j;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/images.ts
+const VARIABLE = /\$|\{\{|%\{/;
+/**
+ * `acme/app` → docker.io/acme/app; `app` → docker.io/library/app;
+ * `localhost:5000/app:dev` → localhost:5000 + app, tag dev. The first
+ * component is a registry when it has a `.` or a `:` or is `localhost`.
+ * Undefined for what is no image reference at all (empty, spaces).
+ */
+function parseImageRef(raw) {
+    let s = raw.trim().replace(/^["']|["']$/g, '');
+    if (s === '' || /\s/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    const colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/') && !(colon > 0 && s[colon - 1] === '$')) {
+        // `${VAR:-x}` holds a colon that is no tag separator.
+        const open = s.lastIndexOf('{', colon);
+        const close = s.lastIndexOf('}', colon);
+        if (!(open > close)) {
+            tag = s.slice(colon + 1);
+            s = s.slice(0, colon);
+        }
+    }
+    let domain = 'docker.io';
+    let path = s;
+    const slash = s.indexOf('/');
+    if (slash > 0) {
+        const first = s.slice(0, slash);
+        if (first.includes('.') || first.includes(':') || first === 'localhost') {
+            domain = first === 'index.docker.io' ? 'docker.io' : first;
+            path = s.slice(slash + 1);
+        }
+    }
+    if (domain === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    if (path === '' || path.endsWith('/'))
+        return undefined;
+    return {
+        raw,
+        domain: domain.toLowerCase(),
+        path,
+        ...(tag !== undefined ? { tag } : {}),
+        ...(digest !== undefined ? { digest } : {}),
+        variableName: VARIABLE.test(domain) || VARIABLE.test(path),
+        variableTag: tag !== undefined && VARIABLE.test(tag),
+    };
+}
+/** The index key of a reference: domain and path, as the engines compare them. */
+function imageKey(r) {
+    return `${r.domain}/${r.path}`;
+}
+/** Every image the repository builds, by repository name: one lookup per runtime reference. */
+class ImageIndex {
+    byKey = new Map();
+    add(spec) {
+        for (const tag of spec.tags) {
+            const ref = parseImageRef(tag.value);
+            if (!ref || ref.variableName)
+                continue;
+            const k = imageKey(ref);
+            const list = this.byKey.get(k);
+            const b = { spec, tag, ref };
+            if (list)
+                list.push(b);
+            else
+                this.byKey.set(k, [b]);
+        }
+    }
+    get size() {
+        return this.byKey.size;
+    }
+    /** The repository names built from a Dockerfile `mayMatter` accepts (or an inline one): the relevance filter's needles. */
+    builtFrom(mayMatter) {
+        const out = [];
+        for (const list of this.byKey.values()) {
+            if (list.some((b) => b.spec.inline !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
+                out.push(list[0].ref.path);
+        }
+        return out;
+    }
+    /**
+     * The build behind an image reference. An exact tag wins (no tag = latest);
+     * otherwise, when every build of that name builds the same Dockerfile and
+     * stage, that one, with a note that only the name matched; when the builds
+     * of that name differ, none (ambiguous: no guess).
+     */
+    lookup(raw, runtimePath) {
+        const ref = parseImageRef(raw);
+        if (!ref || ref.variableName)
+            return undefined;
+        let list = this.byKey.get(imageKey(ref));
+        if (!list || list.length === 0)
+            return undefined;
+        if (runtimePath !== undefined && list.some((b) => b.spec.deploys)) {
+            // The build whose deploy step renders this manifest; else the builds that say nothing of where they run.
+            // None: every build of the name says where it runs, and it is not this file.
+            const claimed = list.filter((b) => b.spec.deploys?.has(runtimePath));
+            list = claimed.length > 0 ? claimed : list.filter((b) => !b.spec.deploys);
+            if (list.length === 0)
+                return undefined;
+        }
+        const tagOf = (r) => r.tag ?? 'latest';
+        const same = (a, b) => a.spec.dockerfile === b.spec.dockerfile && a.spec.target === b.spec.target && a.spec.context === b.spec.context && a.spec.inline === b.spec.inline;
+        if (!ref.variableTag) {
+            const exact = list.filter((b) => !b.ref.variableTag && tagOf(b.ref) === tagOf(ref));
+            if (exact.length > 0 && exact.every((b) => same(b, exact[0])))
+                return { build: exact[0] };
+            if (exact.length > 0)
+                return undefined;
+        }
+        if (!list.every((b) => same(b, list[0])))
+            return undefined;
+        const b = list[0];
+        const written = ref.tag ?? '(no tag: latest)';
+        const built = b.ref.tag ?? '(no tag: latest)';
+        return { build: b, note: `The image is linked to this build by its name only: it is run as \`${raw.trim()}\` (tag ${written}) and built as \`${b.tag.value}\` (tag ${built}).` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/kubectl.ts
+/**
+ * `kubectl debug` commands in scripts, Makefiles, justfiles and the other
+ * command files: an ephemeral debug container (or a `--copy-to` copy of the
+ * pod) that runs `dlv attach`, `strace -p`, `gdb -p` or a debugger image.
+ *
+ * Whether that container gets SYS_PTRACE is the `--profile` (kubectl
+ * pkg/cmd/debug, profiles.go; checked in kubectl's source, see
+ * docs/linking.md): `general` and `sysadmin` add it (sysadmin: privileged);
+ * `legacy` leaves the security context unset, `baseline` and `restricted`
+ * and `netadmin` give no SYS_PTRACE. Without `--profile`, kubectl up to 1.35
+ * uses `legacy` (1.32–1.35 print a deprecation warning); from 1.36 the default
+ * is `general`. A `--custom` spec in the repository that adds the capability
+ * (or privileged) grants it too.
+ */
+
+
+
+
+
+/** Profiles whose debug container gets CAP_SYS_PTRACE. */
+const PTRACE_PROFILES = new Set(['general', 'sysadmin']);
+const kubectl_VALUE_FLAGS = new Set(['--image', '--target', '--copy-to', '--profile', '--custom', '--container', '-c', '--env', '--image-pull-policy', '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--set-image', '--attach', '-f', '--filename', '--arguments-only', '--keep-annotations', '--keep-init-containers', '--keep-labels', '--keep-liveness', '--keep-readiness', '--keep-startup', '-l', '--selector']);
+const DEBUGGER_IMAGE = /(^|[/_.-])(delve|dlv|strace|gdb|ltrace|py-spy)([/_.:@-]|$)/i;
+function kubectl_basename(v) {
+    return v.slice(v.lastIndexOf('/') + 1);
+}
+/** SYS_PTRACE (or privileged) in a `--custom` partial container spec of the repository (JSON; YAML from kubectl 1.31). */
+function customGrants(project, file, path, yamlText) {
+    for (const base of [external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path), '']) {
+        const rel = repoJoin(base, path);
+        if (rel === undefined)
+            continue;
+        const f = project.file(rel, 'kubernetes', { quiet: true });
+        if (!f)
+            continue;
+        const root = f.text.trimStart().startsWith('{') ? (0,jsonc_lib/* parseJsonc */.pX)(f.text) : undefined;
+        if (root) {
+            const add = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'capabilities', 'add']);
+            const priv = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'privileged']);
+            if (priv?.value === true)
+                return true;
+            return (add?.children ?? []).some((c) => /^(CAP_)?SYS_PTRACE$|^ALL$/i.test(String(c.value)));
+        }
+        const spec = yamlText(f);
+        const sc = spec?.securityContext;
+        if (sc?.privileged === true)
+            return true;
+        return (sc?.capabilities?.add ?? []).some((c) => /^(CAP_)?SYS_PTRACE$|^ALL$/i.test(String(c)));
+    }
+    return false;
+}
+/** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
+function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
+    const out = [];
+    for (const c of commands) {
+        const words = c.words;
+        let k = 0;
+        while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+            k++;
+        const head = kubectl_basename(words[k]?.value ?? '');
+        if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe')
+            continue;
+        // Global flags before the verb (-n ns, --context x).
+        let j = k + 1;
+        while (j < words.length && words[j].value.startsWith('-'))
+            j += kubectl_VALUE_FLAGS.has(words[j].value) ? 2 : 1;
+        // `kubectl alpha debug` before kubectl 1.20.
+        if (words[j]?.value === 'alpha' && words[j + 1]?.value === 'debug')
+            j++;
+        if (words[j]?.value !== 'debug')
+            continue;
+        const debugWord = words[j];
+        const flags = [];
+        let target;
+        let i = j + 1;
+        for (; i < words.length; i++) {
+            const w = words[i];
+            const v = w.value;
+            if (v === '--') {
+                i++;
+                break;
+            }
+            if (v.startsWith('-')) {
+                const eq = v.indexOf('=');
+                if (eq > 0) {
+                    flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueStart: w.map[eq + 1] ?? w.start, word: w, valueWord: w });
+                    continue;
+                }
+                if (kubectl_VALUE_FLAGS.has(v) && words[i + 1]) {
+                    const vw = words[i + 1];
+                    flags.push({ name: v, value: vw.value, start: w.start, end: vw.end, valueStart: vw.start, word: w, valueWord: vw });
+                    i++;
+                    continue;
+                }
+                flags.push({ name: v, value: '', start: w.start, end: w.end, word: w });
+                continue;
+            }
+            target ??= w;
+        }
+        if (!target || /^node\//.test(target.value) || target.value === 'node')
+            continue;
+        const cmdWords = words.slice(i);
+        const image = flags.find((f) => f.name === '--image');
+        const profile = flags.find((f) => f.name === '--profile');
+        const custom = flags.find((f) => f.name === '--custom');
+        const attachesTarget = flags.some((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes');
+        const facts = cmdWords.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, cmdWords) : { tools: [], builds: [] };
+        const tools = [...facts.tools];
+        if (image && DEBUGGER_IMAGE.test(expand(image.value)) && tools.length === 0) {
+            const m = DEBUGGER_IMAGE.exec(expand(image.value));
+            const tool = (m[2].toLowerCase() === 'delve' ? 'dlv' : m[2].toLowerCase());
+            // A debugger image next to the pod's processes (--target, --copy-to): it is there to attach.
+            tools.push(attachesTarget ? { tool, use: 'run', mode: 'attach', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [image.valueWord ?? image.word] } : { tool, use: 'install', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [] });
+        }
+        const profileValue = profile ? expand(profile.value) : undefined;
+        const granted = (profileValue !== undefined && PTRACE_PROFILES.has(profileValue)) || (custom ? customGrants(project, file, expand(custom.value), yamlValue) : false);
+        const line = (0,source/* positionAt */.t$)(file, words[k].start).line;
+        const profileSpan = profile ? { file, start: profile.valueStart ?? profile.start, end: profile.end } : undefined;
+        const capAdd = granted ? [{ value: 'SYS_PTRACE', span: profileSpan ?? (0,model_commands/* wordSpan */.BW)(file, custom.word) }] : [];
+        out.push({
+            id: `kubectl-debug:${file.path}:${line}`,
+            kind: 'kubectl-debug',
+            name: `kubectl debug ${target.value} (line ${line})`,
+            anchor: { file, start: words[k].start, end: target.end },
+            file,
+            ...(image ? { image: { value: expand(image.value), span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word) } } : {}),
+            capAdd,
+            capDrop: [],
+            ...(profileValue === 'sysadmin' && profileSpan ? { privileged: { value: true, span: profileSpan } } : {}),
+            securityOpt: [],
+            hasPtrace: granted,
+            tools,
+            builds: facts.builds,
+            ports: [],
+            ...(attachesTarget ? { sharedPid: { value: 'target', span: (0,model_commands/* wordSpan */.BW)(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')).word) } } : {}),
+            ...(profileValue !== undefined && profileSpan ? { debugProfile: { value: profileValue, span: profileSpan } } : {}),
+            source: { kind: 'kubectl-debug', file, insertAt: debugWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end, ...(f.valueStart !== undefined ? { valueStart: f.valueStart } : {}) })) },
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/dockerfiles.ts
+/**
+ * A Dockerfile on its own is a container: many repositories have only a
+ * `Dockerfile.debug`, run from a README line, an IDE or CI. Each stage that
+ * ends the file or has a CMD/ENTRYPOINT of its own, and that no runtime file
+ * of the repository runs (Linker.used), is a launch of kind `dockerfile`
+ * whose runtime is unknown: the rules that do not depend on the runtime
+ * (where delve listens, how the debugged binary is built) read it; those that
+ * do stay quiet, or say how to run it (an attach in the image's own command).
+ * A stage a runtime runs is that runtime's launch instead, never both.
+ */
+
+
+
+function ownCommand(s) {
+    const c = s.entrypoint ?? s.cmd;
+    return !!c && c.span.start >= s.span.start && c.span.end <= s.span.end;
+}
+function spanKey(sp) {
+    return `${sp.file.path}@${sp.start}`;
+}
+function dockerfileLaunches(project, paths, linker, others) {
+    const out = [];
+    // Command spans runtimes already run: an inheriting stage adds nothing new.
+    const seen = new Set();
+    for (const l of others) {
+        const c = l.stage?.entrypoint ?? l.stage?.cmd;
+        if (c)
+            seen.add(spanKey(c.span));
+    }
+    for (const path of paths) {
+        const doc = project.dockerfile(path);
+        if (!doc)
+            continue;
+        const last = doc.stages[doc.stages.length - 1];
+        const dir = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
+        const contexts = [...new Set([dir, ''])];
+        for (const stage of doc.stages) {
+            if (stage !== last && !ownCommand(stage))
+                continue;
+            if (linker.used.has(`${path}#${stage.index}`))
+                continue;
+            const cmd = stage.entrypoint ?? stage.cmd;
+            if (cmd && seen.has(spanKey(cmd.span)))
+                continue;
+            const facts = imageFacts(doc, stage, { project, contexts });
+            if (!facts)
+                continue;
+            const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
+            const run = runFacts(stage.entrypoint, stage.cmd, follow);
+            const tools = [...facts.tools, ...run.tools];
+            if (tools.length === 0)
+                continue;
+            if (cmd)
+                seen.add(spanKey(cmd.span));
+            const label = stage.name ? `${path} (stage ${stage.name.value})` : doc.stages.length > 1 ? `${path} (stage ${stage.index})` : path;
+            out.push({
+                id: `dockerfile:${path}#${stage.name?.value ?? stage.index}`,
+                kind: 'dockerfile',
+                name: label,
+                anchor: cmd?.span ?? stage.fromSpan,
+                file: doc.file,
+                image: stage.image,
+                dockerfile: doc,
+                stage,
+                ...(stage.user ? { user: stage.user } : {}),
+                capAdd: [],
+                capDrop: [],
+                securityOpt: [],
+                hasPtrace: false,
+                tools,
+                builds: [...facts.builds, ...run.builds],
+                ports: [],
+                ...(facts.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+                source: { kind: 'dockerfile' },
+            });
         }
     }
     return out;
@@ -10660,13 +15031,16 @@ function loadSeccompProfiles(project, securityOpt, cache) {
  * builds it), and in the commands launches run (with the launch's image).
  */
 
+
+
+
 function stageAt(stages, offset) {
     return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
 }
 function isGoInstall(t) {
     return t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
 }
-function delveInstallSites(project, relevance, launches) {
+function delveInstallSites(project, relevance, launches, commandFiles = []) {
     const out = [];
     const seen = new Set();
     const add = (i) => {
@@ -10692,7 +15066,8 @@ function delveInstallSites(project, relevance, launches) {
                 for (const t of r.facts.tools.filter(isGoInstall)) {
                     const s = stageAt(doc.stages, t.span.start) ?? stage;
                     const launch = byTool.get(t);
-                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,dockerfile/* stageChain */.ap)(s).map((st) => st.image) });
+                    const v = t.install?.version;
+                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,dockerfile/* stageChain */.ap)(s).map((st) => st.image), ...(v !== undefined ? { version: (0,dockerfile/* expandVars */.Jf)(v, s.vars) } : {}) });
                 }
             }
         }
@@ -10702,10 +15077,29 @@ function delveInstallSites(project, relevance, launches) {
             add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
         }
     }
+    // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
+    for (const f of commandFiles) {
+        const cf = commandFileOf(project, f);
+        if (!mayNameDelveModule(f.text))
+            continue;
+        for (const t of (0,model_commands/* analyzeCommands */.rp)(f, cf.commands).tools.filter(isGoInstall)) {
+            const v = t.install?.version;
+            add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0], v) } : {}) });
+        }
+    }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/index.ts
+
+
+
+
+
+
+
+
+
 
 
 
@@ -10734,6 +15128,8 @@ function editorAttachConfigs(project) {
 }
 function buildModel(project, opts = {}) {
     const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+    const index = new ImageIndex();
+    const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
     const devcontainers = [];
     const named = new Set();
@@ -10754,24 +15150,82 @@ function buildModel(project, opts = {}) {
         if (f)
             project.add(f);
     }
-    const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
+    // The images the repository builds, so that a runtime that only names one is linked to its Dockerfile.
+    const commandFiles = relevance.runLineFiles();
+    const readCompose = () => {
+        const files = relevance.composeFiles(named);
+        // Files they `include:` are part of the same project, whatever their name.
+        for (let round = 0, fresh = files; round < 4 && fresh.length > 0; round++) {
+            const next = [];
+            for (const f of fresh) {
+                const y = project.yaml(f);
+                if (!y)
+                    continue;
+                for (const p of composeIncludes(project, y)) {
+                    if (files.some((x) => x.path === p))
+                        continue;
+                    const inc = project.file(p, 'compose');
+                    if (!inc)
+                        continue;
+                    project.add(inc);
+                    files.push(inc);
+                    next.push(inc);
+                }
+            }
+            fresh = next;
+        }
+        return composeServices(project, files);
+    };
+    let services = readCompose();
+    for (const spec of composeBuildSpecs(project, services))
+        index.add(spec);
+    for (const f of commandFiles) {
+        const cf = commandFileOf(project, f);
+        for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand))
+            index.add(spec);
+    }
+    for (const f of relevance.buildSourceFiles()) {
+        const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));
+        for (const spec of specs)
+            index.add(spec);
+    }
+    // Files that run an image built from a Dockerfile that may matter may matter too.
+    const hotImages = [];
+    for (const name of index.builtFrom((path) => {
+        const f = project.file(path, 'dockerfile', { quiet: true });
+        return f !== undefined && relevance.dockerfileMayMatter(f);
+    }))
+        hotImages.push(name);
+    if (hotImages.length > 0) {
+        relevance.addImageNames(hotImages);
+        services = readCompose();
+    }
     const claimed = new Set();
-    const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
+    const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed, linker));
+    const composeAll = services.filter((s) => !claimed.has(s)).map((s) => composeLaunch(project, s, linker));
     const attach = editorAttachConfigs(project);
     if (attach.length > 0)
         for (const l of dcLaunches)
             l.editorAttach = attach[0];
-    const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]));
-    const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
-    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
-    const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
+    const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
+    const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
+    const runLaunches = runLineLaunches(project, runFiles, linker);
+    const kubectl = runFiles.flatMap((f) => {
+        const cf = commandFileOf(project, f);
+        return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
+    });
+    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+    // A Dockerfile stage that no runtime runs is a launch of its own.
+    const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
+    const launches = [...runtimes, ...own];
     const profiles = new Map();
     for (const l of launches) {
         const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
         if (refs.length > 0)
             l.seccompProfiles = refs;
     }
-    return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches) };
+    return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches, runFiles) };
 }
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
@@ -10781,6 +15235,7 @@ var rules = __nccwpck_require__(5679);
  * The engine: files → parse → model (launches) → rules → findings.
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
+
 
 
 
@@ -10888,6 +15343,9 @@ async function scan(opts) {
             await (0,yaml_lib/* loadYaml */.yv)();
         if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)))
             await (0,jsonc_lib/* loadJsonc */.KG)();
+        // air's .air.toml is read when a container runs `air`: only a scan with a file that says `air` can.
+        if (files.some((f) => f.kind === 'air' || f.text.includes('air')))
+            await loadToml();
         const project = new Project(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
         (0,timing/* mark */.Gy)('model');
@@ -10912,7 +15370,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9761);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6479);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5444);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5729);
 /**
@@ -11254,9 +15712,19 @@ function validate(kind, text) {
         case 'compose':
         case 'kubernetes':
         case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
         case 'devcontainer':
         case 'vscode-launch':
         case 'seccomp':
+        case 'package-json':
+            break;
+        case 'bake':
+            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+            if (!isJsonText(text))
+                return undefined;
             break;
         case 'dockerfile':
             // Decided from the first lines without building the instruction tree, when that is certain.
@@ -11298,7 +15766,10 @@ function check(kind, text) {
     switch (kind) {
         case 'compose':
         case 'kubernetes':
-        case 'workflow': {
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
@@ -11325,6 +15796,15 @@ function check(kind, text) {
             (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
         }
+        case 'package-json':
+        case 'bake': {
+            // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
+            const errors = [];
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: false, disallowComments: true });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
         case 'dockerfile': {
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
@@ -11334,6 +15814,16 @@ function check(kind, text) {
         default:
             return undefined;
     }
+}
+/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
+function isJsonText(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            continue;
+        return c === 123;
+    }
+    return false;
 }
 /**
  * Does dockerfile-ast certainly find an instruction in text? true only when it
@@ -11538,7 +16028,7 @@ function seccompProfilePath(opt) {
 /* harmony export */   rp: () => (/* binding */ analyzeCommands),
 /* harmony export */   uu: () => (/* binding */ analyzeWords)
 /* harmony export */ });
-/* unused harmony export valueSpan */
+/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan */
 /* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
 /**
  * Recognises what a shell command does that matters for debugging:
@@ -11547,6 +16037,9 @@ function seccompProfilePath(opt) {
  */
 
 const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
+/** Scripts followed from one command at the most: script → script → … */
+const MAX_SCRIPT_HOPS = 4;
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 const PKG_TOOLS = {
     strace: 'strace',
     gdb: 'gdb',
@@ -11767,19 +16260,139 @@ function analyzeGoBuild(file, ws, out, cmdSpan) {
     }
     out.builds.push(b);
 }
-function analyzeSimple(file, words, out, depth) {
+/** Commands that are never a script of the repository (looked up on PATH only for other names). */
+const NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[', 'true', 'false', 'go', 'make', 'git', 'apt-get', 'apk', 'yum', 'dnf', 'curl', 'wget', 'tar', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cat', 'sleep', 'tail', 'env', 'exec', 'if', 'then', 'fi', 'else', 'for', 'do', 'done', 'case', 'esac', 'while', 'local', 'return', 'exit', 'npm', 'node', 'python', 'python3', 'pip', 'docker', 'kubectl', 'ls', 'grep', 'sed', 'awk', 'find', 'xargs', 'tee', 'touch', 'useradd', 'groupadd', 'adduser', 'install', 'unzip', 'which', 'command', 'type', 'read', 'shift', 'trap', 'wait', 'kill', 'ps', 'id', 'whoami', 'su', 'sudo', 'gosu', 'tini', 'dumb-init']);
+/** The script a command runs: `./run.sh`, `/start.sh`, `bash -e scripts/debug.sh`, `. ./env.sh`, a script COPYd onto PATH; undefined for anything else. */
+function scriptPath(ws) {
+    const head = basename(ws[0].value);
+    let p;
+    if (SHELLS.has(head) || head === 'source' || head === '.') {
+        for (let i = 1; i < ws.length; i++) {
+            const v = ws[i].value;
+            if (v === '--') {
+                p = ws[i + 1]?.value;
+                break;
+            }
+            if (v.startsWith('-') || v.startsWith('+')) {
+                if (v === '-o' || v === '+o')
+                    i++;
+                continue;
+            }
+            p = v;
+            break;
+        }
+    }
+    else if (ws[0].value.includes('/') || /\.(sh|bash)$/.test(ws[0].value))
+        p = ws[0].value;
+    // A bare name: a script the image put on PATH (COPY scripts/install-tool.sh /usr/local/bin/up).
+    else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(ws[0].value) && !NOT_SCRIPTS.has(ws[0].value))
+        p = ws[0].value;
+    if (!p || p.includes('$') || p.includes('`') || p === '-')
+        return undefined;
+    return p;
+}
+/** Follow a script the container runs: its lines become the container's commands, at their own places. */
+function followScript(ctx, file, ws, path, out, depth) {
+    const target = ctx.script(path, file);
+    if (!target)
+        return false;
+    const span = { file, start: ws[0].start, end: ws[ws.length - 1].end };
+    if (ctx.stack.includes(target.path)) {
+        ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+        return true;
+    }
+    if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
+        ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+        return true;
+    }
+    ctx.stack.push(target.path);
+    try {
+        for (const c of ctx.commands(target))
+            analyzeSimple(target, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
+    return true;
+}
+/** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
+function optionValue(ws, names) {
+    for (let i = 1; i < ws.length; i++) {
+        const f = flagValue(ws, i, names);
+        if (!f)
+            continue;
+        if (f.from === 0)
+            return f.word;
+        const w = f.word;
+        return { value: f.value, start: w.start, end: w.end, quoted: w.quoted, map: w.map.slice(f.from) };
+    }
+    return undefined;
+}
+/**
+ * Hot-reload runners that start the program (often under dlv) themselves:
+ * reflex and watchexec (`-- CMD…`), CompileDaemon (`-build=…`, `-command=…`),
+ * nodemon (`--exec …`), air (its config file). true when the command was one.
+ */
+function analyzeRunner(file, ws, head, out, depth, ctx) {
+    if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
+        const dd = ws.findIndex((w) => w.value === '--');
+        if (dd > 0 && ws[dd + 1])
+            analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
+        else if (head === 'entr') {
+            // entr [-acdnprsz] utility [argument …]
+            const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
+            if (i > 0)
+                analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+        }
+        // reflex -c FILE: each line of the config is a reflex command line of its own.
+        const c = head === 'reflex' ? optionValue(ws, ['-c', '--config']) : undefined;
+        const cfg = c && ctx ? ctx.config(c.value, file) : undefined;
+        if (cfg)
+            for (const line of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitShell */ .b2)(cfg.text))
+                analyzeRunner(cfg, [{ ...line.words[0], value: 'reflex' }, ...line.words], 'reflex', out, depth + 1, ctx);
+        return true;
+    }
+    if (head === 'CompileDaemon' || head === 'compiledaemon') {
+        for (const name of [['-build', '--build'], ['-command', '--command']]) {
+            const v = optionValue(ws, name);
+            if (v)
+                for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(v))
+                    analyzeSimple(file, c.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    if (head === 'nodemon') {
+        const v = optionValue(ws, ['--exec', '-x']);
+        if (v)
+            for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(v))
+                analyzeSimple(file, c.words, out, depth + 1, ctx);
+        return true;
+    }
+    if (head === 'air' && ctx) {
+        const c = optionValue(ws, ['-c']);
+        if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
+            return true;
+        for (const step of ctx.air(c?.value, file)) {
+            for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(step.words))
+                analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    return false;
+}
+function analyzeSimple(file, words, out, depth, ctx) {
     const unwrapped = {};
     const ws = unwrap(words, unwrapped);
-    if (ws.length === 0)
+    if (ws.length === 0 || depth > 12)
         return;
     const head = basename(ws[0].value);
     const cmdSpan = { file, start: ws[0].start, end: ws[ws.length - 1].end };
     // sh -c "…": analyse the script inside.
-    if ((head === 'sh' || head === 'bash' || head === 'ash' || head === 'dash' || head === 'zsh') && depth < 4) {
+    if (SHELLS.has(head) && depth < 4) {
         const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
         if (ci > 0 && ws[ci + 1]) {
             for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(ws[ci + 1]))
-                analyzeSimple(file, c.words, out, depth + 1);
+                analyzeSimple(file, c.words, out, depth + 1, ctx);
             return;
         }
     }
@@ -11789,9 +16402,15 @@ function analyzeSimple(file, words, out, depth) {
         analyzeGoBuild(file, ws, out, cmdSpan);
         return;
     }
-    const tool = TOOLS.find((t) => t === head);
-    if (!tool)
+    if (analyzeRunner(file, ws, head, out, depth, ctx))
         return;
+    const tool = TOOLS.find((t) => t === head);
+    if (!tool) {
+        const p = ctx ? scriptPath(ws) : undefined;
+        if (p)
+            followScript(ctx, file, ws, p, out, depth);
+        return;
+    }
     // `dlv version`, `strace -V` and friends only print versions.
     const rest = ws.slice(1).map((w) => w.value);
     if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h'))
@@ -11804,14 +16423,14 @@ function analyzeSimple(file, words, out, depth) {
     }
     out.tools.push(use);
 }
-function analyzeCommands(file, commands, out = { tools: [], builds: [] }) {
+function analyzeCommands(file, commands, out = { tools: [], builds: [] }, ctx) {
     for (const c of commands)
-        analyzeSimple(file, c.words, out, 0);
+        analyzeSimple(file, c.words, out, 0, ctx);
     return out;
 }
 /** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
-function analyzeWords(file, words, out = { tools: [], builds: [] }) {
-    analyzeSimple(file, words, out, 0);
+function analyzeWords(file, words, out = { tools: [], builds: [] }, ctx) {
+    analyzeSimple(file, words, out, 0, ctx);
     return out;
 }
 
@@ -11823,6 +16442,7 @@ function analyzeWords(file, words, out = { tools: [], builds: [] }) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
+/* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
 /* harmony export */ });
@@ -11845,6 +16465,15 @@ function ptraceGrant(l) {
 function isPtraceTarget(l) {
     return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
 }
+/**
+ * A debugging container as far as a workaround next to it is concerned
+ * (PTD002, PTD003): a ptrace target, or a pod whose containers share one
+ * process namespace (which alone is no reason to report a missing capability:
+ * sidecars share it to send signals).
+ */
+function isDebuggingContainer(l) {
+    return isPtraceTarget(l) || l.processNamespaceShared !== undefined;
+}
 /** Does anything in the launch attach to an already running process? */
 function attachUses(l) {
     return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
@@ -11860,16 +16489,19 @@ function attachUses(l) {
 /* harmony export */   Ae: () => (/* binding */ targetStage),
 /* harmony export */   Ai: () => (/* binding */ parseDockerfile),
 /* harmony export */   Jf: () => (/* binding */ expandVars),
-/* harmony export */   ap: () => (/* binding */ stageChain)
+/* harmony export */   ap: () => (/* binding */ stageChain),
+/* harmony export */   hb: () => (/* binding */ parseInlineDockerfile)
 /* harmony export */ });
 /* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
 /* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1969);
 /* harmony import */ var _model_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2727);
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
 /**
  * Dockerfile → stages with what each stage runs, installs, builds and copies,
  * all with source spans. Built on dockerfile-ast.
  */
+
 
 
 
@@ -11931,7 +16563,15 @@ function commandOf(file, ins, a, span) {
                 const r = j.getRange();
                 const s = offsetOf(file, r.start);
                 const e = offsetOf(file, r.end);
-                const value = j.getJSONValue();
+                // The string as JSON reads it. (dockerfile-ast 0.7.1's getJSONValue() drops the spaces inside the
+                // string: "dlv exec --headless" comes back as "dlvexec--headless".)
+                let value;
+                try {
+                    value = JSON.parse(file.text.slice(s, e));
+                }
+                catch {
+                    value = j.getJSONValue();
+                }
                 // Map characters 1:1 when the JSON string has no escapes.
                 const inner = file.text.slice(s + 1, e - 1);
                 const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
@@ -11947,7 +16587,7 @@ function commandOf(file, ins, a, span) {
             commands[0].words.shift();
     }
     const words = commands.flatMap((c) => c.words);
-    return { form: 'shell', words, span, facts: (0,_model_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeCommands */ .rp)(file, commands) };
+    return { form: 'shell', words, commands, span, facts: (0,_model_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeCommands */ .rp)(file, commands) };
 }
 function parseDockerfile(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('Dockerfile parses');
@@ -12101,6 +16741,35 @@ function stageChain(stage) {
     for (let s = stage; s && out.length < 64; s = s.parent)
         out.push(s);
     return out;
+}
+/**
+ * A Dockerfile written inside another file (Compose `dockerfile_inline: |`):
+ * parsed from a copy of that file in which everything but the block's
+ * content is blanked (line breaks kept), so that every offset and line of the
+ * parsed Dockerfile is the offset and line in the real file. Only literal
+ * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
+ * anything else gives undefined.
+ */
+function parseInlineDockerfile(v) {
+    const { file, start, end } = v.span;
+    const text = file.text;
+    if (text[start] !== '|')
+        return undefined;
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || nl >= end)
+        return undefined;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
+    }
+    const virtual = (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(file.path, file.abs, 'dockerfile', out);
+    try {
+        return parseDockerfile(virtual);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -12433,7 +17102,7 @@ function isAssignment(w) {
 
 const yaml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
 /** Kinds of file whose presence means the scan may parse YAML. */
-const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer']);
+const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold']);
 const loadYaml = yaml.load;
 const y = yaml.get;
 function parseAllDocuments(...a) {
@@ -13217,6 +17886,8 @@ function buildEditor(l) {
             return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
         case 'run':
             return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+        case 'kubectl-debug':
+            return kubectlDebugEditor(src.file, src.insertAt, src.flags);
         case 'devcontainer': {
             const file = src.doc.file;
             const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
@@ -13626,6 +18297,26 @@ function runLineEditor(ref) {
         },
     };
 }
+// ---------- kubectl debug ----------
+/** SYS_PTRACE for a `kubectl debug` container is its profile: `--profile=general` (replacing another profile). */
+function kubectlDebugEditor(file, insertAt, flags) {
+    return {
+        addCapability(cap) {
+            if (cap !== 'SYS_PTRACE')
+                return undefined;
+            const profile = flags.find((f) => f.name === '--profile');
+            if (profile) {
+                const s = profile.valueStart ?? profile.start;
+                if (file.text.slice(s, profile.end) !== profile.value)
+                    return undefined;
+                return makeFix(`Use --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: s, end: profile.end, text: 'general' }], [file]);
+            }
+            return makeFix(`Add --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: insertAt, end: insertAt, text: ' --profile=general' }], [file]);
+        },
+        replaceSecurityOpt: () => undefined,
+        replacePrivileged: () => undefined,
+    };
+}
 
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
@@ -13933,6 +18624,39 @@ function evidence(l) {
         out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
     return out;
 }
+function reportImageAttach(report, l, attach) {
+    report({
+        severity: 'note',
+        message: `The image of ${l.name} runs \`${commandText(attach)}\` (${where(attach.span)}), which attaches a debugger to a process that is already running, ` +
+            `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
+            `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
+            `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
+        span: attach.span,
+        related: evidence(l).filter((r) => r.span !== attach.span),
+        launch: l,
+        key: `image-attach:${commandText(attach)}`,
+    });
+}
+function reportKubectlDebug(report, l, attach) {
+    const fix = editorFor(l).addCapability('SYS_PTRACE');
+    const shown = attach ?? l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+    const what = shown ? (shown.words.length > 1 ? `runs \`${commandText(shown)}\`` : `runs the debugger image \`${l.image?.value ?? shown.tool}\``) : 'runs a debugger';
+    const profile = l.debugProfile;
+    const why = profile
+        ? `\`--profile=${profile.value}\` gives the debug container no SYS_PTRACE capability (only the \`general\` and \`sysadmin\` profiles add it)`
+        : 'without `--profile`, kubectl up to 1.35 uses the `legacy` profile, which gives the debug container no SYS_PTRACE capability (from kubectl 1.36 the default is `general`, which adds it)';
+    report({
+        severity: attach ? 'error' : 'warning',
+        message: `\`${l.name.replace(/ \(line \d+\)$/, '')}\` ${what} in a debug container next to the pod's processes, and ${why}. ` +
+            `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
+            `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
+            `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
+        span: l.anchor,
+        related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
+        launch: l,
+        ...(fix ? { fix } : {}),
+    });
+}
 const ptd001 = {
     meta: {
         id: 'PTD001',
@@ -13957,6 +18681,17 @@ const ptd001 = {
                 continue;
             const attaches = (0,launch/* attachUses */.sx)(l);
             const attach = attaches[0];
+            if (l.kind === 'dockerfile') {
+                // Nothing in the repository runs this image: its capabilities are whoever runs it's to give.
+                // Only its own command's attach needs the capability in every runtime: say how to run it.
+                if (attach)
+                    reportImageAttach(ctx.report, l, attach);
+                continue;
+            }
+            if (l.kind === 'kubectl-debug') {
+                reportKubectlDebug(ctx.report, l, attach);
+                continue;
+            }
             const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
@@ -14016,7 +18751,7 @@ const ptd002 = {
     },
     check(ctx) {
         for (const l of ctx.launches) {
-            if (!(0,launch/* isPtraceTarget */.zr)(l))
+            if (!(0,launch/* isDebuggingContainer */.qV)(l))
                 continue;
             for (const opt of l.securityOpt.filter((o) => (0,caps/* isSeccompUnconfined */.a1)(o.value))) {
                 const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
@@ -14047,12 +18782,28 @@ const ptd002 = {
 
 
 
+
 /** privileged for reasons other than debugging: Docker-in-Docker and friends. */
 function privilegedForOtherReasons(l) {
     const img = l.image?.value ?? '';
     if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
         return true;
     return false;
+}
+/** Replace the ALL of a capability grant with SYS_PTRACE, in place (quotes and list style kept). */
+function replaceAllFix(l, item) {
+    if (l.capAdd.some((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'SYS_PTRACE'))
+        return undefined;
+    const text = (0,source/* spanText */.Cp)(item.span);
+    let m = null;
+    const re = /(?:CAP_)?ALL(?![A-Za-z0-9_])/gi;
+    for (let x = re.exec(text); x; x = re.exec(text))
+        m = x;
+    if (!m)
+        return undefined;
+    const start = item.span.start + m.index;
+    const upper = m[0] === m[0].toUpperCase();
+    return makeFix('Grant SYS_PTRACE instead of every capability', [{ path: item.span.file.path, start, end: start + m[0].length, text: upper ? 'SYS_PTRACE' : 'sys_ptrace' }], [item.span.file, l.file]);
 }
 const ptd003 = {
     meta: {
@@ -14065,7 +18816,23 @@ const ptd003 = {
     },
     check(ctx) {
         for (const l of ctx.launches) {
-            if (!(0,launch/* isPtraceTarget */.zr)(l) || l.privileged?.value !== true || privilegedForOtherReasons(l))
+            if (!(0,launch/* isDebuggingContainer */.qV)(l) || privilegedForOtherReasons(l))
+                continue;
+            // `cap_add: [ALL]` is privileged mode's capabilities under another name.
+            for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL')) {
+                const fix = replaceAllFix(l, all);
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${(0,source/* spanText */.Cp)(all.span).trim()}\`) so that the debugger works. ` +
+                        `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
+                        `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
+                    span: all.span,
+                    related: evidence(l),
+                    launch: l,
+                    key: 'cap-all',
+                    ...(fix ? { fix } : {}),
+                });
+            }
+            if (l.privileged?.value !== true)
                 continue;
             const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
             ctx.report({
@@ -14240,7 +19007,7 @@ const ptd006 = {
     check(ctx) {
         for (const l of ctx.launches) {
             // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
-            if (l.hostNetwork)
+            if (l.hostNetwork || l.kind === 'kubectl-debug')
                 continue;
             for (const s of dlvServers(l)) {
                 const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
@@ -14409,7 +19176,8 @@ const ptd008 = {
     check(ctx) {
         for (const l of ctx.launches) {
             // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
-            if (l.kind === 'kubernetes' || l.hostNetwork || l.sharedNetwork || l.publishAll)
+            // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
+            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll)
                 continue;
             const done = new Set();
             for (const s of dlvServers(l)) {
@@ -14475,6 +19243,30 @@ function buildOutput(b, workdir = '/', vars) {
     const pkg = packageArg(b);
     return pkg ? abs(pkg, workdir) : undefined;
 }
+/** Does the build write `path` (a file it names, or one of the binaries it writes into a directory)? */
+function outputMatches(b, path, workdir, vars) {
+    const o = buildOutput(b, workdir, vars);
+    if (o === path)
+        return true;
+    const dir = outputDir(b, workdir, vars);
+    return dir !== undefined && external_node_path_.posix.dirname(path) === dir;
+}
+/**
+ * The directory a build writes its binaries into, when -o names one: a
+ * trailing slash, or several packages (`./cmd/...`, which go build only
+ * accepts with a directory), each binary named after its package.
+ */
+function outputDir(b, workdir = '/', vars) {
+    if (!b.output)
+        return undefined;
+    const o = vars ? (0,dockerfile/* expandVars */.Jf)(b.output.value, vars) : b.output.value;
+    if (o.includes('$'))
+        return undefined;
+    const pkgs = b.words.slice(2).map((w) => w.value).filter((v) => !v.startsWith('-') && v !== o);
+    if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1)
+        return abs(o, workdir).replace(/\/$/, '') || '/';
+    return undefined;
+}
 /** The last element of the single package argument (./cmd/api → api), if there is one. */
 function packageArg(b) {
     const args = [];
@@ -14502,6 +19294,44 @@ function stageByRef(doc, ref) {
         return doc.stages[Number(ref)];
     return doc.stages.find((s) => s.name?.value.toLowerCase() === ref.toLowerCase());
 }
+/**
+ * The path a RUN line's `cp`/`mv`/`install` wrote `path` from: `cp SRC DEST`
+ * (DEST the file, or a directory it lands in), `cp -r DIR/* DEST/`, the last
+ * writer on the line. Undefined when none of its commands wrote path.
+ */
+function movedFrom(run, path) {
+    const cmds = run.commands ?? [{ words: run.words }];
+    for (const c of [...cmds].reverse()) {
+        const ws = c.words.map((w) => w.value);
+        const head = ws[0] ? external_node_path_.posix.basename(ws[0]) : '';
+        if (head !== 'cp' && head !== 'mv' && head !== 'install')
+            continue;
+        const args = ws.slice(1).filter((v) => !v.startsWith('-'));
+        if (args.length < 2)
+            continue;
+        const wd = run.workdir ?? '/';
+        const dest = abs(args[args.length - 1], wd);
+        const sources = args.slice(0, -1);
+        for (const src of sources) {
+            const s = abs(src, wd);
+            if (sources.length === 1 && !src.endsWith('/*') && dest === path)
+                return s;
+            const base = external_node_path_.posix.basename(path);
+            if (external_node_path_.posix.dirname(path) === dest.replace(/\/$/, '')) {
+                if (src.endsWith('/*'))
+                    return external_node_path_.posix.join(s.replace(/\/\*$/, ''), base);
+                if (external_node_path_.posix.basename(s) === base)
+                    return s;
+            }
+        }
+    }
+    return undefined;
+}
+/** resolveIn, but only over what the stage did before offset `before` (the RUN that moved the binary). */
+function resolveBefore(doc, stage, path, before, depth) {
+    const trimmed = { ...stage, runs: stage.runs.filter((r) => r.span.start < before), copies: stage.copies.filter((c) => c.span.start < before) };
+    return resolveIn(doc, trimmed, path, depth);
+}
 /** Follow path back from the end of stage (and the stages it builds on) to its go build. */
 function resolveIn(doc, stage, path, depth) {
     if (depth > 8)
@@ -14514,9 +19344,16 @@ function resolveIn(doc, stage, path, depth) {
         ].sort((a, b) => b.at - a.at);
         for (const e of events) {
             if (e.run) {
-                const b = [...e.run.facts.builds].reverse().find((x) => buildOutput(x, e.run.workdir, s.vars) === path);
+                const b = [...e.run.facts.builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
                 if (b)
                     return { build: b, stage: s, route: [s] };
+                // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
+                const moved = movedFrom(e.run, path);
+                if (moved !== undefined && depth < 8) {
+                    const found = resolveBefore(doc, s, moved, e.at, depth + 1);
+                    if (found)
+                        return found;
+                }
                 continue;
             }
             const c = e.copy;
@@ -14576,6 +19413,14 @@ function debuggedBinaries(l) {
             path = imageProgram(l.stage);
         if (!path || path.includes('$'))
             continue;
+        // A build in the same command line or script, before dlv (sh -c "go build -o /tmp/app . && dlv exec /tmp/app",
+        // a watcher's script that rebuilds before each run): it runs after the image's own builds, so it is the one.
+        const cwd = l.stage?.workdir ?? '/';
+        const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.file.kind !== 'dockerfile' && b.span.start < t.span.start && outputMatches(b, abs(path, cwd), cwd));
+        if (local.length > 0) {
+            out.push({ dlv: t, path, build: local[local.length - 1] });
+            continue;
+        }
         if (l.dockerfile && l.stage) {
             const found = resolveIn(l.dockerfile, l.stage, abs(path, l.stage.workdir), 0);
             if (found) {
@@ -14583,10 +19428,9 @@ function debuggedBinaries(l) {
                 continue;
             }
         }
-        // A build in the same command line or file (sh -c "go build -o /tmp/app . && dlv exec /tmp/app").
-        const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && buildOutput(b) !== undefined && buildOutput(b) === abs(path));
-        if (local.length > 0)
-            out.push({ dlv: t, path, build: local[local.length - 1] });
+        const sameFile = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && outputMatches(b, abs(path), '/'));
+        if (sameFile.length > 0)
+            out.push({ dlv: t, path, build: sameFile[sameFile.length - 1] });
     }
     return out;
 }
@@ -14895,7 +19739,7 @@ function delveInstalls(ctx) {
                 break;
             }
         }
-        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) };
+        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}), ...(site.version !== undefined ? { version: site.version } : {}) };
     });
 }
 /** Source text of a word with its own quotes kept around a new value. */
@@ -15047,12 +19891,15 @@ const ptd012 = {
             // go get and the old module path are PTD011's finding (its fix pins a version too).
             if (inst.method !== 'go-install' || inst.module?.value !== DLV_MODULE)
                 continue;
-            const v = inst.version;
+            // The version as the build sees it: `@${DELVE_VERSION}` with `ARG DELVE_VERSION=latest` is @latest.
+            const v = i.version ?? inst.version;
             if (v !== undefined && (!MOVING.test(v) || v.includes('$')))
                 continue;
             const choice = delveForGo(i.goMinor);
-            const fix = choice.release ? pinFix(i, choice.release.version) : undefined;
-            const what = v === undefined ? 'without a version' : `with \`@${v}\``;
+            const viaVariable = inst.version !== undefined && inst.version !== v;
+            // A version from a build argument is pinned where the argument's default is set, not here.
+            const fix = choice.release && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+            const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
             ctx.report({
                 message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
                     (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +

@@ -9,6 +9,7 @@ import { Project } from './model/project.js';
 import { ParseError } from './parse/yaml.js';
 import { LEADS_TO_YAML, loadYaml } from './parse/yaml-lib.js';
 import { loadJsonc, mayReadJson } from './parse/jsonc-lib.js';
+import { loadToml } from './parse/toml-lib.js';
 import { buildModel, type Model, type ModelOptions } from './model/index.js';
 import { ALL_RULES } from './rules/index.js';
 import type { Report } from './rules/types.js';
@@ -133,6 +134,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
     if (mayReadJson(files.map((f) => f.kind))) await loadJsonc();
+    // air's .air.toml is read when a container runs `air`: only a scan with a file that says `air` can.
+    if (files.some((f) => f.kind === 'air' || f.text.includes('air'))) await loadToml();
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     mark('model');

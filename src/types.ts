@@ -6,7 +6,9 @@
 export type Severity = 'error' | 'warning' | 'note';
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
 
-export type FileKind = 'dockerfile' | 'compose' | 'devcontainer' | 'kubernetes' | 'shell' | 'makefile' | 'workflow' | 'seccomp' | 'vscode-launch';
+export type FileKind =
+  | 'dockerfile' | 'compose' | 'devcontainer' | 'kubernetes' | 'shell' | 'makefile' | 'workflow' | 'seccomp' | 'vscode-launch'
+  | 'justfile' | 'taskfile' | 'package-json' | 'gitlab-ci' | 'bake' | 'skaffold' | 'air' | 'env' | 'tiltfile' | 'markdown';
 
 export interface SourceFile {
   /** POSIX path relative to the scanned root. */

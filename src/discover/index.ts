@@ -3,7 +3,7 @@
  * goes through Workspace.read, which never leaves the root (symlinks are
  * resolved and checked), caps sizes and refuses binary and special files.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants, type Stats } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { childProcess } from '../builtins.js';
 import { makeSourceFile } from '../source.js';
@@ -75,11 +75,22 @@ export type ReadResult = { ok: true; file: SourceFile } | { ok: false; skip: Ski
 /** Dockerfile-dev, Dockerfile_prod, api-Dockerfile, api_containerfile, without a dot (dockerfile-utils.js is not one); Dockerfile.x and x.dockerfile are tested apart. */
 const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
 
-/** Classify a path by its name; YAML needs its content too (see classifyYaml). */
+/** go-task's DefaultTaskfiles (taskfile/taskfile.go), matched as written: Task compares names case-sensitively. */
+const TASKFILE_NAMES: ReadonlySet<string> = new Set([
+  'Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml',
+  'Taskfile.dist.yml', 'taskfile.dist.yml', 'Taskfile.dist.yaml', 'taskfile.dist.yaml',
+]);
+/** The files `docker buildx bake` reads by default besides Compose files. */
+const BAKE_NAMES: ReadonlySet<string> = new Set(['docker-bake.hcl', 'docker-bake.override.hcl', 'docker-bake.json', 'docker-bake.override.json']);
+/** air (the Go hot-reload runner): its default `.air.toml`, the older `.air.conf`, and `air.toml` (a common `air -c` name). */
+const AIR_NAMES: ReadonlySet<string> = new Set(['.air.toml', 'air.toml', '.air.conf']);
+
+/** Classify a path by its name; YAML needs its content too (see classifyYaml), and an extensionless script its first line (see mayBeScript). */
 export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   // Called for every file of the repository: no path parsing, no regex for the common case.
   const slash = path.lastIndexOf('/');
-  const lower = (slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path)).toLowerCase();
+  const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path);
+  const lower = base.toLowerCase();
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
     if (lower.endsWith('.dockerignore')) return undefined;
     return 'dockerfile';
@@ -90,23 +101,80 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
     if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
     if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'workflow';
+    // .gitlab-ci.yml, a template such as Go.gitlab-ci.yml, and the files a pipeline includes from .gitlab/ci/.
+    if (lower.endsWith('.gitlab-ci.yml') || lower.endsWith('.gitlab-ci.yaml') || path.startsWith('.gitlab/ci/') || path.includes('/.gitlab/ci/')) return 'gitlab-ci';
+    if (TASKFILE_NAMES.has(base)) return 'taskfile';
+    if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';
   if (lower.endsWith('.sh') || lower.endsWith('.bash')) return 'shell';
+  // just finds `justfile` and `.justfile` in any letter case (search.rs: eq_ignore_ascii_case); modules are `name.just` or `name/mod.just`.
+  if (lower === 'justfile' || lower === '.justfile' || lower.endsWith('.just')) return 'justfile';
+  if (base === 'package.json') return 'package-json';
+  if (BAKE_NAMES.has(base)) return 'bake';
+  if (AIR_NAMES.has(base)) return 'air';
+  // Tilt reads `Tiltfile` (and `*.tiltfile` through load()).
+  if (base === 'Tiltfile' || lower.endsWith('.tiltfile')) return 'tiltfile';
+  // README files: their shell code blocks may build the image a manifest runs (build sources only).
+  if (lower.startsWith('readme') && (lower === 'readme' || lower.endsWith('.md') || lower.endsWith('.markdown'))) return 'markdown';
   return undefined;
+}
+
+/** Extensionless names that are never scripts: not worth opening to look for a shebang. Upper case. */
+const NOT_SCRIPTS: ReadonlySet<string> = new Set([
+  'LICENSE', 'LICENCE', 'COPYING', 'COPYRIGHT', 'NOTICE', 'PATENTS', 'README', 'CHANGELOG', 'CHANGES', 'HISTORY', 'NEWS', 'TODO', 'INSTALL',
+  'AUTHORS', 'CONTRIBUTORS', 'CONTRIBUTING', 'MAINTAINERS', 'OWNERS', 'OWNERS_ALIASES', 'CODEOWNERS', 'THANKS', 'SECURITY', 'DCO', 'VERSION', 'CNAME',
+  'PROCFILE', 'GEMFILE', 'RAKEFILE', 'VAGRANTFILE', 'BREWFILE', 'JENKINSFILE', 'PIPFILE', 'CADDYFILE', 'TILTFILE', 'EARTHFILE', 'BUILD', 'WORKSPACE',
+]);
+
+/**
+ * A name that classifyByName does not know and that may be a script: no dot
+ * in its last component (no extension, not a dotfile) and not a common
+ * document name. Such a file is classified by its first line (shebangShell).
+ */
+export function mayBeScript(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const base = slash >= 0 ? path.slice(slash + 1) : path;
+  return base !== '' && !base.includes('.') && !NOT_SCRIPTS.has(base.toUpperCase());
+}
+
+/** Bytes read from the head of an extensionless file to find its shebang. */
+export const SHEBANG_PEEK_BYTES = 128;
+const SH_FAMILY: ReadonlySet<string> = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+
+/**
+ * The shell a `#!` line names (`#!/bin/sh`, `#!/bin/bash -e`,
+ * `#!/usr/bin/env bash`, `#!/usr/bin/env -S bash -eu`): sh, bash, dash, ash,
+ * zsh or ksh; undefined for any other interpreter or no shebang.
+ */
+export function shebangShell(head: string): string | undefined {
+  if (!head.startsWith('#!')) return undefined;
+  const nl = head.indexOf('\n');
+  const words = (nl < 0 ? head : head.slice(0, nl)).slice(2).trim().split(/[ \t]+/);
+  const name = (w: string | undefined): string => (w ?? '').slice((w ?? '').lastIndexOf('/') + 1);
+  let i = 0;
+  if (name(words[0]) === 'env') {
+    // env's options (-S, -i) and NAME=value assignments come before the program.
+    for (i = 1; i < words.length && (words[i]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!)); i++);
+  }
+  const prog = name(words[i]);
+  return SH_FAMILY.has(prog) ? prog : undefined;
 }
 
 /** Decide what a YAML file is from its text without a full parse. */
 export function classifyYaml(text: string): FileKind | undefined {
   if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text)) return 'kubernetes';
   if (/^services:\s*(#.*)?$/m.test(text)) return 'compose';
+  // A Skaffold config under another name (skaffold-dev.yaml) and a Taskfile that another includes (taskfiles/docker.yml).
+  if (/^apiVersion:\s*["']?skaffold\/v/m.test(text) && /^kind:\s*["']?Config["']?\s*(#.*)?$/m.test(text)) return 'skaffold';
+  if (/^tasks:\s*(#.*)?$/m.test(text) && /^version:\s*["']?[23](\.\d+)*["']?\s*(#.*)?$/m.test(text)) return 'taskfile';
   return undefined;
 }
 
 /** JSON nesting deeper than this is refused: jsonc-parser recurses per level and overflows the stack (~10,000). */
 export const MAX_JSON_DEPTH = 256;
-const JSON_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['devcontainer', 'vscode-launch', 'seccomp']);
+const JSON_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['devcontainer', 'vscode-launch', 'seccomp', 'package-json']);
 
 /** The deepest [ / { nesting of JSON with comments, outside strings and comments; stops counting past `limit`. */
 export function jsonDepth(text: string, limit = Infinity): number {
@@ -258,6 +326,55 @@ export class Workspace {
     return this.accept(norm, abs, kind, text);
   }
 
+  /**
+   * At most the first `max` bytes of a file, decoded as UTF-8, for deciding what
+   * it is without reading it whole (a 2 MiB file costs the same as a small one).
+   * The same safety as read(): the path stays inside the root (directories
+   * resolved one component at a time), a symbolic link is followed only to a
+   * file inside the root, the open never follows a link swapped in
+   * (O_NOFOLLOW) nor blocks on a FIFO (O_NONBLOCK), and only a regular file is
+   * read. Undefined when it cannot be read that way; no size cap applies here,
+   * read() still applies its own.
+   */
+  head(rel: string, max = SHEBANG_PEEK_BYTES): string | undefined {
+    const norm = this.normalize(rel);
+    if (norm === undefined || norm === '') return undefined;
+    const over = this.overlay.get(norm);
+    if (over !== undefined) return over.slice(0, max);
+    const slash = norm.lastIndexOf('/');
+    const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+    if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
+    const flags = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
+    let fd: number;
+    try {
+      fd = openSync(dirReal + sep + norm.slice(slash + 1), flags);
+    } catch (e) {
+      // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
+      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
+      try {
+        const real = realpathSync.native(join(this.root, norm));
+        if (!this.insideRoot(real)) return undefined;
+        fd = openSync(real, flags);
+      } catch {
+        return undefined;
+      }
+    }
+    try {
+      if (!fstatSync(fd).isFile()) return undefined;
+      const buf = Buffer.alloc(Math.max(0, Math.min(max, 4096)));
+      const n = readSync(fd, buf, 0, buf.length, 0);
+      return buf.toString('utf8', 0, n);
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private insideRoot(real: string): boolean {
+    return real === this.realRoot || real.startsWith(this.realRoot + sep);
+  }
+
   /** The real path of a directory under the root (undefined when it cannot be resolved). */
   private realDir(dir: string): string | undefined {
     if (dir === '') return this.realRoot;
@@ -293,7 +410,7 @@ export class Workspace {
 
   /** Limits on the text itself, then the file. */
   private accept(norm: string, abs: string, kind: FileKind, text: string): ReadResult {
-    if (JSON_KINDS.has(kind) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
     }
     return { ok: true, file: makeSourceFile(norm, abs, kind, text) };
@@ -440,8 +557,15 @@ export function discover(ws: Workspace, paths?: string[]): Discovered {
   const listed = ws.list(paths);
   count('files listed', listed.length);
   for (const rel of listed) {
-    const byName = classifyByName(rel);
-    if (!byName) continue;
+    let byName = classifyByName(rel);
+    if (!byName) {
+      // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
+      if (!mayBeScript(rel)) continue;
+      count('extensionless files peeked');
+      const head = ws.head(rel);
+      if (head === undefined || shebangShell(head) === undefined) continue;
+      byName = 'shell';
+    }
     count('config-named files read');
     const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
     if (!r.ok) {

@@ -60,6 +60,8 @@ function buildEditor(l: Launch): LaunchEditor {
       return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
     case 'run':
       return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+    case 'kubectl-debug':
+      return kubectlDebugEditor(src.file, src.insertAt, src.flags);
     case 'devcontainer': {
       const file = src.doc.file;
       const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
@@ -440,5 +442,25 @@ export function runLineEditor(ref: RunLineRef): LaunchEditor {
       const hostPort = port.hostPort || port.containerPort;
       return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
     },
+  };
+}
+
+// ---------- kubectl debug ----------
+
+/** SYS_PTRACE for a `kubectl debug` container is its profile: `--profile=general` (replacing another profile). */
+export function kubectlDebugEditor(file: SourceFile, insertAt: number, flags: Array<{ name: string; value: string; start: number; end: number; valueStart?: number }>): LaunchEditor {
+  return {
+    addCapability(cap) {
+      if (cap !== 'SYS_PTRACE') return undefined;
+      const profile = flags.find((f) => f.name === '--profile');
+      if (profile) {
+        const s = profile.valueStart ?? profile.start;
+        if (file.text.slice(s, profile.end) !== profile.value) return undefined;
+        return makeFix(`Use --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: s, end: profile.end, text: 'general' }], [file]);
+      }
+      return makeFix(`Add --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: insertAt, end: insertAt, text: ' --profile=general' }], [file]);
+    },
+    replaceSecurityOpt: () => undefined,
+    replacePrivileged: () => undefined,
   };
 }

@@ -33,9 +33,18 @@ export function validate(kind: FileKind, text: string): string | undefined {
     case 'compose':
     case 'kubernetes':
     case 'workflow':
+    case 'taskfile':
+    case 'gitlab-ci':
+    case 'skaffold':
     case 'devcontainer':
     case 'vscode-launch':
     case 'seccomp':
+    case 'package-json':
+      break;
+    case 'bake':
+      // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+      // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+      if (!isJsonText(text)) return undefined;
       break;
     case 'dockerfile':
       // Decided from the first lines without building the instruction tree, when that is certain.
@@ -76,7 +85,10 @@ function check(kind: FileKind, text: string): string | undefined {
   switch (kind) {
     case 'compose':
     case 'kubernetes':
-    case 'workflow': {
+    case 'workflow':
+    case 'taskfile':
+    case 'gitlab-ci':
+    case 'skaffold': {
       // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
       // is quadratic in a map's size, minutes for a map of 30,000 keys.
       const t = clock();
@@ -101,6 +113,15 @@ function check(kind: FileKind, text: string): string | undefined {
       spent(FIX_PARSE_CALLS, t);
       return errors.length > 0 ? `JSON error ${errors[0]!.error} at offset ${errors[0]!.offset}` : undefined;
     }
+    case 'package-json':
+    case 'bake': {
+      // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
+      const errors: ParseError[] = [];
+      const t = clock();
+      parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+      spent(FIX_PARSE_CALLS, t);
+      return errors.length > 0 ? `JSON error ${errors[0]!.error} at offset ${errors[0]!.offset}` : undefined;
+    }
     case 'dockerfile': {
       const t = clock();
       const df = DockerfileParser.parse(text);
@@ -110,6 +131,16 @@ function check(kind: FileKind, text: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
+function isJsonText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
+    return c === 123;
+  }
+  return false;
 }
 
 /**

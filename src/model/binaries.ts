@@ -41,6 +41,28 @@ export function buildOutput(b: GoBuild, workdir = '/', vars?: Map<string, string
   return pkg ? abs(pkg, workdir) : undefined;
 }
 
+/** Does the build write `path` (a file it names, or one of the binaries it writes into a directory)? */
+function outputMatches(b: GoBuild, path: string, workdir: string, vars?: Map<string, string>): boolean {
+  const o = buildOutput(b, workdir, vars);
+  if (o === path) return true;
+  const dir = outputDir(b, workdir, vars);
+  return dir !== undefined && posix.dirname(path) === dir;
+}
+
+/**
+ * The directory a build writes its binaries into, when -o names one: a
+ * trailing slash, or several packages (`./cmd/...`, which go build only
+ * accepts with a directory), each binary named after its package.
+ */
+function outputDir(b: GoBuild, workdir = '/', vars?: Map<string, string>): string | undefined {
+  if (!b.output) return undefined;
+  const o = vars ? expandVars(b.output.value, vars) : b.output.value;
+  if (o.includes('$')) return undefined;
+  const pkgs = b.words.slice(2).map((w) => w.value).filter((v) => !v.startsWith('-') && v !== o);
+  if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1) return abs(o, workdir).replace(/\/$/, '') || '/';
+  return undefined;
+}
+
 /** The last element of the single package argument (./cmd/api → api), if there is one. */
 function packageArg(b: GoBuild): string | undefined {
   const args: string[] = [];
@@ -68,6 +90,41 @@ function stageByRef(doc: DockerfileDoc, ref: string): DfStage | undefined {
 
 type Found = { build: GoBuild; stage: DfStage; route: DfStage[] } | undefined;
 
+/**
+ * The path a RUN line's `cp`/`mv`/`install` wrote `path` from: `cp SRC DEST`
+ * (DEST the file, or a directory it lands in), `cp -r DIR/* DEST/`, the last
+ * writer on the line. Undefined when none of its commands wrote path.
+ */
+function movedFrom(run: DfStage['runs'][number], path: string): string | undefined {
+  const cmds = run.commands ?? [{ words: run.words }];
+  for (const c of [...cmds].reverse()) {
+    const ws = c.words.map((w) => w.value);
+    const head = ws[0] ? posix.basename(ws[0]) : '';
+    if (head !== 'cp' && head !== 'mv' && head !== 'install') continue;
+    const args = ws.slice(1).filter((v) => !v.startsWith('-'));
+    if (args.length < 2) continue;
+    const wd = run.workdir ?? '/';
+    const dest = abs(args[args.length - 1]!, wd);
+    const sources = args.slice(0, -1);
+    for (const src of sources) {
+      const s = abs(src, wd);
+      if (sources.length === 1 && !src.endsWith('/*') && dest === path) return s;
+      const base = posix.basename(path);
+      if (posix.dirname(path) === dest.replace(/\/$/, '')) {
+        if (src.endsWith('/*')) return posix.join(s.replace(/\/\*$/, ''), base);
+        if (posix.basename(s) === base) return s;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** resolveIn, but only over what the stage did before offset `before` (the RUN that moved the binary). */
+function resolveBefore(doc: DockerfileDoc, stage: DfStage, path: string, before: number, depth: number): Found {
+  const trimmed: DfStage = { ...stage, runs: stage.runs.filter((r) => r.span.start < before), copies: stage.copies.filter((c) => c.span.start < before) };
+  return resolveIn(doc, trimmed, path, depth);
+}
+
 /** Follow path back from the end of stage (and the stages it builds on) to its go build. */
 function resolveIn(doc: DockerfileDoc, stage: DfStage, path: string, depth: number): Found {
   if (depth > 8) return undefined;
@@ -79,8 +136,14 @@ function resolveIn(doc: DockerfileDoc, stage: DfStage, path: string, depth: numb
     ].sort((a, b) => b.at - a.at);
     for (const e of events) {
       if (e.run) {
-        const b = [...e.run.facts.builds].reverse().find((x) => buildOutput(x, e.run!.workdir, s.vars) === path);
+        const b = [...e.run.facts.builds].reverse().find((x) => outputMatches(x, path, e.run!.workdir ?? '/', s.vars));
         if (b) return { build: b, stage: s, route: [s] };
+        // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
+        const moved = movedFrom(e.run, path);
+        if (moved !== undefined && depth < 8) {
+          const found = resolveBefore(doc, s, moved, e.at, depth + 1);
+          if (found) return found;
+        }
         continue;
       }
       const c = e.copy!;
@@ -130,13 +193,17 @@ export function debuggedBinaries(l: Launch): BinaryBuild[] {
     if (sub === 'exec' && t.dlv.target) path = t.dlv.target.value;
     else if (sub === 'attach' && l.stage) path = imageProgram(l.stage);
     if (!path || path.includes('$')) continue;
+    // A build in the same command line or script, before dlv (sh -c "go build -o /tmp/app . && dlv exec /tmp/app",
+    // a watcher's script that rebuilds before each run): it runs after the image's own builds, so it is the one.
+    const cwd = l.stage?.workdir ?? '/';
+    const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.file.kind !== 'dockerfile' && b.span.start < t.span.start && outputMatches(b, abs(path!, cwd), cwd));
+    if (local.length > 0) { out.push({ dlv: t, path, build: local[local.length - 1]! }); continue; }
     if (l.dockerfile && l.stage) {
       const found = resolveIn(l.dockerfile, l.stage, abs(path, l.stage.workdir), 0);
       if (found) { out.push({ dlv: t, path, build: found.build, stage: found.stage, route: found.route }); continue; }
     }
-    // A build in the same command line or file (sh -c "go build -o /tmp/app . && dlv exec /tmp/app").
-    const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && buildOutput(b) !== undefined && buildOutput(b) === abs(path!));
-    if (local.length > 0) out.push({ dlv: t, path, build: local[local.length - 1]! });
+    const sameFile = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && outputMatches(b, abs(path!), '/'));
+    if (sameFile.length > 0) out.push({ dlv: t, path, build: sameFile[sameFile.length - 1]! });
   }
   return out;
 }

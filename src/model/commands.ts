@@ -3,7 +3,7 @@
  * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
  * Input is words with source offsets; output carries spans.
  */
-import { splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
+import { splitShell, splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
 
 export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
@@ -59,6 +59,32 @@ export interface CommandFacts {
   tools: ToolUse[];
   builds: GoBuild[];
 }
+
+/**
+ * What a command can lead to beyond its own words, for the commands a
+ * container runs: the script a path names (read from the repository where the
+ * container gets it: a COPY of the build context, a bind mount), and a
+ * hot-reload runner's config. Implemented by model/scripts.ts; without one,
+ * only the words themselves are analysed (Dockerfile RUN lines as parsed).
+ */
+export interface FollowContext {
+  /** The repository file a container path names when it is a script, else undefined. */
+  script(path: string, from: SourceFile): SourceFile | undefined;
+  /** The simple commands of a followed script. */
+  commands(file: SourceFile): SimpleCommand[];
+  /** A runner's own config file (reflex -c FILE), read where the container sees it; undefined when it cannot be. */
+  config(path: string, from: SourceFile): SourceFile | undefined;
+  /** The commands air starts, from its config (`air -c FILE`, else .air.toml in the working directory). */
+  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word; role: 'build' | 'run' }>;
+  /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
+  stop(file: SourceFile, reason: string, span: Span): void;
+  /** Repository paths of the scripts being followed (outermost first). */
+  stack: string[];
+}
+
+/** Scripts followed from one command at the most: script → script → … */
+export const MAX_SCRIPT_HOPS = 4;
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
 const PKG_TOOLS: Record<string, Tool> = {
   strace: 'strace',
@@ -241,24 +267,131 @@ function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan
   out.builds.push(b);
 }
 
-function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number): void {
+/** Commands that are never a script of the repository (looked up on PATH only for other names). */
+const NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[', 'true', 'false', 'go', 'make', 'git', 'apt-get', 'apk', 'yum', 'dnf', 'curl', 'wget', 'tar', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cat', 'sleep', 'tail', 'env', 'exec', 'if', 'then', 'fi', 'else', 'for', 'do', 'done', 'case', 'esac', 'while', 'local', 'return', 'exit', 'npm', 'node', 'python', 'python3', 'pip', 'docker', 'kubectl', 'ls', 'grep', 'sed', 'awk', 'find', 'xargs', 'tee', 'touch', 'useradd', 'groupadd', 'adduser', 'install', 'unzip', 'which', 'command', 'type', 'read', 'shift', 'trap', 'wait', 'kill', 'ps', 'id', 'whoami', 'su', 'sudo', 'gosu', 'tini', 'dumb-init']);
+
+/** The script a command runs: `./run.sh`, `/start.sh`, `bash -e scripts/debug.sh`, `. ./env.sh`, a script COPYd onto PATH; undefined for anything else. */
+function scriptPath(ws: Word[]): string | undefined {
+  const head = basename(ws[0]!.value);
+  let p: string | undefined;
+  if (SHELLS.has(head) || head === 'source' || head === '.') {
+    for (let i = 1; i < ws.length; i++) {
+      const v = ws[i]!.value;
+      if (v === '--') { p = ws[i + 1]?.value; break; }
+      if (v.startsWith('-') || v.startsWith('+')) {
+        if (v === '-o' || v === '+o') i++;
+        continue;
+      }
+      p = v;
+      break;
+    }
+  } else if (ws[0]!.value.includes('/') || /\.(sh|bash)$/.test(ws[0]!.value)) p = ws[0]!.value;
+  // A bare name: a script the image put on PATH (COPY scripts/install-tool.sh /usr/local/bin/up).
+  else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(ws[0]!.value) && !NOT_SCRIPTS.has(ws[0]!.value)) p = ws[0]!.value;
+  if (!p || p.includes('$') || p.includes('`') || p === '-') return undefined;
+  return p;
+}
+
+/** Follow a script the container runs: its lines become the container's commands, at their own places. */
+function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: string, out: CommandFacts, depth: number): boolean {
+  const target = ctx.script(path, file);
+  if (!target) return false;
+  const span: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+  if (ctx.stack.includes(target.path)) {
+    ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+    return true;
+  }
+  if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
+    ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+    return true;
+  }
+  ctx.stack.push(target.path);
+  try {
+    for (const c of ctx.commands(target)) analyzeSimple(target, c.words, out, depth + 1, ctx);
+  } finally {
+    ctx.stack.pop();
+  }
+  return true;
+}
+
+/** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
+function optionValue(ws: Word[], names: string[]): Word | undefined {
+  for (let i = 1; i < ws.length; i++) {
+    const f = flagValue(ws, i, names);
+    if (!f) continue;
+    if (f.from === 0) return f.word;
+    const w = f.word;
+    return { value: f.value, start: w.start, end: w.end, quoted: w.quoted, map: w.map.slice(f.from) };
+  }
+  return undefined;
+}
+
+/**
+ * Hot-reload runners that start the program (often under dlv) themselves:
+ * reflex and watchexec (`-- CMD…`), CompileDaemon (`-build=…`, `-command=…`),
+ * nodemon (`--exec …`), air (its config file). true when the command was one.
+ */
+function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandFacts, depth: number, ctx?: FollowContext): boolean {
+  if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
+    const dd = ws.findIndex((w) => w.value === '--');
+    if (dd > 0 && ws[dd + 1]) analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
+    else if (head === 'entr') {
+      // entr [-acdnprsz] utility [argument …]
+      const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
+      if (i > 0) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+    }
+    // reflex -c FILE: each line of the config is a reflex command line of its own.
+    const c = head === 'reflex' ? optionValue(ws, ['-c', '--config']) : undefined;
+    const cfg = c && ctx ? ctx.config(c.value, file) : undefined;
+    if (cfg) for (const line of splitShell(cfg.text)) analyzeRunner(cfg, [{ ...line.words[0]!, value: 'reflex' }, ...line.words], 'reflex', out, depth + 1, ctx);
+    return true;
+  }
+  if (head === 'CompileDaemon' || head === 'compiledaemon') {
+    for (const name of [['-build', '--build'], ['-command', '--command']]) {
+      const v = optionValue(ws, name);
+      if (v) for (const c of splitWord(v)) analyzeSimple(file, c.words, out, depth + 1, ctx);
+    }
+    return true;
+  }
+  if (head === 'nodemon') {
+    const v = optionValue(ws, ['--exec', '-x']);
+    if (v) for (const c of splitWord(v)) analyzeSimple(file, c.words, out, depth + 1, ctx);
+    return true;
+  }
+  if (head === 'air' && ctx) {
+    const c = optionValue(ws, ['-c']);
+    if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v')) return true;
+    for (const step of ctx.air(c?.value, file)) {
+      for (const cmd of splitWord(step.words)) analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+    }
+    return true;
+  }
+  return false;
+}
+
+function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
   const unwrapped: { asRoot?: boolean } = {};
   const ws = unwrap(words, unwrapped);
-  if (ws.length === 0) return;
+  if (ws.length === 0 || depth > 12) return;
   const head = basename(ws[0]!.value);
   const cmdSpan: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
   // sh -c "…": analyse the script inside.
-  if ((head === 'sh' || head === 'bash' || head === 'ash' || head === 'dash' || head === 'zsh') && depth < 4) {
+  if (SHELLS.has(head) && depth < 4) {
     const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
     if (ci > 0 && ws[ci + 1]) {
-      for (const c of splitWord(ws[ci + 1]!)) analyzeSimple(file, c.words, out, depth + 1);
+      for (const c of splitWord(ws[ci + 1]!)) analyzeSimple(file, c.words, out, depth + 1, ctx);
       return;
     }
   }
   if (analyzeInstall(file, ws, out)) return;
   if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan); return; }
+  if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
   const tool = TOOLS.find((t) => t === head);
-  if (!tool) return;
+  if (!tool) {
+    const p = ctx ? scriptPath(ws) : undefined;
+    if (p) followScript(ctx!, file, ws, p, out, depth);
+    return;
+  }
   // `dlv version`, `strace -V` and friends only print versions.
   const rest = ws.slice(1).map((w) => w.value);
   if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h')) return;
@@ -271,13 +404,13 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   out.tools.push(use);
 }
 
-export function analyzeCommands(file: SourceFile, commands: SimpleCommand[], out: CommandFacts = { tools: [], builds: [] }): CommandFacts {
-  for (const c of commands) analyzeSimple(file, c.words, out, 0);
+export function analyzeCommands(file: SourceFile, commands: SimpleCommand[], out: CommandFacts = { tools: [], builds: [] }, ctx?: FollowContext): CommandFacts {
+  for (const c of commands) analyzeSimple(file, c.words, out, 0, ctx);
   return out;
 }
 
 /** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
-export function analyzeWords(file: SourceFile, words: Word[], out: CommandFacts = { tools: [], builds: [] }): CommandFacts {
-  analyzeSimple(file, words, out, 0);
+export function analyzeWords(file: SourceFile, words: Word[], out: CommandFacts = { tools: [], builds: [] }, ctx?: FollowContext): CommandFacts {
+  analyzeSimple(file, words, out, 0, ctx);
   return out;
 }

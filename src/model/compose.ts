@@ -6,12 +6,17 @@ import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isScalar, isSeq } from '../parse/yaml-lib.js';
 import { splitShell } from '../parse/shell.js';
 import { bool, deref, get, getPair, isMapNode, items, keyOf, nodeSpan, pairs, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
+import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
-import { imageFacts, relativeTo, runFacts, type CommandLike, type Project } from './project.js';
+import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
-import type { SourceFile, Span, Valued } from '../types.js';
-import { composePartner, isComposeOverride, type Relevance } from './relevance.js';
+import type { Related, SourceFile, Span, Valued } from '../types.js';
+import { composePartner, isComposeOverride } from './relevance.js';
+import type { BuildRef, Linker } from './link.js';
+import type { ImageBuildSpec } from './images.js';
+import { composeEnv, interpolate } from './env.js';
+import { bindMount, followContext, type Mount } from './scripts.js';
 
 /** One service definition in one file. */
 export interface ServiceLayer {
@@ -120,8 +125,9 @@ export function yamlCommand(y: YamlFile, n: YNode): CommandLike | undefined {
   if (isScalar(n)) {
     const w = scalarWord(file, n as Scalar);
     if (!w.value) return undefined;
+    // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
     const cmds = splitShell(w.value, { map: w.map });
-    return { form: 'shell', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
+    return { form: 'exec', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
   }
   if (isSeq(n)) {
     const words = items(y, n).filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
@@ -131,51 +137,163 @@ export function yamlCommand(y: YamlFile, n: YNode): CommandLike | undefined {
   return undefined;
 }
 
-const PORT_RE = /^(?:(\[[^\]]*\]|[^:]*):)??(?:([^:]*):)?([^:/]+)(?:\/(\w+))?$/;
-
-export function parseShortPort(value: string, span: Span): PortMapping | undefined {
-  const m = PORT_RE.exec(value.trim());
-  if (!m) return undefined;
-  const [, ip, host, container, proto] = m;
-  return { hostIp: (ip ?? '').replace(/^\[|\]$/g, ''), hostPort: host ?? '', containerPort: container!, protocol: proto ?? 'tcp', span, kind: 'publish' };
+/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
+export function splitPortSpec(value: string): string[] {
+  const parts: string[] = [];
+  let cur = '';
+  let brace = 0;
+  let bracket = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '$' && value[i + 1] === '{') brace++;
+    else if (c === '}' && brace > 0) brace--;
+    else if (c === '[') bracket++;
+    else if (c === ']' && bracket > 0) bracket--;
+    if (c === ':' && brace === 0 && bracket === 0) {
+      parts.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts;
 }
 
 /**
- * The launch of a service. With `relevance`, the Dockerfile it builds is
- * parsed only when the launch may matter (Relevance.launchMayMatter): a
- * service without a debugger word in its files or its Dockerfile gets a
- * launch without the Dockerfile's facts, on which no rule reports.
+ * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
+ * `env` interpolates variables as Compose does (Compose: its `.env`; a
+ * variable that is unset is empty, so an unset host IP binds every interface).
  */
-export function composeLaunch(project: Project, svc: ComposeService, relevance?: Relevance): Launch {
+export function parseShortPort(value: string, span: Span, env?: (v: string) => string): PortMapping | undefined {
+  const raw = value.trim();
+  let body = raw;
+  let proto = 'tcp';
+  const slash = body.lastIndexOf('/');
+  if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
+    proto = body.slice(slash + 1);
+    body = body.slice(0, slash);
+  }
+  const parts = splitPortSpec(body);
+  if (parts.length > 3 || parts.length === 0) return undefined;
+  const x = (v: string): string => (env ? env(v) : v).trim();
+  const container = x(parts[parts.length - 1]!);
+  if (!container || container.includes(':')) return undefined;
+  const host = parts.length >= 2 ? x(parts[parts.length - 2]!) : '';
+  const ip = parts.length === 3 ? x(parts[0]!).replace(/^\[|\]$/g, '') : '';
+  return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
+}
+
+/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
+export function composeBuild(project: Project, svc: ComposeService): (BuildRef & { span: Span; file: SourceFile }) | undefined {
+  const build = scalarOf(svc, 'build');
+  if (!build) return undefined;
+  const y = build.layer.y;
+  let context = '.';
+  let dockerfile: string | undefined;
+  let target: string | undefined;
+  let inline: Valued<string> | undefined;
+  if (isScalar(build.node)) context = str(build.node) ?? '.';
+  else if (isMapNode(build.node)) {
+    context = str(get(y, build.node, 'context')) ?? '.';
+    dockerfile = str(get(y, build.node, 'dockerfile'));
+    target = str(get(y, build.node, 'target'));
+    const inl = get(y, build.node, 'dockerfile_inline');
+    const v = str(inl);
+    if (inl && v !== undefined) inline = { value: v, span: nodeSpan(y.file, inl) };
+  }
+  const env = composeEnv(project, y.file.path);
+  context = interpolate(context, env);
+  if (dockerfile !== undefined) dockerfile = interpolate(dockerfile, env);
+  if (target !== undefined) target = interpolate(target, env);
+  const span = nodeSpan(y.file, build.node);
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$')) return { span, file: y.file, ...(target ? { target } : {}) };
+  const ctx = relativeTo(y.file.path, context);
+  if (ctx === undefined) return { span, file: y.file };
+  const ctxDir = ctx === '.' ? '' : ctx;
+  const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
+  return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
+}
+
+/** The image name of a service, interpolated from the `.env` beside its file. */
+function imageOf(project: Project, svc: ComposeService): Valued<string> | undefined {
+  const image = scalarOf(svc, 'image');
+  const v = image ? str(image.node) : undefined;
+  if (!image || !v) return undefined;
+  return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: nodeSpan(image.layer.y.file, image.node) };
+}
+
+/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
+export function composeBuildSpecs(project: Project, services: ComposeService[]): ImageBuildSpec[] {
+  const out: ImageBuildSpec[] = [];
+  for (const svc of services) {
+    const b = composeBuild(project, svc);
+    const image = imageOf(project, svc);
+    if (!b || !image) continue;
+    out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
+  }
+  return out;
+}
+
+/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
+function bindMounts(project: Project, svc: ComposeService): Mount[] {
+  const out: Mount[] = [];
+  for (const l of svc.layers) {
+    const dir = posix.dirname(l.y.file.path);
+    const base = [dir === '.' ? '' : dir];
+    for (const it of items(l.y, get(l.y, l.map, 'volumes'))) {
+      if (!it) continue;
+      let source: string | undefined;
+      let target: string | undefined;
+      if (isScalar(it)) {
+        const parts = splitPortSpec(String((it as Scalar).value ?? ''));
+        if (parts.length >= 2) [source, target] = [parts[0], parts[1]];
+      } else if (isMapNode(it) && (str(get(l.y, it, 'type')) ?? 'bind') === 'bind') {
+        source = str(get(l.y, it, 'source'));
+        target = str(get(l.y, it, 'target'));
+      }
+      if (source === undefined || target === undefined) continue;
+      const m = bindMount(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
+      if (m) out.push(m);
+    }
+  }
+  // Later layers (overrides) first.
+  return out.reverse();
+}
+
+/**
+ * The launch of a service: its own settings merged across layers, linked to
+ * the Dockerfile it builds (`build:`), or, when it only names an image, to the
+ * build of that image elsewhere in the repository (the linker's image index).
+ * The scripts its command runs are followed through its bind mounts and the
+ * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
+ * only when the launch may matter (Relevance.launchMayMatter).
+ */
+export function composeLaunch(project: Project, svc: ComposeService, linker: Linker): Launch {
   const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1]!;
   const file = main.y.file;
-  const image = scalarOf(svc, 'image');
-  const build = scalarOf(svc, 'build');
-  let facts;
-  if (build) {
-    const y = build.layer.y;
-    let context = '.';
-    let dockerfile = 'Dockerfile';
-    let target: string | undefined;
-    if (isScalar(build.node)) context = str(build.node) ?? '.';
-    else if (isMapNode(build.node)) {
-      context = str(get(y, build.node, 'context')) ?? '.';
-      dockerfile = str(get(y, build.node, 'dockerfile')) ?? 'Dockerfile';
-      target = str(get(y, build.node, 'target'));
-    }
-    if (!/^[a-z]+:\/\//i.test(context) && !context.startsWith('git@')) {
-      const p = dockerfile.startsWith('/') ? undefined : relativeTo(y.file.path, context, dockerfile);
-      const wanted = p !== undefined && (!relevance || relevance.launchMayMatter(svc.layers.map((l) => l.y.file), () => project.file(p, 'dockerfile')));
-      const doc = p && wanted ? project.dockerfile(p) : undefined;
-      facts = doc ? imageFacts(doc, target) : undefined;
+  const ownFiles = svc.layers.map((l) => l.y.file);
+  const image = imageOf(project, svc);
+  const build = composeBuild(project, svc);
+  let facts: ImageFacts | undefined;
+  let linkNotes: Related[] | undefined;
+  if (build) facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+  else if (image) {
+    const linked = linker.image(image.value, ownFiles);
+    if (linked) {
+      facts = linked.facts;
+      linkNotes = linked.related;
     }
   }
   const commandV = scalarOf(svc, 'command');
   const entryV = scalarOf(svc, 'entrypoint');
   const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
   const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+  const wd = scalarOf(svc, 'working_dir');
+  const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
+  const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
   // Compose's entrypoint resets the image's CMD.
-  const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd));
+  const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
   const userV = scalarOf(svc, 'user');
   const user = userV && str(userV.node) !== undefined ? { value: str(userV.node)!, span: nodeSpan(userV.layer.y.file, userV.node) } : facts?.stage.user;
   const privV = scalarOf(svc, 'privileged');
@@ -185,15 +303,17 @@ export function composeLaunch(project: Project, svc: ComposeService, relevance?:
   const securityOpt = seqOf(svc, 'security_opt');
   const ports: PortMapping[] = [];
   for (const l of svc.layers) {
+    const env = composeEnv(project, l.y.file.path);
+    const ip = (v: string): string => interpolate(v, env);
     for (const it of items(l.y, get(l.y, l.map, 'ports'))) {
       if (!it) continue;
       const sp = nodeSpan(l.y.file, it);
       if (isScalar(it)) {
-        const pm = parseShortPort(String((it as Scalar).value), sp);
+        const pm = parseShortPort(String((it as Scalar).value), sp, ip);
         if (pm) ports.push(pm);
       } else if (isMapNode(it)) {
         const target = str(get(l.y, it, 'target'));
-        if (target) ports.push({ hostIp: str(get(l.y, it, 'host_ip')) ?? '', hostPort: str(get(l.y, it, 'published')) ?? '', containerPort: target, protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+        if (target) ports.push({ hostIp: ip(str(get(l.y, it, 'host_ip')) ?? ''), hostPort: ip(str(get(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
       }
     }
   }
@@ -210,7 +330,7 @@ export function composeLaunch(project: Project, svc: ComposeService, relevance?:
     name: svc.name,
     anchor: main.keySpan,
     file,
-    ...(image && str(image.node) ? { image: { value: str(image.node)!, span: nodeSpan(image.layer.y.file, image.node) } } : facts ? { image: facts.stage.image } : {}),
+    ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
     ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
     ...(user ? { user } : {}),
     capAdd,
@@ -218,21 +338,42 @@ export function composeLaunch(project: Project, svc: ComposeService, relevance?:
     ...(privileged ? { privileged } : {}),
     securityOpt,
     hasPtrace: false,
-    tools: [...(facts?.tools ?? []), ...run.tools],
+    tools: [...imageTools(facts, !!(command || entrypoint), run, follow), ...run.tools],
     builds: [...(facts?.builds ?? []), ...run.builds],
     ports,
     ...(hostNetwork ? { hostNetwork } : {}),
     ...(sharedNetwork ? { sharedNetwork } : {}),
     ...(sharedPid ? { sharedPid } : {}),
     ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+    ...(linkNotes ? { linkNotes } : {}),
     source: { kind: 'compose', service: svc, main },
   };
   launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
   return launch;
 }
 
-export function composeLaunches(project: Project, composeFiles: SourceFile[], relevance?: Relevance): { launches: Launch[]; services: ComposeService[] } {
-  const services = composeServices(project, composeFiles);
-  return { launches: services.map((s) => composeLaunch(project, s, relevance)), services };
+/**
+ * The files a Compose file `include:`s (a path, a list of paths, or maps with
+ * `path:`), relative to its directory: read as Compose files wherever they are.
+ */
+export function composeIncludes(project: Project, y: YamlFile): string[] {
+  const doc = y.docs[0];
+  if (!doc) return [];
+  const inc = get(y, doc.contents as YNode, 'include');
+  const out: string[] = [];
+  const take = (n: YNode): void => {
+    const v = str(n);
+    if (v === undefined) return;
+    const p = relativeTo(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
+    if (p !== undefined && !p.includes('$')) out.push(p);
+  };
+  if (isScalar(inc)) take(inc);
+  for (const it of items(y, inc)) {
+    if (isMapNode(it)) {
+      const path = get(y, it, 'path');
+      if (isSeq(path)) for (const x of items(y, path)) take(x);
+      else take(path);
+    } else take(it);
+  }
+  return out;
 }
-

@@ -4,14 +4,18 @@
  */
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseTree } from '../parse/jsonc-lib.js';
-import { analyzeCommands } from './commands.js';
+import { posix } from 'node:path';
+import { analyzeCommands, analyzeWords, type Word } from './commands.js';
+import type { DfStage } from '../parse/dockerfile.js';
+import type { Linker } from './link.js';
+import { followContext } from './scripts.js';
 import { splitShell } from '../parse/shell.js';
 import { hasCapability } from './caps.js';
-import { imageFacts, relativeTo, type Project } from './project.js';
+import { relativeTo, type ImageFacts, type Project } from './project.js';
 import type { ComposeService } from './compose.js';
 import { composeLaunch, parseShortPort } from './compose.js';
 import type { Launch, PortMapping } from './launch.js';
-import type { SourceFile, Span, Valued } from '../types.js';
+import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** Features that add SYS_PTRACE in their own metadata. */
 const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
@@ -89,7 +93,40 @@ export function runArgOptions(args: Valued<string>[]): { capAdd: Valued<string>[
   return { capAdd, capDrop, securityOpt, ...(privileged ? { privileged } : {}), ...(user ? { user } : {}), all };
 }
 
-export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, services: ComposeService[], claimed: Set<ComposeService>): Launch {
+/** A Dockerfile stage chain that copies Go in from a golang image or stage (`COPY --from=golang:1.22 /usr/local/go …`). */
+function copiesGo(stage: DfStage | undefined): Valued<string> | undefined {
+  for (let s = stage; s; s = s.parent) {
+    for (const c of s.copies) {
+      if (c.from && /(^|\/)golang(:|@|$)/.test(c.from) && c.sources.some((x) => /(^|\/)go(\/|$)|\/usr\/local\/go/.test(x))) return { value: c.from, span: c.span };
+    }
+  }
+  return undefined;
+}
+
+/** The string commands of a lifecycle property (a string, an exec-form array, or an object of named commands). */
+function lifecycleCommands(root: JNode, file: SourceFile, key: string): Array<{ words: Word[] } | { shell: Valued<string> }> {
+  const n = findNodeAtLocation(root, [key]);
+  if (!n) return [];
+  const values = n.type === 'object' ? (n.children ?? []).map((p) => p.children?.[1]).filter((x): x is JNode => !!x) : [n];
+  const out: Array<{ words: Word[] } | { shell: Valued<string> }> = [];
+  for (const v of values) {
+    if (v.type === 'string') out.push({ shell: { value: String(v.value), span: { file, start: v.offset, end: v.offset + v.length } } });
+    else if (v.type === 'array') {
+      const words: Word[] = (v.children ?? []).filter((c) => c.type === 'string').map((c) => ({ value: String(c.value), start: c.offset, end: c.offset + c.length, quoted: true, map: jsonMap(file, c) }));
+      if (words.length > 0) out.push({ words });
+    }
+  }
+  return out;
+}
+
+/** Source offsets of a JSON string's characters: 1:1 without escapes, else its start. */
+function jsonMap(file: SourceFile, n: JNode): number[] {
+  const value = String(n.value);
+  const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
+  return raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
+}
+
+export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, services: ComposeService[], claimed: Set<ComposeService>, linker: Linker): Launch {
   const { file, root } = doc;
   const name = strAt(root, file, ['name'])?.value ?? file.path;
   const image = strAt(root, file, ['image']);
@@ -101,21 +138,28 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   const runArgs = strings(root, file, ['runArgs']);
   const ra = runArgOptions(runArgs);
 
-  let facts;
+  let facts: ImageFacts | undefined;
   let base: Launch | undefined;
+  let linkNotes: Related[] | undefined;
   if (composeFiles.length > 0 && serviceName) {
     const paths = composeFilesOf(doc);
     const svc = services.find((s) => s.name === serviceName.value && s.layers.some((l) => paths.includes(l.y.file.path)));
     // buildModel has read the Compose files the dev container names, discovered or not.
     if (svc) {
       claimed.add(svc);
-      base = composeLaunch(project, svc);
+      base = composeLaunch(project, svc, linker);
     }
   } else if (dockerfileRef) {
-    const p = relativeTo(file.path, dockerfileRef.value.startsWith('/') ? '' : dockerfileRef.value);
-    void context;
-    const d = p ? project.dockerfile(p) : undefined;
-    facts = d ? imageFacts(d, target) : undefined;
+    const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
+    const ctx = relativeTo(file.path, context);
+    // Always read: its image (FROM golang, Go copied in) is what makes a Go dev container.
+    if (p) facts = linker.build({ dockerfile: p, ...(ctx !== undefined ? { context: ctx === '.' ? '' : ctx } : {}), ...(target ? { target } : {}) }, [file], { always: true });
+  } else if (image) {
+    const linked = linker.image(image.value, [file]);
+    if (linked) {
+      facts = linked.facts;
+      linkNotes = linked.related;
+    }
   }
 
   const features = findNodeAtLocation(root, ['features']);
@@ -145,18 +189,28 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     const imgs: Valued<string>[] = [];
     if (imageRef) imgs.push(imageRef);
     if (facts) for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) imgs.push(s.image);
-    goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value)));
+    goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value))) ?? copiesGo(facts?.stage ?? base?.stage);
   }
 
   // Commands the devcontainer runs.
   const tools = [...(base?.tools ?? facts?.tools ?? [])];
   const builds = [...(base?.builds ?? facts?.builds ?? [])];
-  for (const key of ['postCreateCommand', 'postStartCommand', 'postAttachCommand', 'onCreateCommand', 'updateContentCommand']) {
-    for (const c of strings(root, file, [key])) {
-      // Strings only; JSON string offsets are 1:1 when there are no escapes.
-      const raw = file.text.slice(c.span.start + 1, c.span.end - 1);
-      if (raw !== c.value) continue;
-      const f = analyzeCommands(file, splitShell(c.value, { base: c.span.start + 1 }));
+  // They run in the workspace folder, where the repository is mounted; the scripts they name are followed.
+  const wsFolder = strAt(root, file, ['workspaceFolder'])?.value ?? '/workspaces/project';
+  const dcDir = posix.dirname(file.path);
+  // devcontainer.json is in .devcontainer/ (or at the root, as .devcontainer.json): the repository root is the workspace.
+  const repoRoot = dcDir === '.devcontainer' || dcDir === '.' ? '' : dcDir.endsWith('/.devcontainer') ? dcDir.slice(0, -'/.devcontainer'.length) : '';
+  const follow = followContext(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
+  for (const key of ['onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand']) {
+    for (const c of lifecycleCommands(root, file, key)) {
+      let f;
+      if ('words' in c) f = analyzeWords(file, c.words, undefined, follow);
+      else {
+        // JSON string offsets are 1:1 when there are no escapes.
+        const raw = file.text.slice(c.shell.span.start + 1, c.shell.span.end - 1);
+        if (raw !== c.shell.value) continue;
+        f = analyzeCommands(file, splitShell(c.shell.value, { base: c.shell.span.start + 1 }), undefined, follow);
+      }
       tools.push(...f.tools);
       builds.push(...f.builds);
     }
@@ -229,6 +283,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(base?.hostNetwork ? { hostNetwork: base.hostNetwork } : {}),
     ...(goDevcontainer ? { goDevcontainer } : {}),
     ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
+    ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base!.linkNotes! } : {}),
     ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
     ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base)!.fileCapPtrace! } : {}),
     source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },

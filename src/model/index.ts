@@ -1,16 +1,25 @@
 /** Build every launch of the project. */
 import type { Node as JNode } from 'jsonc-parser';
 import { findNodeAtLocation, parseJsonc } from '../parse/jsonc-lib.js';
-import { composeLaunches, type ComposeService } from './compose.js';
+import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, type ComposeService } from './compose.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
-import { runLineLaunches } from './runlines.js';
+import { commandBuildSpecs, runLineLaunches } from './runlines.js';
+import { commandFileOf } from './cmdfiles.js';
+import { bakeBuilds } from './bake.js';
+import { skaffoldBuilds } from './skaffold.js';
+import { tiltBuilds } from './tilt.js';
+import { markdownCommands } from '../parse/markdown.js';
+import { ImageIndex } from './images.js';
+import { Linker } from './link.js';
+import { kubectlDebugLaunches } from './kubectl.js';
+import { dockerfileLaunches } from './dockerfiles.js';
 import type { Project } from './project.js';
 import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
 import type { Launch } from './launch.js';
 import { delveInstallSites, type DelveInstallSite } from './installs.js';
-import type { Span } from '../types.js';
+import type { SourceFile, Span } from '../types.js';
 
 export interface Model {
   launches: Launch[];
@@ -50,6 +59,8 @@ export interface ModelOptions {
 
 export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+  const index = new ImageIndex();
+  const linker = new Linker(project, index, relevance);
   // Dev containers first: the Compose files they name are read whatever their content.
   const devcontainers: DevcontainerDoc[] = [];
   const named = new Set<string>();
@@ -67,21 +78,72 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const f = project.file(p, 'compose');
     if (f) project.add(f);
   }
-  const { launches: composeAll, services } = composeLaunches(project, relevance.composeFiles(named), relevance);
+  // The images the repository builds, so that a runtime that only names one is linked to its Dockerfile.
+  const commandFiles = relevance.runLineFiles();
+  const readCompose = (): ComposeService[] => {
+    const files = relevance.composeFiles(named);
+    // Files they `include:` are part of the same project, whatever their name.
+    for (let round = 0, fresh = files; round < 4 && fresh.length > 0; round++) {
+      const next: SourceFile[] = [];
+      for (const f of fresh) {
+        const y = project.yaml(f);
+        if (!y) continue;
+        for (const p of composeIncludes(project, y)) {
+          if (files.some((x) => x.path === p)) continue;
+          const inc = project.file(p, 'compose');
+          if (!inc) continue;
+          project.add(inc);
+          files.push(inc);
+          next.push(inc);
+        }
+      }
+      fresh = next;
+    }
+    return composeServices(project, files);
+  };
+  let services = readCompose();
+  for (const spec of composeBuildSpecs(project, services)) index.add(spec);
+  for (const f of commandFiles) {
+    const cf = commandFileOf(project, f);
+    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand)) index.add(spec);
+  }
+  for (const f of relevance.buildSourceFiles()) {
+    const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));
+    for (const spec of specs) index.add(spec);
+  }
+  // Files that run an image built from a Dockerfile that may matter may matter too.
+  const hotImages: string[] = [];
+  for (const name of index.builtFrom((path) => {
+    const f = project.file(path, 'dockerfile', { quiet: true });
+    return f !== undefined && relevance.dockerfileMayMatter(f);
+  })) hotImages.push(name);
+  if (hotImages.length > 0) {
+    relevance.addImageNames(hotImages);
+    services = readCompose();
+  }
   const claimed = new Set<ComposeService>();
-  const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed));
+  const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed, linker));
+  const composeAll = services.filter((s) => !claimed.has(s)).map((s) => composeLaunch(project, s, linker));
   const attach = editorAttachConfigs(project);
   if (attach.length > 0) for (const l of dcLaunches) l.editorAttach = attach[0];
-  const composeKept = composeAll.filter((_, i) => !claimed.has(services[i]!));
-  const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles());
-  kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), kubernetes);
-  const launches = [...composeKept, ...dcLaunches, ...kubernetes.launches, ...runLineLaunches(project, relevance.runLineFiles(), relevance)];
+  const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+  kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
+  const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
+  const runLaunches = runLineLaunches(project, runFiles, linker);
+  const kubectl = runFiles.flatMap((f) => {
+    const cf = commandFileOf(project, f);
+    return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
+  });
+  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+  // A Dockerfile stage that no runtime runs is a launch of its own.
+  const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
+  const launches = [...runtimes, ...own];
   const profiles = new Map<string, SeccompProfile | undefined>();
   for (const l of launches) {
     const refs = loadSeccompProfiles(project, l.securityOpt, profiles);
     if (refs.length > 0) l.seccompProfiles = refs;
   }
-  return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches) };
+  return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches, runFiles) };
 }
 
 export type { JNode };

@@ -3,12 +3,14 @@
  * Dockerfile that may hold one (with the images of its stage chain, whose Go
  * builds it), and in the commands launches run (with the launch's image).
  */
-import { stageChain, type DfStage } from '../parse/dockerfile.js';
-import type { ToolUse } from './commands.js';
+import { expandVars, stageChain, type DfStage } from '../parse/dockerfile.js';
+import { analyzeCommands, type ToolUse } from './commands.js';
+import { commandFileOf } from './cmdfiles.js';
+import { mayNameDelveModule } from './relevance.js';
 import type { Launch } from './launch.js';
 import type { Project } from './project.js';
 import type { Relevance } from './relevance.js';
-import type { Valued } from '../types.js';
+import type { SourceFile, Valued } from '../types.js';
 
 export interface DelveInstallSite {
   tool: ToolUse;
@@ -16,6 +18,8 @@ export interface DelveInstallSite {
   launch?: Launch;
   /** The images whose Go may build it, nearest first: the stage chain's FROM images, or the launch's image. */
   images: Valued<string>[];
+  /** The version after @ with the stage's ARG/ENV defaults substituted (`@${DELVE_VERSION}`, ARG DELVE_VERSION=latest → latest). */
+  version?: string;
 }
 
 function stageAt(stages: DfStage[], offset: number): DfStage | undefined {
@@ -26,7 +30,7 @@ function isGoInstall(t: ToolUse): boolean {
   return t.tool === 'dlv' && t.use === 'install' && (t.install?.method === 'go-install' || t.install?.method === 'go-get');
 }
 
-export function delveInstallSites(project: Project, relevance: Relevance, launches: Launch[]): DelveInstallSite[] {
+export function delveInstallSites(project: Project, relevance: Relevance, launches: Launch[], commandFiles: SourceFile[] = []): DelveInstallSite[] {
   const out: DelveInstallSite[] = [];
   const seen = new Set<string>();
   const add = (i: DelveInstallSite): void => {
@@ -47,7 +51,8 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
         for (const t of r.facts.tools.filter(isGoInstall)) {
           const s = stageAt(doc.stages, t.span.start) ?? stage;
           const launch = byTool.get(t);
-          add({ tool: t, ...(launch ? { launch } : {}), images: stageChain(s).map((st) => st.image) });
+          const v = t.install?.version;
+          add({ tool: t, ...(launch ? { launch } : {}), images: stageChain(s).map((st) => st.image), ...(v !== undefined ? { version: expandVars(v, s.vars) } : {}) });
         }
       }
     }
@@ -55,6 +60,15 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
   for (const l of launches) {
     for (const t of l.tools.filter(isGoInstall)) {
       add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
+    }
+  }
+  // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
+  for (const f of commandFiles) {
+    const cf = commandFileOf(project, f);
+    if (!mayNameDelveModule(f.text)) continue;
+    for (const t of analyzeCommands(f, cf.commands).tools.filter(isGoInstall)) {
+      const v = t.install?.version;
+      add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0]!, v) } : {}) });
     }
   }
   return out;

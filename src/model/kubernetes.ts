@@ -2,7 +2,10 @@
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isScalar } from '../parse/yaml-lib.js';
 import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
-import { analyzeWords } from './commands.js';
+import { analyzeWords, type Word } from './commands.js';
+import type { Linker } from './link.js';
+import { imageTools, runFacts } from './project.js';
+import { followContext } from './scripts.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
@@ -48,7 +51,7 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
 }
 
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
-export function kubernetesLaunches(project: Project, files: SourceFile[], model: K8sModel = { launches: [], services: [], labels: new Map() }): K8sModel {
+export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }): K8sModel {
   for (const file of files) {
     const y = project.yaml(file);
     if (!y) continue;
@@ -80,6 +83,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], model:
       const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
       const podSec = get(y, pod, 'securityContext');
       const hostNet = get(y, pod, 'hostNetwork');
+      const shareNs = get(y, pod, 'shareProcessNamespace');
       for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
         for (const c of items(y, get(y, pod, listKey))) {
           if (!isMapNode(c)) continue;
@@ -96,8 +100,24 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], model:
             if (t) break;
           }
           const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
-          const words = [...items(y, get(y, c, 'command')), ...items(y, get(y, c, 'args'))].filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-          const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
+          const image = get(y, c, 'image');
+          const imageName = str(image);
+          // The image's Dockerfile, when the repository builds it (images.ts).
+          const linked = imageName ? linker.image(imageName, [file]) : undefined;
+          const img = linked?.facts;
+          const wordsOf = (key: string): Word[] => items(y, get(y, c, key)).filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
+          const command = wordsOf('command');
+          const args = wordsOf('args');
+          const wd = str(get(y, c, 'workingDir'));
+          const follow = followContext(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+          // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
+          let facts;
+          if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
+          else if (args.length > 0) {
+            const entry = img?.stage.entrypoint;
+            facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) }, follow) : analyzeWords(file, args, undefined, follow);
+          } else facts = img ? runFacts(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
+          if (img) facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
           const ports: PortMapping[] = [];
           for (const p of items(y, get(y, c, 'ports'))) {
             if (!isMapNode(p)) continue;
@@ -106,7 +126,6 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], model:
             const pname = str(get(y, p, 'name'));
             ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
-          const image = get(y, c, 'image');
           const nameNode = get(y, c, 'name');
           const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
           const launch: Launch = {
@@ -126,6 +145,11 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], model:
             builds: facts.builds,
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
+            ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
+            ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
+            ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
+            ...(linked ? { linkNotes: linked.related } : {}),
+            ...(listKey === 'ephemeralContainers' && str(get(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${str(get(y, c, 'targetContainerName'))}`, span: nodeSpan(file, get(y, c, 'targetContainerName')) } } : {}),
             source: { kind: 'kubernetes', y, container: c as YAMLMap, name: cname },
           };
           model.launches.push(launch);

@@ -103,7 +103,11 @@ export interface Launch {
   fileCapPtrace?: Span;
   /** pid: service:x, --pid=container:x, shareProcessNamespace: the container sees another's processes. */
   sharedPid?: Valued<string>;
-  /** How the launch was linked to its Dockerfile when that is not certain (an image name whose tag differs). */
+  /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */
+  processNamespaceShared?: Span;
+  /** `kubectl debug --profile=…` as written. */
+  debugProfile?: Valued<string>;
+  /** Where the launch's Dockerfile was found through an image name (images.ts): said in related locations. */
   linkNotes?: Related[];
   source: LaunchSource;
 }
@@ -127,6 +131,16 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
  */
 export function isPtraceTarget(l: Launch): boolean {
   return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
+}
+
+/**
+ * A debugging container as far as a workaround next to it is concerned
+ * (PTD002, PTD003): a ptrace target, or a pod whose containers share one
+ * process namespace (which alone is no reason to report a missing capability:
+ * sidecars share it to send signals).
+ */
+export function isDebuggingContainer(l: Launch): boolean {
+  return isPtraceTarget(l) || l.processNamespaceShared !== undefined;
 }
 
 /** Does anything in the launch attach to an already running process? */

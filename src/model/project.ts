@@ -9,8 +9,9 @@ import { ParseError, parseYaml, type YamlFile } from '../parse/yaml.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
 import type { FileKind, SourceFile, Span } from '../types.js';
 import type { CommandFacts, GoBuild, ToolUse } from './commands.js';
-import { TOOLS, analyzeWords } from './commands.js';
-import type { Word } from '../parse/shell.js';
+import { TOOLS, analyzeCommands, analyzeWords, type FollowContext } from './commands.js';
+import type { SimpleCommand, Word } from '../parse/shell.js';
+import { copyMounts, followContext, type Mount } from './scripts.js';
 
 export interface Problem {
   path: string;
@@ -46,14 +47,23 @@ export class Project {
     this.problems.push(p);
   }
 
-  /** Read (or find among the discovered files) a file by relative path. */
-  file(path: string, kind: FileKind): SourceFile | undefined {
+  /**
+   * Read (or find among the discovered files) a file by relative path. A file
+   * that cannot be read is a PTD900 problem, unless `quiet` (a candidate path
+   * tried among others, such as a script a container may run).
+   */
+  file(path: string, kind: FileKind, opts: { quiet?: boolean } = {}): SourceFile | undefined {
     const found = this.byPath.get(path);
     if (found) return found;
     const r = this.ws.read(path, kind);
     if (r.ok) return r.file;
-    if (r.skip.reason !== 'not found') this.problem(r.skip);
+    if (r.skip.reason !== 'not found' && !opts.quiet) this.problem(r.skip);
     return undefined;
+  }
+
+  /** Is there a readable file at this relative path? (Read, within every limit, and cached.) */
+  exists(path: string, kind: FileKind): boolean {
+    return this.byPath.has(path) || this.ws.read(path, kind).ok;
   }
 
   yaml(file: SourceFile): YamlFile | undefined {
@@ -109,6 +119,10 @@ export interface ImageFacts {
   builds: GoBuild[];
   /** A `setcap cap_sys_ptrace…` RUN of the stage chain. */
   fileCapPtrace?: Span;
+  /** Where the stage's COPYs of the build context put repository files. */
+  mounts: Mount[];
+  /** The candidate repository directories of the build context ([] when unknown). */
+  contexts: string[];
 }
 
 /** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
@@ -122,9 +136,15 @@ function setcapPtrace(chain: DfStage[]): Span | undefined {
   return undefined;
 }
 
-/** What a Dockerfile stage (and the stages it builds on or copies from) installs, runs and builds. */
-export function imageFacts(doc: DockerfileDoc, target?: string): ImageFacts | undefined {
-  const stage = targetStage(doc, target);
+/**
+ * What a Dockerfile stage (and the stages it builds on or copies from)
+ * installs, runs and builds. With `contexts` (the candidate repository
+ * directories of its build context), the scripts its RUN lines run are
+ * followed too, and `mounts` says where the COPYs of the context put
+ * repository files (for the scripts its CMD/ENTRYPOINT may run).
+ */
+export function imageFacts(doc: DockerfileDoc, target?: string | DfStage, build?: { project: Project; contexts: string[] }): ImageFacts | undefined {
+  const stage = typeof target === 'object' ? target : targetStage(doc, target);
   if (!stage) return undefined;
   const chain = stageChain(stage);
   const tools: ToolUse[] = [];
@@ -133,7 +153,15 @@ export function imageFacts(doc: DockerfileDoc, target?: string): ImageFacts | un
     tools.push(...f.tools);
     builds.push(...f.builds);
   };
-  for (const s of [...chain].reverse()) for (const r of s.runs) add(r.facts);
+  const mounts = build ? copyMounts(stage, build.contexts) : [];
+  for (const s of [...chain].reverse()) {
+    // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
+    const runMounts = build ? copyMounts(s, build.contexts) : [];
+    for (const r of s.runs) {
+      if (!build || runMounts.length === 0) { add(r.facts); continue; }
+      add(commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+    }
+  }
   // Builds in any stage matter (binaries are copied across stages).
   for (const s of doc.stages) if (!chain.includes(s)) for (const r of s.runs) builds.push(...r.facts.builds);
   // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
@@ -148,7 +176,7 @@ export function imageFacts(doc: DockerfileDoc, target?: string): ImageFacts | un
     }
   }
   const fileCap = setcapPtrace(chain);
-  return { dockerfile: doc, stage, tools, builds, ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
+  return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
 }
 
 /**
@@ -158,16 +186,57 @@ export function imageFacts(doc: DockerfileDoc, target?: string): ImageFacts | un
 export interface CommandLike {
   form: 'exec' | 'shell';
   words: Word[];
+  /** Shell form: the simple commands (words keeps them flattened). */
+  commands?: SimpleCommand[];
   span: Span;
   facts: CommandFacts;
 }
 
-export function runFacts(entrypoint: CommandLike | undefined, cmd: CommandLike | undefined): CommandFacts {
+/** A command's facts, analysed again with ctx (so that the scripts it names are followed) when one is given. */
+export function commandFacts(c: CommandLike, ctx?: FollowContext): CommandFacts {
+  if (!ctx) return c.facts;
+  const file = c.span.file;
+  if (c.form === 'shell') return c.commands ? analyzeCommands(file, c.commands, undefined, ctx) : c.facts;
+  return c.words.length > 0 ? analyzeWords(file, c.words, undefined, ctx) : c.facts;
+}
+
+/**
+ * What a container runs: an exec-form ENTRYPOINT gets CMD as its arguments
+ * (the way Docker combines them; a shell-form ENTRYPOINT ignores CMD). The
+ * two may come from different files (the image's `ENTRYPOINT ["/dlv"]`, a
+ * Compose `command: exec ./app --headless …`): then the ENTRYPOINT's words
+ * stand at the start of CMD's, so that every place found is in CMD's file.
+ * A wrapper ENTRYPOINT (tini, an entry script that ends in `exec "$@"`) runs
+ * CMD itself, so CMD's own facts count as well.
+ */
+export function runFacts(entrypoint: CommandLike | undefined, cmd: CommandLike | undefined, ctx?: FollowContext): CommandFacts {
   if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
-    if (cmd && cmd.form === 'exec' && cmd.span.file === entrypoint.span.file) return analyzeWords(entrypoint.span.file, [...entrypoint.words, ...cmd.words]);
-    if (cmd && cmd.form === 'exec' && entrypoint.facts.tools.length === 0) return cmd.facts;
-    return entrypoint.facts;
+    if (!cmd || cmd.form !== 'exec' || cmd.words.length === 0) return commandFacts(entrypoint, ctx);
+    const file = cmd.span.file;
+    const at = cmd.words[0]!.start;
+    const entryWords = entrypoint.span.file === file ? entrypoint.words : entrypoint.words.map((w) => ({ ...w, start: at, end: at, map: w.map.map(() => at) }));
+    const both = analyzeWords(file, [...entryWords, ...cmd.words], undefined, ctx);
+    const alone = commandFacts(cmd, ctx);
+    const seen = new Set(both.tools.map((t) => `${t.span.file.path}@${t.span.start}:${t.tool}`));
+    return {
+      tools: [...both.tools, ...alone.tools.filter((t) => !seen.has(`${t.span.file.path}@${t.span.start}:${t.tool}`))],
+      builds: [...both.builds, ...alone.builds.filter((b) => !both.builds.some((x) => x.span.file === b.span.file && x.span.start === b.span.start))],
+    };
   }
-  if (entrypoint) return entrypoint.facts;
-  return cmd?.facts ?? { tools: [], builds: [] };
+  if (entrypoint) return commandFacts(entrypoint, ctx);
+  return cmd ? commandFacts(cmd, ctx) : { tools: [], builds: [] };
+}
+
+/**
+ * The image's debugger installs as evidence for a container that runs it.
+ * A container whose own command replaces the image's, with one that runs no
+ * debugger, while the image's own command is what runs the debugger (a debug
+ * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
+ * does not debug: the debugger in the image is wired to a command it does not run.
+ */
+export function imageTools(facts: ImageFacts | undefined, overridden: boolean, run: CommandFacts, ctx?: FollowContext): ToolUse[] {
+  if (!facts) return [];
+  if (!overridden || run.tools.length > 0) return facts.tools;
+  const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
+  return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
 }

@@ -23,8 +23,19 @@
  */
 import type { SourceFile } from '../types.js';
 
-/** Lower-case words, one of which appears in some file of every launch with debugger evidence. */
-export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace'] as const;
+/**
+ * Lower-case words, one of which appears in some file of every launch with
+ * debugger evidence: the debuggers, a ptrace capability, a shared PID
+ * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
+ * a `kubectl debug`.
+ */
+export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'] as const;
+
+/** Files that only declare image builds (no container runs from them). */
+export const BUILD_SOURCE_KINDS: ReadonlySet<string> = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
+
+/** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
+export const COMMAND_KINDS: ReadonlySet<string> = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
 
 const hotCache = new WeakMap<SourceFile, boolean>();
 
@@ -104,11 +115,12 @@ const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github
 
 /**
  * Does every spelling of …delve/cmd/dlv in the text belong to a
- * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…` (or `@$…`)
+ * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…`
  * starting a command? Then no install of delve in it can be reported by
  * PTD011 (which wants `go get` or the old github.com/derekparker path) or
  * PTD012 (which wants no version, or @latest, @master, @main and the like,
- * none of which starts with v and a digit, and takes a `$` as pinned).
+ * none of which starts with v and a digit; a `$` version is read from the
+ * stage's ARG/ENV defaults, so it is left to the parse).
  *
  * Why the text answers for the shell words (model/commands.ts): an install is
  * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
@@ -133,7 +145,8 @@ export function delveInstallsAllPinned(text: string): boolean {
     const after = i + 'delve/cmd/dlv'.length;
     if (s[after] !== '@') return false;
     const v = s[after + 1];
-    const pinned = v === '$' || (v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57);
+    // `@$VERSION` is whatever the build argument's default is (ARG DELVE_VERSION=latest): read the file.
+    const pinned = v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57;
     if (!pinned) return false;
   }
   return true;
@@ -156,6 +169,14 @@ export function composePartner(path: string): string | undefined {
 export class Relevance {
   private readonly hotDockerfiles: SourceFile[];
   private readonly targets: BuildTarget[];
+  /**
+   * Names by which a file can lead to a hot one: the file names of hot
+   * scripts (a Dockerfile's `CMD ["/start.sh"]`, a Compose `command:
+   * ./debug.sh`), `air` when an air config is hot, and the names of images
+   * built from hot Dockerfiles (addImageNames).
+   */
+  private readonly needles: string[] = [];
+  private readonly warmCache = new Map<SourceFile, boolean>();
 
   /**
    * `files` are the discovered files. With `everything`, every file counts as
@@ -168,12 +189,58 @@ export class Relevance {
     private readonly everything = false,
     private readonly partial = false,
   ) {
+    for (const f of files) {
+      if (!isHot(f)) continue;
+      if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
+      else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
+    }
+    // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
     this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
   }
 
+  /** A debugger word in the file, or the name of a hot script, air config or debug image. */
   private hot(f: SourceFile): boolean {
-    return this.everything || isHot(f);
+    if (this.everything || isHot(f)) return true;
+    if (this.needles.length === 0) return false;
+    let w = this.warmCache.get(f);
+    if (w === undefined) {
+      w = this.needles.some((n) => f.text.includes(n));
+      this.warmCache.set(f, w);
+    }
+    return w;
+  }
+
+  /**
+   * Names of images built from hot Dockerfiles (the last part of each
+   * repository name): a file that runs one of them (Compose `image:`,
+   * Kubernetes `image:`, `docker run`) may matter from now on.
+   */
+  addImageNames(names: Iterable<string>): void {
+    let added = false;
+    for (const n of names) {
+      const last = n.slice(n.lastIndexOf('/') + 1);
+      if (last.length >= 2 && !this.needles.includes(last)) {
+        this.needles.push(last);
+        added = true;
+      }
+    }
+    if (added) this.warmCache.clear();
+  }
+
+  /** Is this Dockerfile (by path) one that may matter? */
+  dockerfileMayMatter(f: SourceFile): boolean {
+    return this.hot(f);
+  }
+
+  /** The Dockerfiles that may give a launch of their own (a stage nothing runs). */
+  dockerfileCandidates(): string[] {
+    return this.files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+  }
+
+  /** bake files, Skaffold configs, Tiltfiles and READMEs that may build a hot Dockerfile. */
+  buildSourceFiles(): SourceFile[] {
+    return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
   }
 
   /** Hot, or has a `build` that may name a hot Dockerfile. */
@@ -210,12 +277,12 @@ export class Relevance {
     return all.filter((f) => chosen.has(f));
   }
 
-  /** Scripts, Makefiles and workflows whose `docker run` lines may matter. */
+  /** Scripts, Makefiles, workflows and other command files whose `docker run` / `kubectl debug` lines or builds may matter. */
   runLineFiles(): SourceFile[] {
-    return this.files.filter((f) => (f.kind === 'shell' || f.kind === 'makefile' || f.kind === 'workflow') && this.mayMatterByBuild(f));
+    return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
   }
 
-  /** Kubernetes manifests with a debugger word. */
+  /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
   hotKubernetesFiles(): SourceFile[] {
     return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
   }
@@ -241,9 +308,9 @@ export class Relevance {
    * need not be parsed. `dockerfile` is read here (cheap), not parsed.
    */
   launchMayMatter(files: readonly SourceFile[], dockerfile: () => SourceFile | undefined): boolean {
-    if (this.everything || files.some(isHot)) return true;
+    if (this.everything || files.some((f) => this.hot(f))) return true;
     const d = dockerfile();
-    return d !== undefined && isHot(d);
+    return d !== undefined && this.hot(d);
   }
 
   /**

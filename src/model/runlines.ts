@@ -1,19 +1,21 @@
 /**
  * `docker run`, `docker container run`, `podman run` and `nerdctl run` lines
- * in shell scripts, Makefile recipes and workflow `run:` blocks.
+ * in shell scripts, Makefile recipes, workflow `run:` blocks and the other
+ * command files (cmdfiles.ts); and the image builds those files declare.
  */
-import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { isScalar, isMap, isSeq } from '../parse/yaml-lib.js';
-import { splitShell, type SimpleCommand, type Word } from '../parse/shell.js';
-import { deref, scalarWord, type YamlFile } from '../parse/yaml.js';
-import { analyzeWords, wordSpan } from './commands.js';
+import { posix } from 'node:path';
+import type { SimpleCommand, Word } from '../parse/shell.js';
+import { wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
-import { parseShortPort } from './compose.js';
-import { imageFacts, relativeTo, type Project } from './project.js';
+import { parseShortPort, splitPortSpec } from './compose.js';
+import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
-import type { Relevance } from './relevance.js';
+import { commandFileOf } from './cmdfiles.js';
+import type { ImageBuildSpec } from './images.js';
+import { defaultNames, type Linker } from './link.js';
+import { bindMount, followContext, repoJoin, type Mount } from './scripts.js';
 
 const VALUE_FLAGS = new Set([
   '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
@@ -29,64 +31,6 @@ const VALUE_FLAGS = new Set([
 const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
 
 interface Flag { name: string; value: string; start: number; end: number; valueWord?: Word; valueFrom: number }
-
-function splitRecipeLines(file: SourceFile): SimpleCommand[] {
-  const out: SimpleCommand[] = [];
-  const text = file.text;
-  let i = 0;
-  while (i < text.length) {
-    const lineEnd = text.indexOf('\n', i);
-    const end = lineEnd < 0 ? text.length : lineEnd;
-    if (text[i] === '\t') {
-      // A recipe line, with its continuations.
-      let s = i + 1;
-      while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' ')) s++;
-      let e = end;
-      while (e > s && text[e - 1] === '\r') e--;
-      let next = lineEnd < 0 ? text.length : lineEnd + 1;
-      while (text[e - 1] === '\\' && next < text.length) {
-        const le = text.indexOf('\n', next);
-        e = le < 0 ? text.length : le;
-        next = le < 0 ? text.length : le + 1;
-      }
-      out.push(...splitShell(text.slice(s, e), { base: s, make: true }));
-      i = next;
-      continue;
-    }
-    i = lineEnd < 0 ? text.length : lineEnd + 1;
-  }
-  return out;
-}
-
-function workflowCommands(project: Project, file: SourceFile): SimpleCommand[] {
-  const y = project.yaml(file);
-  if (!y) return [];
-  const out: SimpleCommand[] = [];
-  const visit = (n: unknown, depth: number): void => {
-    if (depth > 40 || !n) return;
-    const d = deref(y as YamlFile, n);
-    if (!d) return;
-    if (isMap(d)) {
-      for (const p of (d as YAMLMap).items) {
-        const k = isScalar(p.key) ? String((p.key as Scalar).value) : '';
-        const v = deref(y, p.value);
-        if (k === 'run' && v && isScalar(v)) {
-          const w = scalarWord(file, v as Scalar);
-          out.push(...splitShell(w.value, { map: w.map }));
-        } else visit(v, depth + 1);
-      }
-    } else if (isSeq(d)) for (const i of (d as YAMLSeq).items) visit(i, depth + 1);
-  };
-  for (const doc of y.docs) visit(doc.contents as Node, 0);
-  return out;
-}
-
-export function commandsOf(project: Project, file: SourceFile): SimpleCommand[] {
-  if (file.kind === 'shell') return splitShell(file.text);
-  if (file.kind === 'makefile') return splitRecipeLines(file);
-  if (file.kind === 'workflow') return workflowCommands(project, file);
-  return [];
-}
 
 function basename(v: string): string {
   return v.slice(v.lastIndexOf('/') + 1);
@@ -106,44 +50,144 @@ function runIndex(words: Word[]): number {
   return -1;
 }
 
-function buildTags(commands: SimpleCommand[]): Map<string, { dockerfile: string; context: string; target?: string }> {
-  const out = new Map<string, { dockerfile: string; context: string; target?: string }>();
+/** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
+function buildIndex(words: Word[]): { at: number; flavor: 'docker' | 'podman' } | undefined {
+  const w = words.map((x) => x.value);
+  const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(basename(v)));
+  if (k < 0) return undefined;
+  const tool = basename(w[k]!);
+  const flavor = tool === 'podman' || tool === 'buildah' ? 'podman' : 'docker';
+  let j = k + 1;
+  while (j < w.length && w[j]!.startsWith('-')) j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(w[j]!) ? 2 : 1;
+  const r0 = w[j];
+  const r1 = w[j + 1];
+  if (tool === 'buildah') return r0 === 'bud' || r0 === 'build' ? { at: j + 1, flavor } : undefined;
+  if (r0 === 'build') return { at: j + 1, flavor };
+  if ((r0 === 'buildx' || r0 === 'image' || r0 === 'builder') && r1 === 'build') return { at: j + 2, flavor };
+  return undefined;
+}
+
+/**
+ * Variables that commands of the file set for the command they start
+ * (`COMPONENT=tempo $(MAKE) docker-component-debug`, `IMAGE=app ./build.sh`),
+ * each with the one literal value the file gives it; a name given two
+ * values is left out (which one applies depends on how the file is run).
+ */
+function prefixAssignments(commands: SimpleCommand[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const conflicting = new Set<string>();
   for (const c of commands) {
-    const w = c.words.map((x) => x.value);
-    const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl'].includes(basename(v)));
-    if (k < 0) continue;
-    const rest = w.slice(k + 1);
-    const bi = rest[0] === 'build' ? 1 : rest[0] === 'buildx' && rest[1] === 'build' ? 2 : rest[0] === 'image' && rest[1] === 'build' ? 2 : -1;
-    if (bi < 0) continue;
-    const tags: string[] = [];
+    for (const w of c.words) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+      if (!m) break;
+      const [, name, value] = m as unknown as [string, string, string];
+      if (value.includes('$') || value === '') continue;
+      if (out.has(name) && out.get(name) !== value) conflicting.add(name);
+      else out.set(name, value);
+    }
+  }
+  for (const n of conflicting) out.delete(n);
+  return out;
+}
+
+/** $(NAME), ${NAME} and $NAME replaced from vars; others left as written. */
+function substitute(value: string, vars: ReadonlyMap<string, string>): string {
+  if (vars.size === 0 || !value.includes('$')) return value;
+  return value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, b?: string, c?: string) => vars.get((a ?? b ?? c)!) ?? m);
+}
+
+/**
+ * The image builds of a file's commands (`docker build -t NAME [-f FILE] CONTEXT`):
+ * entries of the image index. `-f` and the context are relative to the
+ * directory the command runs in, which a file does not say: the file's own
+ * directory is tried first (a Makefile's), then the repository root (a script
+ * run from the root), and the first where the Dockerfile exists is taken.
+ */
+export function commandBuildSpecs(project: Project, file: SourceFile, commands: SimpleCommand[], expandOwn: (v: string) => string = (v) => v): ImageBuildSpec[] {
+  const out: ImageBuildSpec[] = [];
+  const prefix = prefixAssignments(commands);
+  const expand = (v: string): string => substitute(expandOwn(v), prefix);
+  const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+  for (const c of commands) {
+    const bi = buildIndex(c.words);
+    if (!bi) continue;
+    const rest = c.words.slice(bi.at);
+    const tags: Valued<string>[] = [];
     let dockerfile: string | undefined;
     let target: string | undefined;
     let context: string | undefined;
-    for (let i = bi; i < rest.length; i++) {
-      const v = rest[i]!;
-      const take = (): string => rest[++i] ?? '';
-      if (v === '-t' || v === '--tag') tags.push(take());
-      else if (v.startsWith('--tag=')) tags.push(v.slice(6));
-      else if (v === '-f' || v === '--file') dockerfile = take();
-      else if (v.startsWith('--file=')) dockerfile = v.slice(7);
-      else if (v === '--target') target = take();
-      else if (v.startsWith('--target=')) target = v.slice(9);
-      else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder)$/.test(v) || v === '-o') take();
-      else if (!v.startsWith('-')) context = v;
+    for (let i = 0; i < rest.length; i++) {
+      const w = rest[i]!;
+      const v = w.value;
+      const take = (): Word | undefined => rest[++i];
+      const tag = (word: Word | undefined, from = 0): void => {
+        if (word) tags.push({ value: expand(word.value.slice(from)), span: wordSpan(file, word) });
+      };
+      if (v === '-t' || v === '--tag') tag(take());
+      else if (v.startsWith('--tag=')) tag(w, 6);
+      else if (v.startsWith('-t') && v.length > 2 && !v.startsWith('--')) tag(w, v[2] === '=' ? 3 : 2);
+      else if (v === '-f' || v === '--file') dockerfile = expand(take()?.value ?? '');
+      else if (v.startsWith('--file=')) dockerfile = expand(v.slice(7));
+      else if (v === '--target') target = expand(take()?.value ?? '');
+      else if (v.startsWith('--target=')) target = expand(v.slice(9));
+      else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder|build-context|annotation|attest|metadata-file|shm-size|ulimit|cgroup-parent|isolation|memory|memory-swap|cpu-shares|cpuset-cpus|format|layers|squash-all|jobs|arch|os|variant)$/.test(v) || v === '-o') take();
+      else if (!v.startsWith('-')) context = expand(v);
     }
-    const ctx = context ?? '.';
-    for (const t of tags) out.set(t, { dockerfile: dockerfile ?? `${ctx.replace(/\/$/, '')}/Dockerfile`, context: ctx, ...(target ? { target } : {}) });
+    if (tags.length === 0) continue;
+    const ctxRaw = context ?? '.';
+    if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$')) continue;
+    let chosen: { context: string; dockerfile?: string } | undefined;
+    for (const cwd of [fileDir, '']) {
+      const ctx = repoJoin(cwd, ctxRaw);
+      if (ctx === undefined) continue;
+      const df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
+      if (dockerfile !== undefined && df === undefined) continue;
+      const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
+      const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists(repoJoin(ctx, n) ?? '', 'dockerfile'));
+      if (exists) { chosen = cand; break; }
+      chosen ??= cand;
+      if (fileDir === '') break;
+    }
+    if (!chosen) continue;
+    out.push({ file, span: { file, start: c.words[0]!.start, end: c.words[c.words.length - 1]!.end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) });
   }
   return out;
 }
 
-/** The `docker run` (podman, nerdctl) lines of these scripts, Makefiles and workflows. */
-/** With `relevance`, a Dockerfile a line builds is parsed only when the launch may matter (as in composeLaunch). */
-export function runLineLaunches(project: Project, files: SourceFile[], relevance?: Relevance): Launch[] {
+/** The bind mounts of `-v SRC:DST[:opts]` / `--volume` / `--mount type=bind,source=…,target=…` flags. */
+function runMounts(flags: Flag[], expand: (v: string) => string, baseDirs: string[]): Mount[] {
+  const out: Mount[] = [];
+  for (const f of flags) {
+    let source: string | undefined;
+    let target: string | undefined;
+    if (f.name === '-v' || f.name === '--volume') {
+      const parts = splitPortSpec(expand(f.value));
+      if (parts.length >= 2) [source, target] = [parts[0], parts[1]];
+    } else if (f.name === '--mount') {
+      const kv = new Map(expand(f.value).split(',').map((p) => { const i = p.indexOf('='); return [i < 0 ? p : p.slice(0, i), i < 0 ? '' : p.slice(i + 1)] as [string, string]; }));
+      if ((kv.get('type') ?? 'volume') !== 'bind') continue;
+      source = kv.get('source') ?? kv.get('src');
+      target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination');
+    }
+    if (source === undefined || target === undefined) continue;
+    const m = bindMount(source, target, baseDirs);
+    if (m) out.push(m);
+  }
+  return out.reverse();
+}
+
+/**
+ * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
+ * workflows and other command files. The image a line runs is linked to its
+ * build anywhere in the repository (the linker's image index); the scripts
+ * its command runs are followed through its -v mounts and the image's COPYs.
+ */
+export function runLineLaunches(project: Project, files: SourceFile[], linker: Linker): Launch[] {
   const out: Launch[] = [];
   for (const file of files) {
-    const commands = commandsOf(project, file);
-    const tags = buildTags(commands);
+    const cf = commandFileOf(project, file);
+    const commands = cf.commands;
+    const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
     for (const c of commands) {
       const words = c.words;
       const ri = runIndex(words);
@@ -182,21 +226,21 @@ export function runLineLaunches(project: Project, files: SourceFile[], relevance
       const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
       const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
       const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+      const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
       const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-      const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span)).filter((p): p is PortMapping => !!p);
+      const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, cf.expand)).filter((p): p is PortMapping => !!p);
       const entry = flags.find((f) => f.name === '--entrypoint');
-      // Link to a Dockerfile built with the same tag in this file.
-      const tag = tags.get(imageWord.value);
-      const dfPath = tag ? relativeTo(file.path, tag.dockerfile) : undefined;
-      const doc = dfPath && (!relevance || relevance.launchMayMatter([file], () => project.file(dfPath, 'dockerfile'))) ? project.dockerfile(dfPath) : undefined;
-      const facts = doc ? imageFacts(doc, tag?.target) : undefined;
-      const run = cmdWords.length > 0 || entry
-        ? analyzeWords(file, [...(entry?.valueWord ? [entry.valueWord] : []), ...cmdWords])
-        : { tools: [], builds: [] };
-      let defaultRun = { tools: [] as typeof run.tools, builds: [] as typeof run.builds };
-      if (facts && cmdWords.length === 0 && !entry) {
-        for (const cmd of [facts.stage.entrypoint, facts.stage.cmd]) if (cmd) { defaultRun.tools.push(...cmd.facts.tools); defaultRun.builds.push(...cmd.facts.builds); }
-      } else defaultRun = { tools: [], builds: [] };
+      const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
+      // The build of the image it runs, anywhere in the repository.
+      const linked = linker.image(cf.expand(imageWord.value), [file]);
+      const facts = linked?.facts;
+      const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+      // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
+      const entryCmd: CommandLike | undefined = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
+      const argsCmd: CommandLike | undefined = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0]!.start, end: cmdWords[cmdWords.length - 1]!.end }, facts: { tools: [], builds: [] } } : undefined;
+      const run = entryCmd ?? argsCmd
+        ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+        : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
       const runWord = words[ri - 1]!;
       const line = positionAt(file, runWord.start).line;
       const launch: Launch = {
@@ -213,11 +257,13 @@ export function runLineLaunches(project: Project, files: SourceFile[], relevance
         ...(privileged ? { privileged } : {}),
         securityOpt,
         hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
-        tools: [...(facts?.tools ?? []), ...defaultRun.tools, ...run.tools],
-        builds: [...(facts?.builds ?? []), ...defaultRun.builds, ...run.builds],
+        tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
         ports,
         ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
         ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+        ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+        ...(linked ? { linkNotes: linked.related } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
         source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },

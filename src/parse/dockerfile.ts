@@ -3,14 +3,17 @@
  * all with source spans. Built on dockerfile-ast.
  */
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { splitShell, type Word } from './shell.js';
+import { splitShell, type SimpleCommand, type Word } from './shell.js';
 import { analyzeCommands, analyzeWords, type CommandFacts } from '../model/commands.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import { clock, count, parsedFile, spent } from '../timing.js';
+import { makeSourceFile } from '../source.js';
 
 export interface DfCommand {
   form: 'exec' | 'shell';
   words: Word[];
+  /** Shell form: the simple commands of the line (words keeps them flattened). */
+  commands?: SimpleCommand[];
   span: Span;
   facts: CommandFacts;
   /** WORKDIR in effect when the command runs (absolute; '/' when never set). */
@@ -129,7 +132,14 @@ function commandOf(file: SourceFile, ins: Instruction, a: InsArgs, span: Span): 
         const r = j.getRange();
         const s = offsetOf(file, r.start);
         const e = offsetOf(file, r.end);
-        const value = j.getJSONValue();
+        // The string as JSON reads it. (dockerfile-ast 0.7.1's getJSONValue() drops the spaces inside the
+        // string: "dlv exec --headless" comes back as "dlvexec--headless".)
+        let value: string;
+        try {
+          value = JSON.parse(file.text.slice(s, e)) as string;
+        } catch {
+          value = j.getJSONValue();
+        }
         // Map characters 1:1 when the JSON string has no escapes.
         const inner = file.text.slice(s + 1, e - 1);
         const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
@@ -144,7 +154,7 @@ function commandOf(file: SourceFile, ins: Instruction, a: InsArgs, span: Span): 
     while (commands[0].words[0]?.value.startsWith('--')) commands[0].words.shift();
   }
   const words = commands.flatMap((c) => c.words);
-  return { form: 'shell', words, span, facts: analyzeCommands(file, commands) };
+  return { form: 'shell', words, commands, span, facts: analyzeCommands(file, commands) };
 }
 
 export function parseDockerfile(file: SourceFile): DockerfileDoc {
@@ -281,4 +291,31 @@ export function stageChain(stage: DfStage): DfStage[] {
   const out: DfStage[] = [];
   for (let s: DfStage | undefined = stage; s && out.length < 64; s = s.parent) out.push(s);
   return out;
+}
+
+/**
+ * A Dockerfile written inside another file (Compose `dockerfile_inline: |`):
+ * parsed from a copy of that file in which everything but the block's
+ * content is blanked (line breaks kept), so that every offset and line of the
+ * parsed Dockerfile is the offset and line in the real file. Only literal
+ * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
+ * anything else gives undefined.
+ */
+export function parseInlineDockerfile(v: Valued<string>): DockerfileDoc | undefined {
+  const { file, start, end } = v.span;
+  const text = file.text;
+  if (text[start] !== '|') return undefined;
+  const nl = text.indexOf('\n', start);
+  if (nl < 0 || nl >= end) return undefined;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
+  }
+  const virtual = makeSourceFile(file.path, file.abs, 'dockerfile', out);
+  try {
+    return parseDockerfile(virtual);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { editorFor } from '../fix/editors.js';
 import { attachUses, isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
+import type { ToolUse } from '../model/commands.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { profileGatesPtraceOnCapability } from './ptd013.js';
 import { isRootUser } from './ptd005.js';
@@ -14,6 +15,45 @@ export function evidence(l: Launch): Related[] {
   if (l.goDevcontainer) out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
   if (l.editorAttach) out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
   return out;
+}
+
+type ReportFn = Parameters<Rule['check']>[0]['report'];
+
+function reportImageAttach(report: ReportFn, l: Launch, attach: ToolUse): void {
+  report({
+    severity: 'note',
+    message:
+      `The image of ${l.name} runs \`${commandText(attach)}\` (${where(attach.span)}), which attaches a debugger to a process that is already running, ` +
+      `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
+      `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
+      `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
+    span: attach.span,
+    related: evidence(l).filter((r) => r.span !== attach.span),
+    launch: l,
+    key: `image-attach:${commandText(attach)}`,
+  });
+}
+
+function reportKubectlDebug(report: ReportFn, l: Launch, attach: ToolUse | undefined): void {
+  const fix = editorFor(l).addCapability('SYS_PTRACE');
+  const shown = attach ?? l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+  const what = shown ? (shown.words.length > 1 ? `runs \`${commandText(shown)}\`` : `runs the debugger image \`${l.image?.value ?? shown.tool}\``) : 'runs a debugger';
+  const profile = l.debugProfile;
+  const why = profile
+    ? `\`--profile=${profile.value}\` gives the debug container no SYS_PTRACE capability (only the \`general\` and \`sysadmin\` profiles add it)`
+    : 'without `--profile`, kubectl up to 1.35 uses the `legacy` profile, which gives the debug container no SYS_PTRACE capability (from kubectl 1.36 the default is `general`, which adds it)';
+  report({
+    severity: attach ? 'error' : 'warning',
+    message:
+      `\`${l.name.replace(/ \(line \d+\)$/, '')}\` ${what} in a debug container next to the pod's processes, and ${why}. ` +
+      `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
+      `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
+      `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
+    span: l.anchor,
+    related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
+    launch: l,
+    ...(fix ? { fix } : {}),
+  });
 }
 
 export const ptd001: Rule = {
@@ -36,6 +76,16 @@ export const ptd001: Rule = {
       if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value))) continue;
       const attaches = attachUses(l);
       const attach = attaches[0];
+      if (l.kind === 'dockerfile') {
+        // Nothing in the repository runs this image: its capabilities are whoever runs it's to give.
+        // Only its own command's attach needs the capability in every runtime: say how to run it.
+        if (attach) reportImageAttach(ctx.report, l, attach);
+        continue;
+      }
+      if (l.kind === 'kubectl-debug') {
+        reportKubectlDebug(ctx.report, l, attach);
+        continue;
+      }
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
       const who = launchName(l);
       const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);

@@ -1,5 +1,5 @@
 import { editorFor } from '../fix/editors.js';
-import { attachUses, isPtraceTarget } from '../model/launch.js';
+import { attachUses, isDebuggingContainer } from '../model/launch.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { grantPhrase, launchName } from './describe.js';
 import { evidence } from './ptd001.js';
@@ -16,7 +16,7 @@ export const ptd002: Rule = {
   },
   check(ctx) {
     for (const l of ctx.launches) {
-      if (!isPtraceTarget(l)) continue;
+      if (!isDebuggingContainer(l)) continue;
       for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
         const attaching = attachUses(l).length > 0 || !!l.editorAttach;
         const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');

@@ -1,5 +1,7 @@
-import { editorFor } from '../fix/editors.js';
-import { isPtraceTarget, type Launch } from '../model/launch.js';
+import { editorFor, makeFix } from '../fix/editors.js';
+import { isDebuggingContainer, normalizeCap, type Launch } from '../model/launch.js';
+import { spanText } from '../source.js';
+import type { Fix, Valued } from '../types.js';
 import { grantPhrase, launchName } from './describe.js';
 import { evidence } from './ptd001.js';
 import type { Rule } from './types.js';
@@ -9,6 +11,19 @@ function privilegedForOtherReasons(l: Launch): boolean {
   const img = l.image?.value ?? '';
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
   return false;
+}
+
+/** Replace the ALL of a capability grant with SYS_PTRACE, in place (quotes and list style kept). */
+function replaceAllFix(l: Launch, item: Valued<string>): Fix | undefined {
+  if (l.capAdd.some((c) => normalizeCap(c.value) === 'SYS_PTRACE')) return undefined;
+  const text = spanText(item.span);
+  let m: RegExpExecArray | null = null;
+  const re = /(?:CAP_)?ALL(?![A-Za-z0-9_])/gi;
+  for (let x = re.exec(text); x; x = re.exec(text)) m = x;
+  if (!m) return undefined;
+  const start = item.span.start + m.index;
+  const upper = m[0] === m[0].toUpperCase();
+  return makeFix('Grant SYS_PTRACE instead of every capability', [{ path: item.span.file.path, start, end: start + m[0].length, text: upper ? 'SYS_PTRACE' : 'sys_ptrace' }], [item.span.file, l.file]);
 }
 
 export const ptd003: Rule = {
@@ -22,7 +37,23 @@ export const ptd003: Rule = {
   },
   check(ctx) {
     for (const l of ctx.launches) {
-      if (!isPtraceTarget(l) || l.privileged?.value !== true || privilegedForOtherReasons(l)) continue;
+      if (!isDebuggingContainer(l) || privilegedForOtherReasons(l)) continue;
+      // `cap_add: [ALL]` is privileged mode's capabilities under another name.
+      for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => normalizeCap(c.value) === 'ALL')) {
+        const fix = replaceAllFix(l, all);
+        ctx.report({
+          message:
+            `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${spanText(all.span).trim()}\`) so that the debugger works. ` +
+            `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
+            `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
+          span: all.span,
+          related: evidence(l),
+          launch: l,
+          key: 'cap-all',
+          ...(fix ? { fix } : {}),
+        });
+      }
+      if (l.privileged?.value !== true) continue;
       const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
       ctx.report({
         message:

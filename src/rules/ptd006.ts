@@ -104,7 +104,7 @@ export const ptd006: Rule = {
   check(ctx) {
     for (const l of ctx.launches) {
       // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
-      if (l.hostNetwork) continue;
+      if (l.hostNetwork || l.kind === 'kubectl-debug') continue;
       for (const s of dlvServers(l)) {
         const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
         const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;

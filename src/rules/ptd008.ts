@@ -15,7 +15,8 @@ export const ptd008: Rule = {
   check(ctx) {
     for (const l of ctx.launches) {
       // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
-      if (l.kind === 'kubernetes' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
+      // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
+      if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
       const done = new Set<string>();
       for (const s of dlvServers(l)) {
         const port = s.listen?.port;

@@ -15,6 +15,8 @@ export interface DelveInstall {
   /** The image whose Go builds it (the Dockerfile stage's FROM, or the launch's image). */
   image?: Valued<string>;
   goMinor?: number;
+  /** The version after @ as the build sees it (stage ARG/ENV defaults substituted), when it differs from the text. */
+  version?: string;
 }
 
 /** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
@@ -26,7 +28,7 @@ export function delveInstalls(ctx: RuleContext): DelveInstall[] {
       goMinor = goMinorFromImage(img.value);
       if (goMinor !== undefined) { image = img; break; }
     }
-    return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}) };
+    return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}), ...(site.version !== undefined ? { version: site.version } : {}) };
   });
 }
 

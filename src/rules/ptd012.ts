@@ -38,11 +38,14 @@ export const ptd012: Rule = {
       const inst = i.tool.install!;
       // go get and the old module path are PTD011's finding (its fix pins a version too).
       if (inst.method !== 'go-install' || inst.module?.value !== DLV_MODULE) continue;
-      const v = inst.version;
+      // The version as the build sees it: `@${DELVE_VERSION}` with `ARG DELVE_VERSION=latest` is @latest.
+      const v = i.version ?? inst.version;
       if (v !== undefined && (!MOVING.test(v) || v.includes('$'))) continue;
       const choice = delveForGo(i.goMinor);
-      const fix = choice.release ? pinFix(i, choice.release.version) : undefined;
-      const what = v === undefined ? 'without a version' : `with \`@${v}\``;
+      const viaVariable = inst.version !== undefined && inst.version !== v;
+      // A version from a build argument is pinned where the argument's default is set, not here.
+      const fix = choice.release && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+      const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
       ctx.report({
         message:
           `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +

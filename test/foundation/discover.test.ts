@@ -20,7 +20,8 @@ describe('discovery', () => {
     expect(classifyByName('.github/workflows/ci.yml')).toBe('workflow');
     expect(classifyByName('scripts/debug.sh')).toBe('shell');
     expect(classifyByName('Makefile')).toBe('makefile');
-    expect(classifyByName('README.md')).toBeUndefined();
+    expect(classifyByName('README.md')).toBe('markdown');
+    expect(classifyByName('docs/notes.md')).toBeUndefined();
     expect(classifyYaml('apiVersion: apps/v1\nkind: Deployment\n')).toBe('kubernetes');
     expect(classifyYaml('services:\n  a: {}\n')).toBe('compose');
     expect(classifyYaml('foo: bar\n')).toBeUndefined();
@@ -29,7 +30,7 @@ describe('discovery', () => {
   it('the benchmark\'s floor reads the same names (bench/names.mjs mirrors classifyByName)', async () => {
     // @ts-expect-error plain JavaScript module without types
     const { nameKind } = (await import('../../bench/names.mjs')) as { nameKind: (p: string) => string | undefined };
-    const names = ['Dockerfile', 'a/Dockerfile.debug', 'x.dockerfile', 'Containerfile', 'Dockerfile-dev', 'api_Dockerfile', 'Dockerfile.dockerignore', 'docker-compose.yml', 'compose.override.yaml', 'k8s/a.yaml', '.github/workflows/ci.yml', '.devcontainer/devcontainer.json', '.devcontainer.json', 'a/.vscode/launch.json', 'Makefile', 'x.mk', 'run.sh', 'a.bash', 'main.go', 'README.md', 'dockerfile-utils.js'];
+    const names = ['Dockerfile', 'a/Dockerfile.debug', 'x.dockerfile', 'Containerfile', 'Dockerfile-dev', 'api_Dockerfile', 'Dockerfile.dockerignore', 'docker-compose.yml', 'compose.override.yaml', 'k8s/a.yaml', '.github/workflows/ci.yml', '.devcontainer/devcontainer.json', '.devcontainer.json', 'a/.vscode/launch.json', 'Makefile', 'x.mk', 'run.sh', 'a.bash', 'main.go', 'README.md', 'dockerfile-utils.js', 'justfile', '.justfile', 'x.just', 'Taskfile.yml', 'taskfile.dist.yaml', 'a/package.json', '.gitlab-ci.yml', '.gitlab/ci/build.yml', 'docker-bake.hcl', 'skaffold.yaml', '.air.toml', 'Tiltfile', 'a.tiltfile', 'readme.markdown', 'docs/notes.md'];
     for (const n of names) expect(nameKind(n), n).toBe(classifyByName(n));
   });
 

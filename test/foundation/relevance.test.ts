@@ -67,7 +67,6 @@ describe('link tests', () => {
     for (const t of [
       'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\n',
       'RUN go install "github.com/go-delve/delve/cmd/dlv@v1.22.1"',
-      'RUN apt-get update && go install github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}',
       'RUN set -e; \\\n    go install github.com/go-delve/delve/cmd/dlv@v1.25.2 \\\n && go build ./...',
       'RUN <<EOF\ngo install github.com/go-delve/delve/cmd/dlv@v1.24.0\nEOF',
       'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nRUN (go install github.com/go-delve/delve/cmd/dlv@v1.22.1)',
@@ -78,6 +77,8 @@ describe('link tests', () => {
       'RUN go install github.com/go-delve/delve/cmd/dlv',
       'RUN go install github.com/go-delve/delve/cmd/dlv@master',
       'RUN go install github.com/go-delve/delve/cmd/dlv@"latest"',
+      // A build argument's default may be latest (ARG DLV_VERSION=latest): the file is parsed.
+      'RUN apt-get update && go install github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}',
       'RUN go install github.com/go-delve/delve/cmd/dlv \\\n  @v1.25.2',
       'RUN go get github.com/go-delve/delve/cmd/dlv@v1.25.2',
       'RUN go get -u github.com/go-delve/delve/cmd/dlv',

@@ -31,14 +31,17 @@ describe('PTD001–PTD004 on the seed and its variants', () => {
     expect(await scanBrief(fx('production'))).toEqual([]);
   });
 
-  it('stays quiet where the capability is granted, by cap_add, privileged-free ALL, or a feature', async () => {
+  it('stays quiet where the capability is granted, by cap_add or a feature; ALL is the privileged workaround under another name (PTD003)', async () => {
     const root = tempRepo({
       'docker-compose.yml': 'services:\n  a:\n    image: x\n    cap_add: [sys_ptrace]\n    command: dlv attach 1\n  b:\n    image: x\n    cap_add: ["CAP_SYS_PTRACE"]\n    cap_drop: [ALL]\n    command: strace -p 1\n  c:\n    image: x\n    cap_add: [ALL]\n    command: gdb -p 1\n',
       '.devcontainer/devcontainer.json': '{ "image": "golang:1.22", "features": { "ghcr.io/devcontainers/features/go:1": {} } }',
       'k8s.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [dlv, attach, "1"]\n      securityContext:\n        capabilities:\n          add: ["SYS_PTRACE"]\n',
       'run.sh': 'docker run --cap-add SYS_PTRACE img strace -p 1\npodman run --cap-add=ALL img dlv attach 1\n',
     });
-    expect((await scanBrief(root)).filter((f) => f.rule !== 'PTD012')).toEqual([]);
+    expect((await scanBrief(root)).filter((f) => f.rule !== 'PTD012')).toEqual([
+      { rule: 'PTD003', severity: 'warning', path: 'docker-compose.yml', line: 13, fixable: true },
+      { rule: 'PTD003', severity: 'warning', path: 'run.sh', line: 2, fixable: true },
+    ]);
   });
 
   it('drops SYS_PTRACE when cap_drop removes it, even with cap_add ALL', async () => {
