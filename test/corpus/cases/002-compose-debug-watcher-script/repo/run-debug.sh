@@ -1,0 +1,3 @@
+#!/bin/bash
+go build -gcflags "all=-N -l" -o /srv/web ./cmd/...
+dlv --listen=:40000 --headless=true --api-version=2 --accept-multiclient exec /srv/web

@@ -1,0 +1,3 @@
+#!/bin/bash
+CGO_ENABLED=0 go build -o /srv/web ./cmd/...
+/srv/web

@@ -1,0 +1,3 @@
+module webdebug
+
+go 1.20

@@ -1,0 +1,3 @@
+module shopdemo
+
+go 1.14

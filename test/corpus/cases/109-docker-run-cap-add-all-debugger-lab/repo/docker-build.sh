@@ -1,0 +1,4 @@
+#!/bin/bash -e
+
+# rebuild the lab image
+docker build -t debugger.env .
