@@ -607,7 +607,7 @@ const arg_1 = __nccwpck_require__(4381);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 const from_1 = __nccwpck_require__(5377);
 const healthcheck_1 = __nccwpck_require__(1167);
 const onbuild_1 = __nccwpck_require__(5554);
@@ -1834,7 +1834,7 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 1835:
+/***/ 4216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2662,7 +2662,7 @@ const cmd_1 = __nccwpck_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
 const copy_1 = __nccwpck_require__(444);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
 const env_1 = __nccwpck_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
@@ -2847,7 +2847,7 @@ const arg_1 = __nccwpck_require__(4381);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 const from_1 = __nccwpck_require__(5377);
 const healthcheck_1 = __nccwpck_require__(1167);
 const label_1 = __nccwpck_require__(3871);
@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6479);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8184);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
@@ -8747,28 +8747,24 @@ function nodeCrypto() {
 
 /***/ }),
 
-/***/ 6479:
+/***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  SQ: () => (/* binding */ scan)
-});
-
-// UNUSED EXPORTS: isSuppressed, runRules, sortFindings
-
-// EXTERNAL MODULE: ./src/builtins.ts + 1 modules
-var builtins = __nccwpck_require__(4786);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/source.ts
-var source = __nccwpck_require__(4998);
-// EXTERNAL MODULE: ./src/timing.ts
-var timing = __nccwpck_require__(8117);
-;// CONCATENATED MODULE: ./src/discover/index.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KX: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   PN: () => (/* binding */ discoverThen),
+/* harmony export */   QV: () => (/* binding */ jsonDepth),
+/* harmony export */   aR: () => (/* binding */ Workspace),
+/* harmony export */   tX: () => (/* binding */ shebangShell)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, classifyByName, mayBeScript, SHEBANG_PEEK_BYTES, classifyYaml, isPlainRelative, discover */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
@@ -8793,7 +8789,7 @@ const listingKey = (prefixes) => (prefixes ? JSON.stringify(prefixes) : '');
 /** Run git without blocking; resolves to its stdout, or undefined when it fails (as execFileSync would throw). */
 function gitAsync(args) {
     return new Promise((done) => {
-        const child = (0,builtins/* childProcess */.Q)().spawn('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
         const chunks = [];
         let size = 0;
         child.stdout.on('data', (c) => {
@@ -8848,7 +8844,7 @@ const AIR_NAMES = new Set(['.air.toml', 'air.toml', '.air.conf']);
 function classifyByName(path) {
     // Called for every file of the repository: no path parsing, no regex for the common case.
     const slash = path.lastIndexOf('/');
-    const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_.posix.basename(path);
+    const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(path);
     const lower = base.toLowerCase();
     if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
         if (lower.endsWith('.dockerignore'))
@@ -9007,16 +9003,16 @@ class Workspace {
         if (overlay)
             for (const [k, v] of overlay)
                 this.overlay.set(k, v);
-        this.root = (0,external_node_path_.resolve)(root);
+        this.root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
         // realpathSync.native (libc realpath): the same answer as the JS version, a third of the cost per file.
-        this.realRoot = external_node_fs_.realpathSync.native(this.root);
+        this.realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root);
     }
     /** Normalise a path relative to the root; undefined when it escapes the root. */
     normalize(rel) {
         // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
         if (isPlainRelative(rel))
             return rel;
-        const p = external_node_path_.posix.normalize(rel.split(external_node_path_.sep).join('/')).replace(/^\.\//, '');
+        const p = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')).replace(/^\.\//, '');
         if (p === '..' || p.startsWith('../') || p.startsWith('/'))
             return undefined;
         return p === '.' ? '' : p;
@@ -9035,7 +9031,7 @@ class Workspace {
         const norm = this.normalize(rel);
         if (norm === undefined)
             return { ok: false, skip: { path: rel, reason: 'is outside the scanned directory' } };
-        const abs = (0,external_node_path_.join)(this.root, norm);
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm);
         const over = this.overlay.get(norm);
         if (over !== undefined)
             return this.accept(norm, abs, kind, over);
@@ -9046,7 +9042,7 @@ class Workspace {
             this.namedStats.delete(norm);
         else {
             try {
-                st = (0,external_node_fs_.lstatSync)(abs);
+                st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
             }
             catch {
                 return { ok: false, skip: { path: norm, reason: 'not found' } };
@@ -9060,17 +9056,17 @@ class Workspace {
         if (!st.isSymbolicLink()) {
             const slash = norm.lastIndexOf('/');
             const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-            real = dirReal === undefined ? undefined : dirReal + external_node_path_.sep + norm.slice(slash + 1);
+            real = dirReal === undefined ? undefined : dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1);
         }
         try {
-            real ??= external_node_fs_.realpathSync.native(abs);
+            real ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
         }
         catch {
             return st.isSymbolicLink()
                 ? { ok: false, skip: { path: norm, reason: 'is a symbolic link that points nowhere (or loops)' } }
                 : { ok: false, skip: { path: norm, reason: 'not found' } };
         }
-        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_.sep)) {
+        if (real !== this.realRoot && !real.startsWith(this.realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return {
                 ok: false,
                 skip: {
@@ -9082,7 +9078,7 @@ class Workspace {
             };
         }
         if (st.isSymbolicLink())
-            st = (0,external_node_fs_.statSync)(real);
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
         if (!st.isFile())
             return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
         if (st.size > MAX_FILE_BYTES)
@@ -9091,19 +9087,19 @@ class Workspace {
         try {
             // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
             // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
-            const fd = (0,external_node_fs_.openSync)(real, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0));
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
             try {
-                const fst = (0,external_node_fs_.fstatSync)(fd);
+                const fst = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
                 if (!fst.isFile())
                     return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
                 if (fst.size > MAX_FILE_BYTES)
                     return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
                 // A regular file of checked size, read and decoded in one call (invalid
                 // UTF-8 becomes U+FFFD, as Buffer#toString does).
-                text = (0,external_node_fs_.readFileSync)(fd, 'utf8');
+                text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
             }
             finally {
-                (0,external_node_fs_.closeSync)(fd);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
             }
         }
         catch (e) {
@@ -9142,41 +9138,41 @@ class Workspace {
         const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
         if (dirReal === undefined || !this.insideRoot(dirReal))
             return undefined;
-        const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
         let fd;
         try {
-            fd = (0,external_node_fs_.openSync)(dirReal + external_node_path_.sep + norm.slice(slash + 1), flags);
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1), flags);
         }
         catch (e) {
             // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
             if (e.code !== 'ELOOP')
                 return undefined;
             try {
-                const real = external_node_fs_.realpathSync.native((0,external_node_path_.join)(this.root, norm));
+                const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm));
                 if (!this.insideRoot(real))
                     return undefined;
-                fd = (0,external_node_fs_.openSync)(real, flags);
+                fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags);
             }
             catch {
                 return undefined;
             }
         }
         try {
-            if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
                 return undefined;
             const buf = Buffer.alloc(Math.max(0, Math.min(max, 4096)));
-            const n = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, 0);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, 0, buf.length, 0);
             return buf.toString('utf8', 0, n);
         }
         catch {
             return undefined;
         }
         finally {
-            (0,external_node_fs_.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
     insideRoot(real) {
-        return real === this.realRoot || real.startsWith(this.realRoot + external_node_path_.sep);
+        return real === this.realRoot || real.startsWith(this.realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
     }
     /** The real path of a directory under the root (undefined when it cannot be resolved). */
     realDir(dir) {
@@ -9201,14 +9197,14 @@ class Workspace {
         const parent = this.realDir(slash < 0 ? '' : dir.slice(0, slash));
         if (parent === undefined)
             return undefined;
-        const abs = (0,external_node_path_.join)(this.root, dir);
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, dir);
         try {
-            const st = (0,external_node_fs_.lstatSync)(abs);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
             if (st.isDirectory())
-                return parent + external_node_path_.sep + dir.slice(slash + 1);
+                return parent + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + dir.slice(slash + 1);
             if (!st.isSymbolicLink())
                 return undefined;
-            return external_node_fs_.realpathSync.native(abs);
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
         }
         catch {
             return undefined;
@@ -9219,7 +9215,7 @@ class Workspace {
         if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
-        return { ok: true, file: (0,source/* makeSourceFile */.AN)(norm, abs, kind, text) };
+        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
     /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
     list(paths) {
@@ -9238,7 +9234,7 @@ class Workspace {
         return prefixes.some((p) => p === '') ? undefined : prefixes;
     }
     insideGit() {
-        const inside = (0,builtins/* childProcess */.Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'rev-parse', '--is-inside-work-tree'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
+        const inside = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'rev-parse', '--is-inside-work-tree'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
         return inside === 'true';
     }
     /**
@@ -9267,7 +9263,7 @@ class Workspace {
         try {
             // The whole index, filtered by list(): git matches every entry against every
             // pathspec (80 ms for 272 file names on 40,000 entries, against 10 ms for all).
-            cached = (0,builtins/* childProcess */.Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
+            cached = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
                 .toString('utf8')
                 .split('\0')
                 .filter(Boolean);
@@ -9299,7 +9295,7 @@ class Workspace {
         const stats = new Map();
         for (const p of prefixes) {
             try {
-                const st = (0,external_node_fs_.lstatSync)((0,external_node_path_.join)(this.root, p));
+                const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, p));
                 if (st.isDirectory())
                     return false;
                 stats.set(p, st);
@@ -9315,7 +9311,7 @@ class Workspace {
         try {
             if (!this.insideGit())
                 return undefined;
-            const out = (0,builtins/* childProcess */.Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
+            const out = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
                 stdio: ['ignore', 'pipe', 'ignore'],
                 maxBuffer: GIT_MAX_BUFFER,
             });
@@ -9334,7 +9330,7 @@ class Workspace {
             const dir = stack.pop();
             let entries;
             try {
-                entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(this.root, dir), { withFileTypes: true });
+                entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, dir), { withFileTypes: true });
             }
             catch {
                 continue;
@@ -9359,20 +9355,20 @@ function discover(ws, paths) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths);
-    (0,timing/* count */.U9)('files listed', listed.length);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
         let byName = classifyByName(rel);
         if (!byName) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
             if (!mayBeScript(rel))
                 continue;
-            (0,timing/* count */.U9)('extensionless files peeked');
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('extensionless files peeked');
             const head = ws.head(rel);
             if (head === undefined || shebangShell(head) === undefined)
                 continue;
             byName = 'shell';
         }
-        (0,timing/* count */.U9)('config-named files read');
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             if (r.skip.reason !== 'not found')
@@ -9398,2456 +9394,63 @@ function discover(ws, paths) {
  */
 function discoverMarked(ws, paths) {
     const d = discover(ws, paths);
-    (0,timing/* mark */.Gy)('read');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('read');
     return d;
 }
 async function discoverThen(ws, paths, work) {
     const untracked = ws.startListing(paths);
-    (0,timing/* mark */.Gy)('list');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('list');
     const first = await work(discoverMarked(ws, paths));
     if (untracked === undefined || !(await untracked))
         return first;
-    (0,timing/* mark */.Gy)('untracked walk');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('untracked walk');
     return work(discoverMarked(ws, paths));
 }
 
-// EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __nccwpck_require__(6413);
+
+/***/ }),
+
+/***/ 8184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  SQ: () => (/* binding */ scan)
+});
+
+// UNUSED EXPORTS: isSuppressed, runRules, sortFindings
+
+// EXTERNAL MODULE: ./src/builtins.ts + 1 modules
+var builtins = __nccwpck_require__(4786);
+// EXTERNAL MODULE: ./src/discover/index.ts
+var discover = __nccwpck_require__(1835);
+// EXTERNAL MODULE: ./src/timing.ts
+var timing = __nccwpck_require__(8117);
+// EXTERNAL MODULE: ./src/model/project.ts
+var model_project = __nccwpck_require__(1852);
 // EXTERNAL MODULE: ./src/parse/yaml.ts
 var yaml = __nccwpck_require__(8852);
-// EXTERNAL MODULE: ./src/parse/lazy-lib.ts
-var lazy_lib = __nccwpck_require__(4083);
-// EXTERNAL MODULE: ./src/model/commands.ts
-var model_commands = __nccwpck_require__(2727);
-// EXTERNAL MODULE: ./src/parse/shell.ts
-var shell = __nccwpck_require__(1969);
-;// CONCATENATED MODULE: ./src/parse/toml-lib.ts
-
-const toml = (0,lazy_lib/* lazyLibrary */.A)('toml-eslint-parser', () => __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605)));
-const loadToml = toml.load;
-function parseTOML(text) {
-    return toml.get().parseTOML(text);
-}
-
-;// CONCATENATED MODULE: ./src/parse/air.ts
-
-function keyName(n) {
-    return (n.key?.keys ?? []).map((k) => k.name ?? k.value ?? '').join('.');
-}
-/** The string value as a word: characters mapped 1:1 when the source holds them unescaped. */
-function stringWord(file, n) {
-    if (n.type !== 'TOMLValue' || n.kind !== 'string' || typeof n.value !== 'string')
-        return undefined;
-    const value = n.value;
-    const [start, end] = n.range;
-    const raw = file.text.slice(start, end);
-    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
-    const inner = raw.slice(q, raw.length - q);
-    const from = start + q;
-    const map = inner === value ? Array.from({ length: value.length }, (_, i) => from + i) : Array.from({ length: value.length }, () => start);
-    return { value, start, end, quoted: true, map };
-}
-/** The build commands of an air config; undefined when it is no TOML (the caller reports that). */
-function parseAirConfig(file) {
-    const ast = parseTOML(file.text);
-    const out = { file };
-    for (const top of ast.body[0]?.body ?? []) {
-        // [build] table, or dotted keys build.cmd = … at the top.
-        const entries = [];
-        if (top.type === 'TOMLTable' && keyName(top) === 'build')
-            for (const kv of top.body ?? [])
-                entries.push({ key: keyName(kv), value: kv.value });
-        else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
-            entries.push({ key: keyName(top).slice(6), value: top.value });
-        for (const e of entries) {
-            const w = e.value ? stringWord(file, e.value) : undefined;
-            if (!w)
-                continue;
-            if (e.key === 'cmd')
-                out.cmd = w;
-            else if (e.key === 'full_bin')
-                out.fullBin = w;
-            else if (e.key === 'bin')
-                out.bin = w;
-        }
-    }
-    return out;
-}
-
 // EXTERNAL MODULE: ./src/parse/yaml-lib.ts
 var yaml_lib = __nccwpck_require__(3078);
 // EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
 var jsonc_lib = __nccwpck_require__(4026);
-;// CONCATENATED MODULE: ./src/model/cmdfiles.ts
-
-
-
-
-
-const memo = new WeakMap();
-/** The commands and variables of a file (memoised per project and file). Kinds without commands give none. */
-function commandFileOf(project, file) {
-    let perProject = memo.get(project);
-    if (!perProject)
-        memo.set(project, (perProject = new WeakMap()));
-    const hit = perProject.get(file);
-    if (hit)
-        return hit;
-    const b = new Builder(file);
-    switch (file.kind) {
-        case 'shell':
-            shellFile(b);
-            break;
-        case 'makefile':
-            makefile(b);
-            break;
-        case 'workflow':
-            workflow(project, b);
-            break;
-        case 'justfile':
-            justfile(b);
-            break;
-        case 'taskfile':
-            taskfile(project, b);
-            break;
-        case 'package-json':
-            packageJson(b);
-            break;
-        case 'gitlab-ci':
-            gitlabCi(project, b);
-            break;
-        default: break;
-    }
-    const cf = b.done();
-    perProject.set(file, cf);
-    return cf;
-}
-const SHELL_SYNTAX = { make: false, shell: 'all', just: false, task: false, actions: false };
-class Builder {
-    file;
-    commands = [];
-    vars = new Map();
-    /** Variables met only in a scope, first definition kept (added to vars at the end). */
-    scoped = new Map();
-    scopes = new Map();
-    syntax = SHELL_SYNTAX;
-    constructor(file) {
-        this.file = file;
-    }
-    push(commands, scope) {
-        for (const c of commands) {
-            this.commands.push(c);
-            if (scope && scope.size > 0)
-                this.scopes.set(c, scope);
-        }
-    }
-    /** Record a scope's own variables (for `vars`), first definition winning. */
-    noteScope(scope) {
-        for (const [k, v] of scope)
-            if (!this.scoped.has(k))
-                this.scoped.set(k, v);
-    }
-    done() {
-        const { file, commands, vars, syntax, scopes } = this;
-        // What a command outside every scope sees: the file-level definitions only.
-        const fileLevel = new Map(vars);
-        for (const [k, v] of this.scoped)
-            if (!vars.has(k))
-                vars.set(k, v);
-        const merged = new Map();
-        const varsFor = (c) => {
-            const s = scopes.get(c);
-            if (!s)
-                return fileLevel;
-            let m = merged.get(c);
-            if (!m) {
-                m = new Map([...fileLevel, ...s]);
-                merged.set(c, m);
-            }
-            return m;
-        };
-        return {
-            file,
-            commands,
-            vars,
-            expand: (value) => expandValue(value, vars, syntax),
-            varsFor,
-            expandFor: (c, value) => expandValue(value, varsFor(c), syntax),
-        };
-    }
-}
-// ---------------------------------------------------------------------------
-// Expansion
-const MAX_EXPAND_DEPTH = 16;
-const MAX_EXPANDED_CHARS = 64 * 1024;
-const MAX_SUBSTITUTIONS = 10_000;
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_CHAR = /[A-Za-z0-9_]/;
-const MAKE_VAR_NAME = /^[A-Za-z0-9_.-]+$/;
-const SHELL_REF = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])([\s\S]*))?$/;
-/** Index of the bracket that closes the one at `open`, or -1. */
-function closing(s, open, o, c) {
-    let depth = 0;
-    for (let i = open; i < s.length; i++) {
-        if (s[i] === o)
-            depth++;
-        else if (s[i] === c && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/**
- * Resolve the references of `value` that name variables in `vars`, the
- * substituted values expanded in turn (a variable is never expanded inside
- * itself: `PORT=${PORT:-2345}` gives 2345). Unknown references stay as
- * written; `${X:-d}` and `${X-d}` give their default when X is unknown.
- */
-function expandValue(value, vars, syntax) {
-    const active = new Set();
-    let substitutions = 0;
-    const shellVisible = (name) => syntax.shell === 'all' || syntax.shell.has(name);
-    /** The expanded value of a variable, or undefined when it is unknown here (or being expanded, or the budget is spent). */
-    const valueOf = (name, depth) => {
-        if (active.has(name) || ++substitutions > MAX_SUBSTITUTIONS)
-            return undefined;
-        const v = vars.get(name);
-        if (v === undefined)
-            return undefined;
-        if (depth >= MAX_EXPAND_DEPTH)
-            return v;
-        active.add(name);
-        try {
-            return run(v, depth + 1);
-        }
-        finally {
-            active.delete(name);
-        }
-    };
-    const run = (s, depth) => {
-        let out = '';
-        let i = 0;
-        const n = s.length;
-        while (i < n) {
-            if (out.length > MAX_EXPANDED_CHARS)
-                return out + s.slice(i);
-            const c = s[i];
-            if (c === '$') {
-                const next = s[i + 1];
-                if (syntax.actions && next === '{' && s[i + 2] === '{') {
-                    const end = s.indexOf('}}', i + 3);
-                    if (end < 0)
-                        return out + s.slice(i);
-                    const m = /^\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(s.slice(i + 3, end));
-                    const r = m ? valueOf(m[1], depth) : undefined;
-                    out += r ?? s.slice(i, end + 2);
-                    i = end + 2;
-                    continue;
-                }
-                if (syntax.make && next === '$') {
-                    out += '$';
-                    i += 2;
-                    continue;
-                }
-                if (syntax.make && next === '(') {
-                    const end = closing(s, i + 1, '(', ')');
-                    if (end < 0)
-                        return out + s.slice(i);
-                    const inner = s.slice(i + 2, end);
-                    const r = MAKE_VAR_NAME.test(inner) ? valueOf(inner, depth) : undefined;
-                    out += r ?? s.slice(i, end + 1);
-                    i = end + 1;
-                    continue;
-                }
-                if (next === '{') {
-                    const end = closing(s, i + 1, '{', '}');
-                    if (end < 0)
-                        return out + s.slice(i);
-                    const raw = s.slice(i, end + 1);
-                    i = end + 1;
-                    const m = SHELL_REF.exec(raw.slice(2, -1));
-                    if (!m) {
-                        out += raw;
-                        continue;
-                    }
-                    const name = m[1];
-                    const op = m[2];
-                    const r = syntax.make || shellVisible(name) ? valueOf(name, depth) : undefined;
-                    if (!op)
-                        out += r ?? raw;
-                    else if (op === ':-' || op === ':=')
-                        out += r !== undefined && r !== '' ? r : run(m[3] ?? '', depth + 1);
-                    else if (op === '-' || op === '=')
-                        out += r ?? run(m[3] ?? '', depth + 1);
-                    else if (op === ':+')
-                        out += r === undefined ? raw : r === '' ? '' : run(m[3] ?? '', depth + 1);
-                    else
-                        out += r === undefined ? raw : run(m[3] ?? '', depth + 1); // '+'
-                    continue;
-                }
-                if (next !== undefined && IDENT_START.test(next)) {
-                    let j = i + 2;
-                    while (j < n && IDENT_CHAR.test(s[j]))
-                        j++;
-                    const name = s.slice(i + 1, j);
-                    const r = shellVisible(name) ? valueOf(name, depth) : undefined;
-                    out += r ?? s.slice(i, j);
-                    i = j;
-                    continue;
-                }
-                out += c;
-                i++;
-                continue;
-            }
-            if (c === '{' && s[i + 1] === '{' && (syntax.just || syntax.task)) {
-                if (syntax.just && s.startsWith('{{{{', i)) {
-                    out += '{{';
-                    i += 4;
-                    continue;
-                }
-                const end = s.indexOf('}}', i + 2);
-                if (end < 0)
-                    return out + s.slice(i);
-                const inner = s.slice(i + 2, end).trim();
-                let name;
-                if (syntax.task && inner.startsWith('.'))
-                    name = /^\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner)?.[1];
-                else if (syntax.just)
-                    name = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(inner) ? inner : undefined;
-                const r = name !== undefined ? valueOf(name, depth) : undefined;
-                out += r ?? s.slice(i, end + 2);
-                i = end + 2;
-                continue;
-            }
-            out += c;
-            i++;
-        }
-        return out;
-    };
-    return run(value, 0);
-}
-function lineAt(text, i) {
-    const nl = text.indexOf('\n', i);
-    const next = nl < 0 ? text.length : nl + 1;
-    let end = nl < 0 ? text.length : nl;
-    if (end > i && text[end - 1] === '\r')
-        end--;
-    return { start: i, end, next };
-}
-/** The line at `i` and every line a trailing backslash continues it onto: [start, end) and the offset after. */
-function logicalLine(text, i) {
-    let l = lineAt(text, i);
-    const start = l.start;
-    while (l.end > l.start && text[l.end - 1] === '\\' && l.next < text.length)
-        l = lineAt(text, l.next);
-    return { start, end: l.end, next: l.next };
-}
-/** A logical line's text with each backslash-newline (and the next line's indentation) made one space, as Make reads a variable's value. */
-function joinContinued(text, start, end) {
-    const s = text.slice(start, end);
-    return s.includes('\\\n') || s.includes('\\\r\n') ? s.replace(/[ \t]*\\\r?\n[ \t]*/g, ' ') : s;
-}
-// ---------------------------------------------------------------------------
-// Shell scripts
-const ASSIGN_PREFIX = new Set(['export', 'readonly', 'declare', 'typeset']);
-const LEADING_KEYWORDS = new Set(['then', 'else', 'do', '{', '!']);
-/**
- * `NAME=value` commands (alone, or after export/readonly/declare/typeset):
- * the first definition of a name wins, so the value written at the top of a
- * script (`PORT=2345`) is kept over a later conditional one (`PORT=$1`).
- * `NAME=value cmd` sets NAME for cmd only and is not a definition.
- */
-function shellVars(commands, into) {
-    for (const c of commands) {
-        let k = 0;
-        while (k < c.words.length && !c.words[k].quoted && LEADING_KEYWORDS.has(c.words[k].value))
-            k++;
-        const first = c.words[k];
-        if (!first)
-            continue;
-        if (ASSIGN_PREFIX.has(first.value) && !first.quoted) {
-            k++;
-            while (k < c.words.length && c.words[k].value.startsWith('-'))
-                k++;
-        }
-        else if (!isAssignmentWord(first))
-            continue;
-        const rest = c.words.slice(k);
-        if (rest.length === 0 || !rest.every((w) => isAssignmentWord(w) || /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value)))
-            continue;
-        for (const w of rest) {
-            const eq = w.value.indexOf('=');
-            if (eq < 0)
-                continue;
-            const name = w.value.slice(0, eq);
-            if (!into.has(name))
-                into.set(name, w.value.slice(eq + 1));
-        }
-    }
-}
-function isAssignmentWord(w) {
-    // The name must be written unquoted: "A=1" is a command named A=1.
-    const eq = w.value.indexOf('=');
-    return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
-}
-function shellFile(b) {
-    const commands = (0,shell/* splitShell */.b2)(b.file.text);
-    b.push(commands);
-    shellVars(commands, b.vars);
-}
-// ---------------------------------------------------------------------------
-// Makefiles
-const MAKE_ASSIGN = /^((?:(?:export|override|private)[ \t]+)*)([^\s:#=]+)[ \t]*(:::=|::=|:=|\?=|\+=|!=|=)(.*)$/s;
-const MAKE_CONDITIONAL = /^[ \t]*(ifeq|ifneq|ifdef|ifndef)\b/;
-const MAKE_ENDIF = /^[ \t]*endif\b/;
-const MAKE_DEFINE = /^[ \t]*(?:(?:export|override|private)[ \t]+)*define[ \t]+([^\s:#=]+)/;
-const MAKE_ENDEF = /^[ \t]*endef\b/;
-/** A Make variable value without its comment (an unescaped #) and surrounding blanks. */
-function makeValue(v) {
-    let out = '';
-    for (let i = 0; i < v.length; i++) {
-        const c = v[i];
-        if (c === '\\' && v[i + 1] === '#') {
-            out += '#';
-            i++;
-            continue;
-        }
-        if (c === '#')
-            break;
-        out += c;
-    }
-    return out.trim();
-}
-/**
- * Recipe lines (a tab first; `@ - +` prefixes; backslash continuations; `$$`
- * is `$`) and variables. Assignments follow Make's order (a later `=` or `:=`
- * replaces, `?=` sets only an undefined name, `+=` appends), except inside
- * ifeq/ifdef blocks, where only a name not yet defined is set: both branches
- * are read, and the first one wins. `!=` (a shell command's output) is not
- * resolved. `define NAME … endef` gives the lines between.
- */
-function makefile(b) {
-    b.syntax = { ...SHELL_SYNTAX, make: true };
-    const text = b.file.text;
-    const vars = b.vars;
-    let conditional = 0;
-    let define;
-    let i = 0;
-    while (i < text.length) {
-        if (text[i] === '\t') {
-            // A recipe line, with its continuations (also inside define: a canned recipe).
-            const l = logicalLine(text, i);
-            let s = i + 1;
-            while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
-                s++;
-            b.push((0,shell/* splitShell */.b2)(text.slice(s, l.end), { base: s, make: true }));
-            i = l.next;
-            continue;
-        }
-        if (define) {
-            const l = lineAt(text, i);
-            const line = text.slice(l.start, l.end);
-            if (MAKE_ENDEF.test(line) && --define.depth === 0) {
-                const body = text.slice(define.from, l.start).replace(/\r?\n$/, '');
-                setMake(vars, define.name, body, '=', conditional > 0);
-                define = undefined;
-            }
-            else if (MAKE_DEFINE.test(line))
-                define.depth++;
-            i = l.next;
-            continue;
-        }
-        const l = logicalLine(text, i);
-        const line = joinContinued(text, l.start, l.end);
-        i = l.next;
-        const def = MAKE_DEFINE.exec(line);
-        if (def) {
-            define = { name: def[1], depth: 1, from: l.next };
-            continue;
-        }
-        if (MAKE_CONDITIONAL.test(line)) {
-            conditional++;
-            continue;
-        }
-        if (MAKE_ENDIF.test(line)) {
-            if (conditional > 0)
-                conditional--;
-            continue;
-        }
-        const m = MAKE_ASSIGN.exec(line.trimStart());
-        if (!m)
-            continue;
-        const op = m[3];
-        if (op === '!=')
-            continue;
-        setMake(vars, m[2], makeValue(m[4]), op, conditional > 0);
-    }
-}
-function setMake(vars, name, value, op, conditional) {
-    const prev = vars.get(name);
-    if (op === '+=')
-        vars.set(name, prev === undefined || prev === '' ? value : `${prev} ${value}`);
-    else if (op === '?=' || conditional) {
-        if (prev === undefined)
-            vars.set(name, value);
-    }
-    else
-        vars.set(name, value);
-}
-// ---------------------------------------------------------------------------
-// Templates inside shell words: {{ X }} kept as one word
-/**
- * The text of [start, end) with the blanks inside each `{{ … }}` removed, so
- * that splitShell keeps the interpolation in one word, and the source offset
- * of each character kept. An interpolation holding a quote, or not closed on
- * its line, is left alone; `{{{{` (just's literal braces) too.
- */
-const MAX_TEMPLATE = 256;
-function compactTemplates(text, map) {
-    if (!text.includes('{{'))
-        return { text, map };
-    let out = '';
-    const outMap = [];
-    let i = 0;
-    const copy = (from, to) => {
-        for (let k = from; k < to; k++) {
-            out += text[k];
-            outMap.push(map[k]);
-        }
-    };
-    while (i < text.length) {
-        const open = text.indexOf('{{', i);
-        if (open < 0) {
-            copy(i, text.length);
-            break;
-        }
-        copy(i, open);
-        if (text.startsWith('{{{{', open)) {
-            copy(open, open + 4);
-            i = open + 4;
-            continue;
-        }
-        // An interpolation is short: look for its end within MAX_TEMPLATE characters (a bounded search per `{{`).
-        const window = text.slice(open + 2, open + 2 + MAX_TEMPLATE);
-        const rel = window.indexOf('}}');
-        const inner = rel < 0 ? '' : window.slice(0, rel);
-        if (rel < 0 || /["'`\n]/.test(inner)) {
-            copy(open, open + 2);
-            i = open + 2;
-            continue;
-        }
-        const close = open + 2 + rel;
-        copy(open, open + 2);
-        for (let k = open + 2; k < close; k++)
-            if (text[k] !== ' ' && text[k] !== '\t') {
-                out += text[k];
-                outMap.push(map[k]);
-            }
-        copy(close, close + 2);
-        i = close + 2;
-    }
-    return { text: out, map: outMap };
-}
-/** Split a stretch of the file as shell, templates kept whole. */
-function splitTemplated(file, start, end) {
-    const raw = file.text.slice(start, end);
-    if (!raw.includes('{{'))
-        return (0,shell/* splitShell */.b2)(raw, { base: start });
-    const map = Array.from({ length: raw.length }, (_, k) => start + k);
-    const c = compactTemplates(raw, map);
-    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
-}
-/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
-function misplaced(text, w) {
-    let bad = 0;
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
-            bad++;
-    }
-    return bad;
-}
-/**
- * scalarWord, realigned when its map misses characters. scalarWord looks for
- * each character at most 8 source characters ahead, so a block scalar (or a
- * folded plain one) indented deeper than that — a workflow step's `run: |`
- * body sits at column 10 — maps its characters onto the indentation. Here
- * source blanks are skipped without a bound before each non-blank character
- * (indentation and folding are blanks), and the 8-character window is kept
- * only for escapes. The better of the two maps is used.
- */
-function scalarChars(file, n) {
-    const w = (0,yaml/* scalarWord */.F4)(file, n);
-    const text = file.text;
-    const badBefore = misplaced(text, w);
-    if (badBefore === 0)
-        return w;
-    const end = Math.min(w.end, text.length);
-    let j = w.start;
-    const src0 = text[j];
-    if (src0 === '|' || src0 === '>') {
-        const nl = text.indexOf('\n', j);
-        j = nl < 0 || nl >= end ? end : nl + 1;
-    }
-    else if (src0 === '"' || src0 === "'")
-        j++;
-    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-    const map = [];
-    const last = Math.max(w.start, end - 1);
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c === ' ' || c === '\n' || c === '\t') {
-            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
-                j++;
-            map.push(Math.min(j, last));
-            // An escape (\n, \t in double quotes) stands for this character: step over it.
-            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
-            continue;
-        }
-        let b = j;
-        while (b < end && blank(text[b]))
-            b++;
-        let m = b;
-        while (m < end && text[m] !== c && m - b < 8)
-            m++;
-        j = m < end && text[m] === c ? m : b;
-        map.push(Math.min(j, last));
-        j++;
-    }
-    const aligned = { ...w, map };
-    return misplaced(text, aligned) < badBefore ? aligned : w;
-}
-/** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
-function splitScalar(file, n, templates = false) {
-    const w = scalarChars(file, n);
-    if (!templates)
-        return (0,shell/* splitShell */.b2)(w.value, { map: w.map });
-    const c = compactTemplates(w.value, w.map);
-    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
-}
-// ---------------------------------------------------------------------------
-// justfiles
-const JUST_NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
-/** The just name at `i` of `s`, if one starts there (sticky: no slice of a long line per token). */
-function justNameAt(s, i) {
-    JUST_NAME.lastIndex = i;
-    return JUST_NAME.exec(s)?.[0];
-}
-const JUST_ASSIGN = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:=[ \t]*(.*)$/;
-/** Settings, aliases, imports and modules (`import? 'x'`, `mod? name`): a keyword then a blank or `?`, so that a recipe `set-up:` is not one. */
-const JUST_SKIP = /^(set|alias|import|mod|unexport)(?=[ \t?])/;
-/**
- * A just expression as a template expand() resolves: string literals become
- * their text, names become {{name}}, `+` concatenates and `/` joins with a
- * slash. Anything else (a function call, a backtick, `if`) is kept as written.
- */
-function justExpression(src) {
-    let out = '';
-    let i = 0;
-    let expectOperand = true;
-    const n = src.length;
-    while (i < n) {
-        const c = src[i];
-        if (c === ' ' || c === '\t') {
-            i++;
-            continue;
-        }
-        if (c === '#')
-            break;
-        if (!expectOperand) {
-            if (c === '+') {
-                expectOperand = true;
-                i++;
-                continue;
-            }
-            if (c === '/') {
-                out += '/';
-                expectOperand = true;
-                i++;
-                continue;
-            }
-            return src.trim();
-        }
-        if (c === "'" || c === '"') {
-            if (src.startsWith(c.repeat(3), i))
-                return src.trim(); // an indented multi-line string
-            let j = i + 1;
-            let lit = '';
-            while (j < n && src[j] !== c) {
-                if (c === '"' && src[j] === '\\' && j + 1 < n) {
-                    const e = src[j + 1];
-                    lit += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
-                    j += 2;
-                    continue;
-                }
-                lit += src[j];
-                j++;
-            }
-            if (j >= n)
-                return src.trim();
-            out += lit;
-            i = j + 1;
-            expectOperand = false;
-            continue;
-        }
-        const m = justNameAt(src, i);
-        if (m && src[i + m.length] !== '(' && m !== 'if' && m !== 'else') {
-            out += `{{${m}}}`;
-            i += m.length;
-            expectOperand = false;
-            continue;
-        }
-        return src.trim();
-    }
-    return expectOperand && out !== '' ? src.trim() : out;
-}
-/** A recipe header's parameters: name, then `name`, `name=default`, `+name`, `*name`, `$name` …, up to the `:` (not `:=`). Undefined when the line is no recipe header. */
-function justHeader(line) {
-    let i = line[0] === '@' ? 1 : 0;
-    const name = justNameAt(line, i);
-    if (!name)
-        return undefined;
-    i += name.length;
-    const params = new Map();
-    const exported = [];
-    const n = line.length;
-    for (;;) {
-        while (i < n && (line[i] === ' ' || line[i] === '\t'))
-            i++;
-        if (i >= n)
-            return undefined;
-        if (line[i] === ':')
-            return line[i + 1] === '=' ? undefined : { params, exported };
-        if (line[i] === '+' || line[i] === '*')
-            i++;
-        let isExported = false;
-        if (line[i] === '$') {
-            isExported = true;
-            i++;
-        }
-        const p = justNameAt(line, i);
-        if (!p)
-            return undefined;
-        i += p.length;
-        if (isExported)
-            exported.push(p);
-        if (line[i] !== '=')
-            continue;
-        i++;
-        const q = line[i];
-        if (q === "'" || q === '"' || q === '`') {
-            const close = line.indexOf(q, i + 1);
-            if (close < 0)
-                return undefined;
-            if (q !== '`')
-                params.set(p, line.slice(i + 1, close));
-            i = close + 1;
-        }
-        else if (q === '(') {
-            const close = closing(line, i, '(', ')');
-            if (close < 0)
-                return undefined;
-            params.set(p, justExpression(line.slice(i + 1, close)));
-            i = close + 1;
-        }
-        else {
-            const v = justNameAt(line, i);
-            if (!v)
-                return undefined;
-            params.set(p, `{{${v}}}`);
-            i += v.length;
-        }
-    }
-}
-/** The interpreter a `[script]` / `[script('bash', '-eu')]` attribute names; '' for the default (sh); undefined when the line has none. */
-function scriptAttribute(line) {
-    const m = /(?:^\[|,)[ \t]*script(?![\w-])(?:[ \t]*\([ \t]*(['"])([^'"]*)\1)?/.exec(line);
-    if (!m)
-        return undefined;
-    return m[2] ?? '';
-}
-/**
- * Recipes: a header at the start of a line (`name params…: deps`) and the
- * indented lines below it. A linewise recipe's lines lose their `@` and `-`
- * prefixes; a recipe whose body opens with `#!` (or that has a `[script]`
- * attribute) is one script, taken only when it is sh, bash, dash, ash, zsh or
- * ksh. Variables: `name := value` and `export name := value` (strings
- * unquoted, concatenation resolved); `set shell := […]` and other settings
- * are ignored, except `set export`, which puts every variable in the
- * recipes' environment ($name then resolves too).
- */
-function justfile(b) {
-    const text = b.file.text;
-    const exported = new Set();
-    let exportAll = false;
-    let script;
-    let i = 0;
-    while (i < text.length) {
-        const l = lineAt(text, i);
-        const line = text.slice(l.start, l.end);
-        const c = line[0];
-        if (c === undefined || c === ' ' || c === '\t' || c === '#') {
-            i = l.next;
-            continue;
-        }
-        if (c === '[') {
-            script = scriptAttribute(line) ?? script;
-            i = l.next;
-            continue;
-        }
-        const a = JUST_ASSIGN.exec(line);
-        if (a) {
-            b.vars.set(a[2], justExpression(a[3]));
-            if (a[1])
-                exported.add(a[2]);
-            script = undefined;
-            i = l.next;
-            continue;
-        }
-        if (JUST_SKIP.test(line)) {
-            const m = /^set[ \t]+export\b(?:[ \t]*:=[ \t]*(\w+))?/.exec(line);
-            if (m)
-                exportAll = m[1] === undefined || m[1] === 'true';
-            script = undefined;
-            i = l.next;
-            continue;
-        }
-        const header = justHeader(line);
-        const attr = script;
-        script = undefined;
-        i = l.next;
-        if (!header)
-            continue;
-        for (const e of header.exported)
-            exported.add(e);
-        b.noteScope(header.params);
-        // The body: indented or blank lines, up to the first line that starts at column 0.
-        const body = [];
-        while (i < text.length) {
-            const bl = lineAt(text, i);
-            const first = text[bl.start];
-            if (bl.end > bl.start && first !== ' ' && first !== '\t')
-                break;
-            body.push(bl);
-            i = bl.next;
-        }
-        while (body.length > 0 && text.slice(body[body.length - 1].start, body[body.length - 1].end).trim() === '')
-            body.pop();
-        const firstLine = body.find((x) => text.slice(x.start, x.end).trim() !== '');
-        if (!firstLine)
-            continue;
-        const firstText = text.slice(firstLine.start, firstLine.end).trimStart();
-        const scope = header.params;
-        if (firstText.startsWith('#!') || attr !== undefined) {
-            const shebang = firstText.startsWith('#!');
-            const interp = shebang ? shebangShell(firstText) : attr === '' ? 'sh' : shebangShell(`#!${attr}`);
-            if (!interp)
-                continue;
-            const from = shebang ? firstLine.next : firstLine.start;
-            const to = body[body.length - 1].end;
-            if (from < to)
-                b.push(splitTemplated(b.file, from, to), scope);
-            continue;
-        }
-        for (let k = 0; k < body.length; k++) {
-            const bl = body[k];
-            let s = bl.start;
-            while (s < bl.end && (text[s] === ' ' || text[s] === '\t'))
-                s++;
-            if (s >= bl.end)
-                continue;
-            while (s < bl.end && (text[s] === '@' || text[s] === '-'))
-                s++;
-            // A trailing backslash continues the line onto the next one of the body.
-            let e = bl.end;
-            while (e > s && text[e - 1] === '\\' && k + 1 < body.length)
-                e = body[++k].end;
-            b.push(splitTemplated(b.file, s, e), scope);
-        }
-    }
-    b.syntax = { ...SHELL_SYNTAX, shell: exportAll ? 'all' : exported, just: true };
-}
-// ---------------------------------------------------------------------------
-// YAML helpers
-const MAX_DEPTH = 40;
-/** A map's scalar-valued entries (`NAME: value`, or `NAME: {value: …}` when valueKey is given) as variables. */
-function yamlVars(y, node, valueKey) {
-    const out = new Map();
-    for (const p of (0,yaml/* pairs */.AS)(y, node)) {
-        const k = (0,yaml/* keyOf */.TN)(p);
-        if (k === undefined)
-            continue;
-        let v = (0,yaml/* deref */.LA)(y, p.value);
-        if (v && valueKey && (0,yaml_lib/* isMap */.jh)(v))
-            v = (0,yaml/* get */.Jt)(y, v, valueKey);
-        if (v && (0,yaml_lib/* isScalar */.jn)(v)) {
-            const val = v.value;
-            out.set(k, val === null || val === undefined ? '' : String(val));
-        }
-    }
-    return out;
-}
-function merge(a, b) {
-    if (b.size === 0)
-        return a;
-    if (a.size === 0)
-        return b;
-    return new Map([...a, ...b]);
-}
-// ---------------------------------------------------------------------------
-// GitHub workflows
-const SH_RUN_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
-/**
- * Every `run:` scalar of the file, at any depth (steps of jobs, composite
- * actions), except a step whose `shell:` is another language (pwsh, python).
- * `env:` maps: the top-level one gives the file's variables; a job's or a
- * step's is the scope of the commands below it.
- */
-function workflow(project, b) {
-    b.syntax = { ...SHELL_SYNTAX, actions: true };
-    const y = project.yaml(b.file);
-    if (!y)
-        return;
-    const visit = (n, depth, scope) => {
-        if (depth > MAX_DEPTH || !n)
-            return;
-        const d = (0,yaml/* deref */.LA)(y, n);
-        if (!d)
-            return;
-        if ((0,yaml_lib/* isMap */.jh)(d)) {
-            let here = scope;
-            let shell;
-            for (const p of d.items) {
-                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
-                if (k === 'env') {
-                    const env = yamlVars(y, (0,yaml/* deref */.LA)(y, p.value));
-                    if (depth === 0)
-                        for (const [name, v] of env)
-                            b.vars.set(name, v);
-                    else {
-                        b.noteScope(env);
-                        here = merge(here, env);
-                    }
-                }
-                else if (k === 'shell') {
-                    const v = (0,yaml/* deref */.LA)(y, p.value);
-                    if (v && (0,yaml_lib/* isScalar */.jn)(v))
-                        shell = String(v.value ?? '');
-                }
-            }
-            const sh = shell?.trim().split(/\s+/)[0];
-            const shellOk = sh === undefined || sh === '' || SH_RUN_SHELLS.has(sh.slice(sh.lastIndexOf('/') + 1));
-            for (const p of d.items) {
-                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
-                if (k === 'env')
-                    continue;
-                const v = (0,yaml/* deref */.LA)(y, p.value);
-                if (k === 'run' && v && (0,yaml_lib/* isScalar */.jn)(v)) {
-                    if (shellOk)
-                        b.push(splitScalar(b.file, v), here);
-                }
-                else
-                    visit(v, depth + 1, here);
-            }
-        }
-        else if ((0,yaml_lib/* isSeq */.oP)(d))
-            for (const i of d.items)
-                visit(i, depth + 1, scope);
-    };
-    for (const doc of y.docs)
-        visit(doc.contents, 0, new Map());
-}
-// ---------------------------------------------------------------------------
-// Taskfiles
-/**
- * `tasks.<name>` as a string (one command), a list of commands, or a map with
- * `cmds:` (a list) or `cmd:`; each command a string or a map with `cmd:` (or
- * `defer:`); `task:` calls are not commands. `vars:` and `env:` at the top
- * level give the file's variables (string values; `sh:` ones are not run,
- * `ref:` ones refer to another variable), a task's own are its scope. `env:`
- * names are also resolved as $NAME, since the shell sees them.
- */
-function taskfile(project, b) {
-    const envNames = new Set();
-    b.syntax = { ...SHELL_SYNTAX, shell: envNames, task: true };
-    const y = project.yaml(b.file);
-    if (!y)
-        return;
-    const varsOf = (node) => {
-        const out = new Map();
-        for (const p of (0,yaml/* pairs */.AS)(y, node)) {
-            const k = (0,yaml/* keyOf */.TN)(p);
-            const v = (0,yaml/* deref */.LA)(y, p.value);
-            if (k === undefined || !v)
-                continue;
-            if ((0,yaml_lib/* isScalar */.jn)(v))
-                out.set(k, String(v.value ?? ''));
-            else if ((0,yaml_lib/* isMap */.jh)(v)) {
-                const ref = (0,yaml/* get */.Jt)(y, v, 'ref');
-                if (ref && (0,yaml_lib/* isScalar */.jn)(ref))
-                    out.set(k, `{{${String(ref.value).trim()}}}`);
-            }
-        }
-        return out;
-    };
-    const envOf = (node) => {
-        const env = varsOf(node);
-        for (const k of env.keys())
-            envNames.add(k);
-        return env;
-    };
-    const command = (n, scope, depth) => {
-        if (!n || depth > 4)
-            return;
-        if ((0,yaml_lib/* isScalar */.jn)(n)) {
-            b.push(splitScalar(b.file, n, true), scope);
-            return;
-        }
-        if (!(0,yaml_lib/* isMap */.jh)(n))
-            return;
-        const cmd = (0,yaml/* get */.Jt)(y, n, 'cmd');
-        if (cmd && (0,yaml_lib/* isScalar */.jn)(cmd))
-            b.push(splitScalar(b.file, cmd, true), scope);
-        const deferred = (0,yaml/* get */.Jt)(y, n, 'defer');
-        if (deferred)
-            command(deferred, scope, depth + 1);
-    };
-    for (const doc of y.docs) {
-        const root = (0,yaml/* deref */.LA)(y, doc.contents);
-        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
-            continue;
-        for (const [k, v] of [...varsOf((0,yaml/* get */.Jt)(y, root, 'vars')), ...envOf((0,yaml/* get */.Jt)(y, root, 'env'))])
-            if (!b.vars.has(k))
-                b.vars.set(k, v);
-        for (const p of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, root, 'tasks'))) {
-            const t = (0,yaml/* deref */.LA)(y, p.value);
-            if (!t)
-                continue;
-            if ((0,yaml_lib/* isScalar */.jn)(t)) {
-                command(t, new Map(), 0);
-                continue;
-            }
-            if ((0,yaml_lib/* isSeq */.oP)(t)) {
-                for (const c of t.items)
-                    command((0,yaml/* deref */.LA)(y, c), new Map(), 0);
-                continue;
-            }
-            if (!(0,yaml_lib/* isMap */.jh)(t))
-                continue;
-            const scope = merge(envOf((0,yaml/* get */.Jt)(y, t, 'env')), varsOf((0,yaml/* get */.Jt)(y, t, 'vars')));
-            b.noteScope(scope);
-            const cmds = (0,yaml/* get */.Jt)(y, t, 'cmds');
-            if (cmds && (0,yaml_lib/* isSeq */.oP)(cmds))
-                for (const c of cmds.items)
-                    command((0,yaml/* deref */.LA)(y, c), scope, 0);
-            else if (cmds)
-                command(cmds, scope, 0);
-            const cmd = (0,yaml/* get */.Jt)(y, t, 'cmd');
-            if (cmd)
-                command(cmd, scope, 0);
-        }
-    }
-}
-// ---------------------------------------------------------------------------
-// package.json
-/**
- * Each `scripts` value that is a string. Its words map 1:1 onto the source
- * when the raw JSON string equals the value (no escapes); otherwise the
- * commands are still taken, with every word pointing at the string's opening
- * quote (a finding lands on the script, a fix must not edit inside it).
- */
-function packageJson(b) {
-    const root = (0,jsonc_lib/* parseJsonc */.pX)(b.file.text);
-    if (!root)
-        return;
-    const scripts = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['scripts']);
-    if (!scripts || scripts.type !== 'object')
-        return;
-    for (const prop of scripts.children ?? []) {
-        const v = prop.children?.[1];
-        if (!v || v.type !== 'string' || typeof v.value !== 'string')
-            continue;
-        const value = v.value;
-        const raw = b.file.text.slice(v.offset + 1, v.offset + v.length - 1);
-        if (raw === value)
-            b.push((0,shell/* splitShell */.b2)(value, { base: v.offset + 1 }));
-        else
-            b.push((0,shell/* splitShell */.b2)(value, { map: new Array(value.length).fill(v.offset) }));
-    }
-}
-// ---------------------------------------------------------------------------
-// GitLab CI
-/** Top-level keys that are not jobs. */
-const GITLAB_GLOBAL = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec']);
-const GITLAB_SCRIPTS = ['before_script', 'script', 'after_script'];
-const MAX_SCRIPT_NESTING = 10;
-/**
- * Every job's `before_script`, `script` and `after_script` (a string, or a
- * list of strings and nested lists; `!reference [...]` tags are not
- * followed), the `hooks: pre_get_sources_script`, and the top-level and
- * `default:` before_script/after_script. Hidden jobs (`.name:`, templates for
- * `extends:`) are read too: their commands run in the jobs that extend them.
- * `variables:` (scalars or `{value: …}`) at the top level are the file's, a
- * job's are its scope.
- */
-function gitlabCi(project, b) {
-    const y = project.yaml(b.file);
-    if (!y)
-        return;
-    const script = (n, scope, depth) => {
-        const d = (0,yaml/* deref */.LA)(y, n);
-        if (!d || depth > MAX_SCRIPT_NESTING)
-            return;
-        if ((0,yaml_lib/* isScalar */.jn)(d)) {
-            b.push(splitScalar(b.file, d), scope);
-            return;
-        }
-        if ((0,yaml_lib/* isSeq */.oP)(d) && d.tag !== '!reference')
-            for (const i of d.items)
-                script(i, scope, depth + 1);
-    };
-    const scripts = (job, scope) => {
-        for (const k of GITLAB_SCRIPTS)
-            script((0,yaml/* get */.Jt)(y, job, k), scope, 0);
-        script((0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
-    };
-    for (const doc of y.docs) {
-        const root = (0,yaml/* deref */.LA)(y, doc.contents);
-        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
-            continue;
-        for (const [k, v] of yamlVars(y, (0,yaml/* get */.Jt)(y, root, 'variables'), 'value'))
-            if (!b.vars.has(k))
-                b.vars.set(k, v);
-        const empty = new Map();
-        script((0,yaml/* get */.Jt)(y, root, 'before_script'), empty, 0);
-        script((0,yaml/* get */.Jt)(y, root, 'after_script'), empty, 0);
-        scripts((0,yaml/* get */.Jt)(y, root, 'default'), empty);
-        for (const p of (0,yaml/* pairs */.AS)(y, root)) {
-            const k = (0,yaml/* keyOf */.TN)(p);
-            if (k === undefined || GITLAB_GLOBAL.has(k))
-                continue;
-            const job = (0,yaml/* deref */.LA)(y, p.value);
-            if (!job || !(0,yaml_lib/* isMap */.jh)(job))
-                continue;
-            const scope = yamlVars(y, (0,yaml/* get */.Jt)(y, job, 'variables'), 'value');
-            b.noteScope(scope);
-            scripts(job, scope);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/scripts.ts
-/**
- * What a container sees of the repository, so that the scripts its command
- * names can be read: `CMD ["/start.sh"]` after `COPY start.sh /start.sh`,
- * `command: ./scripts/debug.sh` with `.:/app` mounted and `working_dir: /app`,
- * a devcontainer's `postCreateCommand` in its workspace folder. Paths are
- * mapped back through the build context (COPY/ADD without --from) and bind
- * mounts; a followed script is read only inside the repository (Workspace.read
- * refuses symbolic links out of it, special and large files), and only when it
- * is a script (a .sh/.bash name or a #! line), never a binary.
- */
-
-
-
-
-
-
-function norm(p) {
-    const n = external_node_path_.posix.normalize(p);
-    return n.length > 1 ? n.replace(/\/$/, '') : n;
-}
-/** A repository-relative path joined and normalised; undefined when it leaves the repository. */
-function repoJoin(...parts) {
-    const p = external_node_path_.posix.normalize(external_node_path_.posix.join(...parts.filter((x) => x !== '')));
-    if (p === '.' || p === './')
-        return '';
-    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
-        return undefined;
-    return p.replace(/\/$/, '');
-}
-/**
- * The mounts a Dockerfile stage's COPY/ADD instructions make from the build
- * context (copies from other stages or images are not the repository's).
- * `contexts` are the candidate repository directories of the build context.
- */
-function copyMounts(stage, contexts) {
-    const out = [];
-    const chain = (0,dockerfile/* stageChain */.ap)(stage).reverse();
-    for (const s of chain) {
-        for (const c of s.copies) {
-            if (c.from)
-                continue;
-            const dest = c.dest.startsWith('/') ? c.dest : external_node_path_.posix.join(c.workdir ?? '/', c.dest);
-            const destDir = c.dest.endsWith('/') || c.sources.length > 1;
-            for (const written of c.sources) {
-                if (/^[a-z]+:\/\//i.test(written) || written.startsWith('git@'))
-                    continue;
-                // A COPY source is always inside the context: `COPY /cmd/x.sh /` is <context>/cmd/x.sh.
-                const src = written.replace(/^\/+/, '') || '.';
-                const cands = (rel) => contexts.map((ctx) => repoJoin(ctx, rel)).filter((p) => p !== undefined);
-                if (src.includes('*') || src.includes('?')) {
-                    // COPY scripts/*.sh /usr/local/bin/: the directory of the pattern, file by file.
-                    const dir = external_node_path_.posix.dirname(src);
-                    out.push({ container: norm(destDir ? dest : external_node_path_.posix.dirname(dest)), repo: cands(dir) });
-                    continue;
-                }
-                if (destDir) {
-                    // A file lands at dest/<name>; a directory's contents land in dest.
-                    out.push({ container: norm(external_node_path_.posix.join(dest, external_node_path_.posix.basename(src))), repo: cands(src), exact: true });
-                    out.push({ container: norm(dest), repo: cands(src) });
-                }
-                else
-                    out.push({ container: norm(dest), repo: cands(src) });
-            }
-        }
-    }
-    return out.reverse();
-}
-/**
- * A bind mount `SOURCE:TARGET[:opts]` (Compose short syntax, `docker run -v`)
- * whose source is a path in the repository, relative to `baseDirs` (the
- * Compose file's directory; for a run line its directory, then the root).
- */
-function bindMount(source, target, baseDirs) {
-    const s = source.trim().replace(/^["']|["']$/g, '');
-    const t = target.trim();
-    if (!t.startsWith('/'))
-        return undefined;
-    const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
-    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
-        return undefined;
-    if (cleaned.includes('$'))
-        return undefined;
-    const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p) => p !== undefined);
-    return repo.length > 0 ? { container: norm(t), repo } : undefined;
-}
-/**
- * A script's unquoted `$NAME` / `${NAME}` words whose variable the script
- * sets to a literal (`OPTS="--listen=:2345 --headless"`) are split into the
- * words the shell would run (`exec /dlv ${OPTS} exec /app`). The new words
- * point at the variable's word (their text is not in the line).
- */
-function expandWordVariables(commands, vars) {
-    if (vars.size === 0)
-        return commands;
-    return commands.map((c) => {
-        if (!c.words.some((w) => !w.quoted && w.value.startsWith('$')))
-            return c;
-        const words = [];
-        for (const w of c.words) {
-            const m = !w.quoted ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value) : null;
-            const v = m ? vars.get((m[1] ?? m[2])) : undefined;
-            if (v === undefined || v.includes('$')) {
-                words.push(w);
-                continue;
-            }
-            for (const x of (0,shell/* splitShell */.b2)(v))
-                for (const nw of x.words)
-                    words.push({ value: nw.value, start: w.start, end: w.end, quoted: true, map: nw.value.split('').map(() => w.start) });
-        }
-        return { ...c, words };
-    });
-}
-/** Where a bare command name is looked up (the PATH of the usual base images). */
-const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/go/bin'];
-function isScriptText(path, text) {
-    return /\.(sh|bash)$/.test(path) || text.startsWith('#!');
-}
-/** The FollowContext of a container: scripts and air configs read through its view of the repository. */
-function followContext(project, view, airConfigs) {
-    /** Container path of each followed script (to resolve what it names relative to itself). */
-    const at = new Map();
-    const candidatesOf = (containerPath) => {
-        const out = [];
-        const p = norm(containerPath);
-        for (const m of view.mounts) {
-            if (m.exact ? p !== m.container : !(p === m.container || p.startsWith(m.container === '/' ? '/' : m.container + '/')))
-                continue;
-            const rest = m.exact ? '' : p.slice(m.container === '/' ? 1 : m.container.length + 1);
-            for (const r of m.repo) {
-                const q = repoJoin(r, rest);
-                if (q !== undefined && q !== '' && !out.includes(q))
-                    out.push(q);
-            }
-        }
-        return out;
-    };
-    const readScript = (rel) => {
-        const known = project.file(rel, 'shell', { quiet: true });
-        if (!known || !isScriptText(known.path, known.text))
-            return undefined;
-        return known;
-    };
-    const resolve = (path, from, read = readScript) => {
-        const tries = [];
-        if (!path.includes('/')) {
-            // A bare command name: a script only where the image put one on PATH.
-            for (const dir of PATH_DIRS) {
-                for (const rel of candidatesOf(`${dir}/${path}`)) {
-                    const f = read(rel);
-                    if (f)
-                        return { file: f, containerPath: `${dir}/${path}` };
-                }
-            }
-            if (!/\.(sh|bash)$/.test(path))
-                return undefined;
-            tries.push(external_node_path_.posix.join(view.workdir, path));
-        }
-        else if (path.startsWith('/'))
-            tries.push(path);
-        else {
-            tries.push(external_node_path_.posix.join(view.workdir, path));
-            const fromAt = at.get(from.path);
-            if (fromAt)
-                tries.push(external_node_path_.posix.join(external_node_path_.posix.dirname(fromAt), path));
-        }
-        for (const cp of tries) {
-            for (const rel of candidatesOf(cp)) {
-                const f = read(rel);
-                if (f)
-                    return { file: f, containerPath: norm(cp) };
-            }
-        }
-        // A relative path named by a followed script or a repository file: next to that file.
-        if (!path.startsWith('/')) {
-            const rel = repoJoin(external_node_path_.posix.dirname(from.path), path);
-            const f = rel !== undefined ? read(rel) : undefined;
-            if (f)
-                return { file: f };
-        }
-        return undefined;
-    };
-    const readConfig = (rel) => project.file(rel, 'shell', { quiet: true });
-    const commandsCache = new Map();
-    return {
-        stack: [],
-        script(path, from) {
-            const r = resolve(path, from);
-            if (!r)
-                return undefined;
-            if (r.containerPath)
-                at.set(r.file.path, r.containerPath);
-            return r.file;
-        },
-        config(path, from) {
-            return resolve(path, from, readConfig)?.file;
-        },
-        commands(file) {
-            let c = commandsCache.get(file.path);
-            if (!c) {
-                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), commandFileOf(project, file).vars);
-                commandsCache.set(file.path, c);
-            }
-            return c;
-        },
-        air(configPath, from) {
-            const wanted = configPath ?? '.air.toml';
-            const paths = wanted.startsWith('/') ? [wanted] : [external_node_path_.posix.join(view.workdir, wanted)];
-            const rels = paths.flatMap(candidatesOf);
-            // Not mounted where the container looks: the config next to the file that runs air.
-            if (!wanted.startsWith('/')) {
-                const beside = repoJoin(external_node_path_.posix.dirname(from.path), wanted);
-                if (beside !== undefined && !rels.includes(beside))
-                    rels.push(beside);
-            }
-            for (const rel of rels) {
-                const cfg = readAir(project, rel, airConfigs);
-                if (!cfg)
-                    continue;
-                const out = [];
-                if (cfg.cmd)
-                    out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
-                if (cfg.fullBin)
-                    out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
-                return out;
-            }
-            return [];
-        },
-        stop(file, reason, span) {
-            project.problem({ path: file.path, reason, span });
-        },
-    };
-}
-function readAir(project, rel, cache) {
-    if (cache?.has(rel))
-        return cache.get(rel);
-    const f = project.file(rel, 'air', { quiet: true });
-    let cfg;
-    if (f) {
-        try {
-            cfg = parseAirConfig(f);
-            project.add(f);
-        }
-        catch (e) {
-            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
-                throw e;
-            const off = e.offset ?? 0;
-            project.problem({ path: f.path, reason: `could not be parsed as TOML: ${e.message}`, span: { file: f, start: off, end: off } });
-        }
-    }
-    cache?.set(rel, cfg);
-    return cfg;
-}
-
-;// CONCATENATED MODULE: ./src/model/project.ts
-/**
- * The project: discovered files plus lazily parsed documents, with every
- * parse failure and skipped file collected for PTD900.
- */
-
-
-
-
-
-
-
-class Project {
-    ws;
-    files;
-    problems = [];
-    yamlCache = new Map();
-    dfCache = new Map();
-    reported = new Set();
-    byPath = new Map();
-    constructor(ws, files, skipped) {
-        this.ws = ws;
-        this.files = files;
-        for (const f of files)
-            if (!this.byPath.has(f.path))
-                this.byPath.set(f.path, f);
-        for (const s of skipped)
-            this.problem({ path: s.path, reason: s.reason });
-    }
-    /** Add a file read on demand (a Compose file a dev container names, a seccomp profile) to the project's files. */
-    add(f) {
-        if (this.byPath.has(f.path))
-            return;
-        this.byPath.set(f.path, f);
-        this.files.push(f);
-    }
-    problem(p) {
-        const key = `${p.path}\0${p.reason}`;
-        if (this.reported.has(key))
-            return;
-        this.reported.add(key);
-        this.problems.push(p);
-    }
-    /**
-     * Read (or find among the discovered files) a file by relative path. A file
-     * that cannot be read is a PTD900 problem, unless `quiet` (a candidate path
-     * tried among others, such as a script a container may run).
-     */
-    file(path, kind, opts = {}) {
-        const found = this.byPath.get(path);
-        if (found)
-            return found;
-        const r = this.ws.read(path, kind);
-        if (r.ok)
-            return r.file;
-        if (r.skip.reason !== 'not found' && !opts.quiet)
-            this.problem(r.skip);
-        return undefined;
-    }
-    /** Is there a readable file at this relative path? (Read, within every limit, and cached.) */
-    exists(path, kind) {
-        return this.byPath.has(path) || this.ws.read(path, kind).ok;
-    }
-    yaml(file) {
-        if (this.yamlCache.has(file.path))
-            return this.yamlCache.get(file.path);
-        let y;
-        try {
-            y = (0,yaml/* parseYaml */.hN)(file);
-        }
-        catch (e) {
-            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
-                throw e;
-            const off = e instanceof yaml/* ParseError */.mB ? e.offset : 0;
-            this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
-        }
-        this.yamlCache.set(file.path, y);
-        return y;
-    }
-    /**
-     * Treat a YAML file as unparsable from now on (its alias budget ran out while
-     * the model was built): report it once and hand out no document for it.
-     */
-    refuseYaml(file, reason, offset) {
-        this.yamlCache.set(file.path, undefined);
-        this.problem({ path: file.path, reason, span: { file, start: offset, end: offset } });
-    }
-    dockerfile(path) {
-        if (this.dfCache.has(path))
-            return this.dfCache.get(path);
-        const f = this.file(path, 'dockerfile');
-        let d;
-        if (f) {
-            try {
-                d = (0,dockerfile/* parseDockerfile */.Ai)(f);
-            }
-            catch (e) {
-                this.problem({ path, reason: `could not be parsed as a Dockerfile: ${e.message}`, span: { file: f, start: 0, end: 0 } });
-            }
-        }
-        this.dfCache.set(path, d);
-        return d;
-    }
-}
-/** Join a path relative to a file's directory; undefined when it leaves the root. */
-function relativeTo(fromFile, ...parts) {
-    const p = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(fromFile), ...parts));
-    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
-        return undefined;
-    return p;
-}
-/** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
-function setcapPtrace(chain) {
-    for (const s of chain) {
-        for (const r of s.runs) {
-            const words = r.words.map((w) => w.value.toLowerCase());
-            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
-                return r.span;
-        }
-    }
-    return undefined;
-}
-/**
- * What a Dockerfile stage (and the stages it builds on or copies from)
- * installs, runs and builds. With `contexts` (the candidate repository
- * directories of its build context), the scripts its RUN lines run are
- * followed too, and `mounts` says where the COPYs of the context put
- * repository files (for the scripts its CMD/ENTRYPOINT may run).
- */
-function imageFacts(doc, target, build) {
-    const stage = typeof target === 'object' ? target : (0,dockerfile/* targetStage */.Ae)(doc, target);
-    if (!stage)
-        return undefined;
-    const chain = (0,dockerfile/* stageChain */.ap)(stage);
-    const tools = [];
-    const builds = [];
-    const add = (f) => {
-        tools.push(...f.tools);
-        builds.push(...f.builds);
-    };
-    const mounts = build ? copyMounts(stage, build.contexts) : [];
-    for (const s of [...chain].reverse()) {
-        // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
-        const runMounts = build ? copyMounts(s, build.contexts) : [];
-        for (const r of s.runs) {
-            if (!build || runMounts.length === 0) {
-                add(r.facts);
-                continue;
-            }
-            add(commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
-        }
-    }
-    // Builds in any stage matter (binaries are copied across stages).
-    for (const s of doc.stages)
-        if (!chain.includes(s))
-            for (const r of s.runs)
-                builds.push(...r.facts.builds);
-    // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
-    for (const s of chain) {
-        for (const c of s.copies) {
-            if (!c.from)
-                continue;
-            for (const src of c.sources) {
-                const base = external_node_path_.posix.basename(src);
-                const tool = model_commands/* TOOLS */.It.find((t) => t === base);
-                if (tool)
-                    tools.push({ tool, use: 'install', span: c.span, words: [] });
-            }
-        }
-    }
-    const fileCap = setcapPtrace(chain);
-    return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
-}
-/** A command's facts, analysed again with ctx (so that the scripts it names are followed) when one is given. */
-function commandFacts(c, ctx) {
-    if (!ctx)
-        return c.facts;
-    const file = c.span.file;
-    if (c.form === 'shell')
-        return c.commands ? (0,model_commands/* analyzeCommands */.rp)(file, c.commands, undefined, ctx) : c.facts;
-    return c.words.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, c.words, undefined, ctx) : c.facts;
-}
-/**
- * What a container runs: an exec-form ENTRYPOINT gets CMD as its arguments
- * (the way Docker combines them; a shell-form ENTRYPOINT ignores CMD). The
- * two may come from different files (the image's `ENTRYPOINT ["/dlv"]`, a
- * Compose `command: exec ./app --headless …`): then the ENTRYPOINT's words
- * stand at the start of CMD's, so that every place found is in CMD's file.
- * A wrapper ENTRYPOINT (tini, an entry script that ends in `exec "$@"`) runs
- * CMD itself, so CMD's own facts count as well.
- */
-function runFacts(entrypoint, cmd, ctx) {
-    if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
-        if (!cmd || cmd.form !== 'exec' || cmd.words.length === 0)
-            return commandFacts(entrypoint, ctx);
-        const file = cmd.span.file;
-        const at = cmd.words[0].start;
-        const entryWords = entrypoint.span.file === file ? entrypoint.words : entrypoint.words.map((w) => ({ ...w, start: at, end: at, map: w.map.map(() => at) }));
-        const both = (0,model_commands/* analyzeWords */.uu)(file, [...entryWords, ...cmd.words], undefined, ctx);
-        const alone = commandFacts(cmd, ctx);
-        const seen = new Set(both.tools.map((t) => `${t.span.file.path}@${t.span.start}:${t.tool}`));
-        return {
-            tools: [...both.tools, ...alone.tools.filter((t) => !seen.has(`${t.span.file.path}@${t.span.start}:${t.tool}`))],
-            builds: [...both.builds, ...alone.builds.filter((b) => !both.builds.some((x) => x.span.file === b.span.file && x.span.start === b.span.start))],
-        };
-    }
-    if (entrypoint)
-        return commandFacts(entrypoint, ctx);
-    return cmd ? commandFacts(cmd, ctx) : { tools: [], builds: [] };
-}
-/**
- * The image's debugger installs as evidence for a container that runs it.
- * A container whose own command replaces the image's, with one that runs no
- * debugger, while the image's own command is what runs the debugger (a debug
- * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
- * does not debug: the debugger in the image is wired to a command it does not run.
- */
-function imageTools(facts, overridden, run, ctx) {
-    if (!facts)
-        return [];
-    if (!overridden || run.tools.length > 0)
-        return facts.tools;
-    const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
-    return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
-}
-
+// EXTERNAL MODULE: ./src/parse/toml-lib.ts
+var toml_lib = __nccwpck_require__(645);
+// EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
+var compose = __nccwpck_require__(4206);
+// EXTERNAL MODULE: ./src/model/launch.ts
+var launch = __nccwpck_require__(3386);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/commands.ts
+var model_commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/model/scripts.ts + 1 modules
+var scripts = __nccwpck_require__(6048);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(1064);
-;// CONCATENATED MODULE: ./src/model/relevance.ts
-/**
- * Lower-case words, one of which appears in some file of every launch with
- * debugger evidence: the debuggers, a ptrace capability, a shared PID
- * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
- * a `kubectl debug`.
- */
-const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'];
-/** Files that only declare image builds (no container runs from them). */
-const BUILD_SOURCE_KINDS = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
-/** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
-const COMMAND_KINDS = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
-const hotCache = new WeakMap();
-/** Does the file's text mention a debugger word (in any letter case)? */
-function isHot(f) {
-    let h = hotCache.get(f);
-    if (h === undefined) {
-        const t = f.text.toLowerCase();
-        h = DEBUGGER_WORDS.some((w) => t.includes(w));
-        hotCache.set(f, h);
-    }
-    return h;
-}
-function isAncestorOrSelf(dir, of) {
-    return dir === '' || dir === of || of.startsWith(dir + '/');
-}
-function buildTarget(dockerfile) {
-    const slash = dockerfile.lastIndexOf('/');
-    const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
-    const base = dockerfile.slice(slash + 1);
-    return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
-}
-function dirOf(path) {
-    const slash = path.lastIndexOf('/');
-    return slash < 0 ? '' : path.slice(0, slash);
-}
-/**
- * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
- * is a normalised join of literal segments from the text, so its last segment
- * (the file name, or the directory when the name is the default
- * `Dockerfile`) is in the text, unless the directory is the file's own or an
- * ancestor, which `.` and `..` reach without naming it.
- */
-function mayBuild(file, dockerfile) {
-    const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
-    if (t.base !== 'Dockerfile')
-        return file.text.includes(t.needle);
-    return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
-}
-/**
- * Could a shell word in the text have the value …delve/cmd/dlv? The shell
- * builds a word's value from the characters of its text, leaving out quotes,
- * backslashes (keeping the character they escape) and backslash-newline
- * continuations (a backtick-newline one under `# escape=\``); nothing else is
- * taken out (no expansion). So the value's characters appear in that order,
- * adjacent, once those are removed (backticks are removed too: taking out
- * more can only let more files through).
- */
-function mayNameDelveModule(text) {
-    if (text.includes('delve/cmd/dlv'))
-        return true;
-    return withoutQuoting(text).includes('delve/cmd/dlv');
-}
-/** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
-function withoutQuoting(text) {
-    return text.replace(/[\\`]\r?\n|["'\\`]/g, '');
-}
-/**
- * `go install github.com/go-delve/` at the start of a command: at the start of
- * the text or of a line, after a shell operator (; & | and the first of && ||)
- * or an opening parenthesis, or right after RUN (the first word of its command).
- */
-const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
-/**
- * Does every spelling of …delve/cmd/dlv in the text belong to a
- * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…`
- * starting a command? Then no install of delve in it can be reported by
- * PTD011 (which wants `go get` or the old github.com/derekparker path) or
- * PTD012 (which wants no version, or @latest, @master, @main and the like,
- * none of which starts with v and a digit; a `$` version is read from the
- * stage's ARG/ENV defaults, so it is left to the parse).
- *
- * Why the text answers for the shell words (model/commands.ts): an install is
- * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
- * a command whose first word is go; its verb is the second word. As for
- * mayNameDelveModule, the value is in the text once quotes, backslashes and
- * continuations are taken out, and taking them out never adds a character:
- * so the characters around each spelling in that text are the value's own,
- * give or take such characters, and a version that starts with v and a digit
- * (or $) there starts so in the value too (a quote or backslash in between
- * makes it no install or another version, never a moving one). `go` right
- * after a command boundary, then `install`, is the command's first and second
- * word; anything else (flags, `env X=1`, a variable, JSON exec form, a
- * lower-case run) is answered "no", and the file is parsed as before.
- */
-function delveInstallsAllPinned(text) {
-    const s = withoutQuoting(text);
-    for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
-        // Enough text for the longest accepted start; a window that cuts into it answers "no".
-        const from = Math.max(0, i - 64);
-        const before = (from === 0 ? '\n' : '') + s.slice(from, i);
-        if (!PINNED_INSTALL_BEFORE.test(before))
-            return false;
-        const after = i + 'delve/cmd/dlv'.length;
-        if (s[after] !== '@')
-            return false;
-        const v = s[after + 1];
-        // `@$VERSION` is whatever the build argument's default is (ARG DELVE_VERSION=latest): read the file.
-        const pinned = v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57;
-        if (!pinned)
-            return false;
-    }
-    return true;
-}
-const OVERRIDE_RE = /\.override(\.ya?ml)$/;
-/** Is this Compose file an override (compose.override.yml)? */
-function isComposeOverride(path) {
-    return OVERRIDE_RE.test(path);
-}
-/** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
-function composePartner(path) {
-    if (isComposeOverride(path))
-        return path.replace(OVERRIDE_RE, '$1');
-    const m = /^(.*?)(\.ya?ml)$/.exec(path);
-    return m ? `${m[1]}.override${m[2]}` : undefined;
-}
-class Relevance {
-    files;
-    everything;
-    partial;
-    hotDockerfiles;
-    targets;
-    /**
-     * Names by which a file can lead to a hot one: the file names of hot
-     * scripts (a Dockerfile's `CMD ["/start.sh"]`, a Compose `command:
-     * ./debug.sh`), `air` when an air config is hot, and the names of images
-     * built from hot Dockerfiles (addImageNames).
-     */
-    needles = [];
-    warmCache = new Map();
-    /**
-     * `files` are the discovered files. With `everything`, every file counts as
-     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
-     * the files a link can lead to may lie outside them, so a file that may
-     * link at all (`build`, `extends`) is read.
-     */
-    constructor(files, everything = false, partial = false) {
-        this.files = files;
-        this.everything = everything;
-        this.partial = partial;
-        for (const f of files) {
-            if (!isHot(f))
-                continue;
-            if (f.kind === 'shell')
-                this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
-            else if (f.kind === 'air' && !this.needles.includes('air'))
-                this.needles.push('air');
-        }
-        // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
-        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
-        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
-    }
-    /** A debugger word in the file, or the name of a hot script, air config or debug image. */
-    hot(f) {
-        if (this.everything || isHot(f))
-            return true;
-        if (this.needles.length === 0)
-            return false;
-        let w = this.warmCache.get(f);
-        if (w === undefined) {
-            w = this.needles.some((n) => f.text.includes(n));
-            this.warmCache.set(f, w);
-        }
-        return w;
-    }
-    /**
-     * Names of images built from hot Dockerfiles (the last part of each
-     * repository name): a file that runs one of them (Compose `image:`,
-     * Kubernetes `image:`, `docker run`) may matter from now on.
-     */
-    addImageNames(names) {
-        let added = false;
-        for (const n of names) {
-            const last = n.slice(n.lastIndexOf('/') + 1);
-            if (last.length >= 2 && !this.needles.includes(last)) {
-                this.needles.push(last);
-                added = true;
-            }
-        }
-        if (added)
-            this.warmCache.clear();
-    }
-    /** Is this Dockerfile (by path) one that may matter? */
-    dockerfileMayMatter(f) {
-        return this.hot(f);
-    }
-    /** The Dockerfiles that may give a launch of their own (a stage nothing runs). */
-    dockerfileCandidates() {
-        return this.files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
-    }
-    /** bake files, Skaffold configs, Tiltfiles and READMEs that may build a hot Dockerfile. */
-    buildSourceFiles() {
-        return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
-    }
-    /** Hot, or has a `build` that may name a hot Dockerfile. */
-    mayMatterByBuild(f) {
-        if (this.hot(f))
-            return true;
-        if (!f.text.includes('build'))
-            return false;
-        if (this.partial)
-            return true;
-        if (this.targets.length === 0)
-            return false;
-        return this.targets.some((t) => mayBuild(f, t));
-    }
-    /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
-    composeFiles(named) {
-        const all = this.files.filter((f) => f.kind === 'compose');
-        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
-        const byPath = new Map(all.map((f) => [f.path, f]));
-        // Grow to a fixed point: partners of chosen files, and files that may
-        // `extends` a chosen one (they name its file).
-        if (this.partial)
-            for (const f of all)
-                if (f.text.includes('extends'))
-                    chosen.add(f);
-        let fresh = [...chosen];
-        while (fresh.length > 0) {
-            const next = [];
-            const take = (f) => {
-                if (f && !chosen.has(f)) {
-                    chosen.add(f);
-                    next.push(f);
-                }
-            };
-            for (const c of fresh)
-                take(byPath.get(composePartner(c.path) ?? ''));
-            const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
-            for (const f of all)
-                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
-                    take(f);
-            fresh = next;
-        }
-        return all.filter((f) => chosen.has(f));
-    }
-    /** Scripts, Makefiles, workflows and other command files whose `docker run` / `kubectl debug` lines or builds may matter. */
-    runLineFiles() {
-        return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
-    }
-    /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
-    hotKubernetesFiles() {
-        return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
-    }
-    /**
-     * Cold Kubernetes manifests that may hold a Service selecting a pod with
-     * one of the given label sets.
-     */
-    coldKubernetesServices(labels) {
-        // A selector pair equals one of the pod's label pairs, so its value (or,
-        // for an empty value, its key) is in the Service's text.
-        const needles = new Set();
-        for (const m of labels)
-            for (const [k, v] of m)
-                needles.add(v !== '' ? v : k);
-        if (needles.size === 0)
-            return [];
-        const list = [...needles];
-        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
-    }
-    /**
-     * Can a launch whose own files are `files` have debugger evidence when it
-     * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
-     * no rule can report on it (see the top of this file), and the Dockerfile
-     * need not be parsed. `dockerfile` is read here (cheap), not parsed.
-     */
-    launchMayMatter(files, dockerfile) {
-        if (this.everything || files.some((f) => this.hot(f)))
-            return true;
-        const d = dockerfile();
-        return d !== undefined && this.hot(d);
-    }
-    /**
-     * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
-     * delve may be reported: a shell word naming its module (…/delve/cmd/dlv) is
-     * spelled in the text, give or take the quotes, backslashes and line
-     * continuations the shell takes out, and not every such spelling is a
-     * pinned `go install` of the current module. Each of the others, read by
-     * itself, can give no finding (see PTD011, PTD012).
-     */
-    delveInstallCandidates() {
-        return this.hotDockerfiles.filter((f) => this.everything || (mayNameDelveModule(f.text) && !delveInstallsAllPinned(f.text))).map((f) => f.path);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/env.ts
-/**
- * Compose variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR-default}`,
- * `${VAR:?err}`, `${VAR:+alt}`, `$VAR`, `$$`) and the `.env` file Compose
- * reads from the project directory (the directory of the first Compose file).
- *
- * What `.env` holds may be secret: its values are used only to read ports,
- * host addresses and image names, never quoted in a message (messages quote
- * the file's own text), and never read into commands (there only defaults
- * written in the file itself are substituted).
- */
-
-/** KEY=VALUE lines of a .env file (`export KEY=…`, quotes, `#` comments), as Compose reads them. */
-function parseDotEnv(text) {
-    const out = new Map();
-    for (const rawLine of text.split(/\r?\n/)) {
-        let line = rawLine.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('export '))
-            line = line.slice(7).trimStart();
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            continue;
-        let value = line.slice(eq + 1).trim();
-        const q = value[0];
-        if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0)
-            value = value.slice(1, value.lastIndexOf(q));
-        else {
-            const hash = value.search(/\s#/);
-            if (hash >= 0)
-                value = value.slice(0, hash).trimEnd();
-        }
-        if (!out.has(key))
-            out.set(key, value);
-    }
-    return out;
-}
-const cache = new WeakMap();
-/** The variables of the `.env` beside a Compose file (empty when there is none). */
-function composeEnv(project, composePath) {
-    let byDir = cache.get(project);
-    if (!byDir) {
-        byDir = new Map();
-        cache.set(project, byDir);
-    }
-    const dir = external_node_path_.posix.dirname(composePath);
-    let env = byDir.get(dir);
-    if (!env) {
-        const f = project.file(dir === '.' ? '.env' : `${dir}/.env`, 'env', { quiet: true });
-        env = f ? parseDotEnv(f.text) : new Map();
-        byDir.set(dir, env);
-    }
-    return env;
-}
-/**
- * Interpolate like Compose. With `vars`, an unset variable is empty (Compose
- * warns and uses ""); without, only defaults written in the value are used and
- * an unset variable stays as written (so that its spelling is not lost).
- */
-function interpolate(value, vars) {
-    if (!value.includes('$'))
-        return value;
-    let out = '';
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (c !== '$') {
-            out += c;
-            continue;
-        }
-        const next = value[i + 1];
-        if (next === '$') {
-            out += '$';
-            i++;
-            continue;
-        }
-        if (next === '{') {
-            // Find the matching brace (defaults may hold ${…} themselves).
-            let depth = 0;
-            let j = i + 1;
-            for (; j < value.length; j++) {
-                if (value[j] === '{')
-                    depth++;
-                else if (value[j] === '}' && --depth === 0)
-                    break;
-            }
-            if (j >= value.length) {
-                out += value.slice(i);
-                break;
-            }
-            const body = value.slice(i + 2, j);
-            const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s.exec(body);
-            if (!m) {
-                out += value.slice(i, j + 1);
-                i = j;
-                continue;
-            }
-            const [, name, op, arg = ''] = m;
-            const set = vars?.has(name) ?? false;
-            const val = vars?.get(name) ?? '';
-            const empty = !set || val === '';
-            let r;
-            switch (op) {
-                case ':-':
-                    r = empty ? interpolate(arg, vars) : val;
-                    break;
-                case '-':
-                    r = !set ? interpolate(arg, vars) : val;
-                    break;
-                case ':+':
-                    r = !empty ? interpolate(arg, vars) : '';
-                    break;
-                case '+':
-                    r = set ? interpolate(arg, vars) : '';
-                    break;
-                default: r = vars ? val : set ? val : undefined;
-            }
-            if (r === undefined && !vars && (op === ':?' || op === '?' || op === undefined))
-                r = undefined;
-            out += r ?? value.slice(i, j + 1);
-            i = j;
-            continue;
-        }
-        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
-        if (!m) {
-            out += c;
-            continue;
-        }
-        if (vars)
-            out += vars.get(m[0]) ?? '';
-        else
-            out += value.slice(i, i + 1 + m[0].length);
-        i += m[0].length;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/compose.ts
-
-
-
-
-
-
-
-
-
-
-function servicesOf(y) {
-    const out = new Map();
-    const doc = y.docs[0];
-    if (!doc)
-        return out;
-    const services = (0,yaml/* get */.Jt)(y, doc.contents, 'services');
-    for (const p of (0,yaml/* pairs */.AS)(y, services)) {
-        const name = (0,yaml/* keyOf */.TN)(p);
-        const v = (0,yaml/* deref */.LA)(y, p.value);
-        if (name && (0,yaml/* isMapNode */.vz)(v))
-            out.set(name, { map: v, keySpan: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) });
-    }
-    return out;
-}
-/** Layers for a service including what it `extends`, base first. */
-function withExtends(project, y, name, depth = 0) {
-    const svc = servicesOf(y).get(name);
-    if (!svc)
-        return [];
-    const own = { y, map: svc.map, keySpan: svc.keySpan };
-    if (depth > 8)
-        return [own];
-    const ext = (0,yaml/* get */.Jt)(y, svc.map, 'extends');
-    let baseName;
-    let baseFile = y;
-    if (ext && (0,yaml_lib/* isScalar */.jn)(ext))
-        baseName = (0,yaml/* str */.gx)(ext);
-    else if ((0,yaml/* isMapNode */.vz)(ext)) {
-        baseName = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'service'));
-        const f = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'file'));
-        if (f) {
-            const p = relativeTo(y.file.path, f);
-            const sf = p ? project.file(p, 'compose') : undefined;
-            baseFile = sf ? project.yaml(sf) : undefined;
-        }
-    }
-    if (!baseName || !baseFile || (baseFile === y && baseName === name))
-        return [own];
-    return [...withExtends(project, baseFile, baseName, depth + 1), own];
-}
-/** The services of these Compose files (see Relevance.composeFiles for which are read). */
-function composeServices(project, composeFiles) {
-    const consumed = new Set();
-    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
-    const out = [];
-    for (const f of composeFiles) {
-        if (isComposeOverride(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        const ovPath = composePartner(f.path);
-        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
-        const ov = ovFile ? project.yaml(ovFile) : undefined;
-        if (ovFile)
-            consumed.add(ovFile.path);
-        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
-        for (const name of names) {
-            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-            if (layers.length > 0)
-                out.push({ name, layers, file: f });
-        }
-    }
-    for (const f of composeFiles) {
-        if (!isComposeOverride(f.path) || consumed.has(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        for (const name of servicesOf(y).keys())
-            out.push({ name, layers: withExtends(project, y, name), file: f });
-    }
-    return out;
-}
-/** The last layer's value for a key. */
-function scalarOf(svc, key) {
-    for (let i = svc.layers.length - 1; i >= 0; i--) {
-        const l = svc.layers[i];
-        const p = (0,yaml/* getPair */.xf)(l.y, l.map, key);
-        if (p)
-            return { node: (0,yaml/* deref */.LA)(l.y, p.value), layer: l, pair: p };
-    }
-    return undefined;
-}
-/** All layers' sequence items for a key (Compose merges these). */
-function seqOf(svc, key) {
-    const out = [];
-    for (const l of svc.layers) {
-        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, key))) {
-            const v = (0,yaml/* str */.gx)(it);
-            if (v !== undefined && it)
-                out.push({ value: v, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it), node: it, layer: l });
-        }
-    }
-    return out;
-}
-/** A Compose command/entrypoint value (string or list) as a command. */
-function yamlCommand(y, n) {
-    const file = y.file;
-    if (!n)
-        return undefined;
-    if ((0,yaml_lib/* isScalar */.jn)(n)) {
-        const w = (0,yaml/* scalarWord */.F4)(file, n);
-        if (!w.value)
-            return undefined;
-        // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
-        const cmds = (0,shell/* splitShell */.b2)(w.value, { map: w.map });
-        return { form: 'exec', words: cmds.flatMap((c) => c.words), span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,model_commands/* analyzeCommands */.rp)(file, cmds) };
-    }
-    if ((0,yaml_lib/* isSeq */.oP)(n)) {
-        const words = (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
-        if (words.length === 0)
-            return undefined;
-        return { form: 'exec', words, span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,model_commands/* analyzeWords */.uu)(file, words) };
-    }
-    return undefined;
-}
-/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
-function splitPortSpec(value) {
-    const parts = [];
-    let cur = '';
-    let brace = 0;
-    let bracket = 0;
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (c === '$' && value[i + 1] === '{')
-            brace++;
-        else if (c === '}' && brace > 0)
-            brace--;
-        else if (c === '[')
-            bracket++;
-        else if (c === ']' && bracket > 0)
-            bracket--;
-        if (c === ':' && brace === 0 && bracket === 0) {
-            parts.push(cur);
-            cur = '';
-            continue;
-        }
-        cur += c;
-    }
-    parts.push(cur);
-    return parts;
-}
-/**
- * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
- * `env` interpolates variables as Compose does (Compose: its `.env`; a
- * variable that is unset is empty, so an unset host IP binds every interface).
- */
-function parseShortPort(value, span, env) {
-    const raw = value.trim();
-    let body = raw;
-    let proto = 'tcp';
-    const slash = body.lastIndexOf('/');
-    if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
-        proto = body.slice(slash + 1);
-        body = body.slice(0, slash);
-    }
-    const parts = splitPortSpec(body);
-    if (parts.length > 3 || parts.length === 0)
-        return undefined;
-    const x = (v) => (env ? env(v) : v).trim();
-    const container = x(parts[parts.length - 1]);
-    if (!container || container.includes(':'))
-        return undefined;
-    const host = parts.length >= 2 ? x(parts[parts.length - 2]) : '';
-    const ip = parts.length === 3 ? x(parts[0]).replace(/^\[|\]$/g, '') : '';
-    return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
-}
-/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
-function composeBuild(project, svc) {
-    const build = scalarOf(svc, 'build');
-    if (!build)
-        return undefined;
-    const y = build.layer.y;
-    let context = '.';
-    let dockerfile;
-    let target;
-    let inline;
-    if ((0,yaml_lib/* isScalar */.jn)(build.node))
-        context = (0,yaml/* str */.gx)(build.node) ?? '.';
-    else if ((0,yaml/* isMapNode */.vz)(build.node)) {
-        context = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'context')) ?? '.';
-        dockerfile = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'dockerfile'));
-        target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'target'));
-        const inl = (0,yaml/* get */.Jt)(y, build.node, 'dockerfile_inline');
-        const v = (0,yaml/* str */.gx)(inl);
-        if (inl && v !== undefined)
-            inline = { value: v, span: (0,yaml/* nodeSpan */.Vk)(y.file, inl) };
-    }
-    const env = composeEnv(project, y.file.path);
-    context = interpolate(context, env);
-    if (dockerfile !== undefined)
-        dockerfile = interpolate(dockerfile, env);
-    if (target !== undefined)
-        target = interpolate(target, env);
-    const span = (0,yaml/* nodeSpan */.Vk)(y.file, build.node);
-    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$'))
-        return { span, file: y.file, ...(target ? { target } : {}) };
-    const ctx = relativeTo(y.file.path, context);
-    if (ctx === undefined)
-        return { span, file: y.file };
-    const ctxDir = ctx === '.' ? '' : ctx;
-    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
-    return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
-}
-/** The image name of a service, interpolated from the `.env` beside its file. */
-function imageOf(project, svc) {
-    const image = scalarOf(svc, 'image');
-    const v = image ? (0,yaml/* str */.gx)(image.node) : undefined;
-    if (!image || !v)
-        return undefined;
-    return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: (0,yaml/* nodeSpan */.Vk)(image.layer.y.file, image.node) };
-}
-/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
-function composeBuildSpecs(project, services) {
-    const out = [];
-    for (const svc of services) {
-        const b = composeBuild(project, svc);
-        const image = imageOf(project, svc);
-        if (!b || !image)
-            continue;
-        out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
-    }
-    return out;
-}
-/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
-function bindMounts(project, svc) {
-    const out = [];
-    for (const l of svc.layers) {
-        const dir = external_node_path_.posix.dirname(l.y.file.path);
-        const base = [dir === '.' ? '' : dir];
-        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
-            if (!it)
-                continue;
-            let source;
-            let target;
-            if ((0,yaml_lib/* isScalar */.jn)(it)) {
-                const parts = splitPortSpec(String(it.value ?? ''));
-                if (parts.length >= 2)
-                    [source, target] = [parts[0], parts[1]];
-            }
-            else if ((0,yaml/* isMapNode */.vz)(it) && ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'type')) ?? 'bind') === 'bind') {
-                source = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'source'));
-                target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
-            }
-            if (source === undefined || target === undefined)
-                continue;
-            const m = bindMount(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
-            if (m)
-                out.push(m);
-        }
-    }
-    // Later layers (overrides) first.
-    return out.reverse();
-}
-/**
- * The launch of a service: its own settings merged across layers, linked to
- * the Dockerfile it builds (`build:`), or, when it only names an image, to the
- * build of that image elsewhere in the repository (the linker's image index).
- * The scripts its command runs are followed through its bind mounts and the
- * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
- * only when the launch may matter (Relevance.launchMayMatter).
- */
-function composeLaunch(project, svc, linker) {
-    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
-    const file = main.y.file;
-    const ownFiles = svc.layers.map((l) => l.y.file);
-    const image = imageOf(project, svc);
-    const build = composeBuild(project, svc);
-    let facts;
-    let linkNotes;
-    if (build)
-        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
-    else if (image) {
-        const linked = linker.image(image.value, ownFiles);
-        if (linked) {
-            facts = linked.facts;
-            linkNotes = linked.related;
-        }
-    }
-    const commandV = scalarOf(svc, 'command');
-    const entryV = scalarOf(svc, 'entrypoint');
-    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
-    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
-    const wd = scalarOf(svc, 'working_dir');
-    const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
-    const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
-    // Compose's entrypoint resets the image's CMD.
-    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
-    const userV = scalarOf(svc, 'user');
-    const user = userV && (0,yaml/* str */.gx)(userV.node) !== undefined ? { value: (0,yaml/* str */.gx)(userV.node), span: (0,yaml/* nodeSpan */.Vk)(userV.layer.y.file, userV.node) } : facts?.stage.user;
-    const privV = scalarOf(svc, 'privileged');
-    const privileged = privV && (0,yaml/* bool */.lc)(privV.node) !== undefined ? { value: (0,yaml/* bool */.lc)(privV.node), span: (0,yaml/* nodeSpan */.Vk)(privV.layer.y.file, privV.node) } : undefined;
-    const capAdd = seqOf(svc, 'cap_add');
-    const capDrop = seqOf(svc, 'cap_drop');
-    const securityOpt = seqOf(svc, 'security_opt');
-    const ports = [];
-    for (const l of svc.layers) {
-        const env = composeEnv(project, l.y.file.path);
-        const ip = (v) => interpolate(v, env);
-        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'ports'))) {
-            if (!it)
-                continue;
-            const sp = (0,yaml/* nodeSpan */.Vk)(l.y.file, it);
-            if ((0,yaml_lib/* isScalar */.jn)(it)) {
-                const pm = parseShortPort(String(it.value), sp, ip);
-                if (pm)
-                    ports.push(pm);
-            }
-            else if ((0,yaml/* isMapNode */.vz)(it)) {
-                const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
-                if (target)
-                    ports.push({ hostIp: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'host_ip')) ?? ''), hostPort: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
-            }
-        }
-    }
-    const net = scalarOf(svc, 'network_mode');
-    const hostNetwork = net && (0,yaml/* str */.gx)(net.node) === 'host' ? (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) : undefined;
-    const netMode = net ? (0,yaml/* str */.gx)(net.node) : undefined;
-    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) } : undefined;
-    const pidV = scalarOf(svc, 'pid');
-    const pidMode = pidV ? (0,yaml/* str */.gx)(pidV.node) : undefined;
-    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: (0,yaml/* nodeSpan */.Vk)(pidV.layer.y.file, pidV.node) } : undefined;
-    const launch = {
-        id: `compose:${file.path}#${svc.name}`,
-        kind: 'compose',
-        name: svc.name,
-        anchor: main.keySpan,
-        file,
-        ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
-        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-        ...(user ? { user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        hasPtrace: false,
-        tools: [...imageTools(facts, !!(command || entrypoint), run, follow), ...run.tools],
-        builds: [...(facts?.builds ?? []), ...run.builds],
-        ports,
-        ...(hostNetwork ? { hostNetwork } : {}),
-        ...(sharedNetwork ? { sharedNetwork } : {}),
-        ...(sharedPid ? { sharedPid } : {}),
-        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-        ...(linkNotes ? { linkNotes } : {}),
-        source: { kind: 'compose', service: svc, main },
-    };
-    launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
-    return launch;
-}
-/**
- * The files a Compose file `include:`s (a path, a list of paths, or maps with
- * `path:`), relative to its directory: read as Compose files wherever they are.
- */
-function composeIncludes(project, y) {
-    const doc = y.docs[0];
-    if (!doc)
-        return [];
-    const inc = (0,yaml/* get */.Jt)(y, doc.contents, 'include');
-    const out = [];
-    const take = (n) => {
-        const v = (0,yaml/* str */.gx)(n);
-        if (v === undefined)
-            return;
-        const p = relativeTo(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
-        if (p !== undefined && !p.includes('$'))
-            out.push(p);
-    };
-    if ((0,yaml_lib/* isScalar */.jn)(inc))
-        take(inc);
-    for (const it of (0,yaml/* items */.ld)(y, inc)) {
-        if ((0,yaml/* isMapNode */.vz)(it)) {
-            const path = (0,yaml/* get */.Jt)(y, it, 'path');
-            if ((0,yaml_lib/* isSeq */.oP)(path))
-                for (const x of (0,yaml/* items */.ld)(y, path))
-                    take(x);
-            else
-                take(path);
-        }
-        else
-            take(it);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
 
 
@@ -11891,7 +9494,7 @@ function parseDevcontainer(project, file) {
 }
 /** Repository paths of the Compose files a dev container names (`dockerComposeFile`). */
 function composeFilesOf(doc) {
-    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => relativeTo(doc.file.path, c.value)).filter((p) => !!p);
+    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => (0,model_project/* relativeTo */.Mf)(doc.file.path, c.value)).filter((p) => !!p);
 }
 /** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
 function runArgOptions(args) {
@@ -11987,12 +9590,12 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         // buildModel has read the Compose files the dev container names, discovered or not.
         if (svc) {
             claimed.add(svc);
-            base = composeLaunch(project, svc, linker);
+            base = (0,compose/* composeLaunch */._y)(project, svc, linker);
         }
     }
     else if (dockerfileRef) {
-        const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
-        const ctx = relativeTo(file.path, context);
+        const p = dockerfileRef.value.startsWith('/') ? undefined : (0,model_project/* relativeTo */.Mf)(file.path, dockerfileRef.value);
+        const ctx = (0,model_project/* relativeTo */.Mf)(file.path, context);
         // Always read: its image (FROM golang, Go copied in) is what makes a Go dev container.
         if (p)
             facts = linker.build({ dockerfile: p, ...(ctx !== undefined ? { context: ctx === '.' ? '' : ctx } : {}), ...(target ? { target } : {}) }, [file], { always: true });
@@ -12050,7 +9653,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const dcDir = external_node_path_.posix.dirname(file.path);
     // devcontainer.json is in .devcontainer/ (or at the root, as .devcontainer.json): the repository root is the workspace.
     const repoRoot = dcDir === '.devcontainer' || dcDir === '.' ? '' : dcDir.endsWith('/.devcontainer') ? dcDir.slice(0, -'/.devcontainer'.length) : '';
-    const follow = followContext(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
     for (const key of ['onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand']) {
         for (const c of lifecycleCommands(root, file, key)) {
             let f;
@@ -12096,7 +9699,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         if (n.type === 'number')
             appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
         else if (n.type === 'string') {
-            const pm = parseShortPort(String(n.value), span);
+            const pm = (0,compose/* parseShortPort */.nX)(String(n.value), span);
             if (pm)
                 appPorts.push(pm);
         }
@@ -12108,7 +9711,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         if (!m)
             continue;
         const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
-        const pm = val ? parseShortPort(val.value, val.span) : undefined;
+        const pm = val ? (0,compose/* parseShortPort */.nX)(val.value, val.span) : undefined;
         if (pm)
             appPorts.push(pm);
     }
@@ -12151,6 +9754,8 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     return launch;
 }
 
+// EXTERNAL MODULE: ./src/model/relevance.ts
+var model_relevance = __nccwpck_require__(1194);
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
 
 
@@ -12250,19 +9855,19 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     const command = wordsOf('command');
                     const args = wordsOf('args');
                     const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
-                    const follow = followContext(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+                    const follow = (0,scripts/* followContext */.xR)(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
                     // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
                     let facts;
                     if (command.length > 0)
                         facts = (0,model_commands/* analyzeWords */.uu)(file, [...command, ...args], undefined, follow);
                     else if (args.length > 0) {
                         const entry = img?.stage.entrypoint;
-                        facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
+                        facts = entry && entry.form === 'exec' ? (0,model_project/* runFacts */.pI)(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
                     }
                     else
-                        facts = img ? runFacts(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
+                        facts = img ? (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
                     if (img)
-                        facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+                        facts = { tools: [...(0,model_project/* imageTools */.JY)(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
                     for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'ports'))) {
                         if (!(0,yaml/* isMapNode */.vz)(p))
@@ -12307,6 +9912,12 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
     return model;
 }
 
+// EXTERNAL MODULE: ./src/source.ts
+var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts
+var cmdfiles = __nccwpck_require__(7198);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/model/link.ts
 /**
  * Linking a container to the Dockerfile behind it: a build it declares (a
@@ -12344,11 +9955,11 @@ class Linker {
             return undefined;
         const names = defaultNames(b.flavor);
         for (const n of names) {
-            const p = repoJoin(b.context, n);
+            const p = (0,scripts/* repoJoin */.pg)(b.context, n);
             if (p !== undefined && this.project.exists(p, 'dockerfile'))
                 return p;
         }
-        return repoJoin(b.context, names[0]);
+        return (0,scripts/* repoJoin */.pg)(b.context, names[0]);
     }
     /**
      * The facts of a build. `files` are the runtime's own files: with the
@@ -12377,7 +9988,7 @@ class Linker {
         if (!doc)
             return undefined;
         const contexts = b.context !== undefined ? [b.context] : [external_node_path_.posix.dirname(dfPath) === '.' ? '' : external_node_path_.posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
-        const facts = imageFacts(doc, b.target, { project: this.project, contexts });
+        const facts = (0,model_project/* imageFacts */.JC)(doc, b.target, { project: this.project, contexts });
         if (facts)
             this.markUsed(doc, b.target);
         return facts;
@@ -12559,14 +10170,14 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
             continue;
         let chosen;
         for (const cwd of [fileDir, '']) {
-            const ctx = repoJoin(cwd, ctxRaw);
+            const ctx = (0,scripts/* repoJoin */.pg)(cwd, ctxRaw);
             if (ctx === undefined)
                 continue;
-            const df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
+            const df = dockerfile !== undefined ? (0,scripts/* repoJoin */.pg)(cwd, dockerfile) : undefined;
             if (dockerfile !== undefined && df === undefined)
                 continue;
             const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
-            const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists(repoJoin(ctx, n) ?? '', 'dockerfile'));
+            const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists((0,scripts/* repoJoin */.pg)(ctx, n) ?? '', 'dockerfile'));
             if (exists) {
                 chosen = cand;
                 break;
@@ -12588,7 +10199,7 @@ function runMounts(flags, expand, baseDirs) {
         let source;
         let target;
         if (f.name === '-v' || f.name === '--volume') {
-            const parts = splitPortSpec(expand(f.value));
+            const parts = (0,compose/* splitPortSpec */.RJ)(expand(f.value));
             if (parts.length >= 2)
                 [source, target] = [parts[0], parts[1]];
         }
@@ -12601,7 +10212,7 @@ function runMounts(flags, expand, baseDirs) {
         }
         if (source === undefined || target === undefined)
             continue;
-        const m = bindMount(source, target, baseDirs);
+        const m = (0,scripts/* bindMount */.Dy)(source, target, baseDirs);
         if (m)
             out.push(m);
     }
@@ -12616,7 +10227,7 @@ function runMounts(flags, expand, baseDirs) {
 function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
-        const cf = commandFileOf(project, file);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, file);
         const commands = cf.commands;
         const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
         for (const c of commands) {
@@ -12665,19 +10276,19 @@ function runLineLaunches(project, files, linker) {
             const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
             const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
             const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, cf.expand)).filter((p) => !!p);
+            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, cf.expand)).filter((p) => !!p);
             const entry = flags.find((f) => f.name === '--entrypoint');
             const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
             // The build of the image it runs, anywhere in the repository.
             const linked = linker.image(cf.expand(imageWord.value), [file]);
             const facts = linked?.facts;
-            const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
             // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
             const entryCmd = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
             const argsCmd = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0].start, end: cmdWords[cmdWords.length - 1].end }, facts: { tools: [], builds: [] } } : undefined;
             const run = entryCmd ?? argsCmd
-                ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
-                : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
+                ? (0,model_project/* runFacts */.pI)(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+                : facts ? (0,model_project/* runFacts */.pI)(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
             const runWord = words[ri - 1];
             const line = (0,source/* positionAt */.t$)(file, runWord.start).line;
             const launch = {
@@ -12694,7 +10305,7 @@ function runLineLaunches(project, files, linker) {
                 ...(privileged ? { privileged } : {}),
                 securityOpt,
                 hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
-                tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+                tools: [...(0,model_project/* imageTools */.JY)(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
                 builds: [...(facts?.builds ?? []), ...run.builds],
                 ports,
                 ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
@@ -12746,7 +10357,7 @@ class HclError extends Error {
     }
 }
 /** Nesting deeper than this is refused with an HclError. */
-const hcl_MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 // ---------------------------------------------------------------------------
 // Characters
 const C_TAB = 9;
@@ -12821,8 +10432,8 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
             }
             if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123 /* { */) {
                 stack.push(2);
-                if (stack.length > hcl_MAX_DEPTH)
-                    throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+                if (stack.length > MAX_DEPTH)
+                    throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
                 j += 2;
                 continue;
             }
@@ -12832,14 +10443,14 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
         // Expression code.
         if (c === 34) {
             stack.push(1);
-            if (stack.length > hcl_MAX_DEPTH)
-                throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            if (stack.length > MAX_DEPTH)
+                throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 123) {
             stack.push(0);
-            if (stack.length > hcl_MAX_DEPTH)
-                throw new HclError(`braces nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            if (stack.length > MAX_DEPTH)
+                throw new HclError(`braces nested more than ${MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 125 /* } */) {
@@ -13223,8 +10834,8 @@ class Parser {
         return t;
     }
     enter(at) {
-        if (++this.depth > hcl_MAX_DEPTH)
-            throw new HclError(`nested more than ${hcl_MAX_DEPTH} levels deep`, at);
+        if (++this.depth > MAX_DEPTH)
+            throw new HclError(`nested more than ${MAX_DEPTH} levels deep`, at);
     }
     leave() {
         this.depth--;
@@ -13852,8 +11463,8 @@ function jsonAttrs(file, o) {
 }
 const JSON_BLOCK_TYPES = new Set(['target', 'group', 'variable', 'function']);
 function readJson(project, file, defs) {
-    if (jsonDepth(file.text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        project.problem({ path: file.path, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep`, span: { file, start: 0, end: 0 } });
+    if ((0,discover/* jsonDepth */.QV)(file.text, discover/* MAX_JSON_DEPTH */.KX) > discover/* MAX_JSON_DEPTH */.KX) {
+        project.problem({ path: file.path, reason: `is nested more than ${discover/* MAX_JSON_DEPTH */.KX} levels deep`, span: { file, start: 0, end: 0 } });
         return false;
     }
     const errors = [];
@@ -13990,7 +11601,7 @@ function buildPaths(file, vars, a) {
         local = '.';
     if (REMOTE_RE.test(local) || local.startsWith('/'))
         return {};
-    const context = relativeTo(file.path, local);
+    const context = (0,model_project/* relativeTo */.Mf)(file.path, local);
     if (context === undefined)
         return {};
     if (a.inline)
@@ -14001,9 +11612,9 @@ function buildPaths(file, vars, a) {
     const d = df.value === '' ? 'Dockerfile' : df.value;
     let dockerfile;
     if (d.startsWith('cwd://'))
-        dockerfile = relativeTo(file.path, d.slice('cwd://'.length));
+        dockerfile = (0,model_project/* relativeTo */.Mf)(file.path, d.slice('cwd://'.length));
     else if (!d.startsWith('/') && !REMOTE_RE.test(d))
-        dockerfile = relativeTo(file.path, local, d);
+        dockerfile = (0,model_project/* relativeTo */.Mf)(file.path, local, d);
     // Without its Dockerfile the context says nothing a consumer could use (and must not be taken for `<context>/Dockerfile`).
     return dockerfile === undefined ? {} : { context, dockerfile };
 }
@@ -14103,7 +11714,7 @@ function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), dep
         return out;
     seen.add(dir);
     for (const n of NAMES) {
-        const p = repoJoin(dir, n);
+        const p = (0,scripts/* repoJoin */.pg)(dir, n);
         const f = p !== undefined ? project.file(p, 'kubernetes', { quiet: true }) : undefined;
         if (!f)
             continue;
@@ -14126,7 +11737,7 @@ function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), dep
         for (const r of refs) {
             if (/^[a-z]+:\/\//i.test(r) || r.startsWith('git@') || r.startsWith('/'))
                 continue;
-            const q = repoJoin(dir, r);
+            const q = (0,scripts/* repoJoin */.pg)(dir, r);
             if (q === undefined)
                 continue;
             if (/\.ya?ml$/i.test(q) && project.exists(q, 'kubernetes'))
@@ -14165,7 +11776,7 @@ function globTest(glob) {
 function globbedManifests(project, baseDir, globs) {
     const out = new Set();
     for (const g of globs) {
-        const full = repoJoin(baseDir, g);
+        const full = (0,scripts/* repoJoin */.pg)(baseDir, g);
         if (full === undefined)
             continue;
         if (!/[*?]/.test(full)) {
@@ -14205,8 +11816,8 @@ function artifactSpec(y, a, deploys) {
     let context;
     let dockerfile;
     if (!ctx.startsWith('/') && !skaffold_REMOTE_RE.test(ctx) && !df.startsWith('/')) {
-        context = relativeTo(file.path, ctx);
-        dockerfile = context === undefined ? undefined : relativeTo(file.path, ctx, df);
+        context = (0,model_project/* relativeTo */.Mf)(file.path, ctx);
+        dockerfile = context === undefined ? undefined : (0,model_project/* relativeTo */.Mf)(file.path, ctx, df);
         // A context without its Dockerfile must not be read as `<context>/Dockerfile`.
         if (dockerfile === undefined)
             context = undefined;
@@ -14240,7 +11851,7 @@ function deployedManifests(project, y, root, dir) {
         return undefined;
     const out = globbedManifests(project, dir, globs);
     for (const k of kustomize) {
-        const d = repoJoin(dir, k);
+        const d = (0,scripts/* repoJoin */.pg)(dir, k);
         if (d !== undefined)
             kustomizeManifests(project, d, out);
     }
@@ -14461,7 +12072,7 @@ function tiltBuilds(project, file) {
             continue;
         const first = c.args[0];
         if (first) {
-            const p = repoJoin(dir, first.value);
+            const p = (0,scripts/* repoJoin */.pg)(dir, first.value);
             if (p !== undefined && project.exists(p, 'kubernetes'))
                 deploys.add(p);
         }
@@ -14474,9 +12085,9 @@ function tiltBuilds(project, file) {
         if (!ref)
             continue;
         const ctx = c.args[1] ?? c.kwargs.get('context');
-        const context = repoJoin(dir, ctx?.value ?? '.');
+        const context = (0,scripts/* repoJoin */.pg)(dir, ctx?.value ?? '.');
         const df = c.kwargs.get('dockerfile');
-        const dockerfile = df ? repoJoin(dir, df.value) : undefined;
+        const dockerfile = df ? (0,scripts/* repoJoin */.pg)(dir, df.value) : undefined;
         const target = c.kwargs.get('target')?.value;
         if (context === undefined || (df && dockerfile === undefined))
             continue;
@@ -14579,15 +12190,29 @@ function parseImageRef(raw) {
         s = s.slice(0, at);
     }
     let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/') && !(colon > 0 && s[colon - 1] === '$')) {
-        // `${VAR:-x}` holds a colon that is no tag separator.
-        const open = s.lastIndexOf('{', colon);
-        const close = s.lastIndexOf('}', colon);
-        if (!(open > close)) {
-            tag = s.slice(colon + 1);
-            s = s.slice(0, colon);
+    // The tag separator: the last colon after the last slash, outside `${…}`.
+    let colon = -1;
+    for (let i = 0, depth = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '$' && s[i + 1] === '{') {
+            depth++;
+            i++;
+            continue;
         }
+        if (c === '}' && depth > 0) {
+            depth--;
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        if (c === '/')
+            colon = -1;
+        else if (c === ':')
+            colon = i;
+    }
+    if (colon >= 0) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
     }
     let domain = 'docker.io';
     let path = s;
@@ -14715,7 +12340,7 @@ function kubectl_basename(v) {
 /** SYS_PTRACE (or privileged) in a `--custom` partial container spec of the repository (JSON; YAML from kubectl 1.31). */
 function customGrants(project, file, path, yamlText) {
     for (const base of [external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path), '']) {
-        const rel = repoJoin(base, path);
+        const rel = (0,scripts/* repoJoin */.pg)(base, path);
         if (rel === undefined)
             continue;
         const f = project.file(rel, 'kubernetes', { quiet: true });
@@ -14873,11 +12498,11 @@ function dockerfileLaunches(project, paths, linker, others) {
             const cmd = stage.entrypoint ?? stage.cmd;
             if (cmd && seen.has(spanKey(cmd.span)))
                 continue;
-            const facts = imageFacts(doc, stage, { project, contexts });
+            const facts = (0,model_project/* imageFacts */.JC)(doc, stage, { project, contexts });
             if (!facts)
                 continue;
-            const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
-            const run = runFacts(stage.entrypoint, stage.cmd, follow);
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
+            const run = (0,model_project/* runFacts */.pI)(stage.entrypoint, stage.cmd, follow);
             const tools = [...facts.tools, ...run.tools];
             if (tools.length === 0)
                 continue;
@@ -14991,10 +12616,10 @@ function candidates(fromFile, p) {
     if (cleaned.startsWith('/') || cleaned.includes('$') || cleaned === '')
         return [];
     const out = [];
-    const rel = relativeTo(fromFile, cleaned);
+    const rel = (0,model_project/* relativeTo */.Mf)(fromFile, cleaned);
     if (rel)
         out.push(rel);
-    const fromRoot = relativeTo('x', cleaned);
+    const fromRoot = (0,model_project/* relativeTo */.Mf)('x', cleaned);
     if (fromRoot && !out.includes(fromRoot))
         out.push(fromRoot);
     return out;
@@ -15079,8 +12704,8 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
     }
     // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
     for (const f of commandFiles) {
-        const cf = commandFileOf(project, f);
-        if (!mayNameDelveModule(f.text))
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
+        if (!(0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
             continue;
         for (const t of (0,model_commands/* analyzeCommands */.rp)(f, cf.commands).tools.filter(isGoInstall)) {
             const v = t.install?.version;
@@ -15091,6 +12716,7 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/index.ts
+
 
 
 
@@ -15127,7 +12753,7 @@ function editorAttachConfigs(project) {
     return out;
 }
 function buildModel(project, opts = {}) {
-    const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, opts.partial);
     const index = new ImageIndex();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
@@ -15161,7 +12787,7 @@ function buildModel(project, opts = {}) {
                 const y = project.yaml(f);
                 if (!y)
                     continue;
-                for (const p of composeIncludes(project, y)) {
+                for (const p of (0,compose/* composeIncludes */.Au)(project, y)) {
                     if (files.some((x) => x.path === p))
                         continue;
                     const inc = project.file(p, 'compose');
@@ -15174,13 +12800,13 @@ function buildModel(project, opts = {}) {
             }
             fresh = next;
         }
-        return composeServices(project, files);
+        return (0,compose/* composeServices */.d3)(project, files);
     };
     let services = readCompose();
-    for (const spec of composeBuildSpecs(project, services))
+    for (const spec of (0,compose/* composeBuildSpecs */.lb)(project, services))
         index.add(spec);
     for (const f of commandFiles) {
-        const cf = commandFileOf(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
         for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand))
             index.add(spec);
     }
@@ -15202,7 +12828,7 @@ function buildModel(project, opts = {}) {
     }
     const claimed = new Set();
     const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed, linker));
-    const composeAll = services.filter((s) => !claimed.has(s)).map((s) => composeLaunch(project, s, linker));
+    const composeAll = services.filter((s) => !claimed.has(s)).map((s) => (0,compose/* composeLaunch */._y)(project, s, linker));
     const attach = editorAttachConfigs(project);
     if (attach.length > 0)
         for (const l of dcLaunches)
@@ -15212,10 +12838,11 @@ function buildModel(project, opts = {}) {
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
     const kubectl = runFiles.flatMap((f) => {
-        const cf = commandFileOf(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
         return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
     });
     const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+    (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
     const launches = [...runtimes, ...own];
@@ -15296,13 +12923,15 @@ function runRules(project, model, ignore = []) {
                 for (let n = 2; seen.has(fp); n++)
                     fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
                 seen.add(fp);
+                // Where the launch's image is built, when it was found by name (model/images.ts).
+                const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
                 findings.push({
                     ruleId: rule.meta.id,
                     severity: r.severity ?? rule.meta.defaultSeverity,
                     title: rule.meta.title,
                     message: r.message,
                     span: r.span,
-                    related: r.related ?? [],
+                    related: [...(r.related ?? []), ...notes],
                     ...(r.launch ? { launch: r.launch.id } : {}),
                     ...(r.fix ? { fix: r.fix } : {}),
                     fingerprint: fp,
@@ -15335,18 +12964,18 @@ function buildModelGuarded(project, opts) {
     }
 }
 async function scan(opts) {
-    const ws = new Workspace(opts.root, opts.overlay);
+    const ws = new discover/* Workspace */.aR(opts.root, opts.overlay);
     // Sub-paths that do not cover the root: what their files link to may lie outside them.
     const partial = ws.prefixesOf(opts.paths) !== undefined;
-    return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
+    return (0,discover/* discoverThen */.PN)(ws, opts.paths, async ({ files, skipped }) => {
         if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind)))
             await (0,yaml_lib/* loadYaml */.yv)();
         if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)))
             await (0,jsonc_lib/* loadJsonc */.KG)();
-        // air's .air.toml is read when a container runs `air`: only a scan with a file that says `air` can.
-        if (files.some((f) => f.kind === 'air' || f.text.includes('air')))
-            await loadToml();
-        const project = new Project(ws, files, skipped);
+        // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
+        if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
+            await (0,toml_lib/* loadToml */.X)();
+        const project = new model_project/* Project */.MM(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
         (0,timing/* mark */.Gy)('model');
         const findings = runRules(project, model, opts.ignore);
@@ -15370,7 +12999,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6479);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8184);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5444);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5729);
 /**
@@ -16019,6 +13648,1016 @@ function seccompProfilePath(opt) {
 
 /***/ }),
 
+/***/ 7198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ commandFileOf)
+/* harmony export */ });
+/* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
+/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
+/* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1969);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
+/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1835);
+
+
+
+
+
+const memo = new WeakMap();
+/** The commands and variables of a file (memoised per project and file). Kinds without commands give none. */
+function commandFileOf(project, file) {
+    let perProject = memo.get(project);
+    if (!perProject)
+        memo.set(project, (perProject = new WeakMap()));
+    const hit = perProject.get(file);
+    if (hit)
+        return hit;
+    const b = new Builder(file);
+    switch (file.kind) {
+        case 'shell':
+            shellFile(b);
+            break;
+        case 'makefile':
+            makefile(b);
+            break;
+        case 'workflow':
+            workflow(project, b);
+            break;
+        case 'justfile':
+            justfile(b);
+            break;
+        case 'taskfile':
+            taskfile(project, b);
+            break;
+        case 'package-json':
+            packageJson(b);
+            break;
+        case 'gitlab-ci':
+            gitlabCi(project, b);
+            break;
+        default: break;
+    }
+    const cf = b.done();
+    perProject.set(file, cf);
+    return cf;
+}
+const SHELL_SYNTAX = { make: false, shell: 'all', just: false, task: false, actions: false };
+class Builder {
+    file;
+    commands = [];
+    vars = new Map();
+    /** Variables met only in a scope, first definition kept (added to vars at the end). */
+    scoped = new Map();
+    scopes = new Map();
+    syntax = SHELL_SYNTAX;
+    constructor(file) {
+        this.file = file;
+    }
+    push(commands, scope) {
+        for (const c of commands) {
+            this.commands.push(c);
+            if (scope && scope.size > 0)
+                this.scopes.set(c, scope);
+        }
+    }
+    /** Record a scope's own variables (for `vars`), first definition winning. */
+    noteScope(scope) {
+        for (const [k, v] of scope)
+            if (!this.scoped.has(k))
+                this.scoped.set(k, v);
+    }
+    done() {
+        const { file, commands, vars, syntax, scopes } = this;
+        // What a command outside every scope sees: the file-level definitions only.
+        const fileLevel = new Map(vars);
+        for (const [k, v] of this.scoped)
+            if (!vars.has(k))
+                vars.set(k, v);
+        const merged = new Map();
+        const varsFor = (c) => {
+            const s = scopes.get(c);
+            if (!s)
+                return fileLevel;
+            let m = merged.get(c);
+            if (!m) {
+                m = new Map([...fileLevel, ...s]);
+                merged.set(c, m);
+            }
+            return m;
+        };
+        return {
+            file,
+            commands,
+            vars,
+            expand: (value) => expandValue(value, vars, syntax),
+            varsFor,
+            expandFor: (c, value) => expandValue(value, varsFor(c), syntax),
+        };
+    }
+}
+// ---------------------------------------------------------------------------
+// Expansion
+const MAX_EXPAND_DEPTH = 16;
+const MAX_EXPANDED_CHARS = 64 * 1024;
+const MAX_SUBSTITUTIONS = 10_000;
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_CHAR = /[A-Za-z0-9_]/;
+const MAKE_VAR_NAME = /^[A-Za-z0-9_.-]+$/;
+const SHELL_REF = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])([\s\S]*))?$/;
+/** Index of the bracket that closes the one at `open`, or -1. */
+function closing(s, open, o, c) {
+    let depth = 0;
+    for (let i = open; i < s.length; i++) {
+        if (s[i] === o)
+            depth++;
+        else if (s[i] === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Resolve the references of `value` that name variables in `vars`, the
+ * substituted values expanded in turn (a variable is never expanded inside
+ * itself: `PORT=${PORT:-2345}` gives 2345). Unknown references stay as
+ * written; `${X:-d}` and `${X-d}` give their default when X is unknown.
+ */
+function expandValue(value, vars, syntax) {
+    const active = new Set();
+    let substitutions = 0;
+    const shellVisible = (name) => syntax.shell === 'all' || syntax.shell.has(name);
+    /** The expanded value of a variable, or undefined when it is unknown here (or being expanded, or the budget is spent). */
+    const valueOf = (name, depth) => {
+        if (active.has(name) || ++substitutions > MAX_SUBSTITUTIONS)
+            return undefined;
+        const v = vars.get(name);
+        if (v === undefined)
+            return undefined;
+        if (depth >= MAX_EXPAND_DEPTH)
+            return v;
+        active.add(name);
+        try {
+            return run(v, depth + 1);
+        }
+        finally {
+            active.delete(name);
+        }
+    };
+    const run = (s, depth) => {
+        let out = '';
+        let i = 0;
+        const n = s.length;
+        while (i < n) {
+            if (out.length > MAX_EXPANDED_CHARS)
+                return out + s.slice(i);
+            const c = s[i];
+            if (c === '$') {
+                const next = s[i + 1];
+                if (syntax.actions && next === '{' && s[i + 2] === '{') {
+                    const end = s.indexOf('}}', i + 3);
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const m = /^\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(s.slice(i + 3, end));
+                    const r = m ? valueOf(m[1], depth) : undefined;
+                    out += r ?? s.slice(i, end + 2);
+                    i = end + 2;
+                    continue;
+                }
+                if (syntax.make && next === '$') {
+                    out += '$';
+                    i += 2;
+                    continue;
+                }
+                if (syntax.make && next === '(') {
+                    const end = closing(s, i + 1, '(', ')');
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const inner = s.slice(i + 2, end);
+                    const r = MAKE_VAR_NAME.test(inner) ? valueOf(inner, depth) : undefined;
+                    out += r ?? s.slice(i, end + 1);
+                    i = end + 1;
+                    continue;
+                }
+                if (next === '{') {
+                    const end = closing(s, i + 1, '{', '}');
+                    if (end < 0)
+                        return out + s.slice(i);
+                    const raw = s.slice(i, end + 1);
+                    i = end + 1;
+                    const m = SHELL_REF.exec(raw.slice(2, -1));
+                    if (!m) {
+                        out += raw;
+                        continue;
+                    }
+                    const name = m[1];
+                    const op = m[2];
+                    const r = syntax.make || shellVisible(name) ? valueOf(name, depth) : undefined;
+                    if (!op)
+                        out += r ?? raw;
+                    else if (op === ':-' || op === ':=')
+                        out += r !== undefined && r !== '' ? r : run(m[3] ?? '', depth + 1);
+                    else if (op === '-' || op === '=')
+                        out += r ?? run(m[3] ?? '', depth + 1);
+                    else if (op === ':+')
+                        out += r === undefined ? raw : r === '' ? '' : run(m[3] ?? '', depth + 1);
+                    else
+                        out += r === undefined ? raw : run(m[3] ?? '', depth + 1); // '+'
+                    continue;
+                }
+                if (next !== undefined && IDENT_START.test(next)) {
+                    let j = i + 2;
+                    while (j < n && IDENT_CHAR.test(s[j]))
+                        j++;
+                    const name = s.slice(i + 1, j);
+                    const r = shellVisible(name) ? valueOf(name, depth) : undefined;
+                    out += r ?? s.slice(i, j);
+                    i = j;
+                    continue;
+                }
+                out += c;
+                i++;
+                continue;
+            }
+            if (c === '{' && s[i + 1] === '{' && (syntax.just || syntax.task)) {
+                if (syntax.just && s.startsWith('{{{{', i)) {
+                    out += '{{';
+                    i += 4;
+                    continue;
+                }
+                const end = s.indexOf('}}', i + 2);
+                if (end < 0)
+                    return out + s.slice(i);
+                const inner = s.slice(i + 2, end).trim();
+                let name;
+                if (syntax.task && inner.startsWith('.'))
+                    name = /^\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(inner)?.[1];
+                else if (syntax.just)
+                    name = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(inner) ? inner : undefined;
+                const r = name !== undefined ? valueOf(name, depth) : undefined;
+                out += r ?? s.slice(i, end + 2);
+                i = end + 2;
+                continue;
+            }
+            out += c;
+            i++;
+        }
+        return out;
+    };
+    return run(value, 0);
+}
+function lineAt(text, i) {
+    const nl = text.indexOf('\n', i);
+    const next = nl < 0 ? text.length : nl + 1;
+    let end = nl < 0 ? text.length : nl;
+    if (end > i && text[end - 1] === '\r')
+        end--;
+    return { start: i, end, next };
+}
+/** The line at `i` and every line a trailing backslash continues it onto: [start, end) and the offset after. */
+function logicalLine(text, i) {
+    let l = lineAt(text, i);
+    const start = l.start;
+    while (l.end > l.start && text[l.end - 1] === '\\' && l.next < text.length)
+        l = lineAt(text, l.next);
+    return { start, end: l.end, next: l.next };
+}
+/** A logical line's text with each backslash-newline (and the next line's indentation) made one space, as Make reads a variable's value. */
+function joinContinued(text, start, end) {
+    const s = text.slice(start, end);
+    return s.includes('\\\n') || s.includes('\\\r\n') ? s.replace(/[ \t]*\\\r?\n[ \t]*/g, ' ') : s;
+}
+// ---------------------------------------------------------------------------
+// Shell scripts
+const ASSIGN_PREFIX = new Set(['export', 'readonly', 'declare', 'typeset']);
+const LEADING_KEYWORDS = new Set(['then', 'else', 'do', '{', '!']);
+/**
+ * `NAME=value` commands (alone, or after export/readonly/declare/typeset):
+ * the first definition of a name wins, so the value written at the top of a
+ * script (`PORT=2345`) is kept over a later conditional one (`PORT=$1`).
+ * `NAME=value cmd` sets NAME for cmd only and is not a definition.
+ */
+function shellVars(commands, into) {
+    for (const c of commands) {
+        let k = 0;
+        while (k < c.words.length && !c.words[k].quoted && LEADING_KEYWORDS.has(c.words[k].value))
+            k++;
+        const first = c.words[k];
+        if (!first)
+            continue;
+        if (ASSIGN_PREFIX.has(first.value) && !first.quoted) {
+            k++;
+            while (k < c.words.length && c.words[k].value.startsWith('-'))
+                k++;
+        }
+        else if (!isAssignmentWord(first))
+            continue;
+        const rest = c.words.slice(k);
+        if (rest.length === 0 || !rest.every((w) => isAssignmentWord(w) || /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value)))
+            continue;
+        for (const w of rest) {
+            const eq = w.value.indexOf('=');
+            if (eq < 0)
+                continue;
+            const name = w.value.slice(0, eq);
+            if (!into.has(name))
+                into.set(name, w.value.slice(eq + 1));
+        }
+    }
+}
+function isAssignmentWord(w) {
+    // The name must be written unquoted: "A=1" is a command named A=1.
+    const eq = w.value.indexOf('=');
+    return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
+}
+function shellFile(b) {
+    const commands = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(b.file.text);
+    b.push(commands);
+    shellVars(commands, b.vars);
+}
+// ---------------------------------------------------------------------------
+// Makefiles
+const MAKE_ASSIGN = /^((?:(?:export|override|private)[ \t]+)*)([^\s:#=]+)[ \t]*(:::=|::=|:=|\?=|\+=|!=|=)(.*)$/s;
+const MAKE_CONDITIONAL = /^[ \t]*(ifeq|ifneq|ifdef|ifndef)\b/;
+const MAKE_ENDIF = /^[ \t]*endif\b/;
+const MAKE_DEFINE = /^[ \t]*(?:(?:export|override|private)[ \t]+)*define[ \t]+([^\s:#=]+)/;
+const MAKE_ENDEF = /^[ \t]*endef\b/;
+/** A Make variable value without its comment (an unescaped #) and surrounding blanks. */
+function makeValue(v) {
+    let out = '';
+    for (let i = 0; i < v.length; i++) {
+        const c = v[i];
+        if (c === '\\' && v[i + 1] === '#') {
+            out += '#';
+            i++;
+            continue;
+        }
+        if (c === '#')
+            break;
+        out += c;
+    }
+    return out.trim();
+}
+/**
+ * Recipe lines (a tab first; `@ - +` prefixes; backslash continuations; `$$`
+ * is `$`) and variables. Assignments follow Make's order (a later `=` or `:=`
+ * replaces, `?=` sets only an undefined name, `+=` appends), except inside
+ * ifeq/ifdef blocks, where only a name not yet defined is set: both branches
+ * are read, and the first one wins. `!=` (a shell command's output) is not
+ * resolved. `define NAME … endef` gives the lines between.
+ */
+function makefile(b) {
+    b.syntax = { ...SHELL_SYNTAX, make: true };
+    const text = b.file.text;
+    const vars = b.vars;
+    let conditional = 0;
+    let define;
+    let i = 0;
+    while (i < text.length) {
+        if (text[i] === '\t') {
+            // A recipe line, with its continuations (also inside define: a canned recipe).
+            const l = logicalLine(text, i);
+            let s = i + 1;
+            while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(text.slice(s, l.end), { base: s, make: true }));
+            i = l.next;
+            continue;
+        }
+        if (define) {
+            const l = lineAt(text, i);
+            const line = text.slice(l.start, l.end);
+            if (MAKE_ENDEF.test(line) && --define.depth === 0) {
+                const body = text.slice(define.from, l.start).replace(/\r?\n$/, '');
+                setMake(vars, define.name, body, '=', conditional > 0);
+                define = undefined;
+            }
+            else if (MAKE_DEFINE.test(line))
+                define.depth++;
+            i = l.next;
+            continue;
+        }
+        const l = logicalLine(text, i);
+        const line = joinContinued(text, l.start, l.end);
+        i = l.next;
+        const def = MAKE_DEFINE.exec(line);
+        if (def) {
+            define = { name: def[1], depth: 1, from: l.next };
+            continue;
+        }
+        if (MAKE_CONDITIONAL.test(line)) {
+            conditional++;
+            continue;
+        }
+        if (MAKE_ENDIF.test(line)) {
+            if (conditional > 0)
+                conditional--;
+            continue;
+        }
+        const m = MAKE_ASSIGN.exec(line.trimStart());
+        if (!m)
+            continue;
+        const op = m[3];
+        if (op === '!=')
+            continue;
+        setMake(vars, m[2], makeValue(m[4]), op, conditional > 0);
+    }
+}
+function setMake(vars, name, value, op, conditional) {
+    const prev = vars.get(name);
+    if (op === '+=')
+        vars.set(name, prev === undefined || prev === '' ? value : `${prev} ${value}`);
+    else if (op === '?=' || conditional) {
+        if (prev === undefined)
+            vars.set(name, value);
+    }
+    else
+        vars.set(name, value);
+}
+// ---------------------------------------------------------------------------
+// Templates inside shell words: {{ X }} kept as one word
+/**
+ * The text of [start, end) with the blanks inside each `{{ … }}` removed, so
+ * that splitShell keeps the interpolation in one word, and the source offset
+ * of each character kept. An interpolation holding a quote, or not closed on
+ * its line, is left alone; `{{{{` (just's literal braces) too.
+ */
+const MAX_TEMPLATE = 256;
+function compactTemplates(text, map) {
+    if (!text.includes('{{'))
+        return { text, map };
+    let out = '';
+    const outMap = [];
+    let i = 0;
+    const copy = (from, to) => {
+        for (let k = from; k < to; k++) {
+            out += text[k];
+            outMap.push(map[k]);
+        }
+    };
+    while (i < text.length) {
+        const open = text.indexOf('{{', i);
+        if (open < 0) {
+            copy(i, text.length);
+            break;
+        }
+        copy(i, open);
+        if (text.startsWith('{{{{', open)) {
+            copy(open, open + 4);
+            i = open + 4;
+            continue;
+        }
+        // An interpolation is short: look for its end within MAX_TEMPLATE characters (a bounded search per `{{`).
+        const window = text.slice(open + 2, open + 2 + MAX_TEMPLATE);
+        const rel = window.indexOf('}}');
+        const inner = rel < 0 ? '' : window.slice(0, rel);
+        if (rel < 0 || /["'`\n]/.test(inner)) {
+            copy(open, open + 2);
+            i = open + 2;
+            continue;
+        }
+        const close = open + 2 + rel;
+        copy(open, open + 2);
+        for (let k = open + 2; k < close; k++)
+            if (text[k] !== ' ' && text[k] !== '\t') {
+                out += text[k];
+                outMap.push(map[k]);
+            }
+        copy(close, close + 2);
+        i = close + 2;
+    }
+    return { text: out, map: outMap };
+}
+/** Split a stretch of the file as shell, templates kept whole. */
+function splitTemplated(file, start, end) {
+    const raw = file.text.slice(start, end);
+    if (!raw.includes('{{'))
+        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(raw, { base: start });
+    const map = Array.from({ length: raw.length }, (_, k) => start + k);
+    const c = compactTemplates(raw, map);
+    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
+}
+/** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
+function splitScalar(file, n, templates = false) {
+    const w = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarWord */ .F4)(file, n);
+    if (!templates)
+        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(w.value, { map: w.map });
+    const c = compactTemplates(w.value, w.map);
+    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
+}
+// ---------------------------------------------------------------------------
+// justfiles
+const JUST_NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** The just name at `i` of `s`, if one starts there (sticky: no slice of a long line per token). */
+function justNameAt(s, i) {
+    JUST_NAME.lastIndex = i;
+    return JUST_NAME.exec(s)?.[0];
+}
+const JUST_ASSIGN = /^(export[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:=[ \t]*(.*)$/;
+/** Settings, aliases, imports and modules (`import? 'x'`, `mod? name`): a keyword then a blank or `?`, so that a recipe `set-up:` is not one. */
+const JUST_SKIP = /^(set|alias|import|mod|unexport)(?=[ \t?])/;
+/**
+ * A just expression as a template expand() resolves: string literals become
+ * their text, names become {{name}}, `+` concatenates and `/` joins with a
+ * slash. Anything else (a function call, a backtick, `if`) is kept as written.
+ */
+function justExpression(src) {
+    let out = '';
+    let i = 0;
+    let expectOperand = true;
+    const n = src.length;
+    while (i < n) {
+        const c = src[i];
+        if (c === ' ' || c === '\t') {
+            i++;
+            continue;
+        }
+        if (c === '#')
+            break;
+        if (!expectOperand) {
+            if (c === '+') {
+                expectOperand = true;
+                i++;
+                continue;
+            }
+            if (c === '/') {
+                out += '/';
+                expectOperand = true;
+                i++;
+                continue;
+            }
+            return src.trim();
+        }
+        if (c === "'" || c === '"') {
+            if (src.startsWith(c.repeat(3), i))
+                return src.trim(); // an indented multi-line string
+            let j = i + 1;
+            let lit = '';
+            while (j < n && src[j] !== c) {
+                if (c === '"' && src[j] === '\\' && j + 1 < n) {
+                    const e = src[j + 1];
+                    lit += e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
+                    j += 2;
+                    continue;
+                }
+                lit += src[j];
+                j++;
+            }
+            if (j >= n)
+                return src.trim();
+            out += lit;
+            i = j + 1;
+            expectOperand = false;
+            continue;
+        }
+        const m = justNameAt(src, i);
+        if (m && src[i + m.length] !== '(' && m !== 'if' && m !== 'else') {
+            out += `{{${m}}}`;
+            i += m.length;
+            expectOperand = false;
+            continue;
+        }
+        return src.trim();
+    }
+    return expectOperand && out !== '' ? src.trim() : out;
+}
+/** A recipe header's parameters: name, then `name`, `name=default`, `+name`, `*name`, `$name` …, up to the `:` (not `:=`). Undefined when the line is no recipe header. */
+function justHeader(line) {
+    let i = line[0] === '@' ? 1 : 0;
+    const name = justNameAt(line, i);
+    if (!name)
+        return undefined;
+    i += name.length;
+    const params = new Map();
+    const exported = [];
+    const n = line.length;
+    for (;;) {
+        while (i < n && (line[i] === ' ' || line[i] === '\t'))
+            i++;
+        if (i >= n)
+            return undefined;
+        if (line[i] === ':')
+            return line[i + 1] === '=' ? undefined : { params, exported };
+        if (line[i] === '+' || line[i] === '*')
+            i++;
+        let isExported = false;
+        if (line[i] === '$') {
+            isExported = true;
+            i++;
+        }
+        const p = justNameAt(line, i);
+        if (!p)
+            return undefined;
+        i += p.length;
+        if (isExported)
+            exported.push(p);
+        if (line[i] !== '=')
+            continue;
+        i++;
+        const q = line[i];
+        if (q === "'" || q === '"' || q === '`') {
+            const close = line.indexOf(q, i + 1);
+            if (close < 0)
+                return undefined;
+            if (q !== '`')
+                params.set(p, line.slice(i + 1, close));
+            i = close + 1;
+        }
+        else if (q === '(') {
+            const close = closing(line, i, '(', ')');
+            if (close < 0)
+                return undefined;
+            params.set(p, justExpression(line.slice(i + 1, close)));
+            i = close + 1;
+        }
+        else {
+            const v = justNameAt(line, i);
+            if (!v)
+                return undefined;
+            params.set(p, `{{${v}}}`);
+            i += v.length;
+        }
+    }
+}
+/** The interpreter a `[script]` / `[script('bash', '-eu')]` attribute names; '' for the default (sh); undefined when the line has none. */
+function scriptAttribute(line) {
+    const m = /(?:^\[|,)[ \t]*script(?![\w-])(?:[ \t]*\([ \t]*(['"])([^'"]*)\1)?/.exec(line);
+    if (!m)
+        return undefined;
+    return m[2] ?? '';
+}
+/**
+ * Recipes: a header at the start of a line (`name params…: deps`) and the
+ * indented lines below it. A linewise recipe's lines lose their `@` and `-`
+ * prefixes; a recipe whose body opens with `#!` (or that has a `[script]`
+ * attribute) is one script, taken only when it is sh, bash, dash, ash, zsh or
+ * ksh. Variables: `name := value` and `export name := value` (strings
+ * unquoted, concatenation resolved); `set shell := […]` and other settings
+ * are ignored, except `set export`, which puts every variable in the
+ * recipes' environment ($name then resolves too).
+ */
+function justfile(b) {
+    const text = b.file.text;
+    const exported = new Set();
+    let exportAll = false;
+    let script;
+    let i = 0;
+    while (i < text.length) {
+        const l = lineAt(text, i);
+        const line = text.slice(l.start, l.end);
+        const c = line[0];
+        if (c === undefined || c === ' ' || c === '\t' || c === '#') {
+            i = l.next;
+            continue;
+        }
+        if (c === '[') {
+            script = scriptAttribute(line) ?? script;
+            i = l.next;
+            continue;
+        }
+        const a = JUST_ASSIGN.exec(line);
+        if (a) {
+            b.vars.set(a[2], justExpression(a[3]));
+            if (a[1])
+                exported.add(a[2]);
+            script = undefined;
+            i = l.next;
+            continue;
+        }
+        if (JUST_SKIP.test(line)) {
+            const m = /^set[ \t]+export\b(?:[ \t]*:=[ \t]*(\w+))?/.exec(line);
+            if (m)
+                exportAll = m[1] === undefined || m[1] === 'true';
+            script = undefined;
+            i = l.next;
+            continue;
+        }
+        const header = justHeader(line);
+        const attr = script;
+        script = undefined;
+        i = l.next;
+        if (!header)
+            continue;
+        for (const e of header.exported)
+            exported.add(e);
+        b.noteScope(header.params);
+        // The body: indented or blank lines, up to the first line that starts at column 0.
+        const body = [];
+        while (i < text.length) {
+            const bl = lineAt(text, i);
+            const first = text[bl.start];
+            if (bl.end > bl.start && first !== ' ' && first !== '\t')
+                break;
+            body.push(bl);
+            i = bl.next;
+        }
+        while (body.length > 0 && text.slice(body[body.length - 1].start, body[body.length - 1].end).trim() === '')
+            body.pop();
+        const firstLine = body.find((x) => text.slice(x.start, x.end).trim() !== '');
+        if (!firstLine)
+            continue;
+        const firstText = text.slice(firstLine.start, firstLine.end).trimStart();
+        const scope = header.params;
+        if (firstText.startsWith('#!') || attr !== undefined) {
+            const shebang = firstText.startsWith('#!');
+            const interp = shebang ? (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(firstText) : attr === '' ? 'sh' : (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(`#!${attr}`);
+            if (!interp)
+                continue;
+            const from = shebang ? firstLine.next : firstLine.start;
+            const to = body[body.length - 1].end;
+            if (from < to)
+                b.push(splitTemplated(b.file, from, to), scope);
+            continue;
+        }
+        for (let k = 0; k < body.length; k++) {
+            const bl = body[k];
+            let s = bl.start;
+            while (s < bl.end && (text[s] === ' ' || text[s] === '\t'))
+                s++;
+            if (s >= bl.end)
+                continue;
+            while (s < bl.end && (text[s] === '@' || text[s] === '-'))
+                s++;
+            // A trailing backslash continues the line onto the next one of the body.
+            let e = bl.end;
+            while (e > s && text[e - 1] === '\\' && k + 1 < body.length)
+                e = body[++k].end;
+            b.push(splitTemplated(b.file, s, e), scope);
+        }
+    }
+    b.syntax = { ...SHELL_SYNTAX, shell: exportAll ? 'all' : exported, just: true };
+}
+// ---------------------------------------------------------------------------
+// YAML helpers
+const MAX_DEPTH = 40;
+/** A map's scalar-valued entries (`NAME: value`, or `NAME: {value: …}` when valueKey is given) as variables. */
+function yamlVars(y, node, valueKey) {
+    const out = new Map();
+    for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
+        const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+        if (k === undefined)
+            continue;
+        let v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+        if (v && valueKey && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v))
+            v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, valueKey);
+        if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
+            const val = v.value;
+            out.set(k, val === null || val === undefined ? '' : String(val));
+        }
+    }
+    return out;
+}
+function merge(a, b) {
+    if (b.size === 0)
+        return a;
+    if (a.size === 0)
+        return b;
+    return new Map([...a, ...b]);
+}
+// ---------------------------------------------------------------------------
+// GitHub workflows
+const SH_RUN_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh']);
+/**
+ * Every `run:` scalar of the file, at any depth (steps of jobs, composite
+ * actions), except a step whose `shell:` is another language (pwsh, python).
+ * `env:` maps: the top-level one gives the file's variables; a job's or a
+ * step's is the scope of the commands below it.
+ */
+function workflow(project, b) {
+    b.syntax = { ...SHELL_SYNTAX, actions: true };
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const visit = (n, depth, scope) => {
+        if (depth > MAX_DEPTH || !n)
+            return;
+        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
+        if (!d)
+            return;
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(d)) {
+            let here = scope;
+            let shell;
+            for (const p of d.items) {
+                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
+                if (k === 'env') {
+                    const env = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value));
+                    if (depth === 0)
+                        for (const [name, v] of env)
+                            b.vars.set(name, v);
+                    else {
+                        b.noteScope(env);
+                        here = merge(here, env);
+                    }
+                }
+                else if (k === 'shell') {
+                    const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+                    if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
+                        shell = String(v.value ?? '');
+                }
+            }
+            const sh = shell?.trim().split(/\s+/)[0];
+            const shellOk = sh === undefined || sh === '' || SH_RUN_SHELLS.has(sh.slice(sh.lastIndexOf('/') + 1));
+            for (const p of d.items) {
+                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
+                if (k === 'env')
+                    continue;
+                const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+                if (k === 'run' && v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
+                    if (shellOk)
+                        b.push(splitScalar(b.file, v), here);
+                }
+                else
+                    visit(v, depth + 1, here);
+            }
+        }
+        else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d))
+            for (const i of d.items)
+                visit(i, depth + 1, scope);
+    };
+    for (const doc of y.docs)
+        visit(doc.contents, 0, new Map());
+}
+// ---------------------------------------------------------------------------
+// Taskfiles
+/**
+ * `tasks.<name>` as a string (one command), a list of commands, or a map with
+ * `cmds:` (a list) or `cmd:`; each command a string or a map with `cmd:` (or
+ * `defer:`); `task:` calls are not commands. `vars:` and `env:` at the top
+ * level give the file's variables (string values; `sh:` ones are not run,
+ * `ref:` ones refer to another variable), a task's own are its scope. `env:`
+ * names are also resolved as $NAME, since the shell sees them.
+ */
+function taskfile(project, b) {
+    const envNames = new Set();
+    b.syntax = { ...SHELL_SYNTAX, shell: envNames, task: true };
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const varsOf = (node) => {
+        const out = new Map();
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
+            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+            const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+            if (k === undefined || !v)
+                continue;
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
+                out.set(k, String(v.value ?? ''));
+            else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v)) {
+                const ref = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, 'ref');
+                if (ref && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(ref))
+                    out.set(k, `{{${String(ref.value).trim()}}}`);
+            }
+        }
+        return out;
+    };
+    const envOf = (node) => {
+        const env = varsOf(node);
+        for (const k of env.keys())
+            envNames.add(k);
+        return env;
+    };
+    const command = (n, scope, depth) => {
+        if (!n || depth > 4)
+            return;
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n)) {
+            b.push(splitScalar(b.file, n, true), scope);
+            return;
+        }
+        if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n))
+            return;
+        const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'cmd');
+        if (cmd && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(cmd))
+            b.push(splitScalar(b.file, cmd, true), scope);
+        const deferred = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'defer');
+        if (deferred)
+            command(deferred, scope, depth + 1);
+    };
+    for (const doc of y.docs) {
+        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
+        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+            continue;
+        for (const [k, v] of [...varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'vars')), ...envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'env'))])
+            if (!b.vars.has(k))
+                b.vars.set(k, v);
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'tasks'))) {
+            const t = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+            if (!t)
+                continue;
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(t)) {
+                command(t, new Map(), 0);
+                continue;
+            }
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(t)) {
+                for (const c of t.items)
+                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), new Map(), 0);
+                continue;
+            }
+            if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(t))
+                continue;
+            const scope = merge(envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'env')), varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'vars')));
+            b.noteScope(scope);
+            const cmds = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmds');
+            if (cmds && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(cmds))
+                for (const c of cmds.items)
+                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), scope, 0);
+            else if (cmds)
+                command(cmds, scope, 0);
+            const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmd');
+            if (cmd)
+                command(cmd, scope, 0);
+        }
+    }
+}
+// ---------------------------------------------------------------------------
+// package.json
+/**
+ * Each `scripts` value that is a string. Its words map 1:1 onto the source
+ * when the raw JSON string equals the value (no escapes); otherwise the
+ * commands are still taken, with every word pointing at the string's opening
+ * quote (a finding lands on the script, a fix must not edit inside it).
+ */
+function packageJson(b) {
+    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonc */ .pX)(b.file.text);
+    if (!root)
+        return;
+    const scripts = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['scripts']);
+    if (!scripts || scripts.type !== 'object')
+        return;
+    for (const prop of scripts.children ?? []) {
+        const v = prop.children?.[1];
+        if (!v || v.type !== 'string' || typeof v.value !== 'string')
+            continue;
+        const value = v.value;
+        const raw = b.file.text.slice(v.offset + 1, v.offset + v.length - 1);
+        if (raw === value)
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { base: v.offset + 1 }));
+        else
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { map: new Array(value.length).fill(v.offset) }));
+    }
+}
+// ---------------------------------------------------------------------------
+// GitLab CI
+/** Top-level keys that are not jobs. */
+const GITLAB_GLOBAL = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache', 'before_script', 'after_script', 'types', 'spec']);
+const GITLAB_SCRIPTS = ['before_script', 'script', 'after_script'];
+const MAX_SCRIPT_NESTING = 10;
+/**
+ * Every job's `before_script`, `script` and `after_script` (a string, or a
+ * list of strings and nested lists; `!reference [...]` tags are not
+ * followed), the `hooks: pre_get_sources_script`, and the top-level and
+ * `default:` before_script/after_script. Hidden jobs (`.name:`, templates for
+ * `extends:`) are read too: their commands run in the jobs that extend them.
+ * `variables:` (scalars or `{value: …}`) at the top level are the file's, a
+ * job's are its scope.
+ */
+function gitlabCi(project, b) {
+    const y = project.yaml(b.file);
+    if (!y)
+        return;
+    const script = (n, scope, depth) => {
+        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
+        if (!d || depth > MAX_SCRIPT_NESTING)
+            return;
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(d)) {
+            b.push(splitScalar(b.file, d), scope);
+            return;
+        }
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d) && d.tag !== '!reference')
+            for (const i of d.items)
+                script(i, scope, depth + 1);
+    };
+    const scripts = (job, scope) => {
+        for (const k of GITLAB_SCRIPTS)
+            script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, k), scope, 0);
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
+    };
+    for (const doc of y.docs) {
+        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
+        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+            continue;
+        for (const [k, v] of yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'variables'), 'value'))
+            if (!b.vars.has(k))
+                b.vars.set(k, v);
+        const empty = new Map();
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'before_script'), empty, 0);
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'after_script'), empty, 0);
+        scripts((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'default'), empty);
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, root)) {
+            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+            if (k === undefined || GITLAB_GLOBAL.has(k))
+                continue;
+            const job = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+            if (!job || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(job))
+                continue;
+            const scope = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'variables'), 'value');
+            b.noteScope(scope);
+            scripts(job, scope);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16437,6 +15076,630 @@ function analyzeWords(file, words, out = { tools: [], builds: [] }, ctx) {
 
 /***/ }),
 
+/***/ 4206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lb: () => (/* binding */ composeBuildSpecs),
+  Au: () => (/* binding */ composeIncludes),
+  _y: () => (/* binding */ composeLaunch),
+  d3: () => (/* binding */ composeServices),
+  zT: () => (/* binding */ markSharedAnchors),
+  Rf: () => (/* binding */ mergeSources),
+  nX: () => (/* binding */ parseShortPort),
+  RJ: () => (/* binding */ splitPortSpec)
+});
+
+// UNUSED EXPORTS: composeBuild, yamlCommand
+
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/commands.ts
+var commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/model/caps.ts
+var caps = __nccwpck_require__(1064);
+// EXTERNAL MODULE: ./src/model/project.ts
+var model_project = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/model/relevance.ts
+var relevance = __nccwpck_require__(1194);
+;// CONCATENATED MODULE: ./src/model/env.ts
+/**
+ * Compose variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?err}`, `${VAR:+alt}`, `$VAR`, `$$`) and the `.env` file Compose
+ * reads from the project directory (the directory of the first Compose file).
+ *
+ * What `.env` holds may be secret: its values are used only to read ports,
+ * host addresses and image names, never quoted in a message (messages quote
+ * the file's own text), and never read into commands (there only defaults
+ * written in the file itself are substituted).
+ */
+
+/** KEY=VALUE lines of a .env file (`export KEY=…`, quotes, `#` comments), as Compose reads them. */
+function parseDotEnv(text) {
+    const out = new Map();
+    for (const rawLine of text.split(/\r?\n/)) {
+        let line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        let value = line.slice(eq + 1).trim();
+        const q = value[0];
+        if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0)
+            value = value.slice(1, value.lastIndexOf(q));
+        else {
+            const hash = value.search(/\s#/);
+            if (hash >= 0)
+                value = value.slice(0, hash).trimEnd();
+        }
+        if (!out.has(key))
+            out.set(key, value);
+    }
+    return out;
+}
+const cache = new WeakMap();
+/** The variables of the `.env` beside a Compose file (empty when there is none). */
+function composeEnv(project, composePath) {
+    let byDir = cache.get(project);
+    if (!byDir) {
+        byDir = new Map();
+        cache.set(project, byDir);
+    }
+    const dir = external_node_path_.posix.dirname(composePath);
+    let env = byDir.get(dir);
+    if (!env) {
+        const f = project.file(dir === '.' ? '.env' : `${dir}/.env`, 'env', { quiet: true });
+        env = f ? parseDotEnv(f.text) : new Map();
+        byDir.set(dir, env);
+    }
+    return env;
+}
+/**
+ * Interpolate like Compose. With `vars`, an unset variable is empty (Compose
+ * warns and uses ""); without, only defaults written in the value are used and
+ * an unset variable stays as written (so that its spelling is not lost).
+ */
+function interpolate(value, vars) {
+    if (!value.includes('$'))
+        return value;
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c !== '$') {
+            out += c;
+            continue;
+        }
+        const next = value[i + 1];
+        if (next === '$') {
+            out += '$';
+            i++;
+            continue;
+        }
+        if (next === '{') {
+            // Find the matching brace (defaults may hold ${…} themselves).
+            let depth = 0;
+            let j = i + 1;
+            for (; j < value.length; j++) {
+                if (value[j] === '{')
+                    depth++;
+                else if (value[j] === '}' && --depth === 0)
+                    break;
+            }
+            if (j >= value.length) {
+                out += value.slice(i);
+                break;
+            }
+            const body = value.slice(i + 2, j);
+            const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s.exec(body);
+            if (!m) {
+                out += value.slice(i, j + 1);
+                i = j;
+                continue;
+            }
+            const [, name, op, arg = ''] = m;
+            const set = vars?.has(name) ?? false;
+            const val = vars?.get(name) ?? '';
+            const empty = !set || val === '';
+            let r;
+            switch (op) {
+                case ':-':
+                    r = empty ? interpolate(arg, vars) : val;
+                    break;
+                case '-':
+                    r = !set ? interpolate(arg, vars) : val;
+                    break;
+                case ':+':
+                    r = !empty ? interpolate(arg, vars) : '';
+                    break;
+                case '+':
+                    r = set ? interpolate(arg, vars) : '';
+                    break;
+                default: r = vars ? val : set ? val : undefined;
+            }
+            if (r === undefined && !vars && (op === ':?' || op === '?' || op === undefined))
+                r = undefined;
+            out += r ?? value.slice(i, j + 1);
+            i = j;
+            continue;
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
+        if (!m) {
+            out += c;
+            continue;
+        }
+        if (vars)
+            out += vars.get(m[0]) ?? '';
+        else
+            out += value.slice(i, i + 1 + m[0].length);
+        i += m[0].length;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/model/scripts.ts + 1 modules
+var scripts = __nccwpck_require__(6048);
+;// CONCATENATED MODULE: ./src/model/compose.ts
+
+
+
+
+
+
+
+
+
+
+function servicesOf(y) {
+    const out = new Map();
+    const doc = y.docs[0];
+    if (!doc)
+        return out;
+    const services = (0,yaml/* get */.Jt)(y, doc.contents, 'services');
+    for (const p of (0,yaml/* pairs */.AS)(y, services)) {
+        const name = (0,yaml/* keyOf */.TN)(p);
+        const v = (0,yaml/* deref */.LA)(y, p.value);
+        if (name && (0,yaml/* isMapNode */.vz)(v))
+            out.set(name, { map: v, keySpan: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) });
+    }
+    return out;
+}
+/** Layers for a service including what it `extends`, base first. */
+function withExtends(project, y, name, depth = 0) {
+    const svc = servicesOf(y).get(name);
+    if (!svc)
+        return [];
+    const own = { y, map: svc.map, keySpan: svc.keySpan };
+    if (depth > 8)
+        return [own];
+    const ext = (0,yaml/* get */.Jt)(y, svc.map, 'extends');
+    let baseName;
+    let baseFile = y;
+    if (ext && (0,yaml_lib/* isScalar */.jn)(ext))
+        baseName = (0,yaml/* str */.gx)(ext);
+    else if ((0,yaml/* isMapNode */.vz)(ext)) {
+        baseName = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'service'));
+        const f = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'file'));
+        if (f) {
+            const p = (0,model_project/* relativeTo */.Mf)(y.file.path, f);
+            const sf = p ? project.file(p, 'compose') : undefined;
+            baseFile = sf ? project.yaml(sf) : undefined;
+        }
+    }
+    if (!baseName || !baseFile || (baseFile === y && baseName === name))
+        return [own];
+    return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+/**
+ * The maps a map merges with `<<` (an alias, or a list of them), in the
+ * order their keys win, and what those merge in turn (a few levels).
+ */
+function mergeSources(y, map, depth = 0) {
+    const out = [];
+    if (depth > 4)
+        return out;
+    for (const p of map.items) {
+        if ((0,yaml/* keyOf */.TN)(p) !== '<<')
+            continue;
+        const v = (0,yaml/* deref */.LA)(y, p.value);
+        const list = v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items.map((i) => (0,yaml/* deref */.LA)(y, i)) : [v];
+        for (const m of list) {
+            if (!(0,yaml/* isMapNode */.vz)(m) || out.includes(m))
+                continue;
+            out.push(m, ...mergeSources(y, m, depth + 1).filter((x) => !out.includes(x)));
+        }
+    }
+    return out;
+}
+/**
+ * Mark, on each Compose launch's source, the anchors its service merges and
+ * whether every service that merges the same anchor is a debugging container:
+ * only then may a fix edit the anchor (fix/editors.ts composeEditor).
+ */
+function markSharedAnchors(launches, isDebugging) {
+    const users = new Map();
+    const sources = (l) => (l.source.kind === 'compose' ? l.source : l.source.kind === 'devcontainer' ? l.source.compose : undefined);
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                users.set(m, [...(users.get(m) ?? []), l]);
+    }
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        const mine = new Map();
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                mine.set(m, (users.get(m) ?? []).every(isDebugging));
+        if (mine.size > 0)
+            src.anchors = mine;
+    }
+}
+/** The services of these Compose files (see Relevance.composeFiles for which are read). */
+function composeServices(project, composeFiles) {
+    const consumed = new Set();
+    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
+    const out = [];
+    for (const f of composeFiles) {
+        if ((0,relevance/* isComposeOverride */.vc)(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        const ovPath = (0,relevance/* composePartner */.dZ)(f.path);
+        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
+        const ov = ovFile ? project.yaml(ovFile) : undefined;
+        if (ovFile)
+            consumed.add(ovFile.path);
+        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        for (const name of names) {
+            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            if (layers.length > 0)
+                out.push({ name, layers, file: f });
+        }
+    }
+    for (const f of composeFiles) {
+        if (!(0,relevance/* isComposeOverride */.vc)(f.path) || consumed.has(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        for (const name of servicesOf(y).keys())
+            out.push({ name, layers: withExtends(project, y, name), file: f });
+    }
+    return out;
+}
+/** The last layer's value for a key. */
+function scalarOf(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const p = (0,yaml/* getPair */.xf)(l.y, l.map, key);
+        if (p)
+            return { node: (0,yaml/* deref */.LA)(l.y, p.value), layer: l, pair: p };
+    }
+    return undefined;
+}
+/** All layers' sequence items for a key (Compose merges these). */
+function seqOf(svc, key) {
+    const out = [];
+    for (const l of svc.layers) {
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, key))) {
+            const v = (0,yaml/* str */.gx)(it);
+            if (v !== undefined && it)
+                out.push({ value: v, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it), node: it, layer: l });
+        }
+    }
+    return out;
+}
+/** A Compose command/entrypoint value (string or list) as a command. */
+function yamlCommand(y, n) {
+    const file = y.file;
+    if (!n)
+        return undefined;
+    if ((0,yaml_lib/* isScalar */.jn)(n)) {
+        const w = (0,yaml/* scalarWord */.F4)(file, n);
+        if (!w.value)
+            return undefined;
+        // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
+        const cmds = (0,shell/* splitShell */.b2)(w.value, { map: w.map });
+        return { form: 'exec', words: cmds.flatMap((c) => c.words), span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,commands/* analyzeCommands */.rp)(file, cmds) };
+    }
+    if ((0,yaml_lib/* isSeq */.oP)(n)) {
+        const words = (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+        if (words.length === 0)
+            return undefined;
+        return { form: 'exec', words, span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,commands/* analyzeWords */.uu)(file, words) };
+    }
+    return undefined;
+}
+/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
+function splitPortSpec(value) {
+    const parts = [];
+    let cur = '';
+    let brace = 0;
+    let bracket = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c === '$' && value[i + 1] === '{')
+            brace++;
+        else if (c === '}' && brace > 0)
+            brace--;
+        else if (c === '[')
+            bracket++;
+        else if (c === ']' && bracket > 0)
+            bracket--;
+        if (c === ':' && brace === 0 && bracket === 0) {
+            parts.push(cur);
+            cur = '';
+            continue;
+        }
+        cur += c;
+    }
+    parts.push(cur);
+    return parts;
+}
+/**
+ * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
+ * `env` interpolates variables as Compose does (Compose: its `.env`; a
+ * variable that is unset is empty, so an unset host IP binds every interface).
+ */
+function parseShortPort(value, span, env) {
+    const raw = value.trim();
+    let body = raw;
+    let proto = 'tcp';
+    const slash = body.lastIndexOf('/');
+    if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
+        proto = body.slice(slash + 1);
+        body = body.slice(0, slash);
+    }
+    const parts = splitPortSpec(body);
+    if (parts.length > 3 || parts.length === 0)
+        return undefined;
+    const x = (v) => (env ? env(v) : v).trim();
+    const container = x(parts[parts.length - 1]);
+    if (!container || container.includes(':'))
+        return undefined;
+    const host = parts.length >= 2 ? x(parts[parts.length - 2]) : '';
+    const ip = parts.length === 3 ? x(parts[0]).replace(/^\[|\]$/g, '') : '';
+    return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
+}
+/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
+function composeBuild(project, svc) {
+    const build = scalarOf(svc, 'build');
+    if (!build)
+        return undefined;
+    const y = build.layer.y;
+    let context = '.';
+    let dockerfile;
+    let target;
+    let inline;
+    if ((0,yaml_lib/* isScalar */.jn)(build.node))
+        context = (0,yaml/* str */.gx)(build.node) ?? '.';
+    else if ((0,yaml/* isMapNode */.vz)(build.node)) {
+        context = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'context')) ?? '.';
+        dockerfile = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'dockerfile'));
+        target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'target'));
+        const inl = (0,yaml/* get */.Jt)(y, build.node, 'dockerfile_inline');
+        const v = (0,yaml/* str */.gx)(inl);
+        if (inl && v !== undefined)
+            inline = { value: v, span: (0,yaml/* nodeSpan */.Vk)(y.file, inl) };
+    }
+    const env = composeEnv(project, y.file.path);
+    context = interpolate(context, env);
+    if (dockerfile !== undefined)
+        dockerfile = interpolate(dockerfile, env);
+    if (target !== undefined)
+        target = interpolate(target, env);
+    const span = (0,yaml/* nodeSpan */.Vk)(y.file, build.node);
+    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$'))
+        return { span, file: y.file, ...(target ? { target } : {}) };
+    const ctx = (0,model_project/* relativeTo */.Mf)(y.file.path, context);
+    if (ctx === undefined)
+        return { span, file: y.file };
+    const ctxDir = ctx === '.' ? '' : ctx;
+    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : (0,model_project/* relativeTo */.Mf)(`${ctxDir || '.'}/x`, dockerfile);
+    return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
+}
+/** The image name of a service, interpolated from the `.env` beside its file. */
+function imageOf(project, svc) {
+    const image = scalarOf(svc, 'image');
+    const v = image ? (0,yaml/* str */.gx)(image.node) : undefined;
+    if (!image || !v)
+        return undefined;
+    return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: (0,yaml/* nodeSpan */.Vk)(image.layer.y.file, image.node) };
+}
+/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
+function composeBuildSpecs(project, services) {
+    const out = [];
+    for (const svc of services) {
+        const b = composeBuild(project, svc);
+        const image = imageOf(project, svc);
+        if (!b || !image)
+            continue;
+        out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
+    }
+    return out;
+}
+/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
+function bindMounts(project, svc) {
+    const out = [];
+    for (const l of svc.layers) {
+        const dir = external_node_path_.posix.dirname(l.y.file.path);
+        const base = [dir === '.' ? '' : dir];
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
+            if (!it)
+                continue;
+            let source;
+            let target;
+            if ((0,yaml_lib/* isScalar */.jn)(it)) {
+                const parts = splitPortSpec(String(it.value ?? ''));
+                if (parts.length >= 2)
+                    [source, target] = [parts[0], parts[1]];
+            }
+            else if ((0,yaml/* isMapNode */.vz)(it) && ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'type')) ?? 'bind') === 'bind') {
+                source = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'source'));
+                target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
+            }
+            if (source === undefined || target === undefined)
+                continue;
+            const m = (0,scripts/* bindMount */.Dy)(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
+            if (m)
+                out.push(m);
+        }
+    }
+    // Later layers (overrides) first.
+    return out.reverse();
+}
+/**
+ * The launch of a service: its own settings merged across layers, linked to
+ * the Dockerfile it builds (`build:`), or, when it only names an image, to the
+ * build of that image elsewhere in the repository (the linker's image index).
+ * The scripts its command runs are followed through its bind mounts and the
+ * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
+ * only when the launch may matter (Relevance.launchMayMatter).
+ */
+function composeLaunch(project, svc, linker) {
+    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
+    const file = main.y.file;
+    const ownFiles = svc.layers.map((l) => l.y.file);
+    const image = imageOf(project, svc);
+    const build = composeBuild(project, svc);
+    let facts;
+    let linkNotes;
+    if (build)
+        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+    else if (image) {
+        const linked = linker.image(image.value, ownFiles);
+        if (linked) {
+            facts = linked.facts;
+            linkNotes = linked.related;
+        }
+    }
+    const commandV = scalarOf(svc, 'command');
+    const entryV = scalarOf(svc, 'entrypoint');
+    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
+    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+    const wd = scalarOf(svc, 'working_dir');
+    const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
+    // Compose's entrypoint resets the image's CMD.
+    const run = (0,model_project/* runFacts */.pI)(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
+    const userV = scalarOf(svc, 'user');
+    const user = userV && (0,yaml/* str */.gx)(userV.node) !== undefined ? { value: (0,yaml/* str */.gx)(userV.node), span: (0,yaml/* nodeSpan */.Vk)(userV.layer.y.file, userV.node) } : facts?.stage.user;
+    const privV = scalarOf(svc, 'privileged');
+    const privileged = privV && (0,yaml/* bool */.lc)(privV.node) !== undefined ? { value: (0,yaml/* bool */.lc)(privV.node), span: (0,yaml/* nodeSpan */.Vk)(privV.layer.y.file, privV.node) } : undefined;
+    const capAdd = seqOf(svc, 'cap_add');
+    const capDrop = seqOf(svc, 'cap_drop');
+    const securityOpt = seqOf(svc, 'security_opt');
+    const ports = [];
+    for (const l of svc.layers) {
+        const env = composeEnv(project, l.y.file.path);
+        const ip = (v) => interpolate(v, env);
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'ports'))) {
+            if (!it)
+                continue;
+            const sp = (0,yaml/* nodeSpan */.Vk)(l.y.file, it);
+            if ((0,yaml_lib/* isScalar */.jn)(it)) {
+                const pm = parseShortPort(String(it.value), sp, ip);
+                if (pm)
+                    ports.push(pm);
+            }
+            else if ((0,yaml/* isMapNode */.vz)(it)) {
+                const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
+                if (target)
+                    ports.push({ hostIp: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'host_ip')) ?? ''), hostPort: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+            }
+        }
+    }
+    const net = scalarOf(svc, 'network_mode');
+    const hostNetwork = net && (0,yaml/* str */.gx)(net.node) === 'host' ? (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) : undefined;
+    const netMode = net ? (0,yaml/* str */.gx)(net.node) : undefined;
+    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) } : undefined;
+    const pidV = scalarOf(svc, 'pid');
+    const pidMode = pidV ? (0,yaml/* str */.gx)(pidV.node) : undefined;
+    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: (0,yaml/* nodeSpan */.Vk)(pidV.layer.y.file, pidV.node) } : undefined;
+    const launch = {
+        id: `compose:${file.path}#${svc.name}`,
+        kind: 'compose',
+        name: svc.name,
+        anchor: main.keySpan,
+        file,
+        ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: false,
+        tools: [...(0,model_project/* imageTools */.JY)(facts, !!(command || entrypoint), run, follow), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports,
+        ...(hostNetwork ? { hostNetwork } : {}),
+        ...(sharedNetwork ? { sharedNetwork } : {}),
+        ...(sharedPid ? { sharedPid } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        ...(linkNotes ? { linkNotes } : {}),
+        source: { kind: 'compose', service: svc, main },
+    };
+    launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+/**
+ * The files a Compose file `include:`s (a path, a list of paths, or maps with
+ * `path:`), relative to its directory: read as Compose files wherever they are.
+ */
+function composeIncludes(project, y) {
+    const doc = y.docs[0];
+    if (!doc)
+        return [];
+    const inc = (0,yaml/* get */.Jt)(y, doc.contents, 'include');
+    const out = [];
+    const take = (n) => {
+        const v = (0,yaml/* str */.gx)(n);
+        if (v === undefined)
+            return;
+        const p = (0,model_project/* relativeTo */.Mf)(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
+        if (p !== undefined && !p.includes('$'))
+            out.push(p);
+    };
+    if ((0,yaml_lib/* isScalar */.jn)(inc))
+        take(inc);
+    for (const it of (0,yaml/* items */.ld)(y, inc)) {
+        if ((0,yaml/* isMapNode */.vz)(it)) {
+            const path = (0,yaml/* get */.Jt)(y, it, 'path');
+            if ((0,yaml_lib/* isSeq */.oP)(path))
+                for (const x of (0,yaml/* items */.ld)(y, path))
+                    take(x);
+            else
+                take(path);
+        }
+        else
+            take(it);
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -16477,6 +15740,902 @@ function isDebuggingContainer(l) {
 /** Does anything in the launch attach to an already running process? */
 function attachUses(l) {
     return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+
+
+/***/ }),
+
+/***/ 1852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ imageFacts),
+/* harmony export */   JY: () => (/* binding */ imageTools),
+/* harmony export */   MM: () => (/* binding */ Project),
+/* harmony export */   Mf: () => (/* binding */ relativeTo),
+/* harmony export */   pI: () => (/* binding */ runFacts)
+/* harmony export */ });
+/* unused harmony export commandFacts */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1835);
+/* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6413);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
+/* harmony import */ var _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2727);
+/* harmony import */ var _scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6048);
+/**
+ * The project: discovered files plus lazily parsed documents, with every
+ * parse failure and skipped file collected for PTD900.
+ */
+
+
+
+
+
+
+
+class Project {
+    ws;
+    files;
+    problems = [];
+    yamlCache = new Map();
+    dfCache = new Map();
+    reported = new Set();
+    byPath = new Map();
+    constructor(ws, files, skipped) {
+        this.ws = ws;
+        this.files = files;
+        for (const f of files)
+            if (!this.byPath.has(f.path))
+                this.byPath.set(f.path, f);
+        for (const s of skipped)
+            this.problem({ path: s.path, reason: s.reason });
+    }
+    /** Add a file read on demand (a Compose file a dev container names, a seccomp profile) to the project's files. */
+    add(f) {
+        if (this.byPath.has(f.path))
+            return;
+        this.byPath.set(f.path, f);
+        this.files.push(f);
+    }
+    problem(p) {
+        const key = `${p.path}\0${p.reason}`;
+        if (this.reported.has(key))
+            return;
+        this.reported.add(key);
+        this.problems.push(p);
+    }
+    /**
+     * Read (or find among the discovered files) a file by relative path. A file
+     * that cannot be read is a PTD900 problem, unless `quiet` (a candidate path
+     * tried among others, such as a script a container may run).
+     */
+    file(path, kind, opts = {}) {
+        const found = this.byPath.get(path);
+        if (found)
+            return found;
+        const r = this.ws.read(path, kind);
+        if (r.ok)
+            return r.file;
+        if (r.skip.reason !== 'not found' && !opts.quiet)
+            this.problem(r.skip);
+        return undefined;
+    }
+    /** Is there a readable file at this relative path? (Read, within every limit, and cached.) */
+    exists(path, kind) {
+        return this.byPath.has(path) || this.ws.read(path, kind).ok;
+    }
+    yaml(file) {
+        if (this.yamlCache.has(file.path))
+            return this.yamlCache.get(file.path);
+        let y;
+        try {
+            y = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(file);
+        }
+        catch (e) {
+            if (e instanceof _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__/* .LibraryNotLoaded */ .S)
+                throw e;
+            const off = e instanceof _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .ParseError */ .mB ? e.offset : 0;
+            this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
+        }
+        this.yamlCache.set(file.path, y);
+        return y;
+    }
+    /**
+     * Treat a YAML file as unparsable from now on (its alias budget ran out while
+     * the model was built): report it once and hand out no document for it.
+     */
+    refuseYaml(file, reason, offset) {
+        this.yamlCache.set(file.path, undefined);
+        this.problem({ path: file.path, reason, span: { file, start: offset, end: offset } });
+    }
+    dockerfile(path) {
+        if (this.dfCache.has(path))
+            return this.dfCache.get(path);
+        const f = this.file(path, 'dockerfile');
+        let d;
+        if (f) {
+            try {
+                d = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDockerfile */ .Ai)(f);
+            }
+            catch (e) {
+                this.problem({ path, reason: `could not be parsed as a Dockerfile: ${e.message}`, span: { file: f, start: 0, end: 0 } });
+            }
+        }
+        this.dfCache.set(path, d);
+        return d;
+    }
+}
+/** Join a path relative to a file's directory; undefined when it leaves the root. */
+function relativeTo(fromFile, ...parts) {
+    const p = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(fromFile), ...parts));
+    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
+        return undefined;
+    return p;
+}
+/** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
+function setcapPtrace(chain) {
+    for (const s of chain) {
+        for (const r of s.runs) {
+            const words = r.words.map((w) => w.value.toLowerCase());
+            if (words.some((w) => w.endsWith('setcap')) && words.some((w) => w.includes('cap_sys_ptrace')))
+                return r.span;
+        }
+    }
+    return undefined;
+}
+/**
+ * What a Dockerfile stage (and the stages it builds on or copies from)
+ * installs, runs and builds. With `contexts` (the candidate repository
+ * directories of its build context), the scripts its RUN lines run are
+ * followed too, and `mounts` says where the COPYs of the context put
+ * repository files (for the scripts its CMD/ENTRYPOINT may run).
+ */
+function imageFacts(doc, target, build) {
+    const stage = typeof target === 'object' ? target : (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .targetStage */ .Ae)(doc, target);
+    if (!stage)
+        return undefined;
+    const chain = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stageChain */ .ap)(stage);
+    const tools = [];
+    const builds = [];
+    const add = (f) => {
+        tools.push(...f.tools);
+        builds.push(...f.builds);
+    };
+    const mounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(stage, build.contexts) : [];
+    for (const s of [...chain].reverse()) {
+        // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
+        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
+        for (const r of s.runs) {
+            if (!build || runMounts.length === 0) {
+                add(r.facts);
+                continue;
+            }
+            add(commandFacts(r, (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .followContext */ .xR)(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+        }
+    }
+    // Builds in any stage matter (binaries are copied across stages).
+    for (const s of doc.stages)
+        if (!chain.includes(s))
+            for (const r of s.runs)
+                builds.push(...r.facts.builds);
+    // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
+    for (const s of chain) {
+        for (const c of s.copies) {
+            if (!c.from)
+                continue;
+            for (const src of c.sources) {
+                const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(src);
+                const tool = _commands_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOLS */ .It.find((t) => t === base);
+                if (tool)
+                    tools.push({ tool, use: 'install', span: c.span, words: [] });
+            }
+        }
+    }
+    const fileCap = setcapPtrace(chain);
+    return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
+}
+/** A command's facts, analysed again with ctx (so that the scripts it names are followed) when one is given. */
+function commandFacts(c, ctx) {
+    if (!ctx)
+        return c.facts;
+    const file = c.span.file;
+    if (c.form === 'shell')
+        return c.commands ? (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeCommands */ .rp)(file, c.commands, undefined, ctx) : c.facts;
+    return c.words.length > 0 ? (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeWords */ .uu)(file, c.words, undefined, ctx) : c.facts;
+}
+/**
+ * What a container runs: an exec-form ENTRYPOINT gets CMD as its arguments
+ * (the way Docker combines them; a shell-form ENTRYPOINT ignores CMD). The
+ * two may come from different files (the image's `ENTRYPOINT ["/dlv"]`, a
+ * Compose `command: exec ./app --headless …`): then the ENTRYPOINT's words
+ * stand at the start of CMD's, so that every place found is in CMD's file.
+ * A wrapper ENTRYPOINT (tini, an entry script that ends in `exec "$@"`) runs
+ * CMD itself, so CMD's own facts count as well.
+ */
+function runFacts(entrypoint, cmd, ctx) {
+    if (entrypoint && entrypoint.form === 'exec' && entrypoint.words.length > 0) {
+        if (!cmd || cmd.form !== 'exec' || cmd.words.length === 0)
+            return commandFacts(entrypoint, ctx);
+        const file = cmd.span.file;
+        const at = cmd.words[0].start;
+        const entryWords = entrypoint.span.file === file ? entrypoint.words : entrypoint.words.map((w) => ({ ...w, start: at, end: at, map: w.map.map(() => at) }));
+        const both = (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeWords */ .uu)(file, [...entryWords, ...cmd.words], undefined, ctx);
+        const alone = commandFacts(cmd, ctx);
+        const seen = new Set(both.tools.map((t) => `${t.span.file.path}@${t.span.start}:${t.tool}`));
+        return {
+            tools: [...both.tools, ...alone.tools.filter((t) => !seen.has(`${t.span.file.path}@${t.span.start}:${t.tool}`))],
+            builds: [...both.builds, ...alone.builds.filter((b) => !both.builds.some((x) => x.span.file === b.span.file && x.span.start === b.span.start))],
+        };
+    }
+    if (entrypoint)
+        return commandFacts(entrypoint, ctx);
+    return cmd ? commandFacts(cmd, ctx) : { tools: [], builds: [] };
+}
+/**
+ * The image's debugger installs as evidence for a container that runs it.
+ * A container whose own command replaces the image's, with one that runs no
+ * debugger, while the image's own command is what runs the debugger (a debug
+ * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
+ * does not debug: the debugger in the image is wired to a command it does not run.
+ */
+function imageTools(facts, overridden, run, ctx) {
+    if (!facts)
+        return [];
+    if (!overridden || run.tools.length > 0)
+        return facts.tools;
+    const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
+    return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
+}
+
+
+/***/ }),
+
+/***/ 1194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zh: () => (/* binding */ mayNameDelveModule),
+/* harmony export */   dZ: () => (/* binding */ composePartner),
+/* harmony export */   vc: () => (/* binding */ isComposeOverride),
+/* harmony export */   yy: () => (/* binding */ Relevance)
+/* harmony export */ });
+/* unused harmony exports DEBUGGER_WORDS, BUILD_SOURCE_KINDS, COMMAND_KINDS, isHot, mayBuild, delveInstallsAllPinned */
+/**
+ * Lower-case words, one of which appears in some file of every launch with
+ * debugger evidence: the debuggers, a ptrace capability, a shared PID
+ * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
+ * a `kubectl debug`.
+ */
+const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'];
+/** Files that only declare image builds (no container runs from them). */
+const BUILD_SOURCE_KINDS = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
+/** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
+const COMMAND_KINDS = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
+const hotCache = new WeakMap();
+/** Does the file's text mention a debugger word (in any letter case)? */
+function isHot(f) {
+    let h = hotCache.get(f);
+    if (h === undefined) {
+        const t = f.text.toLowerCase();
+        h = DEBUGGER_WORDS.some((w) => t.includes(w));
+        hotCache.set(f, h);
+    }
+    return h;
+}
+function isAncestorOrSelf(dir, of) {
+    return dir === '' || dir === of || of.startsWith(dir + '/');
+}
+/** The names a builder takes in a context when none is given (link.ts defaultNames). */
+const DEFAULT_NAMES = new Set(['Dockerfile', 'dockerfile', 'Containerfile']);
+function buildTarget(dockerfile) {
+    const slash = dockerfile.lastIndexOf('/');
+    const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
+    const base = dockerfile.slice(slash + 1);
+    return { dir, base: DEFAULT_NAMES.has(base) ? 'Dockerfile' : base, needle: !DEFAULT_NAMES.has(base) ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+}
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? '' : path.slice(0, slash);
+}
+/**
+ * Could a `build` in `file` resolve to `dockerfile`? The path it resolves to
+ * is a normalised join of literal segments from the text, so its last segment
+ * (the file name, or the directory when the name is the default
+ * `Dockerfile`) is in the text, unless the directory is the file's own or an
+ * ancestor, which `.` and `..` reach without naming it.
+ */
+function mayBuild(file, dockerfile) {
+    const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
+    if (t.base !== 'Dockerfile')
+        return file.text.includes(t.needle);
+    return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
+}
+/**
+ * Could a shell word in the text have the value …delve/cmd/dlv? The shell
+ * builds a word's value from the characters of its text, leaving out quotes,
+ * backslashes (keeping the character they escape) and backslash-newline
+ * continuations (a backtick-newline one under `# escape=\``); nothing else is
+ * taken out (no expansion). So the value's characters appear in that order,
+ * adjacent, once those are removed (backticks are removed too: taking out
+ * more can only let more files through).
+ */
+function mayNameDelveModule(text) {
+    if (text.includes('delve/cmd/dlv'))
+        return true;
+    return withoutQuoting(text).includes('delve/cmd/dlv');
+}
+/** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
+function withoutQuoting(text) {
+    return text.replace(/[\\`]\r?\n|["'\\`]/g, '');
+}
+/**
+ * `go install github.com/go-delve/` at the start of a command: at the start of
+ * the text or of a line, after a shell operator (; & | and the first of && ||)
+ * or an opening parenthesis, or right after RUN (the first word of its command).
+ */
+const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github\.com\/go-delve\/$/;
+/**
+ * Does every spelling of …delve/cmd/dlv in the text belong to a
+ * `go install github.com/go-delve/delve/cmd/dlv@v<digit>…`
+ * starting a command? Then no install of delve in it can be reported by
+ * PTD011 (which wants `go get` or the old github.com/derekparker path) or
+ * PTD012 (which wants no version, or @latest, @master, @main and the like,
+ * none of which starts with v and a digit; a `$` version is read from the
+ * stage's ARG/ENV defaults, so it is left to the parse).
+ *
+ * Why the text answers for the shell words (model/commands.ts): an install is
+ * a word whose value is github.com/(go-delve|derekparker)/delve/cmd/dlv[@…] in
+ * a command whose first word is go; its verb is the second word. As for
+ * mayNameDelveModule, the value is in the text once quotes, backslashes and
+ * continuations are taken out, and taking them out never adds a character:
+ * so the characters around each spelling in that text are the value's own,
+ * give or take such characters, and a version that starts with v and a digit
+ * (or $) there starts so in the value too (a quote or backslash in between
+ * makes it no install or another version, never a moving one). `go` right
+ * after a command boundary, then `install`, is the command's first and second
+ * word; anything else (flags, `env X=1`, a variable, JSON exec form, a
+ * lower-case run) is answered "no", and the file is parsed as before.
+ */
+function delveInstallsAllPinned(text) {
+    const s = withoutQuoting(text);
+    for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
+        // Enough text for the longest accepted start; a window that cuts into it answers "no".
+        const from = Math.max(0, i - 64);
+        const before = (from === 0 ? '\n' : '') + s.slice(from, i);
+        if (!PINNED_INSTALL_BEFORE.test(before))
+            return false;
+        const after = i + 'delve/cmd/dlv'.length;
+        if (s[after] !== '@')
+            return false;
+        const v = s[after + 1];
+        // `@$VERSION` is whatever the build argument's default is (ARG DELVE_VERSION=latest): read the file.
+        const pinned = v === 'v' && s.charCodeAt(after + 2) >= 48 && s.charCodeAt(after + 2) <= 57;
+        if (!pinned)
+            return false;
+    }
+    return true;
+}
+const OVERRIDE_RE = /\.override(\.ya?ml)$/;
+/** Is this Compose file an override (compose.override.yml)? */
+function isComposeOverride(path) {
+    return OVERRIDE_RE.test(path);
+}
+/** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
+function composePartner(path) {
+    if (isComposeOverride(path))
+        return path.replace(OVERRIDE_RE, '$1');
+    const m = /^(.*?)(\.ya?ml)$/.exec(path);
+    return m ? `${m[1]}.override${m[2]}` : undefined;
+}
+class Relevance {
+    files;
+    everything;
+    partial;
+    hotDockerfiles;
+    targets;
+    /**
+     * Names by which a file can lead to a hot one: the file names of hot
+     * scripts (a Dockerfile's `CMD ["/start.sh"]`, a Compose `command:
+     * ./debug.sh`), `air` when an air config is hot, and the names of images
+     * built from hot Dockerfiles (addImageNames).
+     */
+    needles = [];
+    warmCache = new Map();
+    /**
+     * `files` are the discovered files. With `everything`, every file counts as
+     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
+     * the files a link can lead to may lie outside them, so a file that may
+     * link at all (`build`, `extends`) is read.
+     */
+    constructor(files, everything = false, partial = false) {
+        this.files = files;
+        this.everything = everything;
+        this.partial = partial;
+        for (const f of files) {
+            if (!isHot(f))
+                continue;
+            if (f.kind === 'shell')
+                this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
+            else if (f.kind === 'air' && !this.needles.includes('air'))
+                this.needles.push('air');
+        }
+        // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
+        const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
+        for (let grew = this.needles.length > 0; grew;) {
+            grew = false;
+            for (const f of scripts) {
+                const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+                if (this.needles.includes(name) || !this.needles.some((n) => f.text.includes(n)))
+                    continue;
+                this.needles.push(name);
+                grew = true;
+            }
+        }
+        // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
+        this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
+        this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
+    }
+    /** A debugger word in the file, or the name of a hot script, air config or debug image. */
+    hot(f) {
+        if (this.everything || isHot(f))
+            return true;
+        if (this.needles.length === 0)
+            return false;
+        let w = this.warmCache.get(f);
+        if (w === undefined) {
+            w = this.needles.some((n) => f.text.includes(n));
+            this.warmCache.set(f, w);
+        }
+        return w;
+    }
+    /**
+     * Names of images built from hot Dockerfiles (the last part of each
+     * repository name): a file that runs one of them (Compose `image:`,
+     * Kubernetes `image:`, `docker run`) may matter from now on.
+     */
+    addImageNames(names) {
+        let added = false;
+        for (const n of names) {
+            const last = n.slice(n.lastIndexOf('/') + 1);
+            if (last.length >= 2 && !this.needles.includes(last)) {
+                this.needles.push(last);
+                added = true;
+            }
+        }
+        if (added)
+            this.warmCache.clear();
+    }
+    /** Is this Dockerfile (by path) one that may matter? */
+    dockerfileMayMatter(f) {
+        return this.hot(f);
+    }
+    /** The Dockerfiles that may give a launch of their own (a stage nothing runs). */
+    dockerfileCandidates() {
+        return this.files.filter((f) => f.kind === 'dockerfile' && this.hot(f)).map((f) => f.path);
+    }
+    /** bake files, Skaffold configs, Tiltfiles and READMEs that may build a hot Dockerfile. */
+    buildSourceFiles() {
+        return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
+    }
+    /** Hot, or has a `build` that may name a hot Dockerfile (a bake file or Tiltfile builds without saying so). */
+    mayMatterByBuild(f) {
+        if (this.hot(f))
+            return true;
+        if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build'))
+            return false;
+        if (this.partial)
+            return true;
+        if (this.targets.length === 0)
+            return false;
+        return this.targets.some((t) => mayBuild(f, t));
+    }
+    /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
+    composeFiles(named) {
+        const all = this.files.filter((f) => f.kind === 'compose');
+        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+        const byPath = new Map(all.map((f) => [f.path, f]));
+        // Grow to a fixed point: partners of chosen files, and files that may
+        // `extends` a chosen one (they name its file).
+        if (this.partial)
+            for (const f of all)
+                if (f.text.includes('extends'))
+                    chosen.add(f);
+        let fresh = [...chosen];
+        while (fresh.length > 0) {
+            const next = [];
+            const take = (f) => {
+                if (f && !chosen.has(f)) {
+                    chosen.add(f);
+                    next.push(f);
+                }
+            };
+            for (const c of fresh)
+                take(byPath.get(composePartner(c.path) ?? ''));
+            const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
+            for (const f of all)
+                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
+                    take(f);
+            fresh = next;
+        }
+        return all.filter((f) => chosen.has(f));
+    }
+    /** Scripts, Makefiles, workflows and other command files whose `docker run` / `kubectl debug` lines or builds may matter. */
+    runLineFiles() {
+        return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
+    }
+    /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
+    hotKubernetesFiles() {
+        return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
+    }
+    /**
+     * Cold Kubernetes manifests that may hold a Service selecting a pod with
+     * one of the given label sets.
+     */
+    coldKubernetesServices(labels) {
+        // A selector pair equals one of the pod's label pairs, so its value (or,
+        // for an empty value, its key) is in the Service's text.
+        const needles = new Set();
+        for (const m of labels)
+            for (const [k, v] of m)
+                needles.add(v !== '' ? v : k);
+        if (needles.size === 0)
+            return [];
+        const list = [...needles];
+        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && f.text.includes('Service') && list.some((n) => f.text.includes(n)));
+    }
+    /**
+     * Can a launch whose own files are `files` have debugger evidence when it
+     * builds a Dockerfile? Only if one of them, or the Dockerfile, is hot: else
+     * no rule can report on it (see the top of this file), and the Dockerfile
+     * need not be parsed. `dockerfile` is read here (cheap), not parsed.
+     */
+    launchMayMatter(files, dockerfile) {
+        if (this.everything || files.some((f) => this.hot(f)))
+            return true;
+        const d = dockerfile();
+        return d !== undefined && this.hot(d);
+    }
+    /**
+     * The Dockerfiles (with a debugger word) whose `go install`/`go get` of
+     * delve may be reported: a shell word naming its module (…/delve/cmd/dlv) is
+     * spelled in the text, give or take the quotes, backslashes and line
+     * continuations the shell takes out, and not every such spelling is a
+     * pinned `go install` of the current module. Each of the others, read by
+     * itself, can give no finding (see PTD011, PTD012).
+     */
+    delveInstallCandidates() {
+        return this.hotDockerfiles.filter((f) => this.everything || (mayNameDelveModule(f.text) && !delveInstallsAllPinned(f.text))).map((f) => f.path);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dy: () => (/* binding */ bindMount),
+  og: () => (/* binding */ copyMounts),
+  xR: () => (/* binding */ followContext),
+  pg: () => (/* binding */ repoJoin)
+});
+
+// UNUSED EXPORTS: expandWordVariables
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/parse/toml-lib.ts
+var toml_lib = __nccwpck_require__(645);
+;// CONCATENATED MODULE: ./src/parse/air.ts
+
+function keyName(n) {
+    return (n.key?.keys ?? []).map((k) => k.name ?? k.value ?? '').join('.');
+}
+/** The string value as a word: characters mapped 1:1 when the source holds them unescaped. */
+function stringWord(file, n) {
+    if (n.type !== 'TOMLValue' || n.kind !== 'string' || typeof n.value !== 'string')
+        return undefined;
+    const value = n.value;
+    const [start, end] = n.range;
+    const raw = file.text.slice(start, end);
+    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
+    const inner = raw.slice(q, raw.length - q);
+    const from = start + q;
+    const map = inner === value ? Array.from({ length: value.length }, (_, i) => from + i) : Array.from({ length: value.length }, () => start);
+    return { value, start, end, quoted: true, map };
+}
+/** The build commands of an air config; undefined when it is no TOML (the caller reports that). */
+function parseAirConfig(file) {
+    const ast = (0,toml_lib/* parseTOML */.M)(file.text);
+    const out = { file };
+    for (const top of ast.body[0]?.body ?? []) {
+        // [build] table, or dotted keys build.cmd = … at the top.
+        const entries = [];
+        if (top.type === 'TOMLTable' && keyName(top) === 'build')
+            for (const kv of top.body ?? [])
+                entries.push({ key: keyName(kv), value: kv.value });
+        else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
+            entries.push({ key: keyName(top).slice(6), value: top.value });
+        for (const e of entries) {
+            const w = e.value ? stringWord(file, e.value) : undefined;
+            if (!w)
+                continue;
+            if (e.key === 'cmd')
+                out.cmd = w;
+            else if (e.key === 'full_bin')
+                out.fullBin = w;
+            else if (e.key === 'bin')
+                out.bin = w;
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ./src/parse/lazy-lib.ts
+var lazy_lib = __nccwpck_require__(4083);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts
+var cmdfiles = __nccwpck_require__(7198);
+;// CONCATENATED MODULE: ./src/model/scripts.ts
+/**
+ * What a container sees of the repository, so that the scripts its command
+ * names can be read: `CMD ["/start.sh"]` after `COPY start.sh /start.sh`,
+ * `command: ./scripts/debug.sh` with `.:/app` mounted and `working_dir: /app`,
+ * a devcontainer's `postCreateCommand` in its workspace folder. Paths are
+ * mapped back through the build context (COPY/ADD without --from) and bind
+ * mounts; a followed script is read only inside the repository (Workspace.read
+ * refuses symbolic links out of it, special and large files), and only when it
+ * is a script (a .sh/.bash name or a #! line), never a binary.
+ */
+
+
+
+
+
+
+function norm(p) {
+    const n = external_node_path_.posix.normalize(p);
+    return n.length > 1 ? n.replace(/\/$/, '') : n;
+}
+/** A repository-relative path joined and normalised; undefined when it leaves the repository. */
+function repoJoin(...parts) {
+    const p = external_node_path_.posix.normalize(external_node_path_.posix.join(...parts.filter((x) => x !== '')));
+    if (p === '.' || p === './')
+        return '';
+    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
+        return undefined;
+    return p.replace(/\/$/, '');
+}
+/**
+ * The mounts a Dockerfile stage's COPY/ADD instructions make from the build
+ * context (copies from other stages or images are not the repository's).
+ * `contexts` are the candidate repository directories of the build context.
+ */
+function copyMounts(stage, contexts) {
+    const out = [];
+    const chain = (0,dockerfile/* stageChain */.ap)(stage).reverse();
+    for (const s of chain) {
+        for (const c of s.copies) {
+            if (c.from)
+                continue;
+            const dest = c.dest.startsWith('/') ? c.dest : external_node_path_.posix.join(c.workdir ?? '/', c.dest);
+            const destDir = c.dest.endsWith('/') || c.sources.length > 1;
+            for (const written of c.sources) {
+                if (/^[a-z]+:\/\//i.test(written) || written.startsWith('git@'))
+                    continue;
+                // A COPY source is always inside the context: `COPY /cmd/x.sh /` is <context>/cmd/x.sh.
+                const src = written.replace(/^\/+/, '') || '.';
+                const cands = (rel) => contexts.map((ctx) => repoJoin(ctx, rel)).filter((p) => p !== undefined);
+                if (src.includes('*') || src.includes('?')) {
+                    // COPY scripts/*.sh /usr/local/bin/: the directory of the pattern, file by file.
+                    const dir = external_node_path_.posix.dirname(src);
+                    out.push({ container: norm(destDir ? dest : external_node_path_.posix.dirname(dest)), repo: cands(dir) });
+                    continue;
+                }
+                if (destDir) {
+                    // A file lands at dest/<name>; a directory's contents land in dest.
+                    out.push({ container: norm(external_node_path_.posix.join(dest, external_node_path_.posix.basename(src))), repo: cands(src), exact: true });
+                    out.push({ container: norm(dest), repo: cands(src) });
+                }
+                else
+                    out.push({ container: norm(dest), repo: cands(src) });
+            }
+        }
+    }
+    return out.reverse();
+}
+/**
+ * A bind mount `SOURCE:TARGET[:opts]` (Compose short syntax, `docker run -v`)
+ * whose source is a path in the repository, relative to `baseDirs` (the
+ * Compose file's directory; for a run line its directory, then the root).
+ */
+function bindMount(source, target, baseDirs) {
+    const s = source.trim().replace(/^["']|["']$/g, '');
+    const t = target.trim();
+    if (!t.startsWith('/'))
+        return undefined;
+    const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
+    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
+        return undefined;
+    if (cleaned.includes('$'))
+        return undefined;
+    const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p) => p !== undefined);
+    return repo.length > 0 ? { container: norm(t), repo } : undefined;
+}
+/**
+ * A script's unquoted `$NAME` / `${NAME}` words whose variable the script
+ * sets to a literal (`OPTS="--listen=:2345 --headless"`) are split into the
+ * words the shell would run (`exec /dlv ${OPTS} exec /app`). The new words
+ * point at the variable's word (their text is not in the line).
+ */
+function expandWordVariables(commands, vars) {
+    if (vars.size === 0)
+        return commands;
+    return commands.map((c) => {
+        if (!c.words.some((w) => !w.quoted && w.value.startsWith('$')))
+            return c;
+        const words = [];
+        for (const w of c.words) {
+            const m = !w.quoted ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value) : null;
+            const v = m ? vars.get((m[1] ?? m[2])) : undefined;
+            if (v === undefined || v.includes('$')) {
+                words.push(w);
+                continue;
+            }
+            for (const x of (0,shell/* splitShell */.b2)(v))
+                for (const nw of x.words)
+                    words.push({ value: nw.value, start: w.start, end: w.end, quoted: true, map: nw.value.split('').map(() => w.start) });
+        }
+        return { ...c, words };
+    });
+}
+/** Where a bare command name is looked up (the PATH of the usual base images). */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/go/bin'];
+function isScriptText(path, text) {
+    return /\.(sh|bash)$/.test(path) || text.startsWith('#!');
+}
+/** The FollowContext of a container: scripts and air configs read through its view of the repository. */
+function followContext(project, view, airConfigs) {
+    /** Container path of each followed script (to resolve what it names relative to itself). */
+    const at = new Map();
+    const candidatesOf = (containerPath) => {
+        const out = [];
+        const p = norm(containerPath);
+        for (const m of view.mounts) {
+            if (m.exact ? p !== m.container : !(p === m.container || p.startsWith(m.container === '/' ? '/' : m.container + '/')))
+                continue;
+            const rest = m.exact ? '' : p.slice(m.container === '/' ? 1 : m.container.length + 1);
+            for (const r of m.repo) {
+                const q = repoJoin(r, rest);
+                if (q !== undefined && q !== '' && !out.includes(q))
+                    out.push(q);
+            }
+        }
+        return out;
+    };
+    const readScript = (rel) => {
+        const known = project.file(rel, 'shell', { quiet: true });
+        if (!known || !isScriptText(known.path, known.text))
+            return undefined;
+        return known;
+    };
+    const resolve = (path, from, read = readScript) => {
+        const tries = [];
+        if (!path.includes('/')) {
+            // A bare command name: a script only where the image put one on PATH.
+            for (const dir of PATH_DIRS) {
+                for (const rel of candidatesOf(`${dir}/${path}`)) {
+                    const f = read(rel);
+                    if (f)
+                        return { file: f, containerPath: `${dir}/${path}` };
+                }
+            }
+            if (!/\.(sh|bash)$/.test(path))
+                return undefined;
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+        }
+        else if (path.startsWith('/'))
+            tries.push(path);
+        else {
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+            const fromAt = at.get(from.path);
+            if (fromAt)
+                tries.push(external_node_path_.posix.join(external_node_path_.posix.dirname(fromAt), path));
+        }
+        for (const cp of tries) {
+            for (const rel of candidatesOf(cp)) {
+                const f = read(rel);
+                if (f)
+                    return { file: f, containerPath: norm(cp) };
+            }
+        }
+        // A relative path named by a followed script or a repository file: next to that file.
+        if (!path.startsWith('/')) {
+            const rel = repoJoin(external_node_path_.posix.dirname(from.path), path);
+            const f = rel !== undefined ? read(rel) : undefined;
+            if (f)
+                return { file: f };
+        }
+        return undefined;
+    };
+    const readConfig = (rel) => project.file(rel, 'shell', { quiet: true });
+    const commandsCache = new Map();
+    return {
+        stack: [],
+        script(path, from) {
+            const r = resolve(path, from);
+            if (!r)
+                return undefined;
+            if (r.containerPath)
+                at.set(r.file.path, r.containerPath);
+            return r.file;
+        },
+        config(path, from) {
+            return resolve(path, from, readConfig)?.file;
+        },
+        commands(file) {
+            let c = commandsCache.get(file.path);
+            if (!c) {
+                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), (0,cmdfiles/* commandFileOf */.j)(project, file).vars);
+                commandsCache.set(file.path, c);
+            }
+            return c;
+        },
+        air(configPath, from) {
+            const wanted = configPath ?? '.air.toml';
+            const paths = wanted.startsWith('/') ? [wanted] : [external_node_path_.posix.join(view.workdir, wanted)];
+            const rels = paths.flatMap(candidatesOf);
+            // Not mounted where the container looks: the config next to the file that runs air.
+            if (!wanted.startsWith('/')) {
+                const beside = repoJoin(external_node_path_.posix.dirname(from.path), wanted);
+                if (beside !== undefined && !rels.includes(beside))
+                    rels.push(beside);
+            }
+            for (const rel of rels) {
+                const cfg = readAir(project, rel, airConfigs);
+                if (!cfg)
+                    continue;
+                const out = [];
+                if (cfg.cmd)
+                    out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
+                if (cfg.fullBin)
+                    out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
+                return out;
+            }
+            return [];
+        },
+        stop(file, reason, span) {
+            project.problem({ path: file.path, reason, span });
+        },
+    };
+}
+function readAir(project, rel, cache) {
+    if (cache?.has(rel))
+        return cache.get(rel);
+    const f = project.file(rel, 'air', { quiet: true });
+    let cfg;
+    if (f) {
+        try {
+            cfg = parseAirConfig(f);
+            project.add(f);
+        }
+        catch (e) {
+            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
+                throw e;
+            const off = e.offset ?? 0;
+            project.problem({ path: f.path, reason: `could not be parsed as TOML: ${e.message}`, span: { file: f, start: off, end: off } });
+        }
+    }
+    cache?.set(rel, cfg);
+    return cfg;
 }
 
 
@@ -17084,6 +17243,24 @@ function isAssignment(w) {
 
 /***/ }),
 
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ parseTOML),
+/* harmony export */   X: () => (/* binding */ loadToml)
+/* harmony export */ });
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
+
+const toml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('toml-eslint-parser', () => __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605)));
+const loadToml = toml.load;
+function parseTOML(text) {
+    return toml.get().parseTOML(text);
+}
+
+
+/***/ }),
+
 /***/ 3078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17315,7 +17492,7 @@ function pairSpan(file, p) {
  * with its source text (plain, quoted and block styles). Characters that come
  * from folding or escapes map to the nearest source character.
  */
-function scalarWord(file, n) {
+function scalarWordNear(file, n) {
     const value = String(n.value ?? '');
     const [start, end] = n.range ?? [0, 0];
     const src = file.text.slice(start, end);
@@ -17353,6 +17530,67 @@ function scalarWord(file, n) {
         j++;
     }
     return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}
+/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
+function misplaced(text, w) {
+    let bad = 0;
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
+            bad++;
+    }
+    return bad;
+}
+/**
+ * Source offset of each character of a scalar's value (see scalarWordNear),
+ * realigned when that map misses characters. scalarWordNear looks for each
+ * character at most 8 source characters ahead, so a block scalar (or a
+ * folded plain one) indented deeper than that — a workflow step's `run: |`
+ * body sits at column 10 — maps its characters onto the indentation. Here
+ * source blanks are skipped without a bound before each non-blank character
+ * (indentation and folding are blanks), and the 8-character window is kept
+ * only for escapes. The better of the two maps is used.
+ */
+function scalarWord(file, n) {
+    const w = scalarWordNear(file, n);
+    const text = file.text;
+    const badBefore = misplaced(text, w);
+    if (badBefore === 0)
+        return w;
+    const end = Math.min(w.end, text.length);
+    let j = w.start;
+    const src0 = text[j];
+    if (src0 === '|' || src0 === '>') {
+        const nl = text.indexOf('\n', j);
+        j = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    else if (src0 === '"' || src0 === "'")
+        j++;
+    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+    const map = [];
+    const last = Math.max(w.start, end - 1);
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
+                j++;
+            map.push(Math.min(j, last));
+            // An escape (\n, \t in double quotes) stands for this character: step over it.
+            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
+            continue;
+        }
+        let b = j;
+        while (b < end && blank(text[b]))
+            b++;
+        let m = b;
+        while (m < end && text[m] !== c && m - b < 8)
+            m++;
+        j = m < end && text[m] === c ? m : b;
+        map.push(Math.min(j, last));
+        j++;
+    }
+    const aligned = { ...w, map };
+    return misplaced(text, aligned) < badBefore ? aligned : w;
 }
 
 
@@ -17849,10 +18087,49 @@ function ownPair(map, key) {
         return undefined;
     return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
 }
+/** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
+function newPairAt(y, map) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const last = map.items[map.items.length - 1];
+    const firstKey = map.items[0]?.key;
+    if (!last || !firstKey?.range)
+        return undefined;
+    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+    if (end === undefined)
+        return undefined;
+    return { at: (0,source/* lineContentEnd */.p4)(file, lastContent(file, end)), col: col(file, firstKey.range[0]) };
+}
+/**
+ * A new pair `key:` with a block sequence of `items` (`key: []` for none)
+ * after the map's last pair: to give a service its own list where it got one
+ * through a merge key (`<<: *debug`), which an own key replaces whole.
+ */
+function addSeqPair(y, map, key, items) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    const nl = (0,source/* eol */.p3)(y.file);
+    const pad = ' '.repeat(p.col);
+    const body = items.length === 0 ? `${nl}${pad}${key}: []` : `${nl}${pad}${key}:${items.map((i) => `${nl}${pad}${' '.repeat(seqIndent(y))}- ${i}`).join('')}`;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: body }];
+}
+/** A new pair `key: value` (a plain scalar) after the map's last pair. */
+function addScalarPair(y, map, key, value) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: `${(0,source/* eol */.p3)(y.file)}${' '.repeat(p.col)}${key}: ${value}` }];
+}
 
+// EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
+var compose = __nccwpck_require__(4206);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var caps = __nccwpck_require__(1064);
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
+
+
 
 
 
@@ -17881,7 +18158,7 @@ function buildEditor(l) {
     const src = l.source;
     switch (src.kind) {
         case 'compose':
-            return composeEditor(src.service, src.main);
+            return composeEditor(src.service, src.main, src.anchors);
         case 'kubernetes':
             return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
         case 'run':
@@ -17894,7 +18171,7 @@ function buildEditor(l) {
             if (!src.compose)
                 return own;
             // Settings that live in the Compose file are edited there.
-            const composeEd = composeEditor(src.compose.service, src.compose.main);
+            const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
             return {
                 ...own,
                 replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
@@ -17944,12 +18221,6 @@ function makeFix(description, edits, files) {
         out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
-function capsIn(map, key) {
-    const p = ownPair(map, key);
-    if (!p || !(0,yaml_lib/* isSeq */.oP)(p.value))
-        return [];
-    return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
-}
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
     const file = layer.y.file;
@@ -17967,25 +18238,49 @@ function replacePairWithSeq(layer, oldKey, newKey, item) {
     const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
     return [{ ...rm[0], text }];
 }
-// ---------- Compose ----------
-function composeEditor(svc, main) {
+function keySource(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const own = ownPair(l.map, key);
+        if (own)
+            return { y: l.y, map: l.map, pair: own, layer: l };
+        if (!(0,yaml/* getPair */.xf)(l.y, l.map, key))
+            continue;
+        for (const m of (0,compose/* mergeSources */.Rf)(l.y, l.map)) {
+            const p = ownPair(m, key);
+            if (p)
+                return { y: l.y, map: m, pair: p, layer: l, anchor: m };
+        }
+        return undefined;
+    }
+    return undefined;
+}
+function scalarItems(y, pair) {
+    const v = (0,yaml/* deref */.LA)(y, pair.value);
+    return v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items : [];
+}
+/**
+ * The Compose editor. A setting an anchor supplies (`<<: *debug`) is edited
+ * in the anchor when every service that merges it is a debugging container
+ * (`anchors` says, from the model), else overridden in the service itself:
+ * an own key replaces a merged one whole, so the override copies what the
+ * anchor gave and changes only what the fix changes.
+ */
+function composeEditor(svc, main, anchors) {
     const files = () => svc.layers.map((l) => l.y.file);
-    const capLayer = () => {
-        for (let i = svc.layers.length - 1; i >= 0; i--)
-            if (ownPair(svc.layers[i].map, 'cap_add'))
-                return svc.layers[i];
-        // cap_add reached through a merge key cannot be extended without copying it.
-        if (svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add')))
-            return undefined;
-        return main;
-    };
+    const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
+    const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
+    /** Edits that put cap in the service's effective cap_add. */
     const addEdits = (cap) => {
-        const l = capLayer();
-        if (!l)
-            return undefined;
-        if (capsIn(l.map, 'cap_add').includes(cap))
+        const src = keySource(svc, 'cap_add');
+        if (!src)
+            return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+        if (scalarItems(src.y, src.pair).some((n) => (0,yaml_lib/* isScalar */.jn)(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
             return [];
-        return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+        if (editable(src))
+            return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
+        // The anchor is shared with services that do not debug: the service gets its own list.
+        return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
     };
     const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
     return {
@@ -17993,41 +18288,51 @@ function composeEditor(svc, main) {
             return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
         },
         replaceSecurityOpt(opt, cap) {
-            for (const l of svc.layers) {
-                const pair = ownPair(l.map, 'security_opt');
-                if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value) || l.y.file !== opt.span.file)
-                    continue;
-                const seq = pair.value;
-                const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
-                if (!node)
-                    continue;
-                const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
-                if (seq.items.length === 1 && !hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
-                const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+            const src = keySource(svc, 'security_opt');
+            if (!src || src.y.file !== opt.span.file || !(0,yaml_lib/* isSeq */.oP)((0,yaml/* deref */.LA)(src.y, src.pair.value)))
+                return undefined;
+            const seq = (0,yaml/* deref */.LA)(src.y, src.pair.value);
+            const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
+            if (!node)
+                return undefined;
+            const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                // Shared anchor: the service overrides the list without it, and gets the capability.
+                const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
                 const add = addEdits(cap);
-                if (!rm || !add)
+                if (!rest || !add)
                     return undefined;
-                return makeFix(desc, [...rm, ...add], files());
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...rest, ...add], files());
             }
-            return undefined;
+            const layer = { y: src.y, map: src.map };
+            if (seq.items.length === 1 && !hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'security_opt', 'cap_add', cap), files());
+            const rm = removeSeqItem(src.y, src.map, 'security_opt', node);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
         },
         replacePrivileged(cap) {
-            for (let i = svc.layers.length - 1; i >= 0; i--) {
-                const l = svc.layers[i];
-                const pair = ownPair(l.map, 'privileged');
-                if (!pair)
-                    continue;
-                const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
-                if (!hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
-                const rm = removePair(l.y, l.map, pair);
+            const src = keySource(svc, 'privileged');
+            if (!src)
+                return undefined;
+            const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                const off = addScalarPair(src.layer.y, src.layer.map, 'privileged', 'false');
                 const add = addEdits(cap);
-                if (!rm || !add)
+                if (!off || !add)
                     return undefined;
-                return makeFix(desc, [...rm, ...add], files());
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...off, ...add], files());
             }
-            return undefined;
+            const layer = { y: src.y, map: src.map };
+            if (!hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'privileged', 'cap_add', cap), files());
+            const rm = removePair(src.y, src.map, src.pair);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
         },
         publishPort(port) {
             const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
@@ -19182,7 +19487,8 @@ const ptd008 = {
             const done = new Set();
             for (const s of dlvServers(l)) {
                 const port = s.listen?.port;
-                if (!port || !s.listen || done.has(port))
+                // A loopback listen is PTD006's finding: publishing its port would reach nothing.
+                if (!port || !s.listen || done.has(port) || s.listen.scope === 'loopback')
                     continue;
                 if (publications(l, port).length > 0 || forwarded(l, port))
                     continue;

@@ -88,13 +88,15 @@ export function runRules(project: Project, model: Model, ignore: string[] = []):
         // Two findings of one rule on identical text in one file get distinct prints.
         for (let n = 2; seen.has(fp); n++) fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
         seen.add(fp);
+        // Where the launch's image is built, when it was found by name (model/images.ts).
+        const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
         findings.push({
           ruleId: rule.meta.id,
           severity: r.severity ?? rule.meta.defaultSeverity,
           title: rule.meta.title,
           message: r.message,
           span: r.span,
-          related: r.related ?? [],
+          related: [...(r.related ?? []), ...notes],
           ...(r.launch ? { launch: r.launch.id } : {}),
           ...(r.fix ? { fix: r.fix } : {}),
           fingerprint: fp,
@@ -134,8 +136,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
     if (mayReadJson(files.map((f) => f.kind))) await loadJsonc();
-    // air's .air.toml is read when a container runs `air`: only a scan with a file that says `air` can.
-    if (files.some((f) => f.kind === 'air' || f.text.includes('air'))) await loadToml();
+    // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
+    if (files.some((f) => f.kind === 'air' || f.text.includes('air -c'))) await loadToml();
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     mark('model');

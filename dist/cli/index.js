@@ -9173,7 +9173,7 @@ function pairSpan(file, p) {
  * with its source text (plain, quoted and block styles). Characters that come
  * from folding or escapes map to the nearest source character.
  */
-function scalarWord(file, n) {
+function scalarWordNear(file, n) {
     const value = String(n.value ?? '');
     const [start, end] = n.range ?? [0, 0];
     const src = file.text.slice(start, end);
@@ -9211,6 +9211,67 @@ function scalarWord(file, n) {
         j++;
     }
     return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}
+/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
+function misplaced(text, w) {
+    let bad = 0;
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
+            bad++;
+    }
+    return bad;
+}
+/**
+ * Source offset of each character of a scalar's value (see scalarWordNear),
+ * realigned when that map misses characters. scalarWordNear looks for each
+ * character at most 8 source characters ahead, so a block scalar (or a
+ * folded plain one) indented deeper than that — a workflow step's `run: |`
+ * body sits at column 10 — maps its characters onto the indentation. Here
+ * source blanks are skipped without a bound before each non-blank character
+ * (indentation and folding are blanks), and the 8-character window is kept
+ * only for escapes. The better of the two maps is used.
+ */
+function scalarWord(file, n) {
+    const w = scalarWordNear(file, n);
+    const text = file.text;
+    const badBefore = misplaced(text, w);
+    if (badBefore === 0)
+        return w;
+    const end = Math.min(w.end, text.length);
+    let j = w.start;
+    const src0 = text[j];
+    if (src0 === '|' || src0 === '>') {
+        const nl = text.indexOf('\n', j);
+        j = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    else if (src0 === '"' || src0 === "'")
+        j++;
+    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+    const map = [];
+    const last = Math.max(w.start, end - 1);
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
+                j++;
+            map.push(Math.min(j, last));
+            // An escape (\n, \t in double quotes) stands for this character: step over it.
+            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
+            continue;
+        }
+        let b = j;
+        while (b < end && blank(text[b]))
+            b++;
+        let m = b;
+        while (m < end && text[m] !== c && m - b < 8)
+            m++;
+        j = m < end && text[m] === c ? m : b;
+        map.push(Math.min(j, last));
+        j++;
+    }
+    const aligned = { ...w, map };
+    return misplaced(text, aligned) < badBefore ? aligned : w;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/toml-lib.ts
@@ -9789,69 +9850,9 @@ function splitTemplated(file, start, end) {
     const c = compactTemplates(raw, map);
     return splitShell(c.text, { map: c.map });
 }
-/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
-function misplaced(text, w) {
-    let bad = 0;
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
-            bad++;
-    }
-    return bad;
-}
-/**
- * scalarWord, realigned when its map misses characters. scalarWord looks for
- * each character at most 8 source characters ahead, so a block scalar (or a
- * folded plain one) indented deeper than that — a workflow step's `run: |`
- * body sits at column 10 — maps its characters onto the indentation. Here
- * source blanks are skipped without a bound before each non-blank character
- * (indentation and folding are blanks), and the 8-character window is kept
- * only for escapes. The better of the two maps is used.
- */
-function scalarChars(file, n) {
-    const w = scalarWord(file, n);
-    const text = file.text;
-    const badBefore = misplaced(text, w);
-    if (badBefore === 0)
-        return w;
-    const end = Math.min(w.end, text.length);
-    let j = w.start;
-    const src0 = text[j];
-    if (src0 === '|' || src0 === '>') {
-        const nl = text.indexOf('\n', j);
-        j = nl < 0 || nl >= end ? end : nl + 1;
-    }
-    else if (src0 === '"' || src0 === "'")
-        j++;
-    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-    const map = [];
-    const last = Math.max(w.start, end - 1);
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c === ' ' || c === '\n' || c === '\t') {
-            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
-                j++;
-            map.push(Math.min(j, last));
-            // An escape (\n, \t in double quotes) stands for this character: step over it.
-            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
-            continue;
-        }
-        let b = j;
-        while (b < end && blank(text[b]))
-            b++;
-        let m = b;
-        while (m < end && text[m] !== c && m - b < 8)
-            m++;
-        j = m < end && text[m] === c ? m : b;
-        map.push(Math.min(j, last));
-        j++;
-    }
-    const aligned = { ...w, map };
-    return misplaced(text, aligned) < badBefore ? aligned : w;
-}
 /** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
 function splitScalar(file, n, templates = false) {
-    const w = scalarChars(file, n);
+    const w = scalarWord(file, n);
     if (!templates)
         return splitShell(w.value, { map: w.map });
     const c = compactTemplates(w.value, w.map);
@@ -10946,11 +10947,13 @@ function isHot(f) {
 function isAncestorOrSelf(dir, of) {
     return dir === '' || dir === of || of.startsWith(dir + '/');
 }
+/** The names a builder takes in a context when none is given (link.ts defaultNames). */
+const DEFAULT_NAMES = new Set(['Dockerfile', 'dockerfile', 'Containerfile']);
 function buildTarget(dockerfile) {
     const slash = dockerfile.lastIndexOf('/');
     const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
     const base = dockerfile.slice(slash + 1);
-    return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+    return { dir, base: DEFAULT_NAMES.has(base) ? 'Dockerfile' : base, needle: !DEFAULT_NAMES.has(base) ? base : dir.slice(dir.lastIndexOf('/') + 1) };
 }
 function dirOf(path) {
     const slash = path.lastIndexOf('/');
@@ -11078,6 +11081,18 @@ class Relevance {
             else if (f.kind === 'air' && !this.needles.includes('air'))
                 this.needles.push('air');
         }
+        // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
+        const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
+        for (let grew = this.needles.length > 0; grew;) {
+            grew = false;
+            for (const f of scripts) {
+                const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+                if (this.needles.includes(name) || !this.needles.some((n) => f.text.includes(n)))
+                    continue;
+                this.needles.push(name);
+                grew = true;
+            }
+        }
         // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
         this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
         this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
@@ -11124,11 +11139,11 @@ class Relevance {
     buildSourceFiles() {
         return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
     }
-    /** Hot, or has a `build` that may name a hot Dockerfile. */
+    /** Hot, or has a `build` that may name a hot Dockerfile (a bake file or Tiltfile builds without saying so). */
     mayMatterByBuild(f) {
         if (this.hot(f))
             return true;
-        if (!f.text.includes('build'))
+        if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build'))
             return false;
         if (this.partial)
             return true;
@@ -11405,6 +11420,55 @@ function withExtends(project, y, name, depth = 0) {
     if (!baseName || !baseFile || (baseFile === y && baseName === name))
         return [own];
     return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+/**
+ * The maps a map merges with `<<` (an alias, or a list of them), in the
+ * order their keys win, and what those merge in turn (a few levels).
+ */
+function mergeSources(y, map, depth = 0) {
+    const out = [];
+    if (depth > 4)
+        return out;
+    for (const p of map.items) {
+        if (keyOf(p) !== '<<')
+            continue;
+        const v = deref(y, p.value);
+        const list = v && yaml_lib_isSeq(v) ? v.items.map((i) => deref(y, i)) : [v];
+        for (const m of list) {
+            if (!isMapNode(m) || out.includes(m))
+                continue;
+            out.push(m, ...mergeSources(y, m, depth + 1).filter((x) => !out.includes(x)));
+        }
+    }
+    return out;
+}
+/**
+ * Mark, on each Compose launch's source, the anchors its service merges and
+ * whether every service that merges the same anchor is a debugging container:
+ * only then may a fix edit the anchor (fix/editors.ts composeEditor).
+ */
+function markSharedAnchors(launches, isDebugging) {
+    const users = new Map();
+    const sources = (l) => (l.source.kind === 'compose' ? l.source : l.source.kind === 'devcontainer' ? l.source.compose : undefined);
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                users.set(m, [...(users.get(m) ?? []), l]);
+    }
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        const mine = new Map();
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                mine.set(m, (users.get(m) ?? []).every(isDebugging));
+        if (mine.size > 0)
+            src.anchors = mine;
+    }
 }
 /** The services of these Compose files (see Relevance.composeFiles for which are read). */
 function composeServices(project, composeFiles) {
@@ -14482,15 +14546,29 @@ function parseImageRef(raw) {
         s = s.slice(0, at);
     }
     let tag;
-    const colon = s.lastIndexOf(':');
-    if (colon > s.lastIndexOf('/') && !(colon > 0 && s[colon - 1] === '$')) {
-        // `${VAR:-x}` holds a colon that is no tag separator.
-        const open = s.lastIndexOf('{', colon);
-        const close = s.lastIndexOf('}', colon);
-        if (!(open > close)) {
-            tag = s.slice(colon + 1);
-            s = s.slice(0, colon);
+    // The tag separator: the last colon after the last slash, outside `${…}`.
+    let colon = -1;
+    for (let i = 0, depth = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '$' && s[i + 1] === '{') {
+            depth++;
+            i++;
+            continue;
         }
+        if (c === '}' && depth > 0) {
+            depth--;
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        if (c === '/')
+            colon = -1;
+        else if (c === ':')
+            colon = i;
+    }
+    if (colon >= 0) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
     }
     let domain = 'docker.io';
     let path = s;
@@ -15011,6 +15089,7 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
 
 
 
+
 /** `.vscode/launch.json` configurations that attach to a local process. */
 function editorAttachConfigs(project) {
     const out = [];
@@ -15119,6 +15198,7 @@ function buildModel(project, opts = {}) {
         return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
     });
     const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+    markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
     const launches = [...runtimes, ...own];
@@ -15879,8 +15959,45 @@ function ownPair(map, key) {
         return undefined;
     return map.items.find((p) => keyOf(p) === key);
 }
+/** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
+function newPairAt(y, map) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const last = map.items[map.items.length - 1];
+    const firstKey = map.items[0]?.key;
+    if (!last || !firstKey?.range)
+        return undefined;
+    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+    if (end === undefined)
+        return undefined;
+    return { at: lineContentEnd(file, lastContent(file, end)), col: col(file, firstKey.range[0]) };
+}
+/**
+ * A new pair `key:` with a block sequence of `items` (`key: []` for none)
+ * after the map's last pair: to give a service its own list where it got one
+ * through a merge key (`<<: *debug`), which an own key replaces whole.
+ */
+function addSeqPair(y, map, key, items) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    const nl = eol(y.file);
+    const pad = ' '.repeat(p.col);
+    const body = items.length === 0 ? `${nl}${pad}${key}: []` : `${nl}${pad}${key}:${items.map((i) => `${nl}${pad}${' '.repeat(seqIndent(y))}- ${i}`).join('')}`;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: body }];
+}
+/** A new pair `key: value` (a plain scalar) after the map's last pair. */
+function addScalarPair(y, map, key, value) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: `${eol(y.file)}${' '.repeat(p.col)}${key}: ${value}` }];
+}
 
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
+
+
 
 
 
@@ -15909,7 +16026,7 @@ function buildEditor(l) {
     const src = l.source;
     switch (src.kind) {
         case 'compose':
-            return composeEditor(src.service, src.main);
+            return composeEditor(src.service, src.main, src.anchors);
         case 'kubernetes':
             return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
         case 'run':
@@ -15922,7 +16039,7 @@ function buildEditor(l) {
             if (!src.compose)
                 return own;
             // Settings that live in the Compose file are edited there.
-            const composeEd = composeEditor(src.compose.service, src.compose.main);
+            const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
             return {
                 ...own,
                 replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
@@ -15972,12 +16089,6 @@ function makeFix(description, edits, files) {
         out.push(...lineEdits(r.path, r.before, r.after));
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
-function capsIn(map, key) {
-    const p = ownPair(map, key);
-    if (!p || !yaml_lib_isSeq(p.value))
-        return [];
-    return p.value.items.map((i) => String(i.value ?? '').toUpperCase().replace(/^CAP_/, ''));
-}
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
     const file = layer.y.file;
@@ -15995,25 +16106,49 @@ function replacePairWithSeq(layer, oldKey, newKey, item) {
     const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
     return [{ ...rm[0], text }];
 }
-// ---------- Compose ----------
-function composeEditor(svc, main) {
+function keySource(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const own = ownPair(l.map, key);
+        if (own)
+            return { y: l.y, map: l.map, pair: own, layer: l };
+        if (!getPair(l.y, l.map, key))
+            continue;
+        for (const m of mergeSources(l.y, l.map)) {
+            const p = ownPair(m, key);
+            if (p)
+                return { y: l.y, map: m, pair: p, layer: l, anchor: m };
+        }
+        return undefined;
+    }
+    return undefined;
+}
+function scalarItems(y, pair) {
+    const v = deref(y, pair.value);
+    return v && yaml_lib_isSeq(v) ? v.items : [];
+}
+/**
+ * The Compose editor. A setting an anchor supplies (`<<: *debug`) is edited
+ * in the anchor when every service that merges it is a debugging container
+ * (`anchors` says, from the model), else overridden in the service itself:
+ * an own key replaces a merged one whole, so the override copies what the
+ * anchor gave and changes only what the fix changes.
+ */
+function composeEditor(svc, main, anchors) {
     const files = () => svc.layers.map((l) => l.y.file);
-    const capLayer = () => {
-        for (let i = svc.layers.length - 1; i >= 0; i--)
-            if (ownPair(svc.layers[i].map, 'cap_add'))
-                return svc.layers[i];
-        // cap_add reached through a merge key cannot be extended without copying it.
-        if (svc.layers.some((l) => getPair(l.y, l.map, 'cap_add')))
-            return undefined;
-        return main;
-    };
+    const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
+    const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
+    /** Edits that put cap in the service's effective cap_add. */
     const addEdits = (cap) => {
-        const l = capLayer();
-        if (!l)
-            return undefined;
-        if (capsIn(l.map, 'cap_add').includes(cap))
+        const src = keySource(svc, 'cap_add');
+        if (!src)
+            return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+        if (scalarItems(src.y, src.pair).some((n) => isScalar(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
             return [];
-        return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+        if (editable(src))
+            return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
+        // The anchor is shared with services that do not debug: the service gets its own list.
+        return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
     };
     const hasCapKey = () => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
     return {
@@ -16021,41 +16156,51 @@ function composeEditor(svc, main) {
             return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
         },
         replaceSecurityOpt(opt, cap) {
-            for (const l of svc.layers) {
-                const pair = ownPair(l.map, 'security_opt');
-                if (!pair || !yaml_lib_isSeq(pair.value) || l.y.file !== opt.span.file)
-                    continue;
-                const seq = pair.value;
-                const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
-                if (!node)
-                    continue;
-                const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
-                if (seq.items.length === 1 && !hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
-                const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+            const src = keySource(svc, 'security_opt');
+            if (!src || src.y.file !== opt.span.file || !yaml_lib_isSeq(deref(src.y, src.pair.value)))
+                return undefined;
+            const seq = deref(src.y, src.pair.value);
+            const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
+            if (!node)
+                return undefined;
+            const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                // Shared anchor: the service overrides the list without it, and gets the capability.
+                const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
                 const add = addEdits(cap);
-                if (!rm || !add)
+                if (!rest || !add)
                     return undefined;
-                return makeFix(desc, [...rm, ...add], files());
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...rest, ...add], files());
             }
-            return undefined;
+            const layer = { y: src.y, map: src.map };
+            if (seq.items.length === 1 && !hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'security_opt', 'cap_add', cap), files());
+            const rm = removeSeqItem(src.y, src.map, 'security_opt', node);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
         },
         replacePrivileged(cap) {
-            for (let i = svc.layers.length - 1; i >= 0; i--) {
-                const l = svc.layers[i];
-                const pair = ownPair(l.map, 'privileged');
-                if (!pair)
-                    continue;
-                const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
-                if (!hasCapKey())
-                    return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
-                const rm = removePair(l.y, l.map, pair);
+            const src = keySource(svc, 'privileged');
+            if (!src)
+                return undefined;
+            const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                const off = addScalarPair(src.layer.y, src.layer.map, 'privileged', 'false');
                 const add = addEdits(cap);
-                if (!rm || !add)
+                if (!off || !add)
                     return undefined;
-                return makeFix(desc, [...rm, ...add], files());
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...off, ...add], files());
             }
-            return undefined;
+            const layer = { y: src.y, map: src.map };
+            if (!hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'privileged', 'cap_add', cap), files());
+            const rm = removePair(src.y, src.map, src.pair);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
         },
         publishPort(port) {
             const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
@@ -17208,7 +17353,8 @@ const ptd008 = {
             const done = new Set();
             for (const s of dlvServers(l)) {
                 const port = s.listen?.port;
-                if (!port || !s.listen || done.has(port))
+                // A loopback listen is PTD006's finding: publishing its port would reach nothing.
+                if (!port || !s.listen || done.has(port) || s.listen.scope === 'loopback')
                     continue;
                 if (publications(l, port).length > 0 || forwarded(l, port))
                     continue;
@@ -18053,13 +18199,15 @@ function runRules(project, model, ignore = []) {
                 for (let n = 2; seen.has(fp); n++)
                     fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
                 seen.add(fp);
+                // Where the launch's image is built, when it was found by name (model/images.ts).
+                const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
                 findings.push({
                     ruleId: rule.meta.id,
                     severity: r.severity ?? rule.meta.defaultSeverity,
                     title: rule.meta.title,
                     message: r.message,
                     span: r.span,
-                    related: r.related ?? [],
+                    related: [...(r.related ?? []), ...notes],
                     ...(r.launch ? { launch: r.launch.id } : {}),
                     ...(r.fix ? { fix: r.fix } : {}),
                     fingerprint: fp,
@@ -18100,8 +18248,8 @@ async function scan(opts) {
             await loadYaml();
         if (mayReadJson(files.map((f) => f.kind)))
             await loadJsonc();
-        // air's .air.toml is read when a container runs `air`: only a scan with a file that says `air` can.
-        if (files.some((f) => f.kind === 'air' || f.text.includes('air')))
+        // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
+        if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
             await loadToml();
         const project = new Project(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });

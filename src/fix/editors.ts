@@ -3,16 +3,18 @@
  * file's own syntax; makeFix applies them, re-parses the result and turns it
  * into whole-line edits (what a suggestion replaces).
  */
-import type { Node, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isSeq } from '../parse/yaml-lib.js';
 import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
 import { modify, applyEdits as applyJsonEdits, findNodeAtLocation } from '../parse/jsonc-lib.js';
 import { applyEdits, lineEdits } from './text.js';
 import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
 import { validate } from './validate.js';
-import { ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
+import { addScalarPair, addSeqPair, ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
-import { getPair } from '../parse/yaml.js';
+import { deref, getPair } from '../parse/yaml.js';
+import { isScalar } from '../parse/yaml-lib.js';
+import { mergeSources } from '../model/compose.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
 import type { Launch, PortMapping } from '../model/launch.js';
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
@@ -55,7 +57,7 @@ function buildEditor(l: Launch): LaunchEditor {
   const src = l.source;
   switch (src.kind) {
     case 'compose':
-      return composeEditor(src.service, src.main);
+      return composeEditor(src.service, src.main, src.anchors);
     case 'kubernetes':
       return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
     case 'run':
@@ -67,7 +69,7 @@ function buildEditor(l: Launch): LaunchEditor {
       const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
       if (!src.compose) return own;
       // Settings that live in the Compose file are edited there.
-      const composeEd = composeEditor(src.compose.service, src.compose.main);
+      const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
       return {
         ...own,
         replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
@@ -112,12 +114,6 @@ export function makeFix(description: string, edits: TextEdit[] | undefined, file
   return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
 }
 
-function capsIn(map: YAMLMap, key: string): string[] {
-  const p = ownPair(map, key);
-  if (!p || !isSeq(p.value)) return [];
-  return (p.value as YAMLSeq).items.map((i) => String((i as { value?: unknown }).value ?? '').toUpperCase().replace(/^CAP_/, ''));
-}
-
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer: { y: YamlFile; map: YAMLMap }, oldKey: string, newKey: string, item: string): TextEdit[] | undefined {
   const file = layer.y.file;
@@ -135,19 +131,57 @@ function replacePairWithSeq(layer: { y: YamlFile; map: YAMLMap }, oldKey: string
 
 // ---------- Compose ----------
 
-export function composeEditor(svc: ComposeService, main: ServiceLayer): LaunchEditor {
+/** Where a service's key comes from: a layer's own pair, or a pair an anchor supplies through `<<`. */
+interface KeySource {
+  y: YamlFile;
+  map: YAMLMap;
+  pair: Pair;
+  /** The layer whose map has (or merges) it. */
+  layer: ServiceLayer;
+  /** Set when the pair is an anchor's (a merge source), not the layer's own. */
+  anchor?: YAMLMap;
+}
+
+function keySource(svc: ComposeService, key: string): KeySource | undefined {
+  for (let i = svc.layers.length - 1; i >= 0; i--) {
+    const l = svc.layers[i]!;
+    const own = ownPair(l.map, key);
+    if (own) return { y: l.y, map: l.map, pair: own, layer: l };
+    if (!getPair(l.y, l.map, key)) continue;
+    for (const m of mergeSources(l.y, l.map)) {
+      const p = ownPair(m, key);
+      if (p) return { y: l.y, map: m, pair: p, layer: l, anchor: m };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function scalarItems(y: YamlFile, pair: Pair): Node[] {
+  const v = deref(y, pair.value);
+  return v && isSeq(v) ? ((v as YAMLSeq).items as Node[]) : [];
+}
+
+/**
+ * The Compose editor. A setting an anchor supplies (`<<: *debug`) is edited
+ * in the anchor when every service that merges it is a debugging container
+ * (`anchors` says, from the model), else overridden in the service itself:
+ * an own key replaces a merged one whole, so the override copies what the
+ * anchor gave and changes only what the fix changes.
+ */
+export function composeEditor(svc: ComposeService, main: ServiceLayer, anchors?: ReadonlyMap<YAMLMap, boolean>): LaunchEditor {
   const files = (): SourceFile[] => svc.layers.map((l) => l.y.file);
-  const capLayer = (): ServiceLayer | undefined => {
-    for (let i = svc.layers.length - 1; i >= 0; i--) if (ownPair(svc.layers[i]!.map, 'cap_add')) return svc.layers[i];
-    // cap_add reached through a merge key cannot be extended without copying it.
-    if (svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'))) return undefined;
-    return main;
-  };
+  const editable = (src: KeySource): boolean => !src.anchor || anchors?.get(src.anchor) === true;
+  const copyOf = (y: YamlFile, pair: Pair, drop?: Node): string[] =>
+    scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String((n as Scalar).value)));
+  /** Edits that put cap in the service's effective cap_add. */
   const addEdits = (cap: string): TextEdit[] | undefined => {
-    const l = capLayer();
-    if (!l) return undefined;
-    if (capsIn(l.map, 'cap_add').includes(cap)) return [];
-    return ensureSeqItem(l.y, l.map, ['cap_add'], cap);
+    const src = keySource(svc, 'cap_add');
+    if (!src) return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+    if (scalarItems(src.y, src.pair).some((n) => isScalar(n) && String((n as Scalar).value).toUpperCase().replace(/^CAP_/, '') === cap)) return [];
+    if (editable(src)) return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
+    // The anchor is shared with services that do not debug: the service gets its own list.
+    return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
   };
   const hasCapKey = (): boolean => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
   return {
@@ -155,34 +189,42 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer): LaunchEd
       return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
     },
     replaceSecurityOpt(opt, cap) {
-      for (const l of svc.layers) {
-        const pair = ownPair(l.map, 'security_opt');
-        if (!pair || !isSeq(pair.value) || l.y.file !== opt.span.file) continue;
-        const seq = pair.value as YAMLSeq;
-        const node = seq.items.find((i) => (i as Node | null)?.range?.[0] === opt.span.start) as Node | undefined;
-        if (!node) continue;
-        const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
-        if (seq.items.length === 1 && !hasCapKey()) return makeFix(desc, replacePairWithSeq(l, 'security_opt', 'cap_add', cap), files());
-        const rm = removeSeqItem(l.y, l.map, 'security_opt', node);
+      const src = keySource(svc, 'security_opt');
+      if (!src || src.y.file !== opt.span.file || !isSeq(deref(src.y, src.pair.value))) return undefined;
+      const seq = deref(src.y, src.pair.value) as YAMLSeq;
+      const node = seq.items.find((i) => (i as Node | null)?.range?.[0] === opt.span.start) as Node | undefined;
+      if (!node) return undefined;
+      const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+      if (!editable(src)) {
+        // Shared anchor: the service overrides the list without it, and gets the capability.
+        const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
         const add = addEdits(cap);
-        if (!rm || !add) return undefined;
-        return makeFix(desc, [...rm, ...add], files());
+        if (!rest || !add) return undefined;
+        return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...rest, ...add], files());
       }
-      return undefined;
+      const layer = { y: src.y, map: src.map };
+      if (seq.items.length === 1 && !hasCapKey()) return makeFix(desc, replacePairWithSeq(layer, 'security_opt', 'cap_add', cap), files());
+      const rm = removeSeqItem(src.y, src.map, 'security_opt', node);
+      const add = addEdits(cap);
+      if (!rm || !add) return undefined;
+      return makeFix(desc, [...rm, ...add], files());
     },
     replacePrivileged(cap) {
-      for (let i = svc.layers.length - 1; i >= 0; i--) {
-        const l = svc.layers[i]!;
-        const pair = ownPair(l.map, 'privileged');
-        if (!pair) continue;
-        const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
-        if (!hasCapKey()) return makeFix(desc, replacePairWithSeq(l, 'privileged', 'cap_add', cap), files());
-        const rm = removePair(l.y, l.map, pair);
+      const src = keySource(svc, 'privileged');
+      if (!src) return undefined;
+      const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+      if (!editable(src)) {
+        const off = addScalarPair(src.layer.y, src.layer.map, 'privileged', 'false');
         const add = addEdits(cap);
-        if (!rm || !add) return undefined;
-        return makeFix(desc, [...rm, ...add], files());
+        if (!off || !add) return undefined;
+        return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...off, ...add], files());
       }
-      return undefined;
+      const layer = { y: src.y, map: src.map };
+      if (!hasCapKey()) return makeFix(desc, replacePairWithSeq(layer, 'privileged', 'cap_add', cap), files());
+      const rm = removePair(src.y, src.map, src.pair);
+      const add = addEdits(cap);
+      if (!rm || !add) return undefined;
+      return makeFix(desc, [...rm, ...add], files());
     },
     publishPort(port) {
       const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;

@@ -206,3 +206,36 @@ export function ownPair(map: YNode, key: string): Pair | undefined {
   return (map as YAMLMap).items.find((p) => keyOf(p) === key);
 }
 
+
+/** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
+function newPairAt(y: YamlFile, map: YAMLMap): { at: number; col: number } | undefined {
+  const file = y.file;
+  if (map.flow) return undefined;
+  const last = map.items[map.items.length - 1];
+  const firstKey = map.items[0]?.key as Node | null;
+  if (!last || !firstKey?.range) return undefined;
+  const end = (last.value as Node | null)?.range?.[1] ?? (last.key as Node | null)?.range?.[1];
+  if (end === undefined) return undefined;
+  return { at: lineContentEnd(file, lastContent(file, end)), col: col(file, firstKey.range[0]) };
+}
+
+/**
+ * A new pair `key:` with a block sequence of `items` (`key: []` for none)
+ * after the map's last pair: to give a service its own list where it got one
+ * through a merge key (`<<: *debug`), which an own key replaces whole.
+ */
+export function addSeqPair(y: YamlFile, map: YAMLMap, key: string, items: string[]): TextEdit[] | undefined {
+  const p = newPairAt(y, map);
+  if (!p || ownPair(map, key)) return undefined;
+  const nl = eol(y.file);
+  const pad = ' '.repeat(p.col);
+  const body = items.length === 0 ? `${nl}${pad}${key}: []` : `${nl}${pad}${key}:${items.map((i) => `${nl}${pad}${' '.repeat(seqIndent(y))}- ${i}`).join('')}`;
+  return [{ path: y.file.path, start: p.at, end: p.at, text: body }];
+}
+
+/** A new pair `key: value` (a plain scalar) after the map's last pair. */
+export function addScalarPair(y: YamlFile, map: YAMLMap, key: string, value: string): TextEdit[] | undefined {
+  const p = newPairAt(y, map);
+  if (!p || ownPair(map, key)) return undefined;
+  return [{ path: y.file.path, start: p.at, end: p.at, text: `${eol(y.file)}${' '.repeat(p.col)}${key}: ${value}` }];
+}

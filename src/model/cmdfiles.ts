@@ -469,64 +469,9 @@ function splitTemplated(file: SourceFile, start: number, end: number): SimpleCom
   return splitShell(c.text, { map: c.map });
 }
 
-/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
-function misplaced(text: string, w: Word): number {
-  let bad = 0;
-  for (let k = 0; k < w.value.length; k++) {
-    const c = w.value[k]!;
-    if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]!] !== c) bad++;
-  }
-  return bad;
-}
-
-/**
- * scalarWord, realigned when its map misses characters. scalarWord looks for
- * each character at most 8 source characters ahead, so a block scalar (or a
- * folded plain one) indented deeper than that — a workflow step's `run: |`
- * body sits at column 10 — maps its characters onto the indentation. Here
- * source blanks are skipped without a bound before each non-blank character
- * (indentation and folding are blanks), and the 8-character window is kept
- * only for escapes. The better of the two maps is used.
- */
-function scalarChars(file: SourceFile, n: Scalar): Word {
-  const w = scalarWord(file, n);
-  const text = file.text;
-  const badBefore = misplaced(text, w);
-  if (badBefore === 0) return w;
-  const end = Math.min(w.end, text.length);
-  let j = w.start;
-  const src0 = text[j];
-  if (src0 === '|' || src0 === '>') {
-    const nl = text.indexOf('\n', j);
-    j = nl < 0 || nl >= end ? end : nl + 1;
-  } else if (src0 === '"' || src0 === "'") j++;
-  const blank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-  const map: number[] = [];
-  const last = Math.max(w.start, end - 1);
-  for (let k = 0; k < w.value.length; k++) {
-    const c = w.value[k]!;
-    if (c === ' ' || c === '\n' || c === '\t') {
-      if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n') j++;
-      map.push(Math.min(j, last));
-      // An escape (\n, \t in double quotes) stands for this character: step over it.
-      j += text[j] === '\\' && j + 1 < end ? 2 : 1;
-      continue;
-    }
-    let b = j;
-    while (b < end && blank(text[b])) b++;
-    let m = b;
-    while (m < end && text[m] !== c && m - b < 8) m++;
-    j = m < end && text[m] === c ? m : b;
-    map.push(Math.min(j, last));
-    j++;
-  }
-  const aligned: Word = { ...w, map };
-  return misplaced(text, aligned) < badBefore ? aligned : w;
-}
-
 /** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
 function splitScalar(file: SourceFile, n: Scalar, templates = false): SimpleCommand[] {
-  const w = scalarChars(file, n);
+  const w = scalarWord(file, n);
   if (!templates) return splitShell(w.value, { map: w.map });
   const c = compactTemplates(w.value, w.map);
   return splitShell(c.text, { map: c.map });

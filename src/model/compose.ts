@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
 import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
-import type { Launch, PortMapping } from './launch.js';
+import type { ComposeSource, Launch, PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { composePartner, isComposeOverride } from './relevance.js';
 import type { BuildRef, Linker } from './link.js';
@@ -66,6 +66,47 @@ function withExtends(project: Project, y: YamlFile, name: string, depth = 0): Se
   }
   if (!baseName || !baseFile || (baseFile === y && baseName === name)) return [own];
   return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+
+/**
+ * The maps a map merges with `<<` (an alias, or a list of them), in the
+ * order their keys win, and what those merge in turn (a few levels).
+ */
+export function mergeSources(y: YamlFile, map: YAMLMap, depth = 0): YAMLMap[] {
+  const out: YAMLMap[] = [];
+  if (depth > 4) return out;
+  for (const p of map.items) {
+    if (keyOf(p) !== '<<') continue;
+    const v = deref(y, p.value);
+    const list = v && isSeq(v) ? (v as unknown as { items: unknown[] }).items.map((i) => deref(y, i)) : [v];
+    for (const m of list) {
+      if (!isMapNode(m) || out.includes(m)) continue;
+      out.push(m, ...mergeSources(y, m, depth + 1).filter((x) => !out.includes(x)));
+    }
+  }
+  return out;
+}
+
+/**
+ * Mark, on each Compose launch's source, the anchors its service merges and
+ * whether every service that merges the same anchor is a debugging container:
+ * only then may a fix edit the anchor (fix/editors.ts composeEditor).
+ */
+export function markSharedAnchors(launches: Launch[], isDebugging: (l: Launch) => boolean): void {
+  const users = new Map<YAMLMap, Launch[]>();
+  const sources = (l: Launch): ComposeSource | undefined => (l.source.kind === 'compose' ? l.source : l.source.kind === 'devcontainer' ? l.source.compose : undefined);
+  for (const l of launches) {
+    const src = sources(l);
+    if (!src) continue;
+    for (const layer of src.service.layers) for (const m of mergeSources(layer.y, layer.map)) users.set(m, [...(users.get(m) ?? []), l]);
+  }
+  for (const l of launches) {
+    const src = sources(l);
+    if (!src) continue;
+    const mine = new Map<YAMLMap, boolean>();
+    for (const layer of src.service.layers) for (const m of mergeSources(layer.y, layer.map)) mine.set(m, (users.get(m) ?? []).every(isDebugging));
+    if (mine.size > 0) src.anchors = mine;
+  }
 }
 
 /** The services of these Compose files (see Relevance.composeFiles for which are read). */

@@ -64,15 +64,19 @@ export function parseImageRef(raw: string): ImageRef | undefined {
     s = s.slice(0, at);
   }
   let tag: string | undefined;
-  const colon = s.lastIndexOf(':');
-  if (colon > s.lastIndexOf('/') && !(colon > 0 && s[colon - 1] === '$')) {
-    // `${VAR:-x}` holds a colon that is no tag separator.
-    const open = s.lastIndexOf('{', colon);
-    const close = s.lastIndexOf('}', colon);
-    if (!(open > close)) {
-      tag = s.slice(colon + 1);
-      s = s.slice(0, colon);
-    }
+  // The tag separator: the last colon after the last slash, outside `${…}`.
+  let colon = -1;
+  for (let i = 0, depth = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '$' && s[i + 1] === '{') { depth++; i++; continue; }
+    if (c === '}' && depth > 0) { depth--; continue; }
+    if (depth > 0) continue;
+    if (c === '/') colon = -1;
+    else if (c === ':') colon = i;
+  }
+  if (colon >= 0) {
+    tag = s.slice(colon + 1);
+    s = s.slice(0, colon);
   }
   let domain = 'docker.io';
   let path = s;

@@ -1,7 +1,8 @@
 /** Build every launch of the project. */
 import type { Node as JNode } from 'jsonc-parser';
 import { findNodeAtLocation, parseJsonc } from '../parse/jsonc-lib.js';
-import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, type ComposeService } from './compose.js';
+import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, markSharedAnchors, type ComposeService } from './compose.js';
+import { isDebuggingContainer } from './launch.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
@@ -135,6 +136,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
   });
   const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+  markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.
   const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
   const launches = [...runtimes, ...own];

@@ -34,9 +34,17 @@ export interface CommandFlag {
  * Where a launch's own settings are written, as the parsers gave them: what a
  * fix edits (src/fix/editors.ts builds the edits from this; the model knows no edit).
  */
+export interface ComposeSource {
+  kind: 'compose';
+  service: ComposeService;
+  main: ServiceLayer;
+  /** Anchors the service merges (`<<: *debug`), each with whether every service merging it is a debugging container. */
+  anchors?: ReadonlyMap<YAMLMap, boolean>;
+}
+
 export type LaunchSource =
-  | { kind: 'compose'; service: ComposeService; main: ServiceLayer }
-  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: { kind: 'compose'; service: ComposeService; main: ServiceLayer } }
+  | ComposeSource
+  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }

@@ -62,11 +62,14 @@ interface BuildTarget {
   needle: string;
 }
 
+/** The names a builder takes in a context when none is given (link.ts defaultNames). */
+const DEFAULT_NAMES = new Set(['Dockerfile', 'dockerfile', 'Containerfile']);
+
 function buildTarget(dockerfile: string): BuildTarget {
   const slash = dockerfile.lastIndexOf('/');
   const dir = slash < 0 ? '' : dockerfile.slice(0, slash);
   const base = dockerfile.slice(slash + 1);
-  return { dir, base, needle: base !== 'Dockerfile' ? base : dir.slice(dir.lastIndexOf('/') + 1) };
+  return { dir, base: DEFAULT_NAMES.has(base) ? 'Dockerfile' : base, needle: !DEFAULT_NAMES.has(base) ? base : dir.slice(dir.lastIndexOf('/') + 1) };
 }
 
 function dirOf(path: string): string {
@@ -194,6 +197,17 @@ export class Relevance {
       if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
       else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
     }
+    // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
+    const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
+    for (let grew = this.needles.length > 0; grew; ) {
+      grew = false;
+      for (const f of scripts) {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+        if (this.needles.includes(name) || !this.needles.some((n) => f.text.includes(n))) continue;
+        this.needles.push(name);
+        grew = true;
+      }
+    }
     // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
     this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
@@ -243,10 +257,10 @@ export class Relevance {
     return this.files.filter((f) => BUILD_SOURCE_KINDS.has(f.kind) && this.mayMatterByBuild(f));
   }
 
-  /** Hot, or has a `build` that may name a hot Dockerfile. */
+  /** Hot, or has a `build` that may name a hot Dockerfile (a bake file or Tiltfile builds without saying so). */
   private mayMatterByBuild(f: SourceFile): boolean {
     if (this.hot(f)) return true;
-    if (!f.text.includes('build')) return false;
+    if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build')) return false;
     if (this.partial) return true;
     if (this.targets.length === 0) return false;
     return this.targets.some((t) => mayBuild(f, t));

@@ -20,7 +20,8 @@ export const ptd008: Rule = {
       const done = new Set<string>();
       for (const s of dlvServers(l)) {
         const port = s.listen?.port;
-        if (!port || !s.listen || done.has(port)) continue;
+        // A loopback listen is PTD006's finding: publishing its port would reach nothing.
+        if (!port || !s.listen || done.has(port) || s.listen.scope === 'loopback') continue;
         if (publications(l, port).length > 0 || forwarded(l, port)) continue;
         done.add(port);
         const who = launchName(l).replace(/^./, (c) => c.toUpperCase());

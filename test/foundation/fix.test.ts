@@ -61,11 +61,15 @@ describe('--fix on the seed variants', () => {
     expect(out.changed[0]!.after).toBe('services:\r\n    dbg:\r\n        image: x\r\n        volumes:\r\n        - ./a:/a\r\n        command: strace -p 1\r\n        cap_add:\r\n        - SYS_PTRACE\r\n');
   });
 
-  it('never edits a value shared through a YAML anchor', async () => {
-    const root = tempRepo({ 'compose.yml': 'x-base: &base\n  cap_add: [NET_ADMIN]\nservices:\n  dbg:\n    <<: *base\n    image: x\n    command: strace -p 1\n' });
-    const out = await applyFixes({ root, write: false });
-    expect(out.changed).toEqual([]);
-    expect(out.after.findings.map((f) => f.ruleId)).toEqual(['PTD001']);
+  it('edits a value shared through a YAML anchor only when every service that merges it debugs; else overrides it in the service', async () => {
+    const only = tempRepo({ 'compose.yml': 'x-base: &base\n  cap_add: [NET_ADMIN]\nservices:\n  dbg:\n    <<: *base\n    image: x\n    command: strace -p 1\n' });
+    let out = await applyFixes({ root: only, write: false });
+    expect(out.changed[0]!.after).toBe('x-base: &base\n  cap_add: [NET_ADMIN, SYS_PTRACE]\nservices:\n  dbg:\n    <<: *base\n    image: x\n    command: strace -p 1\n');
+    expect(out.after.findings).toEqual([]);
+    const shared = tempRepo({ 'compose.yml': 'x-base: &base\n  cap_add: [NET_ADMIN]\nservices:\n  web:\n    <<: *base\n    image: nginx\n  dbg:\n    <<: *base\n    image: x\n    command: strace -p 1\n' });
+    out = await applyFixes({ root: shared, write: false });
+    expect(out.changed[0]!.after).toBe('x-base: &base\n  cap_add: [NET_ADMIN]\nservices:\n  web:\n    <<: *base\n    image: nginx\n  dbg:\n    <<: *base\n    image: x\n    command: strace -p 1\n    cap_add:\n      - NET_ADMIN\n      - SYS_PTRACE\n');
+    expect(out.after.findings).toEqual([]);
   });
 
   it('does not write a symbolic link or a file that changed meanwhile, and keeps the mode', () => {
