@@ -9445,8 +9445,8 @@ var launch = __nccwpck_require__(3386);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
-// EXTERNAL MODULE: ./src/model/scripts.ts + 1 modules
-var scripts = __nccwpck_require__(6048);
+// EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
+var scripts = __nccwpck_require__(1275);
 // EXTERNAL MODULE: ./src/parse/shell.ts
 var shell = __nccwpck_require__(1969);
 // EXTERNAL MODULE: ./src/model/caps.ts
@@ -9865,7 +9865,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         facts = entry && entry.form === 'exec' ? (0,model_project/* runFacts */.pI)(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
                     }
                     else
-                        facts = img ? (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
+                        facts = img ? (linked?.entrypoint ? (0,model_project/* runFacts */.pI)(linked.entrypoint, undefined, follow) : (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
                     if (img)
                         facts = { tools: [...(0,model_project/* imageTools */.JY)(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
@@ -9926,6 +9926,8 @@ var dockerfile = __nccwpck_require__(6413);
  * runtime links is remembered, so that a Dockerfile's own launch (one with an
  * unknown runtime, dockerfiles.ts) is made only for stages nothing runs.
  */
+
+
 
 
 
@@ -10009,7 +10011,17 @@ class Linker {
             return undefined;
         const span = link.build.tag.span;
         const related = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
-        return { facts, related };
+        const ep = spec.entrypoint;
+        let entrypoint;
+        if (ep?.form === 'exec')
+            entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: (0,model_commands/* analyzeWords */.uu)(ep.span.file, ep.words) };
+        else if (ep) {
+            const cmds = (0,shell/* splitWord */.Nr)(ep.words[0]);
+            entrypoint = { form: 'shell', words: cmds.flatMap((c) => c.words), commands: cmds, span: ep.span, facts: (0,model_commands/* analyzeCommands */.rp)(ep.span.file, cmds) };
+        }
+        if (entrypoint)
+            related.push({ span: ep.span, message: "The container runs this instead of the image's ENTRYPOINT." });
+        return { facts, related, ...(entrypoint ? { entrypoint } : {}) };
     }
 }
 
@@ -12015,10 +12027,18 @@ function starlarkCalls(text, names) {
                 val = arg.slice(2);
             }
             let v;
+            const lit = (t) => ({ value: t.v, start: t.s, end: t.e, raw: text.slice(t.s, t.e) });
             if (val.length === 1 && val[0].t === 'str')
-                v = { value: val[0].v, start: val[0].s, end: val[0].e };
+                v = lit(val[0]);
             else if (val.length === 1 && val[0].t === 'id')
                 v = bound.get(val[0].v);
+            else if (val.length >= 2 && (val[0].v === '[' || val[0].v === '(') && (val[val.length - 1].v === ']' || val[val.length - 1].v === ')')) {
+                // ['a', 'b', …]: only string items and commas.
+                const inner = val.slice(1, -1);
+                const strs = inner.filter((t) => t.t === 'str');
+                if (inner.every((t) => t.t === 'str' || t.v === ','))
+                    v = { value: '', start: val[0].s, end: val[val.length - 1].e, items: strs.map(lit) };
+            }
             if (key !== undefined)
                 call.kwargs.set(key, v);
             else
@@ -12057,12 +12077,24 @@ function starlarkCalls(text, names) {
  * image builds (Tilt's API: the context is relative to the Tiltfile's
  * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
- * calls deploy (a path or a list of paths, as literals).
+ * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
+ * manifest it does not name is not linked, also when it renders others with helm() or local()).
  */
 
 
 
-const tilt_NAMES = new Set(['docker_build', 'k8s_yaml']);
+const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml']);
+/** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
+function word(v) {
+    const raw = v.raw ?? '';
+    const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
+    const prefix = open ? open[0].length : 0;
+    const close = open ? open[1].length : 0;
+    const inner = raw.slice(prefix, raw.length - close);
+    const from = v.start + prefix;
+    const map = inner === v.value ? Array.from({ length: v.value.length }, (_, i) => from + i) : Array.from({ length: v.value.length }, () => v.start);
+    return { value: v.value, start: v.start, end: v.end, quoted: true, map };
+}
 function tiltBuilds(project, file) {
     const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     const calls = starlarkCalls(file.text, tilt_NAMES);
@@ -12079,7 +12111,7 @@ function tiltBuilds(project, file) {
     }
     const out = [];
     for (const c of calls) {
-        if (c.name !== 'docker_build')
+        if (c.name !== 'docker_build' && c.name !== 'docker_build_with_restart')
             continue;
         const ref = c.args[0] ?? c.kwargs.get('ref');
         if (!ref)
@@ -12089,6 +12121,9 @@ function tiltBuilds(project, file) {
         const df = c.kwargs.get('dockerfile');
         const dockerfile = df ? (0,scripts/* repoJoin */.pg)(dir, df.value) : undefined;
         const target = c.kwargs.get('target')?.value;
+        // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
+        const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
+        const entrypoint = ep?.items ? { form: 'exec', words: ep.items.map(word), span: { file, start: ep.start, end: ep.end } } : ep && ep.value ? { form: 'shell', words: [word(ep)], span: { file, start: ep.start, end: ep.end } } : undefined;
         if (context === undefined || (df && dockerfile === undefined))
             continue;
         out.push({
@@ -12098,7 +12133,10 @@ function tiltBuilds(project, file) {
             context,
             ...(dockerfile !== undefined ? { dockerfile } : {}),
             ...(target ? { target } : {}),
-            ...(deploys.size > 0 ? { deploys } : {}),
+            // Tilt puts the images it builds only into what it deploys: a manifest it does not name (a plain
+            // kubernetes.yaml next to a Helm chart it renders) never runs this build.
+            deploys,
+            ...(entrypoint ? { entrypoint } : {}),
             how: 'command',
         });
     }
@@ -12266,7 +12304,7 @@ class ImageIndex {
     builtFrom(mayMatter) {
         const out = [];
         for (const list of this.byKey.values()) {
-            if (list.some((b) => b.spec.inline !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
+            if (list.some((b) => b.spec.inline !== undefined || b.spec.entrypoint !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
                 out.push(list[0].ref.path);
         }
         return out;
@@ -12501,7 +12539,7 @@ function dockerfileLaunches(project, paths, linker, others) {
             const facts = (0,model_project/* imageFacts */.JC)(doc, stage, { project, contexts });
             if (!facts)
                 continue;
-            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
             const run = (0,model_project/* runFacts */.pI)(stage.entrypoint, stage.cmd, follow);
             const tools = [...facts.tools, ...run.tools];
             if (tools.length === 0)
@@ -14905,11 +14943,13 @@ const NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[
 function scriptPath(ws) {
     const head = basename(ws[0].value);
     let p;
+    let at = 0;
     if (SHELLS.has(head) || head === 'source' || head === '.') {
         for (let i = 1; i < ws.length; i++) {
             const v = ws[i].value;
             if (v === '--') {
                 p = ws[i + 1]?.value;
+                at = i + 1;
                 break;
             }
             if (v.startsWith('-') || v.startsWith('+')) {
@@ -14918,6 +14958,7 @@ function scriptPath(ws) {
                 continue;
             }
             p = v;
+            at = i;
             break;
         }
     }
@@ -14928,10 +14969,38 @@ function scriptPath(ws) {
         p = ws[0].value;
     if (!p || p.includes('$') || p.includes('`') || p === '-')
         return undefined;
-    return p;
+    return { path: p, args: ws.slice(at + 1) };
+}
+/**
+ * A followed script's words with its positional parameters set from the
+ * call (`dlv.sh /app/cmd 2345` → `-l 0.0.0.0:$2` is `-l 0.0.0.0:2345`), and
+ * `"$@"` (`exec "$@"`, a wrapper's last line) standing for the call's
+ * arguments after a `--` (wait-for-it.sh host:port -- cmd…), else all of them.
+ * A substituted word points at the script's word.
+ */
+function withArguments(commands, args) {
+    if (args.length === 0)
+        return commands;
+    const values = args.map((a) => a.value);
+    const dd = values.indexOf('--');
+    const rest = dd >= 0 ? args.slice(dd + 1) : args;
+    return commands.map((c) => {
+        if (!c.words.some((w) => w.value.includes('$')))
+            return c;
+        const words = [];
+        for (const w of c.words) {
+            if (w.value === '$@' || w.value === '$*' || w.value === '${@}') {
+                words.push(...rest);
+                continue;
+            }
+            const v = w.value.replace(/\$\{?([1-9])\}?/g, (m, n) => values[Number(n) - 1] ?? m);
+            words.push(v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) });
+        }
+        return { ...c, words };
+    });
 }
 /** Follow a script the container runs: its lines become the container's commands, at their own places. */
-function followScript(ctx, file, ws, path, out, depth) {
+function followScript(ctx, file, ws, path, args, out, depth) {
     const target = ctx.script(path, file);
     if (!target)
         return false;
@@ -14946,13 +15015,46 @@ function followScript(ctx, file, ws, path, out, depth) {
     }
     ctx.stack.push(target.path);
     try {
-        for (const c of ctx.commands(target))
+        for (const c of withArguments(ctx.commands(target), args))
             analyzeSimple(target, c.words, out, depth + 1, ctx);
     }
     finally {
         ctx.stack.pop();
     }
     return true;
+}
+/** `make [-f FILE] [-C DIR] TARGET…` in a container: the targets' recipes (and prerequisites') of the Makefile it reads. */
+function followMake(ctx, file, ws, out, depth) {
+    let makefile;
+    let dir;
+    const targets = [];
+    for (let i = 1; i < ws.length; i++) {
+        const v = ctx.expand(ws[i].value);
+        if (v === '-f' || v === '--file' || v === '--makefile') {
+            makefile = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (v === '-C' || v === '--directory') {
+            dir = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (v.startsWith('-') || v.includes('='))
+            continue;
+        if (v.includes('$'))
+            return;
+        targets.push(v);
+    }
+    const made = ctx.make(makefile, dir, targets, file);
+    if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS)
+        return;
+    ctx.stack.push(made.file.path);
+    try {
+        for (const c of made.commands)
+            analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
 }
 /** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
 function optionValue(ws, names) {
@@ -15012,8 +15114,11 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
             return true;
         for (const step of ctx.air(c?.value, file)) {
-            for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(step.words))
-                analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+            if (step.shell)
+                for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(step.words[0]))
+                    analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+            else
+                analyzeSimple(step.file, step.words, out, depth + 1, ctx);
         }
         return true;
     }
@@ -15045,9 +15150,13 @@ function analyzeSimple(file, words, out, depth, ctx) {
         return;
     const tool = TOOLS.find((t) => t === head);
     if (!tool) {
+        if (ctx && (head === 'make' || head === 'gmake')) {
+            followMake(ctx, file, ws, out, depth);
+            return;
+        }
         const p = ctx ? scriptPath(ws) : undefined;
         if (p)
-            followScript(ctx, file, ws, p, out, depth);
+            followScript(ctx, file, ws, p.path, p.args, out, depth);
         return;
     }
     // `dlv version`, `strace -V` and friends only print versions.
@@ -15250,8 +15359,8 @@ function interpolate(value, vars) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/model/scripts.ts + 1 modules
-var scripts = __nccwpck_require__(6048);
+// EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
+var scripts = __nccwpck_require__(1275);
 ;// CONCATENATED MODULE: ./src/model/compose.ts
 
 
@@ -15461,7 +15570,8 @@ function splitPortSpec(value) {
  * variable that is unset is empty, so an unset host IP binds every interface).
  */
 function parseShortPort(value, span, env) {
-    const raw = value.trim();
+    // Interpolated first: a variable may hold more than one part (${DEBUG:-127.0.0.1:3456}:2345).
+    const raw = (env ? env(value) : value).trim();
     let body = raw;
     let proto = 'tcp';
     const slash = body.lastIndexOf('/');
@@ -15472,7 +15582,7 @@ function parseShortPort(value, span, env) {
     const parts = splitPortSpec(body);
     if (parts.length > 3 || parts.length === 0)
         return undefined;
-    const x = (v) => (env ? env(v) : v).trim();
+    const x = (v) => v.trim();
     const container = x(parts[parts.length - 1]);
     if (!container || container.includes(':'))
         return undefined;
@@ -15598,7 +15708,7 @@ function composeLaunch(project, svc, linker) {
     const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
     const wd = scalarOf(svc, 'working_dir');
     const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
-    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
     // Compose's entrypoint resets the image's CMD.
     const run = (0,model_project/* runFacts */.pI)(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
     const userV = scalarOf(svc, 'user');
@@ -15753,6 +15863,7 @@ function attachUses(l) {
 /* harmony export */   JY: () => (/* binding */ imageTools),
 /* harmony export */   MM: () => (/* binding */ Project),
 /* harmony export */   Mf: () => (/* binding */ relativeTo),
+/* harmony export */   l3: () => (/* binding */ followedRuns),
 /* harmony export */   pI: () => (/* binding */ runFacts)
 /* harmony export */ });
 /* unused harmony export commandFacts */
@@ -15763,7 +15874,7 @@ function attachUses(l) {
 /* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
 /* harmony import */ var _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2727);
-/* harmony import */ var _scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6048);
+/* harmony import */ var _scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1275);
 /**
  * The project: discovered files plus lazily parsed documents, with every
  * parse failure and skipped file collected for PTD900.
@@ -15874,6 +15985,12 @@ function relativeTo(fromFile, ...parts) {
         return undefined;
     return p;
 }
+/**
+ * A RUN line's facts with the scripts and make targets it runs followed
+ * (imageFacts, when the build context is known): what binaries.ts reads to
+ * find the build of a debugged binary (`RUN make ${BUILDTARGET}`).
+ */
+const followedRuns = new WeakMap();
 /** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
 function setcapPtrace(chain) {
     for (const s of chain) {
@@ -15904,22 +16021,30 @@ function imageFacts(doc, target, build) {
         builds.push(...f.builds);
     };
     const mounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(stage, build.contexts) : [];
-    for (const s of [...chain].reverse()) {
-        // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
-        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
-        for (const r of s.runs) {
-            if (!build || runMounts.length === 0) {
-                add(r.facts);
-                continue;
-            }
-            add(commandFacts(r, (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .followContext */ .xR)(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+    /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
+    const runFactsOf = (s, r, runMounts) => {
+        if (!build || runMounts.length === 0)
+            return r.facts;
+        let f = followedRuns.get(r);
+        if (!f) {
+            f = commandFacts(r, (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .followContext */ .xR)(build.project, { mounts: runMounts, workdir: r.workdir ?? '/', vars: s.vars }));
+            followedRuns.set(r, f);
         }
+        return f;
+    };
+    for (const s of [...chain].reverse()) {
+        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
+        for (const r of s.runs)
+            add(runFactsOf(s, r, runMounts));
     }
     // Builds in any stage matter (binaries are copied across stages).
-    for (const s of doc.stages)
-        if (!chain.includes(s))
-            for (const r of s.runs)
-                builds.push(...r.facts.builds);
+    for (const s of doc.stages) {
+        if (chain.includes(s))
+            continue;
+        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
+        for (const r of s.runs)
+            builds.push(...runFactsOf(s, r, runMounts).builds);
+    }
     // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
     for (const s of chain) {
         for (const c of s.copies) {
@@ -16313,7 +16438,7 @@ class Relevance {
 
 /***/ }),
 
-/***/ 6048:
+/***/ 1275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16364,8 +16489,14 @@ function parseAirConfig(file) {
         else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
             entries.push({ key: keyName(top).slice(6), value: top.value });
         for (const e of entries) {
+            if (e.key === 'args_bin' && e.value) {
+                const v = e.value;
+                const items = v.type === 'TOMLArray' ? (v.elements ?? []) : [v];
+                out.argsBin = items.map((x) => stringWord(file, x)).filter((x) => !!x);
+                continue;
+            }
             const w = e.value ? stringWord(file, e.value) : undefined;
-            if (!w)
+            if (!w || w.value.trim() === '')
                 continue;
             if (e.key === 'cmd')
                 out.cmd = w;
@@ -16380,6 +16511,99 @@ function parseAirConfig(file) {
 
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
 var dockerfile = __nccwpck_require__(6413);
+;// CONCATENATED MODULE: ./src/model/maketargets.ts
+/**
+ * A Makefile's rules by target: the recipe commands of each target and its
+ * prerequisites, so that `make debug` run by a container or a Dockerfile RUN
+ * line is read through to what it runs (`RUN make ${BUILDTARGET}`). Rule
+ * lines are `targets: prerequisites` at the start of a line (not a variable
+ * assignment); recipe lines start with a tab, with `@ - +` prefixes and
+ * backslash continuations; `$$` is `$` (splitShell's make option).
+ */
+
+const cache = new WeakMap();
+function makeRules(file) {
+    const hit = cache.get(file);
+    if (hit)
+        return hit;
+    const out = new Map();
+    const text = file.text;
+    let current = [];
+    let i = 0;
+    while (i < text.length) {
+        const nl = text.indexOf('\n', i);
+        let end = nl < 0 ? text.length : nl;
+        let next = nl < 0 ? text.length : nl + 1;
+        if (text[i] === '\t') {
+            // A recipe line and its continuations.
+            while (text[end - 1] === '\\' || (text[end - 1] === '\r' && text[end - 2] === '\\')) {
+                const n2 = text.indexOf('\n', next);
+                end = n2 < 0 ? text.length : n2;
+                next = n2 < 0 ? text.length : n2 + 1;
+                if (next >= text.length)
+                    break;
+            }
+            let s = i + 1;
+            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            const cmds = (0,shell/* splitShell */.b2)(text.slice(s, end).replace(/\r$/, ''), { base: s, make: true });
+            for (const r of current)
+                r.commands.push(...cmds);
+            i = next;
+            continue;
+        }
+        const line = text.slice(i, end).replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i = next;
+            continue;
+        }
+        // `a b: c d` (a rule), not `A := x`, `A = x`, `A ?= x`, nor `a: B = x` (a target-specific variable).
+        const colon = line.indexOf(':');
+        const isRule = colon > 0 && line[colon + 1] !== '=' && !/^[^:]*[?+!]?=/.test(line.slice(0, colon + 1)) && !/^\s/.test(line) && !/=/.test(line.slice(colon + 1).split(';')[0].replace(/\$\([^)]*\)/g, ''));
+        if (isRule) {
+            const targets = line.slice(0, colon).trim().split(/\s+/);
+            const rest = line.slice(colon + 1).replace(/^:/, '');
+            const [pre, inline] = rest.split(';', 2);
+            const rule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? (0,shell/* splitShell */.b2)(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
+            current = [];
+            for (const t of targets) {
+                if (!t || t.startsWith('.'))
+                    continue;
+                if (!out.has(t))
+                    out.set(t, rule);
+                current.push(out.get(t));
+            }
+        }
+        else
+            current = [];
+        i = next;
+    }
+    cache.set(file, out);
+    return out;
+}
+/** The commands `make TARGETS` runs: each target's prerequisites first (a few levels), then its recipe. */
+function commandsOfTargets(file, targets) {
+    const rules = makeRules(file);
+    const out = [];
+    const seen = new Set();
+    const visit = (t, depth) => {
+        if (seen.has(t) || depth > 6)
+            return;
+        seen.add(t);
+        const r = rules.get(t);
+        if (!r)
+            return;
+        for (const p of r.prerequisites)
+            visit(p, depth + 1);
+        out.push(...r.commands);
+    };
+    const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x) => !!x);
+    for (const t of wanted)
+        visit(t, 0);
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/parse/lazy-lib.ts
 var lazy_lib = __nccwpck_require__(4083);
 // EXTERNAL MODULE: ./src/model/cmdfiles.ts
@@ -16395,6 +16619,7 @@ var cmdfiles = __nccwpck_require__(7198);
  * refuses symbolic links out of it, special and large files), and only when it
  * is a script (a .sh/.bash name or a #! line), never a binary.
  */
+
 
 
 
@@ -16581,6 +16806,22 @@ function followContext(project, view, airConfigs) {
         config(path, from) {
             return resolve(path, from, readConfig)?.file;
         },
+        make(makefile, dir, targets) {
+            const base = dir ? (dir.startsWith('/') ? dir : external_node_path_.posix.join(view.workdir, dir)) : view.workdir;
+            const names = makefile ? [makefile] : ['GNUmakefile', 'makefile', 'Makefile'];
+            for (const n of names) {
+                const cp = n.startsWith('/') ? n : external_node_path_.posix.join(base, n);
+                for (const rel of candidatesOf(cp)) {
+                    const f = project.file(rel, 'makefile', { quiet: true });
+                    if (f)
+                        return { file: f, commands: commandsOfTargets(f, targets) };
+                }
+            }
+            return undefined;
+        },
+        expand(value) {
+            return view.vars ? (0,dockerfile/* expandVars */.Jf)(value, view.vars) : value;
+        },
         commands(file) {
             let c = commandsCache.get(file.path);
             if (!c) {
@@ -16603,11 +16844,14 @@ function followContext(project, view, airConfigs) {
                 const cfg = readAir(project, rel, airConfigs);
                 if (!cfg)
                     continue;
+                // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
                 const out = [];
                 if (cfg.cmd)
-                    out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
+                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
                 if (cfg.fullBin)
-                    out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
+                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
+                else if (cfg.bin)
+                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
                 return out;
             }
             return [];
@@ -18345,7 +18589,19 @@ function composeEditor(svc, main, anchors) {
             if (!m || raw.includes('\n'))
                 return undefined;
             const hostPort = port.hostPort || port.containerPort;
-            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            let value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            if (m[2].includes('$')) {
+                // Written with variables: keep them, only the host address changes (never a value from .env).
+                const parts = (0,compose/* splitPortSpec */.RJ)(m[2]);
+                if (parts.length === 1)
+                    value = `127.0.0.1:${parts[0]}:${parts[0]}`;
+                else if (parts.length === 2)
+                    value = `127.0.0.1:${parts[0]}:${parts[1]}`;
+                else if (parts.length === 3 && parts[0].includes('$'))
+                    value = `127.0.0.1:${parts[1]}:${parts[2]}`;
+                else
+                    return undefined;
+            }
             const q = m[1] || '"';
             return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
         },
@@ -19380,6 +19636,8 @@ const ptd006 = {
 
 
 const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
+/** The port of delve's own examples (`dlv --listen=:2345`), which debug setups publish. */
+const DELVE_PORT = '2345';
 const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
     '(call functions, write memory) and read everything in it.';
 const ptd007 = {
@@ -19394,6 +19652,26 @@ const ptd007 = {
     check(ctx) {
         for (const l of ctx.launches) {
             const seen = new Set();
+            // delve in the image, started by hand (docker exec … dlv attach --headless), on the port its documentation uses.
+            if (dlvServers(l).length === 0 && l.tools.some((t) => t.tool === 'dlv')) {
+                for (const p of publications(l, DELVE_PORT)) {
+                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()))
+                        continue;
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
+                    const hostPort = p.hostPort || p.containerPort;
+                    ctx.report({
+                        severity: 'warning',
+                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
+                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
+                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+                        span: p.span,
+                        related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
+                        launch: l,
+                        key: `default-port:${p.containerPort}:${p.hostPort}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+            }
             for (const s of dlvServers(l)) {
                 const port = s.listen?.port;
                 if (!port || !s.listen)
@@ -19521,6 +19799,8 @@ const ptd008 = {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
 var dockerfile = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ./src/model/project.ts
+var project = __nccwpck_require__(1852);
 ;// CONCATENATED MODULE: ./src/model/binaries.ts
 /**
  * Which `go build` produced the binary that dlv runs: follows `dlv exec PATH`
@@ -19528,6 +19808,7 @@ var dockerfile = __nccwpck_require__(6413);
  * `COPY --from=stage SRC DEST` and `go build -o` across Dockerfile stages.
  * Answers nothing when the path cannot be followed with certainty.
  */
+
 
 
 function abs(p, workdir = '/') {
@@ -19568,7 +19849,7 @@ function outputDir(b, workdir = '/', vars) {
     const o = vars ? (0,dockerfile/* expandVars */.Jf)(b.output.value, vars) : b.output.value;
     if (o.includes('$'))
         return undefined;
-    const pkgs = b.words.slice(2).map((w) => w.value).filter((v) => !v.startsWith('-') && v !== o);
+    const pkgs = b.words.slice(2).map((w) => (vars ? (0,dockerfile/* expandVars */.Jf)(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
     if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1)
         return abs(o, workdir).replace(/\/$/, '') || '/';
     return undefined;
@@ -19650,7 +19931,7 @@ function resolveIn(doc, stage, path, depth) {
         ].sort((a, b) => b.at - a.at);
         for (const e of events) {
             if (e.run) {
-                const b = [...e.run.facts.builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
+                const b = [...(project/* followedRuns */.l3.get(e.run) ?? e.run.facts).builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
                 if (b)
                     return { build: b, stage: s, route: [s] };
                 // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
@@ -19663,17 +19944,20 @@ function resolveIn(doc, stage, path, depth) {
                 continue;
             }
             const c = e.copy;
+            // Sources and destination are expanded with the copying stage's ARG/ENV values (COPY --from=build /out/${NAME} /usr/bin/).
             const dest = (0,dockerfile/* expandVars */.Jf)(c.dest, s.vars);
+            const sources = c.sources.map((x) => (0,dockerfile/* expandVars */.Jf)(x, s.vars));
             const destAbs = abs(dest, c.workdir);
-            const destDir = destAbs.replace(/\/$/, '');
+            const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
+            const under = destDir === '/' ? '/' : destDir + '/';
             let src;
-            if (c.sources.length === 1 && !dest.endsWith('/') && destAbs === path)
-                src = c.sources[0];
+            if (sources.length === 1 && !dest.endsWith('/') && destAbs === path)
+                src = sources[0];
             else if (external_node_path_.posix.dirname(path) === destDir)
-                src = c.sources.find((x) => external_node_path_.posix.basename(x) === external_node_path_.posix.basename(path));
+                src = sources.find((x) => external_node_path_.posix.basename(x) === external_node_path_.posix.basename(path));
             // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-            if (src === undefined && c.sources.length === 1 && path.startsWith(destDir + '/'))
-                src = c.sources[0].replace(/\/$/, '') + path.slice(destDir.length);
+            if (src === undefined && sources.length === 1 && path.startsWith(under))
+                src = sources[0].replace(/\/$/, '') + '/' + path.slice(under.length);
             if (src === undefined)
                 continue;
             // Copied from the build context (or an image): built outside the Dockerfile.
@@ -19682,7 +19966,7 @@ function resolveIn(doc, stage, path, depth) {
             const from = stageByRef(doc, c.from);
             if (!from)
                 return undefined;
-            const found = resolveIn(doc, from, abs((0,dockerfile/* expandVars */.Jf)(src, from.vars), from.workdir), depth + 1);
+            const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
             return found ? { ...found, route: [s, ...found.route] } : undefined;
         }
     }

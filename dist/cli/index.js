@@ -8505,11 +8505,13 @@ const commands_NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', '
 function scriptPath(ws) {
     const head = basename(ws[0].value);
     let p;
+    let at = 0;
     if (SHELLS.has(head) || head === 'source' || head === '.') {
         for (let i = 1; i < ws.length; i++) {
             const v = ws[i].value;
             if (v === '--') {
                 p = ws[i + 1]?.value;
+                at = i + 1;
                 break;
             }
             if (v.startsWith('-') || v.startsWith('+')) {
@@ -8518,6 +8520,7 @@ function scriptPath(ws) {
                 continue;
             }
             p = v;
+            at = i;
             break;
         }
     }
@@ -8528,10 +8531,38 @@ function scriptPath(ws) {
         p = ws[0].value;
     if (!p || p.includes('$') || p.includes('`') || p === '-')
         return undefined;
-    return p;
+    return { path: p, args: ws.slice(at + 1) };
+}
+/**
+ * A followed script's words with its positional parameters set from the
+ * call (`dlv.sh /app/cmd 2345` → `-l 0.0.0.0:$2` is `-l 0.0.0.0:2345`), and
+ * `"$@"` (`exec "$@"`, a wrapper's last line) standing for the call's
+ * arguments after a `--` (wait-for-it.sh host:port -- cmd…), else all of them.
+ * A substituted word points at the script's word.
+ */
+function withArguments(commands, args) {
+    if (args.length === 0)
+        return commands;
+    const values = args.map((a) => a.value);
+    const dd = values.indexOf('--');
+    const rest = dd >= 0 ? args.slice(dd + 1) : args;
+    return commands.map((c) => {
+        if (!c.words.some((w) => w.value.includes('$')))
+            return c;
+        const words = [];
+        for (const w of c.words) {
+            if (w.value === '$@' || w.value === '$*' || w.value === '${@}') {
+                words.push(...rest);
+                continue;
+            }
+            const v = w.value.replace(/\$\{?([1-9])\}?/g, (m, n) => values[Number(n) - 1] ?? m);
+            words.push(v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) });
+        }
+        return { ...c, words };
+    });
 }
 /** Follow a script the container runs: its lines become the container's commands, at their own places. */
-function followScript(ctx, file, ws, path, out, depth) {
+function followScript(ctx, file, ws, path, args, out, depth) {
     const target = ctx.script(path, file);
     if (!target)
         return false;
@@ -8546,13 +8577,46 @@ function followScript(ctx, file, ws, path, out, depth) {
     }
     ctx.stack.push(target.path);
     try {
-        for (const c of ctx.commands(target))
+        for (const c of withArguments(ctx.commands(target), args))
             analyzeSimple(target, c.words, out, depth + 1, ctx);
     }
     finally {
         ctx.stack.pop();
     }
     return true;
+}
+/** `make [-f FILE] [-C DIR] TARGET…` in a container: the targets' recipes (and prerequisites') of the Makefile it reads. */
+function followMake(ctx, file, ws, out, depth) {
+    let makefile;
+    let dir;
+    const targets = [];
+    for (let i = 1; i < ws.length; i++) {
+        const v = ctx.expand(ws[i].value);
+        if (v === '-f' || v === '--file' || v === '--makefile') {
+            makefile = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (v === '-C' || v === '--directory') {
+            dir = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (v.startsWith('-') || v.includes('='))
+            continue;
+        if (v.includes('$'))
+            return;
+        targets.push(v);
+    }
+    const made = ctx.make(makefile, dir, targets, file);
+    if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS)
+        return;
+    ctx.stack.push(made.file.path);
+    try {
+        for (const c of made.commands)
+            analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
 }
 /** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
 function optionValue(ws, names) {
@@ -8612,8 +8676,11 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
             return true;
         for (const step of ctx.air(c?.value, file)) {
-            for (const cmd of splitWord(step.words))
-                analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+            if (step.shell)
+                for (const cmd of splitWord(step.words[0]))
+                    analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+            else
+                analyzeSimple(step.file, step.words, out, depth + 1, ctx);
         }
         return true;
     }
@@ -8645,9 +8712,13 @@ function analyzeSimple(file, words, out, depth, ctx) {
         return;
     const tool = TOOLS.find((t) => t === head);
     if (!tool) {
+        if (ctx && (head === 'make' || head === 'gmake')) {
+            followMake(ctx, file, ws, out, depth);
+            return;
+        }
         const p = ctx ? scriptPath(ws) : undefined;
         if (p)
-            followScript(ctx, file, ws, p, out, depth);
+            followScript(ctx, file, ws, p.path, p.args, out, depth);
         return;
     }
     // `dlv version`, `strace -V` and friends only print versions.
@@ -9313,8 +9384,14 @@ function parseAirConfig(file) {
         else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
             entries.push({ key: keyName(top).slice(6), value: top.value });
         for (const e of entries) {
+            if (e.key === 'args_bin' && e.value) {
+                const v = e.value;
+                const items = v.type === 'TOMLArray' ? (v.elements ?? []) : [v];
+                out.argsBin = items.map((x) => stringWord(file, x)).filter((x) => !!x);
+                continue;
+            }
             const w = e.value ? stringWord(file, e.value) : undefined;
-            if (!w)
+            if (!w || w.value.trim() === '')
                 continue;
             if (e.key === 'cmd')
                 out.cmd = w;
@@ -9324,6 +9401,99 @@ function parseAirConfig(file) {
                 out.bin = w;
         }
     }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/maketargets.ts
+/**
+ * A Makefile's rules by target: the recipe commands of each target and its
+ * prerequisites, so that `make debug` run by a container or a Dockerfile RUN
+ * line is read through to what it runs (`RUN make ${BUILDTARGET}`). Rule
+ * lines are `targets: prerequisites` at the start of a line (not a variable
+ * assignment); recipe lines start with a tab, with `@ - +` prefixes and
+ * backslash continuations; `$$` is `$` (splitShell's make option).
+ */
+
+const cache = new WeakMap();
+function makeRules(file) {
+    const hit = cache.get(file);
+    if (hit)
+        return hit;
+    const out = new Map();
+    const text = file.text;
+    let current = [];
+    let i = 0;
+    while (i < text.length) {
+        const nl = text.indexOf('\n', i);
+        let end = nl < 0 ? text.length : nl;
+        let next = nl < 0 ? text.length : nl + 1;
+        if (text[i] === '\t') {
+            // A recipe line and its continuations.
+            while (text[end - 1] === '\\' || (text[end - 1] === '\r' && text[end - 2] === '\\')) {
+                const n2 = text.indexOf('\n', next);
+                end = n2 < 0 ? text.length : n2;
+                next = n2 < 0 ? text.length : n2 + 1;
+                if (next >= text.length)
+                    break;
+            }
+            let s = i + 1;
+            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            const cmds = splitShell(text.slice(s, end).replace(/\r$/, ''), { base: s, make: true });
+            for (const r of current)
+                r.commands.push(...cmds);
+            i = next;
+            continue;
+        }
+        const line = text.slice(i, end).replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i = next;
+            continue;
+        }
+        // `a b: c d` (a rule), not `A := x`, `A = x`, `A ?= x`, nor `a: B = x` (a target-specific variable).
+        const colon = line.indexOf(':');
+        const isRule = colon > 0 && line[colon + 1] !== '=' && !/^[^:]*[?+!]?=/.test(line.slice(0, colon + 1)) && !/^\s/.test(line) && !/=/.test(line.slice(colon + 1).split(';')[0].replace(/\$\([^)]*\)/g, ''));
+        if (isRule) {
+            const targets = line.slice(0, colon).trim().split(/\s+/);
+            const rest = line.slice(colon + 1).replace(/^:/, '');
+            const [pre, inline] = rest.split(';', 2);
+            const rule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? splitShell(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
+            current = [];
+            for (const t of targets) {
+                if (!t || t.startsWith('.'))
+                    continue;
+                if (!out.has(t))
+                    out.set(t, rule);
+                current.push(out.get(t));
+            }
+        }
+        else
+            current = [];
+        i = next;
+    }
+    cache.set(file, out);
+    return out;
+}
+/** The commands `make TARGETS` runs: each target's prerequisites first (a few levels), then its recipe. */
+function commandsOfTargets(file, targets) {
+    const rules = makeRules(file);
+    const out = [];
+    const seen = new Set();
+    const visit = (t, depth) => {
+        if (seen.has(t) || depth > 6)
+            return;
+        seen.add(t);
+        const r = rules.get(t);
+        if (!r)
+            return;
+        for (const p of r.prerequisites)
+            visit(p, depth + 1);
+        out.push(...r.commands);
+    };
+    const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x) => !!x);
+    for (const t of wanted)
+        visit(t, 0);
     return out;
 }
 
@@ -10386,6 +10556,7 @@ function gitlabCi(project, b) {
 
 
 
+
 function norm(p) {
     const n = external_node_path_namespaceObject.posix.normalize(p);
     return n.length > 1 ? n.replace(/\/$/, '') : n;
@@ -10566,6 +10737,22 @@ function followContext(project, view, airConfigs) {
         config(path, from) {
             return resolve(path, from, readConfig)?.file;
         },
+        make(makefile, dir, targets) {
+            const base = dir ? (dir.startsWith('/') ? dir : external_node_path_namespaceObject.posix.join(view.workdir, dir)) : view.workdir;
+            const names = makefile ? [makefile] : ['GNUmakefile', 'makefile', 'Makefile'];
+            for (const n of names) {
+                const cp = n.startsWith('/') ? n : external_node_path_namespaceObject.posix.join(base, n);
+                for (const rel of candidatesOf(cp)) {
+                    const f = project.file(rel, 'makefile', { quiet: true });
+                    if (f)
+                        return { file: f, commands: commandsOfTargets(f, targets) };
+                }
+            }
+            return undefined;
+        },
+        expand(value) {
+            return view.vars ? expandVars(value, view.vars) : value;
+        },
         commands(file) {
             let c = commandsCache.get(file.path);
             if (!c) {
@@ -10588,11 +10775,14 @@ function followContext(project, view, airConfigs) {
                 const cfg = readAir(project, rel, airConfigs);
                 if (!cfg)
                     continue;
+                // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
                 const out = [];
                 if (cfg.cmd)
-                    out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
+                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
                 if (cfg.fullBin)
-                    out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
+                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
+                else if (cfg.bin)
+                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
                 return out;
             }
             return [];
@@ -10734,6 +10924,12 @@ function relativeTo(fromFile, ...parts) {
         return undefined;
     return p;
 }
+/**
+ * A RUN line's facts with the scripts and make targets it runs followed
+ * (imageFacts, when the build context is known): what binaries.ts reads to
+ * find the build of a debugged binary (`RUN make ${BUILDTARGET}`).
+ */
+const followedRuns = new WeakMap();
 /** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
 function setcapPtrace(chain) {
     for (const s of chain) {
@@ -10764,22 +10960,30 @@ function imageFacts(doc, target, build) {
         builds.push(...f.builds);
     };
     const mounts = build ? copyMounts(stage, build.contexts) : [];
-    for (const s of [...chain].reverse()) {
-        // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
-        const runMounts = build ? copyMounts(s, build.contexts) : [];
-        for (const r of s.runs) {
-            if (!build || runMounts.length === 0) {
-                add(r.facts);
-                continue;
-            }
-            add(commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+    /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
+    const runFactsOf = (s, r, runMounts) => {
+        if (!build || runMounts.length === 0)
+            return r.facts;
+        let f = followedRuns.get(r);
+        if (!f) {
+            f = commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/', vars: s.vars }));
+            followedRuns.set(r, f);
         }
+        return f;
+    };
+    for (const s of [...chain].reverse()) {
+        const runMounts = build ? copyMounts(s, build.contexts) : [];
+        for (const r of s.runs)
+            add(runFactsOf(s, r, runMounts));
     }
     // Builds in any stage matter (binaries are copied across stages).
-    for (const s of doc.stages)
-        if (!chain.includes(s))
-            for (const r of s.runs)
-                builds.push(...r.facts.builds);
+    for (const s of doc.stages) {
+        if (chain.includes(s))
+            continue;
+        const runMounts = build ? copyMounts(s, build.contexts) : [];
+        for (const r of s.runs)
+            builds.push(...runFactsOf(s, r, runMounts).builds);
+    }
     // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
     for (const s of chain) {
         for (const c of s.copies) {
@@ -11271,13 +11475,13 @@ function parseDotEnv(text) {
     }
     return out;
 }
-const cache = new WeakMap();
+const env_cache = new WeakMap();
 /** The variables of the `.env` beside a Compose file (empty when there is none). */
 function composeEnv(project, composePath) {
-    let byDir = cache.get(project);
+    let byDir = env_cache.get(project);
     if (!byDir) {
         byDir = new Map();
-        cache.set(project, byDir);
+        env_cache.set(project, byDir);
     }
     const dir = external_node_path_namespaceObject.posix.dirname(composePath);
     let env = byDir.get(dir);
@@ -11579,7 +11783,8 @@ function splitPortSpec(value) {
  * variable that is unset is empty, so an unset host IP binds every interface).
  */
 function parseShortPort(value, span, env) {
-    const raw = value.trim();
+    // Interpolated first: a variable may hold more than one part (${DEBUG:-127.0.0.1:3456}:2345).
+    const raw = (env ? env(value) : value).trim();
     let body = raw;
     let proto = 'tcp';
     const slash = body.lastIndexOf('/');
@@ -11590,7 +11795,7 @@ function parseShortPort(value, span, env) {
     const parts = splitPortSpec(body);
     if (parts.length > 3 || parts.length === 0)
         return undefined;
-    const x = (v) => (env ? env(v) : v).trim();
+    const x = (v) => v.trim();
     const container = x(parts[parts.length - 1]);
     if (!container || container.includes(':'))
         return undefined;
@@ -11716,7 +11921,7 @@ function composeLaunch(project, svc, linker) {
     const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
     const wd = scalarOf(svc, 'working_dir');
     const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
-    const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
+    const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
     // Compose's entrypoint resets the image's CMD.
     const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
     const userV = scalarOf(svc, 'user');
@@ -12227,7 +12432,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) }, follow) : analyzeWords(file, args, undefined, follow);
                     }
                     else
-                        facts = img ? runFacts(img.stage.entrypoint, img.stage.cmd, follow) : { tools: [], builds: [] };
+                        facts = img ? (linked?.entrypoint ? runFacts(linked.entrypoint, undefined, follow) : runFacts(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
                     if (img)
                         facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
@@ -12282,6 +12487,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
  * runtime links is remembered, so that a Dockerfile's own launch (one with an
  * unknown runtime, dockerfiles.ts) is made only for stages nothing runs.
  */
+
+
 
 
 
@@ -12365,7 +12572,17 @@ class Linker {
             return undefined;
         const span = link.build.tag.span;
         const related = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
-        return { facts, related };
+        const ep = spec.entrypoint;
+        let entrypoint;
+        if (ep?.form === 'exec')
+            entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: analyzeWords(ep.span.file, ep.words) };
+        else if (ep) {
+            const cmds = splitWord(ep.words[0]);
+            entrypoint = { form: 'shell', words: cmds.flatMap((c) => c.words), commands: cmds, span: ep.span, facts: analyzeCommands(ep.span.file, cmds) };
+        }
+        if (entrypoint)
+            related.push({ span: ep.span, message: "The container runs this instead of the image's ENTRYPOINT." });
+        return { facts, related, ...(entrypoint ? { entrypoint } : {}) };
     }
 }
 
@@ -14371,10 +14588,18 @@ function starlarkCalls(text, names) {
                 val = arg.slice(2);
             }
             let v;
+            const lit = (t) => ({ value: t.v, start: t.s, end: t.e, raw: text.slice(t.s, t.e) });
             if (val.length === 1 && val[0].t === 'str')
-                v = { value: val[0].v, start: val[0].s, end: val[0].e };
+                v = lit(val[0]);
             else if (val.length === 1 && val[0].t === 'id')
                 v = bound.get(val[0].v);
+            else if (val.length >= 2 && (val[0].v === '[' || val[0].v === '(') && (val[val.length - 1].v === ']' || val[val.length - 1].v === ')')) {
+                // ['a', 'b', …]: only string items and commas.
+                const inner = val.slice(1, -1);
+                const strs = inner.filter((t) => t.t === 'str');
+                if (inner.every((t) => t.t === 'str' || t.v === ','))
+                    v = { value: '', start: val[0].s, end: val[val.length - 1].e, items: strs.map(lit) };
+            }
             if (key !== undefined)
                 call.kwargs.set(key, v);
             else
@@ -14413,12 +14638,24 @@ function starlarkCalls(text, names) {
  * image builds (Tilt's API: the context is relative to the Tiltfile's
  * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
- * calls deploy (a path or a list of paths, as literals).
+ * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
+ * manifest it does not name is not linked, also when it renders others with helm() or local()).
  */
 
 
 
-const tilt_NAMES = new Set(['docker_build', 'k8s_yaml']);
+const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml']);
+/** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
+function word(v) {
+    const raw = v.raw ?? '';
+    const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
+    const prefix = open ? open[0].length : 0;
+    const close = open ? open[1].length : 0;
+    const inner = raw.slice(prefix, raw.length - close);
+    const from = v.start + prefix;
+    const map = inner === v.value ? Array.from({ length: v.value.length }, (_, i) => from + i) : Array.from({ length: v.value.length }, () => v.start);
+    return { value: v.value, start: v.start, end: v.end, quoted: true, map };
+}
 function tiltBuilds(project, file) {
     const dir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
     const calls = starlarkCalls(file.text, tilt_NAMES);
@@ -14435,7 +14672,7 @@ function tiltBuilds(project, file) {
     }
     const out = [];
     for (const c of calls) {
-        if (c.name !== 'docker_build')
+        if (c.name !== 'docker_build' && c.name !== 'docker_build_with_restart')
             continue;
         const ref = c.args[0] ?? c.kwargs.get('ref');
         if (!ref)
@@ -14445,6 +14682,9 @@ function tiltBuilds(project, file) {
         const df = c.kwargs.get('dockerfile');
         const dockerfile = df ? repoJoin(dir, df.value) : undefined;
         const target = c.kwargs.get('target')?.value;
+        // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
+        const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
+        const entrypoint = ep?.items ? { form: 'exec', words: ep.items.map(word), span: { file, start: ep.start, end: ep.end } } : ep && ep.value ? { form: 'shell', words: [word(ep)], span: { file, start: ep.start, end: ep.end } } : undefined;
         if (context === undefined || (df && dockerfile === undefined))
             continue;
         out.push({
@@ -14454,7 +14694,10 @@ function tiltBuilds(project, file) {
             context,
             ...(dockerfile !== undefined ? { dockerfile } : {}),
             ...(target ? { target } : {}),
-            ...(deploys.size > 0 ? { deploys } : {}),
+            // Tilt puts the images it builds only into what it deploys: a manifest it does not name (a plain
+            // kubernetes.yaml next to a Helm chart it renders) never runs this build.
+            deploys,
+            ...(entrypoint ? { entrypoint } : {}),
             how: 'command',
         });
     }
@@ -14622,7 +14865,7 @@ class ImageIndex {
     builtFrom(mayMatter) {
         const out = [];
         for (const list of this.byKey.values()) {
-            if (list.some((b) => b.spec.inline !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
+            if (list.some((b) => b.spec.inline !== undefined || b.spec.entrypoint !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
                 out.push(list[0].ref.path);
         }
         return out;
@@ -14857,7 +15100,7 @@ function dockerfileLaunches(project, paths, linker, others) {
             const facts = imageFacts(doc, stage, { project, contexts });
             if (!facts)
                 continue;
-            const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
+            const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
             const run = runFacts(stage.entrypoint, stage.cmd, follow);
             const tools = [...facts.tools, ...run.tools];
             if (tools.length === 0)
@@ -16213,7 +16456,19 @@ function composeEditor(svc, main, anchors) {
             if (!m || raw.includes('\n'))
                 return undefined;
             const hostPort = port.hostPort || port.containerPort;
-            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            let value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            if (m[2].includes('$')) {
+                // Written with variables: keep them, only the host address changes (never a value from .env).
+                const parts = splitPortSpec(m[2]);
+                if (parts.length === 1)
+                    value = `127.0.0.1:${parts[0]}:${parts[0]}`;
+                else if (parts.length === 2)
+                    value = `127.0.0.1:${parts[0]}:${parts[1]}`;
+                else if (parts.length === 3 && parts[0].includes('$'))
+                    value = `127.0.0.1:${parts[1]}:${parts[2]}`;
+                else
+                    return undefined;
+            }
             const q = m[1] || '"';
             return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
         },
@@ -17246,6 +17501,8 @@ const ptd006 = {
 
 
 const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
+/** The port of delve's own examples (`dlv --listen=:2345`), which debug setups publish. */
+const DELVE_PORT = '2345';
 const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
     '(call functions, write memory) and read everything in it.';
 const ptd007 = {
@@ -17260,6 +17517,26 @@ const ptd007 = {
     check(ctx) {
         for (const l of ctx.launches) {
             const seen = new Set();
+            // delve in the image, started by hand (docker exec … dlv attach --headless), on the port its documentation uses.
+            if (dlvServers(l).length === 0 && l.tools.some((t) => t.tool === 'dlv')) {
+                for (const p of publications(l, DELVE_PORT)) {
+                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()))
+                        continue;
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
+                    const hostPort = p.hostPort || p.containerPort;
+                    ctx.report({
+                        severity: 'warning',
+                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
+                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
+                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+                        span: p.span,
+                        related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
+                        launch: l,
+                        key: `default-port:${p.containerPort}:${p.hostPort}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+            }
             for (const s of dlvServers(l)) {
                 const port = s.listen?.port;
                 if (!port || !s.listen)
@@ -17392,6 +17669,7 @@ const ptd008 = {
  */
 
 
+
 function abs(p, workdir = '/') {
     return external_node_path_namespaceObject.posix.normalize(p.startsWith('/') ? p : external_node_path_namespaceObject.posix.join(workdir, p));
 }
@@ -17430,7 +17708,7 @@ function outputDir(b, workdir = '/', vars) {
     const o = vars ? expandVars(b.output.value, vars) : b.output.value;
     if (o.includes('$'))
         return undefined;
-    const pkgs = b.words.slice(2).map((w) => w.value).filter((v) => !v.startsWith('-') && v !== o);
+    const pkgs = b.words.slice(2).map((w) => (vars ? expandVars(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
     if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1)
         return abs(o, workdir).replace(/\/$/, '') || '/';
     return undefined;
@@ -17512,7 +17790,7 @@ function resolveIn(doc, stage, path, depth) {
         ].sort((a, b) => b.at - a.at);
         for (const e of events) {
             if (e.run) {
-                const b = [...e.run.facts.builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
+                const b = [...(followedRuns.get(e.run) ?? e.run.facts).builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
                 if (b)
                     return { build: b, stage: s, route: [s] };
                 // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
@@ -17525,17 +17803,20 @@ function resolveIn(doc, stage, path, depth) {
                 continue;
             }
             const c = e.copy;
+            // Sources and destination are expanded with the copying stage's ARG/ENV values (COPY --from=build /out/${NAME} /usr/bin/).
             const dest = expandVars(c.dest, s.vars);
+            const sources = c.sources.map((x) => expandVars(x, s.vars));
             const destAbs = abs(dest, c.workdir);
-            const destDir = destAbs.replace(/\/$/, '');
+            const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
+            const under = destDir === '/' ? '/' : destDir + '/';
             let src;
-            if (c.sources.length === 1 && !dest.endsWith('/') && destAbs === path)
-                src = c.sources[0];
+            if (sources.length === 1 && !dest.endsWith('/') && destAbs === path)
+                src = sources[0];
             else if (external_node_path_namespaceObject.posix.dirname(path) === destDir)
-                src = c.sources.find((x) => external_node_path_namespaceObject.posix.basename(x) === external_node_path_namespaceObject.posix.basename(path));
+                src = sources.find((x) => external_node_path_namespaceObject.posix.basename(x) === external_node_path_namespaceObject.posix.basename(path));
             // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-            if (src === undefined && c.sources.length === 1 && path.startsWith(destDir + '/'))
-                src = c.sources[0].replace(/\/$/, '') + path.slice(destDir.length);
+            if (src === undefined && sources.length === 1 && path.startsWith(under))
+                src = sources[0].replace(/\/$/, '') + '/' + path.slice(under.length);
             if (src === undefined)
                 continue;
             // Copied from the build context (or an image): built outside the Dockerfile.
@@ -17544,7 +17825,7 @@ function resolveIn(doc, stage, path, depth) {
             const from = stageByRef(doc, c.from);
             if (!from)
                 return undefined;
-            const found = resolveIn(doc, from, abs(expandVars(src, from.vars), from.workdir), depth + 1);
+            const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
             return found ? { ...found, route: [s, ...found.route] } : undefined;
         }
     }

@@ -14,7 +14,7 @@ import { addScalarPair, addSeqPair, ensureSeqItem, ownPair, removePair, removeSe
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import { deref, getPair } from '../parse/yaml.js';
 import { isScalar } from '../parse/yaml-lib.js';
-import { mergeSources } from '../model/compose.js';
+import { mergeSources, splitPortSpec } from '../model/compose.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
 import type { Launch, PortMapping } from '../model/launch.js';
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
@@ -236,7 +236,15 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer, anchors?:
       const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
       if (!m || raw.includes('\n')) return undefined;
       const hostPort = port.hostPort || port.containerPort;
-      const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+      let value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+      if (m[2]!.includes('$')) {
+        // Written with variables: keep them, only the host address changes (never a value from .env).
+        const parts = splitPortSpec(m[2]!);
+        if (parts.length === 1) value = `127.0.0.1:${parts[0]}:${parts[0]}`;
+        else if (parts.length === 2) value = `127.0.0.1:${parts[0]}:${parts[1]}`;
+        else if (parts.length === 3 && parts[0]!.includes('$')) value = `127.0.0.1:${parts[1]}:${parts[2]}`;
+        else return undefined;
+      }
       const q = m[1] || '"';
       return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
     },

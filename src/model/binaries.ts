@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import { expandVars, stageChain, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
 import type { GoBuild, ToolUse } from './commands.js';
 import type { Launch } from './launch.js';
+import { followedRuns } from './project.js';
 
 export interface BinaryBuild {
   /** The dlv command that runs or attaches to the binary. */
@@ -58,7 +59,7 @@ function outputDir(b: GoBuild, workdir = '/', vars?: Map<string, string>): strin
   if (!b.output) return undefined;
   const o = vars ? expandVars(b.output.value, vars) : b.output.value;
   if (o.includes('$')) return undefined;
-  const pkgs = b.words.slice(2).map((w) => w.value).filter((v) => !v.startsWith('-') && v !== o);
+  const pkgs = b.words.slice(2).map((w) => (vars ? expandVars(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
   if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1) return abs(o, workdir).replace(/\/$/, '') || '/';
   return undefined;
 }
@@ -136,7 +137,7 @@ function resolveIn(doc: DockerfileDoc, stage: DfStage, path: string, depth: numb
     ].sort((a, b) => b.at - a.at);
     for (const e of events) {
       if (e.run) {
-        const b = [...e.run.facts.builds].reverse().find((x) => outputMatches(x, path, e.run!.workdir ?? '/', s.vars));
+        const b = [...(followedRuns.get(e.run) ?? e.run.facts).builds].reverse().find((x) => outputMatches(x, path, e.run!.workdir ?? '/', s.vars));
         if (b) return { build: b, stage: s, route: [s] };
         // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
         const moved = movedFrom(e.run, path);
@@ -147,20 +148,23 @@ function resolveIn(doc: DockerfileDoc, stage: DfStage, path: string, depth: numb
         continue;
       }
       const c = e.copy!;
+      // Sources and destination are expanded with the copying stage's ARG/ENV values (COPY --from=build /out/${NAME} /usr/bin/).
       const dest = expandVars(c.dest, s.vars);
+      const sources = c.sources.map((x) => expandVars(x, s.vars));
       const destAbs = abs(dest, c.workdir);
-      const destDir = destAbs.replace(/\/$/, '');
+      const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
+      const under = destDir === '/' ? '/' : destDir + '/';
       let src: string | undefined;
-      if (c.sources.length === 1 && !dest.endsWith('/') && destAbs === path) src = c.sources[0]!;
-      else if (posix.dirname(path) === destDir) src = c.sources.find((x) => posix.basename(x) === posix.basename(path));
+      if (sources.length === 1 && !dest.endsWith('/') && destAbs === path) src = sources[0]!;
+      else if (posix.dirname(path) === destDir) src = sources.find((x) => posix.basename(x) === posix.basename(path));
       // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-      if (src === undefined && c.sources.length === 1 && path.startsWith(destDir + '/')) src = c.sources[0]!.replace(/\/$/, '') + path.slice(destDir.length);
+      if (src === undefined && sources.length === 1 && path.startsWith(under)) src = sources[0]!.replace(/\/$/, '') + '/' + path.slice(under.length);
       if (src === undefined) continue;
       // Copied from the build context (or an image): built outside the Dockerfile.
       if (!c.from) return undefined;
       const from = stageByRef(doc, c.from);
       if (!from) return undefined;
-      const found = resolveIn(doc, from, abs(expandVars(src, from.vars), from.workdir), depth + 1);
+      const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
       return found ? { ...found, route: [s, ...found.route] } : undefined;
     }
   }

@@ -75,7 +75,11 @@ export interface FollowContext {
   /** A runner's own config file (reflex -c FILE), read where the container sees it; undefined when it cannot be. */
   config(path: string, from: SourceFile): SourceFile | undefined;
   /** The commands air starts, from its config (`air -c FILE`, else .air.toml in the working directory). */
-  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word; role: 'build' | 'run' }>;
+  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean }>;
+  /** The commands `make` runs for these targets, from the Makefile it reads (-f FILE, else Makefile in the working directory or -C DIR). */
+  make(makefile: string | undefined, dir: string | undefined, targets: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
+  /** A value with the variables the container's build defines (a Dockerfile stage's ARG/ENV defaults). */
+  expand(value: string): string;
   /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
   stop(file: SourceFile, reason: string, span: Span): void;
   /** Repository paths of the scripts being followed (outermost first). */
@@ -271,29 +275,58 @@ function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan
 const NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[', 'true', 'false', 'go', 'make', 'git', 'apt-get', 'apk', 'yum', 'dnf', 'curl', 'wget', 'tar', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cat', 'sleep', 'tail', 'env', 'exec', 'if', 'then', 'fi', 'else', 'for', 'do', 'done', 'case', 'esac', 'while', 'local', 'return', 'exit', 'npm', 'node', 'python', 'python3', 'pip', 'docker', 'kubectl', 'ls', 'grep', 'sed', 'awk', 'find', 'xargs', 'tee', 'touch', 'useradd', 'groupadd', 'adduser', 'install', 'unzip', 'which', 'command', 'type', 'read', 'shift', 'trap', 'wait', 'kill', 'ps', 'id', 'whoami', 'su', 'sudo', 'gosu', 'tini', 'dumb-init']);
 
 /** The script a command runs: `./run.sh`, `/start.sh`, `bash -e scripts/debug.sh`, `. ./env.sh`, a script COPYd onto PATH; undefined for anything else. */
-function scriptPath(ws: Word[]): string | undefined {
+function scriptPath(ws: Word[]): { path: string; args: Word[] } | undefined {
   const head = basename(ws[0]!.value);
   let p: string | undefined;
+  let at = 0;
   if (SHELLS.has(head) || head === 'source' || head === '.') {
     for (let i = 1; i < ws.length; i++) {
       const v = ws[i]!.value;
-      if (v === '--') { p = ws[i + 1]?.value; break; }
+      if (v === '--') { p = ws[i + 1]?.value; at = i + 1; break; }
       if (v.startsWith('-') || v.startsWith('+')) {
         if (v === '-o' || v === '+o') i++;
         continue;
       }
       p = v;
+      at = i;
       break;
     }
   } else if (ws[0]!.value.includes('/') || /\.(sh|bash)$/.test(ws[0]!.value)) p = ws[0]!.value;
   // A bare name: a script the image put on PATH (COPY scripts/install-tool.sh /usr/local/bin/up).
   else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(ws[0]!.value) && !NOT_SCRIPTS.has(ws[0]!.value)) p = ws[0]!.value;
   if (!p || p.includes('$') || p.includes('`') || p === '-') return undefined;
-  return p;
+  return { path: p, args: ws.slice(at + 1) };
+}
+
+/**
+ * A followed script's words with its positional parameters set from the
+ * call (`dlv.sh /app/cmd 2345` → `-l 0.0.0.0:$2` is `-l 0.0.0.0:2345`), and
+ * `"$@"` (`exec "$@"`, a wrapper's last line) standing for the call's
+ * arguments after a `--` (wait-for-it.sh host:port -- cmd…), else all of them.
+ * A substituted word points at the script's word.
+ */
+function withArguments(commands: SimpleCommand[], args: Word[]): SimpleCommand[] {
+  if (args.length === 0) return commands;
+  const values = args.map((a) => a.value);
+  const dd = values.indexOf('--');
+  const rest = dd >= 0 ? args.slice(dd + 1) : args;
+  return commands.map((c) => {
+    if (!c.words.some((w) => w.value.includes('$'))) return c;
+    const words: Word[] = [];
+    for (const w of c.words) {
+      if (w.value === '$@' || w.value === '$*' || w.value === '${@}') {
+        words.push(...rest);
+        continue;
+      }
+      const v = w.value.replace(/\$\{?([1-9])\}?/g, (m, n: string) => values[Number(n) - 1] ?? m);
+      words.push(v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) });
+    }
+    return { ...c, words };
+  });
 }
 
 /** Follow a script the container runs: its lines become the container's commands, at their own places. */
-function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: string, out: CommandFacts, depth: number): boolean {
+function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: string, args: Word[], out: CommandFacts, depth: number): boolean {
   const target = ctx.script(path, file);
   if (!target) return false;
   const span: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
@@ -307,11 +340,34 @@ function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: st
   }
   ctx.stack.push(target.path);
   try {
-    for (const c of ctx.commands(target)) analyzeSimple(target, c.words, out, depth + 1, ctx);
+    for (const c of withArguments(ctx.commands(target), args)) analyzeSimple(target, c.words, out, depth + 1, ctx);
   } finally {
     ctx.stack.pop();
   }
   return true;
+}
+
+/** `make [-f FILE] [-C DIR] TARGET…` in a container: the targets' recipes (and prerequisites') of the Makefile it reads. */
+function followMake(ctx: FollowContext, file: SourceFile, ws: Word[], out: CommandFacts, depth: number): void {
+  let makefile: string | undefined;
+  let dir: string | undefined;
+  const targets: string[] = [];
+  for (let i = 1; i < ws.length; i++) {
+    const v = ctx.expand(ws[i]!.value);
+    if (v === '-f' || v === '--file' || v === '--makefile') { makefile = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (v === '-C' || v === '--directory') { dir = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (v.startsWith('-') || v.includes('=')) continue;
+    if (v.includes('$')) return;
+    targets.push(v);
+  }
+  const made = ctx.make(makefile, dir, targets, file);
+  if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
+  ctx.stack.push(made.file.path);
+  try {
+    for (const c of made.commands) analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+  } finally {
+    ctx.stack.pop();
+  }
 }
 
 /** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
@@ -362,7 +418,8 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
     const c = optionValue(ws, ['-c']);
     if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v')) return true;
     for (const step of ctx.air(c?.value, file)) {
-      for (const cmd of splitWord(step.words)) analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+      if (step.shell) for (const cmd of splitWord(step.words[0]!)) analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+      else analyzeSimple(step.file, step.words, out, depth + 1, ctx);
     }
     return true;
   }
@@ -388,8 +445,9 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
   const tool = TOOLS.find((t) => t === head);
   if (!tool) {
+    if (ctx && (head === 'make' || head === 'gmake')) { followMake(ctx, file, ws, out, depth); return; }
     const p = ctx ? scriptPath(ws) : undefined;
-    if (p) followScript(ctx!, file, ws, p, out, depth);
+    if (p) followScript(ctx!, file, ws, p.path, p.args, out, depth);
     return;
   }
   // `dlv version`, `strace -V` and friends only print versions.

@@ -207,7 +207,8 @@ export function splitPortSpec(value: string): string[] {
  * variable that is unset is empty, so an unset host IP binds every interface).
  */
 export function parseShortPort(value: string, span: Span, env?: (v: string) => string): PortMapping | undefined {
-  const raw = value.trim();
+  // Interpolated first: a variable may hold more than one part (${DEBUG:-127.0.0.1:3456}:2345).
+  const raw = (env ? env(value) : value).trim();
   let body = raw;
   let proto = 'tcp';
   const slash = body.lastIndexOf('/');
@@ -217,7 +218,7 @@ export function parseShortPort(value: string, span: Span, env?: (v: string) => s
   }
   const parts = splitPortSpec(body);
   if (parts.length > 3 || parts.length === 0) return undefined;
-  const x = (v: string): string => (env ? env(v) : v).trim();
+  const x = (v: string): string => v.trim();
   const container = x(parts[parts.length - 1]!);
   if (!container || container.includes(':')) return undefined;
   const host = parts.length >= 2 ? x(parts[parts.length - 2]!) : '';
@@ -332,7 +333,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
   const wd = scalarOf(svc, 'working_dir');
   const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
-  const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir });
+  const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
   // Compose's entrypoint resets the image's CMD.
   const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
   const userV = scalarOf(svc, 'user');

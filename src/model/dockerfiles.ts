@@ -46,7 +46,7 @@ export function dockerfileLaunches(project: Project, paths: string[], linker: Li
       if (cmd && seen.has(spanKey(cmd.span))) continue;
       const facts = imageFacts(doc, stage, { project, contexts });
       if (!facts) continue;
-      const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/' });
+      const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
       const run = runFacts(stage.entrypoint, stage.cmd, follow);
       const tools = [...facts.tools, ...run.tools];
       if (tools.length === 0) continue;

@@ -6,6 +6,7 @@
  * is linked to the Dockerfile behind it through that index.
  */
 import type { SourceFile, Span, Valued } from '../types.js';
+import type { Word } from '../parse/shell.js';
 
 /** What one build declares: the names it tags, and the Dockerfile, context and stage it builds. */
 export interface ImageBuildSpec {
@@ -29,6 +30,8 @@ export interface ImageBuildSpec {
    * to the build that deploys the manifest naming it.
    */
   deploys?: ReadonlySet<string>;
+  /** The command the build makes the container run instead of the image's (Tilt's `entrypoint=`): exec words or one shell string. */
+  entrypoint?: { form: 'exec' | 'shell'; words: Word[]; span: Span };
 }
 
 /** An image reference split the way the engines read it (distribution/reference's normalisation). */
@@ -143,7 +146,7 @@ export class ImageIndex {
   builtFrom(mayMatter: (dockerfilePath: string) => boolean): string[] {
     const out: string[] = [];
     for (const list of this.byKey.values()) {
-      if (list.some((b) => b.spec.inline !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`))))) out.push(list[0]!.ref.path);
+      if (list.some((b) => b.spec.inline !== undefined || b.spec.entrypoint !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`))))) out.push(list[0]!.ref.path);
     }
     return out;
   }

@@ -7,7 +7,9 @@
  */
 import { posix } from 'node:path';
 import { parseInlineDockerfile, targetStage, type DockerfileDoc } from '../parse/dockerfile.js';
-import { imageFacts, type ImageFacts, type Project } from './project.js';
+import { imageFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
+import { analyzeCommands, analyzeWords } from './commands.js';
+import { splitWord } from '../parse/shell.js';
 import type { ImageIndex, ImageLink } from './images.js';
 import type { Relevance } from './relevance.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
@@ -26,6 +28,8 @@ export interface BuildRef {
 
 export interface LinkedImage {
   facts: ImageFacts;
+  /** The command the build makes the container run instead of the image's ENTRYPOINT and CMD (Tilt's entrypoint=). */
+  entrypoint?: CommandLike;
   /** A link by image name: where the image is built. */
   related: Related[];
 }
@@ -100,6 +104,14 @@ export class Linker {
     if (!facts) return undefined;
     const span: Span = link.build.tag.span;
     const related: Related[] = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
-    return { facts, related };
+    const ep = spec.entrypoint;
+    let entrypoint: CommandLike | undefined;
+    if (ep?.form === 'exec') entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: analyzeWords(ep.span.file, ep.words) };
+    else if (ep) {
+      const cmds = splitWord(ep.words[0]!);
+      entrypoint = { form: 'shell', words: cmds.flatMap((c) => c.words), commands: cmds, span: ep.span, facts: analyzeCommands(ep.span.file, cmds) };
+    }
+    if (entrypoint) related.push({ span: ep!.span, message: "The container runs this instead of the image's ENTRYPOINT." });
+    return { facts, related, ...(entrypoint ? { entrypoint } : {}) };
   }
 }

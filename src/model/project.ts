@@ -4,7 +4,7 @@
  */
 import { posix } from 'node:path';
 import { Workspace, type Skip } from '../discover/index.js';
-import { parseDockerfile, stageChain, targetStage, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
+import { parseDockerfile, stageChain, targetStage, type DfCommand, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
 import { ParseError, parseYaml, type YamlFile } from '../parse/yaml.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
 import type { FileKind, SourceFile, Span } from '../types.js';
@@ -125,6 +125,13 @@ export interface ImageFacts {
   contexts: string[];
 }
 
+/**
+ * A RUN line's facts with the scripts and make targets it runs followed
+ * (imageFacts, when the build context is known): what binaries.ts reads to
+ * find the build of a debugged binary (`RUN make ${BUILDTARGET}`).
+ */
+export const followedRuns = new WeakMap<DfCommand, CommandFacts>();
+
 /** `setcap cap_sys_ptrace…` on a file: that program gets the capability whoever runs it. */
 function setcapPtrace(chain: DfStage[]): Span | undefined {
   for (const s of chain) {
@@ -154,16 +161,26 @@ export function imageFacts(doc: DockerfileDoc, target?: string | DfStage, build?
     builds.push(...f.builds);
   };
   const mounts = build ? copyMounts(stage, build.contexts) : [];
-  for (const s of [...chain].reverse()) {
-    // The scripts its RUN lines run, where a COPY of the build context put them (a path, or a name on PATH).
-    const runMounts = build ? copyMounts(s, build.contexts) : [];
-    for (const r of s.runs) {
-      if (!build || runMounts.length === 0) { add(r.facts); continue; }
-      add(commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/' })));
+  /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
+  const runFactsOf = (s: DfStage, r: DfCommand, runMounts: Mount[]): CommandFacts => {
+    if (!build || runMounts.length === 0) return r.facts;
+    let f = followedRuns.get(r);
+    if (!f) {
+      f = commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/', vars: s.vars }));
+      followedRuns.set(r, f);
     }
+    return f;
+  };
+  for (const s of [...chain].reverse()) {
+    const runMounts = build ? copyMounts(s, build.contexts) : [];
+    for (const r of s.runs) add(runFactsOf(s, r, runMounts));
   }
   // Builds in any stage matter (binaries are copied across stages).
-  for (const s of doc.stages) if (!chain.includes(s)) for (const r of s.runs) builds.push(...r.facts.builds);
+  for (const s of doc.stages) {
+    if (chain.includes(s)) continue;
+    const runMounts = build ? copyMounts(s, build.contexts) : [];
+    for (const r of s.runs) builds.push(...runFactsOf(s, r, runMounts).builds);
+  }
   // Tools copied in from another stage (COPY --from=build /go/bin/dlv /dlv).
   for (const s of chain) {
     for (const c of s.copies) {

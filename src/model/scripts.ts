@@ -12,7 +12,8 @@ import { posix } from 'node:path';
 import { splitShell, type SimpleCommand, type Word } from '../parse/shell.js';
 import { parseAirConfig, type AirConfig } from '../parse/air.js';
 import type { DfStage } from '../parse/dockerfile.js';
-import { stageChain } from '../parse/dockerfile.js';
+import { expandVars, stageChain } from '../parse/dockerfile.js';
+import { commandsOfTargets } from './maketargets.js';
 import type { FollowContext } from './commands.js';
 import type { Project } from './project.js';
 import type { SourceFile, Span } from '../types.js';
@@ -34,6 +35,8 @@ export interface ContainerView {
   mounts: Mount[];
   /** The working directory of the container's command. */
   workdir: string;
+  /** Variables the build defines for its commands (a Dockerfile stage's ARG/ENV defaults). */
+  vars?: ReadonlyMap<string, string>;
 }
 
 function norm(p: string): string {
@@ -195,6 +198,21 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
     config(path, from) {
       return resolve(path, from, readConfig)?.file;
     },
+    make(makefile, dir, targets) {
+      const base = dir ? (dir.startsWith('/') ? dir : posix.join(view.workdir, dir)) : view.workdir;
+      const names = makefile ? [makefile] : ['GNUmakefile', 'makefile', 'Makefile'];
+      for (const n of names) {
+        const cp = n.startsWith('/') ? n : posix.join(base, n);
+        for (const rel of candidatesOf(cp)) {
+          const f = project.file(rel, 'makefile', { quiet: true });
+          if (f) return { file: f, commands: commandsOfTargets(f, targets) };
+        }
+      }
+      return undefined;
+    },
+    expand(value) {
+      return view.vars ? expandVars(value, view.vars as Map<string, string>) : value;
+    },
     commands(file) {
       let c = commandsCache.get(file.path);
       if (!c) {
@@ -215,9 +233,11 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
       for (const rel of rels) {
         const cfg = readAir(project, rel, airConfigs);
         if (!cfg) continue;
-        const out: Array<{ file: SourceFile; words: Word; role: 'build' | 'run' }> = [];
-        if (cfg.cmd) out.push({ file: cfg.file, words: cfg.cmd, role: 'build' });
-        if (cfg.fullBin) out.push({ file: cfg.file, words: cfg.fullBin, role: 'run' });
+        // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
+        const out: Array<{ file: SourceFile; words: Word[]; shell: boolean }> = [];
+        if (cfg.cmd) out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
+        if (cfg.fullBin) out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
+        else if (cfg.bin) out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
         return out;
       }
       return [];

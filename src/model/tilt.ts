@@ -3,16 +3,30 @@
  * image builds (Tilt's API: the context is relative to the Tiltfile's
  * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
- * calls deploy (a path or a list of paths, as literals).
+ * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
+ * manifest it does not name is not linked, also when it renders others with helm() or local()).
  */
 import { posix } from 'node:path';
-import { starlarkCalls } from '../parse/starlark.js';
+import { starlarkCalls, type StarValue } from '../parse/starlark.js';
+import type { Word } from '../parse/shell.js';
 import type { ImageBuildSpec } from './images.js';
 import type { Project } from './project.js';
 import { repoJoin } from './scripts.js';
 import type { SourceFile } from '../types.js';
 
-const NAMES = new Set(['docker_build', 'k8s_yaml']);
+const NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml']);
+
+/** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
+function word(v: StarValue): Word {
+  const raw = v.raw ?? '';
+  const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
+  const prefix = open ? open[0].length : 0;
+  const close = open ? open[1]!.length : 0;
+  const inner = raw.slice(prefix, raw.length - close);
+  const from = v.start + prefix;
+  const map = inner === v.value ? Array.from({ length: v.value.length }, (_, i) => from + i) : Array.from({ length: v.value.length }, () => v.start);
+  return { value: v.value, start: v.start, end: v.end, quoted: true, map };
+}
 
 export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[] {
   const dir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
@@ -28,7 +42,7 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
   }
   const out: ImageBuildSpec[] = [];
   for (const c of calls) {
-    if (c.name !== 'docker_build') continue;
+    if (c.name !== 'docker_build' && c.name !== 'docker_build_with_restart') continue;
     const ref = c.args[0] ?? c.kwargs.get('ref');
     if (!ref) continue;
     const ctx = c.args[1] ?? c.kwargs.get('context');
@@ -36,6 +50,9 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
     const df = c.kwargs.get('dockerfile');
     const dockerfile = df ? repoJoin(dir, df.value) : undefined;
     const target = c.kwargs.get('target')?.value;
+    // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
+    const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
+    const entrypoint = ep?.items ? { form: 'exec' as const, words: ep.items.map(word), span: { file, start: ep.start, end: ep.end } } : ep && ep.value ? { form: 'shell' as const, words: [word(ep)], span: { file, start: ep.start, end: ep.end } } : undefined;
     if (context === undefined || (df && dockerfile === undefined)) continue;
     out.push({
       file,
@@ -44,7 +61,10 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
       context,
       ...(dockerfile !== undefined ? { dockerfile } : {}),
       ...(target ? { target } : {}),
-      ...(deploys.size > 0 ? { deploys } : {}),
+      // Tilt puts the images it builds only into what it deploys: a manifest it does not name (a plain
+      // kubernetes.yaml next to a Helm chart it renders) never runs this build.
+      deploys,
+      ...(entrypoint ? { entrypoint } : {}),
       how: 'command',
     });
   }

@@ -16,6 +16,8 @@ export interface AirConfig {
   cmd?: Word;
   fullBin?: Word;
   bin?: Word;
+  /** build.args_bin: the arguments air passes to bin (an array of strings, or one string). */
+  argsBin?: Word[];
 }
 
 type TomlNode = { type: string; range: [number, number]; kind?: string; style?: string; value?: unknown; key?: { keys: Array<{ name?: string; value?: string }> }; body?: TomlNode[] };
@@ -47,8 +49,14 @@ export function parseAirConfig(file: SourceFile): AirConfig {
     if (top.type === 'TOMLTable' && keyName(top) === 'build') for (const kv of top.body ?? []) entries.push({ key: keyName(kv), value: (kv as unknown as { value: TomlNode }).value });
     else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.')) entries.push({ key: keyName(top).slice(6), value: (top as unknown as { value: TomlNode }).value });
     for (const e of entries) {
+      if (e.key === 'args_bin' && e.value) {
+        const v = e.value as TomlNode & { elements?: TomlNode[] };
+        const items = v.type === 'TOMLArray' ? (v.elements ?? []) : [v];
+        out.argsBin = items.map((x) => stringWord(file, x)).filter((x): x is Word => !!x);
+        continue;
+      }
       const w = e.value ? stringWord(file, e.value) : undefined;
-      if (!w) continue;
+      if (!w || w.value.trim() === '') continue;
       if (e.key === 'cmd') out.cmd = w;
       else if (e.key === 'full_bin') out.fullBin = w;
       else if (e.key === 'bin') out.bin = w;

@@ -11,6 +11,10 @@ export interface StarValue {
   value: string;
   start: number;
   end: number;
+  /** A list or tuple of string literals: its items (value is then ''). */
+  items?: StarValue[];
+  /** The raw source of a string literal (quotes included). */
+  raw?: string;
 }
 
 export interface StarCall {
@@ -105,8 +109,15 @@ export function starlarkCalls(text: string, names: ReadonlySet<string>): StarCal
       let val = arg;
       if (arg[0]!.t === 'id' && arg[1]?.v === '=') { key = arg[0]!.v; val = arg.slice(2); }
       let v: StarValue | undefined;
-      if (val.length === 1 && val[0]!.t === 'str') v = { value: val[0]!.v, start: val[0]!.s, end: val[0]!.e };
+      const lit = (t: Tok): StarValue => ({ value: t.v, start: t.s, end: t.e, raw: text.slice(t.s, t.e) });
+      if (val.length === 1 && val[0]!.t === 'str') v = lit(val[0]!);
       else if (val.length === 1 && val[0]!.t === 'id') v = bound.get(val[0]!.v);
+      else if (val.length >= 2 && (val[0]!.v === '[' || val[0]!.v === '(') && (val[val.length - 1]!.v === ']' || val[val.length - 1]!.v === ')')) {
+        // ['a', 'b', …]: only string items and commas.
+        const inner = val.slice(1, -1);
+        const strs = inner.filter((t) => t.t === 'str');
+        if (inner.every((t) => t.t === 'str' || t.v === ',')) v = { value: '', start: val[0]!.s, end: val[val.length - 1]!.e, items: strs.map(lit) };
+      }
       if (key !== undefined) call.kwargs.set(key, v);
       else call.args.push(v);
       arg = [];

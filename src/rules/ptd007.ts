@@ -5,6 +5,8 @@ import { dlvServers, listenFix, portCovers, publications, servicesTargeting } fr
 import type { Rule } from './types.js';
 
 const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
+/** The port of delve's own examples (`dlv --listen=:2345`), which debug setups publish. */
+const DELVE_PORT = '2345';
 
 const RISK =
   'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
@@ -22,6 +24,26 @@ export const ptd007: Rule = {
   check(ctx) {
     for (const l of ctx.launches) {
       const seen = new Set<string>();
+      // delve in the image, started by hand (docker exec … dlv attach --headless), on the port its documentation uses.
+      if (dlvServers(l).length === 0 && l.tools.some((t) => t.tool === 'dlv')) {
+        for (const p of publications(l, DELVE_PORT)) {
+          if (!WILDCARD_HOST_IPS.has(p.hostIp.trim())) continue;
+          const fix = editorFor(l).bindPortToLoopback?.(p);
+          const hostPort = p.hostPort || p.containerPort;
+          ctx.report({
+            severity: 'warning',
+            message:
+              `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
+              `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
+              `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+            span: p.span,
+            related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
+            launch: l,
+            key: `default-port:${p.containerPort}:${p.hostPort}`,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
       for (const s of dlvServers(l)) {
         const port = s.listen?.port;
         if (!port || !s.listen) continue;

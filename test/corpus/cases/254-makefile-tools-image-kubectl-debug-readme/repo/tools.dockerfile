@@ -1,0 +1,7 @@
+FROM python:3.12
+
+# profilers for the ephemeral container
+RUN apt-get update && apt-get install -y bpftrace
+RUN pip install py-spy
+
+CMD ["bash", "-i", "--login"]

@@ -1,0 +1,3 @@
+module example.com/drip
+
+go 1.22

@@ -1,0 +1,3 @@
+#!/bin/bash
+set -x
+podman build -t dev.local/hello-liberty .

@@ -1,0 +1,2 @@
+#!/bin/bash
+podman run --rm -p 9080:9080 dev.local/hello-liberty

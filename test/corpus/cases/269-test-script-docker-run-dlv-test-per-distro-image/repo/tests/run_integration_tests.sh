@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+cd /app
+go test -v --tags=integrated ./tests/ "$@"

@@ -1,0 +1,3 @@
+module example.com/sumsvc
+
+go 1.13
