@@ -12819,21 +12819,37 @@ function buildModel(project, opts = {}) {
     const readCompose = () => {
         const files = relevance.composeFiles(named);
         // Files they `include:` are part of the same project, whatever their name.
-        for (let round = 0, fresh = files; round < 4 && fresh.length > 0; round++) {
+        const includedBy = new Map();
+        const chain = (p) => {
+            const out = [p];
+            for (let q = includedBy.get(p); q !== undefined && out.length < 16; q = includedBy.get(q))
+                out.push(q);
+            return out;
+        };
+        for (let round = 0, fresh = files; fresh.length > 0; round++) {
             const next = [];
             for (const f of fresh) {
                 const y = project.yaml(f);
                 if (!y)
                     continue;
                 for (const p of (0,compose/* composeIncludes */.Au)(project, y)) {
+                    if (chain(f.path).includes(p)) {
+                        project.problem({ path: f.path, reason: `includes ${p}, which includes it back (${[...chain(f.path)].reverse().join(' → ')} → ${p}); each file was read once` });
+                        continue;
+                    }
                     if (files.some((x) => x.path === p))
                         continue;
+                    if (round >= 4) {
+                        project.problem({ path: f.path, reason: `includes ${p} more than 4 levels down; it was not read` });
+                        continue;
+                    }
                     const inc = project.file(p, 'compose');
                     if (!inc)
                         continue;
                     project.add(inc);
                     files.push(inc);
                     next.push(inc);
+                    includedBy.set(p, f.path);
                 }
             }
             fresh = next;
