@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8184);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
@@ -9410,7 +9410,7 @@ async function discoverThen(ws, paths, work) {
 
 /***/ }),
 
-/***/ 8184:
+/***/ 1312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9756,7 +9756,87 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
 
 // EXTERNAL MODULE: ./src/model/relevance.ts
 var model_relevance = __nccwpck_require__(1194);
+;// CONCATENATED MODULE: ./src/model/helm.ts
+/**
+ * The image a Helm chart's template names, read from the chart's values:
+ * `image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"`
+ * in `<chart>/templates/*.yaml` (a template that is valid YAML) becomes the
+ * repository and tag of `<chart>/values.yaml` (and `appVersion` of
+ * Chart.yaml). Only `.Values.a.b`, `.Chart.AppVersion`/`.Chart.Name` and
+ * `| default X` are resolved; anything else leaves the reference unresolved.
+ */
+
+
+const chartCache = new WeakMap();
+function chartOf(project, templatePath) {
+    let cache = chartCache.get(project);
+    if (!cache)
+        chartCache.set(project, (cache = new Map()));
+    // <chart>/templates/x.yaml (or a sub-directory of templates/).
+    const parts = templatePath.split('/');
+    const t = parts.lastIndexOf('templates');
+    if (t < 0)
+        return undefined;
+    const root = parts.slice(0, t).join('/');
+    if (cache.has(root))
+        return cache.get(root);
+    const at = (n) => (root ? `${root}/${n}` : n);
+    const chartFile = project.file(at('Chart.yaml'), 'kubernetes', { quiet: true });
+    const valuesFile = chartFile ? project.file(at('values.yaml'), 'kubernetes', { quiet: true }) : undefined;
+    const cy = chartFile ? project.yaml(chartFile) : undefined;
+    const y = valuesFile ? project.yaml(valuesFile) : undefined;
+    const out = chartFile ? { values: y?.docs[0]?.contents, chart: cy?.docs[0]?.contents, y, cy } : undefined;
+    cache.set(root, out);
+    return out;
+}
+/** The image reference with the chart's values substituted; undefined when something stays a template. */
+function helmImage(project, templatePath, raw) {
+    if (!raw.includes('{{'))
+        return raw;
+    const chart = chartOf(project, external_node_path_.posix.normalize(templatePath));
+    if (!chart)
+        return undefined;
+    const lookup = (expr) => {
+        const e = expr.trim();
+        let m = /^\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(e);
+        if (m && chart.y) {
+            let n = chart.values;
+            for (const k of m[1].slice(1).split('.'))
+                n = (0,yaml/* get */.Jt)(chart.y, n, k);
+            return (0,yaml/* str */.gx)(n);
+        }
+        m = /^\.Chart\.(AppVersion|Name|Version)$/.exec(e);
+        if (m && chart.cy)
+            return (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(chart.cy, chart.chart, m[1] === 'AppVersion' ? 'appVersion' : m[1].toLowerCase()));
+        m = /^"([^"]*)"$/.exec(e);
+        if (m)
+            return m[1];
+        return undefined;
+    };
+    let unresolved = false;
+    const out = raw.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_, body) => {
+        const pipes = body.split('|').map((p) => p.trim());
+        let v = lookup(pipes[0]);
+        for (const p of pipes.slice(1)) {
+            const d = /^default\s+(.+)$/.exec(p);
+            if (d && (v === undefined || v === ''))
+                v = lookup(d[1]);
+            else if (!d) {
+                unresolved = true;
+                return '';
+            }
+        }
+        if (v === undefined || v === '') {
+            unresolved = true;
+            return '';
+        }
+        return v;
+    });
+    return unresolved ? undefined : out;
+}
+
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
+
 
 
 
@@ -9789,9 +9869,9 @@ function seqStrings(y, n) {
     return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
 }
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
-function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }) {
+function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }, opts = {}) {
     for (const file of files) {
-        const y = project.yaml(file);
+        const y = project.yaml(file, opts);
         if (!y)
             continue;
         for (const doc of y.docs) {
@@ -9847,7 +9927,9 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     }
                     const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser') ?? (0,yaml/* get */.Jt)(y, podSec, 'runAsUser');
                     const image = (0,yaml/* get */.Jt)(y, c, 'image');
-                    const imageName = (0,yaml/* str */.gx)(image);
+                    // A Helm template's image comes from the chart's values.
+                    const written = (0,yaml/* str */.gx)(image);
+                    const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
                     // The image's Dockerfile, when the repository builds it (images.ts).
                     const linked = imageName ? linker.image(imageName, [file]) : undefined;
                     const img = linked?.facts;
@@ -12888,6 +12970,7 @@ function buildModel(project, opts = {}) {
         for (const l of dcLaunches)
             l.editorAttach = attach[0];
     const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+    kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
@@ -13053,7 +13136,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8184);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1312);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5444);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5729);
 /**
@@ -14764,7 +14847,9 @@ function unwrap(words, info = {}) {
     for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
         const head = basename(ws[0].value);
         if ((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssignment */ .wh)(ws[0])) {
+            (info.env ??= []).push(ws[0]);
             ws = ws.slice(1);
+            guard--;
             continue;
         }
         if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') {
@@ -14929,8 +15014,11 @@ function analyzeInstall(file, ws, out) {
     }
     return false;
 }
-function analyzeGoBuild(file, ws, out, cmdSpan) {
+function analyzeGoBuild(file, ws, out, cmdSpan, env) {
     const b = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
+    const gf = env?.find((w) => w.value.startsWith('GOFLAGS='));
+    if (gf)
+        b.goflags = { value: gf.value.slice(8), span: valueSpan(file, gf, 8, gf.value.length) };
     for (let i = 2; i < ws.length; i++) {
         const o = flagValue(ws, i, ['-o', '--o']);
         if (o) {
@@ -15159,7 +15247,7 @@ function analyzeSimple(file, words, out, depth, ctx) {
     if (analyzeInstall(file, ws, out))
         return;
     if (head === 'go' && ws[1]?.value === 'build') {
-        analyzeGoBuild(file, ws, out, cmdSpan);
+        analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env);
         return;
     }
     if (analyzeRunner(file, ws, head, out, depth, ctx))
@@ -15953,7 +16041,8 @@ class Project {
     exists(path, kind) {
         return this.byPath.has(path) || this.ws.read(path, kind).ok;
     }
-    yaml(file) {
+    /** The YAML documents of a file; a parse error is a PTD900 problem, unless `quiet` (a file read on the chance it matters). */
+    yaml(file, opts = {}) {
         if (this.yamlCache.has(file.path))
             return this.yamlCache.get(file.path);
         let y;
@@ -15964,7 +16053,8 @@ class Project {
             if (e instanceof _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__/* .LibraryNotLoaded */ .S)
                 throw e;
             const off = e instanceof _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .ParseError */ .mB ? e.offset : 0;
-            this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
+            if (!opts.quiet)
+                this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
         }
         this.yamlCache.set(file.path, y);
         return y;
@@ -16336,9 +16426,11 @@ class Relevance {
      * repository name): a file that runs one of them (Compose `image:`,
      * Kubernetes `image:`, `docker run`) may matter from now on.
      */
+    imageNames = 0;
     addImageNames(names) {
         let added = false;
         for (const n of names) {
+            this.imageNames++;
             const last = n.slice(n.lastIndexOf('/') + 1);
             if (last.length >= 2 && !this.needles.includes(last)) {
                 this.needles.push(last);
@@ -16409,6 +16501,16 @@ class Relevance {
     /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
     hotKubernetesFiles() {
         return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
+    }
+    /**
+     * Helm templates without a debugger word that name their image through the
+     * chart's values: they may run a debug image once one is known. Read
+     * quietly (a template that is no YAML says nothing: it cannot matter).
+     */
+    helmTemplates() {
+        if (this.imageNames === 0)
+            return [];
+        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && f.text.includes('.Values'));
     }
     /**
      * Cold Kubernetes manifests that may hold a Service selecting a pod with
@@ -20001,6 +20103,25 @@ function imageProgram(stage) {
         return undefined;
     return abs(first, stage.workdir);
 }
+/**
+ * The -ldflags or -gcflags that GOFLAGS gives the build (`GOFLAGS=-ldflags=-w go build`,
+ * `ENV GOFLAGS=-ldflags=-s`): cmd/go reads them when the command line has none. GOFLAGS
+ * is a space-separated list whose entries cannot hold spaces.
+ */
+function goflagsValue(bb, flag) {
+    const own = bb.build.goflags;
+    const raw = own?.value ?? bb.stage?.vars.get('GOFLAGS');
+    if (raw === undefined)
+        return undefined;
+    const v = bb.stage ? (0,dockerfile/* expandVars */.Jf)(raw.replace(/^["']|["']$/g, ''), bb.stage.vars) : raw.replace(/^["']|["']$/g, '');
+    let found;
+    for (const t of v.split(/\s+/)) {
+        const m = new RegExp(`^--?${flag}=(.*)$`).exec(t);
+        if (m)
+            found = m[1];
+    }
+    return found === undefined ? undefined : { value: found, fromCommand: own !== undefined };
+}
 /** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
 function expandInStage(bb, value) {
     return bb.stage ? (0,dockerfile/* expandVars */.Jf)(value, bb.stage.vars) : value;
@@ -20151,8 +20272,27 @@ const ptd009 = {
             for (const bb of debuggedBinaries(l)) {
                 const lds = bb.build.ldflags;
                 const last = lds[lds.length - 1];
-                if (!last)
+                if (!last) {
+                    // No -ldflags on the command line: GOFLAGS may carry them.
+                    const g = goflagsValue(bb, 'ldflags');
+                    if (!g || g.value.includes('$') || !stripsDebugInfo(g.value))
+                        continue;
+                    const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
+                    if (seen.has(k))
+                        continue;
+                    seen.add(k);
+                    ctx.report({
+                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
+                            `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
+                            `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
+                            `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
+                        span: bb.build.goflags?.span ?? bb.build.span,
+                        related: binaryRelated(bb),
+                        launch: l,
+                        key: `${bb.path}:GOFLAGS:${g.value}`,
+                    });
                     continue;
+                }
                 const values = resolvedFlags([last], bb);
                 if (!values || !stripsDebugInfo(values[0]))
                     continue;
@@ -20232,7 +20372,10 @@ const ptd010 = {
         for (const l of ctx.launches) {
             for (const bb of debuggedBinaries(l)) {
                 // dlv debug / dlv test build with the right flags themselves; only exec and attach get here.
-                const gc = resolvedFlags(bb.build.gcflags, bb);
+                const own = resolvedFlags(bb.build.gcflags, bb);
+                // Without -gcflags on the command line, GOFLAGS may give them.
+                const viaGoflags = bb.build.gcflags.length === 0 ? goflagsValue(bb, 'gcflags') : undefined;
+                const gc = viaGoflags ? (viaGoflags.value.includes('$') ? undefined : [viaGoflags.value]) : own;
                 if (!gc || disablesOptimizations(gc))
                     continue;
                 const k = `${bb.build.span.file.path}:${bb.build.span.start}`;

@@ -182,6 +182,24 @@ function imageProgram(stage: DfStage): string | undefined {
   return abs(first, stage.workdir);
 }
 
+/**
+ * The -ldflags or -gcflags that GOFLAGS gives the build (`GOFLAGS=-ldflags=-w go build`,
+ * `ENV GOFLAGS=-ldflags=-s`): cmd/go reads them when the command line has none. GOFLAGS
+ * is a space-separated list whose entries cannot hold spaces.
+ */
+export function goflagsValue(bb: BinaryBuild, flag: 'ldflags' | 'gcflags'): { value: string; fromCommand: boolean } | undefined {
+  const own = bb.build.goflags;
+  const raw = own?.value ?? bb.stage?.vars.get('GOFLAGS');
+  if (raw === undefined) return undefined;
+  const v = bb.stage ? expandVars(raw.replace(/^["']|["']$/g, ''), bb.stage.vars) : raw.replace(/^["']|["']$/g, '');
+  let found: string | undefined;
+  for (const t of v.split(/\s+/)) {
+    const m = new RegExp(`^--?${flag}=(.*)$`).exec(t);
+    if (m) found = m[1]!;
+  }
+  return found === undefined ? undefined : { value: found, fromCommand: own !== undefined };
+}
+
 /** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
 export function expandInStage(bb: BinaryBuild, value: string): string {
   return bb.stage ? expandVars(value, bb.stage.vars) : value;

@@ -53,6 +53,8 @@ export interface GoBuild {
   /** Each -ldflags value. */
   ldflags: Valued<string>[];
   gcflags: Valued<string>[];
+  /** `GOFLAGS=… go build` on the command line (the stage's ENV/ARG GOFLAGS is read from its variables). */
+  goflags?: Valued<string>;
 }
 
 export interface CommandFacts {
@@ -122,11 +124,11 @@ function basename(v: string): string {
 }
 
 /** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
-function unwrap(words: Word[], info: { asRoot?: boolean } = {}): Word[] {
+function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
     const head = basename(ws[0]!.value);
-    if (isAssignment(ws[0]!)) { ws = ws.slice(1); continue; }
+    if (isAssignment(ws[0]!)) { (info.env ??= []).push(ws[0]!); ws = ws.slice(1); guard--; continue; }
     if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') { ws = ws.slice(1); continue; }
     if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
       let k = 1;
@@ -258,8 +260,10 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
   return false;
 }
 
-function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span): void {
+function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span, env?: Word[]): void {
   const b: GoBuild = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
+  const gf = env?.find((w) => w.value.startsWith('GOFLAGS='));
+  if (gf) b.goflags = { value: gf.value.slice(8), span: valueSpan(file, gf, 8, gf.value.length) };
   for (let i = 2; i < ws.length; i++) {
     const o = flagValue(ws, i, ['-o', '--o']);
     if (o) { b.output = { value: o.value, span: valueSpan(file, o.word, o.from, o.word.value.length) }; i = o.next - 1; continue; }
@@ -427,7 +431,7 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
 }
 
 function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
-  const unwrapped: { asRoot?: boolean } = {};
+  const unwrapped: { asRoot?: boolean; env?: Word[] } = {};
   const ws = unwrap(words, unwrapped);
   if (ws.length === 0 || depth > 12) return;
   const head = basename(ws[0]!.value);
@@ -441,7 +445,7 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
     }
   }
   if (analyzeInstall(file, ws, out)) return;
-  if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan); return; }
+  if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env); return; }
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
   const tool = TOOLS.find((t) => t === head);
   if (!tool) {

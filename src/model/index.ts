@@ -143,6 +143,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const attach = editorAttachConfigs(project);
   if (attach.length > 0) for (const l of dcLaunches) l.editorAttach = attach[0];
   const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+  kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);

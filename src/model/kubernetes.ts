@@ -6,6 +6,7 @@ import { analyzeWords, type Word } from './commands.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
+import { helmImage } from './helm.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
@@ -51,9 +52,9 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
 }
 
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
-export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }): K8sModel {
+export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }, opts: { quiet?: boolean } = {}): K8sModel {
   for (const file of files) {
-    const y = project.yaml(file);
+    const y = project.yaml(file, opts);
     if (!y) continue;
     for (const doc of y.docs as Document[]) {
       const root = doc.contents as YNode;
@@ -101,7 +102,9 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           }
           const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
           const image = get(y, c, 'image');
-          const imageName = str(image);
+          // A Helm template's image comes from the chart's values.
+          const written = str(image);
+          const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
           // The image's Dockerfile, when the repository builds it (images.ts).
           const linked = imageName ? linker.image(imageName, [file]) : undefined;
           const img = linked?.facts;

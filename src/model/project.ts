@@ -66,7 +66,8 @@ export class Project {
     return this.byPath.has(path) || this.ws.read(path, kind).ok;
   }
 
-  yaml(file: SourceFile): YamlFile | undefined {
+  /** The YAML documents of a file; a parse error is a PTD900 problem, unless `quiet` (a file read on the chance it matters). */
+  yaml(file: SourceFile, opts: { quiet?: boolean } = {}): YamlFile | undefined {
     if (this.yamlCache.has(file.path)) return this.yamlCache.get(file.path);
     let y: YamlFile | undefined;
     try {
@@ -74,7 +75,7 @@ export class Project {
     } catch (e) {
       if (e instanceof LibraryNotLoaded) throw e;
       const off = e instanceof ParseError ? e.offset : 0;
-      this.problem({ path: file.path, reason: `could not be parsed as YAML: ${(e as Error).message}`, span: { file, start: off, end: off } });
+      if (!opts.quiet) this.problem({ path: file.path, reason: `could not be parsed as YAML: ${(e as Error).message}`, span: { file, start: off, end: off } });
     }
     this.yamlCache.set(file.path, y);
     return y;

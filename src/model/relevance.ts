@@ -230,9 +230,12 @@ export class Relevance {
    * repository name): a file that runs one of them (Compose `image:`,
    * Kubernetes `image:`, `docker run`) may matter from now on.
    */
+  private imageNames = 0;
+
   addImageNames(names: Iterable<string>): void {
     let added = false;
     for (const n of names) {
+      this.imageNames++;
       const last = n.slice(n.lastIndexOf('/') + 1);
       if (last.length >= 2 && !this.needles.includes(last)) {
         this.needles.push(last);
@@ -299,6 +302,16 @@ export class Relevance {
   /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
   hotKubernetesFiles(): SourceFile[] {
     return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
+  }
+
+  /**
+   * Helm templates without a debugger word that name their image through the
+   * chart's values: they may run a debug image once one is known. Read
+   * quietly (a template that is no YAML says nothing: it cannot matter).
+   */
+  helmTemplates(): SourceFile[] {
+    if (this.imageNames === 0) return [];
+    return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && f.text.includes('.Values'));
   }
 
   /**

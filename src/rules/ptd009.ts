@@ -1,4 +1,4 @@
-import { debuggedBinaries, expandInStage, otherConsumers, type BinaryBuild } from '../model/binaries.js';
+import { debuggedBinaries, expandInStage, goflagsValue, otherConsumers, type BinaryBuild } from '../model/binaries.js';
 import { makeFix } from '../fix/editors.js';
 import { spanText } from '../source.js';
 import type { Fix, Span, TextEdit, Valued } from '../types.js';
@@ -97,7 +97,26 @@ export const ptd009: Rule = {
       for (const bb of debuggedBinaries(l)) {
         const lds = bb.build.ldflags;
         const last = lds[lds.length - 1];
-        if (!last) continue;
+        if (!last) {
+          // No -ldflags on the command line: GOFLAGS may carry them.
+          const g = goflagsValue(bb, 'ldflags');
+          if (!g || g.value.includes('$') || !stripsDebugInfo(g.value)) continue;
+          const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          ctx.report({
+            message:
+              `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
+              `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
+              `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
+              `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
+            span: bb.build.goflags?.span ?? bb.build.span,
+            related: binaryRelated(bb),
+            launch: l,
+            key: `${bb.path}:GOFLAGS:${g.value}`,
+          });
+          continue;
+        }
         const values = resolvedFlags([last], bb);
         if (!values || !stripsDebugInfo(values[0]!)) continue;
         const k = `${last.span.file.path}:${last.span.start}`;

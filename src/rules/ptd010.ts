@@ -1,4 +1,4 @@
-import { debuggedBinaries, type BinaryBuild } from '../model/binaries.js';
+import { debuggedBinaries, goflagsValue, type BinaryBuild } from '../model/binaries.js';
 import { makeFix } from '../fix/editors.js';
 import { lineStart, positionAt } from '../source.js';
 import type { Fix } from '../types.js';
@@ -50,7 +50,10 @@ export const ptd010: Rule = {
     for (const l of ctx.launches) {
       for (const bb of debuggedBinaries(l)) {
         // dlv debug / dlv test build with the right flags themselves; only exec and attach get here.
-        const gc = resolvedFlags(bb.build.gcflags, bb);
+        const own = resolvedFlags(bb.build.gcflags, bb);
+        // Without -gcflags on the command line, GOFLAGS may give them.
+        const viaGoflags = bb.build.gcflags.length === 0 ? goflagsValue(bb, 'gcflags') : undefined;
+        const gc = viaGoflags ? (viaGoflags.value.includes('$') ? undefined : [viaGoflags.value]) : own;
         if (!gc || disablesOptimizations(gc)) continue;
         const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
         if (seen.has(k)) continue;

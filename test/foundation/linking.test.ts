@@ -61,6 +61,12 @@ describe('1. a Dockerfile on its own is a container', () => {
     expect(r.sort()).toEqual(['PTD009 Dockerfile:4', 'PTD010 Dockerfile:4']);
   });
 
+  it('GOFLAGS on the command line or from ENV gives the debugged build its -ldflags', async () => {
+    expect(await found({ Dockerfile: 'FROM golang:1.22\nENV GOFLAGS=-ldflags=-w\nRUN go build -o /app .\nCMD ["dlv", "exec", "/app", "--headless", "--listen=:2345"]\n' })).toEqual(['PTD009 Dockerfile:3', 'PTD010 Dockerfile:3']);
+    expect((await found({ Dockerfile: 'FROM golang:1.22\nRUN GOFLAGS="-ldflags=-s -trimpath" go build -gcflags="all=-N -l" -o /app .\nCMD ["dlv", "exec", "/app", "--headless", "--listen=:2345"]\n' }))).toEqual(['PTD009 Dockerfile:2']);
+    expect(await found({ Dockerfile: 'FROM golang:1.22\nENV GOFLAGS=-mod=vendor\nRUN go build -gcflags="all=-N -l" -o /app .\nCMD ["dlv", "exec", "/app", "--headless", "--listen=:2345"]\n' })).toEqual([]);
+  });
+
   it('an attach in its own command is a note that says how to run it; a launch-only debugger gets nothing', async () => {
     const fs = await findingsOf({ 'debug.Dockerfile': 'FROM golang:1.22\nCMD ["dlv", "attach", "1", "--headless", "--listen=:2345"]\n', 'launch/Dockerfile': 'FROM golang:1.22\nCMD ["dlv", "debug", "--headless", "--listen=:2345"]\n' });
     expect(fs.map((f) => `${f.ruleId} ${f.severity} ${f.span.file.path}`)).toEqual(['PTD001 note debug.Dockerfile']);
@@ -131,6 +137,18 @@ describe('2. image identity across files', () => {
 
   it('a Skaffold build that deploys other manifests does not link this one', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'skaffold.yaml': 'apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts:\n    - image: acme/api\n      docker:\n        dockerfile: Dockerfile.debug\nmanifests:\n  rawYaml: ["k8s/debug/*.yaml"]\n', 'k8s/prod/deploy.yaml': deployment('acme/api') })).toEqual([]);
+  });
+
+  it('a Helm template that is valid YAML gets its image from the chart\'s values', async () => {
+    expect(
+      await found({
+        'Dockerfile.debug': dockerfile,
+        Makefile: 'img:\n\tdocker build -t acme/api:debug -f Dockerfile.debug .\n',
+        'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\nappVersion: debug\n',
+        'chart/values.yaml': 'image:\n  repository: acme/api\n  tag: ""\n',
+        'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n',
+      }),
+    ).toEqual(['PTD001 chart/templates/deployment.yaml:9']);
   });
 
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
