@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1312);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(140);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
@@ -9410,7 +9410,7 @@ async function discoverThen(ws, paths, work) {
 
 /***/ }),
 
-/***/ 1312:
+/***/ 140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9926,6 +9926,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                             break;
                     }
                     const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser') ?? (0,yaml/* get */.Jt)(y, podSec, 'runAsUser');
+                    // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
+                    const nonRootNode = [(0,yaml/* get */.Jt)(y, sc, 'runAsNonRoot'), (0,yaml/* get */.Jt)(y, podSec, 'runAsNonRoot')].find((n) => (0,yaml/* bool */.lc)(n) === true);
                     const image = (0,yaml/* get */.Jt)(y, c, 'image');
                     // A Helm template's image comes from the chart's values.
                     const written = (0,yaml/* str */.gx)(image);
@@ -9968,7 +9970,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         anchor: (0,yaml/* nodeSpan */.Vk)(file, nameNode ?? c),
                         file,
                         ...(image && (0,yaml/* str */.gx)(image) ? { image: { value: (0,yaml/* str */.gx)(image), span: (0,yaml/* nodeSpan */.Vk)(file, image) } } : {}),
-                        ...(runAs && (0,yaml/* str */.gx)(runAs) !== undefined ? { user: { value: (0,yaml/* str */.gx)(runAs), span: (0,yaml/* nodeSpan */.Vk)(file, runAs) } } : {}),
+                        ...(runAs && (0,yaml/* str */.gx)(runAs) !== undefined ? { user: { value: (0,yaml/* str */.gx)(runAs), span: (0,yaml/* nodeSpan */.Vk)(file, runAs) } } : nonRootNode ? { user: { value: 'non-root (runAsNonRoot)', span: (0,yaml/* nodeSpan */.Vk)(file, nonRootNode) } } : img?.stage.user ? { user: img.stage.user } : {}),
                         capAdd,
                         capDrop,
                         ...(privileged ? { privileged } : {}),
@@ -12994,11 +12996,305 @@ function buildModel(project, opts = {}) {
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
 var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
+// EXTERNAL MODULE: ./src/fix/validate.ts
+var validate = __nccwpck_require__(5729);
+;// CONCATENATED MODULE: ./src/fix/settle.ts
+/**
+ * Settling the fixes of a scan so that the preview is the result: every fix
+ * that is offered (the text diff, JSON `fix.edits`, SARIF `fixes`, a PR
+ * suggestion) is exactly what `--fix` writes, and they can all be applied
+ * together. Fixes are whole-line edits against the files as scanned; a fix
+ * whose lines overlap an earlier finding's (in report order) is not offered
+ * this time (the next scan offers what is still to do). Each edited file is
+ * validated once with all its fixes applied; only when that fails are its
+ * fixes tried one by one, and those that break the file are dropped.
+ * Cost: one re-parse per edited file, whatever the number of findings.
+ */
+
+
+/** Do two edits of one file touch the same text (then the order of the result would be a guess)? */
+function overlaps(a, b) {
+    const ia = a.start === a.end;
+    const ib = b.start === b.end;
+    if (ia && ib)
+        return a.start === b.start;
+    if (ia)
+        return b.start < a.start && a.start < b.end;
+    if (ib)
+        return a.start < b.start && b.start < a.end;
+    return a.start < b.end && b.start < a.end;
+}
+/**
+ * Give host's fix the edits of e's too, when both edit one file and their own
+ * (not line-widened) edits do not overlap: the whole-line edits of both
+ * changes together. e's finding keeps no fix of its own, and is fixed by host's.
+ */
+function mergeInto(host, e) {
+    const hf = host.finding.fix;
+    const ef = e.finding.fix;
+    const [p] = [...host.byPath.keys()];
+    if (!hf.raw || !ef.raw || !e.byPath.has(p))
+        return undefined;
+    const hr = hf.raw.filter((x) => x.path === p);
+    const er = ef.raw.filter((x) => x.path === p);
+    // Insertions at one offset: the same text once; another text after the host's only when it starts with a
+    // separator (` --cap-add=…` after ` -p …`), else the two would run together (`[SYS_PTRACENET_RAW]`).
+    const dup = (x) => hr.some((y) => y.start === y.end && x.start === x.end && y.start === x.start && y.text === x.text);
+    const erKept = er.filter((x) => !dup(x));
+    if (erKept.some((x) => hr.some((y) => overlaps(x, y) && !(x.start === x.end && y.start === y.end && /^[\s,;]/.test(x.text)))))
+        return undefined;
+    const file = hf.files?.find((f) => f.path === p);
+    if (!file)
+        return undefined;
+    let after;
+    try {
+        after = (0,fix_text/* applyEdits */.ct)(file.text, [...hr, ...erKept]);
+    }
+    catch {
+        return undefined;
+    }
+    const edits = (0,fix_text/* lineEdits */.AL)(p, file.text, after);
+    hf.edits = edits;
+    hf.raw = [...hr, ...erKept];
+    hf.description = `${hf.description}; and ${ef.description.replace(/^./, (c) => c.toLowerCase())} (${e.finding.ruleId})`;
+    (host.together ??= []).push(e);
+    delete e.finding.fix;
+    e.finding.related = [...e.finding.related, { span: host.finding.span, message: `Fixed together with ${host.finding.ruleId} (its fix makes this change too, on the same line).` }];
+    return edits;
+}
+function settleFixes(findings) {
+    const entries = [];
+    const files = new Map();
+    for (const f of findings) {
+        if (!f.fix)
+            continue;
+        const byPath = new Map();
+        for (const e of f.fix.edits) {
+            const list = byPath.get(e.path);
+            if (list)
+                list.push(e);
+            else
+                byPath.set(e.path, [e]);
+        }
+        let ok = true;
+        for (const p of byPath.keys()) {
+            const file = f.fix.files?.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
+            if (!file) {
+                ok = false;
+                break;
+            }
+            files.set(p, files.get(p) ?? file);
+        }
+        if (ok)
+            entries.push({ finding: f, byPath });
+        else
+            delete f.fix;
+    }
+    // Fixes whose whole-line edits touch the same lines of one file (two fixes on one line: drop -s -w and add
+    // -gcflags) are one fix when their own edits do not overlap: the first finding's fix carries both, and the
+    // other findings say so. Else, in report order, a fix that overlaps an accepted one waits for the next scan.
+    const accepted = new Map();
+    let kept = [];
+    const owner = new Map();
+    for (const e of entries) {
+        const clashes = new Set();
+        for (const [p, edits] of e.byPath)
+            for (const x of edits)
+                for (const y of accepted.get(p) ?? [])
+                    if (overlaps(x, y))
+                        clashes.add(owner.get(y));
+        if (clashes.size === 0) {
+            for (const [p, edits] of e.byPath) {
+                accepted.set(p, [...(accepted.get(p) ?? []), ...edits]);
+                for (const x of edits)
+                    owner.set(x, e);
+            }
+            kept.push(e);
+            continue;
+        }
+        const host = [...clashes][0];
+        const merged = clashes.size === 1 && e.byPath.size === 1 && host.byPath.size === 1 ? mergeInto(host, e) : undefined;
+        if (!merged) {
+            delete e.finding.fix;
+            continue;
+        }
+        const [p] = [...host.byPath.keys()];
+        accepted.set(p, [...(accepted.get(p) ?? []).filter((x) => owner.get(x) !== host), ...merged]);
+        host.byPath.set(p, merged);
+        for (const x of merged)
+            owner.set(x, host);
+    }
+    // One validation per file; the fixes of a file that fails are tried one by one (and dropped everywhere if they break it).
+    const results = new Map();
+    for (let round = 0; round < 8; round++) {
+        let dropped = false;
+        for (const [p, edits] of accepted) {
+            if (results.has(p))
+                continue;
+            const file = files.get(p);
+            let after;
+            try {
+                after = (0,fix_text/* applyEdits */.ct)(file.text, edits);
+            }
+            catch {
+                after = undefined;
+            }
+            if (after !== undefined && (0,validate/* validate */.tf)(file.kind, after) === undefined) {
+                results.set(p, { file, after });
+                continue;
+            }
+            let good = [];
+            let text = file.text;
+            for (const e of kept.filter((x) => x.byPath.has(p))) {
+                const trial = [...good, ...e.byPath.get(p)];
+                let t;
+                try {
+                    t = (0,fix_text/* applyEdits */.ct)(file.text, trial);
+                }
+                catch {
+                    t = undefined;
+                }
+                if (t !== undefined && (0,validate/* validate */.tf)(file.kind, t) === undefined) {
+                    good = trial;
+                    text = t;
+                    continue;
+                }
+                delete e.finding.fix;
+                kept = kept.filter((x) => x !== e);
+                // The findings it would have fixed with it keep no fix either.
+                // Its edits of other files go too: those files are settled again.
+                for (const q of e.byPath.keys()) {
+                    if (q === p)
+                        continue;
+                    accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q).includes(x)));
+                    results.delete(q);
+                    dropped = true;
+                }
+            }
+            accepted.set(p, good);
+            results.set(p, { file, after: text });
+        }
+        if (!dropped)
+            break;
+    }
+    for (const [p, r] of results)
+        if (r.after === r.file.text)
+            results.delete(p);
+    return { accepted: kept.flatMap((e) => [e.finding, ...(e.together ?? []).map((t) => t.finding)]), results };
+}
+/**
+ * The fixes a first settling had to hold back (they overlap another's, such
+ * as `privileged` and `seccomp=unconfined` on one service, each replaced with
+ * a `cap_add`) are computed again on the fixed text, a few rounds at most,
+ * and folded into what is offered: the final text of each file is the one
+ * fixed point, and its changes are given to the findings whose edits they
+ * touch (the others are fixed together with them), so that the previewed
+ * edits, applied together to the files as scanned, are that fixed point.
+ * `rescan` scans with the given files' texts in place of the disk's.
+ */
+async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
+    const accepted = new Set(settled.accepted);
+    const held = first.filter((f) => offered.has(f) && !accepted.has(f));
+    if (held.length === 0)
+        return settled;
+    // Every finding that was offered a fix: one still fixable on the fixed text is not done (held back, or
+    // fixed together with another that did not make its change after all).
+    const byPrint = new Map(first.filter((f) => offered.has(f)).map((f) => [f.fingerprint, f]));
+    const texts = new Map(settled.results);
+    const folded = [];
+    let moved = false;
+    for (let round = 0; round < rounds && byPrint.size > 0; round++) {
+        const overlay = new Map([...texts].map(([p, r]) => [p, r.after]));
+        const again = await rescan(overlay);
+        const next = again.filter((f) => f.fix && byPrint.has(f.fingerprint));
+        if (next.length === 0)
+            break;
+        const s = settleFixes(next);
+        if (s.results.size === 0)
+            break;
+        moved = true;
+        for (const [p, r] of s.results) {
+            const original = texts.get(p)?.file ?? first.find((f) => f.fix?.files?.some((x) => x.path === p))?.fix?.files?.find((x) => x.path === p) ?? r.file;
+            texts.set(p, { file: original.path === p && original.text !== r.file.text ? original : texts.get(p)?.file ?? r.file, after: r.after });
+        }
+        for (const f of s.accepted) {
+            const orig = byPrint.get(f.fingerprint);
+            if (!orig)
+                continue;
+            byPrint.delete(f.fingerprint);
+            if (settled.accepted.includes(orig) && orig.fix)
+                continue;
+            folded.push(orig);
+            orig.related = orig.related.filter((r) => !/^Fixed together with /.test(r.message));
+            orig.fix = { description: f.fix?.description ?? 'Fixed with the other fixes of this file', edits: [], ...(f.fix?.files ? { files: [] } : {}) };
+        }
+    }
+    if (!moved)
+        return settled;
+    // A held-back finding whose change came about in a later round under another's print (duplicates renumber)
+    // is fixed with the change that now covers its place; one whose place no change covers stays to do.
+    for (const f of held) {
+        if (folded.includes(f))
+            continue;
+        const r = texts.get(f.span.file.path);
+        if (!r)
+            continue;
+        const covered = (0,fix_text/* lineEdits */.AL)(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
+        if (covered) {
+            folded.push(f);
+            f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
+        }
+    }
+    // Give each change of the final text (against the file as scanned) to one finding.
+    const owners = [...settled.accepted, ...folded];
+    const notDone = new Set();
+    for (const [p, r] of texts) {
+        const before = r.file.text;
+        const hunks = (0,fix_text/* lineEdits */.AL)(p, before, r.after);
+        const taken = new Map();
+        for (const h of hunks) {
+            const touches = (e) => e.path === p && e.start <= h.end && h.start <= e.end;
+            const owner = owners.find((f) => settled.accepted.includes(f) && (f.fix?.edits ?? []).some(touches)) ??
+                folded.find((f) => f.span.file.path === p && f.span.start <= h.end && h.start <= f.span.end) ??
+                owners.filter((f) => f.span.file.path === p).sort((a, b) => Math.abs(a.span.start - h.start) - Math.abs(b.span.start - h.start))[0] ??
+                owners[0];
+            taken.set(owner, [...(taken.get(owner) ?? []), h]);
+        }
+        for (const f of owners) {
+            if (!f.fix)
+                continue;
+            const others = f.fix.edits.filter((e) => e.path !== p);
+            const mine = taken.get(f) ?? [];
+            const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (folded.includes(f) && f.span.file.path === p);
+            if (!hadHere)
+                continue;
+            if (mine.length === 0 && others.length === 0) {
+                // The finding whose change (in this file) covers this one's place; none: it is not done, and says nothing.
+                const place = f.fix.edits.find((e) => e.path === p) ?? (f.span.file.path === p ? { start: f.span.start, end: f.span.end } : undefined);
+                const by = [...taken].find(([o, hs]) => o !== f && place && hs.some((h) => h.start <= place.end && place.start <= h.end))?.[0];
+                delete f.fix;
+                if (by)
+                    f.related = [...f.related, { span: by.span, message: `Fixed together with ${by.ruleId} (one change of ${p} makes both).` }];
+                else
+                    notDone.add(f);
+                continue;
+            }
+            f.fix.edits = [...others, ...mine];
+            f.fix.files = [...new Map([...(f.fix.files ?? []), r.file].map((x) => [x.path, x])).values()];
+        }
+    }
+    const results = new Map([...texts].filter(([, r]) => r.after !== r.file.text));
+    return { accepted: owners.filter((f) => !notDone.has(f)), results };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine: files → parse → model (launches) → rules → findings.
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
+
 
 
 
@@ -13117,7 +13413,15 @@ async function scan(opts) {
         (0,timing/* mark */.Gy)('model');
         const findings = runRules(project, model, opts.ignore);
         (0,timing/* mark */.Gy)('rules');
-        return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+        // The fixes offered are the ones that can all be applied together, each file validated once;
+        // those held back by another (rare) are computed again on the fixed text and folded in.
+        const offered = new Set(findings.filter((f) => f.fix));
+        let settled = settleFixes(findings);
+        if (!opts.noFold && settled.accepted.length < offered.size) {
+            settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
+        }
+        (0,timing/* mark */.Gy)('fixes');
+        return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
     });
 }
 
@@ -13136,9 +13440,8 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1312);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5444);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5729);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(140);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
  * changed file atomically, keeping its mode. A file that failed to parse,
@@ -13150,92 +13453,35 @@ async function scan(opts) {
 
 
 
-
-const MAX_ROUNDS = 25;
+/**
+ * --fix writes what the scan offered: every settled fix (fix/settle.ts)
+ * applied together, one pass, so the files written are byte for byte the
+ * previewed edits applied to the files as scanned, and "Fixed N findings"
+ * counts the findings whose fix was offered. What a fix leaves for later (a
+ * fix that overlapped another's lines, or a new finding the fixed file now
+ * shows) is in `after`, the scan of the fixed files, and a second --fix.
+ */
 async function applyFixes(opts) {
-    const overlay = new Map(opts.overlay ?? []);
-    const originals = new Map();
-    const attempted = new Set();
-    const fixed = [];
+    const before = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .SQ)(opts);
     const skipped = [];
-    let result = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .SQ)({ ...opts, overlay });
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-        const usedFiles = new Set();
-        let applied = 0;
-        for (const f of result.findings) {
-            // A fix is tried once; the same fingerprint with a different fix is a new try (two findings on
-            // identical text share a print once the first is fixed, and the second must still be fixed).
-            const key = f.fix ? `${f.fingerprint}\0${JSON.stringify(f.fix.edits)}` : '';
-            if (!f.fix || attempted.has(key))
-                continue;
-            const paths = [...new Set(f.fix.edits.map((e) => e.path))];
-            // One fix per file per round: the next round recomputes fixes on the new text.
-            if (paths.some((p) => usedFiles.has(p)))
-                continue;
-            attempted.add(key);
-            const next = new Map();
-            let ok = true;
-            for (const p of paths) {
-                const file = result.files.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
-                const text = overlay.get(p) ?? file?.text;
-                if (text === undefined || !file) {
-                    ok = false;
-                    break;
-                }
-                try {
-                    const after = (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .applyEdits */ .ct)(text, f.fix.edits.filter((e) => e.path === p));
-                    if ((0,_validate_js__WEBPACK_IMPORTED_MODULE_4__/* .validate */ .tf)(file.kind, after) !== undefined) {
-                        ok = false;
-                        break;
-                    }
-                    next.set(p, after);
-                }
-                catch {
-                    ok = false;
-                    break;
-                }
-            }
-            if (!ok)
-                continue;
-            for (const [p, t] of next) {
-                if (!originals.has(p))
-                    originals.set(p, overlay.get(p) ?? result.files.find((x) => x.path === p)?.text ?? '');
-                overlay.set(p, t);
-                usedFiles.add(p);
-            }
-            fixed.push(f);
-            applied++;
-        }
-        if (applied === 0)
-            break;
-        result = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .SQ)({ ...opts, overlay });
-    }
-    const changed = [...originals].map(([path, before]) => ({ path, before, after: overlay.get(path) })).filter((c) => c.before !== c.after);
+    const changed = [...before.settled.results].map(([path, r]) => ({ path, before: r.file.text, after: r.after }));
+    const fixed = before.settled.accepted;
     if (opts.write) {
         for (const c of changed) {
-            const reason = writeAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(result.root, c.path), c.before, c.after);
+            const reason = writeAtomic((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(before.root, c.path), c.before, c.after);
             if (reason)
                 skipped.push({ path: c.path, reason });
         }
     }
-    const written = changed.filter((c) => !skipped.some((s) => s.path === c.path));
-    const patch = written.map((c) => (0,_text_js__WEBPACK_IMPORTED_MODULE_5__/* .unifiedDiff */ .WH)(c.path, c.before, c.after)).join('');
-    if (skipped.length > 0) {
-        // What is left to do is what is on disk: scan again without the files that were not written,
-        // so their findings are still reported (and still count for --fail-on).
-        const notWritten = new Set(skipped.map((s) => s.path));
-        const kept = new Map(overlay);
-        for (const p of notWritten) {
-            const given = opts.overlay?.get(p);
-            if (given === undefined)
-                kept.delete(p);
-            else
-                kept.set(p, given);
-        }
-        result = await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .SQ)({ ...opts, overlay: kept });
-        return { changed: written, patch, skipped, after: result, fixed: fixed.filter((f) => !f.fix.edits.some((e) => notWritten.has(e.path))) };
-    }
-    return { changed: written, patch, skipped, after: result, fixed };
+    const notWritten = new Set(skipped.map((s) => s.path));
+    const written = changed.filter((c) => !notWritten.has(c.path));
+    const patch = written.map((c) => (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .unifiedDiff */ .WH)(c.path, c.before, c.after)).join('');
+    // What is left to do is what the fixed files (in memory, or on disk) show.
+    const overlay = new Map(opts.overlay ?? []);
+    for (const c of written)
+        overlay.set(c.path, c.after);
+    const after = written.length > 0 ? await (0,_engine_js__WEBPACK_IMPORTED_MODULE_3__/* .scan */ .SQ)({ ...opts, overlay }) : before;
+    return { changed: written, patch, skipped, after, fixed: fixed.filter((f) => !f.fix?.edits.some((e) => notWritten.has(e.path))) };
 }
 /** Write a file atomically (temp file + rename in the same directory); undefined on success, else why not. */
 function writeAtomic(abs, expectedBefore, after) {
@@ -15582,10 +15828,19 @@ function composeServices(project, composeFiles) {
         if (ovFile)
             consumed.add(ovFile.path);
         const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        // A debug variant (compose.debug.yaml) whose service neither builds nor names an image completes the base file's.
+        const bases = (0,relevance/* composeVariantBases */.mH)(f.path).map((p) => byPath.get(p)).filter((b) => !!b);
+        const base = bases[0] ? project.yaml(bases[0]) : undefined;
+        const baseServices = base ? servicesOf(base) : undefined;
         for (const name of names) {
-            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-            if (layers.length > 0)
-                out.push({ name, layers, file: f });
+            const own = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            const partial = own.every((l) => !(0,yaml/* getPair */.xf)(l.y, l.map, 'image') && !(0,yaml/* getPair */.xf)(l.y, l.map, 'build'));
+            const under = base && baseServices?.has(name) && partial ? withExtends(project, base, name) : [];
+            const layers = [...under, ...own];
+            if (layers.length === 0)
+                continue;
+            const ovLayer = ov ? own.find((l) => l.y === ov) : undefined;
+            out.push({ name, layers, file: f, ...(ovLayer && own.some((l) => l.y === y) ? { debugLayer: ovLayer } : {}) });
         }
     }
     for (const f of composeFiles) {
@@ -15940,7 +16195,11 @@ function ptraceGrant(l) {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+}
+/** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
+function askedInIgnoredRunArgs(l) {
+    return (l.ignoredRunArgs ?? []).some((a) => /SYS_PTRACE|seccomp[=:]unconfined|^--privileged/i.test(a.value));
 }
 /**
  * A debugging container as far as a workaround next to it is concerned
@@ -16229,6 +16488,7 @@ function imageTools(facts, overridden, run, ctx) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Zh: () => (/* binding */ mayNameDelveModule),
 /* harmony export */   dZ: () => (/* binding */ composePartner),
+/* harmony export */   mH: () => (/* binding */ composeVariantBases),
 /* harmony export */   vc: () => (/* binding */ isComposeOverride),
 /* harmony export */   yy: () => (/* binding */ Relevance)
 /* harmony export */ });
@@ -16352,6 +16612,22 @@ const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 /** Is this Compose file an override (compose.override.yml)? */
 function isComposeOverride(path) {
     return OVERRIDE_RE.test(path);
+}
+const VARIANT_RE = /^(.*?)((?:docker-)?compose)[.-]([A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*?)(\.ya?ml)$/;
+/**
+ * The base files a debug variant may layer over (compose.debug.yaml,
+ * docker-compose.dev.yml, compose-debug.yaml → compose.yaml / .yml), in the
+ * order tried; [] for the base files themselves and for overrides.
+ */
+function composeVariantBases(path) {
+    if (isComposeOverride(path))
+        return [];
+    const m = VARIANT_RE.exec(path);
+    if (!m)
+        return [];
+    const [, dir, stem, , ext] = m;
+    const other = ext === '.yml' ? '.yaml' : '.yml';
+    return [`${dir}${stem}${ext}`, `${dir}${stem}${other}`];
 }
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
 function composePartner(path) {
@@ -16486,6 +16762,10 @@ class Relevance {
             };
             for (const c of fresh)
                 take(byPath.get(composePartner(c.path) ?? ''));
+            // A debug variant's partial services layer over the base file's.
+            for (const c of fresh)
+                for (const b of composeVariantBases(c.path))
+                    take(byPath.get(b));
             const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
             for (const f of all)
                 if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
@@ -18217,8 +18497,6 @@ function setProperty(text, key, valueJson) {
     return insertProperty(text, [], key, valueJson);
 }
 
-// EXTERNAL MODULE: ./src/fix/validate.ts
-var validate = __nccwpck_require__(5729);
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/parse/yaml.ts
@@ -18488,9 +18766,8 @@ function addScalarPair(y, map, key, value) {
 // EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
 var compose = __nccwpck_require__(4206);
 // EXTERNAL MODULE: ./src/model/caps.ts
-var caps = __nccwpck_require__(1064);
+var model_caps = __nccwpck_require__(1064);
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
-
 
 
 
@@ -18529,7 +18806,7 @@ function buildEditor(l) {
             return kubectlDebugEditor(src.file, src.insertAt, src.flags);
         case 'devcontainer': {
             const file = src.doc.file;
-            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
+            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
             if (!src.compose)
                 return own;
             // Settings that live in the Compose file are edited there.
@@ -18546,10 +18823,10 @@ function buildEditor(l) {
     }
 }
 /**
- * Apply edits per file, re-parse each edited file, and return whole-line edits.
- * Every file is applied and validated before any line diff is computed: a fix
- * whose second file fails costs no diff of the first. validate() memoises its
- * verdicts, so the re-check of the same text before --fix applies it is free.
+ * Apply edits per file and return them as whole-line edits (what a suggestion
+ * replaces). The edited files are not re-parsed here: the engine validates
+ * each file once with all the fixes of the scan applied (fix/settle.ts), and
+ * drops a fix that breaks its file before anything is offered.
  */
 function makeFix(description, edits, files) {
     if (!edits || edits.length === 0)
@@ -18574,14 +18851,14 @@ function makeFix(description, edits, files) {
         catch {
             return undefined;
         }
-        if ((0,validate/* validate */.tf)(file.kind, after) !== undefined)
-            return undefined;
+        if (after === file.text)
+            continue;
         results.push({ path, before: file.text, after });
     }
     const out = [];
     for (const r of results)
         out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
-    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
 }
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
@@ -18617,6 +18894,16 @@ function keySource(svc, key) {
     }
     return undefined;
 }
+/** One fix that makes the changes of several (their edits as the editors made them, applied together). */
+function combineFixes(description, fixes) {
+    const parts = fixes.filter((f) => !!f && !!f.raw);
+    if (parts.length === 0)
+        return undefined;
+    if (parts.length === 1)
+        return { ...parts[0], description };
+    const files = [...new Map(parts.flatMap((f) => f.files ?? []).map((f) => [f.path, f])).values()];
+    return makeFix(description, parts.flatMap((f) => f.raw), files);
+}
 function scalarItems(y, pair) {
     const v = (0,yaml/* deref */.LA)(y, pair.value);
     return v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items : [];
@@ -18633,10 +18920,12 @@ function composeEditor(svc, main, anchors) {
     const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
     const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
     /** Edits that put cap in the service's effective cap_add. */
+    // New settings go into the debug override when the base file is one production shares.
+    const target = svc.debugLayer ?? main;
     const addEdits = (cap) => {
         const src = keySource(svc, 'cap_add');
         if (!src)
-            return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+            return ensureSeqItem(target.y, target.map, ['cap_add'], cap);
         if (scalarItems(src.y, src.pair).some((n) => (0,yaml_lib/* isScalar */.jn)(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
             return [];
         if (editable(src))
@@ -18647,7 +18936,8 @@ function composeEditor(svc, main, anchors) {
     const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
     return {
         addCapability(cap) {
-            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+            const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
+            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"${where}`, addEdits(cap), files());
         },
         replaceSecurityOpt(opt, cap) {
             const src = keySource(svc, 'security_opt');
@@ -19142,7 +19432,7 @@ function profileGatesPtraceOnCapability(l) {
     if (l.hasPtrace || !l.seccompProfiles)
         return false;
     return l.seccompProfiles.some(({ profile }) => {
-        const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? false : (0,caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
+        const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? false : (0,model_caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
         const before = ptraceVerdict(profile, hasCap).verdict;
         return before !== 'allowed' && before !== 'unknown' && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed';
     });
@@ -19165,7 +19455,7 @@ const ptd013 = {
             if (!l.seccompProfiles || !(0,launch/* isPtraceTarget */.zr)(l) || l.privileged?.value === true)
                 continue;
             for (const { opt, profile } of l.seccompProfiles) {
-                const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : (0,caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
+                const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : (0,model_caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
                 const v = ptraceVerdict(profile, hasCap);
                 if (v.verdict === 'allowed' || v.verdict === 'unknown')
                     continue;
@@ -19350,7 +19640,7 @@ const ptd001 = {
             if (!(0,launch/* isPtraceTarget */.zr)(l) || l.hasPtrace)
                 continue;
             // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
-            if (l.securityOpt.some((o) => (0,caps/* isSeccompUnconfined */.a1)(o.value)))
+            if (l.securityOpt.some((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value)))
                 continue;
             // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).
             if (profileGatesPtraceOnCapability(l))
@@ -19374,19 +19664,29 @@ const ptd001 = {
             const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-            const fix = editorFor(l).addCapability('SYS_PTRACE');
+            let fix = editorFor(l).addCapability('SYS_PTRACE');
             const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
             let message;
-            if (attach || (l.editorAttach && attaches.length === 0)) {
+            const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
+            if (attaching && nonRoot) {
+                // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
+                fix = undefined;
+                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${what} as user "${l.user.value}" (${where(l.user.span)}), which attaches a debugger to a process that is already running. ` +
+                        `Attaching needs the SYS_PTRACE capability on most hosts (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), and granting it to the container would not help: ` +
+                        `Docker, Podman and Kubernetes hand added capabilities only to processes running as root, so the debugger running as "${l.user.value}" would still fail with ` +
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
+                        `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
+                        `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+            }
+            else if (attaching) {
                 const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
                 message =
                     `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
                         `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
                         `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
-                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}` +
-                        (nonRoot
-                            ? ` — and note that the debugger runs as user "${l.user.value}": added capabilities reach only root processes, so also run the debugger as root, or start the program under it (\`dlv exec\`) instead of attaching.`
-                            : '.');
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
             }
             else {
                 const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
@@ -19402,7 +19702,8 @@ const ptd001 = {
             if (dropAll)
                 related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
             ctx.report({
-                severity: attach || l.editorAttach ? 'error' : 'warning',
+                // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
+                severity: attach || l.editorAttach ? 'error' : 'note',
                 message,
                 span: l.anchor,
                 related,
@@ -19432,7 +19733,7 @@ const ptd002 = {
         for (const l of ctx.launches) {
             if (!(0,launch/* isDebuggingContainer */.qV)(l))
                 continue;
-            for (const opt of l.securityOpt.filter((o) => (0,caps/* isSeccompUnconfined */.a1)(o.value))) {
+            for (const opt of l.securityOpt.filter((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value))) {
                 const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
                 const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
                 const missing = !l.hasPtrace;
@@ -19531,6 +19832,7 @@ const ptd003 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd004.ts
 
 
+
 const ptd004 = {
     meta: {
         id: 'PTD004',
@@ -19546,36 +19848,49 @@ const ptd004 = {
                 continue;
             const doc = ctx.model.devcontainers.find((d) => d.file === l.file);
             const moved = l.ignoredRunArgs;
+            // The options as written (`--security-opt seccomp=unconfined` when the value is the next entry), each with its first entry.
+            const options = [];
             const caps = [];
             const secOpts = [];
-            let privileged = false;
+            let workaround = false;
             for (let i = 0; i < moved.length; i++) {
-                const v = moved[i].value;
-                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(v);
+                const a = moved[i];
+                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(a.value);
                 if (m) {
                     // The value is the next runArgs entry when not joined with '='.
                     const val = m[2] ?? moved[++i]?.value;
                     if (!val)
                         continue;
+                    options.push({ text: m[2] !== undefined ? a.value : `${a.value} ${val}`, first: a });
                     if (m[1] === 'cap-add')
                         caps.push(...val.split(',').map(launch/* normalizeCap */.Cu));
+                    else if ((0,model_caps/* isSeccompUnconfined */.a1)(val))
+                        workaround = true;
                     else
                         secOpts.push(val);
                 }
-                else if (v.startsWith('--privileged'))
-                    privileged = true;
+                else if (a.value.startsWith('--privileged')) {
+                    options.push({ text: a.value, first: a });
+                    workaround = true;
+                }
             }
-            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, caps, secOpts, privileged) : undefined;
-            const list = moved.filter((m) => m.value.startsWith('-')).map((m) => `\`${m.value}\``).join(', ');
-            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify(caps)}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : '', privileged ? '"privileged": true' : '']
-                .filter(Boolean)
-                .join(', ');
+            // The grant that is moved is the capability: seccomp=unconfined and privileged were the workaround for it (PTD002, PTD003).
+            if (workaround && !caps.some((c) => c === 'SYS_PTRACE' || c === 'ALL'))
+                caps.push('SYS_PTRACE');
+            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, [...new Set(caps)], secOpts, false) : undefined;
+            const list = options.map((o) => `\`${o.text}\``);
+            const listed = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify([...new Set(caps)])}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : ''].filter(Boolean).join(' and ');
             ctx.report({
-                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${list} never reaches the container, ` +
+                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${listed} ${options.length === 1 ? 'never reaches' : 'never reach'} the container, ` +
                     `so the debugger runs without what you meant to give it. ` +
-                    (target ? `Fix: use ${target} in devcontainer.json (they apply with Compose too), or put the setting on the service in the Compose file.` : 'Fix: put the setting on the service in the Compose file.'),
-                span: moved[0].span,
-                related: moved.slice(1).map((m) => ({ span: m.span, message: 'Also ignored.' })),
+                    (target
+                        ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
+                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
+                            `, or put the setting on the service in the Compose file.`
+                        : 'Fix: put the setting on the service in the Compose file.'),
+                span: options[0]?.first.span ?? moved[0].span,
+                related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
                 launch: l,
                 ...(fix ? { fix } : {}),
             });
@@ -19729,7 +20044,10 @@ const ptd006 = {
                         ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
                         : `nothing outside the container can reach the container's 127.0.0.1`;
                 }
-                const fix = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
+                const publish = listen && pubs.length === 0 && (l.kind === 'compose' || l.kind === 'run') && !l.sharedNetwork && !l.publishAll ? editorFor(l).publishPort?.(port) : undefined;
+                const fix = publish ? combineFixes(`Listen on :${port} and publish port ${port} on 127.0.0.1 of the host`, [listen, publish]) : listen;
                 ctx.report({
                     message: `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +
                         `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
@@ -20518,6 +20836,29 @@ function choiceText(c, i) {
             return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
     }
 }
+/**
+ * Does pinning this choice give a working dlv? Not when the image's Go cannot
+ * build any release in the table, when the only one it builds cannot debug
+ * its programs, or when its Go is newer than the table (no release to pin):
+ * then the message says the one change to make, and no fix is offered.
+ */
+function fixWorks(c) {
+    return c.release !== undefined && (c.status === 'ok' || c.status === 'unknown-go');
+}
+/** The one change to make when no install line alone can work (no fix is offered then). */
+function firstChange(c, i) {
+    const img = i.image ? ` (\`${i.image.value}\`${i.image ? `, ${where(i.image.span)}` : ''})` : '';
+    const r = c.release;
+    switch (c.status) {
+        case 'go-too-old-to-build':
+        case 'go-too-old-to-debug':
+            return `upgrade the image's Go${img} to 1.${r.debugsFrom} or newer — no delve release builds with Go 1.${c.goMinor} and debugs its programs — then install \`go install ${DLV_MODULE}@${r.debugsFrom >= r.buildsWith ? r.version : 'vX.Y.Z'}\` (docs/rules/PTD012.md has the table of releases and Go versions).`;
+        case 'go-too-new':
+            return `install the delve release that supports Go 1.${c.goMinor}${img}, newer than every release in our table (https://github.com/go-delve/delve/releases): \`go install ${DLV_MODULE}@vX.Y.Z\`.`;
+        default:
+            return `\`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
+    }
+}
 /** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
 function installFix(i, version, description) {
     const t = i.tool;
@@ -20575,7 +20916,8 @@ const ptd011 = {
                 continue;
             const choice = delveForGo(i.goMinor);
             const version = choice.release?.version ?? 'latest';
-            const fix = installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``);
+            // Only a fix that works: an install the image's Go can build, of a delve that can debug what it builds.
+            const fix = fixWorks(choice) ? installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``) : undefined;
             const problems = [];
             if (goGet) {
                 problems.push('`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
@@ -20589,7 +20931,7 @@ const ptd011 = {
             const shown = i.tool.words.map((w) => w.value).join(' ');
             ctx.report({
                 message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
-                    `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.`,
+                    (fixWorks(choice) ? `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
                 span: i.tool.span,
                 related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
                 ...(i.launch ? { launch: i.launch } : {}),
@@ -20647,7 +20989,7 @@ const ptd012 = {
             const choice = delveForGo(i.goMinor);
             const viaVariable = inst.version !== undefined && inst.version !== v;
             // A version from a build argument is pinned where the argument's default is set, not here.
-            const fix = choice.release && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+            const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
             const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
             ctx.report({
                 message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +

@@ -16,6 +16,7 @@ import type { Report } from './rules/types.js';
 import { positionAt, lineText, spanText } from './source.js';
 import type { Finding, SourceFile, Span } from './types.js';
 import type { Launch } from './model/launch.js';
+import { foldHeldBack, settleFixes, type Settled } from './fix/settle.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
@@ -32,6 +33,8 @@ export interface ScanOptions {
    * files that mention no debugger; slower. For tests and diagnosis.
    */
   readEverything?: boolean;
+  /** Settle the fixes once, without computing again the ones another held back (the fold's own rescans). */
+  noFold?: boolean;
 }
 
 export interface ScanResult {
@@ -41,6 +44,8 @@ export interface ScanResult {
   model: Model;
   /** Sorted by path, then line, then rule id. */
   findings: Finding[];
+  /** The fixes of the findings together: what --fix writes (fix/settle.ts). */
+  settled: Settled;
 }
 
 const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
@@ -143,6 +148,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     mark('model');
     const findings = runRules(project, model, opts.ignore);
     mark('rules');
-    return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+    // The fixes offered are the ones that can all be applied together, each file validated once;
+    // those held back by another (rare) are computed again on the fixed text and folded in.
+    const offered = new Set(findings.filter((f) => f.fix));
+    let settled = settleFixes(findings);
+    if (!opts.noFold && settled.accepted.length < offered.size) {
+      settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
+    }
+    mark('fixes');
+    return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
   });
 }

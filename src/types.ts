@@ -49,6 +49,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The files the edits apply to, as scanned (not serialised). */
   files?: SourceFile[];
+  /** The edits as the editor made them, before they were widened to whole lines (not serialised). */
+  raw?: TextEdit[];
 }
 
 export interface Related {

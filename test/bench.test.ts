@@ -46,7 +46,7 @@ describe('npm run bench', () => {
     expect(md).toMatch(/The floor, the parse floor's parse calls and the scan's fix re-parses together are [\d.]+ ms, \*\*[\d.]+ × the floor\*\*/);
     expect(md).toMatch(/- whole repository: .*; inside the parsers \(medians\): [\d.]+ ms YAML and Dockerfile parse calls, [\d.]+ ms fix validation parse calls\.\n/);
     // The phases of the whole-repository scan, from the CLI's PTRACE_DOCTOR_TIMING lines.
-    expect(md).toMatch(/\| scan \| start \| list \| read \| model \| rules \| output \| sum \|/);
+    expect(md).toMatch(/\| scan \| start \| list \| read \| model \| rules \| fixes \| output \| sum \|/);
     expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);
     expect(md).toMatch(/- whole repository: 2,000 files listed, [\d,]+ config-named files read, /);
     expect(md).toMatch(/\| dist\/cli\/index.js \| [\d,]+ \|/);

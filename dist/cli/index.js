@@ -11077,7 +11077,11 @@ function ptraceGrant(l) {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+}
+/** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
+function askedInIgnoredRunArgs(l) {
+    return (l.ignoredRunArgs ?? []).some((a) => /SYS_PTRACE|seccomp[=:]unconfined|^--privileged/i.test(a.value));
 }
 /**
  * A debugging container as far as a workaround next to it is concerned
@@ -11253,6 +11257,22 @@ const OVERRIDE_RE = /\.override(\.ya?ml)$/;
 function isComposeOverride(path) {
     return OVERRIDE_RE.test(path);
 }
+const VARIANT_RE = /^(.*?)((?:docker-)?compose)[.-]([A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*?)(\.ya?ml)$/;
+/**
+ * The base files a debug variant may layer over (compose.debug.yaml,
+ * docker-compose.dev.yml, compose-debug.yaml → compose.yaml / .yml), in the
+ * order tried; [] for the base files themselves and for overrides.
+ */
+function composeVariantBases(path) {
+    if (isComposeOverride(path))
+        return [];
+    const m = VARIANT_RE.exec(path);
+    if (!m)
+        return [];
+    const [, dir, stem, , ext] = m;
+    const other = ext === '.yml' ? '.yaml' : '.yml';
+    return [`${dir}${stem}${ext}`, `${dir}${stem}${other}`];
+}
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
 function composePartner(path) {
     if (isComposeOverride(path))
@@ -11386,6 +11406,10 @@ class Relevance {
             };
             for (const c of fresh)
                 take(byPath.get(composePartner(c.path) ?? ''));
+            // A debug variant's partial services layer over the base file's.
+            for (const c of fresh)
+                for (const b of composeVariantBases(c.path))
+                    take(byPath.get(b));
             const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
             for (const f of all)
                 if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
@@ -11710,10 +11734,19 @@ function composeServices(project, composeFiles) {
         if (ovFile)
             consumed.add(ovFile.path);
         const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        // A debug variant (compose.debug.yaml) whose service neither builds nor names an image completes the base file's.
+        const bases = composeVariantBases(f.path).map((p) => byPath.get(p)).filter((b) => !!b);
+        const base = bases[0] ? project.yaml(bases[0]) : undefined;
+        const baseServices = base ? servicesOf(base) : undefined;
         for (const name of names) {
-            const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-            if (layers.length > 0)
-                out.push({ name, layers, file: f });
+            const own = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            const partial = own.every((l) => !getPair(l.y, l.map, 'image') && !getPair(l.y, l.map, 'build'));
+            const under = base && baseServices?.has(name) && partial ? withExtends(project, base, name) : [];
+            const layers = [...under, ...own];
+            if (layers.length === 0)
+                continue;
+            const ovLayer = ov ? own.find((l) => l.y === ov) : undefined;
+            out.push({ name, layers, file: f, ...(ovLayer && own.some((l) => l.y === y) ? { debugLayer: ovLayer } : {}) });
         }
     }
     for (const f of composeFiles) {
@@ -12512,6 +12545,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                             break;
                     }
                     const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+                    // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
+                    const nonRootNode = [get(y, sc, 'runAsNonRoot'), get(y, podSec, 'runAsNonRoot')].find((n) => bool(n) === true);
                     const image = get(y, c, 'image');
                     // A Helm template's image comes from the chart's values.
                     const written = str(image);
@@ -12554,7 +12589,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         anchor: nodeSpan(file, nameNode ?? c),
                         file,
                         ...(image && str(image) ? { image: { value: str(image), span: nodeSpan(file, image) } } : {}),
-                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : {}),
+                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : nonRootNode ? { user: { value: 'non-root (runAsNonRoot)', span: nodeSpan(file, nonRootNode) } } : img?.stage.user ? { user: img.stage.user } : {}),
                         capAdd,
                         capDrop,
                         ...(privileged ? { privileged } : {}),
@@ -15858,242 +15893,6 @@ function setProperty(text, key, valueJson) {
     return insertProperty(text, [], key, valueJson);
 }
 
-;// CONCATENATED MODULE: ./src/fix/validate.ts
-
-
-
-
-/**
- * Verdicts already computed, by text then kind (null: it parses). validate is a
- * pure function of (kind, text), and the same edited text is validated more than
- * once: by makeFix when the fix is offered, again by applyFixes before it is
- * applied, and on every later --fix round for the fixes of files left unchanged.
- * Least recently used entries go first once either bound is reached.
- */
-const validate_cache = new Map();
-const CACHE_MAX_ENTRIES = 1024;
-const CACHE_MAX_CHARS = 4_000_000;
-/** Longer texts are validated every time rather than pin that much memory. */
-const CACHE_MAX_TEXT = 1_000_000;
-let cachedChars = 0;
-/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
-function clearValidateCache() {
-    validate_cache.clear();
-    cachedChars = 0;
-}
-/** An error message when text does not parse as kind, else undefined. */
-function validate(kind, text) {
-    switch (kind) {
-        case 'compose':
-        case 'kubernetes':
-        case 'workflow':
-        case 'taskfile':
-        case 'gitlab-ci':
-        case 'skaffold':
-        case 'devcontainer':
-        case 'vscode-launch':
-        case 'seccomp':
-        case 'package-json':
-            break;
-        case 'bake':
-            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
-            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
-            if (!isJsonText(text))
-                return undefined;
-            break;
-        case 'dockerfile':
-            // Decided from the first lines without building the instruction tree, when that is certain.
-            if (text.trim() === '' || hasDockerfileInstruction(text))
-                return undefined;
-            break;
-        default:
-            return undefined;
-    }
-    const entry = text.length <= CACHE_MAX_TEXT ? validate_cache.get(text) : undefined;
-    const known = entry?.[kind];
-    if (known !== undefined) {
-        // Most recently used last.
-        validate_cache.delete(text);
-        validate_cache.set(text, entry);
-        return known ?? undefined;
-    }
-    count(`fix validation parses (${kind})`);
-    const verdict = check(kind, text);
-    if (text.length <= CACHE_MAX_TEXT) {
-        if (entry)
-            entry[kind] = verdict ?? null;
-        else {
-            validate_cache.set(text, { [kind]: verdict ?? null });
-            cachedChars += text.length;
-            for (const k of validate_cache.keys()) {
-                if (validate_cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS)
-                    break;
-                validate_cache.delete(k);
-                cachedChars -= k.length;
-            }
-        }
-    }
-    return verdict;
-}
-/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
-const FIX_PARSE_CALLS = 'fix validation parse calls';
-function check(kind, text) {
-    switch (kind) {
-        case 'compose':
-        case 'kubernetes':
-        case 'workflow':
-        case 'taskfile':
-        case 'gitlab-ci':
-        case 'skaffold': {
-            // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
-            // is quadratic in a map's size, minutes for a map of 30,000 keys.
-            const t = clock();
-            const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
-            spent(FIX_PARSE_CALLS, t);
-            const list = Array.isArray(docs) ? docs : [docs];
-            for (const d of list) {
-                if (d.errors[0])
-                    return d.errors[0].message.split('\n')[0];
-            }
-            for (const d of list) {
-                const dup = duplicateKey(d);
-                if (dup)
-                    return dup;
-            }
-            return undefined;
-        }
-        case 'devcontainer':
-        case 'vscode-launch':
-        case 'seccomp': {
-            const errors = [];
-            const t = clock();
-            parse(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
-            spent(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
-        }
-        case 'package-json':
-        case 'bake': {
-            // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
-            const errors = [];
-            const t = clock();
-            parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-            spent(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
-        }
-        case 'dockerfile': {
-            const t = clock();
-            const df = main.DockerfileParser.parse(text);
-            spent(FIX_PARSE_CALLS, t);
-            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
-        }
-        default:
-            return undefined;
-    }
-}
-/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
-function isJsonText(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
-            continue;
-        return c === 123;
-    }
-    return false;
-}
-/**
- * Does dockerfile-ast certainly find an instruction in text? true only when it
- * does; false means "cannot tell cheaply" (the caller then runs the parser).
- *
- * The parser reads parser directives (`# name=value`, possibly several on a
- * line) from the leading `#` lines, starts at the line whose index is the number
- * of directives, skips blanks and `#` comment lines, and makes an instruction
- * of anything else. So a line whose first character after spaces and tabs is
- * neither `#` nor a line break is reached, and read as an instruction, when the
- * `#` characters above it (an upper bound on the directives) are no more than
- * its index. A BOM or a lone CR (the directive reader then skips a character)
- * is left to the parser.
- */
-function hasDockerfileInstruction(text) {
-    if (text.charCodeAt(0) === 0xfeff)
-        return false;
-    let hashes = 0;
-    let line = 0;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-        let c = text.charCodeAt(i);
-        while (c === 32 || c === 9)
-            c = text.charCodeAt(++i);
-        if (i >= n)
-            return false;
-        if (c === 13 && text.charCodeAt(i + 1) !== 10)
-            return false;
-        if (c !== 10 && c !== 13 && c !== 35)
-            return hashes <= line;
-        // A blank or `#` line: count its `#`s and go to the next line.
-        for (; i < n; i++) {
-            c = text.charCodeAt(i);
-            if (c === 35)
-                hashes++;
-            else if (c === 10)
-                break;
-            else if (c === 13) {
-                if (text.charCodeAt(i + 1) !== 10)
-                    return false;
-                i++;
-                break;
-            }
-        }
-        i++;
-        line++;
-    }
-    return false;
-}
-/**
- * The first duplicate key of a map in the document, with the equality the
- * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
- * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
- * items, pair keys and values; aliases are not followed), without recursion.
- */
-function duplicateKey(doc) {
-    const stack = [doc.contents];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (isMap(node)) {
-            let values;
-            let nodes;
-            for (const p of node.items) {
-                const k = p.key;
-                if (isScalar(k)) {
-                    const v = k.value;
-                    if (!(typeof v === 'number' && Number.isNaN(v))) {
-                        values ??= new Set();
-                        if (values.has(v))
-                            return 'Map keys must be unique';
-                        values.add(v);
-                    }
-                }
-                else {
-                    nodes ??= new Set();
-                    if (nodes.has(k))
-                        return 'Map keys must be unique';
-                    nodes.add(k);
-                }
-                stack.push(p.value, k);
-            }
-        }
-        else if (yaml_lib_isSeq(node)) {
-            for (const item of node.items)
-                stack.push(item);
-        }
-        else if (yaml_lib_isPair(node)) {
-            // A pair as a sequence item (`- ? a : b` in a flow sequence).
-            stack.push(node.value, node.key);
-        }
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
 
 
@@ -16367,7 +16166,6 @@ function addScalarPair(y, map, key, value) {
 
 
 
-
 const NO_EDITS = {
     addCapability: () => undefined,
     replaceSecurityOpt: () => undefined,
@@ -16413,10 +16211,10 @@ function buildEditor(l) {
     }
 }
 /**
- * Apply edits per file, re-parse each edited file, and return whole-line edits.
- * Every file is applied and validated before any line diff is computed: a fix
- * whose second file fails costs no diff of the first. validate() memoises its
- * verdicts, so the re-check of the same text before --fix applies it is free.
+ * Apply edits per file and return them as whole-line edits (what a suggestion
+ * replaces). The edited files are not re-parsed here: the engine validates
+ * each file once with all the fixes of the scan applied (fix/settle.ts), and
+ * drops a fix that breaks its file before anything is offered.
  */
 function makeFix(description, edits, files) {
     if (!edits || edits.length === 0)
@@ -16441,14 +16239,14 @@ function makeFix(description, edits, files) {
         catch {
             return undefined;
         }
-        if (validate(file.kind, after) !== undefined)
-            return undefined;
+        if (after === file.text)
+            continue;
         results.push({ path, before: file.text, after });
     }
     const out = [];
     for (const r of results)
         out.push(...lineEdits(r.path, r.before, r.after));
-    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
 }
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
 function replacePairWithSeq(layer, oldKey, newKey, item) {
@@ -16484,6 +16282,16 @@ function keySource(svc, key) {
     }
     return undefined;
 }
+/** One fix that makes the changes of several (their edits as the editors made them, applied together). */
+function combineFixes(description, fixes) {
+    const parts = fixes.filter((f) => !!f && !!f.raw);
+    if (parts.length === 0)
+        return undefined;
+    if (parts.length === 1)
+        return { ...parts[0], description };
+    const files = [...new Map(parts.flatMap((f) => f.files ?? []).map((f) => [f.path, f])).values()];
+    return makeFix(description, parts.flatMap((f) => f.raw), files);
+}
 function scalarItems(y, pair) {
     const v = deref(y, pair.value);
     return v && yaml_lib_isSeq(v) ? v.items : [];
@@ -16500,10 +16308,12 @@ function composeEditor(svc, main, anchors) {
     const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
     const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
     /** Edits that put cap in the service's effective cap_add. */
+    // New settings go into the debug override when the base file is one production shares.
+    const target = svc.debugLayer ?? main;
     const addEdits = (cap) => {
         const src = keySource(svc, 'cap_add');
         if (!src)
-            return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+            return ensureSeqItem(target.y, target.map, ['cap_add'], cap);
         if (scalarItems(src.y, src.pair).some((n) => isScalar(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
             return [];
         if (editable(src))
@@ -16514,7 +16324,8 @@ function composeEditor(svc, main, anchors) {
     const hasCapKey = () => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
     return {
         addCapability(cap) {
-            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+            const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
+            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"${where}`, addEdits(cap), files());
         },
         replaceSecurityOpt(opt, cap) {
             const src = keySource(svc, 'security_opt');
@@ -17239,19 +17050,29 @@ const ptd001 = {
             const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-            const fix = editorFor(l).addCapability('SYS_PTRACE');
+            let fix = editorFor(l).addCapability('SYS_PTRACE');
             const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
             let message;
-            if (attach || (l.editorAttach && attaches.length === 0)) {
+            const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
+            if (attaching && nonRoot) {
+                // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
+                fix = undefined;
+                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${what} as user "${l.user.value}" (${where(l.user.span)}), which attaches a debugger to a process that is already running. ` +
+                        `Attaching needs the SYS_PTRACE capability on most hosts (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), and granting it to the container would not help: ` +
+                        `Docker, Podman and Kubernetes hand added capabilities only to processes running as root, so the debugger running as "${l.user.value}" would still fail with ` +
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
+                        `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
+                        `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+            }
+            else if (attaching) {
                 const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
                 message =
                     `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
                         `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
                         `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
-                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}` +
-                        (nonRoot
-                            ? ` — and note that the debugger runs as user "${l.user.value}": added capabilities reach only root processes, so also run the debugger as root, or start the program under it (\`dlv exec\`) instead of attaching.`
-                            : '.');
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
             }
             else {
                 const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
@@ -17267,7 +17088,8 @@ const ptd001 = {
             if (dropAll)
                 related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
             ctx.report({
-                severity: attach || l.editorAttach ? 'error' : 'warning',
+                // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
+                severity: attach || l.editorAttach ? 'error' : 'note',
                 message,
                 span: l.anchor,
                 related,
@@ -17396,6 +17218,7 @@ const ptd003 = {
 ;// CONCATENATED MODULE: ./src/rules/ptd004.ts
 
 
+
 const ptd004 = {
     meta: {
         id: 'PTD004',
@@ -17411,36 +17234,49 @@ const ptd004 = {
                 continue;
             const doc = ctx.model.devcontainers.find((d) => d.file === l.file);
             const moved = l.ignoredRunArgs;
+            // The options as written (`--security-opt seccomp=unconfined` when the value is the next entry), each with its first entry.
+            const options = [];
             const caps = [];
             const secOpts = [];
-            let privileged = false;
+            let workaround = false;
             for (let i = 0; i < moved.length; i++) {
-                const v = moved[i].value;
-                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(v);
+                const a = moved[i];
+                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(a.value);
                 if (m) {
                     // The value is the next runArgs entry when not joined with '='.
                     const val = m[2] ?? moved[++i]?.value;
                     if (!val)
                         continue;
+                    options.push({ text: m[2] !== undefined ? a.value : `${a.value} ${val}`, first: a });
                     if (m[1] === 'cap-add')
                         caps.push(...val.split(',').map(normalizeCap));
+                    else if (isSeccompUnconfined(val))
+                        workaround = true;
                     else
                         secOpts.push(val);
                 }
-                else if (v.startsWith('--privileged'))
-                    privileged = true;
+                else if (a.value.startsWith('--privileged')) {
+                    options.push({ text: a.value, first: a });
+                    workaround = true;
+                }
             }
-            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, caps, secOpts, privileged) : undefined;
-            const list = moved.filter((m) => m.value.startsWith('-')).map((m) => `\`${m.value}\``).join(', ');
-            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify(caps)}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : '', privileged ? '"privileged": true' : '']
-                .filter(Boolean)
-                .join(', ');
+            // The grant that is moved is the capability: seccomp=unconfined and privileged were the workaround for it (PTD002, PTD003).
+            if (workaround && !caps.some((c) => c === 'SYS_PTRACE' || c === 'ALL'))
+                caps.push('SYS_PTRACE');
+            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, [...new Set(caps)], secOpts, false) : undefined;
+            const list = options.map((o) => `\`${o.text}\``);
+            const listed = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify([...new Set(caps)])}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : ''].filter(Boolean).join(' and ');
             ctx.report({
-                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${list} never reaches the container, ` +
+                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${listed} ${options.length === 1 ? 'never reaches' : 'never reach'} the container, ` +
                     `so the debugger runs without what you meant to give it. ` +
-                    (target ? `Fix: use ${target} in devcontainer.json (they apply with Compose too), or put the setting on the service in the Compose file.` : 'Fix: put the setting on the service in the Compose file.'),
-                span: moved[0].span,
-                related: moved.slice(1).map((m) => ({ span: m.span, message: 'Also ignored.' })),
+                    (target
+                        ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
+                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
+                            `, or put the setting on the service in the Compose file.`
+                        : 'Fix: put the setting on the service in the Compose file.'),
+                span: options[0]?.first.span ?? moved[0].span,
+                related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
                 launch: l,
                 ...(fix ? { fix } : {}),
             });
@@ -17594,7 +17430,10 @@ const ptd006 = {
                         ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
                         : `nothing outside the container can reach the container's 127.0.0.1`;
                 }
-                const fix = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
+                const publish = listen && pubs.length === 0 && (l.kind === 'compose' || l.kind === 'run') && !l.sharedNetwork && !l.publishAll ? editorFor(l).publishPort?.(port) : undefined;
+                const fix = publish ? combineFixes(`Listen on :${port} and publish port ${port} on 127.0.0.1 of the host`, [listen, publish]) : listen;
                 ctx.report({
                     message: `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +
                         `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
@@ -18377,6 +18216,29 @@ function choiceText(c, i) {
             return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
     }
 }
+/**
+ * Does pinning this choice give a working dlv? Not when the image's Go cannot
+ * build any release in the table, when the only one it builds cannot debug
+ * its programs, or when its Go is newer than the table (no release to pin):
+ * then the message says the one change to make, and no fix is offered.
+ */
+function fixWorks(c) {
+    return c.release !== undefined && (c.status === 'ok' || c.status === 'unknown-go');
+}
+/** The one change to make when no install line alone can work (no fix is offered then). */
+function firstChange(c, i) {
+    const img = i.image ? ` (\`${i.image.value}\`${i.image ? `, ${where(i.image.span)}` : ''})` : '';
+    const r = c.release;
+    switch (c.status) {
+        case 'go-too-old-to-build':
+        case 'go-too-old-to-debug':
+            return `upgrade the image's Go${img} to 1.${r.debugsFrom} or newer — no delve release builds with Go 1.${c.goMinor} and debugs its programs — then install \`go install ${ptd011_DLV_MODULE}@${r.debugsFrom >= r.buildsWith ? r.version : 'vX.Y.Z'}\` (docs/rules/PTD012.md has the table of releases and Go versions).`;
+        case 'go-too-new':
+            return `install the delve release that supports Go 1.${c.goMinor}${img}, newer than every release in our table (https://github.com/go-delve/delve/releases): \`go install ${ptd011_DLV_MODULE}@vX.Y.Z\`.`;
+        default:
+            return `\`go install ${ptd011_DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
+    }
+}
 /** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
 function installFix(i, version, description) {
     const t = i.tool;
@@ -18434,7 +18296,8 @@ const ptd011 = {
                 continue;
             const choice = delveForGo(i.goMinor);
             const version = choice.release?.version ?? 'latest';
-            const fix = installFix(i, version, `Install dlv with \`go install ${ptd011_DLV_MODULE}@${version}\``);
+            // Only a fix that works: an install the image's Go can build, of a delve that can debug what it builds.
+            const fix = fixWorks(choice) ? installFix(i, version, `Install dlv with \`go install ${ptd011_DLV_MODULE}@${version}\``) : undefined;
             const problems = [];
             if (goGet) {
                 problems.push('`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
@@ -18448,7 +18311,7 @@ const ptd011 = {
             const shown = i.tool.words.map((w) => w.value).join(' ');
             ctx.report({
                 message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
-                    `Fix: \`go install ${ptd011_DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.`,
+                    (fixWorks(choice) ? `Fix: \`go install ${ptd011_DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
                 span: i.tool.span,
                 related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
                 ...(i.launch ? { launch: i.launch } : {}),
@@ -18506,7 +18369,7 @@ const ptd012 = {
             const choice = delveForGo(i.goMinor);
             const viaVariable = inst.version !== undefined && inst.version !== v;
             // A version from a build argument is pinned where the argument's default is set, not here.
-            const fix = choice.release && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+            const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
             const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
             ctx.report({
                 message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
@@ -18573,11 +18436,537 @@ function ruleMeta(id) {
     return RULES.find((r) => r.id === id);
 }
 
+;// CONCATENATED MODULE: ./src/fix/validate.ts
+
+
+
+
+/**
+ * Verdicts already computed, by text then kind (null: it parses). validate is a
+ * pure function of (kind, text), and the same edited text is validated more than
+ * once: by makeFix when the fix is offered, again by applyFixes before it is
+ * applied, and on every later --fix round for the fixes of files left unchanged.
+ * Least recently used entries go first once either bound is reached.
+ */
+const validate_cache = new Map();
+const CACHE_MAX_ENTRIES = 1024;
+const CACHE_MAX_CHARS = 4_000_000;
+/** Longer texts are validated every time rather than pin that much memory. */
+const CACHE_MAX_TEXT = 1_000_000;
+let cachedChars = 0;
+/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
+function clearValidateCache() {
+    validate_cache.clear();
+    cachedChars = 0;
+}
+/** An error message when text does not parse as kind, else undefined. */
+function validate(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+        case 'package-json':
+            break;
+        case 'bake':
+            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+            if (!isJsonText(text))
+                return undefined;
+            break;
+        case 'dockerfile':
+            // Decided from the first lines without building the instruction tree, when that is certain.
+            if (text.trim() === '' || hasDockerfileInstruction(text))
+                return undefined;
+            break;
+        default:
+            return undefined;
+    }
+    const entry = text.length <= CACHE_MAX_TEXT ? validate_cache.get(text) : undefined;
+    const known = entry?.[kind];
+    if (known !== undefined) {
+        // Most recently used last.
+        validate_cache.delete(text);
+        validate_cache.set(text, entry);
+        return known ?? undefined;
+    }
+    count(`fix validation parses (${kind})`);
+    const verdict = check(kind, text);
+    if (text.length <= CACHE_MAX_TEXT) {
+        if (entry)
+            entry[kind] = verdict ?? null;
+        else {
+            validate_cache.set(text, { [kind]: verdict ?? null });
+            cachedChars += text.length;
+            for (const k of validate_cache.keys()) {
+                if (validate_cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS)
+                    break;
+                validate_cache.delete(k);
+                cachedChars -= k.length;
+            }
+        }
+    }
+    return verdict;
+}
+/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
+const FIX_PARSE_CALLS = 'fix validation parse calls';
+function check(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold': {
+            // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
+            // is quadratic in a map's size, minutes for a map of 30,000 keys.
+            const t = clock();
+            const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+            spent(FIX_PARSE_CALLS, t);
+            const list = Array.isArray(docs) ? docs : [docs];
+            for (const d of list) {
+                if (d.errors[0])
+                    return d.errors[0].message.split('\n')[0];
+            }
+            for (const d of list) {
+                const dup = duplicateKey(d);
+                if (dup)
+                    return dup;
+            }
+            return undefined;
+        }
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp': {
+            const errors = [];
+            const t = clock();
+            parse(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            spent(FIX_PARSE_CALLS, t);
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
+        case 'package-json':
+        case 'bake': {
+            // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
+            const errors = [];
+            const t = clock();
+            parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+            spent(FIX_PARSE_CALLS, t);
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
+        case 'dockerfile': {
+            const t = clock();
+            const df = main.DockerfileParser.parse(text);
+            spent(FIX_PARSE_CALLS, t);
+            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
+function isJsonText(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            continue;
+        return c === 123;
+    }
+    return false;
+}
+/**
+ * Does dockerfile-ast certainly find an instruction in text? true only when it
+ * does; false means "cannot tell cheaply" (the caller then runs the parser).
+ *
+ * The parser reads parser directives (`# name=value`, possibly several on a
+ * line) from the leading `#` lines, starts at the line whose index is the number
+ * of directives, skips blanks and `#` comment lines, and makes an instruction
+ * of anything else. So a line whose first character after spaces and tabs is
+ * neither `#` nor a line break is reached, and read as an instruction, when the
+ * `#` characters above it (an upper bound on the directives) are no more than
+ * its index. A BOM or a lone CR (the directive reader then skips a character)
+ * is left to the parser.
+ */
+function hasDockerfileInstruction(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        return false;
+    let hashes = 0;
+    let line = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+        let c = text.charCodeAt(i);
+        while (c === 32 || c === 9)
+            c = text.charCodeAt(++i);
+        if (i >= n)
+            return false;
+        if (c === 13 && text.charCodeAt(i + 1) !== 10)
+            return false;
+        if (c !== 10 && c !== 13 && c !== 35)
+            return hashes <= line;
+        // A blank or `#` line: count its `#`s and go to the next line.
+        for (; i < n; i++) {
+            c = text.charCodeAt(i);
+            if (c === 35)
+                hashes++;
+            else if (c === 10)
+                break;
+            else if (c === 13) {
+                if (text.charCodeAt(i + 1) !== 10)
+                    return false;
+                i++;
+                break;
+            }
+        }
+        i++;
+        line++;
+    }
+    return false;
+}
+/**
+ * The first duplicate key of a map in the document, with the equality the
+ * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
+ * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
+ * items, pair keys and values; aliases are not followed), without recursion.
+ */
+function duplicateKey(doc) {
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (isMap(node)) {
+            let values;
+            let nodes;
+            for (const p of node.items) {
+                const k = p.key;
+                if (isScalar(k)) {
+                    const v = k.value;
+                    if (!(typeof v === 'number' && Number.isNaN(v))) {
+                        values ??= new Set();
+                        if (values.has(v))
+                            return 'Map keys must be unique';
+                        values.add(v);
+                    }
+                }
+                else {
+                    nodes ??= new Set();
+                    if (nodes.has(k))
+                        return 'Map keys must be unique';
+                    nodes.add(k);
+                }
+                stack.push(p.value, k);
+            }
+        }
+        else if (yaml_lib_isSeq(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+        else if (yaml_lib_isPair(node)) {
+            // A pair as a sequence item (`- ? a : b` in a flow sequence).
+            stack.push(node.value, node.key);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/fix/settle.ts
+/**
+ * Settling the fixes of a scan so that the preview is the result: every fix
+ * that is offered (the text diff, JSON `fix.edits`, SARIF `fixes`, a PR
+ * suggestion) is exactly what `--fix` writes, and they can all be applied
+ * together. Fixes are whole-line edits against the files as scanned; a fix
+ * whose lines overlap an earlier finding's (in report order) is not offered
+ * this time (the next scan offers what is still to do). Each edited file is
+ * validated once with all its fixes applied; only when that fails are its
+ * fixes tried one by one, and those that break the file are dropped.
+ * Cost: one re-parse per edited file, whatever the number of findings.
+ */
+
+
+/** Do two edits of one file touch the same text (then the order of the result would be a guess)? */
+function overlaps(a, b) {
+    const ia = a.start === a.end;
+    const ib = b.start === b.end;
+    if (ia && ib)
+        return a.start === b.start;
+    if (ia)
+        return b.start < a.start && a.start < b.end;
+    if (ib)
+        return a.start < b.start && b.start < a.end;
+    return a.start < b.end && b.start < a.end;
+}
+/**
+ * Give host's fix the edits of e's too, when both edit one file and their own
+ * (not line-widened) edits do not overlap: the whole-line edits of both
+ * changes together. e's finding keeps no fix of its own, and is fixed by host's.
+ */
+function mergeInto(host, e) {
+    const hf = host.finding.fix;
+    const ef = e.finding.fix;
+    const [p] = [...host.byPath.keys()];
+    if (!hf.raw || !ef.raw || !e.byPath.has(p))
+        return undefined;
+    const hr = hf.raw.filter((x) => x.path === p);
+    const er = ef.raw.filter((x) => x.path === p);
+    // Insertions at one offset: the same text once; another text after the host's only when it starts with a
+    // separator (` --cap-add=…` after ` -p …`), else the two would run together (`[SYS_PTRACENET_RAW]`).
+    const dup = (x) => hr.some((y) => y.start === y.end && x.start === x.end && y.start === x.start && y.text === x.text);
+    const erKept = er.filter((x) => !dup(x));
+    if (erKept.some((x) => hr.some((y) => overlaps(x, y) && !(x.start === x.end && y.start === y.end && /^[\s,;]/.test(x.text)))))
+        return undefined;
+    const file = hf.files?.find((f) => f.path === p);
+    if (!file)
+        return undefined;
+    let after;
+    try {
+        after = text_applyEdits(file.text, [...hr, ...erKept]);
+    }
+    catch {
+        return undefined;
+    }
+    const edits = lineEdits(p, file.text, after);
+    hf.edits = edits;
+    hf.raw = [...hr, ...erKept];
+    hf.description = `${hf.description}; and ${ef.description.replace(/^./, (c) => c.toLowerCase())} (${e.finding.ruleId})`;
+    (host.together ??= []).push(e);
+    delete e.finding.fix;
+    e.finding.related = [...e.finding.related, { span: host.finding.span, message: `Fixed together with ${host.finding.ruleId} (its fix makes this change too, on the same line).` }];
+    return edits;
+}
+function settleFixes(findings) {
+    const entries = [];
+    const files = new Map();
+    for (const f of findings) {
+        if (!f.fix)
+            continue;
+        const byPath = new Map();
+        for (const e of f.fix.edits) {
+            const list = byPath.get(e.path);
+            if (list)
+                list.push(e);
+            else
+                byPath.set(e.path, [e]);
+        }
+        let ok = true;
+        for (const p of byPath.keys()) {
+            const file = f.fix.files?.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
+            if (!file) {
+                ok = false;
+                break;
+            }
+            files.set(p, files.get(p) ?? file);
+        }
+        if (ok)
+            entries.push({ finding: f, byPath });
+        else
+            delete f.fix;
+    }
+    // Fixes whose whole-line edits touch the same lines of one file (two fixes on one line: drop -s -w and add
+    // -gcflags) are one fix when their own edits do not overlap: the first finding's fix carries both, and the
+    // other findings say so. Else, in report order, a fix that overlaps an accepted one waits for the next scan.
+    const accepted = new Map();
+    let kept = [];
+    const owner = new Map();
+    for (const e of entries) {
+        const clashes = new Set();
+        for (const [p, edits] of e.byPath)
+            for (const x of edits)
+                for (const y of accepted.get(p) ?? [])
+                    if (overlaps(x, y))
+                        clashes.add(owner.get(y));
+        if (clashes.size === 0) {
+            for (const [p, edits] of e.byPath) {
+                accepted.set(p, [...(accepted.get(p) ?? []), ...edits]);
+                for (const x of edits)
+                    owner.set(x, e);
+            }
+            kept.push(e);
+            continue;
+        }
+        const host = [...clashes][0];
+        const merged = clashes.size === 1 && e.byPath.size === 1 && host.byPath.size === 1 ? mergeInto(host, e) : undefined;
+        if (!merged) {
+            delete e.finding.fix;
+            continue;
+        }
+        const [p] = [...host.byPath.keys()];
+        accepted.set(p, [...(accepted.get(p) ?? []).filter((x) => owner.get(x) !== host), ...merged]);
+        host.byPath.set(p, merged);
+        for (const x of merged)
+            owner.set(x, host);
+    }
+    // One validation per file; the fixes of a file that fails are tried one by one (and dropped everywhere if they break it).
+    const results = new Map();
+    for (let round = 0; round < 8; round++) {
+        let dropped = false;
+        for (const [p, edits] of accepted) {
+            if (results.has(p))
+                continue;
+            const file = files.get(p);
+            let after;
+            try {
+                after = text_applyEdits(file.text, edits);
+            }
+            catch {
+                after = undefined;
+            }
+            if (after !== undefined && validate(file.kind, after) === undefined) {
+                results.set(p, { file, after });
+                continue;
+            }
+            let good = [];
+            let text = file.text;
+            for (const e of kept.filter((x) => x.byPath.has(p))) {
+                const trial = [...good, ...e.byPath.get(p)];
+                let t;
+                try {
+                    t = text_applyEdits(file.text, trial);
+                }
+                catch {
+                    t = undefined;
+                }
+                if (t !== undefined && validate(file.kind, t) === undefined) {
+                    good = trial;
+                    text = t;
+                    continue;
+                }
+                delete e.finding.fix;
+                kept = kept.filter((x) => x !== e);
+                // The findings it would have fixed with it keep no fix either.
+                // Its edits of other files go too: those files are settled again.
+                for (const q of e.byPath.keys()) {
+                    if (q === p)
+                        continue;
+                    accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q).includes(x)));
+                    results.delete(q);
+                    dropped = true;
+                }
+            }
+            accepted.set(p, good);
+            results.set(p, { file, after: text });
+        }
+        if (!dropped)
+            break;
+    }
+    for (const [p, r] of results)
+        if (r.after === r.file.text)
+            results.delete(p);
+    return { accepted: kept.flatMap((e) => [e.finding, ...(e.together ?? []).map((t) => t.finding)]), results };
+}
+/**
+ * The fixes a first settling had to hold back (they overlap another's, such
+ * as `privileged` and `seccomp=unconfined` on one service, each replaced with
+ * a `cap_add`) are computed again on the fixed text, a few rounds at most,
+ * and folded into what is offered: the final text of each file is the one
+ * fixed point, and its changes are given to the findings whose edits they
+ * touch (the others are fixed together with them), so that the previewed
+ * edits, applied together to the files as scanned, are that fixed point.
+ * `rescan` scans with the given files' texts in place of the disk's.
+ */
+async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
+    const accepted = new Set(settled.accepted);
+    const held = first.filter((f) => offered.has(f) && !accepted.has(f));
+    if (held.length === 0)
+        return settled;
+    // Every finding that was offered a fix: one still fixable on the fixed text is not done (held back, or
+    // fixed together with another that did not make its change after all).
+    const byPrint = new Map(first.filter((f) => offered.has(f)).map((f) => [f.fingerprint, f]));
+    const texts = new Map(settled.results);
+    const folded = [];
+    let moved = false;
+    for (let round = 0; round < rounds && byPrint.size > 0; round++) {
+        const overlay = new Map([...texts].map(([p, r]) => [p, r.after]));
+        const again = await rescan(overlay);
+        const next = again.filter((f) => f.fix && byPrint.has(f.fingerprint));
+        if (next.length === 0)
+            break;
+        const s = settleFixes(next);
+        if (s.results.size === 0)
+            break;
+        moved = true;
+        for (const [p, r] of s.results) {
+            const original = texts.get(p)?.file ?? first.find((f) => f.fix?.files?.some((x) => x.path === p))?.fix?.files?.find((x) => x.path === p) ?? r.file;
+            texts.set(p, { file: original.path === p && original.text !== r.file.text ? original : texts.get(p)?.file ?? r.file, after: r.after });
+        }
+        for (const f of s.accepted) {
+            const orig = byPrint.get(f.fingerprint);
+            if (!orig)
+                continue;
+            byPrint.delete(f.fingerprint);
+            if (settled.accepted.includes(orig) && orig.fix)
+                continue;
+            folded.push(orig);
+            orig.related = orig.related.filter((r) => !/^Fixed together with /.test(r.message));
+            orig.fix = { description: f.fix?.description ?? 'Fixed with the other fixes of this file', edits: [], ...(f.fix?.files ? { files: [] } : {}) };
+        }
+    }
+    if (!moved)
+        return settled;
+    // A held-back finding whose change came about in a later round under another's print (duplicates renumber)
+    // is fixed with the change that now covers its place; one whose place no change covers stays to do.
+    for (const f of held) {
+        if (folded.includes(f))
+            continue;
+        const r = texts.get(f.span.file.path);
+        if (!r)
+            continue;
+        const covered = lineEdits(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
+        if (covered) {
+            folded.push(f);
+            f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
+        }
+    }
+    // Give each change of the final text (against the file as scanned) to one finding.
+    const owners = [...settled.accepted, ...folded];
+    const notDone = new Set();
+    for (const [p, r] of texts) {
+        const before = r.file.text;
+        const hunks = lineEdits(p, before, r.after);
+        const taken = new Map();
+        for (const h of hunks) {
+            const touches = (e) => e.path === p && e.start <= h.end && h.start <= e.end;
+            const owner = owners.find((f) => settled.accepted.includes(f) && (f.fix?.edits ?? []).some(touches)) ??
+                folded.find((f) => f.span.file.path === p && f.span.start <= h.end && h.start <= f.span.end) ??
+                owners.filter((f) => f.span.file.path === p).sort((a, b) => Math.abs(a.span.start - h.start) - Math.abs(b.span.start - h.start))[0] ??
+                owners[0];
+            taken.set(owner, [...(taken.get(owner) ?? []), h]);
+        }
+        for (const f of owners) {
+            if (!f.fix)
+                continue;
+            const others = f.fix.edits.filter((e) => e.path !== p);
+            const mine = taken.get(f) ?? [];
+            const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (folded.includes(f) && f.span.file.path === p);
+            if (!hadHere)
+                continue;
+            if (mine.length === 0 && others.length === 0) {
+                // The finding whose change (in this file) covers this one's place; none: it is not done, and says nothing.
+                const place = f.fix.edits.find((e) => e.path === p) ?? (f.span.file.path === p ? { start: f.span.start, end: f.span.end } : undefined);
+                const by = [...taken].find(([o, hs]) => o !== f && place && hs.some((h) => h.start <= place.end && place.start <= h.end))?.[0];
+                delete f.fix;
+                if (by)
+                    f.related = [...f.related, { span: by.span, message: `Fixed together with ${by.ruleId} (one change of ${p} makes both).` }];
+                else
+                    notDone.add(f);
+                continue;
+            }
+            f.fix.edits = [...others, ...mine];
+            f.fix.files = [...new Map([...(f.fix.files ?? []), r.file].map((x) => [x.path, x])).values()];
+        }
+    }
+    const results = new Map([...texts].filter(([, r]) => r.after !== r.file.text));
+    return { accepted: owners.filter((f) => !notDone.has(f)), results };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine: files → parse → model (launches) → rules → findings.
  * The engine, not the rules, handles suppression, severity, ordering and fingerprints.
  */
+
 
 
 
@@ -18696,7 +19085,15 @@ async function scan(opts) {
         mark('model');
         const findings = runRules(project, model, opts.ignore);
         mark('rules');
-        return { root: ws.root, files: project.files, launches: model.launches, model, findings };
+        // The fixes offered are the ones that can all be applied together, each file validated once;
+        // those held back by another (rare) are computed again on the fixed text and folded in.
+        const offered = new Set(findings.filter((f) => f.fix));
+        let settled = settleFixes(findings);
+        if (!opts.noFold && settled.accepted.length < offered.size) {
+            settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
+        }
+        mark('fixes');
+        return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
     });
 }
 
@@ -18712,92 +19109,35 @@ async function scan(opts) {
 
 
 
-
-const MAX_ROUNDS = 25;
+/**
+ * --fix writes what the scan offered: every settled fix (fix/settle.ts)
+ * applied together, one pass, so the files written are byte for byte the
+ * previewed edits applied to the files as scanned, and "Fixed N findings"
+ * counts the findings whose fix was offered. What a fix leaves for later (a
+ * fix that overlapped another's lines, or a new finding the fixed file now
+ * shows) is in `after`, the scan of the fixed files, and a second --fix.
+ */
 async function applyFixes(opts) {
-    const overlay = new Map(opts.overlay ?? []);
-    const originals = new Map();
-    const attempted = new Set();
-    const fixed = [];
+    const before = await scan(opts);
     const skipped = [];
-    let result = await scan({ ...opts, overlay });
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-        const usedFiles = new Set();
-        let applied = 0;
-        for (const f of result.findings) {
-            // A fix is tried once; the same fingerprint with a different fix is a new try (two findings on
-            // identical text share a print once the first is fixed, and the second must still be fixed).
-            const key = f.fix ? `${f.fingerprint}\0${JSON.stringify(f.fix.edits)}` : '';
-            if (!f.fix || attempted.has(key))
-                continue;
-            const paths = [...new Set(f.fix.edits.map((e) => e.path))];
-            // One fix per file per round: the next round recomputes fixes on the new text.
-            if (paths.some((p) => usedFiles.has(p)))
-                continue;
-            attempted.add(key);
-            const next = new Map();
-            let ok = true;
-            for (const p of paths) {
-                const file = result.files.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
-                const text = overlay.get(p) ?? file?.text;
-                if (text === undefined || !file) {
-                    ok = false;
-                    break;
-                }
-                try {
-                    const after = text_applyEdits(text, f.fix.edits.filter((e) => e.path === p));
-                    if (validate(file.kind, after) !== undefined) {
-                        ok = false;
-                        break;
-                    }
-                    next.set(p, after);
-                }
-                catch {
-                    ok = false;
-                    break;
-                }
-            }
-            if (!ok)
-                continue;
-            for (const [p, t] of next) {
-                if (!originals.has(p))
-                    originals.set(p, overlay.get(p) ?? result.files.find((x) => x.path === p)?.text ?? '');
-                overlay.set(p, t);
-                usedFiles.add(p);
-            }
-            fixed.push(f);
-            applied++;
-        }
-        if (applied === 0)
-            break;
-        result = await scan({ ...opts, overlay });
-    }
-    const changed = [...originals].map(([path, before]) => ({ path, before, after: overlay.get(path) })).filter((c) => c.before !== c.after);
+    const changed = [...before.settled.results].map(([path, r]) => ({ path, before: r.file.text, after: r.after }));
+    const fixed = before.settled.accepted;
     if (opts.write) {
         for (const c of changed) {
-            const reason = writeAtomic((0,external_node_path_namespaceObject.join)(result.root, c.path), c.before, c.after);
+            const reason = writeAtomic((0,external_node_path_namespaceObject.join)(before.root, c.path), c.before, c.after);
             if (reason)
                 skipped.push({ path: c.path, reason });
         }
     }
-    const written = changed.filter((c) => !skipped.some((s) => s.path === c.path));
+    const notWritten = new Set(skipped.map((s) => s.path));
+    const written = changed.filter((c) => !notWritten.has(c.path));
     const patch = written.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
-    if (skipped.length > 0) {
-        // What is left to do is what is on disk: scan again without the files that were not written,
-        // so their findings are still reported (and still count for --fail-on).
-        const notWritten = new Set(skipped.map((s) => s.path));
-        const kept = new Map(overlay);
-        for (const p of notWritten) {
-            const given = opts.overlay?.get(p);
-            if (given === undefined)
-                kept.delete(p);
-            else
-                kept.set(p, given);
-        }
-        result = await scan({ ...opts, overlay: kept });
-        return { changed: written, patch, skipped, after: result, fixed: fixed.filter((f) => !f.fix.edits.some((e) => notWritten.has(e.path))) };
-    }
-    return { changed: written, patch, skipped, after: result, fixed };
+    // What is left to do is what the fixed files (in memory, or on disk) show.
+    const overlay = new Map(opts.overlay ?? []);
+    for (const c of written)
+        overlay.set(c.path, c.after);
+    const after = written.length > 0 ? await scan({ ...opts, overlay }) : before;
+    return { changed: written, patch, skipped, after, fixed: fixed.filter((f) => !f.fix?.edits.some((e) => notWritten.has(e.path))) };
 }
 /** Write a file atomically (temp file + rename in the same directory); undefined on success, else why not. */
 function writeAtomic(abs, expectedBefore, after) {

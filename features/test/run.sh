@@ -18,6 +18,9 @@
 # ghcr.io without a network), and whose scenarios.json has no online_*
 # scenarios (they need registry images and the Go module proxy; the GitHub
 # workflow runs them). The shipped metadata keeps installsAfter.
+# Scenarios that name the local feature "./fake-go" (a stand-in for the
+# official Go feature) get a copy of features/test/_fixtures/fake-go in their
+# scenario folder, which the CLI copies next to their devcontainer.json.
 #
 # Exits non-zero when anything fails; the last line is
 #   feature tests: N passed, M failed
@@ -73,15 +76,50 @@ cp -r "$ROOT/features/src" "$ROOT/features/test" "$WORK/features/"
 rm -rf "$WORK/features/test/images" "$WORK/features/test/run.sh"
 node -e '
   const fs = require("fs");
-  const [meta, scen] = process.argv.slice(1);
+  const path = require("path");
+  const [meta, scen, fixtures] = process.argv.slice(1);
   const m = JSON.parse(fs.readFileSync(meta, "utf8"));
   delete m.installsAfter;
   fs.writeFileSync(meta, JSON.stringify(m, null, 2));
   const s = JSON.parse(fs.readFileSync(scen, "utf8"));
   for (const k of Object.keys(s)) if (k.startsWith("online_")) delete s[k];
   fs.writeFileSync(scen, JSON.stringify(s, null, 2));
-' "$WORK/features/src/delve/devcontainer-feature.json" "$WORK/features/test/delve/scenarios.json" ||
-  fatal "could not prepare the offline copy of features/"
+  for (const [k, v] of Object.entries(s)) {
+    for (const id of Object.keys(v.features || {})) {
+      if (!id.startsWith("./")) continue;
+      const name = id.slice(2);
+      fs.cpSync(path.join(fixtures, name), path.join(path.dirname(scen), k, name), { recursive: true });
+    }
+  }
+' "$WORK/features/src/delve/devcontainer-feature.json" "$WORK/features/test/delve/scenarios.json" \
+  "$WORK/features/test/_fixtures" || fatal "could not prepare the offline copy of features/"
+
+# One directory, four places: install.sh links dlv there, containerEnv puts
+# it first on PATH, go.alternateTools points VS Code's Go extension at it,
+# ptrace-check and the login-shell script know it.
+if out=$(node -e '
+  const fs = require("fs");
+  const [dir, test] = process.argv.slice(1);
+  const read = (f) => fs.readFileSync(dir + "/" + f, "utf8");
+  const pin = /^PIN_DIR=(\S+)$/m.exec(read("install.sh"))?.[1];
+  const m = JSON.parse(read("devcontainer-feature.json"));
+  const bad = [];
+  if (!pin) bad.push("no PIN_DIR= in install.sh");
+  if (m.containerEnv?.PATH !== pin + ":${PATH}") bad.push("containerEnv.PATH is " + m.containerEnv?.PATH);
+  const alt = m.customizations?.vscode?.settings?.["go.alternateTools"]?.dlv;
+  if (alt !== pin + "/dlv") bad.push("go.alternateTools.dlv is " + alt);
+  if (!read("ptrace-check.sh").includes("\nPIN_DIR=" + pin + "\n")) bad.push("ptrace-check.sh has another PIN_DIR");
+  const dirs = read("dlv-first.profile.sh").match(/\/usr\/local\/lib\/[^\s:*\]"}]+/g) || [];
+  if (!dirs.length || dirs.some((d) => d !== pin)) bad.push("dlv-first.profile.sh uses " + dirs.join(" "));
+  if (!fs.readFileSync(test, "utf8").includes("\nPTD_PIN_DIR=" + pin + "\n")) bad.push("ptd-checks.bash has another PTD_PIN_DIR");
+  console.log(pin);
+  if (bad.length) { console.error(bad.join("\n")); process.exit(1); }
+' "$ROOT/features/src/delve" "$ROOT/features/test/delve/ptd-checks.bash" 2>&1); then
+  pass "the dlv directory ($out) agrees in install.sh, containerEnv, go.alternateTools, ptrace-check, profile.d"
+else
+  echo "$out"
+  fail "the dlv directory differs between install.sh, devcontainer-feature.json, ptrace-check.sh, dlv-first.profile.sh, ptd-checks.bash"
+fi
 
 if docker build --network none -q -t ptd-feature-preinstalled -f "$IMAGES_DIR/Dockerfile.preinstalled" \
   "$WORK/features/src" >"$WORK/build-pre.log" 2>&1; then
@@ -140,6 +178,29 @@ run_install "pinned v1.26.0 with Go 1.22 is refused, naming the Go needed" $GOIM
 run_install "pinned version without Go names the Go feature" $NOGO 1 'no Go toolchain was found.*ghcr\.io/devcontainers/features/go:1' VERSION=1.25.2
 run_install "a non-root _REMOTE_USER gets a note about attaching" $NOGO 0 "the remote user 'vscode' is not root" _REMOTE_USER=vscode INSTALLSTRACE=false
 run_install "os-provided with Go uses the package, not go install" $GOIMG 0 "dlv 1\.20\.2 at /usr/bin/dlv \(package\)" VERSION=os-provided INSTALLSTRACE=false
+
+# The Go feature's layout before this feature: its dlv in /go/bin, first on
+# PATH (ENV) and in login shells (its /etc/profile.d/00-restore-env.sh). A
+# pinned install must link its own dlv first and win in login shells.
+out=$(docker run --rm --network none -e PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+  -v "$FEATURE_SRC:/feature:ro" $GOIMG bash -c '
+  mkdir -p /go/bin && printf "#!/bin/sh\necho Version: 1.99.0\n" >/go/bin/dlv && chmod 755 /go/bin/dlv
+  echo "export PATH=/go/bin:/usr/local/go/bin:\$PATH" >/etc/profile.d/00-restore-env.sh
+  VERSION=1.20.2 INSTALLSTRACE=false sh /feature/install.sh || exit 3
+  echo "link: $(readlink /usr/local/lib/ptrace-doctor/bin/dlv)"
+  echo "login: $(env -i HOME=/root bash -lc "dlv version" | sed -n "s/^Version: *//p")"
+  echo "login-sh: $(env -i HOME=/root sh -lc "dlv version" | sed -n "s/^Version: *//p")"
+  echo "env: $(cat /usr/local/share/ptrace-doctor/delve-feature.env | tr "\n" " ")"' 2>&1)
+rc=$?
+if [ $rc = 0 ] && grep -q "^link: /usr/local/bin/dlv$" <<<"$out" && grep -q "^login: 1.20.2$" <<<"$out" &&
+  grep -q "^login-sh: 1.20.2$" <<<"$out" && grep -q "DLV_REQUESTED=1.20.2 DLV_PATH=/usr/local/bin/dlv" <<<"$out" &&
+  grep -q "dlv 1.99.0 at /go/bin/dlv is not the requested 1.20.2; installing 1.20.2" <<<"$out" &&
+  grep -q "on this build's PATH another dlv comes first: /go/bin/dlv" <<<"$out"; then
+  pass "install.sh: pinned dlv linked first, wins in login shells over the Go feature's /go/bin"
+else
+  echo "$out" | tail -15
+  fail "install.sh: pinned dlv with a Go feature's dlv first on PATH (exit $rc)"
+fi
 
 # No Go and no delve package: empty the apt sources first.
 out=$(docker run --rm --network none -v "$FEATURE_SRC:/feature:ro" $NOGO \
@@ -220,6 +281,22 @@ check_pc "seccomp denying ptrace, no capability: first fix is adding the capabil
 check_pc "--quiet prints the report when something fails; --exit-zero exits 0" 0 "^launch: fail " \
   -- --security-opt "seccomp=$IMAGES_DIR/seccomp-deny-ptrace.json" $PRE ptrace-check --quiet --exit-zero
 check_pc "rejects unknown arguments with exit 2" 2 "unknown argument" -- $PRE ptrace-check --bogus
+# Another dlv first on PATH (here: where the Go feature puts its own).
+SHADOW='mkdir -p /go/bin && printf "#!/bin/sh\necho Version: 1.99.0\n" >/go/bin/dlv && chmod 755 /go/bin/dlv'
+check_pc "another dlv first on PATH: warning names it, its version, ours and the fix; exit 1" 1 \
+  "^  dlv +1\.99\.0 \(/go/bin/dlv, NOT the one the delve feature installed" "^warning:" \
+  "runs /go/bin/dlv \(delve 1\.99\.0\), not /usr/local/lib/ptrace-doctor/bin/dlv -> /usr/local/bin/dlv \(delve 1\.20\.2, version option .latest.\)" \
+  "official Go feature" "overrideFeatureInstallOrder" "export PATH=/usr/local/lib/ptrace-doctor/bin:\\\$PATH" \
+  -- --cap-add SYS_PTRACE $PRE bash -c "$SHADOW; PATH=/go/bin:\$PATH ptrace-check"
+check_pc "another dlv first on PATH: --quiet still prints the warning" 1 "^warning:" \
+  -- --cap-add SYS_PTRACE $PRE bash -c "$SHADOW; PATH=/go/bin:\$PATH ptrace-check --quiet"
+check_pc "the feature's dlv first, another one later on PATH: no warning" 0 "^quiet-output:\[\]$" \
+  -- --cap-add SYS_PTRACE $PRE bash -c "$SHADOW; export PATH=/usr/local/lib/ptrace-doctor/bin:\$PATH:/go/bin; echo \"quiet-output:[\$(ptrace-check --quiet)]\""
+check_pc "seccomp=unconfined with the Go feature's GOROOT/GOPATH: a note on how to avoid it, exit 0" 0 \
+  "^  seccomp +disabled" "^note:" "official Go feature .*seccomp=unconfined" "get Go another way" "accept that seccomp is off" \
+  -- --cap-add SYS_PTRACE --security-opt seccomp=unconfined -e GOROOT=/usr/local/go -e GOPATH=/go $PRE ptrace-check
+check_pc "seccomp=unconfined: --quiet stays quiet (a note is not a problem)" 0 "^quiet-output:\[\]$" \
+  -- --cap-add SYS_PTRACE --security-opt seccomp=unconfined -e GOROOT=/usr/local/go -e GOPATH=/go $PRE sh -c 'echo "quiet-output:[$(ptrace-check --quiet)]"'
 check_pc "dlv 1.20.2 with Go 1.19: compatible" 0 "^  dlv and go +ok: delve 1\.20\.2 debugs Go 1\.18 to 1\.20" \
   -- --cap-add SYS_PTRACE $PRE ptrace-check
 check_pc "dlv 1.20.2 with Go 1.25 (stand-in): mismatch, fix names the install" 1 \

@@ -8,7 +8,6 @@ import { dirname, join, basename } from 'node:path';
 import { nodeCrypto } from '../builtins.js';
 import { scan, type ScanOptions, type ScanResult } from '../engine.js';
 import { applyEdits, unifiedDiff } from './text.js';
-import { validate } from './validate.js';
 import type { Finding } from '../types.js';
 
 export { applyEdits };
@@ -24,77 +23,33 @@ export interface FixOutcome {
   fixed: Finding[];
 }
 
-const MAX_ROUNDS = 25;
-
+/**
+ * --fix writes what the scan offered: every settled fix (fix/settle.ts)
+ * applied together, one pass, so the files written are byte for byte the
+ * previewed edits applied to the files as scanned, and "Fixed N findings"
+ * counts the findings whose fix was offered. What a fix leaves for later (a
+ * fix that overlapped another's lines, or a new finding the fixed file now
+ * shows) is in `after`, the scan of the fixed files, and a second --fix.
+ */
 export async function applyFixes(opts: ScanOptions & { write: boolean }): Promise<FixOutcome> {
-  const overlay = new Map<string, string>(opts.overlay ?? []);
-  const originals = new Map<string, string>();
-  const attempted = new Set<string>();
-  const fixed: Finding[] = [];
+  const before = await scan(opts);
   const skipped: Array<{ path: string; reason: string }> = [];
-  let result = await scan({ ...opts, overlay });
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const usedFiles = new Set<string>();
-    let applied = 0;
-    for (const f of result.findings) {
-      // A fix is tried once; the same fingerprint with a different fix is a new try (two findings on
-      // identical text share a print once the first is fixed, and the second must still be fixed).
-      const key = f.fix ? `${f.fingerprint}\0${JSON.stringify(f.fix.edits)}` : '';
-      if (!f.fix || attempted.has(key)) continue;
-      const paths = [...new Set(f.fix.edits.map((e) => e.path))];
-      // One fix per file per round: the next round recomputes fixes on the new text.
-      if (paths.some((p) => usedFiles.has(p))) continue;
-      attempted.add(key);
-      const next = new Map<string, string>();
-      let ok = true;
-      for (const p of paths) {
-        const file = result.files.find((x) => x.path === p) ?? (f.span.file.path === p ? f.span.file : undefined);
-        const text = overlay.get(p) ?? file?.text;
-        if (text === undefined || !file) { ok = false; break; }
-        try {
-          const after = applyEdits(text, f.fix.edits.filter((e) => e.path === p));
-          if (validate(file.kind, after) !== undefined) { ok = false; break; }
-          next.set(p, after);
-        } catch {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      for (const [p, t] of next) {
-        if (!originals.has(p)) originals.set(p, overlay.get(p) ?? result.files.find((x) => x.path === p)?.text ?? '');
-        overlay.set(p, t);
-        usedFiles.add(p);
-      }
-      fixed.push(f);
-      applied++;
-    }
-    if (applied === 0) break;
-    result = await scan({ ...opts, overlay });
-  }
-  const changed = [...originals].map(([path, before]) => ({ path, before, after: overlay.get(path)! })).filter((c) => c.before !== c.after);
+  const changed = [...before.settled.results].map(([path, r]) => ({ path, before: r.file.text, after: r.after }));
+  const fixed = before.settled.accepted;
   if (opts.write) {
     for (const c of changed) {
-      const reason = writeAtomic(join(result.root, c.path), c.before, c.after);
+      const reason = writeAtomic(join(before.root, c.path), c.before, c.after);
       if (reason) skipped.push({ path: c.path, reason });
     }
   }
-  const written = changed.filter((c) => !skipped.some((s) => s.path === c.path));
+  const notWritten = new Set(skipped.map((s) => s.path));
+  const written = changed.filter((c) => !notWritten.has(c.path));
   const patch = written.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
-  if (skipped.length > 0) {
-    // What is left to do is what is on disk: scan again without the files that were not written,
-    // so their findings are still reported (and still count for --fail-on).
-    const notWritten = new Set(skipped.map((s) => s.path));
-    const kept = new Map(overlay);
-    for (const p of notWritten) {
-      const given = opts.overlay?.get(p);
-      if (given === undefined) kept.delete(p);
-      else kept.set(p, given);
-    }
-    result = await scan({ ...opts, overlay: kept });
-    return { changed: written, patch, skipped, after: result, fixed: fixed.filter((f) => !f.fix!.edits.some((e) => notWritten.has(e.path))) };
-  }
-  return { changed: written, patch, skipped, after: result, fixed };
+  // What is left to do is what the fixed files (in memory, or on disk) show.
+  const overlay = new Map<string, string>(opts.overlay ?? []);
+  for (const c of written) overlay.set(c.path, c.after);
+  const after = written.length > 0 ? await scan({ ...opts, overlay }) : before;
+  return { changed: written, patch, skipped, after, fixed: fixed.filter((f) => !f.fix?.edits.some((e) => notWritten.has(e.path))) };
 }
 
 /** Write a file atomically (temp file + rename in the same directory); undefined on success, else why not. */

@@ -9,7 +9,6 @@ import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
 import { modify, applyEdits as applyJsonEdits, findNodeAtLocation } from '../parse/jsonc-lib.js';
 import { applyEdits, lineEdits } from './text.js';
 import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
-import { validate } from './validate.js';
 import { addScalarPair, addSeqPair, ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import { deref, getPair } from '../parse/yaml.js';
@@ -83,10 +82,10 @@ function buildEditor(l: Launch): LaunchEditor {
 }
 
 /**
- * Apply edits per file, re-parse each edited file, and return whole-line edits.
- * Every file is applied and validated before any line diff is computed: a fix
- * whose second file fails costs no diff of the first. validate() memoises its
- * verdicts, so the re-check of the same text before --fix applies it is free.
+ * Apply edits per file and return them as whole-line edits (what a suggestion
+ * replaces). The edited files are not re-parsed here: the engine validates
+ * each file once with all the fixes of the scan applied (fix/settle.ts), and
+ * drops a fix that breaks its file before anything is offered.
  */
 export function makeFix(description: string, edits: TextEdit[] | undefined, files: SourceFile[]): Fix | undefined {
   if (!edits || edits.length === 0) return undefined;
@@ -106,12 +105,12 @@ export function makeFix(description: string, edits: TextEdit[] | undefined, file
     } catch {
       return undefined;
     }
-    if (validate(file.kind, after) !== undefined) return undefined;
+    if (after === file.text) continue;
     results.push({ path, before: file.text, after });
   }
   const out: TextEdit[] = [];
   for (const r of results) out.push(...lineEdits(r.path, r.before, r.after));
-  return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)) } : undefined;
+  return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
 }
 
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
@@ -157,6 +156,15 @@ function keySource(svc: ComposeService, key: string): KeySource | undefined {
   return undefined;
 }
 
+/** One fix that makes the changes of several (their edits as the editors made them, applied together). */
+export function combineFixes(description: string, fixes: Array<Fix | undefined>): Fix | undefined {
+  const parts = fixes.filter((f): f is Fix => !!f && !!f.raw);
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return { ...parts[0]!, description };
+  const files = [...new Map(parts.flatMap((f) => f.files ?? []).map((f) => [f.path, f])).values()];
+  return makeFix(description, parts.flatMap((f) => f.raw!), files);
+}
+
 function scalarItems(y: YamlFile, pair: Pair): Node[] {
   const v = deref(y, pair.value);
   return v && isSeq(v) ? ((v as YAMLSeq).items as Node[]) : [];
@@ -175,9 +183,11 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer, anchors?:
   const copyOf = (y: YamlFile, pair: Pair, drop?: Node): string[] =>
     scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String((n as Scalar).value)));
   /** Edits that put cap in the service's effective cap_add. */
+  // New settings go into the debug override when the base file is one production shares.
+  const target = svc.debugLayer ?? main;
   const addEdits = (cap: string): TextEdit[] | undefined => {
     const src = keySource(svc, 'cap_add');
-    if (!src) return ensureSeqItem(main.y, main.map, ['cap_add'], cap);
+    if (!src) return ensureSeqItem(target.y, target.map, ['cap_add'], cap);
     if (scalarItems(src.y, src.pair).some((n) => isScalar(n) && String((n as Scalar).value).toUpperCase().replace(/^CAP_/, '') === cap)) return [];
     if (editable(src)) return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
     // The anchor is shared with services that do not debug: the service gets its own list.
@@ -186,7 +196,8 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer, anchors?:
   const hasCapKey = (): boolean => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
   return {
     addCapability(cap) {
-      return makeFix(`Add ${cap} to cap_add of service "${svc.name}"`, addEdits(cap), files());
+      const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
+      return makeFix(`Add ${cap} to cap_add of service "${svc.name}"${where}`, addEdits(cap), files());
     },
     replaceSecurityOpt(opt, cap) {
       const src = keySource(svc, 'security_opt');

@@ -12,7 +12,7 @@ import { hasCapability } from './caps.js';
 import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
 import type { ComposeSource, Launch, PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
-import { composePartner, isComposeOverride } from './relevance.js';
+import { composePartner, composeVariantBases, isComposeOverride } from './relevance.js';
 import type { BuildRef, Linker } from './link.js';
 import type { ImageBuildSpec } from './images.js';
 import { composeEnv, interpolate } from './env.js';
@@ -30,6 +30,12 @@ export interface ComposeService {
   /** Lowest precedence first. */
   layers: ServiceLayer[];
   file: SourceFile;
+  /**
+   * Where a fix adds settings when the service is a base file's service with
+   * a debug override or variant layered on it: that layer, so that the file
+   * production also uses stays as it is.
+   */
+  debugLayer?: ServiceLayer;
 }
 
 function servicesOf(y: YamlFile): Map<string, { map: YAMLMap; keySpan: Span }> {
@@ -123,9 +129,18 @@ export function composeServices(project: Project, composeFiles: SourceFile[]): C
     const ov = ovFile ? project.yaml(ovFile) : undefined;
     if (ovFile) consumed.add(ovFile.path);
     const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+    // A debug variant (compose.debug.yaml) whose service neither builds nor names an image completes the base file's.
+    const bases = composeVariantBases(f.path).map((p) => byPath.get(p)).filter((b): b is SourceFile => !!b);
+    const base = bases[0] ? project.yaml(bases[0]) : undefined;
+    const baseServices = base ? servicesOf(base) : undefined;
     for (const name of names) {
-      const layers = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-      if (layers.length > 0) out.push({ name, layers, file: f });
+      const own = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+      const partial = own.every((l) => !getPair(l.y, l.map, 'image') && !getPair(l.y, l.map, 'build'));
+      const under = base && baseServices?.has(name) && partial ? withExtends(project, base, name) : [];
+      const layers = [...under, ...own];
+      if (layers.length === 0) continue;
+      const ovLayer = ov ? own.find((l) => l.y === ov) : undefined;
+      out.push({ name, layers, file: f, ...(ovLayer && own.some((l) => l.y === y) ? { debugLayer: ovLayer } : {}) });
     }
   }
   for (const f of composeFiles) {

@@ -101,6 +101,8 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             if (t) break;
           }
           const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+          // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
+          const nonRootNode = [get(y, sc, 'runAsNonRoot'), get(y, podSec, 'runAsNonRoot')].find((n) => bool(n) === true);
           const image = get(y, c, 'image');
           // A Helm template's image comes from the chart's values.
           const written = str(image);
@@ -138,7 +140,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             anchor: nodeSpan(file, nameNode ?? c),
             file,
             ...(image && str(image) ? { image: { value: str(image)!, span: nodeSpan(file, image) } } : {}),
-            ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs)!, span: nodeSpan(file, runAs) } } : {}),
+            ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs)!, span: nodeSpan(file, runAs) } } : nonRootNode ? { user: { value: 'non-root (runAsNonRoot)', span: nodeSpan(file, nonRootNode) } } : img?.stage.user ? { user: img.stage.user } : {}),
             capAdd,
             capDrop,
             ...(privileged ? { privileged } : {}),

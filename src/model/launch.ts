@@ -138,7 +138,12 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined;
+  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+}
+
+/** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
+function askedInIgnoredRunArgs(l: Launch): boolean {
+  return (l.ignoredRunArgs ?? []).some((a) => /SYS_PTRACE|seccomp[=:]unconfined|^--privileged/i.test(a.value));
 }
 
 /**

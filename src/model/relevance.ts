@@ -162,6 +162,22 @@ export function isComposeOverride(path: string): boolean {
   return OVERRIDE_RE.test(path);
 }
 
+const VARIANT_RE = /^(.*?)((?:docker-)?compose)[.-]([A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*?)(\.ya?ml)$/;
+
+/**
+ * The base files a debug variant may layer over (compose.debug.yaml,
+ * docker-compose.dev.yml, compose-debug.yaml → compose.yaml / .yml), in the
+ * order tried; [] for the base files themselves and for overrides.
+ */
+export function composeVariantBases(path: string): string[] {
+  if (isComposeOverride(path)) return [];
+  const m = VARIANT_RE.exec(path);
+  if (!m) return [];
+  const [, dir, stem, , ext] = m as unknown as [string, string, string, string, string];
+  const other = ext === '.yml' ? '.yaml' : '.yml';
+  return [`${dir}${stem}${ext}`, `${dir}${stem}${other}`];
+}
+
 /** Base ↔ override partner path of a Compose file (compose.yml ↔ compose.override.yml). */
 export function composePartner(path: string): string | undefined {
   if (isComposeOverride(path)) return path.replace(OVERRIDE_RE, '$1');
@@ -287,6 +303,8 @@ export class Relevance {
         }
       };
       for (const c of fresh) take(byPath.get(composePartner(c.path) ?? ''));
+      // A debug variant's partial services layer over the base file's.
+      for (const c of fresh) for (const b of composeVariantBases(c.path)) take(byPath.get(b));
       const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
       for (const f of all) if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n)))) take(f);
       fresh = next;

@@ -89,19 +89,28 @@ export const ptd001: Rule = {
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
       const who = launchName(l);
       const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-      const fix = editorFor(l).addCapability('SYS_PTRACE');
+      let fix = editorFor(l).addCapability('SYS_PTRACE');
       const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
       let message: string;
-      if (attach || (l.editorAttach && attaches.length === 0)) {
+      const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
+      if (attaching && nonRoot) {
+        // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
+        fix = undefined;
+        const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+        message =
+          `${who[0]!.toUpperCase()}${who.slice(1)} ${what} as user "${l.user!.value}" (${where(l.user!.span)}), which attaches a debugger to a process that is already running. ` +
+          `Attaching needs the SYS_PTRACE capability on most hosts (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), and granting it to the container would not help: ` +
+          `Docker, Podman and Kubernetes hand added capabilities only to processes running as root, so the debugger running as "${l.user!.value}" would still fail with ` +
+          `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
+          `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
+          `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+      } else if (attaching) {
         const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
         message =
           `${who[0]!.toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
           `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
           `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
-          `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}` +
-          (nonRoot
-            ? ` — and note that the debugger runs as user "${l.user!.value}": added capabilities reach only root processes, so also run the debugger as root, or start the program under it (\`dlv exec\`) instead of attaching.`
-            : '.');
+          `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
       } else {
         const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
         const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
@@ -115,7 +124,8 @@ export const ptd001: Rule = {
       const related = evidence(l);
       if (dropAll) related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
       ctx.report({
-        severity: attach || l.editorAttach ? 'error' : 'warning',
+        // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
+        severity: attach || l.editorAttach ? 'error' : 'note',
         message,
         span: l.anchor,
         related,

@@ -1,4 +1,4 @@
-import { makeFix } from '../fix/editors.js';
+import { combineFixes, editorFor, makeFix } from '../fix/editors.js';
 import { spanText } from '../source.js';
 import type { ToolUse } from '../model/commands.js';
 import type { Launch, PortMapping } from '../model/launch.js';
@@ -141,7 +141,10 @@ export const ptd006: Rule = {
             ? `port ${port} is published (${where(pubs[0]!.span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
             : `nothing outside the container can reach the container's 127.0.0.1`;
         }
-        const fix = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+        const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+        // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
+        const publish = listen && pubs.length === 0 && (l.kind === 'compose' || l.kind === 'run') && !l.sharedNetwork && !l.publishAll ? editorFor(l).publishPort?.(port) : undefined;
+        const fix = publish ? combineFixes(`Listen on :${port} and publish port ${port} on 127.0.0.1 of the host`, [listen, publish]) : listen;
         ctx.report({
           message:
             `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +

@@ -59,6 +59,31 @@ export function choiceText(c: DelveChoice, i: DelveInstall): string {
   }
 }
 
+/**
+ * Does pinning this choice give a working dlv? Not when the image's Go cannot
+ * build any release in the table, when the only one it builds cannot debug
+ * its programs, or when its Go is newer than the table (no release to pin):
+ * then the message says the one change to make, and no fix is offered.
+ */
+export function fixWorks(c: DelveChoice): boolean {
+  return c.release !== undefined && (c.status === 'ok' || c.status === 'unknown-go');
+}
+
+/** The one change to make when no install line alone can work (no fix is offered then). */
+export function firstChange(c: DelveChoice, i: DelveInstall): string {
+  const img = i.image ? ` (\`${i.image.value}\`${i.image ? `, ${where(i.image.span)}` : ''})` : '';
+  const r = c.release;
+  switch (c.status) {
+    case 'go-too-old-to-build':
+    case 'go-too-old-to-debug':
+      return `upgrade the image's Go${img} to 1.${r!.debugsFrom} or newer — no delve release builds with Go 1.${c.goMinor} and debugs its programs — then install \`go install ${DLV_MODULE}@${r!.debugsFrom >= r!.buildsWith ? r!.version : 'vX.Y.Z'}\` (docs/rules/PTD012.md has the table of releases and Go versions).`;
+    case 'go-too-new':
+      return `install the delve release that supports Go 1.${c.goMinor}${img}, newer than every release in our table (https://github.com/go-delve/delve/releases): \`go install ${DLV_MODULE}@vX.Y.Z\`.`;
+    default:
+      return `\`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
+  }
+}
+
 /** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
 export function installFix(i: DelveInstall, version: string, description: string): Fix | undefined {
   const t = i.tool;
@@ -108,7 +133,8 @@ export const ptd011: Rule = {
       if (!oldPath && !goGet) continue;
       const choice = delveForGo(i.goMinor);
       const version = choice.release?.version ?? 'latest';
-      const fix = installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``);
+      // Only a fix that works: an install the image's Go can build, of a delve that can debug what it builds.
+      const fix = fixWorks(choice) ? installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``) : undefined;
       const problems: string[] = [];
       if (goGet) {
         problems.push(
@@ -127,7 +153,7 @@ export const ptd011: Rule = {
       ctx.report({
         message:
           `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
-          `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.`,
+          (fixWorks(choice) ? `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
         span: i.tool.span,
         related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
         ...(i.launch ? { launch: i.launch } : {}),

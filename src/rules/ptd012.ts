@@ -3,7 +3,7 @@ import { spanText } from '../source.js';
 import type { Fix } from '../types.js';
 import { delveForGo } from './delve-versions.js';
 import { where } from './describe.js';
-import { choiceText, delveInstalls, DLV_MODULE, type DelveInstall } from './ptd011.js';
+import { choiceText, delveInstalls, DLV_MODULE, fixWorks, type DelveInstall } from './ptd011.js';
 import type { Rule } from './types.js';
 
 /** Version queries that move: @latest, a branch, or none. */
@@ -44,7 +44,7 @@ export const ptd012: Rule = {
       const choice = delveForGo(i.goMinor);
       const viaVariable = inst.version !== undefined && inst.version !== v;
       // A version from a build argument is pinned where the argument's default is set, not here.
-      const fix = choice.release && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+      const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
       const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
       ctx.report({
         message:

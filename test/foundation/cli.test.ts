@@ -128,7 +128,7 @@ describe('the committed bundle', () => {
     const lines = timed.stderr.trim().split('\n');
     expect(lines.every((l) => l.startsWith('ptrace-doctor timing: '))).toBe(true);
     const phases = lines.filter((l) => l.includes(': phase ')).map((l) => l.split(' ')[3]);
-    expect(phases).toEqual(['start', 'list', 'read', 'model', 'rules', 'output']);
+    expect(phases).toEqual(['start', 'list', 'read', 'model', 'rules', 'fixes', 'output']);
     // Each phase line: its own duration, then the time since start, which only grows.
     const ends = lines.filter((l) => l.includes(': phase ')).map((l) => Number(l.split(' ')[5]));
     expect(ends.every((e, i) => Number.isFinite(e) && (i === 0 || e >= ends[i - 1]!))).toBe(true);

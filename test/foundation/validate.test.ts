@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { DockerfileParser } from 'dockerfile-ast';
 import { clearValidateCache, hasDockerfileInstruction, validate } from '../../src/fix/validate.js';
+import { settleFixes } from '../../src/fix/settle.js';
 import { makeFix } from '../../src/fix/editors.js';
 import { applyEdits } from '../../src/fix/text.js';
 import { makeSourceFile } from '../../src/source.js';
+import type { Finding, SourceFile, TextEdit } from '../../src/types.js';
 
 const SEED = Number(process.env.FC_SEED ?? 20240611);
 
@@ -110,14 +112,23 @@ describe('makeFix', () => {
     expect(applyEdits(dockerfile.text, fix!.edits.filter((e) => e.path === 'Dockerfile'))).toBe('FROM golang\nRUN go build -gcflags="all=-N -l" .\n');
   });
 
-  it('offers nothing when any edited file stops parsing, whatever its position', () => {
+  it('offers nothing when any edited file stops parsing, whatever its position (the scan settles each file once)', () => {
     const good = { path: 'Dockerfile', start: 24, end: 24, text: ' -v' };
     const dup = { path: 'compose.yml', start: compose.text.length, end: compose.text.length, text: '    image: y\n' };
     const noInstructions = { path: 'Dockerfile', start: 0, end: dockerfile.text.length, text: '# nothing left\n' };
-    expect(makeFix('x', [good, dup], [compose, dockerfile])).toBeUndefined();
-    expect(makeFix('x', [dup, good], [compose, dockerfile])).toBeUndefined();
-    expect(makeFix('x', [noInstructions], [dockerfile])).toBeUndefined();
+    const finding = (edits: TextEdit[], files: SourceFile[]): Finding => ({ ruleId: 'PTD001', severity: 'note', title: 't', message: 'm', span: { file: files[0]!, start: 0, end: 0 }, related: [], fingerprint: JSON.stringify(edits), fix: makeFix('x', edits, files)! });
+    for (const [edits, files] of [[[good, dup], [compose, dockerfile]], [[dup, good], [compose, dockerfile]], [[noInstructions], [dockerfile]]] as Array<[TextEdit[], SourceFile[]]>) {
+      const f = finding(edits, files);
+      expect(f.fix, 'makeFix makes the edits').toBeDefined();
+      const s = settleFixes([f]);
+      expect(s.accepted, JSON.stringify(edits)).toEqual([]);
+      expect(f.fix).toBeUndefined();
+    }
+    // An edit of a file the fix does not carry, and edits that overlap, are no fix at all.
     expect(makeFix('x', [good], [compose])).toBeUndefined();
     expect(makeFix('x', [good, { ...good, start: 23, end: 25 }], [dockerfile])).toBeUndefined();
+    // The good edit alone is offered, and settling validates it.
+    const ok = finding([good], [dockerfile]);
+    expect(settleFixes([ok]).accepted).toEqual([ok]);
   });
 });

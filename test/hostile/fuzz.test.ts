@@ -426,13 +426,19 @@ async function checkRepo(root: string): Promise<void> {
   const notes = r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path);
   expect(new Set(notes).size, 'one PTD900 per file').toBe(notes.length);
 
-  // All fixes, in memory: results re-parse; a second pass changes nothing.
+  // All fixes, in memory: results re-parse; the preview is the result (the offered edits, applied together to the
+  // files as scanned, are what --fix writes); and nothing that was offered a fix is still to fix afterwards.
   const out = await applyFixes({ root, write: false });
   stats.changedFiles += out.changed.length;
   for (const c of out.changed) expect(validate(kindOf(c.path, c.after), c.after), `applyFixes: ${c.path} re-parses`).toBeUndefined();
+  const previewed = new Map<string, TextEdit[]>();
+  for (const f of r.findings) for (const e of f.fix?.edits ?? []) previewed.set(e.path, [...(previewed.get(e.path) ?? []), e]);
+  expect([...previewed.keys()].sort(), 'the files the preview edits are the files --fix changes').toEqual(out.changed.map((c) => c.path).sort());
+  for (const c of out.changed) expect(applyEdits(c.before, previewed.get(c.path)!), `the preview of ${c.path} is what --fix writes`).toBe(c.after);
   if (out.changed.length > 0) {
     const again = await applyFixes({ root, write: false, overlay: new Map(out.changed.map((c) => [c.path, c.after])) });
-    expect(again.changed.map((c) => ({ path: c.path, before: c.before, after: c.after })), 'fixing twice changes nothing the second time').toEqual([]);
+    const promised = new Set(out.fixed.map((f) => f.fingerprint));
+    expect(again.fixed.filter((f) => promised.has(f.fingerprint)).map((f) => f.ruleId), 'a finding counted as fixed is not fixable again').toEqual([]);
   }
 
   // On disk: untouched files byte-identical; changed ones exactly the fixed text; never a non-UTF-8 file.

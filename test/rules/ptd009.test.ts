@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DockerfileParser } from 'dockerfile-ast';
-import { at, findingsOf, fixAll } from './helpers.js';
+import { at, findingsOf, scanFixture, fixAll } from './helpers.js';
 import { stripsDebugInfo } from '../../src/rules/ptd009.js';
 
 describe('PTD009 debug-binary-stripped', () => {
@@ -18,7 +18,11 @@ describe('PTD009 debug-binary-stripped', () => {
   it('follows a Makefile docker run line to Dockerfile.debug, with WORKDIR-relative -o', async () => {
     const f = await findingsOf('makefile-debug', 'PTD009');
     expect(f.map(at)).toEqual(['Dockerfile.debug:4']);
-    expect(f[0]!.fix).toBeDefined();
+    // PTD010 edits the same line (adds -gcflags): one fix makes both changes, offered on the first finding of the line.
+    const all = (await scanFixture('makefile-debug')).findings.filter((x) => at(x) === 'Dockerfile.debug:4');
+    const carrier = all.find((x) => x.fix);
+    expect(carrier?.fix?.description).toMatch(/gcflags.*; and build the debug binary without -s\/-w/);
+    expect(f[0]!.related.some((r) => /Fixed together with PTD010/.test(r.message))).toBe(true);
   });
 
   it('stays quiet on release builds without a debugger and on unstripped debug builds', async () => {

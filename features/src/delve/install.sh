@@ -3,6 +3,13 @@
 # request) and the ptrace-check command. CAP_SYS_PTRACE itself is granted by
 # "capAdd" in devcontainer-feature.json, not here.
 #
+# Which dlv wins: the dlv this feature installs (or keeps) is linked as
+# $PIN_DIR/dlv, and that directory comes first on PATH: through "containerEnv"
+# (an ENV line of the image, placed after the ENV lines of the features that
+# installed before this one, such as the Go feature's /go/bin), through
+# /etc/profile.d for login shells (which rebuild PATH), and for VS Code's Go
+# extension through "go.alternateTools" (it looks in GOPATH/bin before PATH).
+#
 # Runs as root at image build time, POSIX sh, on apt (Debian/Ubuntu), apk
 # (Alpine), dnf, microdnf and yum (Fedora/RHEL family). Needs no curl or wget.
 # A second run with everything present changes nothing and touches no package
@@ -12,6 +19,12 @@ set -eu
 DELVE_MODULE=github.com/go-delve/delve/cmd/dlv
 BIN_DIR=/usr/local/bin              # on every user's PATH
 STATE_DIR=/usr/local/share/ptrace-doctor
+# Holds only a link named dlv. Keep in step with containerEnv.PATH and
+# customizations.vscode.settings["go.alternateTools"].dlv in
+# devcontainer-feature.json, and with ptrace-check.sh (features/test/run.sh
+# checks that they agree).
+PIN_DIR=/usr/local/lib/ptrace-doctor/bin
+PROFILE_SCRIPT=/etc/profile.d/zz-ptrace-doctor-dlv.sh
 FEATURE_DIR=$(cd "$(dirname "$0")" && pwd)
 
 say() { printf '[delve feature] %s\n' "$*"; }
@@ -156,11 +169,20 @@ dlv_version_of() { # path -> 1.20.2
   "$1" version 2>/dev/null | sed -n 's/^Version: *//p' | head -n 1
 }
 
-# A dlv already reachable by every user (the Go feature installs one, and a
-# second run of this feature finds its own).
+# The file a path finally points to (readlink -f exists in GNU coreutils,
+# busybox and the BSDs; without it, the path itself).
+resolve() {
+  readlink -f "$1" 2>/dev/null || printf '%s\n' "$1"
+}
+
+# A dlv already reachable by every user: the one this feature linked in
+# $PIN_DIR on an earlier run, else the first on PATH (the Go feature installs
+# one in /go/bin), else ours in $BIN_DIR. Always the real file, never the link.
 EXISTING_DLV=""
-if command -v dlv >/dev/null 2>&1; then
-  EXISTING_DLV=$(command -v dlv)
+if [ -x "$PIN_DIR/dlv" ]; then
+  EXISTING_DLV=$(resolve "$PIN_DIR/dlv")
+elif command -v dlv >/dev/null 2>&1; then
+  EXISTING_DLV=$(resolve "$(command -v dlv)")
 elif [ -x "$BIN_DIR/dlv" ]; then
   EXISTING_DLV=$BIN_DIR/dlv
 fi
@@ -187,6 +209,7 @@ fi
 
 DLV_SOURCE=preexisting
 DLV_QUERY=""
+CHOSEN_DLV=$EXISTING_DLV # the dlv this feature puts first: the real file
 
 go_install_dlv() { # version query (latest, v1.25.2, v1.26)
   _tmp=$(mktemp -d)
@@ -245,6 +268,7 @@ install_dlv_with_go() {
   chmod 0755 "$BIN_DIR/dlv"
   DLV_SOURCE=go-install
   DLV_QUERY=$query
+  CHOSEN_DLV=$BIN_DIR/dlv
 }
 
 install_dlv_from_packages() {
@@ -252,6 +276,12 @@ install_dlv_from_packages() {
     die "no Go toolchain was found and this distribution${PM:+ ($PM)} has no delve package. Add the Go feature before this one: \"ghcr.io/devcontainers/features/go:1\": {} (this feature installs after it and builds dlv with go install)."
   fi
   DLV_SOURCE=package
+  # Distribution packages put dlv in /usr/bin; PATH may hold another one first.
+  CHOSEN_DLV=""
+  for _p in /usr/bin/dlv /bin/dlv /usr/local/bin/dlv; do
+    if [ -x "$_p" ]; then CHOSEN_DLV=$_p; break; fi
+  done
+  [ -n "$CHOSEN_DLV" ] || die "the delve package was installed, but no dlv was found in /usr/bin"
 }
 
 if [ "$need_dlv" = yes ]; then
@@ -294,19 +324,42 @@ if ! cmp -s "$FEATURE_DIR/ptrace-check.sh" "$BIN_DIR/ptrace-check" 2>/dev/null; 
   chmod 0755 "$BIN_DIR/ptrace-check"
 fi
 
+# ------------------------------------------------- our dlv first on PATH ---
+if [ -z "$CHOSEN_DLV" ] || [ ! -x "$CHOSEN_DLV" ]; then die "dlv is not on PATH after installation"; fi
+CHOSEN_DLV=$(resolve "$CHOSEN_DLV")
+case $CHOSEN_DLV in "$PIN_DIR"/*) die "internal error: $PIN_DIR/dlv points to itself" ;; esac
+if [ "$(readlink "$PIN_DIR/dlv" 2>/dev/null)" != "$CHOSEN_DLV" ]; then
+  mkdir -p "$PIN_DIR"
+  rm -f "$PIN_DIR/dlv"
+  ln -s "$CHOSEN_DLV" "$PIN_DIR/dlv"
+fi
+if ! cmp -s "$FEATURE_DIR/dlv-first.profile.sh" "$PROFILE_SCRIPT" 2>/dev/null; then
+  mkdir -p "$(dirname "$PROFILE_SCRIPT")"
+  cp "$FEATURE_DIR/dlv-first.profile.sh" "$PROFILE_SCRIPT"
+  chmod 0644 "$PROFILE_SCRIPT"
+fi
+
 if [ "$DLV_SOURCE" != preexisting ] || [ ! -f "$STATE_DIR/delve-feature.env" ]; then
   mkdir -p "$STATE_DIR"
   {
     echo "DLV_SOURCE=$DLV_SOURCE"
     echo "DLV_QUERY=$DLV_QUERY"
+    echo "DLV_REQUESTED=$REQ"
+    echo "DLV_PATH=$CHOSEN_DLV"
     echo "GO_AT_BUILD=$GO_VERSION"
   } >"$STATE_DIR/delve-feature.env"
   chmod 0644 "$STATE_DIR/delve-feature.env"
 fi
 
-DLV_PATH=$(command -v dlv 2>/dev/null || true)
-[ -n "$DLV_PATH" ] || die "dlv is not on PATH after installation"
-say "dlv $(dlv_version_of "$DLV_PATH") at $DLV_PATH ($DLV_SOURCE)"
+DLV_VERSION=$(dlv_version_of "$CHOSEN_DLV")
+say "dlv ${DLV_VERSION:-(unknown version)} at $CHOSEN_DLV ($DLV_SOURCE)"
+say "$PIN_DIR/dlv links to it and comes first on PATH (containerEnv PATH; $PROFILE_SCRIPT for login shells); VS Code's Go extension uses it through go.alternateTools"
+# A dlv earlier on this build's PATH: features that install after this one
+# are reported by ptrace-check in the container.
+FIRST_DLV=$(command -v dlv 2>/dev/null || true)
+if [ -n "$FIRST_DLV" ] && [ "$(resolve "$FIRST_DLV")" != "$CHOSEN_DLV" ]; then
+  say "warning: on this build's PATH another dlv comes first: $FIRST_DLV ($(dlv_version_of "$FIRST_DLV")); the dev container puts $PIN_DIR first. Run ptrace-check in the container to see which dlv you get."
+fi
 if command -v strace >/dev/null 2>&1; then say "strace at $(command -v strace)"; fi
 if command -v gdb >/dev/null 2>&1; then say "gdb at $(command -v gdb)"; fi
 say "the container gets CAP_SYS_PTRACE from this feature; run ptrace-check inside it to see whether launching and attaching work"

@@ -2,9 +2,10 @@
 # ptrace-check: will a ptrace debugger (dlv, strace, gdb) work in this container?
 # Installed by the devcontainer Feature "delve" (ptrace-doctor). POSIX sh.
 #
-# Exit status: 0 launching and attaching both work, 1 something will not work,
-# 2 usage error. --exit-zero always exits 0 (the feature's postStartCommand
-# uses it so that a warning never stops the container from starting).
+# Exit status: 0 launching and attaching both work, 1 something will not work
+# (or `dlv` is not the dlv the delve feature installed), 2 usage error.
+# --exit-zero always exits 0 (the feature's postStartCommand uses it so that a
+# warning never stops the container from starting).
 set -u
 
 usage() {
@@ -14,7 +15,8 @@ usage: ptrace-check [--quiet] [--exit-zero] [--no-probe]
 Diagnoses this container for ptrace debuggers: your user, whether
 CAP_SYS_PTRACE is effective, the seccomp mode, Yama ptrace_scope, the dlv and
 Go versions; then says whether launching (dlv debug/exec/test) and attaching
-(dlv attach PID, strace -p PID) will work, and the fix when not.
+(dlv attach PID, strace -p PID) will work, and the fix when not. Warns when
+another dlv earlier on PATH hides the one the delve feature installed.
 
   --quiet      print nothing when all is well
   --exit-zero  exit 0 even when something will not work
@@ -67,9 +69,32 @@ kernel_before_4_8() {
   return 1
 }
 
+resolve() { readlink -f "$1" 2>/dev/null || printf '%s\n' "$1"; }
+dlv_version_of() { "$1" version 2>/dev/null | sed -n 's/^Version: *//p' | head -n 1; }
+
 DLV=$(command -v dlv 2>/dev/null || true)
 DLV_VERSION=""
-[ -n "$DLV" ] && DLV_VERSION=$("$DLV" version 2>/dev/null | sed -n 's/^Version: *//p' | head -n 1)
+[ -n "$DLV" ] && DLV_VERSION=$(dlv_version_of "$DLV")
+
+# The dlv the delve feature installed (or kept): a link in PIN_DIR, which the
+# feature puts first on PATH. Keep PIN_DIR in step with install.sh.
+PIN_DIR=/usr/local/lib/ptrace-doctor/bin
+STATE_FILE=/usr/local/share/ptrace-doctor/delve-feature.env
+FEATURE_DLV=""
+FEATURE_DLV_REAL=""
+FEATURE_DLV_VERSION=""
+if [ -x "$PIN_DIR/dlv" ]; then
+  FEATURE_DLV=$PIN_DIR/dlv
+  FEATURE_DLV_REAL=$(resolve "$FEATURE_DLV")
+  FEATURE_DLV_VERSION=$(dlv_version_of "$FEATURE_DLV")
+fi
+REQUESTED=""
+[ -r "$STATE_FILE" ] && REQUESTED=$(sed -n 's/^DLV_REQUESTED=//p' "$STATE_FILE" | head -n 1)
+# Hidden ("shadowed"): `dlv` finds another file before the feature's.
+SHADOWED=no
+if [ -n "$FEATURE_DLV" ] && [ -n "$DLV" ] && [ "$(resolve "$DLV")" != "$FEATURE_DLV_REAL" ]; then
+  SHADOWED=yes
+fi
 
 GO=$(command -v go 2>/dev/null || true)
 [ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
@@ -205,15 +230,50 @@ if [ "$LAUNCH" = fail ] || [ "$ATTACH" = fail ]; then
     add_fix "The seccomp profile seems to deny ptrace even with the capability (an engine older than Docker 19.03, or a custom profile). Upgrade the engine or allow ptrace in the profile; --security-opt seccomp=unconfined works too but turns off all syscall filtering."
   fi
 fi
-if [ -z "$DLV" ]; then
+if [ -z "$DLV" ] && [ -n "$FEATURE_DLV" ]; then
+  add_fix "dlv is not on PATH, but the delve feature installed one: $FEATURE_DLV. Put its directory first on PATH: export PATH=$PIN_DIR:\$PATH"
+elif [ -z "$DLV" ]; then
   add_fix "dlv is not on PATH: rebuild the dev container with the delve feature, or: go install github.com/go-delve/delve/cmd/dlv@latest"
 fi
 if [ "$COMPAT_OK" = no ]; then
   add_fix "${COMPAT#MISMATCH: }"
 fi
 
+# Does this look like the official Go feature? It sets these two (containerEnv).
+GO_FEATURE=no
+[ "${GOROOT:-}" = /usr/local/go ] && [ "${GOPATH:-}" = /go ] && GO_FEATURE=yes
+
+WARNINGS=""
+add_warning() { WARNINGS="$WARNINGS
+  - $*"; }
+if [ "$SHADOWED" = yes ]; then
+  shadow_dir=$(dirname "$DLV")
+  case $REQUESTED in
+    "" ) wanted="" ;;
+    latest | os-provided) wanted=", version option \"$REQUESTED\"" ;;
+    *) wanted=", the version you pinned with \"version\": \"$REQUESTED\"" ;;
+  esac
+  if [ "$(resolve "$DLV")" != "$DLV" ]; then shadow_text="$DLV -> $(resolve "$DLV")"; else shadow_text=$DLV; fi
+  add_warning "Another dlv hides the one the delve feature installed. Typing dlv (and any tool that looks it up on PATH) runs $shadow_text (delve ${DLV_VERSION:-of unknown version}), not $FEATURE_DLV -> $FEATURE_DLV_REAL (delve ${FEATURE_DLV_VERSION:-of unknown version}$wanted), because $shadow_dir comes before $PIN_DIR on PATH."
+  if [ "$shadow_dir" = /go/bin ] || { [ -n "${GOPATH:-}" ] && [ "$shadow_dir" = "${GOPATH%/}/bin" ]; } || [ "$GO_FEATURE" = yes ]; then
+    add_warning "$shadow_dir is where the official Go feature (ghcr.io/devcontainers/features/go) installs its own dlv (dlv@latest), and that feature puts $shadow_dir first on PATH. The delve feature's dlv comes first only when the delve feature is installed after the Go feature. The delve feature asks for that order (installsAfter), but \"overrideFeatureInstallOrder\" in devcontainer.json, or a Go feature from another source, can change it."
+  fi
+  add_warning "Fix it for good: rebuild the dev container with the delve feature installed last, e.g. in devcontainer.json \"overrideFeatureInstallOrder\": [\"ghcr.io/devcontainers/features/go\", \"ghcr.io/ptrace-doctor/ptrace-doctor/delve\"]; if you set PATH yourself (containerEnv or remoteEnv in devcontainer.json, a Dockerfile ENV, ~/.bashrc, ~/.profile), put $PIN_DIR first there. For this shell only: export PATH=$PIN_DIR:\$PATH (or remove the other one: sudo rm $DLV)."
+  add_warning "VS Code's Go extension still uses the delve feature's dlv: the feature sets \"go.alternateTools\": {\"dlv\": \"$PIN_DIR/dlv\"} (if you set go.alternateTools yourself, add that dlv entry to yours)."
+fi
+
+NOTES=""
+add_note() { NOTES="$NOTES
+  - $*"; }
+if [ "$SECCOMP" = 0 ]; then
+  add_note "seccomp is off in this container (seccomp=unconfined, or a privileged container): no system call is filtered. Debuggers do not need that: CAP_SYS_PTRACE, which the delve feature adds, is enough. The one thing seccomp=unconfined adds for delve is turning off address randomization (ASLR) in the programs it starts."
+  if [ "$GO_FEATURE" = yes ]; then
+    add_note "This container looks like it uses the official Go feature (GOROOT=/usr/local/go, GOPATH=/go). That feature always adds \"securityOpt\": [\"seccomp=unconfined\"] to the container, and neither devcontainer.json nor another feature can take it away (these settings are added together, never removed). To keep seccomp on, get Go another way and keep the delve feature, which builds dlv with that Go: an image that already has Go (e.g. \"image\": \"golang:1.22-bookworm\"), or Go installed in your Dockerfile (e.g. COPY --from=golang:1.22-bookworm /usr/local/go /usr/local/go, and /usr/local/go/bin on PATH). Images built with the Go feature, such as mcr.microsoft.com/devcontainers/go, carry the same setting. Or keep the Go feature and accept that seccomp is off."
+  fi
+fi
+
 PROBLEM=no
-{ [ "$LAUNCH" = fail ] || [ "$ATTACH" = fail ] || [ "$COMPAT_OK" = no ] || [ -z "$DLV" ]; } && PROBLEM=yes
+{ [ "$LAUNCH" = fail ] || [ "$ATTACH" = fail ] || [ "$COMPAT_OK" = no ] || [ -z "$DLV" ] || [ "$SHADOWED" = yes ]; } && PROBLEM=yes
 
 # ----------------------------------------------------------------- report ---
 if [ "$QUIET" = no ] || [ "$PROBLEM" = yes ]; then
@@ -246,7 +306,14 @@ if [ "$QUIET" = no ] || [ "$PROBLEM" = yes ]; then
   printf '  %-15s %s\n' "seccomp" "$seccomp_text"
   printf '  %-15s %s\n' "yama" "$yama_text"
   printf '  %-15s %s\n' "kernel" "$KERNEL"
-  if [ -n "$DLV" ]; then dlv_text="${DLV_VERSION:-unknown version} ($DLV)"; else dlv_text="not found"; fi
+  if [ -n "$DLV" ]; then
+    dlv_text="${DLV_VERSION:-unknown version} ($DLV"
+    [ "$(resolve "$DLV")" != "$DLV" ] && dlv_text="$dlv_text -> $(resolve "$DLV")"
+    if [ -n "$FEATURE_DLV" ] && [ "$SHADOWED" = no ]; then dlv_text="$dlv_text, installed by the delve feature)"
+    elif [ "$SHADOWED" = yes ]; then dlv_text="$dlv_text, NOT the one the delve feature installed: see warning)"
+    else dlv_text="$dlv_text)"
+    fi
+  else dlv_text="not found"; fi
   if [ -n "$GO" ]; then go_text="${GO_VERSION:-unknown version} ($GO)"; else go_text="not found"; fi
   printf '  %-15s %s\n' "dlv" "$dlv_text"
   printf '  %-15s %s\n' "go" "$go_text"
@@ -256,9 +323,17 @@ if [ "$QUIET" = no ] || [ "$PROBLEM" = yes ]; then
   echo "launch: $LAUNCH  (dlv debug, dlv exec, dlv test; $LAUNCH_HOW)"
   echo "attach: $ATTACH  (dlv attach PID, strace -p PID to your own processes; $ATTACH_HOW)"
   echo "attach to other users' processes: $other_users"
+  if [ -n "$WARNINGS" ]; then
+    echo
+    echo "warning:$WARNINGS"
+  fi
   if [ -n "$FIXES" ]; then
     echo
     echo "fix:$FIXES"
+  fi
+  if [ -n "$NOTES" ]; then
+    echo
+    echo "note:$NOTES"
   fi
 fi
 

@@ -188,9 +188,100 @@ ptd_ptrace_check_quiet() {
 ptd_installed_for_everyone() {
   local f
   for f in "$(command -v dlv)" /usr/local/bin/ptrace-check; do
-    ls -l "$f"
-    [ -n "$f" ] && [ -x "$f" ] && [ "$(stat -c %a "$f" | cut -c3)" -ge 5 ] || return 1
+    ls -lL "$f"
+    [ -n "$f" ] && [ -x "$f" ] && [ "$(stat -L -c %a "$f" | cut -c3)" -ge 5 ] || return 1
   done
+}
+
+# --- which dlv wins ---------------------------------------------------------
+# The directory the delve feature puts first on PATH; it holds one link, dlv,
+# to the dlv the feature installed (install.sh PIN_DIR).
+PTD_PIN_DIR=/usr/local/lib/ptrace-doctor/bin
+
+# `dlv` is the feature's link, and the link points to $1.
+ptd_dlv_is_feature_link_to() {
+  local first
+  first=$(command -v dlv)
+  echo "command -v dlv: $first -> $(readlink -f "$first")"
+  [ "$first" = "$PTD_PIN_DIR/dlv" ] && [ "$(readlink -f "$first")" = "$1" ]
+}
+
+ptd_root() { if ptd_is_root; then "$@"; else sudo "$@"; fi; }
+
+# The PATH a process started with `docker exec` gets (the image's ENV lines,
+# which hold every feature's containerEnv, plus devcontainer.json's
+# containerEnv): that of PID 1.
+ptd_container_path() {
+  ptd_root cat /proc/1/environ | tr '\0' '\n' | sed -n 's/^PATH=//p'
+}
+
+# ptd_dlv_in MODE USER: which dlv a fresh shell finds and the version it
+# reports, started as USER with nothing but the container's own environment
+# (env -i, PATH of PID 1). MODE: login (bash -l), login-sh (sh -l, dash),
+# interactive-login (bash -li, how the tools probe the user's environment),
+# nonlogin (bash -c: docker exec, scripts). The last line is the version.
+ptd_dlv_in() {
+  local mode=$1 user=$2 path home
+  local -a shell
+  path=$(ptd_container_path)
+  home=$(getent passwd "$user" | cut -d: -f6)
+  case $mode in
+    login) shell=(bash -lc) ;;
+    login-sh) shell=(sh -lc) ;;
+    interactive-login) shell=(bash -lic) ;;
+    nonlogin) shell=(bash -c) ;;
+    *) echo "ptd_dlv_in: unknown mode $mode" >&2; return 2 ;;
+  esac
+  local -a as_user=()
+  [ "$user" = "$(id -un)" ] || as_user=(sudo -u "$user")
+  "${as_user[@]}" env -i HOME="$home" USER="$user" LOGNAME="$user" PATH="$path" \
+    "${shell[@]}" 'echo "PATH=$PATH"; echo "dlv=$(command -v dlv)"; dlv version 2>&1 | sed -n "s/^Version: *//p"' 2>/dev/null
+}
+
+# ptd_dlv_version_is VERSION MODE USER: `dlv version` in that shell reports VERSION.
+ptd_dlv_version_is() {
+  local out
+  out=$(ptd_dlv_in "$2" "$3")
+  echo "$out"
+  echo "expected: $1"
+  [ "$(echo "$out" | tail -n 1)" = "$1" ]
+}
+
+# `dlv version` in this very environment (the test scripts run through
+# `devcontainer exec`, which, like VS Code, uses the environment of the remote
+# user's login shell) reports $1.
+ptd_dlv_here_is() {
+  local v
+  v=$(dlv version | sed -n 's/^Version: *//p')
+  echo "PATH=$PATH"
+  echo "dlv=$(command -v dlv): $v (expected $1)"
+  [ "$v" = "$1" ]
+}
+
+# ptrace-check with $1 put first on PATH warns that another dlv hides the
+# feature's, naming it, its version ($2) and the fix, and exits 1 (also with
+# --quiet, so the container's postStartCommand shows it).
+ptd_ptrace_check_warns_shadow() {
+  local dir=$1 version=$2 out rc quiet
+  out=$(PATH="$dir:$PATH" ptrace-check 2>&1)
+  rc=$?
+  echo "$out"
+  quiet=$(PATH="$dir:$PATH" ptrace-check --quiet 2>&1)
+  [ $rc = 1 ] || { echo "exit $rc, expected 1"; return 1; }
+  echo "$out" | grep -q '^warning:' &&
+    echo "$out" | grep -Fq "Another dlv hides the one the delve feature installed. Typing dlv (and any tool that looks it up on PATH) runs $dir/dlv (delve $version)" &&
+    echo "$out" | grep -Fq "because $dir comes before $PTD_PIN_DIR on PATH" &&
+    echo "$out" | grep -Fq '"overrideFeatureInstallOrder"' &&
+    echo "$out" | grep -Fq "export PATH=$PTD_PIN_DIR:\$PATH" &&
+    echo "$quiet" | grep -q '^warning:'
+}
+
+# No shadow warning in this environment.
+ptd_ptrace_check_no_shadow() {
+  local out
+  out=$(ptrace-check 2>&1)
+  echo "$out" | grep -E '^  dlv |^warning:' || true
+  ! echo "$out" | grep -q '^warning:' && echo "$out" | grep -q '^  dlv  .*installed by the delve feature)'
 }
 
 # The checks every image should pass with the feature's default options.

@@ -14,7 +14,7 @@ source ./ptd-checks.bash
 
 check "go install was asked for dlv@v1.21.2 with GOBIN=/usr/local/bin" bash -c 'cat /var/log/ptd-fake-go.log; grep -q "^go install github.com/go-delve/delve/cmd/dlv@v1.21.2 GOBIN=/usr/local/bin GOTOOLCHAIN=local CGO_ENABLED=0 " /var/log/ptd-fake-go.log'
 check "exactly one go install ran" bash -c '[ "$(wc -l < /var/log/ptd-fake-go.log)" = 1 ]'
-check "dlv is /usr/local/bin/dlv" bash -c '[ "$(command -v dlv)" = /usr/local/bin/dlv ]'
+check "dlv is the feature's link to /usr/local/bin/dlv" ptd_dlv_is_feature_link_to /usr/local/bin/dlv
 check "the delve package was not installed" bash -c '! dpkg -s delve >/dev/null 2>&1'
 check "the build left no GOPATH or module cache behind" bash -c '[ ! -d /root/go ] && [ ! -d /go ]'
 check "install record says go-install v1.21.2" bash -c 'cat /usr/local/share/ptrace-doctor/delve-feature.env; grep -q "^DLV_QUERY=v1.21.2$" /usr/local/share/ptrace-doctor/delve-feature.env'
