@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     // No core.setSecret(token): the runner already masks secrets and github.token, and
     // `::add-mask::` would itself write the token to the log stream.
     const ctx = readContext(process.env);
-    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: (result) => toSarif(result.findings), ruleDocUrl }, io });
+    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: (result) => toSarif(result.findings, { suppressed: result.suppressed }), ruleDocUrl }, io });
     if (outcome.failed) core.setFailed(outcome.message);
     else core.info(outcome.message);
   } catch (err) {

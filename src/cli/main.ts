@@ -186,6 +186,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const { root, paths } = resolveTargets(args, io.cwd);
     if (!existsSync(root) || !statSync(root).isDirectory()) { io.stderr(`ptrace-doctor: ${root} is not a directory\n`); return 2; }
     let findings: Finding[];
+    let suppressed: Finding[];
     if (args.fix) {
       const out = await applyFixes({ root, paths, ignore: args.ignore, write: true });
       for (const s of out.skipped) io.stderr(`ptrace-doctor: ${s.path} ${s.reason}\n`);
@@ -193,16 +194,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         io.stdout(out.changed.length > 0 ? `Fixed ${out.fixed.length} finding${out.fixed.length === 1 ? '' : 's'} in ${out.changed.length} file${out.changed.length === 1 ? '' : 's'}:\n${out.patch}\n` : 'Nothing to fix.\n');
       }
       findings = out.after.findings;
+      suppressed = out.after.suppressed;
       if (args.format === 'text' && findings.length > 0) io.stdout('Still to do by hand:\n\n');
     } else {
-      findings = (await scan({ root, paths, ignore: args.ignore })).findings;
+      ({ findings, suppressed } = await scan({ root, paths, ignore: args.ignore }));
     }
     switch (args.format) {
-      case 'json': io.stdout(JSON.stringify(toJson(findings, VERSION), null, 2) + '\n'); break;
-      case 'sarif': io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n'); break;
+      case 'json': io.stdout(JSON.stringify(toJson(findings, VERSION, { suppressed }), null, 2) + '\n'); break;
+      case 'sarif': io.stdout(JSON.stringify(toSarif(findings, { suppressed }), null, 2) + '\n'); break;
       case 'github': io.stdout(formatGithub(findings)); break;
       default:
-        if (!(args.fix && findings.length === 0)) io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true }));
+        if (!(args.fix && findings.length === 0)) io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length }));
     }
     return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? 1 : 0;
   } catch (e) {

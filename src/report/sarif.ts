@@ -25,7 +25,27 @@ function rawRegion(file: SourceFile, start: number, end: number): object {
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 
-export function toSarif(findings: Finding[], opts: { version?: string } = {}): object {
+export interface SarifOptions {
+  version?: string;
+  /** Suppressed findings: listed as results with `suppressions` (code scanning shows them as closed). */
+  suppressed?: Finding[];
+}
+
+/** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
+function suppressionOf(f: Finding): object[] {
+  const s = f.suppression;
+  if (!s) return [];
+  return [
+    {
+      kind: s.kind,
+      ...(s.justification ? { justification: s.justification } : {}),
+      ...(s.span ? { location: { physicalLocation: physical(toLocation(s.span)) } } : {}),
+      ...(s.where ? { properties: { configEntry: s.where } } : {}),
+    },
+  ];
+}
+
+export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -50,7 +70,7 @@ export function toSarif(findings: Finding[], opts: { version?: string } = {}): o
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-        results: findings.map((f) => {
+        results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
           const files = new Map<string, SourceFile>([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file] as [string, SourceFile]), ...(f.fix?.files ?? []).map((x) => [x.path, x] as [string, SourceFile])]);
           const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
           const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -64,6 +84,7 @@ export function toSarif(findings: Finding[], opts: { version?: string } = {}): o
               ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
               : {}),
             partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+            ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
             ...(fixable
               ? {
                   fixes: [
