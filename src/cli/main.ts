@@ -2,8 +2,8 @@
  * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
  * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
  */
-import { existsSync, statSync } from 'node:fs';
-import { resolve, relative, sep } from 'node:path';
+import { existsSync, lstatSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve, relative, sep } from 'node:path';
 import { scan } from '../engine.js';
 import { isPlainRelative } from '../discover/index.js';
 import { applyFixes } from '../fix/apply.js';
@@ -14,7 +14,9 @@ import { toSarif, VERSION } from '../report/sarif.js';
 import { toLocation } from '../source.js';
 import type { Finding, Severity } from '../types.js';
 import { mark, timingOn, timingReport } from '../timing.js';
-import { RULES } from '../rules/index.js';
+import { RULES, resolveRule } from '../rules/index.js';
+import { ConfigError, CONFIG_NAMES, findConfig } from '../config/find.js';
+import type { EffectiveConfig } from '../config/types.js';
 
 export const USAGE = `Usage: ptrace-doctor [paths...] [options]
 
@@ -26,8 +28,11 @@ Options:
   --fix                             apply the fixes to the files
   --fail-on error|warning|note|never
                                     exit 1 when a finding is at or above this (default: error)
-  --ignore PTD001,PTD010            rules to skip
+  --ignore PTD001,PTD010            rules to skip (ids or slugs)
   --root DIR                        the repository root (default: the current directory)
+  -c, --config FILE                 the configuration file (default: .ptrace-doctor.yaml or .yml
+                                    at the root, else above it up to the top of the git work tree)
+  --no-config                       do not read a configuration file
   --no-color                        plain text output
   --list-rules                      print the rule catalogue
   -h, --help                        this help
@@ -50,20 +55,28 @@ export interface CliIO {
 }
 
 interface Args {
+  command: 'scan' | 'init';
   paths: string[];
   format: 'text' | 'json' | 'sarif' | 'github';
   fix: boolean;
-  failOn: Severity | 'never';
+  /** Unset: the config file's fail-on, else error. */
+  failOn?: Severity | 'never';
   ignore: string[];
   root?: string;
   color?: boolean;
+  config?: string;
+  noConfig: boolean;
+  force: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rules' {
-  const a: Args = { paths: [], format: 'text', fix: false, failOn: 'error', ignore: [] };
-  for (let i = 0; i < argv.length; i++) {
+  const a: Args = { command: 'scan', paths: [], format: 'text', fix: false, ignore: [], noConfig: false, force: false };
+  let i0 = 0;
+  // A first word `init` is the command (a directory named so: ./init).
+  if (argv[0] === 'init') { a.command = 'init'; i0 = 1; }
+  for (let i = i0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
@@ -92,12 +105,17 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rul
       }
       case '--ignore': a.ignore.push(...value().split(/[\s,]+/).filter(Boolean)); break;
       case '--root': a.root = value(); break;
+      case '--config': case '-c': a.config = value(); break;
+      case '--no-config': a.noConfig = true; break;
+      case '--force': a.force = true; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         a.paths.push(arg);
     }
   }
-  for (const id of a.ignore) if (!RULES.some((r) => r.id === id.toUpperCase())) throw new UsageError(`--ignore: unknown rule ${id}`);
+  for (const id of a.ignore) if (!resolveRule(id)) throw new UsageError(`--ignore: unknown rule ${id} (ids such as PTD010 or slugs such as debug-binary-optimized; see --list-rules)`);
+  if (a.config && a.noConfig) throw new UsageError('--config and --no-config exclude each other');
+  if (a.command === 'init' && a.fix) throw new UsageError('init writes a configuration file; it does not take --fix');
   return a;
 }
 
@@ -155,6 +173,30 @@ function resolveTargets(args: Args, cwd: string): { root: string; paths: string[
   return { root, paths };
 }
 
+/** `ptrace-doctor init`: write a starter .ptrace-doctor.yaml at the root from a scan with the defaults. */
+async function init(args: Args, root: string, paths: string[], io: CliIO): Promise<number> {
+  const target = join(root, CONFIG_NAMES[0]);
+  // lstat, not exists: a symbolic link (even a dangling one) is never written through.
+  const existing = CONFIG_NAMES.map((n) => join(root, n)).find((p) => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (existing && !args.force) {
+    io.stderr(`ptrace-doctor: ${existing} already exists; not overwritten (--force writes a new one over it)\n`);
+    return 2;
+  }
+  const { findings } = await scan({ root, paths, ignore: args.ignore });
+  const text = (await import('../config/init.js')).starterConfig(findings);
+  if (existing) rmSync(existing);
+  writeFileSync(target, text, { flag: 'wx' });
+  io.stdout(`Wrote ${relative(io.cwd, target) || target} from ${findings.length} finding${findings.length === 1 ? '' : 's'}: every setting in it is a default; uncomment what you need.\n`);
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   mark('start');
   try {
@@ -185,10 +227,27 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     const { root, paths } = resolveTargets(args, io.cwd);
     if (!existsSync(root) || !statSync(root).isDirectory()) { io.stderr(`ptrace-doctor: ${root} is not a directory\n`); return 2; }
+    if (args.command === 'init') return await init(args, root, paths, io);
+    const display = (abs: string): string => {
+      const rel = relative(io.cwd, abs);
+      return rel === '' || rel.startsWith('..') ? abs : rel;
+    };
+    let config: EffectiveConfig | undefined;
+    try {
+      if (args.config !== undefined && !existsSync(resolve(io.cwd, args.config))) throw new UsageError(`--config ${args.config}: no such file`);
+      const path = args.noConfig ? undefined : args.config !== undefined ? resolve(io.cwd, args.config) : findConfig({ root });
+      // The validator, the yaml parser and picomatch are loaded only when there is a file.
+      if (path !== undefined) config = await (await import('../config/load.js')).loadConfigFile(path, root, display);
+    } catch (e) {
+      if (e instanceof ConfigError) { io.stderr(`ptrace-doctor: ${e.message}\n`); return 2; }
+      throw e;
+    }
+    const failOn = args.failOn ?? config?.failOn ?? 'error';
+    const scanOpts = { root, paths, ignore: args.ignore, ...(config ? { config } : {}) };
     let findings: Finding[];
     let suppressed: Finding[];
     if (args.fix) {
-      const out = await applyFixes({ root, paths, ignore: args.ignore, write: true });
+      const out = await applyFixes({ ...scanOpts, write: true });
       for (const s of out.skipped) io.stderr(`ptrace-doctor: ${s.path} ${s.reason}\n`);
       if (args.format === 'text') {
         io.stdout(out.changed.length > 0 ? `Fixed ${out.fixed.length} finding${out.fixed.length === 1 ? '' : 's'} in ${out.changed.length} file${out.changed.length === 1 ? '' : 's'}:\n${out.patch}\n` : 'Nothing to fix.\n');
@@ -197,7 +256,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       suppressed = out.after.suppressed;
       if (args.format === 'text' && findings.length > 0) io.stdout('Still to do by hand:\n\n');
     } else {
-      ({ findings, suppressed } = await scan({ root, paths, ignore: args.ignore }));
+      ({ findings, suppressed } = await scan(scanOpts));
     }
     switch (args.format) {
       case 'json': io.stdout(JSON.stringify(toJson(findings, VERSION, { suppressed }), null, 2) + '\n'); break;
@@ -206,7 +265,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       default:
         if (!(args.fix && findings.length === 0)) io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length }));
     }
-    return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? 1 : 0;
+    return findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) { io.stderr(`ptrace-doctor: ${e.message}\n`); return 2; }
     io.stderr(`ptrace-doctor: internal error: ${(e as Error).stack ?? String(e)}\n`);

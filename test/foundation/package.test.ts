@@ -34,7 +34,7 @@ describe('the npm package', () => {
     dirs.push(cache);
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', env: npmEnv(cache) });
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).sort();
-    for (const want of ['package.json', 'README.md', 'LICENSE', 'dist/cli/index.js', 'dist/cli/package.json', 'docs/rules/PTD001.md', 'docs/rules/PTD900.md']) expect(files, want).toContain(want);
+    for (const want of ['package.json', 'README.md', 'LICENSE', 'dist/cli/index.js', 'dist/cli/package.json', 'docs/rules/PTD001.md', 'docs/rules/PTD901.md', 'schema/ptrace-doctor.schema.json']) expect(files, want).toContain(want);
     for (const f of files) expect(f, f).toMatch(/^(package\.json|README\.md|LICENSE|dist\/cli\/|docs\/|schema\/)/);
     expect(files).not.toContain('dist/index.js');
     expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('node_modules/'))).toBe(false);
@@ -65,5 +65,11 @@ describe('the npm package', () => {
     const scan = spawnSync('npx', ['--no', '--', 'ptrace-doctor', '--no-color', 'docker-compose.yml'], { cwd: app, encoding: 'utf8', env: npmEnv(cache) });
     expect(scan.stdout).toContain('PTD001');
     expect(scan.status).toBe(1);
+    // The configuration file, with its globs (picomatch, a chunk of the bundle), from the installed copy.
+    writeFileSync(join(app, '.ptrace-doctor.yaml'), 'rules:\n  missing-sys-ptrace: warning\nexclude: ["node_modules/**"]\n');
+    const configured = spawnSync('npx', ['--no', '--', 'ptrace-doctor', '--no-color', '.'], { cwd: app, encoding: 'utf8', env: npmEnv(cache) });
+    expect(configured.stderr).toBe('');
+    expect(configured.stdout).toMatch(/warning +PTD001/);
+    expect(configured.status).toBe(0);
   }, 120_000);
 });

@@ -26,7 +26,8 @@ export function sarifValidator(): Validator {
 export function draft07(schema: object, opts: { strict?: boolean } = {}): Validator {
   const Ajv = require('ajv').default as new (o: object) => AjvLike;
   const addFormats = require('ajv-formats').default as (a: unknown) => void;
-  const ajv = new Ajv({ allErrors: true, strict: opts.strict ?? true, allowUnionTypes: true });
+  // strictRequired off: `anyOf: [{ required: [a] }, { required: [b] }]` (one of two keys present) is plain JSON Schema.
+  const ajv = new Ajv({ allErrors: true, strict: opts.strict ?? true, strictRequired: false, allowUnionTypes: true });
   addFormats(ajv);
   return ajv.compile(schema);
 }
