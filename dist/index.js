@@ -14235,6 +14235,7 @@ function toSarif(findings, opts = {}) {
                             ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(r.span)), message: { text: r.message } })) }
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+                        ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
                         ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {

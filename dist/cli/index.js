@@ -14758,6 +14758,7 @@ function toSarif(findings, opts = {}) {
                             ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,source/* toLocation */.nc)(r.span)), message: { text: r.message } })) }
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+                        ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
                         ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {
@@ -14782,6 +14783,92 @@ function toSarif(findings, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+/**
+ * Baselines: the findings a repository already has, so that a team adopting
+ * ptrace-doctor (or a new rule) sees only what a change introduces.
+ *
+ * A baseline is JSON with one entry per finding; entries are matched by rule
+ * and fingerprint, which do not depend on line numbers (see engine.ts), so
+ * moving a service down a file does not bring its findings back. Path, line
+ * and message are kept for the people who read the file in review.
+ */
+
+
+const BASELINE_VERSION = 1;
+/** A baseline is repository content too (an Action input names it): capped like the files scanned, generously. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+class BaselineError extends Error {
+}
+const key = (ruleId, fingerprint) => `${ruleId}\0${fingerprint}`;
+/** The baseline of these findings, as stable text (sorted, two-space JSON, final newline). */
+function baselineText(findings) {
+    const entries = findings
+        .map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, path: f.span.file.path, line: (0,source/* toLocation */.nc)(f.span).startLine, message: f.message }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : 1)));
+    const b = { version: BASELINE_VERSION, tool: 'ptrace-doctor', findings: entries };
+    return JSON.stringify(b, null, 2) + '\n';
+}
+/** Parse and check a baseline file's text; a BaselineError says what is wrong with it. */
+function parseBaseline(text, name) {
+    if (text.length > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(`${name} is not JSON: ${e.message}`);
+    }
+    const o = data;
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline (write one with --write-baseline)`);
+    if (o.tool !== 'ptrace-doctor')
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline: "tool" is not "ptrace-doctor"`);
+    if (o.version !== BASELINE_VERSION)
+        throw new BaselineError(`${name} has baseline version ${JSON.stringify(o.version)}; this ptrace-doctor reads version ${BASELINE_VERSION}`);
+    if (!Array.isArray(o.findings))
+        throw new BaselineError(`${name}: "findings" must be a list`);
+    o.findings.forEach((e, i) => {
+        const entry = e;
+        if (!entry || typeof entry !== 'object' || typeof entry.ruleId !== 'string' || typeof entry.fingerprint !== 'string') {
+            throw new BaselineError(`${name}: findings[${i}] needs "ruleId" and "fingerprint" strings`);
+        }
+    });
+    return o;
+}
+function partition(findings, baseline) {
+    if (!baseline)
+        return { fresh: findings, known: [] };
+    const known = new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+    const out = { fresh: [], known: [] };
+    for (const f of findings)
+        (known.has(key(f.ruleId, f.fingerprint)) ? out.known : out.fresh).push(f);
+    return out;
+}
+/** Read a baseline file: a regular file within the size cap. */
+function readBaseline(path, name = path) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        throw new BaselineError(`${name}: no such file (write one with --write-baseline ${name})`);
+    }
+    if (!st.isFile())
+        throw new BaselineError(`${name} is not a regular file`);
+    if (st.size > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    return parseBaseline((0,external_node_fs_.readFileSync)(path, 'utf8'), name);
+}
+/** The set of rule/fingerprint keys of a baseline, for SARIF's baselineState. */
+function baselineKeys(baseline) {
+    return new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+}
+function inBaseline(keys, f) {
+    return keys.has(key(f.ruleId, f.fingerprint));
+}
+
 // EXTERNAL MODULE: ./src/config/find.ts
 var find = __nccwpck_require__(5023);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -14789,6 +14876,7 @@ var find = __nccwpck_require__(5023);
  * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
  * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
  */
+
 
 
 
@@ -14817,6 +14905,8 @@ Options:
   -c, --config FILE                 the configuration file (default: .ptrace-doctor.yaml or .yml
                                     at the root, else above it up to the top of the git work tree)
   --no-config                       do not read a configuration file
+  --baseline FILE                   report only findings that FILE does not hold
+  --write-baseline FILE             write every current finding to FILE (and report nothing)
   --no-color                        plain text output
   --list-rules                      print the rule catalogue
   -h, --help                        this help
@@ -14895,6 +14985,12 @@ function parseArgs(argv) {
             case '--force':
                 a.force = true;
                 break;
+            case '--baseline':
+                a.baseline = value();
+                break;
+            case '--write-baseline':
+                a.writeBaseline = value();
+                break;
             default:
                 if (arg.startsWith('-') && arg !== '-')
                     throw new UsageError(`unknown option ${arg}`);
@@ -14908,6 +15004,8 @@ function parseArgs(argv) {
         throw new UsageError('--config and --no-config exclude each other');
     if (a.command === 'init' && a.fix)
         throw new UsageError('init writes a configuration file; it does not take --fix');
+    if (a.writeBaseline !== undefined && a.fix)
+        throw new UsageError('--write-baseline records the findings as they are; run --fix first, then --write-baseline');
     return a;
 }
 /** Escape a value for a GitHub workflow command (::error file=…::message). */
@@ -15055,6 +15153,19 @@ async function run(argv, io) {
             throw e;
         }
         const failOn = args.failOn ?? config?.failOn ?? 'error';
+        let baseline;
+        if (args.baseline !== undefined) {
+            try {
+                baseline = readBaseline((0,external_node_path_.resolve)(io.cwd, args.baseline), args.baseline);
+            }
+            catch (e) {
+                if (e instanceof BaselineError) {
+                    io.stderr(`ptrace-doctor: ${e.message}\n`);
+                    return 2;
+                }
+                throw e;
+            }
+        }
         const scanOpts = { root, paths, ignore: args.ignore, ...(config ? { config } : {}) };
         let findings;
         let suppressed;
@@ -15073,21 +15184,30 @@ async function run(argv, io) {
         else {
             ({ findings, suppressed } = await scan(scanOpts));
         }
+        if (args.writeBaseline !== undefined) {
+            const target = (0,external_node_path_.resolve)(io.cwd, args.writeBaseline);
+            (0,external_node_fs_.writeFileSync)(target, baselineText(findings));
+            io.stderr(`ptrace-doctor: wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}; with --baseline ${args.writeBaseline} only findings not in it are reported\n`);
+            return 0;
+        }
+        // With a baseline, what it holds is left out of the report and the exit code (SARIF keeps it, as unchanged).
+        const { fresh, known } = partition(findings, baseline);
+        const keys = baseline ? baselineKeys(baseline) : undefined;
         switch (args.format) {
             case 'json':
-                io.stdout(JSON.stringify(toJson(findings, VERSION, { suppressed }), null, 2) + '\n');
+                io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n');
                 break;
             case 'sarif':
-                io.stdout(JSON.stringify(toSarif(findings, { suppressed }), null, 2) + '\n');
+                io.stdout(JSON.stringify(toSarif(findings, { suppressed, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
                 break;
             case 'github':
-                io.stdout(formatGithub(findings));
+                io.stdout(formatGithub(fresh));
                 break;
             default:
-                if (!(args.fix && findings.length === 0))
-                    io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length }));
+                if (!(args.fix && fresh.length === 0))
+                    io.stdout(formatText(fresh, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length, baseline: known.length }));
         }
-        return findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
+        return fresh.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
     }
     catch (e) {
         if (e instanceof UsageError) {

@@ -11,6 +11,7 @@ import { atOrAbove } from '../report/common.js';
 import { formatText } from '../report/text.js';
 import { toJson } from '../report/json.js';
 import { toSarif, VERSION } from '../report/sarif.js';
+import { BaselineError, baselineKeys, baselineText, inBaseline, partition, readBaseline, type Baseline } from '../report/baseline.js';
 import { toLocation } from '../source.js';
 import type { Finding, Severity } from '../types.js';
 import { mark, timingOn, timingReport } from '../timing.js';
@@ -33,6 +34,8 @@ Options:
   -c, --config FILE                 the configuration file (default: .ptrace-doctor.yaml or .yml
                                     at the root, else above it up to the top of the git work tree)
   --no-config                       do not read a configuration file
+  --baseline FILE                   report only findings that FILE does not hold
+  --write-baseline FILE             write every current finding to FILE (and report nothing)
   --no-color                        plain text output
   --list-rules                      print the rule catalogue
   -h, --help                        this help
@@ -67,6 +70,8 @@ interface Args {
   config?: string;
   noConfig: boolean;
   force: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 class UsageError extends Error {}
@@ -108,6 +113,8 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rul
       case '--config': case '-c': a.config = value(); break;
       case '--no-config': a.noConfig = true; break;
       case '--force': a.force = true; break;
+      case '--baseline': a.baseline = value(); break;
+      case '--write-baseline': a.writeBaseline = value(); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         a.paths.push(arg);
@@ -116,6 +123,7 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' | 'list-rul
   for (const id of a.ignore) if (!resolveRule(id)) throw new UsageError(`--ignore: unknown rule ${id} (ids such as PTD010 or slugs such as debug-binary-optimized; see --list-rules)`);
   if (a.config && a.noConfig) throw new UsageError('--config and --no-config exclude each other');
   if (a.command === 'init' && a.fix) throw new UsageError('init writes a configuration file; it does not take --fix');
+  if (a.writeBaseline !== undefined && a.fix) throw new UsageError('--write-baseline records the findings as they are; run --fix first, then --write-baseline');
   return a;
 }
 
@@ -243,6 +251,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       throw e;
     }
     const failOn = args.failOn ?? config?.failOn ?? 'error';
+    let baseline: Baseline | undefined;
+    if (args.baseline !== undefined) {
+      try {
+        baseline = readBaseline(resolve(io.cwd, args.baseline), args.baseline);
+      } catch (e) {
+        if (e instanceof BaselineError) { io.stderr(`ptrace-doctor: ${e.message}\n`); return 2; }
+        throw e;
+      }
+    }
     const scanOpts = { root, paths, ignore: args.ignore, ...(config ? { config } : {}) };
     let findings: Finding[];
     let suppressed: Finding[];
@@ -258,14 +275,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     } else {
       ({ findings, suppressed } = await scan(scanOpts));
     }
-    switch (args.format) {
-      case 'json': io.stdout(JSON.stringify(toJson(findings, VERSION, { suppressed }), null, 2) + '\n'); break;
-      case 'sarif': io.stdout(JSON.stringify(toSarif(findings, { suppressed }), null, 2) + '\n'); break;
-      case 'github': io.stdout(formatGithub(findings)); break;
-      default:
-        if (!(args.fix && findings.length === 0)) io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length }));
+    if (args.writeBaseline !== undefined) {
+      const target = resolve(io.cwd, args.writeBaseline);
+      writeFileSync(target, baselineText(findings));
+      io.stderr(`ptrace-doctor: wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}; with --baseline ${args.writeBaseline} only findings not in it are reported\n`);
+      return 0;
     }
-    return findings.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
+    // With a baseline, what it holds is left out of the report and the exit code (SARIF keeps it, as unchanged).
+    const { fresh, known } = partition(findings, baseline);
+    const keys = baseline ? baselineKeys(baseline) : undefined;
+    switch (args.format) {
+      case 'json': io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n'); break;
+      case 'sarif': io.stdout(JSON.stringify(toSarif(findings, { suppressed, ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}) }), null, 2) + '\n'); break;
+      case 'github': io.stdout(formatGithub(fresh)); break;
+      default:
+        if (!(args.fix && fresh.length === 0)) io.stdout(formatText(fresh, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length, baseline: known.length }));
+    }
+    return fresh.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) { io.stderr(`ptrace-doctor: ${e.message}\n`); return 2; }
     io.stderr(`ptrace-doctor: internal error: ${(e as Error).stack ?? String(e)}\n`);

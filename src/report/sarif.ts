@@ -29,6 +29,8 @@ export interface SarifOptions {
   version?: string;
   /** Suppressed findings: listed as results with `suppressions` (code scanning shows them as closed). */
   suppressed?: Finding[];
+  /** With a baseline: every result gets baselineState, "unchanged" when this says the baseline has it, else "new". */
+  inBaseline?: (f: Finding) => boolean;
 }
 
 /** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
@@ -84,6 +86,7 @@ export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
               ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
               : {}),
             partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+            ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
             ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
             ...(fixable
               ? {
