@@ -7558,7 +7558,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(228);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3522);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6456);
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
  * the runner's context, wire the engine and the runner commands, call run().
@@ -7579,7 +7579,7 @@ const io = {
     info: (m) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
     warning: (m) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
     annotate: (a) => {
-        const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+        const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, ...(a.startColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}) };
         if (a.level === 'error')
             _core_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(a.message, props);
         else if (a.level === 'warning')
@@ -7600,7 +7600,7 @@ async function main() {
         // No core.setSecret(token): the runner already masks secrets and github.token, and
         // `::add-mask::` would itself write the token to the log stream.
         const ctx = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readContext */ .yI)(process.env);
-        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(inputs, ctx, { engine: { scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ, applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ, toSarif: (result) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .z)(result.findings, { suppressed: result.suppressed }), ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg }, io });
+        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(inputs, ctx, { engine: { scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ, applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ, toSarif: async (result, opts) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, { suppressed: result.suppressed, help: await (await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 7847))).ruleHelp(), ...opts }), ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg }, io });
         if (outcome.failed)
             _core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(outcome.message);
         else
@@ -7730,7 +7730,7 @@ function readContext(env, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 3522:
+/***/ 6456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7745,56 +7745,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/fix/text.ts
-var fix_text = __nccwpck_require__(5444);
-;// CONCATENATED MODULE: ./src/types.ts
-/**
- * Shared types: the contract between discover → parse → model → rules → report/fix.
- * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
- */
-const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
-
-;// CONCATENATED MODULE: ./src/report/common.ts
-/** Helpers every reporter shares. */
-
-
-
-function counts(findings) {
-    const c = { error: 0, warning: 0, note: 0, total: findings.length };
-    for (const f of findings)
-        c[f.severity]++;
-    return c;
-}
-/**
- * The fix of one finding as a unified diff (one block per file it touches);
- * undefined when there is no fix or an edit does not apply. Files come from
- * the fix itself, else from `files`; paths can be mapped for display.
- */
-function fixDiff(f, opts = {}) {
-    const edits = f.fix?.edits ?? [];
-    if (edits.length === 0)
-        return undefined;
-    let out = '';
-    for (const p of [...new Set(edits.map((e) => e.path))]) {
-        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
-        if (!file)
-            return undefined;
-        try {
-            out += (0,fix_text/* unifiedDiff */.WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,fix_text/* applyEdits */.ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return out === '' ? undefined : out;
-}
-function common_location(f) {
-    return toLocation(f.span);
-}
-function atOrAbove(s, threshold) {
-    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
-}
-
+// EXTERNAL MODULE: ./src/report/common.ts
+var common = __nccwpck_require__(4069);
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/github/errors.ts
@@ -7803,8 +7755,12 @@ var errors = __nccwpck_require__(3116);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/parse/yaml-lib.ts
 var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
 // EXTERNAL MODULE: ./src/fix/validate.ts
 var validate = __nccwpck_require__(5729);
+// EXTERNAL MODULE: ./src/types.ts
+var types = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown for GitHub: escaping of repository values, code fences that cannot
@@ -7991,7 +7947,7 @@ const FP_PREFIX = '<!-- ptrace-doctor:fp=';
 const SEVERITY_LABEL = { error: '🔴 error', warning: '🟠 warning', note: '🔵 note' };
 /** Most severe first, then path, line and rule. */
 function compareFindings(a, b) {
-    return (SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
+    return (types/* SEVERITY_ORDER */.B[b.severity] - types/* SEVERITY_ORDER */.B[a.severity] ||
         a.span.file.path.localeCompare(b.span.file.path) ||
         a.span.start - b.span.start ||
         a.ruleId.localeCompare(b.ruleId));
@@ -8145,8 +8101,8 @@ function relocatedCandidates(finding, file, isAnchorable, maxDistance = 40) {
 // Diffs
 /** The fix of one finding as a unified diff with repository paths. */
 /** The fix as a diff with repository paths (two lines of context by default, as review comments show it). */
-function github_fixDiff(finding, files, repoPath, context = 2) {
-    return fixDiff(finding, { files, repoPath, context });
+function fixDiff(finding, files, repoPath, context = 2) {
+    return (0,common/* fixDiff */.LC)(finding, { files, repoPath, context });
 }
 /** Reads the markers of a comment this action wrote; undefined for anyone else's. */
 function parseCommentMeta(body) {
@@ -8204,7 +8160,7 @@ function commentBody(input) {
     return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 function countBySeverity(findings) {
-    const { error, warning, note } = counts(findings);
+    const { error, warning, note } = (0,common/* counts */.tQ)(findings);
     return { error, warning, note };
 }
 function plural(n, word) {
@@ -8257,7 +8213,8 @@ function summaryMarkdown(input) {
 }
 /** GitHub shows at most 10 annotations per level per step (and 50 per job); the rest are dropped silently. */
 const ANNOTATIONS_PER_LEVEL = 10;
-function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL) {
+/** The annotations of the findings (the rule page's address ends each message when `docUrl` is given). */
+function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL, docUrl) {
     const level = { error: 'error', warning: 'warning', note: 'notice' };
     const used = {};
     const annotations = [];
@@ -8270,13 +8227,15 @@ function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL) {
         }
         used[l] = (used[l] ?? 0) + 1;
         const loc = (0,source/* toLocation */.nc)(f.span);
+        const oneLine = loc.startLine >= loc.endLine;
         annotations.push({
             level: l,
-            message: f.message,
+            message: docUrl ? `${f.message}\n\n${docUrl(f.ruleId)}` : f.message,
             title: `${f.ruleId} ${f.title}`,
             file: repoPath(loc.path),
             startLine: loc.startLine,
             endLine: Math.max(loc.startLine, loc.endLine),
+            ...(oneLine ? { startColumn: loc.startColumn, endColumn: Math.max(loc.startColumn, loc.endColumn) } : {}),
         });
     }
     return { annotations, omitted };
@@ -8371,7 +8330,7 @@ function planReview(findings, opts) {
     for (const f of findings) {
         const loc = (0,source/* toLocation */.nc)(f.span);
         const location = `${opts.repoPath(loc.path)}:${loc.startLine}`;
-        const diffText = github_fixDiff(f, opts.files, opts.repoPath);
+        const diffText = fixDiff(f, opts.files, opts.repoPath);
         let planned;
         if (comments.length < opts.maxComments) {
             // 1. A suggestion whose every line is in the diff.
@@ -8597,7 +8556,7 @@ async function run(inputs, ctx, deps) {
     outputs['sarif-file'] = '';
     outputs['patch-file'] = '';
     // --- annotations (most severe first, within GitHub's per-level display limit)
-    const { annotations, omitted } = annotationsFor(scoped, toRepo);
+    const { annotations, omitted } = annotationsFor(scoped, toRepo, undefined, engine.ruleDocUrl);
     for (const a of annotations)
         io.annotate(a);
     if (omitted > 0)
@@ -8606,13 +8565,13 @@ async function run(inputs, ctx, deps) {
     if (inputs.sarifFile) {
         const target = (0,external_node_path_.resolve)(ctx.workspace, inputs.sarifFile);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(engine.toSarif(result), toRepo), null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(await engine.toSarif(result), toRepo), null, 2) + '\n');
         outputs['sarif-file'] = target;
     }
     // --- pull request review and sticky summary
     let prInfo;
     let rows = scoped.map((f) => {
-        const d = github_fixDiff(f, files, toRepo);
+        const d = fixDiff(f, files, toRepo);
         return { finding: f, location: locationOf(f, toRepo), where: 'summary', ...(d ? { diff: d } : {}) };
     });
     if (ctx.pr && api && octokit && diff) {
@@ -8694,7 +8653,7 @@ async function run(inputs, ctx, deps) {
     await io.writeJobSummary(summaryMarkdown({ rows: jobRows, docUrl: engine.ruleDocUrl, scope: diff ? inputs.scope : 'all', sticky: false, diffs: 'all', limit: JOB_SUMMARY_LIMIT, notes, ...(diff ? { totalFindings: allFindings.length } : {}) }));
     for (const [k, v] of Object.entries(outputs))
         io.setOutput(k, v);
-    const failing = scoped.filter((f) => atOrAbove(f.severity, inputs.failOn));
+    const failing = scoped.filter((f) => (0,common/* atOrAbove */.kU)(f.severity, inputs.failOn));
     const message = failing.length > 0
         ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`
         : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${inputs.failOn}.`;
@@ -14154,13 +14113,67 @@ function scalarWord(file, n) {
 
 /***/ }),
 
+/***/ 4069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LC: () => (/* binding */ fixDiff),
+/* harmony export */   kU: () => (/* binding */ atOrAbove),
+/* harmony export */   tQ: () => (/* binding */ counts)
+/* harmony export */ });
+/* unused harmony export location */
+/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5444);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
+    let out = '';
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+        if (!file)
+            return undefined;
+        try {
+            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return out === '' ? undefined : out;
+}
+function location(f) {
+    return toLocation(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[threshold];
+}
+
+
+/***/ }),
+
 /***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ toSarif)
+/* harmony export */   zv: () => (/* binding */ toSarif)
 /* harmony export */ });
-/* unused harmony export VERSION */
+/* unused harmony exports VERSION, SECURITY_SEVERITY */
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4998);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
@@ -14182,6 +14195,21 @@ function rawRegion(file, start, end) {
     const b = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(file, end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+const SECURITY_SEVERITY = {
+    // Unauthenticated remote code execution: the delve API on a reachable port.
+    PTD007: '8.8',
+    // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+    PTD003: '6.5',
+    // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+    PTD002: '5.3',
+};
 /** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
 function suppressionOf(f) {
     const s = f.suppression;
@@ -14214,9 +14242,12 @@ function toSarif(findings, opts = {}) {
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.summary },
                             helpUri: (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id),
-                            help: { text: `${r.summary} See ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)})` },
+                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)})` },
                             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-                            properties: { tags: ['containers', 'debugging', r.slug] },
+                            properties: {
+                                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+                            },
                         })),
                     },
                 },
@@ -14270,12 +14301,13 @@ function toSarif(findings, opts = {}) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Uj: () => (/* binding */ ALL_RULES),
+  M0: () => (/* binding */ DOCS_BASE),
   y0: () => (/* binding */ RULES),
   rj: () => (/* binding */ resolveRule),
   Cg: () => (/* binding */ ruleDocUrl)
 });
 
-// UNUSED EXPORTS: DOCS_BASE, ruleMeta
+// UNUSED EXPORTS: ruleMeta
 
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
@@ -16033,6 +16065,21 @@ function timingReport() {
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER)
+/* harmony export */ });
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -16236,7 +16283,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 8522:
+/***/ 6141:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");

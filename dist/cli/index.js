@@ -9626,6 +9626,142 @@ function scalarWord(file, n) {
 
 /***/ }),
 
+/***/ 4069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ location),
+/* harmony export */   LC: () => (/* binding */ fixDiff),
+/* harmony export */   kU: () => (/* binding */ atOrAbove),
+/* harmony export */   tQ: () => (/* binding */ counts)
+/* harmony export */ });
+/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5444);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4998);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
+    let out = '';
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+        if (!file)
+            return undefined;
+        try {
+            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return out === '' ? undefined : out;
+}
+function location(f) {
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toLocation */ .nc)(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[threshold];
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ safeTerminal),
+/* harmony export */   v: () => (/* binding */ formatText)
+/* harmony export */ });
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4069);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4998);
+/** Human output: findings grouped by file, each with its fix as a diff. */
+
+
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+/** Keep control characters from the scanned repository out of the terminal. */
+function safeTerminal(s) {
+    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+function wrap(text, width, indent) {
+    const words = text.split(/\s+/);
+    const lines = [];
+    let cur = '';
+    for (const w of words) {
+        if (cur && cur.length + 1 + w.length > width) {
+            lines.push(cur);
+            cur = w;
+        }
+        else
+            cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur)
+        lines.push(cur);
+    return lines.map((l) => indent + l).join('\n');
+}
+function formatText(findings, opts = {}) {
+    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
+    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
+    let out = '';
+    for (const [path, fs] of byFile) {
+        out += `${col('bold', safeTerminal(path))}\n`;
+        for (const f of fs) {
+            const loc = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .location */ .C5)(f);
+            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
+            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
+            for (const r of f.related) {
+                const rl = (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toLocation */ .nc)(r.span);
+                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
+            }
+            const diff = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .fixDiff */ .LC)(f) ?? '';
+            if (f.fix && diff) {
+                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
+                for (const line of diff.trimEnd().split('\n')) {
+                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
+                    out += `      ${col(c, safeTerminal(line))}\n`;
+                }
+            }
+            out += col('dim', `      ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleDocUrl */ .Cg)(f.ruleId)}`) + '\n\n';
+        }
+    }
+    const c = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .counts */ .tQ)(findings);
+    const fixable = findings.filter((f) => f.fix).length;
+    const hidden = [
+        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
+        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
+    ];
+    out += c.total === 0
+        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
+        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
+            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9634,12 +9770,13 @@ function scalarWord(file, n) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Uj: () => (/* binding */ ALL_RULES),
+  M0: () => (/* binding */ DOCS_BASE),
   y0: () => (/* binding */ RULES),
   rj: () => (/* binding */ resolveRule),
   Cg: () => (/* binding */ ruleDocUrl)
 });
 
-// UNUSED EXPORTS: DOCS_BASE, ruleMeta
+// UNUSED EXPORTS: ruleMeta
 
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
@@ -11401,11 +11538,35 @@ function timingReport() {
 
 /***/ }),
 
+/***/ 8522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER)
+/* harmony export */ });
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 "use strict";
 module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:crypto");
 
 /***/ }),
 
@@ -14531,158 +14692,52 @@ function writeAtomic(abs, expectedBefore, after) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/types.ts
+// EXTERNAL MODULE: ./src/report/common.ts
+var common = __nccwpck_require__(4069);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(5655);
+;// CONCATENATED MODULE: ./src/report/compact.ts
 /**
- * Shared types: the contract between discover → parse → model → rules → report/fix.
- * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ * compact: one line per finding, `path:line:col: severity RULE title`, the
+ * shape editors' problem matchers and `grep` read (as gcc, eslint -f unix).
  */
-const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
-
-;// CONCATENATED MODULE: ./src/report/common.ts
-/** Helpers every reporter shares. */
 
 
-
-function counts(findings) {
-    const c = { error: 0, warning: 0, note: 0, total: findings.length };
-    for (const f of findings)
-        c[f.severity]++;
-    return c;
+function formatCompact(findings) {
+    return findings
+        .map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        // A path with a line break would split the line: paths come from the scanned repository.
+        return `${(0,report_text/* safeTerminal */.C)(l.path).replace(/\n/g, '\\n')}:${l.startLine}:${l.startColumn}: ${f.severity} ${f.ruleId} ${f.title}\n`;
+    })
+        .join('');
 }
+
+;// CONCATENATED MODULE: ./src/report/workflow-commands.ts
 /**
- * The fix of one finding as a unified diff (one block per file it touches);
- * undefined when there is no fix or an edit does not apply. Files come from
- * the fix itself, else from `files`; paths can be mapped for display.
+ * github: GitHub Actions workflow commands (`::error file=…,line=…,col=…::`),
+ * one annotation per finding, for a workflow that runs the CLI itself.
+ * Columns are given only for a finding on one line: GitHub ignores them for
+ * annotations that span several lines.
  */
-function fixDiff(f, opts = {}) {
-    const edits = f.fix?.edits ?? [];
-    if (edits.length === 0)
-        return undefined;
-    let out = '';
-    for (const p of [...new Set(edits.map((e) => e.path))]) {
-        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
-        if (!file)
-            return undefined;
-        try {
-            out += (0,fix_text/* unifiedDiff */.WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,fix_text/* applyEdits */.ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return out === '' ? undefined : out;
+
+
+/** Escape a value for a GitHub workflow command (::error file=…::message). */
+function ghEscapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-function common_location(f) {
-    return (0,source/* toLocation */.nc)(f.span);
+function ghEscapeProp(s) {
+    return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-function atOrAbove(s, threshold) {
-    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-/** Human output: findings grouped by file, each with its fix as a diff. */
-
-
-
-const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
-/** Keep control characters from the scanned repository out of the terminal. */
-function safeTerminal(s) {
-    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function wrap(text, width, indent) {
-    const words = text.split(/\s+/);
-    const lines = [];
-    let cur = '';
-    for (const w of words) {
-        if (cur && cur.length + 1 + w.length > width) {
-            lines.push(cur);
-            cur = w;
-        }
-        else
-            cur = cur ? `${cur} ${w}` : w;
-    }
-    if (cur)
-        lines.push(cur);
-    return lines.map((l) => indent + l).join('\n');
-}
-function formatText(findings, opts = {}) {
-    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
-    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
-    const byFile = new Map();
-    for (const f of findings)
-        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
-    let out = '';
-    for (const [path, fs] of byFile) {
-        out += `${col('bold', safeTerminal(path))}\n`;
-        for (const f of fs) {
-            const loc = common_location(f);
-            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
-            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
-            for (const r of f.related) {
-                const rl = (0,source/* toLocation */.nc)(r.span);
-                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
-            }
-            const diff = fixDiff(f) ?? '';
-            if (f.fix && diff) {
-                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
-                for (const line of diff.trimEnd().split('\n')) {
-                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
-                    out += `      ${col(c, safeTerminal(line))}\n`;
-                }
-            }
-            out += col('dim', `      ${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}`) + '\n\n';
-        }
-    }
-    const c = counts(findings);
-    const fixable = findings.filter((f) => f.fix).length;
-    const hidden = [
-        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
-        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
-    ];
-    out += c.total === 0
-        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
-        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
-            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** Machine output: stable JSON. */
-
-
-
-function one(f) {
-    const sup = f.suppression;
-    return {
-        ruleId: f.ruleId,
-        severity: f.severity,
-        title: f.title,
-        message: f.message,
-        location: common_location(f),
-        related: f.related.map((r) => ({ location: (0,source/* toLocation */.nc)(r.span), message: r.message })),
-        ...(f.launch ? { launch: f.launch } : {}),
-        ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits } } : {}),
-        fingerprint: f.fingerprint,
-        helpUri: (0,rules/* ruleDocUrl */.Cg)(f.ruleId),
-        ...(sup
-            ? {
-                suppression: {
-                    kind: sup.kind,
-                    ...(sup.justification ? { justification: sup.justification } : {}),
-                    ...(sup.span ? { location: (0,source/* toLocation */.nc)(sup.span) } : {}),
-                    ...(sup.where ? { where: sup.where } : {}),
-                },
-            }
-            : {}),
-    };
-}
-function toJson(findings, version, opts = {}) {
-    return {
-        tool: { name: 'ptrace-doctor', version },
-        counts: { ...counts(findings), suppressed: opts.suppressed?.length ?? 0, ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}) },
-        findings: findings.map(one),
-        suppressed: (opts.suppressed ?? []).map(one),
-    };
+function formatGithub(findings) {
+    const cmd = { error: 'error', warning: 'warning', note: 'notice' };
+    return findings
+        .map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        const where = l.startLine === l.endLine ? `line=${l.startLine},endLine=${l.endLine},col=${l.startColumn},endColumn=${Math.max(l.startColumn, l.endColumn)}` : `line=${l.startLine},endLine=${l.endLine}`;
+        return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},${where},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(`${f.message}\n\n${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}`)}\n`;
+    })
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -14705,6 +14760,21 @@ function rawRegion(file, start, end) {
     const b = (0,source/* positionAt */.t$)(file, end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+const SECURITY_SEVERITY = {
+    // Unauthenticated remote code execution: the delve API on a reachable port.
+    PTD007: '8.8',
+    // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+    PTD003: '6.5',
+    // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+    PTD002: '5.3',
+};
 /** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
 function suppressionOf(f) {
     const s = f.suppression;
@@ -14737,9 +14807,12 @@ function toSarif(findings, opts = {}) {
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.summary },
                             helpUri: (0,rules/* ruleDocUrl */.Cg)(r.id),
-                            help: { text: `${r.summary} See ${(0,rules/* ruleDocUrl */.Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,rules/* ruleDocUrl */.Cg)(r.id)})` },
+                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,rules/* ruleDocUrl */.Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,rules/* ruleDocUrl */.Cg)(r.id)})` },
                             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-                            properties: { tags: ['containers', 'debugging', r.slug] },
+                            properties: {
+                                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+                            },
                         })),
                     },
                 },
@@ -14780,6 +14853,81 @@ function toSarif(findings, opts = {}) {
                 }),
             },
         ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/codeclimate.ts
+/**
+ * codeclimate: GitLab's Code Quality report (a subset of the Code Climate
+ * engine spec), for `artifacts: reports: codequality:`. GitLab needs
+ * description, check_name, fingerprint (unique per issue), severity (info,
+ * minor, major, critical, blocker) and location.path with location.lines.begin.
+ */
+
+
+
+const BASE = { error: 'major', warning: 'minor', note: 'info' };
+/** The finding's level, one step up (critical) for an error that is a high security risk (security-severity ≥ 7, PTD007). */
+function codeClimateSeverity(f) {
+    const sec = Number(SECURITY_SEVERITY[f.ruleId] ?? 0);
+    if (f.severity === 'error' && sec >= 9)
+        return 'blocker';
+    if (f.severity === 'error' && sec >= 7)
+        return 'critical';
+    return BASE[f.severity];
+}
+function toCodeClimate(findings) {
+    return findings.map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        return {
+            type: 'issue',
+            check_name: f.ruleId,
+            description: `${f.title}: ${f.message}`,
+            content: { body: `${f.message}${f.fix ? `\n\nFix: ${f.fix.description}.` : ''}\n\n${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}` },
+            categories: [SECURITY_SEVERITY[f.ruleId] ? 'Security' : 'Bug Risk'],
+            severity: codeClimateSeverity(f),
+            fingerprint: f.fingerprint,
+            location: { path: l.path, lines: { begin: l.startLine, end: Math.max(l.startLine, l.endLine) } },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** Machine output: stable JSON. */
+
+
+
+function one(f) {
+    const sup = f.suppression;
+    return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        title: f.title,
+        message: f.message,
+        location: (0,common/* location */.C5)(f),
+        related: f.related.map((r) => ({ location: (0,source/* toLocation */.nc)(r.span), message: r.message })),
+        ...(f.launch ? { launch: f.launch } : {}),
+        ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits } } : {}),
+        fingerprint: f.fingerprint,
+        helpUri: (0,rules/* ruleDocUrl */.Cg)(f.ruleId),
+        ...(sup
+            ? {
+                suppression: {
+                    kind: sup.kind,
+                    ...(sup.justification ? { justification: sup.justification } : {}),
+                    ...(sup.span ? { location: (0,source/* toLocation */.nc)(sup.span) } : {}),
+                    ...(sup.where ? { where: sup.where } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function toJson(findings, version, opts = {}) {
+    return {
+        tool: { name: 'ptrace-doctor', version },
+        counts: { ...(0,common/* counts */.tQ)(findings), suppressed: opts.suppressed?.length ?? 0, ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}) },
+        findings: findings.map(one),
+        suppressed: (opts.suppressed ?? []).map(one),
     };
 }
 
@@ -14873,8 +15021,8 @@ function inBaseline(keys, f) {
 var find = __nccwpck_require__(5023);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
- * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
+ * ptrace-doctor [paths...] [options] · ptrace-doctor init [DIR] · ptrace-doctor explain RULE
+ * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or internal error.
  */
 
 
@@ -14890,44 +15038,83 @@ var find = __nccwpck_require__(5023);
 
 
 
+
+
+const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'rdjson', 'codeclimate'];
 const USAGE = `Usage: ptrace-doctor [paths...] [options]
+       ptrace-doctor init [DIR] [--force]
+       ptrace-doctor explain RULE
 
 Finds the container settings that stop Go's debugger (dlv), strace and gdb
 from working, and fixes them.
 
 Options:
-  --format text|json|sarif|github   output format (default: text)
+  -f, --format FORMAT               text (default); compact (path:line:col: severity RULE title);
+                                    json; sarif (code scanning); github (workflow annotations);
+                                    rdjson (reviewdog -f=rdjson); codeclimate (GitLab Code Quality)
   --fix                             apply the fixes to the files
   --fail-on error|warning|note|never
-                                    exit 1 when a finding is at or above this (default: error)
-  --ignore PTD001,PTD010            rules to skip (ids or slugs)
+                                    exit 1 when a finding is at or above this
+                                    (default: the config file's fail-on, else error)
+  --ignore RULE,...                 rules to skip: ids (PTD010) or slugs (debug-binary-optimized)
   --root DIR                        the repository root (default: the current directory)
   -c, --config FILE                 the configuration file (default: .ptrace-doctor.yaml or .yml
                                     at the root, else above it up to the top of the git work tree)
   --no-config                       do not read a configuration file
   --baseline FILE                   report only findings that FILE does not hold
   --write-baseline FILE             write every current finding to FILE (and report nothing)
-  --no-color                        plain text output
-  --list-rules                      print the rule catalogue
+  --color, --no-color               force colour on or off (default: on for a terminal)
+  --list-rules                      the rules: id, slug, default severity, title
+  --explain RULE                    a rule's page (the same as: ptrace-doctor explain RULE)
   -h, --help                        this help
   -v, --version                     the version
+
+Commands:
+  init [DIR]                        write a commented .ptrace-doctor.yaml from the current findings
+                                    (--force replaces an existing one)
+  explain RULE                      show a rule's documentation: what, why, the fix
 
 One directory is the repository to scan. Otherwise paths narrow the scan of
 the current directory (or --root) and are taken from the current directory;
 files named one by one are read as named, directories are listed with git.
 
+Suppressing a finding: a comment on the line above it (or at the end of its
+line) in the file's own comment syntax,
+    # ptrace-doctor-ignore PTD003 -- runs Docker in Docker
+    // ptrace-doctor-ignore PTD002        (devcontainer.json)
+Above a Compose service, a Kubernetes container, a Makefile target or a
+Dockerfile FROM it covers the whole service, container, recipe or stage.
+
+Exit codes:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  a usage error, a bad configuration or baseline file, or an internal error
+
 Environment:
-  NO_COLOR                          plain text output
+  NO_COLOR=1                        no colour (https://no-color.org)
+  FORCE_COLOR=1                     colour even when not a terminal (0 or false: none);
+                                    wins over NO_COLOR, loses to --color/--no-color
   PTRACE_DOCTOR_TIMING=1            print on stderr where the time went
 `;
 class UsageError extends Error {
 }
+/** Colour: --color/--no-color, else FORCE_COLOR (0/false: off; anything else: on), else NO_COLOR (off), else a terminal. */
+function useColor(flag, env = {}, isTTY = false) {
+    if (flag !== undefined)
+        return flag;
+    const force = env.FORCE_COLOR;
+    if (force !== undefined && force !== '')
+        return !['0', 'false'].includes(force.toLowerCase());
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return isTTY;
+}
 function parseArgs(argv) {
     const a = { command: 'scan', paths: [], format: 'text', fix: false, ignore: [], noConfig: false, force: false };
     let i0 = 0;
-    // A first word `init` is the command (a directory named so: ./init).
-    if (argv[0] === 'init') {
-        a.command = 'init';
+    // A first word `init` or `explain` is the command (a directory named so: ./init).
+    if (argv[0] === 'init' || argv[0] === 'explain') {
+        a.command = argv[0];
         i0 = 1;
     }
     for (let i = i0; i < argv.length; i++) {
@@ -14941,10 +15128,20 @@ function parseArgs(argv) {
         };
         switch (name) {
             case '-h':
-            case '--help': return 'help';
+            case '--help':
+                a.command = 'help';
+                return a;
             case '-v':
-            case '--version': return 'version';
-            case '--list-rules': return 'list-rules';
+            case '--version':
+                a.command = 'version';
+                return a;
+            case '--list-rules':
+                a.command = 'list-rules';
+                break;
+            case '--explain':
+                a.command = 'explain';
+                a.rule = value();
+                break;
             case '--fix':
                 a.fix = true;
                 break;
@@ -14957,8 +15154,8 @@ function parseArgs(argv) {
             case '--format':
             case '-f': {
                 const v = value();
-                if (!['text', 'json', 'sarif', 'github'].includes(v))
-                    throw new UsageError(`--format must be text, json, sarif or github (got "${v}")`);
+                if (!FORMATS.includes(v))
+                    throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (got "${v}")`);
                 a.format = v;
                 break;
             }
@@ -14994,12 +15191,19 @@ function parseArgs(argv) {
             default:
                 if (arg.startsWith('-') && arg !== '-')
                     throw new UsageError(`unknown option ${arg}`);
-                a.paths.push(arg);
+                if (a.command === 'explain' && a.rule === undefined)
+                    a.rule = arg;
+                else if (a.command === 'explain')
+                    throw new UsageError(`explain takes one rule (got "${a.rule}" and "${arg}")`);
+                else
+                    a.paths.push(arg);
         }
     }
     for (const id of a.ignore)
         if (!(0,rules/* resolveRule */.rj)(id))
             throw new UsageError(`--ignore: unknown rule ${id} (ids such as PTD010 or slugs such as debug-binary-optimized; see --list-rules)`);
+    if (a.command === 'explain' && a.rule === undefined)
+        throw new UsageError('explain needs a rule, e.g. explain PTD007 or explain delve-api-exposed');
     if (a.config && a.noConfig)
         throw new UsageError('--config and --no-config exclude each other');
     if (a.command === 'init' && a.fix)
@@ -15007,20 +15211,6 @@ function parseArgs(argv) {
     if (a.writeBaseline !== undefined && a.fix)
         throw new UsageError('--write-baseline records the findings as they are; run --fix first, then --write-baseline');
     return a;
-}
-/** Escape a value for a GitHub workflow command (::error file=…::message). */
-function ghEscapeData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function ghEscapeProp(s) {
-    return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function formatGithub(findings) {
-    const cmd = { error: 'error', warning: 'warning', note: 'notice' };
-    return findings.map((f) => {
-        const l = (0,source/* toLocation */.nc)(f.span);
-        return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},line=${l.startLine},endLine=${l.endLine},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(f.message)}\n`;
-    }).join('');
 }
 /** A path relative to root in POSIX form, or undefined when it lies outside root. */
 function inside(root, abs) {
@@ -15061,6 +15251,30 @@ function resolveTargets(args, cwd) {
         return rel;
     });
     return { root, paths };
+}
+/** The rule catalogue, one rule a line. */
+function listRules() {
+    const w = Math.max(...rules/* RULES */.y0.map((r) => r.slug.length));
+    const lines = rules/* RULES */.y0.map((r) => `${r.id}  ${r.slug.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.title}`);
+    return `${lines.join('\n')}\n\nptrace-doctor explain RULE shows a rule's page; --ignore and the config file take ids or slugs.\n`;
+}
+/** `ptrace-doctor explain RULE`: the rule's page, rendered for the terminal. */
+async function explain(name, color, io) {
+    const id = (0,rules/* resolveRule */.rj)(name);
+    if (!id) {
+        io.stderr(`ptrace-doctor: explain: unknown rule ${JSON.stringify(name)} (ids such as PTD007 or slugs such as delve-api-exposed); see --list-rules\n`);
+        return 2;
+    }
+    const [docs, md] = await Promise.all([__nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 6768)), __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 5652))]);
+    await md.loadMarked();
+    const page = (await docs.loadRuleDocs())[id];
+    if (page === undefined) {
+        io.stderr(`ptrace-doctor: internal error: no documentation for ${id}\n`);
+        return 2;
+    }
+    // Links as URLs: a path relative to docs/rules/ means nothing in a terminal.
+    io.stdout(md.renderTerminal(docs.withAbsoluteLinks(page, (await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))).lexer), { color }));
+    return 0;
 }
 /** `ptrace-doctor init`: write a starter .ptrace-doctor.yaml at the root from a scan with the defaults. */
 async function init(args, root, paths, io) {
@@ -15105,24 +15319,28 @@ async function run(argv, io) {
         parsed = parseArgs(argv);
     }
     catch (e) {
+        // One line, as linters do: what is wrong and where to look, not the whole help.
         if (e instanceof UsageError) {
-            io.stderr(`ptrace-doctor: ${e.message}\n\n${USAGE}`);
+            io.stderr(`ptrace-doctor: ${e.message}; see --help\n`);
             return 2;
         }
         throw e;
     }
-    if (parsed === 'help') {
+    const color = useColor(parsed.color, io.env, io.isTTY === true);
+    if (parsed.command === 'help') {
         io.stdout(USAGE);
         return 0;
     }
-    if (parsed === 'version') {
+    if (parsed.command === 'version') {
         io.stdout(`${VERSION}\n`);
         return 0;
     }
-    if (parsed === 'list-rules') {
-        io.stdout(rules/* RULES */.y0.map((r) => `${r.id}  ${r.slug.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.title}`).join('\n') + '\n');
+    if (parsed.command === 'list-rules') {
+        io.stdout(listRules());
         return 0;
     }
+    if (parsed.command === 'explain')
+        return explain(parsed.rule, color, io);
     const args = parsed;
     try {
         const { root, paths } = resolveTargets(args, io.cwd);
@@ -15197,21 +15415,33 @@ async function run(argv, io) {
             case 'json':
                 io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n');
                 break;
-            case 'sarif':
-                io.stdout(JSON.stringify(toSarif(findings, { suppressed, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
+            case 'sarif': {
+                const help = await (await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 9491))).ruleHelp();
+                io.stdout(JSON.stringify(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
                 break;
+            }
             case 'github':
                 io.stdout(formatGithub(fresh));
                 break;
+            case 'compact':
+                io.stdout(formatCompact(fresh));
+                break;
+            // Loaded for this format only: its suggestions come from the review code, which loads node:crypto.
+            case 'rdjson':
+                io.stdout(JSON.stringify((await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 6079))).toRdjson(fresh), null, 2) + '\n');
+                break;
+            case 'codeclimate':
+                io.stdout(JSON.stringify(toCodeClimate(fresh), null, 2) + '\n');
+                break;
             default:
                 if (!(args.fix && fresh.length === 0))
-                    io.stdout(formatText(fresh, { color: args.color ?? io.isTTY === true, suppressed: suppressed.length, baseline: known.length }));
+                    io.stdout((0,report_text/* formatText */.v)(fresh, { color, suppressed: suppressed.length, baseline: known.length }));
         }
-        return fresh.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
+        return fresh.some((f) => (0,common/* atOrAbove */.kU)(f.severity, failOn)) ? 1 : 0;
     }
     catch (e) {
         if (e instanceof UsageError) {
-            io.stderr(`ptrace-doctor: ${e.message}\n`);
+            io.stderr(`ptrace-doctor: ${e.message}; see --help\n`);
             return 2;
         }
         io.stderr(`ptrace-doctor: internal error: ${e.stack ?? String(e)}\n`);
@@ -15225,7 +15455,8 @@ main_main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {

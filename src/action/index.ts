@@ -19,7 +19,7 @@ const io: Io = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   annotate: (a) => {
-    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, ...(a.startColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}) };
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);
     else core.notice(a.message, props);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     // No core.setSecret(token): the runner already masks secrets and github.token, and
     // `::add-mask::` would itself write the token to the log stream.
     const ctx = readContext(process.env);
-    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: (result) => toSarif(result.findings, { suppressed: result.suppressed }), ruleDocUrl }, io });
+    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: async (result, opts) => toSarif(result.findings, { suppressed: result.suppressed, help: await (await import('../report/help.js')).ruleHelp(), ...opts }), ruleDocUrl }, io });
     if (outcome.failed) core.setFailed(outcome.message);
     else core.info(outcome.message);
   } catch (err) {

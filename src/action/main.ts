@@ -37,7 +37,8 @@ export interface Engine {
   scan(opts: ScanOptions): Promise<ScanResult>;
   /** Applies every fix (re-scanning between rounds) and writes the files when `write`. */
   applyFixes(opts: ScanOptions & { write: boolean }): Promise<FixOutcome>;
-  toSarif(result: ScanResult): object;
+  /** SARIF for upload: every finding, suppressed ones with their suppressions, baselineState when a baseline is given. */
+  toSarif(result: ScanResult, opts?: { inBaseline?: (f: Finding) => boolean }): object | Promise<object>;
   ruleDocUrl(id: string): string;
 }
 
@@ -173,7 +174,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   outputs['patch-file'] = '';
 
   // --- annotations (most severe first, within GitHub's per-level display limit)
-  const { annotations, omitted } = annotationsFor(scoped, toRepo);
+  const { annotations, omitted } = annotationsFor(scoped, toRepo, undefined, engine.ruleDocUrl);
   for (const a of annotations) io.annotate(a);
   if (omitted > 0) io.info(`${omitted} more finding(s) are not shown as annotations (GitHub displays 10 per level); see the job summary.`);
 
@@ -181,7 +182,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   if (inputs.sarifFile) {
     const target = resolve(ctx.workspace, inputs.sarifFile);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, JSON.stringify(rebaseSarif(engine.toSarif(result), toRepo), null, 2) + '\n');
+    writeFileSync(target, JSON.stringify(rebaseSarif(await engine.toSarif(result), toRepo), null, 2) + '\n');
     outputs['sarif-file'] = target;
   }
 

@@ -31,7 +31,25 @@ export interface SarifOptions {
   suppressed?: Finding[];
   /** With a baseline: every result gets baselineState, "unchanged" when this says the baseline has it, else "new". */
   inBaseline?: (f: Finding) => boolean;
+  /** Each rule's full page (help.ts); without it, help is the rule's summary and a link. */
+  help?: Map<string, { text: string; markdown: string }>;
 }
+
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
+  // Unauthenticated remote code execution: the delve API on a reachable port.
+  PTD007: '8.8',
+  // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+  PTD003: '6.5',
+  // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+  PTD002: '5.3',
+};
 
 /** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
 function suppressionOf(f: Finding): object[] {
@@ -65,9 +83,12 @@ export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
               shortDescription: { text: r.title },
               fullDescription: { text: r.summary },
               helpUri: ruleDocUrl(r.id),
-              help: { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
+              help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-              properties: { tags: ['containers', 'debugging', r.slug] },
+              properties: {
+                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+              },
             })),
           },
         },

@@ -164,7 +164,7 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
       const r = await runAction(env, { event: 'pull_request', payload: prPayload(12), api: gh.url, inputs: { 'sarif-file': 'results/ptrace-doctor.sarif' } });
       expectClean(gh, r);
       expect(r.code).toBe(1); // fail-on: error and there is an error
-      expect(r.stdout).toMatch(/::error title=PTD001[^,]*,file=docker-compose\.yml,line=2,endLine=2::/);
+      expect(r.stdout).toMatch(/::error title=PTD001[^,]*,file=docker-compose\.yml,line=2,endLine=2,col=3,endColumn=6::/);
       // The legacy file is not touched by the pull request: scope changed leaves it out.
       expect(r.stdout).not.toContain('file=legacy/docker-compose.yml');
       expect(r.outputs).toMatchObject({ findings: '1', errors: '1', warnings: '0', 'patch-file': '' });
