@@ -7558,7 +7558,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(228);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6456);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _config_find_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5023);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6456);
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
  * the runner's context, wire the engine and the runner commands, call run().
@@ -7568,6 +7572,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  * from ./core.js rather than @actions/core (see there why), and everything
  * that talks to the GitHub API is imported by main.ts only on pull requests.
  */
+
+
+
 
 
 
@@ -7600,7 +7607,19 @@ async function main() {
         // No core.setSecret(token): the runner already masks secrets and github.token, and
         // `::add-mask::` would itself write the token to the log stream.
         const ctx = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readContext */ .yI)(process.env);
-        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(inputs, ctx, { engine: { scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ, applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ, toSarif: async (result, opts) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, { suppressed: result.suppressed, help: await (await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 7847))).ruleHelp(), ...opts }), ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg }, io });
+        const engine = {
+            scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ,
+            applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ,
+            toSarif: async (result, opts) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, { suppressed: result.suppressed, help: await (await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 7847))).ruleHelp(), ...opts }),
+            ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg,
+            // The validator, yaml and picomatch are loaded only when there is a configuration file.
+            loadConfig: async (o) => {
+                const path = o.explicit ?? (0,_config_find_js__WEBPACK_IMPORTED_MODULE_7__/* .findConfig */ .u0)({ root: o.root, boundary: o.boundary });
+                return path === undefined ? undefined : (await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.bind(__nccwpck_require__, 5672))).loadConfigFile(path, o.root, (p) => (0,node_path__WEBPACK_IMPORTED_MODULE_6__.relative)(ctx.workspace, p) || p);
+            },
+            readBaseline: _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .readBaseline */ .mF,
+        };
+        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .e)(inputs, ctx, { engine, io });
         if (outcome.failed)
             _core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(outcome.message);
         else
@@ -7623,18 +7642,21 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   yI: () => (/* binding */ readContext)
 /* harmony export */ });
-/* unused harmony exports InputError, parseRuleList */
+/* unused harmony export parseRuleList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(228);
 /**
  * Inputs (as action.yml declares them) and the run's context (from the
  * runner's environment and event payload). Both are plain functions of their
  * sources so that they are tested without a runner.
  */
+
 
 
 class InputError extends Error {
@@ -7658,12 +7680,15 @@ function oneOf(name, raw, allowed, dflt) {
         return v;
     throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
 }
-/** Rule ids separated by commas, spaces or newlines: "PTD010, PTD012". */
+/** Rule ids or slugs separated by commas, spaces or newlines: "PTD010, delve-version-unpinned" (as ids). */
 function parseRuleList(raw) {
-    const ids = raw.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
-    for (const id of ids) {
-        if (!/^PTD\d{3}$/.test(id))
-            throw new InputError(`Input "ignore" takes rule ids like PTD010; "${id}" is not one.`);
+    const names = raw.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
+    const ids = [];
+    for (const n of names) {
+        const id = (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRule */ .rj)(n);
+        if (!id)
+            throw new InputError(`Input "ignore" takes rule ids like PTD010 or slugs like debug-binary-optimized; "${n}" is neither.`);
+        ids.push(id);
     }
     return [...new Set(ids)];
 }
@@ -7676,7 +7701,7 @@ function readInputs(get) {
     return {
         token: get('github-token').trim(),
         path: get('path').trim() || '.',
-        failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'], 'error'),
+        ...(get('fail-on').trim() !== '' ? { failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'], 'error') } : {}),
         prReview: bool('pr-review', get('pr-review'), true),
         prSummary: bool('pr-summary', get('pr-summary'), true),
         scope: oneOf('scope', get('scope'), ['changed', 'all'], 'changed'),
@@ -7684,6 +7709,8 @@ function readInputs(get) {
         fix: bool('fix', get('fix'), false),
         ignore: parseRuleList(get('ignore')),
         maxComments,
+        config: get('config').trim(),
+        baseline: get('baseline').trim(),
     };
 }
 /** The run's context from the runner's environment (GITHUB_*, RUNNER_TEMP) and event payload. */
@@ -8241,6 +8268,10 @@ function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL, do
     return { annotations, omitted };
 }
 
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __nccwpck_require__(1729);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var report_baseline = __nccwpck_require__(7355);
 ;// CONCATENATED MODULE: ./src/action/scope.ts
 /**
  * scope: changed — the findings a pull request introduces or touches: the
@@ -8446,6 +8477,8 @@ function reconcile(plan, existing, currentFingerprints) {
 
 
 
+
+
 /** Tracks whether the token may write; a 403 on a write switches to read-only once, with one warning. */
 class WriteGate {
     io;
@@ -8506,11 +8539,53 @@ function rebaseSarif(sarif, toRepo) {
     };
     return walk(sarif);
 }
+/** A path input that must name an existing file or directory: an error in words, not ENOENT from realpath. */
+function checkPath(input, value, abs, workspace, want) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch {
+        const hint = want === 'directory' ? 'a directory of the checked-out repository (default ".")' : 'a file in the checked-out repository';
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", but ${abs} does not exist. It is taken relative to the workspace (${workspace}): set it to ${hint}, and check that actions/checkout runs before this step.`);
+    }
+    if (want === 'directory' && !st.isDirectory())
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which is a file; it takes the directory to scan (default ".").`);
+    if (want === 'file' && !st.isFile())
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which is not a regular file.`);
+}
+/** A file an input names must stay in the workspace: the repository, not the runner's own files, is what a pull request may change. */
+function insideWorkspace(input, value, abs, workspace) {
+    const real = external_node_fs_.realpathSync.native(abs);
+    const ws = external_node_fs_.realpathSync.native(workspace);
+    if (real !== ws && !real.startsWith(ws + external_node_path_.sep))
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which leads outside the workspace (${workspace}); it was not read.`);
+}
 async function run(inputs, ctx, deps) {
     const { io, engine } = deps;
     const root = (0,external_node_path_.resolve)(ctx.workspace, inputs.path);
+    checkPath('path', inputs.path, root, ctx.workspace, 'directory');
     const { prefix, toRepo } = repoPathMapper(ctx.workspace, root);
-    const result = await engine.scan({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}) });
+    let config;
+    if (engine.loadConfig) {
+        let explicit;
+        if (inputs.config !== '') {
+            explicit = (0,external_node_path_.resolve)(ctx.workspace, inputs.config);
+            checkPath('config', inputs.config, explicit, ctx.workspace, 'file');
+            insideWorkspace('config', inputs.config, explicit, ctx.workspace);
+        }
+        config = await engine.loadConfig({ root, boundary: ctx.workspace, ...(explicit ? { explicit } : {}) });
+    }
+    let baseline;
+    if (inputs.baseline !== '' && engine.readBaseline) {
+        const abs = (0,external_node_path_.resolve)(ctx.workspace, inputs.baseline);
+        checkPath('baseline', inputs.baseline, abs, ctx.workspace, 'file');
+        insideWorkspace('baseline', inputs.baseline, abs, ctx.workspace);
+        baseline = engine.readBaseline(abs, inputs.baseline);
+    }
+    const failOn = inputs.failOn ?? config?.failOn ?? 'error';
+    const scanOpts = { root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), ...(config ? { config } : {}) };
+    const result = await engine.scan(scanOpts);
     const files = new Map(result.files.map((f) => [f.path, f]));
     const byRepoPath = new Map(result.files.map((f) => [toRepo(f.path), f]));
     const outputs = {};
@@ -8544,8 +8619,10 @@ async function run(inputs, ctx, deps) {
             }
         }
     }
-    // --- scope
-    const allFindings = [...result.findings].sort(compareFindings);
+    // --- baseline (findings it holds are not reported; SARIF keeps them as unchanged), then scope
+    const keys = baseline ? (0,report_baseline/* baselineKeys */.Kb)(baseline) : undefined;
+    const allFindings = result.findings.filter((f) => !keys || !(0,report_baseline/* inBaseline */.v5)(keys, f)).sort(compareFindings);
+    const inBaselineCount = result.findings.length - allFindings.length;
     const scoped = inputs.scope === 'changed' && diff
         ? allFindings.filter((f) => inChangedScope(f, files, (p, line) => diff.isChanged(toRepo(p), line)))
         : allFindings;
@@ -8565,7 +8642,7 @@ async function run(inputs, ctx, deps) {
     if (inputs.sarifFile) {
         const target = (0,external_node_path_.resolve)(ctx.workspace, inputs.sarifFile);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(await engine.toSarif(result), toRepo), null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(await engine.toSarif(result, keys ? { inBaseline: (f) => (0,report_baseline/* inBaseline */.v5)(keys, f) } : {}), toRepo), null, 2) + '\n');
         outputs['sarif-file'] = target;
     }
     // --- pull request review and sticky summary
@@ -8636,7 +8713,7 @@ async function run(inputs, ctx, deps) {
     }
     // --- fixes and patch
     if (inputs.fix) {
-        const fixed = await engine.applyFixes({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), write: true });
+        const fixed = await engine.applyFixes({ ...scanOpts, write: true });
         const patch = fixed.changed.map((c) => (0,fix_text/* unifiedDiff */.WH)(toRepo(c.path), c.before, c.after)).join('');
         for (const s of fixed.skipped)
             io.warning(`ptrace-doctor: did not fix ${s.path}: ${s.reason}`);
@@ -8653,10 +8730,15 @@ async function run(inputs, ctx, deps) {
     await io.writeJobSummary(summaryMarkdown({ rows: jobRows, docUrl: engine.ruleDocUrl, scope: diff ? inputs.scope : 'all', sticky: false, diffs: 'all', limit: JOB_SUMMARY_LIMIT, notes, ...(diff ? { totalFindings: allFindings.length } : {}) }));
     for (const [k, v] of Object.entries(outputs))
         io.setOutput(k, v);
-    const failing = scoped.filter((f) => (0,common/* atOrAbove */.kU)(f.severity, inputs.failOn));
+    const failing = scoped.filter((f) => (0,common/* atOrAbove */.kU)(f.severity, failOn));
+    const hidden = [
+        ...(result.suppressed.length > 0 ? [`${result.suppressed.length} suppressed`] : []),
+        ...(baseline ? [`${inBaselineCount} in the baseline`] : []),
+    ];
+    const tail = hidden.length > 0 ? ` Not counted: ${hidden.join(', ')}.` : '';
     const message = failing.length > 0
-        ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`
-        : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${inputs.failOn}.`;
+        ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).${tail}`
+        : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${failOn}.${tail}`;
     return { failed: failing.length > 0, message, outputs, ...(prInfo ? { pr: prInfo } : {}) };
 }
 function locationOf(f, toRepo) {
@@ -8701,6 +8783,122 @@ function childProcess() {
 }
 function nodeCrypto() {
     return (builtins_crypto ??= load('node:crypto'));
+}
+
+
+/***/ }),
+
+/***/ 5023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   u0: () => (/* binding */ findConfig),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony exports CONFIG_NAMES, MAX_CONFIG_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Finding and reading .ptrace-doctor.yaml (see load.ts for what follows).
+ *
+ * Found at the scanned root, else in the directories above it up to the top
+ * of its git work tree (the directory holding `.git`) — or, for the Action,
+ * up to the workspace. Every scan makes this search, so it is a few lstat
+ * calls and nothing else: validating and compiling a file that was found
+ * (load.ts, the yaml parser, picomatch) is loaded only then.
+ *
+ * The file is input like any other in the scanned repository, which may be
+ * hostile: it is read only as data (never executed or included), capped at
+ * 64 KiB, refused when it is not a regular file, and a symbolic link found by
+ * the search is followed only when its target stays inside the repository.
+ */
+
+
+const CONFIG_NAMES = ['.ptrace-doctor.yaml', '.ptrace-doctor.yml'];
+const MAX_CONFIG_BYTES = 64 * 1024;
+class ConfigError extends Error {
+}
+function isInside(dir, p) {
+    return p === dir || p.startsWith(dir.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? dir : dir + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+}
+/** The directories to look in, nearest first: the root, then up to the git top (or the boundary); the root alone outside a work tree. */
+function candidateDirs(root, boundary) {
+    const r = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+    if (boundary !== undefined && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary), r))
+        return [r];
+    const dirs = [];
+    for (let d = r;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        dirs.push(d);
+        if (boundary !== undefined ? d === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, '.git')))
+            return dirs;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) === d)
+            return [r];
+    }
+}
+/** The config file that applies to `root`, or undefined when there is none. */
+function findConfig(opts) {
+    const dirs = candidateDirs(opts.root, opts.boundary);
+    const top = dirs[dirs.length - 1];
+    for (const d of dirs) {
+        const here = CONFIG_NAMES.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, n)).filter((p) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        if (here.length > 1)
+            throw new ConfigError(`${here.join(' and ')} both exist; keep one`);
+        if (here.length === 1) {
+            const p = here[0];
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).isSymbolicLink()) {
+                let real;
+                try {
+                    real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(p);
+                }
+                catch {
+                    throw new ConfigError(`${p} is a symbolic link that points nowhere`);
+                }
+                if (!isInside(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(top), real))
+                    throw new ConfigError(`${p} is a symbolic link that points outside the repository; it was not read`);
+            }
+            return p;
+        }
+    }
+    return undefined;
+}
+/** Read a config file within the limits: a regular file of at most 64 KiB. */
+function readConfigFile(path) {
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch (e) {
+        throw new ConfigError(`${path}: ${e.code === 'ENOENT' ? 'no such file' : `cannot be read (${e.code ?? 'error'})`}`);
+    }
+    if (!st.isFile())
+        throw new ConfigError(`${path} is not a regular file`);
+    if (st.size > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${path} is larger than ${MAX_CONFIG_BYTES / 1024} KiB (${st.size} bytes); a configuration is far smaller`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const fst = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!fst.isFile() || fst.size > MAX_CONFIG_BYTES)
+            throw new ConfigError(`${path} is not a regular file of at most ${MAX_CONFIG_BYTES / 1024} KiB`);
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+        if (text.includes('\0'))
+            throw new ConfigError(`${path} has binary content`);
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 
@@ -14108,6 +14306,105 @@ function scalarWord(file, n) {
         j++;
     }
     return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}
+
+
+/***/ }),
+
+/***/ 7355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ baselineKeys),
+/* harmony export */   mF: () => (/* binding */ readBaseline),
+/* harmony export */   v5: () => (/* binding */ inBaseline)
+/* harmony export */ });
+/* unused harmony exports BASELINE_VERSION, MAX_BASELINE_BYTES, BaselineError, baselineText, parseBaseline, partition */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Baselines: the findings a repository already has, so that a team adopting
+ * ptrace-doctor (or a new rule) sees only what a change introduces.
+ *
+ * A baseline is JSON with one entry per finding; entries are matched by rule
+ * and fingerprint, which do not depend on line numbers (see engine.ts), so
+ * moving a service down a file does not bring its findings back. Path, line
+ * and message are kept for the people who read the file in review.
+ */
+
+
+const BASELINE_VERSION = 1;
+/** A baseline is repository content too (an Action input names it): capped like the files scanned, generously. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+class BaselineError extends Error {
+}
+const key = (ruleId, fingerprint) => `${ruleId}\0${fingerprint}`;
+/** The baseline of these findings, as stable text (sorted, two-space JSON, final newline). */
+function baselineText(findings) {
+    const entries = findings
+        .map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, path: f.span.file.path, line: toLocation(f.span).startLine, message: f.message }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : 1)));
+    const b = { version: BASELINE_VERSION, tool: 'ptrace-doctor', findings: entries };
+    return JSON.stringify(b, null, 2) + '\n';
+}
+/** Parse and check a baseline file's text; a BaselineError says what is wrong with it. */
+function parseBaseline(text, name) {
+    if (text.length > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(`${name} is not JSON: ${e.message}`);
+    }
+    const o = data;
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline (write one with --write-baseline)`);
+    if (o.tool !== 'ptrace-doctor')
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline: "tool" is not "ptrace-doctor"`);
+    if (o.version !== BASELINE_VERSION)
+        throw new BaselineError(`${name} has baseline version ${JSON.stringify(o.version)}; this ptrace-doctor reads version ${BASELINE_VERSION}`);
+    if (!Array.isArray(o.findings))
+        throw new BaselineError(`${name}: "findings" must be a list`);
+    o.findings.forEach((e, i) => {
+        const entry = e;
+        if (!entry || typeof entry !== 'object' || typeof entry.ruleId !== 'string' || typeof entry.fingerprint !== 'string') {
+            throw new BaselineError(`${name}: findings[${i}] needs "ruleId" and "fingerprint" strings`);
+        }
+    });
+    return o;
+}
+function partition(findings, baseline) {
+    if (!baseline)
+        return { fresh: findings, known: [] };
+    const known = new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+    const out = { fresh: [], known: [] };
+    for (const f of findings)
+        (known.has(key(f.ruleId, f.fingerprint)) ? out.known : out.fresh).push(f);
+    return out;
+}
+/** Read a baseline file: a regular file within the size cap. */
+function readBaseline(path, name = path) {
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch {
+        throw new BaselineError(`${name}: no such file (write one with --write-baseline ${name})`);
+    }
+    if (!st.isFile())
+        throw new BaselineError(`${name} is not a regular file`);
+    if (st.size > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    return parseBaseline((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), name);
+}
+/** The set of rule/fingerprint keys of a baseline, for SARIF's baselineState. */
+function baselineKeys(baseline) {
+    return new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+}
+function inBaseline(keys, f) {
+    return keys.has(key(f.ruleId, f.fingerprint));
 }
 
 
