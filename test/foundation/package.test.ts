@@ -29,6 +29,10 @@ describe('the npm package', () => {
     expect(pkg.engines.node).toBe('>=20');
   });
 
+  it('names its GitHub repository, which npm publish --provenance checks against the workflow that publishes', () => {
+    expect((pkg as unknown as { repository: { url: string } }).repository.url).toBe('git+https://github.com/ptrace-doctor/ptrace-doctor.git');
+  });
+
   it('packs the CLI bundle, the rule pages and the config schema, and nothing of the sources or the Action', () => {
     const cache = mkdtempSync(join(tmpdir(), 'ptd-npm-cache-'));
     dirs.push(cache);
