@@ -7562,7 +7562,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
 /* harmony import */ var _config_find_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5023);
 /* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7355);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6456);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3522);
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
  * the runner's context, wire the engine and the runner commands, call run().
@@ -7610,7 +7610,11 @@ async function main() {
         const engine = {
             scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ,
             applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ,
-            toSarif: async (result, opts) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, { suppressed: result.suppressed, help: await (await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 7847))).ruleHelp(), ...opts }),
+            toSarif: async (result, opts = {}) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, {
+                ...(opts.includeSuppressed ? { suppressed: result.suppressed } : {}),
+                help: await (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 8561))).ruleHelp(),
+                ...(opts.inBaseline ? { inBaseline: opts.inBaseline } : {}),
+            }),
             ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg,
             // The validator, yaml and picomatch are loaded only when there is a configuration file.
             loadConfig: async (o) => {
@@ -7706,6 +7710,7 @@ function readInputs(get) {
         prSummary: bool('pr-summary', get('pr-summary'), true),
         scope: oneOf('scope', get('scope'), ['changed', 'all'], 'changed'),
         sarifFile: get('sarif-file').trim(),
+        sarifSuppressed: oneOf('sarif-suppressed', get('sarif-suppressed'), ['omit', 'include'], 'omit'),
         fix: bool('fix', get('fix'), false),
         ignore: parseRuleList(get('ignore')),
         maxComments,
@@ -7757,7 +7762,7 @@ function readContext(env, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 6456:
+/***/ 3522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7772,8 +7777,56 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/report/common.ts
-var common = __nccwpck_require__(4069);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
+;// CONCATENATED MODULE: ./src/types.ts
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+;// CONCATENATED MODULE: ./src/report/common.ts
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
+    let out = '';
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+        if (!file)
+            return undefined;
+        try {
+            out += (0,fix_text/* unifiedDiff */.WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,fix_text/* applyEdits */.ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return out === '' ? undefined : out;
+}
+function common_location(f) {
+    return toLocation(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
+}
+
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/github/errors.ts
@@ -7782,12 +7835,8 @@ var errors = __nccwpck_require__(3116);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/parse/yaml-lib.ts
 var yaml_lib = __nccwpck_require__(3078);
-// EXTERNAL MODULE: ./src/fix/text.ts
-var fix_text = __nccwpck_require__(5444);
 // EXTERNAL MODULE: ./src/fix/validate.ts
 var validate = __nccwpck_require__(5729);
-// EXTERNAL MODULE: ./src/types.ts
-var types = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Markdown for GitHub: escaping of repository values, code fences that cannot
@@ -7974,7 +8023,7 @@ const FP_PREFIX = '<!-- ptrace-doctor:fp=';
 const SEVERITY_LABEL = { error: '🔴 error', warning: '🟠 warning', note: '🔵 note' };
 /** Most severe first, then path, line and rule. */
 function compareFindings(a, b) {
-    return (types/* SEVERITY_ORDER */.B[b.severity] - types/* SEVERITY_ORDER */.B[a.severity] ||
+    return (SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] ||
         a.span.file.path.localeCompare(b.span.file.path) ||
         a.span.start - b.span.start ||
         a.ruleId.localeCompare(b.ruleId));
@@ -8128,8 +8177,8 @@ function relocatedCandidates(finding, file, isAnchorable, maxDistance = 40) {
 // Diffs
 /** The fix of one finding as a unified diff with repository paths. */
 /** The fix as a diff with repository paths (two lines of context by default, as review comments show it). */
-function fixDiff(finding, files, repoPath, context = 2) {
-    return (0,common/* fixDiff */.LC)(finding, { files, repoPath, context });
+function github_fixDiff(finding, files, repoPath, context = 2) {
+    return fixDiff(finding, { files, repoPath, context });
 }
 /** Reads the markers of a comment this action wrote; undefined for anyone else's. */
 function parseCommentMeta(body) {
@@ -8187,7 +8236,7 @@ function commentBody(input) {
     return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 function countBySeverity(findings) {
-    const { error, warning, note } = (0,common/* counts */.tQ)(findings);
+    const { error, warning, note } = counts(findings);
     return { error, warning, note };
 }
 function plural(n, word) {
@@ -8361,7 +8410,7 @@ function planReview(findings, opts) {
     for (const f of findings) {
         const loc = (0,source/* toLocation */.nc)(f.span);
         const location = `${opts.repoPath(loc.path)}:${loc.startLine}`;
-        const diffText = fixDiff(f, opts.files, opts.repoPath);
+        const diffText = github_fixDiff(f, opts.files, opts.repoPath);
         let planned;
         if (comments.length < opts.maxComments) {
             // 1. A suggestion whose every line is in the diff.
@@ -8642,13 +8691,14 @@ async function run(inputs, ctx, deps) {
     if (inputs.sarifFile) {
         const target = (0,external_node_path_.resolve)(ctx.workspace, inputs.sarifFile);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(await engine.toSarif(result, keys ? { inBaseline: (f) => (0,report_baseline/* inBaseline */.v5)(keys, f) } : {}), toRepo), null, 2) + '\n');
+        const sarif = await engine.toSarif(result, { ...(keys ? { inBaseline: (f) => (0,report_baseline/* inBaseline */.v5)(keys, f) } : {}), includeSuppressed: inputs.sarifSuppressed === 'include' });
+        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(sarif, toRepo), null, 2) + '\n');
         outputs['sarif-file'] = target;
     }
     // --- pull request review and sticky summary
     let prInfo;
     let rows = scoped.map((f) => {
-        const d = fixDiff(f, files, toRepo);
+        const d = github_fixDiff(f, files, toRepo);
         return { finding: f, location: locationOf(f, toRepo), where: 'summary', ...(d ? { diff: d } : {}) };
     });
     if (ctx.pr && api && octokit && diff) {
@@ -8730,7 +8780,7 @@ async function run(inputs, ctx, deps) {
     await io.writeJobSummary(summaryMarkdown({ rows: jobRows, docUrl: engine.ruleDocUrl, scope: diff ? inputs.scope : 'all', sticky: false, diffs: 'all', limit: JOB_SUMMARY_LIMIT, notes, ...(diff ? { totalFindings: allFindings.length } : {}) }));
     for (const [k, v] of Object.entries(outputs))
         io.setOutput(k, v);
-    const failing = scoped.filter((f) => (0,common/* atOrAbove */.kU)(f.severity, failOn));
+    const failing = scoped.filter((f) => atOrAbove(f.severity, failOn));
     const hidden = [
         ...(result.suppressed.length > 0 ? [`${result.suppressed.length} suppressed`] : []),
         ...(baseline ? [`${inBaselineCount} in the baseline`] : []),
@@ -11492,18 +11542,31 @@ function fingerprint(ruleId, r) {
     h.update('\0' + (r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)));
     return h.digest('hex').slice(0, 16);
 }
-/** The ptrace-doctor-ignore comments of every file that has one, from each file's own structure. */
-function collectDirectives(project) {
-    const out = new Map();
-    for (const file of project.files) {
-        if (!mayHoldDirectives(file.text))
-            continue;
-        const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? project.yaml(file)?.docs : undefined;
-        const ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
-        if (ds.length > 0)
-            out.set(file.path, ds);
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+    project;
+    byFile = new Map();
+    constructor(project) {
+        this.project = project;
+        for (const f of project.files)
+            this.of(f);
     }
-    return out;
+    of(file) {
+        let ds = this.byFile.get(file);
+        if (ds === undefined) {
+            ds = [];
+            if (mayHoldDirectives(file.text)) {
+                const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? this.project.yaml(file)?.docs : undefined;
+                ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
+            }
+            this.byFile.set(file, ds);
+        }
+        return ds;
+    }
 }
 function runRules(project, model, opts = {}) {
     const findings = [];
@@ -11514,12 +11577,12 @@ function runRules(project, model, opts = {}) {
         if (setting === 'off')
             skip.add(id);
     const seen = new Set();
-    const directives = collectDirectives(project);
+    const directives = new Directives(project);
     const inSource = (ruleId, spans) => {
         let hit;
         for (const s of spans) {
-            for (const d of directives.get(s.file.path) ?? []) {
-                if (d.file !== s.file || !applies(d, ruleId) || !covers(d, s.start))
+            for (const d of directives.of(s.file)) {
+                if (!applies(d, ruleId) || !covers(d, s.start))
                     continue;
                 d.used.add(d.rules === undefined ? '*' : ruleId);
                 hit ??= d;
@@ -11574,7 +11637,7 @@ function runRules(project, model, opts = {}) {
         rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
     }
     if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
-        for (const r of unusedSuppressions(project, directives, skip, opts.partial === true))
+        for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
             report(ptd901/* ptd901 */.T.meta, r, false);
     }
     return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
@@ -11588,7 +11651,8 @@ function runRules(project, model, opts = {}) {
 function unusedSuppressions(project, directives, skipped, partial) {
     const out = [];
     const unparsed = new Set(project.problems.map((p) => p.path));
-    for (const [path, ds] of directives) {
+    for (const [file, ds] of directives) {
+        const path = file.path;
         for (const d of ds) {
             const span = { file: d.file, start: d.comment.start, end: d.comment.end };
             const quoted = `\`${directiveText(d)}\``;
@@ -14410,60 +14474,6 @@ function inBaseline(keys, f) {
 
 /***/ }),
 
-/***/ 4069:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LC: () => (/* binding */ fixDiff),
-/* harmony export */   kU: () => (/* binding */ atOrAbove),
-/* harmony export */   tQ: () => (/* binding */ counts)
-/* harmony export */ });
-/* unused harmony export location */
-/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5444);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
-/** Helpers every reporter shares. */
-
-
-
-function counts(findings) {
-    const c = { error: 0, warning: 0, note: 0, total: findings.length };
-    for (const f of findings)
-        c[f.severity]++;
-    return c;
-}
-/**
- * The fix of one finding as a unified diff (one block per file it touches);
- * undefined when there is no fix or an edit does not apply. Files come from
- * the fix itself, else from `files`; paths can be mapped for display.
- */
-function fixDiff(f, opts = {}) {
-    const edits = f.fix?.edits ?? [];
-    if (edits.length === 0)
-        return undefined;
-    let out = '';
-    for (const p of [...new Set(edits.map((e) => e.path))]) {
-        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
-        if (!file)
-            return undefined;
-        try {
-            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return out === '' ? undefined : out;
-}
-function location(f) {
-    return toLocation(f.span);
-}
-function atOrAbove(s, threshold) {
-    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[threshold];
-}
-
-
-/***/ }),
-
 /***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14523,6 +14533,7 @@ function suppressionOf(f) {
 }
 function toSarif(findings, opts = {}) {
     const ruleIndex = new Map(_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.map((r, i) => [r.id, i]));
+    const anySuppressed = (opts.suppressed ?? []).length > 0;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -14564,7 +14575,7 @@ function toSarif(findings, opts = {}) {
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
                         ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
-                        ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
+                        ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {
                                 fixes: [
@@ -14598,13 +14609,12 @@ function toSarif(findings, opts = {}) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Uj: () => (/* binding */ ALL_RULES),
-  M0: () => (/* binding */ DOCS_BASE),
   y0: () => (/* binding */ RULES),
   rj: () => (/* binding */ resolveRule),
   Cg: () => (/* binding */ ruleDocUrl)
 });
 
-// UNUSED EXPORTS: ruleMeta
+// UNUSED EXPORTS: DOCS_BASE, ruleMeta
 
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
@@ -16362,21 +16372,6 @@ function timingReport() {
 
 /***/ }),
 
-/***/ 8522:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER)
-/* harmony export */ });
-/**
- * Shared types: the contract between discover → parse → model → rules → report/fix.
- * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
- */
-const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -16580,7 +16575,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 6141:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");

@@ -89,16 +89,28 @@ export interface RuleRunResult {
   suppressed: Finding[];
 }
 
-/** The ptrace-doctor-ignore comments of every file that has one, from each file's own structure. */
-function collectDirectives(project: Project): Map<string, Directive[]> {
-  const out = new Map<string, Directive[]>();
-  for (const file of project.files) {
-    if (!mayHoldDirectives(file.text)) continue;
-    const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? project.yaml(file)?.docs : undefined;
-    const ds = directivesOf(file, { resolve: resolveRule, ...(yamlDocs ? { yamlDocs } : {}) });
-    if (ds.length > 0) out.set(file.path, ds);
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+  readonly byFile = new Map<SourceFile, Directive[]>();
+  constructor(private readonly project: Project) {
+    for (const f of project.files) this.of(f);
   }
-  return out;
+  of(file: SourceFile): Directive[] {
+    let ds = this.byFile.get(file);
+    if (ds === undefined) {
+      ds = [];
+      if (mayHoldDirectives(file.text)) {
+        const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? this.project.yaml(file)?.docs : undefined;
+        ds = directivesOf(file, { resolve: resolveRule, ...(yamlDocs ? { yamlDocs } : {}) });
+      }
+      this.byFile.set(file, ds);
+    }
+    return ds;
+  }
 }
 
 export function runRules(project: Project, model: Model, opts: RuleRunOptions = {}): RuleRunResult {
@@ -108,12 +120,12 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
   const skip = new Set((opts.ignore ?? []).map((i) => resolveRule(i) ?? i.trim().toUpperCase()).filter(Boolean));
   for (const [id, setting] of config.rules) if (setting === 'off') skip.add(id);
   const seen = new Set<string>();
-  const directives = collectDirectives(project);
+  const directives = new Directives(project);
   const inSource = (ruleId: string, spans: Span[]): Directive | undefined => {
     let hit: Directive | undefined;
     for (const s of spans) {
-      for (const d of directives.get(s.file.path) ?? []) {
-        if (d.file !== s.file || !applies(d, ruleId) || !covers(d, s.start)) continue;
+      for (const d of directives.of(s.file)) {
+        if (!applies(d, ruleId) || !covers(d, s.start)) continue;
         d.used.add(d.rules === undefined ? '*' : ruleId);
         hit ??= d;
       }
@@ -162,7 +174,7 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
   }
   if (!skip.has(ptd901.meta.id)) {
-    for (const r of unusedSuppressions(project, directives, skip, opts.partial === true)) report(ptd901.meta, r, false);
+    for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true)) report(ptd901.meta, r, false);
   }
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
 }
@@ -173,10 +185,11 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
  * could not be parsed, nor a partial scan (what a comment covers may be
  * found only through a file that was not scanned): those are not reported.
  */
-function unusedSuppressions(project: Project, directives: Map<string, Directive[]>, skipped: Set<string>, partial: boolean): Report[] {
+function unusedSuppressions(project: Project, directives: Map<SourceFile, Directive[]>, skipped: Set<string>, partial: boolean): Report[] {
   const out: Report[] = [];
   const unparsed = new Set(project.problems.map((p) => p.path));
-  for (const [path, ds] of directives) {
+  for (const [file, ds] of directives) {
+    const path = file.path;
     for (const d of ds) {
       const span: Span = { file: d.file, start: d.comment.start, end: d.comment.end };
       const quoted = `\`${directiveText(d)}\``;

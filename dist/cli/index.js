@@ -9682,81 +9682,17 @@ function atOrAbove(s, threshold) {
 
 /***/ }),
 
-/***/ 5655:
+/***/ 7496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ safeTerminal),
-/* harmony export */   v: () => (/* binding */ formatText)
+/* harmony export */   C: () => (/* binding */ safeTerminal)
 /* harmony export */ });
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4069);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(228);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4998);
-/** Human output: findings grouped by file, each with its fix as a diff. */
-
-
-
-const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+/** Text for a terminal from untrusted sources (paths, messages quoting the scanned repository). */
 /** Keep control characters from the scanned repository out of the terminal. */
 function safeTerminal(s) {
     return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function wrap(text, width, indent) {
-    const words = text.split(/\s+/);
-    const lines = [];
-    let cur = '';
-    for (const w of words) {
-        if (cur && cur.length + 1 + w.length > width) {
-            lines.push(cur);
-            cur = w;
-        }
-        else
-            cur = cur ? `${cur} ${w}` : w;
-    }
-    if (cur)
-        lines.push(cur);
-    return lines.map((l) => indent + l).join('\n');
-}
-function formatText(findings, opts = {}) {
-    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
-    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
-    const byFile = new Map();
-    for (const f of findings)
-        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
-    let out = '';
-    for (const [path, fs] of byFile) {
-        out += `${col('bold', safeTerminal(path))}\n`;
-        for (const f of fs) {
-            const loc = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .location */ .C5)(f);
-            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
-            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
-            for (const r of f.related) {
-                const rl = (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toLocation */ .nc)(r.span);
-                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
-            }
-            const diff = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .fixDiff */ .LC)(f) ?? '';
-            if (f.fix && diff) {
-                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
-                for (const line of diff.trimEnd().split('\n')) {
-                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
-                    out += `      ${col(c, safeTerminal(line))}\n`;
-                }
-            }
-            out += col('dim', `      ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleDocUrl */ .Cg)(f.ruleId)}`) + '\n\n';
-        }
-    }
-    const c = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .counts */ .tQ)(findings);
-    const fixable = findings.filter((f) => f.fix).length;
-    const hidden = [
-        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
-        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
-    ];
-    out += c.total === 0
-        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
-        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
-            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
-    return out;
 }
 
 
@@ -9770,13 +9706,12 @@ function formatText(findings, opts = {}) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Uj: () => (/* binding */ ALL_RULES),
-  M0: () => (/* binding */ DOCS_BASE),
   y0: () => (/* binding */ RULES),
   rj: () => (/* binding */ resolveRule),
   Cg: () => (/* binding */ ruleDocUrl)
 });
 
-// UNUSED EXPORTS: ruleMeta
+// UNUSED EXPORTS: DOCS_BASE, ruleMeta
 
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
@@ -14374,18 +14309,31 @@ function fingerprint(ruleId, r) {
     h.update('\0' + (r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)));
     return h.digest('hex').slice(0, 16);
 }
-/** The ptrace-doctor-ignore comments of every file that has one, from each file's own structure. */
-function collectDirectives(project) {
-    const out = new Map();
-    for (const file of project.files) {
-        if (!mayHoldDirectives(file.text))
-            continue;
-        const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? project.yaml(file)?.docs : undefined;
-        const ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
-        if (ds.length > 0)
-            out.set(file.path, ds);
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+    project;
+    byFile = new Map();
+    constructor(project) {
+        this.project = project;
+        for (const f of project.files)
+            this.of(f);
     }
-    return out;
+    of(file) {
+        let ds = this.byFile.get(file);
+        if (ds === undefined) {
+            ds = [];
+            if (mayHoldDirectives(file.text)) {
+                const yamlDocs = file.kind === 'compose' || file.kind === 'kubernetes' || file.kind === 'workflow' ? this.project.yaml(file)?.docs : undefined;
+                ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
+            }
+            this.byFile.set(file, ds);
+        }
+        return ds;
+    }
 }
 function runRules(project, model, opts = {}) {
     const findings = [];
@@ -14396,12 +14344,12 @@ function runRules(project, model, opts = {}) {
         if (setting === 'off')
             skip.add(id);
     const seen = new Set();
-    const directives = collectDirectives(project);
+    const directives = new Directives(project);
     const inSource = (ruleId, spans) => {
         let hit;
         for (const s of spans) {
-            for (const d of directives.get(s.file.path) ?? []) {
-                if (d.file !== s.file || !applies(d, ruleId) || !covers(d, s.start))
+            for (const d of directives.of(s.file)) {
+                if (!applies(d, ruleId) || !covers(d, s.start))
                     continue;
                 d.used.add(d.rules === undefined ? '*' : ruleId);
                 hit ??= d;
@@ -14456,7 +14404,7 @@ function runRules(project, model, opts = {}) {
         rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
     }
     if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
-        for (const r of unusedSuppressions(project, directives, skip, opts.partial === true))
+        for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
             report(ptd901/* ptd901 */.T.meta, r, false);
     }
     return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
@@ -14470,7 +14418,8 @@ function runRules(project, model, opts = {}) {
 function unusedSuppressions(project, directives, skipped, partial) {
     const out = [];
     const unparsed = new Set(project.problems.map((p) => p.path));
-    for (const [path, ds] of directives) {
+    for (const [file, ds] of directives) {
+        const path = file.path;
         for (const d of ds) {
             const span = { file: d.file, start: d.comment.start, end: d.comment.end };
             const quoted = `\`${directiveText(d)}\``;
@@ -14694,8 +14643,73 @@ function writeAtomic(abs, expectedBefore, after) {
 
 // EXTERNAL MODULE: ./src/report/common.ts
 var common = __nccwpck_require__(4069);
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __nccwpck_require__(5655);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
+;// CONCATENATED MODULE: ./src/report/text.ts
+/** Human output: findings grouped by file, each with its fix as a diff. */
+
+
+
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
+
+function wrap(text, width, indent) {
+    const words = text.split(/\s+/);
+    const lines = [];
+    let cur = '';
+    for (const w of words) {
+        if (cur && cur.length + 1 + w.length > width) {
+            lines.push(cur);
+            cur = w;
+        }
+        else
+            cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur)
+        lines.push(cur);
+    return lines.map((l) => indent + l).join('\n');
+}
+function formatText(findings, opts = {}) {
+    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
+    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
+    let out = '';
+    for (const [path, fs] of byFile) {
+        out += `${col('bold', (0,terminal/* safeTerminal */.C)(path))}\n`;
+        for (const f of fs) {
+            const loc = (0,common/* location */.C5)(f);
+            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
+            out += (0,terminal/* safeTerminal */.C)(wrap(f.message, 96, '      ')) + '\n';
+            for (const r of f.related) {
+                const rl = (0,source/* toLocation */.nc)(r.span);
+                out += col('dim', `      ↳ ${(0,terminal/* safeTerminal */.C)(rl.path)}:${rl.startLine}: ${(0,terminal/* safeTerminal */.C)(r.message)}`) + '\n';
+            }
+            const diff = (0,common/* fixDiff */.LC)(f) ?? '';
+            if (f.fix && diff) {
+                out += `      ${col('green', 'Fix')}: ${(0,terminal/* safeTerminal */.C)(f.fix.description)}\n`;
+                for (const line of diff.trimEnd().split('\n')) {
+                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
+                    out += `      ${col(c, (0,terminal/* safeTerminal */.C)(line))}\n`;
+                }
+            }
+            out += col('dim', `      ${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}`) + '\n\n';
+        }
+    }
+    const c = (0,common/* counts */.tQ)(findings);
+    const fixable = findings.filter((f) => f.fix).length;
+    const hidden = [
+        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
+        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
+    ];
+    out += c.total === 0
+        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
+        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
+            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/compact.ts
 /**
  * compact: one line per finding, `path:line:col: severity RULE title`, the
@@ -14708,7 +14722,7 @@ function formatCompact(findings) {
         .map((f) => {
         const l = (0,source/* toLocation */.nc)(f.span);
         // A path with a line break would split the line: paths come from the scanned repository.
-        return `${(0,report_text/* safeTerminal */.C)(l.path).replace(/\n/g, '\\n')}:${l.startLine}:${l.startColumn}: ${f.severity} ${f.ruleId} ${f.title}\n`;
+        return `${(0,terminal/* safeTerminal */.C)(l.path).replace(/\n/g, '\\n')}:${l.startLine}:${l.startColumn}: ${f.severity} ${f.ruleId} ${f.title}\n`;
     })
         .join('');
 }
@@ -14791,6 +14805,7 @@ function suppressionOf(f) {
 }
 function toSarif(findings, opts = {}) {
     const ruleIndex = new Map(rules/* RULES */.y0.map((r, i) => [r.id, i]));
+    const anySuppressed = (opts.suppressed ?? []).length > 0;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -14832,7 +14847,7 @@ function toSarif(findings, opts = {}) {
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
                         ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
-                        ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
+                        ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {
                                 fixes: [
@@ -15265,15 +15280,14 @@ async function explain(name, color, io) {
         io.stderr(`ptrace-doctor: explain: unknown rule ${JSON.stringify(name)} (ids such as PTD007 or slugs such as delve-api-exposed); see --list-rules\n`);
         return 2;
     }
-    const [docs, md] = await Promise.all([__nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 6768)), __nccwpck_require__.e(/* import() */ 652).then(__nccwpck_require__.bind(__nccwpck_require__, 5652))]);
-    await md.loadMarked();
-    const page = (await docs.loadRuleDocs())[id];
+    const [docs, md, marked] = await Promise.all([__nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 6768)), __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7672)), __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))]);
+    // The page with absolute links (a path relative to docs/rules/ means nothing in a terminal), rendered now: in colour or not.
+    const page = (await docs.loadRuleDocs()).help[id]?.markdown;
     if (page === undefined) {
         io.stderr(`ptrace-doctor: internal error: no documentation for ${id}\n`);
         return 2;
     }
-    // Links as URLs: a path relative to docs/rules/ means nothing in a terminal.
-    io.stdout(md.renderTerminal(docs.withAbsoluteLinks(page, (await __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))).lexer), { color }));
+    io.stdout(md.renderTerminal(page, marked.lexer, { color }));
     return 0;
 }
 /** `ptrace-doctor init`: write a starter .ptrace-doctor.yaml at the root from a scan with the defaults. */
@@ -15435,7 +15449,7 @@ async function run(argv, io) {
                 break;
             default:
                 if (!(args.fix && fresh.length === 0))
-                    io.stdout((0,report_text/* formatText */.v)(fresh, { color, suppressed: suppressed.length, baseline: known.length }));
+                    io.stdout(formatText(fresh, { color, suppressed: suppressed.length, baseline: known.length }));
         }
         return fresh.some((f) => (0,common/* atOrAbove */.kU)(f.severity, failOn)) ? 1 : 0;
     }

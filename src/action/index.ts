@@ -45,7 +45,12 @@ async function main(): Promise<void> {
     const engine = {
       scan,
       applyFixes,
-      toSarif: async (result: ScanResult, opts?: { inBaseline?: (f: Finding) => boolean }) => toSarif(result.findings, { suppressed: result.suppressed, help: await (await import('../report/help.js')).ruleHelp(), ...opts }),
+      toSarif: async (result: ScanResult, opts: { inBaseline?: (f: Finding) => boolean; includeSuppressed?: boolean } = {}) =>
+        toSarif(result.findings, {
+          ...(opts.includeSuppressed ? { suppressed: result.suppressed } : {}),
+          help: await (await import('../report/help.js')).ruleHelp(),
+          ...(opts.inBaseline ? { inBaseline: opts.inBaseline } : {}),
+        }),
       ruleDocUrl,
       // The validator, yaml and picomatch are loaded only when there is a configuration file.
       loadConfig: async (o: { root: string; boundary: string; explicit?: string }) => {

@@ -19,6 +19,8 @@ export interface ActionInputs {
   prSummary: boolean;
   scope: Scope;
   sarifFile: string;
+  /** Suppressed findings in the SARIF file: left out (code scanning would show them as open alerts), or listed with `suppressions`. */
+  sarifSuppressed: 'omit' | 'include';
   fix: boolean;
   ignore: string[];
   maxComments: number;
@@ -71,6 +73,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     prSummary: bool('pr-summary', get('pr-summary'), true),
     scope: oneOf('scope', get('scope'), ['changed', 'all'] as const, 'changed'),
     sarifFile: get('sarif-file').trim(),
+    sarifSuppressed: oneOf('sarif-suppressed', get('sarif-suppressed'), ['omit', 'include'] as const, 'omit'),
     fix: bool('fix', get('fix'), false),
     ignore: parseRuleList(get('ignore')),
     maxComments,

@@ -44,7 +44,7 @@ export interface Engine {
   /** Applies every fix (re-scanning between rounds) and writes the files when `write`. */
   applyFixes(opts: ScanOptions & { write: boolean }): Promise<FixOutcome>;
   /** SARIF for upload: every finding, suppressed ones with their suppressions, baselineState when a baseline is given. */
-  toSarif(result: ScanResult, opts?: { inBaseline?: (f: Finding) => boolean }): object | Promise<object>;
+  toSarif(result: ScanResult, opts?: { inBaseline?: (f: Finding) => boolean; includeSuppressed?: boolean }): object | Promise<object>;
   ruleDocUrl(id: string): string;
 }
 
@@ -230,7 +230,8 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   if (inputs.sarifFile) {
     const target = resolve(ctx.workspace, inputs.sarifFile);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, JSON.stringify(rebaseSarif(await engine.toSarif(result, keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}), toRepo), null, 2) + '\n');
+    const sarif = await engine.toSarif(result, { ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}), includeSuppressed: inputs.sarifSuppressed === 'include' });
+    writeFileSync(target, JSON.stringify(rebaseSarif(sarif, toRepo), null, 2) + '\n');
     outputs['sarif-file'] = target;
   }
 

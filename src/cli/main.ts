@@ -227,15 +227,14 @@ async function explain(name: string, color: boolean, io: CliIO): Promise<number>
     io.stderr(`ptrace-doctor: explain: unknown rule ${JSON.stringify(name)} (ids such as PTD007 or slugs such as delve-api-exposed); see --list-rules\n`);
     return 2;
   }
-  const [docs, md] = await Promise.all([import('../rules/docs.js'), import('../report/terminal-markdown.js')]);
-  await md.loadMarked();
-  const page = (await docs.loadRuleDocs())[id];
+  const [docs, md, marked] = await Promise.all([import('../rules/docs.js'), import('../report/markdown-pages.js'), import('marked')]);
+  // The page with absolute links (a path relative to docs/rules/ means nothing in a terminal), rendered now: in colour or not.
+  const page = (await docs.loadRuleDocs()).help[id]?.markdown;
   if (page === undefined) {
     io.stderr(`ptrace-doctor: internal error: no documentation for ${id}\n`);
     return 2;
   }
-  // Links as URLs: a path relative to docs/rules/ means nothing in a terminal.
-  io.stdout(md.renderTerminal(docs.withAbsoluteLinks(page, (await import('marked')).lexer), { color }));
+  io.stdout(md.renderTerminal(page, marked.lexer, { color }));
   return 0;
 }
 

@@ -27,7 +27,12 @@ function rawRegion(file: SourceFile, start: number, end: number): object {
 
 export interface SarifOptions {
   version?: string;
-  /** Suppressed findings: listed as results with `suppressions` (code scanning shows them as closed). */
+  /**
+   * Suppressed findings: listed as results with `suppressions` (SARIF viewers hide them). Then every
+   * other result carries `suppressions: []` too: SARIF 2.1.0 §3.27.23 wants the property on all results
+   * of a run or on none. GitHub code scanning does not read `suppressions` (they would be open alerts),
+   * which is why the Action leaves them out of its SARIF file unless told (input sarif-suppressed).
+   */
   suppressed?: Finding[];
   /** With a baseline: every result gets baselineState, "unchanged" when this says the baseline has it, else "new". */
   inBaseline?: (f: Finding) => boolean;
@@ -67,6 +72,7 @@ function suppressionOf(f: Finding): object[] {
 
 export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const anySuppressed = (opts.suppressed ?? []).length > 0;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -108,7 +114,7 @@ export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
               : {}),
             partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
             ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
-            ...(f.suppression ? { suppressions: suppressionOf(f) } : {}),
+            ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
             ...(fixable
               ? {
                   fixes: [

@@ -3,6 +3,7 @@ import { counts, fixDiff, location } from './common.js';
 import { ruleDocUrl } from '../rules/index.js';
 import { toLocation } from '../source.js';
 import type { Finding } from '../types.js';
+import { safeTerminal } from './terminal.js';
 
 export interface TextOptions {
   color?: boolean;
@@ -14,10 +15,7 @@ export interface TextOptions {
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
 
-/** Keep control characters from the scanned repository out of the terminal. */
-export function safeTerminal(s: string): string {
-  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { safeTerminal };
 
 function wrap(text: string, width: number, indent: string): string {
   const words = text.split(/\s+/);

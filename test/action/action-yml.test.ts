@@ -47,7 +47,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the inputs the code reads, with the documented defaults', () => {
-    expect(Object.keys(action.inputs)).toEqual(['github-token', 'path', 'fail-on', 'pr-review', 'pr-summary', 'scope', 'sarif-file', 'fix', 'ignore', 'config', 'baseline', 'max-comments']);
+    expect(Object.keys(action.inputs)).toEqual(['github-token', 'path', 'fail-on', 'pr-review', 'pr-summary', 'scope', 'sarif-file', 'sarif-suppressed', 'fix', 'ignore', 'config', 'baseline', 'max-comments']);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     const read: string[] = [];
     readInputs((name) => {

@@ -85,6 +85,7 @@ async function runAction(env: Env, opts: { event: string; payload: object; api?:
     'pr-summary': 'true',
     scope: 'changed',
     'sarif-file': '',
+    'sarif-suppressed': 'omit',
     fix: 'false',
     ignore: '',
     config: '',
@@ -290,7 +291,7 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
     const w = spawnSync(process.execPath, [join(repoRoot, 'dist/cli/index.js'), env.workspace, '--write-baseline', join(env.workspace, 'ptrace-doctor-baseline.json')], { encoding: 'utf8' });
     expect(w.status, w.stderr).toBe(0);
     writeFileSync(join(env.workspace, 'docker-compose.yml'), COMPOSE + '  profiler:\n    image: example/prof:dev\n    command: gdb -p 1\n');
-    const r = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'ptrace-doctor-baseline.json', 'sarif-file': 'out/ptrace-doctor.sarif' } });
+    const r = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'ptrace-doctor-baseline.json', 'sarif-file': 'out/ptrace-doctor.sarif', 'sarif-suppressed': 'include' } });
     expect(r.outputs).toMatchObject({ findings: '1', errors: '1' });
     expect(r.code).toBe(1);
     const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) title=/.test(l));
@@ -299,7 +300,7 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
     expect(r.stdout).toMatch(/Not counted: 1 suppressed, 1 in the baseline\./);
     const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
     const results = sarif.runs[0].results as Array<{ ruleId: string; baselineState: string; suppressions?: Array<{ kind: string; justification: string }>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
-    expect(results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri} ${x.baselineState}${x.suppressions ? ` ${x.suppressions[0]!.kind}:${x.suppressions[0]!.justification}` : ''}`).sort()).toEqual([
+    expect(results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri} ${x.baselineState}${x.suppressions?.length ? ` ${x.suppressions[0]!.kind}:${x.suppressions[0]!.justification}` : ''}`).sort()).toEqual([
       'PTD001 docker-compose.yml new',
       'PTD001 docker-compose.yml unchanged',
       'PTD001 legacy/docker-compose.yml new external:retired next sprint',
@@ -307,6 +308,11 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
     const rules = new Map((sarif.runs[0].tool.driver.rules as Array<{ id: string; help: { markdown: string }; properties: Record<string, unknown> }>).map((x) => [x.id, x]));
     expect(rules.get('PTD007')!.properties['security-severity']).toBe('8.8');
     expect(rules.get('PTD001')!.help.markdown).toBe(readFileSync(join(repoRoot, 'docs/rules/PTD001.md'), 'utf8').replace(/\]\((\.\.\/[^)]+|[A-Z][^):]*\.md[^)]*)\)/g, (_m, href: string) => `](${new URL(href, 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/').href})`));
+    // By default (sarif-suppressed: omit) the suppressed finding is left out: code scanning would open an alert for it.
+    const omitted = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'ptrace-doctor-baseline.json', 'sarif-file': 'out/omitted.sarif' } });
+    const kept = (JSON.parse(readFileSync(omitted.outputs['sarif-file']!, 'utf8')).runs[0].results as Array<{ ruleId: string; suppressions?: unknown }>);
+    expect(kept).toHaveLength(2);
+    expect(kept.every((x) => x.suppressions === undefined)).toBe(true);
     // The configuration's fail-on applies when the input is empty, and the input wins when set.
     writeFileSync(join(env.workspace, '.ptrace-doctor.yaml'), 'fail-on: never\n');
     expect((await runAction(env, { event: 'push', payload: {}, inputs: { 'fail-on': '' } })).code).toBe(0);

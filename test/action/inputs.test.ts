@@ -9,7 +9,9 @@ const get = (vals: Record<string, string>) => (name: string) => vals[name] ?? ''
 describe('readInputs', () => {
   it('applies the defaults of action.yml', () => {
     // fail-on left empty: the configuration file's, else error (decided when the run knows the config).
-    expect(readInputs(get({}))).toEqual({ token: '', path: '.', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', fix: false, ignore: [], maxComments: 25, config: '', baseline: '' });
+    expect(readInputs(get({}))).toEqual({ token: '', path: '.', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', sarifSuppressed: 'omit', fix: false, ignore: [], maxComments: 25, config: '', baseline: '' });
+    expect(readInputs(get({ 'sarif-suppressed': 'Include' })).sarifSuppressed).toBe('include');
+    expect(() => readInputs(get({ 'sarif-suppressed': 'all' }))).toThrow(/sarif-suppressed/);
   });
   it('parses values and rejects bad ones with the input name', () => {
     const i = readInputs(get({ 'fail-on': 'Warning', 'pr-review': 'False', fix: 'true', ignore: 'ptd010, PTD012\nPTD010', 'max-comments': '0', scope: 'all' }));

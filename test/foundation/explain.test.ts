@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, useColor } from '../../src/cli/main.js';
-import { RULES } from '../../src/rules/index.js';
+import { DOCS_BASE, RULES } from '../../src/rules/index.js';
 import { RULE_DOCS } from '../../src/rules/docs.generated.js';
 import { ROOT, tempRepo } from '../helpers/repo.js';
 
@@ -29,8 +29,12 @@ describe('rule pages', () => {
       for (const h of ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Fix safety', 'Evidence']) expect(headings, `${id}: ${h}`).toContain(h);
       expect(RULE_DOCS[id], id).toBe(text);
     }
-    // The generator agrees that src/rules/docs.generated.ts is fresh.
-    expect(spawnSync(process.execPath, [join(ROOT, 'scripts/rule-docs.mjs'), '--check'], { encoding: 'utf8' }).status).toBe(0);
+    // The generator agrees that src/rules/docs.generated.ts is fresh (pages and the help rendered from them),
+    // and makes links absolute against the same address the findings link to.
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/rule-docs.mjs'), '--check'], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(readFileSync(join(ROOT, 'scripts/rule-docs.mjs'), 'utf8')).toContain(`const DOCS_BASE = '${DOCS_BASE}';`);
   });
 });
 

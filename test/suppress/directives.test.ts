@@ -139,6 +139,20 @@ describe('where a comment applies', () => {
     expect(at(apart)).toEqual(['PTD901:2', 'PTD901:3', 'PTD007:8', 'PTD003:9']);
   });
 
+  it('a comment in a file read only through a link (a partial scan\'s Dockerfile) still applies', async () => {
+    const root = tempRepo({
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: dlv exec /app\n    cap_add: [SYS_PTRACE]\n',
+      Dockerfile: 'FROM golang:1.22\n# ptrace-doctor-ignore PTD012 -- pinned by the base image\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n',
+      'other/Dockerfile': 'FROM golang:1.22\n',
+    });
+    const whole = await scan({ root });
+    expect(at(whole, 'suppressed')).toEqual(['PTD012:3']);
+    const partial = await scan({ root, paths: ['docker-compose.yml'] });
+    expect(partial.files.map((f) => f.path)).not.toContain('Dockerfile');
+    expect(at(partial)).toEqual([]);
+    expect(at(partial, 'suppressed')).toEqual(['PTD012:3']);
+  });
+
   it('justfile: a recipe header (and the attributes above it) covers the indented body', () => {
     const text = ['set shell := ["bash", "-c"]', '', '# ptrace-doctor-ignore PTD003', '[linux]', 'debug target="api": build', '    docker run --privileged {{target}} dlv attach 1 # why', '', '    echo done', 'other:', '  true', ''].join('\n');
     const f = makeSourceFile('justfile', '/x/justfile', 'shell', text);
@@ -209,6 +223,9 @@ describe('suppressed findings in the reports', () => {
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const results = sarif.runs[0].results as Array<{ ruleId: string; suppressions?: Array<{ kind: string; justification?: string; location?: { physicalLocation: { region: { startLine: number } } } }> }>;
     expect(results.map((r) => [r.ruleId, r.suppressions?.[0]?.kind ?? null])).toEqual([['PTD001', null], ['PTD003', 'inSource']]);
+    // SARIF 2.1.0 §3.27.23: once one result of a run has `suppressions`, every result has it (empty: not suppressed).
+    expect(results.every((r) => Array.isArray(r.suppressions))).toBe(true);
+    expect(results[0]!.suppressions).toEqual([]);
     expect(results[1]!.suppressions![0]).toMatchObject({ justification: 'nested containers need it', location: { physicalLocation: { region: { startLine: 2 } } } });
     // Suppressed findings never fail the run.
     expect((await run('--fail-on', 'warning', 'docker-compose.yml')).code).toBe(1);

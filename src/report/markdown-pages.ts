@@ -1,17 +1,21 @@
 /**
- * Markdown for a terminal: the rule pages as `ptrace-doctor explain` shows
- * them, and as SARIF's help.text. Parsed with marked's lexer (no Markdown is
- * taken apart with regular expressions); rendered without Markdown syntax:
- * headings underlined (bold with colour), code blocks indented, links as
- * "text <url>", lists with bullets, tables aligned. Inline code is coloured,
- * or without colour kept between backticks, as finding messages write it.
+ * The rule pages for places other than GitHub's Markdown view: for a
+ * terminal (`ptrace-doctor explain`, SARIF's help.text) and with their links
+ * made absolute (SARIF's help.markdown). Parsed with marked's lexer, passed
+ * in by the caller (no Markdown is taken apart with regular expressions);
+ * rendered without Markdown syntax: headings underlined (bold with colour),
+ * code blocks indented, links as "text <url>", lists with bullets, tables
+ * aligned. Inline code is coloured, or without colour kept between
+ * backticks, as finding messages write it.
+ *
+ * Self-contained on purpose (besides types it imports only terminal.ts):
+ * scripts/rule-docs.mjs transpiles both files at bundle time to render every page for SARIF once,
+ * so that SARIF output neither loads marked nor renders anything at run time.
  */
 import type { Token, Tokens } from 'marked';
-import { lazyLibrary } from '../parse/lazy-lib.js';
-import { safeTerminal } from './text.js';
+import { safeTerminal } from './terminal.js';
 
-const marked = lazyLibrary('marked', () => import('marked'));
-export const loadMarked = marked.load;
+export type Lexer = (markdown: string) => Token[];
 
 export interface RenderOptions {
   color?: boolean;
@@ -80,8 +84,7 @@ function wrap(text: string, width: number, first: string, rest: string): string 
   return lines.map((l, i) => (i === 0 ? first : rest) + l).join('\n');
 }
 
-export function renderTerminal(markdown: string, opts: RenderOptions = {}): string {
-  const { lexer } = marked.get();
+export function renderTerminal(markdown: string, lexer: Lexer, opts: RenderOptions = {}): string {
   const width = opts.width ?? 80;
   const c = (code: keyof typeof ESC, s: string): string => (opts.color ? `${ESC[code]}${s}${ESC.reset}` : s);
 
@@ -170,4 +173,30 @@ export function renderTerminal(markdown: string, opts: RenderOptions = {}): stri
   };
 
   return block(lexer(markdown), '').join('\n\n') + '\n';
+}
+
+/**
+ * The page with its relative links made absolute (`base` is the address of
+ * docs/rules/ on GitHub), for places that show it away from docs/rules/.
+ * Links are found as the lexer parses them, then their source is rewritten.
+ */
+export function withAbsoluteLinks(markdown: string, lexer: Lexer, base: string): string {
+  const links = new Map<string, string>();
+  const walk = (tokens: Token[] | undefined): void => {
+    for (const t of tokens ?? []) {
+      if (t.type === 'link') {
+        const href = (t as Tokens.Link).href;
+        if (!/^[a-z][a-z0-9+.-]*:|^#/i.test(href)) links.set(t.raw, t.raw.replace(`(${href}`, `(${new URL(href, base).href}`));
+      }
+      const nested = t as { tokens?: Token[]; items?: Array<{ tokens: Token[] }>; header?: Array<{ tokens: Token[] }>; rows?: Array<Array<{ tokens: Token[] }>> };
+      walk(nested.tokens);
+      for (const i of nested.items ?? []) walk(i.tokens);
+      for (const h of nested.header ?? []) walk(h.tokens);
+      for (const r of nested.rows ?? []) for (const cell of r) walk(cell.tokens);
+    }
+  };
+  walk(lexer(markdown));
+  let out = markdown;
+  for (const [raw, abs] of links) out = out.split(raw).join(abs);
+  return out;
 }

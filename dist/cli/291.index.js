@@ -1,140 +1,23 @@
-export const id = 847;
-export const ids = [847];
-export const modules = {
+"use strict";
+exports.id = 291;
+exports.ids = [291];
+exports.modules = {
 
-/***/ 7847:
+/***/ 7672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   renderTerminal: () => (/* binding */ renderTerminal),
+/* harmony export */   withAbsoluteLinks: () => (/* binding */ withAbsoluteLinks)
+/* harmony export */ });
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7496);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ruleHelp: () => (/* binding */ ruleHelp)
-});
-
-// EXTERNAL MODULE: ./src/rules/index.ts + 17 modules
-var rules = __webpack_require__(228);
-;// CONCATENATED MODULE: ./src/rules/docs.ts
-
-async function loadRuleDocs() {
-    return (await __webpack_require__.e(/* import() */ 443).then(__webpack_require__.bind(__webpack_require__, 4443))).RULE_DOCS;
-}
-/**
- * The page with its relative links made absolute (to the repository on
- * GitHub), for places that show it away from docs/rules/: SARIF help in
- * code scanning. `lexer` is marked's; links are found as it parses them.
- */
-function withAbsoluteLinks(markdown, lexer) {
-    const links = new Map();
-    const walk = (tokens) => {
-        for (const t of tokens ?? []) {
-            if (t.type === 'link') {
-                const href = t.href;
-                if (!/^[a-z][a-z0-9+.-]*:|^#/i.test(href)) {
-                    const abs = new URL(href, rules/* DOCS_BASE */.M0).href;
-                    links.set(t.raw, t.raw.replace(`(${href}`, `(${abs}`));
-                }
-            }
-            const nested = t;
-            walk(nested.tokens);
-            for (const i of nested.items ?? [])
-                walk(i.tokens);
-            for (const h of nested.header ?? [])
-                walk(h.tokens);
-            for (const r of nested.rows ?? [])
-                for (const cell of r)
-                    walk(cell.tokens);
-        }
-    };
-    walk(lexer(markdown));
-    let out = markdown;
-    for (const [raw, abs] of links)
-        out = out.split(raw).join(abs);
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/parse/lazy-lib.ts
-var lazy_lib = __webpack_require__(4083);
-// EXTERNAL MODULE: ./src/report/common.ts
-var common = __webpack_require__(4069);
-;// CONCATENATED MODULE: ./src/report/text.ts
-/** Human output: findings grouped by file, each with its fix as a diff. */
-
-
-
-const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
-/** Keep control characters from the scanned repository out of the terminal. */
-function safeTerminal(s) {
-    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-function wrap(text, width, indent) {
-    const words = text.split(/\s+/);
-    const lines = [];
-    let cur = '';
-    for (const w of words) {
-        if (cur && cur.length + 1 + w.length > width) {
-            lines.push(cur);
-            cur = w;
-        }
-        else
-            cur = cur ? `${cur} ${w}` : w;
-    }
-    if (cur)
-        lines.push(cur);
-    return lines.map((l) => indent + l).join('\n');
-}
-function formatText(findings, opts = {}) {
-    const col = (c, s) => (opts.color ? `${C[c]}${s}${C.reset}` : s);
-    const sevColor = { error: 'red', warning: 'yellow', note: 'blue' };
-    const byFile = new Map();
-    for (const f of findings)
-        byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
-    let out = '';
-    for (const [path, fs] of byFile) {
-        out += `${col('bold', safeTerminal(path))}\n`;
-        for (const f of fs) {
-            const loc = location(f);
-            out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
-            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
-            for (const r of f.related) {
-                const rl = toLocation(r.span);
-                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
-            }
-            const diff = fixDiff(f) ?? '';
-            if (f.fix && diff) {
-                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
-                for (const line of diff.trimEnd().split('\n')) {
-                    const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
-                    out += `      ${col(c, safeTerminal(line))}\n`;
-                }
-            }
-            out += col('dim', `      ${ruleDocUrl(f.ruleId)}`) + '\n\n';
-        }
-    }
-    const c = counts(findings);
-    const fixable = findings.filter((f) => f.fix).length;
-    const hidden = [
-        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
-        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
-    ];
-    out += c.total === 0
-        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
-        : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
-            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/terminal-markdown.ts
-
-
-const marked = (0,lazy_lib/* lazyLibrary */.A)('marked', () => __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022)));
-const loadMarked = marked.load;
 const ESC = { bold: '\x1b[1m', dim: '\x1b[2m', italic: '\x1b[3m', underline: '\x1b[4m', cyan: '\x1b[36m', blue: '\x1b[34m', reset: '\x1b[0m' };
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 /** Entities decoded, control characters made visible (safeTerminal): the text of a token, ready for the terminal. */
 function decode(s) {
-    return safeTerminal(decodeEntities(s));
+    return (0,_terminal_js__WEBPACK_IMPORTED_MODULE_0__/* .safeTerminal */ .C)(decodeEntities(s));
 }
 function decodeEntities(s) {
     let out = '';
@@ -165,7 +48,7 @@ function visible(s) {
     }
     return n;
 }
-function terminal_markdown_wrap(text, width, first, rest) {
+function wrap(text, width, first, rest) {
     const lines = [];
     for (const hard of text.split('\n')) {
         let cur = '';
@@ -187,8 +70,7 @@ function terminal_markdown_wrap(text, width, first, rest) {
     }
     return lines.map((l, i) => (i === 0 ? first : rest) + l).join('\n');
 }
-function renderTerminal(markdown, opts = {}) {
-    const { lexer } = marked.get();
+function renderTerminal(markdown, lexer, opts = {}) {
     const width = opts.width ?? 80;
     const c = (code, s) => (opts.color ? `${ESC[code]}${s}${ESC.reset}` : s);
     const inline = (tokens) => {
@@ -223,7 +105,7 @@ function renderTerminal(markdown, opts = {}) {
                     const l = t;
                     const text = inline(l.tokens);
                     const plain = decode(l.text);
-                    const href = safeTerminal(l.href);
+                    const href = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_0__/* .safeTerminal */ .C)(l.href);
                     out += l.autolink || plain === l.href || text === href ? c('blue', href) : `${text} <${c('blue', href)}>`;
                     break;
                 }
@@ -249,13 +131,13 @@ function renderTerminal(markdown, opts = {}) {
                     break;
                 }
                 case 'paragraph':
-                    parts.push(terminal_markdown_wrap(inline(t.tokens), width, indent, indent));
+                    parts.push(wrap(inline(t.tokens), width, indent, indent));
                     break;
                 case 'text':
-                    parts.push(terminal_markdown_wrap(inline(t.tokens ?? [t]), width, indent, indent));
+                    parts.push(wrap(inline(t.tokens ?? [t]), width, indent, indent));
                     break;
                 case 'code': {
-                    const body = safeTerminal(t.text.replace(/\n$/, '').replace(/\t/g, '    '));
+                    const body = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_0__/* .safeTerminal */ .C)(t.text.replace(/\n$/, '').replace(/\t/g, '    '));
                     parts.push(body.split('\n').map((l) => `${indent}    ${c('cyan', l)}`).join('\n'));
                     break;
                 }
@@ -289,7 +171,7 @@ function renderTerminal(markdown, opts = {}) {
                 default: {
                     const g = t;
                     if (g.tokens)
-                        parts.push(terminal_markdown_wrap(inline(g.tokens), width, indent, indent));
+                        parts.push(wrap(inline(g.tokens), width, indent, indent));
                     else if (g.text)
                         parts.push(`${indent}${decode(g.text)}`);
                 }
@@ -299,24 +181,35 @@ function renderTerminal(markdown, opts = {}) {
     };
     return block(lexer(markdown), '').join('\n\n') + '\n';
 }
-
-;// CONCATENATED MODULE: ./src/report/help.ts
 /**
- * Each rule's full page for SARIF's `help` (GitHub code scanning shows
- * help, not helpUri): Markdown with its links made absolute, and the same
- * page as plain text. Loads the embedded pages and marked (chunks of their
- * own), so only SARIF output pays for them.
+ * The page with its relative links made absolute (`base` is the address of
+ * docs/rules/ on GitHub), for places that show it away from docs/rules/.
+ * Links are found as the lexer parses them, then their source is rewritten.
  */
-
-
-async function ruleHelp() {
-    const [docs] = await Promise.all([loadRuleDocs(), loadMarked()]);
-    const { lexer } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 8022));
-    const out = new Map();
-    for (const [id, page] of Object.entries(docs)) {
-        const markdown = withAbsoluteLinks(page, lexer);
-        out.set(id, { markdown, text: renderTerminal(markdown, { color: false, width: 100 }) });
-    }
+function withAbsoluteLinks(markdown, lexer, base) {
+    const links = new Map();
+    const walk = (tokens) => {
+        for (const t of tokens ?? []) {
+            if (t.type === 'link') {
+                const href = t.href;
+                if (!/^[a-z][a-z0-9+.-]*:|^#/i.test(href))
+                    links.set(t.raw, t.raw.replace(`(${href}`, `(${new URL(href, base).href}`));
+            }
+            const nested = t;
+            walk(nested.tokens);
+            for (const i of nested.items ?? [])
+                walk(i.tokens);
+            for (const h of nested.header ?? [])
+                walk(h.tokens);
+            for (const r of nested.rows ?? [])
+                for (const cell of r)
+                    walk(cell.tokens);
+        }
+    };
+    walk(lexer(markdown));
+    let out = markdown;
+    for (const [raw, abs] of links)
+        out = out.split(raw).join(abs);
     return out;
 }
 
@@ -324,3 +217,4 @@ async function ruleHelp() {
 /***/ })
 
 };
+;
