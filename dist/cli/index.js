@@ -13748,7 +13748,30 @@ function structureOf(file, yamlDocs) {
             return makefileStructure(file);
         case 'shell':
             return shellStructure(file);
+        default:
+            return byExtension(file);
     }
+}
+/**
+ * A kind of file this module does not know yet (the model learns new ones):
+ * YAML and JSON by their extension, anything else as `#`-comment lines, each
+ * covering the line below (no blocks). Add the kind above to give it blocks.
+ */
+function byExtension(file) {
+    const lower = file.path.toLowerCase();
+    if (lower.endsWith('.yml') || lower.endsWith('.yaml'))
+        return yamlStructure(file, undefined);
+    if (lower.endsWith('.json'))
+        return jsoncStructure(file);
+    const comments = [];
+    const total = lineCount(file);
+    for (let l = 1; l <= total; l++) {
+        const ln = lineAt(file, l);
+        const at = ln.text.search(/\S/);
+        if (at >= 0 && ln.text[at] === '#')
+            comments.push({ start: ln.start + at, end: ln.end });
+    }
+    return { comments, blockEnd: () => undefined };
 }
 /** Per line, the furthest end of a block that starts on it. */
 class LineBlocks {

@@ -100,6 +100,15 @@ describe('schema/ptrace-doctor.schema.json', () => {
     }
   });
 
+  it('the example in the README is a valid configuration, for both', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Configuration file'));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(example).toContain('suppress:');
+    expect(validateConfigText(example).ok).toBe(true);
+    expect(bySchema(example)).toBe(true);
+  });
+
   it('the checks a JSON Schema cannot express are the validator\'s alone', () => {
     for (const [name, [text, message]] of Object.entries(VALIDATOR_ONLY)) {
       const v = validateConfigText(text);

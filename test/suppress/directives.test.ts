@@ -235,3 +235,15 @@ describe('suppressed findings in the reports', () => {
     expect(out).toBe('No debugger problems found (1 suppressed).\n');
   });
 });
+
+describe('a kind of file the suppression code does not know yet', () => {
+  it('is read by extension (YAML, JSON) or as # comment lines, so new kinds of the model keep their comments', async () => {
+    const { structureOf } = await import('../../src/suppress/structure.js');
+    const unknown = (path: string, text: string) => structureOf(makeSourceFile(path, `/x/${path}`, 'toml-like' as unknown as 'shell', text));
+    const toml = unknown('.air.toml', '[build]\n# ptrace-doctor-ignore PTD010\ncmd = "go build -o ./tmp/main ."\n');
+    expect(toml.comments.map((c) => c.start)).toEqual([8]);
+    expect(toml.blockEnd(3)).toBeUndefined();
+    const yml = unknown('Taskfile.yml', 'tasks:\n  # ptrace-doctor-ignore\n  debug:\n    cmds: [dlv exec ./app]\n');
+    expect(yml.comments).toHaveLength(1);
+  });
+});
