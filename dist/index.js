@@ -7553,12 +7553,16 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(140);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3930);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3522);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _config_find_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5023);
+/* harmony import */ var _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7355);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3522);
 /**
  * The Action's entry (bundled by ncc into dist/index.js): read the inputs and
  * the runner's context, wire the engine and the runner commands, call run().
@@ -7575,11 +7579,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
+
+
 const io = {
     info: (m) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m),
     warning: (m) => _core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m),
     annotate: (a) => {
-        const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+        const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, ...(a.startColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}) };
         if (a.level === 'error')
             _core_js__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(a.message, props);
         else if (a.level === 'warning')
@@ -7600,7 +7607,23 @@ async function main() {
         // No core.setSecret(token): the runner already masks secrets and github.token, and
         // `::add-mask::` would itself write the token to the log stream.
         const ctx = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readContext */ .yI)(process.env);
-        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_6__/* .run */ .e)(inputs, ctx, { engine: { scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ, applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ, toSarif: (result) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .z)(result.findings), ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg }, io });
+        const engine = {
+            scan: _engine_js__WEBPACK_IMPORTED_MODULE_1__/* .scan */ .SQ,
+            applyFixes: _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyFixes */ .yZ,
+            toSarif: async (result, opts = {}) => (0,_report_sarif_js__WEBPACK_IMPORTED_MODULE_3__/* .toSarif */ .zv)(result.findings, {
+                ...(opts.includeSuppressed ? { suppressed: result.suppressed } : {}),
+                help: await (await __nccwpck_require__.e(/* import() */ 561).then(__nccwpck_require__.bind(__nccwpck_require__, 8561))).ruleHelp(),
+                ...(opts.inBaseline ? { inBaseline: opts.inBaseline } : {}),
+            }),
+            ruleDocUrl: _rules_index_js__WEBPACK_IMPORTED_MODULE_4__/* .ruleDocUrl */ .Cg,
+            // The validator, yaml and picomatch are loaded only when there is a configuration file.
+            loadConfig: async (o) => {
+                const path = o.explicit ?? (0,_config_find_js__WEBPACK_IMPORTED_MODULE_7__/* .findConfig */ .u0)({ root: o.root, boundary: o.boundary });
+                return path === undefined ? undefined : (await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.bind(__nccwpck_require__, 5672))).loadConfigFile(path, o.root, (p) => (0,node_path__WEBPACK_IMPORTED_MODULE_6__.relative)(ctx.workspace, p) || p);
+            },
+            readBaseline: _report_baseline_js__WEBPACK_IMPORTED_MODULE_8__/* .readBaseline */ .mF,
+        };
+        const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_9__/* .run */ .e)(inputs, ctx, { engine, io });
         if (outcome.failed)
             _core_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(outcome.message);
         else
@@ -7623,18 +7646,21 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   yI: () => (/* binding */ readContext)
 /* harmony export */ });
-/* unused harmony exports InputError, parseRuleList */
+/* unused harmony export parseRuleList */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5679);
 /**
  * Inputs (as action.yml declares them) and the run's context (from the
  * runner's environment and event payload). Both are plain functions of their
  * sources so that they are tested without a runner.
  */
+
 
 
 class InputError extends Error {
@@ -7658,12 +7684,15 @@ function oneOf(name, raw, allowed, dflt) {
         return v;
     throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
 }
-/** Rule ids separated by commas, spaces or newlines: "PTD010, PTD012". */
+/** Rule ids or slugs separated by commas, spaces or newlines: "PTD010, delve-version-unpinned" (as ids). */
 function parseRuleList(raw) {
-    const ids = raw.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
-    for (const id of ids) {
-        if (!/^PTD\d{3}$/.test(id))
-            throw new InputError(`Input "ignore" takes rule ids like PTD010; "${id}" is not one.`);
+    const names = raw.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
+    const ids = [];
+    for (const n of names) {
+        const id = (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveRule */ .rj)(n);
+        if (!id)
+            throw new InputError(`Input "ignore" takes rule ids like PTD010 or slugs like debug-binary-optimized; "${n}" is neither.`);
+        ids.push(id);
     }
     return [...new Set(ids)];
 }
@@ -7676,14 +7705,17 @@ function readInputs(get) {
     return {
         token: get('github-token').trim(),
         path: get('path').trim() || '.',
-        failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'], 'error'),
+        ...(get('fail-on').trim() !== '' ? { failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'], 'error') } : {}),
         prReview: bool('pr-review', get('pr-review'), true),
         prSummary: bool('pr-summary', get('pr-summary'), true),
         scope: oneOf('scope', get('scope'), ['changed', 'all'], 'changed'),
         sarifFile: get('sarif-file').trim(),
+        sarifSuppressed: oneOf('sarif-suppressed', get('sarif-suppressed'), ['omit', 'include'], 'omit'),
         fix: bool('fix', get('fix'), false),
         ignore: parseRuleList(get('ignore')),
         maxComments,
+        config: get('config').trim(),
+        baseline: get('baseline').trim(),
     };
 }
 /** The run's context from the runner's environment (GITHUB_*, RUNNER_TEMP) and event payload. */
@@ -8257,7 +8289,8 @@ function summaryMarkdown(input) {
 }
 /** GitHub shows at most 10 annotations per level per step (and 50 per job); the rest are dropped silently. */
 const ANNOTATIONS_PER_LEVEL = 10;
-function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL) {
+/** The annotations of the findings (the rule page's address ends each message when `docUrl` is given). */
+function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL, docUrl) {
     const level = { error: 'error', warning: 'warning', note: 'notice' };
     const used = {};
     const annotations = [];
@@ -8270,18 +8303,24 @@ function annotationsFor(findings, repoPath, perLevel = ANNOTATIONS_PER_LEVEL) {
         }
         used[l] = (used[l] ?? 0) + 1;
         const loc = (0,source/* toLocation */.nc)(f.span);
+        const oneLine = loc.startLine >= loc.endLine;
         annotations.push({
             level: l,
-            message: f.message,
+            message: docUrl ? `${f.message}\n\n${docUrl(f.ruleId)}` : f.message,
             title: `${f.ruleId} ${f.title}`,
             file: repoPath(loc.path),
             startLine: loc.startLine,
             endLine: Math.max(loc.startLine, loc.endLine),
+            ...(oneLine ? { startColumn: loc.startColumn, endColumn: Math.max(loc.startColumn, loc.endColumn) } : {}),
         });
     }
     return { annotations, omitted };
 }
 
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __nccwpck_require__(1729);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var report_baseline = __nccwpck_require__(7355);
 ;// CONCATENATED MODULE: ./src/action/scope.ts
 /**
  * scope: changed — the findings a pull request introduces or touches: the
@@ -8487,6 +8526,8 @@ function reconcile(plan, existing, currentFingerprints) {
 
 
 
+
+
 /** Tracks whether the token may write; a 403 on a write switches to read-only once, with one warning. */
 class WriteGate {
     io;
@@ -8547,11 +8588,53 @@ function rebaseSarif(sarif, toRepo) {
     };
     return walk(sarif);
 }
+/** A path input that must name an existing file or directory: an error in words, not ENOENT from realpath. */
+function checkPath(input, value, abs, workspace, want) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(abs);
+    }
+    catch {
+        const hint = want === 'directory' ? 'a directory of the checked-out repository (default ".")' : 'a file in the checked-out repository';
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", but ${abs} does not exist. It is taken relative to the workspace (${workspace}): set it to ${hint}, and check that actions/checkout runs before this step.`);
+    }
+    if (want === 'directory' && !st.isDirectory())
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which is a file; it takes the directory to scan (default ".").`);
+    if (want === 'file' && !st.isFile())
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which is not a regular file.`);
+}
+/** A file an input names must stay in the workspace: the repository, not the runner's own files, is what a pull request may change. */
+function insideWorkspace(input, value, abs, workspace) {
+    const real = external_node_fs_.realpathSync.native(abs);
+    const ws = external_node_fs_.realpathSync.native(workspace);
+    if (real !== ws && !real.startsWith(ws + external_node_path_.sep))
+        throw new inputs/* InputError */.dz(`Input "${input}" is "${value}", which leads outside the workspace (${workspace}); it was not read.`);
+}
 async function run(inputs, ctx, deps) {
     const { io, engine } = deps;
     const root = (0,external_node_path_.resolve)(ctx.workspace, inputs.path);
+    checkPath('path', inputs.path, root, ctx.workspace, 'directory');
     const { prefix, toRepo } = repoPathMapper(ctx.workspace, root);
-    const result = await engine.scan({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}) });
+    let config;
+    if (engine.loadConfig) {
+        let explicit;
+        if (inputs.config !== '') {
+            explicit = (0,external_node_path_.resolve)(ctx.workspace, inputs.config);
+            checkPath('config', inputs.config, explicit, ctx.workspace, 'file');
+            insideWorkspace('config', inputs.config, explicit, ctx.workspace);
+        }
+        config = await engine.loadConfig({ root, boundary: ctx.workspace, ...(explicit ? { explicit } : {}) });
+    }
+    let baseline;
+    if (inputs.baseline !== '' && engine.readBaseline) {
+        const abs = (0,external_node_path_.resolve)(ctx.workspace, inputs.baseline);
+        checkPath('baseline', inputs.baseline, abs, ctx.workspace, 'file');
+        insideWorkspace('baseline', inputs.baseline, abs, ctx.workspace);
+        baseline = engine.readBaseline(abs, inputs.baseline);
+    }
+    const failOn = inputs.failOn ?? config?.failOn ?? 'error';
+    const scanOpts = { root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), ...(config ? { config } : {}) };
+    const result = await engine.scan(scanOpts);
     const files = new Map(result.files.map((f) => [f.path, f]));
     const byRepoPath = new Map(result.files.map((f) => [toRepo(f.path), f]));
     const outputs = {};
@@ -8585,8 +8668,10 @@ async function run(inputs, ctx, deps) {
             }
         }
     }
-    // --- scope
-    const allFindings = [...result.findings].sort(compareFindings);
+    // --- baseline (findings it holds are not reported; SARIF keeps them as unchanged), then scope
+    const keys = baseline ? (0,report_baseline/* baselineKeys */.Kb)(baseline) : undefined;
+    const allFindings = result.findings.filter((f) => !keys || !(0,report_baseline/* inBaseline */.v5)(keys, f)).sort(compareFindings);
+    const inBaselineCount = result.findings.length - allFindings.length;
     const scoped = inputs.scope === 'changed' && diff
         ? allFindings.filter((f) => inChangedScope(f, files, (p, line) => diff.isChanged(toRepo(p), line)))
         : allFindings;
@@ -8597,7 +8682,7 @@ async function run(inputs, ctx, deps) {
     outputs['sarif-file'] = '';
     outputs['patch-file'] = '';
     // --- annotations (most severe first, within GitHub's per-level display limit)
-    const { annotations, omitted } = annotationsFor(scoped, toRepo);
+    const { annotations, omitted } = annotationsFor(scoped, toRepo, undefined, engine.ruleDocUrl);
     for (const a of annotations)
         io.annotate(a);
     if (omitted > 0)
@@ -8606,7 +8691,8 @@ async function run(inputs, ctx, deps) {
     if (inputs.sarifFile) {
         const target = (0,external_node_path_.resolve)(ctx.workspace, inputs.sarifFile);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(engine.toSarif(result), toRepo), null, 2) + '\n');
+        const sarif = await engine.toSarif(result, { ...(keys ? { inBaseline: (f) => (0,report_baseline/* inBaseline */.v5)(keys, f) } : {}), includeSuppressed: inputs.sarifSuppressed === 'include' });
+        (0,external_node_fs_.writeFileSync)(target, JSON.stringify(rebaseSarif(sarif, toRepo), null, 2) + '\n');
         outputs['sarif-file'] = target;
     }
     // --- pull request review and sticky summary
@@ -8677,7 +8763,7 @@ async function run(inputs, ctx, deps) {
     }
     // --- fixes and patch
     if (inputs.fix) {
-        const fixed = await engine.applyFixes({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), write: true });
+        const fixed = await engine.applyFixes({ ...scanOpts, write: true });
         const patch = fixed.changed.map((c) => (0,fix_text/* unifiedDiff */.WH)(toRepo(c.path), c.before, c.after)).join('');
         for (const s of fixed.skipped)
             io.warning(`ptrace-doctor: did not fix ${s.path}: ${s.reason}`);
@@ -8694,10 +8780,15 @@ async function run(inputs, ctx, deps) {
     await io.writeJobSummary(summaryMarkdown({ rows: jobRows, docUrl: engine.ruleDocUrl, scope: diff ? inputs.scope : 'all', sticky: false, diffs: 'all', limit: JOB_SUMMARY_LIMIT, notes, ...(diff ? { totalFindings: allFindings.length } : {}) }));
     for (const [k, v] of Object.entries(outputs))
         io.setOutput(k, v);
-    const failing = scoped.filter((f) => atOrAbove(f.severity, inputs.failOn));
+    const failing = scoped.filter((f) => atOrAbove(f.severity, failOn));
+    const hidden = [
+        ...(result.suppressed.length > 0 ? [`${result.suppressed.length} suppressed`] : []),
+        ...(baseline ? [`${inBaselineCount} in the baseline`] : []),
+    ];
+    const tail = hidden.length > 0 ? ` Not counted: ${hidden.join(', ')}.` : '';
     const message = failing.length > 0
-        ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`
-        : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${inputs.failOn}.`;
+        ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).${tail}`
+        : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${failOn}.${tail}`;
     return { failed: failing.length > 0, message, outputs, ...(prInfo ? { pr: prInfo } : {}) };
 }
 function locationOf(f, toRepo) {
@@ -8742,6 +8833,122 @@ function childProcess() {
 }
 function nodeCrypto() {
     return (builtins_crypto ??= load('node:crypto'));
+}
+
+
+/***/ }),
+
+/***/ 5023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   u0: () => (/* binding */ findConfig),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony exports CONFIG_NAMES, MAX_CONFIG_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Finding and reading .ptrace-doctor.yaml (see load.ts for what follows).
+ *
+ * Found at the scanned root, else in the directories above it up to the top
+ * of its git work tree (the directory holding `.git`) — or, for the Action,
+ * up to the workspace. Every scan makes this search, so it is a few lstat
+ * calls and nothing else: validating and compiling a file that was found
+ * (load.ts, the yaml parser, picomatch) is loaded only then.
+ *
+ * The file is input like any other in the scanned repository, which may be
+ * hostile: it is read only as data (never executed or included), capped at
+ * 64 KiB, refused when it is not a regular file, and a symbolic link found by
+ * the search is followed only when its target stays inside the repository.
+ */
+
+
+const CONFIG_NAMES = ['.ptrace-doctor.yaml', '.ptrace-doctor.yml'];
+const MAX_CONFIG_BYTES = 64 * 1024;
+class ConfigError extends Error {
+}
+function isInside(dir, p) {
+    return p === dir || p.startsWith(dir.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? dir : dir + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+}
+/** The directories to look in, nearest first: the root, then up to the git top (or the boundary); the root alone outside a work tree. */
+function candidateDirs(root, boundary) {
+    const r = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+    if (boundary !== undefined && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary), r))
+        return [r];
+    const dirs = [];
+    for (let d = r;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        dirs.push(d);
+        if (boundary !== undefined ? d === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, '.git')))
+            return dirs;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) === d)
+            return [r];
+    }
+}
+/** The config file that applies to `root`, or undefined when there is none. */
+function findConfig(opts) {
+    const dirs = candidateDirs(opts.root, opts.boundary);
+    const top = dirs[dirs.length - 1];
+    for (const d of dirs) {
+        const here = CONFIG_NAMES.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, n)).filter((p) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        if (here.length > 1)
+            throw new ConfigError(`${here.join(' and ')} both exist; keep one`);
+        if (here.length === 1) {
+            const p = here[0];
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).isSymbolicLink()) {
+                let real;
+                try {
+                    real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(p);
+                }
+                catch {
+                    throw new ConfigError(`${p} is a symbolic link that points nowhere`);
+                }
+                if (!isInside(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(top), real))
+                    throw new ConfigError(`${p} is a symbolic link that points outside the repository; it was not read`);
+            }
+            return p;
+        }
+    }
+    return undefined;
+}
+/** Read a config file within the limits: a regular file of at most 64 KiB. */
+function readConfigFile(path) {
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch (e) {
+        throw new ConfigError(`${path}: ${e.code === 'ENOENT' ? 'no such file' : `cannot be read (${e.code ?? 'error'})`}`);
+    }
+    if (!st.isFile())
+        throw new ConfigError(`${path} is not a regular file`);
+    if (st.size > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${path} is larger than ${MAX_CONFIG_BYTES / 1024} KiB (${st.size} bytes); a configuration is far smaller`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const fst = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!fst.isFile() || fst.size > MAX_CONFIG_BYTES)
+            throw new ConfigError(`${path} is not a regular file of at most ${MAX_CONFIG_BYTES / 1024} KiB`);
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+        if (text.includes('\0'))
+            throw new ConfigError(`${path} has binary content`);
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
 
@@ -9350,13 +9557,15 @@ class Workspace {
         return out.sort();
     }
 }
-/** Find and read every container-config file. */
-function discover(ws, paths) {
+/** Find and read every container-config file; `exclude` (the config file's excludes) keeps paths out of the listing. */
+function discover(ws, paths, exclude) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
+        if (exclude && exclude(rel))
+            continue;
         let byName = classifyByName(rel);
         if (!byName) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
@@ -9392,25 +9601,25 @@ function discover(ws, paths) {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
-function discoverMarked(ws, paths) {
-    const d = discover(ws, paths);
+function discoverMarked(ws, paths, exclude) {
+    const d = discover(ws, paths, exclude);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('read');
     return d;
 }
-async function discoverThen(ws, paths, work) {
+async function discoverThen(ws, paths, work, exclude) {
     const untracked = ws.startListing(paths);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('list');
-    const first = await work(discoverMarked(ws, paths));
+    const first = await work(discoverMarked(ws, paths, exclude));
     if (untracked === undefined || !(await untracked))
         return first;
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('untracked walk');
-    return work(discoverMarked(ws, paths));
+    return work(discoverMarked(ws, paths, exclude));
 }
 
 
 /***/ }),
 
-/***/ 140:
+/***/ 3930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9419,7 +9628,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   SQ: () => (/* binding */ scan)
 });
 
-// UNUSED EXPORTS: isSuppressed, runRules, sortFindings
+// UNUSED EXPORTS: runRules, sortFindings
 
 // EXTERNAL MODULE: ./src/builtins.ts + 1 modules
 var builtins = __nccwpck_require__(4786);
@@ -12996,6 +13205,8 @@ function buildModel(project, opts = {}) {
 
 // EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
 var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/ptd901.ts
+var ptd901 = __nccwpck_require__(9687);
 // EXTERNAL MODULE: ./src/fix/text.ts
 var fix_text = __nccwpck_require__(5444);
 // EXTERNAL MODULE: ./src/fix/validate.ts
@@ -13289,6 +13500,600 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
     return { accepted: owners.filter((f) => !notDone.has(f)), results };
 }
 
+;// CONCATENATED MODULE: ./src/config/types.ts
+const EMPTY_CONFIG = { rules: new Map(), suppress: [] };
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/suppress/structure.ts
+/**
+ * Where a file's comments are and which block each line starts, read from
+ * the file's own structure: YAML through the `yaml` parser (comments from its
+ * concrete syntax tree, blocks from the Document's node ranges), JSON with
+ * comments through jsonc-parser, Dockerfiles through dockerfile-ast (a FROM
+ * starts a stage that runs to the next FROM), shell through the project's
+ * shell splitter, Makefiles and justfiles by their line grammar (a target or
+ * recipe header and the recipe lines under it).
+ *
+ * The suppression engine (directives.ts) uses it: a comment on the line above
+ * a block covers the whole block.
+ */
+
+
+
+
+
+/** justfile, .justfile, Justfile, *.just: just's own names for its files. */
+function isJustfile(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    return base === 'justfile' || base === '.justfile' || base.endsWith('.just');
+}
+/** The structure of a file as its format defines it; `yamlDocs` are the project's parse of a YAML file (parsed here when absent). */
+function structureOf(file, yamlDocs) {
+    if (file.kind === 'justfile' || isJustfile(file.path))
+        return justfileStructure(file);
+    switch (file.kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
+            return yamlStructure(file, yamlDocs);
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+        case 'package-json':
+            return jsoncStructure(file);
+        case 'markdown':
+            // Markdown is read only for the build commands in its code blocks; a `#` line is a heading, not a comment.
+            return { comments: [], blockEnd: () => undefined };
+        case 'dockerfile':
+            return dockerfileStructure(file);
+        case 'makefile':
+            return makefileStructure(file);
+        case 'shell':
+            return shellStructure(file);
+        default:
+            return byExtension(file);
+    }
+}
+/**
+ * A kind of file this module does not know yet (the model learns new ones):
+ * YAML and JSON by their extension, anything else as `#`-comment lines, each
+ * covering the line below (no blocks). Add the kind above to give it blocks.
+ */
+function byExtension(file) {
+    const lower = file.path.toLowerCase();
+    if (lower.endsWith('.yml') || lower.endsWith('.yaml'))
+        return yamlStructure(file, undefined);
+    if (lower.endsWith('.json'))
+        return jsoncStructure(file);
+    const comments = [];
+    const total = lineCount(file);
+    for (let l = 1; l <= total; l++) {
+        const ln = lineAt(file, l);
+        const at = ln.text.search(/\S/);
+        if (at >= 0 && ln.text[at] === '#')
+            comments.push({ start: ln.start + at, end: ln.end });
+    }
+    return { comments, blockEnd: () => undefined };
+}
+/** Per line, the furthest end of a block that starts on it. */
+class LineBlocks {
+    file;
+    ends = new Map();
+    constructor(file) {
+        this.file = file;
+    }
+    add(start, end) {
+        if (!(end > start))
+            return;
+        const line = (0,source/* positionAt */.t$)(this.file, start).line;
+        if ((this.ends.get(line) ?? -1) < end)
+            this.ends.set(line, end);
+    }
+    get(line) {
+        return this.ends.get(line);
+    }
+}
+// ---------------------------------------------------------------------------
+// YAML: a key covers its value, a list item the whole item.
+function yamlStructure(file, docs) {
+    const comments = (0,yaml_lib/* yamlComments */.ai)(file.text);
+    let blocks;
+    const build = () => {
+        const b = new LineBlocks(file);
+        for (const doc of docs ?? []) {
+            (0,yaml_lib/* visit */.YR)(doc, {
+                Pair: (_k, pair) => {
+                    if (!(0,yaml_lib/* isPair */.tO)(pair))
+                        return;
+                    const k = pair.key?.range;
+                    const v = pair.value?.range;
+                    const start = k?.[0] ?? v?.[0];
+                    const end = v?.[1] ?? k?.[1];
+                    if (start !== undefined && end !== undefined)
+                        b.add(start, end);
+                },
+                Seq: (_k, seq) => {
+                    if (!(0,yaml_lib/* isSeq */.oP)(seq))
+                        return;
+                    for (const item of seq.items) {
+                        const r = item?.range;
+                        if (r)
+                            b.add(r[0], r[1]);
+                    }
+                },
+            });
+        }
+        return b;
+    };
+    return { comments, blockEnd: (line) => (blocks ??= build()).get(line) };
+}
+function jsoncStructure(file) {
+    const comments = (0,jsonc_lib/* jsoncComments */.Cx)(file.text);
+    let blocks;
+    const build = () => {
+        const b = new LineBlocks(file);
+        const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, [], { allowTrailingComma: true, disallowComments: false });
+        const stack = root ? [{ n: root, depth: 0 }] : [];
+        while (stack.length > 0) {
+            const { n, depth, parent } = stack.pop();
+            if (depth > 256)
+                continue;
+            if (n.type === 'property' || parent === 'array')
+                b.add(n.offset, n.offset + n.length);
+            for (const c of n.children ?? [])
+                stack.push({ n: c, depth: depth + 1, parent: n.type });
+        }
+        return b;
+    };
+    return { comments, blockEnd: (line) => (blocks ??= build()).get(line) };
+}
+function dockerfileStructure(file) {
+    const df = main.DockerfileParser.parse(file.text);
+    const off = (p) => (file.lineStarts[p.line] ?? file.text.length) + p.character;
+    const seen = new Set();
+    const comments = [];
+    const push = (r) => {
+        if (seen.has(r.start))
+            return;
+        seen.add(r.start);
+        comments.push(r);
+    };
+    for (const c of df.getComments()) {
+        const r = c.getRange();
+        push({ start: off(r.start), end: off(r.end) });
+    }
+    const instructions = df.getInstructions().map((ins) => {
+        const r = ins.getRange();
+        return { keyword: ins.getKeyword().toUpperCase(), start: off(r.start), end: off(r.end), argsAt: ins.getArgumentsRange() ? off(ins.getArgumentsRange().start) : off(r.end) };
+    });
+    // A shell comment after a shell-form command (`RUN go install …@latest # why`) is a comment too.
+    for (const ins of instructions) {
+        if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(ins.keyword) || file.text[ins.argsAt] === '[')
+            continue;
+        (0,shell/* splitShell */.b2)(file.text.slice(ins.argsAt, ins.end), { base: ins.argsAt, onComment: (start, end) => push({ start, end }) });
+    }
+    comments.sort((a, b) => a.start - b.start);
+    const b = new LineBlocks(file);
+    const froms = instructions.filter((i) => i.keyword === 'FROM');
+    for (const ins of instructions) {
+        if (ins.keyword === 'FROM') {
+            const next = froms.find((f) => f.start > ins.start);
+            const stageEnd = next ? lastContentBefore(file, next.start) : file.text.length;
+            b.add(ins.start, Math.max(ins.end, stageEnd));
+        }
+        else
+            b.add(ins.start, ins.end);
+    }
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+/** The end of the content before `offset`, skipping back over blank lines and comment lines. */
+function lastContentBefore(file, offset) {
+    let line = (0,source/* positionAt */.t$)(file, offset).line - 1;
+    while (line >= 1) {
+        const t = lineAt(file, line);
+        if (t.text.trim() !== '' && !t.text.trimStart().startsWith('#'))
+            return t.end;
+        line--;
+    }
+    return 0;
+}
+function lineAt(file, line) {
+    const start = file.lineStarts[line - 1] ?? file.text.length;
+    let end = file.lineStarts[line] ?? file.text.length;
+    while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r'))
+        end--;
+    return { start, end, text: file.text.slice(start, end) };
+}
+function lineCount(file) {
+    const n = file.lineStarts.length;
+    return n > 1 && file.lineStarts[n - 1] === file.text.length ? n - 1 : n;
+}
+// ---------------------------------------------------------------------------
+// Shell scripts: a command covers its continuation lines.
+function shellStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    for (const c of (0,shell/* splitShell */.b2)(file.text, { onComment: (start, end) => comments.push({ start, end }) }))
+        b.add(c.start, c.end);
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+// ---------------------------------------------------------------------------
+// Makefiles: a target covers its recipe; a recipe line its continuations.
+const MAKE_DIRECTIVES = new Set(['ifeq', 'ifneq', 'ifdef', 'ifndef', 'else', 'endif', 'define', 'endef', 'include', '-include', 'sinclude', 'override', 'export', 'unexport', 'vpath', 'undefine', 'private']);
+/** Logical lines: physical lines joined by a trailing backslash. */
+function logicalLines(file) {
+    const out = [];
+    const total = lineCount(file);
+    for (let l = 1; l <= total; l++) {
+        const first = l;
+        let cur = lineAt(file, l);
+        const start = cur.start;
+        while (cur.text.endsWith('\\') && l < total)
+            cur = lineAt(file, ++l);
+        out.push({ first, last: l, start, end: cur.end, text: file.text.slice(start, cur.end) });
+    }
+    return out;
+}
+/** Is this (non-recipe) logical line a rule header `targets: prerequisites`? */
+function isMakeRule(text) {
+    const t = text.trimStart();
+    if (t === '' || t.startsWith('#'))
+        return false;
+    const first = /^[^\s:=]+/.exec(t)?.[0] ?? '';
+    if (MAKE_DIRECTIVES.has(first))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === '#')
+            return false;
+        if (c === '$' && (t[i + 1] === '(' || t[i + 1] === '{')) {
+            depth++;
+            i++;
+            continue;
+        }
+        if (depth > 0) {
+            if (c === ')' || c === '}')
+                depth--;
+            continue;
+        }
+        if (c === '=')
+            return false; // A = b:c, A ?= …, A += …
+        if (c === ':')
+            return !(t[i + 1] === '=' || (t[i + 1] === ':' && t[i + 2] === '='));
+    }
+    return false;
+}
+/** Offset of a make comment (`#` not escaped with a backslash) in a line that is not a recipe line. */
+function makeCommentAt(text) {
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\\') {
+            i++;
+            continue;
+        }
+        if (text[i] === '#')
+            return i;
+    }
+    return -1;
+}
+function makefileStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    let rule;
+    const close = () => {
+        if (rule)
+            b.add(rule.start, rule.end);
+        rule = undefined;
+    };
+    for (const ll of logicalLines(file)) {
+        if (ll.text.startsWith('\t') && rule) {
+            (0,shell/* splitShell */.b2)(ll.text.slice(1), { base: ll.start + 1, make: true, onComment: (start, end) => comments.push({ start, end }) });
+            b.add(ll.start, ll.end);
+            rule.end = ll.end;
+            continue;
+        }
+        const blank = ll.text.trim() === '';
+        const at = makeCommentAt(ll.text);
+        if (at >= 0)
+            comments.push({ start: ll.start + at, end: ll.end });
+        // Blank lines and comment lines do not end a recipe.
+        if (blank || (at >= 0 && ll.text.slice(0, at).trim() === ''))
+            continue;
+        close();
+        if (isMakeRule(ll.text))
+            rule = { start: ll.start, end: ll.end };
+        else
+            b.add(ll.start, ll.end);
+    }
+    close();
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+// ---------------------------------------------------------------------------
+// justfiles: a recipe header (after its [attribute] lines) covers the
+// indented body under it.
+const JUST_STATEMENTS = /^(set|alias|export|import|mod)(\s|$|\?)/;
+/** Is this unindented line a recipe header `name params: dependencies`? */
+function isJustRecipe(text) {
+    if (text === '' || /^\s/.test(text) || text.startsWith('#') || text.startsWith('[') || JUST_STATEMENTS.test(text))
+        return false;
+    let quote = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'" || c === '`')
+            quote = c;
+        else if (c === '#')
+            return false;
+        else if (c === ':')
+            return text[i + 1] !== '=';
+    }
+    return false;
+}
+function justfileStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    const total = lineCount(file);
+    const attrStart = [];
+    for (let l = 1; l <= total; l++) {
+        const ln = lineAt(file, l);
+        const t = ln.text;
+        if (t.trim() === '')
+            continue;
+        if (/^\s/.test(t)) {
+            // A body line outside a recipe (stray indentation): its shell comment is still a comment.
+            (0,shell/* splitShell */.b2)(t, { base: ln.start, onComment: (start, end) => comments.push({ start, end }) });
+            continue;
+        }
+        if (t.startsWith('#')) {
+            comments.push({ start: ln.start, end: ln.end });
+            continue;
+        }
+        if (t.startsWith('[')) {
+            attrStart.push(ln.start);
+            continue;
+        }
+        if (isJustRecipe(t)) {
+            let end = ln.end;
+            let k = l + 1;
+            for (; k <= total; k++) {
+                const body = lineAt(file, k);
+                if (body.text.trim() === '')
+                    continue;
+                if (!/^\s/.test(body.text))
+                    break;
+                (0,shell/* splitShell */.b2)(body.text, { base: body.start, onComment: (start, e) => comments.push({ start, end: e }) });
+                end = body.end;
+            }
+            b.add(ln.start, end);
+            // The attribute lines above the header belong to the recipe: a comment above them covers it.
+            for (const a of attrStart)
+                b.add(a, end);
+            attrStart.length = 0;
+            l = k - 1;
+            continue;
+        }
+        attrStart.length = 0;
+        // A trailing comment on a setting or assignment.
+        const hash = hashOutsideQuotes(t);
+        if (hash >= 0)
+            comments.push({ start: ln.start + hash, end: ln.end });
+        b.add(ln.start, ln.end);
+    }
+    comments.sort((x, y) => x.start - y.start);
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+function hashOutsideQuotes(t) {
+    let quote = '';
+    for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+        }
+        else if (c === '"' || c === "'" || c === '`')
+            quote = c;
+        else if (c === '#')
+            return i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/suppress/directives.ts
+/**
+ * `ptrace-doctor-ignore` comments: where they are, what they name, what
+ * they cover, and which of them suppressed nothing.
+ *
+ * Syntax (the comment marker of the file's format — `#`, `//` or `/* *\/` —
+ * then, at the start of the comment):
+ *
+ *   ptrace-doctor-ignore [RULE[, RULE…]] [-- reason]
+ *
+ * RULE is an id (PTD003) or a slug (privileged-for-ptrace); none means every
+ * rule. Text after `--` (or after the first word that is not a rule name) is
+ * the reason, shown as the suppression's justification.
+ *
+ * Where it applies: a comment at the end of a line covers that line and the
+ * block that starts on it; a comment on a line of its own covers the next
+ * line that is not a comment (a run of comment lines — several directives —
+ * stacks) and the block that starts there. Blocks come from the file's
+ * structure (structure.ts): a YAML key and its value, a YAML list item, a
+ * JSON property, a Dockerfile stage from its FROM to the next FROM, any other
+ * Dockerfile instruction or shell command with its continuation lines, a
+ * Makefile target with its recipe, a justfile recipe with its body.
+ */
+
+
+const KEYWORD = 'ptrace-doctor-ignore';
+const MARKER = /ptrace-doctor-ignore/i;
+/** A name that looks like a rule: an id (PTD123) or a slug (two or more words joined by hyphens). */
+function ruleLike(w) {
+    return /^ptd\d+$/i.test(w) || /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(w);
+}
+/**
+ * The directive in a comment's text (without its marker), or undefined when
+ * the comment does not start with the keyword.
+ */
+function parseDirectiveText(body) {
+    const t = body.replace(/^\s+/, '');
+    if (t.slice(0, KEYWORD.length).toLowerCase() !== KEYWORD)
+        return undefined;
+    const rest = t.slice(KEYWORD.length);
+    // ptrace-doctor-ignored, ptrace-doctor-ignore-next-line: not ours.
+    if (rest !== '' && !/^[\s,]/.test(rest) && !rest.startsWith('--'))
+        return undefined;
+    const names = [];
+    let i = 0;
+    while (i < rest.length) {
+        while (i < rest.length && /[\s,]/.test(rest[i]))
+            i++;
+        if (i >= rest.length)
+            break;
+        let j = i;
+        while (j < rest.length && !/[\s,]/.test(rest[j]))
+            j++;
+        const word = rest.slice(i, j);
+        if (word.startsWith('--')) {
+            const reason = rest.slice(i + 2).trim();
+            return { names, ...(reason ? { reason } : {}) };
+        }
+        if (!ruleLike(word)) {
+            const reason = rest.slice(i).trim();
+            return { names, ...(reason ? { reason } : {}) };
+        }
+        names.push(word);
+        i = j;
+    }
+    return { names };
+}
+/** The text of a comment without its marker (`#`, `//`, `/*` … `*\/`). */
+function commentBody(file, c) {
+    let s = file.text.slice(c.start, c.end);
+    if (s.startsWith('#'))
+        s = s.slice(1);
+    else if (s.startsWith('//'))
+        s = s.slice(2);
+    else if (s.startsWith('/*'))
+        s = s.slice(2).replace(/\*\/\s*$/, '');
+    return s.replace(/\r$/, '');
+}
+/** Does the text hold the keyword at all? (The cheap test made on every file.) */
+function mayHoldDirectives(text) {
+    return MARKER.test(text);
+}
+function directives_lineCount(file) {
+    const n = file.lineStarts.length;
+    return n > 1 && file.lineStarts[n - 1] === file.text.length ? n - 1 : n;
+}
+function contentEnd(file, line) {
+    const s = (0,source/* lineStart */.PT)(file, line);
+    let e = line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
+    while (e > s && (file.text[e - 1] === '\n' || file.text[e - 1] === '\r'))
+        e--;
+    return e;
+}
+/** Every directive of a file (none without the keyword: the file is not even tokenised then). */
+function directivesOf(file, opts) {
+    if (!mayHoldDirectives(file.text))
+        return [];
+    let st;
+    try {
+        st = structureOf(file, opts.yamlDocs);
+    }
+    catch {
+        return []; // A file its parser rejects: PTD900 reports it, and no comment of it is read.
+    }
+    const total = directives_lineCount(file);
+    const commentOnly = new Set();
+    const parsed = [];
+    for (const c of st.comments) {
+        const line = (0,source/* positionAt */.t$)(file, c.start).line;
+        // Alone on its line(s): nothing before it on its first line, nothing after it on its last.
+        const lastLine = (0,source/* positionAt */.t$)(file, c.end).line;
+        const ownLine = file.text.slice((0,source/* lineStart */.PT)(file, line), c.start).trim() === '' && file.text.slice(c.end, contentEnd(file, lastLine)).trim() === '';
+        if (ownLine)
+            for (let l = line; l <= lastLine; l++)
+                commentOnly.add(l);
+        const text = parseDirectiveText(commentBody(file, c));
+        if (text)
+            parsed.push({ c, line, ownLine, text });
+    }
+    return parsed.map(({ c, line, ownLine, text }) => {
+        let target = line;
+        if (ownLine) {
+            target = (0,source/* positionAt */.t$)(file, c.end).line + 1;
+            // A run of comment lines (other directives, explanations) sits between a directive and what it covers.
+            while (target <= total && commentOnly.has(target))
+                target++;
+        }
+        const covers = [];
+        if (target <= total) {
+            const s = (0,source/* lineStart */.PT)(file, target);
+            covers.push({ start: s, end: contentEnd(file, target) });
+            const end = st.blockEnd(target);
+            if (end !== undefined)
+                covers.push({ start: s, end });
+        }
+        const ids = [];
+        const unknown = [];
+        for (const n of text.names) {
+            const id = opts.resolve(n);
+            if (id)
+                ids.push(id);
+            else
+                unknown.push(n);
+        }
+        return {
+            file,
+            comment: c,
+            ownLine,
+            ...(text.names.length > 0 ? { rules: [...new Set(ids)] } : {}),
+            unknown,
+            names: text.names,
+            ...(text.reason ? { reason: text.reason } : {}),
+            covers,
+            used: new Set(),
+        };
+    });
+}
+function covers(d, offset) {
+    return d.covers.some((r) => offset >= r.start && offset <= r.end);
+}
+function applies(d, ruleId) {
+    return d.rules === undefined || d.rules.includes(ruleId);
+}
+/** The comment as written, for messages: `ptrace-doctor-ignore PTD003 -- why`. */
+function directiveText(d) {
+    return commentBody(d.file, d.comment).trim().replace(/\s+/g, ' ').slice(0, 120);
+}
+/** A fix that removes the comment: its whole line when it is alone there, else the comment and the blanks before it. */
+function removalFix(d) {
+    const f = d.file;
+    let start = d.comment.start;
+    let end = d.comment.end;
+    if (d.ownLine) {
+        start = (0,source/* lineStart */.PT)(f, (0,source/* positionAt */.t$)(f, d.comment.start).line);
+        const last = (0,source/* positionAt */.t$)(f, d.comment.end).line;
+        end = last < f.lineStarts.length ? f.lineStarts[last] : f.text.length;
+    }
+    else {
+        while (start > 0 && (f.text[start - 1] === ' ' || f.text[start - 1] === '\t'))
+            start--;
+    }
+    return { description: 'Remove the suppression comment that matches nothing', edits: [{ path: f.path, start, end, text: '' }], files: [f] };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine: files → parse → model (launches) → rules → findings.
@@ -13306,28 +14111,26 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
 
 
 
-const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
-/** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
-function isSuppressed(ruleId, span) {
-    const { line } = (0,source/* positionAt */.t$)(span.file, span.start);
-    for (const l of [line, line - 1]) {
-        if (l < 1)
-            continue;
-        const text = (0,source/* lineText */.oZ)(span.file, l);
-        const hashAt = text.indexOf('#');
-        const slashAt = text.indexOf('//');
-        const commentAt = [hashAt, slashAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
-        if (commentAt === undefined)
-            continue;
-        const m = IGNORE_RE.exec(text.slice(commentAt));
-        if (!m)
-            continue;
-        if (!m[1])
-            return true;
-        if (m[1].toUpperCase().split(/[\s,]+/).includes(ruleId))
-            return true;
+
+
+
+/** The names a config file's `services:` can use for a launch: Compose service, dev container, Kubernetes container and workload. */
+function launchNames(l) {
+    const tail = l.id.slice(l.id.indexOf('#') + 1);
+    switch (l.kind) {
+        case 'compose':
+        case 'devcontainer':
+            return [l.name];
+        case 'kubernetes': {
+            // kubernetes:<path>#<Kind>/<name>/<container>
+            const parts = tail.split('/');
+            const container = parts.at(-1) ?? '';
+            const workload = parts.slice(0, -1).join('/');
+            return [container, workload, tail].filter(Boolean);
+        }
+        default:
+            return [];
     }
-    return false;
 }
 function fingerprint(ruleId, r) {
     const h = (0,builtins/* nodeCrypto */.S)().createHash('sha256');
@@ -13337,42 +14140,148 @@ function fingerprint(ruleId, r) {
     h.update('\0' + (r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)));
     return h.digest('hex').slice(0, 16);
 }
-function runRules(project, model, ignore = []) {
+/** Kinds whose files are YAML: their directives cover the YAML block under them. */
+const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold']);
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+    project;
+    byFile = new Map();
+    constructor(project) {
+        this.project = project;
+        for (const f of project.files)
+            this.of(f);
+    }
+    of(file) {
+        let ds = this.byFile.get(file);
+        if (ds === undefined) {
+            ds = [];
+            if (mayHoldDirectives(file.text)) {
+                const yamlDocs = YAML_KINDS.has(file.kind) ? this.project.yaml(file)?.docs : undefined;
+                ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
+            }
+            this.byFile.set(file, ds);
+        }
+        return ds;
+    }
+}
+function runRules(project, model, opts = {}) {
     const findings = [];
-    const skip = new Set(ignore.map((i) => i.trim().toUpperCase()).filter(Boolean));
+    const suppressed = [];
+    const config = opts.config ?? EMPTY_CONFIG;
+    const skip = new Set((opts.ignore ?? []).map((i) => (0,rules/* resolveRule */.rj)(i) ?? i.trim().toUpperCase()).filter(Boolean));
+    for (const [id, setting] of config.rules)
+        if (setting === 'off')
+            skip.add(id);
     const seen = new Set();
+    const directives = new Directives(project);
+    const inSource = (ruleId, spans) => {
+        let hit;
+        for (const s of spans) {
+            for (const d of directives.of(s.file)) {
+                if (!applies(d, ruleId) || !covers(d, s.start))
+                    continue;
+                d.used.add(d.rules === undefined ? '*' : ruleId);
+                hit ??= d;
+            }
+        }
+        return hit;
+    };
+    const external = (ruleId, r) => config.suppress.find((e) => {
+        if (e.rules && !e.rules.includes(ruleId))
+            return false;
+        if (e.paths && ![r.span.file.path, r.launch?.file.path].some((p) => p !== undefined && e.paths(p)))
+            return false;
+        if (e.services && !(r.launch && launchNames(r.launch).some((n) => e.services.includes(n))))
+            return false;
+        return true;
+    });
+    const report = (meta, r, commentsApply) => {
+        if (config.exclude && config.exclude(r.span.file.path))
+            return;
+        let fp = fingerprint(meta.id, r);
+        // Two findings of one rule on identical text in one file get distinct prints.
+        for (let n = 2; seen.has(fp); n++)
+            fp = fingerprint(meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
+        seen.add(fp);
+        const setting = config.rules.get(meta.id);
+        const finding = {
+            ruleId: meta.id,
+            severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.defaultSeverity),
+            title: meta.title,
+            message: r.message,
+            span: r.span,
+            // Where the launch's image is built, when it was found by name (model/images.ts).
+            related: [...(r.related ?? []), ...(r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start))],
+            ...(r.launch ? { launch: r.launch.id } : {}),
+            ...(r.fix ? { fix: r.fix } : {}),
+            fingerprint: fp,
+        };
+        const d = commentsApply ? inSource(meta.id, r.launch ? [r.span, r.launch.anchor] : [r.span]) : undefined;
+        if (d) {
+            suppressed.push({ ...finding, suppression: { kind: 'inSource', span: { file: d.file, start: d.comment.start, end: d.comment.end }, ...(d.reason ? { justification: d.reason } : {}) } });
+            return;
+        }
+        const e = external(meta.id, r);
+        if (e) {
+            suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
+            return;
+        }
+        findings.push(finding);
+    };
     for (const rule of rules/* ALL_RULES */.Uj) {
         if (skip.has(rule.meta.id))
             continue;
-        rule.check({
-            project,
-            model,
-            launches: model.launches,
-            report(r) {
-                if (isSuppressed(rule.meta.id, r.span) || (r.launch && isSuppressed(rule.meta.id, r.launch.anchor)))
-                    return;
-                let fp = fingerprint(rule.meta.id, r);
-                // Two findings of one rule on identical text in one file get distinct prints.
-                for (let n = 2; seen.has(fp); n++)
-                    fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
-                seen.add(fp);
-                // Where the launch's image is built, when it was found by name (model/images.ts).
-                const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
-                findings.push({
-                    ruleId: rule.meta.id,
-                    severity: r.severity ?? rule.meta.defaultSeverity,
-                    title: rule.meta.title,
-                    message: r.message,
-                    span: r.span,
-                    related: [...(r.related ?? []), ...notes],
-                    ...(r.launch ? { launch: r.launch.id } : {}),
-                    ...(r.fix ? { fix: r.fix } : {}),
-                    fingerprint: fp,
-                });
-            },
-        });
+        rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
     }
-    return sortFindings(findings);
+    if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
+        for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
+            report(ptd901/* ptd901 */.T.meta, r, false);
+    }
+    return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
+}
+/**
+ * PTD901: directives that name no rule, or that suppressed nothing. A rule
+ * that did not run (turned off, --ignore) cannot tell, nor can a file that
+ * could not be parsed, nor a partial scan (what a comment covers may be
+ * found only through a file that was not scanned): those are not reported.
+ */
+function unusedSuppressions(project, directives, skipped, partial) {
+    const out = [];
+    const unparsed = new Set(project.problems.map((p) => p.path));
+    for (const [file, ds] of directives) {
+        const path = file.path;
+        for (const d of ds) {
+            const span = { file: d.file, start: d.comment.start, end: d.comment.end };
+            const quoted = `\`${directiveText(d)}\``;
+            if (d.unknown.length > 0) {
+                out.push({
+                    span,
+                    key: `unknown ${d.unknown.join(',')}`,
+                    message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
+                });
+            }
+            if (partial || unparsed.has(path))
+                continue;
+            const named = d.rules ?? ['*'];
+            const idle = named.filter((id) => !skipped.has(id) && !d.used.has(id));
+            if (idle.length === 0 || (d.rules !== undefined && d.rules.length === 0))
+                continue;
+            const all = idle.length === named.length && d.unknown.length === 0;
+            out.push({
+                span,
+                key: `unused ${idle.join(',')}`,
+                message: d.rules === undefined
+                    ? `${quoted} suppresses nothing: no finding is on the line it applies to or in the block that line starts. Remove it, or move it onto the line above the finding it is meant for.`
+                    : `${quoted} suppresses nothing for ${idle.join(', ')}: no ${idle.length === 1 ? 'such finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts. ${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for.`,
+                ...(all ? { fix: removalFix(d) } : {}),
+            });
+        }
+    }
+    return out;
 }
 function sortFindings(f) {
     return f.sort((a, b) => (a.span.file.path < b.span.file.path ? -1 : a.span.file.path > b.span.file.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
@@ -13411,7 +14320,7 @@ async function scan(opts) {
         const project = new model_project/* Project */.MM(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
         (0,timing/* mark */.Gy)('model');
-        const findings = runRules(project, model, opts.ignore);
+        const { findings, suppressed } = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}), partial });
         (0,timing/* mark */.Gy)('rules');
         // The fixes offered are the ones that can all be applied together, each file validated once;
         // those held back by another (rare) are computed again on the fixed text and folded in.
@@ -13421,8 +14330,8 @@ async function scan(opts) {
             settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
         }
         (0,timing/* mark */.Gy)('fixes');
-        return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
-    });
+        return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };
+    }, opts.config?.exclude);
 }
 
 
@@ -13440,7 +14349,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(140);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3930);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
@@ -17581,6 +18490,7 @@ function parseInlineDockerfile(v) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cs: () => (/* binding */ mayReadJson),
+/* harmony export */   Cx: () => (/* binding */ jsoncComments),
 /* harmony export */   JP: () => (/* binding */ modify),
 /* harmony export */   KG: () => (/* binding */ loadJsonc),
 /* harmony export */   Wc: () => (/* binding */ findNodeAtLocation),
@@ -17634,6 +18544,20 @@ function parseJsonc(text) {
             throw e;
         return undefined;
     }
+}
+/** SyntaxKind values of jsonc-parser's scanner (a const enum there, so not importable under isolatedModules). */
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF_TOKEN = 17;
+/** Source offsets [start, end) of every `//` and `/* … *\/` comment, from jsonc-parser's scanner. */
+function jsoncComments(text) {
+    const s = j().createScanner(text, false);
+    const out = [];
+    for (let k = s.scan(); k !== EOF_TOKEN; k = s.scan()) {
+        if (k === LINE_COMMENT || k === BLOCK_COMMENT)
+            out.push({ start: s.getTokenOffset(), end: s.getTokenOffset() + s.getTokenLength() });
+    }
+    return out;
 }
 
 
@@ -17725,8 +18649,15 @@ function splitShell(text, opts = {}) {
             continue;
         }
         if (c === '#') {
+            const from = i;
             while (i < n && text[i] !== '\n')
                 i++;
+            if (opts.onComment) {
+                let to = i;
+                while (to > from + 1 && text[to - 1] === '\r')
+                    to--;
+                opts.onComment(at(from), at(to - 1) + 1);
+            }
             continue;
         }
         if (OPERATOR_CHARS.has(c)) {
@@ -17910,6 +18841,7 @@ function parseTOML(text) {
 /* harmony export */   EM: () => (/* binding */ LEADS_TO_YAML),
 /* harmony export */   Vj: () => (/* binding */ isAlias),
 /* harmony export */   YR: () => (/* binding */ visit),
+/* harmony export */   ai: () => (/* binding */ yamlComments),
 /* harmony export */   hR: () => (/* binding */ parseAllDocuments),
 /* harmony export */   jh: () => (/* binding */ isMap),
 /* harmony export */   jn: () => (/* binding */ isScalar),
@@ -17944,6 +18876,34 @@ function isScalar(n) {
 }
 function isSeq(n) {
     return y().isSeq(n);
+}
+/**
+ * Source offsets [start, end) of every comment of a YAML text, from the
+ * parser's concrete syntax tree (the Document API keeps comments as strings
+ * without offsets). Nested deeper than `maxDepth` is not searched.
+ */
+function yamlComments(text, maxDepth = 256) {
+    const out = [];
+    const walk = (t, depth) => {
+        if (!t || typeof t !== 'object' || depth > maxDepth)
+            return;
+        if (Array.isArray(t)) {
+            for (const x of t)
+                walk(x, depth + 1);
+            return;
+        }
+        const o = t;
+        if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
+            out.push({ start: o.offset, end: o.offset + o.source.length });
+            return;
+        }
+        for (const [k, v] of Object.entries(o))
+            if (k !== 'source' && v && typeof v === 'object')
+                walk(v, depth + 1);
+    };
+    for (const token of new (y().Parser)().parse(text))
+        walk(token, 0);
+    return out.sort((a, b) => a.start - b.start);
 }
 
 
@@ -18238,13 +19198,112 @@ function scalarWord(file, n) {
 
 /***/ }),
 
+/***/ 7355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kb: () => (/* binding */ baselineKeys),
+/* harmony export */   mF: () => (/* binding */ readBaseline),
+/* harmony export */   v5: () => (/* binding */ inBaseline)
+/* harmony export */ });
+/* unused harmony exports BASELINE_VERSION, MAX_BASELINE_BYTES, BaselineError, baselineText, parseBaseline, partition */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Baselines: the findings a repository already has, so that a team adopting
+ * ptrace-doctor (or a new rule) sees only what a change introduces.
+ *
+ * A baseline is JSON with one entry per finding; entries are matched by rule
+ * and fingerprint, which do not depend on line numbers (see engine.ts), so
+ * moving a service down a file does not bring its findings back. Path, line
+ * and message are kept for the people who read the file in review.
+ */
+
+
+const BASELINE_VERSION = 1;
+/** A baseline is repository content too (an Action input names it): capped like the files scanned, generously. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+class BaselineError extends Error {
+}
+const key = (ruleId, fingerprint) => `${ruleId}\0${fingerprint}`;
+/** The baseline of these findings, as stable text (sorted, two-space JSON, final newline). */
+function baselineText(findings) {
+    const entries = findings
+        .map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, path: f.span.file.path, line: toLocation(f.span).startLine, message: f.message }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : 1)));
+    const b = { version: BASELINE_VERSION, tool: 'ptrace-doctor', findings: entries };
+    return JSON.stringify(b, null, 2) + '\n';
+}
+/** Parse and check a baseline file's text; a BaselineError says what is wrong with it. */
+function parseBaseline(text, name) {
+    if (text.length > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(`${name} is not JSON: ${e.message}`);
+    }
+    const o = data;
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline (write one with --write-baseline)`);
+    if (o.tool !== 'ptrace-doctor')
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline: "tool" is not "ptrace-doctor"`);
+    if (o.version !== BASELINE_VERSION)
+        throw new BaselineError(`${name} has baseline version ${JSON.stringify(o.version)}; this ptrace-doctor reads version ${BASELINE_VERSION}`);
+    if (!Array.isArray(o.findings))
+        throw new BaselineError(`${name}: "findings" must be a list`);
+    o.findings.forEach((e, i) => {
+        const entry = e;
+        if (!entry || typeof entry !== 'object' || typeof entry.ruleId !== 'string' || typeof entry.fingerprint !== 'string') {
+            throw new BaselineError(`${name}: findings[${i}] needs "ruleId" and "fingerprint" strings`);
+        }
+    });
+    return o;
+}
+function partition(findings, baseline) {
+    if (!baseline)
+        return { fresh: findings, known: [] };
+    const known = new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+    const out = { fresh: [], known: [] };
+    for (const f of findings)
+        (known.has(key(f.ruleId, f.fingerprint)) ? out.known : out.fresh).push(f);
+    return out;
+}
+/** Read a baseline file: a regular file within the size cap. */
+function readBaseline(path, name = path) {
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch {
+        throw new BaselineError(`${name}: no such file (write one with --write-baseline ${name})`);
+    }
+    if (!st.isFile())
+        throw new BaselineError(`${name} is not a regular file`);
+    if (st.size > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    return parseBaseline((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), name);
+}
+/** The set of rule/fingerprint keys of a baseline, for SARIF's baselineState. */
+function baselineKeys(baseline) {
+    return new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+}
+function inBaseline(keys, f) {
+    return keys.has(key(f.ruleId, f.fingerprint));
+}
+
+
+/***/ }),
+
 /***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ toSarif)
+/* harmony export */   zv: () => (/* binding */ toSarif)
 /* harmony export */ });
-/* unused harmony export VERSION */
+/* unused harmony exports VERSION, SECURITY_SEVERITY */
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4998);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5679);
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
@@ -18266,8 +19325,38 @@ function rawRegion(file, start, end) {
     const b = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .positionAt */ .t$)(file, end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+const SECURITY_SEVERITY = {
+    // Unauthenticated remote code execution: the delve API on a reachable port.
+    PTD007: '8.8',
+    // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+    PTD003: '6.5',
+    // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+    PTD002: '5.3',
+};
+/** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
+function suppressionOf(f) {
+    const s = f.suppression;
+    if (!s)
+        return [];
+    return [
+        {
+            kind: s.kind,
+            ...(s.justification ? { justification: s.justification } : {}),
+            ...(s.span ? { location: { physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(s.span)) } } : {}),
+            ...(s.where ? { properties: { configEntry: s.where } } : {}),
+        },
+    ];
+}
 function toSarif(findings, opts = {}) {
     const ruleIndex = new Map(_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.map((r, i) => [r.id, i]));
+    const anySuppressed = (opts.suppressed ?? []).length > 0;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -18284,14 +19373,17 @@ function toSarif(findings, opts = {}) {
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.summary },
                             helpUri: (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id),
-                            help: { text: `${r.summary} See ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)})` },
+                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleDocUrl */ .Cg)(r.id)})` },
                             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-                            properties: { tags: ['containers', 'debugging', r.slug] },
+                            properties: {
+                                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+                            },
                         })),
                     },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-                results: findings.map((f) => {
+                results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
                     const files = new Map([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file]), ...(f.fix?.files ?? []).map((x) => [x.path, x])]);
                     const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
                     const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -18305,6 +19397,8 @@ function toSarif(findings, opts = {}) {
                             ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(r.span)), message: { text: r.message } })) }
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+                        ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
+                        ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {
                                 fixes: [
@@ -18339,6 +19433,7 @@ function toSarif(findings, opts = {}) {
 __nccwpck_require__.d(__webpack_exports__, {
   Uj: () => (/* binding */ ALL_RULES),
   y0: () => (/* binding */ RULES),
+  rj: () => (/* binding */ resolveRule),
   Cg: () => (/* binding */ ruleDocUrl)
 });
 
@@ -21030,6 +22125,8 @@ const ptd900 = {
     },
 };
 
+// EXTERNAL MODULE: ./src/rules/ptd901.ts
+var ptd901 = __nccwpck_require__(9687);
 ;// CONCATENATED MODULE: ./src/rules/index.ts
 /** The rule catalogue. Ids are stable and public (see docs/rules/). */
 
@@ -21046,7 +22143,8 @@ const ptd900 = {
 
 
 
-const ALL_RULES = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900];
+
+const ALL_RULES = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900, ptd901/* ptd901 */.T];
 const RULES = ALL_RULES.map((r) => r.meta);
 const DOCS_BASE = 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/';
 function ruleDocUrl(id) {
@@ -21055,6 +22153,42 @@ function ruleDocUrl(id) {
 function ruleMeta(id) {
     return RULES.find((r) => r.id === id);
 }
+/** The rule id of an id (any letter case) or a slug; undefined when it names no rule. */
+function resolveRule(name) {
+    const n = name.trim();
+    const byId = RULES.find((r) => r.id === n.toUpperCase());
+    if (byId)
+        return byId.id;
+    return RULES.find((r) => r.slug === n.toLowerCase())?.id;
+}
+
+
+/***/ }),
+
+/***/ 9687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ ptd901)
+/* harmony export */ });
+/**
+ * Reported by the engine, not by a check: whether a `ptrace-doctor-ignore`
+ * comment suppressed anything is known only once every other rule has run
+ * (see src/suppress/ and engine.ts).
+ */
+const ptd901 = {
+    meta: {
+        id: 'PTD901',
+        slug: 'unused-suppression',
+        title: 'Suppression comment matches nothing',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: 'A ptrace-doctor-ignore comment suppresses no finding (the problem was fixed, or the comment is not where it applies) or names a rule that does not exist.',
+    },
+    check() {
+        // The engine reports this rule after the others (engine.ts, unusedSuppressions).
+    },
+};
 
 
 /***/ }),
@@ -21067,13 +22201,12 @@ function ruleMeta(id) {
 /* harmony export */   Cp: () => (/* binding */ spanText),
 /* harmony export */   PT: () => (/* binding */ lineStart),
 /* harmony export */   nc: () => (/* binding */ toLocation),
-/* harmony export */   oZ: () => (/* binding */ lineText),
 /* harmony export */   p3: () => (/* binding */ eol),
 /* harmony export */   p4: () => (/* binding */ lineContentEnd),
 /* harmony export */   t$: () => (/* binding */ positionAt),
 /* harmony export */   zm: () => (/* binding */ lineEndWithBreak)
 /* harmony export */ });
-/* unused harmony export span */
+/* unused harmony exports lineText, span */
 function computeLineStarts(text) {
     const starts = [0];
     for (let i = text.indexOf('\n'), from = 0;; i = text.indexOf('\n', from)) {

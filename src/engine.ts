@@ -11,20 +11,25 @@ import { LEADS_TO_YAML, loadYaml } from './parse/yaml-lib.js';
 import { loadJsonc, mayReadJson } from './parse/jsonc-lib.js';
 import { loadToml } from './parse/toml-lib.js';
 import { buildModel, type Model, type ModelOptions } from './model/index.js';
-import { ALL_RULES } from './rules/index.js';
-import type { Report } from './rules/types.js';
-import { positionAt, lineText, spanText } from './source.js';
+import { ALL_RULES, resolveRule } from './rules/index.js';
+import { ptd901 } from './rules/ptd901.js';
+import type { Report, RuleMeta } from './rules/types.js';
+import { spanText } from './source.js';
 import type { Finding, SourceFile, Span } from './types.js';
 import type { Launch } from './model/launch.js';
 import { foldHeldBack, settleFixes, type Settled } from './fix/settle.js';
+import { EMPTY_CONFIG, type EffectiveConfig, type SuppressEntry } from './config/types.js';
+import { applies, covers, directiveText, directivesOf, mayHoldDirectives, removalFix, type Directive } from './suppress/directives.js';
 
 export interface ScanOptions {
   /** Directory to scan. */
   root: string;
   /** Optional sub-paths (relative to root) to limit discovery to. */
   paths?: string[];
-  /** Rule ids to drop. */
+  /** Rule ids (or slugs) to drop. */
   ignore?: string[];
+  /** The configuration file's settings: rules off or re-graded, excluded paths, suppressions with reasons. */
+  config?: EffectiveConfig;
   /** Relative path → text that replaces the file on disk (for fix iterations). */
   overlay?: Map<string, string>;
   /**
@@ -46,26 +51,27 @@ export interface ScanResult {
   findings: Finding[];
   /** The fixes of the findings together: what --fix writes (fix/settle.ts). */
   settled: Settled;
+  /** Findings a comment or the configuration suppressed, each with its `suppression` (same order). */
+  suppressed: Finding[];
 }
 
-const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
-
-/** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
-export function isSuppressed(ruleId: string, span: Span): boolean {
-  const { line } = positionAt(span.file, span.start);
-  for (const l of [line, line - 1]) {
-    if (l < 1) continue;
-    const text = lineText(span.file, l);
-    const hashAt = text.indexOf('#');
-    const slashAt = text.indexOf('//');
-    const commentAt = [hashAt, slashAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
-    if (commentAt === undefined) continue;
-    const m = IGNORE_RE.exec(text.slice(commentAt));
-    if (!m) continue;
-    if (!m[1]) return true;
-    if (m[1].toUpperCase().split(/[\s,]+/).includes(ruleId)) return true;
+/** The names a config file's `services:` can use for a launch: Compose service, dev container, Kubernetes container and workload. */
+function launchNames(l: Launch): string[] {
+  const tail = l.id.slice(l.id.indexOf('#') + 1);
+  switch (l.kind) {
+    case 'compose':
+    case 'devcontainer':
+      return [l.name];
+    case 'kubernetes': {
+      // kubernetes:<path>#<Kind>/<name>/<container>
+      const parts = tail.split('/');
+      const container = parts.at(-1) ?? '';
+      const workload = parts.slice(0, -1).join('/');
+      return [container, workload, tail].filter(Boolean);
+    }
+    default:
+      return [];
   }
-  return false;
 }
 
 function fingerprint(ruleId: string, r: Report): string {
@@ -77,39 +83,149 @@ function fingerprint(ruleId: string, r: Report): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export function runRules(project: Project, model: Model, ignore: string[] = []): Finding[] {
+export interface RuleRunOptions {
+  ignore?: string[];
+  config?: EffectiveConfig;
+  /** The scan covers part of the repository: a comment can look unused only because what it covers was not scanned. */
+  partial?: boolean;
+}
+
+export interface RuleRunResult {
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+/** Kinds whose files are YAML: their directives cover the YAML block under them. */
+const YAML_KINDS: ReadonlySet<string> = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold']);
+
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+  readonly byFile = new Map<SourceFile, Directive[]>();
+  constructor(private readonly project: Project) {
+    for (const f of project.files) this.of(f);
+  }
+  of(file: SourceFile): Directive[] {
+    let ds = this.byFile.get(file);
+    if (ds === undefined) {
+      ds = [];
+      if (mayHoldDirectives(file.text)) {
+        const yamlDocs = YAML_KINDS.has(file.kind) ? this.project.yaml(file)?.docs : undefined;
+        ds = directivesOf(file, { resolve: resolveRule, ...(yamlDocs ? { yamlDocs } : {}) });
+      }
+      this.byFile.set(file, ds);
+    }
+    return ds;
+  }
+}
+
+export function runRules(project: Project, model: Model, opts: RuleRunOptions = {}): RuleRunResult {
   const findings: Finding[] = [];
-  const skip = new Set(ignore.map((i) => i.trim().toUpperCase()).filter(Boolean));
+  const suppressed: Finding[] = [];
+  const config = opts.config ?? EMPTY_CONFIG;
+  const skip = new Set((opts.ignore ?? []).map((i) => resolveRule(i) ?? i.trim().toUpperCase()).filter(Boolean));
+  for (const [id, setting] of config.rules) if (setting === 'off') skip.add(id);
   const seen = new Set<string>();
+  const directives = new Directives(project);
+  const inSource = (ruleId: string, spans: Span[]): Directive | undefined => {
+    let hit: Directive | undefined;
+    for (const s of spans) {
+      for (const d of directives.of(s.file)) {
+        if (!applies(d, ruleId) || !covers(d, s.start)) continue;
+        d.used.add(d.rules === undefined ? '*' : ruleId);
+        hit ??= d;
+      }
+    }
+    return hit;
+  };
+  const external = (ruleId: string, r: Report): SuppressEntry | undefined =>
+    config.suppress.find((e) => {
+      if (e.rules && !e.rules.includes(ruleId)) return false;
+      if (e.paths && ![r.span.file.path, r.launch?.file.path].some((p) => p !== undefined && e.paths!(p))) return false;
+      if (e.services && !(r.launch && launchNames(r.launch).some((n) => e.services!.includes(n)))) return false;
+      return true;
+    });
+  const report = (meta: RuleMeta, r: Report, commentsApply: boolean): void => {
+    if (config.exclude && config.exclude(r.span.file.path)) return;
+    let fp = fingerprint(meta.id, r);
+    // Two findings of one rule on identical text in one file get distinct prints.
+    for (let n = 2; seen.has(fp); n++) fp = fingerprint(meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
+    seen.add(fp);
+    const setting = config.rules.get(meta.id);
+    const finding: Finding = {
+      ruleId: meta.id,
+      severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.defaultSeverity),
+      title: meta.title,
+      message: r.message,
+      span: r.span,
+      // Where the launch's image is built, when it was found by name (model/images.ts).
+      related: [...(r.related ?? []), ...(r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start))],
+      ...(r.launch ? { launch: r.launch.id } : {}),
+      ...(r.fix ? { fix: r.fix } : {}),
+      fingerprint: fp,
+    };
+    const d = commentsApply ? inSource(meta.id, r.launch ? [r.span, r.launch.anchor] : [r.span]) : undefined;
+    if (d) {
+      suppressed.push({ ...finding, suppression: { kind: 'inSource', span: { file: d.file, start: d.comment.start, end: d.comment.end }, ...(d.reason ? { justification: d.reason } : {}) } });
+      return;
+    }
+    const e = external(meta.id, r);
+    if (e) {
+      suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
+      return;
+    }
+    findings.push(finding);
+  };
   for (const rule of ALL_RULES) {
     if (skip.has(rule.meta.id)) continue;
-    rule.check({
-      project,
-      model,
-      launches: model.launches,
-      report(r) {
-        if (isSuppressed(rule.meta.id, r.span) || (r.launch && isSuppressed(rule.meta.id, r.launch.anchor))) return;
-        let fp = fingerprint(rule.meta.id, r);
-        // Two findings of one rule on identical text in one file get distinct prints.
-        for (let n = 2; seen.has(fp); n++) fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
-        seen.add(fp);
-        // Where the launch's image is built, when it was found by name (model/images.ts).
-        const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
-        findings.push({
-          ruleId: rule.meta.id,
-          severity: r.severity ?? rule.meta.defaultSeverity,
-          title: rule.meta.title,
-          message: r.message,
-          span: r.span,
-          related: [...(r.related ?? []), ...notes],
-          ...(r.launch ? { launch: r.launch.id } : {}),
-          ...(r.fix ? { fix: r.fix } : {}),
-          fingerprint: fp,
-        });
-      },
-    });
+    rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
   }
-  return sortFindings(findings);
+  if (!skip.has(ptd901.meta.id)) {
+    for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true)) report(ptd901.meta, r, false);
+  }
+  return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
+}
+
+/**
+ * PTD901: directives that name no rule, or that suppressed nothing. A rule
+ * that did not run (turned off, --ignore) cannot tell, nor can a file that
+ * could not be parsed, nor a partial scan (what a comment covers may be
+ * found only through a file that was not scanned): those are not reported.
+ */
+function unusedSuppressions(project: Project, directives: Map<SourceFile, Directive[]>, skipped: Set<string>, partial: boolean): Report[] {
+  const out: Report[] = [];
+  const unparsed = new Set(project.problems.map((p) => p.path));
+  for (const [file, ds] of directives) {
+    const path = file.path;
+    for (const d of ds) {
+      const span: Span = { file: d.file, start: d.comment.start, end: d.comment.end };
+      const quoted = `\`${directiveText(d)}\``;
+      if (d.unknown.length > 0) {
+        out.push({
+          span,
+          key: `unknown ${d.unknown.join(',')}`,
+          message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
+        });
+      }
+      if (partial || unparsed.has(path)) continue;
+      const named = d.rules ?? ['*'];
+      const idle = named.filter((id) => !skipped.has(id) && !d.used.has(id));
+      if (idle.length === 0 || (d.rules !== undefined && d.rules.length === 0)) continue;
+      const all = idle.length === named.length && d.unknown.length === 0;
+      out.push({
+        span,
+        key: `unused ${idle.join(',')}`,
+        message: d.rules === undefined
+          ? `${quoted} suppresses nothing: no finding is on the line it applies to or in the block that line starts. Remove it, or move it onto the line above the finding it is meant for.`
+          : `${quoted} suppresses nothing for ${idle.join(', ')}: no ${idle.length === 1 ? 'such finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts. ${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for.`,
+        ...(all ? { fix: removalFix(d) } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 export function sortFindings(f: Finding[]): Finding[] {
@@ -146,7 +262,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
     mark('model');
-    const findings = runRules(project, model, opts.ignore);
+    const { findings, suppressed } = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}), partial });
     mark('rules');
     // The fixes offered are the ones that can all be applied together, each file validated once;
     // those held back by another (rare) are computed again on the fixed text and folded in.
@@ -156,6 +272,6 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
     }
     mark('fixes');
-    return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
-  });
+    return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };
+  }, opts.config?.exclude);
 }

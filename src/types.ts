@@ -70,6 +70,19 @@ export interface Finding {
   fix?: Fix;
   /** Stable across unrelated edits: rule + path + launch + a content key (not line numbers). */
   fingerprint: string;
+  /** Set on suppressed findings (ScanResult.suppressed): by a comment in the file, or by the config file. */
+  suppression?: Suppression;
+}
+
+export interface Suppression {
+  /** As SARIF names them: a comment in the scanned file, or an entry of the configuration. */
+  kind: 'inSource' | 'external';
+  /** The reason written with it (after `--` in a comment; `reason:` in the config). */
+  justification?: string;
+  /** The comment (inSource). */
+  span?: Span;
+  /** The config entry, "path:line" (external). */
+  where?: string;
 }
 
 /** JSON-friendly location. */

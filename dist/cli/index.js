@@ -615,7 +615,7 @@ const arg_1 = __nccwpck_require__(4381);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 const from_1 = __nccwpck_require__(5377);
 const healthcheck_1 = __nccwpck_require__(1167);
 const onbuild_1 = __nccwpck_require__(5554);
@@ -1847,7 +1847,7 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 1835:
+/***/ 4216:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -2691,7 +2691,7 @@ const cmd_1 = __nccwpck_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
 const copy_1 = __nccwpck_require__(444);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
 const env_1 = __nccwpck_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
@@ -2878,7 +2878,7 @@ const arg_1 = __nccwpck_require__(4381);
 const cmd_1 = __nccwpck_require__(5517);
 const copy_1 = __nccwpck_require__(444);
 const env_1 = __nccwpck_require__(1822);
-const entrypoint_1 = __nccwpck_require__(1835);
+const entrypoint_1 = __nccwpck_require__(4216);
 const from_1 = __nccwpck_require__(5377);
 const healthcheck_1 = __nccwpck_require__(1167);
 const label_1 = __nccwpck_require__(3871);
@@ -7056,193 +7056,17 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 181:
-/***/ ((module) => {
+/***/ 4786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
-module.exports = require("buffer");
 
-/***/ }),
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ childProcess),
+  S: () => (/* binding */ nodeCrypto)
+});
 
-/***/ 932:
-/***/ ((module) => {
-
-"use strict";
-module.exports = require("process");
-
-/***/ })
-
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/******/ 	// expose the modules object (__webpack_modules__)
-/******/ 	__nccwpck_require__.m = __webpack_modules__;
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/asset-relocator-loader */
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/******/ 	/* webpack/runtime/create fake namespace object */
-/******/ 	(() => {
-/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 		var leafPrototypes;
-/******/ 		// create a fake namespace object
-/******/ 		// mode & 1: value is a module id, require it
-/******/ 		// mode & 2: merge all properties of value into the ns
-/******/ 		// mode & 4: return value when already ns object
-/******/ 		// mode & 16: return value when it's Promise-like
-/******/ 		// mode & 8|1: behave like require
-/******/ 		__nccwpck_require__.t = function(value, mode) {
-/******/ 			if(mode & 1) value = this(value);
-/******/ 			if(mode & 8) return value;
-/******/ 			if(typeof value === 'object' && value) {
-/******/ 				if((mode & 4) && value.__esModule) return value;
-/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 			}
-/******/ 			var ns = Object.create(null);
-/******/ 			__nccwpck_require__.r(ns);
-/******/ 			var def = {};
-/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 			}
-/******/ 			def['default'] = () => (value);
-/******/ 			__nccwpck_require__.d(ns, def);
-/******/ 			return ns;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/define property getters */
-/******/ 	(() => {
-/******/ 		// define getter functions for harmony exports
-/******/ 		__nccwpck_require__.d = (exports, definition) => {
-/******/ 			for(var key in definition) {
-/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 				}
-/******/ 			}
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/ensure chunk */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.f = {};
-/******/ 		// This file contains only the entry chunk.
-/******/ 		// The chunk loading function for additional chunks
-/******/ 		__nccwpck_require__.e = (chunkId) => {
-/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 				__nccwpck_require__.f[key](chunkId, promises);
-/******/ 				return promises;
-/******/ 			}, []));
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/get javascript chunk filename */
-/******/ 	(() => {
-/******/ 		// This function allow to reference async chunks
-/******/ 		__nccwpck_require__.u = (chunkId) => {
-/******/ 			// return url for filenames based on template
-/******/ 			return "" + chunkId + ".index.js";
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/make namespace object */
-/******/ 	(() => {
-/******/ 		// define __esModule on exports
-/******/ 		__nccwpck_require__.r = (exports) => {
-/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 			}
-/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/require chunk loading */
-/******/ 	(() => {
-/******/ 		// no baseURI
-/******/ 		
-/******/ 		// object to store loaded chunks
-/******/ 		// "1" means "loaded", otherwise not loaded yet
-/******/ 		var installedChunks = {
-/******/ 			792: 1
-/******/ 		};
-/******/ 		
-/******/ 		// no on chunks loaded
-/******/ 		
-/******/ 		var installChunk = (chunk) => {
-/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
-/******/ 			for(var moduleId in moreModules) {
-/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
-/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
-/******/ 				}
-/******/ 			}
-/******/ 			if(runtime) runtime(__nccwpck_require__);
-/******/ 			for(var i = 0; i < chunkIds.length; i++)
-/******/ 				installedChunks[chunkIds[i]] = 1;
-/******/ 		
-/******/ 		};
-/******/ 		
-/******/ 		// require() chunk loading for javascript
-/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
-/******/ 			// "1" is the signal for "already loaded"
-/******/ 			if(!installedChunks[chunkId]) {
-/******/ 				if(true) { // all chunks have JS
-/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
-/******/ 				} else installedChunks[chunkId] = 1;
-/******/ 			}
-/******/ 		};
-/******/ 		
-/******/ 		// no external install chunk
-/******/ 		
-/******/ 		// no HMR
-/******/ 		
-/******/ 		// no HMR manifest
-/******/ 	})();
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it need to be in strict mode.
-(() => {
-"use strict";
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = require("node:module");
 ;// CONCATENATED MODULE: ./src/builtins.ts
@@ -7269,166 +7093,147 @@ function nodeCrypto() {
     return (builtins_crypto ??= load('node:crypto'));
 }
 
-;// CONCATENATED MODULE: ./src/source.ts
-function computeLineStarts(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'), from = 0;; i = text.indexOf('\n', from)) {
-        // Lone \r (old Mac) ends a line too.
-        for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1))
-            if (text.charCodeAt(r + 1) !== 10)
-                starts.push(r + 1);
-        if (i < 0)
-            break;
-        starts.push(i + 1);
-        from = i + 1;
-    }
-    return starts;
-}
-/** A file's text with its line index, built the first time a position is asked for (most files never need one). */
-class Source {
-    path;
-    abs;
-    kind;
-    text;
-    starts;
-    constructor(path, abs, kind, text) {
-        this.path = path;
-        this.abs = abs;
-        this.kind = kind;
-        this.text = text;
-    }
-    get lineStarts() {
-        return (this.starts ??= computeLineStarts(this.text));
-    }
-}
-function makeSourceFile(path, abs, kind, text) {
-    return new Source(path, abs, kind, text);
-}
-/** 1-based line and column of an offset. */
-function positionAt(file, offset) {
-    const o = Math.max(0, Math.min(offset, file.text.length));
-    let lo = 0;
-    let hi = file.lineStarts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (file.lineStarts[mid] <= o)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return { line: lo + 1, column: o - file.lineStarts[lo] + 1 };
-}
-/** Offset of the start of a 1-based line. */
-function lineStart(file, line) {
-    return file.lineStarts[Math.max(0, Math.min(line - 1, file.lineStarts.length - 1))];
-}
-/** Offset just past the end of the line containing offset, including its line break. */
-function lineEndWithBreak(file, offset) {
-    const { line } = positionAt(file, offset);
-    return line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
-}
-/** Offset of the end of the line's content (before \r\n or \n). */
-function lineContentEnd(file, offset) {
-    let e = lineEndWithBreak(file, offset);
-    if (e > 0 && file.text[e - 1] === '\n')
-        e--;
-    if (e > 0 && file.text[e - 1] === '\r')
-        e--;
-    return Math.max(e, Math.min(offset, file.text.length));
-}
-function lineText(file, line) {
-    const s = lineStart(file, line);
-    return file.text.slice(s, lineContentEnd(file, s));
-}
-/** The line break style the file uses. */
-function eol(file) {
-    return file.text.includes('\r\n') ? '\r\n' : '\n';
-}
-function span(file, start, end) {
-    return { file, start, end: Math.max(start, end) };
-}
-function toLocation(s) {
-    const a = positionAt(s.file, s.start);
-    // A span ending just after a newline reports the previous line as its end.
-    const endOffset = s.end > s.start && /[\r\n]/.test(s.file.text[s.end - 1] ?? '') ? s.end - 1 : s.end;
-    const b = positionAt(s.file, endOffset);
-    return { path: s.file.path, startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
-}
-function spanText(s) {
-    return s.file.text.slice(s.start, s.end);
-}
 
-;// CONCATENATED MODULE: ./src/timing.ts
+/***/ }),
+
+/***/ 5023:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   RG: () => (/* binding */ readConfigFile),
+/* harmony export */   We: () => (/* binding */ CONFIG_NAMES),
+/* harmony export */   u0: () => (/* binding */ findConfig),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export MAX_CONFIG_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * Where a scan's time goes, on request: PTRACE_DOCTOR_TIMING=1 makes the CLI
- * print, on stderr, when each phase ended (milliseconds since the process
- * started, so Node's own start-up and loading the bundle show as the first
- * phase) and how many parses each phase did. Off, each call is one test of a
- * constant. The benchmark reads this to show the phases in its report.
+ * Finding and reading .ptrace-doctor.yaml (see load.ts for what follows).
+ *
+ * Found at the scanned root, else in the directories above it up to the top
+ * of its git work tree (the directory holding `.git`) — or, for the Action,
+ * up to the workspace. Every scan makes this search, so it is a few lstat
+ * calls and nothing else: validating and compiling a file that was found
+ * (load.ts, the yaml parser, picomatch) is loaded only then.
+ *
+ * The file is input like any other in the scanned repository, which may be
+ * hostile: it is read only as data (never executed or included), capped at
+ * 64 KiB, refused when it is not a regular file, and a symbolic link found by
+ * the search is followed only when its target stays inside the repository.
  */
 
-const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
-/**
- * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
- * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
- * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
- * exactly these.
- */
-const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
-const parsed = [];
-const marks = [];
-const counts = new Map();
-const times = new Map();
-function timingOn() {
-    return ON;
+
+const CONFIG_NAMES = ['.ptrace-doctor.yaml', '.ptrace-doctor.yml'];
+const MAX_CONFIG_BYTES = 64 * 1024;
+class ConfigError extends Error {
 }
-/** The phase `name` ends now. */
-function mark(name) {
-    if (ON)
-        marks.push([name, performance.now()]);
+function isInside(dir, p) {
+    return p === dir || p.startsWith(dir.endsWith(node_path__WEBPACK_IMPORTED_MODULE_1__.sep) ? dir : dir + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
 }
-/** One more (or n more) of `what`, e.g. a YAML parse. */
-function count(what, n = 1) {
-    if (ON)
-        counts.set(what, (counts.get(what) ?? 0) + n);
-}
-/** A start for spent(): now, with timing on; 0 (and no clock read) off. */
-function clock() {
-    return ON ? performance.now() : 0;
-}
-/** Add the milliseconds since `start` (from clock()) to the time of `what`, e.g. the parse calls. */
-function spent(what, start) {
-    if (ON)
-        times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
-}
-/** The scan parsed the file at `path` (relative to the root) with `parser`. */
-function parsedFile(parser, path) {
-    if (FILES)
-        parsed.push(`${parser}\t${path}\n`);
-}
-/**
- * The report: one line per phase ("phase <name> <ms of the phase> <ms since
- * start>"), then one per counter ("count <what> <n>", in the order first
- * counted), then one per timed activity ("time <what> <ms in all>"). A phase
- * that ran twice (a second discovery pass) is listed twice.
- */
-function timingReport() {
-    const lines = [];
-    let prev = 0;
-    for (const [name, at] of marks) {
-        lines.push(`phase ${name} ${(at - prev).toFixed(1)} ${at.toFixed(1)}`);
-        prev = at;
+/** The directories to look in, nearest first: the root, then up to the git top (or the boundary); the root alone outside a work tree. */
+function candidateDirs(root, boundary) {
+    const r = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+    if (boundary !== undefined && !isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary), r))
+        return [r];
+    const dirs = [];
+    for (let d = r;; d = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d)) {
+        dirs.push(d);
+        if (boundary !== undefined ? d === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(boundary) : (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, '.git')))
+            return dirs;
+        if ((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(d) === d)
+            return [r];
     }
-    for (const [what, n] of counts)
-        lines.push(`count ${what} ${n}`);
-    for (const [what, ms] of times)
-        lines.push(`time ${what} ${ms.toFixed(1)}`);
-    if (FILES)
-        (0,external_node_fs_namespaceObject.writeFileSync)(FILES, parsed.join(''));
-    return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
+}
+/** The config file that applies to `root`, or undefined when there is none. */
+function findConfig(opts) {
+    const dirs = candidateDirs(opts.root, opts.boundary);
+    const top = dirs[dirs.length - 1];
+    for (const d of dirs) {
+        const here = CONFIG_NAMES.map((n) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(d, n)).filter((p) => {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p);
+                return true;
+            }
+            catch {
+                return false;
+            }
+        });
+        if (here.length > 1)
+            throw new ConfigError(`${here.join(' and ')} both exist; keep one`);
+        if (here.length === 1) {
+            const p = here[0];
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(p).isSymbolicLink()) {
+                let real;
+                try {
+                    real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(p);
+                }
+                catch {
+                    throw new ConfigError(`${p} is a symbolic link that points nowhere`);
+                }
+                if (!isInside(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(top), real))
+                    throw new ConfigError(`${p} is a symbolic link that points outside the repository; it was not read`);
+            }
+            return p;
+        }
+    }
+    return undefined;
+}
+/** Read a config file within the limits: a regular file of at most 64 KiB. */
+function readConfigFile(path) {
+    let st;
+    try {
+        st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+    }
+    catch (e) {
+        throw new ConfigError(`${path}: ${e.code === 'ENOENT' ? 'no such file' : `cannot be read (${e.code ?? 'error'})`}`);
+    }
+    if (!st.isFile())
+        throw new ConfigError(`${path} is not a regular file`);
+    if (st.size > MAX_CONFIG_BYTES)
+        throw new ConfigError(`${path} is larger than ${MAX_CONFIG_BYTES / 1024} KiB (${st.size} bytes); a configuration is far smaller`);
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(path), node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
+    try {
+        const fst = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (!fst.isFile() || fst.size > MAX_CONFIG_BYTES)
+            throw new ConfigError(`${path} is not a regular file of at most ${MAX_CONFIG_BYTES / 1024} KiB`);
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
+        if (text.includes('\0'))
+            throw new ConfigError(`${path} has binary content`);
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/discover/index.ts
+
+/***/ }),
+
+/***/ 1835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KX: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   NL: () => (/* binding */ isPlainRelative),
+/* harmony export */   PN: () => (/* binding */ discoverThen),
+/* harmony export */   QV: () => (/* binding */ jsonDepth),
+/* harmony export */   aR: () => (/* binding */ Workspace),
+/* harmony export */   tX: () => (/* binding */ shebangShell)
+/* harmony export */ });
+/* unused harmony exports MAX_FILE_BYTES, classifyByName, mayBeScript, SHEBANG_PEEK_BYTES, classifyYaml, discover */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
@@ -7453,7 +7258,7 @@ const listingKey = (prefixes) => (prefixes ? JSON.stringify(prefixes) : '');
 /** Run git without blocking; resolves to its stdout, or undefined when it fails (as execFileSync would throw). */
 function gitAsync(args) {
     return new Promise((done) => {
-        const child = childProcess().spawn('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+        const child = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().spawn('git', args, { stdio: ['ignore', 'pipe', 'ignore'] });
         const chunks = [];
         let size = 0;
         child.stdout.on('data', (c) => {
@@ -7508,7 +7313,7 @@ const AIR_NAMES = new Set(['.air.toml', 'air.toml', '.air.conf']);
 function classifyByName(path) {
     // Called for every file of the repository: no path parsing, no regex for the common case.
     const slash = path.lastIndexOf('/');
-    const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : external_node_path_namespaceObject.posix.basename(path);
+    const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(path);
     const lower = base.toLowerCase();
     if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
         if (lower.endsWith('.dockerignore'))
@@ -7667,16 +7472,16 @@ class Workspace {
         if (overlay)
             for (const [k, v] of overlay)
                 this.overlay.set(k, v);
-        this.root = (0,external_node_path_namespaceObject.resolve)(root);
+        this.root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
         // realpathSync.native (libc realpath): the same answer as the JS version, a third of the cost per file.
-        this.realRoot = external_node_fs_namespaceObject.realpathSync.native(this.root);
+        this.realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root);
     }
     /** Normalise a path relative to the root; undefined when it escapes the root. */
     normalize(rel) {
         // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
         if (isPlainRelative(rel))
             return rel;
-        const p = external_node_path_namespaceObject.posix.normalize(rel.split(external_node_path_namespaceObject.sep).join('/')).replace(/^\.\//, '');
+        const p = node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/')).replace(/^\.\//, '');
         if (p === '..' || p.startsWith('../') || p.startsWith('/'))
             return undefined;
         return p === '.' ? '' : p;
@@ -7695,7 +7500,7 @@ class Workspace {
         const norm = this.normalize(rel);
         if (norm === undefined)
             return { ok: false, skip: { path: rel, reason: 'is outside the scanned directory' } };
-        const abs = (0,external_node_path_namespaceObject.join)(this.root, norm);
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm);
         const over = this.overlay.get(norm);
         if (over !== undefined)
             return this.accept(norm, abs, kind, over);
@@ -7706,7 +7511,7 @@ class Workspace {
             this.namedStats.delete(norm);
         else {
             try {
-                st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+                st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
             }
             catch {
                 return { ok: false, skip: { path: norm, reason: 'not found' } };
@@ -7720,17 +7525,17 @@ class Workspace {
         if (!st.isSymbolicLink()) {
             const slash = norm.lastIndexOf('/');
             const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-            real = dirReal === undefined ? undefined : dirReal + external_node_path_namespaceObject.sep + norm.slice(slash + 1);
+            real = dirReal === undefined ? undefined : dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1);
         }
         try {
-            real ??= external_node_fs_namespaceObject.realpathSync.native(abs);
+            real ??= node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
         }
         catch {
             return st.isSymbolicLink()
                 ? { ok: false, skip: { path: norm, reason: 'is a symbolic link that points nowhere (or loops)' } }
                 : { ok: false, skip: { path: norm, reason: 'not found' } };
         }
-        if (real !== this.realRoot && !real.startsWith(this.realRoot + external_node_path_namespaceObject.sep)) {
+        if (real !== this.realRoot && !real.startsWith(this.realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return {
                 ok: false,
                 skip: {
@@ -7742,7 +7547,7 @@ class Workspace {
             };
         }
         if (st.isSymbolicLink())
-            st = (0,external_node_fs_namespaceObject.statSync)(real);
+            st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(real);
         if (!st.isFile())
             return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
         if (st.size > MAX_FILE_BYTES)
@@ -7751,19 +7556,19 @@ class Workspace {
         try {
             // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
             // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
-            const fd = (0,external_node_fs_namespaceObject.openSync)(real, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0));
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0));
             try {
-                const fst = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+                const fst = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
                 if (!fst.isFile())
                     return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
                 if (fst.size > MAX_FILE_BYTES)
                     return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
                 // A regular file of checked size, read and decoded in one call (invalid
                 // UTF-8 becomes U+FFFD, as Buffer#toString does).
-                text = (0,external_node_fs_namespaceObject.readFileSync)(fd, 'utf8');
+                text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd, 'utf8');
             }
             finally {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
             }
         }
         catch (e) {
@@ -7802,41 +7607,41 @@ class Workspace {
         const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
         if (dirReal === undefined || !this.insideRoot(dirReal))
             return undefined;
-        const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0) | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0);
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
         let fd;
         try {
-            fd = (0,external_node_fs_namespaceObject.openSync)(dirReal + external_node_path_namespaceObject.sep + norm.slice(slash + 1), flags);
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1), flags);
         }
         catch (e) {
             // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
             if (e.code !== 'ELOOP')
                 return undefined;
             try {
-                const real = external_node_fs_namespaceObject.realpathSync.native((0,external_node_path_namespaceObject.join)(this.root, norm));
+                const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm));
                 if (!this.insideRoot(real))
                     return undefined;
-                fd = (0,external_node_fs_namespaceObject.openSync)(real, flags);
+                fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags);
             }
             catch {
                 return undefined;
             }
         }
         try {
-            if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
                 return undefined;
             const buf = Buffer.alloc(Math.max(0, Math.min(max, 4096)));
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, 0, buf.length, 0);
+            const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, 0, buf.length, 0);
             return buf.toString('utf8', 0, n);
         }
         catch {
             return undefined;
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
     insideRoot(real) {
-        return real === this.realRoot || real.startsWith(this.realRoot + external_node_path_namespaceObject.sep);
+        return real === this.realRoot || real.startsWith(this.realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
     }
     /** The real path of a directory under the root (undefined when it cannot be resolved). */
     realDir(dir) {
@@ -7861,14 +7666,14 @@ class Workspace {
         const parent = this.realDir(slash < 0 ? '' : dir.slice(0, slash));
         if (parent === undefined)
             return undefined;
-        const abs = (0,external_node_path_namespaceObject.join)(this.root, dir);
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, dir);
         try {
-            const st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(abs);
             if (st.isDirectory())
-                return parent + external_node_path_namespaceObject.sep + dir.slice(slash + 1);
+                return parent + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + dir.slice(slash + 1);
             if (!st.isSymbolicLink())
                 return undefined;
-            return external_node_fs_namespaceObject.realpathSync.native(abs);
+            return node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(abs);
         }
         catch {
             return undefined;
@@ -7879,7 +7684,7 @@ class Workspace {
         if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
-        return { ok: true, file: makeSourceFile(norm, abs, kind, text) };
+        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
     /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
     list(paths) {
@@ -7898,7 +7703,7 @@ class Workspace {
         return prefixes.some((p) => p === '') ? undefined : prefixes;
     }
     insideGit() {
-        const inside = childProcess().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'rev-parse', '--is-inside-work-tree'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
+        const inside = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'rev-parse', '--is-inside-work-tree'], { stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' }).trim();
         return inside === 'true';
     }
     /**
@@ -7927,7 +7732,7 @@ class Workspace {
         try {
             // The whole index, filtered by list(): git matches every entry against every
             // pathspec (80 ms for 272 file names on 40,000 entries, against 10 ms for all).
-            cached = childProcess().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
+            cached = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--', '.'], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: GIT_MAX_BUFFER })
                 .toString('utf8')
                 .split('\0')
                 .filter(Boolean);
@@ -7959,7 +7764,7 @@ class Workspace {
         const stats = new Map();
         for (const p of prefixes) {
             try {
-                const st = (0,external_node_fs_namespaceObject.lstatSync)((0,external_node_path_namespaceObject.join)(this.root, p));
+                const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, p));
                 if (st.isDirectory())
                     return false;
                 stats.set(p, st);
@@ -7975,7 +7780,7 @@ class Workspace {
         try {
             if (!this.insideGit())
                 return undefined;
-            const out = childProcess().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
+            const out = (0,_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .childProcess */ .Q)().execFileSync('git', [...GIT_SAFE, '-C', this.root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', '.'], {
                 stdio: ['ignore', 'pipe', 'ignore'],
                 maxBuffer: GIT_MAX_BUFFER,
             });
@@ -7994,7 +7799,7 @@ class Workspace {
             const dir = stack.pop();
             let entries;
             try {
-                entries = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, dir), { withFileTypes: true });
+                entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, dir), { withFileTypes: true });
             }
             catch {
                 continue;
@@ -8014,25 +7819,27 @@ class Workspace {
         return out.sort();
     }
 }
-/** Find and read every container-config file. */
-function discover(ws, paths) {
+/** Find and read every container-config file; `exclude` (the config file's excludes) keeps paths out of the listing. */
+function discover(ws, paths, exclude) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths);
-    count('files listed', listed.length);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
+        if (exclude && exclude(rel))
+            continue;
         let byName = classifyByName(rel);
         if (!byName) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
             if (!mayBeScript(rel))
                 continue;
-            count('extensionless files peeked');
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('extensionless files peeked');
             const head = ws.head(rel);
             if (head === undefined || shebangShell(head) === undefined)
                 continue;
             byName = 'shell';
         }
-        count('config-named files read');
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             if (r.skip.reason !== 'not found')
@@ -8056,1498 +7863,489 @@ function discover(ws, paths) {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
-function discoverMarked(ws, paths) {
-    const d = discover(ws, paths);
-    mark('read');
+function discoverMarked(ws, paths, exclude) {
+    const d = discover(ws, paths, exclude);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('read');
     return d;
 }
-async function discoverThen(ws, paths, work) {
+async function discoverThen(ws, paths, work, exclude) {
     const untracked = ws.startListing(paths);
-    mark('list');
-    const first = await work(discoverMarked(ws, paths));
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('list');
+    const first = await work(discoverMarked(ws, paths, exclude));
     if (untracked === undefined || !(await untracked))
         return first;
-    mark('untracked walk');
-    return work(discoverMarked(ws, paths));
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('untracked walk');
+    return work(discoverMarked(ws, paths, exclude));
 }
 
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/parse/shell.ts
+
+/***/ }),
+
+/***/ 5444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ lineEdits),
+/* harmony export */   WH: () => (/* binding */ unifiedDiff),
+/* harmony export */   ct: () => (/* binding */ applyEdits)
+/* harmony export */ });
+/* unused harmony exports EditConflict, splitLinesKeep, lineHunks, fixFromTexts */
+class EditConflict extends Error {
+}
+/** Apply non-overlapping edits (offsets into text). */
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    let out = '';
+    let pos = 0;
+    for (const e of sorted) {
+        if (e.start < pos || e.end < e.start || e.end > text.length)
+            throw new EditConflict(`overlapping or invalid edit at ${e.start}`);
+        out += text.slice(pos, e.start) + e.text;
+        pos = e.end;
+    }
+    return out + text.slice(pos);
+}
+/** Split keeping line terminators. */
+function splitLinesKeep(text) {
+    const out = [];
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n') {
+            out.push(text.slice(s, i + 1));
+            s = i + 1;
+        }
+    }
+    if (s < text.length)
+        out.push(text.slice(s));
+    return out;
+}
+/** Line hunks between two texts (LCS on the differing middle). */
+function lineHunks(a, b) {
+    let pre = 0;
+    while (pre < a.length && pre < b.length && a[pre] === b[pre])
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+        suf++;
+    const A = a.slice(pre, a.length - suf);
+    const B = b.slice(pre, b.length - suf);
+    if (A.length === 0 && B.length === 0)
+        return [];
+    if (A.length * B.length > 4_000_000)
+        return [{ aStart: pre, aEnd: a.length - suf, bStart: pre, bEnd: b.length - suf }];
+    // LCS table.
+    const n = A.length;
+    const m = B.length;
+    const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) {
+        for (let j = m - 1; j >= 0; j--) {
+            dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+        }
+    }
+    const hunks = [];
+    let i = 0;
+    let j = 0;
+    let open;
+    while (i < n || j < m) {
+        if (i < n && j < m && A[i] === B[j]) {
+            if (open) {
+                hunks.push(open);
+                open = undefined;
+            }
+            i++;
+            j++;
+        }
+        else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) {
+            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
+            j++;
+            open.bEnd = pre + j;
+        }
+        else {
+            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
+            i++;
+            open.aEnd = pre + i;
+        }
+    }
+    if (open)
+        hunks.push(open);
+    return hunks;
+}
+/** Whole-line edits that turn before into after. */
+function lineEdits(path, before, after) {
+    const a = splitLinesKeep(before);
+    const b = splitLinesKeep(after);
+    const offsets = [0];
+    for (const l of a)
+        offsets.push(offsets[offsets.length - 1] + l.length);
+    return lineHunks(a, b).map((h) => ({ path, start: offsets[h.aStart], end: offsets[h.aEnd], text: b.slice(h.bStart, h.bEnd).join('') }));
+}
+function fixFromTexts(path, before, after, description) {
+    if (before === after)
+        return undefined;
+    return { description, edits: lineEdits(path, before, after) };
+}
+/** A unified diff of one file (3 lines of context). */
+function unifiedDiff(path, before, after, context = 3) {
+    const a = splitLinesKeep(before);
+    const b = splitLinesKeep(after);
+    const hunks = lineHunks(a, b);
+    if (hunks.length === 0)
+        return '';
+    const strip = (l) => l.replace(/\r?\n$/, '');
+    let out = `--- a/${path}\n+++ b/${path}\n`;
+    // Group hunks whose context overlaps.
+    const groups = [];
+    for (const h of hunks) {
+        const g = groups[groups.length - 1];
+        if (g && h.aStart - g[g.length - 1].aEnd <= context * 2)
+            g.push(h);
+        else
+            groups.push([h]);
+    }
+    for (const g of groups) {
+        const first = g[0];
+        const last = g[g.length - 1];
+        const aFrom = Math.max(0, first.aStart - context);
+        const aTo = Math.min(a.length, last.aEnd + context);
+        const bFrom = first.bStart - (first.aStart - aFrom);
+        const bTo = last.bEnd + (aTo - last.aEnd);
+        out += `@@ -${aFrom + 1},${aTo - aFrom} +${bFrom + 1},${bTo - bFrom} @@\n`;
+        let ai = aFrom;
+        for (const h of g) {
+            for (; ai < h.aStart; ai++)
+                out += ` ${strip(a[ai])}\n`;
+            for (let k = h.aStart; k < h.aEnd; k++)
+                out += `-${strip(a[k])}\n`;
+            for (let k = h.bStart; k < h.bEnd; k++)
+                out += `+${strip(b[k])}\n`;
+            ai = h.aEnd;
+        }
+        for (; ai < aTo; ai++)
+            out += ` ${strip(a[ai])}\n`;
+        if (aTo === a.length && a.length > 0 && !/\n$/.test(a[a.length - 1]))
+            out += '\\ No newline at end of file\n';
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tf: () => (/* binding */ validate)
+/* harmony export */ });
+/* unused harmony exports clearValidateCache, hasDockerfileInstruction */
+/* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
+/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8390);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
+
+
+
+
 /**
- * A shell-words splitter that keeps source offsets: enough of POSIX sh to find
- * simple commands and their words in Dockerfile RUN lines, scripts, Makefile
- * recipes and workflow `run:` blocks. It does not expand anything.
+ * Verdicts already computed, by text then kind (null: it parses). validate is a
+ * pure function of (kind, text), and the same edited text is validated more than
+ * once: by makeFix when the fix is offered, again by applyFixes before it is
+ * applied, and on every later --fix round for the fixes of files left unchanged.
+ * Least recently used entries go first once either bound is reached.
  */
-const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
-function splitShell(text, opts = {}) {
-    const at = (i) => (opts.map ? (opts.map[i] ?? (opts.map[opts.map.length - 1] ?? 0) + 1) : (opts.base ?? 0) + i);
-    const commands = [];
-    let words = [];
-    let cmdStart = -1;
+const cache = new Map();
+const CACHE_MAX_ENTRIES = 1024;
+const CACHE_MAX_CHARS = 4_000_000;
+/** Longer texts are validated every time rather than pin that much memory. */
+const CACHE_MAX_TEXT = 1_000_000;
+let cachedChars = 0;
+/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
+function clearValidateCache() {
+    cache.clear();
+    cachedChars = 0;
+}
+/** An error message when text does not parse as kind, else undefined. */
+function validate(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+        case 'package-json':
+            break;
+        case 'bake':
+            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+            if (!isJsonText(text))
+                return undefined;
+            break;
+        case 'dockerfile':
+            // Decided from the first lines without building the instruction tree, when that is certain.
+            if (text.trim() === '' || hasDockerfileInstruction(text))
+                return undefined;
+            break;
+        default:
+            return undefined;
+    }
+    const entry = text.length <= CACHE_MAX_TEXT ? cache.get(text) : undefined;
+    const known = entry?.[kind];
+    if (known !== undefined) {
+        // Most recently used last.
+        cache.delete(text);
+        cache.set(text, entry);
+        return known ?? undefined;
+    }
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(`fix validation parses (${kind})`);
+    const verdict = check(kind, text);
+    if (text.length <= CACHE_MAX_TEXT) {
+        if (entry)
+            entry[kind] = verdict ?? null;
+        else {
+            cache.set(text, { [kind]: verdict ?? null });
+            cachedChars += text.length;
+            for (const k of cache.keys()) {
+                if (cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS)
+                    break;
+                cache.delete(k);
+                cachedChars -= k.length;
+            }
+        }
+    }
+    return verdict;
+}
+/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
+const FIX_PARSE_CALLS = 'fix validation parse calls';
+function check(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold': {
+            // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
+            // is quadratic in a map's size, minutes for a map of 30,000 keys.
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+            const docs = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            const list = Array.isArray(docs) ? docs : [docs];
+            for (const d of list) {
+                if (d.errors[0])
+                    return d.errors[0].message.split('\n')[0];
+            }
+            for (const d of list) {
+                const dup = duplicateKey(d);
+                if (dup)
+                    return dup;
+            }
+            return undefined;
+        }
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp': {
+            const errors = [];
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
+        case 'package-json':
+        case 'bake': {
+            // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
+            const errors = [];
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: false, disallowComments: true });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+        }
+        case 'dockerfile': {
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+            const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
+function isJsonText(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            continue;
+        return c === 123;
+    }
+    return false;
+}
+/**
+ * Does dockerfile-ast certainly find an instruction in text? true only when it
+ * does; false means "cannot tell cheaply" (the caller then runs the parser).
+ *
+ * The parser reads parser directives (`# name=value`, possibly several on a
+ * line) from the leading `#` lines, starts at the line whose index is the number
+ * of directives, skips blanks and `#` comment lines, and makes an instruction
+ * of anything else. So a line whose first character after spaces and tabs is
+ * neither `#` nor a line break is reached, and read as an instruction, when the
+ * `#` characters above it (an upper bound on the directives) are no more than
+ * its index. A BOM or a lone CR (the directive reader then skips a character)
+ * is left to the parser.
+ */
+function hasDockerfileInstruction(text) {
+    if (text.charCodeAt(0) === 0xfeff)
+        return false;
+    let hashes = 0;
+    let line = 0;
     let i = 0;
     const n = text.length;
-    const endCommand = (sep, pos) => {
-        if (words.length > 0) {
-            commands.push({ words, start: cmdStart, end: at(Math.max(0, pos - 1)) + 1, sep });
-        }
-        words = [];
-        cmdStart = -1;
-    };
     while (i < n) {
-        const c = text[i];
-        // Line continuation.
-        if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
-            i += text[i + 1] === '\n' ? 2 : 3;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            i++;
-            continue;
-        }
-        if (c === '\n') {
-            endCommand('\n', i);
-            i++;
-            continue;
-        }
-        if (c === '#') {
-            while (i < n && text[i] !== '\n')
+        let c = text.charCodeAt(i);
+        while (c === 32 || c === 9)
+            c = text.charCodeAt(++i);
+        if (i >= n)
+            return false;
+        if (c === 13 && text.charCodeAt(i + 1) !== 10)
+            return false;
+        if (c !== 10 && c !== 13 && c !== 35)
+            return hashes <= line;
+        // A blank or `#` line: count its `#`s and go to the next line.
+        for (; i < n; i++) {
+            c = text.charCodeAt(i);
+            if (c === 35)
+                hashes++;
+            else if (c === 10)
+                break;
+            else if (c === 13) {
+                if (text.charCodeAt(i + 1) !== 10)
+                    return false;
                 i++;
-            continue;
-        }
-        if (OPERATOR_CHARS.has(c)) {
-            const two = text.slice(i, i + 2);
-            if (two === '&&' || two === '||' || two === ';;') {
-                endCommand(two, i);
-                i += 2;
-                continue;
-            }
-            if (c === '&' && text[i + 1] === '>') {
-                // &> redirection: part of a word
-            }
-            else if ((c === '>' || c === '<')) {
-                // not reached
-            }
-            else {
-                endCommand(c, i);
-                i++;
-                continue;
+                break;
             }
         }
-        // A word.
-        const start = i;
-        let value = '';
-        const map = [];
-        let quoted = false;
-        while (i < n) {
-            const ch = text[i];
-            if (ch === '\\') {
-                const next = text[i + 1];
-                if (next === '\n') {
-                    i += 2;
-                    continue;
-                }
-                if (next === '\r' && text[i + 2] === '\n') {
-                    i += 3;
-                    continue;
-                }
-                if (next !== undefined) {
-                    value += next;
-                    map.push(at(i + 1));
-                    i += 2;
-                    quoted = true;
-                    continue;
-                }
-                value += ch;
-                map.push(at(i));
-                i++;
-                continue;
-            }
-            if (ch === "'") {
-                quoted = true;
-                i++;
-                while (i < n && text[i] !== "'") {
-                    value += text[i];
-                    map.push(at(i));
-                    i++;
-                }
-                i++;
-                continue;
-            }
-            if (ch === '"') {
-                quoted = true;
-                i++;
-                while (i < n && text[i] !== '"') {
-                    if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
-                        if (text[i + 1] !== '\n') {
-                            value += text[i + 1];
-                            map.push(at(i + 1));
-                        }
-                        i += 2;
-                        continue;
+        i++;
+        line++;
+    }
+    return false;
+}
+/**
+ * The first duplicate key of a map in the document, with the equality the
+ * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
+ * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
+ * items, pair keys and values; aliases are not followed), without recursion.
+ */
+function duplicateKey(doc) {
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            let values;
+            let nodes;
+            for (const p of node.items) {
+                const k = p.key;
+                if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k)) {
+                    const v = k.value;
+                    if (!(typeof v === 'number' && Number.isNaN(v))) {
+                        values ??= new Set();
+                        if (values.has(v))
+                            return 'Map keys must be unique';
+                        values.add(v);
                     }
-                    if (opts.make && text[i] === '$' && text[i + 1] === '$') {
-                        value += '$';
-                        map.push(at(i));
-                        i += 2;
-                        continue;
-                    }
-                    value += text[i];
-                    map.push(at(i));
-                    i++;
-                }
-                i++;
-                continue;
-            }
-            const makeDollar = opts.make && ch === '$' && text[i + 1] === '$';
-            if (makeDollar && text[i + 2] !== '(' && text[i + 2] !== '{') {
-                value += '$';
-                map.push(at(i));
-                i += 2;
-                continue;
-            }
-            if (makeDollar || (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))) {
-                // Keep $(...) and ${...} inside the word, balanced (Make writes them $$(...)).
-                if (makeDollar) {
-                    value += '$';
-                    map.push(at(i));
-                    i += 2;
                 }
                 else {
-                    value += '$';
-                    map.push(at(i));
-                    i++;
+                    nodes ??= new Set();
+                    if (nodes.has(k))
+                        return 'Map keys must be unique';
+                    nodes.add(k);
                 }
-                const open = text[i];
-                const close = open === '(' ? ')' : '}';
-                let depth = 0;
-                while (i < n) {
-                    const cc = text[i];
-                    value += cc;
-                    map.push(at(i));
-                    if (cc === open)
-                        depth++;
-                    else if (cc === close) {
-                        depth--;
-                        if (depth === 0) {
-                            i++;
-                            break;
-                        }
-                    }
-                    i++;
-                }
-                continue;
+                stack.push(p.value, k);
             }
-            if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')')
-                break;
-            if (ch === '&' && text[i + 1] !== '>') {
-                // `2>&1` keeps the & inside the word.
-                if (!(value.endsWith('>')))
-                    break;
-            }
-            value += ch;
-            map.push(at(i));
-            i++;
         }
-        if (cmdStart < 0)
-            cmdStart = at(start);
-        // An unterminated quote leaves i one past the end: the word ends with the text.
-        if (i > n)
-            i = n;
-        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
-    }
-    endCommand('', n);
-    return commands;
-}
-/** Split the value of a word again (for `sh -c "..."`), keeping source offsets. */
-function splitWord(word, make = false) {
-    return splitShell(word.value, { map: word.map, make });
-}
-/** True when the word is a variable assignment such as FOO=bar. */
-function isAssignment(w) {
-    return /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value);
-}
-
-;// CONCATENATED MODULE: ./src/model/commands.ts
-/**
- * Recognises what a shell command does that matters for debugging:
- * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
- * Input is words with source offsets; output carries spans.
- */
-
-const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
-/** Scripts followed from one command at the most: script → script → … */
-const MAX_SCRIPT_HOPS = 4;
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
-const PKG_TOOLS = {
-    strace: 'strace',
-    gdb: 'gdb',
-    'gdb-minimal': 'gdb',
-    ltrace: 'ltrace',
-    delve: 'dlv',
-    'py-spy': 'py-spy',
-};
-const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
-function wordSpan(file, w) {
-    return { file, start: w.start, end: w.end };
-}
-function valued(file, w, value = w.value) {
-    return { value, span: wordSpan(file, w) };
-}
-/** Sub-span of a word's value [from, to) in source offsets (exact when the word maps 1:1). */
-function valueSpan(file, w, from, to) {
-    const s = w.map[from] ?? w.start;
-    const e = to > from ? (w.map[to - 1] ?? w.end - 1) + 1 : s;
-    return { file, start: s, end: e };
-}
-function basename(v) {
-    const i = v.lastIndexOf('/');
-    return i >= 0 ? v.slice(i + 1) : v;
-}
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
-function unwrap(words, info = {}) {
-    let ws = words;
-    for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
-        const head = basename(ws[0].value);
-        if (isAssignment(ws[0])) {
-            (info.env ??= []).push(ws[0]);
-            ws = ws.slice(1);
-            guard--;
-            continue;
+        else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
         }
-        if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') {
-            ws = ws.slice(1);
-            continue;
+        else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(node)) {
+            // A pair as a sequence item (`- ? a : b` in a flow sequence).
+            stack.push(node.value, node.key);
         }
-        if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
-            let k = 1;
-            let runAs;
-            while (k < ws.length) {
-                const v = ws[k].value;
-                if (v === '-u' || v === '--user' || v === '-g') {
-                    if (v !== '-g')
-                        runAs = ws[k + 1]?.value;
-                    k += 2;
-                    continue;
-                }
-                if (v.startsWith('-') || isAssignment(ws[k])) {
-                    k++;
-                    continue;
-                }
-                break;
-            }
-            // gosu/su-exec take a user before the command.
-            if ((head === 'gosu' || head === 'su-exec') && k < ws.length) {
-                runAs = ws[k].value;
-                k++;
-            }
-            if (head === 'sudo' && runAs === undefined)
-                runAs = 'root';
-            if (runAs !== undefined)
-                info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
-            ws = ws.slice(k);
-            continue;
-        }
-        if (head === 'timeout') {
-            let k = 1;
-            while (k < ws.length && ws[k].value.startsWith('-'))
-                k++;
-            ws = ws.slice(k + 1);
-            continue;
-        }
-        break;
-    }
-    return ws;
-}
-function flagValue(words, i, names) {
-    const w = words[i];
-    for (const name of names) {
-        if (w.value === name && i + 1 < words.length)
-            return { word: words[i + 1], value: words[i + 1].value, from: 0, next: i + 2 };
-        if (w.value.startsWith(name + '='))
-            return { word: w, value: w.value.slice(name.length + 1), from: name.length + 1, next: i + 1 };
     }
     return undefined;
 }
-function analyzeDlv(file, ws) {
-    let sub = '';
-    let headless = false;
-    let listen;
-    let target;
-    for (let i = 1; i < ws.length; i++) {
-        const v = ws[i].value;
-        if (v === '--')
-            break;
-        if (v === '--headless' || v === '--headless=true') {
-            headless = true;
-            continue;
-        }
-        const l = flagValue(ws, i, ['--listen', '-l']);
-        if (l) {
-            listen = { value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) };
-            i = l.next - 1;
-            continue;
-        }
-        if (v.startsWith('-')) {
-            // Flags that take a separate value.
-            if (['--api-version', '--log-output', '--build-flags', '--wd', '--output', '-o', '--init', '--backend', '--tags', '--redirect', '-r', '--log-dest'].includes(v))
-                i++;
-            continue;
-        }
-        if (!sub) {
-            sub = v;
-            continue;
-        }
-        if (!target) {
-            target = valued(file, ws[i]);
-            continue;
-        }
-    }
-    return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
-}
-function attachMode(tool, ws) {
-    const vals = ws.slice(1).map((w) => w.value);
-    switch (tool) {
-        case 'strace':
-        case 'ltrace':
-            return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
-        case 'gdb':
-            return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
-        case 'py-spy':
-            return 'attach';
-        default:
-            return 'launch';
-    }
-}
-function analyzeInstall(file, ws, out) {
-    const head = basename(ws[0].value);
-    const verb = ws[1]?.value;
-    let method;
-    let argsFrom = 2;
-    if ((head === 'apt-get' || head === 'apt' || head === 'aptitude') && ws.some((w) => w.value === 'install')) {
-        method = 'apt';
-        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
-    }
-    else if (head === 'apk' && verb === 'add')
-        method = 'apk';
-    else if ((head === 'dnf' || head === 'microdnf' || head === 'yum' || head === 'zypper') && ws.some((w) => w.value === 'install')) {
-        method = head === 'yum' ? 'yum' : 'dnf';
-        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
-    }
-    else if ((head === 'pip' || head === 'pip3' || head === 'pipx' || head === 'uv') && ws.some((w) => w.value === 'install')) {
-        method = 'pip';
-        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
-    }
-    if (method) {
-        for (const w of ws.slice(argsFrom)) {
-            if (w.value.startsWith('-'))
-                continue;
-            const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
-            const tool = PKG_TOOLS[name];
-            if (tool && (method !== 'pip' || tool === 'py-spy')) {
-                out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
-            }
-        }
-        return true;
-    }
-    if (head === 'go' && (verb === 'install' || verb === 'get')) {
-        for (const w of ws.slice(2)) {
-            if (w.value.startsWith('-'))
-                continue;
-            const m = DLV_MODULE.exec(w.value);
-            if (!m)
-                continue;
-            const at = w.value.indexOf('@');
-            const modLen = at >= 0 ? at : w.value.length;
-            out.tools.push({
-                tool: 'dlv',
-                use: 'install',
-                span: wordSpan(file, w),
-                words: ws,
-                install: {
-                    method: verb === 'install' ? 'go-install' : 'go-get',
-                    module: { value: w.value.slice(0, modLen), span: valueSpan(file, w, 0, modLen) },
-                    arg: valued(file, w),
-                    ...(at >= 0 ? { version: w.value.slice(at + 1) } : {}),
-                    verb: valued(file, ws[1]),
-                },
-            });
-        }
-        return true;
-    }
-    return false;
-}
-function analyzeGoBuild(file, ws, out, cmdSpan, env) {
-    const b = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
-    const gf = env?.find((w) => w.value.startsWith('GOFLAGS='));
-    if (gf)
-        b.goflags = { value: gf.value.slice(8), span: valueSpan(file, gf, 8, gf.value.length) };
-    for (let i = 2; i < ws.length; i++) {
-        const o = flagValue(ws, i, ['-o', '--o']);
-        if (o) {
-            b.output = { value: o.value, span: valueSpan(file, o.word, o.from, o.word.value.length) };
-            i = o.next - 1;
-            continue;
-        }
-        const l = flagValue(ws, i, ['-ldflags', '--ldflags']);
-        if (l) {
-            b.ldflags.push({ value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) });
-            i = l.next - 1;
-            continue;
-        }
-        const g = flagValue(ws, i, ['-gcflags', '--gcflags']);
-        if (g) {
-            b.gcflags.push({ value: g.value, span: valueSpan(file, g.word, g.from, g.word.value.length) });
-            i = g.next - 1;
-            continue;
-        }
-    }
-    out.builds.push(b);
-}
-/** Commands that are never a script of the repository (looked up on PATH only for other names). */
-const commands_NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[', 'true', 'false', 'go', 'make', 'git', 'apt-get', 'apk', 'yum', 'dnf', 'curl', 'wget', 'tar', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cat', 'sleep', 'tail', 'env', 'exec', 'if', 'then', 'fi', 'else', 'for', 'do', 'done', 'case', 'esac', 'while', 'local', 'return', 'exit', 'npm', 'node', 'python', 'python3', 'pip', 'docker', 'kubectl', 'ls', 'grep', 'sed', 'awk', 'find', 'xargs', 'tee', 'touch', 'useradd', 'groupadd', 'adduser', 'install', 'unzip', 'which', 'command', 'type', 'read', 'shift', 'trap', 'wait', 'kill', 'ps', 'id', 'whoami', 'su', 'sudo', 'gosu', 'tini', 'dumb-init']);
-/** The script a command runs: `./run.sh`, `/start.sh`, `bash -e scripts/debug.sh`, `. ./env.sh`, a script COPYd onto PATH; undefined for anything else. */
-function scriptPath(ws) {
-    const head = basename(ws[0].value);
-    let p;
-    let at = 0;
-    if (SHELLS.has(head) || head === 'source' || head === '.') {
-        for (let i = 1; i < ws.length; i++) {
-            const v = ws[i].value;
-            if (v === '--') {
-                p = ws[i + 1]?.value;
-                at = i + 1;
-                break;
-            }
-            if (v.startsWith('-') || v.startsWith('+')) {
-                if (v === '-o' || v === '+o')
-                    i++;
-                continue;
-            }
-            p = v;
-            at = i;
-            break;
-        }
-    }
-    else if (ws[0].value.includes('/') || /\.(sh|bash)$/.test(ws[0].value))
-        p = ws[0].value;
-    // A bare name: a script the image put on PATH (COPY scripts/install-tool.sh /usr/local/bin/up).
-    else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(ws[0].value) && !commands_NOT_SCRIPTS.has(ws[0].value))
-        p = ws[0].value;
-    if (!p || p.includes('$') || p.includes('`') || p === '-')
-        return undefined;
-    return { path: p, args: ws.slice(at + 1) };
-}
+
+
+/***/ }),
+
+/***/ 1064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hl: () => (/* binding */ seccompProfilePath),
+/* harmony export */   a1: () => (/* binding */ isSeccompUnconfined),
+/* harmony export */   p0: () => (/* binding */ hasCapability)
+/* harmony export */ });
+/* unused harmony export DEFAULT_CAPS */
+/* harmony import */ var _launch_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3386);
+/** Effective capabilities the way Docker and containerd compute them. */
+
+/** Docker's and containerd's default capability set (no SYS_PTRACE). */
+const DEFAULT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
 /**
- * A followed script's words with its positional parameters set from the
- * call (`dlv.sh /app/cmd 2345` → `-l 0.0.0.0:$2` is `-l 0.0.0.0:2345`), and
- * `"$@"` (`exec "$@"`, a wrapper's last line) standing for the call's
- * arguments after a `--` (wait-for-it.sh host:port -- cmd…), else all of them.
- * A substituted word points at the script's word.
+ * Does the container end up with `cap`? Docker: an added ALL starts from every
+ * capability; a dropped ALL starts from none; otherwise the default set; then
+ * drops are removed and adds added.
  */
-function withArguments(commands, args) {
-    if (args.length === 0)
-        return commands;
-    const values = args.map((a) => a.value);
-    const dd = values.indexOf('--');
-    const rest = dd >= 0 ? args.slice(dd + 1) : args;
-    return commands.map((c) => {
-        if (!c.words.some((w) => w.value.includes('$')))
-            return c;
-        const words = [];
-        for (const w of c.words) {
-            if (w.value === '$@' || w.value === '$*' || w.value === '${@}') {
-                words.push(...rest);
-                continue;
-            }
-            const v = w.value.replace(/\$\{?([1-9])\}?/g, (m, n) => values[Number(n) - 1] ?? m);
-            words.push(v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) });
-        }
-        return { ...c, words };
-    });
-}
-/** Follow a script the container runs: its lines become the container's commands, at their own places. */
-function followScript(ctx, file, ws, path, args, out, depth) {
-    const target = ctx.script(path, file);
-    if (!target)
+function hasCapability(cap, add, drop, privileged) {
+    if (privileged)
+        return true;
+    const adds = new Set(add.map((c) => (0,_launch_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeCap */ .Cu)(c.value)));
+    const drops = new Set(drop.map((c) => (0,_launch_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeCap */ .Cu)(c.value)));
+    const want = (0,_launch_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeCap */ .Cu)(cap);
+    if (adds.has('ALL'))
+        return !drops.has(want);
+    if (adds.has(want))
+        return true;
+    if (drops.has('ALL') || drops.has(want))
         return false;
-    const span = { file, start: ws[0].start, end: ws[ws.length - 1].end };
-    if (ctx.stack.includes(target.path)) {
-        ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
-        return true;
-    }
-    if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
-        ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
-        return true;
-    }
-    ctx.stack.push(target.path);
-    try {
-        for (const c of withArguments(ctx.commands(target), args))
-            analyzeSimple(target, c.words, out, depth + 1, ctx);
-    }
-    finally {
-        ctx.stack.pop();
-    }
-    return true;
+    return DEFAULT_CAPS.includes(want);
 }
-/** `make [-f FILE] [-C DIR] TARGET…` in a container: the targets' recipes (and prerequisites') of the Makefile it reads. */
-function followMake(ctx, file, ws, out, depth) {
-    let makefile;
-    let dir;
-    const targets = [];
-    for (let i = 1; i < ws.length; i++) {
-        const v = ctx.expand(ws[i].value);
-        if (v === '-f' || v === '--file' || v === '--makefile') {
-            makefile = ctx.expand(ws[++i]?.value ?? '');
-            continue;
-        }
-        if (v === '-C' || v === '--directory') {
-            dir = ctx.expand(ws[++i]?.value ?? '');
-            continue;
-        }
-        if (v.startsWith('-') || v.includes('='))
-            continue;
-        if (v.includes('$'))
-            return;
-        targets.push(v);
-    }
-    const made = ctx.make(makefile, dir, targets, file);
-    if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS)
-        return;
-    ctx.stack.push(made.file.path);
-    try {
-        for (const c of made.commands)
-            analyzeSimple(made.file, c.words, out, depth + 1, ctx);
-    }
-    finally {
-        ctx.stack.pop();
-    }
+/** security_opt / securityOpt entries that turn seccomp off (seccomp=unconfined, seccomp:unconfined). */
+function isSeccompUnconfined(opt) {
+    return /^seccomp[=:]\s*unconfined$/i.test(opt.trim());
 }
-/** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
-function optionValue(ws, names) {
-    for (let i = 1; i < ws.length; i++) {
-        const f = flagValue(ws, i, names);
-        if (!f)
-            continue;
-        if (f.from === 0)
-            return f.word;
-        const w = f.word;
-        return { value: f.value, start: w.start, end: w.end, quoted: w.quoted, map: w.map.slice(f.from) };
-    }
-    return undefined;
-}
-/**
- * Hot-reload runners that start the program (often under dlv) themselves:
- * reflex and watchexec (`-- CMD…`), CompileDaemon (`-build=…`, `-command=…`),
- * nodemon (`--exec …`), air (its config file). true when the command was one.
- */
-function analyzeRunner(file, ws, head, out, depth, ctx) {
-    if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
-        const dd = ws.findIndex((w) => w.value === '--');
-        if (dd > 0 && ws[dd + 1])
-            analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
-        else if (head === 'entr') {
-            // entr [-acdnprsz] utility [argument …]
-            const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
-            if (i > 0)
-                analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
-        }
-        // reflex -c FILE: each line of the config is a reflex command line of its own.
-        const c = head === 'reflex' ? optionValue(ws, ['-c', '--config']) : undefined;
-        const cfg = c && ctx ? ctx.config(c.value, file) : undefined;
-        if (cfg)
-            for (const line of splitShell(cfg.text))
-                analyzeRunner(cfg, [{ ...line.words[0], value: 'reflex' }, ...line.words], 'reflex', out, depth + 1, ctx);
-        return true;
-    }
-    if (head === 'CompileDaemon' || head === 'compiledaemon') {
-        for (const name of [['-build', '--build'], ['-command', '--command']]) {
-            const v = optionValue(ws, name);
-            if (v)
-                for (const c of splitWord(v))
-                    analyzeSimple(file, c.words, out, depth + 1, ctx);
-        }
-        return true;
-    }
-    if (head === 'nodemon') {
-        const v = optionValue(ws, ['--exec', '-x']);
-        if (v)
-            for (const c of splitWord(v))
-                analyzeSimple(file, c.words, out, depth + 1, ctx);
-        return true;
-    }
-    if (head === 'air' && ctx) {
-        const c = optionValue(ws, ['-c']);
-        if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
-            return true;
-        for (const step of ctx.air(c?.value, file)) {
-            if (step.shell)
-                for (const cmd of splitWord(step.words[0]))
-                    analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
-            else
-                analyzeSimple(step.file, step.words, out, depth + 1, ctx);
-        }
-        return true;
-    }
-    return false;
-}
-function analyzeSimple(file, words, out, depth, ctx) {
-    const unwrapped = {};
-    const ws = unwrap(words, unwrapped);
-    if (ws.length === 0 || depth > 12)
-        return;
-    const head = basename(ws[0].value);
-    const cmdSpan = { file, start: ws[0].start, end: ws[ws.length - 1].end };
-    // sh -c "…": analyse the script inside.
-    if (SHELLS.has(head) && depth < 4) {
-        const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
-        if (ci > 0 && ws[ci + 1]) {
-            for (const c of splitWord(ws[ci + 1]))
-                analyzeSimple(file, c.words, out, depth + 1, ctx);
-            return;
-        }
-    }
-    if (analyzeInstall(file, ws, out))
-        return;
-    if (head === 'go' && ws[1]?.value === 'build') {
-        analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env);
-        return;
-    }
-    if (analyzeRunner(file, ws, head, out, depth, ctx))
-        return;
-    const tool = TOOLS.find((t) => t === head);
-    if (!tool) {
-        if (ctx && (head === 'make' || head === 'gmake')) {
-            followMake(ctx, file, ws, out, depth);
-            return;
-        }
-        const p = ctx ? scriptPath(ws) : undefined;
-        if (p)
-            followScript(ctx, file, ws, p.path, p.args, out, depth);
-        return;
-    }
-    // `dlv version`, `strace -V` and friends only print versions.
-    const rest = ws.slice(1).map((w) => w.value);
-    if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h'))
-        return;
-    const use = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws), ...(unwrapped.asRoot !== undefined ? { asRoot: unwrapped.asRoot } : {}) };
-    if (tool === 'dlv') {
-        use.dlv = analyzeDlv(file, ws);
-        const sub = use.dlv.sub;
-        use.mode = sub === 'attach' ? 'attach' : ['debug', 'exec', 'test', 'trace'].includes(sub) ? 'launch' : sub === 'dap' ? 'launch' : 'other';
-    }
-    out.tools.push(use);
-}
-function analyzeCommands(file, commands, out = { tools: [], builds: [] }, ctx) {
-    for (const c of commands)
-        analyzeSimple(file, c.words, out, 0, ctx);
-    return out;
-}
-/** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
-function analyzeWords(file, words, out = { tools: [], builds: [] }, ctx) {
-    analyzeSimple(file, words, out, 0, ctx);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/parse/dockerfile.ts
-/**
- * Dockerfile → stages with what each stage runs, installs, builds and copies,
- * all with source spans. Built on dockerfile-ast.
- */
-
-
-
-
-
-function offsetOf(file, p) {
-    return (file.lineStarts[p.line] ?? file.text.length) + p.character;
-}
-function spanOf(file, r) {
-    return { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
-}
-function readArgs(file, ins) {
-    const args = ins.getArguments();
-    if (args.length === 0)
-        return { args, raw: '' };
-    const span = { file, start: offsetOf(file, args[0].getRange().start), end: offsetOf(file, args[args.length - 1].getRange().end) };
-    return { args, span, raw: file.text.slice(span.start, span.end) };
-}
-/** Expand $VAR and ${VAR} (and ${VAR:-default}) from vars; unknown ones stay as written. */
-function expandVars(value, vars) {
-    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
-        const name = (a ?? b);
-        const v = vars.get(name);
-        if (v !== undefined && v !== '')
-            return v;
-        if (def !== undefined && m.includes(':-'))
-            return def;
-        return m;
-    });
-}
-function parseKeyValues(raw) {
-    // ARG NAME=value / ENV NAME=value NAME2="v" / legacy ENV NAME value
-    const out = [];
-    const cmds = splitShell(raw);
-    const words = cmds.flatMap((c) => c.words);
-    if (words.length === 2 && !words[0].value.includes('=')) {
-        out.push([words[0].value, words[1].value]);
-        return out;
-    }
-    for (const w of words) {
-        const eq = w.value.indexOf('=');
-        if (eq > 0)
-            out.push([w.value.slice(0, eq), w.value.slice(eq + 1)]);
-        else
-            out.push([w.value, '']);
-    }
-    return out;
-}
-/** RUN / CMD / ENTRYPOINT as words; span is the instruction's, an object nothing else holds. */
-function commandOf(file, ins, a, span) {
-    if (!a.span)
+/** A seccomp profile path from seccomp=PATH (not unconfined/builtin). */
+function seccompProfilePath(opt) {
+    const m = /^seccomp[=:](.+)$/i.exec(opt.trim());
+    if (!m)
         return undefined;
-    const argStart = a.span.start;
-    const rawArgs = a.raw;
-    if (rawArgs.trimStart().startsWith('[')) {
-        // JSONInstruction parsed the strings when it was constructed: no rescan.
-        const json = ins.getJSONStrings?.() ?? [];
-        if (json.length > 0) {
-            const words = json.map((j) => {
-                const r = j.getRange();
-                const s = offsetOf(file, r.start);
-                const e = offsetOf(file, r.end);
-                // The string as JSON reads it. (dockerfile-ast 0.7.1's getJSONValue() drops the spaces inside the
-                // string: "dlv exec --headless" comes back as "dlvexec--headless".)
-                let value;
-                try {
-                    value = JSON.parse(file.text.slice(s, e));
-                }
-                catch {
-                    value = j.getJSONValue();
-                }
-                // Map characters 1:1 when the JSON string has no escapes.
-                const inner = file.text.slice(s + 1, e - 1);
-                const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
-                return { value, start: s, end: e, quoted: true, map };
-            });
-            return { form: 'exec', words, span, facts: analyzeWords(file, words) };
-        }
-    }
-    const commands = splitShell(rawArgs, { base: argStart });
-    // Drop leading RUN flags such as --mount=… and --network=… if the parser left them in.
-    if (commands[0]) {
-        while (commands[0].words[0]?.value.startsWith('--'))
-            commands[0].words.shift();
-    }
-    const words = commands.flatMap((c) => c.words);
-    return { form: 'shell', words, commands, span, facts: analyzeCommands(file, commands) };
-}
-function parseDockerfile(file) {
-    count('Dockerfile parses');
-    parsedFile('dockerfile', file.path);
-    const t = clock();
-    const df = main.DockerfileParser.parse(file.text);
-    spent('YAML and Dockerfile parse calls', t);
-    const stages = [];
-    const globalArgs = new Map();
-    let cur;
-    for (const ins of df.getInstructions()) {
-        const kw = ins.getKeyword().toUpperCase();
-        if (!cur && kw !== 'FROM') {
-            // Before the first FROM only global ARG defaults matter.
-            if (kw === 'ARG')
-                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
-                    globalArgs.set(k, v);
-            continue;
-        }
-        const span = spanOf(file, ins.getRange());
-        if (kw === 'FROM') {
-            const { args } = readArgs(file, ins);
-            // What From.getImageRange(), getImage(), getBuildStageRange() and getBuildStage()
-            // (the text of that range, escapes and all) return, each of which rescans the arguments.
-            const imgRange = args.length !== 0 ? args[0].getRange() : null;
-            const imgSpan = imgRange ? spanOf(file, imgRange) : span;
-            const image = expandVars(args.length > 0 ? args[0].getValue() : '', globalArgs);
-            const stageRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
-            const stageSpan = stageRange ? spanOf(file, stageRange) : undefined;
-            const stageName = stageSpan ? file.text.slice(stageSpan.start, stageSpan.end) : null;
-            const parent = stages.find((s) => s.name && s.name.value.toLowerCase() === image.toLowerCase());
-            cur = {
-                index: stages.length,
-                ...(stageName && stageSpan ? { name: { value: stageName, span: stageSpan } } : {}),
-                image: { value: image, span: imgSpan },
-                ...(parent ? { parent } : {}),
-                fromSpan: span,
-                span: { ...span },
-                runs: [],
-                copies: [],
-                exposes: [],
-                vars: new Map(parent ? parent.vars : []),
-                ...(parent?.user ? { user: parent.user } : {}),
-                ...(parent?.entrypoint ? { entrypoint: parent.entrypoint } : {}),
-                ...(parent?.cmd ? { cmd: parent.cmd } : {}),
-                workdir: parent?.workdir ?? '/',
-            };
-            stages.push(cur);
-            continue;
-        }
-        if (!cur)
-            continue;
-        cur.span.end = span.end;
-        // Instructions not handled here (LABEL, VOLUME, HEALTHCHECK, …) never read their arguments.
-        switch (kw) {
-            case 'ARG':
-                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) {
-                    if (v !== '' || !cur.vars.has(k))
-                        cur.vars.set(k, v !== '' ? v : (globalArgs.get(k) ?? ''));
-                }
-                break;
-            case 'ENV':
-                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
-                    cur.vars.set(k, expandVars(v, cur.vars));
-                break;
-            case 'USER': {
-                const a = readArgs(file, ins);
-                if (a.span)
-                    cur.user = { value: expandVars(a.raw.trim(), cur.vars), span: a.span };
-                break;
-            }
-            case 'WORKDIR': {
-                const dir = expandVars(readArgs(file, ins).raw.trim(), cur.vars);
-                if (dir)
-                    cur.workdir = posixJoin(cur.workdir ?? '/', dir);
-                break;
-            }
-            case 'RUN': {
-                const c = commandOf(file, ins, readArgs(file, ins), span);
-                if (c)
-                    cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
-                break;
-            }
-            case 'CMD': {
-                const c = commandOf(file, ins, readArgs(file, ins), span);
-                if (c)
-                    cur.cmd = c;
-                break;
-            }
-            case 'ENTRYPOINT': {
-                const c = commandOf(file, ins, readArgs(file, ins), span);
-                if (c) {
-                    cur.entrypoint = c;
-                    delete cur.cmd;
-                }
-                break;
-            }
-            case 'EXPOSE':
-                for (const a of readArgs(file, ins).args) {
-                    cur.exposes.push({ value: a.getValue(), span: spanOf(file, a.getRange()) });
-                }
-                break;
-            case 'COPY':
-            case 'ADD': {
-                const args = readArgs(file, ins).args.map((a) => a.getValue());
-                // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments (getFlags() is cached by the parser).
-                const flags = ins.getFlags?.() ?? [];
-                let from = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
-                const rest = [];
-                for (const a of args) {
-                    if (a.startsWith('--from='))
-                        from = a.slice(7);
-                    else if (a.startsWith('--'))
-                        continue;
-                    else
-                        rest.push(a);
-                }
-                if (rest.length >= 2)
-                    cur.copies.push({ ...(from ? { from } : {}), sources: rest.slice(0, -1), dest: rest[rest.length - 1], span, workdir: cur.workdir ?? '/' });
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    return { file, stages };
-}
-/** Join a WORKDIR-style path onto a base directory (absolute paths replace it). */
-function posixJoin(base, p) {
-    const joined = p.startsWith('/') ? p : `${base.replace(/\/$/, '')}/${p}`;
-    const parts = [];
-    for (const seg of joined.split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..')
-            parts.pop();
-        else
-            parts.push(seg);
-    }
-    return '/' + parts.join('/');
-}
-/** The stage a build targets: the named one, else the last. */
-function targetStage(doc, target) {
-    if (target)
-        return doc.stages.find((s) => s.name?.value.toLowerCase() === target.toLowerCase());
-    return doc.stages[doc.stages.length - 1];
-}
-/** The stage and every stage it builds on (FROM earlier-stage), nearest first. */
-function stageChain(stage) {
-    const out = [];
-    for (let s = stage; s && out.length < 64; s = s.parent)
-        out.push(s);
-    return out;
-}
-/**
- * A Dockerfile written inside another file (Compose `dockerfile_inline: |`):
- * parsed from a copy of that file in which everything but the block's
- * content is blanked (line breaks kept), so that every offset and line of the
- * parsed Dockerfile is the offset and line in the real file. Only literal
- * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
- * anything else gives undefined.
- */
-function parseInlineDockerfile(v) {
-    const { file, start, end } = v.span;
-    const text = file.text;
-    if (text[start] !== '|')
+    const v = m[1].trim();
+    if (/^(unconfined|builtin|default)$/i.test(v))
         return undefined;
-    const nl = text.indexOf('\n', start);
-    if (nl < 0 || nl >= end)
-        return undefined;
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
-    }
-    const virtual = makeSourceFile(file.path, file.abs, 'dockerfile', out);
-    try {
-        return parseDockerfile(virtual);
-    }
-    catch {
-        return undefined;
-    }
+    return v;
 }
 
-;// CONCATENATED MODULE: ./src/parse/lazy-lib.ts
-/**
- * A library that only some scans need, loaded by an `import()` (in dist/ a
- * chunk beside the bundle, compiled only when loaded) before the model is
- * built: see yaml-lib.ts and jsonc-lib.ts for which scans load which.
- */
 
-/** A library used before it was loaded: a bug, never a property of the scanned files. */
-class LibraryNotLoaded extends Error {
-    constructor(name) {
-        super(`internal error: the ${name} package was used before it was loaded`);
-    }
-}
-/** `importer` must be a literal `() => import('name')` so that the bundler makes it a chunk. */
-function lazyLibrary(name, importer) {
-    let lib;
-    return {
-        async load() {
-            if (lib)
-                return;
-            lib = await importer();
-            count(`${name} package loaded`);
-        },
-        get() {
-            if (!lib)
-                throw new LibraryNotLoaded(name);
-            return lib;
-        },
-    };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/parse/yaml-lib.ts
+/***/ 7198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-const yaml = lazyLibrary('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
-/** Kinds of file whose presence means the scan may parse YAML. */
-const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold']);
-const loadYaml = yaml.load;
-const y = yaml.get;
-function parseAllDocuments(...a) {
-    return y().parseAllDocuments(...a);
-}
-function visit(...a) {
-    y().visit(...a);
-}
-function isAlias(n) {
-    return y().isAlias(n);
-}
-function isMap(n) {
-    return y().isMap(n);
-}
-function yaml_lib_isPair(n) {
-    return y().isPair(n);
-}
-function isScalar(n) {
-    return y().isScalar(n);
-}
-function yaml_lib_isSeq(n) {
-    return y().isSeq(n);
-}
-
-;// CONCATENATED MODULE: ./src/parse/yaml.ts
-
-
-class ParseError extends Error {
-    offset;
-    /** The file, when the error is found after parsing (alias budget exhausted while building the model). */
-    file;
-    constructor(message, offset, file) {
-        super(message);
-        this.offset = offset;
-        if (file)
-            this.file = file;
-    }
-}
-const MAX_ALIAS_RESOLUTIONS = 10000;
-const MAX_DOCS = 500;
-function parseYaml(file) {
-    count(`YAML parses (${file.kind})`);
-    parsedFile('yaml', file.path);
-    const t = clock();
-    const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
-    spent('YAML and Dockerfile parse calls', t);
-    const list = Array.isArray(docs) ? docs : [docs];
-    if (list.length > MAX_DOCS)
-        throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
-    for (const d of list) {
-        const err = d.errors[0];
-        if (err)
-            throw new ParseError(err.message.split('\n')[0], err.pos[0]);
-    }
-    return { file, docs: list, budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
-}
-/**
- * Every alias of the file mapped to the node it names: the last node with that
- * anchor before the alias, in document order (what Alias.resolve finds). Built
- * once per file: Alias.resolve walks the whole document on every call, which
- * makes many aliases in a large file quadratic (minutes for 0.5 MB).
- */
-function aliasTargets(y) {
-    if (y.aliasTargets)
-        return y.aliasTargets;
-    const targets = new Map();
-    for (const doc of y.docs) {
-        const last = new Map();
-        visit(doc, {
-            Node: (_key, node) => {
-                if (isAlias(node))
-                    targets.set(node, last.get(node.source));
-                else if (node.anchor)
-                    last.set(node.anchor, node);
-            },
-        });
-    }
-    y.aliasTargets = targets;
-    return targets;
-}
-function deref(y, node) {
-    let n = node;
-    for (let hops = 0; n && isAlias(n) && hops < 32; hops++) {
-        if (--y.budget.aliases < 0)
-            throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0, y.file);
-        n = aliasTargets(y).get(n);
-    }
-    return n && isAlias(n) ? undefined : n;
-}
-/** Direct and merged (`<<: *anchor`) pairs of a map, own pairs winning. */
-function pairs(y, node) {
-    const m = deref(y, node);
-    if (!m || !isMap(m))
-        return [];
-    const own = [];
-    const merged = [];
-    for (const p of m.items) {
-        const k = isScalar(p.key) ? String(p.key.value) : undefined;
-        if (k === '<<') {
-            const v = deref(y, p.value);
-            const sources = v && yaml_lib_isSeq(v) ? v.items : [v];
-            for (const s of sources)
-                merged.push(...pairs(y, s));
-        }
-        else
-            own.push(p);
-    }
-    const seen = new Set(own.map((p) => keyOf(p)));
-    return [...own, ...merged.filter((p) => !seen.has(keyOf(p)))];
-}
-function keyOf(p) {
-    return isScalar(p.key) ? String(p.key.value) : undefined;
-}
-function getPair(y, node, key) {
-    // An own pair wins over merged ones, so merges are followed only when the map has none for the key.
-    const m = deref(y, node);
-    if (!m || !isMap(m))
-        return undefined;
-    let merges = false;
-    for (const p of m.items) {
-        const k = keyOf(p);
-        if (k === '<<')
-            merges = true;
-        else if (k === key)
-            return p;
-    }
-    return merges ? pairs(y, m).find((p) => keyOf(p) === key) : undefined;
-}
-function get(y, node, key) {
-    const p = getPair(y, node, key);
-    return p ? deref(y, p.value) : undefined;
-}
-function getPath(y, node, path) {
-    let n = node;
-    for (const k of path)
-        n = get(y, n, k);
-    return n;
-}
-function str(n) {
-    if (!n || !isScalar(n))
-        return undefined;
-    const v = n.value;
-    return v === null || v === undefined ? undefined : String(v);
-}
-function bool(n) {
-    if (!n || !isScalar(n))
-        return undefined;
-    const v = n.value;
-    if (typeof v === 'boolean')
-        return v;
-    if (typeof v === 'string')
-        return /^(true|yes|on)$/i.test(v) ? true : /^(false|no|off)$/i.test(v) ? false : undefined;
-    return undefined;
-}
-function items(y, n) {
-    const s = deref(y, n);
-    if (!s || !yaml_lib_isSeq(s))
-        return [];
-    return s.items.map((i) => deref(y, i));
-}
-function isMapNode(n) {
-    return !!n && isMap(n);
-}
-function isSeqNode(n) {
-    return !!n && isSeq(n);
-}
-function isPairNode(n) {
-    return isPair(n);
-}
-function nodeSpan(file, n, fallback = 0) {
-    const r = n?.range;
-    if (!r)
-        return { file, start: fallback, end: fallback };
-    return { file, start: r[0], end: r[1] };
-}
-/** Span of a whole pair: key start to value end. */
-function pairSpan(file, p) {
-    const k = p.key?.range;
-    const v = p.value?.range;
-    const start = k ? k[0] : v ? v[0] : 0;
-    const end = v ? v[1] : k ? k[1] : start;
-    return { file, start, end };
-}
-/**
- * Source offset of each character of a scalar's value, by aligning the value
- * with its source text (plain, quoted and block styles). Characters that come
- * from folding or escapes map to the nearest source character.
- */
-function scalarWordNear(file, n) {
-    const value = String(n.value ?? '');
-    const [start, end] = n.range ?? [0, 0];
-    const src = file.text.slice(start, end);
-    const map = [];
-    let j = 0;
-    // Skip the block header (| or >, with indicators) or the opening quote.
-    if (src.startsWith('|') || src.startsWith('>')) {
-        const nl = src.indexOf('\n');
-        j = nl >= 0 ? nl + 1 : src.length;
-    }
-    else if (src.startsWith('"') || src.startsWith("'"))
-        j = 1;
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (c === ' ' || c === '\n' || c === '\t') {
-            // Folding and indentation: consume source whitespace.
-            const k = j;
-            while (j < src.length && /\s/.test(src[j]) && !(c !== '\n' && src[j] === c && j > k)) {
-                if (src[j] === c) {
-                    j++;
-                    break;
-                }
-                j++;
-            }
-            map.push(start + Math.max(k, Math.min(j - 1, src.length - 1)));
-            continue;
-        }
-        // Skip indentation and escapes until the character appears.
-        let k = j;
-        while (k < src.length && src[k] !== c && k - j < 8)
-            k++;
-        if (k < src.length && src[k] === c)
-            j = k;
-        map.push(start + Math.min(j, Math.max(0, src.length - 1)));
-        j++;
-    }
-    return { value, start, end, quoted: n.type !== 'PLAIN', map };
-}
-/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
-function misplaced(text, w) {
-    let bad = 0;
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
-            bad++;
-    }
-    return bad;
-}
-/**
- * Source offset of each character of a scalar's value (see scalarWordNear),
- * realigned when that map misses characters. scalarWordNear looks for each
- * character at most 8 source characters ahead, so a block scalar (or a
- * folded plain one) indented deeper than that — a workflow step's `run: |`
- * body sits at column 10 — maps its characters onto the indentation. Here
- * source blanks are skipped without a bound before each non-blank character
- * (indentation and folding are blanks), and the 8-character window is kept
- * only for escapes. The better of the two maps is used.
- */
-function scalarWord(file, n) {
-    const w = scalarWordNear(file, n);
-    const text = file.text;
-    const badBefore = misplaced(text, w);
-    if (badBefore === 0)
-        return w;
-    const end = Math.min(w.end, text.length);
-    let j = w.start;
-    const src0 = text[j];
-    if (src0 === '|' || src0 === '>') {
-        const nl = text.indexOf('\n', j);
-        j = nl < 0 || nl >= end ? end : nl + 1;
-    }
-    else if (src0 === '"' || src0 === "'")
-        j++;
-    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-    const map = [];
-    const last = Math.max(w.start, end - 1);
-    for (let k = 0; k < w.value.length; k++) {
-        const c = w.value[k];
-        if (c === ' ' || c === '\n' || c === '\t') {
-            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
-                j++;
-            map.push(Math.min(j, last));
-            // An escape (\n, \t in double quotes) stands for this character: step over it.
-            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
-            continue;
-        }
-        let b = j;
-        while (b < end && blank(text[b]))
-            b++;
-        let m = b;
-        while (m < end && text[m] !== c && m - b < 8)
-            m++;
-        j = m < end && text[m] === c ? m : b;
-        map.push(Math.min(j, last));
-        j++;
-    }
-    const aligned = { ...w, map };
-    return misplaced(text, aligned) < badBefore ? aligned : w;
-}
-
-;// CONCATENATED MODULE: ./src/parse/toml-lib.ts
-
-const toml = lazyLibrary('toml-eslint-parser', () => __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605)));
-const loadToml = toml.load;
-function parseTOML(text) {
-    return toml.get().parseTOML(text);
-}
-
-;// CONCATENATED MODULE: ./src/parse/air.ts
-
-function keyName(n) {
-    return (n.key?.keys ?? []).map((k) => k.name ?? k.value ?? '').join('.');
-}
-/** The string value as a word: characters mapped 1:1 when the source holds them unescaped. */
-function stringWord(file, n) {
-    if (n.type !== 'TOMLValue' || n.kind !== 'string' || typeof n.value !== 'string')
-        return undefined;
-    const value = n.value;
-    const [start, end] = n.range;
-    const raw = file.text.slice(start, end);
-    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
-    const inner = raw.slice(q, raw.length - q);
-    const from = start + q;
-    const map = inner === value ? Array.from({ length: value.length }, (_, i) => from + i) : Array.from({ length: value.length }, () => start);
-    return { value, start, end, quoted: true, map };
-}
-/** The build commands of an air config; undefined when it is no TOML (the caller reports that). */
-function parseAirConfig(file) {
-    const ast = parseTOML(file.text);
-    const out = { file };
-    for (const top of ast.body[0]?.body ?? []) {
-        // [build] table, or dotted keys build.cmd = … at the top.
-        const entries = [];
-        if (top.type === 'TOMLTable' && keyName(top) === 'build')
-            for (const kv of top.body ?? [])
-                entries.push({ key: keyName(kv), value: kv.value });
-        else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
-            entries.push({ key: keyName(top).slice(6), value: top.value });
-        for (const e of entries) {
-            if (e.key === 'args_bin' && e.value) {
-                const v = e.value;
-                const items = v.type === 'TOMLArray' ? (v.elements ?? []) : [v];
-                out.argsBin = items.map((x) => stringWord(file, x)).filter((x) => !!x);
-                continue;
-            }
-            const w = e.value ? stringWord(file, e.value) : undefined;
-            if (!w || w.value.trim() === '')
-                continue;
-            if (e.key === 'cmd')
-                out.cmd = w;
-            else if (e.key === 'full_bin')
-                out.fullBin = w;
-            else if (e.key === 'bin')
-                out.bin = w;
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/model/maketargets.ts
-/**
- * A Makefile's rules by target: the recipe commands of each target and its
- * prerequisites, so that `make debug` run by a container or a Dockerfile RUN
- * line is read through to what it runs (`RUN make ${BUILDTARGET}`). Rule
- * lines are `targets: prerequisites` at the start of a line (not a variable
- * assignment); recipe lines start with a tab, with `@ - +` prefixes and
- * backslash continuations; `$$` is `$` (splitShell's make option).
- */
-
-const cache = new WeakMap();
-function makeRules(file) {
-    const hit = cache.get(file);
-    if (hit)
-        return hit;
-    const out = new Map();
-    const text = file.text;
-    let current = [];
-    let i = 0;
-    while (i < text.length) {
-        const nl = text.indexOf('\n', i);
-        let end = nl < 0 ? text.length : nl;
-        let next = nl < 0 ? text.length : nl + 1;
-        if (text[i] === '\t') {
-            // A recipe line and its continuations.
-            while (text[end - 1] === '\\' || (text[end - 1] === '\r' && text[end - 2] === '\\')) {
-                const n2 = text.indexOf('\n', next);
-                end = n2 < 0 ? text.length : n2;
-                next = n2 < 0 ? text.length : n2 + 1;
-                if (next >= text.length)
-                    break;
-            }
-            let s = i + 1;
-            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
-                s++;
-            const cmds = splitShell(text.slice(s, end).replace(/\r$/, ''), { base: s, make: true });
-            for (const r of current)
-                r.commands.push(...cmds);
-            i = next;
-            continue;
-        }
-        const line = text.slice(i, end).replace(/\r$/, '');
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#')) {
-            i = next;
-            continue;
-        }
-        // `a b: c d` (a rule), not `A := x`, `A = x`, `A ?= x`, nor `a: B = x` (a target-specific variable).
-        const colon = line.indexOf(':');
-        const isRule = colon > 0 && line[colon + 1] !== '=' && !/^[^:]*[?+!]?=/.test(line.slice(0, colon + 1)) && !/^\s/.test(line) && !/=/.test(line.slice(colon + 1).split(';')[0].replace(/\$\([^)]*\)/g, ''));
-        if (isRule) {
-            const targets = line.slice(0, colon).trim().split(/\s+/);
-            const rest = line.slice(colon + 1).replace(/^:/, '');
-            const [pre, inline] = rest.split(';', 2);
-            const rule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? splitShell(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
-            current = [];
-            for (const t of targets) {
-                if (!t || t.startsWith('.'))
-                    continue;
-                if (!out.has(t))
-                    out.set(t, rule);
-                current.push(out.get(t));
-            }
-        }
-        else
-            current = [];
-        i = next;
-    }
-    cache.set(file, out);
-    return out;
-}
-/** The commands `make TARGETS` runs: each target's prerequisites first (a few levels), then its recipe. */
-function commandsOfTargets(file, targets) {
-    const rules = makeRules(file);
-    const out = [];
-    const seen = new Set();
-    const visit = (t, depth) => {
-        if (seen.has(t) || depth > 6)
-            return;
-        seen.add(t);
-        const r = rules.get(t);
-        if (!r)
-            return;
-        for (const p of r.prerequisites)
-            visit(p, depth + 1);
-        out.push(...r.commands);
-    };
-    const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x) => !!x);
-    for (const t of wanted)
-        visit(t, 0);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/parse/jsonc-lib.ts
-
-const jsonc = lazyLibrary('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
-/** Whether a scan of files of these kinds may parse JSON. */
-function mayReadJson(kinds) {
-    for (const k of kinds)
-        if (k !== 'dockerfile')
-            return true;
-    return false;
-}
-const loadJsonc = jsonc.load;
-const j = jsonc.get;
-function parseTree(...a) {
-    return j().parseTree(...a);
-}
-function parse(...a) {
-    return j().parse(...a);
-}
-function findNodeAtLocation(...a) {
-    return j().findNodeAtLocation(...a);
-}
-function getNodeValue(...a) {
-    return j().getNodeValue(...a);
-}
-function printParseErrorCode(...a) {
-    return j().printParseErrorCode(...a);
-}
-function modify(...a) {
-    return j().modify(...a);
-}
-function applyEdits(...a) {
-    return j().applyEdits(...a);
-}
-/** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
-function parseJsonc(text) {
-    try {
-        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
-    }
-    catch (e) {
-        if (e instanceof LibraryNotLoaded)
-            throw e;
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/cmdfiles.ts
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ commandFileOf)
+/* harmony export */ });
+/* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
+/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
+/* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1969);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
+/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1835);
 
 
 
@@ -9859,7 +8657,7 @@ function isAssignmentWord(w) {
     return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
 }
 function shellFile(b) {
-    const commands = splitShell(b.file.text);
+    const commands = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(b.file.text);
     b.push(commands);
     shellVars(commands, b.vars);
 }
@@ -9908,7 +8706,7 @@ function makefile(b) {
             let s = i + 1;
             while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
                 s++;
-            b.push(splitShell(text.slice(s, l.end), { base: s, make: true }));
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(text.slice(s, l.end), { base: s, make: true }));
             i = l.next;
             continue;
         }
@@ -10020,18 +8818,18 @@ function compactTemplates(text, map) {
 function splitTemplated(file, start, end) {
     const raw = file.text.slice(start, end);
     if (!raw.includes('{{'))
-        return splitShell(raw, { base: start });
+        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(raw, { base: start });
     const map = Array.from({ length: raw.length }, (_, k) => start + k);
     const c = compactTemplates(raw, map);
-    return splitShell(c.text, { map: c.map });
+    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
 }
 /** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
 function splitScalar(file, n, templates = false) {
-    const w = scalarWord(file, n);
+    const w = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarWord */ .F4)(file, n);
     if (!templates)
-        return splitShell(w.value, { map: w.map });
+        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(w.value, { map: w.map });
     const c = compactTemplates(w.value, w.map);
-    return splitShell(c.text, { map: c.map });
+    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
 }
 // ---------------------------------------------------------------------------
 // justfiles
@@ -10248,7 +9046,7 @@ function justfile(b) {
         const scope = header.params;
         if (firstText.startsWith('#!') || attr !== undefined) {
             const shebang = firstText.startsWith('#!');
-            const interp = shebang ? shebangShell(firstText) : attr === '' ? 'sh' : shebangShell(`#!${attr}`);
+            const interp = shebang ? (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(firstText) : attr === '' ? 'sh' : (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(`#!${attr}`);
             if (!interp)
                 continue;
             const from = shebang ? firstLine.next : firstLine.start;
@@ -10281,14 +9079,14 @@ const MAX_DEPTH = 40;
 /** A map's scalar-valued entries (`NAME: value`, or `NAME: {value: …}` when valueKey is given) as variables. */
 function yamlVars(y, node, valueKey) {
     const out = new Map();
-    for (const p of pairs(y, node)) {
-        const k = keyOf(p);
+    for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
+        const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
         if (k === undefined)
             continue;
-        let v = deref(y, p.value);
-        if (v && valueKey && isMap(v))
-            v = get(y, v, valueKey);
-        if (v && isScalar(v)) {
+        let v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+        if (v && valueKey && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v))
+            v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, valueKey);
+        if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
             const val = v.value;
             out.set(k, val === null || val === undefined ? '' : String(val));
         }
@@ -10319,16 +9117,16 @@ function workflow(project, b) {
     const visit = (n, depth, scope) => {
         if (depth > MAX_DEPTH || !n)
             return;
-        const d = deref(y, n);
+        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
         if (!d)
             return;
-        if (isMap(d)) {
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(d)) {
             let here = scope;
             let shell;
             for (const p of d.items) {
-                const k = isScalar(p.key) ? String(p.key.value) : '';
+                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
                 if (k === 'env') {
-                    const env = yamlVars(y, deref(y, p.value));
+                    const env = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value));
                     if (depth === 0)
                         for (const [name, v] of env)
                             b.vars.set(name, v);
@@ -10338,19 +9136,19 @@ function workflow(project, b) {
                     }
                 }
                 else if (k === 'shell') {
-                    const v = deref(y, p.value);
-                    if (v && isScalar(v))
+                    const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+                    if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
                         shell = String(v.value ?? '');
                 }
             }
             const sh = shell?.trim().split(/\s+/)[0];
             const shellOk = sh === undefined || sh === '' || SH_RUN_SHELLS.has(sh.slice(sh.lastIndexOf('/') + 1));
             for (const p of d.items) {
-                const k = isScalar(p.key) ? String(p.key.value) : '';
+                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
                 if (k === 'env')
                     continue;
-                const v = deref(y, p.value);
-                if (k === 'run' && v && isScalar(v)) {
+                const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+                if (k === 'run' && v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
                     if (shellOk)
                         b.push(splitScalar(b.file, v), here);
                 }
@@ -10358,7 +9156,7 @@ function workflow(project, b) {
                     visit(v, depth + 1, here);
             }
         }
-        else if (yaml_lib_isSeq(d))
+        else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d))
             for (const i of d.items)
                 visit(i, depth + 1, scope);
     };
@@ -10383,16 +9181,16 @@ function taskfile(project, b) {
         return;
     const varsOf = (node) => {
         const out = new Map();
-        for (const p of pairs(y, node)) {
-            const k = keyOf(p);
-            const v = deref(y, p.value);
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
+            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+            const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
             if (k === undefined || !v)
                 continue;
-            if (isScalar(v))
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
                 out.set(k, String(v.value ?? ''));
-            else if (isMap(v)) {
-                const ref = get(y, v, 'ref');
-                if (ref && isScalar(ref))
+            else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v)) {
+                const ref = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, 'ref');
+                if (ref && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(ref))
                     out.set(k, `{{${String(ref.value).trim()}}}`);
             }
         }
@@ -10407,50 +9205,50 @@ function taskfile(project, b) {
     const command = (n, scope, depth) => {
         if (!n || depth > 4)
             return;
-        if (isScalar(n)) {
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n)) {
             b.push(splitScalar(b.file, n, true), scope);
             return;
         }
-        if (!isMap(n))
+        if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n))
             return;
-        const cmd = get(y, n, 'cmd');
-        if (cmd && isScalar(cmd))
+        const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'cmd');
+        if (cmd && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(cmd))
             b.push(splitScalar(b.file, cmd, true), scope);
-        const deferred = get(y, n, 'defer');
+        const deferred = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'defer');
         if (deferred)
             command(deferred, scope, depth + 1);
     };
     for (const doc of y.docs) {
-        const root = deref(y, doc.contents);
-        if (!root || !isMap(root))
+        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
+        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
             continue;
-        for (const [k, v] of [...varsOf(get(y, root, 'vars')), ...envOf(get(y, root, 'env'))])
+        for (const [k, v] of [...varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'vars')), ...envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'env'))])
             if (!b.vars.has(k))
                 b.vars.set(k, v);
-        for (const p of pairs(y, get(y, root, 'tasks'))) {
-            const t = deref(y, p.value);
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'tasks'))) {
+            const t = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
             if (!t)
                 continue;
-            if (isScalar(t)) {
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(t)) {
                 command(t, new Map(), 0);
                 continue;
             }
-            if (yaml_lib_isSeq(t)) {
+            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(t)) {
                 for (const c of t.items)
-                    command(deref(y, c), new Map(), 0);
+                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), new Map(), 0);
                 continue;
             }
-            if (!isMap(t))
+            if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(t))
                 continue;
-            const scope = merge(envOf(get(y, t, 'env')), varsOf(get(y, t, 'vars')));
+            const scope = merge(envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'env')), varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'vars')));
             b.noteScope(scope);
-            const cmds = get(y, t, 'cmds');
-            if (cmds && yaml_lib_isSeq(cmds))
+            const cmds = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmds');
+            if (cmds && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(cmds))
                 for (const c of cmds.items)
-                    command(deref(y, c), scope, 0);
+                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), scope, 0);
             else if (cmds)
                 command(cmds, scope, 0);
-            const cmd = get(y, t, 'cmd');
+            const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmd');
             if (cmd)
                 command(cmd, scope, 0);
         }
@@ -10465,10 +9263,10 @@ function taskfile(project, b) {
  * quote (a finding lands on the script, a fix must not edit inside it).
  */
 function packageJson(b) {
-    const root = parseJsonc(b.file.text);
+    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonc */ .pX)(b.file.text);
     if (!root)
         return;
-    const scripts = findNodeAtLocation(root, ['scripts']);
+    const scripts = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['scripts']);
     if (!scripts || scripts.type !== 'object')
         return;
     for (const prop of scripts.children ?? []) {
@@ -10478,9 +9276,9 @@ function packageJson(b) {
         const value = v.value;
         const raw = b.file.text.slice(v.offset + 1, v.offset + v.length - 1);
         if (raw === value)
-            b.push(splitShell(value, { base: v.offset + 1 }));
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { base: v.offset + 1 }));
         else
-            b.push(splitShell(value, { map: new Array(value.length).fill(v.offset) }));
+            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { map: new Array(value.length).fill(v.offset) }));
     }
 }
 // ---------------------------------------------------------------------------
@@ -10503,322 +9301,1251 @@ function gitlabCi(project, b) {
     if (!y)
         return;
     const script = (n, scope, depth) => {
-        const d = deref(y, n);
+        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
         if (!d || depth > MAX_SCRIPT_NESTING)
             return;
-        if (isScalar(d)) {
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(d)) {
             b.push(splitScalar(b.file, d), scope);
             return;
         }
-        if (yaml_lib_isSeq(d) && d.tag !== '!reference')
+        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d) && d.tag !== '!reference')
             for (const i of d.items)
                 script(i, scope, depth + 1);
     };
     const scripts = (job, scope) => {
         for (const k of GITLAB_SCRIPTS)
-            script(get(y, job, k), scope, 0);
-        script(get(y, get(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
+            script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, k), scope, 0);
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
     };
     for (const doc of y.docs) {
-        const root = deref(y, doc.contents);
-        if (!root || !isMap(root))
+        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
+        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
             continue;
-        for (const [k, v] of yamlVars(y, get(y, root, 'variables'), 'value'))
+        for (const [k, v] of yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'variables'), 'value'))
             if (!b.vars.has(k))
                 b.vars.set(k, v);
         const empty = new Map();
-        script(get(y, root, 'before_script'), empty, 0);
-        script(get(y, root, 'after_script'), empty, 0);
-        scripts(get(y, root, 'default'), empty);
-        for (const p of pairs(y, root)) {
-            const k = keyOf(p);
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'before_script'), empty, 0);
+        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'after_script'), empty, 0);
+        scripts((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'default'), empty);
+        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, root)) {
+            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
             if (k === undefined || GITLAB_GLOBAL.has(k))
                 continue;
-            const job = deref(y, p.value);
-            if (!job || !isMap(job))
+            const job = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+            if (!job || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(job))
                 continue;
-            const scope = yamlVars(y, get(y, job, 'variables'), 'value');
+            const scope = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'variables'), 'value');
             b.noteScope(scope);
             scripts(job, scope);
         }
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/scripts.ts
+
+/***/ }),
+
+/***/ 2727:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BW: () => (/* binding */ wordSpan),
+/* harmony export */   It: () => (/* binding */ TOOLS),
+/* harmony export */   rp: () => (/* binding */ analyzeCommands),
+/* harmony export */   uu: () => (/* binding */ analyzeWords)
+/* harmony export */ });
+/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan */
+/* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
 /**
- * What a container sees of the repository, so that the scripts its command
- * names can be read: `CMD ["/start.sh"]` after `COPY start.sh /start.sh`,
- * `command: ./scripts/debug.sh` with `.:/app` mounted and `working_dir: /app`,
- * a devcontainer's `postCreateCommand` in its workspace folder. Paths are
- * mapped back through the build context (COPY/ADD without --from) and bind
- * mounts; a followed script is read only inside the repository (Workspace.read
- * refuses symbolic links out of it, special and large files), and only when it
- * is a script (a .sh/.bash name or a #! line), never a binary.
+ * Recognises what a shell command does that matters for debugging:
+ * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
+ * Input is words with source offsets; output carries spans.
  */
 
-
-
-
-
-
-
-function norm(p) {
-    const n = external_node_path_namespaceObject.posix.normalize(p);
-    return n.length > 1 ? n.replace(/\/$/, '') : n;
+const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
+/** Scripts followed from one command at the most: script → script → … */
+const MAX_SCRIPT_HOPS = 4;
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+const PKG_TOOLS = {
+    strace: 'strace',
+    gdb: 'gdb',
+    'gdb-minimal': 'gdb',
+    ltrace: 'ltrace',
+    delve: 'dlv',
+    'py-spy': 'py-spy',
+};
+const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
+function wordSpan(file, w) {
+    return { file, start: w.start, end: w.end };
 }
-/** A repository-relative path joined and normalised; undefined when it leaves the repository. */
-function repoJoin(...parts) {
-    const p = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(...parts.filter((x) => x !== '')));
-    if (p === '.' || p === './')
-        return '';
-    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
-        return undefined;
-    return p.replace(/\/$/, '');
+function valued(file, w, value = w.value) {
+    return { value, span: wordSpan(file, w) };
 }
-/**
- * The mounts a Dockerfile stage's COPY/ADD instructions make from the build
- * context (copies from other stages or images are not the repository's).
- * `contexts` are the candidate repository directories of the build context.
- */
-function copyMounts(stage, contexts) {
-    const out = [];
-    const chain = stageChain(stage).reverse();
-    for (const s of chain) {
-        for (const c of s.copies) {
-            if (c.from)
-                continue;
-            const dest = c.dest.startsWith('/') ? c.dest : external_node_path_namespaceObject.posix.join(c.workdir ?? '/', c.dest);
-            const destDir = c.dest.endsWith('/') || c.sources.length > 1;
-            for (const written of c.sources) {
-                if (/^[a-z]+:\/\//i.test(written) || written.startsWith('git@'))
-                    continue;
-                // A COPY source is always inside the context: `COPY /cmd/x.sh /` is <context>/cmd/x.sh.
-                const src = written.replace(/^\/+/, '') || '.';
-                const cands = (rel) => contexts.map((ctx) => repoJoin(ctx, rel)).filter((p) => p !== undefined);
-                if (src.includes('*') || src.includes('?')) {
-                    // COPY scripts/*.sh /usr/local/bin/: the directory of the pattern, file by file.
-                    const dir = external_node_path_namespaceObject.posix.dirname(src);
-                    out.push({ container: norm(destDir ? dest : external_node_path_namespaceObject.posix.dirname(dest)), repo: cands(dir) });
+/** Sub-span of a word's value [from, to) in source offsets (exact when the word maps 1:1). */
+function valueSpan(file, w, from, to) {
+    const s = w.map[from] ?? w.start;
+    const e = to > from ? (w.map[to - 1] ?? w.end - 1) + 1 : s;
+    return { file, start: s, end: e };
+}
+function basename(v) {
+    const i = v.lastIndexOf('/');
+    return i >= 0 ? v.slice(i + 1) : v;
+}
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+function unwrap(words, info = {}) {
+    let ws = words;
+    for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
+        const head = basename(ws[0].value);
+        if ((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssignment */ .wh)(ws[0])) {
+            (info.env ??= []).push(ws[0]);
+            ws = ws.slice(1);
+            guard--;
+            continue;
+        }
+        if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') {
+            ws = ws.slice(1);
+            continue;
+        }
+        if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
+            let k = 1;
+            let runAs;
+            while (k < ws.length) {
+                const v = ws[k].value;
+                if (v === '-u' || v === '--user' || v === '-g') {
+                    if (v !== '-g')
+                        runAs = ws[k + 1]?.value;
+                    k += 2;
                     continue;
                 }
-                if (destDir) {
-                    // A file lands at dest/<name>; a directory's contents land in dest.
-                    out.push({ container: norm(external_node_path_namespaceObject.posix.join(dest, external_node_path_namespaceObject.posix.basename(src))), repo: cands(src), exact: true });
-                    out.push({ container: norm(dest), repo: cands(src) });
+                if (v.startsWith('-') || (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .isAssignment */ .wh)(ws[k])) {
+                    k++;
+                    continue;
                 }
-                else
-                    out.push({ container: norm(dest), repo: cands(src) });
+                break;
             }
+            // gosu/su-exec take a user before the command.
+            if ((head === 'gosu' || head === 'su-exec') && k < ws.length) {
+                runAs = ws[k].value;
+                k++;
+            }
+            if (head === 'sudo' && runAs === undefined)
+                runAs = 'root';
+            if (runAs !== undefined)
+                info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+            ws = ws.slice(k);
+            continue;
+        }
+        if (head === 'timeout') {
+            let k = 1;
+            while (k < ws.length && ws[k].value.startsWith('-'))
+                k++;
+            ws = ws.slice(k + 1);
+            continue;
+        }
+        break;
+    }
+    return ws;
+}
+function flagValue(words, i, names) {
+    const w = words[i];
+    for (const name of names) {
+        if (w.value === name && i + 1 < words.length)
+            return { word: words[i + 1], value: words[i + 1].value, from: 0, next: i + 2 };
+        if (w.value.startsWith(name + '='))
+            return { word: w, value: w.value.slice(name.length + 1), from: name.length + 1, next: i + 1 };
+    }
+    return undefined;
+}
+function analyzeDlv(file, ws) {
+    let sub = '';
+    let headless = false;
+    let listen;
+    let target;
+    for (let i = 1; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v === '--')
+            break;
+        if (v === '--headless' || v === '--headless=true') {
+            headless = true;
+            continue;
+        }
+        const l = flagValue(ws, i, ['--listen', '-l']);
+        if (l) {
+            listen = { value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) };
+            i = l.next - 1;
+            continue;
+        }
+        if (v.startsWith('-')) {
+            // Flags that take a separate value.
+            if (['--api-version', '--log-output', '--build-flags', '--wd', '--output', '-o', '--init', '--backend', '--tags', '--redirect', '-r', '--log-dest'].includes(v))
+                i++;
+            continue;
+        }
+        if (!sub) {
+            sub = v;
+            continue;
+        }
+        if (!target) {
+            target = valued(file, ws[i]);
+            continue;
         }
     }
-    return out.reverse();
+    return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
+}
+function attachMode(tool, ws) {
+    const vals = ws.slice(1).map((w) => w.value);
+    switch (tool) {
+        case 'strace':
+        case 'ltrace':
+            return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
+        case 'gdb':
+            return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
+        case 'py-spy':
+            return 'attach';
+        default:
+            return 'launch';
+    }
+}
+function analyzeInstall(file, ws, out) {
+    const head = basename(ws[0].value);
+    const verb = ws[1]?.value;
+    let method;
+    let argsFrom = 2;
+    if ((head === 'apt-get' || head === 'apt' || head === 'aptitude') && ws.some((w) => w.value === 'install')) {
+        method = 'apt';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    else if (head === 'apk' && verb === 'add')
+        method = 'apk';
+    else if ((head === 'dnf' || head === 'microdnf' || head === 'yum' || head === 'zypper') && ws.some((w) => w.value === 'install')) {
+        method = head === 'yum' ? 'yum' : 'dnf';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    else if ((head === 'pip' || head === 'pip3' || head === 'pipx' || head === 'uv') && ws.some((w) => w.value === 'install')) {
+        method = 'pip';
+        argsFrom = ws.findIndex((w) => w.value === 'install') + 1;
+    }
+    if (method) {
+        for (const w of ws.slice(argsFrom)) {
+            if (w.value.startsWith('-'))
+                continue;
+            const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
+            const tool = PKG_TOOLS[name];
+            if (tool && (method !== 'pip' || tool === 'py-spy')) {
+                out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
+            }
+        }
+        return true;
+    }
+    if (head === 'go' && (verb === 'install' || verb === 'get')) {
+        for (const w of ws.slice(2)) {
+            if (w.value.startsWith('-'))
+                continue;
+            const m = DLV_MODULE.exec(w.value);
+            if (!m)
+                continue;
+            const at = w.value.indexOf('@');
+            const modLen = at >= 0 ? at : w.value.length;
+            out.tools.push({
+                tool: 'dlv',
+                use: 'install',
+                span: wordSpan(file, w),
+                words: ws,
+                install: {
+                    method: verb === 'install' ? 'go-install' : 'go-get',
+                    module: { value: w.value.slice(0, modLen), span: valueSpan(file, w, 0, modLen) },
+                    arg: valued(file, w),
+                    ...(at >= 0 ? { version: w.value.slice(at + 1) } : {}),
+                    verb: valued(file, ws[1]),
+                },
+            });
+        }
+        return true;
+    }
+    return false;
+}
+function analyzeGoBuild(file, ws, out, cmdSpan, env) {
+    const b = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
+    const gf = env?.find((w) => w.value.startsWith('GOFLAGS='));
+    if (gf)
+        b.goflags = { value: gf.value.slice(8), span: valueSpan(file, gf, 8, gf.value.length) };
+    for (let i = 2; i < ws.length; i++) {
+        const o = flagValue(ws, i, ['-o', '--o']);
+        if (o) {
+            b.output = { value: o.value, span: valueSpan(file, o.word, o.from, o.word.value.length) };
+            i = o.next - 1;
+            continue;
+        }
+        const l = flagValue(ws, i, ['-ldflags', '--ldflags']);
+        if (l) {
+            b.ldflags.push({ value: l.value, span: valueSpan(file, l.word, l.from, l.word.value.length) });
+            i = l.next - 1;
+            continue;
+        }
+        const g = flagValue(ws, i, ['-gcflags', '--gcflags']);
+        if (g) {
+            b.gcflags.push({ value: g.value, span: valueSpan(file, g.word, g.from, g.word.value.length) });
+            i = g.next - 1;
+            continue;
+        }
+    }
+    out.builds.push(b);
+}
+/** Commands that are never a script of the repository (looked up on PATH only for other names). */
+const NOT_SCRIPTS = new Set(['echo', 'printf', 'cd', 'set', 'export', 'test', '[', 'true', 'false', 'go', 'make', 'git', 'apt-get', 'apk', 'yum', 'dnf', 'curl', 'wget', 'tar', 'mkdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'cat', 'sleep', 'tail', 'env', 'exec', 'if', 'then', 'fi', 'else', 'for', 'do', 'done', 'case', 'esac', 'while', 'local', 'return', 'exit', 'npm', 'node', 'python', 'python3', 'pip', 'docker', 'kubectl', 'ls', 'grep', 'sed', 'awk', 'find', 'xargs', 'tee', 'touch', 'useradd', 'groupadd', 'adduser', 'install', 'unzip', 'which', 'command', 'type', 'read', 'shift', 'trap', 'wait', 'kill', 'ps', 'id', 'whoami', 'su', 'sudo', 'gosu', 'tini', 'dumb-init']);
+/** The script a command runs: `./run.sh`, `/start.sh`, `bash -e scripts/debug.sh`, `. ./env.sh`, a script COPYd onto PATH; undefined for anything else. */
+function scriptPath(ws) {
+    const head = basename(ws[0].value);
+    let p;
+    let at = 0;
+    if (SHELLS.has(head) || head === 'source' || head === '.') {
+        for (let i = 1; i < ws.length; i++) {
+            const v = ws[i].value;
+            if (v === '--') {
+                p = ws[i + 1]?.value;
+                at = i + 1;
+                break;
+            }
+            if (v.startsWith('-') || v.startsWith('+')) {
+                if (v === '-o' || v === '+o')
+                    i++;
+                continue;
+            }
+            p = v;
+            at = i;
+            break;
+        }
+    }
+    else if (ws[0].value.includes('/') || /\.(sh|bash)$/.test(ws[0].value))
+        p = ws[0].value;
+    // A bare name: a script the image put on PATH (COPY scripts/install-tool.sh /usr/local/bin/up).
+    else if (/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(ws[0].value) && !NOT_SCRIPTS.has(ws[0].value))
+        p = ws[0].value;
+    if (!p || p.includes('$') || p.includes('`') || p === '-')
+        return undefined;
+    return { path: p, args: ws.slice(at + 1) };
 }
 /**
- * A bind mount `SOURCE:TARGET[:opts]` (Compose short syntax, `docker run -v`)
- * whose source is a path in the repository, relative to `baseDirs` (the
- * Compose file's directory; for a run line its directory, then the root).
+ * A followed script's words with its positional parameters set from the
+ * call (`dlv.sh /app/cmd 2345` → `-l 0.0.0.0:$2` is `-l 0.0.0.0:2345`), and
+ * `"$@"` (`exec "$@"`, a wrapper's last line) standing for the call's
+ * arguments after a `--` (wait-for-it.sh host:port -- cmd…), else all of them.
+ * A substituted word points at the script's word.
  */
-function bindMount(source, target, baseDirs) {
-    const s = source.trim().replace(/^["']|["']$/g, '');
-    const t = target.trim();
-    if (!t.startsWith('/'))
-        return undefined;
-    const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
-    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
-        return undefined;
-    if (cleaned.includes('$'))
-        return undefined;
-    const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p) => p !== undefined);
-    return repo.length > 0 ? { container: norm(t), repo } : undefined;
-}
-/**
- * A script's unquoted `$NAME` / `${NAME}` words whose variable the script
- * sets to a literal (`OPTS="--listen=:2345 --headless"`) are split into the
- * words the shell would run (`exec /dlv ${OPTS} exec /app`). The new words
- * point at the variable's word (their text is not in the line).
- */
-function expandWordVariables(commands, vars) {
-    if (vars.size === 0)
+function withArguments(commands, args) {
+    if (args.length === 0)
         return commands;
+    const values = args.map((a) => a.value);
+    const dd = values.indexOf('--');
+    const rest = dd >= 0 ? args.slice(dd + 1) : args;
     return commands.map((c) => {
-        if (!c.words.some((w) => !w.quoted && w.value.startsWith('$')))
+        if (!c.words.some((w) => w.value.includes('$')))
             return c;
         const words = [];
         for (const w of c.words) {
-            const m = !w.quoted ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value) : null;
-            const v = m ? vars.get((m[1] ?? m[2])) : undefined;
-            if (v === undefined || v.includes('$')) {
-                words.push(w);
+            if (w.value === '$@' || w.value === '$*' || w.value === '${@}') {
+                words.push(...rest);
                 continue;
             }
-            for (const x of splitShell(v))
-                for (const nw of x.words)
-                    words.push({ value: nw.value, start: w.start, end: w.end, quoted: true, map: nw.value.split('').map(() => w.start) });
+            const v = w.value.replace(/\$\{?([1-9])\}?/g, (m, n) => values[Number(n) - 1] ?? m);
+            words.push(v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) });
         }
         return { ...c, words };
     });
 }
-/** Where a bare command name is looked up (the PATH of the usual base images). */
-const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/go/bin'];
-function isScriptText(path, text) {
-    return /\.(sh|bash)$/.test(path) || text.startsWith('#!');
+/** Follow a script the container runs: its lines become the container's commands, at their own places. */
+function followScript(ctx, file, ws, path, args, out, depth) {
+    const target = ctx.script(path, file);
+    if (!target)
+        return false;
+    const span = { file, start: ws[0].start, end: ws[ws.length - 1].end };
+    if (ctx.stack.includes(target.path)) {
+        ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+        return true;
+    }
+    if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
+        ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+        return true;
+    }
+    ctx.stack.push(target.path);
+    try {
+        for (const c of withArguments(ctx.commands(target), args))
+            analyzeSimple(target, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
+    return true;
 }
-/** The FollowContext of a container: scripts and air configs read through its view of the repository. */
-function followContext(project, view, airConfigs) {
-    /** Container path of each followed script (to resolve what it names relative to itself). */
-    const at = new Map();
-    const candidatesOf = (containerPath) => {
-        const out = [];
-        const p = norm(containerPath);
-        for (const m of view.mounts) {
-            if (m.exact ? p !== m.container : !(p === m.container || p.startsWith(m.container === '/' ? '/' : m.container + '/')))
-                continue;
-            const rest = m.exact ? '' : p.slice(m.container === '/' ? 1 : m.container.length + 1);
-            for (const r of m.repo) {
-                const q = repoJoin(r, rest);
-                if (q !== undefined && q !== '' && !out.includes(q))
-                    out.push(q);
-            }
+/** `make [-f FILE] [-C DIR] TARGET…` in a container: the targets' recipes (and prerequisites') of the Makefile it reads. */
+function followMake(ctx, file, ws, out, depth) {
+    let makefile;
+    let dir;
+    const targets = [];
+    for (let i = 1; i < ws.length; i++) {
+        const v = ctx.expand(ws[i].value);
+        if (v === '-f' || v === '--file' || v === '--makefile') {
+            makefile = ctx.expand(ws[++i]?.value ?? '');
+            continue;
         }
-        return out;
-    };
-    const readScript = (rel) => {
-        const known = project.file(rel, 'shell', { quiet: true });
-        if (!known || !isScriptText(known.path, known.text))
-            return undefined;
-        return known;
-    };
-    const resolve = (path, from, read = readScript) => {
-        const tries = [];
-        if (!path.includes('/')) {
-            // A bare command name: a script only where the image put one on PATH.
-            for (const dir of PATH_DIRS) {
-                for (const rel of candidatesOf(`${dir}/${path}`)) {
-                    const f = read(rel);
-                    if (f)
-                        return { file: f, containerPath: `${dir}/${path}` };
-                }
-            }
-            if (!/\.(sh|bash)$/.test(path))
-                return undefined;
-            tries.push(external_node_path_namespaceObject.posix.join(view.workdir, path));
+        if (v === '-C' || v === '--directory') {
+            dir = ctx.expand(ws[++i]?.value ?? '');
+            continue;
         }
-        else if (path.startsWith('/'))
-            tries.push(path);
-        else {
-            tries.push(external_node_path_namespaceObject.posix.join(view.workdir, path));
-            const fromAt = at.get(from.path);
-            if (fromAt)
-                tries.push(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromAt), path));
-        }
-        for (const cp of tries) {
-            for (const rel of candidatesOf(cp)) {
-                const f = read(rel);
-                if (f)
-                    return { file: f, containerPath: norm(cp) };
-            }
-        }
-        // A relative path named by a followed script or a repository file: next to that file.
-        if (!path.startsWith('/')) {
-            const rel = repoJoin(external_node_path_namespaceObject.posix.dirname(from.path), path);
-            const f = rel !== undefined ? read(rel) : undefined;
-            if (f)
-                return { file: f };
-        }
-        return undefined;
-    };
-    const readConfig = (rel) => project.file(rel, 'shell', { quiet: true });
-    const commandsCache = new Map();
-    return {
-        stack: [],
-        script(path, from) {
-            const r = resolve(path, from);
-            if (!r)
-                return undefined;
-            if (r.containerPath)
-                at.set(r.file.path, r.containerPath);
-            return r.file;
-        },
-        config(path, from) {
-            return resolve(path, from, readConfig)?.file;
-        },
-        make(makefile, dir, targets) {
-            const base = dir ? (dir.startsWith('/') ? dir : external_node_path_namespaceObject.posix.join(view.workdir, dir)) : view.workdir;
-            const names = makefile ? [makefile] : ['GNUmakefile', 'makefile', 'Makefile'];
-            for (const n of names) {
-                const cp = n.startsWith('/') ? n : external_node_path_namespaceObject.posix.join(base, n);
-                for (const rel of candidatesOf(cp)) {
-                    const f = project.file(rel, 'makefile', { quiet: true });
-                    if (f)
-                        return { file: f, commands: commandsOfTargets(f, targets) };
-                }
-            }
-            return undefined;
-        },
-        expand(value) {
-            return view.vars ? expandVars(value, view.vars) : value;
-        },
-        commands(file) {
-            let c = commandsCache.get(file.path);
-            if (!c) {
-                c = expandWordVariables(splitShell(file.text), commandFileOf(project, file).vars);
-                commandsCache.set(file.path, c);
-            }
-            return c;
-        },
-        air(configPath, from) {
-            const wanted = configPath ?? '.air.toml';
-            const paths = wanted.startsWith('/') ? [wanted] : [external_node_path_namespaceObject.posix.join(view.workdir, wanted)];
-            const rels = paths.flatMap(candidatesOf);
-            // Not mounted where the container looks: the config next to the file that runs air.
-            if (!wanted.startsWith('/')) {
-                const beside = repoJoin(external_node_path_namespaceObject.posix.dirname(from.path), wanted);
-                if (beside !== undefined && !rels.includes(beside))
-                    rels.push(beside);
-            }
-            for (const rel of rels) {
-                const cfg = readAir(project, rel, airConfigs);
-                if (!cfg)
-                    continue;
-                // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
-                const out = [];
-                if (cfg.cmd)
-                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
-                if (cfg.fullBin)
-                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
-                else if (cfg.bin)
-                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
-                return out;
-            }
-            return [];
-        },
-        stop(file, reason, span) {
-            project.problem({ path: file.path, reason, span });
-        },
-    };
+        if (v.startsWith('-') || v.includes('='))
+            continue;
+        if (v.includes('$'))
+            return;
+        targets.push(v);
+    }
+    const made = ctx.make(makefile, dir, targets, file);
+    if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS)
+        return;
+    ctx.stack.push(made.file.path);
+    try {
+        for (const c of made.commands)
+            analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
 }
-function readAir(project, rel, cache) {
-    if (cache?.has(rel))
-        return cache.get(rel);
-    const f = project.file(rel, 'air', { quiet: true });
-    let cfg;
-    if (f) {
-        try {
-            cfg = parseAirConfig(f);
-            project.add(f);
+/** The value of a flag given as `-name=value`, `--name=value` or `-name value`. */
+function optionValue(ws, names) {
+    for (let i = 1; i < ws.length; i++) {
+        const f = flagValue(ws, i, names);
+        if (!f)
+            continue;
+        if (f.from === 0)
+            return f.word;
+        const w = f.word;
+        return { value: f.value, start: w.start, end: w.end, quoted: w.quoted, map: w.map.slice(f.from) };
+    }
+    return undefined;
+}
+/**
+ * Hot-reload runners that start the program (often under dlv) themselves:
+ * reflex and watchexec (`-- CMD…`), CompileDaemon (`-build=…`, `-command=…`),
+ * nodemon (`--exec …`), air (its config file). true when the command was one.
+ */
+function analyzeRunner(file, ws, head, out, depth, ctx) {
+    if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
+        const dd = ws.findIndex((w) => w.value === '--');
+        if (dd > 0 && ws[dd + 1])
+            analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
+        else if (head === 'entr') {
+            // entr [-acdnprsz] utility [argument …]
+            const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
+            if (i > 0)
+                analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
         }
-        catch (e) {
-            if (e instanceof LibraryNotLoaded)
-                throw e;
-            const off = e.offset ?? 0;
-            project.problem({ path: f.path, reason: `could not be parsed as TOML: ${e.message}`, span: { file: f, start: off, end: off } });
+        // reflex -c FILE: each line of the config is a reflex command line of its own.
+        const c = head === 'reflex' ? optionValue(ws, ['-c', '--config']) : undefined;
+        const cfg = c && ctx ? ctx.config(c.value, file) : undefined;
+        if (cfg)
+            for (const line of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitShell */ .b2)(cfg.text))
+                analyzeRunner(cfg, [{ ...line.words[0], value: 'reflex' }, ...line.words], 'reflex', out, depth + 1, ctx);
+        return true;
+    }
+    if (head === 'CompileDaemon' || head === 'compiledaemon') {
+        for (const name of [['-build', '--build'], ['-command', '--command']]) {
+            const v = optionValue(ws, name);
+            if (v)
+                for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(v))
+                    analyzeSimple(file, c.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    if (head === 'nodemon') {
+        const v = optionValue(ws, ['--exec', '-x']);
+        if (v)
+            for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(v))
+                analyzeSimple(file, c.words, out, depth + 1, ctx);
+        return true;
+    }
+    if (head === 'air' && ctx) {
+        const c = optionValue(ws, ['-c']);
+        if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
+            return true;
+        for (const step of ctx.air(c?.value, file)) {
+            if (step.shell)
+                for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(step.words[0]))
+                    analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+            else
+                analyzeSimple(step.file, step.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    return false;
+}
+function analyzeSimple(file, words, out, depth, ctx) {
+    const unwrapped = {};
+    const ws = unwrap(words, unwrapped);
+    if (ws.length === 0 || depth > 12)
+        return;
+    const head = basename(ws[0].value);
+    const cmdSpan = { file, start: ws[0].start, end: ws[ws.length - 1].end };
+    // sh -c "…": analyse the script inside.
+    if (SHELLS.has(head) && depth < 4) {
+        const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+        if (ci > 0 && ws[ci + 1]) {
+            for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(ws[ci + 1]))
+                analyzeSimple(file, c.words, out, depth + 1, ctx);
+            return;
         }
     }
-    cache?.set(rel, cfg);
-    return cfg;
+    if (analyzeInstall(file, ws, out))
+        return;
+    if (head === 'go' && ws[1]?.value === 'build') {
+        analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env);
+        return;
+    }
+    if (analyzeRunner(file, ws, head, out, depth, ctx))
+        return;
+    const tool = TOOLS.find((t) => t === head);
+    if (!tool) {
+        if (ctx && (head === 'make' || head === 'gmake')) {
+            followMake(ctx, file, ws, out, depth);
+            return;
+        }
+        const p = ctx ? scriptPath(ws) : undefined;
+        if (p)
+            followScript(ctx, file, ws, p.path, p.args, out, depth);
+        return;
+    }
+    // `dlv version`, `strace -V` and friends only print versions.
+    const rest = ws.slice(1).map((w) => w.value);
+    if (rest.includes('--version') || rest.includes('-V') || rest[0] === 'version' || rest.includes('--help') || rest.includes('-h'))
+        return;
+    const use = { tool, use: 'run', span: cmdSpan, words: ws, mode: attachMode(tool, ws), ...(unwrapped.asRoot !== undefined ? { asRoot: unwrapped.asRoot } : {}) };
+    if (tool === 'dlv') {
+        use.dlv = analyzeDlv(file, ws);
+        const sub = use.dlv.sub;
+        use.mode = sub === 'attach' ? 'attach' : ['debug', 'exec', 'test', 'trace'].includes(sub) ? 'launch' : sub === 'dap' ? 'launch' : 'other';
+    }
+    out.tools.push(use);
+}
+function analyzeCommands(file, commands, out = { tools: [], builds: [] }, ctx) {
+    for (const c of commands)
+        analyzeSimple(file, c.words, out, 0, ctx);
+    return out;
+}
+/** Words of an exec-form command (JSON array) or a shell string, as one simple command. */
+function analyzeWords(file, words, out = { tools: [], builds: [] }, ctx) {
+    analyzeSimple(file, words, out, 0, ctx);
+    return out;
 }
 
-;// CONCATENATED MODULE: ./src/model/project.ts
+
+/***/ }),
+
+/***/ 4206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lb: () => (/* binding */ composeBuildSpecs),
+  Au: () => (/* binding */ composeIncludes),
+  _y: () => (/* binding */ composeLaunch),
+  d3: () => (/* binding */ composeServices),
+  zT: () => (/* binding */ markSharedAnchors),
+  Rf: () => (/* binding */ mergeSources),
+  nX: () => (/* binding */ parseShortPort),
+  RJ: () => (/* binding */ splitPortSpec)
+});
+
+// UNUSED EXPORTS: composeBuild, yamlCommand
+
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/commands.ts
+var commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/model/caps.ts
+var caps = __nccwpck_require__(1064);
+// EXTERNAL MODULE: ./src/model/project.ts
+var model_project = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/model/relevance.ts
+var relevance = __nccwpck_require__(1194);
+;// CONCATENATED MODULE: ./src/model/env.ts
+/**
+ * Compose variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR-default}`,
+ * `${VAR:?err}`, `${VAR:+alt}`, `$VAR`, `$$`) and the `.env` file Compose
+ * reads from the project directory (the directory of the first Compose file).
+ *
+ * What `.env` holds may be secret: its values are used only to read ports,
+ * host addresses and image names, never quoted in a message (messages quote
+ * the file's own text), and never read into commands (there only defaults
+ * written in the file itself are substituted).
+ */
+
+/** KEY=VALUE lines of a .env file (`export KEY=…`, quotes, `#` comments), as Compose reads them. */
+function parseDotEnv(text) {
+    const out = new Map();
+    for (const rawLine of text.split(/\r?\n/)) {
+        let line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        if (line.startsWith('export '))
+            line = line.slice(7).trimStart();
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const key = line.slice(0, eq).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
+            continue;
+        let value = line.slice(eq + 1).trim();
+        const q = value[0];
+        if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0)
+            value = value.slice(1, value.lastIndexOf(q));
+        else {
+            const hash = value.search(/\s#/);
+            if (hash >= 0)
+                value = value.slice(0, hash).trimEnd();
+        }
+        if (!out.has(key))
+            out.set(key, value);
+    }
+    return out;
+}
+const cache = new WeakMap();
+/** The variables of the `.env` beside a Compose file (empty when there is none). */
+function composeEnv(project, composePath) {
+    let byDir = cache.get(project);
+    if (!byDir) {
+        byDir = new Map();
+        cache.set(project, byDir);
+    }
+    const dir = external_node_path_.posix.dirname(composePath);
+    let env = byDir.get(dir);
+    if (!env) {
+        const f = project.file(dir === '.' ? '.env' : `${dir}/.env`, 'env', { quiet: true });
+        env = f ? parseDotEnv(f.text) : new Map();
+        byDir.set(dir, env);
+    }
+    return env;
+}
+/**
+ * Interpolate like Compose. With `vars`, an unset variable is empty (Compose
+ * warns and uses ""); without, only defaults written in the value are used and
+ * an unset variable stays as written (so that its spelling is not lost).
+ */
+function interpolate(value, vars) {
+    if (!value.includes('$'))
+        return value;
+    let out = '';
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c !== '$') {
+            out += c;
+            continue;
+        }
+        const next = value[i + 1];
+        if (next === '$') {
+            out += '$';
+            i++;
+            continue;
+        }
+        if (next === '{') {
+            // Find the matching brace (defaults may hold ${…} themselves).
+            let depth = 0;
+            let j = i + 1;
+            for (; j < value.length; j++) {
+                if (value[j] === '{')
+                    depth++;
+                else if (value[j] === '}' && --depth === 0)
+                    break;
+            }
+            if (j >= value.length) {
+                out += value.slice(i);
+                break;
+            }
+            const body = value.slice(i + 2, j);
+            const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s.exec(body);
+            if (!m) {
+                out += value.slice(i, j + 1);
+                i = j;
+                continue;
+            }
+            const [, name, op, arg = ''] = m;
+            const set = vars?.has(name) ?? false;
+            const val = vars?.get(name) ?? '';
+            const empty = !set || val === '';
+            let r;
+            switch (op) {
+                case ':-':
+                    r = empty ? interpolate(arg, vars) : val;
+                    break;
+                case '-':
+                    r = !set ? interpolate(arg, vars) : val;
+                    break;
+                case ':+':
+                    r = !empty ? interpolate(arg, vars) : '';
+                    break;
+                case '+':
+                    r = set ? interpolate(arg, vars) : '';
+                    break;
+                default: r = vars ? val : set ? val : undefined;
+            }
+            if (r === undefined && !vars && (op === ':?' || op === '?' || op === undefined))
+                r = undefined;
+            out += r ?? value.slice(i, j + 1);
+            i = j;
+            continue;
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
+        if (!m) {
+            out += c;
+            continue;
+        }
+        if (vars)
+            out += vars.get(m[0]) ?? '';
+        else
+            out += value.slice(i, i + 1 + m[0].length);
+        i += m[0].length;
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
+var scripts = __nccwpck_require__(1275);
+;// CONCATENATED MODULE: ./src/model/compose.ts
+
+
+
+
+
+
+
+
+
+
+function servicesOf(y) {
+    const out = new Map();
+    const doc = y.docs[0];
+    if (!doc)
+        return out;
+    const services = (0,yaml/* get */.Jt)(y, doc.contents, 'services');
+    for (const p of (0,yaml/* pairs */.AS)(y, services)) {
+        const name = (0,yaml/* keyOf */.TN)(p);
+        const v = (0,yaml/* deref */.LA)(y, p.value);
+        if (name && (0,yaml/* isMapNode */.vz)(v))
+            out.set(name, { map: v, keySpan: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) });
+    }
+    return out;
+}
+/** Layers for a service including what it `extends`, base first. */
+function withExtends(project, y, name, depth = 0) {
+    const svc = servicesOf(y).get(name);
+    if (!svc)
+        return [];
+    const own = { y, map: svc.map, keySpan: svc.keySpan };
+    if (depth > 8)
+        return [own];
+    const ext = (0,yaml/* get */.Jt)(y, svc.map, 'extends');
+    let baseName;
+    let baseFile = y;
+    if (ext && (0,yaml_lib/* isScalar */.jn)(ext))
+        baseName = (0,yaml/* str */.gx)(ext);
+    else if ((0,yaml/* isMapNode */.vz)(ext)) {
+        baseName = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'service'));
+        const f = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, ext, 'file'));
+        if (f) {
+            const p = (0,model_project/* relativeTo */.Mf)(y.file.path, f);
+            const sf = p ? project.file(p, 'compose') : undefined;
+            baseFile = sf ? project.yaml(sf) : undefined;
+        }
+    }
+    if (!baseName || !baseFile || (baseFile === y && baseName === name))
+        return [own];
+    return [...withExtends(project, baseFile, baseName, depth + 1), own];
+}
+/**
+ * The maps a map merges with `<<` (an alias, or a list of them), in the
+ * order their keys win, and what those merge in turn (a few levels).
+ */
+function mergeSources(y, map, depth = 0) {
+    const out = [];
+    if (depth > 4)
+        return out;
+    for (const p of map.items) {
+        if ((0,yaml/* keyOf */.TN)(p) !== '<<')
+            continue;
+        const v = (0,yaml/* deref */.LA)(y, p.value);
+        const list = v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items.map((i) => (0,yaml/* deref */.LA)(y, i)) : [v];
+        for (const m of list) {
+            if (!(0,yaml/* isMapNode */.vz)(m) || out.includes(m))
+                continue;
+            out.push(m, ...mergeSources(y, m, depth + 1).filter((x) => !out.includes(x)));
+        }
+    }
+    return out;
+}
+/**
+ * Mark, on each Compose launch's source, the anchors its service merges and
+ * whether every service that merges the same anchor is a debugging container:
+ * only then may a fix edit the anchor (fix/editors.ts composeEditor).
+ */
+function markSharedAnchors(launches, isDebugging) {
+    const users = new Map();
+    const sources = (l) => (l.source.kind === 'compose' ? l.source : l.source.kind === 'devcontainer' ? l.source.compose : undefined);
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                users.set(m, [...(users.get(m) ?? []), l]);
+    }
+    for (const l of launches) {
+        const src = sources(l);
+        if (!src)
+            continue;
+        const mine = new Map();
+        for (const layer of src.service.layers)
+            for (const m of mergeSources(layer.y, layer.map))
+                mine.set(m, (users.get(m) ?? []).every(isDebugging));
+        if (mine.size > 0)
+            src.anchors = mine;
+    }
+}
+/** The services of these Compose files (see Relevance.composeFiles for which are read). */
+function composeServices(project, composeFiles) {
+    const consumed = new Set();
+    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
+    const out = [];
+    for (const f of composeFiles) {
+        if ((0,relevance/* isComposeOverride */.vc)(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        const ovPath = (0,relevance/* composePartner */.dZ)(f.path);
+        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
+        const ov = ovFile ? project.yaml(ovFile) : undefined;
+        if (ovFile)
+            consumed.add(ovFile.path);
+        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
+        // A debug variant (compose.debug.yaml) whose service neither builds nor names an image completes the base file's.
+        const bases = (0,relevance/* composeVariantBases */.mH)(f.path).map((p) => byPath.get(p)).filter((b) => !!b);
+        const base = bases[0] ? project.yaml(bases[0]) : undefined;
+        const baseServices = base ? servicesOf(base) : undefined;
+        for (const name of names) {
+            const own = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
+            const partial = own.every((l) => !(0,yaml/* getPair */.xf)(l.y, l.map, 'image') && !(0,yaml/* getPair */.xf)(l.y, l.map, 'build'));
+            const under = base && baseServices?.has(name) && partial ? withExtends(project, base, name) : [];
+            const layers = [...under, ...own];
+            if (layers.length === 0)
+                continue;
+            const ovLayer = ov ? own.find((l) => l.y === ov) : undefined;
+            out.push({ name, layers, file: f, ...(ovLayer && own.some((l) => l.y === y) ? { debugLayer: ovLayer } : {}) });
+        }
+    }
+    for (const f of composeFiles) {
+        if (!(0,relevance/* isComposeOverride */.vc)(f.path) || consumed.has(f.path))
+            continue;
+        const y = project.yaml(f);
+        if (!y)
+            continue;
+        for (const name of servicesOf(y).keys())
+            out.push({ name, layers: withExtends(project, y, name), file: f });
+    }
+    return out;
+}
+/** The last layer's value for a key. */
+function scalarOf(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const p = (0,yaml/* getPair */.xf)(l.y, l.map, key);
+        if (p)
+            return { node: (0,yaml/* deref */.LA)(l.y, p.value), layer: l, pair: p };
+    }
+    return undefined;
+}
+/** All layers' sequence items for a key (Compose merges these). */
+function seqOf(svc, key) {
+    const out = [];
+    for (const l of svc.layers) {
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, key))) {
+            const v = (0,yaml/* str */.gx)(it);
+            if (v !== undefined && it)
+                out.push({ value: v, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it), node: it, layer: l });
+        }
+    }
+    return out;
+}
+/** A Compose command/entrypoint value (string or list) as a command. */
+function yamlCommand(y, n) {
+    const file = y.file;
+    if (!n)
+        return undefined;
+    if ((0,yaml_lib/* isScalar */.jn)(n)) {
+        const w = (0,yaml/* scalarWord */.F4)(file, n);
+        if (!w.value)
+            return undefined;
+        // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
+        const cmds = (0,shell/* splitShell */.b2)(w.value, { map: w.map });
+        return { form: 'exec', words: cmds.flatMap((c) => c.words), span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,commands/* analyzeCommands */.rp)(file, cmds) };
+    }
+    if ((0,yaml_lib/* isSeq */.oP)(n)) {
+        const words = (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+        if (words.length === 0)
+            return undefined;
+        return { form: 'exec', words, span: (0,yaml/* nodeSpan */.Vk)(file, n), facts: (0,commands/* analyzeWords */.uu)(file, words) };
+    }
+    return undefined;
+}
+/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
+function splitPortSpec(value) {
+    const parts = [];
+    let cur = '';
+    let brace = 0;
+    let bracket = 0;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c === '$' && value[i + 1] === '{')
+            brace++;
+        else if (c === '}' && brace > 0)
+            brace--;
+        else if (c === '[')
+            bracket++;
+        else if (c === ']' && bracket > 0)
+            bracket--;
+        if (c === ':' && brace === 0 && bracket === 0) {
+            parts.push(cur);
+            cur = '';
+            continue;
+        }
+        cur += c;
+    }
+    parts.push(cur);
+    return parts;
+}
+/**
+ * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
+ * `env` interpolates variables as Compose does (Compose: its `.env`; a
+ * variable that is unset is empty, so an unset host IP binds every interface).
+ */
+function parseShortPort(value, span, env) {
+    // Interpolated first: a variable may hold more than one part (${DEBUG:-127.0.0.1:3456}:2345).
+    const raw = (env ? env(value) : value).trim();
+    let body = raw;
+    let proto = 'tcp';
+    const slash = body.lastIndexOf('/');
+    if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
+        proto = body.slice(slash + 1);
+        body = body.slice(0, slash);
+    }
+    const parts = splitPortSpec(body);
+    if (parts.length > 3 || parts.length === 0)
+        return undefined;
+    const x = (v) => v.trim();
+    const container = x(parts[parts.length - 1]);
+    if (!container || container.includes(':'))
+        return undefined;
+    const host = parts.length >= 2 ? x(parts[parts.length - 2]) : '';
+    const ip = parts.length === 3 ? x(parts[0]).replace(/^\[|\]$/g, '') : '';
+    return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
+}
+/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
+function composeBuild(project, svc) {
+    const build = scalarOf(svc, 'build');
+    if (!build)
+        return undefined;
+    const y = build.layer.y;
+    let context = '.';
+    let dockerfile;
+    let target;
+    let inline;
+    if ((0,yaml_lib/* isScalar */.jn)(build.node))
+        context = (0,yaml/* str */.gx)(build.node) ?? '.';
+    else if ((0,yaml/* isMapNode */.vz)(build.node)) {
+        context = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'context')) ?? '.';
+        dockerfile = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'dockerfile'));
+        target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, build.node, 'target'));
+        const inl = (0,yaml/* get */.Jt)(y, build.node, 'dockerfile_inline');
+        const v = (0,yaml/* str */.gx)(inl);
+        if (inl && v !== undefined)
+            inline = { value: v, span: (0,yaml/* nodeSpan */.Vk)(y.file, inl) };
+    }
+    const env = composeEnv(project, y.file.path);
+    context = interpolate(context, env);
+    if (dockerfile !== undefined)
+        dockerfile = interpolate(dockerfile, env);
+    if (target !== undefined)
+        target = interpolate(target, env);
+    const span = (0,yaml/* nodeSpan */.Vk)(y.file, build.node);
+    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$'))
+        return { span, file: y.file, ...(target ? { target } : {}) };
+    const ctx = (0,model_project/* relativeTo */.Mf)(y.file.path, context);
+    if (ctx === undefined)
+        return { span, file: y.file };
+    const ctxDir = ctx === '.' ? '' : ctx;
+    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : (0,model_project/* relativeTo */.Mf)(`${ctxDir || '.'}/x`, dockerfile);
+    return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
+}
+/** The image name of a service, interpolated from the `.env` beside its file. */
+function imageOf(project, svc) {
+    const image = scalarOf(svc, 'image');
+    const v = image ? (0,yaml/* str */.gx)(image.node) : undefined;
+    if (!image || !v)
+        return undefined;
+    return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: (0,yaml/* nodeSpan */.Vk)(image.layer.y.file, image.node) };
+}
+/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
+function composeBuildSpecs(project, services) {
+    const out = [];
+    for (const svc of services) {
+        const b = composeBuild(project, svc);
+        const image = imageOf(project, svc);
+        if (!b || !image)
+            continue;
+        out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
+    }
+    return out;
+}
+/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
+function bindMounts(project, svc) {
+    const out = [];
+    for (const l of svc.layers) {
+        const dir = external_node_path_.posix.dirname(l.y.file.path);
+        const base = [dir === '.' ? '' : dir];
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
+            if (!it)
+                continue;
+            let source;
+            let target;
+            if ((0,yaml_lib/* isScalar */.jn)(it)) {
+                const parts = splitPortSpec(String(it.value ?? ''));
+                if (parts.length >= 2)
+                    [source, target] = [parts[0], parts[1]];
+            }
+            else if ((0,yaml/* isMapNode */.vz)(it) && ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'type')) ?? 'bind') === 'bind') {
+                source = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'source'));
+                target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
+            }
+            if (source === undefined || target === undefined)
+                continue;
+            const m = (0,scripts/* bindMount */.Dy)(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
+            if (m)
+                out.push(m);
+        }
+    }
+    // Later layers (overrides) first.
+    return out.reverse();
+}
+/**
+ * The launch of a service: its own settings merged across layers, linked to
+ * the Dockerfile it builds (`build:`), or, when it only names an image, to the
+ * build of that image elsewhere in the repository (the linker's image index).
+ * The scripts its command runs are followed through its bind mounts and the
+ * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
+ * only when the launch may matter (Relevance.launchMayMatter).
+ */
+function composeLaunch(project, svc, linker) {
+    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
+    const file = main.y.file;
+    const ownFiles = svc.layers.map((l) => l.y.file);
+    const image = imageOf(project, svc);
+    const build = composeBuild(project, svc);
+    let facts;
+    let linkNotes;
+    if (build)
+        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+    else if (image) {
+        const linked = linker.image(image.value, ownFiles);
+        if (linked) {
+            facts = linked.facts;
+            linkNotes = linked.related;
+        }
+    }
+    const commandV = scalarOf(svc, 'command');
+    const entryV = scalarOf(svc, 'entrypoint');
+    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
+    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+    const wd = scalarOf(svc, 'working_dir');
+    const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
+    // Compose's entrypoint resets the image's CMD.
+    const run = (0,model_project/* runFacts */.pI)(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
+    const userV = scalarOf(svc, 'user');
+    const user = userV && (0,yaml/* str */.gx)(userV.node) !== undefined ? { value: (0,yaml/* str */.gx)(userV.node), span: (0,yaml/* nodeSpan */.Vk)(userV.layer.y.file, userV.node) } : facts?.stage.user;
+    const privV = scalarOf(svc, 'privileged');
+    const privileged = privV && (0,yaml/* bool */.lc)(privV.node) !== undefined ? { value: (0,yaml/* bool */.lc)(privV.node), span: (0,yaml/* nodeSpan */.Vk)(privV.layer.y.file, privV.node) } : undefined;
+    const capAdd = seqOf(svc, 'cap_add');
+    const capDrop = seqOf(svc, 'cap_drop');
+    const securityOpt = seqOf(svc, 'security_opt');
+    const ports = [];
+    for (const l of svc.layers) {
+        const env = composeEnv(project, l.y.file.path);
+        const ip = (v) => interpolate(v, env);
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'ports'))) {
+            if (!it)
+                continue;
+            const sp = (0,yaml/* nodeSpan */.Vk)(l.y.file, it);
+            if ((0,yaml_lib/* isScalar */.jn)(it)) {
+                const pm = parseShortPort(String(it.value), sp, ip);
+                if (pm)
+                    ports.push(pm);
+            }
+            else if ((0,yaml/* isMapNode */.vz)(it)) {
+                const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target'));
+                if (target)
+                    ports.push({ hostIp: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'host_ip')) ?? ''), hostPort: ip((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
+            }
+        }
+    }
+    const net = scalarOf(svc, 'network_mode');
+    const hostNetwork = net && (0,yaml/* str */.gx)(net.node) === 'host' ? (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) : undefined;
+    const netMode = net ? (0,yaml/* str */.gx)(net.node) : undefined;
+    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: (0,yaml/* nodeSpan */.Vk)(net.layer.y.file, net.node) } : undefined;
+    const pidV = scalarOf(svc, 'pid');
+    const pidMode = pidV ? (0,yaml/* str */.gx)(pidV.node) : undefined;
+    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: (0,yaml/* nodeSpan */.Vk)(pidV.layer.y.file, pidV.node) } : undefined;
+    const launch = {
+        id: `compose:${file.path}#${svc.name}`,
+        kind: 'compose',
+        name: svc.name,
+        anchor: main.keySpan,
+        file,
+        ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: false,
+        tools: [...(0,model_project/* imageTools */.JY)(facts, !!(command || entrypoint), run, follow), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports,
+        ...(hostNetwork ? { hostNetwork } : {}),
+        ...(sharedNetwork ? { sharedNetwork } : {}),
+        ...(sharedPid ? { sharedPid } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        ...(linkNotes ? { linkNotes } : {}),
+        source: { kind: 'compose', service: svc, main },
+    };
+    launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    return launch;
+}
+/**
+ * The files a Compose file `include:`s (a path, a list of paths, or maps with
+ * `path:`), relative to its directory: read as Compose files wherever they are.
+ */
+function composeIncludes(project, y) {
+    const doc = y.docs[0];
+    if (!doc)
+        return [];
+    const inc = (0,yaml/* get */.Jt)(y, doc.contents, 'include');
+    const out = [];
+    const take = (n) => {
+        const v = (0,yaml/* str */.gx)(n);
+        if (v === undefined)
+            return;
+        const p = (0,model_project/* relativeTo */.Mf)(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
+        if (p !== undefined && !p.includes('$'))
+            out.push(p);
+    };
+    if ((0,yaml_lib/* isScalar */.jn)(inc))
+        take(inc);
+    for (const it of (0,yaml/* items */.ld)(y, inc)) {
+        if ((0,yaml/* isMapNode */.vz)(it)) {
+            const path = (0,yaml/* get */.Jt)(y, it, 'path');
+            if ((0,yaml_lib/* isSeq */.oP)(path))
+                for (const x of (0,yaml/* items */.ld)(y, path))
+                    take(x);
+            else
+                take(path);
+        }
+        else
+            take(it);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3386:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cu: () => (/* binding */ normalizeCap),
+/* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
+/* harmony export */   sx: () => (/* binding */ attachUses),
+/* harmony export */   zr: () => (/* binding */ isPtraceTarget)
+/* harmony export */ });
+/* unused harmony export ptraceGrant */
+/** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
+function normalizeCap(cap) {
+    const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
+    return c.startsWith('CAP_') ? c.slice(4) : c;
+}
+/** The SYS_PTRACE entry of the launch's own capability grants, if any. */
+function ptraceGrant(l) {
+    return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
+}
+/**
+ * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * is a Go dev container or has an editor attach configuration, or it shows the
+ * intent: it asks for SYS_PTRACE itself, or joins another container's PID
+ * namespace (to see its processes, which is only useful to inspect them).
+ */
+function isPtraceTarget(l) {
+    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+}
+/** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
+function askedInIgnoredRunArgs(l) {
+    return (l.ignoredRunArgs ?? []).some((a) => /SYS_PTRACE|seccomp[=:]unconfined|^--privileged/i.test(a.value));
+}
+/**
+ * A debugging container as far as a workaround next to it is concerned
+ * (PTD002, PTD003): a ptrace target, or a pod whose containers share one
+ * process namespace (which alone is no reason to report a missing capability:
+ * sidecars share it to send signals).
+ */
+function isDebuggingContainer(l) {
+    return isPtraceTarget(l) || l.processNamespaceShared !== undefined;
+}
+/** Does anything in the launch attach to an already running process? */
+function attachUses(l) {
+    return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+
+
+/***/ }),
+
+/***/ 1852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ imageFacts),
+/* harmony export */   JY: () => (/* binding */ imageTools),
+/* harmony export */   MM: () => (/* binding */ Project),
+/* harmony export */   Mf: () => (/* binding */ relativeTo),
+/* harmony export */   l3: () => (/* binding */ followedRuns),
+/* harmony export */   pI: () => (/* binding */ runFacts)
+/* harmony export */ });
+/* unused harmony export commandFacts */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1835);
+/* harmony import */ var _parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6413);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
+/* harmony import */ var _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4083);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2727);
+/* harmony import */ var _scripts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1275);
 /**
  * The project: discovered files plus lazily parsed documents, with every
  * parse failure and skipped file collected for PTD900.
@@ -10887,12 +10614,12 @@ class Project {
             return this.yamlCache.get(file.path);
         let y;
         try {
-            y = parseYaml(file);
+            y = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYaml */ .hN)(file);
         }
         catch (e) {
-            if (e instanceof LibraryNotLoaded)
+            if (e instanceof _parse_lazy_lib_js__WEBPACK_IMPORTED_MODULE_4__/* .LibraryNotLoaded */ .S)
                 throw e;
-            const off = e instanceof ParseError ? e.offset : 0;
+            const off = e instanceof _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .ParseError */ .mB ? e.offset : 0;
             if (!opts.quiet)
                 this.problem({ path: file.path, reason: `could not be parsed as YAML: ${e.message}`, span: { file, start: off, end: off } });
         }
@@ -10914,7 +10641,7 @@ class Project {
         let d;
         if (f) {
             try {
-                d = parseDockerfile(f);
+                d = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDockerfile */ .Ai)(f);
             }
             catch (e) {
                 this.problem({ path, reason: `could not be parsed as a Dockerfile: ${e.message}`, span: { file: f, start: 0, end: 0 } });
@@ -10926,7 +10653,7 @@ class Project {
 }
 /** Join a path relative to a file's directory; undefined when it leaves the root. */
 function relativeTo(fromFile, ...parts) {
-    const p = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(fromFile), ...parts));
+    const p = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.dirname(fromFile), ...parts));
     if (p.startsWith('../') || p === '..' || p.startsWith('/'))
         return undefined;
     return p;
@@ -10956,30 +10683,30 @@ function setcapPtrace(chain) {
  * repository files (for the scripts its CMD/ENTRYPOINT may run).
  */
 function imageFacts(doc, target, build) {
-    const stage = typeof target === 'object' ? target : targetStage(doc, target);
+    const stage = typeof target === 'object' ? target : (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .targetStage */ .Ae)(doc, target);
     if (!stage)
         return undefined;
-    const chain = stageChain(stage);
+    const chain = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stageChain */ .ap)(stage);
     const tools = [];
     const builds = [];
     const add = (f) => {
         tools.push(...f.tools);
         builds.push(...f.builds);
     };
-    const mounts = build ? copyMounts(stage, build.contexts) : [];
+    const mounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(stage, build.contexts) : [];
     /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
     const runFactsOf = (s, r, runMounts) => {
         if (!build || runMounts.length === 0)
             return r.facts;
         let f = followedRuns.get(r);
         if (!f) {
-            f = commandFacts(r, followContext(build.project, { mounts: runMounts, workdir: r.workdir ?? '/', vars: s.vars }));
+            f = commandFacts(r, (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .followContext */ .xR)(build.project, { mounts: runMounts, workdir: r.workdir ?? '/', vars: s.vars }));
             followedRuns.set(r, f);
         }
         return f;
     };
     for (const s of [...chain].reverse()) {
-        const runMounts = build ? copyMounts(s, build.contexts) : [];
+        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
         for (const r of s.runs)
             add(runFactsOf(s, r, runMounts));
     }
@@ -10987,7 +10714,7 @@ function imageFacts(doc, target, build) {
     for (const s of doc.stages) {
         if (chain.includes(s))
             continue;
-        const runMounts = build ? copyMounts(s, build.contexts) : [];
+        const runMounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(s, build.contexts) : [];
         for (const r of s.runs)
             builds.push(...runFactsOf(s, r, runMounts).builds);
     }
@@ -10997,8 +10724,8 @@ function imageFacts(doc, target, build) {
             if (!c.from)
                 continue;
             for (const src of c.sources) {
-                const base = external_node_path_namespaceObject.posix.basename(src);
-                const tool = TOOLS.find((t) => t === base);
+                const base = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(src);
+                const tool = _commands_js__WEBPACK_IMPORTED_MODULE_5__/* .TOOLS */ .It.find((t) => t === base);
                 if (tool)
                     tools.push({ tool, use: 'install', span: c.span, words: [] });
             }
@@ -11013,8 +10740,8 @@ function commandFacts(c, ctx) {
         return c.facts;
     const file = c.span.file;
     if (c.form === 'shell')
-        return c.commands ? analyzeCommands(file, c.commands, undefined, ctx) : c.facts;
-    return c.words.length > 0 ? analyzeWords(file, c.words, undefined, ctx) : c.facts;
+        return c.commands ? (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeCommands */ .rp)(file, c.commands, undefined, ctx) : c.facts;
+    return c.words.length > 0 ? (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeWords */ .uu)(file, c.words, undefined, ctx) : c.facts;
 }
 /**
  * What a container runs: an exec-form ENTRYPOINT gets CMD as its arguments
@@ -11032,7 +10759,7 @@ function runFacts(entrypoint, cmd, ctx) {
         const file = cmd.span.file;
         const at = cmd.words[0].start;
         const entryWords = entrypoint.span.file === file ? entrypoint.words : entrypoint.words.map((w) => ({ ...w, start: at, end: at, map: w.map.map(() => at) }));
-        const both = analyzeWords(file, [...entryWords, ...cmd.words], undefined, ctx);
+        const both = (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .analyzeWords */ .uu)(file, [...entryWords, ...cmd.words], undefined, ctx);
         const alone = commandFacts(cmd, ctx);
         const seen = new Set(both.tools.map((t) => `${t.span.file.path}@${t.span.start}:${t.tool}`));
         return {
@@ -11060,83 +10787,21 @@ function imageTools(facts, overridden, run, ctx) {
     return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
 }
 
-;// CONCATENATED MODULE: ./src/model/launch.ts
-/** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
-function normalizeCap(cap) {
-    const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
-    return c.startsWith('CAP_') ? c.slice(4) : c;
-}
-/** The SYS_PTRACE entry of the launch's own capability grants, if any. */
-function ptraceGrant(l) {
-    return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
-}
-/**
- * Is the launch a ptrace target? A debugger evidently runs or is installed, it
- * is a Go dev container or has an editor attach configuration, or it shows the
- * intent: it asks for SYS_PTRACE itself, or joins another container's PID
- * namespace (to see its processes, which is only useful to inspect them).
- */
-function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
-}
-/** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
-function askedInIgnoredRunArgs(l) {
-    return (l.ignoredRunArgs ?? []).some((a) => /SYS_PTRACE|seccomp[=:]unconfined|^--privileged/i.test(a.value));
-}
-/**
- * A debugging container as far as a workaround next to it is concerned
- * (PTD002, PTD003): a ptrace target, or a pod whose containers share one
- * process namespace (which alone is no reason to report a missing capability:
- * sidecars share it to send signals).
- */
-function isDebuggingContainer(l) {
-    return isPtraceTarget(l) || l.processNamespaceShared !== undefined;
-}
-/** Does anything in the launch attach to an already running process? */
-function attachUses(l) {
-    return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
-}
 
-;// CONCATENATED MODULE: ./src/model/caps.ts
-/** Effective capabilities the way Docker and containerd compute them. */
+/***/ }),
 
-/** Docker's and containerd's default capability set (no SYS_PTRACE). */
-const DEFAULT_CAPS = ['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE'];
-/**
- * Does the container end up with `cap`? Docker: an added ALL starts from every
- * capability; a dropped ALL starts from none; otherwise the default set; then
- * drops are removed and adds added.
- */
-function hasCapability(cap, add, drop, privileged) {
-    if (privileged)
-        return true;
-    const adds = new Set(add.map((c) => normalizeCap(c.value)));
-    const drops = new Set(drop.map((c) => normalizeCap(c.value)));
-    const want = normalizeCap(cap);
-    if (adds.has('ALL'))
-        return !drops.has(want);
-    if (adds.has(want))
-        return true;
-    if (drops.has('ALL') || drops.has(want))
-        return false;
-    return DEFAULT_CAPS.includes(want);
-}
-/** security_opt / securityOpt entries that turn seccomp off (seccomp=unconfined, seccomp:unconfined). */
-function isSeccompUnconfined(opt) {
-    return /^seccomp[=:]\s*unconfined$/i.test(opt.trim());
-}
-/** A seccomp profile path from seccomp=PATH (not unconfined/builtin). */
-function seccompProfilePath(opt) {
-    const m = /^seccomp[=:](.+)$/i.exec(opt.trim());
-    if (!m)
-        return undefined;
-    const v = m[1].trim();
-    if (/^(unconfined|builtin|default)$/i.test(v))
-        return undefined;
-    return v;
-}
+/***/ 1194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./src/model/relevance.ts
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zh: () => (/* binding */ mayNameDelveModule),
+/* harmony export */   dZ: () => (/* binding */ composePartner),
+/* harmony export */   mH: () => (/* binding */ composeVariantBases),
+/* harmony export */   vc: () => (/* binding */ isComposeOverride),
+/* harmony export */   yy: () => (/* binding */ Relevance)
+/* harmony export */ });
+/* unused harmony exports DEBUGGER_WORDS, BUILD_SOURCE_KINDS, COMMAND_KINDS, isHot, mayBuild, delveInstallsAllPinned */
 /**
  * Lower-case words, one of which appears in some file of every launch with
  * debugger evidence: the debuggers, a ptrace capability, a shared PID
@@ -11477,147 +11142,191 @@ class Relevance {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/env.ts
-/**
- * Compose variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR-default}`,
- * `${VAR:?err}`, `${VAR:+alt}`, `$VAR`, `$$`) and the `.env` file Compose
- * reads from the project directory (the directory of the first Compose file).
- *
- * What `.env` holds may be secret: its values are used only to read ports,
- * host addresses and image names, never quoted in a message (messages quote
- * the file's own text), and never read into commands (there only defaults
- * written in the file itself are substituted).
- */
 
-/** KEY=VALUE lines of a .env file (`export KEY=…`, quotes, `#` comments), as Compose reads them. */
-function parseDotEnv(text) {
-    const out = new Map();
-    for (const rawLine of text.split(/\r?\n/)) {
-        let line = rawLine.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        if (line.startsWith('export '))
-            line = line.slice(7).trimStart();
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const key = line.slice(0, eq).trim();
-        if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key))
-            continue;
-        let value = line.slice(eq + 1).trim();
-        const q = value[0];
-        if ((q === '"' || q === "'") && value.lastIndexOf(q) > 0)
-            value = value.slice(1, value.lastIndexOf(q));
-        else {
-            const hash = value.search(/\s#/);
-            if (hash >= 0)
-                value = value.slice(0, hash).trimEnd();
+/***/ }),
+
+/***/ 1275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dy: () => (/* binding */ bindMount),
+  og: () => (/* binding */ copyMounts),
+  xR: () => (/* binding */ followContext),
+  pg: () => (/* binding */ repoJoin)
+});
+
+// UNUSED EXPORTS: expandWordVariables
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/parse/toml-lib.ts
+var toml_lib = __nccwpck_require__(645);
+;// CONCATENATED MODULE: ./src/parse/air.ts
+
+function keyName(n) {
+    return (n.key?.keys ?? []).map((k) => k.name ?? k.value ?? '').join('.');
+}
+/** The string value as a word: characters mapped 1:1 when the source holds them unescaped. */
+function stringWord(file, n) {
+    if (n.type !== 'TOMLValue' || n.kind !== 'string' || typeof n.value !== 'string')
+        return undefined;
+    const value = n.value;
+    const [start, end] = n.range;
+    const raw = file.text.slice(start, end);
+    const q = raw.startsWith('"""') || raw.startsWith("'''") ? 3 : 1;
+    const inner = raw.slice(q, raw.length - q);
+    const from = start + q;
+    const map = inner === value ? Array.from({ length: value.length }, (_, i) => from + i) : Array.from({ length: value.length }, () => start);
+    return { value, start, end, quoted: true, map };
+}
+/** The build commands of an air config; undefined when it is no TOML (the caller reports that). */
+function parseAirConfig(file) {
+    const ast = (0,toml_lib/* parseTOML */.M)(file.text);
+    const out = { file };
+    for (const top of ast.body[0]?.body ?? []) {
+        // [build] table, or dotted keys build.cmd = … at the top.
+        const entries = [];
+        if (top.type === 'TOMLTable' && keyName(top) === 'build')
+            for (const kv of top.body ?? [])
+                entries.push({ key: keyName(kv), value: kv.value });
+        else if (top.type === 'TOMLKeyValue' && keyName(top).startsWith('build.'))
+            entries.push({ key: keyName(top).slice(6), value: top.value });
+        for (const e of entries) {
+            if (e.key === 'args_bin' && e.value) {
+                const v = e.value;
+                const items = v.type === 'TOMLArray' ? (v.elements ?? []) : [v];
+                out.argsBin = items.map((x) => stringWord(file, x)).filter((x) => !!x);
+                continue;
+            }
+            const w = e.value ? stringWord(file, e.value) : undefined;
+            if (!w || w.value.trim() === '')
+                continue;
+            if (e.key === 'cmd')
+                out.cmd = w;
+            else if (e.key === 'full_bin')
+                out.fullBin = w;
+            else if (e.key === 'bin')
+                out.bin = w;
         }
-        if (!out.has(key))
-            out.set(key, value);
     }
     return out;
 }
-const env_cache = new WeakMap();
-/** The variables of the `.env` beside a Compose file (empty when there is none). */
-function composeEnv(project, composePath) {
-    let byDir = env_cache.get(project);
-    if (!byDir) {
-        byDir = new Map();
-        env_cache.set(project, byDir);
-    }
-    const dir = external_node_path_namespaceObject.posix.dirname(composePath);
-    let env = byDir.get(dir);
-    if (!env) {
-        const f = project.file(dir === '.' ? '.env' : `${dir}/.env`, 'env', { quiet: true });
-        env = f ? parseDotEnv(f.text) : new Map();
-        byDir.set(dir, env);
-    }
-    return env;
-}
+
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
+;// CONCATENATED MODULE: ./src/model/maketargets.ts
 /**
- * Interpolate like Compose. With `vars`, an unset variable is empty (Compose
- * warns and uses ""); without, only defaults written in the value are used and
- * an unset variable stays as written (so that its spelling is not lost).
+ * A Makefile's rules by target: the recipe commands of each target and its
+ * prerequisites, so that `make debug` run by a container or a Dockerfile RUN
+ * line is read through to what it runs (`RUN make ${BUILDTARGET}`). Rule
+ * lines are `targets: prerequisites` at the start of a line (not a variable
+ * assignment); recipe lines start with a tab, with `@ - +` prefixes and
+ * backslash continuations; `$$` is `$` (splitShell's make option).
  */
-function interpolate(value, vars) {
-    if (!value.includes('$'))
-        return value;
-    let out = '';
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (c !== '$') {
-            out += c;
-            continue;
-        }
-        const next = value[i + 1];
-        if (next === '$') {
-            out += '$';
-            i++;
-            continue;
-        }
-        if (next === '{') {
-            // Find the matching brace (defaults may hold ${…} themselves).
-            let depth = 0;
-            let j = i + 1;
-            for (; j < value.length; j++) {
-                if (value[j] === '{')
-                    depth++;
-                else if (value[j] === '}' && --depth === 0)
+
+const cache = new WeakMap();
+function makeRules(file) {
+    const hit = cache.get(file);
+    if (hit)
+        return hit;
+    const out = new Map();
+    const text = file.text;
+    let current = [];
+    let i = 0;
+    while (i < text.length) {
+        const nl = text.indexOf('\n', i);
+        let end = nl < 0 ? text.length : nl;
+        let next = nl < 0 ? text.length : nl + 1;
+        if (text[i] === '\t') {
+            // A recipe line and its continuations.
+            while (text[end - 1] === '\\' || (text[end - 1] === '\r' && text[end - 2] === '\\')) {
+                const n2 = text.indexOf('\n', next);
+                end = n2 < 0 ? text.length : n2;
+                next = n2 < 0 ? text.length : n2 + 1;
+                if (next >= text.length)
                     break;
             }
-            if (j >= value.length) {
-                out += value.slice(i);
-                break;
-            }
-            const body = value.slice(i + 2, j);
-            const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/s.exec(body);
-            if (!m) {
-                out += value.slice(i, j + 1);
-                i = j;
-                continue;
-            }
-            const [, name, op, arg = ''] = m;
-            const set = vars?.has(name) ?? false;
-            const val = vars?.get(name) ?? '';
-            const empty = !set || val === '';
-            let r;
-            switch (op) {
-                case ':-':
-                    r = empty ? interpolate(arg, vars) : val;
-                    break;
-                case '-':
-                    r = !set ? interpolate(arg, vars) : val;
-                    break;
-                case ':+':
-                    r = !empty ? interpolate(arg, vars) : '';
-                    break;
-                case '+':
-                    r = set ? interpolate(arg, vars) : '';
-                    break;
-                default: r = vars ? val : set ? val : undefined;
-            }
-            if (r === undefined && !vars && (op === ':?' || op === '?' || op === undefined))
-                r = undefined;
-            out += r ?? value.slice(i, j + 1);
-            i = j;
+            let s = i + 1;
+            while (s < end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+                s++;
+            const cmds = (0,shell/* splitShell */.b2)(text.slice(s, end).replace(/\r$/, ''), { base: s, make: true });
+            for (const r of current)
+                r.commands.push(...cmds);
+            i = next;
             continue;
         }
-        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(value.slice(i + 1));
-        if (!m) {
-            out += c;
+        const line = text.slice(i, end).replace(/\r$/, '');
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i = next;
             continue;
         }
-        if (vars)
-            out += vars.get(m[0]) ?? '';
+        // `a b: c d` (a rule), not `A := x`, `A = x`, `A ?= x`, nor `a: B = x` (a target-specific variable).
+        const colon = line.indexOf(':');
+        const isRule = colon > 0 && line[colon + 1] !== '=' && !/^[^:]*[?+!]?=/.test(line.slice(0, colon + 1)) && !/^\s/.test(line) && !/=/.test(line.slice(colon + 1).split(';')[0].replace(/\$\([^)]*\)/g, ''));
+        if (isRule) {
+            const targets = line.slice(0, colon).trim().split(/\s+/);
+            const rest = line.slice(colon + 1).replace(/^:/, '');
+            const [pre, inline] = rest.split(';', 2);
+            const rule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? (0,shell/* splitShell */.b2)(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
+            current = [];
+            for (const t of targets) {
+                if (!t || t.startsWith('.'))
+                    continue;
+                if (!out.has(t))
+                    out.set(t, rule);
+                current.push(out.get(t));
+            }
+        }
         else
-            out += value.slice(i, i + 1 + m[0].length);
-        i += m[0].length;
+            current = [];
+        i = next;
     }
+    cache.set(file, out);
+    return out;
+}
+/** The commands `make TARGETS` runs: each target's prerequisites first (a few levels), then its recipe. */
+function commandsOfTargets(file, targets) {
+    const rules = makeRules(file);
+    const out = [];
+    const seen = new Set();
+    const visit = (t, depth) => {
+        if (seen.has(t) || depth > 6)
+            return;
+        seen.add(t);
+        const r = rules.get(t);
+        if (!r)
+            return;
+        for (const p of r.prerequisites)
+            visit(p, depth + 1);
+        out.push(...r.commands);
+    };
+    const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x) => !!x);
+    for (const t of wanted)
+        visit(t, 0);
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/model/compose.ts
+// EXTERNAL MODULE: ./src/parse/lazy-lib.ts
+var lazy_lib = __nccwpck_require__(4083);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts
+var cmdfiles = __nccwpck_require__(7198);
+;// CONCATENATED MODULE: ./src/model/scripts.ts
+/**
+ * What a container sees of the repository, so that the scripts its command
+ * names can be read: `CMD ["/start.sh"]` after `COPY start.sh /start.sh`,
+ * `command: ./scripts/debug.sh` with `.:/app` mounted and `working_dir: /app`,
+ * a devcontainer's `postCreateCommand` in its workspace folder. Paths are
+ * mapped back through the build context (COPY/ADD without --from) and bind
+ * mounts; a followed script is read only inside the repository (Workspace.read
+ * refuses symbolic links out of it, special and large files), and only when it
+ * is a script (a .sh/.bash name or a #! line), never a binary.
+ */
 
 
 
@@ -11625,453 +11334,4580 @@ function interpolate(value, vars) {
 
 
 
-
-
-
-function servicesOf(y) {
-    const out = new Map();
-    const doc = y.docs[0];
-    if (!doc)
-        return out;
-    const services = get(y, doc.contents, 'services');
-    for (const p of pairs(y, services)) {
-        const name = keyOf(p);
-        const v = deref(y, p.value);
-        if (name && isMapNode(v))
-            out.set(name, { map: v, keySpan: nodeSpan(y.file, p.key) });
-    }
-    return out;
+function norm(p) {
+    const n = external_node_path_.posix.normalize(p);
+    return n.length > 1 ? n.replace(/\/$/, '') : n;
 }
-/** Layers for a service including what it `extends`, base first. */
-function withExtends(project, y, name, depth = 0) {
-    const svc = servicesOf(y).get(name);
-    if (!svc)
-        return [];
-    const own = { y, map: svc.map, keySpan: svc.keySpan };
-    if (depth > 8)
-        return [own];
-    const ext = get(y, svc.map, 'extends');
-    let baseName;
-    let baseFile = y;
-    if (ext && isScalar(ext))
-        baseName = str(ext);
-    else if (isMapNode(ext)) {
-        baseName = str(get(y, ext, 'service'));
-        const f = str(get(y, ext, 'file'));
-        if (f) {
-            const p = relativeTo(y.file.path, f);
-            const sf = p ? project.file(p, 'compose') : undefined;
-            baseFile = sf ? project.yaml(sf) : undefined;
-        }
-    }
-    if (!baseName || !baseFile || (baseFile === y && baseName === name))
-        return [own];
-    return [...withExtends(project, baseFile, baseName, depth + 1), own];
+/** A repository-relative path joined and normalised; undefined when it leaves the repository. */
+function repoJoin(...parts) {
+    const p = external_node_path_.posix.normalize(external_node_path_.posix.join(...parts.filter((x) => x !== '')));
+    if (p === '.' || p === './')
+        return '';
+    if (p.startsWith('../') || p === '..' || p.startsWith('/'))
+        return undefined;
+    return p.replace(/\/$/, '');
 }
 /**
- * The maps a map merges with `<<` (an alias, or a list of them), in the
- * order their keys win, and what those merge in turn (a few levels).
+ * The mounts a Dockerfile stage's COPY/ADD instructions make from the build
+ * context (copies from other stages or images are not the repository's).
+ * `contexts` are the candidate repository directories of the build context.
  */
-function mergeSources(y, map, depth = 0) {
+function copyMounts(stage, contexts) {
     const out = [];
-    if (depth > 4)
-        return out;
-    for (const p of map.items) {
-        if (keyOf(p) !== '<<')
-            continue;
-        const v = deref(y, p.value);
-        const list = v && yaml_lib_isSeq(v) ? v.items.map((i) => deref(y, i)) : [v];
-        for (const m of list) {
-            if (!isMapNode(m) || out.includes(m))
+    const chain = (0,dockerfile/* stageChain */.ap)(stage).reverse();
+    for (const s of chain) {
+        for (const c of s.copies) {
+            if (c.from)
                 continue;
-            out.push(m, ...mergeSources(y, m, depth + 1).filter((x) => !out.includes(x)));
-        }
-    }
-    return out;
-}
-/**
- * Mark, on each Compose launch's source, the anchors its service merges and
- * whether every service that merges the same anchor is a debugging container:
- * only then may a fix edit the anchor (fix/editors.ts composeEditor).
- */
-function markSharedAnchors(launches, isDebugging) {
-    const users = new Map();
-    const sources = (l) => (l.source.kind === 'compose' ? l.source : l.source.kind === 'devcontainer' ? l.source.compose : undefined);
-    for (const l of launches) {
-        const src = sources(l);
-        if (!src)
-            continue;
-        for (const layer of src.service.layers)
-            for (const m of mergeSources(layer.y, layer.map))
-                users.set(m, [...(users.get(m) ?? []), l]);
-    }
-    for (const l of launches) {
-        const src = sources(l);
-        if (!src)
-            continue;
-        const mine = new Map();
-        for (const layer of src.service.layers)
-            for (const m of mergeSources(layer.y, layer.map))
-                mine.set(m, (users.get(m) ?? []).every(isDebugging));
-        if (mine.size > 0)
-            src.anchors = mine;
-    }
-}
-/** The services of these Compose files (see Relevance.composeFiles for which are read). */
-function composeServices(project, composeFiles) {
-    const consumed = new Set();
-    const byPath = new Map(composeFiles.map((f) => [f.path, f]));
-    const out = [];
-    for (const f of composeFiles) {
-        if (isComposeOverride(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        const ovPath = composePartner(f.path);
-        const ovFile = ovPath ? byPath.get(ovPath) : undefined;
-        const ov = ovFile ? project.yaml(ovFile) : undefined;
-        if (ovFile)
-            consumed.add(ovFile.path);
-        const names = new Set([...servicesOf(y).keys(), ...(ov ? servicesOf(ov).keys() : [])]);
-        // A debug variant (compose.debug.yaml) whose service neither builds nor names an image completes the base file's.
-        const bases = composeVariantBases(f.path).map((p) => byPath.get(p)).filter((b) => !!b);
-        const base = bases[0] ? project.yaml(bases[0]) : undefined;
-        const baseServices = base ? servicesOf(base) : undefined;
-        for (const name of names) {
-            const own = [...withExtends(project, y, name), ...(ov ? withExtends(project, ov, name) : [])];
-            const partial = own.every((l) => !getPair(l.y, l.map, 'image') && !getPair(l.y, l.map, 'build'));
-            const under = base && baseServices?.has(name) && partial ? withExtends(project, base, name) : [];
-            const layers = [...under, ...own];
-            if (layers.length === 0)
-                continue;
-            const ovLayer = ov ? own.find((l) => l.y === ov) : undefined;
-            out.push({ name, layers, file: f, ...(ovLayer && own.some((l) => l.y === y) ? { debugLayer: ovLayer } : {}) });
-        }
-    }
-    for (const f of composeFiles) {
-        if (!isComposeOverride(f.path) || consumed.has(f.path))
-            continue;
-        const y = project.yaml(f);
-        if (!y)
-            continue;
-        for (const name of servicesOf(y).keys())
-            out.push({ name, layers: withExtends(project, y, name), file: f });
-    }
-    return out;
-}
-/** The last layer's value for a key. */
-function scalarOf(svc, key) {
-    for (let i = svc.layers.length - 1; i >= 0; i--) {
-        const l = svc.layers[i];
-        const p = getPair(l.y, l.map, key);
-        if (p)
-            return { node: deref(l.y, p.value), layer: l, pair: p };
-    }
-    return undefined;
-}
-/** All layers' sequence items for a key (Compose merges these). */
-function seqOf(svc, key) {
-    const out = [];
-    for (const l of svc.layers) {
-        for (const it of items(l.y, get(l.y, l.map, key))) {
-            const v = str(it);
-            if (v !== undefined && it)
-                out.push({ value: v, span: nodeSpan(l.y.file, it), node: it, layer: l });
-        }
-    }
-    return out;
-}
-/** A Compose command/entrypoint value (string or list) as a command. */
-function yamlCommand(y, n) {
-    const file = y.file;
-    if (!n)
-        return undefined;
-    if (isScalar(n)) {
-        const w = scalarWord(file, n);
-        if (!w.value)
-            return undefined;
-        // Compose splits a string command into words (no shell runs it): exec form, appended to an ENTRYPOINT.
-        const cmds = splitShell(w.value, { map: w.map });
-        return { form: 'exec', words: cmds.flatMap((c) => c.words), span: nodeSpan(file, n), facts: analyzeCommands(file, cmds) };
-    }
-    if (yaml_lib_isSeq(n)) {
-        const words = items(y, n).filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-        if (words.length === 0)
-            return undefined;
-        return { form: 'exec', words, span: nodeSpan(file, n), facts: analyzeWords(file, words) };
-    }
-    return undefined;
-}
-/** Split a port spec at its colons, leaving `${VAR:-a:b}` and `[::1]` whole. */
-function splitPortSpec(value) {
-    const parts = [];
-    let cur = '';
-    let brace = 0;
-    let bracket = 0;
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        if (c === '$' && value[i + 1] === '{')
-            brace++;
-        else if (c === '}' && brace > 0)
-            brace--;
-        else if (c === '[')
-            bracket++;
-        else if (c === ']' && bracket > 0)
-            bracket--;
-        if (c === ':' && brace === 0 && bracket === 0) {
-            parts.push(cur);
-            cur = '';
-            continue;
-        }
-        cur += c;
-    }
-    parts.push(cur);
-    return parts;
-}
-/**
- * A short port spec (`[IP:][HOST:]CONTAINER[/proto]`, Compose and `docker run -p`).
- * `env` interpolates variables as Compose does (Compose: its `.env`; a
- * variable that is unset is empty, so an unset host IP binds every interface).
- */
-function parseShortPort(value, span, env) {
-    // Interpolated first: a variable may hold more than one part (${DEBUG:-127.0.0.1:3456}:2345).
-    const raw = (env ? env(value) : value).trim();
-    let body = raw;
-    let proto = 'tcp';
-    const slash = body.lastIndexOf('/');
-    if (slash > body.lastIndexOf('}') && /^\w+$/.test(body.slice(slash + 1))) {
-        proto = body.slice(slash + 1);
-        body = body.slice(0, slash);
-    }
-    const parts = splitPortSpec(body);
-    if (parts.length > 3 || parts.length === 0)
-        return undefined;
-    const x = (v) => v.trim();
-    const container = x(parts[parts.length - 1]);
-    if (!container || container.includes(':'))
-        return undefined;
-    const host = parts.length >= 2 ? x(parts[parts.length - 2]) : '';
-    const ip = parts.length === 3 ? x(parts[0]).replace(/^\[|\]$/g, '') : '';
-    return { hostIp: ip, hostPort: host, containerPort: container, protocol: proto, span, kind: 'publish' };
-}
-/** The build a service declares (`build:` string or map), with paths resolved from the file that declares it. */
-function composeBuild(project, svc) {
-    const build = scalarOf(svc, 'build');
-    if (!build)
-        return undefined;
-    const y = build.layer.y;
-    let context = '.';
-    let dockerfile;
-    let target;
-    let inline;
-    if (isScalar(build.node))
-        context = str(build.node) ?? '.';
-    else if (isMapNode(build.node)) {
-        context = str(get(y, build.node, 'context')) ?? '.';
-        dockerfile = str(get(y, build.node, 'dockerfile'));
-        target = str(get(y, build.node, 'target'));
-        const inl = get(y, build.node, 'dockerfile_inline');
-        const v = str(inl);
-        if (inl && v !== undefined)
-            inline = { value: v, span: nodeSpan(y.file, inl) };
-    }
-    const env = composeEnv(project, y.file.path);
-    context = interpolate(context, env);
-    if (dockerfile !== undefined)
-        dockerfile = interpolate(dockerfile, env);
-    if (target !== undefined)
-        target = interpolate(target, env);
-    const span = nodeSpan(y.file, build.node);
-    if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$'))
-        return { span, file: y.file, ...(target ? { target } : {}) };
-    const ctx = relativeTo(y.file.path, context);
-    if (ctx === undefined)
-        return { span, file: y.file };
-    const ctxDir = ctx === '.' ? '' : ctx;
-    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
-    return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
-}
-/** The image name of a service, interpolated from the `.env` beside its file. */
-function imageOf(project, svc) {
-    const image = scalarOf(svc, 'image');
-    const v = image ? str(image.node) : undefined;
-    if (!image || !v)
-        return undefined;
-    return { value: interpolate(v, composeEnv(project, image.layer.y.file.path)), span: nodeSpan(image.layer.y.file, image.node) };
-}
-/** What the Compose services build and name (`image:` beside `build:`): entries of the image index. */
-function composeBuildSpecs(project, services) {
-    const out = [];
-    for (const svc of services) {
-        const b = composeBuild(project, svc);
-        const image = imageOf(project, svc);
-        if (!b || !image)
-            continue;
-        out.push({ file: b.file, span: b.span, tags: [image], how: 'compose', ...(b.context !== undefined ? { context: b.context } : {}), ...(b.dockerfile !== undefined ? { dockerfile: b.dockerfile } : {}), ...(b.target ? { target: b.target } : {}), ...(b.inline ? { inline: b.inline } : {}) });
-    }
-    return out;
-}
-/** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
-function bindMounts(project, svc) {
-    const out = [];
-    for (const l of svc.layers) {
-        const dir = external_node_path_namespaceObject.posix.dirname(l.y.file.path);
-        const base = [dir === '.' ? '' : dir];
-        for (const it of items(l.y, get(l.y, l.map, 'volumes'))) {
-            if (!it)
-                continue;
-            let source;
-            let target;
-            if (isScalar(it)) {
-                const parts = splitPortSpec(String(it.value ?? ''));
-                if (parts.length >= 2)
-                    [source, target] = [parts[0], parts[1]];
+            const dest = c.dest.startsWith('/') ? c.dest : external_node_path_.posix.join(c.workdir ?? '/', c.dest);
+            const destDir = c.dest.endsWith('/') || c.sources.length > 1;
+            for (const written of c.sources) {
+                if (/^[a-z]+:\/\//i.test(written) || written.startsWith('git@'))
+                    continue;
+                // A COPY source is always inside the context: `COPY /cmd/x.sh /` is <context>/cmd/x.sh.
+                const src = written.replace(/^\/+/, '') || '.';
+                const cands = (rel) => contexts.map((ctx) => repoJoin(ctx, rel)).filter((p) => p !== undefined);
+                if (src.includes('*') || src.includes('?')) {
+                    // COPY scripts/*.sh /usr/local/bin/: the directory of the pattern, file by file.
+                    const dir = external_node_path_.posix.dirname(src);
+                    out.push({ container: norm(destDir ? dest : external_node_path_.posix.dirname(dest)), repo: cands(dir) });
+                    continue;
+                }
+                if (destDir) {
+                    // A file lands at dest/<name>; a directory's contents land in dest.
+                    out.push({ container: norm(external_node_path_.posix.join(dest, external_node_path_.posix.basename(src))), repo: cands(src), exact: true });
+                    out.push({ container: norm(dest), repo: cands(src) });
+                }
+                else
+                    out.push({ container: norm(dest), repo: cands(src) });
             }
-            else if (isMapNode(it) && (str(get(l.y, it, 'type')) ?? 'bind') === 'bind') {
-                source = str(get(l.y, it, 'source'));
-                target = str(get(l.y, it, 'target'));
-            }
-            if (source === undefined || target === undefined)
-                continue;
-            const m = bindMount(interpolate(source, composeEnv(project, l.y.file.path)), target, base);
-            if (m)
-                out.push(m);
         }
     }
-    // Later layers (overrides) first.
     return out.reverse();
 }
 /**
- * The launch of a service: its own settings merged across layers, linked to
- * the Dockerfile it builds (`build:`), or, when it only names an image, to the
- * build of that image elsewhere in the repository (the linker's image index).
- * The scripts its command runs are followed through its bind mounts and the
- * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
- * only when the launch may matter (Relevance.launchMayMatter).
+ * A bind mount `SOURCE:TARGET[:opts]` (Compose short syntax, `docker run -v`)
+ * whose source is a path in the repository, relative to `baseDirs` (the
+ * Compose file's directory; for a run line its directory, then the root).
  */
-function composeLaunch(project, svc, linker) {
-    const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
-    const file = main.y.file;
-    const ownFiles = svc.layers.map((l) => l.y.file);
-    const image = imageOf(project, svc);
-    const build = composeBuild(project, svc);
-    let facts;
-    let linkNotes;
-    if (build)
-        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
-    else if (image) {
-        const linked = linker.image(image.value, ownFiles);
-        if (linked) {
-            facts = linked.facts;
-            linkNotes = linked.related;
-        }
-    }
-    const commandV = scalarOf(svc, 'command');
-    const entryV = scalarOf(svc, 'entrypoint');
-    const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
-    const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
-    const wd = scalarOf(svc, 'working_dir');
-    const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
-    const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
-    // Compose's entrypoint resets the image's CMD.
-    const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
-    const userV = scalarOf(svc, 'user');
-    const user = userV && str(userV.node) !== undefined ? { value: str(userV.node), span: nodeSpan(userV.layer.y.file, userV.node) } : facts?.stage.user;
-    const privV = scalarOf(svc, 'privileged');
-    const privileged = privV && bool(privV.node) !== undefined ? { value: bool(privV.node), span: nodeSpan(privV.layer.y.file, privV.node) } : undefined;
-    const capAdd = seqOf(svc, 'cap_add');
-    const capDrop = seqOf(svc, 'cap_drop');
-    const securityOpt = seqOf(svc, 'security_opt');
-    const ports = [];
-    for (const l of svc.layers) {
-        const env = composeEnv(project, l.y.file.path);
-        const ip = (v) => interpolate(v, env);
-        for (const it of items(l.y, get(l.y, l.map, 'ports'))) {
-            if (!it)
-                continue;
-            const sp = nodeSpan(l.y.file, it);
-            if (isScalar(it)) {
-                const pm = parseShortPort(String(it.value), sp, ip);
-                if (pm)
-                    ports.push(pm);
-            }
-            else if (isMapNode(it)) {
-                const target = str(get(l.y, it, 'target'));
-                if (target)
-                    ports.push({ hostIp: ip(str(get(l.y, it, 'host_ip')) ?? ''), hostPort: ip(str(get(l.y, it, 'published')) ?? ''), containerPort: ip(target), protocol: str(get(l.y, it, 'protocol')) ?? 'tcp', span: sp, kind: 'publish' });
-            }
-        }
-    }
-    const net = scalarOf(svc, 'network_mode');
-    const hostNetwork = net && str(net.node) === 'host' ? nodeSpan(net.layer.y.file, net.node) : undefined;
-    const netMode = net ? str(net.node) : undefined;
-    const sharedNetwork = net && netMode && /^(service|container):/.test(netMode) ? { value: netMode, span: nodeSpan(net.layer.y.file, net.node) } : undefined;
-    const pidV = scalarOf(svc, 'pid');
-    const pidMode = pidV ? str(pidV.node) : undefined;
-    const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: nodeSpan(pidV.layer.y.file, pidV.node) } : undefined;
-    const launch = {
-        id: `compose:${file.path}#${svc.name}`,
-        kind: 'compose',
-        name: svc.name,
-        anchor: main.keySpan,
-        file,
-        ...(image ? { image } : facts ? { image: facts.stage.image } : {}),
-        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-        ...(user ? { user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        hasPtrace: false,
-        tools: [...imageTools(facts, !!(command || entrypoint), run, follow), ...run.tools],
-        builds: [...(facts?.builds ?? []), ...run.builds],
-        ports,
-        ...(hostNetwork ? { hostNetwork } : {}),
-        ...(sharedNetwork ? { sharedNetwork } : {}),
-        ...(sharedPid ? { sharedPid } : {}),
-        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-        ...(linkNotes ? { linkNotes } : {}),
-        source: { kind: 'compose', service: svc, main },
-    };
-    launch.hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
-    return launch;
+function bindMount(source, target, baseDirs) {
+    const s = source.trim().replace(/^["']|["']$/g, '');
+    const t = target.trim();
+    if (!t.startsWith('/'))
+        return undefined;
+    const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
+    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
+        return undefined;
+    if (cleaned.includes('$'))
+        return undefined;
+    const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p) => p !== undefined);
+    return repo.length > 0 ? { container: norm(t), repo } : undefined;
 }
 /**
- * The files a Compose file `include:`s (a path, a list of paths, or maps with
- * `path:`), relative to its directory: read as Compose files wherever they are.
+ * A script's unquoted `$NAME` / `${NAME}` words whose variable the script
+ * sets to a literal (`OPTS="--listen=:2345 --headless"`) are split into the
+ * words the shell would run (`exec /dlv ${OPTS} exec /app`). The new words
+ * point at the variable's word (their text is not in the line).
  */
-function composeIncludes(project, y) {
-    const doc = y.docs[0];
-    if (!doc)
-        return [];
-    const inc = get(y, doc.contents, 'include');
-    const out = [];
-    const take = (n) => {
-        const v = str(n);
-        if (v === undefined)
-            return;
-        const p = relativeTo(y.file.path, interpolate(v, composeEnv(project, y.file.path)));
-        if (p !== undefined && !p.includes('$'))
-            out.push(p);
-    };
-    if (isScalar(inc))
-        take(inc);
-    for (const it of items(y, inc)) {
-        if (isMapNode(it)) {
-            const path = get(y, it, 'path');
-            if (yaml_lib_isSeq(path))
-                for (const x of items(y, path))
-                    take(x);
-            else
-                take(path);
+function expandWordVariables(commands, vars) {
+    if (vars.size === 0)
+        return commands;
+    return commands.map((c) => {
+        if (!c.words.some((w) => !w.quoted && w.value.startsWith('$')))
+            return c;
+        const words = [];
+        for (const w of c.words) {
+            const m = !w.quoted ? /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value) : null;
+            const v = m ? vars.get((m[1] ?? m[2])) : undefined;
+            if (v === undefined || v.includes('$')) {
+                words.push(w);
+                continue;
+            }
+            for (const x of (0,shell/* splitShell */.b2)(v))
+                for (const nw of x.words)
+                    words.push({ value: nw.value, start: w.start, end: w.end, quoted: true, map: nw.value.split('').map(() => w.start) });
         }
+        return { ...c, words };
+    });
+}
+/** Where a bare command name is looked up (the PATH of the usual base images). */
+const PATH_DIRS = ['/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/bin', '/usr/sbin', '/sbin', '/go/bin'];
+function isScriptText(path, text) {
+    return /\.(sh|bash)$/.test(path) || text.startsWith('#!');
+}
+/** The FollowContext of a container: scripts and air configs read through its view of the repository. */
+function followContext(project, view, airConfigs) {
+    /** Container path of each followed script (to resolve what it names relative to itself). */
+    const at = new Map();
+    const candidatesOf = (containerPath) => {
+        const out = [];
+        const p = norm(containerPath);
+        for (const m of view.mounts) {
+            if (m.exact ? p !== m.container : !(p === m.container || p.startsWith(m.container === '/' ? '/' : m.container + '/')))
+                continue;
+            const rest = m.exact ? '' : p.slice(m.container === '/' ? 1 : m.container.length + 1);
+            for (const r of m.repo) {
+                const q = repoJoin(r, rest);
+                if (q !== undefined && q !== '' && !out.includes(q))
+                    out.push(q);
+            }
+        }
+        return out;
+    };
+    const readScript = (rel) => {
+        const known = project.file(rel, 'shell', { quiet: true });
+        if (!known || !isScriptText(known.path, known.text))
+            return undefined;
+        return known;
+    };
+    const resolve = (path, from, read = readScript) => {
+        const tries = [];
+        if (!path.includes('/')) {
+            // A bare command name: a script only where the image put one on PATH.
+            for (const dir of PATH_DIRS) {
+                for (const rel of candidatesOf(`${dir}/${path}`)) {
+                    const f = read(rel);
+                    if (f)
+                        return { file: f, containerPath: `${dir}/${path}` };
+                }
+            }
+            if (!/\.(sh|bash)$/.test(path))
+                return undefined;
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+        }
+        else if (path.startsWith('/'))
+            tries.push(path);
+        else {
+            tries.push(external_node_path_.posix.join(view.workdir, path));
+            const fromAt = at.get(from.path);
+            if (fromAt)
+                tries.push(external_node_path_.posix.join(external_node_path_.posix.dirname(fromAt), path));
+        }
+        for (const cp of tries) {
+            for (const rel of candidatesOf(cp)) {
+                const f = read(rel);
+                if (f)
+                    return { file: f, containerPath: norm(cp) };
+            }
+        }
+        // A relative path named by a followed script or a repository file: next to that file.
+        if (!path.startsWith('/')) {
+            const rel = repoJoin(external_node_path_.posix.dirname(from.path), path);
+            const f = rel !== undefined ? read(rel) : undefined;
+            if (f)
+                return { file: f };
+        }
+        return undefined;
+    };
+    const readConfig = (rel) => project.file(rel, 'shell', { quiet: true });
+    const commandsCache = new Map();
+    return {
+        stack: [],
+        script(path, from) {
+            const r = resolve(path, from);
+            if (!r)
+                return undefined;
+            if (r.containerPath)
+                at.set(r.file.path, r.containerPath);
+            return r.file;
+        },
+        config(path, from) {
+            return resolve(path, from, readConfig)?.file;
+        },
+        make(makefile, dir, targets) {
+            const base = dir ? (dir.startsWith('/') ? dir : external_node_path_.posix.join(view.workdir, dir)) : view.workdir;
+            const names = makefile ? [makefile] : ['GNUmakefile', 'makefile', 'Makefile'];
+            for (const n of names) {
+                const cp = n.startsWith('/') ? n : external_node_path_.posix.join(base, n);
+                for (const rel of candidatesOf(cp)) {
+                    const f = project.file(rel, 'makefile', { quiet: true });
+                    if (f)
+                        return { file: f, commands: commandsOfTargets(f, targets) };
+                }
+            }
+            return undefined;
+        },
+        expand(value) {
+            return view.vars ? (0,dockerfile/* expandVars */.Jf)(value, view.vars) : value;
+        },
+        commands(file) {
+            let c = commandsCache.get(file.path);
+            if (!c) {
+                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), (0,cmdfiles/* commandFileOf */.j)(project, file).vars);
+                commandsCache.set(file.path, c);
+            }
+            return c;
+        },
+        air(configPath, from) {
+            const wanted = configPath ?? '.air.toml';
+            const paths = wanted.startsWith('/') ? [wanted] : [external_node_path_.posix.join(view.workdir, wanted)];
+            const rels = paths.flatMap(candidatesOf);
+            // Not mounted where the container looks: the config next to the file that runs air.
+            if (!wanted.startsWith('/')) {
+                const beside = repoJoin(external_node_path_.posix.dirname(from.path), wanted);
+                if (beside !== undefined && !rels.includes(beside))
+                    rels.push(beside);
+            }
+            for (const rel of rels) {
+                const cfg = readAir(project, rel, airConfigs);
+                if (!cfg)
+                    continue;
+                // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
+                const out = [];
+                if (cfg.cmd)
+                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
+                if (cfg.fullBin)
+                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
+                else if (cfg.bin)
+                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
+                return out;
+            }
+            return [];
+        },
+        stop(file, reason, span) {
+            project.problem({ path: file.path, reason, span });
+        },
+    };
+}
+function readAir(project, rel, cache) {
+    if (cache?.has(rel))
+        return cache.get(rel);
+    const f = project.file(rel, 'air', { quiet: true });
+    let cfg;
+    if (f) {
+        try {
+            cfg = parseAirConfig(f);
+            project.add(f);
+        }
+        catch (e) {
+            if (e instanceof lazy_lib/* LibraryNotLoaded */.S)
+                throw e;
+            const off = e.offset ?? 0;
+            project.problem({ path: f.path, reason: `could not be parsed as TOML: ${e.message}`, span: { file: f, start: off, end: off } });
+        }
+    }
+    cache?.set(rel, cfg);
+    return cfg;
+}
+
+
+/***/ }),
+
+/***/ 6413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ targetStage),
+/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
+/* harmony export */   Jf: () => (/* binding */ expandVars),
+/* harmony export */   ap: () => (/* binding */ stageChain),
+/* harmony export */   hb: () => (/* binding */ parseInlineDockerfile)
+/* harmony export */ });
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+/* harmony import */ var _shell_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1969);
+/* harmony import */ var _model_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2727);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
+/**
+ * Dockerfile → stages with what each stage runs, installs, builds and copies,
+ * all with source spans. Built on dockerfile-ast.
+ */
+
+
+
+
+
+function offsetOf(file, p) {
+    return (file.lineStarts[p.line] ?? file.text.length) + p.character;
+}
+function spanOf(file, r) {
+    return { file, start: offsetOf(file, r.start), end: offsetOf(file, r.end) };
+}
+function readArgs(file, ins) {
+    const args = ins.getArguments();
+    if (args.length === 0)
+        return { args, raw: '' };
+    const span = { file, start: offsetOf(file, args[0].getRange().start), end: offsetOf(file, args[args.length - 1].getRange().end) };
+    return { args, span, raw: file.text.slice(span.start, span.end) };
+}
+/** Expand $VAR and ${VAR} (and ${VAR:-default}) from vars; unknown ones stay as written. */
+function expandVars(value, vars) {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+]([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
+        const name = (a ?? b);
+        const v = vars.get(name);
+        if (v !== undefined && v !== '')
+            return v;
+        if (def !== undefined && m.includes(':-'))
+            return def;
+        return m;
+    });
+}
+function parseKeyValues(raw) {
+    // ARG NAME=value / ENV NAME=value NAME2="v" / legacy ENV NAME value
+    const out = [];
+    const cmds = (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .splitShell */ .b2)(raw);
+    const words = cmds.flatMap((c) => c.words);
+    if (words.length === 2 && !words[0].value.includes('=')) {
+        out.push([words[0].value, words[1].value]);
+        return out;
+    }
+    for (const w of words) {
+        const eq = w.value.indexOf('=');
+        if (eq > 0)
+            out.push([w.value.slice(0, eq), w.value.slice(eq + 1)]);
         else
-            take(it);
+            out.push([w.value, '']);
+    }
+    return out;
+}
+/** RUN / CMD / ENTRYPOINT as words; span is the instruction's, an object nothing else holds. */
+function commandOf(file, ins, a, span) {
+    if (!a.span)
+        return undefined;
+    const argStart = a.span.start;
+    const rawArgs = a.raw;
+    if (rawArgs.trimStart().startsWith('[')) {
+        // JSONInstruction parsed the strings when it was constructed: no rescan.
+        const json = ins.getJSONStrings?.() ?? [];
+        if (json.length > 0) {
+            const words = json.map((j) => {
+                const r = j.getRange();
+                const s = offsetOf(file, r.start);
+                const e = offsetOf(file, r.end);
+                // The string as JSON reads it. (dockerfile-ast 0.7.1's getJSONValue() drops the spaces inside the
+                // string: "dlv exec --headless" comes back as "dlvexec--headless".)
+                let value;
+                try {
+                    value = JSON.parse(file.text.slice(s, e));
+                }
+                catch {
+                    value = j.getJSONValue();
+                }
+                // Map characters 1:1 when the JSON string has no escapes.
+                const inner = file.text.slice(s + 1, e - 1);
+                const map = inner === value ? Array.from({ length: value.length }, (_, k) => s + 1 + k) : Array.from({ length: value.length }, () => s);
+                return { value, start: s, end: e, quoted: true, map };
+            });
+            return { form: 'exec', words, span, facts: (0,_model_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeWords */ .uu)(file, words) };
+        }
+    }
+    const commands = (0,_shell_js__WEBPACK_IMPORTED_MODULE_1__/* .splitShell */ .b2)(rawArgs, { base: argStart });
+    // Drop leading RUN flags such as --mount=… and --network=… if the parser left them in.
+    if (commands[0]) {
+        while (commands[0].words[0]?.value.startsWith('--'))
+            commands[0].words.shift();
+    }
+    const words = commands.flatMap((c) => c.words);
+    return { form: 'shell', words, commands, span, facts: (0,_model_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .analyzeCommands */ .rp)(file, commands) };
+}
+function parseDockerfile(file) {
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('Dockerfile parses');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedFile */ .UI)('dockerfile', file.path);
+    const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
+    const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(file.text);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+    const stages = [];
+    const globalArgs = new Map();
+    let cur;
+    for (const ins of df.getInstructions()) {
+        const kw = ins.getKeyword().toUpperCase();
+        if (!cur && kw !== 'FROM') {
+            // Before the first FROM only global ARG defaults matter.
+            if (kw === 'ARG')
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
+                    globalArgs.set(k, v);
+            continue;
+        }
+        const span = spanOf(file, ins.getRange());
+        if (kw === 'FROM') {
+            const { args } = readArgs(file, ins);
+            // What From.getImageRange(), getImage(), getBuildStageRange() and getBuildStage()
+            // (the text of that range, escapes and all) return, each of which rescans the arguments.
+            const imgRange = args.length !== 0 ? args[0].getRange() : null;
+            const imgSpan = imgRange ? spanOf(file, imgRange) : span;
+            const image = expandVars(args.length > 0 ? args[0].getValue() : '', globalArgs);
+            const stageRange = args.length > 2 && args[1].getValue().toUpperCase() === 'AS' ? args[2].getRange() : null;
+            const stageSpan = stageRange ? spanOf(file, stageRange) : undefined;
+            const stageName = stageSpan ? file.text.slice(stageSpan.start, stageSpan.end) : null;
+            const parent = stages.find((s) => s.name && s.name.value.toLowerCase() === image.toLowerCase());
+            cur = {
+                index: stages.length,
+                ...(stageName && stageSpan ? { name: { value: stageName, span: stageSpan } } : {}),
+                image: { value: image, span: imgSpan },
+                ...(parent ? { parent } : {}),
+                fromSpan: span,
+                span: { ...span },
+                runs: [],
+                copies: [],
+                exposes: [],
+                vars: new Map(parent ? parent.vars : []),
+                ...(parent?.user ? { user: parent.user } : {}),
+                ...(parent?.entrypoint ? { entrypoint: parent.entrypoint } : {}),
+                ...(parent?.cmd ? { cmd: parent.cmd } : {}),
+                workdir: parent?.workdir ?? '/',
+            };
+            stages.push(cur);
+            continue;
+        }
+        if (!cur)
+            continue;
+        cur.span.end = span.end;
+        // Instructions not handled here (LABEL, VOLUME, HEALTHCHECK, …) never read their arguments.
+        switch (kw) {
+            case 'ARG':
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw)) {
+                    if (v !== '' || !cur.vars.has(k))
+                        cur.vars.set(k, v !== '' ? v : (globalArgs.get(k) ?? ''));
+                }
+                break;
+            case 'ENV':
+                for (const [k, v] of parseKeyValues(readArgs(file, ins).raw))
+                    cur.vars.set(k, expandVars(v, cur.vars));
+                break;
+            case 'USER': {
+                const a = readArgs(file, ins);
+                if (a.span)
+                    cur.user = { value: expandVars(a.raw.trim(), cur.vars), span: a.span };
+                break;
+            }
+            case 'WORKDIR': {
+                const dir = expandVars(readArgs(file, ins).raw.trim(), cur.vars);
+                if (dir)
+                    cur.workdir = posixJoin(cur.workdir ?? '/', dir);
+                break;
+            }
+            case 'RUN': {
+                const c = commandOf(file, ins, readArgs(file, ins), span);
+                if (c)
+                    cur.runs.push({ ...c, workdir: cur.workdir ?? '/' });
+                break;
+            }
+            case 'CMD': {
+                const c = commandOf(file, ins, readArgs(file, ins), span);
+                if (c)
+                    cur.cmd = c;
+                break;
+            }
+            case 'ENTRYPOINT': {
+                const c = commandOf(file, ins, readArgs(file, ins), span);
+                if (c) {
+                    cur.entrypoint = c;
+                    delete cur.cmd;
+                }
+                break;
+            }
+            case 'EXPOSE':
+                for (const a of readArgs(file, ins).args) {
+                    cur.exposes.push({ value: a.getValue(), span: spanOf(file, a.getRange()) });
+                }
+                break;
+            case 'COPY':
+            case 'ADD': {
+                const args = readArgs(file, ins).args.map((a) => a.getValue());
+                // dockerfile-ast keeps flags (--from, --chown, --link) out of the arguments (getFlags() is cached by the parser).
+                const flags = ins.getFlags?.() ?? [];
+                let from = flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue() ?? undefined;
+                const rest = [];
+                for (const a of args) {
+                    if (a.startsWith('--from='))
+                        from = a.slice(7);
+                    else if (a.startsWith('--'))
+                        continue;
+                    else
+                        rest.push(a);
+                }
+                if (rest.length >= 2)
+                    cur.copies.push({ ...(from ? { from } : {}), sources: rest.slice(0, -1), dest: rest[rest.length - 1], span, workdir: cur.workdir ?? '/' });
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return { file, stages };
+}
+/** Join a WORKDIR-style path onto a base directory (absolute paths replace it). */
+function posixJoin(base, p) {
+    const joined = p.startsWith('/') ? p : `${base.replace(/\/$/, '')}/${p}`;
+    const parts = [];
+    for (const seg of joined.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return '/' + parts.join('/');
+}
+/** The stage a build targets: the named one, else the last. */
+function targetStage(doc, target) {
+    if (target)
+        return doc.stages.find((s) => s.name?.value.toLowerCase() === target.toLowerCase());
+    return doc.stages[doc.stages.length - 1];
+}
+/** The stage and every stage it builds on (FROM earlier-stage), nearest first. */
+function stageChain(stage) {
+    const out = [];
+    for (let s = stage; s && out.length < 64; s = s.parent)
+        out.push(s);
+    return out;
+}
+/**
+ * A Dockerfile written inside another file (Compose `dockerfile_inline: |`):
+ * parsed from a copy of that file in which everything but the block's
+ * content is blanked (line breaks kept), so that every offset and line of the
+ * parsed Dockerfile is the offset and line in the real file. Only literal
+ * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
+ * anything else gives undefined.
+ */
+function parseInlineDockerfile(v) {
+    const { file, start, end } = v.span;
+    const text = file.text;
+    if (text[start] !== '|')
+        return undefined;
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || nl >= end)
+        return undefined;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
+    }
+    const virtual = (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(file.path, file.abs, 'dockerfile', out);
+    try {
+        return parseDockerfile(virtual);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4026:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ mayReadJson),
+/* harmony export */   Cx: () => (/* binding */ jsoncComments),
+/* harmony export */   JP: () => (/* binding */ modify),
+/* harmony export */   KG: () => (/* binding */ loadJsonc),
+/* harmony export */   Wc: () => (/* binding */ findNodeAtLocation),
+/* harmony export */   _n: () => (/* binding */ printParseErrorCode),
+/* harmony export */   cZ: () => (/* binding */ parseTree),
+/* harmony export */   ct: () => (/* binding */ applyEdits),
+/* harmony export */   pX: () => (/* binding */ parseJsonc),
+/* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   yQ: () => (/* binding */ getNodeValue)
+/* harmony export */ });
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
+
+const jsonc = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
+/** Whether a scan of files of these kinds may parse JSON. */
+function mayReadJson(kinds) {
+    for (const k of kinds)
+        if (k !== 'dockerfile')
+            return true;
+    return false;
+}
+const loadJsonc = jsonc.load;
+const j = jsonc.get;
+function parseTree(...a) {
+    return j().parseTree(...a);
+}
+function parse(...a) {
+    return j().parse(...a);
+}
+function findNodeAtLocation(...a) {
+    return j().findNodeAtLocation(...a);
+}
+function getNodeValue(...a) {
+    return j().getNodeValue(...a);
+}
+function printParseErrorCode(...a) {
+    return j().printParseErrorCode(...a);
+}
+function modify(...a) {
+    return j().modify(...a);
+}
+function applyEdits(...a) {
+    return j().applyEdits(...a);
+}
+/** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
+function parseJsonc(text) {
+    try {
+        return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
+    }
+    catch (e) {
+        if (e instanceof _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .LibraryNotLoaded */ .S)
+            throw e;
+        return undefined;
+    }
+}
+/** SyntaxKind values of jsonc-parser's scanner (a const enum there, so not importable under isolatedModules). */
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF_TOKEN = 17;
+/** Source offsets [start, end) of every `//` and `/* … *\/` comment, from jsonc-parser's scanner. */
+function jsoncComments(text) {
+    const s = j().createScanner(text, false);
+    const out = [];
+    for (let k = s.scan(); k !== EOF_TOKEN; k = s.scan()) {
+        if (k === LINE_COMMENT || k === BLOCK_COMMENT)
+            out.push({ start: s.getTokenOffset(), end: s.getTokenOffset() + s.getTokenLength() });
     }
     return out;
 }
 
+
+/***/ }),
+
+/***/ 4083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ lazyLibrary),
+/* harmony export */   S: () => (/* binding */ LibraryNotLoaded)
+/* harmony export */ });
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
+/**
+ * A library that only some scans need, loaded by an `import()` (in dist/ a
+ * chunk beside the bundle, compiled only when loaded) before the model is
+ * built: see yaml-lib.ts and jsonc-lib.ts for which scans load which.
+ */
+
+/** A library used before it was loaded: a bug, never a property of the scanned files. */
+class LibraryNotLoaded extends Error {
+    constructor(name) {
+        super(`internal error: the ${name} package was used before it was loaded`);
+    }
+}
+/** `importer` must be a literal `() => import('name')` so that the bundler makes it a chunk. */
+function lazyLibrary(name, importer) {
+    let lib;
+    return {
+        async load() {
+            if (lib)
+                return;
+            lib = await importer();
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)(`${name} package loaded`);
+        },
+        get() {
+            if (!lib)
+                throw new LibraryNotLoaded(name);
+            return lib;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 1969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nr: () => (/* binding */ splitWord),
+/* harmony export */   b2: () => (/* binding */ splitShell),
+/* harmony export */   wh: () => (/* binding */ isAssignment)
+/* harmony export */ });
+/**
+ * A shell-words splitter that keeps source offsets: enough of POSIX sh to find
+ * simple commands and their words in Dockerfile RUN lines, scripts, Makefile
+ * recipes and workflow `run:` blocks. It does not expand anything.
+ */
+const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
+function splitShell(text, opts = {}) {
+    const at = (i) => (opts.map ? (opts.map[i] ?? (opts.map[opts.map.length - 1] ?? 0) + 1) : (opts.base ?? 0) + i);
+    const commands = [];
+    let words = [];
+    let cmdStart = -1;
+    let i = 0;
+    const n = text.length;
+    const endCommand = (sep, pos) => {
+        if (words.length > 0) {
+            commands.push({ words, start: cmdStart, end: at(Math.max(0, pos - 1)) + 1, sep });
+        }
+        words = [];
+        cmdStart = -1;
+    };
+    while (i < n) {
+        const c = text[i];
+        // Line continuation.
+        if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+            i += text[i + 1] === '\n' ? 2 : 3;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            i++;
+            continue;
+        }
+        if (c === '\n') {
+            endCommand('\n', i);
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            const from = i;
+            while (i < n && text[i] !== '\n')
+                i++;
+            if (opts.onComment) {
+                let to = i;
+                while (to > from + 1 && text[to - 1] === '\r')
+                    to--;
+                opts.onComment(at(from), at(to - 1) + 1);
+            }
+            continue;
+        }
+        if (OPERATOR_CHARS.has(c)) {
+            const two = text.slice(i, i + 2);
+            if (two === '&&' || two === '||' || two === ';;') {
+                endCommand(two, i);
+                i += 2;
+                continue;
+            }
+            if (c === '&' && text[i + 1] === '>') {
+                // &> redirection: part of a word
+            }
+            else if ((c === '>' || c === '<')) {
+                // not reached
+            }
+            else {
+                endCommand(c, i);
+                i++;
+                continue;
+            }
+        }
+        // A word.
+        const start = i;
+        let value = '';
+        const map = [];
+        let quoted = false;
+        while (i < n) {
+            const ch = text[i];
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === '\n') {
+                    i += 2;
+                    continue;
+                }
+                if (next === '\r' && text[i + 2] === '\n') {
+                    i += 3;
+                    continue;
+                }
+                if (next !== undefined) {
+                    value += next;
+                    map.push(at(i + 1));
+                    i += 2;
+                    quoted = true;
+                    continue;
+                }
+                value += ch;
+                map.push(at(i));
+                i++;
+                continue;
+            }
+            if (ch === "'") {
+                quoted = true;
+                i++;
+                while (i < n && text[i] !== "'") {
+                    value += text[i];
+                    map.push(at(i));
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            if (ch === '"') {
+                quoted = true;
+                i++;
+                while (i < n && text[i] !== '"') {
+                    if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) {
+                        if (text[i + 1] !== '\n') {
+                            value += text[i + 1];
+                            map.push(at(i + 1));
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if (opts.make && text[i] === '$' && text[i + 1] === '$') {
+                        value += '$';
+                        map.push(at(i));
+                        i += 2;
+                        continue;
+                    }
+                    value += text[i];
+                    map.push(at(i));
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            const makeDollar = opts.make && ch === '$' && text[i + 1] === '$';
+            if (makeDollar && text[i + 2] !== '(' && text[i + 2] !== '{') {
+                value += '$';
+                map.push(at(i));
+                i += 2;
+                continue;
+            }
+            if (makeDollar || (ch === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))) {
+                // Keep $(...) and ${...} inside the word, balanced (Make writes them $$(...)).
+                if (makeDollar) {
+                    value += '$';
+                    map.push(at(i));
+                    i += 2;
+                }
+                else {
+                    value += '$';
+                    map.push(at(i));
+                    i++;
+                }
+                const open = text[i];
+                const close = open === '(' ? ')' : '}';
+                let depth = 0;
+                while (i < n) {
+                    const cc = text[i];
+                    value += cc;
+                    map.push(at(i));
+                    if (cc === open)
+                        depth++;
+                    else if (cc === close) {
+                        depth--;
+                        if (depth === 0) {
+                            i++;
+                            break;
+                        }
+                    }
+                    i++;
+                }
+                continue;
+            }
+            if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === ';' || ch === '|' || ch === '(' || ch === ')')
+                break;
+            if (ch === '&' && text[i + 1] !== '>') {
+                // `2>&1` keeps the & inside the word.
+                if (!(value.endsWith('>')))
+                    break;
+            }
+            value += ch;
+            map.push(at(i));
+            i++;
+        }
+        if (cmdStart < 0)
+            cmdStart = at(start);
+        // An unterminated quote leaves i one past the end: the word ends with the text.
+        if (i > n)
+            i = n;
+        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
+    }
+    endCommand('', n);
+    return commands;
+}
+/** Split the value of a word again (for `sh -c "..."`), keeping source offsets. */
+function splitWord(word, make = false) {
+    return splitShell(word.value, { map: word.map, make });
+}
+/** True when the word is a variable assignment such as FOO=bar. */
+function isAssignment(w) {
+    return /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value);
+}
+
+
+/***/ }),
+
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ parseTOML),
+/* harmony export */   X: () => (/* binding */ loadToml)
+/* harmony export */ });
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
+
+const toml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('toml-eslint-parser', () => __nccwpck_require__.e(/* import() */ 605).then(__nccwpck_require__.bind(__nccwpck_require__, 9605)));
+const loadToml = toml.load;
+function parseTOML(text) {
+    return toml.get().parseTOML(text);
+}
+
+
+/***/ }),
+
+/***/ 3078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EM: () => (/* binding */ LEADS_TO_YAML),
+/* harmony export */   Vj: () => (/* binding */ isAlias),
+/* harmony export */   YR: () => (/* binding */ visit),
+/* harmony export */   ai: () => (/* binding */ yamlComments),
+/* harmony export */   hR: () => (/* binding */ parseAllDocuments),
+/* harmony export */   jh: () => (/* binding */ isMap),
+/* harmony export */   jn: () => (/* binding */ isScalar),
+/* harmony export */   oP: () => (/* binding */ isSeq),
+/* harmony export */   tO: () => (/* binding */ isPair),
+/* harmony export */   yv: () => (/* binding */ loadYaml)
+/* harmony export */ });
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
+
+const yaml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
+/** Kinds of file whose presence means the scan may parse YAML. */
+const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold']);
+const loadYaml = yaml.load;
+const y = yaml.get;
+function parseAllDocuments(...a) {
+    return y().parseAllDocuments(...a);
+}
+function visit(...a) {
+    y().visit(...a);
+}
+function isAlias(n) {
+    return y().isAlias(n);
+}
+function isMap(n) {
+    return y().isMap(n);
+}
+function isPair(n) {
+    return y().isPair(n);
+}
+function isScalar(n) {
+    return y().isScalar(n);
+}
+function isSeq(n) {
+    return y().isSeq(n);
+}
+/**
+ * Source offsets [start, end) of every comment of a YAML text, from the
+ * parser's concrete syntax tree (the Document API keeps comments as strings
+ * without offsets). Nested deeper than `maxDepth` is not searched.
+ */
+function yamlComments(text, maxDepth = 256) {
+    const out = [];
+    const walk = (t, depth) => {
+        if (!t || typeof t !== 'object' || depth > maxDepth)
+            return;
+        if (Array.isArray(t)) {
+            for (const x of t)
+                walk(x, depth + 1);
+            return;
+        }
+        const o = t;
+        if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
+            out.push({ start: o.offset, end: o.offset + o.source.length });
+            return;
+        }
+        for (const [k, v] of Object.entries(o))
+            if (k !== 'source' && v && typeof v === 'object')
+                walk(v, depth + 1);
+    };
+    for (const token of new (y().Parser)().parse(text))
+        walk(token, 0);
+    return out.sort((a, b) => a.start - b.start);
+}
+
+
+/***/ }),
+
+/***/ 8852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ pairs),
+/* harmony export */   F4: () => (/* binding */ scalarWord),
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   LA: () => (/* binding */ deref),
+/* harmony export */   TN: () => (/* binding */ keyOf),
+/* harmony export */   Vk: () => (/* binding */ nodeSpan),
+/* harmony export */   Yn: () => (/* binding */ getPath),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   ld: () => (/* binding */ items),
+/* harmony export */   mB: () => (/* binding */ ParseError),
+/* harmony export */   vz: () => (/* binding */ isMapNode),
+/* harmony export */   xf: () => (/* binding */ getPair)
+/* harmony export */ });
+/* unused harmony exports isSeqNode, isPairNode, pairSpan */
+/* harmony import */ var _yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8117);
+
+
+class ParseError extends Error {
+    offset;
+    /** The file, when the error is found after parsing (alias budget exhausted while building the model). */
+    file;
+    constructor(message, offset, file) {
+        super(message);
+        this.offset = offset;
+        if (file)
+            this.file = file;
+    }
+}
+const MAX_ALIAS_RESOLUTIONS = 10000;
+const MAX_DOCS = 500;
+function parseYaml(file) {
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedFile */ .UI)('yaml', file.path);
+    const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .clock */ .pm)();
+    const docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+    const list = Array.isArray(docs) ? docs : [docs];
+    if (list.length > MAX_DOCS)
+        throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
+    for (const d of list) {
+        const err = d.errors[0];
+        if (err)
+            throw new ParseError(err.message.split('\n')[0], err.pos[0]);
+    }
+    return { file, docs: list, budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
+}
+/**
+ * Every alias of the file mapped to the node it names: the last node with that
+ * anchor before the alias, in document order (what Alias.resolve finds). Built
+ * once per file: Alias.resolve walks the whole document on every call, which
+ * makes many aliases in a large file quadratic (minutes for 0.5 MB).
+ */
+function aliasTargets(y) {
+    if (y.aliasTargets)
+        return y.aliasTargets;
+    const targets = new Map();
+    for (const doc of y.docs) {
+        const last = new Map();
+        (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+                    targets.set(node, last.get(node.source));
+                else if (node.anchor)
+                    last.set(node.anchor, node);
+            },
+        });
+    }
+    y.aliasTargets = targets;
+    return targets;
+}
+function deref(y, node) {
+    let n = node;
+    for (let hops = 0; n && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(n) && hops < 32; hops++) {
+        if (--y.budget.aliases < 0)
+            throw new ParseError('too many YAML alias expansions', n.range?.[0] ?? 0, y.file);
+        n = aliasTargets(y).get(n);
+    }
+    return n && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(n) ? undefined : n;
+}
+/** Direct and merged (`<<: *anchor`) pairs of a map, own pairs winning. */
+function pairs(y, node) {
+    const m = deref(y, node);
+    if (!m || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m))
+        return [];
+    const own = [];
+    const merged = [];
+    for (const p of m.items) {
+        const k = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : undefined;
+        if (k === '<<') {
+            const v = deref(y, p.value);
+            const sources = v && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(v) ? v.items : [v];
+            for (const s of sources)
+                merged.push(...pairs(y, s));
+        }
+        else
+            own.push(p);
+    }
+    const seen = new Set(own.map((p) => keyOf(p)));
+    return [...own, ...merged.filter((p) => !seen.has(keyOf(p)))];
+}
+function keyOf(p) {
+    return (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : undefined;
+}
+function getPair(y, node, key) {
+    // An own pair wins over merged ones, so merges are followed only when the map has none for the key.
+    const m = deref(y, node);
+    if (!m || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(m))
+        return undefined;
+    let merges = false;
+    for (const p of m.items) {
+        const k = keyOf(p);
+        if (k === '<<')
+            merges = true;
+        else if (k === key)
+            return p;
+    }
+    return merges ? pairs(y, m).find((p) => keyOf(p) === key) : undefined;
+}
+function get(y, node, key) {
+    const p = getPair(y, node, key);
+    return p ? deref(y, p.value) : undefined;
+}
+function getPath(y, node, path) {
+    let n = node;
+    for (const k of path)
+        n = get(y, n, k);
+    return n;
+}
+function str(n) {
+    if (!n || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
+        return undefined;
+    const v = n.value;
+    return v === null || v === undefined ? undefined : String(v);
+}
+function bool(n) {
+    if (!n || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
+        return undefined;
+    const v = n.value;
+    if (typeof v === 'boolean')
+        return v;
+    if (typeof v === 'string')
+        return /^(true|yes|on)$/i.test(v) ? true : /^(false|no|off)$/i.test(v) ? false : undefined;
+    return undefined;
+}
+function items(y, n) {
+    const s = deref(y, n);
+    if (!s || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(s))
+        return [];
+    return s.items.map((i) => deref(y, i));
+}
+function isMapNode(n) {
+    return !!n && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n);
+}
+function isSeqNode(n) {
+    return !!n && isSeq(n);
+}
+function isPairNode(n) {
+    return isPair(n);
+}
+function nodeSpan(file, n, fallback = 0) {
+    const r = n?.range;
+    if (!r)
+        return { file, start: fallback, end: fallback };
+    return { file, start: r[0], end: r[1] };
+}
+/** Span of a whole pair: key start to value end. */
+function pairSpan(file, p) {
+    const k = p.key?.range;
+    const v = p.value?.range;
+    const start = k ? k[0] : v ? v[0] : 0;
+    const end = v ? v[1] : k ? k[1] : start;
+    return { file, start, end };
+}
+/**
+ * Source offset of each character of a scalar's value, by aligning the value
+ * with its source text (plain, quoted and block styles). Characters that come
+ * from folding or escapes map to the nearest source character.
+ */
+function scalarWordNear(file, n) {
+    const value = String(n.value ?? '');
+    const [start, end] = n.range ?? [0, 0];
+    const src = file.text.slice(start, end);
+    const map = [];
+    let j = 0;
+    // Skip the block header (| or >, with indicators) or the opening quote.
+    if (src.startsWith('|') || src.startsWith('>')) {
+        const nl = src.indexOf('\n');
+        j = nl >= 0 ? nl + 1 : src.length;
+    }
+    else if (src.startsWith('"') || src.startsWith("'"))
+        j = 1;
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            // Folding and indentation: consume source whitespace.
+            const k = j;
+            while (j < src.length && /\s/.test(src[j]) && !(c !== '\n' && src[j] === c && j > k)) {
+                if (src[j] === c) {
+                    j++;
+                    break;
+                }
+                j++;
+            }
+            map.push(start + Math.max(k, Math.min(j - 1, src.length - 1)));
+            continue;
+        }
+        // Skip indentation and escapes until the character appears.
+        let k = j;
+        while (k < src.length && src[k] !== c && k - j < 8)
+            k++;
+        if (k < src.length && src[k] === c)
+            j = k;
+        map.push(start + Math.min(j, Math.max(0, src.length - 1)));
+        j++;
+    }
+    return { value, start, end, quoted: n.type !== 'PLAIN', map };
+}
+/** How many non-blank characters of a word's value do not sit at their mapped source offset. */
+function misplaced(text, w) {
+    let bad = 0;
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c !== ' ' && c !== '\n' && c !== '\t' && text[w.map[k]] !== c)
+            bad++;
+    }
+    return bad;
+}
+/**
+ * Source offset of each character of a scalar's value (see scalarWordNear),
+ * realigned when that map misses characters. scalarWordNear looks for each
+ * character at most 8 source characters ahead, so a block scalar (or a
+ * folded plain one) indented deeper than that — a workflow step's `run: |`
+ * body sits at column 10 — maps its characters onto the indentation. Here
+ * source blanks are skipped without a bound before each non-blank character
+ * (indentation and folding are blanks), and the 8-character window is kept
+ * only for escapes. The better of the two maps is used.
+ */
+function scalarWord(file, n) {
+    const w = scalarWordNear(file, n);
+    const text = file.text;
+    const badBefore = misplaced(text, w);
+    if (badBefore === 0)
+        return w;
+    const end = Math.min(w.end, text.length);
+    let j = w.start;
+    const src0 = text[j];
+    if (src0 === '|' || src0 === '>') {
+        const nl = text.indexOf('\n', j);
+        j = nl < 0 || nl >= end ? end : nl + 1;
+    }
+    else if (src0 === '"' || src0 === "'")
+        j++;
+    const blank = (ch) => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+    const map = [];
+    const last = Math.max(w.start, end - 1);
+    for (let k = 0; k < w.value.length; k++) {
+        const c = w.value[k];
+        if (c === ' ' || c === '\n' || c === '\t') {
+            if (c === '\n' && text[j] === '\r' && text[j + 1] === '\n')
+                j++;
+            map.push(Math.min(j, last));
+            // An escape (\n, \t in double quotes) stands for this character: step over it.
+            j += text[j] === '\\' && j + 1 < end ? 2 : 1;
+            continue;
+        }
+        let b = j;
+        while (b < end && blank(text[b]))
+            b++;
+        let m = b;
+        while (m < end && text[m] !== c && m - b < 8)
+            m++;
+        j = m < end && text[m] === c ? m : b;
+        map.push(Math.min(j, last));
+        j++;
+    }
+    const aligned = { ...w, map };
+    return misplaced(text, aligned) < badBefore ? aligned : w;
+}
+
+
+/***/ }),
+
+/***/ 4069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ location),
+/* harmony export */   LC: () => (/* binding */ fixDiff),
+/* harmony export */   kU: () => (/* binding */ atOrAbove),
+/* harmony export */   tQ: () => (/* binding */ counts)
+/* harmony export */ });
+/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5444);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4998);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/** Helpers every reporter shares. */
+
+
+
+function counts(findings) {
+    const c = { error: 0, warning: 0, note: 0, total: findings.length };
+    for (const f of findings)
+        c[f.severity]++;
+    return c;
+}
+/**
+ * The fix of one finding as a unified diff (one block per file it touches);
+ * undefined when there is no fix or an edit does not apply. Files come from
+ * the fix itself, else from `files`; paths can be mapped for display.
+ */
+function fixDiff(f, opts = {}) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.length === 0)
+        return undefined;
+    let out = '';
+    for (const p of [...new Set(edits.map((e) => e.path))]) {
+        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
+        if (!file)
+            return undefined;
+        try {
+            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return out === '' ? undefined : out;
+}
+function location(f) {
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toLocation */ .nc)(f.span);
+}
+function atOrAbove(s, threshold) {
+    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[threshold];
+}
+
+
+/***/ }),
+
+/***/ 7496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ safeTerminal)
+/* harmony export */ });
+/** Text for a terminal from untrusted sources (paths, messages quoting the scanned repository). */
+/** Keep control characters from the scanned repository out of the terminal. */
+function safeTerminal(s) {
+    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+
+/***/ }),
+
+/***/ 5679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Uj: () => (/* binding */ ALL_RULES),
+  y0: () => (/* binding */ RULES),
+  rj: () => (/* binding */ resolveRule),
+  Cg: () => (/* binding */ ruleDocUrl)
+});
+
+// UNUSED EXPORTS: DOCS_BASE, ruleMeta
+
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
+var jsonc_lib = __nccwpck_require__(4026);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
+;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
+
+function lineStartAt(text, off) {
+    return text.lastIndexOf('\n', off - 1) + 1;
+}
+function lineEndAfter(text, off) {
+    const nl = text.indexOf('\n', off);
+    return nl < 0 ? text.length : nl + 1;
+}
+function indentOf(text, off) {
+    const ls = lineStartAt(text, off);
+    return /^[ \t]*/.exec(text.slice(ls))[0];
+}
+function sameLine(text, a, b) {
+    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
+}
+function eolOf(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+/** Skip whitespace and comments forward. */
+function skipTrivia(text, off) {
+    let i = off;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (text.startsWith('//', i)) {
+            const nl = text.indexOf('\n', i);
+            i = nl < 0 ? text.length : nl;
+            continue;
+        }
+        if (text.startsWith('/*', i)) {
+            const e = text.indexOf('*/', i + 2);
+            i = e < 0 ? text.length : e + 2;
+            continue;
+        }
+        return i;
+    }
+}
+function fallback(text, path, value, isArrayInsertion = false) {
+    return (0,jsonc_lib/* applyEdits */.ct)(text, (0,jsonc_lib/* modify */.JP)(text, path, value, { isArrayInsertion }));
+}
+
+/** Remove a child (property or array element) of a container node. */
+function removeChild(text, container, child) {
+    const kids = container.children ?? [];
+    const i = kids.indexOf(child);
+    const start = child.offset;
+    const end = child.offset + child.length;
+    const afterEnd = skipTrivia(text, end);
+    const hasComma = text[afterEnd] === ',';
+    const restStart = hasComma ? afterEnd + 1 : end;
+    const ls = lineStartAt(text, start);
+    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
+    if (!ownLine) {
+        // Inline: take the entry with the separator on one side, nothing else.
+        const next = kids[i + 1];
+        const prev = kids[i - 1];
+        if (next)
+            return text.slice(0, start) + text.slice(next.offset);
+        if (prev)
+            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
+        return text.slice(0, start) + text.slice(restStart);
+    }
+    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
+    if (i === kids.length - 1 && i > 0 && !hasComma) {
+        // It was the last entry: drop the comma after the one before it.
+        const prev = kids[i - 1];
+        const c = skipTrivia(out, prev.offset + prev.length);
+        if (out[c] === ',')
+            out = out.slice(0, c) + out.slice(c + 1);
+    }
+    return out;
+}
+function removeAt(text, path) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    if (!root)
+        return fallback(text, path, undefined);
+    const node = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, path);
+    if (!node)
+        return text;
+    // For a property, remove the property node (key + value).
+    const target = node.parent?.type === 'property' ? node.parent : node;
+    const container = target.parent;
+    if (!container)
+        return text;
+    return removeChild(text, container, target);
+}
+/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
+function insertProperty(text, objectPath, key, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const obj = root ? (objectPath.length === 0 ? root : (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, objectPath)) : undefined;
+    const props = obj?.children ?? [];
+    const last = props[props.length - 1];
+    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
+        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
+    const indent = indentOf(text, last.offset);
+    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
+}
+/**
+ * Insert a new entry on its own line after `last`: a comma after `last` when it
+ * has none, and the entry after a line comment that ends last's line (the
+ * comment stays with the entry it describes).
+ */
+function insertAfterEntry(text, last, entryText, indent) {
+    const end = last.offset + last.length;
+    const nl = eolOf(text);
+    let after = end;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
+        after++;
+    const hasComma = text[after] === ',';
+    const commaEnd = hasComma ? after + 1 : end;
+    const le = text.indexOf('\n', commaEnd);
+    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
+    const rest = text.slice(commaEnd, lineEnd);
+    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
+    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
+    if (hasComma)
+        return text.slice(0, at) + entry + text.slice(at);
+    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
+}
+/** Append an item to the array at path. valueJson is serialised JSON. */
+function appendItem(text, arrayPath, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const arr = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, arrayPath) : undefined;
+    if (!arr || arr.type !== 'array')
+        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
+    const items = arr.children ?? [];
+    const last = items[items.length - 1];
+    if (!last)
+        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
+    const end = last.offset + last.length;
+    const after = skipTrivia(text, end);
+    const comma = text[after] === ',';
+    if (sameLine(text, arr.offset, last.offset)) {
+        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
+    }
+    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
+}
+/** Set a top-level scalar property (replace its value, or add it). */
+function setProperty(text, key, valueJson) {
+    const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+    const node = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, [key]) : undefined;
+    if (node)
+        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
+    return insertProperty(text, [], key, valueJson);
+}
+
+// EXTERNAL MODULE: ./src/source.ts
+var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
+
+
+
+function col(file, offset) {
+    return (0,source/* positionAt */.t$)(file, offset).column - 1;
+}
+/** Back up over whitespace to the last meaningful character before offset. */
+function lastContent(file, offset) {
+    let o = Math.min(offset, file.text.length);
+    while (o > 0 && /\s/.test(file.text[o - 1]))
+        o--;
+    return Math.max(0, o - 1);
+}
+/** How far a block sequence's dash sits to the right of its key, as the file does it. */
+function seqIndent(y) {
+    const file = y.file;
+    let found;
+    const visit = (n, depth) => {
+        if (found !== undefined || depth > 50 || !n)
+            return;
+        if ((0,yaml_lib/* isMap */.jh)(n)) {
+            for (const p of n.items) {
+                const v = p.value;
+                const k = p.key;
+                if (v && (0,yaml_lib/* isSeq */.oP)(v) && v.flow !== true && v.items.length > 0 && k?.range) {
+                    const first = v.items[0];
+                    if (first?.range) {
+                        const dash = file.text.lastIndexOf('-', first.range[0]);
+                        if (dash >= 0 && (0,source/* positionAt */.t$)(file, dash).line !== (0,source/* positionAt */.t$)(file, k.range[0]).line) {
+                            found = col(file, dash) - col(file, k.range[0]);
+                            return;
+                        }
+                    }
+                }
+                visit(v, depth + 1);
+            }
+        }
+        else if ((0,yaml_lib/* isSeq */.oP)(n)) {
+            for (const i of n.items)
+                visit(i, depth + 1);
+        }
+    };
+    for (const d of y.docs)
+        visit(d.contents, 0);
+    return found !== undefined && found >= 0 && found <= 8 ? found : 2;
+}
+/** Indentation step of block maps in this file (child key column − parent key column). */
+function mapIndent(y) {
+    const file = y.file;
+    for (const d of y.docs) {
+        const c = d.contents;
+        if (!c || !(0,yaml_lib/* isMap */.jh)(c))
+            continue;
+        for (const p of c.items) {
+            const v = p.value;
+            const k = p.key;
+            if (v && (0,yaml_lib/* isMap */.jh)(v) && !v.flow && v.items.length > 0 && k?.range) {
+                const ck = v.items[0].key;
+                if (ck?.range) {
+                    const step = col(file, ck.range[0]) - col(file, k.range[0]);
+                    if (step > 0 && step <= 8)
+                        return step;
+                }
+            }
+        }
+    }
+    return 2;
+}
+function quoteLike(sample, value) {
+    // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
+    if (/^(["']).*\1$/.test(value))
+        return value;
+    if (sample && (0,yaml_lib/* isScalar */.jn)(sample)) {
+        const t = sample.type;
+        if (t === 'QUOTE_DOUBLE')
+            return `"${value}"`;
+        if (t === 'QUOTE_SINGLE')
+            return `'${value}'`;
+    }
+    return value;
+}
+/** Lines for `path[0]: … path[n-1]: [item]` as a new block at the given key column. */
+function newBlock(keyCol, step, sIndent, path, item, nl) {
+    let out = '';
+    let c = keyCol;
+    for (let i = 0; i < path.length; i++) {
+        out += `${nl}${' '.repeat(c)}${path[i]}:`;
+        if (i < path.length - 1)
+            c += step;
+    }
+    out += `${nl}${' '.repeat(c + sIndent)}- ${item}`;
+    return out;
+}
+/**
+ * Make sure `item` is in the sequence at `path` under `map`, creating keys as
+ * needed. Returns edits on the original text, or undefined when the shape is
+ * one we do not edit (flow maps, aliases, odd values).
+ */
+function ensureSeqItem(y, map, path, item) {
+    const file = y.file;
+    const nl = (0,source/* eol */.p3)(file);
+    const step = mapIndent(y);
+    const sIndent = seqIndent(y);
+    let node = map;
+    for (let i = 0; i < path.length; i++) {
+        if (!node || !(0,yaml_lib/* isMap */.jh)(node) || node.flow)
+            return undefined;
+        const m = node;
+        // Only the map's own pairs are edited (never an anchor's, which other places share).
+        const pair = m.items.find((p) => (0,yaml/* keyOf */.TN)(p) === path[i]);
+        const rest = path.slice(i);
+        if (!pair) {
+            const last = m.items[m.items.length - 1];
+            const firstKey = m.items[0]?.key;
+            if (!last || !firstKey?.range)
+                return undefined;
+            const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+            if (end === undefined)
+                return undefined;
+            const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, end));
+            return [{ path: file.path, start: at, end: at, text: newBlock(col(file, firstKey.range[0]), step, sIndent, rest, item, nl) }];
+        }
+        const value = pair.value;
+        const keyNode = pair.key;
+        if (!keyNode?.range)
+            return undefined;
+        const isNull = !value || ((0,yaml_lib/* isScalar */.jn)(value) && (value.value === null || value.value === ''));
+        if (isNull) {
+            if (value && (0,yaml_lib/* isScalar */.jn)(value) && value.range && value.range[1] > value.range[0])
+                return undefined; // explicit `~` or `null`
+            const at = (0,source/* lineContentEnd */.p4)(file, keyNode.range[1]);
+            const kc = col(file, keyNode.range[0]);
+            const lines = newBlock(kc + step, step, sIndent, rest.slice(1), item, nl);
+            if (rest.length === 1)
+                return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(kc + sIndent)}- ${item}` }];
+            return [{ path: file.path, start: at, end: at, text: lines }];
+        }
+        if (i < path.length - 1) {
+            node = value;
+            continue;
+        }
+        // The sequence itself.
+        if (!(0,yaml_lib/* isSeq */.oP)(value))
+            return undefined;
+        const seq = value;
+        const existing = seq.items.map((it) => (0,yaml/* deref */.LA)(y, it));
+        if (existing.some((e) => e && (0,yaml_lib/* isScalar */.jn)(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
+            return [];
+        const sample = existing[existing.length - 1];
+        const text = quoteLike(sample, item);
+        if (seq.flow) {
+            const r = seq.range;
+            if (!r)
+                return undefined;
+            let close = r[1] - 1;
+            while (close > r[0] && file.text[close] !== ']')
+                close--;
+            if (file.text[close] !== ']')
+                return undefined;
+            if (existing.length === 0)
+                return [{ path: file.path, start: close, end: close, text }];
+            const lastItem = seq.items[seq.items.length - 1];
+            const after = lastItem?.range?.[1] ?? close;
+            return [{ path: file.path, start: after, end: after, text: `, ${text}` }];
+        }
+        const lastItem = seq.items[seq.items.length - 1];
+        if (!lastItem?.range)
+            return undefined;
+        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, lastItem.range[0]).line);
+        const prefix = file.text.slice(ls, lastItem.range[0]);
+        if (!/^\s*-\s+$/.test(prefix))
+            return undefined;
+        const at = (0,source/* lineContentEnd */.p4)(file, lastContent(file, lastItem.range[1]));
+        return [{ path: file.path, start: at, end: at, text: `${nl}${prefix}${text}` }];
+    }
+    return undefined;
+}
+/** Remove a block-map pair, whole lines (its comments above stay). */
+function removePair(y, map, pair) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const k = pair.key;
+    if (!k?.range)
+        return undefined;
+    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line);
+    if (file.text.slice(start, k.range[0]).trim() !== '' && !/^\s*-\s*$/.test(file.text.slice(start, k.range[0])))
+        return undefined;
+    const v = pair.value;
+    const endOff = lastContent(file, v?.range?.[1] ?? k.range[1]);
+    const end = (0,source/* lineEndWithBreak */.zm)(file, endOff);
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** Remove one item of a sequence; when it is the only one, remove the whole key. */
+function removeSeqItem(y, map, key, item) {
+    const file = y.file;
+    const pair = map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+    if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value))
+        return undefined;
+    const seq = pair.value;
+    const idx = seq.items.indexOf(item);
+    if (idx < 0 || !item.range)
+        return undefined;
+    if (seq.items.length === 1)
+        return removePair(y, map, pair);
+    if (seq.flow) {
+        // Remove the item and one neighbouring comma.
+        const prev = seq.items[idx - 1];
+        const next = seq.items[idx + 1];
+        if (next?.range)
+            return [{ path: file.path, start: item.range[0], end: next.range[0], text: '' }];
+        if (prev?.range)
+            return [{ path: file.path, start: prev.range[1], end: item.range[1], text: '' }];
+        return undefined;
+    }
+    const start = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, item.range[0]).line);
+    const end = (0,source/* lineEndWithBreak */.zm)(file, lastContent(file, item.range[1]));
+    return [{ path: file.path, start, end, text: '' }];
+}
+/** The pair holding a key in a map's own items (not merged ones). */
+function ownPair(map, key) {
+    if (!map || !(0,yaml_lib/* isMap */.jh)(map))
+        return undefined;
+    return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+}
+/** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
+function newPairAt(y, map) {
+    const file = y.file;
+    if (map.flow)
+        return undefined;
+    const last = map.items[map.items.length - 1];
+    const firstKey = map.items[0]?.key;
+    if (!last || !firstKey?.range)
+        return undefined;
+    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+    if (end === undefined)
+        return undefined;
+    return { at: (0,source/* lineContentEnd */.p4)(file, lastContent(file, end)), col: col(file, firstKey.range[0]) };
+}
+/**
+ * A new pair `key:` with a block sequence of `items` (`key: []` for none)
+ * after the map's last pair: to give a service its own list where it got one
+ * through a merge key (`<<: *debug`), which an own key replaces whole.
+ */
+function addSeqPair(y, map, key, items) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    const nl = (0,source/* eol */.p3)(y.file);
+    const pad = ' '.repeat(p.col);
+    const body = items.length === 0 ? `${nl}${pad}${key}: []` : `${nl}${pad}${key}:${items.map((i) => `${nl}${pad}${' '.repeat(seqIndent(y))}- ${i}`).join('')}`;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: body }];
+}
+/** A new pair `key: value` (a plain scalar) after the map's last pair. */
+function addScalarPair(y, map, key, value) {
+    const p = newPairAt(y, map);
+    if (!p || ownPair(map, key))
+        return undefined;
+    return [{ path: y.file.path, start: p.at, end: p.at, text: `${(0,source/* eol */.p3)(y.file)}${' '.repeat(p.col)}${key}: ${value}` }];
+}
+
+// EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
+var compose = __nccwpck_require__(4206);
+// EXTERNAL MODULE: ./src/model/caps.ts
+var model_caps = __nccwpck_require__(1064);
+;// CONCATENATED MODULE: ./src/fix/editors.ts
+
+
+
+
+
+
+
+
+
+
+const NO_EDITS = {
+    addCapability: () => undefined,
+    replaceSecurityOpt: () => undefined,
+    replacePrivileged: () => undefined,
+};
+const editors = new WeakMap();
+/** The editor of a launch's own file, built from the locations the launch carries. */
+function editorFor(l) {
+    let e = editors.get(l);
+    if (!e) {
+        e = buildEditor(l);
+        editors.set(l, e);
+    }
+    return e;
+}
+function buildEditor(l) {
+    const src = l.source;
+    switch (src.kind) {
+        case 'compose':
+            return composeEditor(src.service, src.main, src.anchors);
+        case 'kubernetes':
+            return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
+        case 'run':
+            return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+        case 'kubectl-debug':
+            return kubectlDebugEditor(src.file, src.insertAt, src.flags);
+        case 'devcontainer': {
+            const file = src.doc.file;
+            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
+            if (!src.compose)
+                return own;
+            // Settings that live in the Compose file are edited there.
+            const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
+            return {
+                ...own,
+                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
+                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
+                ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+            };
+        }
+        default:
+            return NO_EDITS;
+    }
+}
+/**
+ * Apply edits per file and return them as whole-line edits (what a suggestion
+ * replaces). The edited files are not re-parsed here: the engine validates
+ * each file once with all the fixes of the scan applied (fix/settle.ts), and
+ * drops a fix that breaks its file before anything is offered.
+ */
+function makeFix(description, edits, files) {
+    if (!edits || edits.length === 0)
+        return undefined;
+    const byPath = new Map();
+    for (const e of edits) {
+        const list = byPath.get(e.path);
+        if (list)
+            list.push(e);
+        else
+            byPath.set(e.path, [e]);
+    }
+    const results = [];
+    for (const [path, es] of byPath) {
+        const file = files.find((f) => f.path === path);
+        if (!file)
+            return undefined;
+        let after;
+        try {
+            after = (0,fix_text/* applyEdits */.ct)(file.text, es);
+        }
+        catch {
+            return undefined;
+        }
+        if (after === file.text)
+            continue;
+        results.push({ path, before: file.text, after });
+    }
+    const out = [];
+    for (const r of results)
+        out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
+    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
+}
+/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
+function replacePairWithSeq(layer, oldKey, newKey, item) {
+    const file = layer.y.file;
+    const pair = ownPair(layer.map, oldKey);
+    const k = pair?.key;
+    if (!pair || !k?.range || layer.map.flow)
+        return undefined;
+    const rm = removePair(layer.y, layer.map, pair);
+    if (!rm || rm.length !== 1)
+        return undefined;
+    const indent = file.text.slice((0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, k.range[0]).line), k.range[0]);
+    if (indent.trim() !== '')
+        return undefined;
+    const nl = (0,source/* eol */.p3)(file);
+    const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
+    return [{ ...rm[0], text }];
+}
+function keySource(svc, key) {
+    for (let i = svc.layers.length - 1; i >= 0; i--) {
+        const l = svc.layers[i];
+        const own = ownPair(l.map, key);
+        if (own)
+            return { y: l.y, map: l.map, pair: own, layer: l };
+        if (!(0,yaml/* getPair */.xf)(l.y, l.map, key))
+            continue;
+        for (const m of (0,compose/* mergeSources */.Rf)(l.y, l.map)) {
+            const p = ownPair(m, key);
+            if (p)
+                return { y: l.y, map: m, pair: p, layer: l, anchor: m };
+        }
+        return undefined;
+    }
+    return undefined;
+}
+/** One fix that makes the changes of several (their edits as the editors made them, applied together). */
+function combineFixes(description, fixes) {
+    const parts = fixes.filter((f) => !!f && !!f.raw);
+    if (parts.length === 0)
+        return undefined;
+    if (parts.length === 1)
+        return { ...parts[0], description };
+    const files = [...new Map(parts.flatMap((f) => f.files ?? []).map((f) => [f.path, f])).values()];
+    return makeFix(description, parts.flatMap((f) => f.raw), files);
+}
+function scalarItems(y, pair) {
+    const v = (0,yaml/* deref */.LA)(y, pair.value);
+    return v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items : [];
+}
+/**
+ * The Compose editor. A setting an anchor supplies (`<<: *debug`) is edited
+ * in the anchor when every service that merges it is a debugging container
+ * (`anchors` says, from the model), else overridden in the service itself:
+ * an own key replaces a merged one whole, so the override copies what the
+ * anchor gave and changes only what the fix changes.
+ */
+function composeEditor(svc, main, anchors) {
+    const files = () => svc.layers.map((l) => l.y.file);
+    const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
+    const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
+    /** Edits that put cap in the service's effective cap_add. */
+    // New settings go into the debug override when the base file is one production shares.
+    const target = svc.debugLayer ?? main;
+    const addEdits = (cap) => {
+        const src = keySource(svc, 'cap_add');
+        if (!src)
+            return ensureSeqItem(target.y, target.map, ['cap_add'], cap);
+        if (scalarItems(src.y, src.pair).some((n) => (0,yaml_lib/* isScalar */.jn)(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
+            return [];
+        if (editable(src))
+            return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
+        // The anchor is shared with services that do not debug: the service gets its own list.
+        return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
+    };
+    const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
+    return {
+        addCapability(cap) {
+            const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
+            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"${where}`, addEdits(cap), files());
+        },
+        replaceSecurityOpt(opt, cap) {
+            const src = keySource(svc, 'security_opt');
+            if (!src || src.y.file !== opt.span.file || !(0,yaml_lib/* isSeq */.oP)((0,yaml/* deref */.LA)(src.y, src.pair.value)))
+                return undefined;
+            const seq = (0,yaml/* deref */.LA)(src.y, src.pair.value);
+            const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
+            if (!node)
+                return undefined;
+            const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                // Shared anchor: the service overrides the list without it, and gets the capability.
+                const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
+                const add = addEdits(cap);
+                if (!rest || !add)
+                    return undefined;
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...rest, ...add], files());
+            }
+            const layer = { y: src.y, map: src.map };
+            if (seq.items.length === 1 && !hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'security_opt', 'cap_add', cap), files());
+            const rm = removeSeqItem(src.y, src.map, 'security_opt', node);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
+        },
+        replacePrivileged(cap) {
+            const src = keySource(svc, 'privileged');
+            if (!src)
+                return undefined;
+            const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
+            if (!editable(src)) {
+                const off = addScalarPair(src.layer.y, src.layer.map, 'privileged', 'false');
+                const add = addEdits(cap);
+                if (!off || !add)
+                    return undefined;
+                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...off, ...add], files());
+            }
+            const layer = { y: src.y, map: src.map };
+            if (!hasCapKey())
+                return makeFix(desc, replacePairWithSeq(layer, 'privileged', 'cap_add', cap), files());
+            const rm = removePair(src.y, src.map, src.pair);
+            const add = addEdits(cap);
+            if (!rm || !add)
+                return undefined;
+            return makeFix(desc, [...rm, ...add], files());
+        },
+        publishPort(port) {
+            const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
+            return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
+        },
+        bindPortToLoopback(port) {
+            const file = port.span.file;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
+            if (!m || raw.includes('\n'))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            let value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            if (m[2].includes('$')) {
+                // Written with variables: keep them, only the host address changes (never a value from .env).
+                const parts = (0,compose/* splitPortSpec */.RJ)(m[2]);
+                if (parts.length === 1)
+                    value = `127.0.0.1:${parts[0]}:${parts[0]}`;
+                else if (parts.length === 2)
+                    value = `127.0.0.1:${parts[0]}:${parts[1]}`;
+                else if (parts.length === 3 && parts[0].includes('$'))
+                    value = `127.0.0.1:${parts[1]}:${parts[2]}`;
+                else
+                    return undefined;
+            }
+            const q = m[1] || '"';
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
+        },
+    };
+}
+function kubernetesEditor(ref) {
+    const file = ref.y.file;
+    const add = (cap) => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
+    const sc = () => {
+        const p = ownPair(ref.container, 'securityContext');
+        return p && p.value?.items ? p.value : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
+            const s = sc();
+            const p = s ? ownPair(s, 'seccompProfile') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            void opt;
+            return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+        replacePrivileged(cap) {
+            const s = sc();
+            const p = s ? ownPair(s, 'privileged') : undefined;
+            if (!s || !p)
+                return undefined;
+            const rm = removePair(ref.y, s, p);
+            const a = add(cap);
+            if (!rm || !a)
+                return undefined;
+            // Removing the only key would leave an empty map; removePair then adding keeps it valid.
+            return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
+        },
+    };
+}
+// ---------- devcontainer.json ----------
+function formattingOf(text) {
+    const m = /\n([ \t]+)"/.exec(text);
+    const indent = m?.[1] ?? '\t';
+    return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+/** Remove the entry at path, or add/append a value, keeping the file's layout. */
+function jsonModify(text, path, value, isArrayInsertion = false) {
+    if (value === undefined)
+        return removeAt(text, path);
+    const last = path[path.length - 1];
+    if (isArrayInsertion && typeof last === 'number')
+        return appendItem(text, path.slice(0, -1), JSON.stringify(value));
+    if (typeof last === 'string' && path.length === 1)
+        return setProperty(text, last, JSON.stringify(value));
+    return (0,jsonc_lib/* applyEdits */.ct)(text, (0,jsonc_lib/* modify */.JP)(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
+}
+/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
+function devcontainerAddCap(text, root, cap) {
+    const arr = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['capAdd']);
+    if (arr) {
+        if (arr.type !== 'array')
+            return undefined;
+        if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap))
+            return text;
+        return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
+    }
+    return jsonModify(text, ['capAdd'], [cap]);
+}
+function devcontainerEditor(ref) {
+    const { file } = ref;
+    const fix = (description, after) => {
+        if (after === undefined || after === file.text)
+            return undefined;
+        return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
+    };
+    /** Indexes of runArgs entries that make up the option at span (one or two entries). */
+    const runArgsIndexes = (span) => {
+        const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
+        const kids = runArgs?.children ?? [];
+        const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
+        if (i < 0)
+            return undefined;
+        const v = String(kids[i].value);
+        if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged'))
+            return [i];
+        if (/^--(cap-add|security-opt)$/.test(v))
+            return [i, i + 1];
+        const prev = kids[i - 1];
+        if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value)))
+            return [i - 1, i];
+        return [i];
+    };
+    const removeRunArgs = (text, idx) => {
+        let t = text;
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+        return t;
+    };
+    const withCap = (text, cap) => {
+        if (ref.grantedWithoutPrivileged?.(cap))
+            return text;
+        // Re-read the tree after earlier edits.
+        const root = (0,jsonc_lib/* parseJsonc */.pX)(text);
+        return root ? devcontainerAddCap(text, root, cap) : undefined;
+    };
+    return {
+        addCapability(cap) {
+            return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
+        },
+        replaceSecurityOpt(opt, cap) {
+            let t = file.text;
+            const so = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['securityOpt']);
+            const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
+            if (i >= 0)
+                t = (so.children.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
+            else {
+                const idx = runArgsIndexes(opt.span);
+                if (!idx)
+                    return undefined;
+                t = removeRunArgs(t, idx);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        replacePrivileged(cap) {
+            let t = file.text;
+            if ((0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['privileged']))
+                t = jsonModify(t, ['privileged'], undefined);
+            else {
+                const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['runArgs']);
+                const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
+                if (i < 0)
+                    return undefined;
+                t = removeRunArgs(t, [i]);
+            }
+            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
+        },
+        publishPort(port) {
+            const fp = (0,jsonc_lib/* findNodeAtLocation */.Wc)(ref.root, ['forwardPorts']);
+            const n = Number(port);
+            const value = Number.isFinite(n) ? n : port;
+            const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
+            return fix(`Forward port ${port} in ${file.path}`, after);
+        },
+        bindPortToLoopback(port) {
+            // appPort / runArgs entries that are exactly the port spec: rewrite the string.
+            if (port.span.file !== file)
+                return undefined;
+            const raw = file.text.slice(port.span.start, port.span.end);
+            let current;
+            try {
+                current = JSON.parse(raw);
+            }
+            catch {
+                return undefined;
+            }
+            if (typeof current !== 'string' || !/^[^-]/.test(current))
+                return undefined;
+            const hostPort = port.hostPort || port.containerPort;
+            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
+        },
+    };
+}
+/**
+ * Move runArgs entries (ignored when the dev container runs on Compose) into
+ * capAdd / securityOpt / privileged, which do apply there.
+ */
+function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
+    const runArgs = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['runArgs']);
+    const kids = runArgs?.children ?? [];
+    const idx = new Set();
+    for (const m of moved) {
+        const i = kids.findIndex((c) => c.offset === m.span.start);
+        if (i < 0)
+            continue;
+        idx.add(i);
+        const v = String(kids[i].value);
+        if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u')
+            idx.add(i + 1);
+    }
+    let t = file.text;
+    if (idx.size >= kids.length)
+        t = jsonModify(t, ['runArgs'], undefined);
+    else
+        for (const i of [...idx].sort((a, b) => b - a))
+            t = jsonModify(t, ['runArgs', i], undefined);
+    for (const c of caps) {
+        const r = (0,jsonc_lib/* parseJsonc */.pX)(t);
+        if (!r)
+            return undefined;
+        t = devcontainerAddCap(t, r, c) ?? t;
+    }
+    for (const s of secOpts) {
+        const r = (0,jsonc_lib/* parseJsonc */.pX)(t);
+        const so = r ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(r, ['securityOpt']) : undefined;
+        if (so && (so.children ?? []).some((c) => c.value === s))
+            continue;
+        t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
+    }
+    if (privileged)
+        t = jsonModify(t, ['privileged'], true);
+    if (t === file.text)
+        return undefined;
+    return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
+}
+function removeRange(file, start, end) {
+    // Also remove the whitespace before the flag (keep line continuations intact).
+    let s = start;
+    while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
+        s--;
+    if (s > 0 && file.text[s - 1] === '\n') {
+        // The flag starts its own continued line: remove the whole line instead.
+        const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, start).line);
+        return { path: file.path, start: ls, end: (0,source/* lineEndWithBreak */.zm)(file, end), text: '' };
+    }
+    return { path: file.path, start: s, end, text: '' };
+}
+function runLineEditor(ref) {
+    const { file } = ref;
+    const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
+    const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
+    return {
+        addCapability(cap) {
+            return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
+        },
+        replacePrivileged(cap) {
+            const f = ref.flags.find((x) => x.name === '--privileged');
+            if (!f)
+                return undefined;
+            const edits = [removeRange(file, f.start, f.end)];
+            if (!hasCap(cap))
+                edits.push(addEdit(cap));
+            return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
+        },
+        publishPort(port) {
+            return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
+        },
+        bindPortToLoopback(port) {
+            const hostPort = port.hostPort || port.containerPort;
+            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
+        },
+    };
+}
+// ---------- kubectl debug ----------
+/** SYS_PTRACE for a `kubectl debug` container is its profile: `--profile=general` (replacing another profile). */
+function kubectlDebugEditor(file, insertAt, flags) {
+    return {
+        addCapability(cap) {
+            if (cap !== 'SYS_PTRACE')
+                return undefined;
+            const profile = flags.find((f) => f.name === '--profile');
+            if (profile) {
+                const s = profile.valueStart ?? profile.start;
+                if (file.text.slice(s, profile.end) !== profile.value)
+                    return undefined;
+                return makeFix(`Use --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: s, end: profile.end, text: 'general' }], [file]);
+            }
+            return makeFix(`Add --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: insertAt, end: insertAt, text: ' --profile=general' }], [file]);
+        },
+        replaceSecurityOpt: () => undefined,
+        replacePrivileged: () => undefined,
+    };
+}
+
+// EXTERNAL MODULE: ./src/model/launch.ts
+var launch = __nccwpck_require__(3386);
+;// CONCATENATED MODULE: ./src/fix/seccomp.ts
+/** Edits of a seccomp profile in the repository (PTD013's fix). */
+
+
+
+function isAllow(action) {
+    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
+function allowPtraceFix(p, deny) {
+    const file = p.file;
+    let text = file.text;
+    if (deny) {
+        const idx = deny.names.findIndex((n) => n.value === 'ptrace');
+        if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1)
+            return undefined;
+        // Only `names` lists (the old single `name` form is dropped with its rule).
+        const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
+        if (deny.names.length === 1)
+            text = removeAt(text, ['syscalls', deny.index]);
+        else if (viaNames)
+            text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
+        else
+            return undefined;
+    }
+    if (!isAllow(p.defaultAction?.value ?? '')) {
+        const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
+        const root = (0,jsonc_lib/* parseTree */.cZ)(text);
+        const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
+        text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
+    }
+    if (text === file.text)
+        return undefined;
+    return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
+}
+
+;// CONCATENATED MODULE: ./src/rules/describe.ts
+/** Words the rules share, so every message speaks the same plain language. */
+
+function where(s) {
+    return `${s.file.path}:${(0,source/* positionAt */.t$)(s.file, s.start).line}`;
+}
+/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
+function launchName(l) {
+    switch (l.kind) {
+        case 'compose':
+            return `service "${l.name}"`;
+        case 'devcontainer':
+            return `the dev container "${l.name}"`;
+        case 'kubernetes':
+            return l.name;
+        case 'run':
+            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+        case 'dockerfile':
+            return `the image of ${l.name}`;
+        case 'kubectl-debug':
+            return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    }
+}
+/** How to grant a capability in this launch's own syntax. */
+function grantPhrase(l, cap = 'SYS_PTRACE') {
+    switch (l.kind) {
+        case 'compose':
+            return `add \`cap_add: [${cap}]\` to the service`;
+        case 'devcontainer':
+            return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
+        case 'kubernetes':
+            return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
+        case 'run':
+            return `add \`--cap-add=${cap}\` to the command`;
+        case 'dockerfile':
+            return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
+        case 'kubectl-debug':
+            return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
+    }
+}
+/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
+function commandText(t) {
+    const words = t.words.map((w) => w.value);
+    const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
+    return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+function toolDescription(t) {
+    if (t.use === 'install')
+        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+    return `runs \`${commandText(t)}\``;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd013.ts
+
+
+
+
+
+/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
+const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
+function ptd013_isAllow(action) {
+    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
+}
+function isDeny(action) {
+    return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
+}
+function archOk(arches, excluded) {
+    if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase())))
+        return false;
+    return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
+}
+/**
+ * What the profile does to ptrace for a container with these capabilities.
+ * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
+ * the condition Docker's own profile uses for ptrace).
+ */
+function ptraceVerdict(p, hasCap) {
+    const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
+    const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
+    const active = rules.filter(applies);
+    if (active.some((r) => ptd013_isAllow(r.action) && !r.hasArgs))
+        return { verdict: 'allowed' };
+    if (active.some((r) => ptd013_isAllow(r.action) && r.hasArgs))
+        return { verdict: 'unknown' };
+    const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
+    if (deny)
+        return { verdict: 'denied-rule', rule: deny };
+    if (active.some((r) => !ptd013_isAllow(r.action) && !isDeny(r.action)))
+        return { verdict: 'unknown' };
+    const def = p.defaultAction?.value ?? '';
+    if (ptd013_isAllow(def))
+        return { verdict: 'allowed' };
+    if (!isDeny(def))
+        return { verdict: 'unknown' };
+    const gated = rules.find((r) => ptd013_isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
+    if (gated)
+        return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
+    return { verdict: 'denied-default', defaultAction: def };
+}
+function withPtrace(hasCap) {
+    return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
+}
+/** Does one of the launch's seccomp profiles deny ptrace only until SYS_PTRACE is granted? (PTD013 reports those.) */
+function profileGatesPtraceOnCapability(l) {
+    if (l.hasPtrace || !l.seccompProfiles)
+        return false;
+    return l.seccompProfiles.some(({ profile }) => {
+        const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? false : (0,model_caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
+        const before = ptraceVerdict(profile, hasCap).verdict;
+        return before !== 'allowed' && before !== 'unknown' && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed';
+    });
+}
+function capName(c) {
+    return (0,launch/* normalizeCap */.Cu)(c);
+}
+const ptd013 = {
+    meta: {
+        id: 'PTD013',
+        slug: 'seccomp-profile-blocks-ptrace',
+        title: 'A custom seccomp profile blocks the debugger',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'A seccomp profile in the repository, used by a debugging container, denies the ptrace system call that every debugger needs.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // privileged turns seccomp off; no debugger, no finding.
+            if (!l.seccompProfiles || !(0,launch/* isPtraceTarget */.zr)(l) || l.privileged?.value === true)
+                continue;
+            for (const { opt, profile } of l.seccompProfiles) {
+                const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : (0,model_caps/* hasCapability */.p0)(c, l.capAdd, l.capDrop, false));
+                const v = ptraceVerdict(profile, hasCap);
+                if (v.verdict === 'allowed' || v.verdict === 'unknown')
+                    continue;
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const related = [];
+                let why = "";
+                let fix;
+                let fixText = '';
+                if (v.verdict === 'needs-caps') {
+                    const caps = v.caps.map(capName);
+                    why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
+                    related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
+                    if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
+                        fix = editorFor(l).addCapability('SYS_PTRACE');
+                        fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
+                    }
+                    else {
+                        fix = allowPtraceFix(profile);
+                        fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
+                    }
+                }
+                else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
+                    // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
+                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
+                    related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
+                    fix = editorFor(l).addCapability('SYS_PTRACE');
+                    fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
+                }
+                else if (v.verdict === 'denied-rule') {
+                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
+                    related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
+                    fix = allowPtraceFix(profile, v.rule);
+                    fixText = `take ptrace out of that rule${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+                }
+                else if (v.verdict === 'denied-default') {
+                    why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
+                    if (profile.defaultAction)
+                        related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
+                    fix = allowPtraceFix(profile);
+                    fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
+                }
+                ctx.report({
+                    message: `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
+                        `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
+                        `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
+                    span: opt.span,
+                    related,
+                    launch: l,
+                    key: profile.file.path,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd005.ts
+
+
+/** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
+function isRootUser(user) {
+    const u = user.trim().replace(/^["']|["']$/g, '');
+    if (u === '' || u.includes('$'))
+        return undefined;
+    return /^(root|0)(:.*)?$/.test(u);
+}
+function userWhere(u) {
+    return where(u.span);
+}
+const ptd005 = {
+    meta: {
+        id: 'PTD005',
+        slug: 'cap-ineffective-non-root',
+        title: 'SYS_PTRACE does not reach a debugger that runs as a non-root user',
+        defaultSeverity: 'warning',
+        fixable: false,
+        summary: 'The container grants SYS_PTRACE, but the debugger attaches to running processes as a non-root user, and added capabilities only reach processes running as root.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!l.hasPtrace || !l.user || l.privileged?.value === true)
+                continue;
+            if (isRootUser(l.user.value) !== false)
+                continue;
+            const attaches = (0,launch/* attachUses */.sx)(l).filter((t) => t.asRoot !== true);
+            const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
+            if (attaches.length === 0 && !editor)
+                continue;
+            // File capabilities (setcap on the debugger) do reach a non-root user.
+            if (l.fileCapPtrace)
+                continue;
+            const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+            const first = attaches[0];
+            const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor)})`;
+            const launchInstead = first?.tool === 'dlv' || !first
+                ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
+                : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+            const related = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
+            const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
+            if (grant)
+                related.push({ span: grant.span, message: 'SYS_PTRACE is granted here, but only root processes receive it.' });
+            else if (l.grantedBy)
+                related.push({ span: l.grantedBy.span, message: 'SYS_PTRACE is granted by this, but only root processes receive it.' });
+            ctx.report({
+                message: `${who} grants the SYS_PTRACE capability, but the debugger runs as user "${l.user.value}" (${userWhere(l.user)}), not root, and attaches to a running process: ${what}. ` +
+                    `Docker, Podman and Kubernetes hand added capabilities only to processes running as root (uid 0); a process of any other user starts with no effective capabilities, so SYS_PTRACE does nothing for it. ` +
+                    `Attaching to a process of another user (for example a server running as root) then always fails ("could not attach to pid …: operation not permitted" or "current user does not own the process"), ` +
+                    `and on hosts with Yama ptrace_scope=1 (Ubuntu, GitHub-hosted runners, most cloud VMs) attaching even to the same user's process fails ("Could not attach to pid …: this could be caused by a kernel security setting"). ` +
+                    `It only works for a process of the same user on hosts without that restriction. ` +
+                    `Fix: ${launchInstead}; or run the debugger as root (for example \`docker exec -u root …\`, or \`user: root\` for a debugging-only container).`,
+                span: first?.span ?? editor,
+                related,
+                launch: l,
+                key: first ? commandText(first) : 'editor-attach',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd001.ts
+
+
+
+
+
+
+/** Evidence lines: what makes this launch a debugging container. */
+function evidence(l) {
+    const out = [];
+    for (const t of l.tools.slice(0, 5))
+        out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
+    if (l.goDevcontainer)
+        out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
+    if (l.editorAttach)
+        out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
+    return out;
+}
+function reportImageAttach(report, l, attach) {
+    report({
+        severity: 'note',
+        message: `The image of ${l.name} runs \`${commandText(attach)}\` (${where(attach.span)}), which attaches a debugger to a process that is already running, ` +
+            `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
+            `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
+            `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
+        span: attach.span,
+        related: evidence(l).filter((r) => r.span !== attach.span),
+        launch: l,
+        key: `image-attach:${commandText(attach)}`,
+    });
+}
+function reportKubectlDebug(report, l, attach) {
+    const fix = editorFor(l).addCapability('SYS_PTRACE');
+    const shown = attach ?? l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+    const what = shown ? (shown.words.length > 1 ? `runs \`${commandText(shown)}\`` : `runs the debugger image \`${l.image?.value ?? shown.tool}\``) : 'runs a debugger';
+    const profile = l.debugProfile;
+    const why = profile
+        ? `\`--profile=${profile.value}\` gives the debug container no SYS_PTRACE capability (only the \`general\` and \`sysadmin\` profiles add it)`
+        : 'without `--profile`, kubectl up to 1.35 uses the `legacy` profile, which gives the debug container no SYS_PTRACE capability (from kubectl 1.36 the default is `general`, which adds it)';
+    report({
+        severity: attach ? 'error' : 'warning',
+        message: `\`${l.name.replace(/ \(line \d+\)$/, '')}\` ${what} in a debug container next to the pod's processes, and ${why}. ` +
+            `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
+            `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
+            `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
+        span: l.anchor,
+        related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
+        launch: l,
+        ...(fix ? { fix } : {}),
+    });
+}
+const ptd001 = {
+    meta: {
+        id: 'PTD001',
+        slug: 'missing-sys-ptrace',
+        title: 'Debugger container lacks SYS_PTRACE',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'A container that runs or ships a debugger (dlv, strace, gdb) does not get the SYS_PTRACE capability.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!(0,launch/* isPtraceTarget */.zr)(l) || l.hasPtrace)
+                continue;
+            // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
+            if (l.securityOpt.some((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value)))
+                continue;
+            // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).
+            if (profileGatesPtraceOnCapability(l))
+                continue;
+            // The capability is asked for in runArgs that Compose ignores: PTD004's finding (its fix moves it).
+            if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value)))
+                continue;
+            const attaches = (0,launch/* attachUses */.sx)(l);
+            const attach = attaches[0];
+            if (l.kind === 'dockerfile') {
+                // Nothing in the repository runs this image: its capabilities are whoever runs it's to give.
+                // Only its own command's attach needs the capability in every runtime: say how to run it.
+                if (attach)
+                    reportImageAttach(ctx.report, l, attach);
+                continue;
+            }
+            if (l.kind === 'kubectl-debug') {
+                reportKubectlDebug(ctx.report, l, attach);
+                continue;
+            }
+            const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
+            const who = launchName(l);
+            const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
+            let fix = editorFor(l).addCapability('SYS_PTRACE');
+            const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
+            let message;
+            const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
+            if (attaching && nonRoot) {
+                // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
+                fix = undefined;
+                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${what} as user "${l.user.value}" (${where(l.user.span)}), which attaches a debugger to a process that is already running. ` +
+                        `Attaching needs the SYS_PTRACE capability on most hosts (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), and granting it to the container would not help: ` +
+                        `Docker, Podman and Kubernetes hand added capabilities only to processes running as root, so the debugger running as "${l.user.value}" would still fail with ` +
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
+                        `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
+                        `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+            }
+            else if (attaching) {
+                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
+                        `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                        `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
+                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
+            }
+            else {
+                const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
+                const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
+                message =
+                    `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                        `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
+                        `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
+                        `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
+                        `Fix: ${grant}.`;
+            }
+            const related = evidence(l);
+            if (dropAll)
+                related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
+            ctx.report({
+                // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
+                severity: attach || l.editorAttach ? 'error' : 'note',
+                message,
+                span: l.anchor,
+                related,
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd002.ts
+
+
+
+
+
+const ptd002 = {
+    meta: {
+        id: 'PTD002',
+        slug: 'seccomp-unconfined',
+        title: 'seccomp turned off to make a debugger work',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'A debugging container runs with seccomp=unconfined, which turns off all system-call filtering, where the SYS_PTRACE capability is the narrow fix.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!(0,launch/* isDebuggingContainer */.qV)(l))
+                continue;
+            for (const opt of l.securityOpt.filter((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value))) {
+                const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
+                const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
+                const missing = !l.hasPtrace;
+                const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
+                    `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
+                    `The narrow fix is the SYS_PTRACE capability: Docker's default seccomp profile allows the debugger's system calls as soon as the capability is granted (since Docker 1.12)` +
+                    (missing && attaching ? `, and attaching (\`dlv attach\`, \`strace -p\`) needs the capability anyway: seccomp=unconfined alone still fails with "operation not permitted" on hosts with Yama ptrace_scope=1` : '') +
+                    `. The one thing unconfined adds for delve is turning off address-space randomisation, which debugging does not need. ` +
+                    `Fix: remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}.`;
+                ctx.report({
+                    severity: missing && attaching ? 'error' : 'warning',
+                    message,
+                    span: opt.span,
+                    related: evidence(l),
+                    launch: l,
+                    key: opt.value,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd003.ts
+
+
+
+
+
+/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
+function privilegedForOtherReasons(l) {
+    const img = l.image?.value ?? '';
+    if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
+        return true;
+    return false;
+}
+/** Replace the ALL of a capability grant with SYS_PTRACE, in place (quotes and list style kept). */
+function replaceAllFix(l, item) {
+    if (l.capAdd.some((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'SYS_PTRACE'))
+        return undefined;
+    const text = (0,source/* spanText */.Cp)(item.span);
+    let m = null;
+    const re = /(?:CAP_)?ALL(?![A-Za-z0-9_])/gi;
+    for (let x = re.exec(text); x; x = re.exec(text))
+        m = x;
+    if (!m)
+        return undefined;
+    const start = item.span.start + m.index;
+    const upper = m[0] === m[0].toUpperCase();
+    return makeFix('Grant SYS_PTRACE instead of every capability', [{ path: item.span.file.path, start, end: start + m[0].length, text: upper ? 'SYS_PTRACE' : 'sys_ptrace' }], [item.span.file, l.file]);
+}
+const ptd003 = {
+    meta: {
+        id: 'PTD003',
+        slug: 'privileged-for-ptrace',
+        title: 'privileged mode used to make a debugger work',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'A debugging container runs privileged (every capability, every host device) where SYS_PTRACE alone is enough.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (!(0,launch/* isDebuggingContainer */.qV)(l) || privilegedForOtherReasons(l))
+                continue;
+            // `cap_add: [ALL]` is privileged mode's capabilities under another name.
+            for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL')) {
+                const fix = replaceAllFix(l, all);
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${(0,source/* spanText */.Cp)(all.span).trim()}\`) so that the debugger works. ` +
+                        `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
+                        `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
+                    span: all.span,
+                    related: evidence(l),
+                    launch: l,
+                    key: 'cap-all',
+                    ...(fix ? { fix } : {}),
+                });
+            }
+            if (l.privileged?.value !== true)
+                continue;
+            const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
+            ctx.report({
+                message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
+                    `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
+                    `code in it can take over the host. A debugger needs one capability, SYS_PTRACE. ` +
+                    `Fix: remove privileged and ${grantPhrase(l)}. (If the container needs privileged mode for something else, such as running Docker inside it, keep it and suppress this finding with a \`ptrace-doctor-ignore PTD003\` comment.)`,
+                span: l.privileged.span,
+                related: evidence(l),
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd004.ts
+
+
+
+const ptd004 = {
+    meta: {
+        id: 'PTD004',
+        slug: 'runargs-ignored',
+        title: 'runArgs are ignored when the dev container runs on Docker Compose',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'devcontainer.json with dockerComposeFile sets capabilities, seccomp or privileged in runArgs, which only apply to image- and Dockerfile-based dev containers.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            if (l.kind !== 'devcontainer' || !l.ignoredRunArgs || l.ignoredRunArgs.length === 0)
+                continue;
+            const doc = ctx.model.devcontainers.find((d) => d.file === l.file);
+            const moved = l.ignoredRunArgs;
+            // The options as written (`--security-opt seccomp=unconfined` when the value is the next entry), each with its first entry.
+            const options = [];
+            const caps = [];
+            const secOpts = [];
+            let workaround = false;
+            for (let i = 0; i < moved.length; i++) {
+                const a = moved[i];
+                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(a.value);
+                if (m) {
+                    // The value is the next runArgs entry when not joined with '='.
+                    const val = m[2] ?? moved[++i]?.value;
+                    if (!val)
+                        continue;
+                    options.push({ text: m[2] !== undefined ? a.value : `${a.value} ${val}`, first: a });
+                    if (m[1] === 'cap-add')
+                        caps.push(...val.split(',').map(launch/* normalizeCap */.Cu));
+                    else if ((0,model_caps/* isSeccompUnconfined */.a1)(val))
+                        workaround = true;
+                    else
+                        secOpts.push(val);
+                }
+                else if (a.value.startsWith('--privileged')) {
+                    options.push({ text: a.value, first: a });
+                    workaround = true;
+                }
+            }
+            // The grant that is moved is the capability: seccomp=unconfined and privileged were the workaround for it (PTD002, PTD003).
+            if (workaround && !caps.some((c) => c === 'SYS_PTRACE' || c === 'ALL'))
+                caps.push('SYS_PTRACE');
+            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, [...new Set(caps)], secOpts, false) : undefined;
+            const list = options.map((o) => `\`${o.text}\``);
+            const listed = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify([...new Set(caps)])}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : ''].filter(Boolean).join(' and ');
+            ctx.report({
+                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${listed} ${options.length === 1 ? 'never reaches' : 'never reach'} the container, ` +
+                    `so the debugger runs without what you meant to give it. ` +
+                    (target
+                        ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
+                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
+                            `, or put the setting on the service in the Compose file.`
+                        : 'Fix: put the setting on the service in the Compose file.'),
+                span: options[0]?.first.span ?? moved[0].span,
+                related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
+                launch: l,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd006.ts
+
+
+
+/** Split host:port as dlv's --listen takes it (host may be empty or [v6]). */
+function parseListen(value) {
+    const v = value.trim().replace(/^["']|["']$/g, '');
+    const m = /^(\[[^\]]*\]|[^:]*):([^:]*)$/.exec(v);
+    if (!m)
+        return { host: v };
+    const port = /^\d+$/.test(m[2]) ? m[2] : undefined;
+    return { host: m[1].replace(/^\[|\]$/g, ''), ...(port ? { port } : {}) };
+}
+function scopeOf(host) {
+    const h = host.toLowerCase();
+    if (h === '' || h === '0.0.0.0' || h === '::' || h === '0:0:0:0:0:0:0:0')
+        return 'wildcard';
+    if (h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === 'ip6-localhost')
+        return 'loopback';
+    return 'other';
+}
+/** Every dlv API server a launch runs (deduplicated by command span). */
+function dlvServers(l) {
+    const out = [];
+    const seen = new Set();
+    for (const t of l.tools) {
+        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
+            continue;
+        if (!t.dlv.headless && t.dlv.sub !== 'dap')
+            continue;
+        if (['version', 'help', 'connect', ''].includes(t.dlv.sub))
+            continue;
+        const k = `${t.span.file.path}:${t.span.start}`;
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        const lv = t.dlv.listen;
+        if (!lv) {
+            out.push({ tool: t });
+            continue;
+        }
+        const { host, port } = parseListen(lv.value);
+        out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host) } });
+    }
+    return out;
+}
+/** Does a published container port (a number or a range such as 2345-2350) cover port? */
+function portCovers(containerPort, port) {
+    const p = Number(port);
+    const m = /^(\d+)(?:-(\d+))?$/.exec(containerPort.trim());
+    if (!m)
+        return false;
+    const lo = Number(m[1]);
+    const hi = m[2] ? Number(m[2]) : lo;
+    return lo <= p && p <= hi;
+}
+/** Docker-style publications (compose ports, -p, appPort) of a container port. */
+function publications(l, port) {
+    return l.ports.filter((p) => (p.kind ?? 'publish') === 'publish' && portCovers(p.containerPort, port));
+}
+/** Is the devcontainer port forwarded by the editor (forwardPorts: N or "host:N")? */
+function forwarded(l, port) {
+    return (l.forwardPorts ?? []).some((f) => f.value === port || f.value.endsWith(`:${port}`));
+}
+/** Kubernetes Services that select this container and target port (by number or by the container port's name). */
+function servicesTargeting(model, l, port) {
+    if (l.kind !== 'kubernetes')
+        return [];
+    const labels = model.kubernetes.labels.get(l.id);
+    if (!labels)
+        return [];
+    const names = l.ports.filter((p) => p.containerPort === port && p.name).map((p) => p.name);
+    const out = [];
+    for (const s of model.kubernetes.services) {
+        if (s.selector.size === 0)
+            continue;
+        if (![...s.selector].every(([k, v]) => labels.get(k) === v))
+            continue;
+        for (const sp of s.ports)
+            if (sp.targetPort === port || names.includes(sp.targetPort))
+                out.push({ service: s, port: sp });
+    }
+    return out;
+}
+/** Replace the --listen value in place, when the source text is exactly the value. */
+function listenFix(l, server, value, description) {
+    const lv = server.listen;
+    if (!lv || (0,source/* spanText */.Cp)(lv.span) !== lv.value)
+        return undefined;
+    return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
+}
+const ptd006 = {
+    meta: {
+        id: 'PTD006',
+        slug: 'delve-listens-on-loopback',
+        title: 'Headless delve listens on 127.0.0.1 inside the container',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'Headless dlv listens on 127.0.0.1/localhost (or on a random loopback port) inside a container, so the debugger cannot be reached through the published port.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
+            if (l.hostNetwork || l.kind === 'kubectl-debug')
+                continue;
+            for (const s of dlvServers(l)) {
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
+                if (!s.listen) {
+                    // The editor inside a dev container can still read the random port from the log; elsewhere nobody can.
+                    if (l.kind === 'devcontainer')
+                        continue;
+                    ctx.report({
+                        message: `${who} runs ${cmd} without \`--listen\`. Headless dlv then listens on a random port of 127.0.0.1 inside the container, ` +
+                            `which nothing outside the container can reach: your editor's "connect to server" fails with "connection refused" or times out. ` +
+                            `Fix: add \`--listen=:2345\` (all interfaces inside the container) and publish that port on 127.0.0.1 of the host.`,
+                        span: s.tool.span,
+                        launch: l,
+                        key: `${(0,source/* spanText */.Cp)(s.tool.span).slice(0, 120)}#nolisten`,
+                    });
+                    continue;
+                }
+                if (s.listen.scope !== 'loopback' || !s.listen.port)
+                    continue;
+                const port = s.listen.port;
+                const pubs = publications(l, port);
+                const svcs = servicesTargeting(ctx.model, l, port);
+                const hostPorts = l.ports.filter((p) => p.kind === 'hostPort' && portCovers(p.containerPort, port));
+                let reached;
+                if (l.kind === 'kubernetes') {
+                    // kubectl port-forward connects to the pod's own loopback, so 127.0.0.1 works with it; Services and hostPorts do not.
+                    if (svcs.length === 0 && hostPorts.length === 0)
+                        continue;
+                    reached = svcs.length > 0 ? `Service "${svcs[0].service.name}" sends traffic to the pod's IP address on port ${port}` : `the hostPort sends traffic to the pod's IP address on port ${port}`;
+                }
+                else if (l.kind === 'devcontainer') {
+                    // The editor forwards ports from inside the container, where 127.0.0.1 works.
+                    if (pubs.length === 0 || forwarded(l, port))
+                        continue;
+                    reached = `port ${port} is published (${where(pubs[0].span)}), and Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`;
+                }
+                else {
+                    reached = pubs.length > 0
+                        ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
+                        : `nothing outside the container can reach the container's 127.0.0.1`;
+                }
+                const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
+                // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
+                const publish = listen && pubs.length === 0 && (l.kind === 'compose' || l.kind === 'run') && !l.sharedNetwork && !l.publishAll ? editorFor(l).publishPort?.(port) : undefined;
+                const fix = publish ? combineFixes(`Listen on :${port} and publish port ${port} on 127.0.0.1 of the host`, [listen, publish]) : listen;
+                ctx.report({
+                    message: `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +
+                        `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
+                        `(or "connection reset by peer"), although dlv logs "API server listening at: ${s.listen.value}". ` +
+                        `Fix: \`--listen=:${port}\`, which listens on every interface inside the container; keep the host side private by publishing it as 127.0.0.1:${port}:${port}.`,
+                    span: s.listen.span,
+                    related: [
+                        ...pubs.slice(0, 1).map((p) => ({ span: p.span, message: `Port ${port} is published here.` })),
+                        ...svcs.slice(0, 1).map((x) => ({ span: x.port.span, message: `This Service targets port ${port}.` })),
+                    ],
+                    launch: l,
+                    key: s.listen.value,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd007.ts
+
+
+
+const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
+/** The port of delve's own examples (`dlv --listen=:2345`), which debug setups publish. */
+const DELVE_PORT = '2345';
+const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
+    '(call functions, write memory) and read everything in it.';
+const ptd007 = {
+    meta: {
+        id: 'PTD007',
+        slug: 'delve-api-exposed',
+        title: 'The delve API is reachable from other machines',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'The headless delve API (no authentication: whoever reaches it runs code) is published on all host interfaces, on the host network, through a hostPort or a NodePort/LoadBalancer Service.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            const seen = new Set();
+            // delve in the image, started by hand (docker exec … dlv attach --headless), on the port its documentation uses.
+            if (dlvServers(l).length === 0 && l.tools.some((t) => t.tool === 'dlv')) {
+                for (const p of publications(l, DELVE_PORT)) {
+                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()))
+                        continue;
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
+                    const hostPort = p.hostPort || p.containerPort;
+                    ctx.report({
+                        severity: 'warning',
+                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
+                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
+                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+                        span: p.span,
+                        related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
+                        launch: l,
+                        key: `default-port:${p.containerPort}:${p.hostPort}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+            }
+            for (const s of dlvServers(l)) {
+                const port = s.listen?.port;
+                if (!port || !s.listen)
+                    continue;
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
+                const related = [{ span: s.tool.span, message: `delve listens on ${s.listen.value} here.` }];
+                // Published on every interface of the host.
+                for (const p of publications(l, port)) {
+                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`))
+                        continue;
+                    seen.add(`${p.span.file.path}:${p.span.start}`);
+                    const fix = editorFor(l).bindPortToLoopback?.(p);
+                    const hostPort = p.hostPort || p.containerPort;
+                    ctx.report({
+                        message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
+                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). ` +
+                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`; your editor on this machine still connects to localhost:${hostPort}, and from another machine use an SSH tunnel.`,
+                        span: p.span,
+                        related,
+                        launch: l,
+                        key: `publish:${p.containerPort}:${p.hostPort}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                // The host's own network: a wildcard listen address is every host interface.
+                if (l.hostNetwork && s.listen.scope === 'wildcard') {
+                    const fix = listenFix(l, s, `127.0.0.1:${port}`, `Listen on 127.0.0.1:${port} (the host's loopback, with the host network)`);
+                    ctx.report({
+                        message: `${who} uses the host's network and runs ${cmd}, so delve listens on ${s.listen.value} of the host itself: every machine that can reach this host can connect to it. ` +
+                            `${RISK} Fix: \`--listen=127.0.0.1:${port}\` — with the host network the container's loopback is the host's, so your editor on this machine still connects to localhost:${port}.`,
+                        span: s.listen.span,
+                        related: [{ span: l.hostNetwork, message: 'The container shares the host network here.' }],
+                        launch: l,
+                        key: `hostnet:${port}`,
+                        ...(fix ? { fix } : {}),
+                    });
+                }
+                if (l.kind !== 'kubernetes')
+                    continue;
+                const forward = `kubectl port-forward <pod> ${port}:${port}`;
+                // hostPort: every node interface.
+                for (const p of l.ports.filter((x) => x.kind === 'hostPort' && portCovers(x.containerPort, port))) {
+                    ctx.report({
+                        message: `${who} runs the delve debugger server ${cmd} and exposes it with \`hostPort: ${p.hostPort}\`, which opens port ${p.hostPort} on the node's network interfaces. ` +
+                            `${RISK} Fix: remove the hostPort and reach the debugger with \`${forward}\`, which tunnels through the Kubernetes API with your own credentials and needs nothing published.`,
+                        span: p.span,
+                        related,
+                        launch: l,
+                        key: `hostPort:${p.containerPort}`,
+                    });
+                }
+                // NodePort / LoadBalancer Services that target the debugger port.
+                for (const { service, port: sp } of servicesTargeting(ctx.model, l, port)) {
+                    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer')
+                        continue;
+                    ctx.report({
+                        message: `Service "${service.name}" (type ${service.type}) sends traffic to port ${port} of ${launchName(l)}, where the delve debugger server runs ${cmd}. ` +
+                            `A ${service.type} Service is reachable from outside the cluster${service.type === 'NodePort' ? ' on every node\'s address' : ' through a public load balancer'}. ` +
+                            `${RISK} Fix: remove the debugger port from this Service (or make it a ClusterIP Service) and use \`${forward}\`.`,
+                        span: sp.span,
+                        related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
+                        launch: l,
+                        key: `service:${service.name}:${sp.port}`,
+                    });
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd008.ts
+
+
+
+const ptd008 = {
+    meta: {
+        id: 'PTD008',
+        slug: 'delve-port-unpublished',
+        title: 'Headless delve listens on a port that is never published',
+        defaultSeverity: 'warning',
+        fixable: true,
+        summary: 'Headless dlv listens on a port that the container never publishes (no ports, no -p, no forwardPorts, no host network), so the editor cannot connect.',
+    },
+    check(ctx) {
+        for (const l of ctx.launches) {
+            // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
+            // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
+            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll)
+                continue;
+            const done = new Set();
+            for (const s of dlvServers(l)) {
+                const port = s.listen?.port;
+                // A loopback listen is PTD006's finding: publishing its port would reach nothing.
+                if (!port || !s.listen || done.has(port) || s.listen.scope === 'loopback')
+                    continue;
+                if (publications(l, port).length > 0 || forwarded(l, port))
+                    continue;
+                done.add(port);
+                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
+                const fix = editorFor(l).publishPort?.(port);
+                const how = l.kind === 'devcontainer'
+                    ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
+                    : l.kind === 'compose'
+                        ? `add \`"127.0.0.1:${port}:${port}"\` to the service's \`ports\``
+                        : `add \`-p 127.0.0.1:${port}:${port}\` to the command`;
+                ctx.report({
+                    message: `${who} runs the delve debugger server \`${commandText(s.tool)}\` (${where(s.tool.span)}) on port ${port}, but the container never publishes that port. ` +
+                        `Your editor's "connect to server" on localhost:${port} fails with "connection refused"` +
+                        (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
+                        (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
+                        `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
+                    span: s.listen.span,
+                    related: [{ span: l.anchor, message: 'The container is defined here.' }],
+                    launch: l,
+                    key: `unpublished:${port}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ./src/model/project.ts
+var project = __nccwpck_require__(1852);
+;// CONCATENATED MODULE: ./src/model/binaries.ts
+/**
+ * Which `go build` produced the binary that dlv runs: follows `dlv exec PATH`
+ * (or, for `dlv attach`, the image's ENTRYPOINT/CMD program) back through
+ * `COPY --from=stage SRC DEST` and `go build -o` across Dockerfile stages.
+ * Answers nothing when the path cannot be followed with certainty.
+ */
+
+
+
+function abs(p, workdir = '/') {
+    return external_node_path_.posix.normalize(p.startsWith('/') ? p : external_node_path_.posix.join(workdir, p));
+}
+/** The path a `go build` writes, when it can be told. */
+function buildOutput(b, workdir = '/', vars) {
+    const ex = (v) => (vars ? (0,dockerfile/* expandVars */.Jf)(v, vars) : v);
+    if (b.output) {
+        const o = ex(b.output.value);
+        if (o.includes('$'))
+            return undefined;
+        if (o.endsWith('/')) {
+            const pkg = packageArg(b);
+            return pkg ? abs(external_node_path_.posix.join(o, pkg), workdir) : undefined;
+        }
+        return abs(o, workdir);
+    }
+    const pkg = packageArg(b);
+    return pkg ? abs(pkg, workdir) : undefined;
+}
+/** Does the build write `path` (a file it names, or one of the binaries it writes into a directory)? */
+function outputMatches(b, path, workdir, vars) {
+    const o = buildOutput(b, workdir, vars);
+    if (o === path)
+        return true;
+    const dir = outputDir(b, workdir, vars);
+    return dir !== undefined && external_node_path_.posix.dirname(path) === dir;
+}
+/**
+ * The directory a build writes its binaries into, when -o names one: a
+ * trailing slash, or several packages (`./cmd/...`, which go build only
+ * accepts with a directory), each binary named after its package.
+ */
+function outputDir(b, workdir = '/', vars) {
+    if (!b.output)
+        return undefined;
+    const o = vars ? (0,dockerfile/* expandVars */.Jf)(b.output.value, vars) : b.output.value;
+    if (o.includes('$'))
+        return undefined;
+    const pkgs = b.words.slice(2).map((w) => (vars ? (0,dockerfile/* expandVars */.Jf)(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
+    if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1)
+        return abs(o, workdir).replace(/\/$/, '') || '/';
+    return undefined;
+}
+/** The last element of the single package argument (./cmd/api → api), if there is one. */
+function packageArg(b) {
+    const args = [];
+    const words = b.words.map((w) => w.value);
+    for (let i = 2; i < words.length; i++) {
+        const v = words[i];
+        if (v.startsWith('-')) {
+            // Flags with a separate value.
+            if (!v.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-asmflags', '-mod', '-p', '-buildmode', '-trimpath=false', '-pkgdir', '-installsuffix', '-toolexec', '-overlay', '-pgo', '-modfile', '-C'].includes(v))
+                i++;
+            continue;
+        }
+        args.push(v);
+    }
+    if (args.length !== 1)
+        return undefined;
+    const a = args[0].replace(/\/\.\.\.$/, '');
+    if (a.endsWith('.go') || a === '.' || a.includes('...'))
+        return undefined;
+    const base = external_node_path_.posix.basename(a);
+    return base && base !== '.' ? base : undefined;
+}
+function stageByRef(doc, ref) {
+    if (/^\d+$/.test(ref))
+        return doc.stages[Number(ref)];
+    return doc.stages.find((s) => s.name?.value.toLowerCase() === ref.toLowerCase());
+}
+/**
+ * The path a RUN line's `cp`/`mv`/`install` wrote `path` from: `cp SRC DEST`
+ * (DEST the file, or a directory it lands in), `cp -r DIR/* DEST/`, the last
+ * writer on the line. Undefined when none of its commands wrote path.
+ */
+function movedFrom(run, path) {
+    const cmds = run.commands ?? [{ words: run.words }];
+    for (const c of [...cmds].reverse()) {
+        const ws = c.words.map((w) => w.value);
+        const head = ws[0] ? external_node_path_.posix.basename(ws[0]) : '';
+        if (head !== 'cp' && head !== 'mv' && head !== 'install')
+            continue;
+        const args = ws.slice(1).filter((v) => !v.startsWith('-'));
+        if (args.length < 2)
+            continue;
+        const wd = run.workdir ?? '/';
+        const dest = abs(args[args.length - 1], wd);
+        const sources = args.slice(0, -1);
+        for (const src of sources) {
+            const s = abs(src, wd);
+            if (sources.length === 1 && !src.endsWith('/*') && dest === path)
+                return s;
+            const base = external_node_path_.posix.basename(path);
+            if (external_node_path_.posix.dirname(path) === dest.replace(/\/$/, '')) {
+                if (src.endsWith('/*'))
+                    return external_node_path_.posix.join(s.replace(/\/\*$/, ''), base);
+                if (external_node_path_.posix.basename(s) === base)
+                    return s;
+            }
+        }
+    }
+    return undefined;
+}
+/** resolveIn, but only over what the stage did before offset `before` (the RUN that moved the binary). */
+function resolveBefore(doc, stage, path, before, depth) {
+    const trimmed = { ...stage, runs: stage.runs.filter((r) => r.span.start < before), copies: stage.copies.filter((c) => c.span.start < before) };
+    return resolveIn(doc, trimmed, path, depth);
+}
+/** Follow path back from the end of stage (and the stages it builds on) to its go build. */
+function resolveIn(doc, stage, path, depth) {
+    if (depth > 8)
+        return undefined;
+    for (const s of (0,dockerfile/* stageChain */.ap)(stage)) {
+        // Runs and copies in source order, newest first: the last writer of the path wins.
+        const events = [
+            ...s.runs.map((r) => ({ at: r.span.start, run: r })),
+            ...s.copies.map((c) => ({ at: c.span.start, copy: c })),
+        ].sort((a, b) => b.at - a.at);
+        for (const e of events) {
+            if (e.run) {
+                const b = [...(project/* followedRuns */.l3.get(e.run) ?? e.run.facts).builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
+                if (b)
+                    return { build: b, stage: s, route: [s] };
+                // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
+                const moved = movedFrom(e.run, path);
+                if (moved !== undefined && depth < 8) {
+                    const found = resolveBefore(doc, s, moved, e.at, depth + 1);
+                    if (found)
+                        return found;
+                }
+                continue;
+            }
+            const c = e.copy;
+            // Sources and destination are expanded with the copying stage's ARG/ENV values (COPY --from=build /out/${NAME} /usr/bin/).
+            const dest = (0,dockerfile/* expandVars */.Jf)(c.dest, s.vars);
+            const sources = c.sources.map((x) => (0,dockerfile/* expandVars */.Jf)(x, s.vars));
+            const destAbs = abs(dest, c.workdir);
+            const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
+            const under = destDir === '/' ? '/' : destDir + '/';
+            let src;
+            if (sources.length === 1 && !dest.endsWith('/') && destAbs === path)
+                src = sources[0];
+            else if (external_node_path_.posix.dirname(path) === destDir)
+                src = sources.find((x) => external_node_path_.posix.basename(x) === external_node_path_.posix.basename(path));
+            // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
+            if (src === undefined && sources.length === 1 && path.startsWith(under))
+                src = sources[0].replace(/\/$/, '') + '/' + path.slice(under.length);
+            if (src === undefined)
+                continue;
+            // Copied from the build context (or an image): built outside the Dockerfile.
+            if (!c.from)
+                return undefined;
+            const from = stageByRef(doc, c.from);
+            if (!from)
+                return undefined;
+            const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
+            return found ? { ...found, route: [s, ...found.route] } : undefined;
+        }
+    }
+    return undefined;
+}
+/** The program the image starts (first word of ENTRYPOINT/CMD), when it is a path and not a debugger or shell. */
+function imageProgram(stage) {
+    const cmd = stage.entrypoint ?? stage.cmd;
+    const first = cmd?.words[0]?.value;
+    if (!first || first.includes('$'))
+        return undefined;
+    const base = external_node_path_.posix.basename(first);
+    if (['dlv', 'sh', 'bash', 'ash', 'strace', 'gdb', 'tini', 'dumb-init', 'env'].includes(base))
+        return undefined;
+    if (!first.includes('/'))
+        return undefined;
+    return abs(first, stage.workdir);
+}
+/**
+ * The -ldflags or -gcflags that GOFLAGS gives the build (`GOFLAGS=-ldflags=-w go build`,
+ * `ENV GOFLAGS=-ldflags=-s`): cmd/go reads them when the command line has none. GOFLAGS
+ * is a space-separated list whose entries cannot hold spaces.
+ */
+function goflagsValue(bb, flag) {
+    const own = bb.build.goflags;
+    const raw = own?.value ?? bb.stage?.vars.get('GOFLAGS');
+    if (raw === undefined)
+        return undefined;
+    const v = bb.stage ? (0,dockerfile/* expandVars */.Jf)(raw.replace(/^["']|["']$/g, ''), bb.stage.vars) : raw.replace(/^["']|["']$/g, '');
+    let found;
+    for (const t of v.split(/\s+/)) {
+        const m = new RegExp(`^--?${flag}=(.*)$`).exec(t);
+        if (m)
+            found = m[1];
+    }
+    return found === undefined ? undefined : { value: found, fromCommand: own !== undefined };
+}
+/** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
+function expandInStage(bb, value) {
+    return bb.stage ? (0,dockerfile/* expandVars */.Jf)(value, bb.stage.vars) : value;
+}
+/** The go build of each binary that dlv execs or attaches to in this launch. */
+function debuggedBinaries(l) {
+    const out = [];
+    for (const t of l.tools) {
+        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
+            continue;
+        const sub = t.dlv.sub;
+        let path;
+        if (sub === 'exec' && t.dlv.target)
+            path = t.dlv.target.value;
+        else if (sub === 'attach' && l.stage)
+            path = imageProgram(l.stage);
+        if (!path || path.includes('$'))
+            continue;
+        // A build in the same command line or script, before dlv (sh -c "go build -o /tmp/app . && dlv exec /tmp/app",
+        // a watcher's script that rebuilds before each run): it runs after the image's own builds, so it is the one.
+        const cwd = l.stage?.workdir ?? '/';
+        const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.file.kind !== 'dockerfile' && b.span.start < t.span.start && outputMatches(b, abs(path, cwd), cwd));
+        if (local.length > 0) {
+            out.push({ dlv: t, path, build: local[local.length - 1] });
+            continue;
+        }
+        if (l.dockerfile && l.stage) {
+            const found = resolveIn(l.dockerfile, l.stage, abs(path, l.stage.workdir), 0);
+            if (found) {
+                out.push({ dlv: t, path, build: found.build, stage: found.stage, route: found.route });
+                continue;
+            }
+        }
+        const sameFile = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && outputMatches(b, abs(path), '/'));
+        if (sameFile.length > 0)
+            out.push({ dlv: t, path, build: sameFile[sameFile.length - 1] });
+    }
+    return out;
+}
+/**
+ * Other stages of the Dockerfile that use the build's output (COPY --from its
+ * stage, or FROM it) and are not on the way to the debug image: a release
+ * image built from the same `go build`. Changing that build changes them too.
+ */
+function otherConsumers(l, bb) {
+    const doc = l.dockerfile;
+    const stage = bb.stage;
+    if (!doc || !stage || !l.stage)
+        return [];
+    const mine = new Set([...(0,dockerfile/* stageChain */.ap)(l.stage), ...(bb.route ?? []).flatMap((s) => (0,dockerfile/* stageChain */.ap)(s))]);
+    const refs = (c) => !!c.from && stageByRef(doc, c.from) === stage;
+    return doc.stages.filter((s) => !mine.has(s) && ((0,dockerfile/* stageChain */.ap)(s).includes(stage) || s.copies.some(refs)));
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd009.ts
+
+
+
+
+const STRIP = /^-(s|w)(=(true|1))?$/;
+/** A -ldflags/-gcflags value: optional package pattern (all=…) and its flags. */
+function splitFlagValue(value) {
+    const v = value.trim();
+    const m = /^([^\s=-][^\s=]*)=(.*)$/s.exec(v);
+    const body = m ? m[2] : v;
+    return { ...(m ? { pattern: m[1] } : {}), tokens: body.split(/\s+/).filter(Boolean) };
+}
+/** The build's flag values with the stage's ARG/ENV values substituted; undefined when something stays unknown. */
+function resolvedFlags(values, bb) {
+    const out = [];
+    for (const v of values) {
+        const x = expandInStage(bb, v.value);
+        if (x.includes('$'))
+            return undefined;
+        out.push(x);
+    }
+    return out;
+}
+/** Does this -ldflags value drop the DWARF debug information? */
+function stripsDebugInfo(value) {
+    const { tokens } = splitFlagValue(value);
+    if (tokens.some((t) => /^-w=(0|false)$/.test(t)))
+        return false;
+    return tokens.some((t) => STRIP.test(t));
+}
+/** The command word that holds a source offset, with its index. */
+function wordAt(bb, offset) {
+    return bb.build.words.findIndex((w) => w.start <= offset && offset < w.end);
+}
+/** Drop -s/-w from the (last) -ldflags value; remove the flag when nothing is left. */
+function dropStripFix(l, bb, ld) {
+    if (ld.value.includes('$') || (0,source/* spanText */.Cp)(ld.span) !== ld.value)
+        return undefined;
+    const { pattern, tokens } = splitFlagValue(ld.value);
+    const kept = tokens.filter((t) => !STRIP.test(t));
+    const file = ld.span.file;
+    let edit;
+    if (kept.length > 0) {
+        edit = { path: file.path, start: ld.span.start, end: ld.span.end, text: `${pattern ? `${pattern}=` : ''}${kept.join(' ')}` };
+    }
+    else {
+        const i = wordAt(bb, ld.span.start);
+        if (i < 0)
+            return undefined;
+        const w = bb.build.words[i];
+        const joined = /^--?ldflags=/.test(w.value);
+        const first = joined ? w : bb.build.words[i - 1];
+        if (!first || (!joined && !/^--?ldflags$/.test(first.value)))
+            return undefined;
+        let start = first.start;
+        // Exec-form JSON (["go", "build", …]): removing array entries is not a text edit we make here.
+        const before = file.text.slice(0, start).trimEnd();
+        if (before.endsWith(',') || before.endsWith('['))
+            return undefined;
+        while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t'))
+            start--;
+        edit = { path: file.path, start, end: w.end, text: '' };
+    }
+    return makeFix(`Build the debug binary without -s/-w so it keeps its debug information`, [edit], [file, l.file]);
+}
+function buildText(bb) {
+    const t = (0,source/* spanText */.Cp)(bb.build.span).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+    return t.length > 100 ? t.slice(0, 97) + '…' : t;
+}
+/** "; it also builds the `prod` stage, so give the debug image its own build" when the build is shared. */
+function sharedNote(l, bb) {
+    const others = otherConsumers(l, bb);
+    if (others.length === 0)
+        return undefined;
+    const names = others.map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+    return `This build also produces the binary of ${names}, so change it only for debugging: add a separate debug build stage (and point the debug image's COPY --from at it) rather than editing this line`;
+}
+function binaryRelated(bb) {
+    return [{ span: bb.dlv.span, message: `dlv ${bb.dlv.dlv?.sub === 'attach' ? 'attaches to' : 'runs'} ${bb.path} here.` }];
+}
+const ptd009 = {
+    meta: {
+        id: 'PTD009',
+        slug: 'debug-binary-stripped',
+        title: 'The binary dlv debugs is built without debug information',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'The binary that dlv runs or attaches to is linked with -ldflags "-s" or "-w", which removes the DWARF debug information delve needs.',
+    },
+    check(ctx) {
+        const seen = new Set();
+        for (const l of ctx.launches) {
+            for (const bb of debuggedBinaries(l)) {
+                const lds = bb.build.ldflags;
+                const last = lds[lds.length - 1];
+                if (!last) {
+                    // No -ldflags on the command line: GOFLAGS may carry them.
+                    const g = goflagsValue(bb, 'ldflags');
+                    if (!g || g.value.includes('$') || !stripsDebugInfo(g.value))
+                        continue;
+                    const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
+                    if (seen.has(k))
+                        continue;
+                    seen.add(k);
+                    ctx.report({
+                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
+                            `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
+                            `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
+                            `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
+                        span: bb.build.goflags?.span ?? bb.build.span,
+                        related: binaryRelated(bb),
+                        launch: l,
+                        key: `${bb.path}:GOFLAGS:${g.value}`,
+                    });
+                    continue;
+                }
+                const values = resolvedFlags([last], bb);
+                if (!values || !stripsDebugInfo(values[0]))
+                    continue;
+                const k = `${last.span.file.path}:${last.span.start}`;
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                const shared = sharedNote(l, bb);
+                const fix = shared ? undefined : dropStripFix(l, bb, last);
+                const attach = bb.dlv.dlv?.sub === 'attach';
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} ${attach ? 'attaches dlv to' : 'runs'} ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
+                        `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with \`-ldflags "${values[0]}"\`. ` +
+                        `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: ` +
+                        `dlv stops with "could not launch process: could not open debug info" (or "decoding dwarf section info at offset 0x0: too short"), and breakpoints cannot be set. ` +
+                        `Fix: drop -s and -w from the debug build (keep them for the release image)` +
+                        (shared ? `. ${shared}.` : fix ? '.' : '; if the flags come from a variable, give the debug build its own value.'),
+                    span: last.span,
+                    related: binaryRelated(bb),
+                    launch: l,
+                    key: `${bb.path}:${last.value}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd010.ts
+
+
+
+
+
+/** Does some -gcflags value turn optimisations and inlining off (-N -l, with or without a package pattern)? */
+function disablesOptimizations(values) {
+    return values.some((v) => {
+        const { tokens } = splitFlagValue(v);
+        return tokens.includes('-N') && tokens.some((t) => t === '-l' || t === '-l=1');
+    });
+}
+/** Odd number of unescaped quote characters of kind q in s. */
+function insideQuotes(s, q) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s[i] === q && s[i - 1] !== '\\')
+            n++;
+    return n % 2 === 1;
+}
+/** Insert -gcflags="all=-N -l" after `go build`, quoted so that an enclosing sh -c "…" stays intact. */
+function addGcflagsFix(l, bb) {
+    const file = bb.build.span.file;
+    if (!['dockerfile', 'makefile', 'shell'].includes(file.kind))
+        return undefined;
+    const buildWord = bb.build.words[1];
+    if (!buildWord || buildWord.value !== 'build' || file.text.slice(buildWord.start, buildWord.end) !== 'build')
+        return undefined;
+    const before = file.text.slice(0, bb.build.words[0].start).trimEnd();
+    if (before.endsWith(',') || before.endsWith('['))
+        return undefined;
+    const ls = (0,source/* lineStart */.PT)(file, (0,source/* positionAt */.t$)(file, bb.build.words[0].start).line);
+    const prefix = file.text.slice(ls, buildWord.start);
+    const value = insideQuotes(prefix, '"') ? `'all=-N -l'` : `"all=-N -l"`;
+    return makeFix('Build the debug binary with -gcflags="all=-N -l" (no optimisations, no inlining)', [{ path: file.path, start: buildWord.end, end: buildWord.end, text: ` -gcflags=${value}` }], [file, l.file]);
+}
+const ptd010 = {
+    meta: {
+        id: 'PTD010',
+        slug: 'debug-binary-optimized',
+        title: 'The binary dlv debugs is built with optimisations',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: 'The binary that dlv execs or attaches to is built without -gcflags="all=-N -l", so variables show as optimised away and stepping jumps around.',
+    },
+    check(ctx) {
+        const seen = new Set();
+        for (const l of ctx.launches) {
+            for (const bb of debuggedBinaries(l)) {
+                // dlv debug / dlv test build with the right flags themselves; only exec and attach get here.
+                const own = resolvedFlags(bb.build.gcflags, bb);
+                // Without -gcflags on the command line, GOFLAGS may give them.
+                const viaGoflags = bb.build.gcflags.length === 0 ? goflagsValue(bb, 'gcflags') : undefined;
+                const gc = viaGoflags ? (viaGoflags.value.includes('$') ? undefined : [viaGoflags.value]) : own;
+                if (!gc || disablesOptimizations(gc))
+                    continue;
+                const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
+                if (seen.has(k))
+                    continue;
+                seen.add(k);
+                const shared = sharedNote(l, bb);
+                const fix = shared ? undefined : addGcflagsFix(l, bb);
+                ctx.report({
+                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} debugs ${bb.path} (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), which is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with the compiler's optimisations on. ` +
+                        `delve works, but many local variables show as "(optimized away)" or with wrong values, small functions are inlined so breakpoints in them are not hit, and stepping jumps between lines. ` +
+                        `Fix: build the debug binary with \`-gcflags="all=-N -l"\` (-N: no optimisations, -l: no inlining, all=: for every package, not only main)` +
+                        (shared ? `. ${shared}.` : '.'),
+                    span: bb.build.span,
+                    related: binaryRelated(bb),
+                    launch: l,
+                    key: `${bb.path}:${buildText(bb)}`,
+                    ...(fix ? { fix } : {}),
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/delve-versions.ts
+/**
+ * Which delve release to pin for a given Go version — the one table PTD011
+ * and PTD012 use, kept here and nowhere else.
+ *
+ * Source: the project's field notes (../shared/FIELD-NOTES.md, "Delve and Go
+ * versions"), built from delve's CHANGELOG.md and the `go` directive of each
+ * release's go.mod (https://github.com/go-delve/delve/blob/master/CHANGELOG.md),
+ * cross-checked against distribution packages (Debian 12 ships 1.20.2,
+ * Ubuntu 24.04 1.22.1, Alpine 3.23 1.25.2, Alpine 3.24 1.26.2).
+ *
+ * | delve   | debugs Go | needs Go to build |
+ * |---------|-----------|-------------------|
+ * | v1.20.2 | 1.18–1.20 | 1.16 |
+ * | v1.21.2 | 1.19–1.21 | 1.17 |
+ * | v1.22.1 | 1.19–1.22 | 1.21 |
+ * | v1.24.0 | 1.21–1.24 | 1.21 |
+ * | v1.25.2 | 1.22–1.25 | 1.22 |
+ * | v1.26.2 | 1.24–1.26 | 1.24 |
+ *
+ * The field notes also list v1.27.x (debugs 1.25–1.27, needs 1.25); no exact
+ * v1.27 release was confirmed when this table was written, so it is not
+ * offered as a pin: for Go newer than 1.26 the rules say so instead of
+ * guessing a version that may not exist. Update this table (and its test)
+ * when a delve release is confirmed.
+ */
+const DELVE_RELEASES = [
+    { version: 'v1.20.2', debugsFrom: 18, debugsTo: 20, buildsWith: 16 },
+    { version: 'v1.21.2', debugsFrom: 19, debugsTo: 21, buildsWith: 17 },
+    { version: 'v1.22.1', debugsFrom: 19, debugsTo: 22, buildsWith: 21 },
+    { version: 'v1.24.0', debugsFrom: 21, debugsTo: 24, buildsWith: 21 },
+    { version: 'v1.25.2', debugsFrom: 22, debugsTo: 25, buildsWith: 22 },
+    { version: 'v1.26.2', debugsFrom: 24, debugsTo: 26, buildsWith: 24 },
+];
+const DELVE_VERSIONS_SOURCE = 'https://github.com/go-delve/delve/blob/master/CHANGELOG.md';
+/** The delve release for Go 1.<minor>: the newest that builds with it and debugs its programs. */
+function delveForGo(minor) {
+    const newest = DELVE_RELEASES[DELVE_RELEASES.length - 1];
+    const oldest = DELVE_RELEASES[0];
+    if (minor === undefined)
+        return { release: newest, status: 'unknown-go' };
+    const fits = DELVE_RELEASES.filter((r) => r.buildsWith <= minor && r.debugsFrom <= minor && minor <= r.debugsTo);
+    if (fits.length > 0)
+        return { release: fits[fits.length - 1], status: 'ok', goMinor: minor };
+    if (minor > newest.debugsTo)
+        return { status: 'go-too-new', goMinor: minor };
+    const builds = DELVE_RELEASES.filter((r) => r.buildsWith <= minor);
+    if (builds.length > 0)
+        return { release: builds[0], status: 'go-too-old-to-debug', goMinor: minor };
+    return { release: oldest, status: 'go-too-old-to-build', goMinor: minor };
+}
+const GO_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?golang|mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\/go|(?:[\w.-]+\/)*golang)$/i;
+/**
+ * The Go minor version an image reference names, e.g. golang:1.22-alpine → 22,
+ * golang:1.12 → 12, mcr.microsoft.com/devcontainers/go:1-1.23-bookworm → 23.
+ * Undefined for anything else (golang:latest, golang:alpine, other images).
+ */
+function goMinorFromImage(image) {
+    const ref = image.trim().replace(/@sha256:[0-9a-f]+$/i, '');
+    const colon = ref.lastIndexOf(':');
+    if (colon < 0 || ref.lastIndexOf('/') > colon)
+        return undefined;
+    const name = ref.slice(0, colon);
+    const tag = ref.slice(colon + 1);
+    if (!GO_IMAGES.test(name))
+        return undefined;
+    // The devcontainers image puts its own major version first: 1-1.23-bookworm.
+    const m = /^(?:\d+-)?1\.(\d+)(?![\d])/.exec(tag);
+    return m ? Number(m[1]) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ptd011.ts
+
+
+
+const DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
+/** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
+function delveInstalls(ctx) {
+    return ctx.model.installs.map((site) => {
+        let image;
+        let goMinor;
+        for (const img of site.images) {
+            goMinor = goMinorFromImage(img.value);
+            if (goMinor !== undefined) {
+                image = img;
+                break;
+            }
+        }
+        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}), ...(site.version !== undefined ? { version: site.version } : {}) };
+    });
+}
+/** Source text of a word with its own quotes kept around a new value. */
+function requote(file, w, value) {
+    const raw = file.text.slice(w.start, w.end);
+    if (raw === w.value)
+        return value;
+    const q = raw[0];
+    if ((q === '"' || q === "'") && raw === `${q}${w.value}${q}`)
+        return `${q}${value}${q}`;
+    return undefined;
+}
+/** "v1.25.2, the newest delve release that builds with and debugs Go 1.22 (golang:1.22 at Dockerfile:1)" and friends. */
+function choiceText(c, i) {
+    const img = i.image ? ` (\`${i.image.value}\`)` : '';
+    const go = c.goMinor !== undefined ? `Go 1.${c.goMinor}` : '';
+    switch (c.status) {
+        case 'ok':
+            return `${c.release.version}, the newest delve release in our table that builds with ${go} and debugs programs built with it — the Go of this image${img}`;
+        case 'unknown-go':
+            return `${c.release.version} (the newest release in our table; it needs Go ≥ 1.${c.release.buildsWith} to build — the image's Go version could not be read from its tag, so check that it matches: docs/rules/PTD012.md has the table)`;
+        case 'go-too-old-to-debug':
+            return `${c.release.version}, the only release in our table that ${go}${img} can build — but it cannot debug programs built with ${go} (it supports Go 1.${c.release.debugsFrom}–1.${c.release.debugsTo}): upgrade the image to Go 1.${c.release.debugsFrom} or newer`;
+        case 'go-too-old-to-build':
+            return `${c.release.version}, the oldest release in our table — but no delve release in it builds with ${go}${img}, and \`go install pkg@version\` itself needs Go 1.16: upgrade the image to Go 1.${c.release.buildsWith} or newer (1.${c.release.debugsFrom} or newer to debug)`;
+        case 'go-too-new':
+            return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
+    }
+}
+/**
+ * Does pinning this choice give a working dlv? Not when the image's Go cannot
+ * build any release in the table, when the only one it builds cannot debug
+ * its programs, or when its Go is newer than the table (no release to pin):
+ * then the message says the one change to make, and no fix is offered.
+ */
+function fixWorks(c) {
+    return c.release !== undefined && (c.status === 'ok' || c.status === 'unknown-go');
+}
+/** The one change to make when no install line alone can work (no fix is offered then). */
+function firstChange(c, i) {
+    const img = i.image ? ` (\`${i.image.value}\`${i.image ? `, ${where(i.image.span)}` : ''})` : '';
+    const r = c.release;
+    switch (c.status) {
+        case 'go-too-old-to-build':
+        case 'go-too-old-to-debug':
+            return `upgrade the image's Go${img} to 1.${r.debugsFrom} or newer — no delve release builds with Go 1.${c.goMinor} and debugs its programs — then install \`go install ${DLV_MODULE}@${r.debugsFrom >= r.buildsWith ? r.version : 'vX.Y.Z'}\` (docs/rules/PTD012.md has the table of releases and Go versions).`;
+        case 'go-too-new':
+            return `install the delve release that supports Go 1.${c.goMinor}${img}, newer than every release in our table (https://github.com/go-delve/delve/releases): \`go install ${DLV_MODULE}@vX.Y.Z\`.`;
+        default:
+            return `\`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
+    }
+}
+/** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
+function installFix(i, version, description) {
+    const t = i.tool;
+    const inst = t.install;
+    if (!inst?.arg)
+        return undefined;
+    const file = inst.arg.span.file;
+    const ws = t.words;
+    const argWord = ws.find((w) => w.start === inst.arg.span.start && w.end === inst.arg.span.end);
+    if (!argWord)
+        return undefined;
+    const edits = [];
+    const text = requote(file, argWord, `${DLV_MODULE}@${version}`);
+    if (text === undefined)
+        return undefined;
+    edits.push({ path: file.path, start: argWord.start, end: argWord.end, text });
+    if (inst.method === 'go-get') {
+        const verb = ws[1];
+        if (!verb || verb.value !== 'get')
+            return undefined;
+        const v = requote(file, verb, 'install');
+        if (v === undefined)
+            return undefined;
+        edits.push({ path: file.path, start: verb.start, end: verb.end, text: v });
+        // Flags that `go install` does not take.
+        for (const w of ws.slice(2)) {
+            if (!/^-(u|d|t|insecure|u=patch)$/.test(w.value))
+                continue;
+            const before = file.text.slice(0, w.start).trimEnd();
+            if (before.endsWith(',') || before.endsWith('['))
+                return undefined;
+            let s = w.start;
+            while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
+                s--;
+            edits.push({ path: file.path, start: s, end: w.end, text: '' });
+        }
+    }
+    return makeFix(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
+}
+const ptd011 = {
+    meta: {
+        id: 'PTD011',
+        slug: 'delve-install-broken',
+        title: 'delve is installed in a way that no longer works',
+        defaultSeverity: 'error',
+        fixable: true,
+        summary: 'dlv is installed with `go get` (which stopped building binaries in Go 1.18) or from the old github.com/derekparker/delve path.',
+    },
+    check(ctx) {
+        for (const i of delveInstalls(ctx)) {
+            const inst = i.tool.install;
+            const oldPath = inst.module?.value.startsWith('github.com/derekparker/') ?? false;
+            const goGet = inst.method === 'go-get';
+            if (!oldPath && !goGet)
+                continue;
+            const choice = delveForGo(i.goMinor);
+            const version = choice.release?.version ?? 'latest';
+            // Only a fix that works: an install the image's Go can build, of a delve that can debug what it builds.
+            const fix = fixWorks(choice) ? installFix(i, version, `Install dlv with \`go install ${DLV_MODULE}@${version}\``) : undefined;
+            const problems = [];
+            if (goGet) {
+                problems.push('`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
+                    `"'go get' is no longer supported outside a module"; inside one it changes go.mod and builds nothing, so dlv is missing later ("dlv: not found"); ` +
+                    'on the old Go versions where it still builds, it fetches delve\'s newest code, which no longer compiles with that Go');
+            }
+            if (oldPath) {
+                problems.push('github.com/derekparker/delve is delve\'s old address: the module now calls itself github.com/go-delve/delve, and Go refuses the old path with ' +
+                    '"module declares its path as: github.com/go-delve/delve but was required as: github.com/derekparker/delve"');
+            }
+            const shown = i.tool.words.map((w) => w.value).join(' ');
+            ctx.report({
+                message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
+                    (fixWorks(choice) ? `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
+                span: i.tool.span,
+                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
+                ...(i.launch ? { launch: i.launch } : {}),
+                key: `${inst.method}:${inst.arg?.value ?? ''}`,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd012.ts
+
+
+
+
+
+/** Version queries that move: @latest, a branch, or none. */
+const MOVING = /^(latest|master|main|HEAD|upgrade|patch)$/;
+/** Put @version on the module word: replace what follows @, or append it. */
+function pinFix(i, version) {
+    const inst = i.tool.install;
+    if (!inst?.module || !inst.arg)
+        return undefined;
+    const file = inst.arg.span.file;
+    // The module text must be exactly as written (no escapes) to edit after it.
+    if ((0,source/* spanText */.Cp)(inst.module.span) !== inst.module.value)
+        return undefined;
+    const at = inst.module.span.end;
+    const argText = (0,source/* spanText */.Cp)(inst.arg.span);
+    const q = argText[0] === '"' || argText[0] === "'" ? 1 : 0;
+    const end = inst.arg.span.end - q;
+    if (file.text[at] !== undefined && at < end && file.text[at] !== '@')
+        return undefined;
+    return makeFix(`Pin dlv to ${version}`, [{ path: file.path, start: at, end, text: `@${version}` }], [file, ...(i.launch ? [i.launch.file] : [])]);
+}
+const ptd012 = {
+    meta: {
+        id: 'PTD012',
+        slug: 'delve-version-unpinned',
+        title: 'delve is installed without a fixed version',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: '`go install github.com/go-delve/delve/cmd/dlv@latest` (or no version) builds whatever delve is newest, and a release that needs a newer Go breaks the build.',
+    },
+    check(ctx) {
+        for (const i of delveInstalls(ctx)) {
+            const inst = i.tool.install;
+            // go get and the old module path are PTD011's finding (its fix pins a version too).
+            if (inst.method !== 'go-install' || inst.module?.value !== DLV_MODULE)
+                continue;
+            // The version as the build sees it: `@${DELVE_VERSION}` with `ARG DELVE_VERSION=latest` is @latest.
+            const v = i.version ?? inst.version;
+            if (v !== undefined && (!MOVING.test(v) || v.includes('$')))
+                continue;
+            const choice = delveForGo(i.goMinor);
+            const viaVariable = inst.version !== undefined && inst.version !== v;
+            // A version from a build argument is pinned where the argument's default is set, not here.
+            const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
+            const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
+            ctx.report({
+                message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
+                    (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +
+                    `. Each delve release debugs only the newest few Go versions and needs a recent Go to build, so a new release breaks this build without any change on your side ` +
+                    `("go: github.com/go-delve/delve@… requires go >= 1.N (running go 1.M; GOTOOLCHAIN=local)") or gives a dlv that refuses your program ("Version of Go is too old for this version of Delve"). ` +
+                    (choice.release && choice.status !== 'go-too-new' ? `Fix: pin \`@${choice.release.version}\` — ${choiceText(choice, i)}.` : `Fix: pin ${choiceText(choice, i)}, e.g. \`@vX.Y.Z\`.`),
+                span: inst.arg.span,
+                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
+                ...(i.launch ? { launch: i.launch } : {}),
+                key: inst.arg.value,
+                ...(fix ? { fix } : {}),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/rules/ptd900.ts
+
+const ptd900 = {
+    meta: {
+        id: 'PTD900',
+        slug: 'unreadable-config',
+        title: 'Container configuration could not be read',
+        defaultSeverity: 'note',
+        fixable: false,
+        summary: 'A file that looks like container configuration was skipped (too large, binary, a symbolic link out of the repository) or could not be parsed, so it was not checked.',
+    },
+    check(ctx) {
+        for (const p of ctx.project.problems) {
+            const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? (0,source/* makeSourceFile */.AN)(p.path, '', 'shell', ''), start: 0, end: 0 };
+            ctx.report({
+                message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
+                span,
+                key: p.reason,
+            });
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/rules/ptd901.ts
+var ptd901 = __nccwpck_require__(9687);
+;// CONCATENATED MODULE: ./src/rules/index.ts
+/** The rule catalogue. Ids are stable and public (see docs/rules/). */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ALL_RULES = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900, ptd901/* ptd901 */.T];
+const RULES = ALL_RULES.map((r) => r.meta);
+const DOCS_BASE = 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/';
+function ruleDocUrl(id) {
+    return `${DOCS_BASE}${id}.md`;
+}
+function ruleMeta(id) {
+    return RULES.find((r) => r.id === id);
+}
+/** The rule id of an id (any letter case) or a slug; undefined when it names no rule. */
+function resolveRule(name) {
+    const n = name.trim();
+    const byId = RULES.find((r) => r.id === n.toUpperCase());
+    if (byId)
+        return byId.id;
+    return RULES.find((r) => r.slug === n.toLowerCase())?.id;
+}
+
+
+/***/ }),
+
+/***/ 9687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ ptd901)
+/* harmony export */ });
+/**
+ * Reported by the engine, not by a check: whether a `ptrace-doctor-ignore`
+ * comment suppressed anything is known only once every other rule has run
+ * (see src/suppress/ and engine.ts).
+ */
+const ptd901 = {
+    meta: {
+        id: 'PTD901',
+        slug: 'unused-suppression',
+        title: 'Suppression comment matches nothing',
+        defaultSeverity: 'note',
+        fixable: true,
+        summary: 'A ptrace-doctor-ignore comment suppresses no finding (the problem was fixed, or the comment is not where it applies) or names a rule that does not exist.',
+    },
+    check() {
+        // The engine reports this rule after the others (engine.ts, unusedSuppressions).
+    },
+};
+
+
+/***/ }),
+
+/***/ 4998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ makeSourceFile),
+/* harmony export */   Cp: () => (/* binding */ spanText),
+/* harmony export */   PT: () => (/* binding */ lineStart),
+/* harmony export */   nc: () => (/* binding */ toLocation),
+/* harmony export */   p3: () => (/* binding */ eol),
+/* harmony export */   p4: () => (/* binding */ lineContentEnd),
+/* harmony export */   t$: () => (/* binding */ positionAt),
+/* harmony export */   zm: () => (/* binding */ lineEndWithBreak)
+/* harmony export */ });
+/* unused harmony exports lineText, span */
+function computeLineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'), from = 0;; i = text.indexOf('\n', from)) {
+        // Lone \r (old Mac) ends a line too.
+        for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1))
+            if (text.charCodeAt(r + 1) !== 10)
+                starts.push(r + 1);
+        if (i < 0)
+            break;
+        starts.push(i + 1);
+        from = i + 1;
+    }
+    return starts;
+}
+/** A file's text with its line index, built the first time a position is asked for (most files never need one). */
+class Source {
+    path;
+    abs;
+    kind;
+    text;
+    starts;
+    constructor(path, abs, kind, text) {
+        this.path = path;
+        this.abs = abs;
+        this.kind = kind;
+        this.text = text;
+    }
+    get lineStarts() {
+        return (this.starts ??= computeLineStarts(this.text));
+    }
+}
+function makeSourceFile(path, abs, kind, text) {
+    return new Source(path, abs, kind, text);
+}
+/** 1-based line and column of an offset. */
+function positionAt(file, offset) {
+    const o = Math.max(0, Math.min(offset, file.text.length));
+    let lo = 0;
+    let hi = file.lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (file.lineStarts[mid] <= o)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - file.lineStarts[lo] + 1 };
+}
+/** Offset of the start of a 1-based line. */
+function lineStart(file, line) {
+    return file.lineStarts[Math.max(0, Math.min(line - 1, file.lineStarts.length - 1))];
+}
+/** Offset just past the end of the line containing offset, including its line break. */
+function lineEndWithBreak(file, offset) {
+    const { line } = positionAt(file, offset);
+    return line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
+}
+/** Offset of the end of the line's content (before \r\n or \n). */
+function lineContentEnd(file, offset) {
+    let e = lineEndWithBreak(file, offset);
+    if (e > 0 && file.text[e - 1] === '\n')
+        e--;
+    if (e > 0 && file.text[e - 1] === '\r')
+        e--;
+    return Math.max(e, Math.min(offset, file.text.length));
+}
+function lineText(file, line) {
+    const s = lineStart(file, line);
+    return file.text.slice(s, lineContentEnd(file, s));
+}
+/** The line break style the file uses. */
+function eol(file) {
+    return file.text.includes('\r\n') ? '\r\n' : '\n';
+}
+function span(file, start, end) {
+    return { file, start, end: Math.max(start, end) };
+}
+function toLocation(s) {
+    const a = positionAt(s.file, s.start);
+    // A span ending just after a newline reports the previous line as its end.
+    const endOffset = s.end > s.start && /[\r\n]/.test(s.file.text[s.end - 1] ?? '') ? s.end - 1 : s.end;
+    const b = positionAt(s.file, endOffset);
+    return { path: s.file.path, startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
+}
+function spanText(s) {
+    return s.file.text.slice(s.start, s.end);
+}
+
+
+/***/ }),
+
+/***/ 8117:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gy: () => (/* binding */ mark),
+/* harmony export */   Ig: () => (/* binding */ timingOn),
+/* harmony export */   RT: () => (/* binding */ spent),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   UI: () => (/* binding */ parsedFile),
+/* harmony export */   XF: () => (/* binding */ timingReport),
+/* harmony export */   pm: () => (/* binding */ clock)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Where a scan's time goes, on request: PTRACE_DOCTOR_TIMING=1 makes the CLI
+ * print, on stderr, when each phase ended (milliseconds since the process
+ * started, so Node's own start-up and loading the bundle show as the first
+ * phase) and how many parses each phase did. Off, each call is one test of a
+ * constant. The benchmark reads this to show the phases in its report.
+ */
+
+const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
+/**
+ * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
+ * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * exactly these.
+ */
+const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
+const parsed = [];
+const marks = [];
+const counts = new Map();
+const times = new Map();
+function timingOn() {
+    return ON;
+}
+/** The phase `name` ends now. */
+function mark(name) {
+    if (ON)
+        marks.push([name, performance.now()]);
+}
+/** One more (or n more) of `what`, e.g. a YAML parse. */
+function count(what, n = 1) {
+    if (ON)
+        counts.set(what, (counts.get(what) ?? 0) + n);
+}
+/** A start for spent(): now, with timing on; 0 (and no clock read) off. */
+function clock() {
+    return ON ? performance.now() : 0;
+}
+/** Add the milliseconds since `start` (from clock()) to the time of `what`, e.g. the parse calls. */
+function spent(what, start) {
+    if (ON)
+        times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
+}
+/** The scan parsed the file at `path` (relative to the root) with `parser`. */
+function parsedFile(parser, path) {
+    if (FILES)
+        parsed.push(`${parser}\t${path}\n`);
+}
+/**
+ * The report: one line per phase ("phase <name> <ms of the phase> <ms since
+ * start>"), then one per counter ("count <what> <n>", in the order first
+ * counted), then one per timed activity ("time <what> <ms in all>"). A phase
+ * that ran twice (a second discovery pass) is listed twice.
+ */
+function timingReport() {
+    const lines = [];
+    let prev = 0;
+    for (const [name, at] of marks) {
+        lines.push(`phase ${name} ${(at - prev).toFixed(1)} ${at.toFixed(1)}`);
+        prev = at;
+    }
+    for (const [what, n] of counts)
+        lines.push(`count ${what} ${n}`);
+    for (const [what, ms] of times)
+        lines.push(`time ${what} ${ms.toFixed(1)}`);
+    if (FILES)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(FILES, parsed.join(''));
+    return lines.map((l) => `ptrace-doctor timing: ${l}\n`).join('');
+}
+
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER)
+/* harmony export */ });
+/**
+ * Shared types: the contract between discover → parse → model → rules → report/fix.
+ * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
+ */
+const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("process");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/builtins.ts + 1 modules
+var builtins = __nccwpck_require__(4786);
+// EXTERNAL MODULE: ./src/discover/index.ts
+var discover = __nccwpck_require__(1835);
+// EXTERNAL MODULE: ./src/timing.ts
+var timing = __nccwpck_require__(8117);
+// EXTERNAL MODULE: ./src/model/project.ts
+var model_project = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
+var jsonc_lib = __nccwpck_require__(4026);
+// EXTERNAL MODULE: ./src/parse/toml-lib.ts
+var toml_lib = __nccwpck_require__(645);
+// EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
+var compose = __nccwpck_require__(4206);
+// EXTERNAL MODULE: ./src/model/launch.ts
+var launch = __nccwpck_require__(3386);
+// EXTERNAL MODULE: ./src/model/commands.ts
+var model_commands = __nccwpck_require__(2727);
+// EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
+var scripts = __nccwpck_require__(1275);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/model/caps.ts
+var caps = __nccwpck_require__(1064);
 ;// CONCATENATED MODULE: ./src/model/devcontainer.ts
 
 
@@ -12088,13 +15924,13 @@ const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|ru
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
 const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
 function strAt(root, file, path) {
-    const n = findNodeAtLocation(root, path);
+    const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, path);
     if (!n || n.type !== 'string')
         return undefined;
     return { value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } };
 }
 function strings(root, file, path) {
-    const n = findNodeAtLocation(root, path);
+    const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, path);
     if (!n)
         return [];
     if (n.type === 'string')
@@ -12105,17 +15941,17 @@ function strings(root, file, path) {
 }
 function parseDevcontainer(project, file) {
     const errors = [];
-    const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: true, disallowComments: false });
     if (errors.length > 0 || !root || root.type !== 'object') {
         const off = errors[0]?.offset ?? 0;
-        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${printParseErrorCode(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
+        project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${(0,jsonc_lib/* printParseErrorCode */._n)(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
         return undefined;
     }
     return { file, root };
 }
 /** Repository paths of the Compose files a dev container names (`dockerComposeFile`). */
 function composeFilesOf(doc) {
-    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => relativeTo(doc.file.path, c.value)).filter((p) => !!p);
+    return strings(doc.root, doc.file, ['dockerComposeFile']).map((c) => (0,model_project/* relativeTo */.Mf)(doc.file.path, c.value)).filter((p) => !!p);
 }
 /** runArgs entries that set capabilities, seccomp or privileged (joined `--flag value` pairs). */
 function runArgOptions(args) {
@@ -12169,7 +16005,7 @@ function copiesGo(stage) {
 }
 /** The string commands of a lifecycle property (a string, an exec-form array, or an object of named commands). */
 function lifecycleCommands(root, file, key) {
-    const n = findNodeAtLocation(root, [key]);
+    const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, [key]);
     if (!n)
         return [];
     const values = n.type === 'object' ? (n.children ?? []).map((p) => p.children?.[1]).filter((x) => !!x) : [n];
@@ -12211,12 +16047,12 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         // buildModel has read the Compose files the dev container names, discovered or not.
         if (svc) {
             claimed.add(svc);
-            base = composeLaunch(project, svc, linker);
+            base = (0,compose/* composeLaunch */._y)(project, svc, linker);
         }
     }
     else if (dockerfileRef) {
-        const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
-        const ctx = relativeTo(file.path, context);
+        const p = dockerfileRef.value.startsWith('/') ? undefined : (0,model_project/* relativeTo */.Mf)(file.path, dockerfileRef.value);
+        const ctx = (0,model_project/* relativeTo */.Mf)(file.path, context);
         // Always read: its image (FROM golang, Go copied in) is what makes a Go dev container.
         if (p)
             facts = linker.build({ dockerfile: p, ...(ctx !== undefined ? { context: ctx === '.' ? '' : ctx } : {}), ...(target ? { target } : {}) }, [file], { always: true });
@@ -12228,7 +16064,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
             linkNotes = linked.related;
         }
     }
-    const features = findNodeAtLocation(root, ['features']);
+    const features = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['features']);
     let grantedBy;
     let goFeature;
     for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
@@ -12271,21 +16107,21 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const builds = [...(base?.builds ?? facts?.builds ?? [])];
     // They run in the workspace folder, where the repository is mounted; the scripts they name are followed.
     const wsFolder = strAt(root, file, ['workspaceFolder'])?.value ?? '/workspaces/project';
-    const dcDir = external_node_path_namespaceObject.posix.dirname(file.path);
+    const dcDir = external_node_path_.posix.dirname(file.path);
     // devcontainer.json is in .devcontainer/ (or at the root, as .devcontainer.json): the repository root is the workspace.
     const repoRoot = dcDir === '.devcontainer' || dcDir === '.' ? '' : dcDir.endsWith('/.devcontainer') ? dcDir.slice(0, -'/.devcontainer'.length) : '';
-    const follow = followContext(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [{ container: wsFolder.replace(/\/$/, '') || '/', repo: [repoRoot] }, ...(facts?.mounts ?? [])], workdir: wsFolder });
     for (const key of ['onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand']) {
         for (const c of lifecycleCommands(root, file, key)) {
             let f;
             if ('words' in c)
-                f = analyzeWords(file, c.words, undefined, follow);
+                f = (0,model_commands/* analyzeWords */.uu)(file, c.words, undefined, follow);
             else {
                 // JSON string offsets are 1:1 when there are no escapes.
                 const raw = file.text.slice(c.shell.span.start + 1, c.shell.span.end - 1);
                 if (raw !== c.shell.value)
                     continue;
-                f = analyzeCommands(file, splitShell(c.shell.value, { base: c.shell.span.start + 1 }), undefined, follow);
+                f = (0,model_commands/* analyzeCommands */.rp)(file, (0,shell/* splitShell */.b2)(c.shell.value, { base: c.shell.span.start + 1 }), undefined, follow);
             }
             tools.push(...f.tools);
             builds.push(...f.builds);
@@ -12294,10 +16130,10 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
     const capDrop = [...(base?.capDrop ?? [])];
     const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
-    const privNode = findNodeAtLocation(root, ['privileged']);
+    const privNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['privileged']);
     let privileged = base?.privileged;
     if (privNode && privNode.type === 'boolean')
-        privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+        privileged = { value: (0,jsonc_lib/* getNodeValue */.yQ)(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
     const onCompose = composeFiles.length > 0;
     if (!onCompose) {
         capAdd.push(...ra.capAdd);
@@ -12310,7 +16146,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const appPorts = [];
     const forwardPorts = [];
     const portNodes = (key) => {
-        const n = findNodeAtLocation(root, [key]);
+        const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, [key]);
         if (!n)
             return [];
         return n.type === 'array' ? (n.children ?? []) : [n];
@@ -12320,7 +16156,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         if (n.type === 'number')
             appPorts.push({ hostIp: '127.0.0.1', hostPort: String(n.value), containerPort: String(n.value), protocol: 'tcp', span, kind: 'publish' });
         else if (n.type === 'string') {
-            const pm = parseShortPort(String(n.value), span);
+            const pm = (0,compose/* parseShortPort */.nX)(String(n.value), span);
             if (pm)
                 appPorts.push(pm);
         }
@@ -12332,7 +16168,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         if (!m)
             continue;
         const val = m[2] !== undefined ? { value: m[2], span: a.span } : runArgs[++i];
-        const pm = val ? parseShortPort(val.value, val.span) : undefined;
+        const pm = val ? (0,compose/* parseShortPort */.nX)(val.value, val.span) : undefined;
         if (pm)
             appPorts.push(pm);
     }
@@ -12341,7 +16177,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
             forwardPorts.push({ value: String(n.value), span: { file, start: n.offset, end: n.offset + n.length } });
     }
     const user = strAt(root, file, ['remoteUser']) ?? strAt(root, file, ['containerUser']) ?? (!onCompose ? ra.user : undefined) ?? base?.user ?? facts?.stage.user;
-    const nameNode = findNodeAtLocation(root, ['name']);
+    const nameNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['name']);
     const anchor = nameNode ? { file, start: nameNode.parent?.offset ?? nameNode.offset, end: nameNode.offset + nameNode.length } : { file, start: root.offset, end: root.offset + 1 };
     const launch = {
         id: `devcontainer:${file.path}`,
@@ -12371,10 +16207,12 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
         source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
     };
-    launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+    launch.hasPtrace = grantedBy !== undefined || (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
 }
 
+// EXTERNAL MODULE: ./src/model/relevance.ts
+var model_relevance = __nccwpck_require__(1194);
 ;// CONCATENATED MODULE: ./src/model/helm.ts
 /**
  * The image a Helm chart's template names, read from the chart's values:
@@ -12412,7 +16250,7 @@ function chartOf(project, templatePath) {
 function helmImage(project, templatePath, raw) {
     if (!raw.includes('{{'))
         return raw;
-    const chart = chartOf(project, external_node_path_namespaceObject.posix.normalize(templatePath));
+    const chart = chartOf(project, external_node_path_.posix.normalize(templatePath));
     if (!chart)
         return undefined;
     const lookup = (expr) => {
@@ -12421,12 +16259,12 @@ function helmImage(project, templatePath, raw) {
         if (m && chart.y) {
             let n = chart.values;
             for (const k of m[1].slice(1).split('.'))
-                n = get(chart.y, n, k);
-            return str(n);
+                n = (0,yaml/* get */.Jt)(chart.y, n, k);
+            return (0,yaml/* str */.gx)(n);
         }
         m = /^\.Chart\.(AppVersion|Name|Version)$/.exec(e);
         if (m && chart.cy)
-            return str(get(chart.cy, chart.chart, m[1] === 'AppVersion' ? 'appVersion' : m[1].toLowerCase()));
+            return (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(chart.cy, chart.chart, m[1] === 'AppVersion' ? 'appVersion' : m[1].toLowerCase()));
         m = /^"([^"]*)"$/.exec(e);
         if (m)
             return m[1];
@@ -12474,18 +16312,18 @@ const POD_PATHS = {
 };
 function labelsOf(y, n) {
     const out = new Map();
-    const m = deref(y, n);
-    if (isMapNode(m))
+    const m = (0,yaml/* deref */.LA)(y, n);
+    if ((0,yaml/* isMapNode */.vz)(m))
         for (const p of m.items) {
-            const k = str(p.key);
-            const v = str(deref(y, p.value));
+            const k = (0,yaml/* str */.gx)(p.key);
+            const v = (0,yaml/* str */.gx)((0,yaml/* deref */.LA)(y, p.value));
             if (k && v !== undefined)
                 out.set(k, v);
         }
     return out;
 }
 function seqStrings(y, n) {
-    return items(y, n).filter((i) => !!i && isScalar(i)).map((i) => ({ value: String(i.value), span: nodeSpan(y.file, i) }));
+    return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
 }
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
 function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }, opts = {}) {
@@ -12495,21 +16333,21 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
             continue;
         for (const doc of y.docs) {
             const root = doc.contents;
-            const kind = str(get(y, root, 'kind'));
-            const metaName = str(getPath(y, root, ['metadata', 'name'])) ?? '';
-            const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
+            const kind = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'kind'));
+            const metaName = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, root, ['metadata', 'name'])) ?? '';
+            const namespace = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, root, ['metadata', 'namespace'])) ?? 'default';
             if (kind === 'Service') {
-                const typeNode = getPath(y, root, ['spec', 'type']);
+                const typeNode = (0,yaml/* getPath */.Yn)(y, root, ['spec', 'type']);
                 model.services.push({
                     name: metaName,
-                    type: str(typeNode) ?? 'ClusterIP',
-                    typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
-                    ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
-                        port: str(get(y, p, 'port')) ?? '',
-                        targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
-                        span: nodeSpan(file, p),
+                    type: (0,yaml/* str */.gx)(typeNode) ?? 'ClusterIP',
+                    typeSpan: typeNode ? (0,yaml/* nodeSpan */.Vk)(file, typeNode) : (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, root, 'kind')),
+                    ports: (0,yaml/* items */.ld)(y, (0,yaml/* getPath */.Yn)(y, root, ['spec', 'ports'])).filter(yaml/* isMapNode */.vz).map((p) => ({
+                        port: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
+                        targetPort: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'targetPort')) ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
+                        span: (0,yaml/* nodeSpan */.Vk)(file, p),
                     })),
-                    selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
+                    selector: labelsOf(y, (0,yaml/* getPath */.Yn)(y, root, ['spec', 'selector'])),
                     namespace,
                 });
                 continue;
@@ -12517,93 +16355,93 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
             const podPath = kind ? POD_PATHS[kind] : undefined;
             if (!podPath)
                 continue;
-            const pod = getPath(y, root, podPath);
-            if (!isMapNode(pod))
+            const pod = (0,yaml/* getPath */.Yn)(y, root, podPath);
+            if (!(0,yaml/* isMapNode */.vz)(pod))
                 continue;
-            const tmplLabels = labelsOf(y, kind === 'Pod' ? getPath(y, root, ['metadata', 'labels']) : getPath(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
-            const podSec = get(y, pod, 'securityContext');
-            const hostNet = get(y, pod, 'hostNetwork');
-            const shareNs = get(y, pod, 'shareProcessNamespace');
+            const tmplLabels = labelsOf(y, kind === 'Pod' ? (0,yaml/* getPath */.Yn)(y, root, ['metadata', 'labels']) : (0,yaml/* getPath */.Yn)(y, root, [...podPath.slice(0, -1), 'metadata', 'labels']));
+            const podSec = (0,yaml/* get */.Jt)(y, pod, 'securityContext');
+            const hostNet = (0,yaml/* get */.Jt)(y, pod, 'hostNetwork');
+            const shareNs = (0,yaml/* get */.Jt)(y, pod, 'shareProcessNamespace');
             for (const listKey of ['containers', 'initContainers', 'ephemeralContainers']) {
-                for (const c of items(y, get(y, pod, listKey))) {
-                    if (!isMapNode(c))
+                for (const c of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, pod, listKey))) {
+                    if (!(0,yaml/* isMapNode */.vz)(c))
                         continue;
-                    const cname = str(get(y, c, 'name')) ?? '?';
-                    const sc = get(y, c, 'securityContext');
-                    const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
-                    const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
-                    const privNode = get(y, sc, 'privileged');
-                    const privileged = privNode && bool(privNode) !== undefined ? { value: bool(privNode), span: nodeSpan(file, privNode) } : undefined;
+                    const cname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'name')) ?? '?';
+                    const sc = (0,yaml/* get */.Jt)(y, c, 'securityContext');
+                    const capAdd = seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'add']));
+                    const capDrop = seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'drop']));
+                    const privNode = (0,yaml/* get */.Jt)(y, sc, 'privileged');
+                    const privileged = privNode && (0,yaml/* bool */.lc)(privNode) !== undefined ? { value: (0,yaml/* bool */.lc)(privNode), span: (0,yaml/* nodeSpan */.Vk)(file, privNode) } : undefined;
                     const securityOpt = [];
                     for (const s of [sc, podSec]) {
-                        const t = getPath(y, s, ['seccompProfile', 'type']);
-                        if (str(t) === 'Unconfined') {
-                            securityOpt.push({ value: 'seccomp=unconfined', span: nodeSpan(file, t) });
+                        const t = (0,yaml/* getPath */.Yn)(y, s, ['seccompProfile', 'type']);
+                        if ((0,yaml/* str */.gx)(t) === 'Unconfined') {
+                            securityOpt.push({ value: 'seccomp=unconfined', span: (0,yaml/* nodeSpan */.Vk)(file, t) });
                             break;
                         }
                         if (t)
                             break;
                     }
-                    const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
+                    const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser') ?? (0,yaml/* get */.Jt)(y, podSec, 'runAsUser');
                     // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
-                    const nonRootNode = [get(y, sc, 'runAsNonRoot'), get(y, podSec, 'runAsNonRoot')].find((n) => bool(n) === true);
-                    const image = get(y, c, 'image');
+                    const nonRootNode = [(0,yaml/* get */.Jt)(y, sc, 'runAsNonRoot'), (0,yaml/* get */.Jt)(y, podSec, 'runAsNonRoot')].find((n) => (0,yaml/* bool */.lc)(n) === true);
+                    const image = (0,yaml/* get */.Jt)(y, c, 'image');
                     // A Helm template's image comes from the chart's values.
-                    const written = str(image);
+                    const written = (0,yaml/* str */.gx)(image);
                     const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
                     // The image's Dockerfile, when the repository builds it (images.ts).
                     const linked = imageName ? linker.image(imageName, [file]) : undefined;
                     const img = linked?.facts;
-                    const wordsOf = (key) => items(y, get(y, c, key)).filter((i) => !!i && isScalar(i)).map((s) => scalarWord(file, s));
+                    const wordsOf = (key) => (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, key)).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
                     const command = wordsOf('command');
                     const args = wordsOf('args');
-                    const wd = str(get(y, c, 'workingDir'));
-                    const follow = followContext(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+                    const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
+                    const follow = (0,scripts/* followContext */.xR)(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
                     // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
                     let facts;
                     if (command.length > 0)
-                        facts = analyzeWords(file, [...command, ...args], undefined, follow);
+                        facts = (0,model_commands/* analyzeWords */.uu)(file, [...command, ...args], undefined, follow);
                     else if (args.length > 0) {
                         const entry = img?.stage.entrypoint;
-                        facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) }, follow) : analyzeWords(file, args, undefined, follow);
+                        facts = entry && entry.form === 'exec' ? (0,model_project/* runFacts */.pI)(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
                     }
                     else
-                        facts = img ? (linked?.entrypoint ? runFacts(linked.entrypoint, undefined, follow) : runFacts(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
+                        facts = img ? (linked?.entrypoint ? (0,model_project/* runFacts */.pI)(linked.entrypoint, undefined, follow) : (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
                     if (img)
-                        facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+                        facts = { tools: [...(0,model_project/* imageTools */.JY)(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
-                    for (const p of items(y, get(y, c, 'ports'))) {
-                        if (!isMapNode(p))
+                    for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'ports'))) {
+                        if (!(0,yaml/* isMapNode */.vz)(p))
                             continue;
-                        const hp = str(get(y, p, 'hostPort'));
-                        const cp = str(get(y, p, 'containerPort')) ?? '';
-                        const pname = str(get(y, p, 'name'));
-                        ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
+                        const hp = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostPort'));
+                        const cp = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'containerPort')) ?? '';
+                        const pname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'name'));
+                        ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: (0,yaml/* nodeSpan */.Vk)(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
                     }
-                    const nameNode = get(y, c, 'name');
+                    const nameNode = (0,yaml/* get */.Jt)(y, c, 'name');
                     const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
                     const launch = {
                         id,
                         kind: 'kubernetes',
                         name: `${kind}/${metaName} container ${cname}`,
-                        anchor: nodeSpan(file, nameNode ?? c),
+                        anchor: (0,yaml/* nodeSpan */.Vk)(file, nameNode ?? c),
                         file,
-                        ...(image && str(image) ? { image: { value: str(image), span: nodeSpan(file, image) } } : {}),
-                        ...(runAs && str(runAs) !== undefined ? { user: { value: str(runAs), span: nodeSpan(file, runAs) } } : nonRootNode ? { user: { value: 'non-root (runAsNonRoot)', span: nodeSpan(file, nonRootNode) } } : img?.stage.user ? { user: img.stage.user } : {}),
+                        ...(image && (0,yaml/* str */.gx)(image) ? { image: { value: (0,yaml/* str */.gx)(image), span: (0,yaml/* nodeSpan */.Vk)(file, image) } } : {}),
+                        ...(runAs && (0,yaml/* str */.gx)(runAs) !== undefined ? { user: { value: (0,yaml/* str */.gx)(runAs), span: (0,yaml/* nodeSpan */.Vk)(file, runAs) } } : nonRootNode ? { user: { value: 'non-root (runAsNonRoot)', span: (0,yaml/* nodeSpan */.Vk)(file, nonRootNode) } } : img?.stage.user ? { user: img.stage.user } : {}),
                         capAdd,
                         capDrop,
                         ...(privileged ? { privileged } : {}),
                         securityOpt,
-                        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+                        hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
                         tools: facts.tools,
                         builds: facts.builds,
                         ports,
-                        ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
-                        ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
+                        ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
+                        ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
                         ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
                         ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
                         ...(linked ? { linkNotes: linked.related } : {}),
-                        ...(listKey === 'ephemeralContainers' && str(get(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${str(get(y, c, 'targetContainerName'))}`, span: nodeSpan(file, get(y, c, 'targetContainerName')) } } : {}),
+                        ...(listKey === 'ephemeralContainers' && (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${(0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName'))}`, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'targetContainerName')) } } : {}),
                         source: { kind: 'kubernetes', y, container: c, name: cname },
                     };
                     model.launches.push(launch);
@@ -12615,6 +16453,12 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
     return model;
 }
 
+// EXTERNAL MODULE: ./src/source.ts
+var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts
+var cmdfiles = __nccwpck_require__(7198);
+// EXTERNAL MODULE: ./src/parse/dockerfile.ts
+var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/model/link.ts
 /**
  * Linking a container to the Dockerfile behind it: a build it declares (a
@@ -12654,11 +16498,11 @@ class Linker {
             return undefined;
         const names = defaultNames(b.flavor);
         for (const n of names) {
-            const p = repoJoin(b.context, n);
+            const p = (0,scripts/* repoJoin */.pg)(b.context, n);
             if (p !== undefined && this.project.exists(p, 'dockerfile'))
                 return p;
         }
-        return repoJoin(b.context, names[0]);
+        return (0,scripts/* repoJoin */.pg)(b.context, names[0]);
     }
     /**
      * The facts of a build. `files` are the runtime's own files: with the
@@ -12671,7 +16515,7 @@ class Linker {
         if (b.inline) {
             const key = `${b.inline.span.file.path}@${b.inline.span.start}`;
             if (!this.inlineDocs.has(key))
-                this.inlineDocs.set(key, parseInlineDockerfile(b.inline));
+                this.inlineDocs.set(key, (0,dockerfile/* parseInlineDockerfile */.hb)(b.inline));
             doc = this.inlineDocs.get(key);
             dfPath = key;
         }
@@ -12686,14 +16530,14 @@ class Linker {
         }
         if (!doc)
             return undefined;
-        const contexts = b.context !== undefined ? [b.context] : [external_node_path_namespaceObject.posix.dirname(dfPath) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
-        const facts = imageFacts(doc, b.target, { project: this.project, contexts });
+        const contexts = b.context !== undefined ? [b.context] : [external_node_path_.posix.dirname(dfPath) === '.' ? '' : external_node_path_.posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
+        const facts = (0,model_project/* imageFacts */.JC)(doc, b.target, { project: this.project, contexts });
         if (facts)
             this.markUsed(doc, b.target);
         return facts;
     }
     markUsed(doc, target) {
-        const st = targetStage(doc, target);
+        const st = (0,dockerfile/* targetStage */.Ae)(doc, target);
         if (st)
             this.used.add(`${doc.file.path}#${st.index}`);
     }
@@ -12711,10 +16555,10 @@ class Linker {
         const ep = spec.entrypoint;
         let entrypoint;
         if (ep?.form === 'exec')
-            entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: analyzeWords(ep.span.file, ep.words) };
+            entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: (0,model_commands/* analyzeWords */.uu)(ep.span.file, ep.words) };
         else if (ep) {
-            const cmds = splitWord(ep.words[0]);
-            entrypoint = { form: 'shell', words: cmds.flatMap((c) => c.words), commands: cmds, span: ep.span, facts: analyzeCommands(ep.span.file, cmds) };
+            const cmds = (0,shell/* splitWord */.Nr)(ep.words[0]);
+            entrypoint = { form: 'shell', words: cmds.flatMap((c) => c.words), commands: cmds, span: ep.span, facts: (0,model_commands/* analyzeCommands */.rp)(ep.span.file, cmds) };
         }
         if (entrypoint)
             related.push({ span: ep.span, message: "The container runs this instead of the image's ENTRYPOINT." });
@@ -12749,7 +16593,7 @@ const VALUE_FLAGS = new Set([
     '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
 ]);
 const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
-function runlines_basename(v) {
+function basename(v) {
     return v.slice(v.lastIndexOf('/') + 1);
 }
 /** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
@@ -12757,7 +16601,7 @@ function runIndex(words) {
     let k = 0;
     while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
         k++;
-    const head = runlines_basename(words[k]?.value ?? '');
+    const head = basename(words[k]?.value ?? '');
     if (!['docker', 'podman', 'nerdctl'].includes(head))
         return -1;
     let j = k + 1;
@@ -12773,10 +16617,10 @@ function runIndex(words) {
 /** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
 function buildIndex(words) {
     const w = words.map((x) => x.value);
-    const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(runlines_basename(v)));
+    const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(basename(v)));
     if (k < 0)
         return undefined;
-    const tool = runlines_basename(w[k]);
+    const tool = basename(w[k]);
     const flavor = tool === 'podman' || tool === 'buildah' ? 'podman' : 'docker';
     let j = k + 1;
     while (j < w.length && w[j].startsWith('-'))
@@ -12835,7 +16679,7 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
     const out = [];
     const prefix = prefixAssignments(commands);
     const expand = (v) => substitute(expandOwn(v), prefix);
-    const fileDir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
+    const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     for (const c of commands) {
         const bi = buildIndex(c.words);
         if (!bi)
@@ -12851,7 +16695,7 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
             const take = () => rest[++i];
             const tag = (word, from = 0) => {
                 if (word)
-                    tags.push({ value: expand(word.value.slice(from)), span: wordSpan(file, word) });
+                    tags.push({ value: expand(word.value.slice(from)), span: (0,model_commands/* wordSpan */.BW)(file, word) });
             };
             if (v === '-t' || v === '--tag')
                 tag(take());
@@ -12879,14 +16723,14 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
             continue;
         let chosen;
         for (const cwd of [fileDir, '']) {
-            const ctx = repoJoin(cwd, ctxRaw);
+            const ctx = (0,scripts/* repoJoin */.pg)(cwd, ctxRaw);
             if (ctx === undefined)
                 continue;
-            const df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
+            const df = dockerfile !== undefined ? (0,scripts/* repoJoin */.pg)(cwd, dockerfile) : undefined;
             if (dockerfile !== undefined && df === undefined)
                 continue;
             const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
-            const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists(repoJoin(ctx, n) ?? '', 'dockerfile'));
+            const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists((0,scripts/* repoJoin */.pg)(ctx, n) ?? '', 'dockerfile'));
             if (exists) {
                 chosen = cand;
                 break;
@@ -12908,7 +16752,7 @@ function runMounts(flags, expand, baseDirs) {
         let source;
         let target;
         if (f.name === '-v' || f.name === '--volume') {
-            const parts = splitPortSpec(expand(f.value));
+            const parts = (0,compose/* splitPortSpec */.RJ)(expand(f.value));
             if (parts.length >= 2)
                 [source, target] = [parts[0], parts[1]];
         }
@@ -12921,7 +16765,7 @@ function runMounts(flags, expand, baseDirs) {
         }
         if (source === undefined || target === undefined)
             continue;
-        const m = bindMount(source, target, baseDirs);
+        const m = (0,scripts/* bindMount */.Dy)(source, target, baseDirs);
         if (m)
             out.push(m);
     }
@@ -12936,9 +16780,9 @@ function runMounts(flags, expand, baseDirs) {
 function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
-        const cf = commandFileOf(project, file);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, file);
         const commands = cf.commands;
-        const fileDir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
+        const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
         for (const c of commands) {
             const words = c.words;
             const ri = runIndex(words);
@@ -12985,36 +16829,36 @@ function runLineLaunches(project, files, linker) {
             const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
             const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
             const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, cf.expand)).filter((p) => !!p);
+            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, cf.expand)).filter((p) => !!p);
             const entry = flags.find((f) => f.name === '--entrypoint');
             const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
             // The build of the image it runs, anywhere in the repository.
             const linked = linker.image(cf.expand(imageWord.value), [file]);
             const facts = linked?.facts;
-            const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
             // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
             const entryCmd = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
             const argsCmd = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0].start, end: cmdWords[cmdWords.length - 1].end }, facts: { tools: [], builds: [] } } : undefined;
             const run = entryCmd ?? argsCmd
-                ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
-                : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
+                ? (0,model_project/* runFacts */.pI)(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+                : facts ? (0,model_project/* runFacts */.pI)(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
             const runWord = words[ri - 1];
-            const line = positionAt(file, runWord.start).line;
+            const line = (0,source/* positionAt */.t$)(file, runWord.start).line;
             const launch = {
                 id: `run:${file.path}:${line}`,
                 kind: 'run',
-                name: `${runlines_basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(runlines_basename(w.value))).value)} run ${imageWord.value} (line ${line})`,
+                name: `${basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(basename(w.value))).value)} run ${imageWord.value} (line ${line})`,
                 anchor: { file, start: words[0].start, end: imageWord.end },
                 file,
-                image: { value: imageWord.value, span: wordSpan(file, imageWord) },
+                image: { value: imageWord.value, span: (0,model_commands/* wordSpan */.BW)(file, imageWord) },
                 ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
                 ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
                 capAdd,
                 capDrop,
                 ...(privileged ? { privileged } : {}),
                 securityOpt,
-                hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
-                tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+                hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
+                tools: [...(0,model_project/* imageTools */.JY)(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
                 builds: [...(facts?.builds ?? []), ...run.builds],
                 ports,
                 ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
@@ -13066,7 +16910,7 @@ class HclError extends Error {
     }
 }
 /** Nesting deeper than this is refused with an HclError. */
-const hcl_MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 // ---------------------------------------------------------------------------
 // Characters
 const C_TAB = 9;
@@ -13141,8 +16985,8 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
             }
             if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123 /* { */) {
                 stack.push(2);
-                if (stack.length > hcl_MAX_DEPTH)
-                    throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+                if (stack.length > MAX_DEPTH)
+                    throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
                 j += 2;
                 continue;
             }
@@ -13152,14 +16996,14 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
         // Expression code.
         if (c === 34) {
             stack.push(1);
-            if (stack.length > hcl_MAX_DEPTH)
-                throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            if (stack.length > MAX_DEPTH)
+                throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 123) {
             stack.push(0);
-            if (stack.length > hcl_MAX_DEPTH)
-                throw new HclError(`braces nested more than ${hcl_MAX_DEPTH} levels deep`, j);
+            if (stack.length > MAX_DEPTH)
+                throw new HclError(`braces nested more than ${MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 125 /* } */) {
@@ -13543,8 +17387,8 @@ class Parser {
         return t;
     }
     enter(at) {
-        if (++this.depth > hcl_MAX_DEPTH)
-            throw new HclError(`nested more than ${hcl_MAX_DEPTH} levels deep`, at);
+        if (++this.depth > MAX_DEPTH)
+            throw new HclError(`nested more than ${MAX_DEPTH} levels deep`, at);
     }
     leave() {
         this.depth--;
@@ -14172,16 +18016,16 @@ function jsonAttrs(file, o) {
 }
 const JSON_BLOCK_TYPES = new Set(['target', 'group', 'variable', 'function']);
 function readJson(project, file, defs) {
-    if (jsonDepth(file.text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        project.problem({ path: file.path, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep`, span: { file, start: 0, end: 0 } });
+    if ((0,discover/* jsonDepth */.QV)(file.text, discover/* MAX_JSON_DEPTH */.KX) > discover/* MAX_JSON_DEPTH */.KX) {
+        project.problem({ path: file.path, reason: `is nested more than ${discover/* MAX_JSON_DEPTH */.KX} levels deep`, span: { file, start: 0, end: 0 } });
         return false;
     }
     const errors = [];
-    const root = parseTree(file.text, errors, { allowTrailingComma: true });
+    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: true });
     const err = errors[0];
     if (err || !root) {
         const off = err?.offset ?? 0;
-        project.problem({ path: file.path, reason: `could not be parsed as JSON: ${err ? printParseErrorCode(err.error) : 'no value'}`, span: { file, start: off, end: off } });
+        project.problem({ path: file.path, reason: `could not be parsed as JSON: ${err ? (0,jsonc_lib/* printParseErrorCode */._n)(err.error) : 'no value'}`, span: { file, start: off, end: off } });
         return false;
     }
     for (const { key, value } of jsonProps(root)) {
@@ -14310,7 +18154,7 @@ function buildPaths(file, vars, a) {
         local = '.';
     if (REMOTE_RE.test(local) || local.startsWith('/'))
         return {};
-    const context = relativeTo(file.path, local);
+    const context = (0,model_project/* relativeTo */.Mf)(file.path, local);
     if (context === undefined)
         return {};
     if (a.inline)
@@ -14321,9 +18165,9 @@ function buildPaths(file, vars, a) {
     const d = df.value === '' ? 'Dockerfile' : df.value;
     let dockerfile;
     if (d.startsWith('cwd://'))
-        dockerfile = relativeTo(file.path, d.slice('cwd://'.length));
+        dockerfile = (0,model_project/* relativeTo */.Mf)(file.path, d.slice('cwd://'.length));
     else if (!d.startsWith('/') && !REMOTE_RE.test(d))
-        dockerfile = relativeTo(file.path, local, d);
+        dockerfile = (0,model_project/* relativeTo */.Mf)(file.path, local, d);
     // Without its Dockerfile the context says nothing a consumer could use (and must not be taken for `<context>/Dockerfile`).
     return dockerfile === undefined ? {} : { context, dockerfile };
 }
@@ -14358,10 +18202,10 @@ function specs(defs) {
 }
 /** The bake files read with this one (see the notes at the top): itself alone, or the default set of its directory; [] when another file of the set produces them. */
 function bakeSet(project, file) {
-    const base = external_node_path_namespaceObject.posix.basename(file.path);
+    const base = external_node_path_.posix.basename(file.path);
     if (!BAKE_FILE_NAMES.includes(base))
         return [file];
-    const dir = external_node_path_namespaceObject.posix.dirname(file.path);
+    const dir = external_node_path_.posix.dirname(file.path);
     const set = [];
     for (const name of BAKE_FILE_NAMES) {
         const p = dir === '.' ? name : `${dir}/${name}`;
@@ -14423,7 +18267,7 @@ function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), dep
         return out;
     seen.add(dir);
     for (const n of NAMES) {
-        const p = repoJoin(dir, n);
+        const p = (0,scripts/* repoJoin */.pg)(dir, n);
         const f = p !== undefined ? project.file(p, 'kubernetes', { quiet: true }) : undefined;
         if (!f)
             continue;
@@ -14433,20 +18277,20 @@ function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), dep
             return out;
         const refs = [];
         for (const key of ['resources', 'bases', 'patchesStrategicMerge', 'components'])
-            for (const it of items(y, get(y, root, key))) {
-                const v = str(it);
+            for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, key))) {
+                const v = (0,yaml/* str */.gx)(it);
                 if (v)
                     refs.push(v);
             }
-        for (const it of items(y, get(y, root, 'patches'))) {
-            const v = str(get(y, it, 'path'));
+        for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'patches'))) {
+            const v = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'path'));
             if (v)
                 refs.push(v);
         }
         for (const r of refs) {
             if (/^[a-z]+:\/\//i.test(r) || r.startsWith('git@') || r.startsWith('/'))
                 continue;
-            const q = repoJoin(dir, r);
+            const q = (0,scripts/* repoJoin */.pg)(dir, r);
             if (q === undefined)
                 continue;
             if (/\.ya?ml$/i.test(q) && project.exists(q, 'kubernetes'))
@@ -14485,7 +18329,7 @@ function globTest(glob) {
 function globbedManifests(project, baseDir, globs) {
     const out = new Set();
     for (const g of globs) {
-        const full = repoJoin(baseDir, g);
+        const full = (0,scripts/* repoJoin */.pg)(baseDir, g);
         if (full === undefined)
             continue;
         if (!/[*?]/.test(full)) {
@@ -14510,31 +18354,31 @@ const OTHER_BUILDERS = ['bazel', 'ko', 'jib', 'buildpacks', 'custom'];
 const skaffold_REMOTE_RE = /^[A-Za-z][A-Za-z0-9+.-]+:|^git@/;
 function artifactSpec(y, a, deploys) {
     const file = y.file;
-    if (!isMapNode(a))
+    if (!(0,yaml/* isMapNode */.vz)(a))
         return undefined;
-    const imageNode = get(y, a, 'image');
-    const image = str(imageNode);
+    const imageNode = (0,yaml/* get */.Jt)(y, a, 'image');
+    const image = (0,yaml/* str */.gx)(imageNode);
     if (!image || !imageNode)
         return undefined;
-    if (OTHER_BUILDERS.some((b) => getPair(y, a, b) !== undefined))
+    if (OTHER_BUILDERS.some((b) => (0,yaml/* getPair */.xf)(y, a, b) !== undefined))
         return undefined;
-    const builder = get(y, a, 'docker') ?? get(y, a, 'kaniko');
-    const ctx = str(get(y, a, 'context')) || '.';
-    const df = (isMapNode(builder) ? str(get(y, builder, 'dockerfile')) : undefined) || 'Dockerfile';
-    const target = isMapNode(builder) ? str(get(y, builder, 'target')) : undefined;
+    const builder = (0,yaml/* get */.Jt)(y, a, 'docker') ?? (0,yaml/* get */.Jt)(y, a, 'kaniko');
+    const ctx = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, a, 'context')) || '.';
+    const df = ((0,yaml/* isMapNode */.vz)(builder) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, builder, 'dockerfile')) : undefined) || 'Dockerfile';
+    const target = (0,yaml/* isMapNode */.vz)(builder) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, builder, 'target')) : undefined;
     let context;
     let dockerfile;
     if (!ctx.startsWith('/') && !skaffold_REMOTE_RE.test(ctx) && !df.startsWith('/')) {
-        context = relativeTo(file.path, ctx);
-        dockerfile = context === undefined ? undefined : relativeTo(file.path, ctx, df);
+        context = (0,model_project/* relativeTo */.Mf)(file.path, ctx);
+        dockerfile = context === undefined ? undefined : (0,model_project/* relativeTo */.Mf)(file.path, ctx, df);
         // A context without its Dockerfile must not be read as `<context>/Dockerfile`.
         if (dockerfile === undefined)
             context = undefined;
     }
     return {
         file,
-        span: nodeSpan(file, imageNode),
-        tags: [{ value: image, span: nodeSpan(file, imageNode) }],
+        span: (0,yaml/* nodeSpan */.Vk)(file, imageNode),
+        tags: [{ value: image, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) }],
         ...(dockerfile !== undefined ? { dockerfile } : {}),
         ...(context !== undefined ? { context } : {}),
         ...(target ? { target } : {}),
@@ -14551,16 +18395,16 @@ function artifactSpec(y, a, deploys) {
 function deployedManifests(project, y, root, dir) {
     const globs = [];
     const kustomize = [];
-    const strs = (n) => items(y, n).map((i) => str(i)).filter((v) => !!v);
-    globs.push(...strs(getPath(y, root, ['deploy', 'kubectl', 'manifests'])), ...strs(getPath(y, root, ['manifests', 'rawYaml'])));
-    kustomize.push(...strs(getPath(y, root, ['deploy', 'kustomize', 'paths'])), ...strs(getPath(y, root, ['manifests', 'kustomize', 'paths'])));
-    if (getPath(y, root, ['deploy', 'kustomize']) && kustomize.length === 0)
+    const strs = (n) => (0,yaml/* items */.ld)(y, n).map((i) => (0,yaml/* str */.gx)(i)).filter((v) => !!v);
+    globs.push(...strs((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kubectl', 'manifests'])), ...strs((0,yaml/* getPath */.Yn)(y, root, ['manifests', 'rawYaml'])));
+    kustomize.push(...strs((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kustomize', 'paths'])), ...strs((0,yaml/* getPath */.Yn)(y, root, ['manifests', 'kustomize', 'paths'])));
+    if ((0,yaml/* getPath */.Yn)(y, root, ['deploy', 'kustomize']) && kustomize.length === 0)
         kustomize.push('.');
     if (globs.length === 0 && kustomize.length === 0)
         return undefined;
     const out = globbedManifests(project, dir, globs);
     for (const k of kustomize) {
-        const d = repoJoin(dir, k);
+        const d = (0,scripts/* repoJoin */.pg)(dir, k);
         if (d !== undefined)
             kustomizeManifests(project, d, out);
     }
@@ -14573,34 +18417,34 @@ function skaffoldBuilds(project, file) {
         return [];
     const out = [];
     const add = (build, deploys) => {
-        for (const a of items(y, get(y, build, 'artifacts'))) {
+        for (const a of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, build, 'artifacts'))) {
             const s = artifactSpec(y, a, deploys);
             if (s)
                 out.push(s);
         }
     };
-    const dir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
+    const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     for (const doc of y.docs) {
         const root = doc.contents;
-        if (!isMapNode(root))
+        if (!(0,yaml/* isMapNode */.vz)(root))
             continue;
-        const api = str(get(y, root, 'apiVersion'));
+        const api = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'apiVersion'));
         if (api !== undefined && !api.startsWith('skaffold/'))
             continue;
         // A profile that changes only the deploy step deploys the main artifacts elsewhere too.
         let main = deployedManifests(project, y, root, dir);
-        const profiles = items(y, get(y, root, 'profiles'));
+        const profiles = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'profiles'));
         for (const p of profiles) {
-            if (get(y, p, 'build'))
+            if ((0,yaml/* get */.Jt)(y, p, 'build'))
                 continue;
             const d = deployedManifests(project, y, p, dir);
             if (d && main)
                 main = new Set([...main, ...d]);
         }
-        add(get(y, root, 'build'), main);
+        add((0,yaml/* get */.Jt)(y, root, 'build'), main);
         for (const p of profiles)
-            if (get(y, p, 'build'))
-                add(get(y, p, 'build'), deployedManifests(project, y, p, dir) ?? main);
+            if ((0,yaml/* get */.Jt)(y, p, 'build'))
+                add((0,yaml/* get */.Jt)(y, p, 'build'), deployedManifests(project, y, p, dir) ?? main);
     }
     return out;
 }
@@ -14793,7 +18637,7 @@ function word(v) {
     return { value: v.value, start: v.start, end: v.end, quoted: true, map };
 }
 function tiltBuilds(project, file) {
-    const dir = external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path);
+    const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     const calls = starlarkCalls(file.text, tilt_NAMES);
     const deploys = new Set();
     for (const c of calls) {
@@ -14801,7 +18645,7 @@ function tiltBuilds(project, file) {
             continue;
         const first = c.args[0];
         if (first) {
-            const p = repoJoin(dir, first.value);
+            const p = (0,scripts/* repoJoin */.pg)(dir, first.value);
             if (p !== undefined && project.exists(p, 'kubernetes'))
                 deploys.add(p);
         }
@@ -14814,9 +18658,9 @@ function tiltBuilds(project, file) {
         if (!ref)
             continue;
         const ctx = c.args[1] ?? c.kwargs.get('context');
-        const context = repoJoin(dir, ctx?.value ?? '.');
+        const context = (0,scripts/* repoJoin */.pg)(dir, ctx?.value ?? '.');
         const df = c.kwargs.get('dockerfile');
-        const dockerfile = df ? repoJoin(dir, df.value) : undefined;
+        const dockerfile = df ? (0,scripts/* repoJoin */.pg)(dir, df.value) : undefined;
         const target = c.kwargs.get('target')?.value;
         // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
         const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
@@ -14892,13 +18736,13 @@ function markdownCommands(text) {
                     let e = k;
                     while (body[e].text.endsWith('\\') && e + 1 < body.length)
                         e++;
-                    out.push(...splitShell(text.slice(start, body[e].end), { base: start }));
+                    out.push(...(0,shell/* splitShell */.b2)(text.slice(start, body[e].end), { base: start }));
                     k = e;
                 }
             }
             else if (body.length > 0) {
                 const start = body[0].start;
-                out.push(...splitShell(text.slice(start, body[body.length - 1].end), { base: start }));
+                out.push(...(0,shell/* splitShell */.b2)(text.slice(start, body[body.length - 1].end), { base: start }));
             }
         }
         i = j;
@@ -15074,17 +18918,17 @@ function kubectl_basename(v) {
 }
 /** SYS_PTRACE (or privileged) in a `--custom` partial container spec of the repository (JSON; YAML from kubectl 1.31). */
 function customGrants(project, file, path, yamlText) {
-    for (const base of [external_node_path_namespaceObject.posix.dirname(file.path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(file.path), '']) {
-        const rel = repoJoin(base, path);
+    for (const base of [external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path), '']) {
+        const rel = (0,scripts/* repoJoin */.pg)(base, path);
         if (rel === undefined)
             continue;
         const f = project.file(rel, 'kubernetes', { quiet: true });
         if (!f)
             continue;
-        const root = f.text.trimStart().startsWith('{') ? parseJsonc(f.text) : undefined;
+        const root = f.text.trimStart().startsWith('{') ? (0,jsonc_lib/* parseJsonc */.pX)(f.text) : undefined;
         if (root) {
-            const add = findNodeAtLocation(root, ['securityContext', 'capabilities', 'add']);
-            const priv = findNodeAtLocation(root, ['securityContext', 'privileged']);
+            const add = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'capabilities', 'add']);
+            const priv = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'privileged']);
             if (priv?.value === true)
                 return true;
             return (add?.children ?? []).some((c) => /^(CAP_)?SYS_PTRACE$|^ALL$/i.test(String(c.value)));
@@ -15152,26 +18996,26 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
         const profile = flags.find((f) => f.name === '--profile');
         const custom = flags.find((f) => f.name === '--custom');
         const attachesTarget = flags.some((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes');
-        const facts = cmdWords.length > 0 ? analyzeWords(file, cmdWords) : { tools: [], builds: [] };
+        const facts = cmdWords.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, cmdWords) : { tools: [], builds: [] };
         const tools = [...facts.tools];
         if (image && DEBUGGER_IMAGE.test(expand(image.value)) && tools.length === 0) {
             const m = DEBUGGER_IMAGE.exec(expand(image.value));
             const tool = (m[2].toLowerCase() === 'delve' ? 'dlv' : m[2].toLowerCase());
             // A debugger image next to the pod's processes (--target, --copy-to): it is there to attach.
-            tools.push(attachesTarget ? { tool, use: 'run', mode: 'attach', span: wordSpan(file, image.valueWord ?? image.word), words: [image.valueWord ?? image.word] } : { tool, use: 'install', span: wordSpan(file, image.valueWord ?? image.word), words: [] });
+            tools.push(attachesTarget ? { tool, use: 'run', mode: 'attach', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [image.valueWord ?? image.word] } : { tool, use: 'install', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [] });
         }
         const profileValue = profile ? expand(profile.value) : undefined;
         const granted = (profileValue !== undefined && PTRACE_PROFILES.has(profileValue)) || (custom ? customGrants(project, file, expand(custom.value), yamlValue) : false);
-        const line = positionAt(file, words[k].start).line;
+        const line = (0,source/* positionAt */.t$)(file, words[k].start).line;
         const profileSpan = profile ? { file, start: profile.valueStart ?? profile.start, end: profile.end } : undefined;
-        const capAdd = granted ? [{ value: 'SYS_PTRACE', span: profileSpan ?? wordSpan(file, custom.word) }] : [];
+        const capAdd = granted ? [{ value: 'SYS_PTRACE', span: profileSpan ?? (0,model_commands/* wordSpan */.BW)(file, custom.word) }] : [];
         out.push({
             id: `kubectl-debug:${file.path}:${line}`,
             kind: 'kubectl-debug',
             name: `kubectl debug ${target.value} (line ${line})`,
             anchor: { file, start: words[k].start, end: target.end },
             file,
-            ...(image ? { image: { value: expand(image.value), span: wordSpan(file, image.valueWord ?? image.word) } } : {}),
+            ...(image ? { image: { value: expand(image.value), span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word) } } : {}),
             capAdd,
             capDrop: [],
             ...(profileValue === 'sysadmin' && profileSpan ? { privileged: { value: true, span: profileSpan } } : {}),
@@ -15180,7 +19024,7 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
             tools,
             builds: facts.builds,
             ports: [],
-            ...(attachesTarget ? { sharedPid: { value: 'target', span: wordSpan(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')).word) } } : {}),
+            ...(attachesTarget ? { sharedPid: { value: 'target', span: (0,model_commands/* wordSpan */.BW)(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')).word) } } : {}),
             ...(profileValue !== undefined && profileSpan ? { debugProfile: { value: profileValue, span: profileSpan } } : {}),
             source: { kind: 'kubectl-debug', file, insertAt: debugWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end, ...(f.valueStart !== undefined ? { valueStart: f.valueStart } : {}) })) },
         });
@@ -15223,7 +19067,7 @@ function dockerfileLaunches(project, paths, linker, others) {
         if (!doc)
             continue;
         const last = doc.stages[doc.stages.length - 1];
-        const dir = external_node_path_namespaceObject.posix.dirname(path) === '.' ? '' : external_node_path_namespaceObject.posix.dirname(path);
+        const dir = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
         const contexts = [...new Set([dir, ''])];
         for (const stage of doc.stages) {
             if (stage !== last && !ownCommand(stage))
@@ -15233,11 +19077,11 @@ function dockerfileLaunches(project, paths, linker, others) {
             const cmd = stage.entrypoint ?? stage.cmd;
             if (cmd && seen.has(spanKey(cmd.span)))
                 continue;
-            const facts = imageFacts(doc, stage, { project, contexts });
+            const facts = (0,model_project/* imageFacts */.JC)(doc, stage, { project, contexts });
             if (!facts)
                 continue;
-            const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
-            const run = runFacts(stage.entrypoint, stage.cmd, follow);
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
+            const run = (0,model_project/* runFacts */.pI)(stage.entrypoint, stage.cmd, follow);
             const tools = [...facts.tools, ...run.tools];
             if (tools.length === 0)
                 continue;
@@ -15273,7 +19117,7 @@ function dockerfileLaunches(project, paths, linker, others) {
 
 
 
-function seccomp_nodeSpan(file, n) {
+function nodeSpan(file, n) {
     return { file, start: n.offset, end: n.offset + n.length };
 }
 function prop(obj, key) {
@@ -15301,7 +19145,7 @@ function conditions(n) {
 /** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
 function parseSeccompProfile(project, file) {
     const errors = [];
-    const root = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0 || !root || root.type !== 'object') {
         const off = errors[0]?.offset ?? 0;
         project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0].error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });
@@ -15317,10 +19161,10 @@ function parseSeccompProfile(project, file) {
         const list = prop(r, 'names');
         for (const c of list?.type === 'array' ? (list.children ?? []) : [])
             if (c.type === 'string')
-                names.push({ value: String(c.value), span: seccomp_nodeSpan(file, c) });
+                names.push({ value: String(c.value), span: nodeSpan(file, c) });
         const single = prop(r, 'name');
         if (single?.type === 'string')
-            names.push({ value: String(single.value), span: seccomp_nodeSpan(file, single) });
+            names.push({ value: String(single.value), span: nodeSpan(file, single) });
         const action = prop(r, 'action');
         const args = prop(r, 'args');
         rules.push({
@@ -15330,15 +19174,15 @@ function parseSeccompProfile(project, file) {
             hasArgs: args?.type === 'array' && (args.children ?? []).length > 0,
             includes: conditions(prop(r, 'includes')),
             excludes: conditions(prop(r, 'excludes')),
-            span: seccomp_nodeSpan(file, r),
+            span: nodeSpan(file, r),
         });
     });
     return {
         file,
         root,
-        ...(da?.type === 'string' ? { defaultAction: { value: String(da.value), span: seccomp_nodeSpan(file, da) } } : {}),
+        ...(da?.type === 'string' ? { defaultAction: { value: String(da.value), span: nodeSpan(file, da) } } : {}),
         rules,
-        ...(syscalls ? { syscallsSpan: seccomp_nodeSpan(file, syscalls) } : {}),
+        ...(syscalls ? { syscallsSpan: nodeSpan(file, syscalls) } : {}),
     };
 }
 /**
@@ -15351,10 +19195,10 @@ function candidates(fromFile, p) {
     if (cleaned.startsWith('/') || cleaned.includes('$') || cleaned === '')
         return [];
     const out = [];
-    const rel = relativeTo(fromFile, cleaned);
+    const rel = (0,model_project/* relativeTo */.Mf)(fromFile, cleaned);
     if (rel)
         out.push(rel);
-    const fromRoot = relativeTo('x', cleaned);
+    const fromRoot = (0,model_project/* relativeTo */.Mf)('x', cleaned);
     if (fromRoot && !out.includes(fromRoot))
         out.push(fromRoot);
     return out;
@@ -15363,7 +19207,7 @@ function candidates(fromFile, p) {
 function loadSeccompProfiles(project, securityOpt, cache) {
     const out = [];
     for (const opt of securityOpt) {
-        const p = seccompProfilePath(opt.value);
+        const p = (0,caps/* seccompProfilePath */.Hl)(opt.value);
         if (!p)
             continue;
         for (const path of candidates(opt.span.file.path, p)) {
@@ -15427,7 +19271,7 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
                     const s = stageAt(doc.stages, t.span.start) ?? stage;
                     const launch = byTool.get(t);
                     const v = t.install?.version;
-                    add({ tool: t, ...(launch ? { launch } : {}), images: stageChain(s).map((st) => st.image), ...(v !== undefined ? { version: expandVars(v, s.vars) } : {}) });
+                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,dockerfile/* stageChain */.ap)(s).map((st) => st.image), ...(v !== undefined ? { version: (0,dockerfile/* expandVars */.Jf)(v, s.vars) } : {}) });
                 }
             }
         }
@@ -15439,10 +19283,10 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
     }
     // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
     for (const f of commandFiles) {
-        const cf = commandFileOf(project, f);
-        if (!mayNameDelveModule(f.text))
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
+        if (!(0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
             continue;
-        for (const t of analyzeCommands(f, cf.commands).tools.filter(isGoInstall)) {
+        for (const t of (0,model_commands/* analyzeCommands */.rp)(f, cf.commands).tools.filter(isGoInstall)) {
             const v = t.install?.version;
             add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0], v) } : {}) });
         }
@@ -15473,13 +19317,13 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
 function editorAttachConfigs(project) {
     const out = [];
     for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = parseJsonc(f.text);
-        const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
+        const root = (0,jsonc_lib/* parseJsonc */.pX)(f.text);
+        const configs = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['configurations']) : undefined;
         for (const c of configs?.children ?? []) {
-            const req = findNodeAtLocation(c, ['request']);
-            const type = findNodeAtLocation(c, ['type']);
-            const mode = findNodeAtLocation(c, ['mode']);
-            const pid = findNodeAtLocation(c, ['processId']);
+            const req = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['request']);
+            const type = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['type']);
+            const mode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['mode']);
+            const pid = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['processId']);
             if (req?.value === 'attach' && (type?.value === 'go' || type?.value === 'cppdbg' || type?.value === 'lldb') && (mode?.value !== 'remote') && (pid || mode?.value === 'local' || type?.value !== 'go')) {
                 out.push({ file: f, start: c.offset, end: c.offset + Math.min(c.length, 1) });
             }
@@ -15488,7 +19332,7 @@ function editorAttachConfigs(project) {
     return out;
 }
 function buildModel(project, opts = {}) {
-    const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, opts.partial);
     const index = new ImageIndex();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
@@ -15529,7 +19373,7 @@ function buildModel(project, opts = {}) {
                 const y = project.yaml(f);
                 if (!y)
                     continue;
-                for (const p of composeIncludes(project, y)) {
+                for (const p of (0,compose/* composeIncludes */.Au)(project, y)) {
                     if (chain(f.path).includes(p)) {
                         project.problem({ path: f.path, reason: `includes ${p}, which includes it back (${[...chain(f.path)].reverse().join(' → ')} → ${p}); each file was read once` });
                         continue;
@@ -15551,13 +19395,13 @@ function buildModel(project, opts = {}) {
             }
             fresh = next;
         }
-        return composeServices(project, files);
+        return (0,compose/* composeServices */.d3)(project, files);
     };
     let services = readCompose();
-    for (const spec of composeBuildSpecs(project, services))
+    for (const spec of (0,compose/* composeBuildSpecs */.lb)(project, services))
         index.add(spec);
     for (const f of commandFiles) {
-        const cf = commandFileOf(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
         for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand))
             index.add(spec);
     }
@@ -15579,7 +19423,7 @@ function buildModel(project, opts = {}) {
     }
     const claimed = new Set();
     const dcLaunches = devcontainers.map((doc) => devcontainerLaunch(project, doc, services, claimed, linker));
-    const composeAll = services.filter((s) => !claimed.has(s)).map((s) => composeLaunch(project, s, linker));
+    const composeAll = services.filter((s) => !claimed.has(s)).map((s) => (0,compose/* composeLaunch */._y)(project, s, linker));
     const attach = editorAttachConfigs(project);
     if (attach.length > 0)
         for (const l of dcLaunches)
@@ -15590,11 +19434,11 @@ function buildModel(project, opts = {}) {
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
     const kubectl = runFiles.flatMap((f) => {
-        const cf = commandFileOf(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
         return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
     });
     const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
-    markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
+    (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
     const launches = [...runtimes, ...own];
@@ -15607,3071 +19451,14 @@ function buildModel(project, opts = {}) {
     return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches, runFiles) };
 }
 
-;// CONCATENATED MODULE: ./src/fix/text.ts
-class EditConflict extends Error {
-}
-/** Apply non-overlapping edits (offsets into text). */
-function text_applyEdits(text, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let pos = 0;
-    for (const e of sorted) {
-        if (e.start < pos || e.end < e.start || e.end > text.length)
-            throw new EditConflict(`overlapping or invalid edit at ${e.start}`);
-        out += text.slice(pos, e.start) + e.text;
-        pos = e.end;
-    }
-    return out + text.slice(pos);
-}
-/** Split keeping line terminators. */
-function splitLinesKeep(text) {
-    const out = [];
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-        if (text[i] === '\n') {
-            out.push(text.slice(s, i + 1));
-            s = i + 1;
-        }
-    }
-    if (s < text.length)
-        out.push(text.slice(s));
-    return out;
-}
-/** Line hunks between two texts (LCS on the differing middle). */
-function lineHunks(a, b) {
-    let pre = 0;
-    while (pre < a.length && pre < b.length && a[pre] === b[pre])
-        pre++;
-    let suf = 0;
-    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
-        suf++;
-    const A = a.slice(pre, a.length - suf);
-    const B = b.slice(pre, b.length - suf);
-    if (A.length === 0 && B.length === 0)
-        return [];
-    if (A.length * B.length > 4_000_000)
-        return [{ aStart: pre, aEnd: a.length - suf, bStart: pre, bEnd: b.length - suf }];
-    // LCS table.
-    const n = A.length;
-    const m = B.length;
-    const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-    for (let i = n - 1; i >= 0; i--) {
-        for (let j = m - 1; j >= 0; j--) {
-            dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
-        }
-    }
-    const hunks = [];
-    let i = 0;
-    let j = 0;
-    let open;
-    while (i < n || j < m) {
-        if (i < n && j < m && A[i] === B[j]) {
-            if (open) {
-                hunks.push(open);
-                open = undefined;
-            }
-            i++;
-            j++;
-        }
-        else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) {
-            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-            j++;
-            open.bEnd = pre + j;
-        }
-        else {
-            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-            i++;
-            open.aEnd = pre + i;
-        }
-    }
-    if (open)
-        hunks.push(open);
-    return hunks;
-}
-/** Whole-line edits that turn before into after. */
-function lineEdits(path, before, after) {
-    const a = splitLinesKeep(before);
-    const b = splitLinesKeep(after);
-    const offsets = [0];
-    for (const l of a)
-        offsets.push(offsets[offsets.length - 1] + l.length);
-    return lineHunks(a, b).map((h) => ({ path, start: offsets[h.aStart], end: offsets[h.aEnd], text: b.slice(h.bStart, h.bEnd).join('') }));
-}
-function fixFromTexts(path, before, after, description) {
-    if (before === after)
-        return undefined;
-    return { description, edits: lineEdits(path, before, after) };
-}
-/** A unified diff of one file (3 lines of context). */
-function unifiedDiff(path, before, after, context = 3) {
-    const a = splitLinesKeep(before);
-    const b = splitLinesKeep(after);
-    const hunks = lineHunks(a, b);
-    if (hunks.length === 0)
-        return '';
-    const strip = (l) => l.replace(/\r?\n$/, '');
-    let out = `--- a/${path}\n+++ b/${path}\n`;
-    // Group hunks whose context overlaps.
-    const groups = [];
-    for (const h of hunks) {
-        const g = groups[groups.length - 1];
-        if (g && h.aStart - g[g.length - 1].aEnd <= context * 2)
-            g.push(h);
-        else
-            groups.push([h]);
-    }
-    for (const g of groups) {
-        const first = g[0];
-        const last = g[g.length - 1];
-        const aFrom = Math.max(0, first.aStart - context);
-        const aTo = Math.min(a.length, last.aEnd + context);
-        const bFrom = first.bStart - (first.aStart - aFrom);
-        const bTo = last.bEnd + (aTo - last.aEnd);
-        out += `@@ -${aFrom + 1},${aTo - aFrom} +${bFrom + 1},${bTo - bFrom} @@\n`;
-        let ai = aFrom;
-        for (const h of g) {
-            for (; ai < h.aStart; ai++)
-                out += ` ${strip(a[ai])}\n`;
-            for (let k = h.aStart; k < h.aEnd; k++)
-                out += `-${strip(a[k])}\n`;
-            for (let k = h.bStart; k < h.bEnd; k++)
-                out += `+${strip(b[k])}\n`;
-            ai = h.aEnd;
-        }
-        for (; ai < aTo; ai++)
-            out += ` ${strip(a[ai])}\n`;
-        if (aTo === a.length && a.length > 0 && !/\n$/.test(a[a.length - 1]))
-            out += '\\ No newline at end of file\n';
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/fix/jsonc-edit.ts
-
-function lineStartAt(text, off) {
-    return text.lastIndexOf('\n', off - 1) + 1;
-}
-function lineEndAfter(text, off) {
-    const nl = text.indexOf('\n', off);
-    return nl < 0 ? text.length : nl + 1;
-}
-function indentOf(text, off) {
-    const ls = lineStartAt(text, off);
-    return /^[ \t]*/.exec(text.slice(ls))[0];
-}
-function sameLine(text, a, b) {
-    return !text.slice(Math.min(a, b), Math.max(a, b)).includes('\n');
-}
-function eolOf(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-/** Skip whitespace and comments forward. */
-function skipTrivia(text, off) {
-    let i = off;
-    for (;;) {
-        while (i < text.length && /\s/.test(text[i]))
-            i++;
-        if (text.startsWith('//', i)) {
-            const nl = text.indexOf('\n', i);
-            i = nl < 0 ? text.length : nl;
-            continue;
-        }
-        if (text.startsWith('/*', i)) {
-            const e = text.indexOf('*/', i + 2);
-            i = e < 0 ? text.length : e + 2;
-            continue;
-        }
-        return i;
-    }
-}
-function fallback(text, path, value, isArrayInsertion = false) {
-    return applyEdits(text, modify(text, path, value, { isArrayInsertion }));
-}
-
-/** Remove a child (property or array element) of a container node. */
-function removeChild(text, container, child) {
-    const kids = container.children ?? [];
-    const i = kids.indexOf(child);
-    const start = child.offset;
-    const end = child.offset + child.length;
-    const afterEnd = skipTrivia(text, end);
-    const hasComma = text[afterEnd] === ',';
-    const restStart = hasComma ? afterEnd + 1 : end;
-    const ls = lineStartAt(text, start);
-    const ownLine = text.slice(ls, start).trim() === '' && /^[ \t]*(\/\/[^\n]*)?\r?\n/.test(text.slice(restStart) + '\n');
-    if (!ownLine) {
-        // Inline: take the entry with the separator on one side, nothing else.
-        const next = kids[i + 1];
-        const prev = kids[i - 1];
-        if (next)
-            return text.slice(0, start) + text.slice(next.offset);
-        if (prev)
-            return text.slice(0, prev.offset + prev.length) + text.slice(restStart);
-        return text.slice(0, start) + text.slice(restStart);
-    }
-    let out = text.slice(0, ls) + text.slice(lineEndAfter(text, restStart));
-    if (i === kids.length - 1 && i > 0 && !hasComma) {
-        // It was the last entry: drop the comma after the one before it.
-        const prev = kids[i - 1];
-        const c = skipTrivia(out, prev.offset + prev.length);
-        if (out[c] === ',')
-            out = out.slice(0, c) + out.slice(c + 1);
-    }
-    return out;
-}
-function removeAt(text, path) {
-    const root = parseJsonc(text);
-    if (!root)
-        return fallback(text, path, undefined);
-    const node = findNodeAtLocation(root, path);
-    if (!node)
-        return text;
-    // For a property, remove the property node (key + value).
-    const target = node.parent?.type === 'property' ? node.parent : node;
-    const container = target.parent;
-    if (!container)
-        return text;
-    return removeChild(text, container, target);
-}
-/** Add a property at the end of the object at path (root when []). valueJson is serialised JSON. */
-function insertProperty(text, objectPath, key, valueJson) {
-    const root = parseJsonc(text);
-    const obj = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
-    const props = obj?.children ?? [];
-    const last = props[props.length - 1];
-    if (!obj || obj.type !== 'object' || !last || sameLine(text, obj.offset, last.offset))
-        return fallback(text, [...objectPath, key], JSON.parse(valueJson));
-    const indent = indentOf(text, last.offset);
-    return insertAfterEntry(text, last, `${JSON.stringify(key)}: ${valueJson}`, indent);
-}
-/**
- * Insert a new entry on its own line after `last`: a comma after `last` when it
- * has none, and the entry after a line comment that ends last's line (the
- * comment stays with the entry it describes).
- */
-function insertAfterEntry(text, last, entryText, indent) {
-    const end = last.offset + last.length;
-    const nl = eolOf(text);
-    let after = end;
-    while (after < text.length && (text[after] === ' ' || text[after] === '\t'))
-        after++;
-    const hasComma = text[after] === ',';
-    const commaEnd = hasComma ? after + 1 : end;
-    const le = text.indexOf('\n', commaEnd);
-    const lineEnd = le < 0 ? text.length : text[le - 1] === '\r' ? le - 1 : le;
-    const rest = text.slice(commaEnd, lineEnd);
-    const at = /^\s*(\/\/.*|\/\*.*\*\/\s*)?$/.test(rest) ? lineEnd : commaEnd;
-    const entry = `${nl}${indent}${entryText}${hasComma ? ',' : ''}`;
-    if (hasComma)
-        return text.slice(0, at) + entry + text.slice(at);
-    return text.slice(0, end) + ',' + text.slice(end, at) + entry + text.slice(at);
-}
-/** Append an item to the array at path. valueJson is serialised JSON. */
-function appendItem(text, arrayPath, valueJson) {
-    const root = parseJsonc(text);
-    const arr = root ? findNodeAtLocation(root, arrayPath) : undefined;
-    if (!arr || arr.type !== 'array')
-        return fallback(text, [...arrayPath, 0], JSON.parse(valueJson), true);
-    const items = arr.children ?? [];
-    const last = items[items.length - 1];
-    if (!last)
-        return text.slice(0, arr.offset + 1) + valueJson + text.slice(arr.offset + arr.length - 1);
-    const end = last.offset + last.length;
-    const after = skipTrivia(text, end);
-    const comma = text[after] === ',';
-    if (sameLine(text, arr.offset, last.offset)) {
-        return comma ? text.slice(0, after + 1) + ` ${valueJson},` + text.slice(after + 1) : text.slice(0, end) + `, ${valueJson}` + text.slice(end);
-    }
-    return insertAfterEntry(text, last, valueJson, indentOf(text, last.offset));
-}
-/** Set a top-level scalar property (replace its value, or add it). */
-function setProperty(text, key, valueJson) {
-    const root = parseJsonc(text);
-    const node = root ? findNodeAtLocation(root, [key]) : undefined;
-    if (node)
-        return text.slice(0, node.offset) + valueJson + text.slice(node.offset + node.length);
-    return insertProperty(text, [], key, valueJson);
-}
-
-;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
-
-
-
-function col(file, offset) {
-    return positionAt(file, offset).column - 1;
-}
-/** Back up over whitespace to the last meaningful character before offset. */
-function lastContent(file, offset) {
-    let o = Math.min(offset, file.text.length);
-    while (o > 0 && /\s/.test(file.text[o - 1]))
-        o--;
-    return Math.max(0, o - 1);
-}
-/** How far a block sequence's dash sits to the right of its key, as the file does it. */
-function seqIndent(y) {
-    const file = y.file;
-    let found;
-    const visit = (n, depth) => {
-        if (found !== undefined || depth > 50 || !n)
-            return;
-        if (isMap(n)) {
-            for (const p of n.items) {
-                const v = p.value;
-                const k = p.key;
-                if (v && yaml_lib_isSeq(v) && v.flow !== true && v.items.length > 0 && k?.range) {
-                    const first = v.items[0];
-                    if (first?.range) {
-                        const dash = file.text.lastIndexOf('-', first.range[0]);
-                        if (dash >= 0 && positionAt(file, dash).line !== positionAt(file, k.range[0]).line) {
-                            found = col(file, dash) - col(file, k.range[0]);
-                            return;
-                        }
-                    }
-                }
-                visit(v, depth + 1);
-            }
-        }
-        else if (yaml_lib_isSeq(n)) {
-            for (const i of n.items)
-                visit(i, depth + 1);
-        }
-    };
-    for (const d of y.docs)
-        visit(d.contents, 0);
-    return found !== undefined && found >= 0 && found <= 8 ? found : 2;
-}
-/** Indentation step of block maps in this file (child key column − parent key column). */
-function mapIndent(y) {
-    const file = y.file;
-    for (const d of y.docs) {
-        const c = d.contents;
-        if (!c || !isMap(c))
-            continue;
-        for (const p of c.items) {
-            const v = p.value;
-            const k = p.key;
-            if (v && isMap(v) && !v.flow && v.items.length > 0 && k?.range) {
-                const ck = v.items[0].key;
-                if (ck?.range) {
-                    const step = col(file, ck.range[0]) - col(file, k.range[0]);
-                    if (step > 0 && step <= 8)
-                        return step;
-                }
-            }
-        }
-    }
-    return 2;
-}
-function quoteLike(sample, value) {
-    // Already quoted by the caller (e.g. "127.0.0.1:2345:2345"): keep as is.
-    if (/^(["']).*\1$/.test(value))
-        return value;
-    if (sample && isScalar(sample)) {
-        const t = sample.type;
-        if (t === 'QUOTE_DOUBLE')
-            return `"${value}"`;
-        if (t === 'QUOTE_SINGLE')
-            return `'${value}'`;
-    }
-    return value;
-}
-/** Lines for `path[0]: … path[n-1]: [item]` as a new block at the given key column. */
-function newBlock(keyCol, step, sIndent, path, item, nl) {
-    let out = '';
-    let c = keyCol;
-    for (let i = 0; i < path.length; i++) {
-        out += `${nl}${' '.repeat(c)}${path[i]}:`;
-        if (i < path.length - 1)
-            c += step;
-    }
-    out += `${nl}${' '.repeat(c + sIndent)}- ${item}`;
-    return out;
-}
-/**
- * Make sure `item` is in the sequence at `path` under `map`, creating keys as
- * needed. Returns edits on the original text, or undefined when the shape is
- * one we do not edit (flow maps, aliases, odd values).
- */
-function ensureSeqItem(y, map, path, item) {
-    const file = y.file;
-    const nl = eol(file);
-    const step = mapIndent(y);
-    const sIndent = seqIndent(y);
-    let node = map;
-    for (let i = 0; i < path.length; i++) {
-        if (!node || !isMap(node) || node.flow)
-            return undefined;
-        const m = node;
-        // Only the map's own pairs are edited (never an anchor's, which other places share).
-        const pair = m.items.find((p) => keyOf(p) === path[i]);
-        const rest = path.slice(i);
-        if (!pair) {
-            const last = m.items[m.items.length - 1];
-            const firstKey = m.items[0]?.key;
-            if (!last || !firstKey?.range)
-                return undefined;
-            const end = last.value?.range?.[1] ?? last.key?.range?.[1];
-            if (end === undefined)
-                return undefined;
-            const at = lineContentEnd(file, lastContent(file, end));
-            return [{ path: file.path, start: at, end: at, text: newBlock(col(file, firstKey.range[0]), step, sIndent, rest, item, nl) }];
-        }
-        const value = pair.value;
-        const keyNode = pair.key;
-        if (!keyNode?.range)
-            return undefined;
-        const isNull = !value || (isScalar(value) && (value.value === null || value.value === ''));
-        if (isNull) {
-            if (value && isScalar(value) && value.range && value.range[1] > value.range[0])
-                return undefined; // explicit `~` or `null`
-            const at = lineContentEnd(file, keyNode.range[1]);
-            const kc = col(file, keyNode.range[0]);
-            const lines = newBlock(kc + step, step, sIndent, rest.slice(1), item, nl);
-            if (rest.length === 1)
-                return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(kc + sIndent)}- ${item}` }];
-            return [{ path: file.path, start: at, end: at, text: lines }];
-        }
-        if (i < path.length - 1) {
-            node = value;
-            continue;
-        }
-        // The sequence itself.
-        if (!yaml_lib_isSeq(value))
-            return undefined;
-        const seq = value;
-        const existing = seq.items.map((it) => deref(y, it));
-        if (existing.some((e) => e && isScalar(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
-            return [];
-        const sample = existing[existing.length - 1];
-        const text = quoteLike(sample, item);
-        if (seq.flow) {
-            const r = seq.range;
-            if (!r)
-                return undefined;
-            let close = r[1] - 1;
-            while (close > r[0] && file.text[close] !== ']')
-                close--;
-            if (file.text[close] !== ']')
-                return undefined;
-            if (existing.length === 0)
-                return [{ path: file.path, start: close, end: close, text }];
-            const lastItem = seq.items[seq.items.length - 1];
-            const after = lastItem?.range?.[1] ?? close;
-            return [{ path: file.path, start: after, end: after, text: `, ${text}` }];
-        }
-        const lastItem = seq.items[seq.items.length - 1];
-        if (!lastItem?.range)
-            return undefined;
-        const ls = lineStart(file, positionAt(file, lastItem.range[0]).line);
-        const prefix = file.text.slice(ls, lastItem.range[0]);
-        if (!/^\s*-\s+$/.test(prefix))
-            return undefined;
-        const at = lineContentEnd(file, lastContent(file, lastItem.range[1]));
-        return [{ path: file.path, start: at, end: at, text: `${nl}${prefix}${text}` }];
-    }
-    return undefined;
-}
-/** Remove a block-map pair, whole lines (its comments above stay). */
-function removePair(y, map, pair) {
-    const file = y.file;
-    if (map.flow)
-        return undefined;
-    const k = pair.key;
-    if (!k?.range)
-        return undefined;
-    const start = lineStart(file, positionAt(file, k.range[0]).line);
-    if (file.text.slice(start, k.range[0]).trim() !== '' && !/^\s*-\s*$/.test(file.text.slice(start, k.range[0])))
-        return undefined;
-    const v = pair.value;
-    const endOff = lastContent(file, v?.range?.[1] ?? k.range[1]);
-    const end = lineEndWithBreak(file, endOff);
-    return [{ path: file.path, start, end, text: '' }];
-}
-/** Remove one item of a sequence; when it is the only one, remove the whole key. */
-function removeSeqItem(y, map, key, item) {
-    const file = y.file;
-    const pair = map.items.find((p) => keyOf(p) === key);
-    if (!pair || !yaml_lib_isSeq(pair.value))
-        return undefined;
-    const seq = pair.value;
-    const idx = seq.items.indexOf(item);
-    if (idx < 0 || !item.range)
-        return undefined;
-    if (seq.items.length === 1)
-        return removePair(y, map, pair);
-    if (seq.flow) {
-        // Remove the item and one neighbouring comma.
-        const prev = seq.items[idx - 1];
-        const next = seq.items[idx + 1];
-        if (next?.range)
-            return [{ path: file.path, start: item.range[0], end: next.range[0], text: '' }];
-        if (prev?.range)
-            return [{ path: file.path, start: prev.range[1], end: item.range[1], text: '' }];
-        return undefined;
-    }
-    const start = lineStart(file, positionAt(file, item.range[0]).line);
-    const end = lineEndWithBreak(file, lastContent(file, item.range[1]));
-    return [{ path: file.path, start, end, text: '' }];
-}
-/** The pair holding a key in a map's own items (not merged ones). */
-function ownPair(map, key) {
-    if (!map || !isMap(map))
-        return undefined;
-    return map.items.find((p) => keyOf(p) === key);
-}
-/** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
-function newPairAt(y, map) {
-    const file = y.file;
-    if (map.flow)
-        return undefined;
-    const last = map.items[map.items.length - 1];
-    const firstKey = map.items[0]?.key;
-    if (!last || !firstKey?.range)
-        return undefined;
-    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
-    if (end === undefined)
-        return undefined;
-    return { at: lineContentEnd(file, lastContent(file, end)), col: col(file, firstKey.range[0]) };
-}
-/**
- * A new pair `key:` with a block sequence of `items` (`key: []` for none)
- * after the map's last pair: to give a service its own list where it got one
- * through a merge key (`<<: *debug`), which an own key replaces whole.
- */
-function addSeqPair(y, map, key, items) {
-    const p = newPairAt(y, map);
-    if (!p || ownPair(map, key))
-        return undefined;
-    const nl = eol(y.file);
-    const pad = ' '.repeat(p.col);
-    const body = items.length === 0 ? `${nl}${pad}${key}: []` : `${nl}${pad}${key}:${items.map((i) => `${nl}${pad}${' '.repeat(seqIndent(y))}- ${i}`).join('')}`;
-    return [{ path: y.file.path, start: p.at, end: p.at, text: body }];
-}
-/** A new pair `key: value` (a plain scalar) after the map's last pair. */
-function addScalarPair(y, map, key, value) {
-    const p = newPairAt(y, map);
-    if (!p || ownPair(map, key))
-        return undefined;
-    return [{ path: y.file.path, start: p.at, end: p.at, text: `${eol(y.file)}${' '.repeat(p.col)}${key}: ${value}` }];
-}
-
-;// CONCATENATED MODULE: ./src/fix/editors.ts
-
-
-
-
-
-
-
-
-
-
-const NO_EDITS = {
-    addCapability: () => undefined,
-    replaceSecurityOpt: () => undefined,
-    replacePrivileged: () => undefined,
-};
-const editors = new WeakMap();
-/** The editor of a launch's own file, built from the locations the launch carries. */
-function editorFor(l) {
-    let e = editors.get(l);
-    if (!e) {
-        e = buildEditor(l);
-        editors.set(l, e);
-    }
-    return e;
-}
-function buildEditor(l) {
-    const src = l.source;
-    switch (src.kind) {
-        case 'compose':
-            return composeEditor(src.service, src.main, src.anchors);
-        case 'kubernetes':
-            return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
-        case 'run':
-            return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
-        case 'kubectl-debug':
-            return kubectlDebugEditor(src.file, src.insertAt, src.flags);
-        case 'devcontainer': {
-            const file = src.doc.file;
-            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
-            if (!src.compose)
-                return own;
-            // Settings that live in the Compose file are edited there.
-            const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
-            return {
-                ...own,
-                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-                ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
-            };
-        }
-        default:
-            return NO_EDITS;
-    }
-}
-/**
- * Apply edits per file and return them as whole-line edits (what a suggestion
- * replaces). The edited files are not re-parsed here: the engine validates
- * each file once with all the fixes of the scan applied (fix/settle.ts), and
- * drops a fix that breaks its file before anything is offered.
- */
-function makeFix(description, edits, files) {
-    if (!edits || edits.length === 0)
-        return undefined;
-    const byPath = new Map();
-    for (const e of edits) {
-        const list = byPath.get(e.path);
-        if (list)
-            list.push(e);
-        else
-            byPath.set(e.path, [e]);
-    }
-    const results = [];
-    for (const [path, es] of byPath) {
-        const file = files.find((f) => f.path === path);
-        if (!file)
-            return undefined;
-        let after;
-        try {
-            after = text_applyEdits(file.text, es);
-        }
-        catch {
-            return undefined;
-        }
-        if (after === file.text)
-            continue;
-        results.push({ path, before: file.text, after });
-    }
-    const out = [];
-    for (const r of results)
-        out.push(...lineEdits(r.path, r.before, r.after));
-    return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
-}
-/** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
-function replacePairWithSeq(layer, oldKey, newKey, item) {
-    const file = layer.y.file;
-    const pair = ownPair(layer.map, oldKey);
-    const k = pair?.key;
-    if (!pair || !k?.range || layer.map.flow)
-        return undefined;
-    const rm = removePair(layer.y, layer.map, pair);
-    if (!rm || rm.length !== 1)
-        return undefined;
-    const indent = file.text.slice(lineStart(file, positionAt(file, k.range[0]).line), k.range[0]);
-    if (indent.trim() !== '')
-        return undefined;
-    const nl = eol(file);
-    const text = `${indent}${newKey}:${nl}${indent}${' '.repeat(seqIndent(layer.y))}- ${item}${nl}`;
-    return [{ ...rm[0], text }];
-}
-function keySource(svc, key) {
-    for (let i = svc.layers.length - 1; i >= 0; i--) {
-        const l = svc.layers[i];
-        const own = ownPair(l.map, key);
-        if (own)
-            return { y: l.y, map: l.map, pair: own, layer: l };
-        if (!getPair(l.y, l.map, key))
-            continue;
-        for (const m of mergeSources(l.y, l.map)) {
-            const p = ownPair(m, key);
-            if (p)
-                return { y: l.y, map: m, pair: p, layer: l, anchor: m };
-        }
-        return undefined;
-    }
-    return undefined;
-}
-/** One fix that makes the changes of several (their edits as the editors made them, applied together). */
-function combineFixes(description, fixes) {
-    const parts = fixes.filter((f) => !!f && !!f.raw);
-    if (parts.length === 0)
-        return undefined;
-    if (parts.length === 1)
-        return { ...parts[0], description };
-    const files = [...new Map(parts.flatMap((f) => f.files ?? []).map((f) => [f.path, f])).values()];
-    return makeFix(description, parts.flatMap((f) => f.raw), files);
-}
-function scalarItems(y, pair) {
-    const v = deref(y, pair.value);
-    return v && yaml_lib_isSeq(v) ? v.items : [];
-}
-/**
- * The Compose editor. A setting an anchor supplies (`<<: *debug`) is edited
- * in the anchor when every service that merges it is a debugging container
- * (`anchors` says, from the model), else overridden in the service itself:
- * an own key replaces a merged one whole, so the override copies what the
- * anchor gave and changes only what the fix changes.
- */
-function composeEditor(svc, main, anchors) {
-    const files = () => svc.layers.map((l) => l.y.file);
-    const editable = (src) => !src.anchor || anchors?.get(src.anchor) === true;
-    const copyOf = (y, pair, drop) => scalarItems(y, pair).filter((n) => n !== drop).map((n) => (n.range ? y.file.text.slice(n.range[0], n.range[1]) : String(n.value)));
-    /** Edits that put cap in the service's effective cap_add. */
-    // New settings go into the debug override when the base file is one production shares.
-    const target = svc.debugLayer ?? main;
-    const addEdits = (cap) => {
-        const src = keySource(svc, 'cap_add');
-        if (!src)
-            return ensureSeqItem(target.y, target.map, ['cap_add'], cap);
-        if (scalarItems(src.y, src.pair).some((n) => isScalar(n) && String(n.value).toUpperCase().replace(/^CAP_/, '') === cap))
-            return [];
-        if (editable(src))
-            return ensureSeqItem(src.y, src.map, ['cap_add'], cap);
-        // The anchor is shared with services that do not debug: the service gets its own list.
-        return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
-    };
-    const hasCapKey = () => svc.layers.some((l) => getPair(l.y, l.map, 'cap_add'));
-    return {
-        addCapability(cap) {
-            const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
-            return makeFix(`Add ${cap} to cap_add of service "${svc.name}"${where}`, addEdits(cap), files());
-        },
-        replaceSecurityOpt(opt, cap) {
-            const src = keySource(svc, 'security_opt');
-            if (!src || src.y.file !== opt.span.file || !yaml_lib_isSeq(deref(src.y, src.pair.value)))
-                return undefined;
-            const seq = deref(src.y, src.pair.value);
-            const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
-            if (!node)
-                return undefined;
-            const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
-            if (!editable(src)) {
-                // Shared anchor: the service overrides the list without it, and gets the capability.
-                const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
-                const add = addEdits(cap);
-                if (!rest || !add)
-                    return undefined;
-                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...rest, ...add], files());
-            }
-            const layer = { y: src.y, map: src.map };
-            if (seq.items.length === 1 && !hasCapKey())
-                return makeFix(desc, replacePairWithSeq(layer, 'security_opt', 'cap_add', cap), files());
-            const rm = removeSeqItem(src.y, src.map, 'security_opt', node);
-            const add = addEdits(cap);
-            if (!rm || !add)
-                return undefined;
-            return makeFix(desc, [...rm, ...add], files());
-        },
-        replacePrivileged(cap) {
-            const src = keySource(svc, 'privileged');
-            if (!src)
-                return undefined;
-            const desc = `Replace privileged: true with cap_add: [${cap}] in service "${svc.name}"`;
-            if (!editable(src)) {
-                const off = addScalarPair(src.layer.y, src.layer.map, 'privileged', 'false');
-                const add = addEdits(cap);
-                if (!off || !add)
-                    return undefined;
-                return makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, [...off, ...add], files());
-            }
-            const layer = { y: src.y, map: src.map };
-            if (!hasCapKey())
-                return makeFix(desc, replacePairWithSeq(layer, 'privileged', 'cap_add', cap), files());
-            const rm = removePair(src.y, src.map, src.pair);
-            const add = addEdits(cap);
-            if (!rm || !add)
-                return undefined;
-            return makeFix(desc, [...rm, ...add], files());
-        },
-        publishPort(port) {
-            const l = [...svc.layers].reverse().find((x) => ownPair(x.map, 'ports')) ?? main;
-            return makeFix(`Publish port ${port} on 127.0.0.1 for service "${svc.name}"`, ensureSeqItem(l.y, l.map, ['ports'], `"127.0.0.1:${port}:${port}"`), files());
-        },
-        bindPortToLoopback(port) {
-            const file = port.span.file;
-            const raw = file.text.slice(port.span.start, port.span.end);
-            const m = /^(["']?)(.*?)(["']?)$/s.exec(raw);
-            if (!m || raw.includes('\n'))
-                return undefined;
-            const hostPort = port.hostPort || port.containerPort;
-            let value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-            if (m[2].includes('$')) {
-                // Written with variables: keep them, only the host address changes (never a value from .env).
-                const parts = splitPortSpec(m[2]);
-                if (parts.length === 1)
-                    value = `127.0.0.1:${parts[0]}:${parts[0]}`;
-                else if (parts.length === 2)
-                    value = `127.0.0.1:${parts[0]}:${parts[1]}`;
-                else if (parts.length === 3 && parts[0].includes('$'))
-                    value = `127.0.0.1:${parts[1]}:${parts[2]}`;
-                else
-                    return undefined;
-            }
-            const q = m[1] || '"';
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `${q}${value}${q}` }], files());
-        },
-    };
-}
-function kubernetesEditor(ref) {
-    const file = ref.y.file;
-    const add = (cap) => ensureSeqItem(ref.y, ref.container, ['securityContext', 'capabilities', 'add'], cap);
-    const sc = () => {
-        const p = ownPair(ref.container, 'securityContext');
-        return p && p.value?.items ? p.value : undefined;
-    };
-    return {
-        addCapability(cap) {
-            return makeFix(`Add ${cap} to securityContext.capabilities.add of container "${ref.name}"`, add(cap), [file]);
-        },
-        replaceSecurityOpt(opt, cap) {
-            // seccompProfile: {type: Unconfined} → remove the seccompProfile and add the capability.
-            const s = sc();
-            const p = s ? ownPair(s, 'seccompProfile') : undefined;
-            if (!s || !p)
-                return undefined;
-            const rm = removePair(ref.y, s, p);
-            const a = add(cap);
-            if (!rm || !a)
-                return undefined;
-            void opt;
-            return makeFix(`Replace seccompProfile Unconfined with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
-        },
-        replacePrivileged(cap) {
-            const s = sc();
-            const p = s ? ownPair(s, 'privileged') : undefined;
-            if (!s || !p)
-                return undefined;
-            const rm = removePair(ref.y, s, p);
-            const a = add(cap);
-            if (!rm || !a)
-                return undefined;
-            // Removing the only key would leave an empty map; removePair then adding keeps it valid.
-            return makeFix(`Replace privileged: true with the ${cap} capability in container "${ref.name}"`, [...rm, ...a], [file]);
-        },
-    };
-}
-// ---------- devcontainer.json ----------
-function formattingOf(text) {
-    const m = /\n([ \t]+)"/.exec(text);
-    const indent = m?.[1] ?? '\t';
-    return { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
-/** Remove the entry at path, or add/append a value, keeping the file's layout. */
-function jsonModify(text, path, value, isArrayInsertion = false) {
-    if (value === undefined)
-        return removeAt(text, path);
-    const last = path[path.length - 1];
-    if (isArrayInsertion && typeof last === 'number')
-        return appendItem(text, path.slice(0, -1), JSON.stringify(value));
-    if (typeof last === 'string' && path.length === 1)
-        return setProperty(text, last, JSON.stringify(value));
-    return applyEdits(text, modify(text, path, value, { formattingOptions: formattingOf(text), isArrayInsertion }));
-}
-/** Edits for a devcontainer.json, as a new text; undefined when the shape is unexpected. */
-function devcontainerAddCap(text, root, cap) {
-    const arr = findNodeAtLocation(root, ['capAdd']);
-    if (arr) {
-        if (arr.type !== 'array')
-            return undefined;
-        if ((arr.children ?? []).some((c) => typeof c.value === 'string' && c.value.toUpperCase().replace(/^CAP_/, '') === cap))
-            return text;
-        return jsonModify(text, ['capAdd', arr.children?.length ?? 0], cap, true);
-    }
-    return jsonModify(text, ['capAdd'], [cap]);
-}
-function devcontainerEditor(ref) {
-    const { file } = ref;
-    const fix = (description, after) => {
-        if (after === undefined || after === file.text)
-            return undefined;
-        return makeFix(description, [{ path: file.path, start: 0, end: file.text.length, text: after }], [file]);
-    };
-    /** Indexes of runArgs entries that make up the option at span (one or two entries). */
-    const runArgsIndexes = (span) => {
-        const runArgs = findNodeAtLocation(ref.root, ['runArgs']);
-        const kids = runArgs?.children ?? [];
-        const i = kids.findIndex((c) => c.offset <= span.start && span.start < c.offset + c.length);
-        if (i < 0)
-            return undefined;
-        const v = String(kids[i].value);
-        if (/^--(cap-add|security-opt|privileged)/.test(v) && (v.includes('=') || v === '--privileged'))
-            return [i];
-        if (/^--(cap-add|security-opt)$/.test(v))
-            return [i, i + 1];
-        const prev = kids[i - 1];
-        if (prev && /^--(cap-add|security-opt)$/.test(String(prev.value)))
-            return [i - 1, i];
-        return [i];
-    };
-    const removeRunArgs = (text, idx) => {
-        let t = text;
-        for (const i of [...idx].sort((a, b) => b - a))
-            t = jsonModify(t, ['runArgs', i], undefined);
-        return t;
-    };
-    const withCap = (text, cap) => {
-        if (ref.grantedWithoutPrivileged?.(cap))
-            return text;
-        // Re-read the tree after earlier edits.
-        const root = parseJsonc(text);
-        return root ? devcontainerAddCap(text, root, cap) : undefined;
-    };
-    return {
-        addCapability(cap) {
-            return fix(`Add "capAdd": ["${cap}"] to ${file.path}`, devcontainerAddCap(file.text, ref.root, cap));
-        },
-        replaceSecurityOpt(opt, cap) {
-            let t = file.text;
-            const so = findNodeAtLocation(ref.root, ['securityOpt']);
-            const i = (so?.children ?? []).findIndex((c) => c.offset === opt.span.start);
-            if (i >= 0)
-                t = (so.children.length === 1) ? jsonModify(t, ['securityOpt'], undefined) : jsonModify(t, ['securityOpt', i], undefined);
-            else {
-                const idx = runArgsIndexes(opt.span);
-                if (!idx)
-                    return undefined;
-                t = removeRunArgs(t, idx);
-            }
-            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
-        },
-        replacePrivileged(cap) {
-            let t = file.text;
-            if (findNodeAtLocation(ref.root, ['privileged']))
-                t = jsonModify(t, ['privileged'], undefined);
-            else {
-                const runArgs = findNodeAtLocation(ref.root, ['runArgs']);
-                const i = (runArgs?.children ?? []).findIndex((c) => c.value === '--privileged' || c.value === '--privileged=true');
-                if (i < 0)
-                    return undefined;
-                t = removeRunArgs(t, [i]);
-            }
-            return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove privileged (${cap} is already granted)` : `Replace privileged with "capAdd": ["${cap}"]`, withCap(t, cap));
-        },
-        publishPort(port) {
-            const fp = findNodeAtLocation(ref.root, ['forwardPorts']);
-            const n = Number(port);
-            const value = Number.isFinite(n) ? n : port;
-            const after = fp ? jsonModify(file.text, ['forwardPorts', fp.children?.length ?? 0], value, true) : jsonModify(file.text, ['forwardPorts'], [value]);
-            return fix(`Forward port ${port} in ${file.path}`, after);
-        },
-        bindPortToLoopback(port) {
-            // appPort / runArgs entries that are exactly the port spec: rewrite the string.
-            if (port.span.file !== file)
-                return undefined;
-            const raw = file.text.slice(port.span.start, port.span.end);
-            let current;
-            try {
-                current = JSON.parse(raw);
-            }
-            catch {
-                return undefined;
-            }
-            if (typeof current !== 'string' || !/^[^-]/.test(current))
-                return undefined;
-            const hostPort = port.hostPort || port.containerPort;
-            const value = `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}`;
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: JSON.stringify(value) }], [file]);
-        },
-    };
-}
-/**
- * Move runArgs entries (ignored when the dev container runs on Compose) into
- * capAdd / securityOpt / privileged, which do apply there.
- */
-function devcontainerMoveRunArgs(file, root, moved, caps, secOpts, privileged) {
-    const runArgs = findNodeAtLocation(root, ['runArgs']);
-    const kids = runArgs?.children ?? [];
-    const idx = new Set();
-    for (const m of moved) {
-        const i = kids.findIndex((c) => c.offset === m.span.start);
-        if (i < 0)
-            continue;
-        idx.add(i);
-        const v = String(kids[i].value);
-        if (/^--(cap-add|cap-drop|security-opt|user)$/.test(v) || v === '-u')
-            idx.add(i + 1);
-    }
-    let t = file.text;
-    if (idx.size >= kids.length)
-        t = jsonModify(t, ['runArgs'], undefined);
-    else
-        for (const i of [...idx].sort((a, b) => b - a))
-            t = jsonModify(t, ['runArgs', i], undefined);
-    for (const c of caps) {
-        const r = parseJsonc(t);
-        if (!r)
-            return undefined;
-        t = devcontainerAddCap(t, r, c) ?? t;
-    }
-    for (const s of secOpts) {
-        const r = parseJsonc(t);
-        const so = r ? findNodeAtLocation(r, ['securityOpt']) : undefined;
-        if (so && (so.children ?? []).some((c) => c.value === s))
-            continue;
-        t = so ? jsonModify(t, ['securityOpt', so.children?.length ?? 0], s, true) : jsonModify(t, ['securityOpt'], [s]);
-    }
-    if (privileged)
-        t = jsonModify(t, ['privileged'], true);
-    if (t === file.text)
-        return undefined;
-    return makeFix('Move these settings out of runArgs into properties that apply with Docker Compose', [{ path: file.path, start: 0, end: file.text.length, text: t }], [file]);
-}
-function removeRange(file, start, end) {
-    // Also remove the whitespace before the flag (keep line continuations intact).
-    let s = start;
-    while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
-        s--;
-    if (s > 0 && file.text[s - 1] === '\n') {
-        // The flag starts its own continued line: remove the whole line instead.
-        const ls = lineStart(file, positionAt(file, start).line);
-        return { path: file.path, start: ls, end: lineEndWithBreak(file, end), text: '' };
-    }
-    return { path: file.path, start: s, end, text: '' };
-}
-function runLineEditor(ref) {
-    const { file } = ref;
-    const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
-    const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
-    return {
-        addCapability(cap) {
-            return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
-        },
-        replaceSecurityOpt(opt, cap) {
-            const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
-            if (!f)
-                return undefined;
-            const edits = [removeRange(file, f.start, f.end)];
-            if (!hasCap(cap))
-                edits.push(addEdit(cap));
-            return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
-        },
-        replacePrivileged(cap) {
-            const f = ref.flags.find((x) => x.name === '--privileged');
-            if (!f)
-                return undefined;
-            const edits = [removeRange(file, f.start, f.end)];
-            if (!hasCap(cap))
-                edits.push(addEdit(cap));
-            return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
-        },
-        publishPort(port) {
-            return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
-        },
-        bindPortToLoopback(port) {
-            const hostPort = port.hostPort || port.containerPort;
-            return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
-        },
-    };
-}
-// ---------- kubectl debug ----------
-/** SYS_PTRACE for a `kubectl debug` container is its profile: `--profile=general` (replacing another profile). */
-function kubectlDebugEditor(file, insertAt, flags) {
-    return {
-        addCapability(cap) {
-            if (cap !== 'SYS_PTRACE')
-                return undefined;
-            const profile = flags.find((f) => f.name === '--profile');
-            if (profile) {
-                const s = profile.valueStart ?? profile.start;
-                if (file.text.slice(s, profile.end) !== profile.value)
-                    return undefined;
-                return makeFix(`Use --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: s, end: profile.end, text: 'general' }], [file]);
-            }
-            return makeFix(`Add --profile=general (it adds SYS_PTRACE to the debug container)`, [{ path: file.path, start: insertAt, end: insertAt, text: ' --profile=general' }], [file]);
-        },
-        replaceSecurityOpt: () => undefined,
-        replacePrivileged: () => undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/fix/seccomp.ts
-/** Edits of a seccomp profile in the repository (PTD013's fix). */
-
-
-
-function isAllow(action) {
-    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
-}
-/** Edit the profile so that ptrace is allowed: take it out of a denying rule, and add an allow rule when the default denies. */
-function allowPtraceFix(p, deny) {
-    const file = p.file;
-    let text = file.text;
-    if (deny) {
-        const idx = deny.names.findIndex((n) => n.value === 'ptrace');
-        if (idx < 0 || deny.names.filter((n) => n.value === 'ptrace').length !== 1)
-            return undefined;
-        // Only `names` lists (the old single `name` form is dropped with its rule).
-        const viaNames = file.text.slice(deny.span.start, deny.span.end).includes('"names"');
-        if (deny.names.length === 1)
-            text = removeAt(text, ['syscalls', deny.index]);
-        else if (viaNames)
-            text = removeAt(text, ['syscalls', deny.index, 'names', idx]);
-        else
-            return undefined;
-    }
-    if (!isAllow(p.defaultAction?.value ?? '')) {
-        const entry = '{ "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" }';
-        const root = parseTree(text);
-        const hasSyscalls = root?.children?.some((c) => c.children?.[0]?.value === 'syscalls' && c.children[1]?.type === 'array');
-        text = hasSyscalls ? appendItem(text, ['syscalls'], entry) : insertProperty(text, [], 'syscalls', `[${entry}]`);
-    }
-    if (text === file.text)
-        return undefined;
-    return makeFix(`Allow the ptrace system call in ${file.path}`, [{ path: file.path, start: 0, end: file.text.length, text }], [file]);
-}
-
-;// CONCATENATED MODULE: ./src/rules/describe.ts
-/** Words the rules share, so every message speaks the same plain language. */
-
-function where(s) {
-    return `${s.file.path}:${positionAt(s.file, s.start).line}`;
-}
-/** "service "api"", "the dev container "Go"", "container "app" of Deployment/web", "the docker run line". */
-function launchName(l) {
-    switch (l.kind) {
-        case 'compose':
-            return `service "${l.name}"`;
-        case 'devcontainer':
-            return `the dev container "${l.name}"`;
-        case 'kubernetes':
-            return l.name;
-        case 'run':
-            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
-        case 'dockerfile':
-            return `the image of ${l.name}`;
-        case 'kubectl-debug':
-            return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
-    }
-}
-/** How to grant a capability in this launch's own syntax. */
-function grantPhrase(l, cap = 'SYS_PTRACE') {
-    switch (l.kind) {
-        case 'compose':
-            return `add \`cap_add: [${cap}]\` to the service`;
-        case 'devcontainer':
-            return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
-        case 'kubernetes':
-            return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
-        case 'run':
-            return `add \`--cap-add=${cap}\` to the command`;
-        case 'dockerfile':
-            return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
-        case 'kubectl-debug':
-            return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
-    }
-}
-/** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
-function commandText(t) {
-    const words = t.words.map((w) => w.value);
-    const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
-    return text.length > 80 ? text.slice(0, 77) + '…' : text;
-}
-function toolDescription(t) {
-    if (t.use === 'install')
-        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
-    return `runs \`${commandText(t)}\``;
-}
-
-;// CONCATENATED MODULE: ./src/rules/ptd013.ts
-
-
-
-
-
-/** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
-const COMMON_ARCHES = new Set(['amd64', 'x86_64', 'arm64', 'aarch64', 'scmp_arch_x86_64', 'scmp_arch_aarch64']);
-function ptd013_isAllow(action) {
-    return /^SCMP_ACT_(ALLOW|LOG)$/i.test(action);
-}
-function isDeny(action) {
-    return /^SCMP_ACT_(ERRNO|KILL|KILL_PROCESS|KILL_THREAD|TRAP|TRACE)$/i.test(action);
-}
-function archOk(arches, excluded) {
-    if (excluded.some((a) => COMMON_ARCHES.has(a.toLowerCase())))
-        return false;
-    return arches.length === 0 || arches.some((a) => COMMON_ARCHES.has(a.toLowerCase()));
-}
-/**
- * What the profile does to ptrace for a container with these capabilities.
- * minKernel conditions are taken as met (any kernel of the last years is ≥ 4.8,
- * the condition Docker's own profile uses for ptrace).
- */
-function ptraceVerdict(p, hasCap) {
-    const rules = p.rules.filter((r) => r.names.some((n) => n.value === 'ptrace') && archOk(r.includes.arches, r.excludes.arches));
-    const applies = (r) => r.includes.caps.every((c) => hasCap(c)) && !r.excludes.caps.some((c) => hasCap(c));
-    const active = rules.filter(applies);
-    if (active.some((r) => ptd013_isAllow(r.action) && !r.hasArgs))
-        return { verdict: 'allowed' };
-    if (active.some((r) => ptd013_isAllow(r.action) && r.hasArgs))
-        return { verdict: 'unknown' };
-    const deny = active.find((r) => isDeny(r.action) && !r.hasArgs);
-    if (deny)
-        return { verdict: 'denied-rule', rule: deny };
-    if (active.some((r) => !ptd013_isAllow(r.action) && !isDeny(r.action)))
-        return { verdict: 'unknown' };
-    const def = p.defaultAction?.value ?? '';
-    if (ptd013_isAllow(def))
-        return { verdict: 'allowed' };
-    if (!isDeny(def))
-        return { verdict: 'unknown' };
-    const gated = rules.find((r) => ptd013_isAllow(r.action) && !r.hasArgs && r.includes.caps.length > 0 && !r.excludes.caps.some((c) => hasCap(c)));
-    if (gated)
-        return { verdict: 'needs-caps', rule: gated, caps: gated.includes.caps.filter((c) => !hasCap(c)) };
-    return { verdict: 'denied-default', defaultAction: def };
-}
-function withPtrace(hasCap) {
-    return (c) => capName(c) === 'SYS_PTRACE' || hasCap(c);
-}
-/** Does one of the launch's seccomp profiles deny ptrace only until SYS_PTRACE is granted? (PTD013 reports those.) */
-function profileGatesPtraceOnCapability(l) {
-    if (l.hasPtrace || !l.seccompProfiles)
-        return false;
-    return l.seccompProfiles.some(({ profile }) => {
-        const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? false : hasCapability(c, l.capAdd, l.capDrop, false));
-        const before = ptraceVerdict(profile, hasCap).verdict;
-        return before !== 'allowed' && before !== 'unknown' && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed';
-    });
-}
-function capName(c) {
-    return normalizeCap(c);
-}
-const ptd013 = {
-    meta: {
-        id: 'PTD013',
-        slug: 'seccomp-profile-blocks-ptrace',
-        title: 'A custom seccomp profile blocks the debugger',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'A seccomp profile in the repository, used by a debugging container, denies the ptrace system call that every debugger needs.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            // privileged turns seccomp off; no debugger, no finding.
-            if (!l.seccompProfiles || !isPtraceTarget(l) || l.privileged?.value === true)
-                continue;
-            for (const { opt, profile } of l.seccompProfiles) {
-                const hasCap = (c) => (capName(c) === 'SYS_PTRACE' ? l.hasPtrace : hasCapability(c, l.capAdd, l.capDrop, false));
-                const v = ptraceVerdict(profile, hasCap);
-                if (v.verdict === 'allowed' || v.verdict === 'unknown')
-                    continue;
-                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const related = [];
-                let why = "";
-                let fix;
-                let fixText = '';
-                if (v.verdict === 'needs-caps') {
-                    const caps = v.caps.map(capName);
-                    why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
-                    related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
-                    if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
-                        fix = editorFor(l).addCapability('SYS_PTRACE');
-                        fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
-                    }
-                    else {
-                        fix = allowPtraceFix(profile);
-                        fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
-                    }
-                }
-                else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
-                    // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
-                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action} for every container that lacks SYS_PTRACE (\`excludes.caps\`), and this container lacks it`;
-                    related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
-                    fix = editorFor(l).addCapability('SYS_PTRACE');
-                    fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
-                }
-                else if (v.verdict === 'denied-rule') {
-                    why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
-                    related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
-                    fix = allowPtraceFix(profile, v.rule);
-                    fixText = `take ptrace out of that rule${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
-                }
-                else if (v.verdict === 'denied-default') {
-                    why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
-                    if (profile.defaultAction)
-                        related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
-                    fix = allowPtraceFix(profile);
-                    fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
-                }
-                ctx.report({
-                    message: `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
-                        `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
-                        `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
-                    span: opt.span,
-                    related,
-                    launch: l,
-                    key: profile.file.path,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd005.ts
-
-
-/** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
-function isRootUser(user) {
-    const u = user.trim().replace(/^["']|["']$/g, '');
-    if (u === '' || u.includes('$'))
-        return undefined;
-    return /^(root|0)(:.*)?$/.test(u);
-}
-function userWhere(u) {
-    return where(u.span);
-}
-const ptd005 = {
-    meta: {
-        id: 'PTD005',
-        slug: 'cap-ineffective-non-root',
-        title: 'SYS_PTRACE does not reach a debugger that runs as a non-root user',
-        defaultSeverity: 'warning',
-        fixable: false,
-        summary: 'The container grants SYS_PTRACE, but the debugger attaches to running processes as a non-root user, and added capabilities only reach processes running as root.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            if (!l.hasPtrace || !l.user || l.privileged?.value === true)
-                continue;
-            if (isRootUser(l.user.value) !== false)
-                continue;
-            const attaches = attachUses(l).filter((t) => t.asRoot !== true);
-            const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;
-            if (attaches.length === 0 && !editor)
-                continue;
-            // File capabilities (setcap on the debugger) do reach a non-root user.
-            if (l.fileCapPtrace)
-                continue;
-            const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-            const first = attaches[0];
-            const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor)})`;
-            const launchInstead = first?.tool === 'dlv' || !first
-                ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
-                : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
-            const related = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
-            const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
-            if (grant)
-                related.push({ span: grant.span, message: 'SYS_PTRACE is granted here, but only root processes receive it.' });
-            else if (l.grantedBy)
-                related.push({ span: l.grantedBy.span, message: 'SYS_PTRACE is granted by this, but only root processes receive it.' });
-            ctx.report({
-                message: `${who} grants the SYS_PTRACE capability, but the debugger runs as user "${l.user.value}" (${userWhere(l.user)}), not root, and attaches to a running process: ${what}. ` +
-                    `Docker, Podman and Kubernetes hand added capabilities only to processes running as root (uid 0); a process of any other user starts with no effective capabilities, so SYS_PTRACE does nothing for it. ` +
-                    `Attaching to a process of another user (for example a server running as root) then always fails ("could not attach to pid …: operation not permitted" or "current user does not own the process"), ` +
-                    `and on hosts with Yama ptrace_scope=1 (Ubuntu, GitHub-hosted runners, most cloud VMs) attaching even to the same user's process fails ("Could not attach to pid …: this could be caused by a kernel security setting"). ` +
-                    `It only works for a process of the same user on hosts without that restriction. ` +
-                    `Fix: ${launchInstead}; or run the debugger as root (for example \`docker exec -u root …\`, or \`user: root\` for a debugging-only container).`,
-                span: first?.span ?? editor,
-                related,
-                launch: l,
-                key: first ? commandText(first) : 'editor-attach',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd001.ts
-
-
-
-
-
-
-/** Evidence lines: what makes this launch a debugging container. */
-function evidence(l) {
-    const out = [];
-    for (const t of l.tools.slice(0, 5))
-        out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
-    if (l.goDevcontainer)
-        out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
-    if (l.editorAttach)
-        out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
-    return out;
-}
-function reportImageAttach(report, l, attach) {
-    report({
-        severity: 'note',
-        message: `The image of ${l.name} runs \`${commandText(attach)}\` (${where(attach.span)}), which attaches a debugger to a process that is already running, ` +
-            `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
-            `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
-            `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
-        span: attach.span,
-        related: evidence(l).filter((r) => r.span !== attach.span),
-        launch: l,
-        key: `image-attach:${commandText(attach)}`,
-    });
-}
-function reportKubectlDebug(report, l, attach) {
-    const fix = editorFor(l).addCapability('SYS_PTRACE');
-    const shown = attach ?? l.tools.find((t) => t.use === 'run') ?? l.tools[0];
-    const what = shown ? (shown.words.length > 1 ? `runs \`${commandText(shown)}\`` : `runs the debugger image \`${l.image?.value ?? shown.tool}\``) : 'runs a debugger';
-    const profile = l.debugProfile;
-    const why = profile
-        ? `\`--profile=${profile.value}\` gives the debug container no SYS_PTRACE capability (only the \`general\` and \`sysadmin\` profiles add it)`
-        : 'without `--profile`, kubectl up to 1.35 uses the `legacy` profile, which gives the debug container no SYS_PTRACE capability (from kubectl 1.36 the default is `general`, which adds it)';
-    report({
-        severity: attach ? 'error' : 'warning',
-        message: `\`${l.name.replace(/ \(line \d+\)$/, '')}\` ${what} in a debug container next to the pod's processes, and ${why}. ` +
-            `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
-            `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
-            `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
-        span: l.anchor,
-        related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
-        launch: l,
-        ...(fix ? { fix } : {}),
-    });
-}
-const ptd001 = {
-    meta: {
-        id: 'PTD001',
-        slug: 'missing-sys-ptrace',
-        title: 'Debugger container lacks SYS_PTRACE',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'A container that runs or ships a debugger (dlv, strace, gdb) does not get the SYS_PTRACE capability.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            if (!isPtraceTarget(l) || l.hasPtrace)
-                continue;
-            // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
-            if (l.securityOpt.some((o) => isSeccompUnconfined(o.value)))
-                continue;
-            // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).
-            if (profileGatesPtraceOnCapability(l))
-                continue;
-            // The capability is asked for in runArgs that Compose ignores: PTD004's finding (its fix moves it).
-            if (l.ignoredRunArgs?.some((a) => /SYS_PTRACE/i.test(a.value)))
-                continue;
-            const attaches = attachUses(l);
-            const attach = attaches[0];
-            if (l.kind === 'dockerfile') {
-                // Nothing in the repository runs this image: its capabilities are whoever runs it's to give.
-                // Only its own command's attach needs the capability in every runtime: say how to run it.
-                if (attach)
-                    reportImageAttach(ctx.report, l, attach);
-                continue;
-            }
-            if (l.kind === 'kubectl-debug') {
-                reportKubectlDebug(ctx.report, l, attach);
-                continue;
-            }
-            const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
-            const who = launchName(l);
-            const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
-            let fix = editorFor(l).addCapability('SYS_PTRACE');
-            const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
-            let message;
-            const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
-            if (attaching && nonRoot) {
-                // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
-                fix = undefined;
-                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
-                message =
-                    `${who[0].toUpperCase()}${who.slice(1)} ${what} as user "${l.user.value}" (${where(l.user.span)}), which attaches a debugger to a process that is already running. ` +
-                        `Attaching needs the SYS_PTRACE capability on most hosts (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), and granting it to the container would not help: ` +
-                        `Docker, Podman and Kubernetes hand added capabilities only to processes running as root, so the debugger running as "${l.user.value}" would still fail with ` +
-                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
-                        `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
-                        `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
-            }
-            else if (attaching) {
-                const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
-                message =
-                    `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
-                        `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
-                        `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
-                        `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
-            }
-            else {
-                const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
-                const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
-                message =
-                    `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
-                        `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
-                        `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
-                        `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
-                        `Fix: ${grant}.`;
-            }
-            const related = evidence(l);
-            if (dropAll)
-                related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
-            ctx.report({
-                // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
-                severity: attach || l.editorAttach ? 'error' : 'note',
-                message,
-                span: l.anchor,
-                related,
-                launch: l,
-                ...(fix ? { fix } : {}),
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd002.ts
-
-
-
-
-
-const ptd002 = {
-    meta: {
-        id: 'PTD002',
-        slug: 'seccomp-unconfined',
-        title: 'seccomp turned off to make a debugger work',
-        defaultSeverity: 'warning',
-        fixable: true,
-        summary: 'A debugging container runs with seccomp=unconfined, which turns off all system-call filtering, where the SYS_PTRACE capability is the narrow fix.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            if (!isDebuggingContainer(l))
-                continue;
-            for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
-                const attaching = attachUses(l).length > 0 || !!l.editorAttach;
-                const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
-                const missing = !l.hasPtrace;
-                const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
-                    `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
-                    `The narrow fix is the SYS_PTRACE capability: Docker's default seccomp profile allows the debugger's system calls as soon as the capability is granted (since Docker 1.12)` +
-                    (missing && attaching ? `, and attaching (\`dlv attach\`, \`strace -p\`) needs the capability anyway: seccomp=unconfined alone still fails with "operation not permitted" on hosts with Yama ptrace_scope=1` : '') +
-                    `. The one thing unconfined adds for delve is turning off address-space randomisation, which debugging does not need. ` +
-                    `Fix: remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}.`;
-                ctx.report({
-                    severity: missing && attaching ? 'error' : 'warning',
-                    message,
-                    span: opt.span,
-                    related: evidence(l),
-                    launch: l,
-                    key: opt.value,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd003.ts
-
-
-
-
-
-/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
-function privilegedForOtherReasons(l) {
-    const img = l.image?.value ?? '';
-    if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
-        return true;
-    return false;
-}
-/** Replace the ALL of a capability grant with SYS_PTRACE, in place (quotes and list style kept). */
-function replaceAllFix(l, item) {
-    if (l.capAdd.some((c) => normalizeCap(c.value) === 'SYS_PTRACE'))
-        return undefined;
-    const text = spanText(item.span);
-    let m = null;
-    const re = /(?:CAP_)?ALL(?![A-Za-z0-9_])/gi;
-    for (let x = re.exec(text); x; x = re.exec(text))
-        m = x;
-    if (!m)
-        return undefined;
-    const start = item.span.start + m.index;
-    const upper = m[0] === m[0].toUpperCase();
-    return makeFix('Grant SYS_PTRACE instead of every capability', [{ path: item.span.file.path, start, end: start + m[0].length, text: upper ? 'SYS_PTRACE' : 'sys_ptrace' }], [item.span.file, l.file]);
-}
-const ptd003 = {
-    meta: {
-        id: 'PTD003',
-        slug: 'privileged-for-ptrace',
-        title: 'privileged mode used to make a debugger work',
-        defaultSeverity: 'warning',
-        fixable: true,
-        summary: 'A debugging container runs privileged (every capability, every host device) where SYS_PTRACE alone is enough.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            if (!isDebuggingContainer(l) || privilegedForOtherReasons(l))
-                continue;
-            // `cap_add: [ALL]` is privileged mode's capabilities under another name.
-            for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => normalizeCap(c.value) === 'ALL')) {
-                const fix = replaceAllFix(l, all);
-                ctx.report({
-                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${spanText(all.span).trim()}\`) so that the debugger works. ` +
-                        `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
-                        `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
-                    span: all.span,
-                    related: evidence(l),
-                    launch: l,
-                    key: 'cap-all',
-                    ...(fix ? { fix } : {}),
-                });
-            }
-            if (l.privileged?.value !== true)
-                continue;
-            const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
-            ctx.report({
-                message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
-                    `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
-                    `code in it can take over the host. A debugger needs one capability, SYS_PTRACE. ` +
-                    `Fix: remove privileged and ${grantPhrase(l)}. (If the container needs privileged mode for something else, such as running Docker inside it, keep it and suppress this finding with a \`ptrace-doctor-ignore PTD003\` comment.)`,
-                span: l.privileged.span,
-                related: evidence(l),
-                launch: l,
-                ...(fix ? { fix } : {}),
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd004.ts
-
-
-
-const ptd004 = {
-    meta: {
-        id: 'PTD004',
-        slug: 'runargs-ignored',
-        title: 'runArgs are ignored when the dev container runs on Docker Compose',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'devcontainer.json with dockerComposeFile sets capabilities, seccomp or privileged in runArgs, which only apply to image- and Dockerfile-based dev containers.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            if (l.kind !== 'devcontainer' || !l.ignoredRunArgs || l.ignoredRunArgs.length === 0)
-                continue;
-            const doc = ctx.model.devcontainers.find((d) => d.file === l.file);
-            const moved = l.ignoredRunArgs;
-            // The options as written (`--security-opt seccomp=unconfined` when the value is the next entry), each with its first entry.
-            const options = [];
-            const caps = [];
-            const secOpts = [];
-            let workaround = false;
-            for (let i = 0; i < moved.length; i++) {
-                const a = moved[i];
-                const m = /^--(cap-add|security-opt)(?:=(.*))?$/.exec(a.value);
-                if (m) {
-                    // The value is the next runArgs entry when not joined with '='.
-                    const val = m[2] ?? moved[++i]?.value;
-                    if (!val)
-                        continue;
-                    options.push({ text: m[2] !== undefined ? a.value : `${a.value} ${val}`, first: a });
-                    if (m[1] === 'cap-add')
-                        caps.push(...val.split(',').map(normalizeCap));
-                    else if (isSeccompUnconfined(val))
-                        workaround = true;
-                    else
-                        secOpts.push(val);
-                }
-                else if (a.value.startsWith('--privileged')) {
-                    options.push({ text: a.value, first: a });
-                    workaround = true;
-                }
-            }
-            // The grant that is moved is the capability: seccomp=unconfined and privileged were the workaround for it (PTD002, PTD003).
-            if (workaround && !caps.some((c) => c === 'SYS_PTRACE' || c === 'ALL'))
-                caps.push('SYS_PTRACE');
-            const fix = doc ? devcontainerMoveRunArgs(l.file, doc.root, moved, [...new Set(caps)], secOpts, false) : undefined;
-            const list = options.map((o) => `\`${o.text}\``);
-            const listed = list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
-            const target = [caps.length > 0 ? `"capAdd": ${JSON.stringify([...new Set(caps)])}` : '', secOpts.length > 0 ? `"securityOpt": ${JSON.stringify(secOpts)}` : ''].filter(Boolean).join(' and ');
-            ctx.report({
-                message: `This dev container starts from Docker Compose (\`dockerComposeFile\`), and then \`runArgs\` is ignored: ${listed} ${options.length === 1 ? 'never reaches' : 'never reach'} the container, ` +
-                    `so the debugger runs without what you meant to give it. ` +
-                    (target
-                        ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
-                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
-                            `, or put the setting on the service in the Compose file.`
-                        : 'Fix: put the setting on the service in the Compose file.'),
-                span: options[0]?.first.span ?? moved[0].span,
-                related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
-                launch: l,
-                ...(fix ? { fix } : {}),
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd006.ts
-
-
-
-/** Split host:port as dlv's --listen takes it (host may be empty or [v6]). */
-function parseListen(value) {
-    const v = value.trim().replace(/^["']|["']$/g, '');
-    const m = /^(\[[^\]]*\]|[^:]*):([^:]*)$/.exec(v);
-    if (!m)
-        return { host: v };
-    const port = /^\d+$/.test(m[2]) ? m[2] : undefined;
-    return { host: m[1].replace(/^\[|\]$/g, ''), ...(port ? { port } : {}) };
-}
-function scopeOf(host) {
-    const h = host.toLowerCase();
-    if (h === '' || h === '0.0.0.0' || h === '::' || h === '0:0:0:0:0:0:0:0')
-        return 'wildcard';
-    if (h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || h === 'ip6-localhost')
-        return 'loopback';
-    return 'other';
-}
-/** Every dlv API server a launch runs (deduplicated by command span). */
-function dlvServers(l) {
-    const out = [];
-    const seen = new Set();
-    for (const t of l.tools) {
-        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
-            continue;
-        if (!t.dlv.headless && t.dlv.sub !== 'dap')
-            continue;
-        if (['version', 'help', 'connect', ''].includes(t.dlv.sub))
-            continue;
-        const k = `${t.span.file.path}:${t.span.start}`;
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        const lv = t.dlv.listen;
-        if (!lv) {
-            out.push({ tool: t });
-            continue;
-        }
-        const { host, port } = parseListen(lv.value);
-        out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host) } });
-    }
-    return out;
-}
-/** Does a published container port (a number or a range such as 2345-2350) cover port? */
-function portCovers(containerPort, port) {
-    const p = Number(port);
-    const m = /^(\d+)(?:-(\d+))?$/.exec(containerPort.trim());
-    if (!m)
-        return false;
-    const lo = Number(m[1]);
-    const hi = m[2] ? Number(m[2]) : lo;
-    return lo <= p && p <= hi;
-}
-/** Docker-style publications (compose ports, -p, appPort) of a container port. */
-function publications(l, port) {
-    return l.ports.filter((p) => (p.kind ?? 'publish') === 'publish' && portCovers(p.containerPort, port));
-}
-/** Is the devcontainer port forwarded by the editor (forwardPorts: N or "host:N")? */
-function forwarded(l, port) {
-    return (l.forwardPorts ?? []).some((f) => f.value === port || f.value.endsWith(`:${port}`));
-}
-/** Kubernetes Services that select this container and target port (by number or by the container port's name). */
-function servicesTargeting(model, l, port) {
-    if (l.kind !== 'kubernetes')
-        return [];
-    const labels = model.kubernetes.labels.get(l.id);
-    if (!labels)
-        return [];
-    const names = l.ports.filter((p) => p.containerPort === port && p.name).map((p) => p.name);
-    const out = [];
-    for (const s of model.kubernetes.services) {
-        if (s.selector.size === 0)
-            continue;
-        if (![...s.selector].every(([k, v]) => labels.get(k) === v))
-            continue;
-        for (const sp of s.ports)
-            if (sp.targetPort === port || names.includes(sp.targetPort))
-                out.push({ service: s, port: sp });
-    }
-    return out;
-}
-/** Replace the --listen value in place, when the source text is exactly the value. */
-function listenFix(l, server, value, description) {
-    const lv = server.listen;
-    if (!lv || spanText(lv.span) !== lv.value)
-        return undefined;
-    return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
-}
-const ptd006 = {
-    meta: {
-        id: 'PTD006',
-        slug: 'delve-listens-on-loopback',
-        title: 'Headless delve listens on 127.0.0.1 inside the container',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'Headless dlv listens on 127.0.0.1/localhost (or on a random loopback port) inside a container, so the debugger cannot be reached through the published port.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
-            if (l.hostNetwork || l.kind === 'kubectl-debug')
-                continue;
-            for (const s of dlvServers(l)) {
-                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
-                if (!s.listen) {
-                    // The editor inside a dev container can still read the random port from the log; elsewhere nobody can.
-                    if (l.kind === 'devcontainer')
-                        continue;
-                    ctx.report({
-                        message: `${who} runs ${cmd} without \`--listen\`. Headless dlv then listens on a random port of 127.0.0.1 inside the container, ` +
-                            `which nothing outside the container can reach: your editor's "connect to server" fails with "connection refused" or times out. ` +
-                            `Fix: add \`--listen=:2345\` (all interfaces inside the container) and publish that port on 127.0.0.1 of the host.`,
-                        span: s.tool.span,
-                        launch: l,
-                        key: `${spanText(s.tool.span).slice(0, 120)}#nolisten`,
-                    });
-                    continue;
-                }
-                if (s.listen.scope !== 'loopback' || !s.listen.port)
-                    continue;
-                const port = s.listen.port;
-                const pubs = publications(l, port);
-                const svcs = servicesTargeting(ctx.model, l, port);
-                const hostPorts = l.ports.filter((p) => p.kind === 'hostPort' && portCovers(p.containerPort, port));
-                let reached;
-                if (l.kind === 'kubernetes') {
-                    // kubectl port-forward connects to the pod's own loopback, so 127.0.0.1 works with it; Services and hostPorts do not.
-                    if (svcs.length === 0 && hostPorts.length === 0)
-                        continue;
-                    reached = svcs.length > 0 ? `Service "${svcs[0].service.name}" sends traffic to the pod's IP address on port ${port}` : `the hostPort sends traffic to the pod's IP address on port ${port}`;
-                }
-                else if (l.kind === 'devcontainer') {
-                    // The editor forwards ports from inside the container, where 127.0.0.1 works.
-                    if (pubs.length === 0 || forwarded(l, port))
-                        continue;
-                    reached = `port ${port} is published (${where(pubs[0].span)}), and Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`;
-                }
-                else {
-                    reached = pubs.length > 0
-                        ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
-                        : `nothing outside the container can reach the container's 127.0.0.1`;
-                }
-                const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
-                // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
-                const publish = listen && pubs.length === 0 && (l.kind === 'compose' || l.kind === 'run') && !l.sharedNetwork && !l.publishAll ? editorFor(l).publishPort?.(port) : undefined;
-                const fix = publish ? combineFixes(`Listen on :${port} and publish port ${port} on 127.0.0.1 of the host`, [listen, publish]) : listen;
-                ctx.report({
-                    message: `${who} runs ${cmd}, which makes delve listen on ${s.listen.value} — the loopback address inside the container. ` +
-                        `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
-                        `(or "connection reset by peer"), although dlv logs "API server listening at: ${s.listen.value}". ` +
-                        `Fix: \`--listen=:${port}\`, which listens on every interface inside the container; keep the host side private by publishing it as 127.0.0.1:${port}:${port}.`,
-                    span: s.listen.span,
-                    related: [
-                        ...pubs.slice(0, 1).map((p) => ({ span: p.span, message: `Port ${port} is published here.` })),
-                        ...svcs.slice(0, 1).map((x) => ({ span: x.port.span, message: `This Service targets port ${port}.` })),
-                    ],
-                    launch: l,
-                    key: s.listen.value,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd007.ts
-
-
-
-const WILDCARD_HOST_IPS = new Set(['', '0.0.0.0', '::', '[::]']);
-/** The port of delve's own examples (`dlv --listen=:2345`), which debug setups publish. */
-const DELVE_PORT = '2345';
-const RISK = 'The delve API has no authentication: anyone who can open that port can make the debugged program run code of their choosing ' +
-    '(call functions, write memory) and read everything in it.';
-const ptd007 = {
-    meta: {
-        id: 'PTD007',
-        slug: 'delve-api-exposed',
-        title: 'The delve API is reachable from other machines',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'The headless delve API (no authentication: whoever reaches it runs code) is published on all host interfaces, on the host network, through a hostPort or a NodePort/LoadBalancer Service.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            const seen = new Set();
-            // delve in the image, started by hand (docker exec … dlv attach --headless), on the port its documentation uses.
-            if (dlvServers(l).length === 0 && l.tools.some((t) => t.tool === 'dlv')) {
-                for (const p of publications(l, DELVE_PORT)) {
-                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()))
-                        continue;
-                    const fix = editorFor(l).bindPortToLoopback?.(p);
-                    const hostPort = p.hostPort || p.containerPort;
-                    ctx.report({
-                        severity: 'warning',
-                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
-                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
-                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
-                        span: p.span,
-                        related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
-                        launch: l,
-                        key: `default-port:${p.containerPort}:${p.hostPort}`,
-                        ...(fix ? { fix } : {}),
-                    });
-                }
-            }
-            for (const s of dlvServers(l)) {
-                const port = s.listen?.port;
-                if (!port || !s.listen)
-                    continue;
-                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
-                const related = [{ span: s.tool.span, message: `delve listens on ${s.listen.value} here.` }];
-                // Published on every interface of the host.
-                for (const p of publications(l, port)) {
-                    if (!WILDCARD_HOST_IPS.has(p.hostIp.trim()) || seen.has(`${p.span.file.path}:${p.span.start}`))
-                        continue;
-                    seen.add(`${p.span.file.path}:${p.span.start}`);
-                    const fix = editorFor(l).bindPortToLoopback?.(p);
-                    const hostPort = p.hostPort || p.containerPort;
-                    ctx.report({
-                        message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
-                            `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). ` +
-                            `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`; your editor on this machine still connects to localhost:${hostPort}, and from another machine use an SSH tunnel.`,
-                        span: p.span,
-                        related,
-                        launch: l,
-                        key: `publish:${p.containerPort}:${p.hostPort}`,
-                        ...(fix ? { fix } : {}),
-                    });
-                }
-                // The host's own network: a wildcard listen address is every host interface.
-                if (l.hostNetwork && s.listen.scope === 'wildcard') {
-                    const fix = listenFix(l, s, `127.0.0.1:${port}`, `Listen on 127.0.0.1:${port} (the host's loopback, with the host network)`);
-                    ctx.report({
-                        message: `${who} uses the host's network and runs ${cmd}, so delve listens on ${s.listen.value} of the host itself: every machine that can reach this host can connect to it. ` +
-                            `${RISK} Fix: \`--listen=127.0.0.1:${port}\` — with the host network the container's loopback is the host's, so your editor on this machine still connects to localhost:${port}.`,
-                        span: s.listen.span,
-                        related: [{ span: l.hostNetwork, message: 'The container shares the host network here.' }],
-                        launch: l,
-                        key: `hostnet:${port}`,
-                        ...(fix ? { fix } : {}),
-                    });
-                }
-                if (l.kind !== 'kubernetes')
-                    continue;
-                const forward = `kubectl port-forward <pod> ${port}:${port}`;
-                // hostPort: every node interface.
-                for (const p of l.ports.filter((x) => x.kind === 'hostPort' && portCovers(x.containerPort, port))) {
-                    ctx.report({
-                        message: `${who} runs the delve debugger server ${cmd} and exposes it with \`hostPort: ${p.hostPort}\`, which opens port ${p.hostPort} on the node's network interfaces. ` +
-                            `${RISK} Fix: remove the hostPort and reach the debugger with \`${forward}\`, which tunnels through the Kubernetes API with your own credentials and needs nothing published.`,
-                        span: p.span,
-                        related,
-                        launch: l,
-                        key: `hostPort:${p.containerPort}`,
-                    });
-                }
-                // NodePort / LoadBalancer Services that target the debugger port.
-                for (const { service, port: sp } of servicesTargeting(ctx.model, l, port)) {
-                    if (service.type !== 'NodePort' && service.type !== 'LoadBalancer')
-                        continue;
-                    ctx.report({
-                        message: `Service "${service.name}" (type ${service.type}) sends traffic to port ${port} of ${launchName(l)}, where the delve debugger server runs ${cmd}. ` +
-                            `A ${service.type} Service is reachable from outside the cluster${service.type === 'NodePort' ? ' on every node\'s address' : ' through a public load balancer'}. ` +
-                            `${RISK} Fix: remove the debugger port from this Service (or make it a ClusterIP Service) and use \`${forward}\`.`,
-                        span: sp.span,
-                        related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
-                        launch: l,
-                        key: `service:${service.name}:${sp.port}`,
-                    });
-                }
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd008.ts
-
-
-
-const ptd008 = {
-    meta: {
-        id: 'PTD008',
-        slug: 'delve-port-unpublished',
-        title: 'Headless delve listens on a port that is never published',
-        defaultSeverity: 'warning',
-        fixable: true,
-        summary: 'Headless dlv listens on a port that the container never publishes (no ports, no -p, no forwardPorts, no host network), so the editor cannot connect.',
-    },
-    check(ctx) {
-        for (const l of ctx.launches) {
-            // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
-            // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
-            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll)
-                continue;
-            const done = new Set();
-            for (const s of dlvServers(l)) {
-                const port = s.listen?.port;
-                // A loopback listen is PTD006's finding: publishing its port would reach nothing.
-                if (!port || !s.listen || done.has(port) || s.listen.scope === 'loopback')
-                    continue;
-                if (publications(l, port).length > 0 || forwarded(l, port))
-                    continue;
-                done.add(port);
-                const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const fix = editorFor(l).publishPort?.(port);
-                const how = l.kind === 'devcontainer'
-                    ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
-                    : l.kind === 'compose'
-                        ? `add \`"127.0.0.1:${port}:${port}"\` to the service's \`ports\``
-                        : `add \`-p 127.0.0.1:${port}:${port}\` to the command`;
-                ctx.report({
-                    message: `${who} runs the delve debugger server \`${commandText(s.tool)}\` (${where(s.tool.span)}) on port ${port}, but the container never publishes that port. ` +
-                        `Your editor's "connect to server" on localhost:${port} fails with "connection refused"` +
-                        (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
-                        (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
-                        `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
-                    span: s.listen.span,
-                    related: [{ span: l.anchor, message: 'The container is defined here.' }],
-                    launch: l,
-                    key: `unpublished:${port}`,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/model/binaries.ts
-/**
- * Which `go build` produced the binary that dlv runs: follows `dlv exec PATH`
- * (or, for `dlv attach`, the image's ENTRYPOINT/CMD program) back through
- * `COPY --from=stage SRC DEST` and `go build -o` across Dockerfile stages.
- * Answers nothing when the path cannot be followed with certainty.
- */
-
-
-
-function abs(p, workdir = '/') {
-    return external_node_path_namespaceObject.posix.normalize(p.startsWith('/') ? p : external_node_path_namespaceObject.posix.join(workdir, p));
-}
-/** The path a `go build` writes, when it can be told. */
-function buildOutput(b, workdir = '/', vars) {
-    const ex = (v) => (vars ? expandVars(v, vars) : v);
-    if (b.output) {
-        const o = ex(b.output.value);
-        if (o.includes('$'))
-            return undefined;
-        if (o.endsWith('/')) {
-            const pkg = packageArg(b);
-            return pkg ? abs(external_node_path_namespaceObject.posix.join(o, pkg), workdir) : undefined;
-        }
-        return abs(o, workdir);
-    }
-    const pkg = packageArg(b);
-    return pkg ? abs(pkg, workdir) : undefined;
-}
-/** Does the build write `path` (a file it names, or one of the binaries it writes into a directory)? */
-function outputMatches(b, path, workdir, vars) {
-    const o = buildOutput(b, workdir, vars);
-    if (o === path)
-        return true;
-    const dir = outputDir(b, workdir, vars);
-    return dir !== undefined && external_node_path_namespaceObject.posix.dirname(path) === dir;
-}
-/**
- * The directory a build writes its binaries into, when -o names one: a
- * trailing slash, or several packages (`./cmd/...`, which go build only
- * accepts with a directory), each binary named after its package.
- */
-function outputDir(b, workdir = '/', vars) {
-    if (!b.output)
-        return undefined;
-    const o = vars ? expandVars(b.output.value, vars) : b.output.value;
-    if (o.includes('$'))
-        return undefined;
-    const pkgs = b.words.slice(2).map((w) => (vars ? expandVars(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
-    if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1)
-        return abs(o, workdir).replace(/\/$/, '') || '/';
-    return undefined;
-}
-/** The last element of the single package argument (./cmd/api → api), if there is one. */
-function packageArg(b) {
-    const args = [];
-    const words = b.words.map((w) => w.value);
-    for (let i = 2; i < words.length; i++) {
-        const v = words[i];
-        if (v.startsWith('-')) {
-            // Flags with a separate value.
-            if (!v.includes('=') && ['-o', '-ldflags', '-gcflags', '-tags', '-asmflags', '-mod', '-p', '-buildmode', '-trimpath=false', '-pkgdir', '-installsuffix', '-toolexec', '-overlay', '-pgo', '-modfile', '-C'].includes(v))
-                i++;
-            continue;
-        }
-        args.push(v);
-    }
-    if (args.length !== 1)
-        return undefined;
-    const a = args[0].replace(/\/\.\.\.$/, '');
-    if (a.endsWith('.go') || a === '.' || a.includes('...'))
-        return undefined;
-    const base = external_node_path_namespaceObject.posix.basename(a);
-    return base && base !== '.' ? base : undefined;
-}
-function stageByRef(doc, ref) {
-    if (/^\d+$/.test(ref))
-        return doc.stages[Number(ref)];
-    return doc.stages.find((s) => s.name?.value.toLowerCase() === ref.toLowerCase());
-}
-/**
- * The path a RUN line's `cp`/`mv`/`install` wrote `path` from: `cp SRC DEST`
- * (DEST the file, or a directory it lands in), `cp -r DIR/* DEST/`, the last
- * writer on the line. Undefined when none of its commands wrote path.
- */
-function movedFrom(run, path) {
-    const cmds = run.commands ?? [{ words: run.words }];
-    for (const c of [...cmds].reverse()) {
-        const ws = c.words.map((w) => w.value);
-        const head = ws[0] ? external_node_path_namespaceObject.posix.basename(ws[0]) : '';
-        if (head !== 'cp' && head !== 'mv' && head !== 'install')
-            continue;
-        const args = ws.slice(1).filter((v) => !v.startsWith('-'));
-        if (args.length < 2)
-            continue;
-        const wd = run.workdir ?? '/';
-        const dest = abs(args[args.length - 1], wd);
-        const sources = args.slice(0, -1);
-        for (const src of sources) {
-            const s = abs(src, wd);
-            if (sources.length === 1 && !src.endsWith('/*') && dest === path)
-                return s;
-            const base = external_node_path_namespaceObject.posix.basename(path);
-            if (external_node_path_namespaceObject.posix.dirname(path) === dest.replace(/\/$/, '')) {
-                if (src.endsWith('/*'))
-                    return external_node_path_namespaceObject.posix.join(s.replace(/\/\*$/, ''), base);
-                if (external_node_path_namespaceObject.posix.basename(s) === base)
-                    return s;
-            }
-        }
-    }
-    return undefined;
-}
-/** resolveIn, but only over what the stage did before offset `before` (the RUN that moved the binary). */
-function resolveBefore(doc, stage, path, before, depth) {
-    const trimmed = { ...stage, runs: stage.runs.filter((r) => r.span.start < before), copies: stage.copies.filter((c) => c.span.start < before) };
-    return resolveIn(doc, trimmed, path, depth);
-}
-/** Follow path back from the end of stage (and the stages it builds on) to its go build. */
-function resolveIn(doc, stage, path, depth) {
-    if (depth > 8)
-        return undefined;
-    for (const s of stageChain(stage)) {
-        // Runs and copies in source order, newest first: the last writer of the path wins.
-        const events = [
-            ...s.runs.map((r) => ({ at: r.span.start, run: r })),
-            ...s.copies.map((c) => ({ at: c.span.start, copy: c })),
-        ].sort((a, b) => b.at - a.at);
-        for (const e of events) {
-            if (e.run) {
-                const b = [...(followedRuns.get(e.run) ?? e.run.facts).builds].reverse().find((x) => outputMatches(x, path, e.run.workdir ?? '/', s.vars));
-                if (b)
-                    return { build: b, stage: s, route: [s] };
-                // `cp`/`mv`/`install` in a RUN line: the binary came from elsewhere in the same stage.
-                const moved = movedFrom(e.run, path);
-                if (moved !== undefined && depth < 8) {
-                    const found = resolveBefore(doc, s, moved, e.at, depth + 1);
-                    if (found)
-                        return found;
-                }
-                continue;
-            }
-            const c = e.copy;
-            // Sources and destination are expanded with the copying stage's ARG/ENV values (COPY --from=build /out/${NAME} /usr/bin/).
-            const dest = expandVars(c.dest, s.vars);
-            const sources = c.sources.map((x) => expandVars(x, s.vars));
-            const destAbs = abs(dest, c.workdir);
-            const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
-            const under = destDir === '/' ? '/' : destDir + '/';
-            let src;
-            if (sources.length === 1 && !dest.endsWith('/') && destAbs === path)
-                src = sources[0];
-            else if (external_node_path_namespaceObject.posix.dirname(path) === destDir)
-                src = sources.find((x) => external_node_path_namespaceObject.posix.basename(x) === external_node_path_namespaceObject.posix.basename(path));
-            // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-            if (src === undefined && sources.length === 1 && path.startsWith(under))
-                src = sources[0].replace(/\/$/, '') + '/' + path.slice(under.length);
-            if (src === undefined)
-                continue;
-            // Copied from the build context (or an image): built outside the Dockerfile.
-            if (!c.from)
-                return undefined;
-            const from = stageByRef(doc, c.from);
-            if (!from)
-                return undefined;
-            const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
-            return found ? { ...found, route: [s, ...found.route] } : undefined;
-        }
-    }
-    return undefined;
-}
-/** The program the image starts (first word of ENTRYPOINT/CMD), when it is a path and not a debugger or shell. */
-function imageProgram(stage) {
-    const cmd = stage.entrypoint ?? stage.cmd;
-    const first = cmd?.words[0]?.value;
-    if (!first || first.includes('$'))
-        return undefined;
-    const base = external_node_path_namespaceObject.posix.basename(first);
-    if (['dlv', 'sh', 'bash', 'ash', 'strace', 'gdb', 'tini', 'dumb-init', 'env'].includes(base))
-        return undefined;
-    if (!first.includes('/'))
-        return undefined;
-    return abs(first, stage.workdir);
-}
-/**
- * The -ldflags or -gcflags that GOFLAGS gives the build (`GOFLAGS=-ldflags=-w go build`,
- * `ENV GOFLAGS=-ldflags=-s`): cmd/go reads them when the command line has none. GOFLAGS
- * is a space-separated list whose entries cannot hold spaces.
- */
-function goflagsValue(bb, flag) {
-    const own = bb.build.goflags;
-    const raw = own?.value ?? bb.stage?.vars.get('GOFLAGS');
-    if (raw === undefined)
-        return undefined;
-    const v = bb.stage ? expandVars(raw.replace(/^["']|["']$/g, ''), bb.stage.vars) : raw.replace(/^["']|["']$/g, '');
-    let found;
-    for (const t of v.split(/\s+/)) {
-        const m = new RegExp(`^--?${flag}=(.*)$`).exec(t);
-        if (m)
-            found = m[1];
-    }
-    return found === undefined ? undefined : { value: found, fromCommand: own !== undefined };
-}
-/** A value of the build's command with the ARG/ENV values of its stage substituted (unknown ones stay as written). */
-function expandInStage(bb, value) {
-    return bb.stage ? expandVars(value, bb.stage.vars) : value;
-}
-/** The go build of each binary that dlv execs or attaches to in this launch. */
-function debuggedBinaries(l) {
-    const out = [];
-    for (const t of l.tools) {
-        if (t.tool !== 'dlv' || t.use !== 'run' || !t.dlv)
-            continue;
-        const sub = t.dlv.sub;
-        let path;
-        if (sub === 'exec' && t.dlv.target)
-            path = t.dlv.target.value;
-        else if (sub === 'attach' && l.stage)
-            path = imageProgram(l.stage);
-        if (!path || path.includes('$'))
-            continue;
-        // A build in the same command line or script, before dlv (sh -c "go build -o /tmp/app . && dlv exec /tmp/app",
-        // a watcher's script that rebuilds before each run): it runs after the image's own builds, so it is the one.
-        const cwd = l.stage?.workdir ?? '/';
-        const local = l.builds.filter((b) => b.span.file === t.span.file && b.span.file.kind !== 'dockerfile' && b.span.start < t.span.start && outputMatches(b, abs(path, cwd), cwd));
-        if (local.length > 0) {
-            out.push({ dlv: t, path, build: local[local.length - 1] });
-            continue;
-        }
-        if (l.dockerfile && l.stage) {
-            const found = resolveIn(l.dockerfile, l.stage, abs(path, l.stage.workdir), 0);
-            if (found) {
-                out.push({ dlv: t, path, build: found.build, stage: found.stage, route: found.route });
-                continue;
-            }
-        }
-        const sameFile = l.builds.filter((b) => b.span.file === t.span.file && b.span.start < t.span.start && outputMatches(b, abs(path), '/'));
-        if (sameFile.length > 0)
-            out.push({ dlv: t, path, build: sameFile[sameFile.length - 1] });
-    }
-    return out;
-}
-/**
- * Other stages of the Dockerfile that use the build's output (COPY --from its
- * stage, or FROM it) and are not on the way to the debug image: a release
- * image built from the same `go build`. Changing that build changes them too.
- */
-function otherConsumers(l, bb) {
-    const doc = l.dockerfile;
-    const stage = bb.stage;
-    if (!doc || !stage || !l.stage)
-        return [];
-    const mine = new Set([...stageChain(l.stage), ...(bb.route ?? []).flatMap((s) => stageChain(s))]);
-    const refs = (c) => !!c.from && stageByRef(doc, c.from) === stage;
-    return doc.stages.filter((s) => !mine.has(s) && (stageChain(s).includes(stage) || s.copies.some(refs)));
-}
-
-;// CONCATENATED MODULE: ./src/rules/ptd009.ts
-
-
-
-
-const STRIP = /^-(s|w)(=(true|1))?$/;
-/** A -ldflags/-gcflags value: optional package pattern (all=…) and its flags. */
-function splitFlagValue(value) {
-    const v = value.trim();
-    const m = /^([^\s=-][^\s=]*)=(.*)$/s.exec(v);
-    const body = m ? m[2] : v;
-    return { ...(m ? { pattern: m[1] } : {}), tokens: body.split(/\s+/).filter(Boolean) };
-}
-/** The build's flag values with the stage's ARG/ENV values substituted; undefined when something stays unknown. */
-function resolvedFlags(values, bb) {
-    const out = [];
-    for (const v of values) {
-        const x = expandInStage(bb, v.value);
-        if (x.includes('$'))
-            return undefined;
-        out.push(x);
-    }
-    return out;
-}
-/** Does this -ldflags value drop the DWARF debug information? */
-function stripsDebugInfo(value) {
-    const { tokens } = splitFlagValue(value);
-    if (tokens.some((t) => /^-w=(0|false)$/.test(t)))
-        return false;
-    return tokens.some((t) => STRIP.test(t));
-}
-/** The command word that holds a source offset, with its index. */
-function wordAt(bb, offset) {
-    return bb.build.words.findIndex((w) => w.start <= offset && offset < w.end);
-}
-/** Drop -s/-w from the (last) -ldflags value; remove the flag when nothing is left. */
-function dropStripFix(l, bb, ld) {
-    if (ld.value.includes('$') || spanText(ld.span) !== ld.value)
-        return undefined;
-    const { pattern, tokens } = splitFlagValue(ld.value);
-    const kept = tokens.filter((t) => !STRIP.test(t));
-    const file = ld.span.file;
-    let edit;
-    if (kept.length > 0) {
-        edit = { path: file.path, start: ld.span.start, end: ld.span.end, text: `${pattern ? `${pattern}=` : ''}${kept.join(' ')}` };
-    }
-    else {
-        const i = wordAt(bb, ld.span.start);
-        if (i < 0)
-            return undefined;
-        const w = bb.build.words[i];
-        const joined = /^--?ldflags=/.test(w.value);
-        const first = joined ? w : bb.build.words[i - 1];
-        if (!first || (!joined && !/^--?ldflags$/.test(first.value)))
-            return undefined;
-        let start = first.start;
-        // Exec-form JSON (["go", "build", …]): removing array entries is not a text edit we make here.
-        const before = file.text.slice(0, start).trimEnd();
-        if (before.endsWith(',') || before.endsWith('['))
-            return undefined;
-        while (start > 0 && (file.text[start - 1] === ' ' || file.text[start - 1] === '\t'))
-            start--;
-        edit = { path: file.path, start, end: w.end, text: '' };
-    }
-    return makeFix(`Build the debug binary without -s/-w so it keeps its debug information`, [edit], [file, l.file]);
-}
-function buildText(bb) {
-    const t = spanText(bb.build.span).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
-    return t.length > 100 ? t.slice(0, 97) + '…' : t;
-}
-/** "; it also builds the `prod` stage, so give the debug image its own build" when the build is shared. */
-function sharedNote(l, bb) {
-    const others = otherConsumers(l, bb);
-    if (others.length === 0)
-        return undefined;
-    const names = others.map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
-    return `This build also produces the binary of ${names}, so change it only for debugging: add a separate debug build stage (and point the debug image's COPY --from at it) rather than editing this line`;
-}
-function binaryRelated(bb) {
-    return [{ span: bb.dlv.span, message: `dlv ${bb.dlv.dlv?.sub === 'attach' ? 'attaches to' : 'runs'} ${bb.path} here.` }];
-}
-const ptd009 = {
-    meta: {
-        id: 'PTD009',
-        slug: 'debug-binary-stripped',
-        title: 'The binary dlv debugs is built without debug information',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'The binary that dlv runs or attaches to is linked with -ldflags "-s" or "-w", which removes the DWARF debug information delve needs.',
-    },
-    check(ctx) {
-        const seen = new Set();
-        for (const l of ctx.launches) {
-            for (const bb of debuggedBinaries(l)) {
-                const lds = bb.build.ldflags;
-                const last = lds[lds.length - 1];
-                if (!last) {
-                    // No -ldflags on the command line: GOFLAGS may carry them.
-                    const g = goflagsValue(bb, 'ldflags');
-                    if (!g || g.value.includes('$') || !stripsDebugInfo(g.value))
-                        continue;
-                    const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
-                    if (seen.has(k))
-                        continue;
-                    seen.add(k);
-                    ctx.report({
-                        message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
-                            `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
-                            `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
-                            `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
-                        span: bb.build.goflags?.span ?? bb.build.span,
-                        related: binaryRelated(bb),
-                        launch: l,
-                        key: `${bb.path}:GOFLAGS:${g.value}`,
-                    });
-                    continue;
-                }
-                const values = resolvedFlags([last], bb);
-                if (!values || !stripsDebugInfo(values[0]))
-                    continue;
-                const k = `${last.span.file.path}:${last.span.start}`;
-                if (seen.has(k))
-                    continue;
-                seen.add(k);
-                const shared = sharedNote(l, bb);
-                const fix = shared ? undefined : dropStripFix(l, bb, last);
-                const attach = bb.dlv.dlv?.sub === 'attach';
-                ctx.report({
-                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} ${attach ? 'attaches dlv to' : 'runs'} ${bb.path} under the debugger (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), ` +
-                        `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with \`-ldflags "${values[0]}"\`. ` +
-                        `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: ` +
-                        `dlv stops with "could not launch process: could not open debug info" (or "decoding dwarf section info at offset 0x0: too short"), and breakpoints cannot be set. ` +
-                        `Fix: drop -s and -w from the debug build (keep them for the release image)` +
-                        (shared ? `. ${shared}.` : fix ? '.' : '; if the flags come from a variable, give the debug build its own value.'),
-                    span: last.span,
-                    related: binaryRelated(bb),
-                    launch: l,
-                    key: `${bb.path}:${last.value}`,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd010.ts
-
-
-
-
-
-/** Does some -gcflags value turn optimisations and inlining off (-N -l, with or without a package pattern)? */
-function disablesOptimizations(values) {
-    return values.some((v) => {
-        const { tokens } = splitFlagValue(v);
-        return tokens.includes('-N') && tokens.some((t) => t === '-l' || t === '-l=1');
-    });
-}
-/** Odd number of unescaped quote characters of kind q in s. */
-function insideQuotes(s, q) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s[i] === q && s[i - 1] !== '\\')
-            n++;
-    return n % 2 === 1;
-}
-/** Insert -gcflags="all=-N -l" after `go build`, quoted so that an enclosing sh -c "…" stays intact. */
-function addGcflagsFix(l, bb) {
-    const file = bb.build.span.file;
-    if (!['dockerfile', 'makefile', 'shell'].includes(file.kind))
-        return undefined;
-    const buildWord = bb.build.words[1];
-    if (!buildWord || buildWord.value !== 'build' || file.text.slice(buildWord.start, buildWord.end) !== 'build')
-        return undefined;
-    const before = file.text.slice(0, bb.build.words[0].start).trimEnd();
-    if (before.endsWith(',') || before.endsWith('['))
-        return undefined;
-    const ls = lineStart(file, positionAt(file, bb.build.words[0].start).line);
-    const prefix = file.text.slice(ls, buildWord.start);
-    const value = insideQuotes(prefix, '"') ? `'all=-N -l'` : `"all=-N -l"`;
-    return makeFix('Build the debug binary with -gcflags="all=-N -l" (no optimisations, no inlining)', [{ path: file.path, start: buildWord.end, end: buildWord.end, text: ` -gcflags=${value}` }], [file, l.file]);
-}
-const ptd010 = {
-    meta: {
-        id: 'PTD010',
-        slug: 'debug-binary-optimized',
-        title: 'The binary dlv debugs is built with optimisations',
-        defaultSeverity: 'note',
-        fixable: true,
-        summary: 'The binary that dlv execs or attaches to is built without -gcflags="all=-N -l", so variables show as optimised away and stepping jumps around.',
-    },
-    check(ctx) {
-        const seen = new Set();
-        for (const l of ctx.launches) {
-            for (const bb of debuggedBinaries(l)) {
-                // dlv debug / dlv test build with the right flags themselves; only exec and attach get here.
-                const own = resolvedFlags(bb.build.gcflags, bb);
-                // Without -gcflags on the command line, GOFLAGS may give them.
-                const viaGoflags = bb.build.gcflags.length === 0 ? goflagsValue(bb, 'gcflags') : undefined;
-                const gc = viaGoflags ? (viaGoflags.value.includes('$') ? undefined : [viaGoflags.value]) : own;
-                if (!gc || disablesOptimizations(gc))
-                    continue;
-                const k = `${bb.build.span.file.path}:${bb.build.span.start}`;
-                if (seen.has(k))
-                    continue;
-                seen.add(k);
-                const shared = sharedNote(l, bb);
-                const fix = shared ? undefined : addGcflagsFix(l, bb);
-                ctx.report({
-                    message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} debugs ${bb.path} (\`${commandText(bb.dlv)}\`, ${where(bb.dlv.span)}), which is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with the compiler's optimisations on. ` +
-                        `delve works, but many local variables show as "(optimized away)" or with wrong values, small functions are inlined so breakpoints in them are not hit, and stepping jumps between lines. ` +
-                        `Fix: build the debug binary with \`-gcflags="all=-N -l"\` (-N: no optimisations, -l: no inlining, all=: for every package, not only main)` +
-                        (shared ? `. ${shared}.` : '.'),
-                    span: bb.build.span,
-                    related: binaryRelated(bb),
-                    launch: l,
-                    key: `${bb.path}:${buildText(bb)}`,
-                    ...(fix ? { fix } : {}),
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/delve-versions.ts
-/**
- * Which delve release to pin for a given Go version — the one table PTD011
- * and PTD012 use, kept here and nowhere else.
- *
- * Source: the project's field notes (../shared/FIELD-NOTES.md, "Delve and Go
- * versions"), built from delve's CHANGELOG.md and the `go` directive of each
- * release's go.mod (https://github.com/go-delve/delve/blob/master/CHANGELOG.md),
- * cross-checked against distribution packages (Debian 12 ships 1.20.2,
- * Ubuntu 24.04 1.22.1, Alpine 3.23 1.25.2, Alpine 3.24 1.26.2).
- *
- * | delve   | debugs Go | needs Go to build |
- * |---------|-----------|-------------------|
- * | v1.20.2 | 1.18–1.20 | 1.16 |
- * | v1.21.2 | 1.19–1.21 | 1.17 |
- * | v1.22.1 | 1.19–1.22 | 1.21 |
- * | v1.24.0 | 1.21–1.24 | 1.21 |
- * | v1.25.2 | 1.22–1.25 | 1.22 |
- * | v1.26.2 | 1.24–1.26 | 1.24 |
- *
- * The field notes also list v1.27.x (debugs 1.25–1.27, needs 1.25); no exact
- * v1.27 release was confirmed when this table was written, so it is not
- * offered as a pin: for Go newer than 1.26 the rules say so instead of
- * guessing a version that may not exist. Update this table (and its test)
- * when a delve release is confirmed.
- */
-const DELVE_RELEASES = [
-    { version: 'v1.20.2', debugsFrom: 18, debugsTo: 20, buildsWith: 16 },
-    { version: 'v1.21.2', debugsFrom: 19, debugsTo: 21, buildsWith: 17 },
-    { version: 'v1.22.1', debugsFrom: 19, debugsTo: 22, buildsWith: 21 },
-    { version: 'v1.24.0', debugsFrom: 21, debugsTo: 24, buildsWith: 21 },
-    { version: 'v1.25.2', debugsFrom: 22, debugsTo: 25, buildsWith: 22 },
-    { version: 'v1.26.2', debugsFrom: 24, debugsTo: 26, buildsWith: 24 },
-];
-const DELVE_VERSIONS_SOURCE = 'https://github.com/go-delve/delve/blob/master/CHANGELOG.md';
-/** The delve release for Go 1.<minor>: the newest that builds with it and debugs its programs. */
-function delveForGo(minor) {
-    const newest = DELVE_RELEASES[DELVE_RELEASES.length - 1];
-    const oldest = DELVE_RELEASES[0];
-    if (minor === undefined)
-        return { release: newest, status: 'unknown-go' };
-    const fits = DELVE_RELEASES.filter((r) => r.buildsWith <= minor && r.debugsFrom <= minor && minor <= r.debugsTo);
-    if (fits.length > 0)
-        return { release: fits[fits.length - 1], status: 'ok', goMinor: minor };
-    if (minor > newest.debugsTo)
-        return { status: 'go-too-new', goMinor: minor };
-    const builds = DELVE_RELEASES.filter((r) => r.buildsWith <= minor);
-    if (builds.length > 0)
-        return { release: builds[0], status: 'go-too-old-to-debug', goMinor: minor };
-    return { release: oldest, status: 'go-too-old-to-build', goMinor: minor };
-}
-const delve_versions_GO_IMAGES = /^(?:(?:docker\.io\/)?(?:library\/)?golang|mcr\.microsoft\.com\/(?:vscode\/)?devcontainers\/go|(?:[\w.-]+\/)*golang)$/i;
-/**
- * The Go minor version an image reference names, e.g. golang:1.22-alpine → 22,
- * golang:1.12 → 12, mcr.microsoft.com/devcontainers/go:1-1.23-bookworm → 23.
- * Undefined for anything else (golang:latest, golang:alpine, other images).
- */
-function goMinorFromImage(image) {
-    const ref = image.trim().replace(/@sha256:[0-9a-f]+$/i, '');
-    const colon = ref.lastIndexOf(':');
-    if (colon < 0 || ref.lastIndexOf('/') > colon)
-        return undefined;
-    const name = ref.slice(0, colon);
-    const tag = ref.slice(colon + 1);
-    if (!delve_versions_GO_IMAGES.test(name))
-        return undefined;
-    // The devcontainers image puts its own major version first: 1-1.23-bookworm.
-    const m = /^(?:\d+-)?1\.(\d+)(?![\d])/.exec(tag);
-    return m ? Number(m[1]) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/rules/ptd011.ts
-
-
-
-const ptd011_DLV_MODULE = 'github.com/go-delve/delve/cmd/dlv';
-/** Every `go install`/`go get` of dlv (model/installs.ts), with the Go minor version of the image that builds it. */
-function delveInstalls(ctx) {
-    return ctx.model.installs.map((site) => {
-        let image;
-        let goMinor;
-        for (const img of site.images) {
-            goMinor = goMinorFromImage(img.value);
-            if (goMinor !== undefined) {
-                image = img;
-                break;
-            }
-        }
-        return { tool: site.tool, ...(site.launch ? { launch: site.launch } : {}), ...(image ? { image } : {}), ...(goMinor !== undefined ? { goMinor } : {}), ...(site.version !== undefined ? { version: site.version } : {}) };
-    });
-}
-/** Source text of a word with its own quotes kept around a new value. */
-function requote(file, w, value) {
-    const raw = file.text.slice(w.start, w.end);
-    if (raw === w.value)
-        return value;
-    const q = raw[0];
-    if ((q === '"' || q === "'") && raw === `${q}${w.value}${q}`)
-        return `${q}${value}${q}`;
-    return undefined;
-}
-/** "v1.25.2, the newest delve release that builds with and debugs Go 1.22 (golang:1.22 at Dockerfile:1)" and friends. */
-function choiceText(c, i) {
-    const img = i.image ? ` (\`${i.image.value}\`)` : '';
-    const go = c.goMinor !== undefined ? `Go 1.${c.goMinor}` : '';
-    switch (c.status) {
-        case 'ok':
-            return `${c.release.version}, the newest delve release in our table that builds with ${go} and debugs programs built with it — the Go of this image${img}`;
-        case 'unknown-go':
-            return `${c.release.version} (the newest release in our table; it needs Go ≥ 1.${c.release.buildsWith} to build — the image's Go version could not be read from its tag, so check that it matches: docs/rules/PTD012.md has the table)`;
-        case 'go-too-old-to-debug':
-            return `${c.release.version}, the only release in our table that ${go}${img} can build — but it cannot debug programs built with ${go} (it supports Go 1.${c.release.debugsFrom}–1.${c.release.debugsTo}): upgrade the image to Go 1.${c.release.debugsFrom} or newer`;
-        case 'go-too-old-to-build':
-            return `${c.release.version}, the oldest release in our table — but no delve release in it builds with ${go}${img}, and \`go install pkg@version\` itself needs Go 1.16: upgrade the image to Go 1.${c.release.buildsWith} or newer (1.${c.release.debugsFrom} or newer to debug)`;
-        case 'go-too-new':
-            return `the delve release that supports ${go}${img} (newer than every release in our table: see https://github.com/go-delve/delve/releases)`;
-    }
-}
-/**
- * Does pinning this choice give a working dlv? Not when the image's Go cannot
- * build any release in the table, when the only one it builds cannot debug
- * its programs, or when its Go is newer than the table (no release to pin):
- * then the message says the one change to make, and no fix is offered.
- */
-function fixWorks(c) {
-    return c.release !== undefined && (c.status === 'ok' || c.status === 'unknown-go');
-}
-/** The one change to make when no install line alone can work (no fix is offered then). */
-function firstChange(c, i) {
-    const img = i.image ? ` (\`${i.image.value}\`${i.image ? `, ${where(i.image.span)}` : ''})` : '';
-    const r = c.release;
-    switch (c.status) {
-        case 'go-too-old-to-build':
-        case 'go-too-old-to-debug':
-            return `upgrade the image's Go${img} to 1.${r.debugsFrom} or newer — no delve release builds with Go 1.${c.goMinor} and debugs its programs — then install \`go install ${ptd011_DLV_MODULE}@${r.debugsFrom >= r.buildsWith ? r.version : 'vX.Y.Z'}\` (docs/rules/PTD012.md has the table of releases and Go versions).`;
-        case 'go-too-new':
-            return `install the delve release that supports Go 1.${c.goMinor}${img}, newer than every release in our table (https://github.com/go-delve/delve/releases): \`go install ${ptd011_DLV_MODULE}@vX.Y.Z\`.`;
-        default:
-            return `\`go install ${ptd011_DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
-    }
-}
-/** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
-function installFix(i, version, description) {
-    const t = i.tool;
-    const inst = t.install;
-    if (!inst?.arg)
-        return undefined;
-    const file = inst.arg.span.file;
-    const ws = t.words;
-    const argWord = ws.find((w) => w.start === inst.arg.span.start && w.end === inst.arg.span.end);
-    if (!argWord)
-        return undefined;
-    const edits = [];
-    const text = requote(file, argWord, `${ptd011_DLV_MODULE}@${version}`);
-    if (text === undefined)
-        return undefined;
-    edits.push({ path: file.path, start: argWord.start, end: argWord.end, text });
-    if (inst.method === 'go-get') {
-        const verb = ws[1];
-        if (!verb || verb.value !== 'get')
-            return undefined;
-        const v = requote(file, verb, 'install');
-        if (v === undefined)
-            return undefined;
-        edits.push({ path: file.path, start: verb.start, end: verb.end, text: v });
-        // Flags that `go install` does not take.
-        for (const w of ws.slice(2)) {
-            if (!/^-(u|d|t|insecure|u=patch)$/.test(w.value))
-                continue;
-            const before = file.text.slice(0, w.start).trimEnd();
-            if (before.endsWith(',') || before.endsWith('['))
-                return undefined;
-            let s = w.start;
-            while (s > 0 && (file.text[s - 1] === ' ' || file.text[s - 1] === '\t'))
-                s--;
-            edits.push({ path: file.path, start: s, end: w.end, text: '' });
-        }
-    }
-    return makeFix(description, edits, [file, ...(i.launch ? [i.launch.file] : [])]);
-}
-const ptd011 = {
-    meta: {
-        id: 'PTD011',
-        slug: 'delve-install-broken',
-        title: 'delve is installed in a way that no longer works',
-        defaultSeverity: 'error',
-        fixable: true,
-        summary: 'dlv is installed with `go get` (which stopped building binaries in Go 1.18) or from the old github.com/derekparker/delve path.',
-    },
-    check(ctx) {
-        for (const i of delveInstalls(ctx)) {
-            const inst = i.tool.install;
-            const oldPath = inst.module?.value.startsWith('github.com/derekparker/') ?? false;
-            const goGet = inst.method === 'go-get';
-            if (!oldPath && !goGet)
-                continue;
-            const choice = delveForGo(i.goMinor);
-            const version = choice.release?.version ?? 'latest';
-            // Only a fix that works: an install the image's Go can build, of a delve that can debug what it builds.
-            const fix = fixWorks(choice) ? installFix(i, version, `Install dlv with \`go install ${ptd011_DLV_MODULE}@${version}\``) : undefined;
-            const problems = [];
-            if (goGet) {
-                problems.push('`go get` no longer installs programs: since Go 1.18 it only edits go.mod. Outside a module it fails with ' +
-                    `"'go get' is no longer supported outside a module"; inside one it changes go.mod and builds nothing, so dlv is missing later ("dlv: not found"); ` +
-                    'on the old Go versions where it still builds, it fetches delve\'s newest code, which no longer compiles with that Go');
-            }
-            if (oldPath) {
-                problems.push('github.com/derekparker/delve is delve\'s old address: the module now calls itself github.com/go-delve/delve, and Go refuses the old path with ' +
-                    '"module declares its path as: github.com/go-delve/delve but was required as: github.com/derekparker/delve"');
-            }
-            const shown = i.tool.words.map((w) => w.value).join(' ');
-            ctx.report({
-                message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
-                    (fixWorks(choice) ? `Fix: \`go install ${ptd011_DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
-                span: i.tool.span,
-                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
-                ...(i.launch ? { launch: i.launch } : {}),
-                key: `${inst.method}:${inst.arg?.value ?? ''}`,
-                ...(fix ? { fix } : {}),
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd012.ts
-
-
-
-
-
-/** Version queries that move: @latest, a branch, or none. */
-const MOVING = /^(latest|master|main|HEAD|upgrade|patch)$/;
-/** Put @version on the module word: replace what follows @, or append it. */
-function pinFix(i, version) {
-    const inst = i.tool.install;
-    if (!inst?.module || !inst.arg)
-        return undefined;
-    const file = inst.arg.span.file;
-    // The module text must be exactly as written (no escapes) to edit after it.
-    if (spanText(inst.module.span) !== inst.module.value)
-        return undefined;
-    const at = inst.module.span.end;
-    const argText = spanText(inst.arg.span);
-    const q = argText[0] === '"' || argText[0] === "'" ? 1 : 0;
-    const end = inst.arg.span.end - q;
-    if (file.text[at] !== undefined && at < end && file.text[at] !== '@')
-        return undefined;
-    return makeFix(`Pin dlv to ${version}`, [{ path: file.path, start: at, end, text: `@${version}` }], [file, ...(i.launch ? [i.launch.file] : [])]);
-}
-const ptd012 = {
-    meta: {
-        id: 'PTD012',
-        slug: 'delve-version-unpinned',
-        title: 'delve is installed without a fixed version',
-        defaultSeverity: 'note',
-        fixable: true,
-        summary: '`go install github.com/go-delve/delve/cmd/dlv@latest` (or no version) builds whatever delve is newest, and a release that needs a newer Go breaks the build.',
-    },
-    check(ctx) {
-        for (const i of delveInstalls(ctx)) {
-            const inst = i.tool.install;
-            // go get and the old module path are PTD011's finding (its fix pins a version too).
-            if (inst.method !== 'go-install' || inst.module?.value !== ptd011_DLV_MODULE)
-                continue;
-            // The version as the build sees it: `@${DELVE_VERSION}` with `ARG DELVE_VERSION=latest` is @latest.
-            const v = i.version ?? inst.version;
-            if (v !== undefined && (!MOVING.test(v) || v.includes('$')))
-                continue;
-            const choice = delveForGo(i.goMinor);
-            const viaVariable = inst.version !== undefined && inst.version !== v;
-            // A version from a build argument is pinned where the argument's default is set, not here.
-            const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
-            const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
-            ctx.report({
-                message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
-                    (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +
-                    `. Each delve release debugs only the newest few Go versions and needs a recent Go to build, so a new release breaks this build without any change on your side ` +
-                    `("go: github.com/go-delve/delve@… requires go >= 1.N (running go 1.M; GOTOOLCHAIN=local)") or gives a dlv that refuses your program ("Version of Go is too old for this version of Delve"). ` +
-                    (choice.release && choice.status !== 'go-too-new' ? `Fix: pin \`@${choice.release.version}\` — ${choiceText(choice, i)}.` : `Fix: pin ${choiceText(choice, i)}, e.g. \`@vX.Y.Z\`.`),
-                span: inst.arg.span,
-                related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
-                ...(i.launch ? { launch: i.launch } : {}),
-                key: inst.arg.value,
-                ...(fix ? { fix } : {}),
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/ptd900.ts
-
-const ptd900 = {
-    meta: {
-        id: 'PTD900',
-        slug: 'unreadable-config',
-        title: 'Container configuration could not be read',
-        defaultSeverity: 'note',
-        fixable: false,
-        summary: 'A file that looks like container configuration was skipped (too large, binary, a symbolic link out of the repository) or could not be parsed, so it was not checked.',
-    },
-    check(ctx) {
-        for (const p of ctx.project.problems) {
-            const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? makeSourceFile(p.path, '', 'shell', ''), start: 0, end: 0 };
-            ctx.report({
-                message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
-                span,
-                key: p.reason,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/rules/index.ts
-/** The rule catalogue. Ids are stable and public (see docs/rules/). */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ALL_RULES = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900];
-const RULES = ALL_RULES.map((r) => r.meta);
-const DOCS_BASE = 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/';
-function ruleDocUrl(id) {
-    return `${DOCS_BASE}${id}.md`;
-}
-function ruleMeta(id) {
-    return RULES.find((r) => r.id === id);
-}
-
-;// CONCATENATED MODULE: ./src/fix/validate.ts
-
-
-
-
-/**
- * Verdicts already computed, by text then kind (null: it parses). validate is a
- * pure function of (kind, text), and the same edited text is validated more than
- * once: by makeFix when the fix is offered, again by applyFixes before it is
- * applied, and on every later --fix round for the fixes of files left unchanged.
- * Least recently used entries go first once either bound is reached.
- */
-const validate_cache = new Map();
-const CACHE_MAX_ENTRIES = 1024;
-const CACHE_MAX_CHARS = 4_000_000;
-/** Longer texts are validated every time rather than pin that much memory. */
-const CACHE_MAX_TEXT = 1_000_000;
-let cachedChars = 0;
-/** Forget every memoised verdict (tests and benchmarks measuring a cold start). */
-function clearValidateCache() {
-    validate_cache.clear();
-    cachedChars = 0;
-}
-/** An error message when text does not parse as kind, else undefined. */
-function validate(kind, text) {
-    switch (kind) {
-        case 'compose':
-        case 'kubernetes':
-        case 'workflow':
-        case 'taskfile':
-        case 'gitlab-ci':
-        case 'skaffold':
-        case 'devcontainer':
-        case 'vscode-launch':
-        case 'seccomp':
-        case 'package-json':
-            break;
-        case 'bake':
-            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
-            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
-            if (!isJsonText(text))
-                return undefined;
-            break;
-        case 'dockerfile':
-            // Decided from the first lines without building the instruction tree, when that is certain.
-            if (text.trim() === '' || hasDockerfileInstruction(text))
-                return undefined;
-            break;
-        default:
-            return undefined;
-    }
-    const entry = text.length <= CACHE_MAX_TEXT ? validate_cache.get(text) : undefined;
-    const known = entry?.[kind];
-    if (known !== undefined) {
-        // Most recently used last.
-        validate_cache.delete(text);
-        validate_cache.set(text, entry);
-        return known ?? undefined;
-    }
-    count(`fix validation parses (${kind})`);
-    const verdict = check(kind, text);
-    if (text.length <= CACHE_MAX_TEXT) {
-        if (entry)
-            entry[kind] = verdict ?? null;
-        else {
-            validate_cache.set(text, { [kind]: verdict ?? null });
-            cachedChars += text.length;
-            for (const k of validate_cache.keys()) {
-                if (validate_cache.size <= CACHE_MAX_ENTRIES && cachedChars <= CACHE_MAX_CHARS)
-                    break;
-                validate_cache.delete(k);
-                cachedChars -= k.length;
-            }
-        }
-    }
-    return verdict;
-}
-/** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
-const FIX_PARSE_CALLS = 'fix validation parse calls';
-function check(kind, text) {
-    switch (kind) {
-        case 'compose':
-        case 'kubernetes':
-        case 'workflow':
-        case 'taskfile':
-        case 'gitlab-ci':
-        case 'skaffold': {
-            // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
-            // is quadratic in a map's size, minutes for a map of 30,000 keys.
-            const t = clock();
-            const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
-            spent(FIX_PARSE_CALLS, t);
-            const list = Array.isArray(docs) ? docs : [docs];
-            for (const d of list) {
-                if (d.errors[0])
-                    return d.errors[0].message.split('\n')[0];
-            }
-            for (const d of list) {
-                const dup = duplicateKey(d);
-                if (dup)
-                    return dup;
-            }
-            return undefined;
-        }
-        case 'devcontainer':
-        case 'vscode-launch':
-        case 'seccomp': {
-            const errors = [];
-            const t = clock();
-            parse(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
-            spent(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
-        }
-        case 'package-json':
-        case 'bake': {
-            // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
-            const errors = [];
-            const t = clock();
-            parse(text, errors, { allowTrailingComma: false, disallowComments: true });
-            spent(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
-        }
-        case 'dockerfile': {
-            const t = clock();
-            const df = main.DockerfileParser.parse(text);
-            spent(FIX_PARSE_CALLS, t);
-            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
-        }
-        default:
-            return undefined;
-    }
-}
-/** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
-function isJsonText(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
-            continue;
-        return c === 123;
-    }
-    return false;
-}
-/**
- * Does dockerfile-ast certainly find an instruction in text? true only when it
- * does; false means "cannot tell cheaply" (the caller then runs the parser).
- *
- * The parser reads parser directives (`# name=value`, possibly several on a
- * line) from the leading `#` lines, starts at the line whose index is the number
- * of directives, skips blanks and `#` comment lines, and makes an instruction
- * of anything else. So a line whose first character after spaces and tabs is
- * neither `#` nor a line break is reached, and read as an instruction, when the
- * `#` characters above it (an upper bound on the directives) are no more than
- * its index. A BOM or a lone CR (the directive reader then skips a character)
- * is left to the parser.
- */
-function hasDockerfileInstruction(text) {
-    if (text.charCodeAt(0) === 0xfeff)
-        return false;
-    let hashes = 0;
-    let line = 0;
-    let i = 0;
-    const n = text.length;
-    while (i < n) {
-        let c = text.charCodeAt(i);
-        while (c === 32 || c === 9)
-            c = text.charCodeAt(++i);
-        if (i >= n)
-            return false;
-        if (c === 13 && text.charCodeAt(i + 1) !== 10)
-            return false;
-        if (c !== 10 && c !== 13 && c !== 35)
-            return hashes <= line;
-        // A blank or `#` line: count its `#`s and go to the next line.
-        for (; i < n; i++) {
-            c = text.charCodeAt(i);
-            if (c === 35)
-                hashes++;
-            else if (c === 10)
-                break;
-            else if (c === 13) {
-                if (text.charCodeAt(i + 1) !== 10)
-                    return false;
-                i++;
-                break;
-            }
-        }
-        i++;
-        line++;
-    }
-    return false;
-}
-/**
- * The first duplicate key of a map in the document, with the equality the
- * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
- * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
- * items, pair keys and values; aliases are not followed), without recursion.
- */
-function duplicateKey(doc) {
-    const stack = [doc.contents];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (isMap(node)) {
-            let values;
-            let nodes;
-            for (const p of node.items) {
-                const k = p.key;
-                if (isScalar(k)) {
-                    const v = k.value;
-                    if (!(typeof v === 'number' && Number.isNaN(v))) {
-                        values ??= new Set();
-                        if (values.has(v))
-                            return 'Map keys must be unique';
-                        values.add(v);
-                    }
-                }
-                else {
-                    nodes ??= new Set();
-                    if (nodes.has(k))
-                        return 'Map keys must be unique';
-                    nodes.add(k);
-                }
-                stack.push(p.value, k);
-            }
-        }
-        else if (yaml_lib_isSeq(node)) {
-            for (const item of node.items)
-                stack.push(item);
-        }
-        else if (yaml_lib_isPair(node)) {
-            // A pair as a sequence item (`- ? a : b` in a flow sequence).
-            stack.push(node.value, node.key);
-        }
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
+var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/ptd901.ts
+var ptd901 = __nccwpck_require__(9687);
+// EXTERNAL MODULE: ./src/fix/text.ts
+var fix_text = __nccwpck_require__(5444);
+// EXTERNAL MODULE: ./src/fix/validate.ts
+var validate = __nccwpck_require__(5729);
 ;// CONCATENATED MODULE: ./src/fix/settle.ts
 /**
  * Settling the fixes of a scan so that the preview is the result: every fix
@@ -18722,12 +19509,12 @@ function mergeInto(host, e) {
         return undefined;
     let after;
     try {
-        after = text_applyEdits(file.text, [...hr, ...erKept]);
+        after = (0,fix_text/* applyEdits */.ct)(file.text, [...hr, ...erKept]);
     }
     catch {
         return undefined;
     }
-    const edits = lineEdits(p, file.text, after);
+    const edits = (0,fix_text/* lineEdits */.AL)(p, file.text, after);
     hf.edits = edits;
     hf.raw = [...hr, ...erKept];
     hf.description = `${hf.description}; and ${ef.description.replace(/^./, (c) => c.toLowerCase())} (${e.finding.ruleId})`;
@@ -18808,12 +19595,12 @@ function settleFixes(findings) {
             const file = files.get(p);
             let after;
             try {
-                after = text_applyEdits(file.text, edits);
+                after = (0,fix_text/* applyEdits */.ct)(file.text, edits);
             }
             catch {
                 after = undefined;
             }
-            if (after !== undefined && validate(file.kind, after) === undefined) {
+            if (after !== undefined && (0,validate/* validate */.tf)(file.kind, after) === undefined) {
                 results.set(p, { file, after });
                 continue;
             }
@@ -18823,12 +19610,12 @@ function settleFixes(findings) {
                 const trial = [...good, ...e.byPath.get(p)];
                 let t;
                 try {
-                    t = text_applyEdits(file.text, trial);
+                    t = (0,fix_text/* applyEdits */.ct)(file.text, trial);
                 }
                 catch {
                     t = undefined;
                 }
-                if (t !== undefined && validate(file.kind, t) === undefined) {
+                if (t !== undefined && (0,validate/* validate */.tf)(file.kind, t) === undefined) {
                     good = trial;
                     text = t;
                     continue;
@@ -18913,7 +19700,7 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
         const r = texts.get(f.span.file.path);
         if (!r)
             continue;
-        const covered = lineEdits(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
+        const covered = (0,fix_text/* lineEdits */.AL)(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
         if (covered) {
             folded.push(f);
             f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
@@ -18924,7 +19711,7 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
     const notDone = new Set();
     for (const [p, r] of texts) {
         const before = r.file.text;
-        const hunks = lineEdits(p, before, r.after);
+        const hunks = (0,fix_text/* lineEdits */.AL)(p, before, r.after);
         const taken = new Map();
         for (const h of hunks) {
             const touches = (e) => e.path === p && e.start <= h.end && h.start <= e.end;
@@ -18961,6 +19748,600 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
     return { accepted: owners.filter((f) => !notDone.has(f)), results };
 }
 
+;// CONCATENATED MODULE: ./src/config/types.ts
+const EMPTY_CONFIG = { rules: new Map(), suppress: [] };
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __nccwpck_require__(8390);
+;// CONCATENATED MODULE: ./src/suppress/structure.ts
+/**
+ * Where a file's comments are and which block each line starts, read from
+ * the file's own structure: YAML through the `yaml` parser (comments from its
+ * concrete syntax tree, blocks from the Document's node ranges), JSON with
+ * comments through jsonc-parser, Dockerfiles through dockerfile-ast (a FROM
+ * starts a stage that runs to the next FROM), shell through the project's
+ * shell splitter, Makefiles and justfiles by their line grammar (a target or
+ * recipe header and the recipe lines under it).
+ *
+ * The suppression engine (directives.ts) uses it: a comment on the line above
+ * a block covers the whole block.
+ */
+
+
+
+
+
+/** justfile, .justfile, Justfile, *.just: just's own names for its files. */
+function isJustfile(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    return base === 'justfile' || base === '.justfile' || base.endsWith('.just');
+}
+/** The structure of a file as its format defines it; `yamlDocs` are the project's parse of a YAML file (parsed here when absent). */
+function structureOf(file, yamlDocs) {
+    if (file.kind === 'justfile' || isJustfile(file.path))
+        return justfileStructure(file);
+    switch (file.kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
+            return yamlStructure(file, yamlDocs);
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+        case 'package-json':
+            return jsoncStructure(file);
+        case 'markdown':
+            // Markdown is read only for the build commands in its code blocks; a `#` line is a heading, not a comment.
+            return { comments: [], blockEnd: () => undefined };
+        case 'dockerfile':
+            return dockerfileStructure(file);
+        case 'makefile':
+            return makefileStructure(file);
+        case 'shell':
+            return shellStructure(file);
+        default:
+            return byExtension(file);
+    }
+}
+/**
+ * A kind of file this module does not know yet (the model learns new ones):
+ * YAML and JSON by their extension, anything else as `#`-comment lines, each
+ * covering the line below (no blocks). Add the kind above to give it blocks.
+ */
+function byExtension(file) {
+    const lower = file.path.toLowerCase();
+    if (lower.endsWith('.yml') || lower.endsWith('.yaml'))
+        return yamlStructure(file, undefined);
+    if (lower.endsWith('.json'))
+        return jsoncStructure(file);
+    const comments = [];
+    const total = lineCount(file);
+    for (let l = 1; l <= total; l++) {
+        const ln = lineAt(file, l);
+        const at = ln.text.search(/\S/);
+        if (at >= 0 && ln.text[at] === '#')
+            comments.push({ start: ln.start + at, end: ln.end });
+    }
+    return { comments, blockEnd: () => undefined };
+}
+/** Per line, the furthest end of a block that starts on it. */
+class LineBlocks {
+    file;
+    ends = new Map();
+    constructor(file) {
+        this.file = file;
+    }
+    add(start, end) {
+        if (!(end > start))
+            return;
+        const line = (0,source/* positionAt */.t$)(this.file, start).line;
+        if ((this.ends.get(line) ?? -1) < end)
+            this.ends.set(line, end);
+    }
+    get(line) {
+        return this.ends.get(line);
+    }
+}
+// ---------------------------------------------------------------------------
+// YAML: a key covers its value, a list item the whole item.
+function yamlStructure(file, docs) {
+    const comments = (0,yaml_lib/* yamlComments */.ai)(file.text);
+    let blocks;
+    const build = () => {
+        const b = new LineBlocks(file);
+        for (const doc of docs ?? []) {
+            (0,yaml_lib/* visit */.YR)(doc, {
+                Pair: (_k, pair) => {
+                    if (!(0,yaml_lib/* isPair */.tO)(pair))
+                        return;
+                    const k = pair.key?.range;
+                    const v = pair.value?.range;
+                    const start = k?.[0] ?? v?.[0];
+                    const end = v?.[1] ?? k?.[1];
+                    if (start !== undefined && end !== undefined)
+                        b.add(start, end);
+                },
+                Seq: (_k, seq) => {
+                    if (!(0,yaml_lib/* isSeq */.oP)(seq))
+                        return;
+                    for (const item of seq.items) {
+                        const r = item?.range;
+                        if (r)
+                            b.add(r[0], r[1]);
+                    }
+                },
+            });
+        }
+        return b;
+    };
+    return { comments, blockEnd: (line) => (blocks ??= build()).get(line) };
+}
+function jsoncStructure(file) {
+    const comments = (0,jsonc_lib/* jsoncComments */.Cx)(file.text);
+    let blocks;
+    const build = () => {
+        const b = new LineBlocks(file);
+        const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, [], { allowTrailingComma: true, disallowComments: false });
+        const stack = root ? [{ n: root, depth: 0 }] : [];
+        while (stack.length > 0) {
+            const { n, depth, parent } = stack.pop();
+            if (depth > 256)
+                continue;
+            if (n.type === 'property' || parent === 'array')
+                b.add(n.offset, n.offset + n.length);
+            for (const c of n.children ?? [])
+                stack.push({ n: c, depth: depth + 1, parent: n.type });
+        }
+        return b;
+    };
+    return { comments, blockEnd: (line) => (blocks ??= build()).get(line) };
+}
+function dockerfileStructure(file) {
+    const df = main.DockerfileParser.parse(file.text);
+    const off = (p) => (file.lineStarts[p.line] ?? file.text.length) + p.character;
+    const seen = new Set();
+    const comments = [];
+    const push = (r) => {
+        if (seen.has(r.start))
+            return;
+        seen.add(r.start);
+        comments.push(r);
+    };
+    for (const c of df.getComments()) {
+        const r = c.getRange();
+        push({ start: off(r.start), end: off(r.end) });
+    }
+    const instructions = df.getInstructions().map((ins) => {
+        const r = ins.getRange();
+        return { keyword: ins.getKeyword().toUpperCase(), start: off(r.start), end: off(r.end), argsAt: ins.getArgumentsRange() ? off(ins.getArgumentsRange().start) : off(r.end) };
+    });
+    // A shell comment after a shell-form command (`RUN go install …@latest # why`) is a comment too.
+    for (const ins of instructions) {
+        if (!['RUN', 'CMD', 'ENTRYPOINT'].includes(ins.keyword) || file.text[ins.argsAt] === '[')
+            continue;
+        (0,shell/* splitShell */.b2)(file.text.slice(ins.argsAt, ins.end), { base: ins.argsAt, onComment: (start, end) => push({ start, end }) });
+    }
+    comments.sort((a, b) => a.start - b.start);
+    const b = new LineBlocks(file);
+    const froms = instructions.filter((i) => i.keyword === 'FROM');
+    for (const ins of instructions) {
+        if (ins.keyword === 'FROM') {
+            const next = froms.find((f) => f.start > ins.start);
+            const stageEnd = next ? lastContentBefore(file, next.start) : file.text.length;
+            b.add(ins.start, Math.max(ins.end, stageEnd));
+        }
+        else
+            b.add(ins.start, ins.end);
+    }
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+/** The end of the content before `offset`, skipping back over blank lines and comment lines. */
+function lastContentBefore(file, offset) {
+    let line = (0,source/* positionAt */.t$)(file, offset).line - 1;
+    while (line >= 1) {
+        const t = lineAt(file, line);
+        if (t.text.trim() !== '' && !t.text.trimStart().startsWith('#'))
+            return t.end;
+        line--;
+    }
+    return 0;
+}
+function lineAt(file, line) {
+    const start = file.lineStarts[line - 1] ?? file.text.length;
+    let end = file.lineStarts[line] ?? file.text.length;
+    while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r'))
+        end--;
+    return { start, end, text: file.text.slice(start, end) };
+}
+function lineCount(file) {
+    const n = file.lineStarts.length;
+    return n > 1 && file.lineStarts[n - 1] === file.text.length ? n - 1 : n;
+}
+// ---------------------------------------------------------------------------
+// Shell scripts: a command covers its continuation lines.
+function shellStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    for (const c of (0,shell/* splitShell */.b2)(file.text, { onComment: (start, end) => comments.push({ start, end }) }))
+        b.add(c.start, c.end);
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+// ---------------------------------------------------------------------------
+// Makefiles: a target covers its recipe; a recipe line its continuations.
+const MAKE_DIRECTIVES = new Set(['ifeq', 'ifneq', 'ifdef', 'ifndef', 'else', 'endif', 'define', 'endef', 'include', '-include', 'sinclude', 'override', 'export', 'unexport', 'vpath', 'undefine', 'private']);
+/** Logical lines: physical lines joined by a trailing backslash. */
+function logicalLines(file) {
+    const out = [];
+    const total = lineCount(file);
+    for (let l = 1; l <= total; l++) {
+        const first = l;
+        let cur = lineAt(file, l);
+        const start = cur.start;
+        while (cur.text.endsWith('\\') && l < total)
+            cur = lineAt(file, ++l);
+        out.push({ first, last: l, start, end: cur.end, text: file.text.slice(start, cur.end) });
+    }
+    return out;
+}
+/** Is this (non-recipe) logical line a rule header `targets: prerequisites`? */
+function isMakeRule(text) {
+    const t = text.trimStart();
+    if (t === '' || t.startsWith('#'))
+        return false;
+    const first = /^[^\s:=]+/.exec(t)?.[0] ?? '';
+    if (MAKE_DIRECTIVES.has(first))
+        return false;
+    let depth = 0;
+    for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === '#')
+            return false;
+        if (c === '$' && (t[i + 1] === '(' || t[i + 1] === '{')) {
+            depth++;
+            i++;
+            continue;
+        }
+        if (depth > 0) {
+            if (c === ')' || c === '}')
+                depth--;
+            continue;
+        }
+        if (c === '=')
+            return false; // A = b:c, A ?= …, A += …
+        if (c === ':')
+            return !(t[i + 1] === '=' || (t[i + 1] === ':' && t[i + 2] === '='));
+    }
+    return false;
+}
+/** Offset of a make comment (`#` not escaped with a backslash) in a line that is not a recipe line. */
+function makeCommentAt(text) {
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\\') {
+            i++;
+            continue;
+        }
+        if (text[i] === '#')
+            return i;
+    }
+    return -1;
+}
+function makefileStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    let rule;
+    const close = () => {
+        if (rule)
+            b.add(rule.start, rule.end);
+        rule = undefined;
+    };
+    for (const ll of logicalLines(file)) {
+        if (ll.text.startsWith('\t') && rule) {
+            (0,shell/* splitShell */.b2)(ll.text.slice(1), { base: ll.start + 1, make: true, onComment: (start, end) => comments.push({ start, end }) });
+            b.add(ll.start, ll.end);
+            rule.end = ll.end;
+            continue;
+        }
+        const blank = ll.text.trim() === '';
+        const at = makeCommentAt(ll.text);
+        if (at >= 0)
+            comments.push({ start: ll.start + at, end: ll.end });
+        // Blank lines and comment lines do not end a recipe.
+        if (blank || (at >= 0 && ll.text.slice(0, at).trim() === ''))
+            continue;
+        close();
+        if (isMakeRule(ll.text))
+            rule = { start: ll.start, end: ll.end };
+        else
+            b.add(ll.start, ll.end);
+    }
+    close();
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+// ---------------------------------------------------------------------------
+// justfiles: a recipe header (after its [attribute] lines) covers the
+// indented body under it.
+const JUST_STATEMENTS = /^(set|alias|export|import|mod)(\s|$|\?)/;
+/** Is this unindented line a recipe header `name params: dependencies`? */
+function isJustRecipe(text) {
+    if (text === '' || /^\s/.test(text) || text.startsWith('#') || text.startsWith('[') || JUST_STATEMENTS.test(text))
+        return false;
+    let quote = '';
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+            continue;
+        }
+        if (c === '"' || c === "'" || c === '`')
+            quote = c;
+        else if (c === '#')
+            return false;
+        else if (c === ':')
+            return text[i + 1] !== '=';
+    }
+    return false;
+}
+function justfileStructure(file) {
+    const comments = [];
+    const b = new LineBlocks(file);
+    const total = lineCount(file);
+    const attrStart = [];
+    for (let l = 1; l <= total; l++) {
+        const ln = lineAt(file, l);
+        const t = ln.text;
+        if (t.trim() === '')
+            continue;
+        if (/^\s/.test(t)) {
+            // A body line outside a recipe (stray indentation): its shell comment is still a comment.
+            (0,shell/* splitShell */.b2)(t, { base: ln.start, onComment: (start, end) => comments.push({ start, end }) });
+            continue;
+        }
+        if (t.startsWith('#')) {
+            comments.push({ start: ln.start, end: ln.end });
+            continue;
+        }
+        if (t.startsWith('[')) {
+            attrStart.push(ln.start);
+            continue;
+        }
+        if (isJustRecipe(t)) {
+            let end = ln.end;
+            let k = l + 1;
+            for (; k <= total; k++) {
+                const body = lineAt(file, k);
+                if (body.text.trim() === '')
+                    continue;
+                if (!/^\s/.test(body.text))
+                    break;
+                (0,shell/* splitShell */.b2)(body.text, { base: body.start, onComment: (start, e) => comments.push({ start, end: e }) });
+                end = body.end;
+            }
+            b.add(ln.start, end);
+            // The attribute lines above the header belong to the recipe: a comment above them covers it.
+            for (const a of attrStart)
+                b.add(a, end);
+            attrStart.length = 0;
+            l = k - 1;
+            continue;
+        }
+        attrStart.length = 0;
+        // A trailing comment on a setting or assignment.
+        const hash = hashOutsideQuotes(t);
+        if (hash >= 0)
+            comments.push({ start: ln.start + hash, end: ln.end });
+        b.add(ln.start, ln.end);
+    }
+    comments.sort((x, y) => x.start - y.start);
+    return { comments, blockEnd: (line) => b.get(line) };
+}
+function hashOutsideQuotes(t) {
+    let quote = '';
+    for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (quote) {
+            if (c === quote)
+                quote = '';
+        }
+        else if (c === '"' || c === "'" || c === '`')
+            quote = c;
+        else if (c === '#')
+            return i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/suppress/directives.ts
+/**
+ * `ptrace-doctor-ignore` comments: where they are, what they name, what
+ * they cover, and which of them suppressed nothing.
+ *
+ * Syntax (the comment marker of the file's format — `#`, `//` or `/* *\/` —
+ * then, at the start of the comment):
+ *
+ *   ptrace-doctor-ignore [RULE[, RULE…]] [-- reason]
+ *
+ * RULE is an id (PTD003) or a slug (privileged-for-ptrace); none means every
+ * rule. Text after `--` (or after the first word that is not a rule name) is
+ * the reason, shown as the suppression's justification.
+ *
+ * Where it applies: a comment at the end of a line covers that line and the
+ * block that starts on it; a comment on a line of its own covers the next
+ * line that is not a comment (a run of comment lines — several directives —
+ * stacks) and the block that starts there. Blocks come from the file's
+ * structure (structure.ts): a YAML key and its value, a YAML list item, a
+ * JSON property, a Dockerfile stage from its FROM to the next FROM, any other
+ * Dockerfile instruction or shell command with its continuation lines, a
+ * Makefile target with its recipe, a justfile recipe with its body.
+ */
+
+
+const KEYWORD = 'ptrace-doctor-ignore';
+const MARKER = /ptrace-doctor-ignore/i;
+/** A name that looks like a rule: an id (PTD123) or a slug (two or more words joined by hyphens). */
+function ruleLike(w) {
+    return /^ptd\d+$/i.test(w) || /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(w);
+}
+/**
+ * The directive in a comment's text (without its marker), or undefined when
+ * the comment does not start with the keyword.
+ */
+function parseDirectiveText(body) {
+    const t = body.replace(/^\s+/, '');
+    if (t.slice(0, KEYWORD.length).toLowerCase() !== KEYWORD)
+        return undefined;
+    const rest = t.slice(KEYWORD.length);
+    // ptrace-doctor-ignored, ptrace-doctor-ignore-next-line: not ours.
+    if (rest !== '' && !/^[\s,]/.test(rest) && !rest.startsWith('--'))
+        return undefined;
+    const names = [];
+    let i = 0;
+    while (i < rest.length) {
+        while (i < rest.length && /[\s,]/.test(rest[i]))
+            i++;
+        if (i >= rest.length)
+            break;
+        let j = i;
+        while (j < rest.length && !/[\s,]/.test(rest[j]))
+            j++;
+        const word = rest.slice(i, j);
+        if (word.startsWith('--')) {
+            const reason = rest.slice(i + 2).trim();
+            return { names, ...(reason ? { reason } : {}) };
+        }
+        if (!ruleLike(word)) {
+            const reason = rest.slice(i).trim();
+            return { names, ...(reason ? { reason } : {}) };
+        }
+        names.push(word);
+        i = j;
+    }
+    return { names };
+}
+/** The text of a comment without its marker (`#`, `//`, `/*` … `*\/`). */
+function commentBody(file, c) {
+    let s = file.text.slice(c.start, c.end);
+    if (s.startsWith('#'))
+        s = s.slice(1);
+    else if (s.startsWith('//'))
+        s = s.slice(2);
+    else if (s.startsWith('/*'))
+        s = s.slice(2).replace(/\*\/\s*$/, '');
+    return s.replace(/\r$/, '');
+}
+/** Does the text hold the keyword at all? (The cheap test made on every file.) */
+function mayHoldDirectives(text) {
+    return MARKER.test(text);
+}
+function directives_lineCount(file) {
+    const n = file.lineStarts.length;
+    return n > 1 && file.lineStarts[n - 1] === file.text.length ? n - 1 : n;
+}
+function contentEnd(file, line) {
+    const s = (0,source/* lineStart */.PT)(file, line);
+    let e = line < file.lineStarts.length ? file.lineStarts[line] : file.text.length;
+    while (e > s && (file.text[e - 1] === '\n' || file.text[e - 1] === '\r'))
+        e--;
+    return e;
+}
+/** Every directive of a file (none without the keyword: the file is not even tokenised then). */
+function directivesOf(file, opts) {
+    if (!mayHoldDirectives(file.text))
+        return [];
+    let st;
+    try {
+        st = structureOf(file, opts.yamlDocs);
+    }
+    catch {
+        return []; // A file its parser rejects: PTD900 reports it, and no comment of it is read.
+    }
+    const total = directives_lineCount(file);
+    const commentOnly = new Set();
+    const parsed = [];
+    for (const c of st.comments) {
+        const line = (0,source/* positionAt */.t$)(file, c.start).line;
+        // Alone on its line(s): nothing before it on its first line, nothing after it on its last.
+        const lastLine = (0,source/* positionAt */.t$)(file, c.end).line;
+        const ownLine = file.text.slice((0,source/* lineStart */.PT)(file, line), c.start).trim() === '' && file.text.slice(c.end, contentEnd(file, lastLine)).trim() === '';
+        if (ownLine)
+            for (let l = line; l <= lastLine; l++)
+                commentOnly.add(l);
+        const text = parseDirectiveText(commentBody(file, c));
+        if (text)
+            parsed.push({ c, line, ownLine, text });
+    }
+    return parsed.map(({ c, line, ownLine, text }) => {
+        let target = line;
+        if (ownLine) {
+            target = (0,source/* positionAt */.t$)(file, c.end).line + 1;
+            // A run of comment lines (other directives, explanations) sits between a directive and what it covers.
+            while (target <= total && commentOnly.has(target))
+                target++;
+        }
+        const covers = [];
+        if (target <= total) {
+            const s = (0,source/* lineStart */.PT)(file, target);
+            covers.push({ start: s, end: contentEnd(file, target) });
+            const end = st.blockEnd(target);
+            if (end !== undefined)
+                covers.push({ start: s, end });
+        }
+        const ids = [];
+        const unknown = [];
+        for (const n of text.names) {
+            const id = opts.resolve(n);
+            if (id)
+                ids.push(id);
+            else
+                unknown.push(n);
+        }
+        return {
+            file,
+            comment: c,
+            ownLine,
+            ...(text.names.length > 0 ? { rules: [...new Set(ids)] } : {}),
+            unknown,
+            names: text.names,
+            ...(text.reason ? { reason: text.reason } : {}),
+            covers,
+            used: new Set(),
+        };
+    });
+}
+function covers(d, offset) {
+    return d.covers.some((r) => offset >= r.start && offset <= r.end);
+}
+function applies(d, ruleId) {
+    return d.rules === undefined || d.rules.includes(ruleId);
+}
+/** The comment as written, for messages: `ptrace-doctor-ignore PTD003 -- why`. */
+function directiveText(d) {
+    return commentBody(d.file, d.comment).trim().replace(/\s+/g, ' ').slice(0, 120);
+}
+/** A fix that removes the comment: its whole line when it is alone there, else the comment and the blanks before it. */
+function removalFix(d) {
+    const f = d.file;
+    let start = d.comment.start;
+    let end = d.comment.end;
+    if (d.ownLine) {
+        start = (0,source/* lineStart */.PT)(f, (0,source/* positionAt */.t$)(f, d.comment.start).line);
+        const last = (0,source/* positionAt */.t$)(f, d.comment.end).line;
+        end = last < f.lineStarts.length ? f.lineStarts[last] : f.text.length;
+    }
+    else {
+        while (start > 0 && (f.text[start - 1] === ' ' || f.text[start - 1] === '\t'))
+            start--;
+    }
+    return { description: 'Remove the suppression comment that matches nothing', edits: [{ path: f.path, start, end, text: '' }], files: [f] };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
 /**
  * The engine: files → parse → model (launches) → rules → findings.
@@ -18978,73 +20359,177 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
 
 
 
-const IGNORE_RE = /ptrace-doctor-ignore(?:\s+((?:PTD\d{3}[\s,]*)+))?/i;
-/** Is the finding suppressed by a `ptrace-doctor-ignore [PTDnnn…]` comment on its line or the line above? */
-function isSuppressed(ruleId, span) {
-    const { line } = positionAt(span.file, span.start);
-    for (const l of [line, line - 1]) {
-        if (l < 1)
-            continue;
-        const text = lineText(span.file, l);
-        const hashAt = text.indexOf('#');
-        const slashAt = text.indexOf('//');
-        const commentAt = [hashAt, slashAt].filter((i) => i >= 0).sort((a, b) => a - b)[0];
-        if (commentAt === undefined)
-            continue;
-        const m = IGNORE_RE.exec(text.slice(commentAt));
-        if (!m)
-            continue;
-        if (!m[1])
-            return true;
-        if (m[1].toUpperCase().split(/[\s,]+/).includes(ruleId))
-            return true;
+
+
+
+/** The names a config file's `services:` can use for a launch: Compose service, dev container, Kubernetes container and workload. */
+function launchNames(l) {
+    const tail = l.id.slice(l.id.indexOf('#') + 1);
+    switch (l.kind) {
+        case 'compose':
+        case 'devcontainer':
+            return [l.name];
+        case 'kubernetes': {
+            // kubernetes:<path>#<Kind>/<name>/<container>
+            const parts = tail.split('/');
+            const container = parts.at(-1) ?? '';
+            const workload = parts.slice(0, -1).join('/');
+            return [container, workload, tail].filter(Boolean);
+        }
+        default:
+            return [];
     }
-    return false;
 }
 function fingerprint(ruleId, r) {
-    const h = nodeCrypto().createHash('sha256');
+    const h = (0,builtins/* nodeCrypto */.S)().createHash('sha256');
     h.update(ruleId);
     h.update('\0' + r.span.file.path);
     h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
-    h.update('\0' + (r.key ?? spanText(r.span).trim().slice(0, 200)));
+    h.update('\0' + (r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)));
     return h.digest('hex').slice(0, 16);
 }
-function runRules(project, model, ignore = []) {
+/** Kinds whose files are YAML: their directives cover the YAML block under them. */
+const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold']);
+/**
+ * The ptrace-doctor-ignore comments of a file, from its own structure, read
+ * once per file: the scanned files up front (for PTD901), any other file a
+ * finding lands in (a Dockerfile read through a link) when it does.
+ */
+class Directives {
+    project;
+    byFile = new Map();
+    constructor(project) {
+        this.project = project;
+        for (const f of project.files)
+            this.of(f);
+    }
+    of(file) {
+        let ds = this.byFile.get(file);
+        if (ds === undefined) {
+            ds = [];
+            if (mayHoldDirectives(file.text)) {
+                const yamlDocs = YAML_KINDS.has(file.kind) ? this.project.yaml(file)?.docs : undefined;
+                ds = directivesOf(file, { resolve: rules/* resolveRule */.rj, ...(yamlDocs ? { yamlDocs } : {}) });
+            }
+            this.byFile.set(file, ds);
+        }
+        return ds;
+    }
+}
+function runRules(project, model, opts = {}) {
     const findings = [];
-    const skip = new Set(ignore.map((i) => i.trim().toUpperCase()).filter(Boolean));
+    const suppressed = [];
+    const config = opts.config ?? EMPTY_CONFIG;
+    const skip = new Set((opts.ignore ?? []).map((i) => (0,rules/* resolveRule */.rj)(i) ?? i.trim().toUpperCase()).filter(Boolean));
+    for (const [id, setting] of config.rules)
+        if (setting === 'off')
+            skip.add(id);
     const seen = new Set();
-    for (const rule of ALL_RULES) {
+    const directives = new Directives(project);
+    const inSource = (ruleId, spans) => {
+        let hit;
+        for (const s of spans) {
+            for (const d of directives.of(s.file)) {
+                if (!applies(d, ruleId) || !covers(d, s.start))
+                    continue;
+                d.used.add(d.rules === undefined ? '*' : ruleId);
+                hit ??= d;
+            }
+        }
+        return hit;
+    };
+    const external = (ruleId, r) => config.suppress.find((e) => {
+        if (e.rules && !e.rules.includes(ruleId))
+            return false;
+        if (e.paths && ![r.span.file.path, r.launch?.file.path].some((p) => p !== undefined && e.paths(p)))
+            return false;
+        if (e.services && !(r.launch && launchNames(r.launch).some((n) => e.services.includes(n))))
+            return false;
+        return true;
+    });
+    const report = (meta, r, commentsApply) => {
+        if (config.exclude && config.exclude(r.span.file.path))
+            return;
+        let fp = fingerprint(meta.id, r);
+        // Two findings of one rule on identical text in one file get distinct prints.
+        for (let n = 2; seen.has(fp); n++)
+            fp = fingerprint(meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
+        seen.add(fp);
+        const setting = config.rules.get(meta.id);
+        const finding = {
+            ruleId: meta.id,
+            severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.defaultSeverity),
+            title: meta.title,
+            message: r.message,
+            span: r.span,
+            // Where the launch's image is built, when it was found by name (model/images.ts).
+            related: [...(r.related ?? []), ...(r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start))],
+            ...(r.launch ? { launch: r.launch.id } : {}),
+            ...(r.fix ? { fix: r.fix } : {}),
+            fingerprint: fp,
+        };
+        const d = commentsApply ? inSource(meta.id, r.launch ? [r.span, r.launch.anchor] : [r.span]) : undefined;
+        if (d) {
+            suppressed.push({ ...finding, suppression: { kind: 'inSource', span: { file: d.file, start: d.comment.start, end: d.comment.end }, ...(d.reason ? { justification: d.reason } : {}) } });
+            return;
+        }
+        const e = external(meta.id, r);
+        if (e) {
+            suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
+            return;
+        }
+        findings.push(finding);
+    };
+    for (const rule of rules/* ALL_RULES */.Uj) {
         if (skip.has(rule.meta.id))
             continue;
-        rule.check({
-            project,
-            model,
-            launches: model.launches,
-            report(r) {
-                if (isSuppressed(rule.meta.id, r.span) || (r.launch && isSuppressed(rule.meta.id, r.launch.anchor)))
-                    return;
-                let fp = fingerprint(rule.meta.id, r);
-                // Two findings of one rule on identical text in one file get distinct prints.
-                for (let n = 2; seen.has(fp); n++)
-                    fp = fingerprint(rule.meta.id, { ...r, key: `${r.key ?? ''}#${n}` });
-                seen.add(fp);
-                // Where the launch's image is built, when it was found by name (model/images.ts).
-                const notes = (r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start));
-                findings.push({
-                    ruleId: rule.meta.id,
-                    severity: r.severity ?? rule.meta.defaultSeverity,
-                    title: rule.meta.title,
-                    message: r.message,
-                    span: r.span,
-                    related: [...(r.related ?? []), ...notes],
-                    ...(r.launch ? { launch: r.launch.id } : {}),
-                    ...(r.fix ? { fix: r.fix } : {}),
-                    fingerprint: fp,
-                });
-            },
-        });
+        rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
     }
-    return sortFindings(findings);
+    if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
+        for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
+            report(ptd901/* ptd901 */.T.meta, r, false);
+    }
+    return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
+}
+/**
+ * PTD901: directives that name no rule, or that suppressed nothing. A rule
+ * that did not run (turned off, --ignore) cannot tell, nor can a file that
+ * could not be parsed, nor a partial scan (what a comment covers may be
+ * found only through a file that was not scanned): those are not reported.
+ */
+function unusedSuppressions(project, directives, skipped, partial) {
+    const out = [];
+    const unparsed = new Set(project.problems.map((p) => p.path));
+    for (const [file, ds] of directives) {
+        const path = file.path;
+        for (const d of ds) {
+            const span = { file: d.file, start: d.comment.start, end: d.comment.end };
+            const quoted = `\`${directiveText(d)}\``;
+            if (d.unknown.length > 0) {
+                out.push({
+                    span,
+                    key: `unknown ${d.unknown.join(',')}`,
+                    message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
+                });
+            }
+            if (partial || unparsed.has(path))
+                continue;
+            const named = d.rules ?? ['*'];
+            const idle = named.filter((id) => !skipped.has(id) && !d.used.has(id));
+            if (idle.length === 0 || (d.rules !== undefined && d.rules.length === 0))
+                continue;
+            const all = idle.length === named.length && d.unknown.length === 0;
+            out.push({
+                span,
+                key: `unused ${idle.join(',')}`,
+                message: d.rules === undefined
+                    ? `${quoted} suppresses nothing: no finding is on the line it applies to or in the block that line starts. Remove it, or move it onto the line above the finding it is meant for.`
+                    : `${quoted} suppresses nothing for ${idle.join(', ')}: no ${idle.length === 1 ? 'such finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts. ${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for.`,
+                ...(all ? { fix: removalFix(d) } : {}),
+            });
+        }
+    }
+    return out;
 }
 function sortFindings(f) {
     return f.sort((a, b) => (a.span.file.path < b.span.file.path ? -1 : a.span.file.path > b.span.file.path ? 1 : a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)));
@@ -19061,7 +20546,7 @@ function buildModelGuarded(project, opts) {
             return buildModel(project, opts);
         }
         catch (e) {
-            if (!(e instanceof ParseError) || !e.file || refused.has(e.file.path))
+            if (!(e instanceof yaml/* ParseError */.mB) || !e.file || refused.has(e.file.path))
                 throw e;
             refused.add(e.file.path);
             project.refuseYaml(e.file, `could not be parsed as YAML: ${e.message}`, e.offset);
@@ -19069,22 +20554,22 @@ function buildModelGuarded(project, opts) {
     }
 }
 async function scan(opts) {
-    const ws = new Workspace(opts.root, opts.overlay);
+    const ws = new discover/* Workspace */.aR(opts.root, opts.overlay);
     // Sub-paths that do not cover the root: what their files link to may lie outside them.
     const partial = ws.prefixesOf(opts.paths) !== undefined;
-    return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
-        if (files.some((f) => LEADS_TO_YAML.has(f.kind)))
-            await loadYaml();
-        if (mayReadJson(files.map((f) => f.kind)))
-            await loadJsonc();
+    return (0,discover/* discoverThen */.PN)(ws, opts.paths, async ({ files, skipped }) => {
+        if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind)))
+            await (0,yaml_lib/* loadYaml */.yv)();
+        if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)))
+            await (0,jsonc_lib/* loadJsonc */.KG)();
         // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
         if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
-            await loadToml();
-        const project = new Project(ws, files, skipped);
+            await (0,toml_lib/* loadToml */.X)();
+        const project = new model_project/* Project */.MM(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
-        mark('model');
-        const findings = runRules(project, model, opts.ignore);
-        mark('rules');
+        (0,timing/* mark */.Gy)('model');
+        const { findings, suppressed } = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}), partial });
+        (0,timing/* mark */.Gy)('rules');
         // The fixes offered are the ones that can all be applied together, each file validated once;
         // those held back by another (rare) are computed again on the fixed text and folded in.
         const offered = new Set(findings.filter((f) => f.fix));
@@ -19092,9 +20577,9 @@ async function scan(opts) {
         if (!opts.noFold && settled.accepted.length < offered.size) {
             settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
         }
-        mark('fixes');
-        return { root: ws.root, files: project.files, launches: model.launches, model, findings, settled };
-    });
+        (0,timing/* mark */.Gy)('fixes');
+        return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };
+    }, opts.config?.exclude);
 }
 
 ;// CONCATENATED MODULE: ./src/fix/apply.ts
@@ -19124,14 +20609,14 @@ async function applyFixes(opts) {
     const fixed = before.settled.accepted;
     if (opts.write) {
         for (const c of changed) {
-            const reason = writeAtomic((0,external_node_path_namespaceObject.join)(before.root, c.path), c.before, c.after);
+            const reason = writeAtomic((0,external_node_path_.join)(before.root, c.path), c.before, c.after);
             if (reason)
                 skipped.push({ path: c.path, reason });
         }
     }
     const notWritten = new Set(skipped.map((s) => s.path));
     const written = changed.filter((c) => !notWritten.has(c.path));
-    const patch = written.map((c) => unifiedDiff(c.path, c.before, c.after)).join('');
+    const patch = written.map((c) => (0,fix_text/* unifiedDiff */.WH)(c.path, c.before, c.after)).join('');
     // What is left to do is what the fixed files (in memory, or on disk) show.
     const overlay = new Map(opts.overlay ?? []);
     for (const c of written)
@@ -19143,7 +20628,7 @@ async function applyFixes(opts) {
 function writeAtomic(abs, expectedBefore, after) {
     let st;
     try {
-        st = (0,external_node_fs_namespaceObject.lstatSync)(abs);
+        st = (0,external_node_fs_.lstatSync)(abs);
     }
     catch (e) {
         return `could not be read before writing (${e.code})`;
@@ -19152,7 +20637,7 @@ function writeAtomic(abs, expectedBefore, after) {
         return 'is a symbolic link; not written';
     if (!st.isFile())
         return 'is not a regular file; not written';
-    const raw = (0,external_node_fs_namespaceObject.readFileSync)(abs);
+    const raw = (0,external_node_fs_.readFileSync)(abs);
     let current = raw.toString('utf8');
     // Invalid UTF-8 was decoded to U+FFFD: writing the text back would change bytes the fix never touched.
     if (!Buffer.from(current, 'utf8').equals(raw))
@@ -19162,90 +20647,44 @@ function writeAtomic(abs, expectedBefore, after) {
         current = current.slice(1);
     if (current !== expectedBefore)
         return 'changed on disk while ptrace-doctor ran; not written';
-    const tmp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(abs), `.${(0,external_node_path_namespaceObject.basename)(abs)}.ptrace-doctor-${nodeCrypto().randomBytes(4).toString('hex')}`);
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(abs), `.${(0,external_node_path_.basename)(abs)}.ptrace-doctor-${(0,builtins/* nodeCrypto */.S)().randomBytes(4).toString('hex')}`);
     let fd;
     try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'wx', st.mode & 0o7777);
-        (0,external_node_fs_namespaceObject.writeSync)(fd, (hadBom ? '\ufeff' : '') + after);
-        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', st.mode & 0o7777);
+        (0,external_node_fs_.writeSync)(fd, (hadBom ? '\ufeff' : '') + after);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
         fd = undefined;
-        (0,external_node_fs_namespaceObject.chmodSync)(tmp, st.mode & 0o7777);
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, abs);
+        (0,external_node_fs_.chmodSync)(tmp, st.mode & 0o7777);
+        (0,external_node_fs_.renameSync)(tmp, abs);
         return undefined;
     }
     catch (e) {
         if (fd !== undefined)
             try {
-                (0,external_node_fs_namespaceObject.closeSync)(fd);
+                (0,external_node_fs_.closeSync)(fd);
             }
             catch { /* already closed */ }
         try {
-            (0,external_node_fs_namespaceObject.unlinkSync)(tmp);
+            (0,external_node_fs_.unlinkSync)(tmp);
         }
         catch { /* not created */ }
         return `could not be written (${e.code ?? e.message}); the original is unchanged`;
     }
 }
 
-;// CONCATENATED MODULE: ./src/types.ts
-/**
- * Shared types: the contract between discover → parse → model → rules → report/fix.
- * Offsets are UTF-16 code-unit offsets into SourceFile.text; lines and columns are 1-based.
- */
-const SEVERITY_ORDER = { error: 3, warning: 2, note: 1 };
-
-;// CONCATENATED MODULE: ./src/report/common.ts
-/** Helpers every reporter shares. */
-
-
-
-function common_counts(findings) {
-    const c = { error: 0, warning: 0, note: 0, total: findings.length };
-    for (const f of findings)
-        c[f.severity]++;
-    return c;
-}
-/**
- * The fix of one finding as a unified diff (one block per file it touches);
- * undefined when there is no fix or an edit does not apply. Files come from
- * the fix itself, else from `files`; paths can be mapped for display.
- */
-function fixDiff(f, opts = {}) {
-    const edits = f.fix?.edits ?? [];
-    if (edits.length === 0)
-        return undefined;
-    let out = '';
-    for (const p of [...new Set(edits.map((e) => e.path))]) {
-        const file = f.fix?.files?.find((x) => x.path === p) ?? opts.files?.get(p) ?? (p === f.span.file.path ? f.span.file : undefined);
-        if (!file)
-            return undefined;
-        try {
-            out += unifiedDiff(opts.repoPath ? opts.repoPath(p) : p, file.text, text_applyEdits(file.text, edits.filter((e) => e.path === p)), opts.context);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return out === '' ? undefined : out;
-}
-function common_location(f) {
-    return toLocation(f.span);
-}
-function atOrAbove(s, threshold) {
-    return threshold !== 'never' && SEVERITY_ORDER[s] >= SEVERITY_ORDER[threshold];
-}
-
+// EXTERNAL MODULE: ./src/report/common.ts
+var common = __nccwpck_require__(4069);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/text.ts
 /** Human output: findings grouped by file, each with its fix as a diff. */
 
 
 
+
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
-/** Keep control characters from the scanned repository out of the terminal. */
-function safeTerminal(s) {
-    return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+
 function wrap(text, width, indent) {
     const words = text.split(/\s+/);
     const lines = [];
@@ -19270,57 +20709,81 @@ function formatText(findings, opts = {}) {
         byFile.set(f.span.file.path, [...(byFile.get(f.span.file.path) ?? []), f]);
     let out = '';
     for (const [path, fs] of byFile) {
-        out += `${col('bold', safeTerminal(path))}\n`;
+        out += `${col('bold', (0,terminal/* safeTerminal */.C)(path))}\n`;
         for (const f of fs) {
-            const loc = common_location(f);
+            const loc = (0,common/* location */.C5)(f);
             out += `  ${loc.startLine}:${loc.startColumn}  ${col(sevColor[f.severity], f.severity.padEnd(7))} ${col('bold', f.ruleId)} ${f.title}\n`;
-            out += safeTerminal(wrap(f.message, 96, '      ')) + '\n';
+            out += (0,terminal/* safeTerminal */.C)(wrap(f.message, 96, '      ')) + '\n';
             for (const r of f.related) {
-                const rl = toLocation(r.span);
-                out += col('dim', `      ↳ ${safeTerminal(rl.path)}:${rl.startLine}: ${safeTerminal(r.message)}`) + '\n';
+                const rl = (0,source/* toLocation */.nc)(r.span);
+                out += col('dim', `      ↳ ${(0,terminal/* safeTerminal */.C)(rl.path)}:${rl.startLine}: ${(0,terminal/* safeTerminal */.C)(r.message)}`) + '\n';
             }
-            const diff = fixDiff(f) ?? '';
+            const diff = (0,common/* fixDiff */.LC)(f) ?? '';
             if (f.fix && diff) {
-                out += `      ${col('green', 'Fix')}: ${safeTerminal(f.fix.description)}\n`;
+                out += `      ${col('green', 'Fix')}: ${(0,terminal/* safeTerminal */.C)(f.fix.description)}\n`;
                 for (const line of diff.trimEnd().split('\n')) {
                     const c = line.startsWith('+') && !line.startsWith('+++') ? 'green' : line.startsWith('-') && !line.startsWith('---') ? 'red' : 'dim';
-                    out += `      ${col(c, safeTerminal(line))}\n`;
+                    out += `      ${col(c, (0,terminal/* safeTerminal */.C)(line))}\n`;
                 }
             }
-            out += col('dim', `      ${ruleDocUrl(f.ruleId)}`) + '\n\n';
+            out += col('dim', `      ${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}`) + '\n\n';
         }
     }
-    const c = common_counts(findings);
+    const c = (0,common/* counts */.tQ)(findings);
     const fixable = findings.filter((f) => f.fix).length;
+    const hidden = [
+        ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
+        ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
+    ];
     out += c.total === 0
-        ? col('green', 'No debugger problems found.') + '\n'
+        ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
         : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
-            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + '\n';
+            (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/report/json.ts
-/** Machine output: stable JSON. */
+;// CONCATENATED MODULE: ./src/report/compact.ts
+/**
+ * compact: one line per finding, `path:line:col: severity RULE title`, the
+ * shape editors' problem matchers and `grep` read (as gcc, eslint -f unix).
+ */
 
 
+function formatCompact(findings) {
+    return findings
+        .map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        // A path with a line break would split the line: paths come from the scanned repository.
+        return `${(0,terminal/* safeTerminal */.C)(l.path).replace(/\n/g, '\\n')}:${l.startLine}:${l.startColumn}: ${f.severity} ${f.ruleId} ${f.title}\n`;
+    })
+        .join('');
+}
 
-function toJson(findings, version) {
-    return {
-        tool: { name: 'ptrace-doctor', version },
-        counts: common_counts(findings),
-        findings: findings.map((f) => ({
-            ruleId: f.ruleId,
-            severity: f.severity,
-            title: f.title,
-            message: f.message,
-            location: common_location(f),
-            related: f.related.map((r) => ({ location: toLocation(r.span), message: r.message })),
-            ...(f.launch ? { launch: f.launch } : {}),
-            ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits } } : {}),
-            fingerprint: f.fingerprint,
-            helpUri: ruleDocUrl(f.ruleId),
-        })),
-    };
+;// CONCATENATED MODULE: ./src/report/workflow-commands.ts
+/**
+ * github: GitHub Actions workflow commands (`::error file=…,line=…,col=…::`),
+ * one annotation per finding, for a workflow that runs the CLI itself.
+ * Columns are given only for a finding on one line: GitHub ignores them for
+ * annotations that span several lines.
+ */
+
+
+/** Escape a value for a GitHub workflow command (::error file=…::message). */
+function ghEscapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function ghEscapeProp(s) {
+    return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function formatGithub(findings) {
+    const cmd = { error: 'error', warning: 'warning', note: 'notice' };
+    return findings
+        .map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        const where = l.startLine === l.endLine ? `line=${l.startLine},endLine=${l.endLine},col=${l.startColumn},endColumn=${Math.max(l.startColumn, l.endColumn)}` : `line=${l.startLine},endLine=${l.endLine}`;
+        return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},${where},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(`${f.message}\n\n${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}`)}\n`;
+    })
+        .join('');
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -19339,12 +20802,42 @@ function physical(l) {
     return { artifactLocation: { uri: uri(l.path), uriBaseId: '%SRCROOT%' }, region: region(l) };
 }
 function rawRegion(file, start, end) {
-    const a = positionAt(file, start);
-    const b = positionAt(file, end);
+    const a = (0,source/* positionAt */.t$)(file, start);
+    const b = (0,source/* positionAt */.t$)(file, end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+const SECURITY_SEVERITY = {
+    // Unauthenticated remote code execution: the delve API on a reachable port.
+    PTD007: '8.8',
+    // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+    PTD003: '6.5',
+    // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+    PTD002: '5.3',
+};
+/** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
+function suppressionOf(f) {
+    const s = f.suppression;
+    if (!s)
+        return [];
+    return [
+        {
+            kind: s.kind,
+            ...(s.justification ? { justification: s.justification } : {}),
+            ...(s.span ? { location: { physicalLocation: physical((0,source/* toLocation */.nc)(s.span)) } } : {}),
+            ...(s.where ? { properties: { configEntry: s.where } } : {}),
+        },
+    ];
+}
 function toSarif(findings, opts = {}) {
-    const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+    const ruleIndex = new Map(rules/* RULES */.y0.map((r, i) => [r.id, i]));
+    const anySuppressed = (opts.suppressed ?? []).length > 0;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -19355,20 +20848,23 @@ function toSarif(findings, opts = {}) {
                         name: 'ptrace-doctor',
                         version: opts.version ?? VERSION,
                         informationUri: 'https://github.com/ptrace-doctor/ptrace-doctor',
-                        rules: RULES.map((r) => ({
+                        rules: rules/* RULES */.y0.map((r) => ({
                             id: r.id,
                             name: r.slug,
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.summary },
-                            helpUri: ruleDocUrl(r.id),
-                            help: { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
+                            helpUri: (0,rules/* ruleDocUrl */.Cg)(r.id),
+                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,rules/* ruleDocUrl */.Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,rules/* ruleDocUrl */.Cg)(r.id)})` },
                             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-                            properties: { tags: ['containers', 'debugging', r.slug] },
+                            properties: {
+                                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+                            },
                         })),
                     },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-                results: findings.map((f) => {
+                results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
                     const files = new Map([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file]), ...(f.fix?.files ?? []).map((x) => [x.path, x])]);
                     const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
                     const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -19377,11 +20873,13 @@ function toSarif(findings, opts = {}) {
                         ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
                         level: LEVEL[f.severity],
                         message: { text: f.message },
-                        locations: [{ physicalLocation: physical(toLocation(f.span)) }],
+                        locations: [{ physicalLocation: physical((0,source/* toLocation */.nc)(f.span)) }],
                         ...(f.related.length > 0
-                            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
+                            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,source/* toLocation */.nc)(r.span)), message: { text: r.message } })) }
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+                        ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
+                        ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
                         ...(fixable
                             ? {
                                 fixes: [
@@ -19405,10 +20903,173 @@ function toSarif(findings, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/codeclimate.ts
+/**
+ * codeclimate: GitLab's Code Quality report (a subset of the Code Climate
+ * engine spec), for `artifacts: reports: codequality:`. GitLab needs
+ * description, check_name, fingerprint (unique per issue), severity (info,
+ * minor, major, critical, blocker) and location.path with location.lines.begin.
+ */
+
+
+
+const BASE = { error: 'major', warning: 'minor', note: 'info' };
+/** The finding's level, one step up (critical) for an error that is a high security risk (security-severity ≥ 7, PTD007). */
+function codeClimateSeverity(f) {
+    const sec = Number(SECURITY_SEVERITY[f.ruleId] ?? 0);
+    if (f.severity === 'error' && sec >= 9)
+        return 'blocker';
+    if (f.severity === 'error' && sec >= 7)
+        return 'critical';
+    return BASE[f.severity];
+}
+function toCodeClimate(findings) {
+    return findings.map((f) => {
+        const l = (0,source/* toLocation */.nc)(f.span);
+        return {
+            type: 'issue',
+            check_name: f.ruleId,
+            description: `${f.title}: ${f.message}`,
+            content: { body: `${f.message}${f.fix ? `\n\nFix: ${f.fix.description}.` : ''}\n\n${(0,rules/* ruleDocUrl */.Cg)(f.ruleId)}` },
+            categories: [SECURITY_SEVERITY[f.ruleId] ? 'Security' : 'Bug Risk'],
+            severity: codeClimateSeverity(f),
+            fingerprint: f.fingerprint,
+            location: { path: l.path, lines: { begin: l.startLine, end: Math.max(l.startLine, l.endLine) } },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** Machine output: stable JSON. */
+
+
+
+function one(f) {
+    const sup = f.suppression;
+    return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        title: f.title,
+        message: f.message,
+        location: (0,common/* location */.C5)(f),
+        related: f.related.map((r) => ({ location: (0,source/* toLocation */.nc)(r.span), message: r.message })),
+        ...(f.launch ? { launch: f.launch } : {}),
+        ...(f.fix ? { fix: { description: f.fix.description, edits: f.fix.edits } } : {}),
+        fingerprint: f.fingerprint,
+        helpUri: (0,rules/* ruleDocUrl */.Cg)(f.ruleId),
+        ...(sup
+            ? {
+                suppression: {
+                    kind: sup.kind,
+                    ...(sup.justification ? { justification: sup.justification } : {}),
+                    ...(sup.span ? { location: (0,source/* toLocation */.nc)(sup.span) } : {}),
+                    ...(sup.where ? { where: sup.where } : {}),
+                },
+            }
+            : {}),
+    };
+}
+function toJson(findings, version, opts = {}) {
+    return {
+        tool: { name: 'ptrace-doctor', version },
+        counts: { ...(0,common/* counts */.tQ)(findings), suppressed: opts.suppressed?.length ?? 0, ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}) },
+        findings: findings.map(one),
+        suppressed: (opts.suppressed ?? []).map(one),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/baseline.ts
+/**
+ * Baselines: the findings a repository already has, so that a team adopting
+ * ptrace-doctor (or a new rule) sees only what a change introduces.
+ *
+ * A baseline is JSON with one entry per finding; entries are matched by rule
+ * and fingerprint, which do not depend on line numbers (see engine.ts), so
+ * moving a service down a file does not bring its findings back. Path, line
+ * and message are kept for the people who read the file in review.
+ */
+
+
+const BASELINE_VERSION = 1;
+/** A baseline is repository content too (an Action input names it): capped like the files scanned, generously. */
+const MAX_BASELINE_BYTES = 16 * 1024 * 1024;
+class BaselineError extends Error {
+}
+const key = (ruleId, fingerprint) => `${ruleId}\0${fingerprint}`;
+/** The baseline of these findings, as stable text (sorted, two-space JSON, final newline). */
+function baselineText(findings) {
+    const entries = findings
+        .map((f) => ({ ruleId: f.ruleId, fingerprint: f.fingerprint, path: f.span.file.path, line: (0,source/* toLocation */.nc)(f.span).startLine, message: f.message }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.fingerprint < b.fingerprint ? -1 : 1)));
+    const b = { version: BASELINE_VERSION, tool: 'ptrace-doctor', findings: entries };
+    return JSON.stringify(b, null, 2) + '\n';
+}
+/** Parse and check a baseline file's text; a BaselineError says what is wrong with it. */
+function parseBaseline(text, name) {
+    if (text.length > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new BaselineError(`${name} is not JSON: ${e.message}`);
+    }
+    const o = data;
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline (write one with --write-baseline)`);
+    if (o.tool !== 'ptrace-doctor')
+        throw new BaselineError(`${name} is not a ptrace-doctor baseline: "tool" is not "ptrace-doctor"`);
+    if (o.version !== BASELINE_VERSION)
+        throw new BaselineError(`${name} has baseline version ${JSON.stringify(o.version)}; this ptrace-doctor reads version ${BASELINE_VERSION}`);
+    if (!Array.isArray(o.findings))
+        throw new BaselineError(`${name}: "findings" must be a list`);
+    o.findings.forEach((e, i) => {
+        const entry = e;
+        if (!entry || typeof entry !== 'object' || typeof entry.ruleId !== 'string' || typeof entry.fingerprint !== 'string') {
+            throw new BaselineError(`${name}: findings[${i}] needs "ruleId" and "fingerprint" strings`);
+        }
+    });
+    return o;
+}
+function partition(findings, baseline) {
+    if (!baseline)
+        return { fresh: findings, known: [] };
+    const known = new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+    const out = { fresh: [], known: [] };
+    for (const f of findings)
+        (known.has(key(f.ruleId, f.fingerprint)) ? out.known : out.fresh).push(f);
+    return out;
+}
+/** Read a baseline file: a regular file within the size cap. */
+function readBaseline(path, name = path) {
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        throw new BaselineError(`${name}: no such file (write one with --write-baseline ${name})`);
+    }
+    if (!st.isFile())
+        throw new BaselineError(`${name} is not a regular file`);
+    if (st.size > MAX_BASELINE_BYTES)
+        throw new BaselineError(`${name} is larger than ${MAX_BASELINE_BYTES / 1024 / 1024} MiB`);
+    return parseBaseline((0,external_node_fs_.readFileSync)(path, 'utf8'), name);
+}
+/** The set of rule/fingerprint keys of a baseline, for SARIF's baselineState. */
+function baselineKeys(baseline) {
+    return new Set(baseline.findings.map((e) => key(e.ruleId, e.fingerprint)));
+}
+function inBaseline(keys, f) {
+    return keys.has(key(f.ruleId, f.fingerprint));
+}
+
+// EXTERNAL MODULE: ./src/config/find.ts
+var find = __nccwpck_require__(5023);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * ptrace-doctor [paths...] [--format text|json|sarif|github] [--fix] [--fail-on error|warning|note|never]
- * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage or internal error.
+ * ptrace-doctor [paths...] [options] · ptrace-doctor init [DIR] · ptrace-doctor explain RULE
+ * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or internal error.
  */
 
 
@@ -19422,36 +21083,88 @@ function toSarif(findings, opts = {}) {
 
 
 
+
+
+
+
+const FORMATS = ['text', 'compact', 'json', 'sarif', 'github', 'rdjson', 'codeclimate'];
 const USAGE = `Usage: ptrace-doctor [paths...] [options]
+       ptrace-doctor init [DIR] [--force]
+       ptrace-doctor explain RULE
 
 Finds the container settings that stop Go's debugger (dlv), strace and gdb
 from working, and fixes them.
 
 Options:
-  --format text|json|sarif|github   output format (default: text)
+  -f, --format FORMAT               text (default); compact (path:line:col: severity RULE title);
+                                    json; sarif (code scanning); github (workflow annotations);
+                                    rdjson (reviewdog -f=rdjson); codeclimate (GitLab Code Quality)
   --fix                             apply the fixes to the files
   --fail-on error|warning|note|never
-                                    exit 1 when a finding is at or above this (default: error)
-  --ignore PTD001,PTD010            rules to skip
+                                    exit 1 when a finding is at or above this
+                                    (default: the config file's fail-on, else error)
+  --ignore RULE,...                 rules to skip: ids (PTD010) or slugs (debug-binary-optimized)
   --root DIR                        the repository root (default: the current directory)
-  --no-color                        plain text output
-  --list-rules                      print the rule catalogue
+  -c, --config FILE                 the configuration file (default: .ptrace-doctor.yaml or .yml
+                                    at the root, else above it up to the top of the git work tree)
+  --no-config                       do not read a configuration file
+  --baseline FILE                   report only findings that FILE does not hold
+  --write-baseline FILE             write every current finding to FILE (and report nothing)
+  --color, --no-color               force colour on or off (default: on for a terminal)
+  --list-rules                      the rules: id, slug, default severity, title
+  --explain RULE                    a rule's page (the same as: ptrace-doctor explain RULE)
   -h, --help                        this help
   -v, --version                     the version
+
+Commands:
+  init [DIR]                        write a commented .ptrace-doctor.yaml from the current findings
+                                    (--force replaces an existing one)
+  explain RULE                      show a rule's documentation: what, why, the fix
 
 One directory is the repository to scan. Otherwise paths narrow the scan of
 the current directory (or --root) and are taken from the current directory;
 files named one by one are read as named, directories are listed with git.
 
+Suppressing a finding: a comment on the line above it (or at the end of its
+line) in the file's own comment syntax,
+    # ptrace-doctor-ignore PTD003 -- runs Docker in Docker
+    // ptrace-doctor-ignore PTD002        (devcontainer.json)
+Above a Compose service, a Kubernetes container, a Makefile target or a
+Dockerfile FROM it covers the whole service, container, recipe or stage.
+
+Exit codes:
+  0  nothing at or above --fail-on
+  1  findings at or above --fail-on
+  2  a usage error, a bad configuration or baseline file, or an internal error
+
 Environment:
-  NO_COLOR                          plain text output
+  NO_COLOR=1                        no colour (https://no-color.org)
+  FORCE_COLOR=1                     colour even when not a terminal (0 or false: none);
+                                    wins over NO_COLOR, loses to --color/--no-color
   PTRACE_DOCTOR_TIMING=1            print on stderr where the time went
 `;
 class UsageError extends Error {
 }
+/** Colour: --color/--no-color, else FORCE_COLOR (0/false: off; anything else: on), else NO_COLOR (off), else a terminal. */
+function useColor(flag, env = {}, isTTY = false) {
+    if (flag !== undefined)
+        return flag;
+    const force = env.FORCE_COLOR;
+    if (force !== undefined && force !== '')
+        return !['0', 'false'].includes(force.toLowerCase());
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '')
+        return false;
+    return isTTY;
+}
 function parseArgs(argv) {
-    const a = { paths: [], format: 'text', fix: false, failOn: 'error', ignore: [] };
-    for (let i = 0; i < argv.length; i++) {
+    const a = { command: 'scan', paths: [], format: 'text', fix: false, ignore: [], noConfig: false, force: false };
+    let i0 = 0;
+    // A first word `init` or `explain` is the command (a directory named so: ./init).
+    if (argv[0] === 'init' || argv[0] === 'explain') {
+        a.command = argv[0];
+        i0 = 1;
+    }
+    for (let i = i0; i < argv.length; i++) {
         const arg = argv[i];
         const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
         const value = () => {
@@ -19462,10 +21175,20 @@ function parseArgs(argv) {
         };
         switch (name) {
             case '-h':
-            case '--help': return 'help';
+            case '--help':
+                a.command = 'help';
+                return a;
             case '-v':
-            case '--version': return 'version';
-            case '--list-rules': return 'list-rules';
+            case '--version':
+                a.command = 'version';
+                return a;
+            case '--list-rules':
+                a.command = 'list-rules';
+                break;
+            case '--explain':
+                a.command = 'explain';
+                a.rule = value();
+                break;
             case '--fix':
                 a.fix = true;
                 break;
@@ -19478,8 +21201,8 @@ function parseArgs(argv) {
             case '--format':
             case '-f': {
                 const v = value();
-                if (!['text', 'json', 'sarif', 'github'].includes(v))
-                    throw new UsageError(`--format must be text, json, sarif or github (got "${v}")`);
+                if (!FORMATS.includes(v))
+                    throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (got "${v}")`);
                 a.format = v;
                 break;
             }
@@ -19496,41 +21219,56 @@ function parseArgs(argv) {
             case '--root':
                 a.root = value();
                 break;
+            case '--config':
+            case '-c':
+                a.config = value();
+                break;
+            case '--no-config':
+                a.noConfig = true;
+                break;
+            case '--force':
+                a.force = true;
+                break;
+            case '--baseline':
+                a.baseline = value();
+                break;
+            case '--write-baseline':
+                a.writeBaseline = value();
+                break;
             default:
                 if (arg.startsWith('-') && arg !== '-')
                     throw new UsageError(`unknown option ${arg}`);
-                a.paths.push(arg);
+                if (a.command === 'explain' && a.rule === undefined)
+                    a.rule = arg;
+                else if (a.command === 'explain')
+                    throw new UsageError(`explain takes one rule (got "${a.rule}" and "${arg}")`);
+                else
+                    a.paths.push(arg);
         }
     }
     for (const id of a.ignore)
-        if (!RULES.some((r) => r.id === id.toUpperCase()))
-            throw new UsageError(`--ignore: unknown rule ${id}`);
+        if (!(0,rules/* resolveRule */.rj)(id))
+            throw new UsageError(`--ignore: unknown rule ${id} (ids such as PTD010 or slugs such as debug-binary-optimized; see --list-rules)`);
+    if (a.command === 'explain' && a.rule === undefined)
+        throw new UsageError('explain needs a rule, e.g. explain PTD007 or explain delve-api-exposed');
+    if (a.config && a.noConfig)
+        throw new UsageError('--config and --no-config exclude each other');
+    if (a.command === 'init' && a.fix)
+        throw new UsageError('init writes a configuration file; it does not take --fix');
+    if (a.writeBaseline !== undefined && a.fix)
+        throw new UsageError('--write-baseline records the findings as they are; run --fix first, then --write-baseline');
     return a;
-}
-/** Escape a value for a GitHub workflow command (::error file=…::message). */
-function ghEscapeData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function ghEscapeProp(s) {
-    return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function formatGithub(findings) {
-    const cmd = { error: 'error', warning: 'warning', note: 'notice' };
-    return findings.map((f) => {
-        const l = toLocation(f.span);
-        return `::${cmd[f.severity]} file=${ghEscapeProp(l.path)},line=${l.startLine},endLine=${l.endLine},title=${ghEscapeProp(`${f.ruleId} ${f.title}`)}::${ghEscapeData(f.message)}\n`;
-    }).join('');
 }
 /** A path relative to root in POSIX form, or undefined when it lies outside root. */
 function inside(root, abs) {
     // The common case without path.relative/resolve (each ~20 µs while cold: a hook may name hundreds of files).
     const under = root.endsWith('/') ? root : root + '/';
-    if (external_node_path_namespaceObject.sep === '/' && abs.startsWith(under) && isPlainRelative(abs.slice(under.length)))
+    if (external_node_path_.sep === '/' && abs.startsWith(under) && (0,discover/* isPlainRelative */.NL)(abs.slice(under.length)))
         return abs.slice(under.length);
-    const rel = (0,external_node_path_namespaceObject.relative)(root, abs);
-    if (rel === '..' || rel.startsWith('..' + external_node_path_namespaceObject.sep) || (0,external_node_path_namespaceObject.resolve)(root, rel) !== abs)
+    const rel = (0,external_node_path_.relative)(root, abs);
+    if (rel === '..' || rel.startsWith('..' + external_node_path_.sep) || (0,external_node_path_.resolve)(root, rel) !== abs)
         return undefined;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
+    return rel.split(external_node_path_.sep).join('/');
 }
 /**
  * Decide the root and the sub-paths from the arguments. Paths are taken from
@@ -19541,16 +21279,16 @@ function inside(root, abs) {
  * mistyped name must not pass as "no findings".
  */
 function resolveTargets(args, cwd) {
-    if (!args.root && args.paths.length === 1 && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0])).isDirectory()) {
-        return { root: (0,external_node_path_namespaceObject.resolve)(cwd, args.paths[0]), paths: [] };
+    if (!args.root && args.paths.length === 1 && (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(cwd, args.paths[0])) && (0,external_node_fs_.statSync)((0,external_node_path_.resolve)(cwd, args.paths[0])).isDirectory()) {
+        return { root: (0,external_node_path_.resolve)(cwd, args.paths[0]), paths: [] };
     }
-    const root = (0,external_node_path_namespaceObject.resolve)(cwd, args.root ?? '.');
-    const base = (0,external_node_path_namespaceObject.resolve)(cwd);
+    const root = (0,external_node_path_.resolve)(cwd, args.root ?? '.');
+    const base = (0,external_node_path_.resolve)(cwd);
     const paths = args.paths.map((p) => {
-        let abs = external_node_path_namespaceObject.sep === '/' && isPlainRelative(p) && !p.endsWith('/') ? `${base === '/' ? '' : base}/${p}` : (0,external_node_path_namespaceObject.resolve)(cwd, p);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(abs)) {
-            const fromRoot = (0,external_node_path_namespaceObject.resolve)(root, p);
-            if (!args.root || !(0,external_node_fs_namespaceObject.existsSync)(fromRoot))
+        let abs = external_node_path_.sep === '/' && (0,discover/* isPlainRelative */.NL)(p) && !p.endsWith('/') ? `${base === '/' ? '' : base}/${p}` : (0,external_node_path_.resolve)(cwd, p);
+        if (!(0,external_node_fs_.existsSync)(abs)) {
+            const fromRoot = (0,external_node_path_.resolve)(root, p);
+            if (!args.root || !(0,external_node_fs_.existsSync)(fromRoot))
                 throw new UsageError(`${p}: no such file or directory`);
             abs = fromRoot;
         }
@@ -19561,15 +21299,63 @@ function resolveTargets(args, cwd) {
     });
     return { root, paths };
 }
+/** The rule catalogue, one rule a line. */
+function listRules() {
+    const w = Math.max(...rules/* RULES */.y0.map((r) => r.slug.length));
+    const lines = rules/* RULES */.y0.map((r) => `${r.id}  ${r.slug.padEnd(w)}  ${r.defaultSeverity.padEnd(7)}  ${r.title}`);
+    return `${lines.join('\n')}\n\nptrace-doctor explain RULE shows a rule's page; --ignore and the config file take ids or slugs.\n`;
+}
+/** `ptrace-doctor explain RULE`: the rule's page, rendered for the terminal. */
+async function explain(name, color, io) {
+    const id = (0,rules/* resolveRule */.rj)(name);
+    if (!id) {
+        io.stderr(`ptrace-doctor: explain: unknown rule ${JSON.stringify(name)} (ids such as PTD007 or slugs such as delve-api-exposed); see --list-rules\n`);
+        return 2;
+    }
+    const [docs, md, marked] = await Promise.all([__nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 6768)), __nccwpck_require__.e(/* import() */ 291).then(__nccwpck_require__.bind(__nccwpck_require__, 7672)), __nccwpck_require__.e(/* import() */ 22).then(__nccwpck_require__.bind(__nccwpck_require__, 8022))]);
+    // The page with absolute links (a path relative to docs/rules/ means nothing in a terminal), rendered now: in colour or not.
+    const page = (await docs.loadRuleDocs()).help[id]?.markdown;
+    if (page === undefined) {
+        io.stderr(`ptrace-doctor: internal error: no documentation for ${id}\n`);
+        return 2;
+    }
+    io.stdout(md.renderTerminal(page, marked.lexer, { color }));
+    return 0;
+}
+/** `ptrace-doctor init`: write a starter .ptrace-doctor.yaml at the root from a scan with the defaults. */
+async function init(args, root, paths, io) {
+    const target = (0,external_node_path_.join)(root, find/* CONFIG_NAMES */.We[0]);
+    // lstat, not exists: a symbolic link (even a dangling one) is never written through.
+    const existing = find/* CONFIG_NAMES */.We.map((n) => (0,external_node_path_.join)(root, n)).find((p) => {
+        try {
+            (0,external_node_fs_.lstatSync)(p);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    });
+    if (existing && !args.force) {
+        io.stderr(`ptrace-doctor: ${existing} already exists; not overwritten (--force writes a new one over it)\n`);
+        return 2;
+    }
+    const { findings } = await scan({ root, paths, ignore: args.ignore });
+    const text = (await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 6062))).starterConfig(findings);
+    if (existing)
+        (0,external_node_fs_.rmSync)(existing);
+    (0,external_node_fs_.writeFileSync)(target, text, { flag: 'wx' });
+    io.stdout(`Wrote ${(0,external_node_path_.relative)(io.cwd, target) || target} from ${findings.length} finding${findings.length === 1 ? '' : 's'}: every setting in it is a default; uncomment what you need.\n`);
+    return 0;
+}
 async function main_main(argv, io) {
-    mark('start');
+    (0,timing/* mark */.Gy)('start');
     try {
         return await run(argv, io);
     }
     finally {
-        if (timingOn()) {
-            mark('output');
-            io.stderr(timingReport());
+        if ((0,timing/* timingOn */.Ig)()) {
+            (0,timing/* mark */.Gy)('output');
+            io.stderr((0,timing/* timingReport */.XF)());
         }
     }
 }
@@ -19579,65 +21365,129 @@ async function run(argv, io) {
         parsed = parseArgs(argv);
     }
     catch (e) {
+        // One line, as linters do: what is wrong and where to look, not the whole help.
         if (e instanceof UsageError) {
-            io.stderr(`ptrace-doctor: ${e.message}\n\n${USAGE}`);
+            io.stderr(`ptrace-doctor: ${e.message}; see --help\n`);
             return 2;
         }
         throw e;
     }
-    if (parsed === 'help') {
+    const color = useColor(parsed.color, io.env, io.isTTY === true);
+    if (parsed.command === 'help') {
         io.stdout(USAGE);
         return 0;
     }
-    if (parsed === 'version') {
+    if (parsed.command === 'version') {
         io.stdout(`${VERSION}\n`);
         return 0;
     }
-    if (parsed === 'list-rules') {
-        io.stdout(RULES.map((r) => `${r.id}  ${r.slug.padEnd(30)} ${r.defaultSeverity.padEnd(8)} ${r.title}`).join('\n') + '\n');
+    if (parsed.command === 'list-rules') {
+        io.stdout(listRules());
         return 0;
     }
+    if (parsed.command === 'explain')
+        return explain(parsed.rule, color, io);
     const args = parsed;
     try {
         const { root, paths } = resolveTargets(args, io.cwd);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory()) {
+        if (!(0,external_node_fs_.existsSync)(root) || !(0,external_node_fs_.statSync)(root).isDirectory()) {
             io.stderr(`ptrace-doctor: ${root} is not a directory\n`);
             return 2;
         }
+        if (args.command === 'init')
+            return await init(args, root, paths, io);
+        const display = (abs) => {
+            const rel = (0,external_node_path_.relative)(io.cwd, abs);
+            return rel === '' || rel.startsWith('..') ? abs : rel;
+        };
+        let config;
+        try {
+            if (args.config !== undefined && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(io.cwd, args.config)))
+                throw new UsageError(`--config ${args.config}: no such file`);
+            const path = args.noConfig ? undefined : args.config !== undefined ? (0,external_node_path_.resolve)(io.cwd, args.config) : (0,find/* findConfig */.u0)({ root });
+            // The validator, the yaml parser and picomatch are loaded only when there is a file.
+            if (path !== undefined)
+                config = await (await __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.bind(__nccwpck_require__, 5672))).loadConfigFile(path, root, display);
+        }
+        catch (e) {
+            if (e instanceof find/* ConfigError */.xL) {
+                io.stderr(`ptrace-doctor: ${e.message}\n`);
+                return 2;
+            }
+            throw e;
+        }
+        const failOn = args.failOn ?? config?.failOn ?? 'error';
+        let baseline;
+        if (args.baseline !== undefined) {
+            try {
+                baseline = readBaseline((0,external_node_path_.resolve)(io.cwd, args.baseline), args.baseline);
+            }
+            catch (e) {
+                if (e instanceof BaselineError) {
+                    io.stderr(`ptrace-doctor: ${e.message}\n`);
+                    return 2;
+                }
+                throw e;
+            }
+        }
+        const scanOpts = { root, paths, ignore: args.ignore, ...(config ? { config } : {}) };
         let findings;
+        let suppressed;
         if (args.fix) {
-            const out = await applyFixes({ root, paths, ignore: args.ignore, write: true });
+            const out = await applyFixes({ ...scanOpts, write: true });
             for (const s of out.skipped)
                 io.stderr(`ptrace-doctor: ${s.path} ${s.reason}\n`);
             if (args.format === 'text') {
                 io.stdout(out.changed.length > 0 ? `Fixed ${out.fixed.length} finding${out.fixed.length === 1 ? '' : 's'} in ${out.changed.length} file${out.changed.length === 1 ? '' : 's'}:\n${out.patch}\n` : 'Nothing to fix.\n');
             }
             findings = out.after.findings;
+            suppressed = out.after.suppressed;
             if (args.format === 'text' && findings.length > 0)
                 io.stdout('Still to do by hand:\n\n');
         }
         else {
-            findings = (await scan({ root, paths, ignore: args.ignore })).findings;
+            ({ findings, suppressed } = await scan(scanOpts));
         }
+        if (args.writeBaseline !== undefined) {
+            const target = (0,external_node_path_.resolve)(io.cwd, args.writeBaseline);
+            (0,external_node_fs_.writeFileSync)(target, baselineText(findings));
+            io.stderr(`ptrace-doctor: wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}; with --baseline ${args.writeBaseline} only findings not in it are reported\n`);
+            return 0;
+        }
+        // With a baseline, what it holds is left out of the report and the exit code (SARIF keeps it, as unchanged).
+        const { fresh, known } = partition(findings, baseline);
+        const keys = baseline ? baselineKeys(baseline) : undefined;
         switch (args.format) {
             case 'json':
-                io.stdout(JSON.stringify(toJson(findings, VERSION), null, 2) + '\n');
+                io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n');
                 break;
-            case 'sarif':
-                io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+            case 'sarif': {
+                const help = await (await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 9491))).ruleHelp();
+                io.stdout(JSON.stringify(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
                 break;
+            }
             case 'github':
-                io.stdout(formatGithub(findings));
+                io.stdout(formatGithub(fresh));
+                break;
+            case 'compact':
+                io.stdout(formatCompact(fresh));
+                break;
+            // Loaded for this format only: its suggestions come from the review code, which loads node:crypto.
+            case 'rdjson':
+                io.stdout(JSON.stringify((await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 6079))).toRdjson(fresh), null, 2) + '\n');
+                break;
+            case 'codeclimate':
+                io.stdout(JSON.stringify(toCodeClimate(fresh), null, 2) + '\n');
                 break;
             default:
-                if (!(args.fix && findings.length === 0))
-                    io.stdout(formatText(findings, { color: args.color ?? io.isTTY === true }));
+                if (!(args.fix && fresh.length === 0))
+                    io.stdout(formatText(fresh, { color, suppressed: suppressed.length, baseline: known.length }));
         }
-        return findings.some((f) => atOrAbove(f.severity, args.failOn)) ? 1 : 0;
+        return fresh.some((f) => (0,common/* atOrAbove */.kU)(f.severity, failOn)) ? 1 : 0;
     }
     catch (e) {
         if (e instanceof UsageError) {
-            io.stderr(`ptrace-doctor: ${e.message}\n`);
+            io.stderr(`ptrace-doctor: ${e.message}; see --help\n`);
             return 2;
         }
         io.stderr(`ptrace-doctor: internal error: ${e.stack ?? String(e)}\n`);
@@ -19651,7 +21501,8 @@ main_main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
-    isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {

@@ -13,13 +13,18 @@ import { applyFixes } from '../fix/apply.js';
 import { toSarif } from '../report/sarif.js';
 import { ruleDocUrl } from '../rules/index.js';
 import { readContext, readInputs } from './inputs.js';
+import { relative } from 'node:path';
+import type { ScanResult } from '../engine.js';
+import type { Finding } from '../types.js';
+import { findConfig } from '../config/find.js';
+import { readBaseline } from '../report/baseline.js';
 import { run, type Io } from './main.js';
 
 const io: Io = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
   annotate: (a) => {
-    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine, ...(a.startColumn !== undefined ? { startColumn: a.startColumn, endColumn: a.endColumn } : {}) };
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);
     else core.notice(a.message, props);
@@ -37,7 +42,24 @@ async function main(): Promise<void> {
     // No core.setSecret(token): the runner already masks secrets and github.token, and
     // `::add-mask::` would itself write the token to the log stream.
     const ctx = readContext(process.env);
-    const outcome = await run(inputs, ctx, { engine: { scan, applyFixes, toSarif: (result) => toSarif(result.findings), ruleDocUrl }, io });
+    const engine = {
+      scan,
+      applyFixes,
+      toSarif: async (result: ScanResult, opts: { inBaseline?: (f: Finding) => boolean; includeSuppressed?: boolean } = {}) =>
+        toSarif(result.findings, {
+          ...(opts.includeSuppressed ? { suppressed: result.suppressed } : {}),
+          help: await (await import('../report/help.js')).ruleHelp(),
+          ...(opts.inBaseline ? { inBaseline: opts.inBaseline } : {}),
+        }),
+      ruleDocUrl,
+      // The validator, yaml and picomatch are loaded only when there is a configuration file.
+      loadConfig: async (o: { root: string; boundary: string; explicit?: string }) => {
+        const path = o.explicit ?? findConfig({ root: o.root, boundary: o.boundary });
+        return path === undefined ? undefined : (await import('../config/load.js')).loadConfigFile(path, o.root, (p) => relative(ctx.workspace, p) || p);
+      },
+      readBaseline,
+    };
+    const outcome = await run(inputs, ctx, { engine, io });
     if (outcome.failed) core.setFailed(outcome.message);
     else core.info(outcome.message);
   } catch (err) {

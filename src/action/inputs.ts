@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { resolveRule } from '../rules/index.js';
 
 export type FailOn = 'error' | 'warning' | 'note' | 'never';
 export type Scope = 'changed' | 'all';
@@ -12,14 +13,21 @@ export type Scope = 'changed' | 'all';
 export interface ActionInputs {
   token: string;
   path: string;
-  failOn: FailOn;
+  /** Unset (empty input): the config file's fail-on, else error. */
+  failOn?: FailOn;
   prReview: boolean;
   prSummary: boolean;
   scope: Scope;
   sarifFile: string;
+  /** Suppressed findings in the SARIF file: left out (code scanning would show them as open alerts), or listed with `suppressions`. */
+  sarifSuppressed: 'omit' | 'include';
   fix: boolean;
   ignore: string[];
   maxComments: number;
+  /** The configuration file, relative to the workspace; empty: .ptrace-doctor.yaml found from `path` up to the workspace. */
+  config: string;
+  /** A baseline file (written by the CLI's --write-baseline), relative to the workspace; empty: none. */
+  baseline: string;
 }
 
 export class InputError extends Error {}
@@ -40,11 +48,14 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   throw new InputError(`Input "${name}" must be one of ${allowed.join(', ')}; got "${raw.trim()}".`);
 }
 
-/** Rule ids separated by commas, spaces or newlines: "PTD010, PTD012". */
+/** Rule ids or slugs separated by commas, spaces or newlines: "PTD010, delve-version-unpinned" (as ids). */
 export function parseRuleList(raw: string): string[] {
-  const ids = raw.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
-  for (const id of ids) {
-    if (!/^PTD\d{3}$/.test(id)) throw new InputError(`Input "ignore" takes rule ids like PTD010; "${id}" is not one.`);
+  const names = raw.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
+  const ids: string[] = [];
+  for (const n of names) {
+    const id = resolveRule(n);
+    if (!id) throw new InputError(`Input "ignore" takes rule ids like PTD010 or slugs like debug-binary-optimized; "${n}" is neither.`);
+    ids.push(id);
   }
   return [...new Set(ids)];
 }
@@ -57,14 +68,17 @@ export function readInputs(get: (name: string) => string): ActionInputs {
   return {
     token: get('github-token').trim(),
     path: get('path').trim() || '.',
-    failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'] as const, 'error'),
+    ...(get('fail-on').trim() !== '' ? { failOn: oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never'] as const, 'error') } : {}),
     prReview: bool('pr-review', get('pr-review'), true),
     prSummary: bool('pr-summary', get('pr-summary'), true),
     scope: oneOf('scope', get('scope'), ['changed', 'all'] as const, 'changed'),
     sarifFile: get('sarif-file').trim(),
+    sarifSuppressed: oneOf('sarif-suppressed', get('sarif-suppressed'), ['omit', 'include'] as const, 'omit'),
     fix: bool('fix', get('fix'), false),
     ignore: parseRuleList(get('ignore')),
     maxComments,
+    config: get('config').trim(),
+    baseline: get('baseline').trim(),
   };
 }
 

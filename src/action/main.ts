@@ -7,7 +7,7 @@
  * Everything it needs from the outside comes in through `RunDeps`, so tests
  * run it against hand-made findings and a loopback API.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { ScanOptions, ScanResult } from '../engine.js';
 import type { Finding, SourceFile } from '../types.js';
@@ -23,7 +23,9 @@ import { apiMessage, httpStatus, isForbidden } from '../github/errors.js';
 import { REVIEW_MARKER, SUMMARY_MARKER, annotationsFor, compareFindings, countBySeverity, fixDiff, summaryMarkdown, type Annotation, type SummaryRow } from '../report/github.js';
 import { GITHUB_BODY_LIMIT, JOB_SUMMARY_LIMIT } from '../report/markdown.js';
 import { unifiedDiff } from '../fix/text.js';
-import type { ActionInputs, RunContext } from './inputs.js';
+import { InputError, type ActionInputs, type RunContext } from './inputs.js';
+import type { EffectiveConfig } from '../config/types.js';
+import { baselineKeys, inBaseline, type Baseline } from '../report/baseline.js';
 import { inChangedScope } from './scope.js';
 import { planReview, reconcile } from './review.js';
 
@@ -35,9 +37,14 @@ export interface FixOutcome {
 
 export interface Engine {
   scan(opts: ScanOptions): Promise<ScanResult>;
+  /** The configuration: the named file, or the one found from `root` up to `boundary`; undefined when there is none. Throws in words on a bad file. */
+  loadConfig?(opts: { root: string; boundary: string; explicit?: string }): Promise<EffectiveConfig | undefined>;
+  /** A baseline file; throws in words on a bad one. */
+  readBaseline?(path: string, name: string): Baseline;
   /** Applies every fix (re-scanning between rounds) and writes the files when `write`. */
   applyFixes(opts: ScanOptions & { write: boolean }): Promise<FixOutcome>;
-  toSarif(result: ScanResult): object;
+  /** SARIF for upload: every finding, suppressed ones with their suppressions, baselineState when a baseline is given. */
+  toSarif(result: ScanResult, opts?: { inBaseline?: (f: Finding) => boolean; includeSuppressed?: boolean }): object | Promise<object>;
   ruleDocUrl(id: string): string;
 }
 
@@ -122,11 +129,51 @@ export function rebaseSarif(sarif: unknown, toRepo: (p: string) => string): unkn
   return walk(sarif);
 }
 
+/** A path input that must name an existing file or directory: an error in words, not ENOENT from realpath. */
+function checkPath(input: string, value: string, abs: string, workspace: string, want: 'directory' | 'file'): void {
+  let st;
+  try {
+    st = statSync(abs);
+  } catch {
+    const hint = want === 'directory' ? 'a directory of the checked-out repository (default ".")' : 'a file in the checked-out repository';
+    throw new InputError(`Input "${input}" is "${value}", but ${abs} does not exist. It is taken relative to the workspace (${workspace}): set it to ${hint}, and check that actions/checkout runs before this step.`);
+  }
+  if (want === 'directory' && !st.isDirectory()) throw new InputError(`Input "${input}" is "${value}", which is a file; it takes the directory to scan (default ".").`);
+  if (want === 'file' && !st.isFile()) throw new InputError(`Input "${input}" is "${value}", which is not a regular file.`);
+}
+
+/** A file an input names must stay in the workspace: the repository, not the runner's own files, is what a pull request may change. */
+function insideWorkspace(input: string, value: string, abs: string, workspace: string): void {
+  const real = realpathSync.native(abs);
+  const ws = realpathSync.native(workspace);
+  if (real !== ws && !real.startsWith(ws + sep)) throw new InputError(`Input "${input}" is "${value}", which leads outside the workspace (${workspace}); it was not read.`);
+}
+
 export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps): Promise<RunOutcome> {
   const { io, engine } = deps;
   const root = resolve(ctx.workspace, inputs.path);
+  checkPath('path', inputs.path, root, ctx.workspace, 'directory');
   const { prefix, toRepo } = repoPathMapper(ctx.workspace, root);
-  const result = await engine.scan({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}) });
+  let config: EffectiveConfig | undefined;
+  if (engine.loadConfig) {
+    let explicit: string | undefined;
+    if (inputs.config !== '') {
+      explicit = resolve(ctx.workspace, inputs.config);
+      checkPath('config', inputs.config, explicit, ctx.workspace, 'file');
+      insideWorkspace('config', inputs.config, explicit, ctx.workspace);
+    }
+    config = await engine.loadConfig({ root, boundary: ctx.workspace, ...(explicit ? { explicit } : {}) });
+  }
+  let baseline: Baseline | undefined;
+  if (inputs.baseline !== '' && engine.readBaseline) {
+    const abs = resolve(ctx.workspace, inputs.baseline);
+    checkPath('baseline', inputs.baseline, abs, ctx.workspace, 'file');
+    insideWorkspace('baseline', inputs.baseline, abs, ctx.workspace);
+    baseline = engine.readBaseline(abs, inputs.baseline);
+  }
+  const failOn = inputs.failOn ?? config?.failOn ?? 'error';
+  const scanOpts: ScanOptions = { root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), ...(config ? { config } : {}) };
+  const result = await engine.scan(scanOpts);
   const files = new Map<string, SourceFile>(result.files.map((f) => [f.path, f]));
   const byRepoPath = new Map<string, SourceFile>(result.files.map((f) => [toRepo(f.path), f]));
   const outputs: Record<string, string> = {};
@@ -159,8 +206,10 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
     }
   }
 
-  // --- scope
-  const allFindings = [...result.findings].sort(compareFindings);
+  // --- baseline (findings it holds are not reported; SARIF keeps them as unchanged), then scope
+  const keys = baseline ? baselineKeys(baseline) : undefined;
+  const allFindings = result.findings.filter((f) => !keys || !inBaseline(keys, f)).sort(compareFindings);
+  const inBaselineCount = result.findings.length - allFindings.length;
   const scoped =
     inputs.scope === 'changed' && diff
       ? allFindings.filter((f) => inChangedScope(f, files, (p, line) => diff!.isChanged(toRepo(p), line)))
@@ -173,7 +222,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   outputs['patch-file'] = '';
 
   // --- annotations (most severe first, within GitHub's per-level display limit)
-  const { annotations, omitted } = annotationsFor(scoped, toRepo);
+  const { annotations, omitted } = annotationsFor(scoped, toRepo, undefined, engine.ruleDocUrl);
   for (const a of annotations) io.annotate(a);
   if (omitted > 0) io.info(`${omitted} more finding(s) are not shown as annotations (GitHub displays 10 per level); see the job summary.`);
 
@@ -181,7 +230,8 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
   if (inputs.sarifFile) {
     const target = resolve(ctx.workspace, inputs.sarifFile);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, JSON.stringify(rebaseSarif(engine.toSarif(result), toRepo), null, 2) + '\n');
+    const sarif = await engine.toSarif(result, { ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}), includeSuppressed: inputs.sarifSuppressed === 'include' });
+    writeFileSync(target, JSON.stringify(rebaseSarif(sarif, toRepo), null, 2) + '\n');
     outputs['sarif-file'] = target;
   }
 
@@ -246,7 +296,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
 
   // --- fixes and patch
   if (inputs.fix) {
-    const fixed = await engine.applyFixes({ root, ...(inputs.ignore.length > 0 ? { ignore: inputs.ignore } : {}), write: true });
+    const fixed = await engine.applyFixes({ ...scanOpts, write: true });
     const patch = fixed.changed.map((c) => unifiedDiff(toRepo(c.path), c.before, c.after)).join('');
     for (const s of fixed.skipped) io.warning(`ptrace-doctor: did not fix ${s.path}: ${s.reason}`);
     if (patch !== '') {
@@ -266,11 +316,16 @@ export async function run(inputs: ActionInputs, ctx: RunContext, deps: RunDeps):
 
   for (const [k, v] of Object.entries(outputs)) io.setOutput(k, v);
 
-  const failing = scoped.filter((f) => atOrAbove(f.severity, inputs.failOn));
+  const failing = scoped.filter((f) => atOrAbove(f.severity, failOn));
+  const hidden = [
+    ...(result.suppressed.length > 0 ? [`${result.suppressed.length} suppressed`] : []),
+    ...(baseline ? [`${inBaselineCount} in the baseline`] : []),
+  ];
+  const tail = hidden.length > 0 ? ` Not counted: ${hidden.join(', ')}.` : '';
   const message =
     failing.length > 0
-      ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${inputs.failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).`
-      : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${inputs.failOn}.`;
+      ? `ptrace-doctor: ${failing.length} finding(s) at or above fail-on=${failOn} (${counts.error} error(s), ${counts.warning} warning(s), ${counts.note} note(s)).${tail}`
+      : `ptrace-doctor: ${scoped.length} finding(s); none at or above fail-on=${failOn}.${tail}`;
   return { failed: failing.length > 0, message, outputs, ...(prInfo ? { pr: prInfo } : {}) };
 }
 

@@ -5,7 +5,8 @@ main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
-  isTTY: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

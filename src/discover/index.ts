@@ -550,13 +550,14 @@ export interface Discovered {
   skipped: Skip[];
 }
 
-/** Find and read every container-config file. */
-export function discover(ws: Workspace, paths?: string[]): Discovered {
+/** Find and read every container-config file; `exclude` (the config file's excludes) keeps paths out of the listing. */
+export function discover(ws: Workspace, paths?: string[], exclude?: (path: string) => boolean): Discovered {
   const files: SourceFile[] = [];
   const skipped: Skip[] = [];
   const listed = ws.list(paths);
   count('files listed', listed.length);
   for (const rel of listed) {
+    if (exclude && exclude(rel)) continue;
     let byName = classifyByName(rel);
     if (!byName) {
       // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
@@ -589,17 +590,17 @@ export function discover(ws: Workspace, paths?: string[]): Discovered {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
-function discoverMarked(ws: Workspace, paths: string[] | undefined): Discovered {
-  const d = discover(ws, paths);
+function discoverMarked(ws: Workspace, paths: string[] | undefined, exclude?: (path: string) => boolean): Discovered {
+  const d = discover(ws, paths, exclude);
   mark('read');
   return d;
 }
 
-export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T | Promise<T>): Promise<T> {
+export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T | Promise<T>, exclude?: (path: string) => boolean): Promise<T> {
   const untracked = ws.startListing(paths);
   mark('list');
-  const first = await work(discoverMarked(ws, paths));
+  const first = await work(discoverMarked(ws, paths, exclude));
   if (untracked === undefined || !(await untracked)) return first;
   mark('untracked walk');
-  return work(discoverMarked(ws, paths));
+  return work(discoverMarked(ws, paths, exclude));
 }

@@ -62,3 +62,18 @@ export function parseJsonc(text: string): Jsonc.Node | undefined {
     return undefined;
   }
 }
+
+/** SyntaxKind values of jsonc-parser's scanner (a const enum there, so not importable under isolatedModules). */
+const LINE_COMMENT = 12;
+const BLOCK_COMMENT = 13;
+const EOF_TOKEN = 17;
+
+/** Source offsets [start, end) of every `//` and `/* … *\/` comment, from jsonc-parser's scanner. */
+export function jsoncComments(text: string): Array<{ start: number; end: number }> {
+  const s = j().createScanner(text, false);
+  const out: Array<{ start: number; end: number }> = [];
+  for (let k = s.scan(); k !== EOF_TOKEN; k = s.scan()) {
+    if (k === LINE_COMMENT || k === BLOCK_COMMENT) out.push({ start: s.getTokenOffset(), end: s.getTokenOffset() + s.getTokenLength() });
+  }
+  return out;
+}

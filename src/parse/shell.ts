@@ -29,6 +29,8 @@ export interface SplitOptions {
   /** Source offset of each character of text; default offset = base + index. */
   map?: number[];
   base?: number;
+  /** Called with the source offsets [start, end) of each `#` comment (the engine reads suppression comments with it). */
+  onComment?: (start: number, end: number) => void;
 }
 
 const OPERATOR_CHARS = new Set([';', '&', '|', '(', ')']);
@@ -59,7 +61,13 @@ export function splitShell(text: string, opts: SplitOptions = {}): SimpleCommand
     if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
     if (c === '\n') { endCommand('\n', i); i++; continue; }
     if (c === '#') {
+      const from = i;
       while (i < n && text[i] !== '\n') i++;
+      if (opts.onComment) {
+        let to = i;
+        while (to > from + 1 && text[to - 1] === '\r') to--;
+        opts.onComment(at(from), at(to - 1) + 1);
+      }
       continue;
     }
     if (OPERATOR_CHARS.has(c)) {

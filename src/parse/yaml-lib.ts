@@ -49,3 +49,27 @@ export function isScalar(n: unknown): n is Yaml.Scalar {
 export function isSeq(n: unknown): n is Yaml.YAMLSeq {
   return y().isSeq(n);
 }
+
+/**
+ * Source offsets [start, end) of every comment of a YAML text, from the
+ * parser's concrete syntax tree (the Document API keeps comments as strings
+ * without offsets). Nested deeper than `maxDepth` is not searched.
+ */
+export function yamlComments(text: string, maxDepth = 256): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const walk = (t: unknown, depth: number): void => {
+    if (!t || typeof t !== 'object' || depth > maxDepth) return;
+    if (Array.isArray(t)) {
+      for (const x of t) walk(x, depth + 1);
+      return;
+    }
+    const o = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if (o.type === 'comment' && typeof o.offset === 'number' && typeof o.source === 'string') {
+      out.push({ start: o.offset, end: o.offset + o.source.length });
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'source' && v && typeof v === 'object') walk(v, depth + 1);
+  };
+  for (const token of new (y().Parser)().parse(text)) walk(token, 0);
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -352,12 +352,16 @@ export interface Annotation {
   file: string;
   startLine: number;
   endLine: number;
+  /** Only for a finding on one line: GitHub ignores columns on annotations that span lines. */
+  startColumn?: number;
+  endColumn?: number;
 }
 
 /** GitHub shows at most 10 annotations per level per step (and 50 per job); the rest are dropped silently. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 
-export function annotationsFor(findings: Finding[], repoPath: (p: string) => string, perLevel = ANNOTATIONS_PER_LEVEL): { annotations: Annotation[]; omitted: number } {
+/** The annotations of the findings (the rule page's address ends each message when `docUrl` is given). */
+export function annotationsFor(findings: Finding[], repoPath: (p: string) => string, perLevel = ANNOTATIONS_PER_LEVEL, docUrl?: DocUrl): { annotations: Annotation[]; omitted: number } {
   const level: Record<Severity, Annotation['level']> = { error: 'error', warning: 'warning', note: 'notice' };
   const used: Record<string, number> = {};
   const annotations: Annotation[] = [];
@@ -370,13 +374,15 @@ export function annotationsFor(findings: Finding[], repoPath: (p: string) => str
     }
     used[l] = (used[l] ?? 0) + 1;
     const loc = toLocation(f.span);
+    const oneLine = loc.startLine >= loc.endLine;
     annotations.push({
       level: l,
-      message: f.message,
+      message: docUrl ? `${f.message}\n\n${docUrl(f.ruleId)}` : f.message,
       title: `${f.ruleId} ${f.title}`,
       file: repoPath(loc.path),
       startLine: loc.startLine,
       endLine: Math.max(loc.startLine, loc.endLine),
+      ...(oneLine ? { startColumn: loc.startColumn, endColumn: Math.max(loc.startColumn, loc.endColumn) } : {}),
     });
   }
   return { annotations, omitted };

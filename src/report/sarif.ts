@@ -25,8 +25,54 @@ function rawRegion(file: SourceFile, start: number, end: number): object {
   return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 
-export function toSarif(findings: Finding[], opts: { version?: string } = {}): object {
+export interface SarifOptions {
+  version?: string;
+  /**
+   * Suppressed findings: listed as results with `suppressions` (SARIF viewers hide them). Then every
+   * other result carries `suppressions: []` too: SARIF 2.1.0 §3.27.23 wants the property on all results
+   * of a run or on none. GitHub code scanning does not read `suppressions` (they would be open alerts),
+   * which is why the Action leaves them out of its SARIF file unless told (input sarif-suppressed).
+   */
+  suppressed?: Finding[];
+  /** With a baseline: every result gets baselineState, "unchanged" when this says the baseline has it, else "new". */
+  inBaseline?: (f: Finding) => boolean;
+  /** Each rule's full page (help.ts); without it, help is the rule's summary and a link. */
+  help?: Map<string, { text: string; markdown: string }>;
+}
+
+/**
+ * GitHub code scanning's alert severity (properties["security-severity"], a
+ * CVSS-like score: ≥ 9.0 critical, ≥ 7.0 high, ≥ 4.0 medium, else low), for
+ * the rules about a security risk; see docs/formats.md for the reasoning. Rules
+ * about debuggability carry none, so code scanning shows them by level
+ * (error, warning, note) instead of as low-severity security alerts.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<string, string>> = {
+  // Unauthenticated remote code execution: the delve API on a reachable port.
+  PTD007: '8.8',
+  // privileged: every capability and device, the container boundary gone for whoever runs code in it.
+  PTD003: '6.5',
+  // seccomp=unconfined: every syscall filter off (the kernel's attack surface), capabilities still apply.
+  PTD002: '5.3',
+};
+
+/** SARIF's suppression object: kind, the reason as justification, the comment as its location. */
+function suppressionOf(f: Finding): object[] {
+  const s = f.suppression;
+  if (!s) return [];
+  return [
+    {
+      kind: s.kind,
+      ...(s.justification ? { justification: s.justification } : {}),
+      ...(s.span ? { location: { physicalLocation: physical(toLocation(s.span)) } } : {}),
+      ...(s.where ? { properties: { configEntry: s.where } } : {}),
+    },
+  ];
+}
+
+export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.id, i]));
+  const anySuppressed = (opts.suppressed ?? []).length > 0;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -43,14 +89,17 @@ export function toSarif(findings: Finding[], opts: { version?: string } = {}): o
               shortDescription: { text: r.title },
               fullDescription: { text: r.summary },
               helpUri: ruleDocUrl(r.id),
-              help: { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
+              help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${ruleDocUrl(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${ruleDocUrl(r.id)})` },
               defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-              properties: { tags: ['containers', 'debugging', r.slug] },
+              properties: {
+                tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
+                ...(SECURITY_SEVERITY[r.id] ? { 'security-severity': SECURITY_SEVERITY[r.id] } : {}),
+              },
             })),
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-        results: findings.map((f) => {
+        results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
           const files = new Map<string, SourceFile>([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file] as [string, SourceFile]), ...(f.fix?.files ?? []).map((x) => [x.path, x] as [string, SourceFile])]);
           const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
           const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -64,6 +113,8 @@ export function toSarif(findings: Finding[], opts: { version?: string } = {}): o
               ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical(toLocation(r.span)), message: { text: r.message } })) }
               : {}),
             partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
+            ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
+            ...(anySuppressed ? { suppressions: suppressionOf(f) } : {}),
             ...(fixable
               ? {
                   fixes: [

@@ -3,17 +3,19 @@ import { counts, fixDiff, location } from './common.js';
 import { ruleDocUrl } from '../rules/index.js';
 import { toLocation } from '../source.js';
 import type { Finding } from '../types.js';
+import { safeTerminal } from './terminal.js';
 
 export interface TextOptions {
   color?: boolean;
+  /** Findings a comment or the config file suppressed (counted, not shown). */
+  suppressed?: number;
+  /** Findings left out because the baseline has them (counted, not shown). */
+  baseline?: number;
 }
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', green: '\x1b[32m', reset: '\x1b[0m' };
 
-/** Keep control characters from the scanned repository out of the terminal. */
-export function safeTerminal(s: string): string {
-  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { safeTerminal };
 
 function wrap(text: string, width: number, indent: string): string {
   const words = text.split(/\s+/);
@@ -55,9 +57,13 @@ export function formatText(findings: Finding[], opts: TextOptions = {}): string 
   }
   const c = counts(findings);
   const fixable = findings.filter((f) => f.fix).length;
+  const hidden = [
+    ...(opts.suppressed ? [`${opts.suppressed} suppressed`] : []),
+    ...(opts.baseline ? [`${opts.baseline} in the baseline`] : []),
+  ];
   out += c.total === 0
-    ? col('green', 'No debugger problems found.') + '\n'
+    ? col('green', 'No debugger problems found') + (hidden.length > 0 ? ` (${hidden.join(', ')})` : '') + '.\n'
     : `${c.total} finding${c.total === 1 ? '' : 's'} (${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.note} note${c.note === 1 ? '' : 's'})` +
-      (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + '\n';
+      (fixable > 0 ? `; ${fixable} fixable with --fix` : '') + (hidden.length > 0 ? `; ${hidden.join(', ')}` : '') + '\n';
   return out;
 }

@@ -13,9 +13,10 @@ import { ptd011 } from './ptd011.js';
 import { ptd012 } from './ptd012.js';
 import { ptd013 } from './ptd013.js';
 import { ptd900 } from './ptd900.js';
+import { ptd901 } from './ptd901.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const ALL_RULES: Rule[] = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900];
+export const ALL_RULES: Rule[] = [ptd001, ptd002, ptd003, ptd004, ptd005, ptd006, ptd007, ptd008, ptd009, ptd010, ptd011, ptd012, ptd013, ptd900, ptd901];
 
 export const RULES: RuleMeta[] = ALL_RULES.map((r) => r.meta);
 
@@ -27,6 +28,14 @@ export function ruleDocUrl(id: string): string {
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/** The rule id of an id (any letter case) or a slug; undefined when it names no rule. */
+export function resolveRule(name: string): string | undefined {
+  const n = name.trim();
+  const byId = RULES.find((r) => r.id === n.toUpperCase());
+  if (byId) return byId.id;
+  return RULES.find((r) => r.slug === n.toLowerCase())?.id;
 }
 
 export type { Rule, RuleMeta };

@@ -8,6 +8,7 @@
  * node24`, so action.yml is validated with `using` swapped to node20 and the
  * node24 value is checked here on its own.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -46,7 +47,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the inputs the code reads, with the documented defaults', () => {
-    expect(Object.keys(action.inputs)).toEqual(['github-token', 'path', 'fail-on', 'pr-review', 'pr-summary', 'scope', 'sarif-file', 'fix', 'ignore', 'max-comments']);
+    expect(Object.keys(action.inputs)).toEqual(['github-token', 'path', 'fail-on', 'pr-review', 'pr-summary', 'scope', 'sarif-file', 'sarif-suppressed', 'fix', 'ignore', 'config', 'baseline', 'max-comments']);
     expect(action.inputs['github-token']!.default).toBe('${{ github.token }}');
     const read: string[] = [];
     readInputs((name) => {
@@ -82,6 +83,12 @@ describe('action.yml', () => {
       expect(cell, k).toBe(def === '' ? '(empty)' : `\`${def}\``);
       expect(rest, k).toContain(action.inputs[k]!.description.replace(/\|/g, '\\|'));
     }
+  });
+
+  it('docs/action-reference.md and the README tables are what scripts/action-reference.mjs generates from action.yml', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/action-reference.mjs'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('the README carries the same inputs/outputs table', () => {

@@ -80,13 +80,16 @@ async function runAction(env: Env, opts: { event: string; payload: object; api?:
   const inputs: Record<string, string> = {
     'github-token': TOKEN,
     path: '.',
-    'fail-on': 'error',
+    'fail-on': '',
     'pr-review': 'true',
     'pr-summary': 'true',
     scope: 'changed',
     'sarif-file': '',
+    'sarif-suppressed': 'omit',
     fix: 'false',
     ignore: '',
+    config: '',
+    baseline: '',
     'max-comments': '25',
     ...opts.inputs,
   };
@@ -164,7 +167,7 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
       const r = await runAction(env, { event: 'pull_request', payload: prPayload(12), api: gh.url, inputs: { 'sarif-file': 'results/ptrace-doctor.sarif' } });
       expectClean(gh, r);
       expect(r.code).toBe(1); // fail-on: error and there is an error
-      expect(r.stdout).toMatch(/::error title=PTD001[^,]*,file=docker-compose\.yml,line=2,endLine=2::/);
+      expect(r.stdout).toMatch(/::error title=PTD001[^,]*,file=docker-compose\.yml,line=2,endLine=2,col=3,endColumn=6::/);
       // The legacy file is not touched by the pull request: scope changed leaves it out.
       expect(r.stdout).not.toContain('file=legacy/docker-compose.yml');
       expect(r.outputs).toMatchObject({ findings: '1', errors: '1', warnings: '0', 'patch-file': '' });
@@ -263,6 +266,72 @@ describe.skipIf(!built)('dist/index.js end to end', () => {
     } finally {
       await gh.stop();
     }
+  });
+
+  it('a path that does not exist is a failure in words, not ENOENT from realpath', async () => {
+    const env = makeWorkspace({ 'docker-compose.yml': COMPOSE });
+    dirs.push(env.dir);
+    const r = await runAction(env, { event: 'push', payload: {}, inputs: { path: 'services/api' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`::error::ptrace-doctor failed: Input "path" is "services/api", but ${join(env.workspace, 'services/api')} does not exist. It is taken relative to the workspace (${env.workspace}): set it to a directory of the checked-out repository (default "."), and check that actions/checkout runs before this step.`);
+    expect(r.stdout + r.stderr).not.toMatch(/ENOENT|realpath/);
+    const file = await runAction(env, { event: 'push', payload: {}, inputs: { path: 'docker-compose.yml' } });
+    expect(file.stdout).toContain('Input "path" is "docker-compose.yml", which is a file; it takes the directory to scan');
+  });
+
+  it('push with a configuration file and a baseline: only new findings count; SARIF marks each, with the rule pages as help', async () => {
+    const env = makeWorkspace({
+      'docker-compose.yml': COMPOSE,
+      Dockerfile: DOCKERFILE,
+      '.ptrace-doctor.yaml': 'rules:\n  delve-version-unpinned: off\nsuppress:\n  - services: [old]\n    reason: retired next sprint\n',
+      'legacy/docker-compose.yml': LEGACY,
+    });
+    dirs.push(env.dir);
+    // The baseline, written by the CLI as a team would, before a new debugging service arrives.
+    const w = spawnSync(process.execPath, [join(repoRoot, 'dist/cli/index.js'), env.workspace, '--write-baseline', join(env.workspace, 'ptrace-doctor-baseline.json')], { encoding: 'utf8' });
+    expect(w.status, w.stderr).toBe(0);
+    writeFileSync(join(env.workspace, 'docker-compose.yml'), COMPOSE + '  profiler:\n    image: example/prof:dev\n    command: gdb -p 1\n');
+    const r = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'ptrace-doctor-baseline.json', 'sarif-file': 'out/ptrace-doctor.sarif', 'sarif-suppressed': 'include' } });
+    expect(r.outputs).toMatchObject({ findings: '1', errors: '1' });
+    expect(r.code).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => /^::(error|warning|notice) title=/.test(l));
+    expect(annotations).toHaveLength(1);
+    expect(annotations[0]).toMatch(/^::error title=PTD001 [^,]*,file=docker-compose\.yml,line=8,endLine=8,col=3,endColumn=11::.*%0A%0Ahttps:\/\/github\.com\/ptrace-doctor\/ptrace-doctor\/blob\/main\/docs\/rules\/PTD001\.md$/);
+    expect(r.stdout).toMatch(/Not counted: 1 suppressed, 1 in the baseline\./);
+    const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
+    const results = sarif.runs[0].results as Array<{ ruleId: string; baselineState: string; suppressions?: Array<{ kind: string; justification: string }>; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    expect(results.map((x) => `${x.ruleId} ${x.locations[0]!.physicalLocation.artifactLocation.uri} ${x.baselineState}${x.suppressions?.length ? ` ${x.suppressions[0]!.kind}:${x.suppressions[0]!.justification}` : ''}`).sort()).toEqual([
+      'PTD001 docker-compose.yml new',
+      'PTD001 docker-compose.yml unchanged',
+      'PTD001 legacy/docker-compose.yml new external:retired next sprint',
+    ]);
+    const rules = new Map((sarif.runs[0].tool.driver.rules as Array<{ id: string; help: { markdown: string }; properties: Record<string, unknown> }>).map((x) => [x.id, x]));
+    expect(rules.get('PTD007')!.properties['security-severity']).toBe('8.8');
+    expect(rules.get('PTD001')!.help.markdown).toBe(readFileSync(join(repoRoot, 'docs/rules/PTD001.md'), 'utf8').replace(/\]\((\.\.\/[^)]+|[A-Z][^):]*\.md[^)]*)\)/g, (_m, href: string) => `](${new URL(href, 'https://github.com/ptrace-doctor/ptrace-doctor/blob/main/docs/rules/').href})`));
+    // By default (sarif-suppressed: omit) the suppressed finding is left out: code scanning would open an alert for it.
+    const omitted = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'ptrace-doctor-baseline.json', 'sarif-file': 'out/omitted.sarif' } });
+    const kept = (JSON.parse(readFileSync(omitted.outputs['sarif-file']!, 'utf8')).runs[0].results as Array<{ ruleId: string; suppressions?: unknown }>);
+    expect(kept).toHaveLength(2);
+    expect(kept.every((x) => x.suppressions === undefined)).toBe(true);
+    // The configuration's fail-on applies when the input is empty, and the input wins when set.
+    writeFileSync(join(env.workspace, '.ptrace-doctor.yaml'), 'fail-on: never\n');
+    expect((await runAction(env, { event: 'push', payload: {}, inputs: { 'fail-on': '' } })).code).toBe(0);
+    expect((await runAction(env, { event: 'push', payload: {}, inputs: { 'fail-on': 'error' } })).code).toBe(1);
+  });
+
+  it('a bad configuration file, or one outside the workspace, fails the step in words', async () => {
+    const env = makeWorkspace({ 'docker-compose.yml': COMPOSE, '.ptrace-doctor.yaml': 'rules:\n  PTD001: eror\n' });
+    dirs.push(env.dir);
+    const bad = await runAction(env, { event: 'push', payload: {}, inputs: {} });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('.ptrace-doctor.yaml:2:11: rules.PTD001: must be one of error, warning, note, off, got the text "eror"');
+    writeFileSync(join(env.dir, 'elsewhere.yaml'), 'fail-on: never\n');
+    const out = await runAction(env, { event: 'push', payload: {}, inputs: { config: '../elsewhere.yaml' } });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('Input "config" is "../elsewhere.yaml", which leads outside the workspace');
+    writeFileSync(join(env.workspace, '.ptrace-doctor.yaml'), '');
+    const none = await runAction(env, { event: 'push', payload: {}, inputs: { baseline: 'nope.json' } });
+    expect(none.stdout).toContain('Input "baseline" is "nope.json", but');
   });
 
   it('a finding in an unchanged file caused by a changed one goes to the summary with a diff', async () => {

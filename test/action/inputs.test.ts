@@ -8,7 +8,10 @@ const get = (vals: Record<string, string>) => (name: string) => vals[name] ?? ''
 
 describe('readInputs', () => {
   it('applies the defaults of action.yml', () => {
-    expect(readInputs(get({}))).toEqual({ token: '', path: '.', failOn: 'error', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', fix: false, ignore: [], maxComments: 25 });
+    // fail-on left empty: the configuration file's, else error (decided when the run knows the config).
+    expect(readInputs(get({}))).toEqual({ token: '', path: '.', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', sarifSuppressed: 'omit', fix: false, ignore: [], maxComments: 25, config: '', baseline: '' });
+    expect(readInputs(get({ 'sarif-suppressed': 'Include' })).sarifSuppressed).toBe('include');
+    expect(() => readInputs(get({ 'sarif-suppressed': 'all' }))).toThrow(/sarif-suppressed/);
   });
   it('parses values and rejects bad ones with the input name', () => {
     const i = readInputs(get({ 'fail-on': 'Warning', 'pr-review': 'False', fix: 'true', ignore: 'ptd010, PTD012\nPTD010', 'max-comments': '0', scope: 'all' }));
@@ -17,6 +20,9 @@ describe('readInputs', () => {
     expect(() => readInputs(get({ fix: 'yes' }))).toThrow(InputError);
     expect(() => readInputs(get({ 'max-comments': '-1' }))).toThrow(/max-comments/);
     expect(() => readInputs(get({ ignore: 'PTD1' }))).toThrow(/ignore/);
+    // Slugs as well as ids, given as ids.
+    expect(readInputs(get({ ignore: 'delve-version-unpinned debug-binary-optimized,PTD012' })).ignore).toEqual(['PTD012', 'PTD010']);
+    expect(readInputs(get({ config: ' ci/ptrace-doctor.yaml ', baseline: 'baseline.json' }))).toMatchObject({ config: 'ci/ptrace-doctor.yaml', baseline: 'baseline.json' });
   });
 });
 

@@ -128,5 +128,12 @@ describe('annotations', () => {
     expect(omitted).toBe(2);
     expect(annotations.slice(0, 3).every((a) => a.level === 'error')).toBe(true);
     expect(annotations[0]).toMatchObject({ file: 'sub/docker-compose.yml', startLine: 5, endLine: 5, title: 'PTD001 Debugger container lacks SYS_PTRACE' });
+    // One-line findings carry their columns; the message ends with the rule page when asked.
+    expect(annotations[0]).toMatchObject({ startColumn: 4, endColumn: 5 });
+    const linked = annotationsFor(fs.slice(12), (p) => p, 10, (id) => `https://example.test/${id}.md`).annotations[0]!;
+    expect(linked.message).toMatch(/\n\nhttps:\/\/example\.test\/PTD001\.md$/);
+    const multi = annotationsFor([finding(f, 0, COMPOSE.indexOf('image:'))], (p) => p).annotations[0]!;
+    expect(multi.startLine).toBeLessThan(multi.endLine);
+    expect(multi.startColumn).toBeUndefined();
   });
 });

@@ -105,7 +105,7 @@ describe('run() in process', () => {
     const io: Io = { info: () => {}, warning: (m) => warnings.push(m), annotate: (a) => annotations.push(a), setOutput: (k, v) => (outputs[k] = v), writeJobSummary: async (m) => void (jobSummary = m) };
     const engine: Engine = { scan, applyFixes: async () => ({ changed: [], patch: '', skipped: [] }), toSarif: () => ({}), ruleDocUrl: docUrl };
     const out = await run(
-      { token: 't', path: '.', failOn: 'never', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', fix: false, ignore: [], maxComments: 25 },
+      { token: 't', path: '.', failOn: 'never', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', sarifSuppressed: 'omit', fix: false, ignore: [], maxComments: 25, config: '', baseline: '' },
       { eventName: 'pull_request', owner: 'o', repo: 'r', workspace: ws, apiUrl: gh.url, serverUrl: '', sha: '', tempDir: ws, pr: { number: 9, headSha: 'h'.repeat(40), isFork: false } },
       { engine, io, retry: { sleep: async () => {} } },
     );

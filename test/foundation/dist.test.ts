@@ -18,11 +18,25 @@ function files(dir: string): string[] {
   return out.sort();
 }
 
-/** The chunks (`<id>.index.js`, from dynamic import()) that a bundle loads, by webpack's `__nccwpck_require__.e(<id>)`. */
+/**
+ * The chunks (`<id>.index.js`, from dynamic import()) that a bundle loads, by webpack's
+ * `__nccwpck_require__.e(<id>)`: those its entry loads, and those these load in turn (the
+ * configuration loader, itself a chunk, loads picomatch's).
+ */
 function chunksLoadedBy(bundle: string): string[] {
   const ids = new Set<string>();
-  // `__nccwpck_require__.e(61)`, or with webpack's note: `__nccwpck_require__.e(/* import() */ 815)`.
-  for (const m of readFileSync(bundle, 'utf8').matchAll(/__nccwpck_require__\.e\((?:\/\* import\(\) \*\/ )?(\d+)\)/g)) ids.add(`${m[1]}.index.js`);
+  const dir = join(bundle, '..');
+  const visit = (file: string): void => {
+    // `__nccwpck_require__.e(61)`, or with webpack's note: `__nccwpck_require__.e(/* import() */ 815)`;
+    // inside a chunk the function keeps webpack's own name, `__webpack_require__`.
+    for (const m of readFileSync(file, 'utf8').matchAll(/__(?:nccwpck|webpack)_require__\.e\((?:\/\* import\(\) \*\/ )?(\d+)\)/g)) {
+      const chunk = `${m[1]}.index.js`;
+      if (ids.has(chunk)) continue;
+      ids.add(chunk);
+      if (existsSync(join(dir, chunk))) visit(join(dir, chunk));
+    }
+  };
+  visit(bundle);
   return [...ids].sort();
 }
 

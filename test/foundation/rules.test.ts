@@ -54,7 +54,7 @@ describe('PTD001–PTD004 on the seed and its variants', () => {
       'docker-compose.yml': 'services:\n  # ptrace-doctor-ignore PTD001\n  dbg:\n    image: x\n    command: strace -p 1\n  other:\n    image: x\n    command: strace -p 1 # ptrace-doctor-ignore PTD003\n',
     });
     const found = await scanBrief(root);
-    expect(found.map((f) => `${f.rule}:${f.line}`)).toEqual(['PTD001:6']);
+    expect(found.map((f) => `${f.rule}:${f.line}`)).toEqual(['PTD001:6', 'PTD901:8']);
   });
 
   it('names the launch and the evidence in plain words', async () => {

@@ -110,7 +110,7 @@ interface Recorded {
 }
 
 function inputs(over: Partial<ActionInputs> = {}): ActionInputs {
-  return { token: TOKEN, path: '.', failOn: 'error', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', fix: false, ignore: [], maxComments: 25, ...over };
+  return { token: TOKEN, path: '.', failOn: 'error', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', sarifSuppressed: 'omit', fix: false, ignore: [], maxComments: 25, config: '', baseline: '', ...over };
 }
 
 const cleanups: (() => Promise<void>)[] = [];

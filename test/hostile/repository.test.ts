@@ -326,7 +326,7 @@ describe('hostile names', () => {
     const lines = out.split('\n').filter(Boolean);
     // One workflow command per finding, each on one line: a newline in a path or message cannot start a second command.
     expect(lines.length).toBe(r.findings.length);
-    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,endLine=\d+,title=[^:]*::/);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=[^:]*::/);
     let json = '';
     await main([root, '--format', 'json', '--fail-on', 'never'], { stdout: (s) => { json += s; }, stderr: () => {}, cwd: root });
     const parsed = JSON.parse(json) as { findings: { location: { path: string } }[] };

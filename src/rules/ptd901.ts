@@ -1,0 +1,20 @@
+import type { Rule } from './types.js';
+
+/**
+ * Reported by the engine, not by a check: whether a `ptrace-doctor-ignore`
+ * comment suppressed anything is known only once every other rule has run
+ * (see src/suppress/ and engine.ts).
+ */
+export const ptd901: Rule = {
+  meta: {
+    id: 'PTD901',
+    slug: 'unused-suppression',
+    title: 'Suppression comment matches nothing',
+    defaultSeverity: 'note',
+    fixable: true,
+    summary: 'A ptrace-doctor-ignore comment suppresses no finding (the problem was fixed, or the comment is not where it applies) or names a rule that does not exist.',
+  },
+  check() {
+    // The engine reports this rule after the others (engine.ts, unusedSuppressions).
+  },
+};
