@@ -14190,6 +14190,7 @@ function runRules(project, model, opts = {}) {
         }
         return hit;
     };
+    const usedEntries = new Set();
     const external = (ruleId, r) => config.suppress.find((e) => {
         if (e.rules && !e.rules.includes(ruleId))
             return false;
@@ -14227,6 +14228,7 @@ function runRules(project, model, opts = {}) {
         }
         const e = external(meta.id, r);
         if (e) {
+            usedEntries.add(e);
             suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
             return;
         }
@@ -14240,6 +14242,9 @@ function runRules(project, model, opts = {}) {
     if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
         for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
             report(ptd901/* ptd901 */.T.meta, r, false);
+        if (opts.partial !== true)
+            for (const r of unusedConfigEntries(config.suppress, usedEntries, skip))
+                report(ptd901/* ptd901 */.T.meta, r, false);
     }
     return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
 }
@@ -14280,6 +14285,32 @@ function unusedSuppressions(project, directives, skipped, partial) {
                 ...(all ? { fix: removalFix(d) } : {}),
             });
         }
+    }
+    return out;
+}
+/**
+ * PTD901 for the configuration file's `suppress` entries that matched no
+ * finding in a full scan (an entry naming only rules that did not run cannot
+ * tell). No fix: removing a list item is left to the user, who may have
+ * moved the service rather than fixed it.
+ */
+function unusedConfigEntries(entries, used, skipped) {
+    const out = [];
+    for (const e of entries) {
+        if (used.has(e) || !e.span)
+            continue;
+        if (e.rules && e.rules.every((id) => skipped.has(id)))
+            continue;
+        const what = [
+            e.rules ? `${e.rules.join(', ')}` : 'any rule',
+            e.paths ? 'in the paths it names' : '',
+            e.services ? `for ${e.services.map((s) => `\`${s}\``).join(', ')}` : '',
+        ].filter(Boolean).join(' ');
+        out.push({
+            span: e.span,
+            key: `config ${e.rules?.join(',') ?? '*'} ${e.services?.join(',') ?? '*'} ${e.reason}`,
+            message: `The exception at ${e.where} ("${e.reason}") suppresses nothing: no finding of ${what} was reported. Remove it from the configuration, or correct its paths or services if they moved.`,
+        });
     }
     return out;
 }
@@ -22180,10 +22211,10 @@ const ptd901 = {
     meta: {
         id: 'PTD901',
         slug: 'unused-suppression',
-        title: 'Suppression comment matches nothing',
+        title: 'Suppression matches nothing',
         defaultSeverity: 'note',
         fixable: true,
-        summary: 'A ptrace-doctor-ignore comment suppresses no finding (the problem was fixed, or the comment is not where it applies) or names a rule that does not exist.',
+        summary: 'A ptrace-doctor-ignore comment or a `suppress` entry of .ptrace-doctor.yaml suppresses no finding (the problem was fixed, or it is not where it applies) or names a rule that does not exist.',
     },
     check() {
         // The engine reports this rule after the others (engine.ts, unusedSuppressions).

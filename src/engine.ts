@@ -141,6 +141,7 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     }
     return hit;
   };
+  const usedEntries = new Set<SuppressEntry>();
   const external = (ruleId: string, r: Report): SuppressEntry | undefined =>
     config.suppress.find((e) => {
       if (e.rules && !e.rules.includes(ruleId)) return false;
@@ -174,6 +175,7 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     }
     const e = external(meta.id, r);
     if (e) {
+      usedEntries.add(e);
       suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
       return;
     }
@@ -185,6 +187,7 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
   }
   if (!skip.has(ptd901.meta.id)) {
     for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true)) report(ptd901.meta, r, false);
+    if (opts.partial !== true) for (const r of unusedConfigEntries(config.suppress, usedEntries, skip)) report(ptd901.meta, r, false);
   }
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
 }
@@ -224,6 +227,31 @@ function unusedSuppressions(project: Project, directives: Map<SourceFile, Direct
         ...(all ? { fix: removalFix(d) } : {}),
       });
     }
+  }
+  return out;
+}
+
+/**
+ * PTD901 for the configuration file's `suppress` entries that matched no
+ * finding in a full scan (an entry naming only rules that did not run cannot
+ * tell). No fix: removing a list item is left to the user, who may have
+ * moved the service rather than fixed it.
+ */
+function unusedConfigEntries(entries: SuppressEntry[], used: Set<SuppressEntry>, skipped: Set<string>): Report[] {
+  const out: Report[] = [];
+  for (const e of entries) {
+    if (used.has(e) || !e.span) continue;
+    if (e.rules && e.rules.every((id) => skipped.has(id))) continue;
+    const what = [
+      e.rules ? `${e.rules.join(', ')}` : 'any rule',
+      e.paths ? 'in the paths it names' : '',
+      e.services ? `for ${e.services.map((s) => `\`${s}\``).join(', ')}` : '',
+    ].filter(Boolean).join(' ');
+    out.push({
+      span: e.span,
+      key: `config ${e.rules?.join(',') ?? '*'} ${e.services?.join(',') ?? '*'} ${e.reason}`,
+      message: `The exception at ${e.where} ("${e.reason}") suppresses nothing: no finding of ${what} was reported. Remove it from the configuration, or correct its paths or services if they moved.`,
+    });
   }
   return out;
 }

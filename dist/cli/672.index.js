@@ -26,7 +26,7 @@ var yaml_lib = __webpack_require__(3078);
 // EXTERNAL MODULE: ./src/parse/lazy-lib.ts
 var lazy_lib = __webpack_require__(4083);
 // EXTERNAL MODULE: ./src/source.ts
-var source = __webpack_require__(4998);
+var src_source = __webpack_require__(4998);
 // EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
 var rules = __webpack_require__(5679);
 ;// CONCATENATED MODULE: ./src/config/validate.ts
@@ -69,10 +69,10 @@ function suggest(word, among) {
 }
 const RULE_NAMES = [...rules/* RULES */.y0.map((r) => r.id), ...rules/* RULES */.y0.map((r) => r.slug)];
 function validateConfigText(text, name = '.ptrace-doctor.yaml') {
-    const file = (0,source/* makeSourceFile */.AN)(name, name, 'compose', text);
+    const file = (0,src_source/* makeSourceFile */.AN)(name, name, 'compose', text);
     const problems = [];
     const at = (offset, path, message) => {
-        const p = (0,source/* positionAt */.t$)(file, offset ?? 0);
+        const p = (0,src_source/* positionAt */.t$)(file, offset ?? 0);
         problems.push({ line: p.line, column: p.column, path, message });
     };
     const fail = () => ({ ok: false, problems: problems.slice(0, 50) });
@@ -271,7 +271,8 @@ function validateConfigText(text, name = '.ptrace-doctor.yaml') {
                         at(start(item) ?? start(v), path, `must be a mapping with paths or services, and a reason, got ${typeName(item)}`);
                         return;
                     }
-                    const entry = { line: (0,source/* positionAt */.t$)(file, start(item) ?? 0).line };
+                    const range = item.range;
+                    const entry = { line: (0,src_source/* positionAt */.t$)(file, start(item) ?? 0).line, start: range?.[0] ?? 0, end: range?.[1] ?? range?.[0] ?? 0 };
                     let ok = true;
                     for (const ep of item.items) {
                         if (!(0,yaml_lib/* isPair */.tO)(ep))
@@ -349,6 +350,7 @@ function formatProblems(name, problems) {
 
 
 
+
 const picomatch = (0,lazy_lib/* lazyLibrary */.A)('picomatch', () => __webpack_require__.e(/* import() */ 6).then(__webpack_require__.t.bind(__webpack_require__, 4006, 23)));
 /** A matcher for globs relative to `base`, applied to paths relative to `root`. */
 async function globMatcher(globs, base, root) {
@@ -368,8 +370,11 @@ async function globMatcher(globs, base, root) {
     };
 }
 /** The configuration as the engine applies it, from the validated file. */
-async function effectiveConfig(raw, source, root, displayName) {
+async function effectiveConfig(raw, source, root, displayName, text) {
     const dir = (0,external_node_path_.dirname)(source);
+    // The file as findings name it: relative to the scanned root when it is in the repository (as every other path is).
+    const inRepo = (0,find/* isInside */.FK)((0,external_node_path_.resolve)(root), (0,external_node_path_.resolve)(source));
+    const file = text === undefined ? undefined : (0,src_source/* makeSourceFile */.AN)(inRepo ? (0,external_node_path_.relative)((0,external_node_path_.resolve)(root), source).split(external_node_path_.sep).join('/') : displayName, source, 'compose', text);
     // Globs are relative to the file's directory when the scan is under it, else to the scanned root.
     const base = (0,find/* isInside */.FK)(dir, (0,external_node_path_.resolve)(root)) ? dir : (0,external_node_path_.resolve)(root);
     const suppress = [];
@@ -380,6 +385,7 @@ async function effectiveConfig(raw, source, root, displayName) {
             ...(s.services ? { services: s.services } : {}),
             reason: s.reason,
             where: `${displayName}:${s.line}`,
+            ...(file ? { span: { file, start: s.start, end: s.end } } : {}),
         });
     }
     return {
@@ -398,7 +404,7 @@ async function loadConfigFile(path, root, display = (p) => p) {
     const v = validateConfigText(text, shown);
     if (!v.ok)
         throw new find/* ConfigError */.xL(`${shown} is not a valid configuration:\n${formatProblems(shown, v.problems)}`);
-    return effectiveConfig(v.config, path, root, shown);
+    return effectiveConfig(v.config, path, root, shown, text);
 }
 /** Find (unless told which), read, validate and compile the configuration. */
 async function loadConfig(opts) {

@@ -10,6 +10,7 @@ import { ConfigError, findConfig, isInside, readConfigFile, type FindOptions } f
 import { loadYaml } from '../parse/yaml-lib.js';
 import { lazyLibrary } from '../parse/lazy-lib.js';
 import type { EffectiveConfig, SuppressEntry } from './types.js';
+import { makeSourceFile } from '../source.js';
 
 import { formatProblems, validateConfigText, type RawConfig } from './validate.js';
 
@@ -34,8 +35,11 @@ async function globMatcher(globs: string[], base: string, root: string): Promise
 }
 
 /** The configuration as the engine applies it, from the validated file. */
-export async function effectiveConfig(raw: RawConfig, source: string, root: string, displayName: string): Promise<EffectiveConfig> {
+export async function effectiveConfig(raw: RawConfig, source: string, root: string, displayName: string, text?: string): Promise<EffectiveConfig> {
   const dir = dirname(source);
+  // The file as findings name it: relative to the scanned root when it is in the repository (as every other path is).
+  const inRepo = isInside(resolve(root), resolve(source));
+  const file = text === undefined ? undefined : makeSourceFile(inRepo ? relative(resolve(root), source).split(sep).join('/') : displayName, source, 'compose', text);
   // Globs are relative to the file's directory when the scan is under it, else to the scanned root.
   const base = isInside(dir, resolve(root)) ? dir : resolve(root);
   const suppress: SuppressEntry[] = [];
@@ -46,6 +50,7 @@ export async function effectiveConfig(raw: RawConfig, source: string, root: stri
       ...(s.services ? { services: s.services } : {}),
       reason: s.reason,
       where: `${displayName}:${s.line}`,
+      ...(file ? { span: { file, start: s.start, end: s.end } } : {}),
     });
   }
   return {
@@ -79,7 +84,7 @@ export async function loadConfigFile(path: string, root: string, display: (abs: 
   const shown = display(path);
   const v = validateConfigText(text, shown);
   if (!v.ok) throw new ConfigError(`${shown} is not a valid configuration:\n${formatProblems(shown, v.problems)}`);
-  return effectiveConfig(v.config, path, root, shown);
+  return effectiveConfig(v.config, path, root, shown, text);
 }
 
 /** Find (unless told which), read, validate and compile the configuration. */

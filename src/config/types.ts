@@ -1,5 +1,5 @@
 /** The configuration as the engine applies it (loaded and validated by config/load.ts). */
-import type { Severity } from '../types.js';
+import type { Severity, Span } from '../types.js';
 
 export type RuleSetting = Severity | 'off';
 export type FailOn = Severity | 'never';
@@ -14,6 +14,8 @@ export interface SuppressEntry {
   reason: string;
   /** Where the entry is written ("path:line"), for messages and SARIF. */
   where: string;
+  /** The entry in the configuration file, for PTD901 when it suppresses nothing. */
+  span?: Span;
 }
 
 export interface EffectiveConfig {

@@ -20,6 +20,9 @@ export interface RawSuppression {
   services?: string[];
   reason: string;
   line: number;
+  /** Offsets of the entry in the file's text (for a finding that points at it). */
+  start: number;
+  end: number;
 }
 
 export interface RawConfig {
@@ -228,7 +231,8 @@ export function validateConfigText(text: string, name = '.ptrace-doctor.yaml'): 
           const path = `suppress[${i}]`;
           if (refuseSpecial(item, path)) return;
           if (!isMap(item)) { at(start(item) ?? start(v), path, `must be a mapping with paths or services, and a reason, got ${typeName(item)}`); return; }
-          const entry: Partial<RawSuppression> = { line: positionAt(file, start(item) ?? 0).line };
+          const range = (item as Node).range;
+          const entry: Partial<RawSuppression> = { line: positionAt(file, start(item) ?? 0).line, start: range?.[0] ?? 0, end: range?.[1] ?? range?.[0] ?? 0 };
           let ok = true;
           for (const ep of (item as YAMLMap).items) {
             if (!isPair(ep)) continue;

@@ -9,10 +9,10 @@ export const ptd901: Rule = {
   meta: {
     id: 'PTD901',
     slug: 'unused-suppression',
-    title: 'Suppression comment matches nothing',
+    title: 'Suppression matches nothing',
     defaultSeverity: 'note',
     fixable: true,
-    summary: 'A ptrace-doctor-ignore comment suppresses no finding (the problem was fixed, or the comment is not where it applies) or names a rule that does not exist.',
+    summary: 'A ptrace-doctor-ignore comment or a `suppress` entry of .ptrace-doctor.yaml suppresses no finding (the problem was fixed, or it is not where it applies) or names a rule that does not exist.',
   },
   check() {
     // The engine reports this rule after the others (engine.ts, unusedSuppressions).

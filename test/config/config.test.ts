@@ -80,6 +80,31 @@ describe('the configuration file', () => {
     ]);
   });
 
+  it('an exception that suppresses nothing is a PTD901 note on its entry; not for rules that did not run, nor in a partial scan', async () => {
+    const root = tempRepo({ 'docker-compose.yml': COMPOSE, 'svc/Dockerfile': DOCKERFILE });
+    writeFileSync(join(root, '.ptrace-doctor.yaml'), [
+      'suppress:',
+      '  - rules: [PTD003]',
+      '    services: [dind]',
+      '    reason: runs Docker in Docker',
+      '  - rules: [PTD001]',
+      '    services: [worker]  # renamed to api since',
+      '    reason: the worker is traced by hand',
+      '  - rules: [PTD010]',
+      '    paths: ["svc/**"]',
+      '    reason: optimised on purpose',
+      '',
+    ].join('\n'));
+    const json = JSON.parse((await run(root, '--format', 'json')).out) as { findings: Array<{ ruleId: string; severity: string; message: string; location: { path: string; startLine: number } }> };
+    const unused = json.findings.filter((f) => f.ruleId === 'PTD901');
+    expect(unused.map((f) => `${f.severity} ${f.location.path}:${f.location.startLine}`)).toEqual(['note .ptrace-doctor.yaml:5', 'note .ptrace-doctor.yaml:8']);
+    expect(unused[0]!.message).toContain('.ptrace-doctor.yaml:5 ("the worker is traced by hand") suppresses nothing');
+    // The rule the third entry names turned off: it cannot tell, so it is not reported.
+    expect(rules(await run(root, '--format', 'json', '--ignore', 'PTD010')).filter((r) => r.startsWith('PTD901'))).toEqual(['PTD901 note .ptrace-doctor.yaml']);
+    // A partial scan (a pre-commit hook's staged files) does not see every finding an entry is for.
+    expect(rules(await run(root, '--format', 'json', 'svc/Dockerfile')).filter((r) => r.startsWith('PTD901'))).toEqual([]);
+  });
+
   it('is found above the scanned directory up to the top of the git work tree, with globs relative to it', async () => {
     const root = tempRepo({ 'services/api/Dockerfile': DOCKERFILE, 'services/web/Dockerfile': DOCKERFILE });
     mkdirSync(join(root, '.git'));
