@@ -9424,14 +9424,32 @@ class Workspace {
         }
         return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
-    /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
-    list(paths) {
+    /**
+     * Candidate paths (relative, POSIX) under the root or under the given
+     * sub-paths; `named` adds files named on the command line that the listing
+     * leaves out (ignored by git, under a directory the walk skips): a file
+     * named is read because it was named.
+     */
+    list(paths, named) {
         const prefixes = this.prefixesOf(paths);
         if (prefixes && !this.listing && this.allNamedFiles(prefixes))
             return [...new Set(prefixes)];
         const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
         const all = fromGit ?? this.walk();
-        return prefixes ? underAny(all, prefixes) : all;
+        const listed = prefixes ? underAny(all, prefixes) : all;
+        if (!named || named.length === 0)
+            return listed;
+        const have = new Set(listed);
+        const more = named.filter((p) => !have.has(p) && !this.isDirectory(p));
+        return more.length > 0 ? [...listed, ...new Set(more)] : listed;
+    }
+    isDirectory(rel) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, rel)).isDirectory();
+        }
+        catch {
+            return false;
+        }
     }
     /** The normalised sub-paths; undefined when the whole root is wanted. */
     prefixesOf(paths) {
@@ -9558,10 +9576,10 @@ class Workspace {
     }
 }
 /** Find and read every container-config file; `exclude` (the config file's excludes) keeps paths out of the listing. */
-function discover(ws, paths, exclude) {
+function discover(ws, paths, exclude, named) {
     const files = [];
     const skipped = [];
-    const listed = ws.list(paths);
+    const listed = ws.list(paths, named);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
         if (exclude && exclude(rel))
@@ -9601,19 +9619,19 @@ function discover(ws, paths, exclude) {
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
-function discoverMarked(ws, paths, exclude) {
-    const d = discover(ws, paths, exclude);
+function discoverMarked(ws, paths, exclude, named) {
+    const d = discover(ws, paths, exclude, named);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('read');
     return d;
 }
-async function discoverThen(ws, paths, work, exclude) {
+async function discoverThen(ws, paths, work, exclude, named) {
     const untracked = ws.startListing(paths);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('list');
-    const first = await work(discoverMarked(ws, paths, exclude));
+    const first = await work(discoverMarked(ws, paths, exclude, named));
     if (untracked === undefined || !(await untracked))
         return first;
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('untracked walk');
-    return work(discoverMarked(ws, paths, exclude));
+    return work(discoverMarked(ws, paths, exclude, named));
 }
 
 
@@ -13084,7 +13102,7 @@ function editorAttachConfigs(project) {
     return out;
 }
 function buildModel(project, opts = {}) {
-    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, opts.partial);
+    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything);
     const index = new ImageIndex();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
@@ -14240,21 +14258,20 @@ function runRules(project, model, opts = {}) {
         rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
     }
     if (!skip.has(ptd901/* ptd901 */.T.meta.id)) {
-        for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true))
+        for (const r of unusedSuppressions(project, directives.byFile, skip))
             report(ptd901/* ptd901 */.T.meta, r, false);
-        if (opts.partial !== true)
-            for (const r of unusedConfigEntries(config.suppress, usedEntries, skip))
-                report(ptd901/* ptd901 */.T.meta, r, false);
+        for (const r of unusedConfigEntries(config.suppress, usedEntries, skip))
+            report(ptd901/* ptd901 */.T.meta, r, false);
     }
     return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
 }
 /**
  * PTD901: directives that name no rule, or that suppressed nothing. A rule
  * that did not run (turned off, --ignore) cannot tell, nor can a file that
- * could not be parsed, nor a partial scan (what a comment covers may be
- * found only through a file that was not scanned): those are not reported.
+ * could not be parsed: those are not reported. Paths on the command line do
+ * not change the answer: the whole repository is modelled (scan()).
  */
-function unusedSuppressions(project, directives, skipped, partial) {
+function unusedSuppressions(project, directives, skipped) {
     const out = [];
     const unparsed = new Set(project.problems.map((p) => p.path));
     for (const [file, ds] of directives) {
@@ -14269,7 +14286,7 @@ function unusedSuppressions(project, directives, skipped, partial) {
                     message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
                 });
             }
-            if (partial || unparsed.has(path))
+            if (unparsed.has(path))
                 continue;
             const named = d.rules ?? ['*'];
             const idle = named.filter((id) => !skipped.has(id) && !d.used.has(id));
@@ -14290,8 +14307,7 @@ function unusedSuppressions(project, directives, skipped, partial) {
 }
 /**
  * PTD901 for the configuration file's `suppress` entries that matched no
- * finding in a full scan (an entry naming only rules that did not run cannot
- * tell). No fix: removing a list item is left to the user, who may have
+ * finding (an entry naming only rules that did not run cannot tell). No fix: removing a list item is left to the user, who may have
  * moved the service rather than fixed it.
  */
 function unusedConfigEntries(entries, used, skipped) {
@@ -14338,9 +14354,13 @@ function buildModelGuarded(project, opts) {
 }
 async function scan(opts) {
     const ws = new discover/* Workspace */.aR(opts.root, opts.overlay);
-    // Sub-paths that do not cover the root: what their files link to may lie outside them.
-    const partial = ws.prefixesOf(opts.paths) !== undefined;
-    return (0,discover/* discoverThen */.PN)(ws, opts.paths, async ({ files, skipped }) => {
+    // Paths on the command line (a pre-commit hook's staged files, a sub-directory) narrow what is reported, not
+    // what is read: a finding in a named file can depend on any file of the repository (the override that grants
+    // the capability, the Compose file that runs the Dockerfile, the script a CMD starts), so the whole repository
+    // is modelled and the findings in the named paths are kept. The answer for a named file is the full scan's.
+    const named = ws.prefixesOf(opts.paths);
+    const inNamed = named && ((path) => named.some((p) => path === p || path.startsWith(p + '/')));
+    return (0,discover/* discoverThen */.PN)(ws, undefined, async ({ files, skipped }) => {
         if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind)))
             await (0,yaml_lib/* loadYaml */.yv)();
         if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)))
@@ -14349,9 +14369,11 @@ async function scan(opts) {
         if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
             await (0,toml_lib/* loadToml */.X)();
         const project = new model_project/* Project */.MM(ws, files, skipped);
-        const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
+        const model = buildModelGuarded(project, { readEverything: opts.readEverything === true });
         (0,timing/* mark */.Gy)('model');
-        const { findings, suppressed } = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}), partial });
+        const all = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}) });
+        const findings = inNamed ? all.findings.filter((f) => inNamed(f.span.file.path)) : all.findings;
+        const suppressed = inNamed ? all.suppressed.filter((f) => inNamed(f.span.file.path)) : all.suppressed;
         (0,timing/* mark */.Gy)('rules');
         // The fixes offered are the ones that can all be applied together, each file validated once;
         // those held back by another (rare) are computed again on the fixed text and folded in.
@@ -14362,7 +14384,7 @@ async function scan(opts) {
         }
         (0,timing/* mark */.Gy)('fixes');
         return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };
-    }, opts.config?.exclude);
+    }, opts.config?.exclude, named);
 }
 
 
@@ -17579,7 +17601,6 @@ function composePartner(path) {
 class Relevance {
     files;
     everything;
-    partial;
     hotDockerfiles;
     targets;
     /**
@@ -17592,14 +17613,11 @@ class Relevance {
     warmCache = new Map();
     /**
      * `files` are the discovered files. With `everything`, every file counts as
-     * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
-     * the files a link can lead to may lie outside them, so a file that may
-     * link at all (`build`, `extends`) is read.
+     * hot (tests compare both ways).
      */
-    constructor(files, everything = false, partial = false) {
+    constructor(files, everything = false) {
         this.files = files;
         this.everything = everything;
-        this.partial = partial;
         for (const f of files) {
             if (!isHot(f))
                 continue;
@@ -17674,8 +17692,6 @@ class Relevance {
             return true;
         if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build'))
             return false;
-        if (this.partial)
-            return true;
         if (this.targets.length === 0)
             return false;
         return this.targets.some((t) => mayBuild(f, t));
@@ -17687,10 +17703,6 @@ class Relevance {
         const byPath = new Map(all.map((f) => [f.path, f]));
         // Grow to a fixed point: partners of chosen files, and files that may
         // `extends` a chosen one (they name its file).
-        if (this.partial)
-            for (const f of all)
-                if (f.text.includes('extends'))
-                    chosen.add(f);
         let fresh = [...chosen];
         while (fresh.length > 0) {
             const next = [];
@@ -17708,7 +17720,7 @@ class Relevance {
                     take(byPath.get(b));
             const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
             for (const f of all)
-                if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n))))
+                if (!chosen.has(f) && f.text.includes('extends') && names.some((n) => f.text.includes(n)))
                     take(f);
             fresh = next;
         }

@@ -86,8 +86,6 @@ function fingerprint(ruleId: string, r: Report): string {
 export interface RuleRunOptions {
   ignore?: string[];
   config?: EffectiveConfig;
-  /** The scan covers part of the repository: a comment can look unused only because what it covers was not scanned. */
-  partial?: boolean;
 }
 
 export interface RuleRunResult {
@@ -186,8 +184,8 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
   }
   if (!skip.has(ptd901.meta.id)) {
-    for (const r of unusedSuppressions(project, directives.byFile, skip, opts.partial === true)) report(ptd901.meta, r, false);
-    if (opts.partial !== true) for (const r of unusedConfigEntries(config.suppress, usedEntries, skip)) report(ptd901.meta, r, false);
+    for (const r of unusedSuppressions(project, directives.byFile, skip)) report(ptd901.meta, r, false);
+    for (const r of unusedConfigEntries(config.suppress, usedEntries, skip)) report(ptd901.meta, r, false);
   }
   return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
 }
@@ -195,10 +193,10 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
 /**
  * PTD901: directives that name no rule, or that suppressed nothing. A rule
  * that did not run (turned off, --ignore) cannot tell, nor can a file that
- * could not be parsed, nor a partial scan (what a comment covers may be
- * found only through a file that was not scanned): those are not reported.
+ * could not be parsed: those are not reported. Paths on the command line do
+ * not change the answer: the whole repository is modelled (scan()).
  */
-function unusedSuppressions(project: Project, directives: Map<SourceFile, Directive[]>, skipped: Set<string>, partial: boolean): Report[] {
+function unusedSuppressions(project: Project, directives: Map<SourceFile, Directive[]>, skipped: Set<string>): Report[] {
   const out: Report[] = [];
   const unparsed = new Set(project.problems.map((p) => p.path));
   for (const [file, ds] of directives) {
@@ -213,7 +211,7 @@ function unusedSuppressions(project: Project, directives: Map<SourceFile, Direct
           message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
         });
       }
-      if (partial || unparsed.has(path)) continue;
+      if (unparsed.has(path)) continue;
       const named = d.rules ?? ['*'];
       const idle = named.filter((id) => !skipped.has(id) && !d.used.has(id));
       if (idle.length === 0 || (d.rules !== undefined && d.rules.length === 0)) continue;
@@ -233,8 +231,7 @@ function unusedSuppressions(project: Project, directives: Map<SourceFile, Direct
 
 /**
  * PTD901 for the configuration file's `suppress` entries that matched no
- * finding in a full scan (an entry naming only rules that did not run cannot
- * tell). No fix: removing a list item is left to the user, who may have
+ * finding (an entry naming only rules that did not run cannot tell). No fix: removing a list item is left to the user, who may have
  * moved the service rather than fixed it.
  */
 function unusedConfigEntries(entries: SuppressEntry[], used: Set<SuppressEntry>, skipped: Set<string>): Report[] {
@@ -280,17 +277,23 @@ function buildModelGuarded(project: Project, opts: ModelOptions): Model {
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const ws = new Workspace(opts.root, opts.overlay);
-  // Sub-paths that do not cover the root: what their files link to may lie outside them.
-  const partial = ws.prefixesOf(opts.paths) !== undefined;
-  return discoverThen(ws, opts.paths, async ({ files, skipped }) => {
+  // Paths on the command line (a pre-commit hook's staged files, a sub-directory) narrow what is reported, not
+  // what is read: a finding in a named file can depend on any file of the repository (the override that grants
+  // the capability, the Compose file that runs the Dockerfile, the script a CMD starts), so the whole repository
+  // is modelled and the findings in the named paths are kept. The answer for a named file is the full scan's.
+  const named = ws.prefixesOf(opts.paths);
+  const inNamed = named && ((path: string): boolean => named.some((p) => path === p || path.startsWith(p + '/')));
+  return discoverThen(ws, undefined, async ({ files, skipped }) => {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
     if (mayReadJson(files.map((f) => f.kind))) await loadJsonc();
     // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
     if (files.some((f) => f.kind === 'air' || f.text.includes('air -c'))) await loadToml();
     const project = new Project(ws, files, skipped);
-    const model = buildModelGuarded(project, { readEverything: opts.readEverything === true, partial });
+    const model = buildModelGuarded(project, { readEverything: opts.readEverything === true });
     mark('model');
-    const { findings, suppressed } = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}), partial });
+    const all = runRules(project, model, { ...(opts.ignore ? { ignore: opts.ignore } : {}), ...(opts.config ? { config: opts.config } : {}) });
+    const findings = inNamed ? all.findings.filter((f) => inNamed(f.span.file.path)) : all.findings;
+    const suppressed = inNamed ? all.suppressed.filter((f) => inNamed(f.span.file.path)) : all.suppressed;
     mark('rules');
     // The fixes offered are the ones that can all be applied together, each file validated once;
     // those held back by another (rare) are computed again on the fixed text and folded in.
@@ -301,5 +304,5 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     }
     mark('fixes');
     return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };
-  }, opts.config?.exclude);
+  }, opts.config?.exclude, named);
 }

@@ -57,9 +57,9 @@ Commands:
                                     (--force replaces an existing one)
   explain RULE                      show a rule's documentation: what, why, the fix
 
-One directory is the repository to scan. Otherwise paths narrow the scan of
-the current directory (or --root) and are taken from the current directory;
-files named one by one are read as named, directories are listed with git.
+One directory is the repository to scan. Otherwise paths narrow the report
+of the current directory (or --root) and are taken from the current directory:
+the whole repository is read, and the findings in those paths are reported.
 
 Suppressing a finding: a comment on the line above it (or at the end of its
 line) in the file's own comment syntax,

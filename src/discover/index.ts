@@ -416,13 +416,30 @@ export class Workspace {
     return { ok: true, file: makeSourceFile(norm, abs, kind, text) };
   }
 
-  /** Candidate paths (relative, POSIX) under the root or under the given sub-paths. */
-  list(paths?: string[]): string[] {
+  /**
+   * Candidate paths (relative, POSIX) under the root or under the given
+   * sub-paths; `named` adds files named on the command line that the listing
+   * leaves out (ignored by git, under a directory the walk skips): a file
+   * named is read because it was named.
+   */
+  list(paths?: string[], named?: readonly string[]): string[] {
     const prefixes = this.prefixesOf(paths);
     if (prefixes && !this.listing && this.allNamedFiles(prefixes)) return [...new Set(prefixes)];
     const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
     const all = fromGit ?? this.walk();
-    return prefixes ? underAny(all, prefixes) : all;
+    const listed = prefixes ? underAny(all, prefixes) : all;
+    if (!named || named.length === 0) return listed;
+    const have = new Set(listed);
+    const more = named.filter((p) => !have.has(p) && !this.isDirectory(p));
+    return more.length > 0 ? [...listed, ...new Set(more)] : listed;
+  }
+
+  private isDirectory(rel: string): boolean {
+    try {
+      return lstatSync(join(this.root, rel)).isDirectory();
+    } catch {
+      return false;
+    }
   }
 
   /** The normalised sub-paths; undefined when the whole root is wanted. */
@@ -551,10 +568,10 @@ export interface Discovered {
 }
 
 /** Find and read every container-config file; `exclude` (the config file's excludes) keeps paths out of the listing. */
-export function discover(ws: Workspace, paths?: string[], exclude?: (path: string) => boolean): Discovered {
+export function discover(ws: Workspace, paths?: string[], exclude?: (path: string) => boolean, named?: readonly string[]): Discovered {
   const files: SourceFile[] = [];
   const skipped: Skip[] = [];
-  const listed = ws.list(paths);
+  const listed = ws.list(paths, named);
   count('files listed', listed.length);
   for (const rel of listed) {
     if (exclude && exclude(rel)) continue;
@@ -590,17 +607,17 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
  * (rare: a new Dockerfile not yet added). The result is the same as
  * `work(discover(ws, paths))` with the full listing.
  */
-function discoverMarked(ws: Workspace, paths: string[] | undefined, exclude?: (path: string) => boolean): Discovered {
-  const d = discover(ws, paths, exclude);
+function discoverMarked(ws: Workspace, paths: string[] | undefined, exclude?: (path: string) => boolean, named?: readonly string[]): Discovered {
+  const d = discover(ws, paths, exclude, named);
   mark('read');
   return d;
 }
 
-export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T | Promise<T>, exclude?: (path: string) => boolean): Promise<T> {
+export async function discoverThen<T>(ws: Workspace, paths: string[] | undefined, work: (d: Discovered) => T | Promise<T>, exclude?: (path: string) => boolean, named?: readonly string[]): Promise<T> {
   const untracked = ws.startListing(paths);
   mark('list');
-  const first = await work(discoverMarked(ws, paths, exclude));
+  const first = await work(discoverMarked(ws, paths, exclude, named));
   if (untracked === undefined || !(await untracked)) return first;
   mark('untracked walk');
-  return work(discoverMarked(ws, paths, exclude));
+  return work(discoverMarked(ws, paths, exclude, named));
 }

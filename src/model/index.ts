@@ -54,12 +54,10 @@ function editorAttachConfigs(project: Project): Span[] {
 export interface ModelOptions {
   /** Turn off the relevance filter (tests compare both ways). */
   readEverything?: boolean;
-  /** Only some sub-paths were discovered: files they link to may lie outside (see Relevance). */
-  partial?: boolean;
 }
 
 export function buildModel(project: Project, opts: ModelOptions = {}): Model {
-  const relevance = new Relevance(project.files, opts.readEverything, opts.partial);
+  const relevance = new Relevance(project.files, opts.readEverything);
   const index = new ImageIndex();
   const linker = new Linker(project, index, relevance);
   // Dev containers first: the Compose files they name are read whatever their content.

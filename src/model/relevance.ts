@@ -199,14 +199,11 @@ export class Relevance {
 
   /**
    * `files` are the discovered files. With `everything`, every file counts as
-   * hot (tests compare both ways). With `partial` (a scan of some sub-paths),
-   * the files a link can lead to may lie outside them, so a file that may
-   * link at all (`build`, `extends`) is read.
+   * hot (tests compare both ways).
    */
   constructor(
     private readonly files: readonly SourceFile[],
     private readonly everything = false,
-    private readonly partial = false,
   ) {
     for (const f of files) {
       if (!isHot(f)) continue;
@@ -280,7 +277,6 @@ export class Relevance {
   private mayMatterByBuild(f: SourceFile): boolean {
     if (this.hot(f)) return true;
     if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build')) return false;
-    if (this.partial) return true;
     if (this.targets.length === 0) return false;
     return this.targets.some((t) => mayBuild(f, t));
   }
@@ -292,7 +288,6 @@ export class Relevance {
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may
     // `extends` a chosen one (they name its file).
-    if (this.partial) for (const f of all) if (f.text.includes('extends')) chosen.add(f);
     let fresh = [...chosen];
     while (fresh.length > 0) {
       const next: SourceFile[] = [];
@@ -306,7 +301,7 @@ export class Relevance {
       // A debug variant's partial services layer over the base file's.
       for (const c of fresh) for (const b of composeVariantBases(c.path)) take(byPath.get(b));
       const names = fresh.map((c) => c.path.slice(c.path.lastIndexOf('/') + 1));
-      for (const f of all) if (!chosen.has(f) && f.text.includes('extends') && (this.partial || names.some((n) => f.text.includes(n)))) take(f);
+      for (const f of all) if (!chosen.has(f) && f.text.includes('extends') && names.some((n) => f.text.includes(n))) take(f);
       fresh = next;
     }
     return all.filter((f) => chosen.has(f));

@@ -80,7 +80,7 @@ describe('the configuration file', () => {
     ]);
   });
 
-  it('an exception that suppresses nothing is a PTD901 note on its entry; not for rules that did not run, nor in a partial scan', async () => {
+  it('an exception that suppresses nothing is a PTD901 note on its entry; not for rules that did not run, nor when other files are named', async () => {
     const root = tempRepo({ 'docker-compose.yml': COMPOSE, 'svc/Dockerfile': DOCKERFILE });
     writeFileSync(join(root, '.ptrace-doctor.yaml'), [
       'suppress:',
@@ -101,8 +101,10 @@ describe('the configuration file', () => {
     expect(unused[0]!.message).toContain('.ptrace-doctor.yaml:5 ("the worker is traced by hand") suppresses nothing');
     // The rule the third entry names turned off: it cannot tell, so it is not reported.
     expect(rules(await run(root, '--format', 'json', '--ignore', 'PTD010')).filter((r) => r.startsWith('PTD901'))).toEqual(['PTD901 note .ptrace-doctor.yaml']);
-    // A partial scan (a pre-commit hook's staged files) does not see every finding an entry is for.
+    // Files named on the command line (a pre-commit hook's staged files): findings in those files only, so the
+    // entries are reported when the configuration file is among them, as the whole scan reports them.
     expect(rules(await run(root, '--format', 'json', 'svc/Dockerfile')).filter((r) => r.startsWith('PTD901'))).toEqual([]);
+    expect(rules(await run(root, '--format', 'json', 'svc/Dockerfile', '.ptrace-doctor.yaml')).filter((r) => r.startsWith('PTD901'))).toEqual(['PTD901 note .ptrace-doctor.yaml', 'PTD901 note .ptrace-doctor.yaml']);
   });
 
   it('is found above the scanned directory up to the top of the git work tree, with globs relative to it', async () => {

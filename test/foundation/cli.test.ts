@@ -160,39 +160,40 @@ describe('the committed bundle', () => {
   });
 
   it('loads the yaml package only when a file may lead to YAML (dist/, where nothing preloads it)', () => {
-    const root = tempRepo({
-      'api/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n',
-      'scripts/debug.sh': 'docker run --rm app dlv exec /app\n',
+    const API = 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n';
+    const noYamlRoot = tempRepo({ 'api/Dockerfile': API, 'scripts/debug.sh': 'docker run --rm app dlv exec /app\n' });
+    const viaRoot = tempRepo({
+      'api/Dockerfile': API,
       // Names a Compose file: YAML reached from a file that is not YAML itself.
       '.devcontainer/devcontainer.json': '{ "dockerComposeFile": "../dev/compose.yml", "service": "api" }\n',
       'dev/compose.yml': 'services:\n  api:\n    build: ../api\n',
     });
     try {
-      const run = (...paths: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), '--root', root, '--format', 'json', ...paths.map((p) => join(root, p))], { encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '1' } });
+      const run = (root: string) => spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), root, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, PTRACE_DOCTOR_TIMING: '1' } });
       const rules = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; location: { path: string } }> }).findings.map((f) => `${f.ruleId} ${f.location.path}`);
-      const noYaml = run('api/Dockerfile', 'scripts/debug.sh');
+      const noYaml = run(noYamlRoot);
       expect(noYaml.stderr).not.toContain('yaml package loaded');
       expect(rules(noYaml)).toContain('PTD012 api/Dockerfile');
-      const viaDevcontainer = run('.devcontainer/devcontainer.json');
+      const viaDevcontainer = run(viaRoot);
       expect(viaDevcontainer.stderr).toContain('count yaml package loaded 1');
       expect(viaDevcontainer.stderr).toMatch(/count YAML parses \(compose\) [1-9]/);
       expect(rules(viaDevcontainer)).toContain('PTD001 .devcontainer/devcontainer.json');
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      for (const r of [noYamlRoot, viaRoot]) rmSync(r, { recursive: true, force: true });
     }
   });
 
-  it('a scan of Dockerfiles alone loads neither jsonc-parser nor node:child_process, nor node:crypto without findings (dist/)', () => {
-    const root = tempRepo({
-      'api/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n',
-      'web/Dockerfile': 'FROM golang:1.22\nRUN go build -o /app .\nCMD ["/app"]\n',
-      'scripts/debug.sh': 'docker run --rm --security-opt seccomp=../seccomp.json app dlv exec /app\n',
-      'seccomp.json': '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [] }\n',
-    });
-    const loadedFile = join(root, '.loaded');
+  it('a scan of Dockerfiles alone loads no jsonc-parser, nor node:crypto without findings (dist/)', () => {
+    const API = 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nCMD ["dlv", "exec", "/app"]\n';
+    const roots = {
+      clean: tempRepo({ 'web/Dockerfile': 'FROM golang:1.22\nRUN go build -o /app .\nCMD ["/app"]\n' }),
+      df: tempRepo({ 'api/Dockerfile': API }),
+      sh: tempRepo({ 'api/Dockerfile': API, 'scripts/debug.sh': 'docker run --rm --security-opt seccomp=../seccomp.json app dlv exec /app\n', 'seccomp.json': '{ "defaultAction": "SCMP_ACT_ERRNO", "syscalls": [] }\n' }),
+    };
     try {
-      const run = (...paths: string[]) => {
-        const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(ROOT, 'test/helpers/loaded-modules.mjs')).href, join(ROOT, 'dist/cli/index.js'), '--root', root, '--format', 'json', ...paths.map((p) => join(root, p))], {
+      const run = (root: string) => {
+        const loadedFile = join(root, '.loaded');
+        const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(ROOT, 'test/helpers/loaded-modules.mjs')).href, join(ROOT, 'dist/cli/index.js'), root, '--format', 'json'], {
           encoding: 'utf8',
           env: { ...process.env, PTRACE_DOCTOR_TIMING: '1', PTRACE_DOCTOR_TEST_LOADED: loadedFile },
         });
@@ -200,26 +201,23 @@ describe('the committed bundle', () => {
         const findings = (JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; fingerprint: string }> }).findings;
         return { r, loaded, findings };
       };
-      const clean = run('web/Dockerfile');
+      const clean = run(roots.clean);
       expect(clean.findings).toEqual([]);
       expect(clean.r.stderr).not.toContain('jsonc-parser package loaded');
       expect(clean.loaded).not.toContain('NativeModule crypto');
-      expect(clean.loaded).not.toContain('NativeModule child_process');
-      const df = run('api/Dockerfile');
+      // Listing the repository asks git (or walks): node:child_process is loaded when git is.
+      expect(clean.loaded.includes('NativeModule child_process')).toBe(true);
+      const df = run(roots.df);
       expect(df.findings.map((f) => f.ruleId)).toContain('PTD012');
       expect(df.findings.every((f) => /^[0-9a-f]{16}$/.test(f.fingerprint))).toBe(true);
       expect(df.r.stderr).not.toContain('jsonc-parser package loaded');
       expect(df.loaded).toContain('NativeModule crypto');
-      expect(df.loaded).not.toContain('NativeModule child_process');
       // A script's run line may name a seccomp profile: JSON, so jsonc-parser is loaded.
-      const sh = run('api/Dockerfile', 'scripts/debug.sh');
+      const sh = run(roots.sh);
       expect(sh.r.stderr).toContain('count jsonc-parser package loaded 1');
       expect(sh.findings.filter((f) => f.ruleId === 'PTD012').map((f) => f.fingerprint)).toEqual(df.findings.filter((f) => f.ruleId === 'PTD012').map((f) => f.fingerprint));
-      // Listing a directory asks git (or walks): node:child_process is loaded when git is.
-      const dir = run('.');
-      expect(dir.loaded.includes('NativeModule child_process')).toBe(true);
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      for (const r of Object.values(roots)) rmSync(r, { recursive: true, force: true });
     }
   });
 
