@@ -2,12 +2,14 @@ import type { FileKind, Location, Position, SourceFile, Span } from './types.js'
 
 function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'), from = 0; ; i = text.indexOf('\n', from)) {
+  // The next \r is looked up once and kept until the scan passes it: searching again from every line would read
+  // the rest of the file once per line in a file without one.
+  let r = text.indexOf('\r');
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
     // Lone \r (old Mac) ends a line too.
-    for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) starts.push(r + 1);
+    for (; r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1)) if (text.charCodeAt(r + 1) !== 10) starts.push(r + 1);
     if (i < 0) break;
     starts.push(i + 1);
-    from = i + 1;
   }
   return starts;
 }
@@ -68,8 +70,11 @@ export function lineText(file: SourceFile, line: number): string {
 }
 
 /** The line break style the file uses. */
+const eols = new WeakMap<SourceFile, string>();
 export function eol(file: SourceFile): string {
-  return file.text.includes('\r\n') ? '\r\n' : '\n';
+  let e = eols.get(file);
+  if (e === undefined) eols.set(file, (e = file.text.includes('\r\n') ? '\r\n' : '\n'));
+  return e;
 }
 
 export function span(file: SourceFile, start: number, end: number): Span {

@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   SCHEMA_URL: () => (/* binding */ SCHEMA_URL),
 /* harmony export */   starterConfig: () => (/* binding */ starterConfig)
 /* harmony export */ });
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4998);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5679);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4998);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5679);
 /**
  * `ptrace-doctor init`: a commented starter .ptrace-doctor.yaml written from
  * the current findings. Every active line is a default, so the next run
@@ -58,13 +58,13 @@ function starterConfig(findings) {
     const byRule = new Map();
     for (const f of findings)
         byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-    const found = _rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.filter((r) => byRule.has(r.id));
+    const found = _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.filter((r) => byRule.has(r.id));
     out.push('rules:');
     if (found.length === 0)
         out.push('  # No rule found anything. For example, to turn one off:', '  # PTD010: off');
     for (const r of found) {
         const fs = byRule.get(r.id);
-        const first = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(fs[0].span);
+        const first = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toLocation */ .nc)(fs[0].span);
         const sev = [...new Set(fs.map((f) => f.severity))].join('/');
         out.push(`  # ${r.id} ${r.slug}: ${plural(fs.length, 'finding')} (${sev}), e.g. ${y(`${first.path}:${first.startLine}`)}; ${r.title}`);
         out.push(`  # ${r.id}: ${r.defaultSeverity === 'note' ? 'off' : 'note'}`);
@@ -84,7 +84,7 @@ function starterConfig(findings) {
         if (f.ruleId === 'PTD900' || f.ruleId === 'PTD901')
             continue;
         const service = serviceOf(f.launch);
-        const path = (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(f.span).path;
+        const path = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toLocation */ .nc)(f.span).path;
         const key = `${f.ruleId}\0${service ?? ''}\0${service ? '' : path}`;
         if (seen.has(key))
             continue;

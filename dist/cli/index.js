@@ -7232,8 +7232,8 @@ function readConfigFile(path) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4998);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8117);
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
@@ -7684,7 +7684,7 @@ class Workspace {
         if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
-        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
+        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
     /**
      * Candidate paths (relative, POSIX) under the root or under the given
@@ -7842,7 +7842,7 @@ function discover(ws, paths, exclude, named) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('files listed', listed.length);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
         if (exclude && exclude(rel))
             continue;
@@ -7851,13 +7851,13 @@ function discover(ws, paths, exclude, named) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
             if (!mayBeScript(rel))
                 continue;
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('extensionless files peeked');
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('extensionless files peeked');
             const head = ws.head(rel);
             if (head === undefined || shebangShell(head) === undefined)
                 continue;
             byName = 'shell';
         }
-        (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)('config-named files read');
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             if (r.skip.reason !== 'not found')
@@ -7883,16 +7883,16 @@ function discover(ws, paths, exclude, named) {
  */
 function discoverMarked(ws, paths, exclude, named) {
     const d = discover(ws, paths, exclude, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('read');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('read');
     return d;
 }
 async function discoverThen(ws, paths, work, exclude, named) {
     const untracked = ws.startListing(paths);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('list');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('list');
     const first = await work(discoverMarked(ws, paths, exclude, named));
     if (untracked === undefined || !(await untracked))
         return first;
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .mark */ .Gy)('untracked walk');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('untracked walk');
     return work(discoverMarked(ws, paths, exclude, named));
 }
 
@@ -7906,9 +7906,12 @@ async function discoverThen(ws, paths, work, exclude, named) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AL: () => (/* binding */ lineEdits),
 /* harmony export */   WH: () => (/* binding */ unifiedDiff),
-/* harmony export */   ct: () => (/* binding */ applyEdits)
+/* harmony export */   ct: () => (/* binding */ applyEdits),
+/* harmony export */   d9: () => (/* binding */ wholeLineEdits)
 /* harmony export */ });
 /* unused harmony exports EditConflict, splitLinesKeep, lineHunks, fixFromTexts */
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
+
 class EditConflict extends Error {
 }
 /** Apply non-overlapping edits (offsets into text). */
@@ -7997,6 +8000,31 @@ function lineEdits(path, before, after) {
     for (const l of a)
         offsets.push(offsets[offsets.length - 1] + l.length);
     return lineHunks(a, b).map((h) => ({ path, start: offsets[h.aStart], end: offsets[h.aEnd], text: b.slice(h.bStart, h.bEnd).join('') }));
+}
+/**
+ * `edits` (of one file) as whole-line edits, what lineEdits gives for the whole file before and after them,
+ * worked out on the lines they touch only: the rest of the file is the same before and after, so the line
+ * hunks of that window are the whole file's, and a fix costs its own size, not the file's. Throws when the
+ * edits overlap (as applyEdits does).
+ */
+function wholeLineEdits(file, edits) {
+    if (edits.length === 0)
+        return [];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const e of edits) {
+        lo = Math.min(lo, e.start);
+        hi = Math.max(hi, e.end);
+    }
+    const inside = lo >= 0 && hi <= file.text.length && lo <= hi;
+    const start = inside ? (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .lineStart */ .PT)(file, (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t$)(file, lo).line) : 0;
+    const nl = inside ? file.text.indexOf('\n', hi) : -1;
+    const end = inside && nl >= 0 ? nl + 1 : file.text.length;
+    const before = file.text.slice(start, end);
+    const after = applyEdits(before, edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+    if (after === before)
+        return [];
+    return lineEdits(file.path, before, after).map((e) => ({ ...e, path: edits[0].path, start: e.start + start, end: e.end + start }));
 }
 function fixFromTexts(path, before, after, description) {
     if (before === after)
@@ -10046,7 +10074,15 @@ var scripts = __nccwpck_require__(1275);
 
 
 
+const servicesCache = new WeakMap();
+/** The services of a Compose file by name, read once per parsed file (every service's `extends` asks). */
 function servicesOf(y) {
+    let cached = servicesCache.get(y);
+    if (!cached)
+        servicesCache.set(y, (cached = readServices(y)));
+    return cached;
+}
+function readServices(y) {
     const out = new Map();
     const doc = y.docs[0];
     if (!doc)
@@ -12624,9 +12660,9 @@ function scalarWord(file, n) {
 /* harmony export */   kU: () => (/* binding */ atOrAbove),
 /* harmony export */   tQ: () => (/* binding */ counts)
 /* harmony export */ });
-/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5444);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4998);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var _fix_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5444);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4998);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8522);
 /** Helpers every reporter shares. */
 
 
@@ -12652,7 +12688,7 @@ function fixDiff(f, opts = {}) {
         if (!file)
             return undefined;
         try {
-            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_1__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
+            out += (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_0__/* .unifiedDiff */ .WH)(opts.repoPath ? opts.repoPath(p) : p, file.text, (0,_fix_text_js__WEBPACK_IMPORTED_MODULE_0__/* .applyEdits */ .ct)(file.text, edits.filter((e) => e.path === p)), opts.context);
         }
         catch {
             return undefined;
@@ -12661,10 +12697,10 @@ function fixDiff(f, opts = {}) {
     return out === '' ? undefined : out;
 }
 function location(f) {
-    return (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .toLocation */ .nc)(f.span);
+    return (0,_source_js__WEBPACK_IMPORTED_MODULE_1__/* .toLocation */ .nc)(f.span);
 }
 function atOrAbove(s, threshold) {
-    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_ORDER */ .B[threshold];
+    return threshold !== 'never' && _types_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_ORDER */ .B[s] >= _types_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_ORDER */ .B[threshold];
 }
 
 
@@ -12872,8 +12908,16 @@ function lastContent(file, offset) {
         o--;
     return Math.max(0, o - 1);
 }
-/** How far a block sequence's dash sits to the right of its key, as the file does it. */
+const seqIndents = new WeakMap();
+const mapIndents = new WeakMap();
+/** How far a block sequence's dash sits to the right of its key, as the file does it (worked out once per file: every fix asks). */
 function seqIndent(y) {
+    let n = seqIndents.get(y);
+    if (n === undefined)
+        seqIndents.set(y, (n = findSeqIndent(y)));
+    return n;
+}
+function findSeqIndent(y) {
     const file = y.file;
     let found;
     const visit = (n, depth) => {
@@ -12905,8 +12949,14 @@ function seqIndent(y) {
         visit(d.contents, 0);
     return found !== undefined && found >= 0 && found <= 8 ? found : 2;
 }
-/** Indentation step of block maps in this file (child key column − parent key column). */
+/** Indentation step of block maps in this file (child key column − parent key column), worked out once per file. */
 function mapIndent(y) {
+    let n = mapIndents.get(y);
+    if (n === undefined)
+        mapIndents.set(y, (n = findMapIndent(y)));
+    return n;
+}
+function findMapIndent(y) {
     const file = y.file;
     for (const d of y.docs) {
         const c = d.contents;
@@ -13196,25 +13246,18 @@ function makeFix(description, edits, files) {
         else
             byPath.set(e.path, [e]);
     }
-    const results = [];
+    const out = [];
     for (const [path, es] of byPath) {
         const file = files.find((f) => f.path === path);
         if (!file)
             return undefined;
-        let after;
         try {
-            after = (0,fix_text/* applyEdits */.ct)(file.text, es);
+            out.push(...(0,fix_text/* wholeLineEdits */.d9)(file, es));
         }
         catch {
             return undefined;
         }
-        if (after === file.text)
-            continue;
-        results.push({ path, before: file.text, after });
     }
-    const out = [];
-    for (const r of results)
-        out.push(...(0,fix_text/* lineEdits */.AL)(r.path, r.before, r.after));
     return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
 }
 /** Replace a whole pair's lines with `key:\n  - item` at the same indentation. */
@@ -15473,15 +15516,17 @@ const ptd901 = {
 /* unused harmony exports lineText, span */
 function computeLineStarts(text) {
     const starts = [0];
-    for (let i = text.indexOf('\n'), from = 0;; i = text.indexOf('\n', from)) {
+    // The next \r is looked up once and kept until the scan passes it: searching again from every line would read
+    // the rest of the file once per line in a file without one.
+    let r = text.indexOf('\r');
+    for (let i = text.indexOf('\n');; i = text.indexOf('\n', i + 1)) {
         // Lone \r (old Mac) ends a line too.
-        for (let r = text.indexOf('\r', from); r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1))
+        for (; r >= 0 && (i < 0 || r < i); r = text.indexOf('\r', r + 1))
             if (text.charCodeAt(r + 1) !== 10)
                 starts.push(r + 1);
         if (i < 0)
             break;
         starts.push(i + 1);
-        from = i + 1;
     }
     return starts;
 }
@@ -15542,8 +15587,12 @@ function lineText(file, line) {
     return file.text.slice(s, lineContentEnd(file, s));
 }
 /** The line break style the file uses. */
+const eols = new WeakMap();
 function eol(file) {
-    return file.text.includes('\r\n') ? '\r\n' : '\n';
+    let e = eols.get(file);
+    if (e === undefined)
+        eols.set(file, (e = file.text.includes('\r\n') ? '\r\n' : '\n'));
+    return e;
 }
 function span(file, start, end) {
     return { file, start, end: Math.max(start, end) };
@@ -19494,6 +19543,46 @@ function overlaps(a, b) {
     return a.start < b.end && b.start < a.end;
 }
 /**
+ * The accepted edits of one file, sorted, for the question "which of them does this edit overlap?" in
+ * logarithmic time: a scan of a file with thousands of fixes must not compare each with all the others.
+ * Accepted edits never overlap each other, so sorted by start their ends are sorted too.
+ */
+class EditIndex {
+    list = [];
+    /** Index of the first edit whose end is at or after `offset`. */
+    lower(offset) {
+        let lo = 0;
+        let hi = this.list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.list[mid].end < offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+    overlapping(x) {
+        const out = [];
+        for (let i = this.lower(x.start); i < this.list.length && this.list[i].start <= x.end; i++)
+            if (overlaps(x, this.list[i]))
+                out.push(this.list[i]);
+        return out;
+    }
+    add(x) {
+        let i = this.lower(x.start);
+        while (i < this.list.length && (this.list[i].start < x.start || (this.list[i].start === x.start && this.list[i].end <= x.end)))
+            i++;
+        this.list.splice(i, 0, x);
+    }
+    remove(drop) {
+        this.list = this.list.filter((x) => !drop(x));
+    }
+    all() {
+        return this.list;
+    }
+}
+/**
  * Give host's fix the edits of e's too, when both edit one file and their own
  * (not line-widened) edits do not overlap: the whole-line edits of both
  * changes together. e's finding keeps no fix of its own, and is fixed by host's.
@@ -19515,14 +19604,13 @@ function mergeInto(host, e) {
     const file = hf.files?.find((f) => f.path === p);
     if (!file)
         return undefined;
-    let after;
+    let edits;
     try {
-        after = (0,fix_text/* applyEdits */.ct)(file.text, [...hr, ...erKept]);
+        edits = (0,fix_text/* wholeLineEdits */.d9)(file, [...hr, ...erKept]);
     }
     catch {
         return undefined;
     }
-    const edits = (0,fix_text/* lineEdits */.AL)(p, file.text, after);
     hf.edits = edits;
     hf.raw = [...hr, ...erKept];
     hf.description = `${hf.description}; and ${ef.description.replace(/^./, (c) => c.toLowerCase())} (${e.finding.ruleId})`;
@@ -19562,21 +19650,28 @@ function settleFixes(findings) {
     // Fixes whose whole-line edits touch the same lines of one file (two fixes on one line: drop -s -w and add
     // -gcflags) are one fix when their own edits do not overlap: the first finding's fix carries both, and the
     // other findings say so. Else, in report order, a fix that overlaps an accepted one waits for the next scan.
-    const accepted = new Map();
+    const index = new Map();
+    const indexOf = (p) => {
+        let i = index.get(p);
+        if (!i)
+            index.set(p, (i = new EditIndex()));
+        return i;
+    };
     let kept = [];
     const owner = new Map();
     for (const e of entries) {
         const clashes = new Set();
         for (const [p, edits] of e.byPath)
             for (const x of edits)
-                for (const y of accepted.get(p) ?? [])
-                    if (overlaps(x, y))
-                        clashes.add(owner.get(y));
+                for (const y of index.get(p)?.overlapping(x) ?? [])
+                    clashes.add(owner.get(y));
         if (clashes.size === 0) {
             for (const [p, edits] of e.byPath) {
-                accepted.set(p, [...(accepted.get(p) ?? []), ...edits]);
-                for (const x of edits)
+                const ix = indexOf(p);
+                for (const x of edits) {
+                    ix.add(x);
                     owner.set(x, e);
+                }
             }
             kept.push(e);
             continue;
@@ -19588,11 +19683,15 @@ function settleFixes(findings) {
             continue;
         }
         const [p] = [...host.byPath.keys()];
-        accepted.set(p, [...(accepted.get(p) ?? []).filter((x) => owner.get(x) !== host), ...merged]);
-        host.byPath.set(p, merged);
-        for (const x of merged)
+        const ix = indexOf(p);
+        ix.remove((x) => owner.get(x) === host);
+        for (const x of merged) {
+            ix.add(x);
             owner.set(x, host);
+        }
+        host.byPath.set(p, merged);
     }
+    const accepted = new Map([...index].map(([p, ix]) => [p, ix.all()]));
     // One validation per file; the fixes of a file that fails are tried one by one (and dropped everywhere if they break it).
     const results = new Map();
     for (let round = 0; round < 8; round++) {

@@ -7,7 +7,7 @@ import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { isSeq } from '../parse/yaml-lib.js';
 import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
 import { modify, applyEdits as applyJsonEdits, findNodeAtLocation } from '../parse/jsonc-lib.js';
-import { applyEdits, lineEdits } from './text.js';
+import { wholeLineEdits } from './text.js';
 import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
 import { addScalarPair, addSeqPair, ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
@@ -95,21 +95,16 @@ export function makeFix(description: string, edits: TextEdit[] | undefined, file
     if (list) list.push(e);
     else byPath.set(e.path, [e]);
   }
-  const results: Array<{ path: string; before: string; after: string }> = [];
+  const out: TextEdit[] = [];
   for (const [path, es] of byPath) {
     const file = files.find((f) => f.path === path);
     if (!file) return undefined;
-    let after: string;
     try {
-      after = applyEdits(file.text, es);
+      out.push(...wholeLineEdits(file, es));
     } catch {
       return undefined;
     }
-    if (after === file.text) continue;
-    results.push({ path, before: file.text, after });
   }
-  const out: TextEdit[] = [];
-  for (const r of results) out.push(...lineEdits(r.path, r.before, r.after));
   return out.length > 0 ? { description, edits: out, files: files.filter((f) => byPath.has(f.path)), raw: edits } : undefined;
 }
 

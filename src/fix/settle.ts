@@ -9,7 +9,7 @@
  * fixes tried one by one, and those that break the file are dropped.
  * Cost: one re-parse per edited file, whatever the number of findings.
  */
-import { applyEdits, lineEdits } from './text.js';
+import { applyEdits, lineEdits, wholeLineEdits } from './text.js';
 import { validate } from './validate.js';
 import type { Finding, SourceFile, TextEdit } from '../types.js';
 
@@ -31,6 +31,42 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
+ * The accepted edits of one file, sorted, for the question "which of them does this edit overlap?" in
+ * logarithmic time: a scan of a file with thousands of fixes must not compare each with all the others.
+ * Accepted edits never overlap each other, so sorted by start their ends are sorted too.
+ */
+class EditIndex {
+  private list: TextEdit[] = [];
+  /** Index of the first edit whose end is at or after `offset`. */
+  private lower(offset: number): number {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid]!.end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  overlapping(x: TextEdit): TextEdit[] {
+    const out: TextEdit[] = [];
+    for (let i = this.lower(x.start); i < this.list.length && this.list[i]!.start <= x.end; i++) if (overlaps(x, this.list[i]!)) out.push(this.list[i]!);
+    return out;
+  }
+  add(x: TextEdit): void {
+    let i = this.lower(x.start);
+    while (i < this.list.length && (this.list[i]!.start < x.start || (this.list[i]!.start === x.start && this.list[i]!.end <= x.end))) i++;
+    this.list.splice(i, 0, x);
+  }
+  remove(drop: (x: TextEdit) => boolean): void {
+    this.list = this.list.filter((x) => !drop(x));
+  }
+  all(): TextEdit[] {
+    return this.list;
+  }
+}
+
+/**
  * Give host's fix the edits of e's too, when both edit one file and their own
  * (not line-widened) edits do not overlap: the whole-line edits of both
  * changes together. e's finding keeps no fix of its own, and is fixed by host's.
@@ -49,13 +85,12 @@ function mergeInto(host: Entry, e: Entry): TextEdit[] | undefined {
   if (erKept.some((x) => hr.some((y) => overlaps(x, y) && !(x.start === x.end && y.start === y.end && /^[\s,;]/.test(x.text))))) return undefined;
   const file = hf.files?.find((f) => f.path === p);
   if (!file) return undefined;
-  let after: string;
+  let edits: TextEdit[];
   try {
-    after = applyEdits(file.text, [...hr, ...erKept]);
+    edits = wholeLineEdits(file, [...hr, ...erKept]);
   } catch {
     return undefined;
   }
-  const edits = lineEdits(p!, file.text, after);
   hf.edits = edits;
   hf.raw = [...hr, ...erKept];
   hf.description = `${hf.description}; and ${ef.description.replace(/^./, (c) => c.toLowerCase())} (${e.finding.ruleId})`;
@@ -95,16 +130,24 @@ export function settleFixes(findings: Finding[]): Settled {
   // Fixes whose whole-line edits touch the same lines of one file (two fixes on one line: drop -s -w and add
   // -gcflags) are one fix when their own edits do not overlap: the first finding's fix carries both, and the
   // other findings say so. Else, in report order, a fix that overlaps an accepted one waits for the next scan.
-  const accepted = new Map<string, TextEdit[]>();
+  const index = new Map<string, EditIndex>();
+  const indexOf = (p: string): EditIndex => {
+    let i = index.get(p);
+    if (!i) index.set(p, (i = new EditIndex()));
+    return i;
+  };
   let kept: Entry[] = [];
   const owner = new Map<TextEdit, Entry>();
   for (const e of entries) {
     const clashes = new Set<Entry>();
-    for (const [p, edits] of e.byPath) for (const x of edits) for (const y of accepted.get(p) ?? []) if (overlaps(x, y)) clashes.add(owner.get(y)!);
+    for (const [p, edits] of e.byPath) for (const x of edits) for (const y of index.get(p)?.overlapping(x) ?? []) clashes.add(owner.get(y)!);
     if (clashes.size === 0) {
       for (const [p, edits] of e.byPath) {
-        accepted.set(p, [...(accepted.get(p) ?? []), ...edits]);
-        for (const x of edits) owner.set(x, e);
+        const ix = indexOf(p);
+        for (const x of edits) {
+          ix.add(x);
+          owner.set(x, e);
+        }
       }
       kept.push(e);
       continue;
@@ -113,10 +156,15 @@ export function settleFixes(findings: Finding[]): Settled {
     const merged = clashes.size === 1 && e.byPath.size === 1 && host.byPath.size === 1 ? mergeInto(host, e) : undefined;
     if (!merged) { delete e.finding.fix; continue; }
     const [p] = [...host.byPath.keys()];
-    accepted.set(p!, [...(accepted.get(p!) ?? []).filter((x) => owner.get(x) !== host), ...merged]);
+    const ix = indexOf(p!);
+    ix.remove((x) => owner.get(x) === host);
+    for (const x of merged) {
+      ix.add(x);
+      owner.set(x, host);
+    }
     host.byPath.set(p!, merged);
-    for (const x of merged) owner.set(x, host);
   }
+  const accepted = new Map<string, TextEdit[]>([...index].map(([p, ix]) => [p, ix.all()]));
   // One validation per file; the fixes of a file that fails are tried one by one (and dropped everywhere if they break it).
   const results = new Map<string, { file: SourceFile; after: string }>();
   for (let round = 0; round < 8; round++) {

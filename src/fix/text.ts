@@ -1,5 +1,6 @@
 /** Text edits: apply, and turn a before/after pair into minimal whole-line edits. */
-import type { Fix, TextEdit } from '../types.js';
+import type { Fix, SourceFile, TextEdit } from '../types.js';
+import { lineStart, positionAt } from '../source.js';
 
 export class EditConflict extends Error {}
 
@@ -81,6 +82,30 @@ export function lineEdits(path: string, before: string, after: string): TextEdit
   const offsets: number[] = [0];
   for (const l of a) offsets.push(offsets[offsets.length - 1]! + l.length);
   return lineHunks(a, b).map((h) => ({ path, start: offsets[h.aStart]!, end: offsets[h.aEnd]!, text: b.slice(h.bStart, h.bEnd).join('') }));
+}
+
+/**
+ * `edits` (of one file) as whole-line edits, what lineEdits gives for the whole file before and after them,
+ * worked out on the lines they touch only: the rest of the file is the same before and after, so the line
+ * hunks of that window are the whole file's, and a fix costs its own size, not the file's. Throws when the
+ * edits overlap (as applyEdits does).
+ */
+export function wholeLineEdits(file: SourceFile, edits: TextEdit[]): TextEdit[] {
+  if (edits.length === 0) return [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const e of edits) {
+    lo = Math.min(lo, e.start);
+    hi = Math.max(hi, e.end);
+  }
+  const inside = lo >= 0 && hi <= file.text.length && lo <= hi;
+  const start = inside ? lineStart(file, positionAt(file, lo).line) : 0;
+  const nl = inside ? file.text.indexOf('\n', hi) : -1;
+  const end = inside && nl >= 0 ? nl + 1 : file.text.length;
+  const before = file.text.slice(start, end);
+  const after = applyEdits(before, edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+  if (after === before) return [];
+  return lineEdits(file.path, before, after).map((e) => ({ ...e, path: edits[0]!.path, start: e.start + start, end: e.end + start }));
 }
 
 export function fixFromTexts(path: string, before: string, after: string, description: string): Fix | undefined {

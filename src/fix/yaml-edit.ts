@@ -19,8 +19,17 @@ function lastContent(file: SourceFile, offset: number): number {
   return Math.max(0, o - 1);
 }
 
-/** How far a block sequence's dash sits to the right of its key, as the file does it. */
+const seqIndents = new WeakMap<YamlFile, number>();
+const mapIndents = new WeakMap<YamlFile, number>();
+
+/** How far a block sequence's dash sits to the right of its key, as the file does it (worked out once per file: every fix asks). */
 export function seqIndent(y: YamlFile): number {
+  let n = seqIndents.get(y);
+  if (n === undefined) seqIndents.set(y, (n = findSeqIndent(y)));
+  return n;
+}
+
+function findSeqIndent(y: YamlFile): number {
   const file = y.file;
   let found: number | undefined;
   const visit = (n: unknown, depth: number): void => {
@@ -49,8 +58,14 @@ export function seqIndent(y: YamlFile): number {
   return found !== undefined && found >= 0 && found <= 8 ? found : 2;
 }
 
-/** Indentation step of block maps in this file (child key column − parent key column). */
+/** Indentation step of block maps in this file (child key column − parent key column), worked out once per file. */
 export function mapIndent(y: YamlFile): number {
+  let n = mapIndents.get(y);
+  if (n === undefined) mapIndents.set(y, (n = findMapIndent(y)));
+  return n;
+}
+
+function findMapIndent(y: YamlFile): number {
   const file = y.file;
   for (const d of y.docs) {
     const c = d.contents;

@@ -38,7 +38,16 @@ export interface ComposeService {
   debugLayer?: ServiceLayer;
 }
 
+const servicesCache = new WeakMap<YamlFile, Map<string, { map: YAMLMap; keySpan: Span }>>();
+
+/** The services of a Compose file by name, read once per parsed file (every service's `extends` asks). */
 function servicesOf(y: YamlFile): Map<string, { map: YAMLMap; keySpan: Span }> {
+  let cached = servicesCache.get(y);
+  if (!cached) servicesCache.set(y, (cached = readServices(y)));
+  return cached;
+}
+
+function readServices(y: YamlFile): Map<string, { map: YAMLMap; keySpan: Span }> {
   const out = new Map<string, { map: YAMLMap; keySpan: Span }>();
   const doc = y.docs[0];
   if (!doc) return out;
