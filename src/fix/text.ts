@@ -36,42 +36,100 @@ export interface Hunk {
   bEnd: number;
 }
 
-/** Line hunks between two texts (LCS on the differing middle). */
-export function lineHunks(a: string[], b: string[]): Hunk[] {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const A = a.slice(pre, a.length - suf);
-  const B = b.slice(pre, b.length - suf);
-  if (A.length === 0 && B.length === 0) return [];
-  if (A.length * B.length > 4_000_000) return [{ aStart: pre, aEnd: a.length - suf, bStart: pre, bEnd: b.length - suf }];
-  // LCS table.
-  const n = A.length;
-  const m = B.length;
+/** Above this many cells (lines of one side × the other) a stretch is not diffed by a full LCS table. */
+const LCS_CELLS = 250_000;
+
+/** The matched lines [i, j] of a stretch by a full LCS table (quadratic: small stretches only). */
+function lcsMatches(a: string[], b: string[], aLo: number, aHi: number, bLo: number, bHi: number, out: Array<[number, number]>): void {
+  const n = aHi - aLo;
+  const m = bHi - bLo;
   const dp: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = A[i] === B[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      dp[i]![j] = a[aLo + i] === b[bLo + j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
     }
   }
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[aLo + i] === b[bLo + j]) { out.push([aLo + i, bLo + j]); i++; j++; }
+    else if (dp[i]![j + 1]! >= dp[i + 1]![j]!) j++;
+    else i++;
+  }
+}
+
+/**
+ * Line hunks between two texts. The common head and tail are matched first; a differing middle small enough is
+ * diffed by LCS, a larger one by patience: the lines that occur once on each side are anchors, the longest
+ * run of them in order on both sides (a longest increasing subsequence) is matched, and the stretches between
+ * anchors are diffed the same way. So a file of thousands of services with a change in each gives one hunk per
+ * change, in time near linear, where a full table would be quadratic. A large stretch without any anchor is one
+ * hunk.
+ */
+export function lineHunks(a: string[], b: string[]): Hunk[] {
+  const matches: Array<[number, number]> = [];
+  const work: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
+  while (work.length > 0) {
+    let [aLo, aHi, bLo, bHi] = work.pop()!;
+    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) matches.push([aLo++, bLo++]);
+    while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1]) matches.push([--aHi, --bHi]);
+    if (aLo === aHi || bLo === bHi) continue;
+    if ((aHi - aLo) * (bHi - bLo) <= LCS_CELLS) {
+      lcsMatches(a, b, aLo, aHi, bLo, bHi, matches);
+      continue;
+    }
+    // Anchors: lines once in this stretch of a and once in this stretch of b.
+    const seen = new Map<string, { ca: number; cb: number; ia: number; ib: number }>();
+    for (let i = aLo; i < aHi; i++) {
+      const s = seen.get(a[i]!);
+      if (s) s.ca++;
+      else seen.set(a[i]!, { ca: 1, cb: 0, ia: i, ib: -1 });
+    }
+    for (let j = bLo; j < bHi; j++) {
+      const s = seen.get(b[j]!);
+      if (s) { s.cb++; s.ib = j; }
+    }
+    const pairs: Array<[number, number]> = [];
+    for (const s of seen.values()) if (s.ca === 1 && s.cb === 1) pairs.push([s.ia, s.ib]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    // Longest increasing run of b indexes (patience sorting), in a order.
+    const tails: number[] = [];
+    const prev = new Int32Array(pairs.length).fill(-1);
+    for (let k = 0; k < pairs.length; k++) {
+      const v = pairs[k]![1];
+      let lo = 0;
+      let hi = tails.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pairs[tails[mid]!]![1] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo > 0) prev[k] = tails[lo - 1]!;
+      tails[lo] = k;
+    }
+    if (tails.length === 0) continue;
+    const chain: Array<[number, number]> = [];
+    for (let k = tails[tails.length - 1]!; k >= 0; k = prev[k]!) chain.push(pairs[k]!);
+    chain.reverse();
+    let pa = aLo;
+    let pb = bLo;
+    for (const [i, j] of chain) {
+      matches.push([i, j]);
+      if (i > pa || j > pb) work.push([pa, i, pb, j]);
+      pa = i + 1;
+      pb = j + 1;
+    }
+    if (pa < aHi || pb < bHi) work.push([pa, aHi, pb, bHi]);
+  }
+  matches.sort((x, y) => x[0] - y[0]);
   const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
-  let open: Hunk | undefined;
-  while (i < n || j < m) {
-    if (i < n && j < m && A[i] === B[j]) {
-      if (open) { hunks.push(open); open = undefined; }
-      i++; j++;
-    } else if (j < m && (i >= n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
-      open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-      j++; open.bEnd = pre + j;
-    } else {
-      open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-      i++; open.aEnd = pre + i;
-    }
+  for (const [mi, mj] of [...matches, [a.length, b.length] as [number, number]]) {
+    if (mi > i || mj > j) hunks.push({ aStart: i, aEnd: mi, bStart: j, bEnd: mj });
+    i = mi + 1;
+    j = mj + 1;
   }
-  if (open) hunks.push(open);
   return hunks;
 }
 
