@@ -13243,6 +13243,8 @@ var validate = __nccwpck_require__(5729);
  */
 
 
+/** At most this many fixes of one file are tried one at a time (a whole-file parse each). */
+const ONE_BY_ONE = 32;
 /** Do two edits of one file touch the same text (then the order of the result would be a guess)? */
 function overlaps(a, b) {
     const ia = a.start === a.end;
@@ -13332,6 +13334,77 @@ function mergeInto(host, e) {
     e.finding.related = [...e.finding.related, { span: host.finding.span, message: `Fixed together with ${host.finding.ruleId} (its fix makes this change too, on the same line).` }];
     return edits;
 }
+/**
+ * When a file does not parse with all its fixes applied (two fixes that each add `cap_add:` to one service make
+ * a duplicate key), find the fixes that broke it from where the parser reports the problems — each problem is
+ * blamed on the edit at or nearest to it in the edited text — and drop those, a few rounds at most: a parse per
+ * round, where trying fix after fix would parse the whole file once per fix (minutes for a file of thousands).
+ * `fixed` edits are applied too and never blamed. Returns the fixes kept, in order, with the text they give (which
+ * parses) and those dropped (a blamed fix may have been innocent: the caller tries them again); undefined when
+ * the problems cannot be placed, or no round gets the file to parse.
+ */
+function withoutBreakers(file, p, fixed, entries, known) {
+    let live = entries;
+    const dropped = [];
+    for (let round = 0; round < 8; round++) {
+        // With every fix dropped the text is that of `fixed`, which the caller knows: nothing left to learn.
+        if (live.length === 0)
+            return undefined;
+        const owned = fixed.map((edit) => ({ edit }));
+        for (const e of live)
+            for (const x of e.byPath.get(p))
+                owned.push({ edit: x, entry: e });
+        owned.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
+        let text;
+        try {
+            text = (0,fix_text/* applyEdits */.ct)(file.text, owned.map((o) => o.edit));
+        }
+        catch {
+            return undefined;
+        }
+        const found = round === 0 && known?.text === text ? known.problems : (0,validate/* findProblems */.o6)(file.kind, text);
+        if (found.length === 0)
+            return { live, dropped, text };
+        // Where each candidate edit's text is in the edited file (the fixed edits shift it, and are never blamed).
+        const at = [];
+        const who = [];
+        let shift = 0;
+        for (const o of owned) {
+            if (o.entry) {
+                at.push(o.edit.start + shift);
+                who.push({ edit: o.edit, entry: o.entry });
+            }
+            shift += o.edit.text.length - (o.edit.end - o.edit.start);
+        }
+        const dist = (i, offset) => {
+            if (i < 0 || i >= at.length)
+                return Infinity;
+            const end = at[i] + who[i].edit.text.length;
+            return offset < at[i] ? at[i] - offset : offset > end ? offset - end : 0;
+        };
+        const blamed = new Set();
+        for (const { offset } of found) {
+            // The last edit that starts at or before the problem, and the one after it: the nearer is to blame.
+            let lo = 0;
+            let hi = at.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (at[mid] <= offset)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const pick = dist(lo - 1, offset) <= dist(lo, offset) ? lo - 1 : lo;
+            if (pick >= 0 && pick < who.length)
+                blamed.add(who[pick].entry);
+        }
+        if (blamed.size === 0)
+            return undefined;
+        dropped.push(...live.filter((e) => blamed.has(e)));
+        live = live.filter((e) => !blamed.has(e));
+    }
+    return undefined;
+}
 function settleFixes(findings) {
     const entries = [];
     const files = new Map();
@@ -13420,14 +13493,50 @@ function settleFixes(findings) {
             catch {
                 after = undefined;
             }
-            if (after !== undefined && (0,validate/* validate */.tf)(file.kind, after) === undefined) {
+            const first = after === undefined ? undefined : (0,validate/* findProblems */.o6)(file.kind, after);
+            if (after !== undefined && first.length === 0) {
                 results.set(p, { file, after });
                 continue;
             }
+            const mine = kept.filter((x) => x.byPath.has(p));
+            const rejected = new Set();
+            const reject = (e) => {
+                delete e.finding.fix;
+                rejected.add(e);
+                // The findings it would have fixed with it keep no fix either.
+                // Its edits of other files go too: those files are settled again.
+                for (const q of e.byPath.keys()) {
+                    if (q === p)
+                        continue;
+                    accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q).includes(x)));
+                    results.delete(q);
+                    dropped = true;
+                }
+            };
+            // Guided by where the parser places the problems: a parse per pass, the dropped fixes tried again together
+            // on top of those kept, until a pass keeps none of them. What is left is tried one fix at a time only when
+            // few (a parse each); else those fixes wait for the next round of the fold (foldHeldBack).
             let good = [];
             let text = file.text;
-            for (const e of kept.filter((x) => x.byPath.has(p))) {
-                const trial = [...good, ...e.byPath.get(p)];
+            let pending = mine;
+            for (let pass = 0; pass < 4 && pending.length > 0 && after !== undefined; pass++) {
+                const g = withoutBreakers(file, p, good, pending, pass === 0 && after !== undefined ? { text: after, problems: first } : undefined);
+                if (!g)
+                    break;
+                good = [...good, ...g.live.flatMap((e) => e.byPath.get(p))].sort((x, y) => x.start - y.start || x.end - y.end);
+                text = g.text;
+                const progress = g.live.length > 0;
+                pending = g.dropped;
+                if (!progress)
+                    break;
+            }
+            const oneByOne = pending.length <= ONE_BY_ONE;
+            for (const e of pending) {
+                if (!oneByOne) {
+                    reject(e);
+                    continue;
+                }
+                const trial = [...good, ...e.byPath.get(p)].sort((x, y) => x.start - y.start || x.end - y.end);
                 let t;
                 try {
                     t = (0,fix_text/* applyEdits */.ct)(file.text, trial);
@@ -13440,18 +13549,10 @@ function settleFixes(findings) {
                     text = t;
                     continue;
                 }
-                delete e.finding.fix;
-                kept = kept.filter((x) => x !== e);
-                // The findings it would have fixed with it keep no fix either.
-                // Its edits of other files go too: those files are settled again.
-                for (const q of e.byPath.keys()) {
-                    if (q === p)
-                        continue;
-                    accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q).includes(x)));
-                    results.delete(q);
-                    dropped = true;
-                }
+                reject(e);
             }
+            if (rejected.size > 0)
+                kept = kept.filter((x) => !rejected.has(x));
             accepted.set(p, good);
             results.set(p, { file, after: text });
         }
@@ -13481,78 +13582,159 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
     // Every finding that was offered a fix: one still fixable on the fixed text is not done (held back, or
     // fixed together with another that did not make its change after all).
     const byPrint = new Map(first.filter((f) => offered.has(f)).map((f) => [f.fingerprint, f]));
+    // A print already folded can come back: of two duplicate findings (`[seccomp:unconfined, seccomp:unconfined]`)
+    // the one left after the first is fixed is numbered as the first was. It is still to do, under any offered print.
+    const prints = new Set(byPrint.keys());
     const texts = new Map(settled.results);
+    // How each round moved the text of each file (the first settling's, then each fold round's), to carry the
+    // edits of a fold round back to the file as scanned.
+    const steps = [new Map([...settled.results].map(([p, r]) => [p, new Shift((0,fix_text/* lineEdits */.AL)(p, r.file.text, r.after))]))];
     const folded = [];
+    const foldedSet = new Set();
+    /** A folded finding's edits (or those of a change under a print already folded), in the text of its round. */
+    const placed = [];
     let moved = false;
-    for (let round = 0; round < rounds && byPrint.size > 0; round++) {
+    for (let round = 0; round < rounds; round++) {
         const overlay = new Map([...texts].map(([p, r]) => [p, r.after]));
         const again = await rescan(overlay);
-        const next = again.filter((f) => f.fix && byPrint.has(f.fingerprint));
+        const next = again.filter((f) => f.fix && prints.has(f.fingerprint));
         if (next.length === 0)
             break;
         const s = settleFixes(next);
         if (s.results.size === 0)
             break;
         moved = true;
+        const step = new Map();
         for (const [p, r] of s.results) {
+            step.set(p, new Shift((0,fix_text/* lineEdits */.AL)(p, r.file.text, r.after)));
             const original = texts.get(p)?.file ?? first.find((f) => f.fix?.files?.some((x) => x.path === p))?.fix?.files?.find((x) => x.path === p) ?? r.file;
             texts.set(p, { file: original.path === p && original.text !== r.file.text ? original : texts.get(p)?.file ?? r.file, after: r.after });
         }
+        steps.push(step);
         for (const f of s.accepted) {
             const orig = byPrint.get(f.fingerprint);
-            if (!orig)
+            const edits = f.fix?.edits ?? [];
+            if (!orig) {
+                if (edits.length > 0)
+                    placed.push({ round: steps.length - 1, edits });
                 continue;
+            }
             byPrint.delete(f.fingerprint);
-            if (settled.accepted.includes(orig) && orig.fix)
+            if (accepted.has(orig) && orig.fix)
                 continue;
             folded.push(orig);
+            foldedSet.add(orig);
+            placed.push({ finding: orig, round: steps.length - 1, edits });
             orig.related = orig.related.filter((r) => !/^Fixed together with /.test(r.message));
             orig.fix = { description: f.fix?.description ?? 'Fixed with the other fixes of this file', edits: [], ...(f.fix?.files ? { files: [] } : {}) };
         }
     }
     if (!moved)
         return settled;
-    // A held-back finding whose change came about in a later round under another's print (duplicates renumber)
-    // is fixed with the change that now covers its place; one whose place no change covers stays to do.
-    for (const f of held) {
-        if (folded.includes(f))
-            continue;
-        const r = texts.get(f.span.file.path);
-        if (!r)
-            continue;
-        const covered = (0,fix_text/* lineEdits */.AL)(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
-        if (covered) {
-            folded.push(f);
-            f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
+    // Each fold round's edits, carried back to the file as scanned: where its change lands among the final hunks.
+    const back = (round, e) => {
+        let start = e.start;
+        let end = e.end;
+        for (let j = round - 1; j >= 0; j--) {
+            const sh = steps[j].get(e.path);
+            if (!sh)
+                continue;
+            start = sh.back(start, false);
+            end = sh.back(end, true);
+        }
+        return { start, end };
+    };
+    const marks = new Map();
+    const marksOf = (p) => {
+        let m = marks.get(p);
+        if (!m)
+            marks.set(p, (m = new Marks()));
+        return m;
+    };
+    for (const f of settled.accepted)
+        for (const e of f.fix?.edits ?? [])
+            marksOf(e.path).add(e.start, e.end, f, 0);
+    const orphans = [];
+    for (const x of placed) {
+        for (const e of x.edits) {
+            const at = back(x.round, e);
+            if (x.finding)
+                marksOf(e.path).add(at.start, at.end, x.finding, 1);
+            else
+                orphans.push({ path: e.path, ...at });
         }
     }
-    // Give each change of the final text (against the file as scanned) to one finding.
+    // A held-back finding whose change came about in a later round under another's print (duplicates renumber)
+    // is fixed with the change that now covers its place; one whose place no change covers stays to do.
+    const orphanMarks = new Map();
+    for (const o of orphans) {
+        let m = orphanMarks.get(o.path);
+        if (!m)
+            orphanMarks.set(o.path, (m = new Marks()));
+        m.add(o.start, o.end, undefined, 0);
+    }
+    const finalHunks = new Map([...texts].map(([p, r]) => [p, (0,fix_text/* lineEdits */.AL)(p, r.file.text, r.after)]));
+    const hunkMarks = new Map();
+    for (const [p, hs] of finalHunks) {
+        const m = new Marks();
+        for (const h of hs)
+            m.add(h.start, h.end, undefined, 0);
+        hunkMarks.set(p, m);
+    }
+    for (const f of held) {
+        if (foldedSet.has(f))
+            continue;
+        const p = f.span.file.path;
+        if (!texts.has(p))
+            continue;
+        const orphan = orphanMarks.get(p)?.touching(f.span.start, f.span.end);
+        if (orphan || hunkMarks.get(p)?.touching(f.span.start, f.span.end)) {
+            folded.push(f);
+            foldedSet.add(f);
+            f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
+            if (orphan)
+                marksOf(p).add(orphan.start, orphan.end, f, 1);
+        }
+    }
+    for (const f of folded)
+        marksOf(f.span.file.path).add(f.span.start, f.span.end, f, 2);
+    // Give each change of the final text (against the file as scanned) to one finding: the one whose edit it is
+    // (the first settling's, then a fold round's), else a folded finding whose place it covers, else the nearest.
     const owners = [...settled.accepted, ...folded];
+    const nearest = new Map();
+    for (const f of owners) {
+        const list = nearest.get(f.span.file.path);
+        if (list)
+            list.push(f);
+        else
+            nearest.set(f.span.file.path, [f]);
+    }
+    for (const list of nearest.values())
+        list.sort((a, b) => a.span.start - b.span.start);
     const notDone = new Set();
     for (const [p, r] of texts) {
-        const before = r.file.text;
-        const hunks = (0,fix_text/* lineEdits */.AL)(p, before, r.after);
+        const hunks = finalHunks.get(p);
         const taken = new Map();
+        const byHunk = new Marks();
+        const here = marks.get(p);
+        const nearHere = nearest.get(p) ?? [];
         for (const h of hunks) {
-            const touches = (e) => e.path === p && e.start <= h.end && h.start <= e.end;
-            const owner = owners.find((f) => settled.accepted.includes(f) && (f.fix?.edits ?? []).some(touches)) ??
-                folded.find((f) => f.span.file.path === p && f.span.start <= h.end && h.start <= f.span.end) ??
-                owners.filter((f) => f.span.file.path === p).sort((a, b) => Math.abs(a.span.start - h.start) - Math.abs(b.span.start - h.start))[0] ??
-                owners[0];
+            const owner = here?.touching(h.start, h.end)?.finding ?? closest(nearHere, h.start) ?? owners[0];
             taken.set(owner, [...(taken.get(owner) ?? []), h]);
+            byHunk.add(h.start, h.end, owner, 0);
         }
         for (const f of owners) {
             if (!f.fix)
                 continue;
             const others = f.fix.edits.filter((e) => e.path !== p);
             const mine = taken.get(f) ?? [];
-            const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (folded.includes(f) && f.span.file.path === p);
+            const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (foldedSet.has(f) && f.span.file.path === p);
             if (!hadHere)
                 continue;
             if (mine.length === 0 && others.length === 0) {
                 // The finding whose change (in this file) covers this one's place; none: it is not done, and says nothing.
                 const place = f.fix.edits.find((e) => e.path === p) ?? (f.span.file.path === p ? { start: f.span.start, end: f.span.end } : undefined);
-                const by = [...taken].find(([o, hs]) => o !== f && place && hs.some((h) => h.start <= place.end && place.start <= h.end))?.[0];
+                const by = place ? byHunk.touching(place.start, place.end, f)?.finding : undefined;
                 delete f.fix;
                 if (by)
                     f.related = [...f.related, { span: by.span, message: `Fixed together with ${by.ruleId} (one change of ${p} makes both).` }];
@@ -13566,6 +13748,106 @@ async function foldHeldBack(first, offered, settled, rescan, rounds = 3) {
     }
     const results = new Map([...texts].filter(([, r]) => r.after !== r.file.text));
     return { accepted: owners.filter((f) => !notDone.has(f)), results };
+}
+/** The finding of `sorted` (by span start) whose start is nearest `offset`. */
+function closest(sorted, offset) {
+    if (sorted.length === 0)
+        return undefined;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid].span.start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const a = sorted[lo - 1];
+    const b = sorted[lo];
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return Math.abs(a.span.start - offset) <= Math.abs(b.span.start - offset) ? a : b;
+}
+/**
+ * How one round's whole-line edits moved a file's text: carries an offset of the text after them back to
+ * the text before (an offset inside an edited stretch goes to that stretch's start, or its end for `end`).
+ */
+class Shift {
+    edits;
+    /** Per edit, sorted: where it starts and ends in the text after. */
+    afterStart = [];
+    afterEnd = [];
+    constructor(edits) {
+        this.edits = edits;
+        let delta = 0;
+        for (const e of edits) {
+            this.afterStart.push(e.start + delta);
+            this.afterEnd.push(e.start + delta + e.text.length);
+            delta += e.text.length - (e.end - e.start);
+        }
+    }
+    back(offset, end) {
+        // The last edit that starts at or before offset in the text after.
+        let lo = 0;
+        let hi = this.afterStart.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.afterStart[mid] <= offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const i = lo - 1;
+        if (i < 0)
+            return offset;
+        const e = this.edits[i];
+        if (offset < this.afterEnd[i] || (offset === this.afterEnd[i] && this.afterEnd[i] > this.afterStart[i] && !end))
+            return end ? e.end : e.start;
+        return e.end + (offset - this.afterEnd[i]);
+    }
+}
+/**
+ * Ranges of one file with what they belong to, for "which range touches this one?" in logarithmic time (plus
+ * the ranges that do): of those that touch, the one of the lowest rank, then the earliest added.
+ */
+class Marks {
+    list = [];
+    sorted = true;
+    maxEnd = [];
+    add(start, end, finding, rank) {
+        this.list.push({ start, end, finding, rank, n: this.list.length });
+        this.sorted = false;
+    }
+    touching(start, end, not) {
+        if (!this.sorted) {
+            this.list.sort((a, b) => a.start - b.start || a.n - b.n);
+            this.maxEnd = [];
+            let m = -Infinity;
+            for (const x of this.list)
+                this.maxEnd.push((m = Math.max(m, x.end)));
+            this.sorted = true;
+        }
+        let lo = 0;
+        let hi = this.list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.list[mid].start <= end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        let best;
+        for (let i = lo - 1; i >= 0 && this.maxEnd[i] >= start; i--) {
+            const x = this.list[i];
+            if (x.end < start || (not && x.finding === not))
+                continue;
+            if (!best || x.rank < best.rank || (x.rank === best.rank && x.n < best.n))
+                best = x;
+        }
+        return best;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/config/types.ts
@@ -14588,55 +14870,122 @@ function splitLinesKeep(text) {
         out.push(text.slice(s));
     return out;
 }
-/** Line hunks between two texts (LCS on the differing middle). */
-function lineHunks(a, b) {
-    let pre = 0;
-    while (pre < a.length && pre < b.length && a[pre] === b[pre])
-        pre++;
-    let suf = 0;
-    while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
-        suf++;
-    const A = a.slice(pre, a.length - suf);
-    const B = b.slice(pre, b.length - suf);
-    if (A.length === 0 && B.length === 0)
-        return [];
-    if (A.length * B.length > 4_000_000)
-        return [{ aStart: pre, aEnd: a.length - suf, bStart: pre, bEnd: b.length - suf }];
-    // LCS table.
-    const n = A.length;
-    const m = B.length;
+/** Above this many cells (lines of one side × the other) a stretch is not diffed by a full LCS table. */
+const LCS_CELLS = 250_000;
+/** The matched lines [i, j] of a stretch by a full LCS table (quadratic: small stretches only). */
+function lcsMatches(a, b, aLo, aHi, bLo, bHi, out) {
+    const n = aHi - aLo;
+    const m = bHi - bLo;
     const dp = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
     for (let i = n - 1; i >= 0; i--) {
         for (let j = m - 1; j >= 0; j--) {
-            dp[i][j] = A[i] === B[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+            dp[i][j] = a[aLo + i] === b[bLo + j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
         }
     }
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+        if (a[aLo + i] === b[bLo + j]) {
+            out.push([aLo + i, bLo + j]);
+            i++;
+            j++;
+        }
+        else if (dp[i][j + 1] >= dp[i + 1][j])
+            j++;
+        else
+            i++;
+    }
+}
+/**
+ * Line hunks between two texts. The common head and tail are matched first; a differing middle small enough is
+ * diffed by LCS, a larger one by patience: the lines that occur once on each side are anchors, the longest
+ * run of them in order on both sides (a longest increasing subsequence) is matched, and the stretches between
+ * anchors are diffed the same way. So a file of thousands of services with a change in each gives one hunk per
+ * change, in time near linear, where a full table would be quadratic. A large stretch without any anchor is one
+ * hunk.
+ */
+function lineHunks(a, b) {
+    const matches = [];
+    const work = [[0, a.length, 0, b.length]];
+    while (work.length > 0) {
+        let [aLo, aHi, bLo, bHi] = work.pop();
+        while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo])
+            matches.push([aLo++, bLo++]);
+        while (aLo < aHi && bLo < bHi && a[aHi - 1] === b[bHi - 1])
+            matches.push([--aHi, --bHi]);
+        if (aLo === aHi || bLo === bHi)
+            continue;
+        if ((aHi - aLo) * (bHi - bLo) <= LCS_CELLS) {
+            lcsMatches(a, b, aLo, aHi, bLo, bHi, matches);
+            continue;
+        }
+        // Anchors: lines once in this stretch of a and once in this stretch of b.
+        const seen = new Map();
+        for (let i = aLo; i < aHi; i++) {
+            const s = seen.get(a[i]);
+            if (s)
+                s.ca++;
+            else
+                seen.set(a[i], { ca: 1, cb: 0, ia: i, ib: -1 });
+        }
+        for (let j = bLo; j < bHi; j++) {
+            const s = seen.get(b[j]);
+            if (s) {
+                s.cb++;
+                s.ib = j;
+            }
+        }
+        const pairs = [];
+        for (const s of seen.values())
+            if (s.ca === 1 && s.cb === 1)
+                pairs.push([s.ia, s.ib]);
+        pairs.sort((x, y) => x[0] - y[0]);
+        // Longest increasing run of b indexes (patience sorting), in a order.
+        const tails = [];
+        const prev = new Int32Array(pairs.length).fill(-1);
+        for (let k = 0; k < pairs.length; k++) {
+            const v = pairs[k][1];
+            let lo = 0;
+            let hi = tails.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (pairs[tails[mid]][1] < v)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo > 0)
+                prev[k] = tails[lo - 1];
+            tails[lo] = k;
+        }
+        if (tails.length === 0)
+            continue;
+        const chain = [];
+        for (let k = tails[tails.length - 1]; k >= 0; k = prev[k])
+            chain.push(pairs[k]);
+        chain.reverse();
+        let pa = aLo;
+        let pb = bLo;
+        for (const [i, j] of chain) {
+            matches.push([i, j]);
+            if (i > pa || j > pb)
+                work.push([pa, i, pb, j]);
+            pa = i + 1;
+            pb = j + 1;
+        }
+        if (pa < aHi || pb < bHi)
+            work.push([pa, aHi, pb, bHi]);
+    }
+    matches.sort((x, y) => x[0] - y[0]);
     const hunks = [];
     let i = 0;
     let j = 0;
-    let open;
-    while (i < n || j < m) {
-        if (i < n && j < m && A[i] === B[j]) {
-            if (open) {
-                hunks.push(open);
-                open = undefined;
-            }
-            i++;
-            j++;
-        }
-        else if (j < m && (i >= n || dp[i][j + 1] >= dp[i + 1][j])) {
-            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-            j++;
-            open.bEnd = pre + j;
-        }
-        else {
-            open ??= { aStart: pre + i, aEnd: pre + i, bStart: pre + j, bEnd: pre + j };
-            i++;
-            open.aEnd = pre + i;
-        }
+    for (const [mi, mj] of [...matches, [a.length, b.length]]) {
+        if (mi > i || mj > j)
+            hunks.push({ aStart: i, aEnd: mi, bStart: j, bEnd: mj });
+        i = mi + 1;
+        j = mj + 1;
     }
-    if (open)
-        hunks.push(open);
     return hunks;
 }
 /** Whole-line edits that turn before into after. */
@@ -14729,6 +15078,7 @@ function unifiedDiff(path, before, after, context = 3) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o6: () => (/* binding */ findProblems),
 /* harmony export */   tf: () => (/* binding */ validate)
 /* harmony export */ });
 /* unused harmony exports clearValidateCache, hasDockerfileInstruction */
@@ -14760,32 +15110,8 @@ function clearValidateCache() {
 }
 /** An error message when text does not parse as kind, else undefined. */
 function validate(kind, text) {
-    switch (kind) {
-        case 'compose':
-        case 'kubernetes':
-        case 'workflow':
-        case 'taskfile':
-        case 'gitlab-ci':
-        case 'skaffold':
-        case 'devcontainer':
-        case 'vscode-launch':
-        case 'seccomp':
-        case 'package-json':
-            break;
-        case 'bake':
-            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
-            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
-            if (!isJsonText(text))
-                return undefined;
-            break;
-        case 'dockerfile':
-            // Decided from the first lines without building the instruction tree, when that is certain.
-            if (text.trim() === '' || hasDockerfileInstruction(text))
-                return undefined;
-            break;
-        default:
-            return undefined;
-    }
+    if (!needsParse(kind, text))
+        return undefined;
     const entry = text.length <= CACHE_MAX_TEXT ? cache.get(text) : undefined;
     const known = entry?.[kind];
     if (known !== undefined) {
@@ -14812,9 +15138,57 @@ function validate(kind, text) {
     }
     return verdict;
 }
+/** Whether text of kind must be parsed to be validated (else it is valid as it is: no validator, or certain from its first lines). */
+function needsParse(kind, text) {
+    switch (kind) {
+        case 'compose':
+        case 'kubernetes':
+        case 'workflow':
+        case 'taskfile':
+        case 'gitlab-ci':
+        case 'skaffold':
+        case 'devcontainer':
+        case 'vscode-launch':
+        case 'seccomp':
+        case 'package-json':
+            break;
+        case 'bake':
+            // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+            // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+            if (!isJsonText(text))
+                return false;
+            break;
+        case 'dockerfile':
+            // Decided from the first lines without building the instruction tree, when that is certain.
+            if (text.trim() === '' || hasDockerfileInstruction(text))
+                return false;
+            break;
+        default:
+            return false;
+    }
+    return true;
+}
+/**
+ * Why text of kind does not parse, with where: [] exactly when validate() finds it valid, with one parse (or
+ * none, when validate() needs none), and not memoised.
+ */
+function findProblems(kind, text, max = 100_000) {
+    if (!needsParse(kind, text))
+        return [];
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(`fix validation parses (${kind})`);
+    return problems(kind, text, max);
+}
 /** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
 const FIX_PARSE_CALLS = 'fix validation parse calls';
 function check(kind, text) {
+    return problems(kind, text, 1)[0]?.message;
+}
+/**
+ * Why text does not parse as kind, with where: up to `max` problems, [] when it
+ * parses. Not memoised (validate() is): used to tell which of many edits of one
+ * file broke it, from where the parser stopped.
+ */
+function problems(kind, text, max = 1000) {
     switch (kind) {
         case 'compose':
         case 'kubernetes':
@@ -14828,16 +15202,23 @@ function check(kind, text) {
             const docs = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false });
             (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             const list = Array.isArray(docs) ? docs : [docs];
+            const out = [];
             for (const d of list) {
-                if (d.errors[0])
-                    return d.errors[0].message.split('\n')[0];
+                for (const e of d.errors) {
+                    if (out.length >= max)
+                        return out;
+                    out.push({ message: e.message.split('\n')[0], offset: e.pos[0] });
+                }
             }
+            if (out.length > 0)
+                return out;
             for (const d of list) {
-                const dup = duplicateKey(d);
-                if (dup)
-                    return dup;
+                for (const offset of duplicateKeys(d, max - out.length))
+                    out.push({ message: 'Map keys must be unique', offset });
+                if (out.length >= max)
+                    break;
             }
-            return undefined;
+            return out;
         }
         case 'devcontainer':
         case 'vscode-launch':
@@ -14846,7 +15227,7 @@ function check(kind, text) {
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
             (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+            return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
         }
         case 'package-json':
         case 'bake': {
@@ -14855,16 +15236,16 @@ function check(kind, text) {
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: false, disallowComments: true });
             (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
-            return errors.length > 0 ? `JSON error ${errors[0].error} at offset ${errors[0].offset}` : undefined;
+            return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
         }
         case 'dockerfile': {
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
             const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
             (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
-            return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
+            return df.getInstructions().length === 0 && text.trim() !== '' ? [{ message: 'no instructions', offset: 0 }] : [];
         }
         default:
-            return undefined;
+            return [];
     }
 }
 /** Does the text open (after a BOM and whitespace) with `{`, as a JSON document of bake's does? */
@@ -14927,12 +15308,14 @@ function hasDockerfileInstruction(text) {
     return false;
 }
 /**
- * The first duplicate key of a map in the document, with the equality the
+ * Where keys repeat in a map of the document (the offset of each repeated key, up to max), with the equality the
  * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
  * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
  * items, pair keys and values; aliases are not followed), without recursion.
  */
-function duplicateKey(doc) {
+function duplicateKeys(doc, max) {
+    const out = [];
+    const at = (k) => k?.range?.[0] ?? 0;
     const stack = [doc.contents];
     while (stack.length > 0) {
         const node = stack.pop();
@@ -14945,15 +15328,21 @@ function duplicateKey(doc) {
                     const v = k.value;
                     if (!(typeof v === 'number' && Number.isNaN(v))) {
                         values ??= new Set();
-                        if (values.has(v))
-                            return 'Map keys must be unique';
+                        if (values.has(v)) {
+                            out.push(at(k));
+                            if (out.length >= max)
+                                return out;
+                        }
                         values.add(v);
                     }
                 }
                 else {
                     nodes ??= new Set();
-                    if (nodes.has(k))
-                        return 'Map keys must be unique';
+                    if (nodes.has(k)) {
+                        out.push(at(k));
+                        if (out.length >= max)
+                            return out;
+                    }
                     nodes.add(k);
                 }
                 stack.push(p.value, k);
@@ -14968,7 +15357,7 @@ function duplicateKey(doc) {
             stack.push(node.value, node.key);
         }
     }
-    return undefined;
+    return out;
 }
 
 

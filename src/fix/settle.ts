@@ -10,8 +10,11 @@
  * Cost: one re-parse per edited file, whatever the number of findings.
  */
 import { applyEdits, lineEdits, wholeLineEdits } from './text.js';
-import { validate } from './validate.js';
+import { findProblems, validate, type Problem } from './validate.js';
 import type { Finding, SourceFile, TextEdit } from '../types.js';
+
+/** At most this many fixes of one file are tried one at a time (a whole-file parse each). */
+const ONE_BY_ONE = 32;
 
 interface Entry {
   finding: Finding;
@@ -100,6 +103,68 @@ function mergeInto(host: Entry, e: Entry): TextEdit[] | undefined {
   return edits;
 }
 
+/**
+ * When a file does not parse with all its fixes applied (two fixes that each add `cap_add:` to one service make
+ * a duplicate key), find the fixes that broke it from where the parser reports the problems — each problem is
+ * blamed on the edit at or nearest to it in the edited text — and drop those, a few rounds at most: a parse per
+ * round, where trying fix after fix would parse the whole file once per fix (minutes for a file of thousands).
+ * `fixed` edits are applied too and never blamed. Returns the fixes kept, in order, with the text they give (which
+ * parses) and those dropped (a blamed fix may have been innocent: the caller tries them again); undefined when
+ * the problems cannot be placed, or no round gets the file to parse.
+ */
+function withoutBreakers(file: SourceFile, p: string, fixed: TextEdit[], entries: Entry[], known?: { text: string; problems: Problem[] }): { live: Entry[]; dropped: Entry[]; text: string } | undefined {
+  let live = entries;
+  const dropped: Entry[] = [];
+  for (let round = 0; round < 8; round++) {
+    // With every fix dropped the text is that of `fixed`, which the caller knows: nothing left to learn.
+    if (live.length === 0) return undefined;
+    const owned: Array<{ edit: TextEdit; entry?: Entry }> = fixed.map((edit) => ({ edit }));
+    for (const e of live) for (const x of e.byPath.get(p)!) owned.push({ edit: x, entry: e });
+    owned.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
+    let text: string;
+    try {
+      text = applyEdits(file.text, owned.map((o) => o.edit));
+    } catch {
+      return undefined;
+    }
+    const found = round === 0 && known?.text === text ? known.problems : findProblems(file.kind, text);
+    if (found.length === 0) return { live, dropped, text };
+    // Where each candidate edit's text is in the edited file (the fixed edits shift it, and are never blamed).
+    const at: number[] = [];
+    const who: Array<{ edit: TextEdit; entry: Entry }> = [];
+    let shift = 0;
+    for (const o of owned) {
+      if (o.entry) {
+        at.push(o.edit.start + shift);
+        who.push({ edit: o.edit, entry: o.entry });
+      }
+      shift += o.edit.text.length - (o.edit.end - o.edit.start);
+    }
+    const dist = (i: number, offset: number): number => {
+      if (i < 0 || i >= at.length) return Infinity;
+      const end = at[i]! + who[i]!.edit.text.length;
+      return offset < at[i]! ? at[i]! - offset : offset > end ? offset - end : 0;
+    };
+    const blamed = new Set<Entry>();
+    for (const { offset } of found) {
+      // The last edit that starts at or before the problem, and the one after it: the nearer is to blame.
+      let lo = 0;
+      let hi = at.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (at[mid]! <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      const pick = dist(lo - 1, offset) <= dist(lo, offset) ? lo - 1 : lo;
+      if (pick >= 0 && pick < who.length) blamed.add(who[pick]!.entry);
+    }
+    if (blamed.size === 0) return undefined;
+    dropped.push(...live.filter((e) => blamed.has(e)));
+    live = live.filter((e) => !blamed.has(e));
+  }
+  return undefined;
+}
+
 /** The files each accepted fix edits, and the combined text of each: what --fix writes. */
 export interface Settled {
   accepted: Finding[];
@@ -178,14 +243,44 @@ export function settleFixes(findings: Finding[]): Settled {
       } catch {
         after = undefined;
       }
-      if (after !== undefined && validate(file.kind, after) === undefined) {
+      const first = after === undefined ? undefined : findProblems(file.kind, after);
+      if (after !== undefined && first!.length === 0) {
         results.set(p, { file, after });
         continue;
       }
+      const mine = kept.filter((x) => x.byPath.has(p));
+      const rejected = new Set<Entry>();
+      const reject = (e: Entry): void => {
+        delete e.finding.fix;
+        rejected.add(e);
+        // The findings it would have fixed with it keep no fix either.
+        // Its edits of other files go too: those files are settled again.
+        for (const q of e.byPath.keys()) {
+          if (q === p) continue;
+          accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q)!.includes(x)));
+          results.delete(q);
+          dropped = true;
+        }
+      };
+      // Guided by where the parser places the problems: a parse per pass, the dropped fixes tried again together
+      // on top of those kept, until a pass keeps none of them. What is left is tried one fix at a time only when
+      // few (a parse each); else those fixes wait for the next round of the fold (foldHeldBack).
       let good: TextEdit[] = [];
       let text = file.text;
-      for (const e of kept.filter((x) => x.byPath.has(p))) {
-        const trial = [...good, ...e.byPath.get(p)!];
+      let pending = mine;
+      for (let pass = 0; pass < 4 && pending.length > 0 && after !== undefined; pass++) {
+        const g = withoutBreakers(file, p, good, pending, pass === 0 && after !== undefined ? { text: after, problems: first! } : undefined);
+        if (!g) break;
+        good = [...good, ...g.live.flatMap((e) => e.byPath.get(p)!)].sort((x, y) => x.start - y.start || x.end - y.end);
+        text = g.text;
+        const progress = g.live.length > 0;
+        pending = g.dropped;
+        if (!progress) break;
+      }
+      const oneByOne = pending.length <= ONE_BY_ONE;
+      for (const e of pending) {
+        if (!oneByOne) { reject(e); continue; }
+        const trial = [...good, ...e.byPath.get(p)!].sort((x, y) => x.start - y.start || x.end - y.end);
         let t: string | undefined;
         try {
           t = applyEdits(file.text, trial);
@@ -197,17 +292,9 @@ export function settleFixes(findings: Finding[]): Settled {
           text = t;
           continue;
         }
-        delete e.finding.fix;
-        kept = kept.filter((x) => x !== e);
-        // The findings it would have fixed with it keep no fix either.
-        // Its edits of other files go too: those files are settled again.
-        for (const q of e.byPath.keys()) {
-          if (q === p) continue;
-          accepted.set(q, (accepted.get(q) ?? []).filter((x) => !e.byPath.get(q)!.includes(x)));
-          results.delete(q);
-          dropped = true;
-        }
+        reject(e);
       }
+      if (rejected.size > 0) kept = kept.filter((x) => !rejected.has(x));
       accepted.set(p, good);
       results.set(p, { file, after: text });
     }
@@ -234,67 +321,137 @@ export async function foldHeldBack(first: Finding[], offered: ReadonlySet<Findin
   // Every finding that was offered a fix: one still fixable on the fixed text is not done (held back, or
   // fixed together with another that did not make its change after all).
   const byPrint = new Map(first.filter((f) => offered.has(f)).map((f) => [f.fingerprint, f]));
+  // A print already folded can come back: of two duplicate findings (`[seccomp:unconfined, seccomp:unconfined]`)
+  // the one left after the first is fixed is numbered as the first was. It is still to do, under any offered print.
+  const prints = new Set(byPrint.keys());
   const texts = new Map<string, { file: SourceFile; after: string }>(settled.results);
+  // How each round moved the text of each file (the first settling's, then each fold round's), to carry the
+  // edits of a fold round back to the file as scanned.
+  const steps: Array<Map<string, Shift>> = [new Map([...settled.results].map(([p, r]) => [p, new Shift(lineEdits(p, r.file.text, r.after))]))];
   const folded: Finding[] = [];
+  const foldedSet = new Set<Finding>();
+  /** A folded finding's edits (or those of a change under a print already folded), in the text of its round. */
+  const placed: Array<{ finding?: Finding; round: number; edits: TextEdit[] }> = [];
   let moved = false;
-  for (let round = 0; round < rounds && byPrint.size > 0; round++) {
+  for (let round = 0; round < rounds; round++) {
     const overlay = new Map([...texts].map(([p, r]) => [p, r.after]));
     const again = await rescan(overlay);
-    const next = again.filter((f) => f.fix && byPrint.has(f.fingerprint));
+    const next = again.filter((f) => f.fix && prints.has(f.fingerprint));
     if (next.length === 0) break;
     const s = settleFixes(next);
     if (s.results.size === 0) break;
     moved = true;
+    const step = new Map<string, Shift>();
     for (const [p, r] of s.results) {
+      step.set(p, new Shift(lineEdits(p, r.file.text, r.after)));
       const original = texts.get(p)?.file ?? first.find((f) => f.fix?.files?.some((x) => x.path === p))?.fix?.files?.find((x) => x.path === p) ?? r.file;
       texts.set(p, { file: original.path === p && original.text !== r.file.text ? original : texts.get(p)?.file ?? r.file, after: r.after });
     }
+    steps.push(step);
     for (const f of s.accepted) {
       const orig = byPrint.get(f.fingerprint);
-      if (!orig) continue;
+      const edits = f.fix?.edits ?? [];
+      if (!orig) {
+        if (edits.length > 0) placed.push({ round: steps.length - 1, edits });
+        continue;
+      }
       byPrint.delete(f.fingerprint);
-      if (settled.accepted.includes(orig) && orig.fix) continue;
+      if (accepted.has(orig) && orig.fix) continue;
       folded.push(orig);
+      foldedSet.add(orig);
+      placed.push({ finding: orig, round: steps.length - 1, edits });
       orig.related = orig.related.filter((r) => !/^Fixed together with /.test(r.message));
       orig.fix = { description: f.fix?.description ?? 'Fixed with the other fixes of this file', edits: [], ...(f.fix?.files ? { files: [] } : {}) };
     }
   }
   if (!moved) return settled;
+  // Each fold round's edits, carried back to the file as scanned: where its change lands among the final hunks.
+  const back = (round: number, e: TextEdit): { start: number; end: number } => {
+    let start = e.start;
+    let end = e.end;
+    for (let j = round - 1; j >= 0; j--) {
+      const sh = steps[j]!.get(e.path);
+      if (!sh) continue;
+      start = sh.back(start, false);
+      end = sh.back(end, true);
+    }
+    return { start, end };
+  };
+  const marks = new Map<string, Marks>();
+  const marksOf = (p: string): Marks => {
+    let m = marks.get(p);
+    if (!m) marks.set(p, (m = new Marks()));
+    return m;
+  };
+  for (const f of settled.accepted) for (const e of f.fix?.edits ?? []) marksOf(e.path).add(e.start, e.end, f, 0);
+  const orphans: Array<{ path: string; start: number; end: number }> = [];
+  for (const x of placed) {
+    for (const e of x.edits) {
+      const at = back(x.round, e);
+      if (x.finding) marksOf(e.path).add(at.start, at.end, x.finding, 1);
+      else orphans.push({ path: e.path, ...at });
+    }
+  }
   // A held-back finding whose change came about in a later round under another's print (duplicates renumber)
   // is fixed with the change that now covers its place; one whose place no change covers stays to do.
-  for (const f of held) {
-    if (folded.includes(f)) continue;
-    const r = texts.get(f.span.file.path);
-    if (!r) continue;
-    const covered = lineEdits(f.span.file.path, r.file.text, r.after).some((h) => h.start <= f.span.end && f.span.start <= h.end);
-    if (covered) { folded.push(f); f.fix = { description: 'Fixed with the other fixes of this file', edits: [] }; }
+  const orphanMarks = new Map<string, Marks>();
+  for (const o of orphans) {
+    let m = orphanMarks.get(o.path);
+    if (!m) orphanMarks.set(o.path, (m = new Marks()));
+    m.add(o.start, o.end, undefined, 0);
   }
-  // Give each change of the final text (against the file as scanned) to one finding.
+  const finalHunks = new Map<string, TextEdit[]>([...texts].map(([p, r]) => [p, lineEdits(p, r.file.text, r.after)]));
+  const hunkMarks = new Map<string, Marks>();
+  for (const [p, hs] of finalHunks) {
+    const m = new Marks();
+    for (const h of hs) m.add(h.start, h.end, undefined, 0);
+    hunkMarks.set(p, m);
+  }
+  for (const f of held) {
+    if (foldedSet.has(f)) continue;
+    const p = f.span.file.path;
+    if (!texts.has(p)) continue;
+    const orphan = orphanMarks.get(p)?.touching(f.span.start, f.span.end);
+    if (orphan || hunkMarks.get(p)?.touching(f.span.start, f.span.end)) {
+      folded.push(f);
+      foldedSet.add(f);
+      f.fix = { description: 'Fixed with the other fixes of this file', edits: [] };
+      if (orphan) marksOf(p).add(orphan.start, orphan.end, f, 1);
+    }
+  }
+  for (const f of folded) marksOf(f.span.file.path).add(f.span.start, f.span.end, f, 2);
+  // Give each change of the final text (against the file as scanned) to one finding: the one whose edit it is
+  // (the first settling's, then a fold round's), else a folded finding whose place it covers, else the nearest.
   const owners = [...settled.accepted, ...folded];
+  const nearest = new Map<string, Finding[]>();
+  for (const f of owners) {
+    const list = nearest.get(f.span.file.path);
+    if (list) list.push(f);
+    else nearest.set(f.span.file.path, [f]);
+  }
+  for (const list of nearest.values()) list.sort((a, b) => a.span.start - b.span.start);
   const notDone = new Set<Finding>();
   for (const [p, r] of texts) {
-    const before = r.file.text;
-    const hunks = lineEdits(p, before, r.after);
+    const hunks = finalHunks.get(p)!;
     const taken = new Map<Finding, TextEdit[]>();
+    const byHunk = new Marks();
+    const here = marks.get(p);
+    const nearHere = nearest.get(p) ?? [];
     for (const h of hunks) {
-      const touches = (e: TextEdit): boolean => e.path === p && e.start <= h.end && h.start <= e.end;
-      const owner =
-        owners.find((f) => settled.accepted.includes(f) && (f.fix?.edits ?? []).some(touches)) ??
-        folded.find((f) => f.span.file.path === p && f.span.start <= h.end && h.start <= f.span.end) ??
-        owners.filter((f) => f.span.file.path === p).sort((a, b) => Math.abs(a.span.start - h.start) - Math.abs(b.span.start - h.start))[0] ??
-        owners[0]!;
+      const owner = here?.touching(h.start, h.end)?.finding ?? closest(nearHere, h.start) ?? owners[0]!;
       taken.set(owner, [...(taken.get(owner) ?? []), h]);
+      byHunk.add(h.start, h.end, owner, 0);
     }
     for (const f of owners) {
       if (!f.fix) continue;
       const others = f.fix.edits.filter((e) => e.path !== p);
       const mine = taken.get(f) ?? [];
-      const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (folded.includes(f) && f.span.file.path === p);
+      const hadHere = f.fix.edits.some((e) => e.path === p) || taken.has(f) || (foldedSet.has(f) && f.span.file.path === p);
       if (!hadHere) continue;
       if (mine.length === 0 && others.length === 0) {
         // The finding whose change (in this file) covers this one's place; none: it is not done, and says nothing.
         const place = f.fix.edits.find((e) => e.path === p) ?? (f.span.file.path === p ? { start: f.span.start, end: f.span.end } : undefined);
-        const by = [...taken].find(([o, hs]) => o !== f && place && hs.some((h) => h.start <= place.end && place.start <= h.end))?.[0];
+        const by = place ? byHunk.touching(place.start, place.end, f)?.finding : undefined;
         delete f.fix;
         if (by) f.related = [...f.related, { span: by.span, message: `Fixed together with ${by.ruleId} (one change of ${p} makes both).` }];
         else notDone.add(f);
@@ -306,4 +463,91 @@ export async function foldHeldBack(first: Finding[], offered: ReadonlySet<Findin
   }
   const results = new Map([...texts].filter(([, r]) => r.after !== r.file.text));
   return { accepted: owners.filter((f) => !notDone.has(f)), results };
+}
+
+/** The finding of `sorted` (by span start) whose start is nearest `offset`. */
+function closest(sorted: Finding[], offset: number): Finding | undefined {
+  if (sorted.length === 0) return undefined;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = sorted[lo - 1];
+  const b = sorted[lo];
+  if (!a) return b;
+  if (!b) return a;
+  return Math.abs(a.span.start - offset) <= Math.abs(b.span.start - offset) ? a : b;
+}
+
+/**
+ * How one round's whole-line edits moved a file's text: carries an offset of the text after them back to
+ * the text before (an offset inside an edited stretch goes to that stretch's start, or its end for `end`).
+ */
+class Shift {
+  /** Per edit, sorted: where it starts and ends in the text after. */
+  private readonly afterStart: number[] = [];
+  private readonly afterEnd: number[] = [];
+  constructor(private readonly edits: TextEdit[]) {
+    let delta = 0;
+    for (const e of edits) {
+      this.afterStart.push(e.start + delta);
+      this.afterEnd.push(e.start + delta + e.text.length);
+      delta += e.text.length - (e.end - e.start);
+    }
+  }
+  back(offset: number, end: boolean): number {
+    // The last edit that starts at or before offset in the text after.
+    let lo = 0;
+    let hi = this.afterStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.afterStart[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo - 1;
+    if (i < 0) return offset;
+    const e = this.edits[i]!;
+    if (offset < this.afterEnd[i]! || (offset === this.afterEnd[i]! && this.afterEnd[i]! > this.afterStart[i]! && !end)) return end ? e.end : e.start;
+    return e.end + (offset - this.afterEnd[i]!);
+  }
+}
+
+/**
+ * Ranges of one file with what they belong to, for "which range touches this one?" in logarithmic time (plus
+ * the ranges that do): of those that touch, the one of the lowest rank, then the earliest added.
+ */
+class Marks {
+  private list: Array<{ start: number; end: number; finding?: Finding; rank: number; n: number }> = [];
+  private sorted = true;
+  private maxEnd: number[] = [];
+  add(start: number, end: number, finding: Finding | undefined, rank: number): void {
+    this.list.push({ start, end, finding, rank, n: this.list.length });
+    this.sorted = false;
+  }
+  touching(start: number, end: number, not?: Finding): { start: number; end: number; finding?: Finding } | undefined {
+    if (!this.sorted) {
+      this.list.sort((a, b) => a.start - b.start || a.n - b.n);
+      this.maxEnd = [];
+      let m = -Infinity;
+      for (const x of this.list) this.maxEnd.push((m = Math.max(m, x.end)));
+      this.sorted = true;
+    }
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid]!.start <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: (typeof this.list)[number] | undefined;
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i]! >= start; i--) {
+      const x = this.list[i]!;
+      if (x.end < start || (not && x.finding === not)) continue;
+      if (!best || x.rank < best.rank || (x.rank === best.rank && x.n < best.n)) best = x;
+    }
+    return best;
+  }
 }

@@ -29,30 +29,7 @@ export function clearValidateCache(): void {
 
 /** An error message when text does not parse as kind, else undefined. */
 export function validate(kind: FileKind, text: string): string | undefined {
-  switch (kind) {
-    case 'compose':
-    case 'kubernetes':
-    case 'workflow':
-    case 'taskfile':
-    case 'gitlab-ci':
-    case 'skaffold':
-    case 'devcontainer':
-    case 'vscode-launch':
-    case 'seccomp':
-    case 'package-json':
-      break;
-    case 'bake':
-      // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
-      // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
-      if (!isJsonText(text)) return undefined;
-      break;
-    case 'dockerfile':
-      // Decided from the first lines without building the instruction tree, when that is certain.
-      if (text.trim() === '' || hasDockerfileInstruction(text)) return undefined;
-      break;
-    default:
-      return undefined;
-  }
+  if (!needsParse(kind, text)) return undefined;
   const entry = text.length <= CACHE_MAX_TEXT ? cache.get(text) : undefined;
   const known = entry?.[kind];
   if (known !== undefined) {
@@ -78,10 +55,64 @@ export function validate(kind: FileKind, text: string): string | undefined {
   return verdict;
 }
 
+/** Whether text of kind must be parsed to be validated (else it is valid as it is: no validator, or certain from its first lines). */
+function needsParse(kind: FileKind, text: string): boolean {
+  switch (kind) {
+    case 'compose':
+    case 'kubernetes':
+    case 'workflow':
+    case 'taskfile':
+    case 'gitlab-ci':
+    case 'skaffold':
+    case 'devcontainer':
+    case 'vscode-launch':
+    case 'seccomp':
+    case 'package-json':
+      break;
+    case 'bake':
+      // docker-bake.json is JSON; docker-bake.hcl has no validator yet. Told apart by the text
+      // (a JSON document opens with `{`, HCL with a block or an attribute), as validate gets no path.
+      if (!isJsonText(text)) return false;
+      break;
+    case 'dockerfile':
+      // Decided from the first lines without building the instruction tree, when that is certain.
+      if (text.trim() === '' || hasDockerfileInstruction(text)) return false;
+      break;
+    default:
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Why text of kind does not parse, with where: [] exactly when validate() finds it valid, with one parse (or
+ * none, when validate() needs none), and not memoised.
+ */
+export function findProblems(kind: FileKind, text: string, max = 100_000): Problem[] {
+  if (!needsParse(kind, text)) return [];
+  count(`fix validation parses (${kind})`);
+  return problems(kind, text, max);
+}
+
 /** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
 const FIX_PARSE_CALLS = 'fix validation parse calls';
 
 function check(kind: FileKind, text: string): string | undefined {
+  return problems(kind, text, 1)[0]?.message;
+}
+
+/** A reason text does not parse, and where (an offset in the text). */
+export interface Problem {
+  message: string;
+  offset: number;
+}
+
+/**
+ * Why text does not parse as kind, with where: up to `max` problems, [] when it
+ * parses. Not memoised (validate() is): used to tell which of many edits of one
+ * file broke it, from where the parser stopped.
+ */
+function problems(kind: FileKind, text: string, max = 1000): Problem[] {
   switch (kind) {
     case 'compose':
     case 'kubernetes':
@@ -95,14 +126,19 @@ function check(kind: FileKind, text: string): string | undefined {
       const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
       spent(FIX_PARSE_CALLS, t);
       const list = Array.isArray(docs) ? docs : [docs];
+      const out: Problem[] = [];
       for (const d of list) {
-        if (d.errors[0]) return d.errors[0].message.split('\n')[0];
+        for (const e of d.errors) {
+          if (out.length >= max) return out;
+          out.push({ message: e.message.split('\n')[0]!, offset: e.pos[0] });
+        }
       }
+      if (out.length > 0) return out;
       for (const d of list) {
-        const dup = duplicateKey(d as Document);
-        if (dup) return dup;
+        for (const offset of duplicateKeys(d as Document, max - out.length)) out.push({ message: 'Map keys must be unique', offset });
+        if (out.length >= max) break;
       }
-      return undefined;
+      return out;
     }
     case 'devcontainer':
     case 'vscode-launch':
@@ -111,7 +147,7 @@ function check(kind: FileKind, text: string): string | undefined {
       const t = clock();
       parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
       spent(FIX_PARSE_CALLS, t);
-      return errors.length > 0 ? `JSON error ${errors[0]!.error} at offset ${errors[0]!.offset}` : undefined;
+      return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
     }
     case 'package-json':
     case 'bake': {
@@ -120,16 +156,16 @@ function check(kind: FileKind, text: string): string | undefined {
       const t = clock();
       parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
       spent(FIX_PARSE_CALLS, t);
-      return errors.length > 0 ? `JSON error ${errors[0]!.error} at offset ${errors[0]!.offset}` : undefined;
+      return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
     }
     case 'dockerfile': {
       const t = clock();
       const df = DockerfileParser.parse(text);
       spent(FIX_PARSE_CALLS, t);
-      return df.getInstructions().length === 0 && text.trim() !== '' ? 'no instructions' : undefined;
+      return df.getInstructions().length === 0 && text.trim() !== '' ? [{ message: 'no instructions', offset: 0 }] : [];
     }
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -186,12 +222,14 @@ export function hasDockerfileInstruction(text: string): boolean {
 }
 
 /**
- * The first duplicate key of a map in the document, with the equality the
+ * Where keys repeat in a map of the document (the offset of each repeated key, up to max), with the equality the
  * `yaml` parser uses for uniqueKeys: true (same node, or scalars whose values
  * are ===), in linear time. Walks the same nodes as yaml's visit() (collection
  * items, pair keys and values; aliases are not followed), without recursion.
  */
-function duplicateKey(doc: Document): string | undefined {
+function duplicateKeys(doc: Document, max: number): number[] {
+  const out: number[] = [];
+  const at = (k: unknown): number => (k as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -204,12 +242,18 @@ function duplicateKey(doc: Document): string | undefined {
           const v = k.value;
           if (!(typeof v === 'number' && Number.isNaN(v))) {
             values ??= new Set();
-            if (values.has(v)) return 'Map keys must be unique';
+            if (values.has(v)) {
+              out.push(at(k));
+              if (out.length >= max) return out;
+            }
             values.add(v);
           }
         } else {
           nodes ??= new Set();
-          if (nodes.has(k)) return 'Map keys must be unique';
+          if (nodes.has(k)) {
+            out.push(at(k));
+            if (out.length >= max) return out;
+          }
           nodes.add(k);
         }
         stack.push(p.value, k);
@@ -221,5 +265,5 @@ function duplicateKey(doc: Document): string | undefined {
       stack.push(node.value, node.key);
     }
   }
-  return undefined;
+  return out;
 }

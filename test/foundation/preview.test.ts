@@ -62,6 +62,43 @@ describe('the preview is the result', () => {
     expect(readFileSync(join(b, 'compose.yaml'), 'utf8')).toBe('services:\n  dbg:\n    image: x\n    command: dlv attach 1\n    cap_add:\n      - SYS_PTRACE\n');
   });
 
+  it('a file of many services each with privileged and seccomp=unconfined: every finding is fixed, each by its own service\'s change', async () => {
+    // More services than are ever tried one fix at a time: the fixes that clash (two `cap_add:` keys) are found
+    // from the parser's problem offsets and folded in a later round, not by a whole-file parse per fix.
+    const n = 60;
+    let text = 'services:\n';
+    for (let i = 0; i < n; i++) text += `  svc${i}:\n    image: acme/svc${i}:debug\n    privileged: true\n    security_opt:\n      - seccomp:unconfined\n    command: dlv attach 1\n`;
+    const root = tempRepo({ 'compose.yaml': text });
+    const r = await scan({ root });
+    const offered = r.findings.filter((f) => f.fix);
+    expect(offered.length).toBeGreaterThanOrEqual(n);
+    // One service's change per edit: no edit spans two services.
+    for (const f of offered) for (const e of f.fix!.edits) expect(text.slice(e.start, e.end).match(/^ {2}svc\d+:/gm)?.length ?? 0).toBeLessThanOrEqual(1);
+    const res = await previewIsResult(root);
+    expect(res.fixed).toBe(2 * n);
+    const after = readFileSync(join(root, 'compose.yaml'), 'utf8');
+    expect(after).not.toContain('privileged');
+    expect(after).not.toContain('seccomp');
+    expect(after.match(/cap_add:\n {6}- SYS_PTRACE\n/g)?.length).toBe(n);
+    expect((await scan({ root })).findings.filter((f) => f.fix)).toEqual([]);
+  });
+
+  it('a repeated entry (`[seccomp:unconfined, seccomp:unconfined]`) next to held-back fixes: both go, and each change has the finding that asked for it', async () => {
+    // The second entry, once the first is fixed, is numbered as the first was: the fold must still take it.
+    const text = 'services:\n    worker:\n        image: dlv\n        command: dlv attach 1 --headless --listen=:2345 --api-version=2\n        privileged: true\n        security_opt: [seccomp:unconfined, seccomp:unconfined]\n        user: "root"\n';
+    const root = tempRepo({ 'docker-compose.yml': text });
+    const r = await scan({ root });
+    const ptd008 = r.findings.find((f) => f.ruleId === 'PTD008')!;
+    expect(ptd008.fix?.edits.map((e) => e.text).join('')).toContain('127.0.0.1:2345:2345');
+    const res = await previewIsResult(root);
+    expect(res.fixed).toBe(4);
+    const after = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    expect(after).not.toContain('seccomp');
+    expect(after).not.toContain('privileged');
+    expect(validate('compose', after)).toBeUndefined();
+    expect((await scan({ root })).findings).toEqual([]);
+  });
+
   it('holds on every fixture and every corpus case', async () => {
     const dirs = [
       ...readdirSync(join(FIXTURES, 'rules')).map((d) => `rules/${d}`),
