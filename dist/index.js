@@ -19463,20 +19463,33 @@ class ParseError extends Error {
     }
 }
 const MAX_ALIAS_RESOLUTIONS = 10000;
-const MAX_DOCS = 500;
+const DEEP = 'it is nested too deeply (thousands of levels)';
+/** A 1 MiB manifest bundle (an operator's install.yaml) holds a few thousand documents; beyond that is not config. */
+const MAX_DOCS = 10_000;
 function parseYaml(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedFile */ .UI)('yaml', file.path);
     const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .clock */ .pm)();
-    const docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+    let docs;
+    try {
+        docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    }
+    catch (e) {
+        // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
+        if (e instanceof RangeError)
+            throw new ParseError(DEEP, 0);
+        throw e;
+    }
+    finally {
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+    }
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
         throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
     for (const d of list) {
         const err = d.errors[0];
         if (err)
-            throw new ParseError(err.message.split('\n')[0], err.pos[0]);
+            throw new ParseError(/call stack/i.test(err.message) ? DEEP : err.message.split('\n')[0], err.pos[0]);
     }
     return { file, docs: list, budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
 }

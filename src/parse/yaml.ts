@@ -27,19 +27,29 @@ export class ParseError extends Error {
 }
 
 const MAX_ALIAS_RESOLUTIONS = 10000;
-const MAX_DOCS = 500;
+const DEEP = 'it is nested too deeply (thousands of levels)';
+/** A 1 MiB manifest bundle (an operator's install.yaml) holds a few thousand documents; beyond that is not config. */
+const MAX_DOCS = 10_000;
 
 export function parseYaml(file: SourceFile): YamlFile {
   count(`YAML parses (${file.kind})`);
   parsedFile('yaml', file.path);
   const t = clock();
-  const docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
-  spent('YAML and Dockerfile parse calls', t);
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+  } catch (e) {
+    // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
+    if (e instanceof RangeError) throw new ParseError(DEEP, 0);
+    throw e;
+  } finally {
+    spent('YAML and Dockerfile parse calls', t);
+  }
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > MAX_DOCS) throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);
   for (const d of list) {
     const err = d.errors[0];
-    if (err) throw new ParseError(err.message.split('\n')[0]!, err.pos[0]);
+    if (err) throw new ParseError(/call stack/i.test(err.message) ? DEEP : err.message.split('\n')[0]!, err.pos[0]);
   }
   return { file, docs: list as Document[], budget: { aliases: MAX_ALIAS_RESOLUTIONS } };
 }

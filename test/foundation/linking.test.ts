@@ -160,7 +160,7 @@ describe('2. image identity across files', () => {
     let make = '';
     for (let i = 0; i < 2000; i++) make += `i${i}:\n\tdocker build -t acme/svc-${i}:debug -f Dockerfile.debug .\n`;
     files.Makefile = make;
-    // Five manifests of 400 pods each (a file holds at most 500 YAML documents).
+    // Five manifests of 400 pods each (a file holds at most 10 000 YAML documents).
     for (let f = 0; f < 5; f++) {
       let k8s = '';
       for (let i = f * 400; i < (f + 1) * 400; i++) k8s += `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - name: c\n      image: acme/svc-${i}:debug\n      securityContext: {capabilities: {add: [SYS_PTRACE]}}\n`;
