@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs [--files N] [--runs R] [--warmup W] [--peer-runs P] [--out DIR]
 //                      [--work DIR] [--peers DIR] [--seed S] [--no-install] [--no-peers]
-//                      [--node PATH]
+//                      [--node PATH] [--worst-runs W] [--no-worst]
 //
 // --files N     total files of the base repository (default 40000). Three
 //               repositories are made: A (N files, N/200 services),
@@ -19,6 +19,10 @@
 // --no-peers    skip the peers.
 // --node PATH   the node that runs every measured process (default: the one
 //               running this script), e.g. Node 24, the Action's runtime.
+// --worst-runs W runs of each generated worst case under the size caps
+//               (bench/pathological.mjs; default min(R, 3)): one file of 1 MiB or
+//               10 000 lines each, every part of it a debugging launch.
+// --no-worst    skip the worst cases.
 //
 // Every measurement is one whole process, run under GNU time (`/usr/bin/time -v`)
 // for its peak RSS; wall time is taken around it. Runs are interleaved
@@ -34,6 +38,7 @@ import { setInterval, clearInterval } from 'node:timers';
 import { gzipSync } from 'node:zlib';
 import { generate } from './generate.mjs';
 import { nameKind } from './names.mjs';
+import { INPUTS as WORST, PATHOLOGICAL_VERSION, generateInput } from './pathological.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -41,7 +46,7 @@ const PEERS = { dclint: '3.1.0', dockerfilelint: '1.8.0', 'dockerfile-utils': '0
 
 // ---------------------------------------------------------------- options
 function parseOptions(argv) {
-  const o = { files: 40000, runs: 5, warmup: 1, out: HERE, work: join(HERE, '.work'), peers: join(HERE, '.peers'), seed: 7, install: true, withPeers: true };
+  const o = { files: 40000, runs: 5, warmup: 1, out: HERE, work: join(HERE, '.work'), peers: join(HERE, '.peers'), seed: 7, install: true, withPeers: true, worst: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -65,6 +70,8 @@ function parseOptions(argv) {
       case '--peers': o.peers = resolve(val()); break;
       case '--no-install': o.install = false; break;
       case '--no-peers': o.withPeers = false; break;
+      case '--worst-runs': o.worstRuns = num(1); break;
+      case '--no-worst': o.worst = false; break;
       case '--node':
         o.node = resolve(val());
         if (spawnSync(o.node, ['--version'], { stdio: 'ignore' }).status !== 0) throw new Error(`--node ${o.node}: not a node that runs`);
@@ -80,6 +87,7 @@ function parseOptions(argv) {
     }
   }
   o.peerRuns ??= 3 * o.runs;
+  o.worstRuns ??= Math.min(o.runs, 3);
   if (o.peerRuns < o.runs) throw new Error('--peer-runs must be at least --runs');
   return o;
 }
@@ -378,6 +386,30 @@ async function main() {
   const scaling = {};
   for (const r of repos) scaling[r.id] = { scan: resS[`scan ${r.id}`], floor: resS[`floor ${r.id}`], findings: sarifCounts(join(scratch, `scan-${r.id}.sarif`)) };
 
+  // The generated worst cases under the size caps (issue #21), each alone in its repository.
+  const worst = [];
+  if (o.worst) {
+    const jobs = [];
+    for (const spec of WORST) {
+      const g = generateInput(join(o.work, `worst-${spec.id}`), spec);
+      const bytes = Object.values(spec.files()).reduce((a, t) => a + Buffer.byteLength(t), 0);
+      const out = join(scratch, `worst-${spec.id}.json`);
+      jobs.push({ id: `worst ${spec.id}`, spec, bytes, out, cmd: node, args: [cli, g.dir, '--format', 'json'], cwd: g.dir, okStatus: [0, 1], stdout: out });
+    }
+    log(`measuring the worst cases (${o.worstRuns} run${o.worstRuns === 1 ? '' : 's'} each): ${jobs.map((j) => j.spec.id).join(', ')}`);
+    const res = await measure(jobs, { runs: o.worstRuns, warmup: 0 }, scratch, log);
+    for (const j of jobs) {
+      let found = { total: NaN, fixes: NaN, by: {} };
+      try {
+        const list = JSON.parse(readFileSync(j.out, 'utf8')).findings;
+        const by = {};
+        for (const f of list) by[f.ruleId] = (by[f.ruleId] ?? 0) + 1;
+        found = { total: list.length, fixes: list.filter((f) => f.fix).length, by };
+      } catch { /* counted as unknown */ }
+      worst.push({ ...j, r: res[j.id], found });
+    }
+  }
+
   // 4: the Action's cold start on a repository with no findings, as a push.
   let coldStart;
   let actionOutputs = '';
@@ -560,6 +592,19 @@ async function main() {
   L.push('');
   L.push(`Fitted from the fastest runs of A, B, C: scan ≈ ${fmtMs(fixed)} ms fixed + ${(perConfig * 1000).toFixed(0)} µs per config file + ${(perFile * 1000).toFixed(2)} µs per other file (the floor: ${(((fbm - fam) / (repos[1].total - A.total)) * 1000).toFixed(2)} µs per other file). Round by round (median of the rounds' ratios): doubling all files (A→B) costs the scan ×${growthB.toFixed(2)}; doubling the config files (A→C) ×${growthC.toFixed(2)}.`);
   L.push('');
+  if (worst.length > 0) {
+    L.push('## Generated worst cases under the size caps');
+    L.push('');
+    L.push(`Each a repository of one generated file (bench/pathological.mjs, version ${PATHOLOGICAL_VERSION}): as much of it as the cap allows is work for the scan. \`node dist/cli/index.js DIR --format json\`, ${o.worstRuns} run${o.worstRuns === 1 ? '' : 's'} each (\`--worst-runs\`). Target: ≤ 2 s and ≤ 256 MiB each.`);
+    L.push('');
+    L.push('| input | what | KiB | findings (fixes) | median ms | min–max ms | peak RSS MiB | ≤ 2 s and ≤ 256 MiB |');
+    L.push('|---|---|--:|--:|--:|--:|--:|---|');
+    for (const w of worst) {
+      const by = Object.entries(w.found.by).sort().map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ');
+      L.push(`| ${w.spec.id} | ${w.spec.what} | ${(w.bytes / 1024).toFixed(0)} | ${Number.isNaN(w.found.total) ? '?' : `${fmtInt(w.found.total)} (${fmtInt(w.found.fixes)})${by ? `: ${by}` : ''}`} | ${fmtMs(w.r.median)} | ${fmtSpread(w.r)} | ${fmtMiB(w.r.rssMiB)} | ${ok(w.r.median <= 2000 && w.r.rssMiB <= 256)} |`);
+    }
+    L.push('');
+  }
   L.push('## Action cold start and bundles');
   L.push('');
   L.push('| process | median ms | min–max ms | CPU ms | peak RSS MiB |');
@@ -593,6 +638,16 @@ async function main() {
   L.push(`| peak memory ≤ 200 MB | ${fmtMiB(maxRss)} MiB (largest over A, B, C) | ${ok(maxRss * 1.048576 <= 200)} |`);
   L.push(`| time grows with config files, not with all files | round by round, A→B (×2 files): ×${growthB.toFixed(2)}; A→C (×2 config): ×${growthC.toFixed(2)} | ${ok(growthB <= 1.2 && growthC >= growthB)} |`);
   L.push(`| Action cold start ≤ 300 ms | ${coldStart ? `${fmtMs(coldStart.median)} ms` : 'not measured'} | ${coldStart ? ok(coldStart.median <= 300) : '➖'} |`);
+  // Issue #18 (the linking may not cost more than the scan did before it) and #21 (bounded cost, the runtime).
+  const node0 = baseline['node -e 0'];
+  const overParse = scan.median / pf.median;
+  L.push(`| scan ÷ parse floor ≤ 1.74 (#18) and ≤ 1.3 (#21), repository A | ${overParse.toFixed(2)} × (CPU ${cpuRatio(scan, pf)} ×) | ${overParse <= 1.3 ? ok(true) : overParse <= 1.74 ? '✅ ≤ 1.74 met; ❌ ≤ 1.3 not met' : ok(false)} |`);
+  L.push(`| peak RSS on repository C ≤ 130 MiB (#18) and ≤ 128 MiB (#21) | ${fmtMiB(scaling.C.scan.rssMiB)} MiB | ${scaling.C.scan.rssMiB <= 128 ? ok(true) : scaling.C.scan.rssMiB <= 130 ? '✅ ≤ 130 met; ❌ ≤ 128 not met' : ok(false)} |`);
+  if (coldStart) L.push(`| Action cold start ≤ 1.3 × \`node -e 0\` (#21) | ${fmtMs(coldStart.median)} vs ${fmtMs(node0.median)} ms: ${(coldStart.median / node0.median).toFixed(2)} × | ${ok(coldStart.median <= 1.3 * node0.median)} |`);
+  if (worst.length > 0) {
+    const bad = worst.filter((w) => !(w.r.median <= 2000 && w.r.rssMiB <= 256));
+    L.push(`| every worst case under the size caps ≤ 2 s and ≤ 256 MiB (#21) | ${worst.length - bad.length} of ${worst.length}${bad.length ? `; not: ${bad.map((w) => `${w.spec.id} ${fmtMs(w.r.median)} ms / ${fmtMiB(w.r.rssMiB)} MiB`).join(', ')}` : ''} | ${ok(bad.length === 0)} |`);
+  }
   if (notes.length > 0) {
     L.push('');
     L.push('## Notes');

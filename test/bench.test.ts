@@ -62,5 +62,13 @@ describe('npm run bench', () => {
       expect(md).toMatch(/ran 2 more interleaved rounds among themselves \(`--peer-runs 3`\), so their rows stand on 3 runs each/);
     }
     expect(md).toMatch(/\| peak memory ≤ 200 MB \| [\d.]+ MiB/);
+    // The generated worst cases under the size caps (#21): each measured, with what it found, against 2 s / 256 MiB.
+    expect(md).toContain('## Generated worst cases under the size caps');
+    for (const id of ['compose-1mib', 'compose-held-back', 'k8s-1mib', 'dockerfile-10k', 'makefile-10k', 'yaml-deep', 'yaml-aliases']) {
+      expect(md).toMatch(new RegExp(`\\| ${id} \\| .* \\| \\d+ \\| [\\d,]+ \\([\\d,]+\\).* \\| [\\d.]+ \\| [\\d.]+–[\\d.]+ \\| [\\d.]+ \\| (✅ met|❌ not met) \\|`));
+    }
+    expect(md).toMatch(/\| every worst case under the size caps ≤ 2 s and ≤ 256 MiB \(#21\) \| \d of 7/);
+    expect(md).toMatch(/\| scan ÷ parse floor ≤ 1\.74 \(#18\) and ≤ 1\.3 \(#21\), repository A \| [\d.]+ ×/);
+    expect(md).toMatch(/\| Action cold start ≤ 1\.3 × `node -e 0` \(#21\) \| [\d.]+ vs [\d.]+ ms: [\d.]+ × \|/);
   }, 300_000);
 });
