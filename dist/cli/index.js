@@ -8155,9 +8155,11 @@ function unifiedDiff(path, before, after, context = 3) {
 /* harmony export */ });
 /* unused harmony exports clearValidateCache, hasDockerfileInstruction */
 /* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
-/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8390);
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8117);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8852);
+/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4026);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8390);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8117);
+
 
 
 
@@ -8192,7 +8194,7 @@ function validate(kind, text) {
         cache.set(text, entry);
         return known ?? undefined;
     }
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(`fix validation parses (${kind})`);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)(`fix validation parses (${kind})`);
     const verdict = check(kind, text);
     if (text.length <= CACHE_MAX_TEXT) {
         if (entry)
@@ -8247,7 +8249,7 @@ function needsParse(kind, text) {
 function findProblems(kind, text, max = 100_000) {
     if (!needsParse(kind, text))
         return [];
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9)(`fix validation parses (${kind})`);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)(`fix validation parses (${kind})`);
     return problems(kind, text, max);
 }
 /** The time inside the parsers' calls while validating fixes (PTRACE_DOCTOR_TIMING). */
@@ -8270,9 +8272,10 @@ function problems(kind, text, max = 1000) {
         case 'skaffold': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
-            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
-            const docs = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false });
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
+            // A Helm template is read with its actions set aside (as the scan read it): so is its fixed text.
+            const docs = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(kind === 'kubernetes' ? (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .untemplate */ .sl)(text) : text, { prettyErrors: false, uniqueKeys: false });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             const list = Array.isArray(docs) ? docs : [docs];
             const out = [];
             for (const d of list) {
@@ -8296,24 +8299,24 @@ function problems(kind, text, max = 1000) {
         case 'vscode-launch':
         case 'seccomp': {
             const errors = [];
-            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
-            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
+            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, errors, { allowTrailingComma: true, disallowComments: kind === 'seccomp' });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
         }
         case 'package-json':
         case 'bake': {
             // Plain JSON: npm reads package.json with JSON.parse, bake its JSON form with a strict JSON parser.
             const errors = [];
-            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
-            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, errors, { allowTrailingComma: false, disallowComments: true });
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
+            (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text, errors, { allowTrailingComma: false, disallowComments: true });
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return errors.slice(0, max).map((e) => ({ message: `JSON error ${e.error} at offset ${e.offset}`, offset: e.offset }));
         }
         case 'dockerfile': {
-            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
-            const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_2__.DockerfileParser.parse(text);
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
+            const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
+            const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_3__.DockerfileParser.parse(text);
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .spent */ .RT)(FIX_PARSE_CALLS, t);
             return df.getInstructions().length === 0 && text.trim() !== '' ? [{ message: 'no instructions', offset: 0 }] : [];
         }
         default:
@@ -12484,6 +12487,7 @@ function yamlComments(text, maxDepth = 256) {
 /* harmony export */   lc: () => (/* binding */ bool),
 /* harmony export */   ld: () => (/* binding */ items),
 /* harmony export */   mB: () => (/* binding */ ParseError),
+/* harmony export */   sl: () => (/* binding */ untemplate),
 /* harmony export */   vz: () => (/* binding */ isMapNode),
 /* harmony export */   xf: () => (/* binding */ getPair)
 /* harmony export */ });
@@ -12507,13 +12511,48 @@ const MAX_ALIAS_RESOLUTIONS = 10000;
 const DEEP = 'it is nested too deeply (thousands of levels)';
 /** A 1 MiB manifest bundle (an operator's install.yaml) holds a few thousand documents; beyond that is not config. */
 const MAX_DOCS = 10_000;
+/** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
+const OPEN = '\u27e6\u27e6';
+const CLOSE = '\u27e7\u27e7';
+/**
+ * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`) becomes a comment, and every other
+ * `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text (`name: {{ .Release.Name }}-api` is otherwise a
+ * flow mapping). Values read back through str() get their braces again. Text without `{{` is returned as is.
+ */
+function untemplate(text) {
+    if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7'))
+        return text;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!line.includes('{{'))
+            continue;
+        const lead = line.length - line.trimStart().length;
+        if (line.startsWith('{{', lead) && line.replace(/\{\{.*?\}\}/g, '').trim() === '') {
+            lines[i] = line.slice(0, lead) + '#' + line.slice(lead + 1);
+            continue;
+        }
+        lines[i] = line.split('{{').join(OPEN).split('}}').join(CLOSE);
+    }
+    return lines.join('\n');
+}
+/** A scalar's value with a template's braces given back (see untemplate). */
+function retemplate(v) {
+    return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}') : v;
+}
+/** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
+function isTemplatePath(path) {
+    return path.startsWith('templates/') || path.includes('/templates/');
+}
 function parseYaml(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .count */ .U9)(`YAML parses (${file.kind})`);
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .parsedFile */ .UI)('yaml', file.path);
     const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .clock */ .pm)();
     let docs;
     try {
-        docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+        const text = file.kind === 'kubernetes' && isTemplatePath(file.path) ? untemplate(file.text) : file.text;
+        docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false, strict: false });
     }
     catch (e) {
         // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
@@ -12620,7 +12659,7 @@ function str(n) {
     if (!n || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
         return undefined;
     const v = n.value;
-    return v === null || v === undefined ? undefined : String(v);
+    return v === null || v === undefined ? undefined : retemplate(String(v));
 }
 function bool(n) {
     if (!n || !(0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
@@ -14056,7 +14095,7 @@ const ptd005 = {
     },
     check(ctx) {
         for (const l of ctx.launches) {
-            if (!l.hasPtrace || !l.user || l.privileged?.value === true)
+            if (!l.hasPtrace || l.capsUnknown || !l.user || l.privileged?.value === true)
                 continue;
             if (isRootUser(l.user.value) !== false)
                 continue;
@@ -14157,7 +14196,8 @@ const ptd001 = {
     },
     check(ctx) {
         for (const l of ctx.launches) {
-            if (!(0,launch/* isPtraceTarget */.zr)(l) || l.hasPtrace)
+            // Capabilities a template renders from values are not known: no finding rather than a guess.
+            if (!(0,launch/* isPtraceTarget */.zr)(l) || l.hasPtrace || l.capsUnknown)
                 continue;
             // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
             if (l.securityOpt.some((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value)))
@@ -16468,6 +16508,61 @@ function helmImage(project, templatePath, raw) {
     });
     return unresolved ? undefined : out;
 }
+/** Keys under which rendered content can grant a capability. */
+const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
+/**
+ * Whether a Helm template renders, into the container that spans start..end (offsets of the file as written),
+ * content that can set its capabilities and that the model cannot see: a line of its own that renders values
+ * or named templates (`{{- toYaml . | nindent 12 }}`, `{{ include "chart.container" . }}`) at the container's
+ * own level or under `securityContext`/`capabilities`, or such a key whose value is one
+ * (`securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`). Rendered `resources`, labels or env
+ * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there.
+ */
+function rendersHiddenCaps(text, start, end) {
+    if (!text.includes('{{'))
+        return false;
+    const first = text.lastIndexOf('\n', start) + 1;
+    const lines = [];
+    for (let at = first; at < end;) {
+        const nl = text.indexOf('\n', at);
+        lines.push({ at, line: text.slice(at, nl < 0 ? text.length : nl) });
+        if (nl < 0)
+            break;
+        at = nl + 1;
+    }
+    const indent = (l) => l.length - l.trimStart().length;
+    const keyOf = (l) => l.trim().replace(/^-\s+/, '').split(':')[0].trim();
+    const RENDERS = /\{\{-?\s*(toYaml|include|tpl|template)\b/;
+    for (let k = 0; k < lines.length; k++) {
+        const { line } = lines[k];
+        const i = line.indexOf('{{');
+        if (i < 0 || !RENDERS.test(line.slice(i)))
+            continue;
+        const before = line.slice(0, i).trim();
+        if (before.endsWith(':')) {
+            if (CAP_KEYS.has(keyOf(before)))
+                return true;
+            continue;
+        }
+        if (before !== '')
+            continue;
+        // The key this line renders under: the nearest line above it that is less indented and is YAML.
+        let parent;
+        let parentIsContainer = false;
+        for (let j = k - 1; j >= 0; j--) {
+            const up = lines[j].line;
+            const t = up.trim();
+            if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= indent(line))
+                continue;
+            parent = keyOf(up);
+            parentIsContainer = j === 0;
+            break;
+        }
+        if (parent === undefined || parentIsContainer || CAP_KEYS.has(parent))
+            return true;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
 
@@ -16610,6 +16705,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ...(privileged ? { privileged } : {}),
                         securityOpt,
                         hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+                        ...(c.range && rendersHiddenCaps(file.text, c.range[0], c.range[2]) ? { capsUnknown: true } : {}),
                         tools: facts.tools,
                         builds: facts.builds,
                         ports,
@@ -18784,7 +18880,9 @@ function starlarkCalls(text, names) {
         }
         flush();
         out.push(call);
-        k = m;
+        // k8s_yaml(helm('chart')): the calls inside a deploy are read too.
+        if (call.name !== 'k8s_yaml')
+            k = m;
     }
     return out;
 }
@@ -18796,12 +18894,13 @@ function starlarkCalls(text, names) {
  * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
  * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
- * manifest it does not name is not linked, also when it renders others with helm() or local()).
+ * manifest it does not name is not linked, also when it renders others with local()); `k8s_yaml(helm('CHART'))`
+ * names the chart's templates.
  */
 
 
 
-const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml']);
+const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm']);
 /** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
 function word(v) {
     const raw = v.raw ?? '';
@@ -18826,6 +18925,19 @@ function tiltBuilds(project, file) {
             if (p !== undefined && project.exists(p, 'kubernetes'))
                 deploys.add(p);
         }
+    }
+    // k8s_yaml(helm('charts/api', …)): the chart's templates are what Tilt deploys (helm() is only of use to k8s_yaml).
+    for (const c of calls) {
+        if (c.name !== 'helm')
+            continue;
+        const chart = c.args[0] ?? c.kwargs.get('paths');
+        const root = chart?.value ? (0,scripts/* repoJoin */.pg)(dir, chart.value) : undefined;
+        if (root === undefined)
+            continue;
+        const prefix = root === '' ? 'templates/' : `${root.replace(/\/+$/, '')}/templates/`;
+        for (const f of project.files)
+            if (f.kind === 'kubernetes' && f.path.startsWith(prefix))
+                deploys.add(f.path);
     }
     const out = [];
     for (const c of calls) {

@@ -1,6 +1,7 @@
 /** Re-parse edited text in its own format: a fix is only offered when this passes. */
 import type { Document } from 'yaml';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments } from '../parse/yaml-lib.js';
+import { untemplate } from '../parse/yaml.js';
 import type { ParseError } from 'jsonc-parser';
 import { parse as parseJsonc } from '../parse/jsonc-lib.js';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -123,7 +124,8 @@ function problems(kind: FileKind, text: string, max = 1000): Problem[] {
       // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
       // is quadratic in a map's size, minutes for a map of 30,000 keys.
       const t = clock();
-      const docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+      // A Helm template is read with its actions set aside (as the scan read it): so is its fixed text.
+      const docs = parseAllDocuments(kind === 'kubernetes' ? untemplate(text) : text, { prettyErrors: false, uniqueKeys: false });
       spent(FIX_PARSE_CALLS, t);
       const list = Array.isArray(docs) ? docs : [docs];
       const out: Problem[] = [];

@@ -64,3 +64,53 @@ export function helmImage(project: Project, templatePath: string, raw: string): 
   });
   return unresolved ? undefined : out;
 }
+
+/** Keys under which rendered content can grant a capability. */
+const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
+
+/**
+ * Whether a Helm template renders, into the container that spans start..end (offsets of the file as written),
+ * content that can set its capabilities and that the model cannot see: a line of its own that renders values
+ * or named templates (`{{- toYaml . | nindent 12 }}`, `{{ include "chart.container" . }}`) at the container's
+ * own level or under `securityContext`/`capabilities`, or such a key whose value is one
+ * (`securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`). Rendered `resources`, labels or env
+ * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there.
+ */
+export function rendersHiddenCaps(text: string, start: number, end: number): boolean {
+  if (!text.includes('{{')) return false;
+  const first = text.lastIndexOf('\n', start) + 1;
+  const lines: Array<{ at: number; line: string }> = [];
+  for (let at = first; at < end; ) {
+    const nl = text.indexOf('\n', at);
+    lines.push({ at, line: text.slice(at, nl < 0 ? text.length : nl) });
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  const indent = (l: string): number => l.length - l.trimStart().length;
+  const keyOf = (l: string): string => l.trim().replace(/^-\s+/, '').split(':')[0]!.trim();
+  const RENDERS = /\{\{-?\s*(toYaml|include|tpl|template)\b/;
+  for (let k = 0; k < lines.length; k++) {
+    const { line } = lines[k]!;
+    const i = line.indexOf('{{');
+    if (i < 0 || !RENDERS.test(line.slice(i))) continue;
+    const before = line.slice(0, i).trim();
+    if (before.endsWith(':')) {
+      if (CAP_KEYS.has(keyOf(before))) return true;
+      continue;
+    }
+    if (before !== '') continue;
+    // The key this line renders under: the nearest line above it that is less indented and is YAML.
+    let parent: string | undefined;
+    let parentIsContainer = false;
+    for (let j = k - 1; j >= 0; j--) {
+      const up = lines[j]!.line;
+      const t = up.trim();
+      if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= indent(line)) continue;
+      parent = keyOf(up);
+      parentIsContainer = j === 0;
+      break;
+    }
+    if (parent === undefined || parentIsContainer || CAP_KEYS.has(parent)) return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import { analyzeWords, type Word } from './commands.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage } from './helm.js';
+import { helmImage, rendersHiddenCaps } from './helm.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
@@ -146,6 +146,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ...(privileged ? { privileged } : {}),
             securityOpt,
             hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+            ...(c.range && rendersHiddenCaps(file.text, c.range[0], c.range[2]) ? { capsUnknown: true } : {}),
             tools: facts.tools,
             builds: facts.builds,
             ports,

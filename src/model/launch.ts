@@ -87,6 +87,11 @@ export interface Launch {
   grantedBy?: Valued<string>;
   /** Whether CAP_SYS_PTRACE ends up in the effective set. */
   hasPtrace: boolean;
+  /**
+   * The container's capabilities come from something the model does not read (a Helm template's
+   * `{{- toYaml .Values.securityContext | nindent 12 }}`): whether it gets SYS_PTRACE is not known.
+   */
+  capsUnknown?: boolean;
   /** Debugger and build facts from every command the launch runs or its image ran. */
   tools: ToolUse[];
   builds: GoBuild[];

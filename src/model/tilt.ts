@@ -4,7 +4,8 @@
  * directory, the Dockerfile defaults to `<context>/Dockerfile` and is
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
  * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
- * manifest it does not name is not linked, also when it renders others with helm() or local()).
+ * manifest it does not name is not linked, also when it renders others with local()); `k8s_yaml(helm('CHART'))`
+ * names the chart's templates.
  */
 import { posix } from 'node:path';
 import { starlarkCalls, type StarValue } from '../parse/starlark.js';
@@ -14,7 +15,7 @@ import type { Project } from './project.js';
 import { repoJoin } from './scripts.js';
 import type { SourceFile } from '../types.js';
 
-const NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml']);
+const NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm']);
 
 /** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
 function word(v: StarValue): Word {
@@ -39,6 +40,15 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
       const p = repoJoin(dir, first.value);
       if (p !== undefined && project.exists(p, 'kubernetes')) deploys.add(p);
     }
+  }
+  // k8s_yaml(helm('charts/api', …)): the chart's templates are what Tilt deploys (helm() is only of use to k8s_yaml).
+  for (const c of calls) {
+    if (c.name !== 'helm') continue;
+    const chart = c.args[0] ?? c.kwargs.get('paths');
+    const root = chart?.value ? repoJoin(dir, chart.value) : undefined;
+    if (root === undefined) continue;
+    const prefix = root === '' ? 'templates/' : `${root.replace(/\/+$/, '')}/templates/`;
+    for (const f of project.files) if (f.kind === 'kubernetes' && f.path.startsWith(prefix)) deploys.add(f.path);
   }
   const out: ImageBuildSpec[] = [];
   for (const c of calls) {

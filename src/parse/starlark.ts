@@ -131,7 +131,8 @@ export function starlarkCalls(text: string, names: ReadonlySet<string>): StarCal
     }
     flush();
     out.push(call);
-    k = m;
+    // k8s_yaml(helm('chart')): the calls inside a deploy are read too.
+    if (call.name !== 'k8s_yaml') k = m;
   }
   return out;
 }

@@ -31,13 +31,50 @@ const DEEP = 'it is nested too deeply (thousands of levels)';
 /** A 1 MiB manifest bundle (an operator's install.yaml) holds a few thousand documents; beyond that is not config. */
 const MAX_DOCS = 10_000;
 
+/** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
+const OPEN = '\u27e6\u27e6';
+const CLOSE = '\u27e7\u27e7';
+
+/**
+ * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`) becomes a comment, and every other
+ * `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text (`name: {{ .Release.Name }}-api` is otherwise a
+ * flow mapping). Values read back through str() get their braces again. Text without `{{` is returned as is.
+ */
+export function untemplate(text: string): string {
+  if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7')) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('{{')) continue;
+    const lead = line.length - line.trimStart().length;
+    if (line.startsWith('{{', lead) && line.replace(/\{\{.*?\}\}/g, '').trim() === '') {
+      lines[i] = line.slice(0, lead) + '#' + line.slice(lead + 1);
+      continue;
+    }
+    lines[i] = line.split('{{').join(OPEN).split('}}').join(CLOSE);
+  }
+  return lines.join('\n');
+}
+
+/** A scalar's value with a template's braces given back (see untemplate). */
+function retemplate(v: string): string {
+  return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}') : v;
+}
+
+/** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
+function isTemplatePath(path: string): boolean {
+  return path.startsWith('templates/') || path.includes('/templates/');
+}
+
 export function parseYaml(file: SourceFile): YamlFile {
   count(`YAML parses (${file.kind})`);
   parsedFile('yaml', file.path);
   const t = clock();
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
-    docs = parseAllDocuments(file.text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    const text = file.kind === 'kubernetes' && isTemplatePath(file.path) ? untemplate(file.text) : file.text;
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
   } catch (e) {
     // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
     if (e instanceof RangeError) throw new ParseError(DEEP, 0);
@@ -136,7 +173,7 @@ export function getPath(y: YamlFile, node: YNode, path: string[]): YNode {
 export function str(n: YNode): string | undefined {
   if (!n || !isScalar(n)) return undefined;
   const v = (n as Scalar).value;
-  return v === null || v === undefined ? undefined : String(v);
+  return v === null || v === undefined ? undefined : retemplate(String(v));
 }
 
 export function bool(n: YNode): boolean | undefined {

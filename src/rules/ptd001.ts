@@ -67,7 +67,8 @@ export const ptd001: Rule = {
   },
   check(ctx) {
     for (const l of ctx.launches) {
-      if (!isPtraceTarget(l) || l.hasPtrace) continue;
+      // Capabilities a template renders from values are not known: no finding rather than a guess.
+      if (!isPtraceTarget(l) || l.hasPtrace || l.capsUnknown) continue;
       // seccomp=unconfined as the workaround is PTD002's finding (its fix adds the capability).
       if (l.securityOpt.some((o) => isSeccompUnconfined(o.value))) continue;
       // A repository seccomp profile that allows ptrace only with the capability: PTD013's finding (its fix adds it).

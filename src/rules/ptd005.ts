@@ -25,7 +25,7 @@ export const ptd005: Rule = {
   },
   check(ctx) {
     for (const l of ctx.launches) {
-      if (!l.hasPtrace || !l.user || l.privileged?.value === true) continue;
+      if (!l.hasPtrace || l.capsUnknown || !l.user || l.privileged?.value === true) continue;
       if (isRootUser(l.user.value) !== false) continue;
       const attaches = attachUses(l).filter((t) => t.asRoot !== true);
       const editor = l.editorAttach && l.kind === 'devcontainer' ? l.editorAttach : undefined;

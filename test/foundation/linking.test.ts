@@ -151,6 +151,46 @@ describe('2. image identity across files', () => {
     ).toEqual(['PTD001 chart/templates/deployment.yaml:9']);
   });
 
+  // A chart as charts are written: unquoted actions, lines of their own that render named templates, `if` blocks.
+  const chartTemplate = (extra = ''): string =>
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "api.fullname" . }}\n  labels:\n    {{- include "api.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicaCount }}\n  template:\n    spec:\n      containers:\n' +
+    '        - name: {{ .Chart.Name }}\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n          {{- if .Values.debug.enabled }}\n          command: ["/dlv", "--listen=:{{ .Values.debug.port }}", "--headless=true", "--api-version=2", "attach", "1"]\n          {{- end }}\n' +
+    extra +
+    '          resources:\n            {{- toYaml .Values.resources | nindent 12 }}\n';
+  const chart = {
+    'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\nappVersion: "1.4.0"\n',
+    'chart/values.yaml': 'image:\n  repository: acme/api\n  tag: ""\ndebug:\n  enabled: true\n  port: 40000\n',
+  };
+
+  it('a Helm template as charts are written (unquoted actions, include and toYaml lines, if blocks) is read, not refused', async () => {
+    expect(await found({ ...chart, 'chart/templates/deployment.yaml': chartTemplate() })).toEqual(['PTD001 chart/templates/deployment.yaml:12']);
+    // Its fix adds the capability to the template, and the fixed template still reads (as the scan reads it).
+    const f = await fixed({ ...chart, 'chart/templates/deployment.yaml': chartTemplate() }, { 'chart/templates/deployment.yaml': 'kubernetes' });
+    expect(f.text('chart/templates/deployment.yaml')).toContain('- SYS_PTRACE');
+    expect(f.text('chart/templates/deployment.yaml')).toContain('{{- include "api.labels" . | nindent 4 }}');
+    expect(f.after).toEqual([]);
+  });
+
+  it('a Helm template that renders the container\'s securityContext from values: its capabilities are unknown, so nothing is said', async () => {
+    const withValues = '          {{- with .Values.securityContext }}\n          securityContext:\n            {{- toYaml . | nindent 12 }}\n          {{- end }}\n';
+    expect(await found({ ...chart, 'chart/templates/deployment.yaml': chartTemplate(withValues) })).toEqual([]);
+    expect(await found({ ...chart, 'chart/templates/deployment.yaml': chartTemplate('          securityContext: {{- toYaml .Values.securityContext | nindent 12 }}\n') })).toEqual([]);
+    // A named template rendered at the container's own level may hold it too.
+    expect(await found({ ...chart, 'chart/templates/deployment.yaml': chartTemplate('          {{- include "api.security" . | nindent 10 }}\n') })).toEqual([]);
+  });
+
+  it('Tilt: k8s_yaml(helm(\'chart\')) deploys the chart\'s templates, so its docker_build image links to them', async () => {
+    const files = {
+      ...chart,
+      'chart/values.yaml': 'image:\n  repository: acme/api\n  tag: latest\n',
+      'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n',
+      'Dockerfile.tilt': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCOPY . /src\nRUN cd /src && go build -gcflags "all=-N -l" -o /api ./cmd/api\nCMD ["/go/bin/dlv", "--listen=:2345", "--headless=true", "--api-version=2", "attach", "1"]\n',
+    };
+    expect(await found({ ...files, Tiltfile: "docker_build('acme/api', '.', dockerfile='Dockerfile.tilt')\nk8s_yaml(helm('chart', set=['debug=true']))\n" })).toEqual(['PTD001 chart/templates/deployment.yaml:9']);
+    // A Tiltfile that deploys something else does not run this build in the chart.
+    expect(await found({ ...files, 'k8s/other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n', Tiltfile: "docker_build('acme/api', '.', dockerfile='Dockerfile.tilt')\nk8s_yaml('k8s/other.yaml')\n" })).not.toContain('PTD001 chart/templates/deployment.yaml:9');
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
