@@ -74,6 +74,12 @@ export type ReadResult = { ok: true; file: SourceFile } | { ok: false; skip: Ski
 
 /** Dockerfile-dev, Dockerfile_prod, api-Dockerfile, api_containerfile, without a dot (dockerfile-utils.js is not one); Dockerfile.x and x.dockerfile are tested apart. */
 const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
+/**
+ * DockerfileDebug, DockerfileDev_ubuntu, ContainerfileProd: the name written as one CamelCase word
+ * (kubeflow's bootstrap/DockerfileDebug, built with `docker build -f DockerfileDebug`). Matched on
+ * the name as written, so that lower-case words run together (dockerfiles, dockerfilelint) stay out.
+ */
+const CAMEL_DOCKERFILE = /^(Docker|Container)file[A-Z][A-Za-z0-9_-]*$/;
 
 /** go-task's DefaultTaskfiles (taskfile/taskfile.go), matched as written: Task compares names case-sensitively. */
 const TASKFILE_NAMES: ReadonlySet<string> = new Set([
@@ -91,7 +97,7 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   const slash = path.lastIndexOf('/');
   const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path);
   const lower = base.toLowerCase();
-  if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
+  if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && (DASHED_DOCKERFILE.test(lower) || CAMEL_DOCKERFILE.test(base)))) {
     if (lower.endsWith('.dockerignore')) return undefined;
     return 'dockerfile';
   }

@@ -357,7 +357,10 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
   const wd = scalarOf(svc, 'working_dir');
   const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
-  const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
+  // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
+  const named = (entrypoint ?? command)?.words[0]?.value;
+  const copied = !facts && image && named?.startsWith('/') ? linker.copiedTo(named) : [];
+  const follow = followContext(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? copied)], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
   // Compose's entrypoint resets the image's CMD.
   const run = runFacts(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
   const userV = scalarOf(svc, 'user');

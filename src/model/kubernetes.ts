@@ -114,7 +114,10 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const command = wordsOf('command');
           const args = wordsOf('args');
           const wd = str(get(y, c, 'workingDir'));
-          const follow = followContext(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+          // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
+          const named = command[0]?.value;
+          const mounts = img?.mounts ?? (named?.startsWith('/') ? linker.copiedTo(named) : []);
+          const follow = followContext(project, { mounts, workdir: wd ?? img?.stage.workdir ?? '/' });
           // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
           let facts;
           if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);

@@ -13,7 +13,7 @@ import { splitWord } from '../parse/shell.js';
 import type { ImageIndex, ImageLink } from './images.js';
 import type { Relevance } from './relevance.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
-import { repoJoin } from './scripts.js';
+import { copyMounts, repoJoin, type Mount } from './scripts.js';
 
 export interface BuildRef {
   /** The build context, repository-relative ('' = root); undefined when unknown. */
@@ -88,6 +88,38 @@ export class Linker {
     const facts = imageFacts(doc, b.target, { project: this.project, contexts });
     if (facts) this.markUsed(doc, b.target);
     return facts;
+  }
+
+  private copyIndex?: Map<string, Mount[]>;
+
+  /**
+   * What the repository's Dockerfiles put at an absolute container path by a COPY/ADD from the
+   * build context (`COPY dlv.sh /opt/tool/` gives /opt/tool/dlv.sh), for a runtime whose image the
+   * repository does not build under the name it runs (a registry tag pushed by hand) but whose
+   * command names that path: kubeflow's debug StatefulSet runs `command: ["/opt/kubeflow/dlv.sh"]`
+   * from an image its DockerfileDebug makes. Only the Dockerfiles that may matter (they mention a
+   * debugger) are read, and only the exact path named, so an unrelated image's files never answer.
+   */
+  copiedTo(containerPath: string): Mount[] {
+    if (!this.copyIndex) {
+      this.copyIndex = new Map();
+      for (const path of this.relevance?.dockerfileCandidates() ?? []) {
+        const doc = this.project.dockerfile(path);
+        if (!doc) continue;
+        const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+        const contexts = [...new Set([dir, ''])];
+        for (const stage of doc.stages) {
+          for (const m of copyMounts(stage, contexts)) {
+            if (m.container === '/' || m.repo.length === 0) continue;
+            const list = this.copyIndex.get(m.container) ?? [];
+            if (!list.some((x) => x.repo.join('\0') === m.repo.join('\0'))) list.push({ ...m, exact: true });
+            this.copyIndex.set(m.container, list);
+          }
+        }
+      }
+    }
+    const p = posix.normalize(containerPath);
+    return this.copyIndex.get(p.length > 1 ? p.replace(/\/$/, '') : p) ?? [];
   }
 
   markUsed(doc: DockerfileDoc, target?: string): void {

@@ -138,10 +138,17 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
     if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$')) continue;
     let chosen: { context: string; dockerfile?: string } | undefined;
     for (const cwd of [fileDir, '']) {
-      const ctx = repoJoin(cwd, ctxRaw);
+      let ctx = repoJoin(cwd, ctxRaw);
       if (ctx === undefined) continue;
-      const df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
+      let df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
       if (dockerfile !== undefined && df === undefined) continue;
+      if (df === undefined && ctx !== '' && project.exists(ctx, 'dockerfile')) {
+        // `docker build -t NAME ./Dockerfile` (setlog/debug-k8s's README): the Dockerfile written
+        // where the context goes. Docker refuses a file as the context, but the line still says
+        // which Dockerfile the tag is meant for; the writer's working build is its directory.
+        df = ctx;
+        ctx = posix.dirname(ctx) === '.' ? '' : posix.dirname(ctx);
+      }
       const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
       const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists(repoJoin(ctx, n) ?? '', 'dockerfile'));
       if (exists) { chosen = cand; break; }

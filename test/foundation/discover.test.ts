@@ -11,8 +11,8 @@ describe('discovery', () => {
     expect(classifyByName('build/Dockerfile.debug')).toBe('dockerfile');
     expect(classifyByName('debug.Dockerfile')).toBe('dockerfile');
     expect(classifyByName('Containerfile')).toBe('dockerfile');
-    for (const n of ['Dockerfile-dev', 'build/Dockerfile_prod', 'api-Dockerfile', 'x/debug_containerfile']) expect(classifyByName(n), n).toBe('dockerfile');
-    for (const n of ['dockerfiles/README.md', 'Dockerfile-dev.dockerignore', 'mydockerfile', 'dockerfile-utils.js']) expect(classifyByName(n), n).not.toBe('dockerfile');
+    for (const n of ['Dockerfile-dev', 'build/Dockerfile_prod', 'api-Dockerfile', 'x/debug_containerfile', 'bootstrap/DockerfileDebug', 'DockerfileDebug_ubuntu_18_04', 'ContainerfileProd']) expect(classifyByName(n), n).toBe('dockerfile');
+    for (const n of ['dockerfiles/README.md', 'Dockerfile-dev.dockerignore', 'mydockerfile', 'dockerfile-utils.js', 'Dockerfiles', 'dockerfilelint', 'DockerfileLint.js', 'DockerfileDebug.md']) expect(classifyByName(n), n).not.toBe('dockerfile');
     expect(classifyByName('docker-compose.dev.yml')).toBe('compose');
     expect(classifyByName('compose.override.yaml')).toBe('compose');
     expect(classifyByName('.devcontainer/go/devcontainer.json')).toBe('devcontainer');

@@ -195,6 +195,15 @@ describe('2. image identity across files', () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
 
+  it('docker build -t NAME ./Dockerfile (the Dockerfile written as the context) still tags that Dockerfile', async () => {
+    const readme = (ctx: string) => `# api\n\n\`\`\`sh\ndocker build -t acme/api ${ctx}\n\`\`\`\n`;
+    expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': readme('./Dockerfile.debug'), 'k8s/deploy.yaml': deployment('acme/api:latest') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
+    expect(await found({ 'build/Dockerfile': dockerfile, 'README.md': readme('build/Dockerfile'), 'k8s/deploy.yaml': deployment('acme/api') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
+    // A directory is still the context, and a file that is no Dockerfile links nothing.
+    expect(await found({ 'build/Dockerfile': dockerfile, 'README.md': readme('build'), 'k8s/deploy.yaml': deployment('acme/api') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
+    expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': readme('./notes.txt'), 'notes.txt': 'x\n', 'k8s/deploy.yaml': deployment('acme/api') })).toEqual([]);
+  });
+
   it('thousands of images link in one pass (an index, not all pairs)', async () => {
     const files: Record<string, string> = { 'Dockerfile.debug': dockerfile };
     let make = '';
@@ -230,6 +239,19 @@ describe('3. scripts the container runs', () => {
         }),
       ).toEqual(['PTD008 scripts/debug.sh:2']);
     }
+  });
+
+  it('a command naming the path a Dockerfile COPYs a script to, when the image is not built here under that name', async () => {
+    const files = {
+      DockerfileDebug: 'ARG BASE\nFROM golang:1.22 AS dbg\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nFROM ${BASE}\nCOPY --from=dbg /go/bin/dlv /usr/local/bin/dlv\nCOPY dlv.sh /opt/tool/\n',
+      'dlv.sh': '#!/bin/sh\nexec dlv --listen=:2345 --headless=true --api-version=2 exec /opt/tool/server\n',
+    };
+    const pod = (command: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata: {name: tool}\nspec:\n  containers:\n    - name: tool\n      image: registry.example/tool:latest\n      command: ["${command}"]\n${extra}`;
+    expect(await found({ ...files, 'debug.yaml': pod('/opt/tool/dlv.sh', '      securityContext: {privileged: true}\n') })).toEqual(['PTD003 debug.yaml:9']);
+    expect(await found({ ...files, 'compose.yaml': 'services:\n  tool:\n    image: registry.example/tool:latest\n    command: /opt/tool/dlv.sh\n    ports: ["2345:2345"]\n' })).toEqual(['PTD001 compose.yaml:2', 'PTD007 compose.yaml:5']);
+    // Another path, or a Dockerfile that mentions no debugger: nothing is read, nothing fires.
+    expect(await found({ ...files, 'debug.yaml': pod('/opt/other/dlv.sh', '      securityContext: {privileged: true}\n') })).toEqual([]);
+    expect(await found({ Dockerfile: 'FROM alpine\nCOPY start.sh /opt/tool/\n', 'start.sh': '#!/bin/sh\nexec /opt/tool/server\n', 'debug.yaml': pod('/opt/tool/start.sh', '      securityContext: {privileged: true}\n') })).toEqual([]);
   });
 
   it('Kubernetes args naming a script of the linked image', async () => {

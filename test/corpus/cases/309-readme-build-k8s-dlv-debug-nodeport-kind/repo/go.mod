@@ -1,0 +1,3 @@
+module example.com/podbug
+
+go 1.22

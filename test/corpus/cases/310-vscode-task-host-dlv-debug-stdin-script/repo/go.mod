@@ -1,0 +1,3 @@
+module example.com/mygrep
+
+go 1.22

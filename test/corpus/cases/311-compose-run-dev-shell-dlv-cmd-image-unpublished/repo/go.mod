@@ -1,0 +1,3 @@
+module example.com/sniff
+
+go 1.22

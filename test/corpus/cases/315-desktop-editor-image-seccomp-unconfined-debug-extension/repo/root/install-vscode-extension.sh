@@ -1,0 +1,3 @@
+#!/bin/sh
+# publisher name version
+code --install-extension "$1.$2@$3"
