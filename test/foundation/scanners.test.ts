@@ -91,7 +91,8 @@ describe('Compose: KICS and compose-lint', () => {
     expect(a.r!.scanners).toEqual(['kics', 'compose-lint']);
     expect(a.text).toBe(`services:\n  dbg:\n    image: x\n    # kics-scan ignore-line ${R}\n    cap_add:\n      - SYS_PTRACE\n  db:\n    image: postgres\n`);
     expect(a.others.get('.compose-lint.yml')).toBe(
-      `# compose-lint settings\nrules:\n  CL-0005:\n    enabled: false # ports are bound by the proxy\n    reason: proxy\n  CL-0027:\n    exclude_services:\n      dbg: ${R}\n`,
+      // The file's own lines stay as they are (the YAML library would write one space before the comment).
+      `# compose-lint settings\nrules:\n  CL-0005:\n    enabled: false  # ports are bound by the proxy\n    reason: proxy\n  CL-0027:\n    exclude_services:\n      dbg: ${R}\n`,
     );
     again(a, 'docker-compose.yml', 'compose');
   });
@@ -150,7 +151,7 @@ describe('Compose: KICS and compose-lint', () => {
   it('extends .compose-lint.yml: an existing exclude_services map, a list, a rule turned off, a service already excluded', () => {
     const files = (cl: string): Record<string, string> => ({ 'compose.yml': compose, '.compose-lint.yml': cl });
     const map = run(files('rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app"   # ticket 12\n'), 'compose.yml', 'compose');
-    expect(map.others.get('.compose-lint.yml')).toBe(`rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app" # ticket 12\n            dbg: ${R}\n`);
+    expect(map.others.get('.compose-lint.yml')).toBe(`rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app"   # ticket 12\n            dbg: ${R}\n`);
     again(map, 'compose.yml', 'compose');
 
     const list = run(files('rules:\n  CL-0027:\n    exclude_services:\n      - sidecar\n'), 'compose.yml', 'compose');
@@ -340,9 +341,25 @@ describe('trivy ignore files', () => {
     expect(c.others.get('.trivyignore')).toBe(`# KSV022 was here\r\n\r\n# ${R} (p.yaml; trivy applies a line of this file to every file)\r\nKSV-0022\r\nAVD-KSV-0022\r\n`);
   });
 
-  it('trivy.yaml alone: .trivyignore, trivy\'s default, is created', () => {
+  it('trivy.yaml alone: no ignore file is created, so trivy gets no suppression', () => {
     const a = run({ 'p.yaml': pod, 'trivy.yaml': 'severity: [HIGH, CRITICAL]\n' }, 'p.yaml', 'kubernetes');
-    expect(a.r!.otherFiles).toEqual([{ file: { path: '.trivyignore' }, text: `# ${R} (p.yaml; trivy applies a line of this file to every file)\nKSV-0022\nAVD-KSV-0022\n` }]);
+    expect(a.r!.otherFiles).toEqual([]);
+    expect(a.r!.scanners).toEqual([]);
+    // Nor one that trivy.yaml names but that is not there.
+    const b = run({ 'p.yaml': pod, 'trivy.yaml': 'ignorefile: .trivyignore.yaml\n', '.trivyignore': 'CVE-1\n' }, 'p.yaml', 'kubernetes');
+    expect(b.r!.otherFiles).toEqual([]);
+  });
+
+  it('a path with glob characters is written escaped in a YAML ignore file (trivy matches `paths` as doublestar patterns)', () => {
+    const a = run({ 'k8s/[debug].yaml': pod, '.trivyignore.yaml': 'misconfigurations: []\n' }, 'k8s/[debug].yaml', 'kubernetes');
+    expect(a.others.get('.trivyignore.yaml')).toBe(`misconfigurations:\n  - id: KSV-0022\n    paths:\n      - k8s/\\[debug\\].yaml\n    statement: ${R}\n  - id: AVD-KSV-0022\n    paths:\n      - k8s/\\[debug\\].yaml\n    statement: ${R}\n`);
+    again(a, 'k8s/[debug].yaml', 'kubernetes');
+  });
+
+  it('a YAML ignore file\'s own lines are kept as written; only the new entries are the YAML library\'s', () => {
+    const ig = "misconfigurations:\n  - id: 'AVD-DS-0002'   # root image\n    statement:   reviewed\n";
+    const a = run({ 'p.yaml': pod, '.trivyignore.yaml': ig }, 'p.yaml', 'kubernetes');
+    expect(a.others.get('.trivyignore.yaml')).toBe(`${ig}  - id: KSV-0022\n    paths:\n      - p.yaml\n    statement: ${R}\n  - id: AVD-KSV-0022\n    paths:\n      - p.yaml\n    statement: ${R}\n`);
   });
 
   it('the ignore file trivy.yaml names; a YAML one gets entries limited to the file, comments kept', () => {
