@@ -26,10 +26,11 @@ import { isMap, isScalar, isSeq, parseAllDocuments } from '../parse/yaml-lib.js'
 import { deref, keyOf, parseYaml, type YamlFile } from '../parse/yaml.js';
 import { eol, lineContentEnd, lineStart, lineText, makeSourceFile, positionAt } from '../source.js';
 import { mapIndent, seqIndent } from './yaml-edit.js';
-import { applyEdits, lineHunks, splitLinesKeep } from './text.js';
+import { applyEdits, lineEdits, lineHunks, splitLinesKeep } from './text.js';
 import { validate } from './validate.js';
+import { makeFix } from './editors.js';
 import type { Project } from '../model/project.js';
-import type { FileKind, SourceFile, TextEdit } from '../types.js';
+import type { Fix, FileKind, SourceFile, TextEdit } from '../types.js';
 
 export type Scanner = 'checkov' | 'trivy' | 'kics' | 'compose-lint';
 
@@ -758,3 +759,105 @@ function composeLintConfig(ctx: Context, services: string[], reason: string): { 
   return changed ? { file: f.file, text: toolText(f.file.path, d.doc, d.y, f.text) } : undefined;
 }
 
+// ---------- wiring: the fixes that grant SYS_PTRACE ----------
+
+const TOOL_NAMES: Readonly<Record<Scanner, string>> = { checkov: 'checkov', trivy: 'trivy', kics: 'KICS', 'compose-lint': 'compose-lint' };
+
+/**
+ * `fix` (an editor's, with its own edits in `raw`) with the suppressions of the scanners this repository runs
+ * added for each SYS_PTRACE grant it writes in a Compose file or a Kubernetes manifest: one fix, whose edits
+ * may span the tools' own files (trivy's ignore file, .compose-lint.yml), so that what is previewed is what
+ * --fix writes. The fix itself, unchanged, when the repository configures none of the tools, when the fix
+ * writes no grant such a tool reads, or when every suppression is already there.
+ */
+export function withScannerSuppressions(project: Project, fix: Fix | undefined, reason: string): Fix | undefined {
+  if (!fix?.raw || !fix.files || configuredScanners(project).size === 0) return fix;
+  const files = fix.files;
+  const edits: TextEdit[] = [];
+  const toolEdits = new Map<string, { file: SourceFile; edits: TextEdit[] }>();
+  const added = new Set<Scanner>();
+  for (const path of [...new Set(fix.raw.map((e) => e.path))]) {
+    const mine = fix.raw.filter((e) => e.path === path);
+    const file = files.find((f) => f.path === path);
+    const g = file && (file.kind === 'compose' || file.kind === 'kubernetes') ? grantsIn(file.text, mine) : undefined;
+    const r = g ? scannerSuppressions(project, file!, g.after, g.offsets, file!.kind, reason) : undefined;
+    if (!g || !r || r.scanners.length === 0) {
+      edits.push(...mine);
+      continue;
+    }
+    edits.push(...(r.sameFile.length > 0 ? onScannedText(file!, mine, g.after, r.sameFile) : mine));
+    for (const o of r.otherFiles) {
+      // One change of a tool's file per fix (a second grant file's would overlap it); never a file the fix edits itself.
+      if (toolEdits.has(o.file.path) || files.some((f) => f.path === o.file.path)) continue;
+      toolEdits.set(o.file.path, { file: o.file, edits: lineEdits(o.file.path, o.file.text, o.text) });
+    }
+    for (const t of r.scanners) added.add(t);
+  }
+  if (added.size === 0) return fix;
+  const names = (Object.keys(TOOL_NAMES) as Scanner[]).filter((t) => added.has(t)).map((t) => TOOL_NAMES[t]);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const description = `${fix.description}; and suppress it, with a reason, in ${list} (${names.length === 1 ? 'it flags' : 'they flag'} every added capability)`;
+  const all = [...edits, ...[...toolEdits.values()].flatMap((t) => t.edits)];
+  return makeFix(description, all, [...files, ...[...toolEdits.values()].map((t) => t.file)]) ?? fix;
+}
+
+/** Where the SYS_PTRACE items the edits write are in the edited text (the last one of each edit's text). */
+function grantsIn(text: string, edits: TextEdit[]): { after: string; offsets: number[] } | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const offsets: number[] = [];
+  let shift = 0;
+  for (const e of sorted) {
+    const m = [...e.text.matchAll(/(?<![A-Za-z0-9_])(?:CAP_)?SYS_PTRACE(?![A-Za-z0-9_])/gi)].pop();
+    if (m) offsets.push(e.start + shift + m.index);
+    shift += e.text.length - (e.end - e.start);
+  }
+  if (offsets.length === 0) return undefined;
+  try {
+    return { after: applyEdits(text, sorted), offsets };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Edits on the file as scanned that make both `raw` (the fix's own edits) and `extra` (insertions on the text
+ * after them): an insertion that falls in (or at either end of) a raw edit's new text goes into that text, the
+ * others move back by what the raw edits before them changed. So the fix keeps its own small edits (two fixes
+ * on one line can still be merged, fix/settle.ts); the line edits between the two texts when that is not possible.
+ */
+function onScannedText(file: SourceFile, raw: TextEdit[], after: string, extra: TextEdit[]): TextEdit[] {
+  const final = applyEdits(after, extra);
+  const sorted = [...raw].sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans: Array<{ edit: TextEdit; a: number; b: number; shiftAfter: number; inner: TextEdit[] }> = [];
+  let shift = 0;
+  for (const edit of sorted) {
+    const a = edit.start + shift;
+    shift += edit.text.length - (edit.end - edit.start);
+    spans.push({ edit, a, b: a + edit.text.length, shiftAfter: shift, inner: [] });
+  }
+  const outside: TextEdit[] = [];
+  let ok = true;
+  for (const x of extra) {
+    if (x.start !== x.end) {
+      ok = false;
+      break;
+    }
+    const s = spans.find((sp) => sp.a <= x.start && x.start <= sp.b);
+    if (s) {
+      s.inner.push({ ...x, start: x.start - s.a, end: x.start - s.a });
+      continue;
+    }
+    let d = 0;
+    for (const sp of spans) if (sp.b < x.start) d = sp.shiftAfter;
+    outside.push({ path: file.path, start: x.start - d, end: x.start - d, text: x.text });
+  }
+  if (ok) {
+    const merged = [...spans.map((sp) => (sp.inner.length > 0 ? { ...sp.edit, text: applyEdits(sp.edit.text, sp.inner) } : sp.edit)), ...outside];
+    try {
+      if (applyEdits(file.text, merged) === final) return merged;
+    } catch {
+      // Fall through to the line edits.
+    }
+  }
+  return lineEdits(file.path, file.text, final);
+}
