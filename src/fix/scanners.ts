@@ -26,10 +26,11 @@ import { isMap, isScalar, isSeq, parseAllDocuments } from '../parse/yaml-lib.js'
 import { deref, keyOf, parseYaml, type YamlFile } from '../parse/yaml.js';
 import { eol, lineContentEnd, lineStart, lineText, makeSourceFile, positionAt } from '../source.js';
 import { mapIndent, seqIndent } from './yaml-edit.js';
-import { applyEdits } from './text.js';
+import { applyEdits, lineEdits, lineHunks, splitLinesKeep } from './text.js';
 import { validate } from './validate.js';
+import { makeFix } from './editors.js';
 import type { Project } from '../model/project.js';
-import type { FileKind, SourceFile, TextEdit } from '../types.js';
+import type { Fix, FileKind, SourceFile, TextEdit } from '../types.js';
 
 export type Scanner = 'checkov' | 'trivy' | 'kics' | 'compose-lint';
 
@@ -45,8 +46,16 @@ export const SCANNER_FILES: Readonly<Record<Scanner, readonly string[]>> = {
   'compose-lint': ['.compose-lint.yml'],
 };
 
-/** The reason written when the caller gives none. */
+/** The reason written when the caller gives none (PTD001's: scannerReason('PTD001')). */
 export const DEFAULT_REASON = 'SYS_PTRACE lets the debugger attach; debug-only container (added by ptrace-doctor PTD001)';
+
+/**
+ * The reason a rule's fix writes next to the grant: what the capability is for, what it replaces (`instead`:
+ * "privileged mode"), and which rule added it. No `=` (checkov splits a skip on it) and one line.
+ */
+export function scannerReason(ruleId: string, instead?: string): string {
+  return `SYS_PTRACE lets the debugger attach${instead ? `, instead of ${instead}` : ''}; debug-only container (added by ptrace-doctor ${ruleId})`;
+}
 
 export const CHECKOV_ID = 'CKV_K8S_25';
 export const KICS_COMPOSE_ID = 'ce76b7d0-9e77-464d-b86f-c5c48e03e22d';
@@ -88,16 +97,13 @@ export function configuredScanners(project: Project): Set<Scanner> {
 export interface ScannerSuppressions {
   /** Edits on `after`, for the file the grant goes into. */
   sameFile: TextEdit[];
-  /** Whole-file replacements of the tools' own files; `{ path }` for a file to create. */
-  otherFiles: Array<{ file: ToolFile; text: string }>;
+  /** The tools' own files (as read) with their new text. Only files that exist are edited, never created. */
+  otherFiles: Array<{ file: SourceFile; text: string }>;
   /** The reason as written (on one line). */
   reason: string;
   /** The tools a suppression was added for. */
   scanners: Scanner[];
 }
-
-/** A tool's own file: as read (a SourceFile), or `{ path }` when it does not exist yet. */
-export type ToolFile = SourceFile | { path: string };
 
 /**
  * Extra edits so that a grant of SYS_PTRACE that our fix adds does not become a finding of those scanners:
@@ -149,7 +155,7 @@ interface Context {
   /** The configured tools that scan this kind of file. */
   relevant: Scanner[];
   /** The tools' own files as edited so far, by path. */
-  pending: Map<string, { file: ToolFile; text: string }>;
+  pending: Map<string, { file: SourceFile; text: string }>;
 }
 
 /** Suppressions for one grant in `text`: edits on it, and the tools' files updated in ctx.pending. */
@@ -183,7 +189,7 @@ function suppressOne(ctx: Context, text: string, offset: number): { edits: TextE
     out.edits = all;
     out.scanners.push(tool);
   };
-  const addOther = (tool: Scanner, other: { file: ToolFile; text: string } | undefined, yaml: boolean): void => {
+  const addOther = (tool: Scanner, other: { file: SourceFile; text: string } | undefined, yaml: boolean): void => {
     if (!other || (yaml && validate(YAML_TEXT, other.text) !== undefined)) return;
     ctx.pending.set(other.file.path, other);
     out.scanners.push(tool);
@@ -471,12 +477,16 @@ function checkovEdits(y: YamlFile, resource: YAMLMap, reason: string): TextEdit[
 
 // ---------- the tools' own files (trivy, compose-lint) ----------
 
-/** A tool's file with its text: as edited by an earlier grant of this call, else as read, else (absent) `{ path }`. */
-function toolFile(ctx: Context, path: string, kind: FileKind): { file: ToolFile; text: string | undefined } {
+/**
+ * A tool's file with its text: as edited by an earlier grant of this call, else as read; undefined when it
+ * does not exist. A tool's file is only ever edited, never created: a fix edits files that are there (what
+ * --fix writes, a suggestion, a SARIF fix), and a new file of a tool's would also change what the tool reads.
+ */
+function toolFile(ctx: Context, path: string, kind: FileKind): { file: SourceFile; text: string } | undefined {
   const p = ctx.pending.get(path);
   if (p) return p;
   const f = ctx.project.file(path, kind, { quiet: true });
-  return f ? { file: f, text: f.text } : { file: { path }, text: undefined };
+  return f ? { file: f, text: f.text } : undefined;
 }
 
 /** The one YAML document of a tool's file (an empty or comment-only file gives a new one); undefined when it does not parse or holds several. */
@@ -504,6 +514,82 @@ function toolDoc(path: string, original: string | undefined): { doc: Document; y
 function docText(doc: Document, y: YamlFile | undefined, original: string | undefined): string {
   const s = doc.toString({ indent: y ? mapIndent(y) : 2, indentSeq: y ? seqIndent(y) > 0 : true, lineWidth: 0, flowCollectionPadding: y ? flowPadding(y) : true });
   return original?.includes('\r\n') ? s.replace(/\r?\n/g, '\r\n') : s;
+}
+
+/**
+ * The edited document as the file's new text, with every line the edit does not change as the file has it:
+ * the YAML library writes a whole document out again (one space before a trailing comment, its own quotes),
+ * so its text of the document before the edit is diffed with its text after, and only those changed lines
+ * are carried onto the file's own lines. The library's whole text when the file's lines cannot be matched
+ * to it (or the result would not be the same document).
+ */
+function toolText(path: string, doc: Document, y: YamlFile | undefined, original: string): string {
+  const modified = docText(doc, y, original);
+  if (!y) return modified;
+  const fresh = toolDoc(path, original);
+  if (!fresh?.y) return modified;
+  const baseline = docText(fresh.doc, fresh.y, original);
+  if (baseline === original) return modified;
+  const kept = ontoOwnLines(original, baseline, modified);
+  return kept !== undefined && sameDocument(kept, modified) ? kept : modified;
+}
+
+/** The changes from `baseline` to `modified` applied to `original` (the same document, its lines written otherwise). */
+function ontoOwnLines(original: string, baseline: string, modified: string): string | undefined {
+  const o = splitLinesKeep(original);
+  const b = splitLinesKeep(baseline);
+  const m = splitLinesKeep(modified);
+  const align = lineHunks(b, o);
+  /**
+   * The line boundary of `original` for a line boundary of `baseline` that no difference between the two
+   * straddles; lines only the file has right there are kept before (`after`) or after the change.
+   */
+  const toOriginal = (k: number, after: boolean): number => {
+    let d = 0;
+    for (const h of align) {
+      const extra = h.aStart === h.aEnd;
+      if (extra ? h.aStart < k || (after && h.aStart === k) : h.aEnd <= k) d += h.bEnd - h.bStart - (h.aEnd - h.aStart);
+    }
+    return k + d;
+  };
+  const out: string[] = [];
+  let at = 0;
+  for (const c of lineHunks(b, m)) {
+    // Widen the change over the lines the file writes otherwise than the library that it touches.
+    let lo = c.aStart;
+    let hi = c.aEnd;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const h of align) {
+        if (h.aStart === h.aEnd) continue;
+        const touches = lo === hi ? h.aStart < lo && lo < h.aEnd : h.aStart < hi && lo < h.aEnd;
+        if (touches && (h.aStart < lo || h.aEnd > hi)) {
+          lo = Math.min(lo, h.aStart);
+          hi = Math.max(hi, h.aEnd);
+          moved = true;
+        }
+      }
+    }
+    const oStart = toOriginal(lo, true);
+    const oEnd = lo === hi ? oStart : toOriginal(hi, false);
+    if (oStart < at || oEnd < oStart) return undefined;
+    out.push(...o.slice(at, oStart), ...b.slice(lo, c.aStart), ...m.slice(c.bStart, c.bEnd), ...b.slice(c.aEnd, hi));
+    at = oEnd;
+  }
+  out.push(...o.slice(at));
+  return out.join('');
+}
+
+/** Do two texts hold the same YAML data (one document each)? */
+function sameDocument(a: string, b: string): boolean {
+  const data = (t: string): string | undefined => {
+    const docs = parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false });
+    const list = (Array.isArray(docs) ? docs : [docs]) as Document[];
+    if (list.length !== 1 || list[0]!.errors.length > 0) return undefined;
+    return JSON.stringify(list[0]!.toJS({ maxAliasCount: 100 }));
+  };
+  const x = data(a);
+  return x !== undefined && x === data(b);
 }
 
 /** Does the file write its flow collections with inner spaces (`{ a: 1 }`, yaml's default) or without (`{a: 1}`)? */
@@ -553,19 +639,20 @@ function blockIfEmpty<T extends YAMLMap | YAMLSeq>(c: T): T {
 /**
  * trivy: KSV-0022 in the ignore file trivy reads — `ignorefile:` of trivy.yaml,
  * else `.trivyignore` (trivy's default), else a `.trivyignore.yaml` the
- * repository passes with --ignorefile. A line of `.trivyignore` ignores the
- * check everywhere; an entry of `.trivyignore.yaml` is limited to the file
- * (`paths`). trivy's inline `trivy:ignore` comments are documented for
- * Terraform, CloudFormation, Helm and Dockerfiles only, not Kubernetes
- * manifests, so they are not used.
+ * repository passes with --ignorefile — when that file exists (it is never
+ * created). A line of `.trivyignore` ignores the check everywhere; an entry of
+ * `.trivyignore.yaml` is limited to the file (`paths`). trivy's Kubernetes
+ * scanner reads no inline `trivy:ignore` comments (only its Terraform,
+ * CloudFormation, Helm and Dockerfile scanners do), so none is written.
  */
-function trivyIgnore(ctx: Context, grantPath: string, reason: string): { other: { file: ToolFile; text: string }; yaml: boolean } | undefined {
+function trivyIgnore(ctx: Context, grantPath: string, reason: string): { other: { file: SourceFile; text: string }; yaml: boolean } | undefined {
   const path = trivyIgnorePath(ctx.project);
   if (!path) return undefined;
   const yaml = /\.ya?ml$/.test(path);
   const f = toolFile(ctx, path, yaml ? YAML_TEXT : PLAIN_TEXT);
+  if (!f) return undefined;
   if (!yaml) {
-    const before = f.text ?? '';
+    const before = f.text;
     const present = before.split(/\r?\n/).some((l) => {
       const t = l.trim();
       return t !== '' && !t.startsWith('#') && TRIVY_IDS_KNOWN.has(t.split(/\s+/)[0]!);
@@ -587,6 +674,8 @@ function trivyIgnore(ctx: Context, grantPath: string, reason: string): { other: 
     else root.set(d.doc.createNode('misconfigurations'), list);
   } else if (isSeq(p.value)) list = blockIfEmpty(p.value as YAMLSeq);
   else return undefined;
+  // trivy matches `paths` as doublestar patterns: a path with a pattern character is written escaped.
+  const pattern = globEscape(grantPath);
   const covered = list.items.some((it) => {
     if (!isMap(it)) return false;
     const m = it as YAMLMap;
@@ -594,11 +683,16 @@ function trivyIgnore(ctx: Context, grantPath: string, reason: string): { other: 
     if (typeof id !== 'string' || !TRIVY_IDS_KNOWN.has(id)) return false;
     const paths = m.get('paths');
     if (paths === undefined || paths === null) return true;
-    return isSeq(paths) && (paths as YAMLSeq).items.some((x) => isScalar(x) && String((x as Scalar).value) === grantPath);
+    return isSeq(paths) && (paths as YAMLSeq).items.some((x) => isScalar(x) && (String((x as Scalar).value) === pattern || String((x as Scalar).value) === grantPath));
   });
   if (covered) return undefined;
-  for (const id of TRIVY_IDS_WRITTEN) list.add(d.doc.createNode({ id, paths: [grantPath], statement: reason }));
-  return { other: { file: f.file, text: docText(d.doc, d.y, f.text) }, yaml };
+  for (const id of TRIVY_IDS_WRITTEN) list.add(d.doc.createNode({ id, paths: [pattern], statement: reason }));
+  return { other: { file: f.file, text: toolText(path, d.doc, d.y, f.text) }, yaml };
+}
+
+/** A path as a doublestar pattern that matches only itself (`\\` escapes the next character). */
+function globEscape(path: string): string {
+  return path.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
 }
 
 /** Which ignore file trivy reads in this repository; undefined when trivy.yaml names one outside it. */
@@ -630,9 +724,9 @@ function trivyIgnorePath(project: Project): string | undefined {
  * already excluded. The file is only ever edited, never created: it is what
  * shows that compose-lint runs here.
  */
-function composeLintConfig(ctx: Context, services: string[], reason: string): { file: ToolFile; text: string } | undefined {
+function composeLintConfig(ctx: Context, services: string[], reason: string): { file: SourceFile; text: string } | undefined {
   const f = toolFile(ctx, '.compose-lint.yml', YAML_TEXT);
-  if (f.text === undefined) return undefined;
+  if (!f) return undefined;
   const d = toolDoc(f.file.path, f.text);
   if (!d) return undefined;
   const root = d.doc.contents as YAMLMap;
@@ -662,5 +756,108 @@ function composeLintConfig(ctx: Context, services: string[], reason: string): { 
       changed = true;
     }
   }
-  return changed ? { file: f.file, text: docText(d.doc, d.y, f.text) } : undefined;
+  return changed ? { file: f.file, text: toolText(f.file.path, d.doc, d.y, f.text) } : undefined;
+}
+
+// ---------- wiring: the fixes that grant SYS_PTRACE ----------
+
+const TOOL_NAMES: Readonly<Record<Scanner, string>> = { checkov: 'checkov', trivy: 'trivy', kics: 'KICS', 'compose-lint': 'compose-lint' };
+
+/**
+ * `fix` (an editor's, with its own edits in `raw`) with the suppressions of the scanners this repository runs
+ * added for each SYS_PTRACE grant it writes in a Compose file or a Kubernetes manifest: one fix, whose edits
+ * may span the tools' own files (trivy's ignore file, .compose-lint.yml), so that what is previewed is what
+ * --fix writes. The fix itself, unchanged, when the repository configures none of the tools, when the fix
+ * writes no grant such a tool reads, or when every suppression is already there.
+ */
+export function withScannerSuppressions(project: Project, fix: Fix | undefined, reason: string): Fix | undefined {
+  if (!fix?.raw || !fix.files || configuredScanners(project).size === 0) return fix;
+  const files = fix.files;
+  const edits: TextEdit[] = [];
+  const toolEdits = new Map<string, { file: SourceFile; edits: TextEdit[] }>();
+  const added = new Set<Scanner>();
+  for (const path of [...new Set(fix.raw.map((e) => e.path))]) {
+    const mine = fix.raw.filter((e) => e.path === path);
+    const file = files.find((f) => f.path === path);
+    const g = file && (file.kind === 'compose' || file.kind === 'kubernetes') ? grantsIn(file.text, mine) : undefined;
+    const r = g ? scannerSuppressions(project, file!, g.after, g.offsets, file!.kind, reason) : undefined;
+    if (!g || !r || r.scanners.length === 0) {
+      edits.push(...mine);
+      continue;
+    }
+    edits.push(...(r.sameFile.length > 0 ? onScannedText(file!, mine, g.after, r.sameFile) : mine));
+    for (const o of r.otherFiles) {
+      // One change of a tool's file per fix (a second grant file's would overlap it); never a file the fix edits itself.
+      if (toolEdits.has(o.file.path) || files.some((f) => f.path === o.file.path)) continue;
+      toolEdits.set(o.file.path, { file: o.file, edits: lineEdits(o.file.path, o.file.text, o.text) });
+    }
+    for (const t of r.scanners) added.add(t);
+  }
+  if (added.size === 0) return fix;
+  const names = (Object.keys(TOOL_NAMES) as Scanner[]).filter((t) => added.has(t)).map((t) => TOOL_NAMES[t]);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const description = `${fix.description}; and suppress it, with a reason, in ${list} (${names.length === 1 ? 'it flags' : 'they flag'} every added capability)`;
+  const all = [...edits, ...[...toolEdits.values()].flatMap((t) => t.edits)];
+  return makeFix(description, all, [...files, ...[...toolEdits.values()].map((t) => t.file)]) ?? fix;
+}
+
+/** Where the SYS_PTRACE items the edits write are in the edited text (the last one of each edit's text). */
+function grantsIn(text: string, edits: TextEdit[]): { after: string; offsets: number[] } | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const offsets: number[] = [];
+  let shift = 0;
+  for (const e of sorted) {
+    const m = [...e.text.matchAll(/(?<![A-Za-z0-9_])(?:CAP_)?SYS_PTRACE(?![A-Za-z0-9_])/gi)].pop();
+    if (m) offsets.push(e.start + shift + m.index);
+    shift += e.text.length - (e.end - e.start);
+  }
+  if (offsets.length === 0) return undefined;
+  try {
+    return { after: applyEdits(text, sorted), offsets };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Edits on the file as scanned that make both `raw` (the fix's own edits) and `extra` (insertions on the text
+ * after them): an insertion that falls in (or at either end of) a raw edit's new text goes into that text, the
+ * others move back by what the raw edits before them changed. So the fix keeps its own small edits (two fixes
+ * on one line can still be merged, fix/settle.ts); the line edits between the two texts when that is not possible.
+ */
+function onScannedText(file: SourceFile, raw: TextEdit[], after: string, extra: TextEdit[]): TextEdit[] {
+  const final = applyEdits(after, extra);
+  const sorted = [...raw].sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans: Array<{ edit: TextEdit; a: number; b: number; shiftAfter: number; inner: TextEdit[] }> = [];
+  let shift = 0;
+  for (const edit of sorted) {
+    const a = edit.start + shift;
+    shift += edit.text.length - (edit.end - edit.start);
+    spans.push({ edit, a, b: a + edit.text.length, shiftAfter: shift, inner: [] });
+  }
+  const outside: TextEdit[] = [];
+  let ok = true;
+  for (const x of extra) {
+    if (x.start !== x.end) {
+      ok = false;
+      break;
+    }
+    const s = spans.find((sp) => sp.a <= x.start && x.start <= sp.b);
+    if (s) {
+      s.inner.push({ ...x, start: x.start - s.a, end: x.start - s.a });
+      continue;
+    }
+    let d = 0;
+    for (const sp of spans) if (sp.b < x.start) d = sp.shiftAfter;
+    outside.push({ path: file.path, start: x.start - d, end: x.start - d, text: x.text });
+  }
+  if (ok) {
+    const merged = [...spans.map((sp) => (sp.inner.length > 0 ? { ...sp.edit, text: applyEdits(sp.edit.text, sp.inner) } : sp.edit)), ...outside];
+    try {
+      if (applyEdits(file.text, merged) === final) return merged;
+    } catch {
+      // Fall through to the line edits.
+    }
+  }
+  return lineEdits(file.path, file.text, final);
 }

@@ -1,4 +1,5 @@
 import { editorFor } from '../fix/editors.js';
+import { scannerReason, withScannerSuppressions } from '../fix/scanners.js';
 import { attachUses, isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import type { ToolUse } from '../model/commands.js';
 import { isSeccompUnconfined } from '../model/caps.js';
@@ -122,6 +123,8 @@ export const ptd001: Rule = {
           `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
           `Fix: ${grant}.`;
       }
+      // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
+      fix = withScannerSuppressions(ctx.project, fix, scannerReason('PTD001'));
       const related = evidence(l);
       if (dropAll) related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
       ctx.report({

@@ -1,4 +1,5 @@
 import { editorFor } from '../fix/editors.js';
+import { scannerReason, withScannerSuppressions } from '../fix/scanners.js';
 import { attachUses, isDebuggingContainer } from '../model/launch.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { grantPhrase, launchName } from './describe.js';
@@ -19,7 +20,8 @@ export const ptd002: Rule = {
       if (!isDebuggingContainer(l)) continue;
       for (const opt of l.securityOpt.filter((o) => isSeccompUnconfined(o.value))) {
         const attaching = attachUses(l).length > 0 || !!l.editorAttach;
-        const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
+        // With the suppressions of the scanners the repository runs, which flag the capability (docs/scanners.md).
+        const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
         const missing = !l.hasPtrace;
         const message =
           `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +

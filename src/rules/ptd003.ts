@@ -1,4 +1,5 @@
 import { editorFor, makeFix } from '../fix/editors.js';
+import { scannerReason, withScannerSuppressions } from '../fix/scanners.js';
 import { isDebuggingContainer, normalizeCap, type Launch } from '../model/launch.js';
 import { spanText } from '../source.js';
 import type { Fix, Valued } from '../types.js';
@@ -40,7 +41,8 @@ export const ptd003: Rule = {
       if (!isDebuggingContainer(l) || privilegedForOtherReasons(l)) continue;
       // `cap_add: [ALL]` is privileged mode's capabilities under another name.
       for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => normalizeCap(c.value) === 'ALL')) {
-        const fix = replaceAllFix(l, all);
+        // The scanners the repository runs flag SYS_PTRACE as they flagged ALL (compose-lint under another rule): their suppressions go with it.
+        const fix = withScannerSuppressions(ctx.project, replaceAllFix(l, all), scannerReason('PTD003', 'every capability (ALL)'));
         ctx.report({
           message:
             `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${spanText(all.span).trim()}\`) so that the debugger works. ` +
@@ -54,7 +56,7 @@ export const ptd003: Rule = {
         });
       }
       if (l.privileged?.value !== true) continue;
-      const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
+      const fix = withScannerSuppressions(ctx.project, editorFor(l).replacePrivileged('SYS_PTRACE'), scannerReason('PTD003', 'privileged mode'));
       ctx.report({
         message:
           `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +

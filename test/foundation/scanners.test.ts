@@ -91,7 +91,8 @@ describe('Compose: KICS and compose-lint', () => {
     expect(a.r!.scanners).toEqual(['kics', 'compose-lint']);
     expect(a.text).toBe(`services:\n  dbg:\n    image: x\n    # kics-scan ignore-line ${R}\n    cap_add:\n      - SYS_PTRACE\n  db:\n    image: postgres\n`);
     expect(a.others.get('.compose-lint.yml')).toBe(
-      `# compose-lint settings\nrules:\n  CL-0005:\n    enabled: false # ports are bound by the proxy\n    reason: proxy\n  CL-0027:\n    exclude_services:\n      dbg: ${R}\n`,
+      // The file's own lines stay as they are (the YAML library would write one space before the comment).
+      `# compose-lint settings\nrules:\n  CL-0005:\n    enabled: false  # ports are bound by the proxy\n    reason: proxy\n  CL-0027:\n    exclude_services:\n      dbg: ${R}\n`,
     );
     again(a, 'docker-compose.yml', 'compose');
   });
@@ -150,7 +151,7 @@ describe('Compose: KICS and compose-lint', () => {
   it('extends .compose-lint.yml: an existing exclude_services map, a list, a rule turned off, a service already excluded', () => {
     const files = (cl: string): Record<string, string> => ({ 'compose.yml': compose, '.compose-lint.yml': cl });
     const map = run(files('rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app"   # ticket 12\n'), 'compose.yml', 'compose');
-    expect(map.others.get('.compose-lint.yml')).toBe(`rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app" # ticket 12\n            dbg: ${R}\n`);
+    expect(map.others.get('.compose-lint.yml')).toBe(`rules:\n    CL-0027:\n        exclude_services:\n            sidecar: "traces the app"   # ticket 12\n            dbg: ${R}\n`);
     again(map, 'compose.yml', 'compose');
 
     const list = run(files('rules:\n  CL-0027:\n    exclude_services:\n      - sidecar\n'), 'compose.yml', 'compose');
@@ -340,9 +341,25 @@ describe('trivy ignore files', () => {
     expect(c.others.get('.trivyignore')).toBe(`# KSV022 was here\r\n\r\n# ${R} (p.yaml; trivy applies a line of this file to every file)\r\nKSV-0022\r\nAVD-KSV-0022\r\n`);
   });
 
-  it('trivy.yaml alone: .trivyignore, trivy\'s default, is created', () => {
+  it('trivy.yaml alone: no ignore file is created, so trivy gets no suppression', () => {
     const a = run({ 'p.yaml': pod, 'trivy.yaml': 'severity: [HIGH, CRITICAL]\n' }, 'p.yaml', 'kubernetes');
-    expect(a.r!.otherFiles).toEqual([{ file: { path: '.trivyignore' }, text: `# ${R} (p.yaml; trivy applies a line of this file to every file)\nKSV-0022\nAVD-KSV-0022\n` }]);
+    expect(a.r!.otherFiles).toEqual([]);
+    expect(a.r!.scanners).toEqual([]);
+    // Nor one that trivy.yaml names but that is not there.
+    const b = run({ 'p.yaml': pod, 'trivy.yaml': 'ignorefile: .trivyignore.yaml\n', '.trivyignore': 'CVE-1\n' }, 'p.yaml', 'kubernetes');
+    expect(b.r!.otherFiles).toEqual([]);
+  });
+
+  it('a path with glob characters is written escaped in a YAML ignore file (trivy matches `paths` as doublestar patterns)', () => {
+    const a = run({ 'k8s/[debug].yaml': pod, '.trivyignore.yaml': 'misconfigurations: []\n' }, 'k8s/[debug].yaml', 'kubernetes');
+    expect(a.others.get('.trivyignore.yaml')).toBe(`misconfigurations:\n  - id: KSV-0022\n    paths:\n      - k8s/\\[debug\\].yaml\n    statement: ${R}\n  - id: AVD-KSV-0022\n    paths:\n      - k8s/\\[debug\\].yaml\n    statement: ${R}\n`);
+    again(a, 'k8s/[debug].yaml', 'kubernetes');
+  });
+
+  it('a YAML ignore file\'s own lines are kept as written; only the new entries are the YAML library\'s', () => {
+    const ig = "misconfigurations:\n  - id: 'AVD-DS-0002'   # root image\n    statement:   reviewed\n";
+    const a = run({ 'p.yaml': pod, '.trivyignore.yaml': ig }, 'p.yaml', 'kubernetes');
+    expect(a.others.get('.trivyignore.yaml')).toBe(`${ig}  - id: KSV-0022\n    paths:\n      - p.yaml\n    statement: ${R}\n  - id: AVD-KSV-0022\n    paths:\n      - p.yaml\n    statement: ${R}\n`);
   });
 
   it('the ignore file trivy.yaml names; a YAML one gets entries limited to the file, comments kept', () => {
@@ -365,8 +382,8 @@ describe('trivy ignore files', () => {
   });
 });
 
-describe('on the text a PTD001 fix produces', () => {
-  it('Compose and Kubernetes seeds: suppressions next to the grant the fix adds, and the result parses', async () => {
+describe('in the fix a scan offers (PTD001)', () => {
+  it('Compose and Kubernetes seeds: the suppressions come with the grant, the result parses, and running again adds nothing', async () => {
     for (const [fixture, kind] of [['foundation/attach-compose', 'compose'], ['foundation/k8s', 'kubernetes']] as const) {
       const root = copyFixture(fixture);
       writeFileSync(join(root, 'kics.config'), '{}\n');
@@ -376,19 +393,23 @@ describe('on the text a PTD001 fix produces', () => {
       const f = res.findings.find((x) => x.ruleId === 'PTD001' && x.fix && x.span.file.kind === kind);
       expect(f, fixture).toBeDefined();
       const file = f!.span.file;
-      const after = applyEdits(file.text, f!.fix!.edits.filter((e) => e.path === file.path));
-      const grant = grantAt(after, 0);
-      const project = projectAt(root);
-      const r = scannerSuppressions(project, file, after, grant, kind, R)!;
-      expect(r.scanners.length, fixture).toBeGreaterThan(0);
-      const text = applyEdits(after, r.sameFile);
+      const text = applyEdits(file.text, f!.fix!.edits.filter((e) => e.path === file.path));
       expect(validate(kind, text)).toBeUndefined();
       expect(text).toContain(`# kics-scan ignore-line ${R}`);
       const lines = text.split('\n');
       const at = lines.findIndex((l) => l.includes('kics-scan'));
       expect(lines[at + 1]).toMatch(kind === 'compose' ? /^\s*cap_add:/ : /^\s*add:/);
       if (kind === 'kubernetes') expect(text).toContain('checkov.io/skip1: "CKV_K8S_25=');
-      else expect(r.otherFiles[0]!.text).toContain('CL-0027');
+      else expect(f!.fix!.edits.some((e) => e.path === '.compose-lint.yml' && e.text.includes('CL-0027'))).toBe(true);
+      // On the fixed files the suppressions are all there already.
+      for (const p of new Set(f!.fix!.edits.map((e) => e.path))) {
+        const before = f!.fix!.files!.find((x) => x.path === p)!.text;
+        writeFileSync(join(root, p), applyEdits(before, f!.fix!.edits.filter((e) => e.path === p)));
+      }
+      const project = projectAt(root);
+      const r = scannerSuppressions(project, file, text, grantAt(text, 0), kind, R)!;
+      expect(r.sameFile, fixture).toEqual([]);
+      expect(r.scanners, fixture).toEqual([]);
     }
   });
 });
