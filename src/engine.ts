@@ -159,6 +159,8 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
       severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.defaultSeverity),
       title: meta.title,
       message: r.message,
+      short: r.short,
+      fixHint: r.fixHint,
       span: r.span,
       // Where the launch's image is built, when it was found by name (model/images.ts).
       related: [...(r.related ?? []), ...(r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start))],
@@ -209,6 +211,8 @@ function unusedSuppressions(project: Project, directives: Map<SourceFile, Direct
           span,
           key: `unknown ${d.unknown.join(',')}`,
           message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
+          short: `${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing.`,
+          fixHint: 'Name rules by id or slug (`ptrace-doctor --list-rules` lists them)',
         });
       }
       if (unparsed.has(path)) continue;
@@ -222,6 +226,8 @@ function unusedSuppressions(project: Project, directives: Map<SourceFile, Direct
         message: d.rules === undefined
           ? `${quoted} suppresses nothing: no finding is on the line it applies to or in the block that line starts. Remove it, or move it onto the line above the finding it is meant for.`
           : `${quoted} suppresses nothing for ${idle.join(', ')}: no ${idle.length === 1 ? 'such finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts. ${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for.`,
+        short: `The comment suppresses nothing${d.rules === undefined ? '' : ` for ${idle.join(', ')}`}: no ${d.rules === undefined || idle.length === 1 ? 'finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts.`,
+        fixHint: `${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for`,
         ...(all ? { fix: removalFix(d) } : {}),
       });
     }
@@ -248,6 +254,8 @@ function unusedConfigEntries(entries: SuppressEntry[], used: Set<SuppressEntry>,
       span: e.span,
       key: `config ${e.rules?.join(',') ?? '*'} ${e.services?.join(',') ?? '*'} ${e.reason}`,
       message: `The exception at ${e.where} ("${e.reason}") suppresses nothing: no finding of ${what} was reported. Remove it from the configuration, or correct its paths or services if they moved.`,
+      short: `This exception suppresses nothing: no finding of ${what} was reported.`,
+      fixHint: 'Remove it from the configuration, or correct its paths or services if they moved',
     });
   }
   return out;

@@ -62,7 +62,12 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   title: string;
+  /** The full explanation (--verbose, JSON, SARIF, annotations, the "Why" of pull-request comments). */
   message: string;
+  /** One sentence of why, for the short text; when absent, reporters use the message's first sentence. */
+  short?: string;
+  /** The fix in one line, for the short text when there is no automatic fix to describe. */
+  fixHint?: string;
   span: Span;
   related: Related[];
   /** Launch id this finding belongs to, if any. */

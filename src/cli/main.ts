@@ -35,6 +35,9 @@ Options:
   -f, --format FORMAT               text (default); compact (path:line:col: severity RULE title);
                                     json; sarif (code scanning); github (workflow annotations);
                                     rdjson (reviewdog -f=rdjson); codeclimate (GitLab Code Quality)
+  -v, --verbose                     text: each finding's full explanation and related locations
+                                    (default: the title, one sentence of why, the rule page, the
+                                    fix and its diff)
   --fix                             apply the fixes to the files
   --fail-on error|warning|note|never
                                     exit 1 when a finding is at or above this
@@ -50,7 +53,7 @@ Options:
   --list-rules                      the rules: id, slug, default severity, title
   --explain RULE                    a rule's page (the same as: ptrace-doctor explain RULE)
   -h, --help                        this help
-  -v, --version                     the version
+  -V, --version                     the version
 
 Commands:
   init [DIR]                        write a commented .ptrace-doctor.yaml from the current findings
@@ -95,6 +98,8 @@ interface Args {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** Text: the full explanation of each finding, as --verbose asks. */
+  verbose: boolean;
   /** Unset: the config file's fail-on, else error. */
   failOn?: Severity | 'never';
   ignore: string[];
@@ -121,7 +126,7 @@ export function useColor(flag: boolean | undefined, env: Record<string, string |
 }
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: 'scan', paths: [], format: 'text', fix: false, ignore: [], noConfig: false, force: false };
+  const a: Args = { command: 'scan', paths: [], format: 'text', fix: false, verbose: false, ignore: [], noConfig: false, force: false };
   let i0 = 0;
   // A first word `init` or `explain` is the command (a directory named so: ./init).
   if (argv[0] === 'init' || argv[0] === 'explain') { a.command = argv[0]; i0 = 1; }
@@ -135,7 +140,9 @@ export function parseArgs(argv: string[]): Args {
     };
     switch (name) {
       case '-h': case '--help': a.command = 'help'; return a;
-      case '-v': case '--version': a.command = 'version'; return a;
+      // -v is --verbose, as in ruff and most linters; -V the version.
+      case '-V': case '--version': a.command = 'version'; return a;
+      case '-v': case '--verbose': a.verbose = true; break;
       case '--list-rules': a.command = 'list-rules'; break;
       case '--explain': a.command = 'explain'; a.rule = value(); break;
       case '--fix': a.fix = true; break;
@@ -354,7 +361,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       case 'rdjson': io.stdout(JSON.stringify((await import('../report/rdjson.js')).toRdjson(fresh), null, 2) + '\n'); break;
       case 'codeclimate': io.stdout(JSON.stringify(toCodeClimate(fresh), null, 2) + '\n'); break;
       default:
-        if (!(args.fix && fresh.length === 0)) io.stdout(formatText(fresh, { color, suppressed: suppressed.length, baseline: known.length }));
+        if (!(args.fix && fresh.length === 0)) io.stdout(formatText(fresh, { color, verbose: args.verbose, suppressed: suppressed.length, baseline: known.length }));
     }
     return fresh.some((f) => atOrAbove(f.severity, failOn)) ? 1 : 0;
   } catch (e) {

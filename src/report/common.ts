@@ -37,6 +37,35 @@ export function fixDiff(f: Finding, opts: { files?: Map<string, SourceFile>; rep
   return out === '' ? undefined : out;
 }
 
+/**
+ * The finding's one sentence of why (the short text of the terminal and of pull-request comments):
+ * the rule's own, else the message's first sentence. Always one line.
+ */
+export function shortWhy(f: Finding): string {
+  const own = f.short?.trim();
+  if (own) return own.replace(/\s+/g, ' ');
+  const m = /^[\s\S]*?[.!?](?=\s|$)/.exec(f.message);
+  return (m ? m[0] : f.message).replace(/\s+/g, ' ').trim();
+}
+
+/** Another finding's fix makes this one's change too (fix/settle.ts says so in a related note). */
+const FIXED_TOGETHER = /^Fixed together with (\S+) /;
+
+/**
+ * The fix of the short text, in one line without "Fix: ": the automatic fix's description when
+ * it can be shown (`hasDiff`), the finding that fixes it too, else the rule's hint; undefined when there is none.
+ */
+export function shortFix(f: Finding, hasDiff: boolean): string | undefined {
+  if (f.fix && hasDiff) return f.fix.description.replace(/\s+/g, ' ');
+  const together = f.related.find((r) => FIXED_TOGETHER.test(r.message));
+  if (together) {
+    const l = toLocation(together.span);
+    return `Made by the fix of ${FIXED_TOGETHER.exec(together.message)![1]} (${l.path}:${l.startLine})`;
+  }
+  const hint = f.fixHint?.trim();
+  return hint ? hint.replace(/\s+/g, ' ') : undefined;
+}
+
 export function location(f: Finding): Location {
   return toLocation(f.span);
 }

@@ -11,7 +11,7 @@ import { applyEdits } from '../fix/text.js';
 import { validate } from '../fix/validate.js';
 import { lineEndWithBreak, lineStart, positionAt, toLocation } from '../source.js';
 import { SEVERITY_ORDER, type Finding, type Severity, type SourceFile, type TextEdit } from '../types.js';
-import { counts, fixDiff as commonFixDiff } from './common.js';
+import { counts, fixDiff as commonFixDiff, shortFix, shortWhy } from './common.js';
 import { GITHUB_BODY_LIMIT, codeBlock, escapeHtmlText, escapeMessage, escapeText, fitSections, hardCap, hiddenMarker, markerValue } from './markdown.js';
 
 export const SUMMARY_MARKER = '<!-- ptrace-doctor:summary -->';
@@ -237,14 +237,33 @@ function safeUrl(u: string): string {
   return u.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
 }
 
+/**
+ * The full explanation, collapsed: the message and the related locations under a "Why" that opens on
+ * a click. (A blank line after <summary> lets GitHub render the Markdown inside.)
+ */
+function whyDetails(f: Finding, opts: { table?: boolean } = {}): string {
+  if (opts.table) return `<details><summary>Why</summary>${capText(escapeMessage(f.message, { table: true }), 20_000)}</details>`;
+  const related = f.related.slice(0, 5).map((r) => {
+    const loc = toLocation(r.span);
+    return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
+  });
+  return ['<details><summary>Why</summary>', capText(escapeMessage(f.message), 20_000), ...(related.length > 0 ? [`Related:\n${related.join('\n')}`] : []), '</details>'].join('\n\n');
+}
+
+/**
+ * An inline review comment: the rule and severity, one sentence of why, the fix (a suggestion, a diff,
+ * or the fix in words), the full explanation collapsed under "Why", the rule page and the markers.
+ */
 export function commentBody(input: CommentInput): string {
   const f = input.finding;
   const markers = [
     `${FP_PREFIX}${markerValue(f.fingerprint)} -->`,
     hiddenMarker(`ptrace-doctor:meta rule=${markerValue(f.ruleId)} fix=${commentFixHash(input)}`),
   ].join('\n');
-  const head = [heading(f), capText(escapeMessage(f.message), 20_000)];
+  const head = [heading(f), capText(escapeMessage(shortWhy(f)), 2_000)];
   const optional: string[] = [];
+  const hint = input.suggestion || input.diff ? undefined : shortFix(f, false);
+  if (hint) head.push(`Fix: ${capText(escapeMessage(hint), 2_000)}`);
   if (input.suggestion) {
     const what = f.fix?.description ? `Suggested fix: ${escapeMessage(f.fix.description)}` : 'Suggested fix:';
     const note = input.suggestion.relocated ? ' (placed on a line of the same block that this pull request changes; YAML key order does not matter)' : '';
@@ -253,11 +272,7 @@ export function commentBody(input: CommentInput): string {
     const what = f.fix?.description ? escapeMessage(f.fix.description) : 'Fix';
     optional.push(`${what} (touches lines outside this diff, so it cannot be a one-click suggestion):\n\n${codeBlock(input.diff, 'diff')}`);
   }
-  const related = f.related.slice(0, 5).map((r) => {
-    const loc = toLocation(r.span);
-    return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
-  });
-  if (related.length > 0) optional.push(`Related:\n${related.join('\n')}`);
+  optional.push(whyDetails(f));
   return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 
@@ -322,7 +337,7 @@ export function summaryMarkdown(input: SummaryInput): string {
   if (findings.length > 0) {
     const rows = input.rows.map((r) => {
       const f = r.finding;
-      return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(f.message, { table: true })} |`;
+      return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(shortWhy(f), { table: true })} ${whyDetails(f, { table: true })} |`;
     });
     // The table is one section per 50 rows so that a huge table degrades gracefully.
     const header = '| Severity | Rule | Location | Problem |\n|---|---|---|---|';

@@ -1,5 +1,5 @@
 /** Machine output: stable JSON. */
-import { counts, location } from './common.js';
+import { counts, location, shortWhy } from './common.js';
 import { toLocation } from '../source.js';
 import { ruleDocUrl } from '../rules/index.js';
 import type { Finding } from '../types.js';
@@ -11,6 +11,9 @@ function one(f: Finding): object {
     severity: f.severity,
     title: f.title,
     message: f.message,
+    // The short text's parts: one sentence of why, and the fix in one line when there is no automatic fix to describe.
+    short: shortWhy(f),
+    ...(f.fixHint ? { fixHint: f.fixHint } : {}),
     location: location(f),
     related: f.related.map((r) => ({ location: toLocation(r.span), message: r.message })),
     ...(f.launch ? { launch: f.launch } : {}),

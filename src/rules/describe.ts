@@ -4,6 +4,11 @@ import type { Launch } from '../model/launch.js';
 import type { ToolUse } from '../model/commands.js';
 import type { Span } from '../types.js';
 
+/** The first letter upper-cased: a phrase that starts a sentence or a fix line. */
+export function capitalized(s: string): string {
+  return s.replace(/^./, (c) => c.toUpperCase());
+}
+
 export function where(s: Span): string {
   return `${s.file.path}:${positionAt(s.file, s.start).line}`;
 }

@@ -5,7 +5,7 @@ import type { ToolUse } from '../model/commands.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { profileGatesPtraceOnCapability } from './ptd013.js';
 import { isRootUser } from './ptd005.js';
-import { commandText, grantPhrase, launchName, toolDescription, where } from './describe.js';
+import { capitalized, commandText, grantPhrase, launchName, toolDescription, where } from './describe.js';
 import type { Rule } from './types.js';
 import type { Related } from '../types.js';
 
@@ -28,6 +28,8 @@ function reportImageAttach(report: ReportFn, l: Launch, attach: ToolUse): void {
       `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
       `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
       `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
+    short: `The image runs \`${commandText(attach)}\`, which attaches to a running process: that needs SYS_PTRACE on most hosts (Ubuntu, CI runners, cloud VMs).`,
+    fixHint: 'Run the image with `--cap-add=SYS_PTRACE` (Compose: `cap_add`; Kubernetes: `securityContext.capabilities.add`)',
     span: attach.span,
     related: evidence(l).filter((r) => r.span !== attach.span),
     launch: l,
@@ -50,6 +52,8 @@ function reportKubectlDebug(report: ReportFn, l: Launch, attach: ToolUse | undef
       `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
       `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
       `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
+    short: `${profile ? `\`--profile=${profile.value}\`` : 'Without `--profile`, kubectl before 1.36'} gives the debug container no SYS_PTRACE: attaching to the pod's process fails.`,
+    fixHint: 'Add `--profile=general` to the command (kubectl 1.27 or newer)',
     span: l.anchor,
     related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
     launch: l,
@@ -94,6 +98,8 @@ export const ptd001: Rule = {
       let fix = editorFor(l).addCapability('SYS_PTRACE');
       const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
       let message: string;
+      let short: string;
+      let fixHint = capitalized(grant);
       const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
       if (attaching && nonRoot) {
         // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
@@ -106,6 +112,8 @@ export const ptd001: Rule = {
           `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
           `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
           `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+        short = `The debugger attaches as "${l.user!.value}": SYS_PTRACE would not help, since added capabilities reach only root processes.`;
+        fixHint = 'Launch the program under the debugger (`dlv exec`, `dlv debug`) instead of attaching, or attach as root with SYS_PTRACE';
       } else if (attaching) {
         const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
         message =
@@ -113,6 +121,8 @@ export const ptd001: Rule = {
           `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
           `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
           `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
+        short = `${attach ? `\`${commandText(attach)}\`` : 'The editor\'s "attach to process" configuration'} attaches to a running process: that needs SYS_PTRACE on most hosts` +
+          `${dropAll ? ', and `cap_drop: ALL` removed it' : ' (Ubuntu, CI runners, cloud VMs)'}.`;
       } else {
         const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
         const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
@@ -122,6 +132,9 @@ export const ptd001: Rule = {
           `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
           `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
           `Fix: ${grant}.`;
+        // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
+        const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
+        short = `${who[0]!.toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ' (`cap_drop: ALL`)' : ''}, \`dlv attach\` and \`strace -p\` fail.`;
       }
       // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
       fix = withScannerSuppressions(ctx.project, fix, scannerReason('PTD001'));
@@ -131,6 +144,8 @@ export const ptd001: Rule = {
         // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
         severity: attach || l.editorAttach ? 'error' : 'note',
         message,
+        short,
+        fixHint,
         span: l.anchor,
         related,
         launch: l,

@@ -33,6 +33,10 @@ export const ptd002: Rule = {
         ctx.report({
           severity: missing && attaching ? 'error' : 'warning',
           message,
+          short: missing && attaching
+            ? `\`${opt.value}\` turns off all system-call filtering, and attaching still fails without SYS_PTRACE on most hosts.`
+            : `\`${opt.value}\` turns off all system-call filtering, where the debugger needs only SYS_PTRACE.`,
+          fixHint: `Remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}`,
           span: opt.span,
           related: evidence(l),
           launch: l,

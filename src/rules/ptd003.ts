@@ -48,6 +48,8 @@ export const ptd003: Rule = {
             `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${spanText(all.span).trim()}\`) so that the debugger works. ` +
             `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
             `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
+          short: 'ALL includes SYS_ADMIN and SYS_MODULE, so code in the container can take over the host; the debugger needs only SYS_PTRACE.',
+          fixHint: 'Grant SYS_PTRACE instead of ALL',
           span: all.span,
           related: evidence(l),
           launch: l,
@@ -63,6 +65,8 @@ export const ptd003: Rule = {
           `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
           `code in it can take over the host. A debugger needs one capability, SYS_PTRACE. ` +
           `Fix: remove privileged and ${grantPhrase(l)}. (If the container needs privileged mode for something else, such as running Docker inside it, keep it and suppress this finding with a \`ptrace-doctor-ignore PTD003\` comment.)`,
+        short: 'Privileged mode lets code in the container take over the host; the debugger needs only SYS_PTRACE.',
+        fixHint: `Remove privileged and ${grantPhrase(l)}`,
         span: l.privileged.span,
         related: evidence(l),
         launch: l,

@@ -54,6 +54,8 @@ export const ptd004: Rule = {
               (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
               `, or put the setting on the service in the Compose file.`
             : 'Fix: put the setting on the service in the Compose file.'),
+        short: `\`runArgs\` is ignored with \`dockerComposeFile\`, so ${listed.length <= 80 ? listed : `its ${options.length} options`} ${options.length === 1 ? 'never reaches' : 'never reach'} the container.`,
+        fixHint: target ? `Use ${target} in devcontainer.json, or put the setting on the service in the Compose file` : 'Put the setting on the service in the Compose file',
         span: options[0]?.first.span ?? moved[0]!.span,
         related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
         launch: l,

@@ -38,6 +38,9 @@ export const ptd005: Rule = {
       const launchInstead = first?.tool === 'dlv' || !first
         ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
         : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+      const launchInsteadShort = first?.tool === 'dlv' || !first
+        ? 'Launch the program under the debugger (`dlv exec`, `dlv debug`, a "launch" configuration) instead of attaching, or attach as root'
+        : `Launch the program under ${first.tool} (\`${first.tool} /path/to/program\`) instead of attaching, or attach as root`;
       const related: Related[] = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
       const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
       if (grant) related.push({ span: grant.span, message: 'SYS_PTRACE is granted here, but only root processes receive it.' });
@@ -50,6 +53,8 @@ export const ptd005: Rule = {
           `and on hosts with Yama ptrace_scope=1 (Ubuntu, GitHub-hosted runners, most cloud VMs) attaching even to the same user's process fails ("Could not attach to pid …: this could be caused by a kernel security setting"). ` +
           `It only works for a process of the same user on hosts without that restriction. ` +
           `Fix: ${launchInstead}; or run the debugger as root (for example \`docker exec -u root …\`, or \`user: root\` for a debugging-only container).`,
+        short: `The debugger attaches as "${l.user.value}", but added capabilities reach only root: SYS_PTRACE does nothing for it.`,
+        fixHint: launchInsteadShort,
         span: first?.span ?? editor!,
         related,
         launch: l,

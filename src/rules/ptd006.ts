@@ -116,6 +116,8 @@ export const ptd006: Rule = {
               `${who} runs ${cmd} without \`--listen\`. Headless dlv then listens on a random port of 127.0.0.1 inside the container, ` +
               `which nothing outside the container can reach: your editor's "connect to server" fails with "connection refused" or times out. ` +
               `Fix: add \`--listen=:2345\` (all interfaces inside the container) and publish that port on 127.0.0.1 of the host.`,
+            short: 'Without `--listen`, headless dlv listens on a random port of the container\'s own 127.0.0.1, which nothing outside it can reach.',
+            fixHint: 'Add `--listen=:2345` and publish that port on 127.0.0.1 of the host',
             span: s.tool.span,
             launch: l,
             key: `${spanText(s.tool.span).slice(0, 120)}#nolisten`,
@@ -128,18 +130,24 @@ export const ptd006: Rule = {
         const svcs = servicesTargeting(ctx.model, l, port);
         const hostPorts = l.ports.filter((p) => p.kind === 'hostPort' && portCovers(p.containerPort, port));
         let reached: string;
+        let reachedShort: string;
         if (l.kind === 'kubernetes') {
           // kubectl port-forward connects to the pod's own loopback, so 127.0.0.1 works with it; Services and hostPorts do not.
           if (svcs.length === 0 && hostPorts.length === 0) continue;
           reached = svcs.length > 0 ? `Service "${svcs[0]!.service.name}" sends traffic to the pod's IP address on port ${port}` : `the hostPort sends traffic to the pod's IP address on port ${port}`;
+          reachedShort = `${svcs.length > 0 ? `Service "${svcs[0]!.service.name}"` : 'The hostPort'} sends traffic to the pod's IP, not its 127.0.0.1: connections to port ${port} are refused.`;
         } else if (l.kind === 'devcontainer') {
           // The editor forwards ports from inside the container, where 127.0.0.1 works.
           if (pubs.length === 0 || forwarded(l, port)) continue;
           reached = `port ${port} is published (${where(pubs[0]!.span)}), and Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`;
+          reachedShort = `Docker delivers published port ${port} to the container's network interface, not its 127.0.0.1: connections are refused.`;
         } else {
           reached = pubs.length > 0
             ? `port ${port} is published (${where(pubs[0]!.span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
             : `nothing outside the container can reach the container's 127.0.0.1`;
+          reachedShort = pubs.length > 0
+            ? `Docker delivers published port ${port} to the container's network interface, not its 127.0.0.1: connections are refused.`
+            : `The container's 127.0.0.1 is its own: nothing outside the container can reach port ${port} there.`;
         }
         const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
         // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
@@ -151,6 +159,8 @@ export const ptd006: Rule = {
             `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
             `(or "connection reset by peer"), although dlv logs "API server listening at: ${s.listen.value}". ` +
             `Fix: \`--listen=:${port}\`, which listens on every interface inside the container; keep the host side private by publishing it as 127.0.0.1:${port}:${port}.`,
+          short: reachedShort,
+          fixHint: `Use \`--listen=:${port}\` (every interface inside the container)${l.kind === 'kubernetes' ? '' : ` and publish it as 127.0.0.1:${port}:${port}`}`,
           span: s.listen.span,
           related: [
             ...pubs.slice(0, 1).map((p) => ({ span: p.span, message: `Port ${port} is published here.` })),

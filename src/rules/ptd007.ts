@@ -36,6 +36,8 @@ export const ptd007: Rule = {
               `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
               `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
               `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+            short: `Port ${DELVE_PORT} is published on all host interfaces: a headless dlv started there would let whoever reaches it run code.`,
+            fixHint: `Publish it on the loopback address only: \`127.0.0.1:${hostPort}:${p.containerPort}\``,
             span: p.span,
             related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
             launch: l,
@@ -62,6 +64,8 @@ export const ptd007: Rule = {
               `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
               `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). ` +
               `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`; your editor on this machine still connects to localhost:${hostPort}, and from another machine use an SSH tunnel.`,
+            short: `Port ${port} is published on all host interfaces: the unauthenticated delve API lets whoever reaches it run code.`,
+            fixHint: `Publish it on the loopback address only: \`127.0.0.1:${hostPort}:${p.containerPort}\``,
             span: p.span,
             related,
             launch: l,
@@ -77,6 +81,8 @@ export const ptd007: Rule = {
             message:
               `${who} uses the host's network and runs ${cmd}, so delve listens on ${s.listen.value} of the host itself: every machine that can reach this host can connect to it. ` +
               `${RISK} Fix: \`--listen=127.0.0.1:${port}\` — with the host network the container's loopback is the host's, so your editor on this machine still connects to localhost:${port}.`,
+            short: `On the host network delve listens on ${s.listen.value} of the host: its unauthenticated API lets whoever reaches it run code.`,
+            fixHint: `Use \`--listen=127.0.0.1:${port}\` (with the host network, the host's loopback)`,
             span: s.listen.span,
             related: [{ span: l.hostNetwork, message: 'The container shares the host network here.' }],
             launch: l,
@@ -93,6 +99,8 @@ export const ptd007: Rule = {
             message:
               `${who} runs the delve debugger server ${cmd} and exposes it with \`hostPort: ${p.hostPort}\`, which opens port ${p.hostPort} on the node's network interfaces. ` +
               `${RISK} Fix: remove the hostPort and reach the debugger with \`${forward}\`, which tunnels through the Kubernetes API with your own credentials and needs nothing published.`,
+            short: `\`hostPort: ${p.hostPort}\` opens the unauthenticated delve API on the node's interfaces: whoever reaches it runs code.`,
+            fixHint: `Remove the hostPort and use \`${forward}\``,
             span: p.span,
             related,
             launch: l,
@@ -107,6 +115,8 @@ export const ptd007: Rule = {
               `Service "${service.name}" (type ${service.type}) sends traffic to port ${port} of ${launchName(l)}, where the delve debugger server runs ${cmd}. ` +
               `A ${service.type} Service is reachable from outside the cluster${service.type === 'NodePort' ? ' on every node\'s address' : ' through a public load balancer'}. ` +
               `${RISK} Fix: remove the debugger port from this Service (or make it a ClusterIP Service) and use \`${forward}\`.`,
+            short: `The ${service.type} Service "${service.name}" opens the unauthenticated delve API outside the cluster: whoever reaches it runs code.`,
+            fixHint: `Remove the debugger port from the Service (or make it ClusterIP) and use \`${forward}\``,
             span: sp.span,
             related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
             launch: l,

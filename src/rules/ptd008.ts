@@ -1,5 +1,5 @@
 import { editorFor } from '../fix/editors.js';
-import { commandText, launchName, where } from './describe.js';
+import { capitalized, commandText, launchName, where } from './describe.js';
 import { dlvServers, forwarded, publications } from './ptd006.js';
 import type { Rule } from './types.js';
 
@@ -39,6 +39,12 @@ export const ptd008: Rule = {
             (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
             (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
             `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
+          short: l.kind === 'devcontainer'
+            ? `Port ${port} is neither forwarded nor published: an editor outside the dev container cannot connect to it.`
+            : s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true')
+              ? `Nothing publishes port ${port}, so the editor's connection to localhost:${port} is refused.`
+              : `Nothing publishes port ${port}: the editor cannot connect, and the program waits for a debugger that never comes.`,
+          fixHint: capitalized(how),
           span: s.listen.span,
           related: [{ span: l.anchor, message: 'The container is defined here.' }],
           launch: l,

@@ -70,11 +70,16 @@ export function buildText(bb: BinaryBuild): string {
   return t.length > 100 ? t.slice(0, 97) + '…' : t;
 }
 
+/** The stages besides the debug image that use this build's binary: "`prod`", "`prod`, stage 3". */
+export function sharedNames(l: Launch, bb: BinaryBuild): string {
+  return otherConsumers(l, bb).map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+}
+
 /** "; it also builds the `prod` stage, so give the debug image its own build" when the build is shared. */
 export function sharedNote(l: Launch, bb: BinaryBuild): string | undefined {
   const others = otherConsumers(l, bb);
   if (others.length === 0) return undefined;
-  const names = others.map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+  const names = sharedNames(l, bb);
   return `This build also produces the binary of ${names}, so change it only for debugging: add a separate debug build stage (and point the debug image's COPY --from at it) rather than editing this line`;
 }
 
@@ -110,6 +115,8 @@ export const ptd009: Rule = {
               `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
               `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
               `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
+            short: `GOFLAGS gives the build \`-ldflags=${g.value}\`: -s and -w strip the debug information delve needs ("could not open debug info").`,
+            fixHint: 'Give the debug build a GOFLAGS without -s and -w (keep them for the release image)',
             span: bb.build.goflags?.span ?? bb.build.span,
             related: binaryRelated(bb),
             launch: l,
@@ -133,6 +140,10 @@ export const ptd009: Rule = {
             `dlv stops with "could not launch process: could not open debug info" (or "decoding dwarf section info at offset 0x0: too short"), and breakpoints cannot be set. ` +
             `Fix: drop -s and -w from the debug build (keep them for the release image)` +
             (shared ? `. ${shared}.` : fix ? '.' : '; if the flags come from a variable, give the debug build its own value.'),
+          short: '-s and -w strip the DWARF debug information delve needs: dlv stops with "could not open debug info".',
+          fixHint: shared
+            ? `Give the debug image its own build stage without -s and -w (this one also builds the binary of ${sharedNames(l, bb)})`
+            : 'Drop -s and -w from the debug build (keep them for the release image)',
           span: last.span,
           related: binaryRelated(bb),
           launch: l,

@@ -4,7 +4,7 @@ import { lineStart, positionAt } from '../source.js';
 import type { Fix } from '../types.js';
 import type { Launch } from '../model/launch.js';
 import { commandText, launchName, where } from './describe.js';
-import { binaryRelated, buildText, resolvedFlags, sharedNote, splitFlagValue } from './ptd009.js';
+import { binaryRelated, buildText, resolvedFlags, sharedNames, sharedNote, splitFlagValue } from './ptd009.js';
 import type { Rule } from './types.js';
 
 /** Does some -gcflags value turn optimisations and inlining off (-N -l, with or without a package pattern)? */
@@ -66,6 +66,10 @@ export const ptd010: Rule = {
             `delve works, but many local variables show as "(optimized away)" or with wrong values, small functions are inlined so breakpoints in them are not hit, and stepping jumps between lines. ` +
             `Fix: build the debug binary with \`-gcflags="all=-N -l"\` (-N: no optimisations, -l: no inlining, all=: for every package, not only main)` +
             (shared ? `. ${shared}.` : '.'),
+          short: 'Optimised code shows variables as "(optimized away)", skips breakpoints in inlined functions and jumps when stepping.',
+          fixHint: shared
+            ? `Give the debug image its own build stage with \`-gcflags="all=-N -l"\` (this one also builds the binary of ${sharedNames(l, bb)})`
+            : 'Build the debug binary with `-gcflags="all=-N -l"` (no optimisations, no inlining)',
           span: bb.build.span,
           related: binaryRelated(bb),
           launch: l,

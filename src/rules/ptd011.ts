@@ -84,6 +84,20 @@ export function firstChange(c: DelveChoice, i: DelveInstall): string {
   }
 }
 
+/** The one change to make, in one line (for the short text; `firstChange` is the full sentence). */
+export function firstChangeHint(c: DelveChoice): string {
+  const r = c.release;
+  switch (c.status) {
+    case 'go-too-old-to-build':
+    case 'go-too-old-to-debug':
+      return `Upgrade the image's Go to 1.${r!.debugsFrom} or newer, then \`go install ${DLV_MODULE}@${r!.debugsFrom >= r!.buildsWith ? r!.version : 'vX.Y.Z'}\``;
+    case 'go-too-new':
+      return `Install the delve release that supports Go 1.${c.goMinor}: \`go install ${DLV_MODULE}@vX.Y.Z\``;
+    default:
+      return `Use \`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\``;
+  }
+}
+
 /** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
 export function installFix(i: DelveInstall, version: string, description: string): Fix | undefined {
   const t = i.tool;
@@ -154,6 +168,12 @@ export const ptd011: Rule = {
         message:
           `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
           (fixWorks(choice) ? `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
+        short: goGet && oldPath
+          ? '`go get` no longer installs programs (since Go 1.18), and github.com/derekparker/delve is delve\'s old path.'
+          : goGet
+            ? '`go get` no longer installs programs: since Go 1.18 it only edits go.mod, so no dlv is built.'
+            : 'github.com/derekparker/delve is delve\'s old path: Go refuses it, since the module is now github.com/go-delve/delve.',
+        fixHint: fixWorks(choice) ? `Use \`go install ${DLV_MODULE}@${version}\`` : firstChangeHint(choice),
         span: i.tool.span,
         related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
         ...(i.launch ? { launch: i.launch } : {}),

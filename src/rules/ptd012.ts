@@ -46,7 +46,17 @@ export const ptd012: Rule = {
       // A version from a build argument is pinned where the argument's default is set, not here.
       const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
       const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
+      const r = choice.release;
+      const hint = !r || choice.status === 'go-too-new'
+        ? `Pin the delve release that supports this image's Go${choice.goMinor !== undefined ? ` (1.${choice.goMinor})` : ''}, e.g. \`@vX.Y.Z\``
+        : choice.status === 'ok'
+          ? `Pin \`@${r.version}\`, the newest delve release for this image's Go 1.${choice.goMinor}`
+          : choice.status === 'unknown-go'
+            ? `Pin a release, e.g. \`@${r.version}\` (it needs Go 1.${r.buildsWith} or newer to build)`
+            : `Upgrade the image to Go 1.${r.debugsFrom} or newer and pin a delve release that debugs it`;
       ctx.report({
+        short: `${v === undefined ? 'Without a version' : viaVariable ? `With \`@${inst.version}\` (\`@${v}\` by default)` : `With \`@${v}\``}, each build takes the newest delve, and a release that needs a newer Go breaks it.`,
+        fixHint: viaVariable ? `${hint}, where the build argument's default is set` : hint,
         message:
           `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
           (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +

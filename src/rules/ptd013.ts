@@ -4,7 +4,7 @@ import { hasCapability } from '../model/caps.js';
 import { isPtraceTarget, normalizeCap, type Launch } from '../model/launch.js';
 import type { SeccompProfile, SeccompRule } from '../model/seccomp.js';
 import type { Fix, Related } from '../types.js';
-import { grantPhrase, launchName, where } from './describe.js';
+import { capitalized, grantPhrase, launchName, where } from './describe.js';
 import type { Rule } from './types.js';
 
 /** Architectures of the hosts people debug on (Docker's and libseccomp's spellings). */
@@ -91,16 +91,21 @@ export const ptd013: Rule = {
         let why = "";
         let fix: Fix | undefined;
         let fixText = '';
+        let short = '';
+        let fixHint = '';
         if (v.verdict === 'needs-caps') {
           const caps = v.caps.map(capName);
           why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
           related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
+          short = `${profile.file.path} allows ptrace only with ${caps.join(' and ')}: without ${caps.length === 1 ? 'it' : 'them'}, debuggers fail with "operation not permitted".`;
           if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
             fix = editorFor(l).addCapability('SYS_PTRACE');
             fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
+            fixHint = `${capitalized(grantPhrase(l))}: the profile then allows ptrace itself`;
           } else {
             fix = allowPtraceFix(profile);
             fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
+            fixHint = capitalized(fixText);
           }
         } else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
           // The denying rule stands aside for containers with CAP_SYS_PTRACE (`excludes.caps`).
@@ -108,22 +113,30 @@ export const ptd013: Rule = {
           related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
           fix = editorFor(l).addCapability('SYS_PTRACE');
           fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
+          short = `${profile.file.path} denies ptrace to containers without SYS_PTRACE: debuggers fail with "operation not permitted".`;
+          fixHint = `${capitalized(grantPhrase(l))}: the profile then allows ptrace itself`;
         } else if (v.verdict === 'denied-rule') {
           why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
           related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
           fix = allowPtraceFix(profile, v.rule);
           fixText = `take ptrace out of that rule${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+          short = `${profile.file.path} denies ptrace (${v.rule.action}): debuggers fail with "operation not permitted".`;
+          fixHint = `Take ptrace out of the rule at ${where(v.rule.span)}${isAllow(profile.defaultAction?.value ?? '') ? '' : ' and allow it in `syscalls`'}`;
         } else if (v.verdict === 'denied-default') {
           why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
           if (profile.defaultAction) related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
           fix = allowPtraceFix(profile);
           fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
+          short = `${profile.file.path} denies ptrace (it is not listed): debuggers fail with "operation not permitted".`;
+          fixHint = `Add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path}`;
         }
         ctx.report({
           message:
             `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
             `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
             `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
+          short,
+          fixHint,
           span: opt.span,
           related,
           launch: l,

@@ -15,6 +15,11 @@ export const ptd900: Rule = {
       const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? makeSourceFile(p.path, '', 'shell', ''), start: 0, end: 0 };
       ctx.report({
         message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
+        // A parser's message (after the colon) can run over lines: the short text keeps what happened.
+        short: `It ${p.reason.replace(/:[\s\S]*$/, '').replace(/\s+/g, ' ').trim()}, so the debugger settings in it are not checked.`,
+        fixHint: /could not be parsed/.test(p.reason)
+          ? 'Correct the syntax (the full explanation says where the parser stopped), unless it is a template or not container configuration'
+          : 'Check its debugger settings by hand, unless the file is not container configuration',
         span,
         key: p.reason,
       });

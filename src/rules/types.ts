@@ -16,7 +16,18 @@ export interface RuleMeta {
 
 export interface Report {
   severity?: Severity;
+  /** The full explanation: what runs where, what fails and how (with the error the user sees), the fix. */
   message: string;
+  /**
+   * One sentence of why, for the short text (the terminal's default, pull-request comments): what goes
+   * wrong for this finding, in words that stand on their own line under the title. No line breaks.
+   */
+  short: string;
+  /**
+   * The fix in one imperative line ("Add SYS_PTRACE to cap_add of service \"api\""), shown by the short
+   * text when the finding has no automatic fix to describe (none, or one that cannot be offered).
+   */
+  fixHint: string;
   span: Span;
   related?: Related[];
   launch?: Launch;

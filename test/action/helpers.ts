@@ -6,12 +6,14 @@ export function file(path: string, text: string, kind: SourceFile['kind'] = 'com
 }
 
 /** A finding on [start, end) of `f`, with an optional fix. */
-export function finding(f: SourceFile, start: number, end: number, opts: { rule?: string; severity?: Severity; edits?: TextEdit[]; fp?: string; message?: string; related?: Finding['related'] } = {}): Finding {
+export function finding(f: SourceFile, start: number, end: number, opts: { rule?: string; severity?: Severity; edits?: TextEdit[]; fp?: string; message?: string; short?: string; fixHint?: string; related?: Finding['related'] } = {}): Finding {
   return {
     ruleId: opts.rule ?? 'PTD001',
     severity: opts.severity ?? 'error',
     title: 'Debugger container lacks SYS_PTRACE',
     message: opts.message ?? 'Service "api" runs `dlv attach 1`, which needs SYS_PTRACE.',
+    ...(opts.short !== undefined ? { short: opts.short } : {}),
+    ...(opts.fixHint !== undefined ? { fixHint: opts.fixHint } : {}),
     span: { file: f, start, end },
     related: opts.related ?? [],
     ...(opts.edits ? { fix: { description: 'Add SYS_PTRACE to cap_add of service "api"', edits: opts.edits } } : {}),

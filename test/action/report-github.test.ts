@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotationsFor, commentBody, fixDiff, parseCommentMeta, relocatedCandidates, suggestionCandidates, summaryMarkdown } from '../../src/report/github.js';
+import { escapeMessage } from '../../src/report/markdown.js';
 import { COMPOSE, composeFix, docUrl, file, finding } from './helpers.js';
 
 describe('suggestions', () => {
@@ -57,6 +58,34 @@ describe('comment bodies', () => {
     expect(meta).toMatchObject({ fingerprint: 'abc123', ruleId: 'PTD001' });
     expect(meta!.fix).toMatch(/^[0-9a-f]{12}$/);
   });
+  it('shows the short text, and the full explanation with the related locations collapsed under "Why"', () => {
+    const f = file('docker-compose.yml', COMPOSE);
+    const message = 'Service "api" runs `dlv attach 1` (docker-compose.yml:5), which attaches to a running process. That needs SYS_PTRACE <b>x</b> @root. Fix: add it.';
+    const related = [{ span: { file: f, start: 0, end: 8 }, message: 'This runs `dlv attach 1`.' }];
+    const fnd = finding(f, 10, 15, { edits: composeFix(f), message, short: 'Attaching needs `SYS_PTRACE` on most hosts.', related });
+    const body = commentBody({ finding: fnd, docUrl, suggestion: suggestionCandidates(fnd, f)[0]! });
+    const why = body.indexOf('<details><summary>Why</summary>\n\n');
+    const short = body.indexOf('Attaching needs `SYS_PTRACE` on most hosts\\.');
+    const suggestion = body.indexOf('```suggestion');
+    expect(short).toBeGreaterThan(0);
+    expect(suggestion).toBeGreaterThan(short);
+    expect(why).toBeGreaterThan(suggestion);
+    // The full message, escaped as before, inside the collapsed block; the related locations with it.
+    const details = body.slice(why, body.indexOf('\n\n</details>', why));
+    expect(details).toContain(escapeMessage(message));
+    expect(details).toContain('Related:\n- docker\\-compose\\.yml:1: This runs `dlv attach 1`\\.');
+    expect(body.slice(0, why)).not.toContain('attaches to a running process');
+    expect(body).not.toContain('<b>');
+    expect(body).not.toMatch(/@root/);
+    // Then the rule page and the markers.
+    expect(body.indexOf('(https://example.test/docs/rules/PTD001.md)')).toBeGreaterThan(body.indexOf('</details>'));
+    expect(parseCommentMeta(body)?.ruleId).toBe('PTD001');
+  });
+  it('without a suggestion or a diff, says the fix in words', () => {
+    const f = file('docker-compose.yml', COMPOSE);
+    const body = commentBody({ finding: finding(f, 10, 15, { short: 'Why.', fixHint: 'Run it as `root`' }), docUrl });
+    expect(body).toContain('Why\\.\n\nFix: Run it as `root`\n\n<details><summary>Why</summary>');
+  });
   it('stays under 65,536 characters whatever the message', () => {
     const f = file('docker-compose.yml', COMPOSE);
     const fnd = finding(f, 10, 15, { edits: composeFix(f), message: 'x'.repeat(100_000) });
@@ -100,6 +129,8 @@ describe('summary', () => {
     });
     expect(md).toContain('a\\|b\\.yml:2');
     expect(md).toContain('one \\| two<br>three');
+    // The short text in the cell, the full message collapsed beside it.
+    expect(md).toContain('| one \\| two three <details><summary>Why</summary>one \\| two<br>three</details> |');
     expect(md).toContain('OUTSIDE-DIFF');
     expect(md).not.toContain('INLINE-DIFF');
     expect(md).toContain('1 error, 1 warning, 0 notes');

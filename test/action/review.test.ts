@@ -7,6 +7,7 @@ import { run, type Engine, type Io } from '../../src/action/main.js';
 import { DiffIndex } from '../../src/github/diff.js';
 import { scan } from '../../src/engine.js';
 import type { Annotation } from '../../src/report/github.js';
+import { escapeMessage } from '../../src/report/markdown.js';
 import { FakeGitHub, validateRequest } from './fake-github.js';
 import { COMPOSE, composeFix, docUrl, file, finding } from './helpers.js';
 
@@ -119,5 +120,34 @@ describe('run() in process', () => {
     expect(gh.issueComments[0]!.body).toContain('Fixes for findings outside the diff');
     expect(gh.issueComments[0]!.body).toContain('+    cap_add:');
     expect(jobSummary).toContain('+    cap_add:');
+  });
+
+  it('posts the short text with the suggestion, and the full message collapsed under "Why" (inline and in the summary)', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ptd-run-'));
+    writeFileSync(join(ws, 'docker-compose.yml'), COMPOSE);
+    gh = new FakeGitHub({
+      owner: 'o', repo: 'r', pull: 9, headSha: 'h'.repeat(40),
+      files: [{ filename: 'docker-compose.yml', status: 'added', patch: `@@ -0,0 +1,7 @@\n${COMPOSE.trimEnd().split('\n').map((l) => `+${l}`).join('\n')}` }],
+    });
+    await gh.start();
+    const io: Io = { info: () => {}, warning: () => {}, annotate: () => {}, setOutput: () => {}, writeJobSummary: async () => {} };
+    const engine: Engine = { scan, applyFixes: async () => ({ changed: [], patch: '', skipped: [] }), toSarif: () => ({}), ruleDocUrl: docUrl };
+    await run(
+      { token: 't', path: '.', failOn: 'never', prReview: true, prSummary: true, scope: 'changed', sarifFile: '', sarifSuppressed: 'omit', fix: false, ignore: [], maxComments: 25, config: '', baseline: '' },
+      { eventName: 'pull_request', owner: 'o', repo: 'r', workspace: ws, apiUrl: gh.url, serverUrl: '', sha: '', tempDir: ws, pr: { number: 9, headSha: 'h'.repeat(40), isFork: false } },
+      { engine, io, retry: { sleep: async () => {} } },
+    );
+    expect(gh.problems).toEqual([]);
+    const [f] = (await scan({ root: ws })).findings;
+    expect(f!.short).toBeTruthy();
+    const body = gh.reviewComments[0]!.body;
+    const why = body.indexOf('<details><summary>Why</summary>');
+    expect(body.indexOf(escapeMessage(f!.short!))).toBeGreaterThan(0);
+    expect(body.indexOf('```suggestion')).toBeGreaterThan(body.indexOf(escapeMessage(f!.short!)));
+    expect(why).toBeGreaterThan(body.indexOf('```suggestion'));
+    expect(body.slice(why)).toContain(escapeMessage(f!.message));
+    expect(body.slice(0, why)).not.toContain(escapeMessage(f!.message));
+    const summary = gh.issueComments[0]!.body;
+    expect(summary).toContain(`${escapeMessage(f!.short!, { table: true })} <details><summary>Why</summary>${escapeMessage(f!.message, { table: true })}</details>`);
   });
 });
