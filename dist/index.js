@@ -7556,7 +7556,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3930);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5679);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6436);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
@@ -7654,7 +7654,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5679);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6436);
 /**
  * Inputs (as action.yml declares them) and the run's context (from the
  * runner's environment and event payload). Both are plain functions of their
@@ -7821,6 +7821,34 @@ function fixDiff(f, opts = {}) {
         }
     }
     return out === '' ? undefined : out;
+}
+/**
+ * The finding's one sentence of why (the short text of the terminal and of pull-request comments):
+ * the rule's own, else the message's first sentence. Always one line.
+ */
+function shortWhy(f) {
+    const own = f.short?.trim();
+    if (own)
+        return own.replace(/\s+/g, ' ');
+    const m = /^[\s\S]*?[.!?](?=\s|$)/.exec(f.message);
+    return (m ? m[0] : f.message).replace(/\s+/g, ' ').trim();
+}
+/** Another finding's fix makes this one's change too (fix/settle.ts says so in a related note). */
+const FIXED_TOGETHER = /^Fixed together with (\S+) /;
+/**
+ * The fix of the short text, in one line without "Fix: ": the automatic fix's description when
+ * it can be shown (`hasDiff`), the finding that fixes it too, else the rule's hint; undefined when there is none.
+ */
+function shortFix(f, hasDiff) {
+    if (f.fix && hasDiff)
+        return f.fix.description.replace(/\s+/g, ' ');
+    const together = f.related.find((r) => FIXED_TOGETHER.test(r.message));
+    if (together) {
+        const l = (0,source/* toLocation */.nc)(together.span);
+        return `Made by the fix of ${FIXED_TOGETHER.exec(together.message)[1]} (${l.path}:${l.startLine})`;
+    }
+    const hint = f.fixHint?.trim();
+    return hint ? hint.replace(/\s+/g, ' ') : undefined;
 }
 function common_location(f) {
     return toLocation(f.span);
@@ -8210,14 +8238,34 @@ function ruleLink(f, docUrl) {
 function safeUrl(u) {
     return u.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
 }
+/**
+ * The full explanation, collapsed: the message and the related locations under a "Why" that opens on
+ * a click. (A blank line after <summary> lets GitHub render the Markdown inside.)
+ */
+function whyDetails(f, opts = {}) {
+    if (opts.table)
+        return `<details><summary>Why</summary>${capText(escapeMessage(f.message, { table: true }), 20_000)}</details>`;
+    const related = f.related.slice(0, 5).map((r) => {
+        const loc = (0,source/* toLocation */.nc)(r.span);
+        return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
+    });
+    return ['<details><summary>Why</summary>', capText(escapeMessage(f.message), 20_000), ...(related.length > 0 ? [`Related:\n${related.join('\n')}`] : []), '</details>'].join('\n\n');
+}
+/**
+ * An inline review comment: the rule and severity, one sentence of why, the fix (a suggestion, a diff,
+ * or the fix in words), the full explanation collapsed under "Why", the rule page and the markers.
+ */
 function commentBody(input) {
     const f = input.finding;
     const markers = [
         `${FP_PREFIX}${markerValue(f.fingerprint)} -->`,
         hiddenMarker(`ptrace-doctor:meta rule=${markerValue(f.ruleId)} fix=${commentFixHash(input)}`),
     ].join('\n');
-    const head = [heading(f), capText(escapeMessage(f.message), 20_000)];
+    const head = [heading(f), capText(escapeMessage(shortWhy(f)), 2_000)];
     const optional = [];
+    const hint = input.suggestion || input.diff ? undefined : shortFix(f, false);
+    if (hint)
+        head.push(`Fix: ${capText(escapeMessage(hint), 2_000)}`);
     if (input.suggestion) {
         const what = f.fix?.description ? `Suggested fix: ${escapeMessage(f.fix.description)}` : 'Suggested fix:';
         const note = input.suggestion.relocated ? ' (placed on a line of the same block that this pull request changes; YAML key order does not matter)' : '';
@@ -8227,12 +8275,7 @@ function commentBody(input) {
         const what = f.fix?.description ? escapeMessage(f.fix.description) : 'Fix';
         optional.push(`${what} (touches lines outside this diff, so it cannot be a one-click suggestion):\n\n${codeBlock(input.diff, 'diff')}`);
     }
-    const related = f.related.slice(0, 5).map((r) => {
-        const loc = (0,source/* toLocation */.nc)(r.span);
-        return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
-    });
-    if (related.length > 0)
-        optional.push(`Related:\n${related.join('\n')}`);
+    optional.push(whyDetails(f));
     return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 function countBySeverity(findings) {
@@ -8267,7 +8310,7 @@ function summaryMarkdown(input) {
     if (findings.length > 0) {
         const rows = input.rows.map((r) => {
             const f = r.finding;
-            return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(f.message, { table: true })} |`;
+            return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(shortWhy(f), { table: true })} ${whyDetails(f, { table: true })} |`;
         });
         // The table is one section per 50 rows so that a huge table degrades gracefully.
         const header = '| Severity | Rule | Location | Problem |\n|---|---|---|---|';
@@ -9038,6 +9081,12 @@ function underAny(all, prefixes) {
 }
 /** Dockerfile-dev, Dockerfile_prod, api-Dockerfile, api_containerfile, without a dot (dockerfile-utils.js is not one); Dockerfile.x and x.dockerfile are tested apart. */
 const DASHED_DOCKERFILE = /^(docker|container)file[-_][^.]*$|^[^.]*[-_](docker|container)file$/;
+/**
+ * DockerfileDebug, DockerfileDev_ubuntu, ContainerfileProd: the name written as one CamelCase word
+ * (kubeflow's bootstrap/DockerfileDebug, built with `docker build -f DockerfileDebug`). Matched on
+ * the name as written, so that lower-case words run together (dockerfiles, dockerfilelint) stay out.
+ */
+const CAMEL_DOCKERFILE = /^(Docker|Container)file[A-Z][A-Za-z0-9_-]*$/;
 /** go-task's DefaultTaskfiles (taskfile/taskfile.go), matched as written: Task compares names case-sensitively. */
 const TASKFILE_NAMES = new Set([
     'Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml',
@@ -9053,7 +9102,7 @@ function classifyByName(path) {
     const slash = path.lastIndexOf('/');
     const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(path);
     const lower = base.toLowerCase();
-    if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && DASHED_DOCKERFILE.test(lower))) {
+    if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && (DASHED_DOCKERFILE.test(lower) || CAMEL_DOCKERFILE.test(base)))) {
         if (lower.endsWith('.dockerignore'))
             return undefined;
         return 'dockerfile';
@@ -10221,7 +10270,10 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     const command = wordsOf('command');
                     const args = wordsOf('args');
                     const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
-                    const follow = (0,scripts/* followContext */.xR)(project, { mounts: img?.mounts ?? [], workdir: wd ?? img?.stage.workdir ?? '/' });
+                    // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
+                    const named = command[0]?.value;
+                    const mounts = img?.mounts ?? (named?.startsWith('/') ? linker.copiedTo(named) : []);
+                    const follow = (0,scripts/* followContext */.xR)(project, { mounts, workdir: wd ?? img?.stage.workdir ?? '/' });
                     // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
                     let facts;
                     if (command.length > 0)
@@ -10361,6 +10413,39 @@ class Linker {
         if (facts)
             this.markUsed(doc, b.target);
         return facts;
+    }
+    copyIndex;
+    /**
+     * What the repository's Dockerfiles put at an absolute container path by a COPY/ADD from the
+     * build context (`COPY dlv.sh /opt/tool/` gives /opt/tool/dlv.sh), for a runtime whose image the
+     * repository does not build under the name it runs (a registry tag pushed by hand) but whose
+     * command names that path: kubeflow's debug StatefulSet runs `command: ["/opt/kubeflow/dlv.sh"]`
+     * from an image its DockerfileDebug makes. Only the Dockerfiles that may matter (they mention a
+     * debugger) are read, and only the exact path named, so an unrelated image's files never answer.
+     */
+    copiedTo(containerPath) {
+        if (!this.copyIndex) {
+            this.copyIndex = new Map();
+            for (const path of this.relevance?.dockerfileCandidates() ?? []) {
+                const doc = this.project.dockerfile(path);
+                if (!doc)
+                    continue;
+                const dir = external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path);
+                const contexts = [...new Set([dir, ''])];
+                for (const stage of doc.stages) {
+                    for (const m of (0,scripts/* copyMounts */.og)(stage, contexts)) {
+                        if (m.container === '/' || m.repo.length === 0)
+                            continue;
+                        const list = this.copyIndex.get(m.container) ?? [];
+                        if (!list.some((x) => x.repo.join('\0') === m.repo.join('\0')))
+                            list.push({ ...m, exact: true });
+                        this.copyIndex.set(m.container, list);
+                    }
+                }
+            }
+        }
+        const p = external_node_path_.posix.normalize(containerPath);
+        return this.copyIndex.get(p.length > 1 ? p.replace(/\/$/, '') : p) ?? [];
     }
     markUsed(doc, target) {
         const st = (0,dockerfile/* targetStage */.Ae)(doc, target);
@@ -10549,12 +10634,19 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
             continue;
         let chosen;
         for (const cwd of [fileDir, '']) {
-            const ctx = (0,scripts/* repoJoin */.pg)(cwd, ctxRaw);
+            let ctx = (0,scripts/* repoJoin */.pg)(cwd, ctxRaw);
             if (ctx === undefined)
                 continue;
-            const df = dockerfile !== undefined ? (0,scripts/* repoJoin */.pg)(cwd, dockerfile) : undefined;
+            let df = dockerfile !== undefined ? (0,scripts/* repoJoin */.pg)(cwd, dockerfile) : undefined;
             if (dockerfile !== undefined && df === undefined)
                 continue;
+            if (df === undefined && ctx !== '' && project.exists(ctx, 'dockerfile')) {
+                // `docker build -t NAME ./Dockerfile` (setlog/debug-k8s's README): the Dockerfile written
+                // where the context goes. Docker refuses a file as the context, but the line still says
+                // which Dockerfile the tag is meant for; the writer's working build is its directory.
+                df = ctx;
+                ctx = external_node_path_.posix.dirname(ctx) === '.' ? '' : external_node_path_.posix.dirname(ctx);
+            }
             const cand = { context: ctx, ...(df !== undefined ? { dockerfile: df } : {}) };
             const exists = df !== undefined ? project.exists(df, 'dockerfile') : defaultNames(bi.flavor).some((n) => project.exists((0,scripts/* repoJoin */.pg)(ctx, n) ?? '', 'dockerfile'));
             if (exists) {
@@ -13293,8 +13385,8 @@ function buildModel(project, opts = {}) {
     return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches, runFiles) };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
-var rules = __nccwpck_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
+var rules = __nccwpck_require__(6436);
 // EXTERNAL MODULE: ./src/rules/ptd901.ts
 var ptd901 = __nccwpck_require__(9687);
 // EXTERNAL MODULE: ./src/fix/text.ts
@@ -14636,6 +14728,8 @@ function runRules(project, model, opts = {}) {
             severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.defaultSeverity),
             title: meta.title,
             message: r.message,
+            short: r.short,
+            fixHint: r.fixHint,
             span: r.span,
             // Where the launch's image is built, when it was found by name (model/images.ts).
             related: [...(r.related ?? []), ...(r.launch?.linkNotes ?? []).filter((n) => !(r.related ?? []).some((x) => x.span.file === n.span.file && x.span.start === n.span.start))],
@@ -14688,6 +14782,8 @@ function unusedSuppressions(project, directives, skipped) {
                     span,
                     key: `unknown ${d.unknown.join(',')}`,
                     message: `${quoted} names ${d.unknown.length === 1 ? 'no rule' : 'no rules'}: ${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing. \`ptrace-doctor --list-rules\` lists them all.`,
+                    short: `${d.unknown.join(', ')} ${d.unknown.length === 1 ? 'is' : 'are'} neither a rule id nor a slug, so ${d.unknown.length === 1 ? 'it suppresses' : 'they suppress'} nothing.`,
+                    fixHint: 'Name rules by id or slug (`ptrace-doctor --list-rules` lists them)',
                 });
             }
             if (unparsed.has(path))
@@ -14703,6 +14799,8 @@ function unusedSuppressions(project, directives, skipped) {
                 message: d.rules === undefined
                     ? `${quoted} suppresses nothing: no finding is on the line it applies to or in the block that line starts. Remove it, or move it onto the line above the finding it is meant for.`
                     : `${quoted} suppresses nothing for ${idle.join(', ')}: no ${idle.length === 1 ? 'such finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts. ${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for.`,
+                short: `The comment suppresses nothing${d.rules === undefined ? '' : ` for ${idle.join(', ')}`}: no ${d.rules === undefined || idle.length === 1 ? 'finding is' : 'findings of these rules are'} on the line it applies to or in the block that line starts.`,
+                fixHint: `${all ? 'Remove the comment' : `Remove ${idle.join(', ')} from it`}, or move it onto the line above the finding it is meant for`,
                 ...(all ? { fix: removalFix(d) } : {}),
             });
         }
@@ -14730,6 +14828,8 @@ function unusedConfigEntries(entries, used, skipped) {
             span: e.span,
             key: `config ${e.rules?.join(',') ?? '*'} ${e.services?.join(',') ?? '*'} ${e.reason}`,
             message: `The exception at ${e.where} ("${e.reason}") suppresses nothing: no finding of ${what} was reported. Remove it from the configuration, or correct its paths or services if they moved.`,
+            short: `This exception suppresses nothing: no finding of ${what} was reported.`,
+            fixHint: 'Remove it from the configuration, or correct its paths or services if they moved',
         });
     }
     return out;
@@ -14906,11 +15006,13 @@ function writeAtomic(abs, expectedBefore, after) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AL: () => (/* binding */ lineEdits),
+/* harmony export */   U3: () => (/* binding */ lineHunks),
 /* harmony export */   WH: () => (/* binding */ unifiedDiff),
 /* harmony export */   ct: () => (/* binding */ applyEdits),
-/* harmony export */   d9: () => (/* binding */ wholeLineEdits)
+/* harmony export */   d9: () => (/* binding */ wholeLineEdits),
+/* harmony export */   dX: () => (/* binding */ splitLinesKeep)
 /* harmony export */ });
-/* unused harmony exports EditConflict, splitLinesKeep, lineHunks, fixFromTexts */
+/* unused harmony exports EditConflict, fixFromTexts */
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
 
 class EditConflict extends Error {
@@ -17579,7 +17681,10 @@ function composeLaunch(project, svc, linker) {
     const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
     const wd = scalarOf(svc, 'working_dir');
     const workdir = (wd && (0,yaml/* str */.gx)(wd.node)) || facts?.stage.workdir || '/';
-    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
+    // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
+    const named = (entrypoint ?? command)?.words[0]?.value;
+    const copied = !facts && image && named?.startsWith('/') ? linker.copiedTo(named) : [];
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...bindMounts(project, svc), ...(facts?.mounts ?? copied)], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
     // Compose's entrypoint resets the image's CMD.
     const run = (0,model_project/* runFacts */.pI)(entrypoint ?? facts?.stage.entrypoint, command ?? (entrypoint ? undefined : facts?.stage.cmd), follow);
     const userV = scalarOf(svc, 'user');
@@ -19948,7 +20053,7 @@ function inBaseline(keys, f) {
 /* harmony export */ });
 /* unused harmony exports VERSION, SECURITY_SEVERITY */
 /* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5679);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6436);
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
 
 
@@ -20068,7 +20173,7 @@ function toSarif(findings, opts = {}) {
 
 /***/ }),
 
-/***/ 5679:
+/***/ 6436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20238,7 +20343,7 @@ function setProperty(text, key, valueJson) {
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/parse/yaml.ts
-var yaml = __nccwpck_require__(8852);
+var parse_yaml = __nccwpck_require__(8852);
 ;// CONCATENATED MODULE: ./src/fix/yaml-edit.ts
 
 
@@ -20363,7 +20468,7 @@ function ensureSeqItem(y, map, path, item) {
             return undefined;
         const m = node;
         // Only the map's own pairs are edited (never an anchor's, which other places share).
-        const pair = m.items.find((p) => (0,yaml/* keyOf */.TN)(p) === path[i]);
+        const pair = m.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === path[i]);
         const rest = path.slice(i);
         if (!pair) {
             const last = m.items[m.items.length - 1];
@@ -20399,7 +20504,7 @@ function ensureSeqItem(y, map, path, item) {
         if (!(0,yaml_lib/* isSeq */.oP)(value))
             return undefined;
         const seq = value;
-        const existing = seq.items.map((it) => (0,yaml/* deref */.LA)(y, it));
+        const existing = seq.items.map((it) => (0,parse_yaml/* deref */.LA)(y, it));
         if (existing.some((e) => e && (0,yaml_lib/* isScalar */.jn)(e) && String(e.value).toUpperCase().replace(/^CAP_/, '') === item.toUpperCase().replace(/^CAP_/, '')))
             return [];
         const sample = existing[existing.length - 1];
@@ -20450,7 +20555,7 @@ function removePair(y, map, pair) {
 /** Remove one item of a sequence; when it is the only one, remove the whole key. */
 function removeSeqItem(y, map, key, item) {
     const file = y.file;
-    const pair = map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+    const pair = map.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === key);
     if (!pair || !(0,yaml_lib/* isSeq */.oP)(pair.value))
         return undefined;
     const seq = pair.value;
@@ -20477,7 +20582,7 @@ function removeSeqItem(y, map, key, item) {
 function ownPair(map, key) {
     if (!map || !(0,yaml_lib/* isMap */.jh)(map))
         return undefined;
-    return map.items.find((p) => (0,yaml/* keyOf */.TN)(p) === key);
+    return map.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === key);
 }
 /** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
 function newPairAt(y, map) {
@@ -20628,7 +20733,7 @@ function keySource(svc, key) {
         const own = ownPair(l.map, key);
         if (own)
             return { y: l.y, map: l.map, pair: own, layer: l };
-        if (!(0,yaml/* getPair */.xf)(l.y, l.map, key))
+        if (!(0,parse_yaml/* getPair */.xf)(l.y, l.map, key))
             continue;
         for (const m of (0,compose/* mergeSources */.Rf)(l.y, l.map)) {
             const p = ownPair(m, key);
@@ -20650,7 +20755,7 @@ function combineFixes(description, fixes) {
     return makeFix(description, parts.flatMap((f) => f.raw), files);
 }
 function scalarItems(y, pair) {
-    const v = (0,yaml/* deref */.LA)(y, pair.value);
+    const v = (0,parse_yaml/* deref */.LA)(y, pair.value);
     return v && (0,yaml_lib/* isSeq */.oP)(v) ? v.items : [];
 }
 /**
@@ -20678,7 +20783,7 @@ function composeEditor(svc, main, anchors) {
         // The anchor is shared with services that do not debug: the service gets its own list.
         return addSeqPair(src.layer.y, src.layer.map, 'cap_add', [...copyOf(src.y, src.pair), cap]);
     };
-    const hasCapKey = () => svc.layers.some((l) => (0,yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
+    const hasCapKey = () => svc.layers.some((l) => (0,parse_yaml/* getPair */.xf)(l.y, l.map, 'cap_add'));
     return {
         addCapability(cap) {
             const where = svc.debugLayer && !keySource(svc, 'cap_add') ? ` in ${svc.debugLayer.y.file.path} (the override with the debug settings; ${svc.file.path} is the base file production runs too)` : '';
@@ -20686,9 +20791,9 @@ function composeEditor(svc, main, anchors) {
         },
         replaceSecurityOpt(opt, cap) {
             const src = keySource(svc, 'security_opt');
-            if (!src || src.y.file !== opt.span.file || !(0,yaml_lib/* isSeq */.oP)((0,yaml/* deref */.LA)(src.y, src.pair.value)))
+            if (!src || src.y.file !== opt.span.file || !(0,yaml_lib/* isSeq */.oP)((0,parse_yaml/* deref */.LA)(src.y, src.pair.value)))
                 return undefined;
-            const seq = (0,yaml/* deref */.LA)(src.y, src.pair.value);
+            const seq = (0,parse_yaml/* deref */.LA)(src.y, src.pair.value);
             const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
             if (!node)
                 return undefined;
@@ -21032,6 +21137,874 @@ function kubectlDebugEditor(file, insertAt, flags) {
     };
 }
 
+// EXTERNAL MODULE: ./src/fix/validate.ts
+var validate = __nccwpck_require__(5729);
+;// CONCATENATED MODULE: ./src/fix/scanners.ts
+
+
+
+
+
+
+
+/** Files (at the scanned root) whose presence shows that the repository runs the tool. */
+const SCANNER_FILES = {
+    // checkov reads .checkov.yaml / .checkov.yml from the scanned directory (config_utils.py).
+    checkov: ['.checkov.yaml', '.checkov.yml'],
+    // trivy reads trivy.yaml and .trivyignore from where it runs; .trivyignore.yaml is passed with --ignorefile.
+    trivy: ['trivy.yaml', '.trivyignore', '.trivyignore.yaml'],
+    // `kics scan` picks up a kics.config at the scanned root.
+    kics: ['kics.config'],
+    // compose-lint reads only .compose-lint.yml from the working directory (config.py).
+    'compose-lint': ['.compose-lint.yml'],
+};
+/** The reason written when the caller gives none (PTD001's: scannerReason('PTD001')). */
+const DEFAULT_REASON = 'SYS_PTRACE lets the debugger attach; debug-only container (added by ptrace-doctor PTD001)';
+/**
+ * The reason a rule's fix writes next to the grant: what the capability is for, what it replaces (`instead`:
+ * "privileged mode"), and which rule added it. No `=` (checkov splits a skip on it) and one line.
+ */
+function scannerReason(ruleId, instead) {
+    return `SYS_PTRACE lets the debugger attach${instead ? `, instead of ${instead}` : ''}; debug-only container (added by ptrace-doctor ${ruleId})`;
+}
+const CHECKOV_ID = 'CKV_K8S_25';
+const KICS_COMPOSE_ID = 'ce76b7d0-9e77-464d-b86f-c5c48e03e22d';
+const KICS_K8S_ID = '19ebaa28-fc86-4a58-bcfa-015c9e22fe40';
+const COMPOSE_LINT_ID = 'CL-0027';
+/**
+ * What trivy's ignore file is matched against: the check's ID and AVD ID, and
+ * (newer trivy) its aliases. Up to trivy-checks v1 the ID is KSV022 and the AVD
+ * ID AVD-KSV-0022; from v2 the ID is KSV-0022 with the old forms as aliases.
+ * KSV-0022 plus AVD-KSV-0022 match either.
+ */
+const TRIVY_IDS_WRITTEN = ['KSV-0022', 'AVD-KSV-0022'];
+const TRIVY_IDS_KNOWN = new Set(['KSV-0022', 'KSV022', 'AVD-KSV-0022', 'no-non-default-capabilities', 'kubernetes-no-non-default-capabilities']);
+const CHECKOV_SKIP_PREFIXES = ['checkov.io/skip', 'bridgecrew.io/skip', 'cortex.io/skip'];
+/**
+ * Kinds the tool files are read as. No FileKind names a tool's config:
+ * 'compose' is used for YAML only so that validate() parses it as YAML, 'env'
+ * for plain text (validate() has nothing to check there).
+ */
+const YAML_TEXT = 'compose';
+const PLAIN_TEXT = 'env';
+const configured = new WeakMap();
+/** The scanners this repository runs, from the config/ignore files present (checked once per project). */
+function configuredScanners(project) {
+    let s = configured.get(project);
+    if (!s) {
+        s = new Set();
+        for (const [tool, files] of Object.entries(SCANNER_FILES)) {
+            if (files.some((f) => project.exists(f, f.endsWith('.yml') || f.endsWith('.yaml') ? YAML_TEXT : PLAIN_TEXT)))
+                s.add(tool);
+        }
+        configured.set(project, s);
+    }
+    return s;
+}
+/**
+ * Extra edits so that a grant of SYS_PTRACE that our fix adds does not become a finding of those scanners:
+ * `file` is the file the grant goes into, `after` its text with our fix applied, `grantOffset` the offset in
+ * `after` of the grant's item (the `SYS_PTRACE` entry; several offsets when one fix adds several grants to the
+ * file), `kind` the file's kind. Returns edits on `after` (for the same file) and, where a tool is suppressed
+ * in its own file (trivy's ignore file, compose-lint's .compose-lint.yml), that file's new text, with the
+ * reason as written. undefined when `after` does not parse or an offset is not an item of a `cap_add` /
+ * `capabilities.add` list there. A tool whose suppression cannot be written safely (an odd shape, an edit
+ * that would not parse) is left out; the others are still returned. Running it again on the result adds
+ * nothing.
+ */
+function scannerSuppressions(project, file, after, grantOffset, kind, reason) {
+    const why = oneLine(reason) || DEFAULT_REASON;
+    const none = { sameFile: [], otherFiles: [], reason: why, scanners: [] };
+    if (kind !== 'compose' && kind !== 'kubernetes')
+        return none;
+    const tools = configuredScanners(project);
+    const relevant = (kind === 'compose' ? ['kics', 'compose-lint'] : ['checkov', 'trivy', 'kics']).filter((t) => tools.has(t));
+    if (relevant.length === 0)
+        return none;
+    const offsets = typeof grantOffset === 'number' ? [grantOffset] : [...grantOffset].sort((a, b) => a - b);
+    const ctx = { project, file, kind, reason: why, relevant, pending: new Map() };
+    const scanners = new Set();
+    let text = after;
+    let edits = [];
+    for (let i = 0; i < offsets.length; i++) {
+        const one = suppressOne(ctx, text, offsets[i]);
+        if (!one)
+            return undefined;
+        for (const t of one.scanners)
+            scanners.add(t);
+        if (one.edits.length === 0)
+            continue;
+        edits = one.edits;
+        if (offsets.length === 1)
+            break;
+        // Later grants are found in the text with this one's suppressions: their offsets move by what was inserted before them.
+        for (let j = i + 1; j < offsets.length; j++) {
+            const o = offsets[j];
+            offsets[j] = o + one.edits.reduce((n, e) => n + (e.end <= o ? e.text.length - (e.end - e.start) : 0), 0);
+        }
+        text = (0,fix_text/* applyEdits */.ct)(text, one.edits);
+    }
+    // Several grants: one edit that replaces the whole text (makeFix turns it into line edits).
+    if (offsets.length > 1)
+        edits = text === after ? [] : [{ path: file.path, start: 0, end: after.length, text }];
+    return { sameFile: edits, otherFiles: [...ctx.pending.values()], reason: why, scanners: relevant.filter((t) => scanners.has(t)) };
+}
+/** Suppressions for one grant in `text`: edits on it, and the tools' files updated in ctx.pending. */
+function suppressOne(ctx, text, offset) {
+    const { file, kind, reason } = ctx;
+    const src = (0,source/* makeSourceFile */.AN)(file.path, file.abs, kind, text);
+    let y;
+    try {
+        y = (0,parse_yaml/* parseYaml */.hN)(src);
+    }
+    catch {
+        return undefined;
+    }
+    const at = locate(y, offset);
+    if (!at)
+        return undefined;
+    const capPair = grantPair(at.steps, kind);
+    if (!capPair)
+        return undefined;
+    const keys = at.steps.map((s) => (s.pair ? (0,parse_yaml/* keyOf */.TN)(s.pair) : undefined));
+    const out = { edits: [], scanners: [] };
+    if (kind === 'kubernetes' && keys.includes('ephemeralContainers'))
+        return out;
+    /** Add a tool's same-file edits only when the file, with them and every earlier one, still parses. */
+    const addSame = (tool, edits) => {
+        const all = [...out.edits, ...edits];
+        let result;
+        try {
+            result = (0,fix_text/* applyEdits */.ct)(text, all);
+        }
+        catch {
+            return;
+        }
+        if ((0,validate/* validate */.tf)(kind, result) !== undefined)
+            return;
+        out.edits = all;
+        out.scanners.push(tool);
+    };
+    const addOther = (tool, other, yaml) => {
+        if (!other || (yaml && (0,validate/* validate */.tf)(YAML_TEXT, other.text) !== undefined))
+            return;
+        ctx.pending.set(other.file.path, other);
+        out.scanners.push(tool);
+    };
+    for (const tool of ctx.relevant) {
+        switch (tool) {
+            case 'kics': {
+                const e = kicsEdit(src, capPair.key, kind === 'compose' ? KICS_COMPOSE_ID : KICS_K8S_ID, reason);
+                if (e)
+                    addSame(tool, [e]);
+                break;
+            }
+            case 'checkov': {
+                const resource = resourceMap(at.steps);
+                const e = resource ? checkovEdits(y, resource, reason) : undefined;
+                if (e && e.length > 0)
+                    addSame(tool, e);
+                break;
+            }
+            case 'trivy': {
+                const t = trivyIgnore(ctx, file.path, reason);
+                if (t)
+                    addOther(tool, t.other, t.yaml);
+                break;
+            }
+            case 'compose-lint': {
+                const services = composeServices(y, at.steps);
+                if (services.length > 0)
+                    addOther(tool, composeLintConfig(ctx, services, reason), true);
+                break;
+            }
+        }
+    }
+    return out;
+}
+/** The reason on one line, without characters that would end a comment or a scalar early. */
+function oneLine(reason) {
+    return reason.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+function contains(n, offset) {
+    const r = n?.range;
+    return !!r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1);
+}
+/** The path from the document root to the scalar at offset. */
+function locate(y, offset) {
+    for (const doc of y.docs) {
+        const steps = [];
+        let n = doc.contents;
+        for (let depth = 0; n && depth < 200; depth++) {
+            if ((0,yaml_lib/* isScalar */.jn)(n)) {
+                if (contains(n, offset))
+                    return { steps, item: n };
+                break;
+            }
+            let next = null;
+            if ((0,yaml_lib/* isMap */.jh)(n)) {
+                const map = n;
+                for (const p of map.items) {
+                    const v = p.value;
+                    if (contains(v, offset)) {
+                        steps.push({ map, pair: p });
+                        next = v;
+                        break;
+                    }
+                }
+            }
+            else if ((0,yaml_lib/* isSeq */.oP)(n)) {
+                const seq = n;
+                for (let i = 0; i < seq.items.length; i++) {
+                    const it = seq.items[i];
+                    if (contains(it, offset)) {
+                        steps.push({ seq, index: i });
+                        next = it;
+                        break;
+                    }
+                }
+            }
+            n = next;
+        }
+    }
+    return undefined;
+}
+/** The `cap_add:` (Compose) or `capabilities: add:` (Kubernetes) pair whose list holds the grant. */
+function grantPair(steps, kind) {
+    const last = steps[steps.length - 1];
+    const pairStep = steps[steps.length - 2];
+    if (!last?.seq || !pairStep?.pair)
+        return undefined;
+    const key = (0,parse_yaml/* keyOf */.TN)(pairStep.pair);
+    if (kind === 'compose')
+        return key === 'cap_add' ? pairStep.pair : undefined;
+    const parent = steps[steps.length - 3]?.pair;
+    return key === 'add' && parent && (0,parse_yaml/* keyOf */.TN)(parent) === 'capabilities' ? pairStep.pair : undefined;
+}
+/** The Kubernetes resource holding the grant: the innermost map with a `kind` (a List's item, or the document). */
+function resourceMap(steps) {
+    for (let i = steps.length - 1; i >= 0; i--) {
+        const m = steps[i].map;
+        if (m && m.items.some((p) => (0,parse_yaml/* keyOf */.TN)(p) === 'kind'))
+            return m;
+    }
+    return undefined;
+}
+/**
+ * The Compose services that get the grant: the service whose `cap_add` it is,
+ * or, for a `cap_add` in an anchor (`x-debug: &debug`), the services that merge
+ * that anchor (`<<: *debug`) and have no `cap_add` of their own.
+ */
+function composeServices(y, steps) {
+    const keys = steps.map((s) => (s.pair ? (0,parse_yaml/* keyOf */.TN)(s.pair) : undefined));
+    if (steps.length === 4 && keys[0] === 'services' && keys[1] !== undefined && keys[2] === 'cap_add')
+        return [keys[1]];
+    const holder = steps[steps.length - 2]?.map;
+    const root = steps[0]?.map;
+    const services = root?.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === 'services')?.value;
+    if (!holder || !services || !(0,yaml_lib/* isMap */.jh)(services))
+        return [];
+    const out = [];
+    for (const p of services.items) {
+        const name = (0,parse_yaml/* keyOf */.TN)(p);
+        const svc = p.value;
+        if (!name || !(0,yaml_lib/* isMap */.jh)(svc))
+            continue;
+        const own = svc.items;
+        if (own.some((q) => (0,parse_yaml/* keyOf */.TN)(q) === 'cap_add'))
+            continue;
+        const merge = own.find((q) => (0,parse_yaml/* keyOf */.TN)(q) === '<<');
+        if (!merge)
+            continue;
+        const v = merge.value;
+        const sources = (0,yaml_lib/* isSeq */.oP)(v) ? v.items : [v];
+        if (sources.some((s) => (0,parse_yaml/* deref */.LA)(y, s) === holder))
+            out.push(name);
+    }
+    return out;
+}
+// ---------- KICS ----------
+/** Is this comment line a KICS `ignore-line` / `ignore-block` (for every query, or naming this one: `ignore-line=<id>`)? */
+function kicsIgnores(line, queryId) {
+    const m = /^\s*(?:#|\/\/|;)+\s*kics-scan\s+ignore-(?:line|block)(=\S+)?/i.exec(line);
+    return !!m && (!m[1] || m[1].toLowerCase().includes(queryId));
+}
+/**
+ * `# kics-scan ignore-line <reason>` above the line KICS reports: the line of the
+ * `cap_add:` / `add:` key (its searchKey ends there). KICS reads the comments
+ * right above a node as its head comment; `ignore-line` ignores that node's
+ * line. The command goes first in that comment block: KICS takes the first
+ * `ignore-line` word when the block starts with the command, while a command
+ * after other comment lines counts only when nothing follows it on its line.
+ */
+function kicsEdit(file, key, queryId, reason) {
+    if (!key.range)
+        return undefined;
+    const keyLine = (0,source/* positionAt */.t$)(file, key.range[0]).line;
+    if (wholeFileIgnored(file))
+        return undefined;
+    const indent = /^[ \t]*/.exec((0,source/* lineText */.oZ)(file, keyLine))[0];
+    // The comment lines right above the key (no blank line between) are its head comment: ours goes first.
+    let top = keyLine;
+    for (let l = keyLine - 1; l >= 1 && /^\s*#/.test((0,source/* lineText */.oZ)(file, l)); l--) {
+        const t = (0,source/* lineText */.oZ)(file, l);
+        if (kicsIgnores(t, queryId))
+            return undefined; // already there
+        top = l;
+    }
+    // The key line itself may carry a KICS command as a trailing comment (not a head comment: KICS ignores it there, but the author meant it).
+    const own = (0,source/* lineText */.oZ)(file, keyLine);
+    const hash = own.indexOf('#');
+    if (hash >= 0 && kicsIgnores(own.slice(hash), queryId))
+        return undefined;
+    const at = (0,source/* lineStart */.PT)(file, top);
+    return { path: file.path, start: at, end: at, text: `${indent}# kics-scan ignore-line ${reason}${(0,source/* eol */.p3)(file)}` };
+}
+/** `# kics-scan ignore` (the whole file) in the comment lines that open it. */
+function wholeFileIgnored(file) {
+    for (let l = 1; l <= file.lineStarts.length; l++) {
+        const t = (0,source/* lineText */.oZ)(file, l).trim();
+        if (t === '' || t === '---')
+            continue;
+        if (!t.startsWith('#'))
+            return false;
+        if (/kics-scan\s+ignore\s*$/i.test(t))
+            return true;
+        if (/kics-scan\s+disable=/i.test(t) && (t.includes(KICS_COMPOSE_ID) || t.includes(KICS_K8S_ID)))
+            return true;
+    }
+    return false;
+}
+// ---------- checkov ----------
+/** Is a checkov skip of CKV_K8S_25 among these annotations? Any key containing a skip prefix, value `ID[=reason]`. */
+function checkovSkipped(annotations) {
+    return annotations.items.some((p) => {
+        const k = (0,parse_yaml/* keyOf */.TN)(p);
+        const v = (0,yaml_lib/* isScalar */.jn)(p.value) ? String(p.value.value ?? '') : '';
+        return !!k && CHECKOV_SKIP_PREFIXES.some((pre) => k.includes(pre)) && v.split('=')[0].trim() === CHECKOV_ID;
+    });
+}
+function scanners_col(file, offset) {
+    return (0,source/* positionAt */.t$)(file, offset).column - 1;
+}
+/** Back up over whitespace to the last meaningful character before offset. */
+function scanners_lastContent(text, offset) {
+    let o = Math.min(offset, text.length);
+    while (o > 0 && /\s/.test(text[o - 1]))
+        o--;
+    return Math.max(0, o - 1);
+}
+/** After a block map's last pair (its line's end) and the column of its keys. */
+function endOfBlockMap(file, map) {
+    const last = map.items[map.items.length - 1];
+    const firstKey = map.items[0]?.key;
+    if (!last || !firstKey?.range)
+        return undefined;
+    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+    if (end === undefined)
+        return undefined;
+    return { at: (0,source/* lineContentEnd */.p4)(file, scanners_lastContent(file.text, end)), col: scanners_col(file, firstKey.range[0]) };
+}
+/** Insert `entry` before a flow map's closing brace. */
+function intoFlowMap(file, map, entry) {
+    const r = map.range;
+    if (!r)
+        return undefined;
+    let close = r[1] - 1;
+    while (close > r[0] && file.text[close] !== '}')
+        close--;
+    if (file.text[close] !== '}')
+        return undefined;
+    const last = map.items[map.items.length - 1];
+    if (!last)
+        return { path: file.path, start: close, end: close, text: entry };
+    const end = last.value?.range?.[1] ?? last.key?.range?.[1];
+    if (end === undefined)
+        return undefined;
+    const after = scanners_lastContent(file.text, end) + 1;
+    return { path: file.path, start: after, end: after, text: `, ${entry}` };
+}
+/**
+ * `checkov.io/skipN: "CKV_K8S_25=<reason>"` in the resource's own (top-level)
+ * `metadata.annotations`, the only place checkov reads skips from for
+ * Kubernetes; `annotations:` is added when missing. N is one more than the
+ * highest `checkov.io/skipN` there. checkov splits the value on `=`, so the
+ * reason has none.
+ */
+function checkovEdits(y, resource, reason) {
+    const file = y.file;
+    const nl = (0,source/* eol */.p3)(file);
+    const metaPair = resource.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === 'metadata');
+    const meta = metaPair?.value;
+    if (!metaPair || !(0,yaml_lib/* isMap */.jh)(meta))
+        return undefined;
+    const metadata = meta;
+    const annPair = metadata.items.find((p) => (0,parse_yaml/* keyOf */.TN)(p) === 'annotations');
+    const ann = annPair?.value;
+    if (ann && !(0,yaml_lib/* isMap */.jh)(ann) && !((0,yaml_lib/* isScalar */.jn)(ann) && (ann.value === null || ann.value === '')))
+        return undefined;
+    const annotations = ann && (0,yaml_lib/* isMap */.jh)(ann) ? ann : undefined;
+    if (annotations && checkovSkipped(annotations))
+        return [];
+    let n = 1;
+    for (const p of annotations?.items ?? []) {
+        const m = /^checkov\.io\/skip(\d+)$/.exec((0,parse_yaml/* keyOf */.TN)(p) ?? '');
+        if (m)
+            n = Math.max(n, Number(m[1]) + 1);
+    }
+    const value = JSON.stringify(`${CHECKOV_ID}=${reason.replace(/=/g, '-')}`);
+    const entry = `checkov.io/skip${n}: ${value}`;
+    const step = mapIndent(y);
+    if (annotations) {
+        if (annotations.flow) {
+            const e = intoFlowMap(file, annotations, entry);
+            return e ? [e] : undefined;
+        }
+        const p = endOfBlockMap(file, annotations);
+        return p ? [{ path: file.path, start: p.at, end: p.at, text: `${nl}${' '.repeat(p.col)}${entry}` }] : undefined;
+    }
+    if (annPair) {
+        // `annotations:` with no value: the entry goes under it.
+        const k = annPair.key;
+        if (!k?.range || metadata.flow)
+            return undefined;
+        const at = (0,source/* lineContentEnd */.p4)(file, k.range[1]);
+        if (file.text.slice(k.range[1], at).includes('#'))
+            return undefined;
+        return [{ path: file.path, start: at, end: at, text: `${nl}${' '.repeat(scanners_col(file, k.range[0]) + step)}${entry}` }];
+    }
+    if (metadata.flow) {
+        const e = intoFlowMap(file, metadata, `annotations: {${entry}}`);
+        return e ? [e] : undefined;
+    }
+    const p = endOfBlockMap(file, metadata);
+    if (!p)
+        return undefined;
+    return [{ path: file.path, start: p.at, end: p.at, text: `${nl}${' '.repeat(p.col)}annotations:${nl}${' '.repeat(p.col + step)}${entry}` }];
+}
+// ---------- the tools' own files (trivy, compose-lint) ----------
+/**
+ * A tool's file with its text: as edited by an earlier grant of this call, else as read; undefined when it
+ * does not exist. A tool's file is only ever edited, never created: a fix edits files that are there (what
+ * --fix writes, a suggestion, a SARIF fix), and a new file of a tool's would also change what the tool reads.
+ */
+function toolFile(ctx, path, kind) {
+    const p = ctx.pending.get(path);
+    if (p)
+        return p;
+    const f = ctx.project.file(path, kind, { quiet: true });
+    return f ? { file: f, text: f.text } : undefined;
+}
+/** The one YAML document of a tool's file (an empty or comment-only file gives a new one); undefined when it does not parse or holds several. */
+function toolDoc(path, original) {
+    const text = original ?? '';
+    const stream = (0,yaml_lib/* parseAllDocuments */.hR)(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    const docs = (Array.isArray(stream) ? stream : [stream]);
+    if (docs.length === 0) {
+        // Nothing but comments (kept above the new settings) or nothing at all.
+        const doc = (0,yaml_lib/* parseAllDocuments */.hR)('{}')[0];
+        doc.contents = doc.createNode({});
+        const comment = stream.comment;
+        if (comment)
+            doc.commentBefore = comment;
+        return { doc };
+    }
+    if (docs.length !== 1 || docs[0].errors.length > 0)
+        return undefined;
+    const doc = docs[0];
+    if (doc.contents === null || ((0,yaml_lib/* isScalar */.jn)(doc.contents) && doc.contents.value === null))
+        doc.contents = doc.createNode({});
+    if (!(0,yaml_lib/* isMap */.jh)(doc.contents))
+        return undefined;
+    blockIfEmpty(doc.contents);
+    return { doc, y: { file: (0,source/* makeSourceFile */.AN)(path, path, YAML_TEXT, text), docs: [doc], budget: { aliases: 0 } } };
+}
+/** The document as text in the file's own indentation and line breaks. */
+function docText(doc, y, original) {
+    const s = doc.toString({ indent: y ? mapIndent(y) : 2, indentSeq: y ? seqIndent(y) > 0 : true, lineWidth: 0, flowCollectionPadding: y ? flowPadding(y) : true });
+    return original?.includes('\r\n') ? s.replace(/\r?\n/g, '\r\n') : s;
+}
+/**
+ * The edited document as the file's new text, with every line the edit does not change as the file has it:
+ * the YAML library writes a whole document out again (one space before a trailing comment, its own quotes),
+ * so its text of the document before the edit is diffed with its text after, and only those changed lines
+ * are carried onto the file's own lines. The library's whole text when the file's lines cannot be matched
+ * to it (or the result would not be the same document).
+ */
+function toolText(path, doc, y, original) {
+    const modified = docText(doc, y, original);
+    if (!y)
+        return modified;
+    const fresh = toolDoc(path, original);
+    if (!fresh?.y)
+        return modified;
+    const baseline = docText(fresh.doc, fresh.y, original);
+    if (baseline === original)
+        return modified;
+    const kept = ontoOwnLines(original, baseline, modified);
+    return kept !== undefined && sameDocument(kept, modified) ? kept : modified;
+}
+/** The changes from `baseline` to `modified` applied to `original` (the same document, its lines written otherwise). */
+function ontoOwnLines(original, baseline, modified) {
+    const o = (0,fix_text/* splitLinesKeep */.dX)(original);
+    const b = (0,fix_text/* splitLinesKeep */.dX)(baseline);
+    const m = (0,fix_text/* splitLinesKeep */.dX)(modified);
+    const align = (0,fix_text/* lineHunks */.U3)(b, o);
+    /**
+     * The line boundary of `original` for a line boundary of `baseline` that no difference between the two
+     * straddles; lines only the file has right there are kept before (`after`) or after the change.
+     */
+    const toOriginal = (k, after) => {
+        let d = 0;
+        for (const h of align) {
+            const extra = h.aStart === h.aEnd;
+            if (extra ? h.aStart < k || (after && h.aStart === k) : h.aEnd <= k)
+                d += h.bEnd - h.bStart - (h.aEnd - h.aStart);
+        }
+        return k + d;
+    };
+    const out = [];
+    let at = 0;
+    for (const c of (0,fix_text/* lineHunks */.U3)(b, m)) {
+        // Widen the change over the lines the file writes otherwise than the library that it touches.
+        let lo = c.aStart;
+        let hi = c.aEnd;
+        for (let moved = true; moved;) {
+            moved = false;
+            for (const h of align) {
+                if (h.aStart === h.aEnd)
+                    continue;
+                const touches = lo === hi ? h.aStart < lo && lo < h.aEnd : h.aStart < hi && lo < h.aEnd;
+                if (touches && (h.aStart < lo || h.aEnd > hi)) {
+                    lo = Math.min(lo, h.aStart);
+                    hi = Math.max(hi, h.aEnd);
+                    moved = true;
+                }
+            }
+        }
+        const oStart = toOriginal(lo, true);
+        const oEnd = lo === hi ? oStart : toOriginal(hi, false);
+        if (oStart < at || oEnd < oStart)
+            return undefined;
+        out.push(...o.slice(at, oStart), ...b.slice(lo, c.aStart), ...m.slice(c.bStart, c.bEnd), ...b.slice(c.aEnd, hi));
+        at = oEnd;
+    }
+    out.push(...o.slice(at));
+    return out.join('');
+}
+/** Do two texts hold the same YAML data (one document each)? */
+function sameDocument(a, b) {
+    const data = (t) => {
+        const docs = (0,yaml_lib/* parseAllDocuments */.hR)(t, { prettyErrors: false, uniqueKeys: false });
+        const list = (Array.isArray(docs) ? docs : [docs]);
+        if (list.length !== 1 || list[0].errors.length > 0)
+            return undefined;
+        return JSON.stringify(list[0].toJS({ maxAliasCount: 100 }));
+    };
+    const x = data(a);
+    return x !== undefined && x === data(b);
+}
+/** Does the file write its flow collections with inner spaces (`{ a: 1 }`, yaml's default) or without (`{a: 1}`)? */
+function flowPadding(y) {
+    const text = y.file.text;
+    let found;
+    const visit = (n, depth) => {
+        if (found !== undefined || depth > 50)
+            return;
+        if ((0,yaml_lib/* isMap */.jh)(n) || (0,yaml_lib/* isSeq */.oP)(n)) {
+            const c = n;
+            if (c.flow && c.items.length > 0 && c.range) {
+                found = /\s/.test(text[c.range[0] + 1] ?? ' ');
+                return;
+            }
+            for (const it of c.items) {
+                if ((0,yaml_lib/* isMap */.jh)(n))
+                    visit(it.value, depth + 1);
+                else
+                    visit(it, depth + 1);
+            }
+        }
+    };
+    for (const d of y.docs)
+        visit(d.contents, 0);
+    return found ?? true;
+}
+/** A map's own entry by key, as a map (created when missing); undefined when it is there but not a map. */
+function childMap(doc, parent, key) {
+    const p = parent.items.find((q) => (0,parse_yaml/* keyOf */.TN)(q) === key);
+    if (!p) {
+        const m = doc.createNode({});
+        parent.set(doc.createNode(key), m);
+        return m;
+    }
+    if (p.value === null || ((0,yaml_lib/* isScalar */.jn)(p.value) && p.value.value === null)) {
+        const m = doc.createNode({});
+        p.value = m;
+        return m;
+    }
+    return (0,yaml_lib/* isMap */.jh)(p.value) ? blockIfEmpty(p.value) : undefined;
+}
+/** An empty flow collection (`{}`, `[]`) that gets entries is written in block style, as a new one is. */
+function blockIfEmpty(c) {
+    if (c.items.length === 0)
+        c.flow = false;
+    return c;
+}
+/**
+ * trivy: KSV-0022 in the ignore file trivy reads — `ignorefile:` of trivy.yaml,
+ * else `.trivyignore` (trivy's default), else a `.trivyignore.yaml` the
+ * repository passes with --ignorefile — when that file exists (it is never
+ * created). A line of `.trivyignore` ignores the check everywhere; an entry of
+ * `.trivyignore.yaml` is limited to the file (`paths`). trivy's Kubernetes
+ * scanner reads no inline `trivy:ignore` comments (only its Terraform,
+ * CloudFormation, Helm and Dockerfile scanners do), so none is written.
+ */
+function trivyIgnore(ctx, grantPath, reason) {
+    const path = trivyIgnorePath(ctx.project);
+    if (!path)
+        return undefined;
+    const yaml = /\.ya?ml$/.test(path);
+    const f = toolFile(ctx, path, yaml ? YAML_TEXT : PLAIN_TEXT);
+    if (!f)
+        return undefined;
+    if (!yaml) {
+        const before = f.text;
+        const present = before.split(/\r?\n/).some((l) => {
+            const t = l.trim();
+            return t !== '' && !t.startsWith('#') && TRIVY_IDS_KNOWN.has(t.split(/\s+/)[0]);
+        });
+        if (present)
+            return undefined;
+        const nl = before.includes('\r\n') ? '\r\n' : '\n';
+        const sep = before === '' ? '' : before.endsWith('\n') ? nl : nl + nl;
+        const text = `${before}${sep}# ${reason} (${grantPath}; trivy applies a line of this file to every file)${nl}${TRIVY_IDS_WRITTEN.join(nl)}${nl}`;
+        return { other: { file: f.file, text }, yaml };
+    }
+    const d = toolDoc(path, f.text);
+    if (!d)
+        return undefined;
+    const root = d.doc.contents;
+    const p = root.items.find((q) => (0,parse_yaml/* keyOf */.TN)(q) === 'misconfigurations');
+    let list;
+    if (!p || p.value === null || ((0,yaml_lib/* isScalar */.jn)(p.value) && p.value.value === null)) {
+        list = d.doc.createNode([]);
+        if (p)
+            p.value = list;
+        else
+            root.set(d.doc.createNode('misconfigurations'), list);
+    }
+    else if ((0,yaml_lib/* isSeq */.oP)(p.value))
+        list = blockIfEmpty(p.value);
+    else
+        return undefined;
+    // trivy matches `paths` as doublestar patterns: a path with a pattern character is written escaped.
+    const pattern = globEscape(grantPath);
+    const covered = list.items.some((it) => {
+        if (!(0,yaml_lib/* isMap */.jh)(it))
+            return false;
+        const m = it;
+        const id = m.get('id');
+        if (typeof id !== 'string' || !TRIVY_IDS_KNOWN.has(id))
+            return false;
+        const paths = m.get('paths');
+        if (paths === undefined || paths === null)
+            return true;
+        return (0,yaml_lib/* isSeq */.oP)(paths) && paths.items.some((x) => (0,yaml_lib/* isScalar */.jn)(x) && (String(x.value) === pattern || String(x.value) === grantPath));
+    });
+    if (covered)
+        return undefined;
+    for (const id of TRIVY_IDS_WRITTEN)
+        list.add(d.doc.createNode({ id, paths: [pattern], statement: reason }));
+    return { other: { file: f.file, text: toolText(path, d.doc, d.y, f.text) }, yaml };
+}
+/** A path as a doublestar pattern that matches only itself (`\\` escapes the next character). */
+function globEscape(path) {
+    return path.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
+}
+/** Which ignore file trivy reads in this repository; undefined when trivy.yaml names one outside it. */
+function trivyIgnorePath(project) {
+    const cfg = project.file('trivy.yaml', YAML_TEXT, { quiet: true });
+    if (cfg) {
+        try {
+            const y = (0,parse_yaml/* parseYaml */.hN)((0,source/* makeSourceFile */.AN)(cfg.path, cfg.abs, YAML_TEXT, cfg.text));
+            const c = y.docs[0]?.contents;
+            const v = c && (0,yaml_lib/* isMap */.jh)(c) ? c.get('ignorefile') : undefined;
+            if (typeof v === 'string' && v.trim() !== '') {
+                const norm = project.ws.normalize(v.trim());
+                return norm ? norm : undefined;
+            }
+        }
+        catch {
+            // An unreadable trivy.yaml: trivy fails on it too; the default applies here.
+        }
+    }
+    if (project.exists('.trivyignore', PLAIN_TEXT))
+        return '.trivyignore';
+    if (project.exists('.trivyignore.yaml', YAML_TEXT))
+        return '.trivyignore.yaml';
+    return '.trivyignore';
+}
+/**
+ * compose-lint: `rules: CL-0027: exclude_services: {<service>: <reason>}` in
+ * `.compose-lint.yml` (edited through the yaml Document API, so its comments
+ * stay). A list-form `exclude_services` gets the name, with the reason as its
+ * comment. Nothing when the rule is off (`enabled: false`) or the service is
+ * already excluded. The file is only ever edited, never created: it is what
+ * shows that compose-lint runs here.
+ */
+function composeLintConfig(ctx, services, reason) {
+    const f = toolFile(ctx, '.compose-lint.yml', YAML_TEXT);
+    if (!f)
+        return undefined;
+    const d = toolDoc(f.file.path, f.text);
+    if (!d)
+        return undefined;
+    const root = d.doc.contents;
+    const rules = childMap(d.doc, root, 'rules');
+    if (!rules)
+        return undefined;
+    const existing = rules.items.find((q) => (0,parse_yaml/* keyOf */.TN)(q) === COMPOSE_LINT_ID)?.value;
+    if (existing && (0,yaml_lib/* isMap */.jh)(existing) && existing.get('enabled') === false)
+        return undefined;
+    const rule = childMap(d.doc, rules, COMPOSE_LINT_ID);
+    if (!rule)
+        return undefined;
+    const ex = rule.items.find((q) => (0,parse_yaml/* keyOf */.TN)(q) === 'exclude_services');
+    let changed = false;
+    if (ex && (0,yaml_lib/* isSeq */.oP)(ex.value)) {
+        const seq = ex.value;
+        for (const s of services) {
+            if (seq.items.some((x) => (0,yaml_lib/* isScalar */.jn)(x) && String(x.value) === s))
+                continue;
+            const node = d.doc.createNode(s);
+            node.comment = ` ${reason}`;
+            seq.add(node);
+            changed = true;
+        }
+    }
+    else {
+        const map = childMap(d.doc, rule, 'exclude_services');
+        if (!map)
+            return undefined;
+        for (const s of services) {
+            if (map.items.some((q) => (0,parse_yaml/* keyOf */.TN)(q) === s))
+                continue;
+            map.set(d.doc.createNode(s), d.doc.createNode(reason));
+            changed = true;
+        }
+    }
+    return changed ? { file: f.file, text: toolText(f.file.path, d.doc, d.y, f.text) } : undefined;
+}
+// ---------- wiring: the fixes that grant SYS_PTRACE ----------
+const TOOL_NAMES = { checkov: 'checkov', trivy: 'trivy', kics: 'KICS', 'compose-lint': 'compose-lint' };
+/**
+ * `fix` (an editor's, with its own edits in `raw`) with the suppressions of the scanners this repository runs
+ * added for each SYS_PTRACE grant it writes in a Compose file or a Kubernetes manifest: one fix, whose edits
+ * may span the tools' own files (trivy's ignore file, .compose-lint.yml), so that what is previewed is what
+ * --fix writes. The fix itself, unchanged, when the repository configures none of the tools, when the fix
+ * writes no grant such a tool reads, or when every suppression is already there.
+ */
+function withScannerSuppressions(project, fix, reason) {
+    if (!fix?.raw || !fix.files || configuredScanners(project).size === 0)
+        return fix;
+    const files = fix.files;
+    const edits = [];
+    const toolEdits = new Map();
+    const added = new Set();
+    for (const path of [...new Set(fix.raw.map((e) => e.path))]) {
+        const mine = fix.raw.filter((e) => e.path === path);
+        const file = files.find((f) => f.path === path);
+        const g = file && (file.kind === 'compose' || file.kind === 'kubernetes') ? grantsIn(file.text, mine) : undefined;
+        const r = g ? scannerSuppressions(project, file, g.after, g.offsets, file.kind, reason) : undefined;
+        if (!g || !r || r.scanners.length === 0) {
+            edits.push(...mine);
+            continue;
+        }
+        edits.push(...(r.sameFile.length > 0 ? onScannedText(file, mine, g.after, r.sameFile) : mine));
+        for (const o of r.otherFiles) {
+            // One change of a tool's file per fix (a second grant file's would overlap it); never a file the fix edits itself.
+            if (toolEdits.has(o.file.path) || files.some((f) => f.path === o.file.path))
+                continue;
+            toolEdits.set(o.file.path, { file: o.file, edits: (0,fix_text/* lineEdits */.AL)(o.file.path, o.file.text, o.text) });
+        }
+        for (const t of r.scanners)
+            added.add(t);
+    }
+    if (added.size === 0)
+        return fix;
+    const names = Object.keys(TOOL_NAMES).filter((t) => added.has(t)).map((t) => TOOL_NAMES[t]);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const description = `${fix.description}; and suppress it, with a reason, in ${list} (${names.length === 1 ? 'it flags' : 'they flag'} every added capability)`;
+    const all = [...edits, ...[...toolEdits.values()].flatMap((t) => t.edits)];
+    return makeFix(description, all, [...files, ...[...toolEdits.values()].map((t) => t.file)]) ?? fix;
+}
+/** Where the SYS_PTRACE items the edits write are in the edited text (the last one of each edit's text). */
+function grantsIn(text, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const offsets = [];
+    let shift = 0;
+    for (const e of sorted) {
+        const m = [...e.text.matchAll(/(?<![A-Za-z0-9_])(?:CAP_)?SYS_PTRACE(?![A-Za-z0-9_])/gi)].pop();
+        if (m)
+            offsets.push(e.start + shift + m.index);
+        shift += e.text.length - (e.end - e.start);
+    }
+    if (offsets.length === 0)
+        return undefined;
+    try {
+        return { after: (0,fix_text/* applyEdits */.ct)(text, sorted), offsets };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Edits on the file as scanned that make both `raw` (the fix's own edits) and `extra` (insertions on the text
+ * after them): an insertion that falls in (or at either end of) a raw edit's new text goes into that text, the
+ * others move back by what the raw edits before them changed. So the fix keeps its own small edits (two fixes
+ * on one line can still be merged, fix/settle.ts); the line edits between the two texts when that is not possible.
+ */
+function onScannedText(file, raw, after, extra) {
+    const final = (0,fix_text/* applyEdits */.ct)(after, extra);
+    const sorted = [...raw].sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = [];
+    let shift = 0;
+    for (const edit of sorted) {
+        const a = edit.start + shift;
+        shift += edit.text.length - (edit.end - edit.start);
+        spans.push({ edit, a, b: a + edit.text.length, shiftAfter: shift, inner: [] });
+    }
+    const outside = [];
+    let ok = true;
+    for (const x of extra) {
+        if (x.start !== x.end) {
+            ok = false;
+            break;
+        }
+        const s = spans.find((sp) => sp.a <= x.start && x.start <= sp.b);
+        if (s) {
+            s.inner.push({ ...x, start: x.start - s.a, end: x.start - s.a });
+            continue;
+        }
+        let d = 0;
+        for (const sp of spans)
+            if (sp.b < x.start)
+                d = sp.shiftAfter;
+        outside.push({ path: file.path, start: x.start - d, end: x.start - d, text: x.text });
+    }
+    if (ok) {
+        const merged = [...spans.map((sp) => (sp.inner.length > 0 ? { ...sp.edit, text: (0,fix_text/* applyEdits */.ct)(sp.edit.text, sp.inner) } : sp.edit)), ...outside];
+        try {
+            if ((0,fix_text/* applyEdits */.ct)(file.text, merged) === final)
+                return merged;
+        }
+        catch {
+            // Fall through to the line edits.
+        }
+    }
+    return (0,fix_text/* lineEdits */.AL)(file.path, file.text, final);
+}
+
 // EXTERNAL MODULE: ./src/model/launch.ts
 var launch = __nccwpck_require__(3386);
 ;// CONCATENATED MODULE: ./src/fix/seccomp.ts
@@ -21073,6 +22046,10 @@ function allowPtraceFix(p, deny) {
 ;// CONCATENATED MODULE: ./src/rules/describe.ts
 /** Words the rules share, so every message speaks the same plain language. */
 
+/** The first letter upper-cased: a phrase that starts a sentence or a fix line. */
+function capitalized(s) {
+    return s.replace(/^./, (c) => c.toUpperCase());
+}
 function where(s) {
     return `${s.file.path}:${(0,source/* positionAt */.t$)(s.file, s.start).line}`;
 }
@@ -21209,17 +22186,22 @@ const ptd013 = {
                 let why = "";
                 let fix;
                 let fixText = '';
+                let short = '';
+                let fixHint = '';
                 if (v.verdict === 'needs-caps') {
                     const caps = v.caps.map(capName);
                     why = `it allows ptrace only for containers that have ${caps.join(' and ')} (\`includes.caps\` at ${where(v.rule.span)}), and this container does not`;
                     related.push({ span: v.rule.span, message: `ptrace is allowed here only with ${caps.join(', ')}.` });
+                    short = `${profile.file.path} allows ptrace only with ${caps.join(' and ')}: without ${caps.length === 1 ? 'it' : 'them'}, debuggers fail with "operation not permitted".`;
                     if (caps.length === 1 && caps[0] === 'SYS_PTRACE') {
                         fix = editorFor(l).addCapability('SYS_PTRACE');
                         fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's own profile works)`;
+                        fixHint = `${capitalized(grantPhrase(l))}: the profile then allows ptrace itself`;
                     }
                     else {
                         fix = allowPtraceFix(profile);
                         fixText = `allow ptrace in ${profile.file.path}, or grant ${caps.join(' and ')}`;
+                        fixHint = capitalized(fixText);
                     }
                 }
                 else if (v.verdict === 'denied-rule' && !l.hasPtrace && ptraceVerdict(profile, withPtrace(hasCap)).verdict === 'allowed') {
@@ -21228,12 +22210,16 @@ const ptd013 = {
                     related.push({ span: v.rule.span, message: `ptrace is denied here unless the container has SYS_PTRACE.` });
                     fix = editorFor(l).addCapability('SYS_PTRACE');
                     fixText = `${grantPhrase(l)} — the profile then allows ptrace by itself (this is how Docker's default profile worked before 19.03)`;
+                    short = `${profile.file.path} denies ptrace to containers without SYS_PTRACE: debuggers fail with "operation not permitted".`;
+                    fixHint = `${capitalized(grantPhrase(l))}: the profile then allows ptrace itself`;
                 }
                 else if (v.verdict === 'denied-rule') {
                     why = `its rule at ${where(v.rule.span)} answers ptrace with ${v.rule.action}`;
                     related.push({ span: v.rule.span, message: `ptrace is denied here (${v.rule.action}).` });
                     fix = allowPtraceFix(profile, v.rule);
                     fixText = `take ptrace out of that rule${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and add `{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}` to `syscalls`'} (adding a capability does not help: the rule denies ptrace whatever the container's capabilities)`;
+                    short = `${profile.file.path} denies ptrace (${v.rule.action}): debuggers fail with "operation not permitted".`;
+                    fixHint = `Take ptrace out of the rule at ${where(v.rule.span)}${ptd013_isAllow(profile.defaultAction?.value ?? '') ? '' : ' and allow it in `syscalls`'}`;
                 }
                 else if (v.verdict === 'denied-default') {
                     why = `its \`defaultAction\` is ${v.defaultAction} and no rule allows ptrace`;
@@ -21241,11 +22227,15 @@ const ptd013 = {
                         related.push({ span: profile.defaultAction.span, message: `Every system call not listed is denied (${v.defaultAction}).` });
                     fix = allowPtraceFix(profile);
                     fixText = `add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path} (adding a capability does not help: no rule of the profile allows ptrace)`;
+                    short = `${profile.file.path} denies ptrace (it is not listed): debuggers fail with "operation not permitted".`;
+                    fixHint = `Add \`{"names": ["ptrace"], "action": "SCMP_ACT_ALLOW"}\` to \`syscalls\` in ${profile.file.path}`;
                 }
                 ctx.report({
                     message: `${who} runs with the seccomp profile ${profile.file.path} (\`${opt.value}\`), which blocks the ptrace system call: ${why}. ` +
                         `Every debugger is built on ptrace, so \`dlv debug\`, \`dlv exec\` and \`dlv test\` fail with "could not launch process: fork/exec …: operation not permitted", ` +
                         `and \`dlv attach\`, \`strace -p\` and \`gdb -p\` with "operation not permitted". Fix: ${fixText}.`,
+                    short,
+                    fixHint,
                     span: opt.span,
                     related,
                     launch: l,
@@ -21298,6 +22288,9 @@ const ptd005 = {
             const launchInstead = first?.tool === 'dlv' || !first
                 ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
                 : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+            const launchInsteadShort = first?.tool === 'dlv' || !first
+                ? 'Launch the program under the debugger (`dlv exec`, `dlv debug`, a "launch" configuration) instead of attaching, or attach as root'
+                : `Launch the program under ${first.tool} (\`${first.tool} /path/to/program\`) instead of attaching, or attach as root`;
             const related = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
             const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
             if (grant)
@@ -21311,6 +22304,8 @@ const ptd005 = {
                     `and on hosts with Yama ptrace_scope=1 (Ubuntu, GitHub-hosted runners, most cloud VMs) attaching even to the same user's process fails ("Could not attach to pid …: this could be caused by a kernel security setting"). ` +
                     `It only works for a process of the same user on hosts without that restriction. ` +
                     `Fix: ${launchInstead}; or run the debugger as root (for example \`docker exec -u root …\`, or \`user: root\` for a debugging-only container).`,
+                short: `The debugger attaches as "${l.user.value}", but added capabilities reach only root: SYS_PTRACE does nothing for it.`,
+                fixHint: launchInsteadShort,
                 span: first?.span ?? editor,
                 related,
                 launch: l,
@@ -21321,6 +22316,7 @@ const ptd005 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ptd001.ts
+
 
 
 
@@ -21345,6 +22341,8 @@ function reportImageAttach(report, l, attach) {
             `and no file in this repository says how the image is run. Attaching needs the SYS_PTRACE capability wherever it runs on a host that restricts attaching ` +
             `(Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs), or it fails with "Could not attach to pid …: this could be caused by a kernel security setting". ` +
             `Fix: run the image with \`docker run --cap-add=SYS_PTRACE …\` (Compose: \`cap_add: [SYS_PTRACE]\`; Kubernetes: \`securityContext.capabilities.add: [SYS_PTRACE]\`).`,
+        short: `The image runs \`${commandText(attach)}\`, which attaches to a running process: that needs SYS_PTRACE on most hosts (Ubuntu, CI runners, cloud VMs).`,
+        fixHint: 'Run the image with `--cap-add=SYS_PTRACE` (Compose: `cap_add`; Kubernetes: `securityContext.capabilities.add`)',
         span: attach.span,
         related: evidence(l).filter((r) => r.span !== attach.span),
         launch: l,
@@ -21365,6 +22363,8 @@ function reportKubectlDebug(report, l, attach) {
             `Attaching to the pod's process then fails with "operation not permitted" (dlv: "Could not attach to pid …"), ` +
             `because the debug container's root user may not trace a process it does not own without the capability, and Yama ptrace_scope=1 (most nodes) forbids attaching to non-descendants. ` +
             `Fix: add \`--profile=general\` to the command (kubectl 1.27 or newer), which adds SYS_PTRACE to the debug container.`,
+        short: `${profile ? `\`--profile=${profile.value}\`` : 'Without `--profile`, kubectl before 1.36'} gives the debug container no SYS_PTRACE: attaching to the pod's process fails.`,
+        fixHint: 'Add `--profile=general` to the command (kubectl 1.27 or newer)',
         span: l.anchor,
         related: [...(profile ? [{ span: profile.span, message: `The ${profile.value} profile is chosen here.` }] : []), ...evidence(l)],
         launch: l,
@@ -21413,6 +22413,8 @@ const ptd001 = {
             let fix = editorFor(l).addCapability('SYS_PTRACE');
             const grant = fix ? fix.description.replace(/^./, (c) => c.toLowerCase()) : grantPhrase(l);
             let message;
+            let short;
+            let fixHint = capitalized(grant);
             const attaching = !!attach || (!!l.editorAttach && attaches.length === 0);
             if (attaching && nonRoot) {
                 // The capability would reach nobody: a non-root debugger gets no added capability. No fix that changes nothing.
@@ -21425,6 +22427,8 @@ const ptd001 = {
                         `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). ` +
                         `Fix: start the program under the debugger instead of attaching (\`dlv exec /path/to/binary\`, \`dlv debug\`; in the editor a "launch" configuration), which any user may do; ` +
                         `or attach as root with the capability: \`docker exec -u root …\`, or a debug container running as root with SYS_PTRACE that shares the target's PID namespace (\`pid: "service:app"\`, \`kubectl debug --profile=general --target=…\`).`;
+                short = `The debugger attaches as "${l.user.value}": SYS_PTRACE would not help, since added capabilities reach only root processes.`;
+                fixHint = 'Launch the program under the debugger (`dlv exec`, `dlv debug`) instead of attaching, or attach as root with SYS_PTRACE';
             }
             else if (attaching) {
                 const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
@@ -21433,6 +22437,8 @@ const ptd001 = {
                         `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
                         `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
                         `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
+                short = `${attach ? `\`${commandText(attach)}\`` : 'The editor\'s "attach to process" configuration'} attaches to a running process: that needs SYS_PTRACE on most hosts` +
+                    `${dropAll ? ', and `cap_drop: ALL` removed it' : ' (Ubuntu, CI runners, cloud VMs)'}.`;
             }
             else {
                 const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
@@ -21443,7 +22449,12 @@ const ptd001 = {
                         `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
                         `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
                         `Fix: ${grant}.`;
+                // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
+                const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
+                short = `${who[0].toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ' (`cap_drop: ALL`)' : ''}, \`dlv attach\` and \`strace -p\` fail.`;
             }
+            // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
+            fix = withScannerSuppressions(ctx.project, fix, scannerReason('PTD001'));
             const related = evidence(l);
             if (dropAll)
                 related.unshift({ span: dropAll.span, message: 'Every capability is dropped here; SYS_PTRACE must be added back.' });
@@ -21451,6 +22462,8 @@ const ptd001 = {
                 // Launching under the debugger works on current engines without the capability (docs/truth-table.md): a note, with its fix.
                 severity: attach || l.editorAttach ? 'error' : 'note',
                 message,
+                short,
+                fixHint,
                 span: l.anchor,
                 related,
                 launch: l,
@@ -21461,6 +22474,7 @@ const ptd001 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ptd002.ts
+
 
 
 
@@ -21481,7 +22495,8 @@ const ptd002 = {
                 continue;
             for (const opt of l.securityOpt.filter((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value))) {
                 const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
-                const fix = editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE');
+                // With the suppressions of the scanners the repository runs, which flag the capability (docs/scanners.md).
+                const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
                 const missing = !l.hasPtrace;
                 const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
                     `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
@@ -21492,6 +22507,10 @@ const ptd002 = {
                 ctx.report({
                     severity: missing && attaching ? 'error' : 'warning',
                     message,
+                    short: missing && attaching
+                        ? `\`${opt.value}\` turns off all system-call filtering, and attaching still fails without SYS_PTRACE on most hosts.`
+                        : `\`${opt.value}\` turns off all system-call filtering, where the debugger needs only SYS_PTRACE.`,
+                    fixHint: `Remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}`,
                     span: opt.span,
                     related: evidence(l),
                     launch: l,
@@ -21504,6 +22523,7 @@ const ptd002 = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/ptd003.ts
+
 
 
 
@@ -21546,11 +22566,14 @@ const ptd003 = {
                 continue;
             // `cap_add: [ALL]` is privileged mode's capabilities under another name.
             for (const all of l.privileged?.value === true ? [] : l.capAdd.filter((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL')) {
-                const fix = replaceAllFix(l, all);
+                // The scanners the repository runs flag SYS_PTRACE as they flagged ALL (compose-lint under another rule): their suppressions go with it.
+                const fix = withScannerSuppressions(ctx.project, replaceAllFix(l, all), scannerReason('PTD003', 'every capability (ALL)'));
                 ctx.report({
                     message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} is granted every Linux capability (\`${(0,source/* spanText */.Cp)(all.span).trim()}\`) so that the debugger works. ` +
                         `ALL includes SYS_ADMIN, SYS_MODULE and the rest: code in the container can mount the host's file systems, load kernel modules and take over the host, as in privileged mode. ` +
                         `A debugger needs one capability, SYS_PTRACE. Fix: grant SYS_PTRACE instead of ALL.`,
+                    short: 'ALL includes SYS_ADMIN and SYS_MODULE, so code in the container can take over the host; the debugger needs only SYS_PTRACE.',
+                    fixHint: 'Grant SYS_PTRACE instead of ALL',
                     span: all.span,
                     related: evidence(l),
                     launch: l,
@@ -21560,12 +22583,14 @@ const ptd003 = {
             }
             if (l.privileged?.value !== true)
                 continue;
-            const fix = editorFor(l).replacePrivileged('SYS_PTRACE');
+            const fix = withScannerSuppressions(ctx.project, editorFor(l).replacePrivileged('SYS_PTRACE'), scannerReason('PTD003', 'privileged mode'));
             ctx.report({
                 message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} runs privileged so that the debugger works. ` +
                     `Privileged mode gives the container every capability and every host device, and turns off seccomp and AppArmor: ` +
                     `code in it can take over the host. A debugger needs one capability, SYS_PTRACE. ` +
                     `Fix: remove privileged and ${grantPhrase(l)}. (If the container needs privileged mode for something else, such as running Docker inside it, keep it and suppress this finding with a \`ptrace-doctor-ignore PTD003\` comment.)`,
+                short: 'Privileged mode lets code in the container take over the host; the debugger needs only SYS_PTRACE.',
+                fixHint: `Remove privileged and ${grantPhrase(l)}`,
                 span: l.privileged.span,
                 related: evidence(l),
                 launch: l,
@@ -21635,6 +22660,8 @@ const ptd004 = {
                             (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
                             `, or put the setting on the service in the Compose file.`
                         : 'Fix: put the setting on the service in the Compose file.'),
+                short: `\`runArgs\` is ignored with \`dockerComposeFile\`, so ${listed.length <= 80 ? listed : `its ${options.length} options`} ${options.length === 1 ? 'never reaches' : 'never reach'} the container.`,
+                fixHint: target ? `Use ${target} in devcontainer.json, or put the setting on the service in the Compose file` : 'Put the setting on the service in the Compose file',
                 span: options[0]?.first.span ?? moved[0].span,
                 related: options.slice(1).map((o) => ({ span: o.first.span, message: `\`${o.text}\` is ignored too.` })),
                 launch: l,
@@ -21760,6 +22787,8 @@ const ptd006 = {
                         message: `${who} runs ${cmd} without \`--listen\`. Headless dlv then listens on a random port of 127.0.0.1 inside the container, ` +
                             `which nothing outside the container can reach: your editor's "connect to server" fails with "connection refused" or times out. ` +
                             `Fix: add \`--listen=:2345\` (all interfaces inside the container) and publish that port on 127.0.0.1 of the host.`,
+                        short: 'Without `--listen`, headless dlv listens on a random port of the container\'s own 127.0.0.1, which nothing outside it can reach.',
+                        fixHint: 'Add `--listen=:2345` and publish that port on 127.0.0.1 of the host',
                         span: s.tool.span,
                         launch: l,
                         key: `${(0,source/* spanText */.Cp)(s.tool.span).slice(0, 120)}#nolisten`,
@@ -21773,22 +22802,28 @@ const ptd006 = {
                 const svcs = servicesTargeting(ctx.model, l, port);
                 const hostPorts = l.ports.filter((p) => p.kind === 'hostPort' && portCovers(p.containerPort, port));
                 let reached;
+                let reachedShort;
                 if (l.kind === 'kubernetes') {
                     // kubectl port-forward connects to the pod's own loopback, so 127.0.0.1 works with it; Services and hostPorts do not.
                     if (svcs.length === 0 && hostPorts.length === 0)
                         continue;
                     reached = svcs.length > 0 ? `Service "${svcs[0].service.name}" sends traffic to the pod's IP address on port ${port}` : `the hostPort sends traffic to the pod's IP address on port ${port}`;
+                    reachedShort = `${svcs.length > 0 ? `Service "${svcs[0].service.name}"` : 'The hostPort'} sends traffic to the pod's IP, not its 127.0.0.1: connections to port ${port} are refused.`;
                 }
                 else if (l.kind === 'devcontainer') {
                     // The editor forwards ports from inside the container, where 127.0.0.1 works.
                     if (pubs.length === 0 || forwarded(l, port))
                         continue;
                     reached = `port ${port} is published (${where(pubs[0].span)}), and Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`;
+                    reachedShort = `Docker delivers published port ${port} to the container's network interface, not its 127.0.0.1: connections are refused.`;
                 }
                 else {
                     reached = pubs.length > 0
                         ? `port ${port} is published (${where(pubs[0].span)}), but Docker delivers published traffic to the container's network interface, not to its 127.0.0.1`
                         : `nothing outside the container can reach the container's 127.0.0.1`;
+                    reachedShort = pubs.length > 0
+                        ? `Docker delivers published port ${port} to the container's network interface, not its 127.0.0.1: connections are refused.`
+                        : `The container's 127.0.0.1 is its own: nothing outside the container can reach port ${port} there.`;
                 }
                 const listen = listenFix(l, s, `:${port}`, `Listen on :${port} (all interfaces inside the container)`);
                 // A port nothing publishes yet is published with it (on 127.0.0.1), so the fix leaves nothing for PTD008 to say.
@@ -21799,6 +22834,8 @@ const ptd006 = {
                         `Each container has its own 127.0.0.1, and ${reached}. Your editor's connection to the debugger fails with "connection refused" ` +
                         `(or "connection reset by peer"), although dlv logs "API server listening at: ${s.listen.value}". ` +
                         `Fix: \`--listen=:${port}\`, which listens on every interface inside the container; keep the host side private by publishing it as 127.0.0.1:${port}:${port}.`,
+                    short: reachedShort,
+                    fixHint: `Use \`--listen=:${port}\` (every interface inside the container)${l.kind === 'kubernetes' ? '' : ` and publish it as 127.0.0.1:${port}:${port}`}`,
                     span: s.listen.span,
                     related: [
                         ...pubs.slice(0, 1).map((p) => ({ span: p.span, message: `Port ${port} is published here.` })),
@@ -21846,6 +22883,8 @@ const ptd007 = {
                         message: `${launchName(l).replace(/^./, (c) => c.toUpperCase())} has delve in its image and publishes port ${DELVE_PORT} — the port delve's documentation uses for its API server — on every network interface of the host ` +
                             `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). When dlv is started there headless (\`dlv attach --headless --listen=:${DELVE_PORT}\`), every machine that can reach this host can connect to it. ` +
                             `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`.`,
+                        short: `Port ${DELVE_PORT} is published on all host interfaces: a headless dlv started there would let whoever reaches it run code.`,
+                        fixHint: `Publish it on the loopback address only: \`127.0.0.1:${hostPort}:${p.containerPort}\``,
                         span: p.span,
                         related: l.tools.filter((t) => t.tool === 'dlv').slice(0, 1).map((t) => ({ span: t.span, message: 'delve is installed (or run) here.' })),
                         launch: l,
@@ -21872,6 +22911,8 @@ const ptd007 = {
                         message: `${who} runs the delve debugger server ${cmd} and publishes its port ${port} on every network interface of the host ` +
                             `(\`${p.span.file.text.slice(p.span.start, p.span.end).trim()}\` binds 0.0.0.0; Docker's published ports also bypass host firewalls such as ufw). ` +
                             `${RISK} Fix: publish it on the loopback address only, \`127.0.0.1:${hostPort}:${p.containerPort}\`; your editor on this machine still connects to localhost:${hostPort}, and from another machine use an SSH tunnel.`,
+                        short: `Port ${port} is published on all host interfaces: the unauthenticated delve API lets whoever reaches it run code.`,
+                        fixHint: `Publish it on the loopback address only: \`127.0.0.1:${hostPort}:${p.containerPort}\``,
                         span: p.span,
                         related,
                         launch: l,
@@ -21885,6 +22926,8 @@ const ptd007 = {
                     ctx.report({
                         message: `${who} uses the host's network and runs ${cmd}, so delve listens on ${s.listen.value} of the host itself: every machine that can reach this host can connect to it. ` +
                             `${RISK} Fix: \`--listen=127.0.0.1:${port}\` — with the host network the container's loopback is the host's, so your editor on this machine still connects to localhost:${port}.`,
+                        short: `On the host network delve listens on ${s.listen.value} of the host: its unauthenticated API lets whoever reaches it run code.`,
+                        fixHint: `Use \`--listen=127.0.0.1:${port}\` (with the host network, the host's loopback)`,
                         span: s.listen.span,
                         related: [{ span: l.hostNetwork, message: 'The container shares the host network here.' }],
                         launch: l,
@@ -21900,6 +22943,8 @@ const ptd007 = {
                     ctx.report({
                         message: `${who} runs the delve debugger server ${cmd} and exposes it with \`hostPort: ${p.hostPort}\`, which opens port ${p.hostPort} on the node's network interfaces. ` +
                             `${RISK} Fix: remove the hostPort and reach the debugger with \`${forward}\`, which tunnels through the Kubernetes API with your own credentials and needs nothing published.`,
+                        short: `\`hostPort: ${p.hostPort}\` opens the unauthenticated delve API on the node's interfaces: whoever reaches it runs code.`,
+                        fixHint: `Remove the hostPort and use \`${forward}\``,
                         span: p.span,
                         related,
                         launch: l,
@@ -21914,6 +22959,8 @@ const ptd007 = {
                         message: `Service "${service.name}" (type ${service.type}) sends traffic to port ${port} of ${launchName(l)}, where the delve debugger server runs ${cmd}. ` +
                             `A ${service.type} Service is reachable from outside the cluster${service.type === 'NodePort' ? ' on every node\'s address' : ' through a public load balancer'}. ` +
                             `${RISK} Fix: remove the debugger port from this Service (or make it a ClusterIP Service) and use \`${forward}\`.`,
+                        short: `The ${service.type} Service "${service.name}" opens the unauthenticated delve API outside the cluster: whoever reaches it runs code.`,
+                        fixHint: `Remove the debugger port from the Service (or make it ClusterIP) and use \`${forward}\``,
                         span: sp.span,
                         related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
                         launch: l,
@@ -21966,6 +23013,12 @@ const ptd008 = {
                         (s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true') ? '' : ', and the program waits for a debugger that never comes') +
                         (l.kind === 'devcontainer' ? ' (unless the editor itself runs inside this dev container)' : '') +
                         `. Fix: ${how}. Publishing on 127.0.0.1 keeps the unauthenticated debugger API off your network.`,
+                    short: l.kind === 'devcontainer'
+                        ? `Port ${port} is neither forwarded nor published: an editor outside the dev container cannot connect to it.`
+                        : s.tool.words.some((w) => w.value === '--continue' || w.value === '--continue=true')
+                            ? `Nothing publishes port ${port}, so the editor's connection to localhost:${port} is refused.`
+                            : `Nothing publishes port ${port}: the editor cannot connect, and the program waits for a debugger that never comes.`,
+                    fixHint: capitalized(how),
                     span: s.listen.span,
                     related: [{ span: l.anchor, message: 'The container is defined here.' }],
                     launch: l,
@@ -22310,12 +23363,16 @@ function buildText(bb) {
     const t = (0,source/* spanText */.Cp)(bb.build.span).replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
     return t.length > 100 ? t.slice(0, 97) + '…' : t;
 }
+/** The stages besides the debug image that use this build's binary: "`prod`", "`prod`, stage 3". */
+function sharedNames(l, bb) {
+    return otherConsumers(l, bb).map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+}
 /** "; it also builds the `prod` stage, so give the debug image its own build" when the build is shared. */
 function sharedNote(l, bb) {
     const others = otherConsumers(l, bb);
     if (others.length === 0)
         return undefined;
-    const names = others.map((s) => (s.name ? `\`${s.name.value}\`` : `stage ${s.index}`)).join(', ');
+    const names = sharedNames(l, bb);
     return `This build also produces the binary of ${names}, so change it only for debugging: add a separate debug build stage (and point the debug image's COPY --from at it) rather than editing this line`;
 }
 function binaryRelated(bb) {
@@ -22350,6 +23407,8 @@ const ptd009 = {
                             `and that binary is built by \`${buildText(bb)}\` (${where(bb.build.span)}) with GOFLAGS${g.fromCommand ? ' on the command line' : ' from the image\'s ENV/ARG'} giving \`-ldflags=${g.value}\`. ` +
                             `The linker flags -s and -w remove the DWARF debug information, which delve needs to map machine code to your source: dlv stops with "could not launch process: could not open debug info". ` +
                             `Fix: give the debug build a GOFLAGS without -s and -w (keep them for the release image).`,
+                        short: `GOFLAGS gives the build \`-ldflags=${g.value}\`: -s and -w strip the debug information delve needs ("could not open debug info").`,
+                        fixHint: 'Give the debug build a GOFLAGS without -s and -w (keep them for the release image)',
                         span: bb.build.goflags?.span ?? bb.build.span,
                         related: binaryRelated(bb),
                         launch: l,
@@ -22374,6 +23433,10 @@ const ptd009 = {
                         `dlv stops with "could not launch process: could not open debug info" (or "decoding dwarf section info at offset 0x0: too short"), and breakpoints cannot be set. ` +
                         `Fix: drop -s and -w from the debug build (keep them for the release image)` +
                         (shared ? `. ${shared}.` : fix ? '.' : '; if the flags come from a variable, give the debug build its own value.'),
+                    short: '-s and -w strip the DWARF debug information delve needs: dlv stops with "could not open debug info".',
+                    fixHint: shared
+                        ? `Give the debug image its own build stage without -s and -w (this one also builds the binary of ${sharedNames(l, bb)})`
+                        : 'Drop -s and -w from the debug build (keep them for the release image)',
                     span: last.span,
                     related: binaryRelated(bb),
                     launch: l,
@@ -22453,6 +23516,10 @@ const ptd010 = {
                         `delve works, but many local variables show as "(optimized away)" or with wrong values, small functions are inlined so breakpoints in them are not hit, and stepping jumps between lines. ` +
                         `Fix: build the debug binary with \`-gcflags="all=-N -l"\` (-N: no optimisations, -l: no inlining, all=: for every package, not only main)` +
                         (shared ? `. ${shared}.` : '.'),
+                    short: 'Optimised code shows variables as "(optimized away)", skips breakpoints in inlined functions and jumps when stepping.',
+                    fixHint: shared
+                        ? `Give the debug image its own build stage with \`-gcflags="all=-N -l"\` (this one also builds the binary of ${sharedNames(l, bb)})`
+                        : 'Build the debug binary with `-gcflags="all=-N -l"` (no optimisations, no inlining)',
                     span: bb.build.span,
                     related: binaryRelated(bb),
                     launch: l,
@@ -22605,6 +23672,19 @@ function firstChange(c, i) {
             return `\`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\`.`;
     }
 }
+/** The one change to make, in one line (for the short text; `firstChange` is the full sentence). */
+function firstChangeHint(c) {
+    const r = c.release;
+    switch (c.status) {
+        case 'go-too-old-to-build':
+        case 'go-too-old-to-debug':
+            return `Upgrade the image's Go to 1.${r.debugsFrom} or newer, then \`go install ${DLV_MODULE}@${r.debugsFrom >= r.buildsWith ? r.version : 'vX.Y.Z'}\``;
+        case 'go-too-new':
+            return `Install the delve release that supports Go 1.${c.goMinor}: \`go install ${DLV_MODULE}@vX.Y.Z\``;
+        default:
+            return `Use \`go install ${DLV_MODULE}@${r?.version ?? 'vX.Y.Z'}\``;
+    }
+}
 /** Rewrite the install as `go install github.com/go-delve/delve/cmd/dlv@VERSION`. */
 function installFix(i, version, description) {
     const t = i.tool;
@@ -22678,6 +23758,12 @@ const ptd011 = {
             ctx.report({
                 message: `\`${shown.length > 100 ? shown.slice(0, 97) + '…' : shown}\` (${where(i.tool.span)}) does not install the delve debugger: ${problems.join('; and ')}. ` +
                     (fixWorks(choice) ? `Fix: \`go install ${DLV_MODULE}@${version}\` — ${choiceText(choice, i)}.` : `Fix: ${firstChange(choice, i)}`),
+                short: goGet && oldPath
+                    ? '`go get` no longer installs programs (since Go 1.18), and github.com/derekparker/delve is delve\'s old path.'
+                    : goGet
+                        ? '`go get` no longer installs programs: since Go 1.18 it only edits go.mod, so no dlv is built.'
+                        : 'github.com/derekparker/delve is delve\'s old path: Go refuses it, since the module is now github.com/go-delve/delve.',
+                fixHint: fixWorks(choice) ? `Use \`go install ${DLV_MODULE}@${version}\`` : firstChangeHint(choice),
                 span: i.tool.span,
                 related: i.image ? [{ span: i.image.span, message: 'The Go that builds dlv comes from this image.' }] : [],
                 ...(i.launch ? { launch: i.launch } : {}),
@@ -22737,7 +23823,17 @@ const ptd012 = {
             // A version from a build argument is pinned where the argument's default is set, not here.
             const fix = choice.release && fixWorks(choice) && !viaVariable ? pinFix(i, choice.release.version) : undefined;
             const what = v === undefined ? 'without a version' : viaVariable ? `with \`@${inst.version}\`, which is \`@${v}\` unless the build passes another value` : `with \`@${v}\``;
+            const r = choice.release;
+            const hint = !r || choice.status === 'go-too-new'
+                ? `Pin the delve release that supports this image's Go${choice.goMinor !== undefined ? ` (1.${choice.goMinor})` : ''}, e.g. \`@vX.Y.Z\``
+                : choice.status === 'ok'
+                    ? `Pin \`@${r.version}\`, the newest delve release for this image's Go 1.${choice.goMinor}`
+                    : choice.status === 'unknown-go'
+                        ? `Pin a release, e.g. \`@${r.version}\` (it needs Go 1.${r.buildsWith} or newer to build)`
+                        : `Upgrade the image to Go 1.${r.debugsFrom} or newer and pin a delve release that debugs it`;
             ctx.report({
+                short: `${v === undefined ? 'Without a version' : viaVariable ? `With \`@${inst.version}\` (\`@${v}\` by default)` : `With \`@${v}\``}, each build takes the newest delve, and a release that needs a newer Go breaks it.`,
+                fixHint: viaVariable ? `${hint}, where the build argument's default is set` : hint,
                 message: `dlv is installed ${what} (${where(i.tool.span)}), so every image build compiles whatever delve release is newest that day` +
                     (v === undefined ? ' (or the version a go.mod in the working directory requires; outside a module `go install` stops with "\'go install\' requires a version when current directory is not in a module")' : '') +
                     `. Each delve release debugs only the newest few Go versions and needs a recent Go to build, so a new release breaks this build without any change on your side ` +
@@ -22769,6 +23865,11 @@ const ptd900 = {
             const span = p.span ?? { file: ctx.project.files.find((f) => f.path === p.path) ?? (0,source/* makeSourceFile */.AN)(p.path, '', 'shell', ''), start: 0, end: 0 };
             ctx.report({
                 message: `${p.path} was not checked: it ${p.reason}. Debugger settings in it are not covered by this report.`,
+                // A parser's message (after the colon) can run over lines: the short text keeps what happened.
+                short: `It ${p.reason.replace(/:[\s\S]*$/, '').replace(/\s+/g, ' ').trim()}, so the debugger settings in it are not checked.`,
+                fixHint: /could not be parsed/.test(p.reason)
+                    ? 'Correct the syntax (the full explanation says where the parser stopped), unless it is a template or not container configuration'
+                    : 'Check its debugger settings by hand, unless the file is not container configuration',
                 span,
                 key: p.reason,
             });
@@ -22852,12 +23953,13 @@ const ptd901 = {
 /* harmony export */   Cp: () => (/* binding */ spanText),
 /* harmony export */   PT: () => (/* binding */ lineStart),
 /* harmony export */   nc: () => (/* binding */ toLocation),
+/* harmony export */   oZ: () => (/* binding */ lineText),
 /* harmony export */   p3: () => (/* binding */ eol),
 /* harmony export */   p4: () => (/* binding */ lineContentEnd),
 /* harmony export */   t$: () => (/* binding */ positionAt),
 /* harmony export */   zm: () => (/* binding */ lineEndWithBreak)
 /* harmony export */ });
-/* unused harmony exports lineText, span */
+/* unused harmony export span */
 function computeLineStarts(text) {
     const starts = [0];
     // The next \r is looked up once and kept until the scan passes it: searching again from every line would read

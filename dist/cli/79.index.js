@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/source.ts
 var source = __webpack_require__(4998);
-// EXTERNAL MODULE: ./src/rules/index.ts + 21 modules
-var rules = __webpack_require__(5679);
+// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
+var rules = __webpack_require__(6436);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/parse/yaml-lib.ts
@@ -239,14 +239,34 @@ function ruleLink(f, docUrl) {
 function safeUrl(u) {
     return u.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
 }
+/**
+ * The full explanation, collapsed: the message and the related locations under a "Why" that opens on
+ * a click. (A blank line after <summary> lets GitHub render the Markdown inside.)
+ */
+function whyDetails(f, opts = {}) {
+    if (opts.table)
+        return `<details><summary>Why</summary>${capText(escapeMessage(f.message, { table: true }), 20_000)}</details>`;
+    const related = f.related.slice(0, 5).map((r) => {
+        const loc = toLocation(r.span);
+        return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
+    });
+    return ['<details><summary>Why</summary>', capText(escapeMessage(f.message), 20_000), ...(related.length > 0 ? [`Related:\n${related.join('\n')}`] : []), '</details>'].join('\n\n');
+}
+/**
+ * An inline review comment: the rule and severity, one sentence of why, the fix (a suggestion, a diff,
+ * or the fix in words), the full explanation collapsed under "Why", the rule page and the markers.
+ */
 function commentBody(input) {
     const f = input.finding;
     const markers = [
         `${FP_PREFIX}${markerValue(f.fingerprint)} -->`,
         hiddenMarker(`ptrace-doctor:meta rule=${markerValue(f.ruleId)} fix=${commentFixHash(input)}`),
     ].join('\n');
-    const head = [heading(f), capText(escapeMessage(f.message), 20_000)];
+    const head = [heading(f), capText(escapeMessage(shortWhy(f)), 2_000)];
     const optional = [];
+    const hint = input.suggestion || input.diff ? undefined : shortFix(f, false);
+    if (hint)
+        head.push(`Fix: ${capText(escapeMessage(hint), 2_000)}`);
     if (input.suggestion) {
         const what = f.fix?.description ? `Suggested fix: ${escapeMessage(f.fix.description)}` : 'Suggested fix:';
         const note = input.suggestion.relocated ? ' (placed on a line of the same block that this pull request changes; YAML key order does not matter)' : '';
@@ -256,12 +276,7 @@ function commentBody(input) {
         const what = f.fix?.description ? escapeMessage(f.fix.description) : 'Fix';
         optional.push(`${what} (touches lines outside this diff, so it cannot be a one-click suggestion):\n\n${codeBlock(input.diff, 'diff')}`);
     }
-    const related = f.related.slice(0, 5).map((r) => {
-        const loc = toLocation(r.span);
-        return `- ${escapeText(`${loc.path}:${loc.startLine}`)}: ${escapeMessage(r.message)}`;
-    });
-    if (related.length > 0)
-        optional.push(`Related:\n${related.join('\n')}`);
+    optional.push(whyDetails(f));
     return fitSections({ head, tail: [ruleLink(f, input.docUrl), markers] }, optional, GITHUB_BODY_LIMIT, (n) => `(${n} section${n === 1 ? '' : 's'} left out to fit GitHub's size limit)`);
 }
 function countBySeverity(findings) {
@@ -296,7 +311,7 @@ function summaryMarkdown(input) {
     if (findings.length > 0) {
         const rows = input.rows.map((r) => {
             const f = r.finding;
-            return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(f.message, { table: true })} |`;
+            return `| ${SEVERITY_LABEL[f.severity]} | [${escapeText(f.ruleId, { table: true })}](${safeUrl(input.docUrl(f.ruleId))}) ${escapeText(f.title, { table: true })} | ${escapeText(r.location, { table: true })} | ${escapeMessage(shortWhy(f), { table: true })} ${whyDetails(f, { table: true })} |`;
         });
         // The table is one section per 50 rows so that a huge table degrades gracefully.
         const header = '| Severity | Rule | Location | Problem |\n|---|---|---|---|';
