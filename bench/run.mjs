@@ -352,6 +352,17 @@ async function main() {
   if (peers.dockerfilelint) peerJobs.push({ id: 'dockerfilelint', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [bin('dockerfilelint', 'bin/dockerfilelint'), '-j', ...dockerfiles], cwd: A.dir, okStatus: [0, 1] });
   if (peers['dockerfile-utils']) peerJobs.push({ id: 'dockerfile-utils', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [join(HERE, 'peer-dockerfile-utils.mjs'), o.peers, ...dockerfiles], cwd: A.dir });
 
+  // Peers that are not npm packages: measured when they are on PATH (compose-lint from PyPI, hadolint's binary).
+  const onPath = (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!o.withPeers) { /* --no-peers */ } else if (onPath('compose-lint')) {
+    peers['compose-lint'] = sh('compose-lint', ['--version'])?.split('\n')[0] ?? '?';
+    peerJobs.push({ id: 'compose-lint', subset: 'Compose', n: composeFiles.length, cmd: 'compose-lint', args: composeFiles, cwd: A.dir, okStatus: [0, 1, 2] });
+  } else notes.push('compose-lint was not measured: it is not on PATH, and it installs only from PyPI (`pip install compose-lint`), which this machine cannot reach (its pip sees a local wheel mirror without it).');
+  if (!o.withPeers) { /* --no-peers */ } else if (onPath('hadolint')) {
+    peers.hadolint = sh('hadolint', ['--version'])?.split('\n')[0] ?? '?';
+    peerJobs.push({ id: 'hadolint', subset: 'Dockerfile', n: dockerfiles.length, cmd: 'hadolint', args: ['--no-fail', ...dockerfiles], cwd: A.dir, okStatus: [0, 1] });
+  } else notes.push('hadolint was not measured: it is not on PATH; it is a Haskell binary released on GitHub only (not packaged in Debian bookworm), and the npm `hadolint` package is a wrapper that downloads that binary from GitHub on first run, which this machine cannot reach.');
+
   // The scan restricted to each peer's own files (`--root A FILE...`): same input, same process model.
   const subsetJobs = [];
   if (composeFiles.length > 0) subsetJobs.push({ id: 'scan Compose', subset: 'Compose', n: composeFiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...composeFiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
@@ -492,7 +503,7 @@ async function main() {
   L.push(`- Node ${o.node ? `${sh(o.node, ['--version']) ?? 'unknown version'} (\`--node ${o.node}\`)` : process.version}; ${sh('git', ['--version']) ?? 'git: unknown'}; ${GNU_TIME ? (sh(GNU_TIME, ['--version'])?.split('\n')[0] ?? 'GNU time') : 'no GNU time (fallback: /proc VmHWM)'}`);
   L.push(`- ptrace-doctor ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version} (dist/cli/index.js as built in the working tree)`);
   L.push(`- load average (1/5/15 min) when measuring started: ${load0.map((x) => x.toFixed(2)).join(' / ')}; when it ended: ${load1.map((x) => x.toFixed(2)).join(' / ')}${load0[0] > availableParallelism() / 2 ? ' — other processes were competing for the CPUs, so absolute times are inflated and noisy; the ratios (interleaved runs) hold better' : ''}`);
-  L.push(`- peers: ${Object.keys(PEERS).map((p) => `${p} ${peers[p] ?? 'not available'}`).join(', ')}`);
+  L.push(`- peers: ${[...Object.keys(PEERS), 'compose-lint', 'hadolint'].map((p) => `${p} ${peers[p] ?? 'not available'}`).join(', ')}`);
   L.push('');
   L.push('## Repositories (generated, seed ' + o.seed + ')');
   L.push('');
