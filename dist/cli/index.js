@@ -22750,6 +22750,68 @@ function toJson(findings, version, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/stream-json.ts
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, written in pieces: the items of the
+ * top-level object's arrays (the findings, SARIF's runs and results) one at a
+ * time, so that a report of tens of thousands of findings is never one string
+ * of tens of megabytes (with the copies JSON.stringify makes while it grows).
+ * The bytes are the same as JSON.stringify's.
+ */
+const CHUNK = 64 * 1024;
+function writeJson(value, write) {
+    let buf = '';
+    const out = (s) => {
+        buf += s;
+        if (buf.length >= CHUNK) {
+            write(buf);
+            buf = '';
+        }
+    };
+    emit(value, '', 0, out);
+    out('\n');
+    if (buf)
+        write(buf);
+}
+/** Arrays and objects down to this depth are opened here; below, each value is one JSON.stringify. */
+const OPEN_DEPTH = 4;
+function emit(value, indent, depth, out) {
+    const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
+    if (depth >= OPEN_DEPTH || v === null || typeof v !== 'object') {
+        const s = JSON.stringify(v, null, 2);
+        out(s === undefined ? 'null' : s.includes('\n') ? s.split('\n').join(`\n${indent}`) : s);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+        if (v.length === 0) {
+            out('[]');
+            return;
+        }
+        out('[\n');
+        v.forEach((item, i) => {
+            out(inner);
+            const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
+            emit(x, inner, depth + 1, out);
+            out(i < v.length - 1 ? ',\n' : '\n');
+        });
+        out(`${indent}]`);
+        return;
+    }
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+    if (entries.length === 0) {
+        out('{}');
+        return;
+    }
+    out('{\n');
+    entries.forEach(([k, x], i) => {
+        out(`${inner}${JSON.stringify(k)}: `);
+        emit(x, inner, depth + 1, out);
+        out(i < entries.length - 1 ? ',\n' : '\n');
+    });
+    out(`${indent}}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
 /**
  * Baselines: the findings a repository already has, so that a team adopting
@@ -22843,6 +22905,7 @@ var find = __nccwpck_require__(5023);
  * ptrace-doctor [paths...] [options] · ptrace-doctor init [DIR] · ptrace-doctor explain RULE
  * Exit: 0 nothing at or above --fail-on; 1 findings; 2 usage, configuration or internal error.
  */
+
 
 
 
@@ -23239,11 +23302,11 @@ async function run(argv, io) {
         const keys = baseline ? baselineKeys(baseline) : undefined;
         switch (args.format) {
             case 'json':
-                io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n');
+                writeJson(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), io.stdout);
                 break;
             case 'sarif': {
                 const help = await (await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 9491))).ruleHelp();
-                io.stdout(JSON.stringify(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
+                writeJson(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), io.stdout);
                 break;
             }
             case 'github':
@@ -23254,10 +23317,10 @@ async function run(argv, io) {
                 break;
             // Loaded for this format only: its suggestions come from the review code, which loads node:crypto.
             case 'rdjson':
-                io.stdout(JSON.stringify((await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 6079))).toRdjson(fresh), null, 2) + '\n');
+                writeJson((await __nccwpck_require__.e(/* import() */ 79).then(__nccwpck_require__.bind(__nccwpck_require__, 6079))).toRdjson(fresh), io.stdout);
                 break;
             case 'codeclimate':
-                io.stdout(JSON.stringify(toCodeClimate(fresh), null, 2) + '\n');
+                writeJson(toCodeClimate(fresh), io.stdout);
                 break;
             default:
                 if (!(args.fix && fresh.length === 0))

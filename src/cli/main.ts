@@ -13,6 +13,7 @@ import { formatCompact } from '../report/compact.js';
 import { formatGithub } from '../report/workflow-commands.js';
 import { toCodeClimate } from '../report/codeclimate.js';
 import { toJson } from '../report/json.js';
+import { writeJson } from '../report/stream-json.js';
 import { toSarif, VERSION } from '../report/sarif.js';
 import { BaselineError, baselineKeys, baselineText, inBaseline, partition, readBaseline, type Baseline } from '../report/baseline.js';
 import type { Finding, Severity } from '../types.js';
@@ -349,17 +350,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     const { fresh, known } = partition(findings, baseline);
     const keys = baseline ? baselineKeys(baseline) : undefined;
     switch (args.format) {
-      case 'json': io.stdout(JSON.stringify(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), null, 2) + '\n'); break;
+      case 'json': writeJson(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), io.stdout); break;
       case 'sarif': {
         const help = await (await import('../report/help.js')).ruleHelp();
-        io.stdout(JSON.stringify(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}) }), null, 2) + '\n');
+        writeJson(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}) }), io.stdout);
         break;
       }
       case 'github': io.stdout(formatGithub(fresh)); break;
       case 'compact': io.stdout(formatCompact(fresh)); break;
       // Loaded for this format only: its suggestions come from the review code, which loads node:crypto.
-      case 'rdjson': io.stdout(JSON.stringify((await import('../report/rdjson.js')).toRdjson(fresh), null, 2) + '\n'); break;
-      case 'codeclimate': io.stdout(JSON.stringify(toCodeClimate(fresh), null, 2) + '\n'); break;
+      case 'rdjson': writeJson((await import('../report/rdjson.js')).toRdjson(fresh), io.stdout); break;
+      case 'codeclimate': writeJson(toCodeClimate(fresh), io.stdout); break;
       default:
         if (!(args.fix && fresh.length === 0)) io.stdout(formatText(fresh, { color, verbose: args.verbose, suppressed: suppressed.length, baseline: known.length }));
     }

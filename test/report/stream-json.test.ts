@@ -1,0 +1,32 @@
+/**
+ * The JSON formats are written in pieces (src/report/stream-json.ts): the bytes
+ * must be exactly JSON.stringify(value, null, 2) + '\n', whatever the value.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { writeJson } from '../../src/report/stream-json.js';
+
+const text = (v: unknown): { s: string; pieces: number } => {
+  const parts: string[] = [];
+  writeJson(v, (s) => parts.push(s));
+  return { s: parts.join(''), pieces: parts.length };
+};
+
+describe('writeJson', () => {
+  it('writes what JSON.stringify(value, null, 2) writes, for any JSON value (undefined members and toJSON included)', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: true, withNullPrototype: false, withBigInt: false, withDate: true, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false }), (v) => {
+        expect(text(v).s).toBe(`${JSON.stringify(v, null, 2) ?? 'null'}\n`);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(text({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }).s).toBe(`${JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }, null, 2)}\n`);
+  });
+
+  it('a report of many findings is written in many pieces, none of them the whole', () => {
+    const report = { tool: { name: 'x' }, findings: Array.from({ length: 5000 }, (_, i) => ({ ruleId: 'PTD001', message: `finding ${i} — ${'x'.repeat(100)}`, fix: { edits: [{ start: i, end: i, text: 'a\nb' }] } })) };
+    const { s, pieces } = text(report);
+    expect(s).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(pieces).toBeGreaterThan(5);
+  });
+});
