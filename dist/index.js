@@ -13454,8 +13454,16 @@ class EditIndex {
             i++;
         this.list.splice(i, 0, x);
     }
-    remove(drop) {
-        this.list = this.list.filter((x) => !drop(x));
+    /** Remove these edits (each found by binary search: a merge must not walk every accepted edit). */
+    removeAll(edits) {
+        for (const x of edits) {
+            for (let i = this.lower(x.start); i < this.list.length && this.list[i].start <= x.end; i++) {
+                if (this.list[i] === x) {
+                    this.list.splice(i, 1);
+                    break;
+                }
+            }
+        }
     }
     all() {
         return this.list;
@@ -13634,7 +13642,7 @@ function settleFixes(findings) {
         }
         const [p] = [...host.byPath.keys()];
         const ix = indexOf(p);
-        ix.remove((x) => owner.get(x) === host);
+        ix.removeAll(host.byPath.get(p));
         for (const x of merged) {
             ix.add(x);
             owner.set(x, host);

@@ -61,8 +61,16 @@ class EditIndex {
     while (i < this.list.length && (this.list[i]!.start < x.start || (this.list[i]!.start === x.start && this.list[i]!.end <= x.end))) i++;
     this.list.splice(i, 0, x);
   }
-  remove(drop: (x: TextEdit) => boolean): void {
-    this.list = this.list.filter((x) => !drop(x));
+  /** Remove these edits (each found by binary search: a merge must not walk every accepted edit). */
+  removeAll(edits: readonly TextEdit[]): void {
+    for (const x of edits) {
+      for (let i = this.lower(x.start); i < this.list.length && this.list[i]!.start <= x.end; i++) {
+        if (this.list[i] === x) {
+          this.list.splice(i, 1);
+          break;
+        }
+      }
+    }
   }
   all(): TextEdit[] {
     return this.list;
@@ -222,7 +230,7 @@ export function settleFixes(findings: Finding[]): Settled {
     if (!merged) { delete e.finding.fix; continue; }
     const [p] = [...host.byPath.keys()];
     const ix = indexOf(p!);
-    ix.remove((x) => owner.get(x) === host);
+    ix.removeAll(host.byPath.get(p!)!);
     for (const x of merged) {
       ix.add(x);
       owner.set(x, host);
