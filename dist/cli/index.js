@@ -22761,7 +22761,7 @@ function toJson(findings, version, opts = {}) {
 ;// CONCATENATED MODULE: ./src/report/stream-json.ts
 /**
  * `JSON.stringify(value, null, 2) + '\n'`, written in pieces: the items of the
- * top-level object's arrays (the findings, SARIF's runs and results) one at a
+ * long arrays (the findings, SARIF's results) one at a
  * time, so that a report of tens of thousands of findings is never one string
  * of tens of megabytes (with the copies JSON.stringify makes while it grows).
  * The bytes are the same as JSON.stringify's.
@@ -22781,13 +22781,24 @@ function writeJson(value, write) {
     if (buf)
         write(buf);
 }
-/** Arrays and objects down to this depth are opened here; below, each value is one JSON.stringify. */
-const OPEN_DEPTH = 4;
+/** An array longer than this is written item by item, and so is each object on the way to one. */
+const BIG = 64;
+/** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
+function big(v, depth) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return false;
+    if (Array.isArray(v))
+        return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
+    for (const x of Object.values(v))
+        if (big(x, depth + 1))
+            return true;
+    return false;
+}
 function emit(value, indent, depth, out) {
     const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
-    if (depth >= OPEN_DEPTH || v === null || typeof v !== 'object') {
+    if (!big(v, 0)) {
         const s = JSON.stringify(v, null, 2);
-        out(s === undefined ? 'null' : s.includes('\n') ? s.split('\n').join(`\n${indent}`) : s);
+        out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
         return;
     }
     const inner = `${indent}  `;

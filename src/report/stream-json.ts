@@ -1,6 +1,6 @@
 /**
  * `JSON.stringify(value, null, 2) + '\n'`, written in pieces: the items of the
- * top-level object's arrays (the findings, SARIF's runs and results) one at a
+ * long arrays (the findings, SARIF's results) one at a
  * time, so that a report of tens of thousands of findings is never one string
  * of tens of megabytes (with the copies JSON.stringify makes while it grows).
  * The bytes are the same as JSON.stringify's.
@@ -21,14 +21,22 @@ export function writeJson(value: unknown, write: (s: string) => void): void {
   if (buf) write(buf);
 }
 
-/** Arrays and objects down to this depth are opened here; below, each value is one JSON.stringify. */
-const OPEN_DEPTH = 4;
+/** An array longer than this is written item by item, and so is each object on the way to one. */
+const BIG = 64;
+
+/** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
+function big(v: unknown, depth: number): boolean {
+  if (v === null || typeof v !== 'object' || depth > 3) return false;
+  if (Array.isArray(v)) return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
+  for (const x of Object.values(v as Record<string, unknown>)) if (big(x, depth + 1)) return true;
+  return false;
+}
 
 function emit(value: unknown, indent: string, depth: number, out: (s: string) => void): void {
   const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
-  if (depth >= OPEN_DEPTH || v === null || typeof v !== 'object') {
+  if (!big(v, 0)) {
     const s = JSON.stringify(v, null, 2);
-    out(s === undefined ? 'null' : s.includes('\n') ? s.split('\n').join(`\n${indent}`) : s);
+    out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
     return;
   }
   const inner = `${indent}  `;

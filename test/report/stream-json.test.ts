@@ -20,6 +20,14 @@ describe('writeJson', () => {
       }),
       { numRuns: 3000 },
     );
+    // Long arrays (written item by item), nested in objects and arrays as SARIF's runs[].results are.
+    const long = fc.array(fc.anything({ withDate: true, withBigInt: false, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false }), { minLength: 65, maxLength: 80 });
+    fc.assert(
+      fc.property(fc.record({ a: long, b: fc.array(fc.record({ results: long, x: fc.option(fc.string()) }), { maxLength: 2 }), c: fc.constant(undefined) }), (v) => {
+        expect(text(v).s).toBe(`${JSON.stringify(v, null, 2)}\n`);
+      }),
+      { numRuns: 200 },
+    );
     expect(text({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }).s).toBe(`${JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }, null, 2)}\n`);
   });
 
