@@ -20805,6 +20805,15 @@ function composeEditor(svc, main, anchors) {
             const node = seq.items.find((i) => i?.range?.[0] === opt.span.start);
             if (!node)
                 return undefined;
+            if (cap === undefined) {
+                const desc = `Remove "${opt.value}" from service "${svc.name}"`;
+                if (!editable(src)) {
+                    const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
+                    return rest ? makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, rest, files()) : undefined;
+                }
+                const rm = seq.items.length === 1 ? removePair(src.y, src.map, src.pair) : removeSeqItem(src.y, src.map, 'security_opt', node);
+                return rm ? makeFix(desc, rm, files()) : undefined;
+            }
             const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
             if (!editable(src)) {
                 // Shared anchor: the service overrides the list without it, and gets the capability.
@@ -20891,6 +20900,8 @@ function kubernetesEditor(ref) {
             if (!s || !p)
                 return undefined;
             const rm = removePair(ref.y, s, p);
+            if (cap === undefined)
+                return rm ? makeFix(`Remove seccompProfile Unconfined from container "${ref.name}"`, rm, [file]) : undefined;
             const a = add(cap);
             if (!rm || !a)
                 return undefined;
@@ -20993,6 +21004,8 @@ function devcontainerEditor(ref) {
                     return undefined;
                 t = removeRunArgs(t, idx);
             }
+            if (cap === undefined)
+                return fix(`Remove "${opt.value}"`, t);
             return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
         },
         replacePrivileged(cap) {
@@ -21102,6 +21115,8 @@ function runLineEditor(ref) {
             if (!f)
                 return undefined;
             const edits = [removeRange(file, f.start, f.end)];
+            if (cap === undefined)
+                return makeFix(`Remove --security-opt ${opt.value}`, edits, [file]);
             if (!hasCap(cap))
                 edits.push(addEdit(cap));
             return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
@@ -22504,21 +22519,27 @@ const ptd002 = {
             for (const opt of l.securityOpt.filter((o) => (0,model_caps/* isSeccompUnconfined */.a1)(o.value))) {
                 const attaching = (0,launch/* attachUses */.sx)(l).length > 0 || !!l.editorAttach;
                 // With the suppressions of the scanners the repository runs, which flag the capability (docs/scanners.md).
-                const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
+                // Privileged (without the capability of its own) grants it, and turns seccomp off by itself: the option only
+                // goes, and PTD003's fix replaces privileged with the capability. Both fixes then apply together.
+                const viaPrivileged = l.privileged?.value === true && !(0,model_caps/* hasCapability */.p0)('SYS_PTRACE', l.capAdd, l.capDrop, false);
+                const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, viaPrivileged ? undefined : 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
+                const then = viaPrivileged
+                    ? 'privileged mode turns seccomp off by itself, and PTD003\'s fix replaces privileged with the SYS_PTRACE capability'
+                    : l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l);
                 const missing = !l.hasPtrace;
                 const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
                     `That removes the kernel's whole system-call filter for everything in the container, not just the debugger. ` +
                     `The narrow fix is the SYS_PTRACE capability: Docker's default seccomp profile allows the debugger's system calls as soon as the capability is granted (since Docker 1.12)` +
                     (missing && attaching ? `, and attaching (\`dlv attach\`, \`strace -p\`) needs the capability anyway: seccomp=unconfined alone still fails with "operation not permitted" on hosts with Yama ptrace_scope=1` : '') +
                     `. The one thing unconfined adds for delve is turning off address-space randomisation, which debugging does not need. ` +
-                    `Fix: remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}.`;
+                    `Fix: remove \`${opt.value}\`${viaPrivileged ? ` (${then})` : ` and ${then}`}.`;
                 ctx.report({
                     severity: missing && attaching ? 'error' : 'warning',
                     message,
                     short: missing && attaching
                         ? `\`${opt.value}\` turns off all system-call filtering, and attaching still fails without SYS_PTRACE on most hosts.`
                         : `\`${opt.value}\` turns off all system-call filtering, where the debugger needs only SYS_PTRACE.`,
-                    fixHint: `Remove \`${opt.value}\` and ${l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l)}`,
+                    fixHint: viaPrivileged ? `Remove \`${opt.value}\` (and privileged, as PTD003 says)` : `Remove \`${opt.value}\` and ${then}`,
                     span: opt.span,
                     related: evidence(l),
                     launch: l,

@@ -24,8 +24,11 @@ import { hasCapability } from '../model/caps.js';
 export interface LaunchEditor {
   /** Grant a capability in this launch's own file and syntax. */
   addCapability(cap: string): Fix | undefined;
-  /** Remove a security option entry (e.g. seccomp=unconfined) and grant the capability instead. */
-  replaceSecurityOpt(opt: Valued<string>, cap: string): Fix | undefined;
+  /**
+   * Remove a security option entry (e.g. seccomp=unconfined) and grant the capability instead; with no `cap`,
+   * only remove it (privileged grants the capability, and PTD003's fix replaces privileged with it).
+   */
+  replaceSecurityOpt(opt: Valued<string>, cap: string | undefined): Fix | undefined;
   /** Remove `privileged` and grant the capability instead. */
   replacePrivileged(cap: string): Fix | undefined;
   /** Publish a container port on 127.0.0.1 (PTD008). */
@@ -200,6 +203,15 @@ export function composeEditor(svc: ComposeService, main: ServiceLayer, anchors?:
       const seq = deref(src.y, src.pair.value) as YAMLSeq;
       const node = seq.items.find((i) => (i as Node | null)?.range?.[0] === opt.span.start) as Node | undefined;
       if (!node) return undefined;
+      if (cap === undefined) {
+        const desc = `Remove "${opt.value}" from service "${svc.name}"`;
+        if (!editable(src)) {
+          const rest = addSeqPair(src.layer.y, src.layer.map, 'security_opt', copyOf(src.y, src.pair, node));
+          return rest ? makeFix(`${desc} (the anchor is shared with other services, so the service overrides it)`, rest, files()) : undefined;
+        }
+        const rm = seq.items.length === 1 ? removePair(src.y, src.map, src.pair) : removeSeqItem(src.y, src.map, 'security_opt', node);
+        return rm ? makeFix(desc, rm, files()) : undefined;
+      }
       const desc = `Replace "${opt.value}" with cap_add: [${cap}] in service "${svc.name}"`;
       if (!editable(src)) {
         // Shared anchor: the service overrides the list without it, and gets the capability.
@@ -282,6 +294,7 @@ export function kubernetesEditor(ref: K8sContainerRef): LaunchEditor {
       const p = s ? ownPair(s, 'seccompProfile') : undefined;
       if (!s || !p) return undefined;
       const rm = removePair(ref.y, s, p);
+      if (cap === undefined) return rm ? makeFix(`Remove seccompProfile Unconfined from container "${ref.name}"`, rm, [file]) : undefined;
       const a = add(cap);
       if (!rm || !a) return undefined;
       void opt;
@@ -379,6 +392,7 @@ export function devcontainerEditor(ref: DevcontainerRef): LaunchEditor {
         if (!idx) return undefined;
         t = removeRunArgs(t, idx);
       }
+      if (cap === undefined) return fix(`Remove "${opt.value}"`, t);
       return fix(ref.grantedWithoutPrivileged?.(cap) ? `Remove "${opt.value}" (${cap} is already granted)` : `Replace "${opt.value}" with "capAdd": ["${cap}"]`, withCap(t, cap));
     },
     replacePrivileged(cap) {
@@ -481,6 +495,7 @@ export function runLineEditor(ref: RunLineRef): LaunchEditor {
       const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
       if (!f) return undefined;
       const edits = [removeRange(file, f.start, f.end)];
+      if (cap === undefined) return makeFix(`Remove --security-opt ${opt.value}`, edits, [file]);
       if (!hasCap(cap)) edits.push(addEdit(cap));
       return makeFix(`Replace --security-opt ${opt.value} with --cap-add=${cap}`, edits, [file]);
     },
