@@ -70,6 +70,22 @@ describe('README code blocks and Tiltfiles', () => {
     for (const c of cmds) for (const w of c.words) expect(text.slice(w.start, w.end)).toBe(w.value);
   });
 
+  it('takes a line that is only an inline code span (a list item), not spans inside prose', () => {
+    const text = [
+      '- `docker build . -t g`',
+      '- ``` docker run -v `pwd`:/w --cap-add=SYS_PTRACE -t g ```',
+      'Run `docker run x` to start it.',
+      '``not closed `',
+      '- `` a ` ``` ',
+      '',
+    ].join('\n');
+    const cmds = markdownCommands(text);
+    expect(cmds.map((c) => c.words.map((w) => w.value).join(' '))).toEqual(['docker build . -t g', 'docker run -v `pwd`:/w --cap-add=SYS_PTRACE -t g']);
+    const run = cmds[1]!;
+    expect(text.slice(run.words[0]!.start, run.words[0]!.end)).toBe('docker');
+    expect(text.slice(run.words[4]!.start, run.words[4]!.end)).toBe('--cap-add=SYS_PTRACE');
+  });
+
   it('finds docker_build calls with literal arguments and top-level bindings', () => {
     const text = "IMG = 'acme/api'\n# docker_build('no', '.')\ndocker_build(IMG, 'svc', dockerfile='svc/Dockerfile.debug', only=['./cmd'])\nk8s_yaml('k8s/dev.yaml')\n";
     const calls = starlarkCalls(text, new Set(['docker_build', 'k8s_yaml']));

@@ -1,0 +1,3 @@
+FROM alpine:3.19
+COPY ./bin/app /app
+ENTRYPOINT ["/app"]

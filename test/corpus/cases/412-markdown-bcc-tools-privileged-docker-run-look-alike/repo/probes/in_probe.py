@@ -1,0 +1,2 @@
+from bcc import BPF
+print("probe")
