@@ -20083,7 +20083,11 @@ function tiltBuilds(project, file) {
  * (bash, sh, shell, zsh, console, shell-session, terminal). In console blocks
  * only the lines after a `$ ` prompt (and their `\` continuations) are
  * commands; the rest is output. CommonMark's fence rules, no HTML, no
- * indented code blocks.
+ * indented code blocks. Outside fences, a line that is nothing but one inline
+ * code span (a list item's `docker build . -t x`, or ``` docker run … ``` when
+ * the command itself holds backticks) is a command too: CommonMark's span rule
+ * (a run of N backticks up to the next run of exactly N, one space stripped
+ * from each end when both ends have one); a span inside prose is not.
  */
 
 const SHELL_INFO = new Set(['', 'bash', 'sh', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal', 'sh-session', 'bash-session']);
@@ -20102,13 +20106,47 @@ function lines(text) {
     }
     return out;
 }
+/** The command of a line that is only an inline code span (after an optional list marker), else undefined. */
+function spanLine(l) {
+    const m = /^ {0,3}(?:[-*+] +|\d{1,9}[.)] +)?(`+)/.exec(l.text);
+    if (!m)
+        return undefined;
+    const n = m[1].length;
+    const from = m[0].length;
+    // The closing run: exactly n backticks, followed by nothing but spaces.
+    const rest = l.text.slice(from);
+    const close = /(`+)\s*$/.exec(rest);
+    if (!close || close[1].length !== n || close.index === 0)
+        return undefined;
+    let s = from;
+    let e = from + close.index;
+    const body = l.text.slice(s, e);
+    // A run of exactly n backticks inside would have closed the span earlier.
+    for (const r of body.matchAll(/`+/g))
+        if (r[0].length === n)
+            return undefined;
+    if (body.length >= 2 && body.startsWith(' ') && body.endsWith(' ') && body.trim() !== '') {
+        s++;
+        e--;
+    }
+    if (l.text.slice(s, e).trim() === '')
+        return undefined;
+    return { start: l.start + s, end: l.start + e };
+}
 function markdownCommands(text) {
     const out = [];
     const ls = lines(text);
     for (let i = 0; i < ls.length; i++) {
-        const open = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)/.exec(ls[i].text);
-        if (!open)
+        let open = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)/.exec(ls[i].text);
+        // CommonMark: a backtick fence's info string holds no backtick (``` x ``` is an inline span).
+        if (open && open[2][0] === '`' && ls[i].text.slice(open[0].length).includes('`'))
+            open = null;
+        if (!open) {
+            const span = spanLine(ls[i]);
+            if (span)
+                out.push(...(0,shell/* splitShell */.b2)(text.slice(span.start, span.end), { base: span.start }));
             continue;
+        }
         const fence = open[2];
         const info = open[3].toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, '');
         // The block runs to a closing fence of the same character, at least as long.
