@@ -352,21 +352,48 @@ async function main() {
   if (peers.dockerfilelint) peerJobs.push({ id: 'dockerfilelint', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [bin('dockerfilelint', 'bin/dockerfilelint'), '-j', ...dockerfiles], cwd: A.dir, okStatus: [0, 1] });
   if (peers['dockerfile-utils']) peerJobs.push({ id: 'dockerfile-utils', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [join(HERE, 'peer-dockerfile-utils.mjs'), o.peers, ...dockerfiles], cwd: A.dir });
 
+  // Each peer's input as a repository of its own: the same files at the same paths, nothing else. The scan of
+  // that repository and the peer read the same bytes. (Naming the files in A, `--root A FILE…`, is not the same
+  // input: the scan then reads the whole repository for what links to them, as a pre-commit hook needs.)
+  const subsetRepo = (kind, paths) => {
+    const dir = join(o.work, `subset-${kind.toLowerCase()}-${A.files}-${A.services}-${o.seed}`);
+    const marker = `${dir}.done`;
+    const stamp = paths.join('\n');
+    if (existsSync(marker) && readFileSync(marker, 'utf8') === stamp && existsSync(dir)) return dir;
+    rmSync(dir, { recursive: true, force: true });
+    for (const p of paths) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), readFileSync(join(A.dir, p)));
+    }
+    const git = (...a) => execFileSync('git', a, { cwd: dir, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', 'subset');
+    writeFileSync(marker, stamp);
+    return dir;
+  };
+  const subsetDir = { Compose: composeFiles.length > 0 ? subsetRepo('Compose', composeFiles) : A.dir, Dockerfile: dockerfiles.length > 0 ? subsetRepo('Dockerfile', dockerfiles) : A.dir };
+  for (const j of peerJobs) j.cwd = subsetDir[j.subset];
+
   // Peers that are not npm packages: measured when they are on PATH (compose-lint from PyPI, hadolint's binary).
   const onPath = (cmd) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
   if (!o.withPeers) { /* --no-peers */ } else if (onPath('compose-lint')) {
     peers['compose-lint'] = sh('compose-lint', ['--version'])?.split('\n')[0] ?? '?';
-    peerJobs.push({ id: 'compose-lint', subset: 'Compose', n: composeFiles.length, cmd: 'compose-lint', args: composeFiles, cwd: A.dir, okStatus: [0, 1, 2] });
+    peerJobs.push({ id: 'compose-lint', subset: 'Compose', n: composeFiles.length, cmd: 'compose-lint', args: composeFiles, cwd: subsetDir.Compose, okStatus: [0, 1, 2] });
   } else notes.push('compose-lint was not measured: it is not on PATH, and it installs only from PyPI (`pip install compose-lint`), which this machine cannot reach (its pip sees a local wheel mirror without it).');
   if (!o.withPeers) { /* --no-peers */ } else if (onPath('hadolint')) {
     peers.hadolint = sh('hadolint', ['--version'])?.split('\n')[0] ?? '?';
-    peerJobs.push({ id: 'hadolint', subset: 'Dockerfile', n: dockerfiles.length, cmd: 'hadolint', args: ['--no-fail', ...dockerfiles], cwd: A.dir, okStatus: [0, 1] });
+    peerJobs.push({ id: 'hadolint', subset: 'Dockerfile', n: dockerfiles.length, cmd: 'hadolint', args: ['--no-fail', ...dockerfiles], cwd: subsetDir.Dockerfile, okStatus: [0, 1] });
   } else notes.push('hadolint was not measured: it is not on PATH; it is a Haskell binary released on GitHub only (not packaged in Debian bookworm), and the npm `hadolint` package is a wrapper that downloads that binary from GitHub on first run, which this machine cannot reach.');
 
-  // The scan restricted to each peer's own files (`--root A FILE...`): same input, same process model.
+  // The scan of each peer's input (the subset repository, whole): same files, same process model.
   const subsetJobs = [];
-  if (composeFiles.length > 0) subsetJobs.push({ id: 'scan Compose', subset: 'Compose', n: composeFiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...composeFiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
-  if (dockerfiles.length > 0) subsetJobs.push({ id: 'scan Dockerfile', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...dockerfiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
+  if (composeFiles.length > 0) subsetJobs.push({ id: 'scan Compose', subset: 'Compose', n: composeFiles.length, cmd: node, args: [cli, subsetDir.Compose, '--format', 'sarif'], cwd: subsetDir.Compose, env: timed, okStatus: [0, 1] });
+  if (dockerfiles.length > 0) subsetJobs.push({ id: 'scan Dockerfile', subset: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [cli, subsetDir.Dockerfile, '--format', 'sarif'], cwd: subsetDir.Dockerfile, env: timed, okStatus: [0, 1] });
+  // The same files named in A (a pre-commit hook's call): the whole repository is read for what links to them.
+  const namedJobs = [];
+  if (composeFiles.length > 0) namedJobs.push({ id: 'named Compose', named: 'Compose', n: composeFiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...composeFiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
+  if (dockerfiles.length > 0) namedJobs.push({ id: 'named Dockerfile', named: 'Dockerfile', n: dockerfiles.length, cmd: node, args: [cli, '--root', A.dir, '--format', 'sarif', ...dockerfiles], cwd: A.dir, env: timed, okStatus: [0, 1] });
 
   // The parse floor re-parses the files that a scan of A parses: one scan, not measured, names them.
   const parsedList = join(scratch, 'parsed-A.tsv');
@@ -375,8 +402,8 @@ async function main() {
   const parseFloorJob = { id: 'parse floor A', cmd: node, args: [join(HERE, 'parse-floor.mjs'), A.dir, parsedList], cwd: A.dir };
 
   const load0 = loadavg();
-  log(`measuring on A: scan, floor, parse floor${[...subsetJobs, ...peerJobs].map((j) => `, ${j.id}`).join('')}`);
-  const rawA = await measureRounds([scanJob(A), floorJob(A), parseFloorJob, ...subsetJobs, ...peerJobs], o, scratch, log);
+  log(`measuring on A: scan, floor, parse floor${[...subsetJobs, ...namedJobs, ...peerJobs].map((j) => `, ${j.id}`).join('')}`);
+  const rawA = await measureRounds([scanJob(A), floorJob(A), parseFloorJob, ...subsetJobs, ...namedJobs, ...peerJobs], o, scratch, log);
   // More rounds for the scan of the Dockerfiles and its peers, among themselves,
   // appended round for round (each job's i-th sample is from the same round).
   const dockerfileJobs = [...subsetJobs, ...peerJobs].filter((j) => j.subset === 'Dockerfile');
@@ -539,7 +566,11 @@ async function main() {
   L.push(`| parse floor: the floor, then parse the ${pfCount ?? '?'} files the scan parsed (YAML, Dockerfiles) with its parsers, and nothing else (bench/parse-floor.mjs) | ${fmtInt(A.config)} | ${fmtMs(pf.median)} | ${fmtSpread(pf)} | ${fmtCpu(pf)} | ${fmtRate(A.config, pf.median)} | ${fmtMiB(pf.rssMiB)} | ${(scan.median / pf.median).toFixed(2)}; ${cpuRatio(scan, pf)} |`);
   for (const j of subsetJobs) {
     const s = resA[j.id];
-    L.push(`| scan of the ${j.subset} files only (\`--root A FILE…\`) | ${j.n} | ${fmtMs(s.median)} | ${fmtSpread(s)} | ${fmtCpu(s)} | ${fmtRate(j.n, s.median)} | ${fmtMiB(s.rssMiB)} | ${(scan.median / s.median).toFixed(2)}; ${cpuRatio(scan, s)} |`);
+    L.push(`| scan of the ${j.subset} files only (a repository of just those files, as the peers get them) | ${j.n} | ${fmtMs(s.median)} | ${fmtSpread(s)} | ${fmtCpu(s)} | ${fmtRate(j.n, s.median)} | ${fmtMiB(s.rssMiB)} | ${(scan.median / s.median).toFixed(2)}; ${cpuRatio(scan, s)} |`);
+  }
+  for (const j of namedJobs) {
+    const s = resA[j.id];
+    L.push(`| scan with the ${j.named} files named in A (\`--root A FILE…\`: the whole repository is read for what links to them, the named files reported) | ${j.n} | ${fmtMs(s.median)} | ${fmtSpread(s)} | ${fmtCpu(s)} | ${fmtRate(j.n, s.median)} | ${fmtMiB(s.rssMiB)} | ${(scan.median / s.median).toFixed(2)}; ${cpuRatio(scan, s)} |`);
   }
   for (const j of peerJobs) {
     const s = resA[j.id];
