@@ -13615,6 +13615,42 @@ function withoutBreakers(file, p, fixed, entries, known) {
     }
     return undefined;
 }
+/**
+ * When every edit of e that touches an accepted edit is that edit exactly (same place, same text), the edits
+ * of e that remain (by path; those touch nothing accepted) and one of the duplicates; else undefined.
+ */
+function duplicateOnly(e, index, owner) {
+    // The same whole lines can come from different changes (each of two repeated entries removed from one line
+    // leaves the same line): the changes themselves (the raw edits inside those lines) must be the same.
+    const rawIn = (f, x) => {
+        if (!f.fix?.raw)
+            return undefined;
+        return f.fix.raw.filter((r) => r.path === x.path && r.start >= x.start && r.end <= x.end).map((r) => `${r.start}:${r.end}:${r.text}`).sort().join('\n');
+    };
+    const rest = new Map();
+    let of;
+    for (const [p, edits] of e.byPath) {
+        for (const x of edits) {
+            const over = index.get(p)?.overlapping(x) ?? [];
+            if (over.length === 0) {
+                const list = rest.get(p);
+                if (list)
+                    list.push(x);
+                else
+                    rest.set(p, [x]);
+                continue;
+            }
+            const y = over[0];
+            if (over.length > 1 || y.start !== x.start || y.end !== x.end || y.text !== x.text)
+                return undefined;
+            const mine = rawIn(e.finding, x);
+            if (mine === undefined || mine === '' || mine !== rawIn(owner.get(y).finding, y))
+                return undefined;
+            of ??= y;
+        }
+    }
+    return of ? { rest, of } : undefined;
+}
 function settleFixes(findings) {
     const entries = [];
     const files = new Map();
@@ -13662,6 +13698,34 @@ function settleFixes(findings) {
                 for (const y of index.get(p)?.overlapping(x) ?? [])
                     clashes.add(owner.get(y));
         if (clashes.size === 0) {
+            for (const [p, edits] of e.byPath) {
+                const ix = indexOf(p);
+                for (const x of edits) {
+                    ix.add(x);
+                    owner.set(x, e);
+                }
+            }
+            kept.push(e);
+            continue;
+        }
+        // Two launches of one image (a Compose service and a `docker run`) get the same change to its Dockerfile:
+        // an edit that is exactly an accepted one is made already. The rest of the fix stands on its own, or, with
+        // nothing left, the finding is fixed together with the one whose fix makes the change.
+        const dup = duplicateOnly(e, index, owner);
+        if (dup) {
+            const by = owner.get(dup.of);
+            if (dup.rest.size === 0) {
+                (by.together ??= []).push(e);
+                delete e.finding.fix;
+                e.finding.related = [...e.finding.related, { span: by.finding.span, message: `Fixed together with ${by.finding.ruleId} (its fix makes the same change).` }];
+                continue;
+            }
+            const fix = e.finding.fix;
+            fix.edits = [...dup.rest.values()].flat();
+            if (fix.raw)
+                fix.raw = fix.raw.filter((x) => dup.rest.has(x.path));
+            e.byPath = dup.rest;
+            e.finding.related = [...e.finding.related, { span: by.finding.span, message: `Its change to ${dup.of.path} is made by the fix of ${by.finding.ruleId} too.` }];
             for (const [p, edits] of e.byPath) {
                 const ix = indexOf(p);
                 for (const x of edits) {

@@ -99,6 +99,23 @@ describe('the preview is the result', () => {
     expect((await scan({ root })).findings).toEqual([]);
   });
 
+  it('two launches of one image (a Compose service and a docker run) that need the same Dockerfile change: one change, the other finding fixed together', async () => {
+    const root = tempRepo({
+      'Dockerfile.debug': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCMD ["dlv", "exec", "/app", "--headless", "--listen=127.0.0.1:2345"]\n',
+      'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: Dockerfile.debug\n    ports:\n      - "127.0.0.1:2345:2345"\n',
+      Makefile: 'debug:\n\tdocker build -t acme/api-debug -f Dockerfile.debug .\n\tdocker run --rm -p 127.0.0.1:2345:2345 acme/api-debug\n',
+    });
+    const r = await scan({ root });
+    const ptd006 = r.findings.filter((f) => f.ruleId === 'PTD006');
+    expect(ptd006).toHaveLength(2);
+    expect(ptd006.filter((f) => f.fix)).toHaveLength(1);
+    expect(ptd006.find((f) => !f.fix)!.related.map((x) => x.message).join(' ')).toMatch(/Fixed together with PTD006 \(its fix makes the same change\)/);
+    const res = await previewIsResult(root);
+    expect(res.fixed).toBeGreaterThanOrEqual(2);
+    expect(readFileSync(join(root, 'Dockerfile.debug'), 'utf8')).toContain('"--listen=:2345"');
+    expect((await scan({ root })).findings.filter((f) => f.ruleId === 'PTD006')).toEqual([]);
+  });
+
   it('holds on every fixture and every corpus case', async () => {
     const dirs = [
       ...readdirSync(join(FIXTURES, 'rules')).map((d) => `rules/${d}`),
