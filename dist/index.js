@@ -9263,6 +9263,31 @@ class Workspace {
         // realpathSync.native (libc realpath): the same answer as the JS version, a third of the cost per file.
         this.realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root);
     }
+    /** The listing was handed over by withOverlay(): startListing() asks git nothing. */
+    listed = false;
+    /** The walk of the tree when git has no listing (outside a checkout), done once. */
+    walked;
+    /**
+     * A workspace for scanning again with these texts in place of the disk's (the fold of held-back fixes): the
+     * listing and every read of a file the overlay does not replace are this one's, not done again.
+     */
+    withOverlay(overlay) {
+        const w = new Workspace(this.root, new Map([...this.overlay, ...overlay]));
+        if (this.listing) {
+            w.listing = this.listing;
+            w.listed = true;
+        }
+        for (const [key, r] of this.cache) {
+            const norm = this.normalize(key.slice(key.indexOf(':') + 1));
+            if (norm !== undefined && !w.overlay.has(norm))
+                w.cache.set(key, r);
+        }
+        if (this.walked)
+            w.walked = this.walked;
+        for (const [k, v] of this.dirCache)
+            w.dirCache.set(k, v);
+        return w;
+    }
     /** Normalise a path relative to the root; undefined when it escapes the root. */
     normalize(rel) {
         // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
@@ -9484,7 +9509,7 @@ class Workspace {
         if (prefixes && !this.listing && this.allNamedFiles(prefixes))
             return [...new Set(prefixes)];
         const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
-        const all = fromGit ?? this.walk();
+        const all = fromGit ?? (this.walked ??= this.walk());
         const listed = prefixes ? underAny(all, prefixes) : all;
         if (!named || named.length === 0)
             return listed;
@@ -9524,6 +9549,8 @@ class Workspace {
      * filters both listings, so nothing else changes).
      */
     startListing(paths) {
+        if (this.listed)
+            return undefined;
         const prefixes = this.prefixesOf(paths);
         if (prefixes && this.allNamedFiles(prefixes)) {
             // Files named one by one (a pre-commit hook's staged files, an editor's
@@ -14967,7 +14994,7 @@ function buildModelGuarded(project, opts) {
     }
 }
 async function scan(opts) {
-    const ws = new discover/* Workspace */.aR(opts.root, opts.overlay);
+    const ws = opts.workspace ? opts.workspace.withOverlay(opts.overlay ?? new Map()) : new discover/* Workspace */.aR(opts.root, opts.overlay);
     // Paths on the command line (a pre-commit hook's staged files, a sub-directory) narrow what is reported, not
     // what is read: a finding in a named file can depend on any file of the repository (the override that grants
     // the capability, the Compose file that runs the Dockerfile, the script a CMD starts), so the whole repository
@@ -14994,7 +15021,7 @@ async function scan(opts) {
         const offered = new Set(findings.filter((f) => f.fix));
         let settled = settleFixes(findings);
         if (!opts.noFold && settled.accepted.length < offered.size) {
-            settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
+            settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true, workspace: ws })).findings);
         }
         (0,timing/* mark */.Gy)('fixes');
         return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };

@@ -32,6 +32,8 @@ export interface ScanOptions {
   config?: EffectiveConfig;
   /** Relative path → text that replaces the file on disk (for fix iterations). */
   overlay?: Map<string, string>;
+  /** The workspace of a scan this one repeats with the overlay (its listing and other reads are reused). */
+  workspace?: Workspace;
   /**
    * Parse every discovered file, not only those that can matter (see
    * model/relevance.ts). Same findings, except PTD900 notes for unparsable
@@ -284,7 +286,7 @@ function buildModelGuarded(project: Project, opts: ModelOptions): Model {
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
-  const ws = new Workspace(opts.root, opts.overlay);
+  const ws = opts.workspace ? opts.workspace.withOverlay(opts.overlay ?? new Map()) : new Workspace(opts.root, opts.overlay);
   // Paths on the command line (a pre-commit hook's staged files, a sub-directory) narrow what is reported, not
   // what is read: a finding in a named file can depend on any file of the repository (the override that grants
   // the capability, the Compose file that runs the Dockerfile, the script a CMD starts), so the whole repository
@@ -308,7 +310,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const offered = new Set(findings.filter((f) => f.fix));
     let settled = settleFixes(findings);
     if (!opts.noFold && settled.accepted.length < offered.size) {
-      settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true })).findings);
+      settled = await foldHeldBack(findings, offered, settled, async (overlay) => (await scan({ ...opts, overlay: new Map([...(opts.overlay ?? []), ...overlay]), noFold: true, workspace: ws })).findings);
     }
     mark('fixes');
     return { root: ws.root, files: project.files, launches: model.launches, model, findings, suppressed, settled };

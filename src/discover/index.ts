@@ -237,6 +237,30 @@ export class Workspace {
     this.realRoot = realpathSync.native(this.root);
   }
 
+  /** The listing was handed over by withOverlay(): startListing() asks git nothing. */
+  private listed = false;
+  /** The walk of the tree when git has no listing (outside a checkout), done once. */
+  private walked?: string[];
+
+  /**
+   * A workspace for scanning again with these texts in place of the disk's (the fold of held-back fixes): the
+   * listing and every read of a file the overlay does not replace are this one's, not done again.
+   */
+  withOverlay(overlay: Map<string, string>): Workspace {
+    const w = new Workspace(this.root, new Map([...this.overlay, ...overlay]));
+    if (this.listing) {
+      w.listing = this.listing;
+      w.listed = true;
+    }
+    for (const [key, r] of this.cache) {
+      const norm = this.normalize(key.slice(key.indexOf(':') + 1));
+      if (norm !== undefined && !w.overlay.has(norm)) w.cache.set(key, r);
+    }
+    if (this.walked) w.walked = this.walked;
+    for (const [k, v] of this.dirCache) w.dirCache.set(k, v);
+    return w;
+  }
+
   /** Normalise a path relative to the root; undefined when it escapes the root. */
   normalize(rel: string): string | undefined {
     // Paths from git's listing are already normal: no `.`/`..` segment, no `//`, no leading `/`.
@@ -432,7 +456,7 @@ export class Workspace {
     const prefixes = this.prefixesOf(paths);
     if (prefixes && !this.listing && this.allNamedFiles(prefixes)) return [...new Set(prefixes)];
     const fromGit = (this.listing && this.listing.key === listingKey(prefixes) ? this.listing.files : undefined) ?? this.gitList();
-    const all = fromGit ?? this.walk();
+    const all = fromGit ?? (this.walked ??= this.walk());
     const listed = prefixes ? underAny(all, prefixes) : all;
     if (!named || named.length === 0) return listed;
     const have = new Set(listed);
@@ -473,6 +497,7 @@ export class Workspace {
    * filters both listings, so nothing else changes).
    */
   startListing(paths?: string[]): Promise<boolean> | undefined {
+    if (this.listed) return undefined;
     const prefixes = this.prefixesOf(paths);
     if (prefixes && this.allNamedFiles(prefixes)) {
       // Files named one by one (a pre-commit hook's staged files, an editor's

@@ -151,3 +151,23 @@ describe('discovery', () => {
     expect(d.skipped).toEqual([{ path: 'Dockerfile.bin', reason: 'has binary content' }]);
   });
 });
+
+describe('Workspace.withOverlay (the fold scans again with the fixed texts)', () => {
+  it.each([['a git checkout', true], ['a directory without git (walked)', false]])('reuses the listing and the reads of files the overlay does not replace; overlaid files read as the overlay (%s)', async (_what, git) => {
+    const root = tempRepo({ 'compose.yaml': 'services:\n  a:\n    image: x\n', 'Dockerfile': 'FROM x\n' });
+    if (git) execFileSync('git', ['init', '-q'], { cwd: root });
+    const ws = new Workspace(root);
+    await discoverThen(ws, undefined, () => undefined);
+    const dockerfile = ws.read('Dockerfile', 'dockerfile');
+    // A file that appears after the first listing is not listed again: git is not asked.
+    writeFileSync(join(root, 'docker-compose.late.yml'), 'services: {}\n');
+    const again = ws.withOverlay(new Map([['compose.yaml', 'services:\n  b:\n    image: y\n']]));
+    const files = await discoverThen(again, undefined, (d) => d.files.map((f) => f.path).sort());
+    expect(files).toEqual(['Dockerfile', 'compose.yaml']);
+    expect(again.read('Dockerfile', 'dockerfile')).toBe(dockerfile);
+    const compose = again.read('compose.yaml', 'compose');
+    expect(compose.ok && compose.file.text).toBe('services:\n  b:\n    image: y\n');
+    // A fresh workspace sees the new file.
+    expect(await discoverThen(new Workspace(root), undefined, (d) => d.files.map((f) => f.path).sort())).toContain('docker-compose.late.yml');
+  });
+});
