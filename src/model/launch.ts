@@ -162,13 +162,14 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
 }
 
 /**
- * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * Is the launch a ptrace target? A debugger evidently runs (other than on a core
+ * file, which traces nothing) or is installed, it
  * is a Go dev container or has an editor attach configuration, or it shows the
  * intent: it asks for SYS_PTRACE itself, or joins another container's PID
  * namespace (to see its processes, which is only useful to inspect them).
  */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
