@@ -9,13 +9,13 @@ import type { FormattingOptions, Node as JNode } from 'jsonc-parser';
 import { modify, applyEdits as applyJsonEdits, findNodeAtLocation } from '../parse/jsonc-lib.js';
 import { wholeLineEdits } from './text.js';
 import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
-import { addScalarPair, addSeqPair, ensureSeqItem, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
+import { addScalarPair, addSeqPair, ensureSeqItem, mapIndent, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
 import { deref, getPair } from '../parse/yaml.js';
 import { isScalar } from '../parse/yaml-lib.js';
 import { mergeSources, splitPortSpec } from '../model/compose.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
-import type { Launch, PortMapping } from '../model/launch.js';
+import type { CommandFlag, Launch, PortMapping, WorkflowOptions, WorkflowSource } from '../model/launch.js';
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
 import type { YamlFile } from '../parse/yaml.js';
 import { hasCapability } from '../model/caps.js';
@@ -66,6 +66,8 @@ function buildEditor(l: Launch): LaunchEditor {
       return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
     case 'kubectl-debug':
       return kubectlDebugEditor(src.file, src.insertAt, src.flags);
+    case 'workflow':
+      return workflowContainerEditor(src);
     case 'devcontainer': {
       const file = src.doc.file;
       const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
@@ -533,5 +535,104 @@ export function kubectlDebugEditor(file: SourceFile, insertAt: number, flags: Ar
     },
     replaceSecurityOpt: () => undefined,
     replacePrivileged: () => undefined,
+  };
+}
+
+// ---------- GitHub Actions job and service containers ----------
+
+/**
+ * The `options:` text of a workflow container with flags removed and one
+ * added, as one edit of the text from its first word to the end of its last
+ * (one edit, so that removing a flag and adding another never overlap). A
+ * removed flag takes the blanks before it; one alone on its line of a block
+ * scalar takes the line; the first takes the blanks after it.
+ */
+function optionsText(file: SourceFile, o: WorkflowOptions, remove: CommandFlag[], add: string | undefined): string | undefined {
+  if (o.start === undefined || o.end === undefined) return undefined;
+  const base = o.start;
+  let t = file.text.slice(o.start, o.end);
+  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+  for (const f of [...remove].sort((a, b) => b.start - a.start)) {
+    let s = f.start - base;
+    let e = f.end - base;
+    if (s < 0 || e > t.length) return undefined;
+    let before = s;
+    while (before > 0 && blank(t[before - 1])) before--;
+    if (before === 0) {
+      while (e < t.length && (blank(t[e]) || t[e] === '\n' || t[e] === '\r')) e++;
+      s = 0;
+    } else if (t[before - 1] === '\n') {
+      let after = e;
+      while (after < t.length && blank(t[after])) after++;
+      if (after === t.length || t[after] === '\n' || t[after] === '\r') {
+        // Alone on its line: the line goes, with the break before it.
+        s = before - 1;
+        if (s > 0 && t[s - 1] === '\r') s--;
+        e = after;
+      } else e = after;
+    } else s = before;
+    t = t.slice(0, s) + t.slice(e);
+  }
+  if (add !== undefined) t = t === '' ? add : `${t} ${add}`;
+  return t;
+}
+
+/** `container: IMAGE` written as a map with the image and `options: FLAG`, at the file's own indentation. */
+function imageToMap(src: WorkflowSource, flag: string): TextEdit[] | undefined {
+  const file = src.y.file;
+  const k = src.pair.key as Node | null;
+  const v = src.pair.value as Scalar | null;
+  if (!k?.range || !v?.range || !isScalar(v) || !['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'].includes(String(v.type))) return undefined;
+  const keyLine = positionAt(file, k.range[0]).line;
+  if (positionAt(file, v.range[1]).line !== keyLine) return undefined;
+  const indent = file.text.slice(lineStart(file, keyLine), k.range[0]);
+  if (indent.trim() !== '' && !/^\s*-\s*$/.test(indent)) return undefined;
+  const nl = eol(file);
+  const pad = ' '.repeat(indent.length + mapIndent(src.y));
+  const raw = file.text.slice(v.range[0], v.range[1]);
+  // From just after the colon: the value moves under the key.
+  const colon = file.text.lastIndexOf(':', v.range[0]);
+  if (colon < k.range[1] - 1) return undefined;
+  return [{ path: file.path, start: colon + 1, end: v.range[1], text: `${nl}${pad}image: ${raw}${nl}${pad}options: ${flag}` }];
+}
+
+export function workflowContainerEditor(src: WorkflowSource): LaunchEditor {
+  const file = src.y.file;
+  const o = src.options;
+  const what = src.role === 'service' ? `service container "${src.service}" of job "${src.job}"` : `the container of job "${src.job}"`;
+  const hasCap = (cap: string): boolean => (o?.flags ?? []).some((f) => f.name === '--cap-add' && f.value.split(',').some((v) => v.toUpperCase().replace(/^CAP_/, '') === cap || v.toUpperCase() === 'ALL'));
+  const edit = (remove: CommandFlag[], add: string | undefined): TextEdit[] | undefined => {
+    if (!o) {
+      // No options yet: a new `options:` pair with the flag.
+      if (remove.length > 0 || add === undefined) return undefined;
+      if (src.map) return addScalarPair(src.y, src.map, 'options', add);
+      return imageToMap(src, add);
+    }
+    const t = optionsText(file, o, remove, add);
+    if (t === undefined) return undefined;
+    if (t === '' && src.map) {
+      // Nothing left: the pair goes rather than an empty `options:`.
+      const pair = ownPair(src.map, 'options');
+      return pair ? removePair(src.y, src.map, pair) : undefined;
+    }
+    return [{ path: file.path, start: o.start!, end: o.end!, text: t }];
+  };
+  return {
+    addCapability(cap) {
+      if (hasCap(cap)) return undefined;
+      return makeFix(`Add --cap-add=${cap} to the options: of ${what}`, edit([], `--cap-add=${cap}`), [file]);
+    },
+    replaceSecurityOpt(opt, cap) {
+      const f = o?.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+      if (!f) return undefined;
+      const add = cap !== undefined && !hasCap(cap) ? `--cap-add=${cap}` : undefined;
+      const desc = cap === undefined ? `Remove --security-opt ${opt.value} from the options: of ${what}` : `Replace --security-opt ${opt.value} with --cap-add=${cap} in the options: of ${what}`;
+      return makeFix(desc, edit([f], add), [file]);
+    },
+    replacePrivileged(cap) {
+      const f = o?.flags.find((x) => x.name === '--privileged');
+      if (!f) return undefined;
+      return makeFix(`Replace --privileged with --cap-add=${cap} in the options: of ${what}`, edit([f], hasCap(cap) ? undefined : `--cap-add=${cap}`), [file]);
+    },
   };
 }

@@ -35,8 +35,11 @@ export interface InstallInfo {
 export interface ToolUse {
   tool: Tool;
   use: 'run' | 'install';
-  /** For runs: attach to an existing process, or launch a child. */
-  mode?: 'attach' | 'launch' | 'other';
+  /**
+   * For runs: attach to an existing process, or launch a child; post-mortem reads a core file
+   * (`gdb PROG CORE`, `gdb -c CORE`), which traces nothing.
+   */
+  mode?: 'attach' | 'launch' | 'other' | 'post-mortem';
   span: Span;
   /** The words of the simple command that holds the tool (after unwrapping). */
   words: Word[];
@@ -192,14 +195,40 @@ function analyzeDlv(file: SourceFile, ws: Word[]): DlvRun {
   return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
 }
 
-function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' {
+/** gdb's own options that take a separate value (so that it is not taken for the program or the core). */
+const GDB_VALUE_OPTIONS = new Set(['-ex', '-iex', '-x', '-ix', '-ex', '-eval-command', '--eval-command', '-init-eval-command', '-command', '--command', '-d', '-directory', '--directory', '-cd', '--cd', '-s', '-symbols', '--symbols', '-e', '-exec', '--exec', '-b', '-l', '-data-directory', '--data-directory', '-D', '-tty', '--tty', '-i', '--interpreter', '-interpreter']);
+
+/**
+ * How gdb is run: `-p PID` / `--pid` / `gdb PROG PID` attach; `-c CORE` / `--core` / `gdb PROG CORE`
+ * read a core file (post-mortem, no tracing); anything else (`--args PROG …`, `gdb PROG`) launches.
+ */
+function gdbMode(ws: Word[]): 'attach' | 'launch' | 'post-mortem' {
+  const positional: string[] = [];
+  for (let i = 1; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v === '--args' || v === '-args') return 'launch';
+    if (v === '-p' || v === '--pid' || v === '-pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) return 'attach';
+    if (v === '-c' || v === '--core' || v === '-core' || v.startsWith('--core=') || v.startsWith('-core=')) return 'post-mortem';
+    if (GDB_VALUE_OPTIONS.has(v)) { i++; continue; }
+    if (v.startsWith('-')) continue;
+    positional.push(v);
+  }
+  if (positional.length >= 2) {
+    const second = positional[1]!;
+    // A number (or a variable, `$(pgrep x)`, `$!`) is a process to attach to; a path is a core file.
+    return /^\d+$/.test(second) || second.startsWith('$') ? 'attach' : 'post-mortem';
+  }
+  return 'launch';
+}
+
+function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem' {
   const vals = ws.slice(1).map((w) => w.value);
   switch (tool) {
     case 'strace':
     case 'ltrace':
       return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
     case 'gdb':
-      return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
+      return gdbMode(ws);
     case 'py-spy':
       return 'attach';
     default:

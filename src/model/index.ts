@@ -15,6 +15,7 @@ import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
+import { workflowLaunches } from './workflows.js';
 import { dockerfileLaunches } from './dockerfiles.js';
 import type { Project } from './project.js';
 import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
@@ -149,7 +150,9 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const cf = commandFileOf(project, f);
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
   });
-  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+  // GitHub Actions job and service containers (their steps run in the job container).
+  const jobContainers = workflowLaunches(project, runFiles, linker);
+  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl, ...jobContainers];
   markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.
   const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);

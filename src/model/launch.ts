@@ -3,7 +3,7 @@
  * Every fact carries the span it came from, so rules can point at it and
  * editors can change it.
  */
-import type { YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
 import type { DfStage, DockerfileDoc } from '../parse/dockerfile.js';
 import type { YamlFile } from '../parse/yaml.js';
 import type { GoBuild, ToolUse } from './commands.js';
@@ -17,8 +17,10 @@ import type { SeccompProfileRef } from './seccomp.js';
  * the file that starts it. dockerfile: a Dockerfile stage that no file of the
  * repository runs (its runtime is unknown: a README line, an IDE, CI).
  * kubectl-debug: a `kubectl debug` command's debug container.
+ * workflow: a GitHub Actions job container (`jobs.<id>.container`, which runs
+ * the job's steps) or service container (`jobs.<id>.services.<name>`).
  */
-export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug';
+export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug' | 'workflow';
 
 /** A flag of a command line, with its (separate or joined) value: what a fix removes or rewrites. */
 export interface CommandFlag {
@@ -42,7 +44,30 @@ export interface ComposeSource {
   anchors?: ReadonlyMap<YAMLMap, boolean>;
 }
 
+/** A workflow container's `options:` scalar as run flags. */
+export interface WorkflowOptions {
+  file: SourceFile;
+  /** The text from the first word to the end of the last, when a fix may rewrite it (the source there is the value). */
+  start?: number;
+  end?: number;
+  flags: CommandFlag[];
+}
+
+export interface WorkflowSource {
+  kind: 'workflow';
+  y: YamlFile;
+  role: 'container' | 'service';
+  job: string;
+  service?: string;
+  /** The `container:` / `services.<name>:` pair. */
+  pair: Pair;
+  /** Its map (absent for `container: IMAGE`). */
+  map?: YAMLMap;
+  options?: WorkflowOptions;
+}
+
 export type LaunchSource =
+  | WorkflowSource
   | ComposeSource
   | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
@@ -137,13 +162,14 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
 }
 
 /**
- * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * Is the launch a ptrace target? A debugger evidently runs (other than on a core
+ * file, which traces nothing) or is installed, it
  * is a Go dev container or has an editor attach configuration, or it shows the
  * intent: it asks for SYS_PTRACE itself, or joins another container's PID
  * namespace (to see its processes, which is only useful to inspect them).
  */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */

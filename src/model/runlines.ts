@@ -30,7 +30,61 @@ const VALUE_FLAGS = new Set([
 ]);
 const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
 
-interface Flag { name: string; value: string; start: number; end: number; valueWord?: Word; valueFrom: number }
+/** A flag of `docker run`/`docker create`, with its (joined or separate) value word. */
+export interface RunFlag { name: string; value: string; start: number; end: number; valueWord?: Word; valueFrom: number }
+type Flag = RunFlag;
+
+/**
+ * The flags of `docker run` / `docker create` from words[from]: up to the
+ * first word that is not a flag (the image), or `--`. With `all`, words that
+ * are not flags are skipped rather than ending the list (a workflow's
+ * `options:` holds flags only). `next` is the index of the word after them.
+ */
+export function parseRunFlags(words: Word[], from: number, all = false): { flags: RunFlag[]; next: number } {
+  const flags: RunFlag[] = [];
+  let i = from;
+  for (; i < words.length; i++) {
+    const w = words[i]!;
+    const v = w.value;
+    if (v === '--') { i++; break; }
+    if (!v.startsWith('-') || v === '-') {
+      if (all) continue;
+      break;
+    }
+    const eq = v.indexOf('=');
+    if (v.startsWith('--') && eq > 0) {
+      flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
+      continue;
+    }
+    const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]!));
+    if (takesValue && words[i + 1]) {
+      const vw = words[i + 1]!;
+      const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
+      flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
+      i++;
+      continue;
+    }
+    flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
+  }
+  return { flags, next: i };
+}
+
+/** What a container's run flags set: capabilities, security options, privileged, user, networking, PID namespace and published ports. */
+export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: string) => string) {
+  const val = (f: Flag): Valued<string> => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
+  const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+  const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+  const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
+  const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+  const privileged: Valued<boolean> | undefined = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
+  const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
+  const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
+  const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+  const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
+  const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
+  const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, expand)).filter((p): p is PortMapping => !!p);
+  return { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports };
+}
 
 function basename(v: string): string {
   return v.slice(v.lastIndexOf('/') + 1);
@@ -199,43 +253,11 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
       const words = c.words;
       const ri = runIndex(words);
       if (ri < 0) continue;
-      const flags: Flag[] = [];
-      let i = ri;
-      for (; i < words.length; i++) {
-        const w = words[i]!;
-        const v = w.value;
-        if (v === '--') { i++; break; }
-        if (!v.startsWith('-') || v === '-') break;
-        const eq = v.indexOf('=');
-        if (v.startsWith('--') && eq > 0) {
-          flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
-          continue;
-        }
-        const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]!));
-        if (takesValue && words[i + 1]) {
-          const vw = words[i + 1]!;
-          const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
-          flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
-          i++;
-          continue;
-        }
-        flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
-      }
+      const { flags, next: i } = parseRunFlags(words, ri);
       const imageWord = words[i];
       if (!imageWord) continue;
       const cmdWords = words.slice(i + 1);
-      const val = (f: Flag): Valued<string> => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
-      const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-      const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-      const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
-      const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
-      const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
-      const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
-      const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
-      const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
-      const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
-      const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-      const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, cf.expand)).filter((p): p is PortMapping => !!p);
+      const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, cf.expand);
       const entry = flags.find((f) => f.name === '--entrypoint');
       const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
       // The build of the image it runs, anywhere in the repository.

@@ -28,6 +28,8 @@ export function launchName(l: Launch): string {
       return `the image of ${l.name}`;
     case 'kubectl-debug':
       return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    case 'workflow':
+      return l.source.kind === 'workflow' && l.source.role === 'service' ? `the service container "${l.source.service}" of job "${l.source.job}"` : `the container of job "${l.source.kind === 'workflow' ? l.source.job : l.name}"`;
   }
 }
 
@@ -46,6 +48,8 @@ export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
       return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
     case 'kubectl-debug':
       return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
+    case 'workflow':
+      return `add \`--cap-add=${cap}\` to the container's \`options:\``;
   }
 }
 

@@ -16,7 +16,8 @@ export const ptd008: Rule = {
     for (const l of ctx.launches) {
       // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
       // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
-      if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
+      // A workflow's clients are its steps: in the job container itself, or on the job's network (services), never through a published port.
+      if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
       const done = new Set<string>();
       for (const s of dlvServers(l)) {
         const port = s.listen?.port;
