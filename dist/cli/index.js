@@ -9684,6 +9684,37 @@ function analyzeDlv(file, ws) {
     }
     return { sub, headless, ...(listen ? { listen } : {}), ...(target ? { target } : {}) };
 }
+/** gdb's own options that take a separate value (so that it is not taken for the program or the core). */
+const GDB_VALUE_OPTIONS = new Set(['-ex', '-iex', '-x', '-ix', '-ex', '-eval-command', '--eval-command', '-init-eval-command', '-command', '--command', '-d', '-directory', '--directory', '-cd', '--cd', '-s', '-symbols', '--symbols', '-e', '-exec', '--exec', '-b', '-l', '-data-directory', '--data-directory', '-D', '-tty', '--tty', '-i', '--interpreter', '-interpreter']);
+/**
+ * How gdb is run: `-p PID` / `--pid` / `gdb PROG PID` attach; `-c CORE` / `--core` / `gdb PROG CORE`
+ * read a core file (post-mortem, no tracing); anything else (`--args PROG …`, `gdb PROG`) launches.
+ */
+function gdbMode(ws) {
+    const positional = [];
+    for (let i = 1; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v === '--args' || v === '-args')
+            return 'launch';
+        if (v === '-p' || v === '--pid' || v === '-pid' || v.startsWith('--pid=') || /^-p\d/.test(v))
+            return 'attach';
+        if (v === '-c' || v === '--core' || v === '-core' || v.startsWith('--core=') || v.startsWith('-core='))
+            return 'post-mortem';
+        if (GDB_VALUE_OPTIONS.has(v)) {
+            i++;
+            continue;
+        }
+        if (v.startsWith('-'))
+            continue;
+        positional.push(v);
+    }
+    if (positional.length >= 2) {
+        const second = positional[1];
+        // A number (or a variable, `$(pgrep x)`, `$!`) is a process to attach to; a path is a core file.
+        return /^\d+$/.test(second) || second.startsWith('$') ? 'attach' : 'post-mortem';
+    }
+    return 'launch';
+}
 function attachMode(tool, ws) {
     const vals = ws.slice(1).map((w) => w.value);
     switch (tool) {
@@ -9691,7 +9722,7 @@ function attachMode(tool, ws) {
         case 'ltrace':
             return vals.some((v) => v === '-p' || /^-p\d/.test(v) || v.startsWith('--attach')) ? 'attach' : 'launch';
         case 'gdb':
-            return vals.some((v) => v === '-p' || v === '--pid' || v.startsWith('--pid=') || /^-p\d/.test(v)) ? 'attach' : 'launch';
+            return gdbMode(ws);
         case 'py-spy':
             return 'attach';
         default:
@@ -10698,13 +10729,14 @@ function ptraceGrant(l) {
     return l.capAdd.find((c) => normalizeCap(c.value) === 'SYS_PTRACE');
 }
 /**
- * Is the launch a ptrace target? A debugger evidently runs or is installed, it
+ * Is the launch a ptrace target? A debugger evidently runs (other than on a core
+ * file, which traces nothing) or is installed, it
  * is a Go dev container or has an editor attach configuration, or it shows the
  * intent: it asks for SYS_PTRACE itself, or joins another container's PID
  * namespace (to see its processes, which is only useful to inspect them).
  */
 function isPtraceTarget(l) {
-    return l.tools.length > 0 || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+    return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
 function askedInIgnoredRunArgs(l) {
@@ -13438,6 +13470,8 @@ function buildEditor(l) {
             return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
         case 'kubectl-debug':
             return kubectlDebugEditor(src.file, src.insertAt, src.flags);
+        case 'workflow':
+            return workflowContainerEditor(src);
         case 'devcontainer': {
             const file = src.doc.file;
             const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
@@ -13926,6 +13960,123 @@ function kubectlDebugEditor(file, insertAt, flags) {
         },
         replaceSecurityOpt: () => undefined,
         replacePrivileged: () => undefined,
+    };
+}
+// ---------- GitHub Actions job and service containers ----------
+/**
+ * The `options:` text of a workflow container with flags removed and one
+ * added, as one edit of the text from its first word to the end of its last
+ * (one edit, so that removing a flag and adding another never overlap). A
+ * removed flag takes the blanks before it; one alone on its line of a block
+ * scalar takes the line; the first takes the blanks after it.
+ */
+function optionsText(file, o, remove, add) {
+    if (o.start === undefined || o.end === undefined)
+        return undefined;
+    const base = o.start;
+    let t = file.text.slice(o.start, o.end);
+    const blank = (c) => c === ' ' || c === '\t';
+    for (const f of [...remove].sort((a, b) => b.start - a.start)) {
+        let s = f.start - base;
+        let e = f.end - base;
+        if (s < 0 || e > t.length)
+            return undefined;
+        let before = s;
+        while (before > 0 && blank(t[before - 1]))
+            before--;
+        if (before === 0) {
+            while (e < t.length && (blank(t[e]) || t[e] === '\n' || t[e] === '\r'))
+                e++;
+            s = 0;
+        }
+        else if (t[before - 1] === '\n') {
+            let after = e;
+            while (after < t.length && blank(t[after]))
+                after++;
+            if (after === t.length || t[after] === '\n' || t[after] === '\r') {
+                // Alone on its line: the line goes, with the break before it.
+                s = before - 1;
+                if (s > 0 && t[s - 1] === '\r')
+                    s--;
+                e = after;
+            }
+            else
+                e = after;
+        }
+        else
+            s = before;
+        t = t.slice(0, s) + t.slice(e);
+    }
+    if (add !== undefined)
+        t = t === '' ? add : `${t} ${add}`;
+    return t;
+}
+/** `container: IMAGE` written as a map with the image and `options: FLAG`, at the file's own indentation. */
+function imageToMap(src, flag) {
+    const file = src.y.file;
+    const k = src.pair.key;
+    const v = src.pair.value;
+    if (!k?.range || !v?.range || !(0,yaml_lib/* isScalar */.jn)(v) || !['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE'].includes(String(v.type)))
+        return undefined;
+    const keyLine = (0,source/* positionAt */.t$)(file, k.range[0]).line;
+    if ((0,source/* positionAt */.t$)(file, v.range[1]).line !== keyLine)
+        return undefined;
+    const indent = file.text.slice((0,source/* lineStart */.PT)(file, keyLine), k.range[0]);
+    if (indent.trim() !== '' && !/^\s*-\s*$/.test(indent))
+        return undefined;
+    const nl = (0,source/* eol */.p3)(file);
+    const pad = ' '.repeat(indent.length + mapIndent(src.y));
+    const raw = file.text.slice(v.range[0], v.range[1]);
+    // From just after the colon: the value moves under the key.
+    const colon = file.text.lastIndexOf(':', v.range[0]);
+    if (colon < k.range[1] - 1)
+        return undefined;
+    return [{ path: file.path, start: colon + 1, end: v.range[1], text: `${nl}${pad}image: ${raw}${nl}${pad}options: ${flag}` }];
+}
+function workflowContainerEditor(src) {
+    const file = src.y.file;
+    const o = src.options;
+    const what = src.role === 'service' ? `service container "${src.service}" of job "${src.job}"` : `the container of job "${src.job}"`;
+    const hasCap = (cap) => (o?.flags ?? []).some((f) => f.name === '--cap-add' && f.value.split(',').some((v) => v.toUpperCase().replace(/^CAP_/, '') === cap || v.toUpperCase() === 'ALL'));
+    const edit = (remove, add) => {
+        if (!o) {
+            // No options yet: a new `options:` pair with the flag.
+            if (remove.length > 0 || add === undefined)
+                return undefined;
+            if (src.map)
+                return addScalarPair(src.y, src.map, 'options', add);
+            return imageToMap(src, add);
+        }
+        const t = optionsText(file, o, remove, add);
+        if (t === undefined)
+            return undefined;
+        if (t === '' && src.map) {
+            // Nothing left: the pair goes rather than an empty `options:`.
+            const pair = ownPair(src.map, 'options');
+            return pair ? removePair(src.y, src.map, pair) : undefined;
+        }
+        return [{ path: file.path, start: o.start, end: o.end, text: t }];
+    };
+    return {
+        addCapability(cap) {
+            if (hasCap(cap))
+                return undefined;
+            return makeFix(`Add --cap-add=${cap} to the options: of ${what}`, edit([], `--cap-add=${cap}`), [file]);
+        },
+        replaceSecurityOpt(opt, cap) {
+            const f = o?.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
+            if (!f)
+                return undefined;
+            const add = cap !== undefined && !hasCap(cap) ? `--cap-add=${cap}` : undefined;
+            const desc = cap === undefined ? `Remove --security-opt ${opt.value} from the options: of ${what}` : `Replace --security-opt ${opt.value} with --cap-add=${cap} in the options: of ${what}`;
+            return makeFix(desc, edit([f], add), [file]);
+        },
+        replacePrivileged(cap) {
+            const f = o?.flags.find((x) => x.name === '--privileged');
+            if (!f)
+                return undefined;
+            return makeFix(`Replace --privileged with --cap-add=${cap} in the options: of ${what}`, edit([f], hasCap(cap) ? undefined : `--cap-add=${cap}`), [file]);
+        },
     };
 }
 
@@ -14860,6 +15011,8 @@ function launchName(l) {
             return `the image of ${l.name}`;
         case 'kubectl-debug':
             return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+        case 'workflow':
+            return l.source.kind === 'workflow' && l.source.role === 'service' ? `the service container "${l.source.service}" of job "${l.source.job}"` : `the container of job "${l.source.kind === 'workflow' ? l.source.job : l.name}"`;
     }
 }
 /** How to grant a capability in this launch's own syntax. */
@@ -14877,6 +15030,8 @@ function grantPhrase(l, cap = 'SYS_PTRACE') {
             return `run the image with \`--cap-add=${cap}\` (\`cap_add: [${cap}]\` in Compose, \`securityContext.capabilities.add\` in Kubernetes)`;
         case 'kubectl-debug':
             return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
+        case 'workflow':
+            return `add \`--cap-add=${cap}\` to the container's \`options:\``;
     }
 }
 /** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
@@ -15574,6 +15729,9 @@ const ptd006 = {
             // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
             if (l.hostNetwork || l.kind === 'kubectl-debug')
                 continue;
+            // A job container's debugger clients are the job's later steps, run inside the same container: its 127.0.0.1 reaches them.
+            if (l.source.kind === 'workflow' && l.source.role === 'container')
+                continue;
             for (const s of dlvServers(l)) {
                 const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
                 const cmd = `\`${commandText(s.tool)}\` (${where(s.tool.span)})`;
@@ -15787,7 +15945,8 @@ const ptd008 = {
         for (const l of ctx.launches) {
             // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
             // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
-            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.hostNetwork || l.sharedNetwork || l.publishAll)
+            // A workflow's clients are its steps: in the job container itself, or on the job's network (services), never through a published port.
+            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.hostNetwork || l.sharedNetwork || l.publishAll)
                 continue;
             const done = new Set();
             for (const s of dlvServers(l)) {
@@ -17988,6 +18147,60 @@ const VALUE_FLAGS = new Set([
     '--arch', '--os', '--variant', '--pod', '--secret', '--cgroup-conf', '--hooks-dir',
 ]);
 const SHORT_VALUE = new Set(['a', 'c', 'e', 'h', 'l', 'm', 'p', 'u', 'v', 'w']);
+/**
+ * The flags of `docker run` / `docker create` from words[from]: up to the
+ * first word that is not a flag (the image), or `--`. With `all`, words that
+ * are not flags are skipped rather than ending the list (a workflow's
+ * `options:` holds flags only). `next` is the index of the word after them.
+ */
+function parseRunFlags(words, from, all = false) {
+    const flags = [];
+    let i = from;
+    for (; i < words.length; i++) {
+        const w = words[i];
+        const v = w.value;
+        if (v === '--') {
+            i++;
+            break;
+        }
+        if (!v.startsWith('-') || v === '-') {
+            if (all)
+                continue;
+            break;
+        }
+        const eq = v.indexOf('=');
+        if (v.startsWith('--') && eq > 0) {
+            flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
+            continue;
+        }
+        const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]));
+        if (takesValue && words[i + 1]) {
+            const vw = words[i + 1];
+            const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
+            flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
+            i++;
+            continue;
+        }
+        flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
+    }
+    return { flags, next: i };
+}
+/** What a container's run flags set: capabilities, security options, privileged, user, networking, PID namespace and published ports. */
+function runFlagSettings(file, flags, expand) {
+    const val = (f) => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
+    const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+    const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
+    const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
+    const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+    const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
+    const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
+    const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
+    const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
+    const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
+    const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
+    const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, expand)).filter((p) => !!p);
+    return { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports };
+}
 function basename(v) {
     return v.slice(v.lastIndexOf('/') + 1);
 }
@@ -18190,48 +18403,12 @@ function runLineLaunches(project, files, linker) {
             const ri = runIndex(words);
             if (ri < 0)
                 continue;
-            const flags = [];
-            let i = ri;
-            for (; i < words.length; i++) {
-                const w = words[i];
-                const v = w.value;
-                if (v === '--') {
-                    i++;
-                    break;
-                }
-                if (!v.startsWith('-') || v === '-')
-                    break;
-                const eq = v.indexOf('=');
-                if (v.startsWith('--') && eq > 0) {
-                    flags.push({ name: v.slice(0, eq), value: v.slice(eq + 1), start: w.start, end: w.end, valueWord: w, valueFrom: eq + 1 });
-                    continue;
-                }
-                const takesValue = VALUE_FLAGS.has(v) || (!v.startsWith('--') && v.length > 2 && SHORT_VALUE.has(v[v.length - 1]));
-                if (takesValue && words[i + 1]) {
-                    const vw = words[i + 1];
-                    const name = !v.startsWith('--') && v.length > 2 ? `-${v[v.length - 1]}` : v;
-                    flags.push({ name, value: vw.value, start: w.start, end: vw.end, valueWord: vw, valueFrom: 0 });
-                    i++;
-                    continue;
-                }
-                flags.push({ name: v, value: '', start: w.start, end: w.end, valueFrom: 0 });
-            }
+            const { flags, next: i } = parseRunFlags(words, ri);
             const imageWord = words[i];
             if (!imageWord)
                 continue;
             const cmdWords = words.slice(i + 1);
-            const val = (f) => ({ value: f.value, span: f.valueWord ? { file, start: f.valueWord.map[f.valueFrom] ?? f.valueWord.start, end: f.valueWord.end } : { file, start: f.start, end: f.end } });
-            const capAdd = flags.filter((f) => f.name === '--cap-add').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-            const capDrop = flags.filter((f) => f.name === '--cap-drop').flatMap((f) => f.value.split(',').map((v) => ({ value: v, span: val(f).span })));
-            const securityOpt = flags.filter((f) => f.name === '--security-opt').map(val);
-            const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
-            const privileged = privFlag ? { value: true, span: { file, start: privFlag.start, end: privFlag.end } } : undefined;
-            const userFlag = flags.find((f) => f.name === '-u' || f.name === '--user');
-            const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
-            const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
-            const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
-            const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
-            const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, cf.expand)).filter((p) => !!p);
+            const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, cf.expand);
             const entry = flags.find((f) => f.name === '--entrypoint');
             const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
             // The build of the image it runs, anywhere in the repository.
@@ -20488,6 +20665,212 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/model/workflows.ts
+/**
+ * GitHub Actions job containers as launches: `jobs.<id>.container` (the
+ * container every `run:` step of the job executes in) and
+ * `jobs.<id>.services.<name>` (containers started beside the job, each
+ * running its image's own command). Their `options:` are `docker create`
+ * flags, parsed with the run-line flag parser (runlines.ts) from the shell
+ * words of the scalar, so every setting keeps the place it is written.
+ *
+ * The job container's command is the job's `run:` steps (the runner starts
+ * the container with `tail -f /dev/null` and executes each step inside it
+ * with `docker exec`), run in the workspace, which is the checked-out
+ * repository: a script a step names is read from the repository.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Where the runner mounts the workspace (the checked-out repository) in a job container: `/__w/<repo>/<repo>`. */
+const WORKSPACE = '/__w/repo/repo';
+function keySpan(file, p) {
+    const r = p.key?.range;
+    return r ? { file, start: r[0], end: r[1] } : { file, start: 0, end: 0 };
+}
+/**
+ * The `options:` scalar as run flags. Editable (a fix may rewrite the text
+ * between its first and last word) when the source between them is the value
+ * itself: a plain, single-quoted without '' escapes, double-quoted without
+ * backslashes, or block scalar.
+ */
+function optionsOf(y, n) {
+    if (!n || !(0,yaml_lib/* isScalar */.jn)(n))
+        return undefined;
+    const s = n;
+    if (typeof s.value !== 'string' || !s.range)
+        return undefined;
+    const file = y.file;
+    const w = (0,yaml/* scalarWord */.F4)(file, s);
+    const words = (0,shell/* splitShell */.b2)(w.value, { map: w.map }).flatMap((c) => c.words);
+    const { flags } = parseRunFlags(words, 0, true);
+    const raw = file.text.slice(s.range[0], s.range[1]);
+    const editable = words.length > 0 &&
+        (s.type === 'PLAIN' || s.type === 'BLOCK_FOLDED' || s.type === 'BLOCK_LITERAL' || (s.type === 'QUOTE_SINGLE' && !raw.slice(1, -1).includes("''")) || (s.type === 'QUOTE_DOUBLE' && !raw.includes('\\')));
+    const cflags = flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end }));
+    return {
+        flags,
+        options: { file, ...(editable ? { start: words[0].start, end: words[words.length - 1].end } : {}), flags: cflags },
+    };
+}
+/** `ports:` of a job container or service: `- 2345:2345`, `- 8080`. */
+function portsOf(y, n, expand) {
+    const out = [];
+    for (const it of (0,yaml/* items */.ld)(y, n)) {
+        if (!it || !(0,yaml_lib/* isScalar */.jn)(it) || !it.range)
+            continue;
+        const pm = (0,compose/* parseShortPort */.nX)(String(it.value), { file: y.file, start: it.range[0], end: it.range[1] }, expand);
+        if (pm)
+            out.push(pm);
+    }
+    return out;
+}
+function containerSpec(y, pair) {
+    const v = (0,yaml/* deref */.LA)(y, pair.value);
+    if (!v)
+        return undefined;
+    if ((0,yaml_lib/* isScalar */.jn)(v)) {
+        const image = (0,yaml/* str */.gx)(v);
+        return image ? { pair, image: { value: image, node: v } } : undefined;
+    }
+    if (!(0,yaml/* isMapNode */.vz)(v))
+        return undefined;
+    const img = (0,yaml/* get */.Jt)(y, v, 'image');
+    const image = (0,yaml/* str */.gx)(img);
+    return { pair, map: v, ...(image && img ? { image: { value: image, node: img } } : {}) };
+}
+/** The job's `run:` steps with the working directory each runs in (relative to the workspace). */
+function stepRuns(y, job, defaultsDir) {
+    const jobDir = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, job, 'defaults'), 'run'), 'working-directory')) ?? defaultsDir;
+    const out = [];
+    for (const step of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, job, 'steps'))) {
+        if (!(0,yaml/* isMapNode */.vz)(step))
+            continue;
+        const run = (0,yaml/* get */.Jt)(y, step, 'run');
+        if (!run || !(0,yaml_lib/* isScalar */.jn)(run) || !run.range)
+            continue;
+        out.push({ run, dir: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, step, 'working-directory')) ?? jobDir });
+    }
+    return out;
+}
+/** The commands of cf whose first word lies inside node (the run: scalars cmdfiles.ts split, with their shell checks and scopes). */
+function commandsIn(commands, node) {
+    const [s, e] = node.range;
+    return commands.filter((c) => c.words.length > 0 && c.words[0].start >= s && c.words[0].start < e);
+}
+function workflowLaunches(project, files, linker) {
+    const out = [];
+    for (const file of files) {
+        if (file.kind !== 'workflow')
+            continue;
+        const y = project.yaml(file);
+        if (!y)
+            continue;
+        const cf = (0,cmdfiles/* commandFileOf */.j)(project, file);
+        for (const doc of y.docs) {
+            const root = (0,yaml/* deref */.LA)(y, doc.contents);
+            if (!(0,yaml/* isMapNode */.vz)(root))
+                continue;
+            const topDir = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, root, 'defaults'), 'run'), 'working-directory'));
+            for (const jp of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, root, 'jobs'))) {
+                const jobId = (0,yaml/* keyOf */.TN)(jp);
+                const job = (0,yaml/* deref */.LA)(y, jp.value);
+                if (jobId === undefined || !(0,yaml/* isMapNode */.vz)(job))
+                    continue;
+                const cpair = job.items.find((p) => (0,yaml/* keyOf */.TN)(p) === 'container');
+                const spec = cpair ? containerSpec(y, cpair) : undefined;
+                if (spec) {
+                    // Each step runs in the container, in the workspace (or its working-directory).
+                    const runs = stepRuns(y, job, topDir).map((r) => ({ commands: commandsIn(cf.commands, r.run), dir: r.dir === undefined ? WORKSPACE : r.dir.startsWith('/') ? r.dir : external_node_path_.posix.join(WORKSPACE, cf.expand(r.dir)) }));
+                    const launch = containerLaunch(project, y, spec, jobId, undefined, linker, cf.expand, runs);
+                    if (launch)
+                        out.push(launch);
+                }
+                for (const sp of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, job, 'services'))) {
+                    const name = (0,yaml/* keyOf */.TN)(sp);
+                    const s = name !== undefined ? containerSpec(y, sp) : undefined;
+                    if (!s || name === undefined)
+                        continue;
+                    // A service runs its image's own ENTRYPOINT and CMD.
+                    const launch = containerLaunch(project, y, s, jobId, name, linker, cf.expand, undefined);
+                    if (launch)
+                        out.push(launch);
+                }
+            }
+        }
+    }
+    return out;
+}
+function containerLaunch(project, y, spec, jobId, service, linker, expand, steps) {
+    const file = y.file;
+    const opts = spec.map ? optionsOf(y, (0,yaml/* get */.Jt)(y, spec.map, 'options')) : undefined;
+    const flags = opts?.flags ?? [];
+    const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, expand);
+    const yamlPorts = spec.map ? portsOf(y, (0,yaml/* get */.Jt)(y, spec.map, 'ports'), expand) : [];
+    const linked = spec.image ? linker.image(expand(spec.image.value), [file]) : undefined;
+    const facts = linked?.facts;
+    const imageMounts = facts?.mounts ?? [];
+    let run;
+    let tools;
+    if (steps) {
+        const mounts = [{ container: WORKSPACE, repo: [''] }, ...imageMounts];
+        run = { tools: [], builds: [] };
+        for (const st of steps)
+            (0,model_commands/* analyzeCommands */.rp)(file, st.commands, run, (0,scripts/* followContext */.xR)(project, { mounts, workdir: st.dir }));
+        // The runner replaces the image's command (`tail -f /dev/null`); its installs still count when the steps debug, or the image does not wire its debugger to its own command.
+        tools = [...(0,model_project/* imageTools */.JY)(facts, true, run, (0,scripts/* followContext */.xR)(project, { mounts, workdir: WORKSPACE })), ...run.tools];
+    }
+    else {
+        const follow = (0,scripts/* followContext */.xR)(project, { mounts: imageMounts, workdir: facts?.stage.workdir || '/' });
+        run = facts ? (0,model_project/* runFacts */.pI)(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
+        tools = [...(0,model_project/* imageTools */.JY)(facts, false, run, follow), ...run.tools];
+    }
+    const seen = new Set();
+    tools = tools.filter((t) => {
+        const k = `${t.span.file.path}@${t.span.start}:${t.tool}:${t.use}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+    const user = userFlag ? val(userFlag) : facts?.stage.user;
+    const name = service === undefined ? `jobs.${jobId}.container` : `jobs.${jobId}.services.${service}`;
+    const launch = {
+        id: `workflow:${file.path}#${jobId}/${service === undefined ? 'container' : `services/${service}`}`,
+        kind: 'workflow',
+        name,
+        anchor: keySpan(file, spec.pair),
+        file,
+        ...(spec.image?.node.range ? { image: { value: spec.image.value, span: { file, start: spec.image.node.range[0], end: spec.image.node.range[1] } } } : {}),
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(user ? { user } : {}),
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
+        tools,
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports: [...ports, ...yamlPorts],
+        ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+        ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+        ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+        ...(linked ? { linkNotes: linked.related } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+        source: { kind: 'workflow', y, role: service === undefined ? 'container' : 'service', job: jobId, ...(service !== undefined ? { service } : {}), pair: spec.pair, ...(spec.map ? { map: spec.map } : {}), ...(opts ? { options: opts.options } : {}) },
+    };
+    return launch;
+}
+
 ;// CONCATENATED MODULE: ./src/model/dockerfiles.ts
 /**
  * A Dockerfile on its own is a container: many repositories have only a
@@ -20769,6 +21152,7 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
 
 
 
+
 /** `.vscode/launch.json` configurations that attach to a local process. */
 function editorAttachConfigs(project) {
     const out = [];
@@ -20893,7 +21277,9 @@ function buildModel(project, opts = {}) {
         const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
         return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
     });
-    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl];
+    // GitHub Actions job and service containers (their steps run in the job container).
+    const jobContainers = workflowLaunches(project, runFiles, linker);
+    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl, ...jobContainers];
     (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
