@@ -401,6 +401,22 @@ export class Workspace {
     }
   }
 
+  /**
+   * The names of the files directly in a directory under the root (a chart's `templates/`, for its `.tpl`
+   * helpers), sorted; empty when it is not a directory inside the root. Each file is still read with read().
+   */
+  filesIn(dir: string, max = 256): string[] {
+    const norm = this.normalize(dir);
+    if (norm === undefined) return [];
+    const real = this.realDir(norm);
+    if (real === undefined || !this.insideRoot(real)) return [];
+    try {
+      return readdirSync(real, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().slice(0, max);
+    } catch {
+      return [];
+    }
+  }
+
   private insideRoot(real: string): boolean {
     return real === this.realRoot || real.startsWith(this.realRoot + sep);
   }

@@ -378,6 +378,8 @@ function makefile(b: Builder): void {
   const vars = b.vars;
   let conditional = 0;
   let define: { name: string; depth: number; from: number } | undefined;
+  const bodies = new Map<string, { from: number; to: number }>();
+  let calls = 0;
   let i = 0;
   while (i < text.length) {
     if (text[i] === '\t') {
@@ -395,6 +397,7 @@ function makefile(b: Builder): void {
       if (MAKE_ENDEF.test(line) && --define.depth === 0) {
         const body = text.slice(define.from, l.start).replace(/\r?\n$/, '');
         setMake(vars, define.name, body, '=', conditional > 0);
+        bodies.set(define.name, { from: define.from, to: l.start });
         define = undefined;
       } else if (MAKE_DEFINE.test(line)) define.depth++;
       i = l.next;
@@ -405,6 +408,13 @@ function makefile(b: Builder): void {
     i = l.next;
     const def = MAKE_DEFINE.exec(line);
     if (def) { define = { name: def[1]!, depth: 1, from: l.next }; continue; }
+    if (line.includes('$(call') && calls < MAX_MAKE_CALLS) {
+      for (const m of line.matchAll(MAKE_CALL)) {
+        const body = bodies.get(m[1]!);
+        if (!body || ++calls > MAX_MAKE_CALLS) continue;
+        b.push(expandCanned(text, body, m[2] ? m[2].slice(1).split(',').map((a) => a.trim()) : []));
+      }
+    }
     if (MAKE_CONDITIONAL.test(line)) { conditional++; continue; }
     if (MAKE_ENDIF.test(line)) { if (conditional > 0) conditional--; continue; }
     const m = MAKE_ASSIGN.exec(line.trimStart());
@@ -413,6 +423,42 @@ function makefile(b: Builder): void {
     if (op === '!=') continue;
     setMake(vars, m[2]!, makeValue(m[4]!), op, conditional > 0);
   }
+}
+
+/** `$(call NAME,a,b)` with plain arguments (no nested references: `$(call T,$(x))` is left alone). */
+const MAKE_CALL = /\$\(call[ \t]+([^\s,()$]+)((?:,[^,()$]*)*)\)/g;
+const MAX_MAKE_CALLS = 256;
+
+/**
+ * The recipe lines of a `define` body as one `$(eval $(call NAME,a,b))` instantiates them: `$(1)`, `$(2)`, …
+ * replaced by the arguments (each character of an argument mapped to the `$(` it stands for, the rest to
+ * its own offset), so that `docker build -t …/$(1):$(TAG) $(2)` in an image template is each image's build.
+ */
+function expandCanned(text: string, body: { from: number; to: number }, args: string[]): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  let i = body.from;
+  while (i < body.to) {
+    const l = logicalLine(text, i);
+    i = l.next;
+    if (text[l.start] !== '\t' || l.end > body.to) continue;
+    let s = l.start + 1;
+    while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' ')) s++;
+    let sub = '';
+    const map: number[] = [];
+    for (let k = s; k < l.end; k++) {
+      const ref = text[k] === '$' && text[k + 1] === '(' && /[1-9]/.test(text[k + 2] ?? '') && text[k + 3] === ')';
+      if (ref) {
+        const v = args[Number(text[k + 2]) - 1] ?? '';
+        for (const c of v) { sub += c; map.push(k); }
+        k += 3;
+        continue;
+      }
+      sub += text[k];
+      map.push(k);
+    }
+    out.push(...splitShell(sub, { map, make: true }));
+  }
+  return out;
 }
 
 function setMake(vars: Scope, name: string, value: string, op: string, conditional: boolean): void {

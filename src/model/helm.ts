@@ -7,62 +7,120 @@
  * `| default X` are resolved; anything else leaves the reference unresolved.
  */
 import { posix } from 'node:path';
-import { get, str, type YNode } from '../parse/yaml.js';
+import { getPath, nodeSpan, type YamlFile, type YNode } from '../parse/yaml.js';
+import { chartData, conditionRegions, definesOf, renderText, type Region, type TNode, type TVal } from './gotemplate.js';
 import type { Project } from './project.js';
+import type { SourceFile, Span } from '../types.js';
 
-const chartCache = new WeakMap<Project, Map<string, { values: YNode; chart: YNode; y: Parameters<typeof get>[0] | undefined; cy: Parameters<typeof get>[0] | undefined } | undefined>>();
+export interface Chart {
+  /** The chart's directory ('' for a chart at the root). */
+  root: string;
+  /** `.Values`, `.Chart` (Name, Version, AppVersion) as the templates see them; `.Release` and the rest are unknown. */
+  data: TVal;
+  /** Named templates of `templates/*.tpl` ({{ define "chart.image" }}). */
+  defines: Map<string, TNode[]>;
+  values?: YamlFile;
+  valuesFile?: SourceFile;
+}
 
-function chartOf(project: Project, templatePath: string) {
+const chartCache = new WeakMap<Project, Map<string, Chart | undefined>>();
+/** A chart's helpers are a few files; more than this many .tpl files (or bytes) are not read. */
+const MAX_TPL_FILES = 32;
+
+function jsOf(y: YamlFile | undefined): TVal {
+  try {
+    return (y?.docs[0]?.toJS({ maxAliasCount: 100 }) ?? {}) as TVal;
+  } catch {
+    return {};
+  }
+}
+
+/** The chart whose templates/ holds this file, read once: values.yaml, Chart.yaml and the .tpl helpers. */
+export function chartOf(project: Project, templatePath: string): Chart | undefined {
   let cache = chartCache.get(project);
   if (!cache) chartCache.set(project, (cache = new Map()));
   // <chart>/templates/x.yaml (or a sub-directory of templates/).
-  const parts = templatePath.split('/');
+  const parts = posix.normalize(templatePath).split('/');
   const t = parts.lastIndexOf('templates');
   if (t < 0) return undefined;
   const root = parts.slice(0, t).join('/');
   if (cache.has(root)) return cache.get(root);
   const at = (n: string): string => (root ? `${root}/${n}` : n);
   const chartFile = project.file(at('Chart.yaml'), 'kubernetes', { quiet: true });
-  const valuesFile = chartFile ? project.file(at('values.yaml'), 'kubernetes', { quiet: true }) : undefined;
-  const cy = chartFile ? project.yaml(chartFile) : undefined;
-  const y = valuesFile ? project.yaml(valuesFile) : undefined;
-  const out = chartFile ? { values: y?.docs[0]?.contents as YNode, chart: cy?.docs[0]?.contents as YNode, y, cy } : undefined;
+  let out: Chart | undefined;
+  if (chartFile) {
+    const valuesFile = project.file(at('values.yaml'), 'kubernetes', { quiet: true });
+    const values = valuesFile ? project.yaml(valuesFile, { quiet: true }) : undefined;
+    const meta = jsOf(project.yaml(chartFile, { quiet: true }));
+    const m = (meta && typeof meta === 'object' && !Array.isArray(meta) ? meta : {}) as Record<string, TVal>;
+    const defines = new Map<string, TNode[]>();
+    for (const name of project.ws.filesIn(at('templates')).filter((n) => n.endsWith('.tpl')).slice(0, MAX_TPL_FILES)) {
+      const r = project.ws.read(at(`templates/${name}`), 'kubernetes');
+      if (!r.ok || !r.file.text.includes('define')) continue;
+      for (const [k, v] of definesOf(r.file.text)) if (!defines.has(k)) defines.set(k, v);
+    }
+    out = {
+      root,
+      data: chartData(jsOf(values), { Name: m.name, Version: m.version, AppVersion: m.appVersion }),
+      defines,
+      ...(values ? { values } : {}),
+      ...(valuesFile ? { valuesFile } : {}),
+    };
+  }
   cache.set(root, out);
   return out;
 }
 
+/** A short template (an `image:`, a Service `type:`, a port) rendered with the chart's default values; undefined when not certain. */
+export function helmValue(project: Project, templatePath: string, raw: string): string | undefined {
+  if (!raw.includes('{{')) return raw;
+  const chart = chartOf(project, templatePath);
+  if (!chart) return undefined;
+  const out = renderText(raw, chart.data, chart.defines)?.trim();
+  if (out === undefined || out === '') return undefined;
+  // `{{ include "x.image" . | quote }}` in a plain scalar: the quotes are YAML's.
+  const q = /^"([^"]*)"$|^'([^']*)'$/.exec(out);
+  return q ? (q[1] ?? q[2]!) : out;
+}
+
 /** The image reference with the chart's values substituted; undefined when something stays a template. */
 export function helmImage(project: Project, templatePath: string, raw: string): string | undefined {
-  if (!raw.includes('{{')) return raw;
-  const chart = chartOf(project, posix.normalize(templatePath));
-  if (!chart) return undefined;
-  const lookup = (expr: string): string | undefined => {
-    const e = expr.trim();
-    let m = /^\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(e);
-    if (m && chart.y) {
-      let n: YNode = chart.values;
-      for (const k of m[1]!.slice(1).split('.')) n = get(chart.y, n, k);
-      return str(n);
-    }
-    m = /^\.Chart\.(AppVersion|Name|Version)$/.exec(e);
-    if (m && chart.cy) return str(get(chart.cy, chart.chart, m[1] === 'AppVersion' ? 'appVersion' : m[1]!.toLowerCase()));
-    m = /^"([^"]*)"$/.exec(e);
-    if (m) return m[1];
-    return undefined;
-  };
-  let unresolved = false;
-  const out = raw.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_, body: string) => {
-    const pipes = body.split('|').map((p) => p.trim());
-    let v = lookup(pipes[0]!);
-    for (const p of pipes.slice(1)) {
-      const d = /^default\s+(.+)$/.exec(p);
-      if (d && (v === undefined || v === '')) v = lookup(d[1]!);
-      else if (!d) { unresolved = true; return ''; }
-    }
-    if (v === undefined || v === '') { unresolved = true; return ''; }
-    return v;
-  });
-  return unresolved ? undefined : out;
+  const v = helmValue(project, templatePath, raw);
+  // A name with blanks or braces left in it is no image reference.
+  return v !== undefined && !/\s|\{\{|\}\}/.test(v) ? v : undefined;
+}
+
+/** Where `.Values.a.b` is set in the chart's values.yaml, for a template that is exactly `{{ .Values.a.b }}`. */
+export function valuesSpan(project: Project, templatePath: string, raw: string): Span | undefined {
+  const m = /^\{\{-?\s*\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*-?\}\}$/.exec(raw.trim());
+  const chart = m ? chartOf(project, templatePath) : undefined;
+  if (!m || !chart?.values || !chart.valuesFile) return undefined;
+  const n: YNode = getPath(chart.values, chart.values.docs[0]?.contents as YNode, m[1]!.slice(1).split('.'));
+  return n ? nodeSpan(chart.valuesFile, n) : undefined;
+}
+
+const regionCache = new WeakMap<SourceFile, Region[]>();
+
+/**
+ * The `{{ if … }}` branches of a chart's template that do not render with the chart's default values
+ * (a debug mode that is off: `{{- if .Values.chaosDlv.enable }}` with `enable: false`) and hold the offset.
+ * The innermost such branch comes first.
+ */
+export function offRegions(project: Project, file: SourceFile, offset: number): Region[] {
+  if (!file.text.includes('{{')) return [];
+  let regions = regionCache.get(file);
+  if (!regions) {
+    const chart = chartOf(project, file.path);
+    regions = chart ? conditionRegions(file.text, chart.data, chart.defines).filter((r) => r.on === false) : [];
+    regionCache.set(file, regions);
+  }
+  return regions.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => b.start - a.start);
+}
+
+/** `--set a.b=true` for a condition that is one value (`.Values.a.b`, `not .Values.a.b`); undefined for others. */
+export function setFlag(cond: string): string | undefined {
+  const m = /^(not\s+)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(cond.trim());
+  return m ? `--set ${m[2]!.slice(1)}=${m[1] ? 'false' : 'true'}` : undefined;
 }
 
 /** Keys under which rendered content can grant a capability. */

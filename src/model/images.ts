@@ -128,7 +128,15 @@ export class ImageIndex {
 
   add(spec: ImageBuildSpec): void {
     for (const tag of spec.tags) {
-      const ref = parseImageRef(tag.value);
+      let ref = parseImageRef(tag.value);
+      if (ref?.variableName) {
+        // `${REGISTRY_PREFIX}org/app:tag`: one variable in front of a repository with an organisation, the registry
+        // a Makefile puts there (`$(if $(REGISTRY),$(REGISTRY)/,)`). Indexed by the repository it names, as a
+        // link by name only (the registry is said in the note); any other variable in a name is no name.
+        const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))\/?([a-z0-9][a-z0-9._-]*\/[^$:]+(?::.*)?)$/.exec(tag.value.trim());
+        const rest = m ? parseImageRef(m[1]!) : undefined;
+        ref = rest && !rest.variableName && rest.domain === 'docker.io' ? { ...rest, raw: tag.value, variableTag: true } : undefined;
+      }
       if (!ref || ref.variableName) continue;
       const k = imageKey(ref);
       const list = this.byKey.get(k);

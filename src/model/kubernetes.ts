@@ -6,11 +6,11 @@ import { analyzeWords, type Word } from './commands.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, rendersHiddenCaps } from './helm.js';
+import { helmImage, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
-import type { SourceFile, Span, Valued } from '../types.js';
+import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 const POD_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
@@ -27,8 +27,10 @@ export interface K8sService {
   name: string;
   type: string;
   typeSpan: Span;
-  /** port, targetPort (number or name), nodePort. */
-  ports: Array<{ port: string; targetPort: string; span: Span }>;
+  /** A Helm template's `type: {{ .Values.service.type }}`: where the chart's values.yaml sets it. */
+  typeFrom?: Span;
+  /** port, targetPort (number or name), nodePort; `off`: a Helm branch the chart's default values do not render. */
+  ports: Array<{ port: string; targetPort: string; span: Span; off?: Related }>;
   selector: Map<string, string>;
   namespace: string;
 }
@@ -51,11 +53,31 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
   return items(y, n).filter((i): i is Node => !!i && isScalar(i)).map((i) => ({ value: String((i as Scalar).value), span: nodeSpan(y.file, i) }));
 }
 
+/**
+ * A related location for what sits in a Helm `{{- if … }}` branch that the chart's default values do not render:
+ * a debug mode that is off by default is still shipped, so findings in it are reported, saying how it is turned on.
+ */
+function offNote(project: Project, file: SourceFile, offset: number, what: string): Related | undefined {
+  const r = offRegions(project, file, offset)[0];
+  if (!r) return undefined;
+  const flag = setFlag(r.cond);
+  const nl = file.text.indexOf('\n', r.at);
+  return {
+    span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
+    message: `${what} is rendered only when \`${r.cond}\` holds, which the chart's values.yaml leaves off: it is the chart's debug mode${flag ? `, turned on with \`helm install … ${flag}\`` : ''}.`,
+  };
+}
+
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
 export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }, opts: { quiet?: boolean } = {}): K8sModel {
   for (const file of files) {
     const y = project.yaml(file, opts);
     if (!y) continue;
+    // A Helm template's `{{ .Values.debug.port }}`, as the chart's default values render it (as written elsewhere).
+    const value = (n: YNode): string | undefined => {
+      const v = str(n);
+      return v !== undefined && v.includes('{{') ? helmValue(project, file.path, v) ?? v : v;
+    };
     for (const doc of y.docs as Document[]) {
       const root = doc.contents as YNode;
       const kind = str(get(y, root, 'kind'));
@@ -63,15 +85,22 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
       const namespace = str(getPath(y, root, ['metadata', 'namespace'])) ?? 'default';
       if (kind === 'Service') {
         const typeNode = getPath(y, root, ['spec', 'type']);
+        const typeWritten = str(typeNode);
+        const typeFrom = typeWritten?.includes('{{') ? valuesSpan(project, file.path, typeWritten) : undefined;
         model.services.push({
           name: metaName,
-          type: str(typeNode) ?? 'ClusterIP',
+          type: (typeWritten !== undefined ? helmValue(project, file.path, typeWritten) : undefined) ?? 'ClusterIP',
           typeSpan: typeNode ? nodeSpan(file, typeNode) : nodeSpan(file, get(y, root, 'kind')),
-          ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => ({
-            port: str(get(y, p, 'port')) ?? '',
-            targetPort: str(get(y, p, 'targetPort')) ?? str(get(y, p, 'port')) ?? '',
-            span: nodeSpan(file, p),
-          })),
+          ...(typeFrom ? { typeFrom } : {}),
+          ports: items(y, getPath(y, root, ['spec', 'ports'])).filter(isMapNode).map((p) => {
+            const off = p.range ? offNote(project, file, p.range[0], 'This Service port') : undefined;
+            return {
+              port: value(get(y, p, 'port')) ?? '',
+              targetPort: value(get(y, p, 'targetPort')) ?? value(get(y, p, 'port')) ?? '',
+              span: nodeSpan(file, p),
+              ...(off ? { off } : {}),
+            };
+          }),
           selector: labelsOf(y, getPath(y, root, ['spec', 'selector'])),
           namespace,
         });
@@ -129,12 +158,14 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const ports: PortMapping[] = [];
           for (const p of items(y, get(y, c, 'ports'))) {
             if (!isMapNode(p)) continue;
-            const hp = str(get(y, p, 'hostPort'));
-            const cp = str(get(y, p, 'containerPort')) ?? '';
+            const hp = value(get(y, p, 'hostPort'));
+            const cp = value(get(y, p, 'containerPort')) ?? '';
             const pname = str(get(y, p, 'name'));
             ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
           const nameNode = get(y, c, 'name');
+          const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
+          const notes = [...(off ? [off] : []), ...(linked?.related ?? [])];
           const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
           const launch: Launch = {
             id,
@@ -157,7 +188,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
             ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
             ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
-            ...(linked ? { linkNotes: linked.related } : {}),
+            ...(notes.length > 0 ? { linkNotes: notes } : {}),
             ...(listKey === 'ephemeralContainers' && str(get(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${str(get(y, c, 'targetContainerName'))}`, span: nodeSpan(file, get(y, c, 'targetContainerName')) } } : {}),
             source: { kind: 'kubernetes', y, container: c as YAMLMap, name: cname },
           };

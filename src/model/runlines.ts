@@ -175,7 +175,12 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
       const v = w.value;
       const take = (): Word | undefined => rest[++i];
       const tag = (word: Word | undefined, from = 0): void => {
-        if (word) tags.push({ value: expand(word.value.slice(from)), span: wordSpan(file, word) });
+        if (!word) return;
+        // A variable whose value is a Make function (`IMAGE_TAG := $(if $(IMAGE_TAG),$(IMAGE_TAG),latest)`) expands to
+        // words, not a name: the tag stays a variable then (a name linked by repository only, see ImageIndex).
+        const raw = word.value.slice(from);
+        const value = expand(raw);
+        tags.push({ value: /\s/.test(value) && !/\s/.test(raw) ? raw : value, span: wordSpan(file, word) });
       };
       if (v === '-t' || v === '--tag') tag(take());
       else if (v.startsWith('--tag=')) tag(w, 6);

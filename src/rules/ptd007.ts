@@ -118,7 +118,12 @@ export const ptd007: Rule = {
             short: `The ${service.type} Service "${service.name}" opens the unauthenticated delve API outside the cluster: whoever reaches it runs code.`,
             fixHint: `Remove the debugger port from the Service (or make it ClusterIP) and use \`${forward}\``,
             span: sp.span,
-            related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
+            related: [
+              { span: service.typeSpan, message: `type: ${service.type}` },
+              ...(service.typeFrom ? [{ span: service.typeFrom, message: `The chart's values.yaml makes the Service a ${service.type} here.` }] : []),
+              ...(sp.off ? [sp.off] : []),
+              ...related,
+            ],
             launch: l,
             key: `service:${service.name}:${sp.port}`,
           });

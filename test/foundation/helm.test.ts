@@ -1,0 +1,125 @@
+/**
+ * Helm charts as they are written: named templates for images (`{{ template "x.image" . }}` from
+ * templates/_helpers.tpl), values that decide whether a debug container is rendered, a Service type and
+ * ports from values. What the reader resolves, and what it leaves unresolved (no link rather than a guess).
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from '../../src/engine.js';
+import { validate } from '../../src/fix/validate.js';
+import { applyFixes } from '../../src/fix/apply.js';
+import { chartData, conditionRegions, definesOf, renderText, type TVal } from '../../src/model/gotemplate.js';
+import { toLocation } from '../../src/source.js';
+import { tempRepo } from '../helpers/repo.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+function repo(files: Record<string, string>): string {
+  const r = tempRepo(files);
+  roots.push(r);
+  return r;
+}
+async function findingsOf(files: Record<string, string>) {
+  return (await scan({ root: repo(files) })).findings;
+}
+async function found(files: Record<string, string>): Promise<string[]> {
+  return (await findingsOf(files)).map((f) => `${f.ruleId} ${toLocation(f.span).path}:${toLocation(f.span).startLine}`);
+}
+
+const data = (values: TVal): TVal => chartData(values, { Name: 'api', Version: '0.1.0', AppVersion: '1.4.0' });
+
+describe('the Go template reader', () => {
+  const helpers =
+    '{{/* image of the sidecar */}}\n{{- define "chaos-dlv.image" -}}\n{{ .Values.chaosDlv.image.registry | default .Values.images.registry }}/{{ .Values.chaosDlv.image.repository }}:{{ .Values.chaosDlv.image.tag | default .Chart.AppVersion }}\n{{- end -}}\n' +
+    '{{- define "app.image" -}}\n{{- $registry := .Values.image.registry -}}\n{{- if $registry }}\n{{- printf "%s/%s:%s" $registry .Values.image.repository (.Values.image.tag | toString) -}}\n{{- else -}}\n{{- printf "%s:%s" .Values.image.repository (.Values.image.tag | toString) -}}\n{{- end -}}\n{{- end -}}\n' +
+    '{{- define "prefix" -}}\n{{if .Values.registry}}{{.Values.registry}}/{{end}}\n{{- end -}}\n' +
+    '{{- define "loop" -}}{{ include "loop" . }}{{- end -}}\n';
+  const defines = definesOf(helpers);
+
+  it('resolves a define with default, printf, variables, if/else and a registry prefix', () => {
+    const v = { images: { registry: 'ghcr.io' }, chaosDlv: { image: { repository: 'chaos-mesh/chaos-dlv' } }, image: { registry: '', repository: 'acme/api', tag: 7 }, registry: '' };
+    expect(renderText('{{template "chaos-dlv.image" . }}', data(v), defines)).toBe('ghcr.io/chaos-mesh/chaos-dlv:1.4.0');
+    expect(renderText('{{ include "app.image" . }}', data(v), defines)).toBe('acme/api:7');
+    expect(renderText('{{ include "app.image" . }}', data({ ...v, image: { ...v.image, registry: 'quay.io' } }), defines)).toBe('quay.io/acme/api:7');
+    expect(renderText('{{template "prefix" .}}{{ .Values.image.repository }}', data(v), defines)).toBe('acme/api');
+    expect(renderText('{{template "prefix" .}}{{ .Values.image.repository }}', data({ ...v, registry: 'localhost:5000' }), defines)).toBe('localhost:5000/acme/api');
+  });
+
+  it('leaves unresolved what depends on something it does not know, and stops on loops', () => {
+    const v = { image: { repository: 'acme/api' } };
+    // .Release is not known; a missing value leaves a hole; an unknown function; a template that includes itself.
+    expect(renderText('{{ .Release.Name }}-api', data(v), defines)).toBeUndefined();
+    expect(renderText('{{ .Values.image.repository }}:{{ .Values.image.tag }}', data(v), defines)).toBeUndefined();
+    expect(renderText('{{ .Values.image.repository | sha256sum }}', data(v), defines)).toBeUndefined();
+    expect(renderText('{{ include "loop" . }}', data(v), defines)).toBeUndefined();
+    expect(renderText('{{ include "missing" . }}', data(v), defines)).toBeUndefined();
+    // A condition on something unknown decides nothing.
+    expect(renderText('{{ if .Release.IsInstall }}a{{ else }}b{{ end }}', data(v), defines)).toBeUndefined();
+    // Not a whole template.
+    expect(renderText('{{ if .Values.x }}a', data(v), defines)).toBeUndefined();
+  });
+
+  it('finds the branches that the default values do not render', () => {
+    const src = '{{- if .Values.debug.enabled }}\nA\n{{- else }}\nB\n{{- end }}\n{{ if .Values.on }}C{{ end }}\n{{ if .Capabilities.APIVersions }}D{{ end }}\n';
+    const r = conditionRegions(src, data({ debug: { enabled: false }, on: true }), new Map());
+    const text = (x: { start: number; end: number }): string => src.slice(x.start, x.end).trim();
+    expect(r.filter((x) => x.on === false).map(text)).toEqual(['A']);
+    expect(r.filter((x) => x.on === true).map(text)).toEqual(['B', 'C']);
+    expect(r.filter((x) => x.on === undefined).map(text)).toEqual(['D']);
+  });
+});
+
+describe('Helm charts in the scan', () => {
+  const dlvImage = 'FROM golang:1.22 AS build\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nFROM debian:bookworm-slim\nCOPY --from=build /go/bin/dlv /dlv\nCMD ["/dlv", "attach", "1", "--listen=:8000", "--headless=true", "--api-version=2"]\n';
+  const chart = (values: string, container: string, service = ''): Record<string, string> => ({
+    'images/dlv/Dockerfile': dlvImage,
+    Makefile: 'define IMAGE\nimage-$(1):\n\tdocker build -t ghcr.io/acme/$(1):latest $(2)\nendef\n$(eval $(call IMAGE,api-dlv,images/dlv))\n',
+    'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\nappVersion: "1.0"\n',
+    'chart/values.yaml': values,
+    'chart/templates/_helpers.tpl': '{{- define "dlv.image" -}}\n{{ .Values.images.registry }}/{{ .Values.dlv.repository }}:{{ .Values.dlv.tag | default "latest" }}\n{{- end -}}\n',
+    'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    metadata:\n      labels:\n        app: api\n    spec:\n      containers:\n' + container + service,
+  });
+  const sidecar = (caps: boolean): string =>
+    '        {{- if .Values.dlv.enable }}\n        - name: dlv\n          image: {{ template "dlv.image" . }}\n' + (caps ? '          securityContext:\n            capabilities:\n              add:\n              - SYS_PTRACE\n' : '') + '          ports:\n          - name: dlv\n            containerPort: {{ .Values.dlv.port }}\n        {{- end }}\n';
+  const service = '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: api\nspec:\n  selector:\n    app: api\n  type: {{ .Values.service.type }}\n  ports:\n  {{- if .Values.dlv.enable }}\n    - port: 8000\n      targetPort: dlv\n  {{- end }}\n';
+  const values = (enable: boolean, type = 'NodePort'): string => `images:\n  registry: ghcr.io\nservice:\n  type: ${type}\ndlv:\n  enable: ${enable}\n  repository: acme/api-dlv\n  port: 8000\n`;
+
+  it('a sidecar whose image is a named template links to its Dockerfile: the chart grants SYS_PTRACE, so only the NodePort is reported', async () => {
+    const f = await findingsOf(chart(values(false), sidecar(true), service));
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD007 chart/templates/deployment.yaml:34']);
+    // The debug mode is off by default: the finding says how it is turned on, and where the values make it a NodePort.
+    const msgs = f[0]!.related.map((r) => r.message).join('\n');
+    expect(msgs).toContain('--set dlv.enable=true');
+    expect(msgs).toContain("values.yaml makes the Service a NodePort");
+  });
+
+  it('a ClusterIP Service from values, or no Service, says nothing; the debug mode turned on by default is reported without the note', async () => {
+    expect(await found(chart(values(false, 'ClusterIP'), sidecar(true), service))).toEqual([]);
+    expect(await found(chart(values(false), sidecar(true)))).toEqual([]);
+    const on = await findingsOf(chart(values(true), sidecar(true), service));
+    expect(on.map((x) => x.ruleId)).toEqual(['PTD007']);
+    expect(on[0]!.related.map((r) => r.message).join('\n')).not.toContain('--set');
+  });
+
+  it('a sidecar in the off debug mode without SYS_PTRACE is still reported (the chart ships it), and its fix re-parses', async () => {
+    const files = chart(values(false), sidecar(false));
+    const f = await findingsOf(files);
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 chart/templates/deployment.yaml:13']);
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set dlv.enable=true');
+    const root = repo(files);
+    const out = await applyFixes({ root, write: false });
+    const text = out.changed.find((x) => x.path === 'chart/templates/deployment.yaml')?.after ?? '';
+    expect(text).toContain('SYS_PTRACE');
+    expect(text).toContain('{{- if .Values.dlv.enable }}');
+    expect(validate('kubernetes', text)).toBeUndefined();
+    expect(out.after.findings.map((x) => x.ruleId)).toEqual([]);
+  });
+
+  it('an image the named template cannot resolve is not linked (no guess)', async () => {
+    const files = chart(values(false).replace('  registry: ghcr.io\n', ''), sidecar(false), service);
+    // The registry is missing: the image has a hole, so the sidecar is no debugging container as far as the chart shows.
+    expect((await found(files)).filter((x) => x.includes('chart/'))).toEqual([]);
+  });
+});
