@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8193);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5528);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6436);
@@ -9452,6 +9452,24 @@ class Workspace {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
+    /**
+     * The names of the files directly in a directory under the root (a chart's `templates/`, for its `.tpl`
+     * helpers), sorted; empty when it is not a directory inside the root. Each file is still read with read().
+     */
+    filesIn(dir, max = 256) {
+        const norm = this.normalize(dir);
+        if (norm === undefined)
+            return [];
+        const real = this.realDir(norm);
+        if (real === undefined || !this.insideRoot(real))
+            return [];
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(real, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort().slice(0, max);
+        }
+        catch {
+            return [];
+        }
+    }
     insideRoot(real) {
         return real === this.realRoot || real.startsWith(this.realRoot + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
     }
@@ -9713,7 +9731,7 @@ async function discoverThen(ws, paths, work, exclude, named) {
 
 /***/ }),
 
-/***/ 8193:
+/***/ 5528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10059,6 +10077,662 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
 
 // EXTERNAL MODULE: ./src/model/relevance.ts
 var model_relevance = __nccwpck_require__(1194);
+;// CONCATENATED MODULE: ./src/model/gotemplate.ts
+/**
+ * A small, bounded reader of Go templates as Helm charts write them — enough to know what an `image:` or a
+ * `{{- if .Values.debug.enabled }}` renders to with the chart's default values. Nothing is executed: the text
+ * is split into `{{ … }}` actions (quoted strings and comments respected), the actions into a tree
+ * (if/else/with/range/define), and a tiny evaluator knows fields (`.Values.a.b`, `.Chart.AppVersion`, `$`,
+ * `$var`), literals, and the functions charts use to build image names (default, printf, print, quote,
+ * toString, trim*, lower, upper, include/template, required, coalesce, not, and, or, eq, ne, empty, ternary).
+ * Everything else is UNKNOWN, and UNKNOWN spreads: an image that depends on it is not resolved (no link rather
+ * than a guess). Work is capped: template size, tokens, steps, include depth and output length.
+ */
+const UNKNOWN = Symbol('unknown');
+const MAX_TEXT = 256 * 1024;
+const MAX_TOKENS = 20_000;
+const MAX_STEPS = 20_000;
+const MAX_DEPTH = 8;
+const MAX_OUTPUT = 8 * 1024;
+/** Split template text into text and actions; undefined when it is too large or an action is not closed. */
+function tokenize(src) {
+    if (src.length > MAX_TEXT)
+        return undefined;
+    const out = [];
+    let i = 0;
+    while (i < src.length) {
+        const open = src.indexOf('{{', i);
+        if (open < 0) {
+            out.push({ kind: 'text', text: src.slice(i), start: i });
+            break;
+        }
+        if (open > i)
+            out.push({ kind: 'text', text: src.slice(i, open), start: i });
+        let j = open + 2;
+        const trimL = src[j] === '-' && /\s/.test(src[j + 1] ?? '');
+        if (trimL)
+            j++;
+        let close = -1;
+        if (src.startsWith('/*', j) || src.startsWith(' /*', j)) {
+            const c = src.indexOf('*/', j);
+            if (c < 0)
+                return undefined;
+            j = c + 2;
+        }
+        for (; j < src.length; j++) {
+            const c = src[j];
+            if (c === '"') {
+                for (j++; j < src.length && src[j] !== '"' && src[j] !== '\n'; j++)
+                    if (src[j] === '\\')
+                        j++;
+                continue;
+            }
+            if (c === '`') {
+                const e = src.indexOf('`', j + 1);
+                if (e < 0)
+                    return undefined;
+                j = e;
+                continue;
+            }
+            if (c === '}' && src[j + 1] === '}') {
+                close = j;
+                break;
+            }
+        }
+        if (close < 0)
+            return undefined;
+        const trimR = close >= 2 && src[close - 1] === '-' && /\s/.test(src[close - 2]);
+        const body = src.slice(open + 2 + (trimL ? 1 : 0), trimR ? close - 1 : close).trim();
+        out.push({ kind: 'action', body, start: open, end: close + 2, trimL, trimR });
+        if (out.length > MAX_TOKENS)
+            return undefined;
+        i = close + 2;
+    }
+    // Trim markers eat the blanks of the neighbouring text.
+    for (let k = 0; k < out.length; k++) {
+        const t = out[k];
+        if (t.kind !== 'action')
+            continue;
+        const prev = out[k - 1];
+        const next = out[k + 1];
+        if (t.trimL && prev?.kind === 'text')
+            prev.text = prev.text.replace(/\s+$/, '');
+        if (t.trimR && next?.kind === 'text') {
+            const before = next.text.length;
+            next.text = next.text.replace(/^\s+/, '');
+            next.start += before - next.text.length;
+        }
+    }
+    return out;
+}
+const KEYWORD = /^(if|else|end|with|range|define|block|template|break|continue)\b\s*/;
+/** The tree of a template; undefined when its blocks do not nest (a template that is not whole). */
+function parseTemplate(src) {
+    const toks = tokenize(src);
+    if (!toks)
+        return undefined;
+    const defines = new Map();
+    let k = 0;
+    let broken = false;
+    // Parse until an `end` or `else` (returned to the caller), or the end of the tokens.
+    const block = () => {
+        const nodes = [];
+        while (k < toks.length) {
+            const t = toks[k++];
+            if (t.kind === 'text') {
+                if (t.text)
+                    nodes.push({ kind: 'text', text: t.text });
+                continue;
+            }
+            const b = t.body;
+            if (b.startsWith('/*'))
+                continue;
+            const kw = KEYWORD.exec(b);
+            if (!kw) {
+                nodes.push({ kind: 'print', pipe: b, start: t.start, end: t.end });
+                continue;
+            }
+            const rest = b.slice(kw[0].length).trim();
+            switch (kw[1]) {
+                case 'end':
+                case 'else': return { nodes, stop: t };
+                case 'if':
+                case 'with': {
+                    const branches = [];
+                    let cond = rest;
+                    let from = t.end;
+                    for (;;) {
+                        const inner = block();
+                        if (!inner.stop) {
+                            broken = true;
+                            return { nodes };
+                        }
+                        branches.push({ cond, body: inner.nodes, start: from, end: inner.stop.start });
+                        from = inner.stop.end;
+                        const e = /^else\b\s*(?:(if|with)\b\s*)?(.*)$/s.exec(inner.stop.body);
+                        if (!e)
+                            break; // end
+                        cond = e[1] ? e[2].trim() : undefined;
+                    }
+                    nodes.push({ kind: kw[1], branches });
+                    break;
+                }
+                case 'range': {
+                    const inner = block();
+                    if (inner.stop && /^else\b/.test(inner.stop.body))
+                        block();
+                    nodes.push({ kind: 'range', body: inner.nodes });
+                    break;
+                }
+                case 'define':
+                case 'block': {
+                    const m = /^"((?:[^"\\]|\\.)*)"\s*(.*)$/s.exec(rest);
+                    const inner = block();
+                    if (m) {
+                        if (!defines.has(m[1]))
+                            defines.set(m[1], inner.nodes);
+                        if (kw[1] === 'block')
+                            nodes.push({ kind: 'template', name: m[1], arg: m[2].trim() || '.' });
+                    }
+                    break;
+                }
+                case 'template': {
+                    const m = /^"((?:[^"\\]|\\.)*)"\s*(.*)$/s.exec(rest);
+                    nodes.push(m ? { kind: 'template', name: m[1], arg: m[2].trim() } : { kind: 'unknown' });
+                    break;
+                }
+                default: nodes.push({ kind: 'unknown' });
+            }
+        }
+        return { nodes };
+    };
+    const top = block();
+    if (top.stop || broken)
+        return undefined;
+    return { nodes: top.nodes, defines };
+}
+const FIELD = /^\.[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
+/** A pipeline's words; undefined for anything this reader does not know (it is then UNKNOWN). */
+function parsePipe(src) {
+    let i = 0;
+    const n = src.length;
+    const ws = () => { while (i < n && /\s/.test(src[i]))
+        i++; };
+    let decl;
+    const d = /^(\$[A-Za-z0-9_]*)\s*(:=|=)(?!=)\s*/.exec(src);
+    if (d) {
+        decl = { name: d[1], op: d[2] };
+        i = d[0].length;
+    }
+    const pipeline = (closing) => {
+        const cmds = [];
+        let cmd = [];
+        for (;;) {
+            ws();
+            if (i >= n)
+                break;
+            const c = src[i];
+            if (closing && c === closing) {
+                i++;
+                break;
+            }
+            if (c === '|') {
+                if (cmd.length === 0)
+                    return undefined;
+                cmds.push(cmd);
+                cmd = [];
+                i++;
+                continue;
+            }
+            if (c === '(') {
+                i++;
+                const inner = pipeline(')');
+                if (!inner)
+                    return undefined;
+                const grp = { t: 'group', pipe: inner };
+                // (x).field
+                const f = FIELD.exec(src.slice(i));
+                if (f)
+                    return undefined;
+                cmd.push(grp);
+                continue;
+            }
+            if (c === '"') {
+                let j = i + 1;
+                let s = '';
+                for (; j < n && src[j] !== '"'; j++) {
+                    if (src[j] === '\\' && j + 1 < n) {
+                        const e = src[++j];
+                        s += e === 'n' ? '\n' : e === 't' ? '\t' : e;
+                    }
+                    else
+                        s += src[j];
+                }
+                if (j >= n)
+                    return undefined;
+                cmd.push({ t: 'lit', v: s });
+                i = j + 1;
+                continue;
+            }
+            if (c === '`') {
+                const j = src.indexOf('`', i + 1);
+                if (j < 0)
+                    return undefined;
+                cmd.push({ t: 'lit', v: src.slice(i + 1, j) });
+                i = j + 1;
+                continue;
+            }
+            const word = /^[^\s|()]+/.exec(src.slice(i))?.[0];
+            if (!word)
+                return undefined;
+            i += word.length;
+            if (word === '.')
+                cmd.push({ t: 'field', base: 'dot', path: [] });
+            else if (word.startsWith('.')) {
+                if (!FIELD.test(word) || FIELD.exec(word)[0] !== word)
+                    return undefined;
+                cmd.push({ t: 'field', base: 'dot', path: word.slice(1).split('.') });
+            }
+            else if (word.startsWith('$')) {
+                const m = /^(\$[A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(word);
+                if (!m)
+                    return undefined;
+                cmd.push({ t: 'field', base: m[1] === '$' ? 'root' : m[1], path: m[2] ? m[2].slice(1).split('.') : [] });
+            }
+            else if (word === 'true' || word === 'false')
+                cmd.push({ t: 'lit', v: word === 'true' });
+            else if (word === 'nil')
+                cmd.push({ t: 'lit', v: null });
+            else if (/^-?\d+(\.\d+)?$/.test(word))
+                cmd.push({ t: 'lit', v: Number(word) });
+            else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word))
+                cmd.push({ t: 'fn', name: word });
+            else
+                return undefined;
+        }
+        if (cmd.length > 0)
+            cmds.push(cmd);
+        return cmds.length > 0 ? cmds : undefined;
+    };
+    const cmds = pipeline(undefined);
+    return cmds ? { ...(decl ? { decl } : {}), cmds } : undefined;
+}
+// ---------------------------------------------------------------------------
+// Evaluation
+/** What a chart's templates see: `.Values` and `.Chart` as given; `.Release`, `.Capabilities`, `.Files`, `.Template` unknown. */
+function chartData(values, chart) {
+    return { Values: values, Chart: { Name: chart.Name, Version: chart.Version, AppVersion: chart.AppVersion }, Release: UNKNOWN, Capabilities: UNKNOWN, Files: UNKNOWN, Template: UNKNOWN };
+}
+function truthy(v) {
+    if (v === UNKNOWN)
+        return undefined;
+    if (v === null || v === undefined || v === false || v === 0 || v === '')
+        return false;
+    if (Array.isArray(v))
+        return v.length > 0;
+    if (typeof v === 'object')
+        return Object.keys(v).length > 0;
+    return true;
+}
+/** A value as Helm prints it (missing values print nothing); UNKNOWN for maps and lists (this reader does not print them). */
+function show(v) {
+    if (v === UNKNOWN)
+        return UNKNOWN;
+    if (v === null || v === undefined)
+        return '';
+    if (typeof v === 'object')
+        return UNKNOWN;
+    return String(v);
+}
+function fieldOf(v, path) {
+    let cur = v;
+    for (const k of path) {
+        if (cur === UNKNOWN)
+            return UNKNOWN;
+        if (cur === null || cur === undefined)
+            return undefined;
+        if (typeof cur !== 'object' || Array.isArray(cur))
+            return UNKNOWN;
+        cur = Object.prototype.hasOwnProperty.call(cur, k) ? cur[k] : undefined;
+    }
+    return cur;
+}
+function sprintf(format, args) {
+    let out = '';
+    let a = 0;
+    for (let i = 0; i < format.length; i++) {
+        const c = format[i];
+        if (c !== '%') {
+            out += c;
+            continue;
+        }
+        const verb = format[++i];
+        if (verb === '%') {
+            out += '%';
+            continue;
+        }
+        if (verb !== 's' && verb !== 'v' && verb !== 'd')
+            return UNKNOWN;
+        if (a >= args.length)
+            return UNKNOWN;
+        const s = show(args[a++]);
+        if (s === UNKNOWN)
+            return UNKNOWN;
+        out += s;
+    }
+    return a === args.length ? out : UNKNOWN;
+}
+class Budget extends Error {
+}
+function step(cx) {
+    if (++cx.steps > MAX_STEPS)
+        throw new Budget();
+}
+function evalPipe(cx, src, dot, root, vars, depth) {
+    const p = parsePipe(src);
+    if (!p)
+        return UNKNOWN;
+    const v = runCmds(cx, p.cmds, dot, root, vars, depth);
+    if (p.decl) {
+        if (p.decl.op === '=' && !vars.has(p.decl.name))
+            return UNKNOWN;
+        vars.set(p.decl.name, v);
+        return '';
+    }
+    return v;
+}
+function runCmds(cx, cmds, dot, root, vars, depth) {
+    let piped;
+    let hasPiped = false;
+    for (const cmd of cmds) {
+        step(cx);
+        const head = cmd[0];
+        const argv = (list) => list.map((a) => argValue(cx, a, dot, root, vars, depth));
+        let v;
+        if (head.t === 'fn') {
+            const args = argv(cmd.slice(1));
+            if (hasPiped)
+                args.push(piped);
+            v = call(cx, head.name, args, depth);
+        }
+        else {
+            if (cmd.length > 1 || hasPiped)
+                return UNKNOWN;
+            v = argValue(cx, head, dot, root, vars, depth);
+        }
+        piped = v;
+        hasPiped = true;
+    }
+    return piped;
+}
+function argValue(cx, a, dot, root, vars, depth) {
+    switch (a.t) {
+        case 'lit': return a.v;
+        case 'group': return runCmds(cx, a.pipe, dot, root, vars, depth);
+        case 'fn': return call(cx, a.name, [], depth);
+        case 'field': {
+            const base = a.base === 'dot' ? dot : a.base === 'root' ? root : vars.has(a.base) ? vars.get(a.base) : UNKNOWN;
+            return fieldOf(base, a.path);
+        }
+    }
+}
+function call(cx, name, args, depth) {
+    const known = (vs) => vs.every((x) => x !== UNKNOWN);
+    switch (name) {
+        case 'default': {
+            if (args.length !== 2)
+                return UNKNOWN;
+            const t = truthy(args[1]);
+            return t === undefined ? UNKNOWN : t ? args[1] : args[0];
+        }
+        case 'required': return args.length === 2 ? args[1] : UNKNOWN;
+        case 'coalesce': {
+            for (const x of args) {
+                const t = truthy(x);
+                if (t === undefined)
+                    return UNKNOWN;
+                if (t)
+                    return x;
+            }
+            return undefined;
+        }
+        case 'printf': {
+            if (!known(args) || typeof args[0] !== 'string')
+                return UNKNOWN;
+            return sprintf(args[0], args.slice(1));
+        }
+        case 'print': {
+            let out = '';
+            for (const x of args) {
+                const s = show(x);
+                if (s === UNKNOWN)
+                    return UNKNOWN;
+                out += s;
+            }
+            return out;
+        }
+        case 'toString':
+        case 'quote':
+        case 'squote':
+        case 'trim':
+        case 'lower':
+        case 'upper': {
+            if (args.length !== 1)
+                return UNKNOWN;
+            const s = show(args[0]);
+            if (s === UNKNOWN)
+                return UNKNOWN;
+            return name === 'quote' ? `"${s}"` : name === 'squote' ? `'${s}'` : name === 'trim' ? s.trim() : name === 'lower' ? s.toLowerCase() : name === 'upper' ? s.toUpperCase() : s;
+        }
+        case 'trimSuffix':
+        case 'trimPrefix': {
+            if (args.length !== 2)
+                return UNKNOWN;
+            const a = show(args[0]);
+            const s = show(args[1]);
+            if (typeof a !== 'string' || typeof s !== 'string')
+                return UNKNOWN;
+            if (name === 'trimSuffix')
+                return a && s.endsWith(a) ? s.slice(0, s.length - a.length) : s;
+            return a && s.startsWith(a) ? s.slice(a.length) : s;
+        }
+        case 'not': {
+            if (args.length !== 1)
+                return UNKNOWN;
+            const t = truthy(args[0]);
+            return t === undefined ? UNKNOWN : !t;
+        }
+        case 'and':
+        case 'or': {
+            for (const x of args) {
+                const t = truthy(x);
+                if (t === undefined)
+                    return UNKNOWN;
+                if (name === 'and' ? !t : t)
+                    return x;
+            }
+            return args.length > 0 ? args[args.length - 1] : UNKNOWN;
+        }
+        case 'empty': {
+            if (args.length !== 1)
+                return UNKNOWN;
+            const t = truthy(args[0]);
+            return t === undefined ? UNKNOWN : !t;
+        }
+        case 'eq':
+        case 'ne': {
+            if (args.length !== 2 || !known(args))
+                return UNKNOWN;
+            const [a, b] = args;
+            if ((a !== null && typeof a === 'object') || (b !== null && typeof b === 'object'))
+                return UNKNOWN;
+            return name === 'eq' ? a === b : a !== b;
+        }
+        case 'ternary': {
+            if (args.length !== 3)
+                return UNKNOWN;
+            const t = truthy(args[2]);
+            return t === undefined ? UNKNOWN : t ? args[0] : args[1];
+        }
+        case 'include': {
+            if (args.length !== 2 || typeof args[0] !== 'string')
+                return UNKNOWN;
+            return renderDefine(cx, args[0], args[1], depth + 1);
+        }
+        default: return UNKNOWN;
+    }
+}
+function renderDefine(cx, name, dot, depth) {
+    const body = cx.defines.get(name);
+    if (!body || depth > MAX_DEPTH)
+        return UNKNOWN;
+    return renderNodes(cx, body, dot, dot, new Map(), depth);
+}
+/** Render nodes to text; UNKNOWN when any part of it is unknown. */
+function renderNodes(cx, nodes, dot, root, vars, depth) {
+    let out = '';
+    for (const n of nodes) {
+        step(cx);
+        let part;
+        switch (n.kind) {
+            case 'text':
+                part = n.text;
+                break;
+            case 'print': {
+                const v = evalPipe(cx, n.pipe, dot, root, vars, depth);
+                if (v === null || v === undefined)
+                    cx.printedEmpty = true;
+                part = show(v);
+                break;
+            }
+            case 'template':
+                part = show(renderDefine(cx, n.name, n.arg ? evalPipe(cx, n.arg, dot, root, vars, depth) : undefined, depth + 1));
+                break;
+            case 'if':
+            case 'with': {
+                part = UNKNOWN;
+                for (const b of n.branches) {
+                    if (b.cond === undefined) {
+                        part = renderNodes(cx, b.body, dot, root, new Map(vars), depth);
+                        break;
+                    }
+                    const v = evalPipe(cx, b.cond, dot, root, new Map(vars), depth);
+                    const t = truthy(v);
+                    if (t === undefined) {
+                        part = UNKNOWN;
+                        break;
+                    }
+                    if (t) {
+                        part = renderNodes(cx, b.body, n.kind === 'with' ? v : dot, root, new Map(vars), depth);
+                        break;
+                    }
+                    part = '';
+                }
+                break;
+            }
+            default: part = UNKNOWN;
+        }
+        if (part === UNKNOWN)
+            return UNKNOWN;
+        out += part;
+        if (out.length > MAX_OUTPUT)
+            return UNKNOWN;
+    }
+    return out;
+}
+/**
+ * Render a short template (an `image:` value, a Service `type:`) with the chart's data and named templates.
+ * Undefined when anything in it is unknown, or when it prints a value that is missing (the name has a hole).
+ */
+function renderText(src, data, defines) {
+    const parsed = parseTemplate(src);
+    if (!parsed)
+        return undefined;
+    const all = parsed.defines.size > 0 ? new Map([...defines, ...parsed.defines]) : defines;
+    const cx = { defines: all, steps: 0 };
+    try {
+        const out = renderNodes(cx, parsed.nodes, data, data, new Map(), 0);
+        return out === UNKNOWN || cx.printedEmpty ? undefined : out;
+    }
+    catch (e) {
+        if (e instanceof Budget)
+            return undefined;
+        throw e;
+    }
+}
+/** The truth of a condition (`.Values.debug.enabled`, `not .Values.x`, `and .Values.a .Values.b`) with the chart's data. */
+function conditionValue(cond, data, defines) {
+    const cx = { defines, steps: 0 };
+    try {
+        return truthy(evalPipe(cx, cond, data, data, new Map(), 0));
+    }
+    catch (e) {
+        if (e instanceof Budget)
+            return undefined;
+        throw e;
+    }
+}
+/** Every define of a template file ("chart.image" → its body); empty when the file is no whole template. */
+function definesOf(src) {
+    return parseTemplate(src)?.defines ?? new Map();
+}
+/**
+ * The if/else branches of a whole template file (a manifest), with whether each renders with the chart's
+ * default values. Only the top-level structure is walked (branches inside ranges are skipped: unknown).
+ */
+function conditionRegions(src, data, defines) {
+    const toks = tokenize(src);
+    if (!toks)
+        return [];
+    const out = [];
+    const stack = [];
+    const close = (s, end) => {
+        if (s.kind !== 'if' && s.kind !== 'with')
+            return;
+        const cond = s.conds[s.conds.length - 1];
+        let on;
+        // An else branch renders when every earlier condition is false.
+        const earlier = s.conds.slice(0, -1).map((c) => conditionValue(c, data, defines));
+        const own = cond === '' ? true : conditionValue(cond, data, defines);
+        if (earlier.some((e) => e === true))
+            on = false;
+        else if (earlier.some((e) => e === undefined))
+            on = undefined;
+        else
+            on = own;
+        const shown = cond === '' ? `not (${s.conds.slice(0, -1).join(' or ')})` : cond;
+        out.push({ start: s.from, end, cond: shown, on, at: s.at });
+    };
+    for (const t of toks) {
+        if (t.kind !== 'action')
+            continue;
+        const kw = KEYWORD.exec(t.body);
+        if (!kw)
+            continue;
+        const rest = t.body.slice(kw[0].length).trim();
+        if (kw[1] === 'if' || kw[1] === 'with')
+            stack.push({ kind: kw[1], conds: [rest], at: t.start, from: t.end, decided: undefined });
+        else if (kw[1] === 'range' || kw[1] === 'define' || kw[1] === 'block')
+            stack.push({ kind: kw[1], conds: [], at: t.start, from: t.end, decided: undefined });
+        else if (kw[1] === 'else') {
+            const s = stack[stack.length - 1];
+            if (!s)
+                return [];
+            close(s, t.start);
+            const e = /^(?:(if|with)\b\s*)?(.*)$/s.exec(rest);
+            s.conds.push(e[1] ? e[2].trim() : '');
+            s.from = t.end;
+        }
+        else if (kw[1] === 'end') {
+            const s = stack.pop();
+            if (!s)
+                return [];
+            close(s, t.start);
+        }
+    }
+    return stack.length === 0 ? out : [];
+}
+
 ;// CONCATENATED MODULE: ./src/model/helm.ts
 /**
  * The image a Helm chart's template names, read from the chart's values:
@@ -10070,13 +10744,25 @@ var model_relevance = __nccwpck_require__(1194);
  */
 
 
+
 const chartCache = new WeakMap();
+/** A chart's helpers are a few files; more than this many .tpl files (or bytes) are not read. */
+const MAX_TPL_FILES = 32;
+function jsOf(y) {
+    try {
+        return (y?.docs[0]?.toJS({ maxAliasCount: 100 }) ?? {});
+    }
+    catch {
+        return {};
+    }
+}
+/** The chart whose templates/ holds this file, read once: values.yaml, Chart.yaml and the .tpl helpers. */
 function chartOf(project, templatePath) {
     let cache = chartCache.get(project);
     if (!cache)
         chartCache.set(project, (cache = new Map()));
     // <chart>/templates/x.yaml (or a sub-directory of templates/).
-    const parts = templatePath.split('/');
+    const parts = external_node_path_.posix.normalize(templatePath).split('/');
     const t = parts.lastIndexOf('templates');
     if (t < 0)
         return undefined;
@@ -10085,57 +10771,82 @@ function chartOf(project, templatePath) {
         return cache.get(root);
     const at = (n) => (root ? `${root}/${n}` : n);
     const chartFile = project.file(at('Chart.yaml'), 'kubernetes', { quiet: true });
-    const valuesFile = chartFile ? project.file(at('values.yaml'), 'kubernetes', { quiet: true }) : undefined;
-    const cy = chartFile ? project.yaml(chartFile) : undefined;
-    const y = valuesFile ? project.yaml(valuesFile) : undefined;
-    const out = chartFile ? { values: y?.docs[0]?.contents, chart: cy?.docs[0]?.contents, y, cy } : undefined;
+    let out;
+    if (chartFile) {
+        const valuesFile = project.file(at('values.yaml'), 'kubernetes', { quiet: true });
+        const values = valuesFile ? project.yaml(valuesFile, { quiet: true }) : undefined;
+        const meta = jsOf(project.yaml(chartFile, { quiet: true }));
+        const m = (meta && typeof meta === 'object' && !Array.isArray(meta) ? meta : {});
+        const defines = new Map();
+        for (const name of project.ws.filesIn(at('templates')).filter((n) => n.endsWith('.tpl')).slice(0, MAX_TPL_FILES)) {
+            const r = project.ws.read(at(`templates/${name}`), 'kubernetes');
+            if (!r.ok || !r.file.text.includes('define'))
+                continue;
+            for (const [k, v] of definesOf(r.file.text))
+                if (!defines.has(k))
+                    defines.set(k, v);
+        }
+        out = {
+            root,
+            data: chartData(jsOf(values), { Name: m.name, Version: m.version, AppVersion: m.appVersion }),
+            defines,
+            ...(values ? { values } : {}),
+            ...(valuesFile ? { valuesFile } : {}),
+        };
+    }
     cache.set(root, out);
     return out;
 }
-/** The image reference with the chart's values substituted; undefined when something stays a template. */
-function helmImage(project, templatePath, raw) {
+/** A short template (an `image:`, a Service `type:`, a port) rendered with the chart's default values; undefined when not certain. */
+function helmValue(project, templatePath, raw) {
     if (!raw.includes('{{'))
         return raw;
-    const chart = chartOf(project, external_node_path_.posix.normalize(templatePath));
+    const chart = chartOf(project, templatePath);
     if (!chart)
         return undefined;
-    const lookup = (expr) => {
-        const e = expr.trim();
-        let m = /^\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(e);
-        if (m && chart.y) {
-            let n = chart.values;
-            for (const k of m[1].slice(1).split('.'))
-                n = (0,yaml/* get */.Jt)(chart.y, n, k);
-            return (0,yaml/* str */.gx)(n);
-        }
-        m = /^\.Chart\.(AppVersion|Name|Version)$/.exec(e);
-        if (m && chart.cy)
-            return (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(chart.cy, chart.chart, m[1] === 'AppVersion' ? 'appVersion' : m[1].toLowerCase()));
-        m = /^"([^"]*)"$/.exec(e);
-        if (m)
-            return m[1];
+    const out = renderText(raw, chart.data, chart.defines)?.trim();
+    if (out === undefined || out === '')
         return undefined;
-    };
-    let unresolved = false;
-    const out = raw.replace(/\{\{-?\s*(.*?)\s*-?\}\}/g, (_, body) => {
-        const pipes = body.split('|').map((p) => p.trim());
-        let v = lookup(pipes[0]);
-        for (const p of pipes.slice(1)) {
-            const d = /^default\s+(.+)$/.exec(p);
-            if (d && (v === undefined || v === ''))
-                v = lookup(d[1]);
-            else if (!d) {
-                unresolved = true;
-                return '';
-            }
-        }
-        if (v === undefined || v === '') {
-            unresolved = true;
-            return '';
-        }
-        return v;
-    });
-    return unresolved ? undefined : out;
+    // `{{ include "x.image" . | quote }}` in a plain scalar: the quotes are YAML's.
+    const q = /^"([^"]*)"$|^'([^']*)'$/.exec(out);
+    return q ? (q[1] ?? q[2]) : out;
+}
+/** The image reference with the chart's values substituted; undefined when something stays a template. */
+function helmImage(project, templatePath, raw) {
+    const v = helmValue(project, templatePath, raw);
+    // A name with blanks or braces left in it is no image reference.
+    return v !== undefined && !/\s|\{\{|\}\}/.test(v) ? v : undefined;
+}
+/** Where `.Values.a.b` is set in the chart's values.yaml, for a template that is exactly `{{ .Values.a.b }}`. */
+function valuesSpan(project, templatePath, raw) {
+    const m = /^\{\{-?\s*\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*-?\}\}$/.exec(raw.trim());
+    const chart = m ? chartOf(project, templatePath) : undefined;
+    if (!m || !chart?.values || !chart.valuesFile)
+        return undefined;
+    const n = (0,yaml/* getPath */.Yn)(chart.values, chart.values.docs[0]?.contents, m[1].slice(1).split('.'));
+    return n ? (0,yaml/* nodeSpan */.Vk)(chart.valuesFile, n) : undefined;
+}
+const regionCache = new WeakMap();
+/**
+ * The `{{ if … }}` branches of a chart's template that do not render with the chart's default values
+ * (a debug mode that is off: `{{- if .Values.chaosDlv.enable }}` with `enable: false`) and hold the offset.
+ * The innermost such branch comes first.
+ */
+function offRegions(project, file, offset) {
+    if (!file.text.includes('{{'))
+        return [];
+    let regions = regionCache.get(file);
+    if (!regions) {
+        const chart = chartOf(project, file.path);
+        regions = chart ? conditionRegions(file.text, chart.data, chart.defines).filter((r) => r.on === false) : [];
+        regionCache.set(file, regions);
+    }
+    return regions.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => b.start - a.start);
+}
+/** `--set a.b=true` for a condition that is one value (`.Values.a.b`, `not .Values.a.b`); undefined for others. */
+function setFlag(cond) {
+    const m = /^(not\s+)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(cond.trim());
+    return m ? `--set ${m[2].slice(1)}=${m[1] ? 'false' : 'true'}` : undefined;
 }
 /** Keys under which rendered content can grant a capability. */
 const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
@@ -10226,12 +10937,32 @@ function labelsOf(y, n) {
 function seqStrings(y, n) {
     return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
 }
+/**
+ * A related location for what sits in a Helm `{{- if … }}` branch that the chart's default values do not render:
+ * a debug mode that is off by default is still shipped, so findings in it are reported, saying how it is turned on.
+ */
+function offNote(project, file, offset, what) {
+    const r = offRegions(project, file, offset)[0];
+    if (!r)
+        return undefined;
+    const flag = setFlag(r.cond);
+    const nl = file.text.indexOf('\n', r.at);
+    return {
+        span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
+        message: `${what} is rendered only when \`${r.cond}\` holds, which the chart's values.yaml leaves off: it is the chart's debug mode${flag ? `, turned on with \`helm install … ${flag}\`` : ''}.`,
+    };
+}
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
 function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }, opts = {}) {
     for (const file of files) {
         const y = project.yaml(file, opts);
         if (!y)
             continue;
+        // A Helm template's `{{ .Values.debug.port }}`, as the chart's default values render it (as written elsewhere).
+        const value = (n) => {
+            const v = (0,yaml/* str */.gx)(n);
+            return v !== undefined && v.includes('{{') ? helmValue(project, file.path, v) ?? v : v;
+        };
         for (const doc of y.docs) {
             const root = doc.contents;
             const kind = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'kind'));
@@ -10239,15 +10970,22 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
             const namespace = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, root, ['metadata', 'namespace'])) ?? 'default';
             if (kind === 'Service') {
                 const typeNode = (0,yaml/* getPath */.Yn)(y, root, ['spec', 'type']);
+                const typeWritten = (0,yaml/* str */.gx)(typeNode);
+                const typeFrom = typeWritten?.includes('{{') ? valuesSpan(project, file.path, typeWritten) : undefined;
                 model.services.push({
                     name: metaName,
-                    type: (0,yaml/* str */.gx)(typeNode) ?? 'ClusterIP',
+                    type: (typeWritten !== undefined ? helmValue(project, file.path, typeWritten) : undefined) ?? 'ClusterIP',
                     typeSpan: typeNode ? (0,yaml/* nodeSpan */.Vk)(file, typeNode) : (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, root, 'kind')),
-                    ports: (0,yaml/* items */.ld)(y, (0,yaml/* getPath */.Yn)(y, root, ['spec', 'ports'])).filter(yaml/* isMapNode */.vz).map((p) => ({
-                        port: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
-                        targetPort: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'targetPort')) ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
-                        span: (0,yaml/* nodeSpan */.Vk)(file, p),
-                    })),
+                    ...(typeFrom ? { typeFrom } : {}),
+                    ports: (0,yaml/* items */.ld)(y, (0,yaml/* getPath */.Yn)(y, root, ['spec', 'ports'])).filter(yaml/* isMapNode */.vz).map((p) => {
+                        const off = p.range ? offNote(project, file, p.range[0], 'This Service port') : undefined;
+                        return {
+                            port: value((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
+                            targetPort: value((0,yaml/* get */.Jt)(y, p, 'targetPort')) ?? value((0,yaml/* get */.Jt)(y, p, 'port')) ?? '',
+                            span: (0,yaml/* nodeSpan */.Vk)(file, p),
+                            ...(off ? { off } : {}),
+                        };
+                    }),
                     selector: labelsOf(y, (0,yaml/* getPath */.Yn)(y, root, ['spec', 'selector'])),
                     namespace,
                 });
@@ -10317,12 +11055,14 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'ports'))) {
                         if (!(0,yaml/* isMapNode */.vz)(p))
                             continue;
-                        const hp = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostPort'));
-                        const cp = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'containerPort')) ?? '';
+                        const hp = value((0,yaml/* get */.Jt)(y, p, 'hostPort'));
+                        const cp = value((0,yaml/* get */.Jt)(y, p, 'containerPort')) ?? '';
                         const pname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'name'));
                         ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: (0,yaml/* nodeSpan */.Vk)(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
                     }
                     const nameNode = (0,yaml/* get */.Jt)(y, c, 'name');
+                    const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
+                    const notes = [...(off ? [off] : []), ...(linked?.related ?? [])];
                     const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
                     const launch = {
                         id,
@@ -10345,7 +11085,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
                         ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
                         ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
-                        ...(linked ? { linkNotes: linked.related } : {}),
+                        ...(notes.length > 0 ? { linkNotes: notes } : {}),
                         ...(listKey === 'ephemeralContainers' && (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName')) ? { sharedPid: { value: `container:${(0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'targetContainerName'))}`, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'targetContainerName')) } } : {}),
                         source: { kind: 'kubernetes', y, container: c, name: cname },
                     };
@@ -10686,8 +11426,13 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
             const v = w.value;
             const take = () => rest[++i];
             const tag = (word, from = 0) => {
-                if (word)
-                    tags.push({ value: expand(word.value.slice(from)), span: (0,model_commands/* wordSpan */.BW)(file, word) });
+                if (!word)
+                    return;
+                // A variable whose value is a Make function (`IMAGE_TAG := $(if $(IMAGE_TAG),$(IMAGE_TAG),latest)`) expands to
+                // words, not a name: the tag stays a variable then (a name linked by repository only, see ImageIndex).
+                const raw = word.value.slice(from);
+                const value = expand(raw);
+                tags.push({ value: /\s/.test(value) && !/\s/.test(raw) ? raw : value, span: (0,model_commands/* wordSpan */.BW)(file, word) });
             };
             if (v === '-t' || v === '--tag')
                 tag(take());
@@ -10873,7 +11618,7 @@ class HclError extends Error {
     }
 }
 /** Nesting deeper than this is refused with an HclError. */
-const MAX_DEPTH = 64;
+const hcl_MAX_DEPTH = 64;
 // ---------------------------------------------------------------------------
 // Characters
 const C_TAB = 9;
@@ -10948,8 +11693,8 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
             }
             if ((c === 36 || c === 37) && text.charCodeAt(j + 1) === 123 /* { */) {
                 stack.push(2);
-                if (stack.length > MAX_DEPTH)
-                    throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
+                if (stack.length > hcl_MAX_DEPTH)
+                    throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
                 j += 2;
                 continue;
             }
@@ -10959,14 +11704,14 @@ function sequenceEnd(text, from, limit, opener, seqStart) {
         // Expression code.
         if (c === 34) {
             stack.push(1);
-            if (stack.length > MAX_DEPTH)
-                throw new HclError(`templates nested more than ${MAX_DEPTH} levels deep`, j);
+            if (stack.length > hcl_MAX_DEPTH)
+                throw new HclError(`templates nested more than ${hcl_MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 123) {
             stack.push(0);
-            if (stack.length > MAX_DEPTH)
-                throw new HclError(`braces nested more than ${MAX_DEPTH} levels deep`, j);
+            if (stack.length > hcl_MAX_DEPTH)
+                throw new HclError(`braces nested more than ${hcl_MAX_DEPTH} levels deep`, j);
             j++;
         }
         else if (c === 125 /* } */) {
@@ -11160,7 +11905,7 @@ function stripIndent(text, parts, contentStart) {
  * A standalone template (the HCL JSON profile reads JSON strings this way):
  * no escapes but `$${` and `%%{`, newlines allowed. Offsets are into `text`.
  */
-function parseTemplate(text, start = 0, end = text.length) {
+function hcl_parseTemplate(text, start = 0, end = text.length) {
     const { parts, strips } = scanTemplate(text, start, end, 'standalone');
     applyStrips(parts, strips);
     return parts;
@@ -11178,7 +11923,7 @@ function templateLiteral(t) {
 const PUNCT3 = new Set(['...']);
 const PUNCT2 = new Set(['&&', '||', '==', '!=', '<=', '>=', '=>']);
 const PUNCT1 = new Set(['+', '-', '*', '/', '%', '!', '<', '>', '=', ':', '?', '.', ',', '{', '}', '[', ']', '(', ')']);
-function tokenize(text) {
+function hcl_tokenize(text) {
     const toks = [];
     const n = text.length;
     let i = 0;
@@ -11350,8 +12095,8 @@ class Parser {
         return t;
     }
     enter(at) {
-        if (++this.depth > MAX_DEPTH)
-            throw new HclError(`nested more than ${MAX_DEPTH} levels deep`, at);
+        if (++this.depth > hcl_MAX_DEPTH)
+            throw new HclError(`nested more than ${hcl_MAX_DEPTH} levels deep`, at);
     }
     leave() {
         this.depth--;
@@ -11729,7 +12474,7 @@ class Parser {
 }
 /** Parse a whole HCL file. Throws HclError (message and offset) on a syntax error. */
 function parseHcl(text) {
-    return new Parser(text, tokenize(text)).parseFile();
+    return new Parser(text, hcl_tokenize(text)).parseFile();
 }
 // ---------------------------------------------------------------------------
 // Helpers for readers of the tree
@@ -11915,7 +12660,7 @@ function jsonStr(file, n) {
         const v = String(n.value);
         let parts;
         try {
-            parts = parseTemplate(v);
+            parts = hcl_parseTemplate(v);
         }
         catch (e) {
             // The offset is into the string's value; the string itself is where to look.
@@ -12843,7 +13588,15 @@ class ImageIndex {
     byKey = new Map();
     add(spec) {
         for (const tag of spec.tags) {
-            const ref = parseImageRef(tag.value);
+            let ref = parseImageRef(tag.value);
+            if (ref?.variableName) {
+                // `${REGISTRY_PREFIX}org/app:tag`: one variable in front of a repository with an organisation, the registry
+                // a Makefile puts there (`$(if $(REGISTRY),$(REGISTRY)/,)`). Indexed by the repository it names, as a
+                // link by name only (the registry is said in the note); any other variable in a name is no name.
+                const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))\/?([a-z0-9][a-z0-9._-]*\/[^$:]+(?::.*)?)$/.exec(tag.value.trim());
+                const rest = m ? parseImageRef(m[1]) : undefined;
+                ref = rest && !rest.variableName && rest.domain === 'docker.io' ? { ...rest, raw: tag.value, variableTag: true } : undefined;
+            }
             if (!ref || ref.variableName)
                 continue;
             const k = imageKey(ref);
@@ -14813,7 +15566,7 @@ function hashOutsideQuotes(t) {
  */
 
 
-const KEYWORD = 'ptrace-doctor-ignore';
+const directives_KEYWORD = 'ptrace-doctor-ignore';
 const MARKER = /ptrace-doctor-ignore/i;
 /** A name that looks like a rule: an id (PTD123) or a slug (two or more words joined by hyphens). */
 function ruleLike(w) {
@@ -14825,9 +15578,9 @@ function ruleLike(w) {
  */
 function parseDirectiveText(body) {
     const t = body.replace(/^\s+/, '');
-    if (t.slice(0, KEYWORD.length).toLowerCase() !== KEYWORD)
+    if (t.slice(0, directives_KEYWORD.length).toLowerCase() !== directives_KEYWORD)
         return undefined;
-    const rest = t.slice(KEYWORD.length);
+    const rest = t.slice(directives_KEYWORD.length);
     // ptrace-doctor-ignored, ptrace-doctor-ignore-next-line: not ours.
     if (rest !== '' && !/^[\s,]/.test(rest) && !rest.startsWith('--'))
         return undefined;
@@ -15270,7 +16023,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8193);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5528);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
@@ -16364,6 +17117,8 @@ function makefile(b) {
     const vars = b.vars;
     let conditional = 0;
     let define;
+    const bodies = new Map();
+    let calls = 0;
     let i = 0;
     while (i < text.length) {
         if (text[i] === '\t') {
@@ -16382,6 +17137,7 @@ function makefile(b) {
             if (MAKE_ENDEF.test(line) && --define.depth === 0) {
                 const body = text.slice(define.from, l.start).replace(/\r?\n$/, '');
                 setMake(vars, define.name, body, '=', conditional > 0);
+                bodies.set(define.name, { from: define.from, to: l.start });
                 define = undefined;
             }
             else if (MAKE_DEFINE.test(line))
@@ -16396,6 +17152,14 @@ function makefile(b) {
         if (def) {
             define = { name: def[1], depth: 1, from: l.next };
             continue;
+        }
+        if (line.includes('$(call') && calls < MAX_MAKE_CALLS) {
+            for (const m of line.matchAll(MAKE_CALL)) {
+                const body = bodies.get(m[1]);
+                if (!body || ++calls > MAX_MAKE_CALLS)
+                    continue;
+                b.push(expandCanned(text, body, m[2] ? m[2].slice(1).split(',').map((a) => a.trim()) : []));
+            }
         }
         if (MAKE_CONDITIONAL.test(line)) {
             conditional++;
@@ -16414,6 +17178,45 @@ function makefile(b) {
             continue;
         setMake(vars, m[2], makeValue(m[4]), op, conditional > 0);
     }
+}
+/** `$(call NAME,a,b)` with plain arguments (no nested references: `$(call T,$(x))` is left alone). */
+const MAKE_CALL = /\$\(call[ \t]+([^\s,()$]+)((?:,[^,()$]*)*)\)/g;
+const MAX_MAKE_CALLS = 256;
+/**
+ * The recipe lines of a `define` body as one `$(eval $(call NAME,a,b))` instantiates them: `$(1)`, `$(2)`, …
+ * replaced by the arguments (each character of an argument mapped to the `$(` it stands for, the rest to
+ * its own offset), so that `docker build -t …/$(1):$(TAG) $(2)` in an image template is each image's build.
+ */
+function expandCanned(text, body, args) {
+    const out = [];
+    let i = body.from;
+    while (i < body.to) {
+        const l = logicalLine(text, i);
+        i = l.next;
+        if (text[l.start] !== '\t' || l.end > body.to)
+            continue;
+        let s = l.start + 1;
+        while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
+            s++;
+        let sub = '';
+        const map = [];
+        for (let k = s; k < l.end; k++) {
+            const ref = text[k] === '$' && text[k + 1] === '(' && /[1-9]/.test(text[k + 2] ?? '') && text[k + 3] === ')';
+            if (ref) {
+                const v = args[Number(text[k + 2]) - 1] ?? '';
+                for (const c of v) {
+                    sub += c;
+                    map.push(k);
+                }
+                k += 3;
+                continue;
+            }
+            sub += text[k];
+            map.push(k);
+        }
+        out.push(...(0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(sub, { map, make: true }));
+    }
+    return out;
 }
 function setMake(vars, name, value, op, conditional) {
     const prev = vars.get(name);
@@ -23505,7 +24308,12 @@ const ptd007 = {
                         short: `The ${service.type} Service "${service.name}" opens the unauthenticated delve API outside the cluster: whoever reaches it runs code.`,
                         fixHint: `Remove the debugger port from the Service (or make it ClusterIP) and use \`${forward}\``,
                         span: sp.span,
-                        related: [{ span: service.typeSpan, message: `type: ${service.type}` }, ...related],
+                        related: [
+                            { span: service.typeSpan, message: `type: ${service.type}` },
+                            ...(service.typeFrom ? [{ span: service.typeFrom, message: `The chart's values.yaml makes the Service a ${service.type} here.` }] : []),
+                            ...(sp.off ? [sp.off] : []),
+                            ...related,
+                        ],
                         launch: l,
                         key: `service:${service.name}:${sp.port}`,
                     });
