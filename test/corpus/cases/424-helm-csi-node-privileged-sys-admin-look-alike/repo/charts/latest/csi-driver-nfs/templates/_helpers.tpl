@@ -1,0 +1,5 @@
+{{- define "nfs.labels" -}}
+labels:
+  app.kubernetes.io/instance: "{{ .Release.Name }}"
+  app.kubernetes.io/name: "{{ .Chart.Name }}"
+{{- end -}}
