@@ -1,0 +1,3 @@
+module example.invalid/playground
+
+go 1.16

@@ -1,0 +1,3 @@
+{{- define "chart.selectorLabels" -}}
+app.kubernetes.io/name: disk-metrics
+{{- end }}

@@ -1,0 +1,3 @@
+module example.invalid/diskmetrics
+
+go 1.22

@@ -1,0 +1,2 @@
+FROM postgres:11-alpine
+COPY schema.sql /docker-entrypoint-initdb.d/
