@@ -18994,7 +18994,19 @@ function runFlagSettings(file, flags, expand) {
     const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
     const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
     const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, expand)).filter((p) => !!p);
-    return { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports };
+    // What these flags make of a launch, the same for a `docker run` line and a workflow container's `options:`.
+    const launchFields = {
+        capAdd,
+        capDrop,
+        ...(privileged ? { privileged } : {}),
+        securityOpt,
+        hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
+        ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+        ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+        ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+        ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+    };
+    return { val, userFlag, ports, launchFields };
 }
 function basename(v) {
     return v.slice(v.lastIndexOf('/') + 1);
@@ -19208,7 +19220,7 @@ function runLineLaunches(project, files, linker) {
             if (!imageWord)
                 continue;
             const cmdWords = words.slice(i + 1);
-            const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, cf.expand);
+            const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
             const entry = flags.find((f) => f.name === '--entrypoint');
             const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
             // The build of the image it runs, anywhere in the repository.
@@ -19232,20 +19244,12 @@ function runLineLaunches(project, files, linker) {
                 image: { value: imageWord.value, span: (0,model_commands/* wordSpan */.BW)(file, imageWord) },
                 ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
                 ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
-                capAdd,
-                capDrop,
-                ...(privileged ? { privileged } : {}),
-                securityOpt,
-                hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
+                ...launchFields,
                 tools: [...(0,model_project/* imageTools */.JY)(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
                 builds: [...(facts?.builds ?? []), ...run.builds],
                 ports,
-                ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
-                ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
-                ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
                 ...(linked ? { linkNotes: linked.related } : {}),
                 ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-                ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
                 source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
             };
             out.push(launch);
@@ -21497,7 +21501,6 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
 
 
 
-
 /** Where the runner mounts the workspace (the checked-out repository) in a job container: `/__w/<repo>/<repo>`. */
 const WORKSPACE = '/__w/repo/repo';
 function keySpan(file, p) {
@@ -21621,7 +21624,7 @@ function containerLaunch(project, y, spec, jobId, service, linker, expand, steps
     const file = y.file;
     const opts = spec.map ? optionsOf(y, (0,yaml/* get */.Jt)(y, spec.map, 'options')) : undefined;
     const flags = opts?.flags ?? [];
-    const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, expand);
+    const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, expand);
     const yamlPorts = spec.map ? portsOf(y, (0,yaml/* get */.Jt)(y, spec.map, 'ports'), expand) : [];
     const linked = spec.image ? linker.image(expand(spec.image.value), [file]) : undefined;
     const facts = linked?.facts;
@@ -21660,20 +21663,12 @@ function containerLaunch(project, y, spec, jobId, service, linker, expand, steps
         ...(spec.image?.node.range ? { image: { value: spec.image.value, span: { file, start: spec.image.node.range[0], end: spec.image.node.range[1] } } } : {}),
         ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
         ...(user ? { user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, !!privileged),
+        ...launchFields,
         tools,
         builds: [...(facts?.builds ?? []), ...run.builds],
         ports: [...ports, ...yamlPorts],
-        ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
-        ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
-        ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
         ...(linked ? { linkNotes: linked.related } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-        ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
         source: { kind: 'workflow', y, role: service === undefined ? 'container' : 'service', job: jobId, ...(service !== undefined ? { service } : {}), pair: spec.pair, ...(spec.map ? { map: spec.map } : {}), ...(opts ? { options: opts.options } : {}) },
     };
     return launch;
@@ -22369,6 +22364,16 @@ function settleFixes(findings) {
     };
     let kept = [];
     const owner = new Map();
+    const accept = (e) => {
+        for (const [p, edits] of e.byPath) {
+            const ix = indexOf(p);
+            for (const x of edits) {
+                ix.add(x);
+                owner.set(x, e);
+            }
+        }
+        kept.push(e);
+    };
     for (const e of entries) {
         const clashes = new Set();
         for (const [p, edits] of e.byPath)
@@ -22376,14 +22381,7 @@ function settleFixes(findings) {
                 for (const y of index.get(p)?.overlapping(x) ?? [])
                     clashes.add(owner.get(y));
         if (clashes.size === 0) {
-            for (const [p, edits] of e.byPath) {
-                const ix = indexOf(p);
-                for (const x of edits) {
-                    ix.add(x);
-                    owner.set(x, e);
-                }
-            }
-            kept.push(e);
+            accept(e);
             continue;
         }
         // Two launches of one image (a Compose service and a `docker run`) get the same change to its Dockerfile:
@@ -22404,14 +22402,7 @@ function settleFixes(findings) {
                 fix.raw = fix.raw.filter((x) => dup.rest.has(x.path));
             e.byPath = dup.rest;
             e.finding.related = [...e.finding.related, { span: by.finding.span, message: `Its change to ${dup.of.path} is made by the fix of ${by.finding.ruleId} too.` }];
-            for (const [p, edits] of e.byPath) {
-                const ix = indexOf(p);
-                for (const x of edits) {
-                    ix.add(x);
-                    owner.set(x, e);
-                }
-            }
-            kept.push(e);
+            accept(e);
             continue;
         }
         const host = [...clashes][0];

@@ -243,18 +243,21 @@ export function settleFixes(findings: Finding[]): Settled {
   };
   let kept: Entry[] = [];
   const owner = new Map<TextEdit, Entry>();
+  const accept = (e: Entry): void => {
+    for (const [p, edits] of e.byPath) {
+      const ix = indexOf(p);
+      for (const x of edits) {
+        ix.add(x);
+        owner.set(x, e);
+      }
+    }
+    kept.push(e);
+  };
   for (const e of entries) {
     const clashes = new Set<Entry>();
     for (const [p, edits] of e.byPath) for (const x of edits) for (const y of index.get(p)?.overlapping(x) ?? []) clashes.add(owner.get(y)!);
     if (clashes.size === 0) {
-      for (const [p, edits] of e.byPath) {
-        const ix = indexOf(p);
-        for (const x of edits) {
-          ix.add(x);
-          owner.set(x, e);
-        }
-      }
-      kept.push(e);
+      accept(e);
       continue;
     }
     // Two launches of one image (a Compose service and a `docker run`) get the same change to its Dockerfile:
@@ -274,14 +277,7 @@ export function settleFixes(findings: Finding[]): Settled {
       if (fix.raw) fix.raw = fix.raw.filter((x) => dup.rest.has(x.path));
       e.byPath = dup.rest;
       e.finding.related = [...e.finding.related, { span: by.finding.span, message: `Its change to ${dup.of.path} is made by the fix of ${by.finding.ruleId} too.` }];
-      for (const [p, edits] of e.byPath) {
-        const ix = indexOf(p);
-        for (const x of edits) {
-          ix.add(x);
-          owner.set(x, e);
-        }
-      }
-      kept.push(e);
+      accept(e);
       continue;
     }
     const host = [...clashes][0]!;

@@ -83,7 +83,19 @@ export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: 
   const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
   const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
   const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, expand)).filter((p): p is PortMapping => !!p);
-  return { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports };
+  // What these flags make of a launch, the same for a `docker run` line and a workflow container's `options:`.
+  const launchFields = {
+    capAdd,
+    capDrop,
+    ...(privileged ? { privileged } : {}),
+    securityOpt,
+    hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
+    ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
+    ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
+    ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+    ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+  } satisfies Partial<Launch>;
+  return { val, userFlag, ports, launchFields };
 }
 
 function basename(v: string): string {
@@ -262,7 +274,7 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
       const imageWord = words[i];
       if (!imageWord) continue;
       const cmdWords = words.slice(i + 1);
-      const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, cf.expand);
+      const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
       const entry = flags.find((f) => f.name === '--entrypoint');
       const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
       // The build of the image it runs, anywhere in the repository.
@@ -286,20 +298,12 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
         image: { value: imageWord.value, span: wordSpan(file, imageWord) },
         ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
         ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
-        capAdd,
-        capDrop,
-        ...(privileged ? { privileged } : {}),
-        securityOpt,
-        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
+        ...launchFields,
         tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
         builds: [...(facts?.builds ?? []), ...run.builds],
         ports,
-        ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
-        ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
-        ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
         ...(linked ? { linkNotes: linked.related } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-        ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
         source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
       };
       out.push(launch);

@@ -17,7 +17,6 @@ import { isScalar } from '../parse/yaml-lib.js';
 import { splitShell, type SimpleCommand } from '../parse/shell.js';
 import { deref, get, isMapNode, items, keyOf, pairs, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
 import { analyzeCommands, type CommandFacts } from './commands.js';
-import { hasCapability } from './caps.js';
 import { parseShortPort } from './compose.js';
 import { commandFileOf } from './cmdfiles.js';
 import { imageTools, runFacts, type Project } from './project.js';
@@ -155,7 +154,7 @@ function containerLaunch(project: Project, y: YamlFile, spec: ContainerSpec, job
   const file = y.file;
   const opts = spec.map ? optionsOf(y, get(y, spec.map, 'options')) : undefined;
   const flags = opts?.flags ?? [];
-  const { val, capAdd, capDrop, securityOpt, privileged, userFlag, netFlag, sharedNet, pidFlag, publishAll, ports } = runFlagSettings(file, flags, expand);
+  const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, expand);
   const yamlPorts = spec.map ? portsOf(y, get(y, spec.map, 'ports'), expand) : [];
   const linked = spec.image ? linker.image(expand(spec.image.value), [file]) : undefined;
   const facts = linked?.facts;
@@ -191,20 +190,12 @@ function containerLaunch(project: Project, y: YamlFile, spec: ContainerSpec, job
     ...(spec.image?.node.range ? { image: { value: spec.image.value, span: { file, start: spec.image.node.range[0], end: spec.image.node.range[1] } } } : {}),
     ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
     ...(user ? { user } : {}),
-    capAdd,
-    capDrop,
-    ...(privileged ? { privileged } : {}),
-    securityOpt,
-    hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, !!privileged),
+    ...launchFields,
     tools,
     builds: [...(facts?.builds ?? []), ...run.builds],
     ports: [...ports, ...yamlPorts],
-    ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
-    ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
-    ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
     ...(linked ? { linkNotes: linked.related } : {}),
     ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-    ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
     source: { kind: 'workflow', y, role: service === undefined ? 'container' : 'service', job: jobId, ...(service !== undefined ? { service } : {}), pair: spec.pair, ...(spec.map ? { map: spec.map } : {}), ...(opts ? { options: opts.options } : {}) },
   };
   return launch;
