@@ -2,7 +2,7 @@
 // with git, read every config-named one), then parse, with the parsers the
 // scan uses and the same options, exactly the files a scan of the same
 // repository parsed (LIST, written by the scan under
-// PTRACE_DOCTOR_TIMING_FILES: "<yaml|dockerfile>\t<path>" lines). No model,
+// PTRACE_DOCTOR_TIMING_FILES: "<yaml|dockerfile|jsonc|json>\t<path>" lines). No model,
 // no rules, no fixes, no output, no search for untracked files: what any tool
 // built on these parsers must at least spend on this repository.
 //
@@ -34,6 +34,7 @@ mark('list+read');
 
 const { parseAllDocuments } = await import('yaml');
 const { DockerfileParser } = await import('dockerfile-ast');
+const { parseTree } = await import('jsonc-parser');
 mark('load');
 
 let parses = 0;
@@ -50,6 +51,9 @@ for (const line of readFileSync(list, 'utf8').split('\n')) {
   // The options of parseYaml in src/parse/yaml.ts.
   if (parser === 'yaml') parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
   else if (parser === 'dockerfile') DockerfileParser.parse(text);
+  // The options of parseFileTree in src/parse/jsonc-lib.ts.
+  else if (parser === 'jsonc') parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  else if (parser === 'json') parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
   else throw new Error(`unknown parser ${parser}`);
   parses++;
 }

@@ -9282,6 +9282,9 @@ class Workspace {
             if (norm !== undefined && !w.overlay.has(norm))
                 w.cache.set(key, r);
         }
+        for (const d of this.dismissed)
+            if (!w.overlay.has(d))
+                w.dismissed.add(d);
         if (this.walked)
             w.walked = this.walked;
         for (const [k, v] of this.dirCache)
@@ -9307,6 +9310,20 @@ class Workspace {
         const r = this.readUncached(rel, kind);
         this.cache.set(key, r);
         return r;
+    }
+    /**
+     * YAML files read and found to be none of ours (CI, lint, app config: most YAML of a repository). Their
+     * texts are not held for the whole scan; a rescan on this listing (withOverlay) skips them unread, and a
+     * read that wants one anyway (a Helm template) reads it again.
+     */
+    dismissed = new Set();
+    /** Drop a read YAML file that is none of ours (see dismissed). */
+    dismiss(rel) {
+        this.cache.delete(`kubernetes:${rel}`);
+        this.dismissed.add(rel);
+    }
+    isDismissed(rel) {
+        return this.dismissed.has(rel);
     }
     readUncached(rel, kind) {
         const norm = this.normalize(rel);
@@ -9689,6 +9706,8 @@ function discover(ws, paths, exclude, named) {
                 continue;
             byName = 'shell';
         }
+        if (byName === 'yaml' && ws.isDismissed(rel))
+            continue;
         (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
@@ -9698,8 +9717,10 @@ function discover(ws, paths, exclude, named) {
         }
         if (byName === 'yaml') {
             const kind = classifyYaml(r.file.text);
-            if (!kind)
+            if (!kind) {
+                ws.dismiss(rel);
                 continue;
+            }
             r.file.kind = kind;
         }
         files.push(r.file);
@@ -9805,7 +9826,7 @@ function strings(root, file, path) {
 }
 function parseDevcontainer(project, file) {
     const errors = [];
-    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+    const root = (0,jsonc_lib/* parseFileTree */.u9)(file, errors);
     if (errors.length > 0 || !root || root.type !== 'object') {
         const off = errors[0]?.offset ?? 0;
         project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${(0,jsonc_lib/* printParseErrorCode */._n)(errors[0].error)})` : 'is not a JSON object', span: { file, start: off, end: off } });
@@ -12733,7 +12754,7 @@ function readJson(project, file, defs) {
         return false;
     }
     const errors = [];
-    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: true });
+    const root = (0,jsonc_lib/* parseFileTree */.u9)(file, errors);
     const err = errors[0];
     if (err || !root) {
         const off = err?.offset ?? 0;
@@ -13699,7 +13720,7 @@ function customGrants(project, file, path, yamlText) {
         const f = project.file(rel, 'kubernetes', { quiet: true });
         if (!f)
             continue;
-        const root = f.text.trimStart().startsWith('{') ? (0,jsonc_lib/* parseJsonc */.pX)(f.text) : undefined;
+        const root = f.text.trimStart().startsWith('{') ? (0,jsonc_lib/* parseJsoncFile */.VI)(f) : undefined;
         if (root) {
             const add = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'capabilities', 'add']);
             const priv = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['securityContext', 'privileged']);
@@ -14116,7 +14137,7 @@ function conditions(n) {
 /** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
 function parseSeccompProfile(project, file) {
     const errors = [];
-    const root = (0,jsonc_lib/* parseTree */.cZ)(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+    const root = (0,jsonc_lib/* parseFileTree */.u9)(file, errors, true);
     if (errors.length > 0 || !root || root.type !== 'object') {
         const off = errors[0]?.offset ?? 0;
         project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0].error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });
@@ -14289,7 +14310,7 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
 function editorAttachConfigs(project) {
     const out = [];
     for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-        const root = (0,jsonc_lib/* parseJsonc */.pX)(f.text);
+        const root = (0,jsonc_lib/* parseJsoncFile */.VI)(f);
         const configs = root ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['configurations']) : undefined;
         for (const c of configs?.children ?? []) {
             const req = (0,jsonc_lib/* findNodeAtLocation */.Wc)(c, ['request']);
@@ -17723,7 +17744,7 @@ function taskfile(project, b) {
  * quote (a finding lands on the script, a fix must not edit inside it).
  */
 function packageJson(b) {
-    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonc */ .pX)(b.file.text);
+    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsoncFile */ .VI)(b.file);
     if (!root)
         return;
     const scripts = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['scripts']);
@@ -20192,7 +20213,7 @@ function parseDockerfile(file) {
     (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedFile */ .UI)('dockerfile', file.path);
     const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .clock */ .pm)();
     const df = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(file.text);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .spent */ .RT)(_timing_js__WEBPACK_IMPORTED_MODULE_3__/* .FIRST_PARSE_CALLS */ .dn, t);
     const stages = [];
     const globalArgs = new Map();
     let cur;
@@ -20381,17 +20402,21 @@ function parseInlineDockerfile(v) {
 /* harmony export */   Cx: () => (/* binding */ jsoncComments),
 /* harmony export */   JP: () => (/* binding */ modify),
 /* harmony export */   KG: () => (/* binding */ loadJsonc),
+/* harmony export */   VI: () => (/* binding */ parseJsoncFile),
 /* harmony export */   Wc: () => (/* binding */ findNodeAtLocation),
 /* harmony export */   _n: () => (/* binding */ printParseErrorCode),
 /* harmony export */   cZ: () => (/* binding */ parseTree),
 /* harmony export */   ct: () => (/* binding */ applyEdits),
 /* harmony export */   pX: () => (/* binding */ parseJsonc),
 /* harmony export */   qg: () => (/* binding */ parse),
+/* harmony export */   u9: () => (/* binding */ parseFileTree),
 /* harmony export */   yQ: () => (/* binding */ getNodeValue)
 /* harmony export */ });
-/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4083);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8117);
+/* harmony import */ var _lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4083);
 
-const jsonc = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
+
+const jsonc = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .lazyLibrary */ .A)('jsonc-parser', () => __nccwpck_require__.e(/* import() */ 547).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9547, 23)));
 /** Whether a scan of files of these kinds may parse JSON. */
 function mayReadJson(kinds) {
     for (const k of kinds)
@@ -20423,12 +20448,39 @@ function applyEdits(...a) {
     return j().applyEdits(...a);
 }
 /** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
+/**
+ * The scan's own parse of a repository file as JSON: counted, timed and listed for the benchmark's parse
+ * floor (PTRACE_DOCTOR_TIMING), as parseYaml and parseDockerfile do. `strict` is plain JSON (a seccomp
+ * profile); otherwise comments and trailing commas are allowed.
+ */
+function parseFileTree(file, errors, strict = false) {
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .count */ .U9)('JSON parses');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .parsedFile */ .UI)(strict ? 'json' : 'jsonc', file.path);
+    const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .clock */ .pm)();
+    try {
+        return parseTree(file.text, errors, strict ? { allowTrailingComma: false, disallowComments: true } : { allowTrailingComma: true, disallowComments: false });
+    }
+    finally {
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .spent */ .RT)(_timing_js__WEBPACK_IMPORTED_MODULE_0__/* .FIRST_PARSE_CALLS */ .dn, t);
+    }
+}
+/** parseJsonc of a repository file, as the scan's own parse of it (see parseFileTree). */
+function parseJsoncFile(file) {
+    try {
+        return parseFileTree(file, []) ?? undefined;
+    }
+    catch (e) {
+        if (e instanceof _lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .LibraryNotLoaded */ .S)
+            throw e;
+        return undefined;
+    }
+}
 function parseJsonc(text) {
     try {
         return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;
     }
     catch (e) {
-        if (e instanceof _lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .LibraryNotLoaded */ .S)
+        if (e instanceof _lazy_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .LibraryNotLoaded */ .S)
             throw e;
         return undefined;
     }
@@ -20887,7 +20939,7 @@ function parseYaml(file) {
         throw e;
     }
     finally {
-        (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)('YAML and Dockerfile parse calls', t);
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .spent */ .RT)(_timing_js__WEBPACK_IMPORTED_MODULE_1__/* .FIRST_PARSE_CALLS */ .dn, t);
     }
     const list = Array.isArray(docs) ? docs : [docs];
     if (list.length > MAX_DOCS)
@@ -25408,6 +25460,7 @@ function spanText(s) {
 /* harmony export */   RT: () => (/* binding */ spent),
 /* harmony export */   U9: () => (/* binding */ count),
 /* harmony export */   UI: () => (/* binding */ parsedFile),
+/* harmony export */   dn: () => (/* binding */ FIRST_PARSE_CALLS),
 /* harmony export */   pm: () => (/* binding */ clock)
 /* harmony export */ });
 /* unused harmony exports timingOn, timingReport */
@@ -25424,8 +25477,9 @@ function spanText(s) {
 const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
 /**
  * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
- * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
- * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML, as a
+ * Dockerfile or as JSON (`jsonc`: comments and trailing commas allowed; `json`:
+ * strict), not the fix re-parses: the benchmark's parse floor re-parses
  * exactly these.
  */
 const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
@@ -25455,6 +25509,8 @@ function spent(what, start) {
     if (ON)
         times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
 }
+/** The time inside the parsers' calls of the scan's first parses of its files (PTRACE_DOCTOR_TIMING). */
+const FIRST_PARSE_CALLS = 'first parse calls';
 /** The scan parsed the file at `path` (relative to the root) with `parser`. */
 function parsedFile(parser, path) {
     if (FILES)

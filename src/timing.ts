@@ -10,8 +10,9 @@ import { writeFileSync } from 'node:fs';
 const ON = typeof process !== 'undefined' && process.env.PTRACE_DOCTOR_TIMING === '1';
 /**
  * With timing on, PTRACE_DOCTOR_TIMING_FILES=PATH also writes there, one per
- * line, "<parser>\t<path>" for each file the scan parsed as YAML or as a
- * Dockerfile (not the fix re-parses): the benchmark's parse floor re-parses
+ * line, "<parser>\t<path>" for each file the scan parsed as YAML, as a
+ * Dockerfile or as JSON (`jsonc`: comments and trailing commas allowed; `json`:
+ * strict), not the fix re-parses: the benchmark's parse floor re-parses
  * exactly these.
  */
 const FILES = ON ? process.env.PTRACE_DOCTOR_TIMING_FILES || undefined : undefined;
@@ -45,8 +46,11 @@ export function spent(what: string, start: number): void {
   if (ON) times.set(what, (times.get(what) ?? 0) + (performance.now() - start));
 }
 
+/** The time inside the parsers' calls of the scan's first parses of its files (PTRACE_DOCTOR_TIMING). */
+export const FIRST_PARSE_CALLS = 'first parse calls';
+
 /** The scan parsed the file at `path` (relative to the root) with `parser`. */
-export function parsedFile(parser: 'yaml' | 'dockerfile', path: string): void {
+export function parsedFile(parser: 'yaml' | 'dockerfile' | 'jsonc' | 'json', path: string): void {
   if (FILES) parsed.push(`${parser}\t${path}\n`);
 }
 

@@ -44,7 +44,7 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| scan ≤ 2 × floor \| .* — the floor plus the parse calls alone: [\d.]+ ×; with the fixes' re-parses: [\d.]+ × \|/);
     // The scan's own time inside the parsers, first parses and the re-parses that prove its fixes.
     expect(md).toMatch(/The floor, the parse floor's parse calls and the scan's fix re-parses together are [\d.]+ ms, \*\*[\d.]+ × the floor\*\*/);
-    expect(md).toMatch(/- whole repository: .*; inside the parsers \(medians\): [\d.]+ ms YAML and Dockerfile parse calls, [\d.]+ ms fix validation parse calls\.\n/);
+    expect(md).toMatch(/- whole repository: .*; inside the parsers \(medians\): [\d.]+ ms first parse calls, [\d.]+ ms fix validation parse calls\.\n/);
     // The phases of the whole-repository scan, from the CLI's PTRACE_DOCTOR_TIMING lines.
     expect(md).toMatch(/\| scan \| start \| list \| read \| model \| rules \| fixes \| output \| sum \|/);
     expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);

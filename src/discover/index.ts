@@ -256,6 +256,7 @@ export class Workspace {
       const norm = this.normalize(key.slice(key.indexOf(':') + 1));
       if (norm !== undefined && !w.overlay.has(norm)) w.cache.set(key, r);
     }
+    for (const d of this.dismissed) if (!w.overlay.has(d)) w.dismissed.add(d);
     if (this.walked) w.walked = this.walked;
     for (const [k, v] of this.dirCache) w.dirCache.set(k, v);
     return w;
@@ -278,6 +279,23 @@ export class Workspace {
     const r = this.readUncached(rel, kind);
     this.cache.set(key, r);
     return r;
+  }
+
+  /**
+   * YAML files read and found to be none of ours (CI, lint, app config: most YAML of a repository). Their
+   * texts are not held for the whole scan; a rescan on this listing (withOverlay) skips them unread, and a
+   * read that wants one anyway (a Helm template) reads it again.
+   */
+  private readonly dismissed = new Set<string>();
+
+  /** Drop a read YAML file that is none of ours (see dismissed). */
+  dismiss(rel: string): void {
+    this.cache.delete(`kubernetes:${rel}`);
+    this.dismissed.add(rel);
+  }
+
+  isDismissed(rel: string): boolean {
+    return this.dismissed.has(rel);
   }
 
   private readUncached(rel: string, kind: FileKind): ReadResult {
@@ -631,6 +649,7 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
       if (head === undefined || shebangShell(head) === undefined) continue;
       byName = 'shell';
     }
+    if (byName === 'yaml' && ws.isDismissed(rel)) continue;
     count('config-named files read');
     const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
     if (!r.ok) {
@@ -639,7 +658,10 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
     }
     if (byName === 'yaml') {
       const kind = classifyYaml(r.file.text);
-      if (!kind) continue;
+      if (!kind) {
+        ws.dismiss(rel);
+        continue;
+      }
       r.file.kind = kind;
     }
     files.push(r.file);

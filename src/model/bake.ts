@@ -46,7 +46,7 @@
 import { posix } from 'node:path';
 import { MAX_JSON_DEPTH, jsonDepth } from '../discover/index.js';
 import { HclError, hclAttributes, hclBlocks, parseHcl, parseTemplate, unparen, type HclBody, type HclExpression, type HclTemplatePart } from '../parse/hcl.js';
-import { parseTree, printParseErrorCode } from '../parse/jsonc-lib.js';
+import { parseFileTree, printParseErrorCode } from '../parse/jsonc-lib.js';
 import type { SourceFile, Span, Valued } from '../types.js';
 import type { ImageBuildSpec } from './images.js';
 import { relativeTo, type Project } from './project.js';
@@ -255,7 +255,7 @@ function readJson(project: Project, file: SourceFile, defs: BakeDefs): boolean {
     return false;
   }
   const errors: JsonParseError[] = [];
-  const root = parseTree(file.text, errors, { allowTrailingComma: true });
+  const root = parseFileTree(file, errors);
   const err = errors[0];
   if (err || !root) {
     const off = err?.offset ?? 0;

@@ -15,7 +15,7 @@
 import type { Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node as JNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq } from '../parse/yaml-lib.js';
-import { findNodeAtLocation, parseJsonc } from '../parse/jsonc-lib.js';
+import { findNodeAtLocation, parseJsoncFile } from '../parse/jsonc-lib.js';
 import { splitShell, type SimpleCommand, type Word } from '../parse/shell.js';
 import { deref, get, keyOf, pairs, scalarWord, type YamlFile, type YNode } from '../parse/yaml.js';
 import { shebangShell } from '../discover/index.js';
@@ -873,7 +873,7 @@ function taskfile(project: Project, b: Builder): void {
  * quote (a finding lands on the script, a fix must not edit inside it).
  */
 function packageJson(b: Builder): void {
-  const root = parseJsonc(b.file.text);
+  const root = parseJsoncFile(b.file);
   if (!root) return;
   const scripts = findNodeAtLocation(root, ['scripts']);
   if (!scripts || scripts.type !== 'object') return;

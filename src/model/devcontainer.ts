@@ -3,7 +3,7 @@
  * service, and to the features and images that already grant SYS_PTRACE.
  */
 import type { Node as JNode, ParseError } from 'jsonc-parser';
-import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseTree } from '../parse/jsonc-lib.js';
+import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseFileTree } from '../parse/jsonc-lib.js';
 import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords, type Word } from './commands.js';
 import type { DfStage } from '../parse/dockerfile.js';
@@ -45,7 +45,7 @@ function strings(root: JNode, file: SourceFile, path: (string | number)[]): Valu
 
 export function parseDevcontainer(project: Project, file: SourceFile): DevcontainerDoc | undefined {
   const errors: ParseError[] = [];
-  const root = parseTree(file.text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = parseFileTree(file, errors);
   if (errors.length > 0 || !root || root.type !== 'object') {
     const off = errors[0]?.offset ?? 0;
     project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as JSON with comments (${printParseErrorCode(errors[0]!.error)})` : 'is not a JSON object', span: { file, start: off, end: off } });

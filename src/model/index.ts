@@ -1,6 +1,6 @@
 /** Build every launch of the project. */
 import type { Node as JNode } from 'jsonc-parser';
-import { findNodeAtLocation, parseJsonc } from '../parse/jsonc-lib.js';
+import { findNodeAtLocation, parseJsoncFile } from '../parse/jsonc-lib.js';
 import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, markSharedAnchors, type ComposeService } from './compose.js';
 import { isDebuggingContainer } from './launch.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
@@ -37,7 +37,7 @@ export interface Model {
 function editorAttachConfigs(project: Project): Span[] {
   const out: Span[] = [];
   for (const f of project.files.filter((x) => x.kind === 'vscode-launch')) {
-    const root = parseJsonc(f.text);
+    const root = parseJsoncFile(f);
     const configs = root ? findNodeAtLocation(root, ['configurations']) : undefined;
     for (const c of configs?.children ?? []) {
       const req = findNodeAtLocation(c, ['request']);

@@ -20,7 +20,7 @@ import type { Project } from './project.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
 import { repoJoin } from './scripts.js';
-import { parseJsonc, findNodeAtLocation } from '../parse/jsonc-lib.js';
+import { parseJsoncFile, findNodeAtLocation } from '../parse/jsonc-lib.js';
 
 /** Profiles whose debug container gets CAP_SYS_PTRACE. */
 export const PTRACE_PROFILES = new Set(['general', 'sysadmin']);
@@ -45,7 +45,7 @@ function customGrants(project: Project, file: SourceFile, path: string, yamlText
     const f = project.file(rel, 'kubernetes', { quiet: true });
     if (!f) continue;
 
-    const root = f.text.trimStart().startsWith('{') ? parseJsonc(f.text) : undefined;
+    const root = f.text.trimStart().startsWith('{') ? parseJsoncFile(f) : undefined;
     if (root) {
       const add = findNodeAtLocation(root, ['securityContext', 'capabilities', 'add']);
       const priv = findNodeAtLocation(root, ['securityContext', 'privileged']);

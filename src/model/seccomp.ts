@@ -8,7 +8,7 @@
  * names/name, action, args, includes/excludes {caps, arches, minKernel}).
  */
 import type { Node as JNode, ParseError } from 'jsonc-parser';
-import { parseTree } from '../parse/jsonc-lib.js';
+import { parseFileTree } from '../parse/jsonc-lib.js';
 import { seccompProfilePath } from './caps.js';
 import { relativeTo, type Project } from './project.js';
 import type { SourceFile, Span, Valued } from '../types.js';
@@ -75,7 +75,7 @@ function conditions(n: JNode | undefined): SeccompConditions {
 /** Parse a profile; undefined (with a PTD900 problem) when it is not a JSON object. */
 export function parseSeccompProfile(project: Project, file: SourceFile): SeccompProfile | undefined {
   const errors: ParseError[] = [];
-  const root = parseTree(file.text, errors, { allowTrailingComma: false, disallowComments: true });
+  const root = parseFileTree(file, errors, true);
   if (errors.length > 0 || !root || root.type !== 'object') {
     const off = errors[0]?.offset ?? 0;
     project.problem({ path: file.path, reason: errors.length > 0 ? `could not be parsed as a seccomp profile (JSON error code ${errors[0]!.error} at offset ${off})` : 'is not a seccomp profile (not a JSON object)', span: { file, start: off, end: off } });

@@ -6,7 +6,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { splitShell, type SimpleCommand, type Word } from './shell.js';
 import { analyzeCommands, analyzeWords, type CommandFacts } from '../model/commands.js';
 import type { SourceFile, Span, Valued } from '../types.js';
-import { clock, count, parsedFile, spent } from '../timing.js';
+import { FIRST_PARSE_CALLS, clock, count, parsedFile, spent } from '../timing.js';
 import { makeSourceFile } from '../source.js';
 
 export interface DfCommand {
@@ -162,7 +162,7 @@ export function parseDockerfile(file: SourceFile): DockerfileDoc {
   parsedFile('dockerfile', file.path);
   const t = clock();
   const df = DockerfileParser.parse(file.text);
-  spent('YAML and Dockerfile parse calls', t);
+  spent(FIRST_PARSE_CALLS, t);
   const stages: DfStage[] = [];
   const globalArgs = new Map<string, string>();
   let cur: DfStage | undefined;

@@ -11,7 +11,8 @@
  * loads this unless every file found is a Dockerfile.
  */
 import type * as Jsonc from 'jsonc-parser';
-import type { FileKind } from '../types.js';
+import type { FileKind, SourceFile } from '../types.js';
+import { FIRST_PARSE_CALLS, clock, count, parsedFile, spent } from '../timing.js';
 import { LibraryNotLoaded, lazyLibrary } from './lazy-lib.js';
 
 const jsonc = lazyLibrary('jsonc-parser', () => import('jsonc-parser'));
@@ -54,6 +55,32 @@ export function applyEdits(...a: Parameters<typeof Jsonc.applyEdits>): ReturnTyp
 }
 
 /** The tree of JSON with comments (trailing commas allowed), or undefined when it cannot be built. */
+/**
+ * The scan's own parse of a repository file as JSON: counted, timed and listed for the benchmark's parse
+ * floor (PTRACE_DOCTOR_TIMING), as parseYaml and parseDockerfile do. `strict` is plain JSON (a seccomp
+ * profile); otherwise comments and trailing commas are allowed.
+ */
+export function parseFileTree(file: SourceFile, errors: Jsonc.ParseError[], strict = false): Jsonc.Node | undefined {
+  count('JSON parses');
+  parsedFile(strict ? 'json' : 'jsonc', file.path);
+  const t = clock();
+  try {
+    return parseTree(file.text, errors, strict ? { allowTrailingComma: false, disallowComments: true } : { allowTrailingComma: true, disallowComments: false });
+  } finally {
+    spent(FIRST_PARSE_CALLS, t);
+  }
+}
+
+/** parseJsonc of a repository file, as the scan's own parse of it (see parseFileTree). */
+export function parseJsoncFile(file: SourceFile): Jsonc.Node | undefined {
+  try {
+    return parseFileTree(file, []) ?? undefined;
+  } catch (e) {
+    if (e instanceof LibraryNotLoaded) throw e;
+    return undefined;
+  }
+}
+
 export function parseJsonc(text: string): Jsonc.Node | undefined {
   try {
     return parseTree(text, [], { allowTrailingComma: true }) ?? undefined;

@@ -6,7 +6,7 @@ import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, visit } from './yaml-lib.js';
 import type { SourceFile, Span } from '../types.js';
 import type { Word } from './shell.js';
-import { clock, count, parsedFile, spent } from '../timing.js';
+import { FIRST_PARSE_CALLS, clock, count, parsedFile, spent } from '../timing.js';
 
 export interface YamlFile {
   file: SourceFile;
@@ -80,7 +80,7 @@ export function parseYaml(file: SourceFile): YamlFile {
     if (e instanceof RangeError) throw new ParseError(DEEP, 0);
     throw e;
   } finally {
-    spent('YAML and Dockerfile parse calls', t);
+    spent(FIRST_PARSE_CALLS, t);
   }
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > MAX_DOCS) throw new ParseError(`more than ${MAX_DOCS} YAML documents`, 0);

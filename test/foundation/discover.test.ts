@@ -152,6 +152,27 @@ describe('discovery', () => {
   });
 });
 
+describe('YAML that is none of ours', () => {
+  it('is not held after discovery; a rescan on the same listing skips it, a direct read still gets it', async () => {
+    const root = tempRepo({ '.golangci.yml': 'linters:\n  enable: [govet]\n', 'k8s/app.yaml': 'apiVersion: apps/v1\nkind: Deployment\n' });
+    const ws = new Workspace(root);
+    const d = discover(ws);
+    expect(d.files.map((f) => f.path)).toEqual(['k8s/app.yaml']);
+    expect(ws.isDismissed('.golangci.yml')).toBe(true);
+    expect(ws.isDismissed('k8s/app.yaml')).toBe(false);
+    // Not in the cache: a read is a new read of the disk (another object), with the same text.
+    const first = ws.read('.golangci.yml', 'kubernetes');
+    expect(first.ok && first.file.text).toBe('linters:\n  enable: [govet]\n');
+    // The fold's rescan does not read it again, unless the overlay replaces it (then it is classified anew).
+    const again = ws.withOverlay(new Map([['k8s/app.yaml', 'apiVersion: v1\nkind: Pod\n']]));
+    expect(again.isDismissed('.golangci.yml')).toBe(true);
+    expect(discover(again).files.map((f) => f.path)).toEqual(['k8s/app.yaml']);
+    const over = ws.withOverlay(new Map([['.golangci.yml', 'apiVersion: v1\nkind: Pod\n']]));
+    expect(over.isDismissed('.golangci.yml')).toBe(false);
+    expect(discover(over).files.map((f) => f.path).sort()).toEqual(['.golangci.yml', 'k8s/app.yaml']);
+  });
+});
+
 describe('Workspace.withOverlay (the fold scans again with the fixed texts)', () => {
   it.each([['a git checkout', true], ['a directory without git (walked)', false]])('reuses the listing and the reads of files the overlay does not replace; overlaid files read as the overlay (%s)', async (_what, git) => {
     const root = tempRepo({ 'compose.yaml': 'services:\n  a:\n    image: x\n', 'Dockerfile': 'FROM x\n' });
