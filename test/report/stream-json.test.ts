@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeJson } from '../../src/report/stream-json.js';
 
-const text = (v: unknown): { s: string; pieces: number } => {
+const text = (v: unknown, wholeItems?: number): { s: string; pieces: number } => {
   const parts: string[] = [];
-  writeJson(v, (s) => parts.push(s));
+  writeJson(v, (s) => parts.push(s), wholeItems);
   return { s: parts.join(''), pieces: parts.length };
 };
 
@@ -17,6 +17,7 @@ describe('writeJson', () => {
     fc.assert(
       fc.property(fc.anything({ withObjectString: true, withNullPrototype: false, withBigInt: false, withDate: true, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false }), (v) => {
         expect(text(v).s).toBe(`${JSON.stringify(v, null, 2) ?? 'null'}\n`);
+        expect(text(v, 0).s).toBe(`${JSON.stringify(v, null, 2) ?? 'null'}\n`);
       }),
       { numRuns: 3000 },
     );
@@ -24,11 +25,20 @@ describe('writeJson', () => {
     const long = fc.array(fc.anything({ withDate: true, withBigInt: false, withMap: false, withSet: false, withTypedArray: false, withSparseArray: false }), { minLength: 65, maxLength: 80 });
     fc.assert(
       fc.property(fc.record({ a: long, b: fc.array(fc.record({ results: long, x: fc.option(fc.string()) }), { maxLength: 2 }), c: fc.constant(undefined) }), (v) => {
+        // In pieces (as a report past the whole-string limit is written), and whole.
+        expect(text(v, 0).s).toBe(`${JSON.stringify(v, null, 2)}\n`);
         expect(text(v).s).toBe(`${JSON.stringify(v, null, 2)}\n`);
       }),
       { numRuns: 200 },
     );
     expect(text({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }).s).toBe(`${JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }, null, 2)}\n`);
+  });
+
+  it('a report of up to 2000 findings is one piece; past that, many', () => {
+    const report = (n: number) => ({ findings: Array.from({ length: n }, (_, i) => ({ ruleId: 'PTD001', line: i })) });
+    expect(text(report(2000)).pieces).toBe(1);
+    expect(text(report(2001)).pieces).toBeGreaterThan(1);
+    expect(text(report(2001)).s).toBe(`${JSON.stringify(report(2001), null, 2)}\n`);
   });
 
   it('a report of many findings is written in many pieces, none of them the whole', () => {
