@@ -24151,14 +24151,21 @@ function toJson(findings, version, opts = {}) {
 
 ;// CONCATENATED MODULE: ./src/report/stream-json.ts
 /**
- * `JSON.stringify(value, null, 2) + '\n'`, written in pieces: the items of the
- * long arrays (the findings, SARIF's results) one at a
- * time, so that a report of tens of thousands of findings is never one string
- * of tens of megabytes (with the copies JSON.stringify makes while it grows).
- * The bytes are the same as JSON.stringify's.
+ * `JSON.stringify(value, null, 2) + '\n'`, written in pieces once it is large:
+ * past a few thousand findings the items of the long arrays (the findings,
+ * SARIF's results) are written one at a time, so that a report of tens of
+ * thousands of findings is never one string of tens of megabytes (with the
+ * copies JSON.stringify makes while it grows). Smaller reports are one
+ * JSON.stringify, which is twice as fast. The bytes are the same either way.
  */
 const CHUNK = 64 * 1024;
-function writeJson(value, write) {
+function writeJson(value, write, wholeItems = WHOLE_ITEMS) {
+    if (itemsOfBig(value, 0, wholeItems) <= wholeItems) {
+        // A few thousand findings at most: one string of a few MiB, made at twice the speed of the pieces.
+        const s = JSON.stringify(value, null, 2);
+        write(s === undefined ? 'null\n' : `${s}\n`);
+        return;
+    }
     let buf = '';
     const out = (s) => {
         buf += s;
@@ -24174,6 +24181,21 @@ function writeJson(value, write) {
 }
 /** An array longer than this is written item by item, and so is each object on the way to one. */
 const BIG = 64;
+/** Up to this many items in the long arrays, the report is written as one JSON.stringify. */
+const WHOLE_ITEMS = 2000;
+/** How many items the long arrays of v hold (as far as big() looks), stopping once past `max`. */
+function itemsOfBig(v, depth, max) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return 0;
+    const xs = Array.isArray(v) ? v : Object.values(v);
+    let n = Array.isArray(v) && v.length > BIG ? v.length : 0;
+    for (const x of xs) {
+        if (n > max)
+            break;
+        n += itemsOfBig(x, depth + 1, max);
+    }
+    return n;
+}
 /** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
 function big(v, depth) {
     if (v === null || typeof v !== 'object' || depth > 3)
