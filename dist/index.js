@@ -7555,7 +7555,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
 /* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5528);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
-/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(643);
+/* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7538);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6436);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6760);
@@ -20739,7 +20739,8 @@ function splitShell(text, opts = {}) {
         // An unterminated quote leaves i one past the end: the word ends with the text.
         if (i > n)
             i = n;
-        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
+        // map grew one push at a time (room for 17 offsets or more); the word keeps an exact copy for as long as the model lives.
+        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map: map.slice() });
     }
     endCommand('', n);
     return commands;
@@ -21120,7 +21121,8 @@ function scalarWordNear(file, n) {
         map.push(start + Math.min(j, Math.max(0, src.length - 1)));
         j++;
     }
-    return { value, start, end, quoted: n.type !== 'PLAIN', map };
+    // An exact copy: the pushes left room for more (the word may live as long as the model).
+    return { value, start, end, quoted: n.type !== 'PLAIN', map: map.slice() };
 }
 /** How many non-blank characters of a word's value do not sit at their mapped source offset. */
 function misplaced(text, w) {
@@ -21180,7 +21182,7 @@ function scalarWord(file, n) {
         map.push(Math.min(j, last));
         j++;
     }
-    const aligned = { ...w, map };
+    const aligned = { ...w, map: map.slice() };
     return misplaced(text, aligned) < badBefore ? aligned : w;
 }
 
@@ -21287,16 +21289,159 @@ function inBaseline(keys, f) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 7538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   zv: () => (/* binding */ toSarif)
-/* harmony export */ });
-/* unused harmony exports VERSION, SECURITY_SEVERITY */
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4998);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6436);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zv: () => (/* binding */ toSarif)
+});
+
+// UNUSED EXPORTS: SECURITY_SEVERITY, VERSION
+
+// EXTERNAL MODULE: ./src/source.ts
+var source = __nccwpck_require__(4998);
+// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
+var rules = __nccwpck_require__(6436);
+;// CONCATENATED MODULE: ./src/report/stream-json.ts
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, written in pieces once it is large:
+ * past a few thousand findings the items of the long arrays (the findings,
+ * SARIF's results) are written one at a time, so that a report of tens of
+ * thousands of findings is never one string of tens of megabytes (with the
+ * copies JSON.stringify makes while it grows). Smaller reports are one
+ * JSON.stringify, which is twice as fast. The bytes are the same either way.
+ */
+const CHUNK = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * An array whose items are made only as they are written: writeJson makes, writes and drops each in
+ * turn, so the report of 20,000 findings never holds all their JSON objects at once. Anything else
+ * that serialises it (JSON.stringify) gets the whole array from toJSON().
+ */
+class LazyItems {
+    length;
+    make;
+    constructor(length, make) {
+        this.length = length;
+        this.make = make;
+    }
+    item(i) {
+        return this.make(i);
+    }
+    toJSON() {
+        return Array.from({ length: this.length }, (_, i) => this.make(i));
+    }
+}
+/** xs.map(f); with `lazy`, made item by item as it is written (see LazyItems). */
+function mapItems(xs, lazy, f) {
+    return lazy ? new LazyItems(xs.length, (i) => f(xs[i])) : xs.map(f);
+}
+function writeJson(value, write, wholeItems = WHOLE_ITEMS) {
+    if (itemsOfBig(value, 0, wholeItems) <= wholeItems) {
+        // A few thousand findings at most: one string of a few MiB, made at twice the speed of the pieces.
+        const s = JSON.stringify(value, null, 2);
+        write(s === undefined ? 'null\n' : `${s}\n`);
+        return;
+    }
+    let buf = '';
+    const out = (s) => {
+        buf += s;
+        if (buf.length >= CHUNK) {
+            write(buf);
+            buf = '';
+        }
+    };
+    emit(value, '', 0, out);
+    out('\n');
+    if (buf)
+        write(buf);
+}
+/** An array longer than this is written item by item, and so is each object on the way to one. */
+const BIG = 64;
+/** Up to this many items in the long arrays, the report is written as one JSON.stringify. */
+const WHOLE_ITEMS = 2000;
+/** How many items the long arrays of v hold (as far as big() looks), stopping once past `max`. */
+function itemsOfBig(v, depth, max) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return 0;
+    // Its items are not made to be counted: they are many, or it is not a long array.
+    if (v instanceof LazyItems)
+        return v.length > BIG ? v.length : 0;
+    const xs = Array.isArray(v) ? v : Object.values(v);
+    let n = Array.isArray(v) && v.length > BIG ? v.length : 0;
+    for (const x of xs) {
+        if (n > max)
+            break;
+        n += itemsOfBig(x, depth + 1, max);
+    }
+    return n;
+}
+/** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
+function big(v, depth) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return false;
+    if (v instanceof LazyItems)
+        return v.length > BIG;
+    if (Array.isArray(v))
+        return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
+    for (const x of Object.values(v))
+        if (big(x, depth + 1))
+            return true;
+    return false;
+}
+function emit(value, indent, depth, out) {
+    if (value instanceof LazyItems && value.length > BIG) {
+        const inner = `${indent}  `;
+        out('[\n');
+        for (let i = 0; i < value.length; i++) {
+            out(inner);
+            const item = value.item(i);
+            emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
+            out(i < value.length - 1 ? ',\n' : '\n');
+        }
+        out(`${indent}]`);
+        return;
+    }
+    const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
+    if (!big(v, 0)) {
+        const s = JSON.stringify(v, null, 2);
+        out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+        if (v.length === 0) {
+            out('[]');
+            return;
+        }
+        out('[\n');
+        v.forEach((item, i) => {
+            out(inner);
+            const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
+            emit(x, inner, depth + 1, out);
+            out(i < v.length - 1 ? ',\n' : '\n');
+        });
+        out(`${indent}]`);
+        return;
+    }
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+    if (entries.length === 0) {
+        out('{}');
+        return;
+    }
+    out('{\n');
+    entries.forEach(([k, x], i) => {
+        out(`${inner}${JSON.stringify(k)}: `);
+        emit(x, inner, depth + 1, out);
+        out(i < entries.length - 1 ? ',\n' : '\n');
+    });
+    out(`${indent}}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
+
 
 
 const VERSION = '0.1.0';
@@ -21311,8 +21456,8 @@ function physical(l) {
     return { artifactLocation: { uri: uri(l.path), uriBaseId: '%SRCROOT%' }, region: region(l) };
 }
 function rawRegion(file, start, end) {
-    const a = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t$)(file, start);
-    const b = (0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .positionAt */ .t$)(file, end);
+    const a = (0,source/* positionAt */.t$)(file, start);
+    const b = (0,source/* positionAt */.t$)(file, end);
     return { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column };
 }
 /**
@@ -21339,13 +21484,13 @@ function suppressionOf(f) {
         {
             kind: s.kind,
             ...(s.justification ? { justification: s.justification } : {}),
-            ...(s.span ? { location: { physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toLocation */ .nc)(s.span)) } } : {}),
+            ...(s.span ? { location: { physicalLocation: physical((0,source/* toLocation */.nc)(s.span)) } } : {}),
             ...(s.where ? { properties: { configEntry: s.where } } : {}),
         },
     ];
 }
 function toSarif(findings, opts = {}) {
-    const ruleIndex = new Map(_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.map((r, i) => [r.id, i]));
+    const ruleIndex = new Map(rules/* RULES */.y0.map((r, i) => [r.id, i]));
     const anySuppressed = (opts.suppressed ?? []).length > 0;
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -21357,13 +21502,13 @@ function toSarif(findings, opts = {}) {
                         name: 'ptrace-doctor',
                         version: opts.version ?? VERSION,
                         informationUri: 'https://github.com/ptrace-doctor/ptrace-doctor',
-                        rules: _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.map((r) => ({
+                        rules: rules/* RULES */.y0.map((r) => ({
                             id: r.id,
                             name: r.slug,
                             shortDescription: { text: r.title },
                             fullDescription: { text: r.summary },
-                            helpUri: (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleDocUrl */ .Cg)(r.id),
-                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleDocUrl */ .Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleDocUrl */ .Cg)(r.id)})` },
+                            helpUri: (0,rules/* ruleDocUrl */.Cg)(r.id),
+                            help: opts.help?.get(r.id) ?? { text: `${r.summary} See ${(0,rules/* ruleDocUrl */.Cg)(r.id)}`, markdown: `${r.summary}\n\n[${r.id} documentation](${(0,rules/* ruleDocUrl */.Cg)(r.id)})` },
                             defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
                             properties: {
                                 tags: ['containers', 'debugging', ...(SECURITY_SEVERITY[r.id] ? ['security'] : []), r.slug],
@@ -21373,7 +21518,7 @@ function toSarif(findings, opts = {}) {
                     },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-                results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
+                results: mapItems([...findings, ...(opts.suppressed ?? [])], opts.lazy, (f) => {
                     const files = new Map([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file]), ...(f.fix?.files ?? []).map((x) => [x.path, x])]);
                     const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
                     const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -21382,9 +21527,9 @@ function toSarif(findings, opts = {}) {
                         ruleIndex: ruleIndex.get(f.ruleId) ?? 0,
                         level: LEVEL[f.severity],
                         message: { text: f.message },
-                        locations: [{ physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toLocation */ .nc)(f.span)) }],
+                        locations: [{ physicalLocation: physical((0,source/* toLocation */.nc)(f.span)) }],
                         ...(f.related.length > 0
-                            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,_source_js__WEBPACK_IMPORTED_MODULE_0__/* .toLocation */ .nc)(r.span)), message: { text: r.message } })) }
+                            ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physical((0,source/* toLocation */.nc)(r.span)), message: { text: r.message } })) }
                             : {}),
                         partialFingerprints: { 'ptraceDoctorFingerprint/v1': f.fingerprint },
                         ...(opts.inBaseline ? { baselineState: opts.inBaseline(f) ? 'unchanged' : 'new' } : {}),
@@ -25688,7 +25833,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 5881:
+/***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");

@@ -12548,7 +12548,8 @@ function splitShell(text, opts = {}) {
         // An unterminated quote leaves i one past the end: the word ends with the text.
         if (i > n)
             i = n;
-        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
+        // map grew one push at a time (room for 17 offsets or more); the word keeps an exact copy for as long as the model lives.
+        words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map: map.slice() });
     }
     endCommand('', n);
     return commands;
@@ -12932,7 +12933,8 @@ function scalarWordNear(file, n) {
         map.push(start + Math.min(j, Math.max(0, src.length - 1)));
         j++;
     }
-    return { value, start, end, quoted: n.type !== 'PLAIN', map };
+    // An exact copy: the pushes left room for more (the word may live as long as the model).
+    return { value, start, end, quoted: n.type !== 'PLAIN', map: map.slice() };
 }
 /** How many non-blank characters of a word's value do not sit at their mapped source offset. */
 function misplaced(text, w) {
@@ -12992,7 +12994,7 @@ function scalarWord(file, n) {
         map.push(Math.min(j, last));
         j++;
     }
-    const aligned = { ...w, map };
+    const aligned = { ...w, map: map.slice() };
     return misplaced(text, aligned) < badBefore ? aligned : w;
 }
 
@@ -23954,8 +23956,144 @@ function formatGithub(findings) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ./src/report/stream-json.ts
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, written in pieces once it is large:
+ * past a few thousand findings the items of the long arrays (the findings,
+ * SARIF's results) are written one at a time, so that a report of tens of
+ * thousands of findings is never one string of tens of megabytes (with the
+ * copies JSON.stringify makes while it grows). Smaller reports are one
+ * JSON.stringify, which is twice as fast. The bytes are the same either way.
+ */
+const CHUNK = 64 * 1024;
+/**
+ * An array whose items are made only as they are written: writeJson makes, writes and drops each in
+ * turn, so the report of 20,000 findings never holds all their JSON objects at once. Anything else
+ * that serialises it (JSON.stringify) gets the whole array from toJSON().
+ */
+class LazyItems {
+    length;
+    make;
+    constructor(length, make) {
+        this.length = length;
+        this.make = make;
+    }
+    item(i) {
+        return this.make(i);
+    }
+    toJSON() {
+        return Array.from({ length: this.length }, (_, i) => this.make(i));
+    }
+}
+/** xs.map(f); with `lazy`, made item by item as it is written (see LazyItems). */
+function mapItems(xs, lazy, f) {
+    return lazy ? new LazyItems(xs.length, (i) => f(xs[i])) : xs.map(f);
+}
+function writeJson(value, write, wholeItems = WHOLE_ITEMS) {
+    if (itemsOfBig(value, 0, wholeItems) <= wholeItems) {
+        // A few thousand findings at most: one string of a few MiB, made at twice the speed of the pieces.
+        const s = JSON.stringify(value, null, 2);
+        write(s === undefined ? 'null\n' : `${s}\n`);
+        return;
+    }
+    let buf = '';
+    const out = (s) => {
+        buf += s;
+        if (buf.length >= CHUNK) {
+            write(buf);
+            buf = '';
+        }
+    };
+    emit(value, '', 0, out);
+    out('\n');
+    if (buf)
+        write(buf);
+}
+/** An array longer than this is written item by item, and so is each object on the way to one. */
+const BIG = 64;
+/** Up to this many items in the long arrays, the report is written as one JSON.stringify. */
+const WHOLE_ITEMS = 2000;
+/** How many items the long arrays of v hold (as far as big() looks), stopping once past `max`. */
+function itemsOfBig(v, depth, max) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return 0;
+    // Its items are not made to be counted: they are many, or it is not a long array.
+    if (v instanceof LazyItems)
+        return v.length > BIG ? v.length : 0;
+    const xs = Array.isArray(v) ? v : Object.values(v);
+    let n = Array.isArray(v) && v.length > BIG ? v.length : 0;
+    for (const x of xs) {
+        if (n > max)
+            break;
+        n += itemsOfBig(x, depth + 1, max);
+    }
+    return n;
+}
+/** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
+function big(v, depth) {
+    if (v === null || typeof v !== 'object' || depth > 3)
+        return false;
+    if (v instanceof LazyItems)
+        return v.length > BIG;
+    if (Array.isArray(v))
+        return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
+    for (const x of Object.values(v))
+        if (big(x, depth + 1))
+            return true;
+    return false;
+}
+function emit(value, indent, depth, out) {
+    if (value instanceof LazyItems && value.length > BIG) {
+        const inner = `${indent}  `;
+        out('[\n');
+        for (let i = 0; i < value.length; i++) {
+            out(inner);
+            const item = value.item(i);
+            emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
+            out(i < value.length - 1 ? ',\n' : '\n');
+        }
+        out(`${indent}]`);
+        return;
+    }
+    const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
+    if (!big(v, 0)) {
+        const s = JSON.stringify(v, null, 2);
+        out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
+        return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) {
+        if (v.length === 0) {
+            out('[]');
+            return;
+        }
+        out('[\n');
+        v.forEach((item, i) => {
+            out(inner);
+            const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
+            emit(x, inner, depth + 1, out);
+            out(i < v.length - 1 ? ',\n' : '\n');
+        });
+        out(`${indent}]`);
+        return;
+    }
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+    if (entries.length === 0) {
+        out('{}');
+        return;
+    }
+    out('{\n');
+    entries.forEach(([k, x], i) => {
+        out(`${inner}${JSON.stringify(k)}: `);
+        emit(x, inner, depth + 1, out);
+        out(i < entries.length - 1 ? ',\n' : '\n');
+    });
+    out(`${indent}}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 /** SARIF 2.1.0: one run, rules with help, results with locations, fingerprints and fixes. */
+
 
 
 const VERSION = '0.1.0';
@@ -24032,7 +24170,7 @@ function toSarif(findings, opts = {}) {
                     },
                 },
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-                results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
+                results: mapItems([...findings, ...(opts.suppressed ?? [])], opts.lazy, (f) => {
                     const files = new Map([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file]), ...(f.fix?.files ?? []).map((x) => [x.path, x])]);
                     const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
                     const fixable = f.fix && fixFiles.every((p) => files.has(p));
@@ -24112,6 +24250,7 @@ function toCodeClimate(findings) {
 
 
 
+
 function one(f) {
     const sup = f.suppression;
     return {
@@ -24144,104 +24283,9 @@ function toJson(findings, version, opts = {}) {
     return {
         tool: { name: 'ptrace-doctor', version },
         counts: { ...(0,common/* counts */.tQ)(findings), suppressed: opts.suppressed?.length ?? 0, ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}) },
-        findings: findings.map(one),
-        suppressed: (opts.suppressed ?? []).map(one),
+        findings: mapItems(findings, opts.lazy, one),
+        suppressed: mapItems(opts.suppressed ?? [], opts.lazy, one),
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/stream-json.ts
-/**
- * `JSON.stringify(value, null, 2) + '\n'`, written in pieces once it is large:
- * past a few thousand findings the items of the long arrays (the findings,
- * SARIF's results) are written one at a time, so that a report of tens of
- * thousands of findings is never one string of tens of megabytes (with the
- * copies JSON.stringify makes while it grows). Smaller reports are one
- * JSON.stringify, which is twice as fast. The bytes are the same either way.
- */
-const CHUNK = 64 * 1024;
-function writeJson(value, write, wholeItems = WHOLE_ITEMS) {
-    if (itemsOfBig(value, 0, wholeItems) <= wholeItems) {
-        // A few thousand findings at most: one string of a few MiB, made at twice the speed of the pieces.
-        const s = JSON.stringify(value, null, 2);
-        write(s === undefined ? 'null\n' : `${s}\n`);
-        return;
-    }
-    let buf = '';
-    const out = (s) => {
-        buf += s;
-        if (buf.length >= CHUNK) {
-            write(buf);
-            buf = '';
-        }
-    };
-    emit(value, '', 0, out);
-    out('\n');
-    if (buf)
-        write(buf);
-}
-/** An array longer than this is written item by item, and so is each object on the way to one. */
-const BIG = 64;
-/** Up to this many items in the long arrays, the report is written as one JSON.stringify. */
-const WHOLE_ITEMS = 2000;
-/** How many items the long arrays of v hold (as far as big() looks), stopping once past `max`. */
-function itemsOfBig(v, depth, max) {
-    if (v === null || typeof v !== 'object' || depth > 3)
-        return 0;
-    const xs = Array.isArray(v) ? v : Object.values(v);
-    let n = Array.isArray(v) && v.length > BIG ? v.length : 0;
-    for (const x of xs) {
-        if (n > max)
-            break;
-        n += itemsOfBig(x, depth + 1, max);
-    }
-    return n;
-}
-/** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
-function big(v, depth) {
-    if (v === null || typeof v !== 'object' || depth > 3)
-        return false;
-    if (Array.isArray(v))
-        return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
-    for (const x of Object.values(v))
-        if (big(x, depth + 1))
-            return true;
-    return false;
-}
-function emit(value, indent, depth, out) {
-    const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
-    if (!big(v, 0)) {
-        const s = JSON.stringify(v, null, 2);
-        out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
-        return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(v)) {
-        if (v.length === 0) {
-            out('[]');
-            return;
-        }
-        out('[\n');
-        v.forEach((item, i) => {
-            out(inner);
-            const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
-            emit(x, inner, depth + 1, out);
-            out(i < v.length - 1 ? ',\n' : '\n');
-        });
-        out(`${indent}]`);
-        return;
-    }
-    const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
-    if (entries.length === 0) {
-        out('{}');
-        return;
-    }
-    out('{\n');
-    entries.forEach(([k, x], i) => {
-        out(`${inner}${JSON.stringify(k)}: `);
-        emit(x, inner, depth + 1, out);
-        out(i < entries.length - 1 ? ',\n' : '\n');
-    });
-    out(`${indent}}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/baseline.ts
@@ -24732,13 +24776,15 @@ async function run(argv, io) {
         // With a baseline, what it holds is left out of the report and the exit code (SARIF keeps it, as unchanged).
         const { fresh, known } = partition(findings, baseline);
         const keys = baseline ? baselineKeys(baseline) : undefined;
+        // The JSON formats make each finding's object as it is written (lazy): a report of 20,000 findings
+        // never holds them all at once.
         switch (args.format) {
             case 'json':
-                writeJson(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), io.stdout);
+                writeJson(toJson(fresh, VERSION, { suppressed, lazy: true, ...(baseline ? { baseline: known.length } : {}) }), io.stdout);
                 break;
             case 'sarif': {
                 const help = await (await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 9491))).ruleHelp();
-                writeJson(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), io.stdout);
+                writeJson(toSarif(findings, { suppressed, help, lazy: true, ...(keys ? { inBaseline: (f) => inBaseline(keys, f) } : {}) }), io.stdout);
                 break;
             }
             case 'github':

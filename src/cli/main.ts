@@ -349,11 +349,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     // With a baseline, what it holds is left out of the report and the exit code (SARIF keeps it, as unchanged).
     const { fresh, known } = partition(findings, baseline);
     const keys = baseline ? baselineKeys(baseline) : undefined;
+    // The JSON formats make each finding's object as it is written (lazy): a report of 20,000 findings
+    // never holds them all at once.
     switch (args.format) {
-      case 'json': writeJson(toJson(fresh, VERSION, { suppressed, ...(baseline ? { baseline: known.length } : {}) }), io.stdout); break;
+      case 'json': writeJson(toJson(fresh, VERSION, { suppressed, lazy: true, ...(baseline ? { baseline: known.length } : {}) }), io.stdout); break;
       case 'sarif': {
         const help = await (await import('../report/help.js')).ruleHelp();
-        writeJson(toSarif(findings, { suppressed, help, ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}) }), io.stdout);
+        writeJson(toSarif(findings, { suppressed, help, lazy: true, ...(keys ? { inBaseline: (f: Finding) => inBaseline(keys, f) } : {}) }), io.stdout);
         break;
       }
       case 'github': io.stdout(formatGithub(fresh)); break;

@@ -146,7 +146,8 @@ export function splitShell(text: string, opts: SplitOptions = {}): SimpleCommand
     if (cmdStart < 0) cmdStart = at(start);
     // An unterminated quote leaves i one past the end: the word ends with the text.
     if (i > n) i = n;
-    words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map });
+    // map grew one push at a time (room for 17 offsets or more); the word keeps an exact copy for as long as the model lives.
+    words.push({ value, start: at(start), end: at(Math.max(start, i - 1)) + 1, quoted, map: map.slice() });
   }
   endCommand('', n);
   return commands;

@@ -252,7 +252,8 @@ function scalarWordNear(file: SourceFile, n: Scalar): Word {
     map.push(start + Math.min(j, Math.max(0, src.length - 1)));
     j++;
   }
-  return { value, start, end, quoted: n.type !== 'PLAIN', map };
+  // An exact copy: the pushes left room for more (the word may live as long as the model).
+  return { value, start, end, quoted: n.type !== 'PLAIN', map: map.slice() };
 }
 
 /** How many non-blank characters of a word's value do not sit at their mapped source offset. */
@@ -307,6 +308,6 @@ export function scalarWord(file: SourceFile, n: Scalar): Word {
     map.push(Math.min(j, last));
     j++;
   }
-  const aligned: Word = { ...w, map };
+  const aligned: Word = { ...w, map: map.slice() };
   return misplaced(text, aligned) < badBefore ? aligned : w;
 }

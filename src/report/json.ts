@@ -3,6 +3,7 @@ import { counts, location, shortWhy } from './common.js';
 import { toLocation } from '../source.js';
 import { ruleDocUrl } from '../rules/index.js';
 import type { Finding } from '../types.js';
+import { mapItems } from './stream-json.js';
 
 function one(f: Finding): object {
   const sup = f.suppression;
@@ -38,13 +39,15 @@ export interface JsonOptions {
   suppressed?: Finding[];
   /** How many findings the baseline left out. */
   baseline?: number;
+  /** The findings' objects made as writeJson writes them (LazyItems), not all at once. */
+  lazy?: boolean;
 }
 
 export function toJson(findings: Finding[], version: string, opts: JsonOptions = {}): object {
   return {
     tool: { name: 'ptrace-doctor', version },
     counts: { ...counts(findings), suppressed: opts.suppressed?.length ?? 0, ...(opts.baseline !== undefined ? { baseline: opts.baseline } : {}) },
-    findings: findings.map(one),
-    suppressed: (opts.suppressed ?? []).map(one),
+    findings: mapItems(findings, opts.lazy, one),
+    suppressed: mapItems(opts.suppressed ?? [], opts.lazy, one),
   };
 }

@@ -2,6 +2,7 @@
 import { positionAt, toLocation } from '../source.js';
 import { RULES, ruleDocUrl } from '../rules/index.js';
 import type { Finding, Location, Severity, SourceFile } from '../types.js';
+import { mapItems } from './stream-json.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +39,8 @@ export interface SarifOptions {
   inBaseline?: (f: Finding) => boolean;
   /** Each rule's full page (help.ts); without it, help is the rule's summary and a link. */
   help?: Map<string, { text: string; markdown: string }>;
+  /** The results' objects made as writeJson writes them (LazyItems), not all at once. */
+  lazy?: boolean;
 }
 
 /**
@@ -99,7 +102,7 @@ export function toSarif(findings: Finding[], opts: SarifOptions = {}): object {
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scanned directory.' } } },
-        results: [...findings, ...(opts.suppressed ?? [])].map((f) => {
+        results: mapItems([...findings, ...(opts.suppressed ?? [])], opts.lazy, (f) => {
           const files = new Map<string, SourceFile>([[f.span.file.path, f.span.file], ...f.related.map((r) => [r.span.file.path, r.span.file] as [string, SourceFile]), ...(f.fix?.files ?? []).map((x) => [x.path, x] as [string, SourceFile])]);
           const fixFiles = f.fix ? [...new Set(f.fix.edits.map((e) => e.path))] : [];
           const fixable = f.fix && fixFiles.every((p) => files.has(p));

@@ -8,6 +8,31 @@
  */
 const CHUNK = 64 * 1024;
 
+/**
+ * An array whose items are made only as they are written: writeJson makes, writes and drops each in
+ * turn, so the report of 20,000 findings never holds all their JSON objects at once. Anything else
+ * that serialises it (JSON.stringify) gets the whole array from toJSON().
+ */
+export class LazyItems {
+  constructor(
+    readonly length: number,
+    private readonly make: (i: number) => unknown,
+  ) {}
+
+  item(i: number): unknown {
+    return this.make(i);
+  }
+
+  toJSON(): unknown[] {
+    return Array.from({ length: this.length }, (_, i) => this.make(i));
+  }
+}
+
+/** xs.map(f); with `lazy`, made item by item as it is written (see LazyItems). */
+export function mapItems<T>(xs: readonly T[], lazy: boolean | undefined, f: (x: T) => unknown): unknown[] | LazyItems {
+  return lazy ? new LazyItems(xs.length, (i) => f(xs[i]!)) : xs.map(f);
+}
+
 export function writeJson(value: unknown, write: (s: string) => void, wholeItems = WHOLE_ITEMS): void {
   if (itemsOfBig(value, 0, wholeItems) <= wholeItems) {
     // A few thousand findings at most: one string of a few MiB, made at twice the speed of the pieces.
@@ -37,6 +62,8 @@ const WHOLE_ITEMS = 2000;
 /** How many items the long arrays of v hold (as far as big() looks), stopping once past `max`. */
 function itemsOfBig(v: unknown, depth: number, max: number): number {
   if (v === null || typeof v !== 'object' || depth > 3) return 0;
+  // Its items are not made to be counted: they are many, or it is not a long array.
+  if (v instanceof LazyItems) return v.length > BIG ? v.length : 0;
   const xs = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
   let n = Array.isArray(v) && v.length > BIG ? v.length : 0;
   for (const x of xs) {
@@ -49,12 +76,25 @@ function itemsOfBig(v: unknown, depth: number, max: number): number {
 /** Whether v is, or holds within a few levels, an array long enough to write in pieces. */
 function big(v: unknown, depth: number): boolean {
   if (v === null || typeof v !== 'object' || depth > 3) return false;
+  if (v instanceof LazyItems) return v.length > BIG;
   if (Array.isArray(v)) return v.length > BIG || (v.length <= BIG && v.some((x) => big(x, depth + 1)));
   for (const x of Object.values(v as Record<string, unknown>)) if (big(x, depth + 1)) return true;
   return false;
 }
 
 function emit(value: unknown, indent: string, depth: number, out: (s: string) => void): void {
+  if (value instanceof LazyItems && value.length > BIG) {
+    const inner = `${indent}  `;
+    out('[\n');
+    for (let i = 0; i < value.length; i++) {
+      out(inner);
+      const item = value.item(i);
+      emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
+      out(i < value.length - 1 ? ',\n' : '\n');
+    }
+    out(`${indent}]`);
+    return;
+  }
   const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
   if (!big(v, 0)) {
     const s = JSON.stringify(v, null, 2);

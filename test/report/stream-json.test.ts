@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { writeJson } from '../../src/report/stream-json.js';
+import { LazyItems, mapItems, writeJson } from '../../src/report/stream-json.js';
 
 const text = (v: unknown, wholeItems?: number): { s: string; pieces: number } => {
   const parts: string[] = [];
@@ -46,5 +46,32 @@ describe('writeJson', () => {
     const { s, pieces } = text(report);
     expect(s).toBe(`${JSON.stringify(report, null, 2)}\n`);
     expect(pieces).toBeGreaterThan(5);
+  });
+
+  it('lazy items are made one at a time as they are written, with the bytes of the whole array', () => {
+    const xs = Array.from({ length: 3000 }, (_, i) => ({ i, s: `item ${i}` }));
+    let made = 0;
+    let most = 0;
+    let live = 0;
+    const lazy = new LazyItems(xs.length, (i) => {
+      made++;
+      live++;
+      most = Math.max(most, live);
+      return xs[i];
+    });
+    const expected = `${JSON.stringify({ a: 1, items: xs, empty: [] }, null, 2)}\n`;
+    const parts: string[] = [];
+    writeJson({ a: 1, items: lazy, empty: new LazyItems(0, () => 1) }, (s) => {
+      parts.push(s);
+      live = 0;
+    });
+    expect(parts.join('')).toBe(expected);
+    expect(made).toBe(3000);
+    // Written out in pieces while being made: never all of them made before the first write.
+    expect(most).toBeLessThan(3000);
+    // Short lazy arrays (and JSON.stringify) get the whole array.
+    expect(text({ few: mapItems([1, 2, 3], true, (x) => x * 2) }).s).toBe(`${JSON.stringify({ few: [2, 4, 6] }, null, 2)}\n`);
+    expect(JSON.stringify(mapItems([1, 2], true, (x) => ({ x })))).toBe('[{"x":1},{"x":2}]');
+    expect(mapItems([1, 2], false, (x) => x + 1)).toEqual([2, 3]);
   });
 });
