@@ -195,7 +195,11 @@ export class Relevance {
    * built from hot Dockerfiles (addImageNames).
    */
   private readonly needles: string[] = [];
-  private readonly warmCache = new Map<SourceFile, boolean>();
+  /**
+   * Per file: true once a needle is found in it, else how many needles were looked for (needles only
+   * grow, so a later look tries only the new ones).
+   */
+  private readonly warmCache = new Map<SourceFile, true | number>();
 
   /**
    * `files` are the discovered files. With `everything`, every file counts as
@@ -216,7 +220,7 @@ export class Relevance {
       grew = false;
       for (const f of scripts) {
         const name = f.path.slice(f.path.lastIndexOf('/') + 1);
-        if (this.needles.includes(name) || !this.needles.some((n) => f.text.includes(n))) continue;
+        if (this.needles.includes(name) || !this.namesNeedle(f)) continue;
         this.needles.push(name);
         grew = true;
       }
@@ -228,14 +232,22 @@ export class Relevance {
 
   /** A debugger word in the file, or the name of a hot script, air config or debug image. */
   private hot(f: SourceFile): boolean {
-    if (this.everything || isHot(f)) return true;
-    if (this.needles.length === 0) return false;
-    let w = this.warmCache.get(f);
-    if (w === undefined) {
-      w = this.needles.some((n) => f.text.includes(n));
-      this.warmCache.set(f, w);
+    return this.everything || isHot(f) || this.namesNeedle(f);
+  }
+
+  /** Does the file's text hold one of the needles (looking only for those added since it was last asked)? */
+  private namesNeedle(f: SourceFile): boolean {
+    const seen = this.warmCache.get(f);
+    if (seen === true) return true;
+    const needles = this.needles;
+    for (let i = seen ?? 0; i < needles.length; i++) {
+      if (f.text.includes(needles[i]!)) {
+        this.warmCache.set(f, true);
+        return true;
+      }
     }
-    return w;
+    this.warmCache.set(f, needles.length);
+    return false;
   }
 
   /**
@@ -246,16 +258,12 @@ export class Relevance {
   private imageNames = 0;
 
   addImageNames(names: Iterable<string>): void {
-    let added = false;
+    // No cache to clear: a file is looked at again only for the needles added since (hot()).
     for (const n of names) {
       this.imageNames++;
       const last = n.slice(n.lastIndexOf('/') + 1);
-      if (last.length >= 2 && !this.needles.includes(last)) {
-        this.needles.push(last);
-        added = true;
-      }
+      if (last.length >= 2 && !this.needles.includes(last)) this.needles.push(last);
     }
-    if (added) this.warmCache.clear();
   }
 
   /** Is this Dockerfile (by path) one that may matter? */

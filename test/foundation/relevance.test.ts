@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/engine.js';
-import { composePartner, delveInstallsAllPinned, isHot, mayBuild, mayNameDelveModule } from '../../src/model/relevance.js';
+import { Relevance, composePartner, delveInstallsAllPinned, isHot, mayBuild, mayNameDelveModule } from '../../src/model/relevance.js';
 import { makeSourceFile } from '../../src/source.js';
 import type { FileKind } from '../../src/types.js';
 import { FIXTURES, ROOT, tempRepo } from '../helpers/repo.js';
@@ -92,6 +92,25 @@ describe('link tests', () => {
       'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2 && go install github.com/go-delve/delve/cmd/dlv@latest',
       `RUN x=${'y'.repeat(60)}\\\n go install github.com/go-delve/delve/cmd/dlv@v1.25.2`,
     ]) expect(delveInstallsAllPinned(t), t).toBe(false);
+  });
+
+  it('a file asked about before an image name is known is asked again for the new names only, and stays hot once found', () => {
+    const script = sf('scripts/debug.sh', 'dlv exec /app --headless\n', 'shell');
+    const runner = sf('scripts/run.sh', 'exec ./debug.sh\n', 'shell');
+    const copying = sf('api/Dockerfile', 'FROM golang\nCOPY scripts/run.sh /run.sh\n', 'dockerfile');
+    const plain = sf('web/Dockerfile', 'FROM nginx\n', 'dockerfile');
+    const compose = sf('compose.yaml', 'services:\n  api:\n    image: acme/api-debug\n');
+    const other = sf('deploy/compose.yaml', 'services:\n  web:\n    image: acme/web\n');
+    const r = new Relevance([script, runner, copying, plain, compose, other]);
+    // run.sh leads to debug.sh, and the Dockerfile that copies run.sh is as good as hot.
+    expect(r.dockerfileMayMatter(copying)).toBe(true);
+    expect(r.dockerfileMayMatter(plain)).toBe(false);
+    expect(r.composeFiles(new Set()).map((f) => f.path)).toEqual([]);
+    r.addImageNames(['acme/api-debug']);
+    expect(r.composeFiles(new Set()).map((f) => f.path)).toEqual(['compose.yaml']);
+    r.addImageNames(['registry.example/acme/web']);
+    expect(r.composeFiles(new Set()).map((f) => f.path)).toEqual(['compose.yaml', 'deploy/compose.yaml']);
+    expect(r.dockerfileMayMatter(plain)).toBe(false);
   });
 
   it('pairs a Compose file with its override', () => {
