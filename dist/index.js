@@ -19476,6 +19476,10 @@ class Relevance {
      * built from hot Dockerfiles (addImageNames).
      */
     needles = [];
+    /**
+     * Per file: true once a needle is found in it, else how many needles were looked for (needles only
+     * grow, so a later look tries only the new ones).
+     */
     warmCache = new Map();
     /**
      * `files` are the discovered files. With `everything`, every file counts as
@@ -19498,7 +19502,7 @@ class Relevance {
             grew = false;
             for (const f of scripts) {
                 const name = f.path.slice(f.path.lastIndexOf('/') + 1);
-                if (this.needles.includes(name) || !this.needles.some((n) => f.text.includes(n)))
+                if (this.needles.includes(name) || !this.namesNeedle(f))
                     continue;
                 this.needles.push(name);
                 grew = true;
@@ -19510,16 +19514,22 @@ class Relevance {
     }
     /** A debugger word in the file, or the name of a hot script, air config or debug image. */
     hot(f) {
-        if (this.everything || isHot(f))
+        return this.everything || isHot(f) || this.namesNeedle(f);
+    }
+    /** Does the file's text hold one of the needles (looking only for those added since it was last asked)? */
+    namesNeedle(f) {
+        const seen = this.warmCache.get(f);
+        if (seen === true)
             return true;
-        if (this.needles.length === 0)
-            return false;
-        let w = this.warmCache.get(f);
-        if (w === undefined) {
-            w = this.needles.some((n) => f.text.includes(n));
-            this.warmCache.set(f, w);
+        const needles = this.needles;
+        for (let i = seen ?? 0; i < needles.length; i++) {
+            if (f.text.includes(needles[i])) {
+                this.warmCache.set(f, true);
+                return true;
+            }
         }
-        return w;
+        this.warmCache.set(f, needles.length);
+        return false;
     }
     /**
      * Names of images built from hot Dockerfiles (the last part of each
@@ -19528,17 +19538,13 @@ class Relevance {
      */
     imageNames = 0;
     addImageNames(names) {
-        let added = false;
+        // No cache to clear: a file is looked at again only for the needles added since (hot()).
         for (const n of names) {
             this.imageNames++;
             const last = n.slice(n.lastIndexOf('/') + 1);
-            if (last.length >= 2 && !this.needles.includes(last)) {
+            if (last.length >= 2 && !this.needles.includes(last))
                 this.needles.push(last);
-                added = true;
-            }
         }
-        if (added)
-            this.warmCache.clear();
     }
     /** Is this Dockerfile (by path) one that may matter? */
     dockerfileMayMatter(f) {
