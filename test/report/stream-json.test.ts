@@ -34,6 +34,14 @@ describe('writeJson', () => {
     expect(text({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }).s).toBe(`${JSON.stringify({ a: undefined, b: [undefined, () => 1], c: { d: new Date(0) } }, null, 2)}\n`);
   });
 
+  it('runs of small items between big ones, at any depth, give JSON.stringify\'s bytes', () => {
+    const bigItem = (k: number) => ({ k, list: Array.from({ length: 70 }, (_, i) => ({ i, s: 'x\ny' })) });
+    const items = Array.from({ length: 300 }, (_, i) => (i % 97 === 5 ? bigItem(i) : i % 7 === 0 ? [i, { d: new Date(i) }] : i % 11 === 0 ? undefined : { i, t: `line\n${i}`, nested: { a: [1, 2] } }));
+    for (const v of [items, { a: items }, { a: { b: [{ c: items }] } }, [[items]], { a: items.slice(0, 65) }]) {
+      expect(text(v, 0).s).toBe(`${JSON.stringify(v, null, 2)}\n`);
+    }
+  });
+
   it('a report of up to 2000 findings is one piece; past that, many', () => {
     const report = (n: number) => ({ findings: Array.from({ length: n }, (_, i) => ({ ruleId: 'PTD001', line: i })) });
     expect(text(report(2000)).pieces).toBe(1);
