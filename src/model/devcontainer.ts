@@ -5,7 +5,7 @@
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseTree } from '../parse/jsonc-lib.js';
 import { posix } from 'node:path';
-import { analyzeCommands, analyzeWords, type Word } from './commands.js';
+import { analyzeCommands, analyzeWords, type ToolUse, type Word } from './commands.js';
 import type { DfStage } from '../parse/dockerfile.js';
 import type { Linker } from './link.js';
 import { followContext } from './scripts.js';
@@ -27,6 +27,23 @@ const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft
 export interface DevcontainerDoc {
   file: SourceFile;
   root: JNode;
+}
+
+/**
+ * A local feature (`"./dlv": {}` under `features`): its devcontainer-feature.json,
+ * whose capAdd, securityOpt and privileged the devcontainer CLI adds to the
+ * container (image-, Dockerfile- and Compose-based alike), and what its
+ * install.sh installs at build time.
+ */
+export interface LocalFeature {
+  /** The `features` key that names it. */
+  key: Valued<string>;
+  doc: DevcontainerDoc;
+  capAdd: Valued<string>[];
+  securityOpt: Valued<string>[];
+  privileged?: Valued<boolean>;
+  /** Debuggers its install.sh installs (`go install …dlv@…`, `apt-get install gdb`). */
+  tools: ToolUse[];
 }
 
 function strAt(root: JNode, file: SourceFile, path: (string | number)[]): Valued<string> | undefined {
@@ -126,6 +143,48 @@ function jsonMap(file: SourceFile, n: JNode): number[] {
   return raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
 }
 
+/**
+ * The local features a dev container names: keys that are paths (`./x`, `../x`)
+ * relative to the devcontainer.json's directory, each a directory with a
+ * devcontainer-feature.json (containers.dev, "Locally stored Features"). A
+ * feature published to a registry is not read (its metadata is not in the
+ * repository); only GRANTING_FEATURES are known.
+ */
+export function localFeatures(project: Project, doc: DevcontainerDoc): LocalFeature[] {
+  const { file, root } = doc;
+  const features = findNodeAtLocation(root, ['features']);
+  const out: LocalFeature[] = [];
+  for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+    const key = prop.children?.[0];
+    if (!key || typeof key.value !== 'string' || !/^\.\.?\//.test(key.value)) continue;
+    const dir = relativeTo(file.path, key.value.replace(/\/+$/, ''));
+    if (dir === undefined) continue;
+    const path = dir === '.' || dir === '' ? 'devcontainer-feature.json' : `${dir}/devcontainer-feature.json`;
+    const f = project.file(path, 'devcontainer', { quiet: true });
+    if (!f) continue;
+    const errors: ParseError[] = [];
+    const froot = parseTree(f.text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || !froot || froot.type !== 'object') continue;
+    // Its findings point into it: suppressions, fixes and the report read it as a project file.
+    project.add(f);
+    const fdoc: DevcontainerDoc = { file: f, root: froot };
+    const privNode = findNodeAtLocation(froot, ['privileged']);
+    const privileged = privNode?.type === 'boolean' && getNodeValue(privNode) === true ? { value: true, span: { file: f, start: privNode.offset, end: privNode.offset + privNode.length } } : undefined;
+    const tools: ToolUse[] = [];
+    const install = project.file(dir === '.' || dir === '' ? 'install.sh' : `${dir}/install.sh`, 'shell', { quiet: true });
+    if (install) tools.push(...analyzeCommands(install, splitShell(install.text)).tools.filter((t) => t.use === 'install'));
+    out.push({
+      key: { value: key.value, span: { file, start: key.offset, end: key.offset + key.length } },
+      doc: fdoc,
+      capAdd: strings(froot, f, ['capAdd']),
+      securityOpt: strings(froot, f, ['securityOpt']),
+      ...(privileged ? { privileged } : {}),
+      tools,
+    });
+  }
+  return out;
+}
+
 export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, services: ComposeService[], claimed: Set<ComposeService>, linker: Linker): Launch {
   const { file, root } = doc;
   const name = strAt(root, file, ['name'])?.value ?? file.path;
@@ -216,12 +275,16 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     }
   }
 
-  const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+  // Local features: the CLI merges their capAdd, securityOpt and privileged into the container's.
+  const local = localFeatures(project, doc);
+  for (const lf of local) tools.push(...lf.tools);
+  const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd']), ...local.flatMap((lf) => lf.capAdd)];
   const capDrop = [...(base?.capDrop ?? [])];
-  const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+  const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt']), ...local.flatMap((lf) => lf.securityOpt)];
   const privNode = findNodeAtLocation(root, ['privileged']);
   let privileged: Valued<boolean> | undefined = base?.privileged;
   if (privNode && privNode.type === 'boolean') privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+  if (privileged?.value !== true) privileged = local.find((lf) => lf.privileged)?.privileged ?? privileged;
   const onCompose = composeFiles.length > 0;
   if (!onCompose) {
     capAdd.push(...ra.capAdd);
@@ -286,7 +349,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base!.linkNotes! } : {}),
     ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
     ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base)!.fileCapPtrace! } : {}),
-    source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
+    source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}), ...(local.length > 0 ? { features: local.map((lf) => lf.doc) } : {}) },
   };
   launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
   return launch;

@@ -69,7 +69,7 @@ export interface WorkflowSource {
 export type LaunchSource =
   | WorkflowSource
   | ComposeSource
-  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource }
+  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource; /** Local features' devcontainer-feature.json, where their settings are edited. */ features?: DevcontainerDoc[] }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
