@@ -206,7 +206,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     // buildModel has read the Compose files the dev container names, discovered or not.
     if (svc) {
       claimed.add(svc);
-      base = composeLaunch(project, svc, linker);
+      base = composeLaunch(project, svc, linker, { always: true });
     }
   } else if (dockerfileRef) {
     const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
@@ -234,9 +234,11 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   }
   const imageRef = image ?? facts?.stage.image ?? base?.image;
   if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value))) grantedBy = imageRef;
-  // Also the base image of a Dockerfile stage chain.
-  if (!grantedBy && facts) {
-    for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) {
+  // Also the base image of a Dockerfile stage chain: the dev container's own build, or the one its
+  // Compose service builds (the CLI reads the built image's metadata label for Compose too).
+  const chainStage = facts?.stage ?? base?.stage;
+  if (!grantedBy && chainStage) {
+    for (let s: DfStage | undefined = chainStage; s; s = s.parent) {
       if (GRANTING_IMAGES.some((r) => r.test(s!.image.value))) { grantedBy = s.image; break; }
     }
   }
@@ -247,7 +249,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   if (!goDevcontainer) {
     const imgs: Valued<string>[] = [];
     if (imageRef) imgs.push(imageRef);
-    if (facts) for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) imgs.push(s.image);
+    for (let s: DfStage | undefined = chainStage; s; s = s.parent) imgs.push(s.image);
     goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value))) ?? copiesGo(facts?.stage ?? base?.stage);
   }
 

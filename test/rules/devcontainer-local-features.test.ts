@@ -102,3 +102,34 @@ describe('local devcontainer features', () => {
     expect(await scanBrief(outside)).toEqual([]);
   });
 });
+
+describe('a Compose-based dev container whose service builds FROM an image that grants SYS_PTRACE', () => {
+  it('mcr.microsoft.com/devcontainers/go in the Dockerfile the service builds: its metadata label grants it, no PTD001', async () => {
+    const files = {
+      '.devcontainer/devcontainer.json': '{\n  "name": "Go & db",\n  "dockerComposeFile": "docker-compose.yml",\n  "service": "app",\n  "customizations": { "vscode": { "extensions": ["golang.go"] } }\n}\n',
+      '.devcontainer/docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile\n    command: sleep infinity\n',
+    };
+    expect(await scanBrief(repo({ ...files, '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/go:1-1.23-bookworm\n' }))).toEqual([]);
+    // The same on a plain Go image still lacks the capability.
+    expect((await scanBrief(repo({ ...files, '.devcontainer/Dockerfile': 'FROM golang:1.23-bookworm\n' }))).map((x) => `${x.rule} ${x.path}:${x.line}`)).toEqual(['PTD001 .devcontainer/devcontainer.json:2']);
+  });
+});
+
+describe('a Compose-based dev container on a Go image its service builds', () => {
+  it('is a Go dev container without the Go extension: PTD001 at its name', async () => {
+    const r = repo({
+      '.devcontainer/devcontainer.json': '{\n  "name": "api",\n  "dockerComposeFile": "compose.yml",\n  "service": "dev"\n}\n',
+      '.devcontainer/compose.yml': 'services:\n  dev:\n    build: .\n    command: sleep infinity\n',
+      '.devcontainer/Dockerfile': 'FROM golang:1.23\nRUN apt-get update\n',
+    });
+    expect((await scanBrief(r)).map((x) => `${x.rule} ${x.path}:${x.line}`)).toEqual(['PTD001 .devcontainer/devcontainer.json:2']);
+  });
+  it('nothing on a Node image', async () => {
+    const r = repo({
+      '.devcontainer/devcontainer.json': '{\n  "name": "web",\n  "dockerComposeFile": "compose.yml",\n  "service": "dev"\n}\n',
+      '.devcontainer/compose.yml': 'services:\n  dev:\n    build: .\n    command: sleep infinity\n',
+      '.devcontainer/Dockerfile': 'FROM node:22\n',
+    });
+    expect(await scanBrief(r)).toEqual([]);
+  });
+});
