@@ -120,7 +120,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   for (const spec of composeBuildSpecs(project, services)) index.add(spec);
   for (const f of commandFiles) {
     const cf = commandFileOf(project, f);
-    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand)) index.add(spec);
+    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
   }
   for (const f of relevance.buildSourceFiles()) {
     const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));

@@ -86,8 +86,22 @@ function dirOf(path: string): string {
  */
 export function mayBuild(file: SourceFile, dockerfile: string | BuildTarget): boolean {
   const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
-  if (t.base !== 'Dockerfile') return file.text.includes(t.needle);
+  if (t.base !== 'Dockerfile') return file.text.includes(t.needle) || namedThroughVariable(file.text, t.base);
   return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
+}
+
+/**
+ * A file name written with a variable for its stem or its tail (`"$name".Dockerfile`,
+ * `Dockerfile.${DISTRO}`): a loop of the file may give it this name (cmdfiles `multi`).
+ */
+function namedThroughVariable(text: string, base: string): boolean {
+  const dot = base.indexOf('.');
+  if (dot < 0) return false;
+  const suffix = base.slice(dot);
+  const prefix = base.slice(0, dot + 1);
+  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (dot > 0 && text.includes(suffix) && new RegExp(`\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?["']?${esc(suffix)}`).test(text)) return true;
+  return dot < base.length - 1 && text.includes(prefix) && new RegExp(`${esc(prefix)}["']?\\$`).test(text);
 }
 
 /**

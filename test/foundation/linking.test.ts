@@ -272,6 +272,19 @@ describe('3. scripts the container runs', () => {
     expect((await found({ ...base, 'compose.yaml': 'services:\n  api:\n    build: .\n    command: CompileDaemon -build="go build -o /tmp/app ." -command="dlv exec /tmp/app --headless --listen=127.0.0.1:2345"\n    cap_add: [SYS_PTRACE]\n' })).sort()).toEqual(['PTD006 compose.yaml:4', 'PTD010 compose.yaml:4']);
   });
 
+  it('an image named from a loop variable: each value is built and run', async () => {
+    const script = (run: string) => `#!/bin/bash\nIMAGES=(api worker)\nfor name in "\${IMAGES[@]}"; do\n  docker build -t acme/"$name" -f docker/"$name".Dockerfile .\ndone\n${run}\n`;
+    const files = { 'docker/api.Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\n', 'docker/worker.Dockerfile': 'FROM golang:1.22\n' };
+    // The api image installs dlv: the loop's run line of acme/$name is a debugging container without SYS_PTRACE.
+    expect(await found({ ...files, 'run.sh': script('for name in "${IMAGES[@]}"; do docker run --rm acme/"$name" go test ./...; done') })).toEqual(['PTD001 run.sh:6']);
+    // Neither image has a debugger: nothing, however the names are built.
+    expect(await found({ 'docker/api.Dockerfile': 'FROM golang:1.22\nRUN echo dlv-free\n', 'docker/worker.Dockerfile': 'FROM golang:1.22\n', 'run.sh': script('for name in "${IMAGES[@]}"; do docker run --rm --security-opt seccomp=unconfined acme/"$name"; done') })).toEqual([]);
+    // A run opened by a keyword on the loop's own line (`do docker run …`), and one after `then`.
+    expect(await found({ ...files, 'run.sh': script('if [ -n "$CI" ]; then docker run --rm acme/api go test ./...; fi') })).toEqual(['PTD001 run.sh:6']);
+    // A loop over a glob gives no names.
+    expect(await found({ ...files, 'run.sh': '#!/bin/bash\nfor name in docker/*; do docker build -t acme/"$name" .; docker run acme/"$name"; done\n' })).toEqual([]);
+  });
+
   it("nodemon's config file and modd.conf start dlv themselves", async () => {
     const img = { Dockerfile: 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nWORKDIR /app\nCMD ["nodemon", "--config", "nodemon.json"]\n' };
     const svc = 'services:\n  api:\n    build: .\n    volumes: [".:/app"]\n    cap_add: [SYS_PTRACE]\n';
