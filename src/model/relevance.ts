@@ -22,6 +22,7 @@
  * Dockerfile it builds is not parsed for it.
  */
 import type { SourceFile } from '../types.js';
+import { classifyByName } from '../discover/index.js';
 
 /**
  * Lower-case words, one of which appears in some file of every launch with
@@ -199,6 +200,23 @@ export function composePartner(path: string): string | undefined {
   return m ? `${m[1]}.override${m[2]}` : undefined;
 }
 
+const DOCKERFILE_KEY = /^[ \t-]*dockerfile:[ \t]*["']?([^"'\s#]+)/gm;
+
+/**
+ * A Compose file whose `build.dockerfile` has a name discovery does not take for a Dockerfile
+ * (`dockerfile: Watcherfile`): nothing marks that file hot, so the service is read and the
+ * linker looks at the Dockerfile itself (launchMayMatter).
+ */
+function buildsUndiscoveredDockerfile(text: string): boolean {
+  if (!text.includes('dockerfile:')) return false;
+  for (const m of text.matchAll(DOCKERFILE_KEY)) {
+    const v = m[1]!;
+    if (v.includes('$')) continue;
+    if (classifyByName(v.slice(v.lastIndexOf('/') + 1)) !== 'dockerfile') return true;
+  }
+  return false;
+}
+
 export class Relevance {
   private readonly hotDockerfiles: SourceFile[];
   private readonly targets: BuildTarget[];
@@ -298,7 +316,7 @@ export class Relevance {
   /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
-    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text)));
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may
     // `extends` a chosen one (they name its file).

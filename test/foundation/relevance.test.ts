@@ -119,6 +119,11 @@ describe('a file without a debugger word that links a launch to one is still rea
       expect: [['PTD001', 'docker-compose.yml']],
     },
     {
+      name: 'Compose builds a Dockerfile whose name discovery does not know (dockerfile: Watcherfile)',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Watcherfile\n    security_opt:\n      - seccomp:unconfined\n', Watcherfile: 'FROM golang:1.16\nRUN go get github.com/go-delve/delve/cmd/dlv\nCMD modd\n' },
+      expect: [['PTD011', 'Watcherfile'], ['PTD002', 'docker-compose.yml']],
+    },
+    {
       name: 'Compose builds the repository root Dockerfile from a sub-directory',
       files: { 'deploy/dev/compose.yml': 'services:\n  api:\n    build: ../..\n', Dockerfile: 'FROM golang:1.22\nCMD ["strace", "-p", "1"]\n' },
       expect: [['PTD001', 'deploy/dev/compose.yml']],
