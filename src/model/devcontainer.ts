@@ -42,6 +42,8 @@ export interface LocalFeature {
   capAdd: Valued<string>[];
   securityOpt: Valued<string>[];
   privileged?: Valued<boolean>;
+  /** A Docker-in-Docker feature (its id, name or entrypoint says so): privileged for dockerd, not for a debugger. */
+  dind: boolean;
   /** Debuggers its install.sh installs (`go install …dlv@…`, `apt-get install gdb`). */
   tools: ToolUse[];
 }
@@ -173,8 +175,10 @@ export function localFeatures(project: Project, doc: DevcontainerDoc): LocalFeat
     const tools: ToolUse[] = [];
     const install = project.file(dir === '.' || dir === '' ? 'install.sh' : `${dir}/install.sh`, 'shell', { quiet: true });
     if (install) tools.push(...analyzeCommands(install, splitShell(install.text)).tools.filter((t) => t.use === 'install'));
+    const said = [key.value, strAt(froot, f, ['id'])?.value ?? '', strAt(froot, f, ['name'])?.value ?? '', strAt(froot, f, ['entrypoint'])?.value ?? ''].join(' ');
     out.push({
       key: { value: key.value, span: { file, start: key.offset, end: key.offset + key.length } },
+      dind: /docker-in-docker|\bdind\b|docker-init/i.test(said),
       doc: fdoc,
       capAdd: strings(froot, f, ['capAdd']),
       securityOpt: strings(froot, f, ['securityOpt']),
@@ -286,7 +290,14 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   const privNode = findNodeAtLocation(root, ['privileged']);
   let privileged: Valued<boolean> | undefined = base?.privileged;
   if (privNode && privNode.type === 'boolean') privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
-  if (privileged?.value !== true) privileged = local.find((lf) => lf.privileged)?.privileged ?? privileged;
+  let privilegedFor: Valued<string> | undefined;
+  if (privileged?.value !== true) {
+    const lf = local.find((x) => x.privileged);
+    if (lf) {
+      privileged = lf.privileged;
+      if (lf.dind) privilegedFor = lf.key;
+    }
+  }
   const onCompose = composeFiles.length > 0;
   if (!onCompose) {
     capAdd.push(...ra.capAdd);
@@ -337,6 +348,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     capAdd,
     capDrop,
     ...(privileged ? { privileged } : {}),
+    ...(privilegedFor ? { privilegedFor } : {}),
     securityOpt,
     ...(grantedBy ? { grantedBy } : {}),
     hasPtrace: false,

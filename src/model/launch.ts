@@ -107,6 +107,8 @@ export interface Launch {
   capAdd: Valued<string>[];
   capDrop: Valued<string>[];
   privileged?: Valued<boolean>;
+  /** Privileged mode asked for by something that needs it for itself (a local Docker-in-Docker feature): its name. */
+  privilegedFor?: Valued<string>;
   securityOpt: Valued<string>[];
   /** SYS_PTRACE granted by something outside the launch's own settings (a feature or an image). */
   grantedBy?: Valued<string>;

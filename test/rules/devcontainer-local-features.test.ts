@@ -133,3 +133,15 @@ describe('a Compose-based dev container on a Go image its service builds', () =>
     expect(await scanBrief(r)).toEqual([]);
   });
 });
+
+describe('a local Docker-in-Docker feature runs privileged for dockerd', () => {
+  it('no PTD003 on a Go dev container whose local docker-in-docker feature is privileged; it still grants the capability', async () => {
+    const dind = '{\n  "id": "docker-in-docker",\n  "version": "2.5.0",\n  "name": "Docker (Docker-in-Docker)",\n  "entrypoint": "/usr/local/share/docker-init.sh",\n  "privileged": true\n}\n';
+    const dc = (features: string) => `{\n  "build": { "dockerfile": "./Dockerfile" },\n  "features": {\n${features}\n  },\n  "customizations": { "vscode": { "extensions": ["golang.go"] } }\n}\n`;
+    const base = { '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/base:ubuntu\n', '.devcontainer/local-features/docker-in-docker/devcontainer-feature.json': dind };
+    expect(await scanBrief(repo({ ...base, '.devcontainer/devcontainer.json': dc('    "./local-features/docker-in-docker": { "version": "latest" }') }))).toEqual([]);
+    // A privileged local feature that is no Docker-in-Docker one is the workaround.
+    const other = repo({ ...base, '.devcontainer/local-features/tools/devcontainer-feature.json': '{\n  "id": "tools",\n  "privileged": true\n}\n', '.devcontainer/devcontainer.json': dc('    "./local-features/tools": {}') });
+    expect((await scanBrief(other)).map((x) => `${x.rule} ${x.path}:${x.line}`)).toEqual(['PTD003 .devcontainer/local-features/tools/devcontainer-feature.json:3']);
+  });
+});
