@@ -378,9 +378,17 @@ function shellMulti(text: string, commands: SimpleCommand[], vars: Scope, into: 
   let from = 0;
   while (from <= text.length) {
     const nl = text.indexOf('\n', from);
-    const line = text.slice(from, nl < 0 ? text.length : nl);
+    let line = text.slice(from, nl < 0 ? text.length : nl);
     from = nl < 0 ? text.length + 1 : nl + 1;
     if (!line.includes('=(')) continue;
+    // An array written over several lines (`SERVICES=(` … `)`): its lines joined, 64 at the most.
+    if (/=\([^()]*$/.test(line)) {
+      for (let k = 0; k < 64 && from <= text.length && !line.includes(')'); k++) {
+        const e = text.indexOf('\n', from);
+        line += ' ' + text.slice(from, e < 0 ? text.length : e).replace(/#.*$/, '');
+        from = e < 0 ? text.length + 1 : e + 1;
+      }
+    }
     const m = ARRAY_ASSIGN.exec(line);
     if (!m || arrays.has(m[1]!)) continue;
     const items = splitShell(m[2]!).flatMap((c) => c.words.map((w) => w.value));
@@ -398,7 +406,11 @@ function shellMulti(text: string, commands: SimpleCommand[], vars: Scope, into: 
     for (const x of w.slice(k + 3)) {
       const ref = ARRAY_REF.exec(x.value);
       const arr = ref ? arrays.get(ref[1]!) : undefined;
+      // An unquoted `$LIST` whose one value is literal words (`SERVICES="api worker"`) splits into them.
+      const list = !arr && !x.quoted ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(x.value) : null;
+      const words = list ? vars.get(list[1]!)?.trim().split(/\s+/) : undefined;
       if (arr) values.push(...arr);
+      else if (words && words.length > 0 && words.every((v) => LITERAL.test(v) && !/[*?[]/.test(v))) values.push(...words);
       else if (LITERAL.test(x.value) && !/[*?[]/.test(x.value)) values.push(x.value);
       else { ok = false; break; }
     }

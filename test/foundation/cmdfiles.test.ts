@@ -520,6 +520,12 @@ describe('shell names with a few values: loop variables and one-line arrays', ()
     expect(c.variants(['acme/$svc:$arch'])).toHaveLength(4);
     expect(c.variants(['$n-$m-$svc'])).toEqual([]);
   });
+  it('an array over several lines, and an unquoted list variable of literal words', () => {
+    const { c } = load('d.sh', 'shell', '#!/bin/bash\nSERVICES=(\n  "api"   # the HTTP API\n  "worker"\n)\nfor s in "${SERVICES[@]}"; do :; done\nLIST="cart pay"\nfor t in ${LIST}; do :; done\nfor u in "$LIST"; do :; done\n');
+    expect(c.multi.get('s')).toEqual(['api', 'worker']);
+    expect(c.multi.get('t')).toEqual(['cart', 'pay']);
+    expect(c.multi.has('u')).toBe(false);
+  });
   it('no values from a glob, a command substitution, an unknown variable, or a name the script sets once', () => {
     const { c } = load('c.sh', 'shell', 'for f in *.yaml; do :; done\nfor t in $(ls); do :; done\nfor u in $LIST; do :; done\nIMG=acme/api\nfor IMG in a b; do :; done\nARR=($(find .))\n');
     expect([...c.multi.keys()]).toEqual([]);
