@@ -17,6 +17,11 @@ export interface DlvRun {
   sub: string;
   headless: boolean;
   listen?: Valued<string>;
+  /**
+   * The --listen value with the variables of the Compose file that runs it interpolated (`:${DEBUG_PORT}`
+   * with DEBUG_PORT=40000 in its .env), for reading the port only: messages quote `listen`, fixes leave it.
+   */
+  listenResolved?: string;
   /** For exec: the binary; for attach: the pid expression. */
   target?: Valued<string>;
 }

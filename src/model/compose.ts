@@ -395,6 +395,14 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const pidV = scalarOf(svc, 'pid');
   const pidMode = pidV ? str(pidV.node) : undefined;
   const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: nodeSpan(pidV.layer.y.file, pidV.node) } : undefined;
+  // Compose interpolates `command:` too: a dlv --listen=:${DEBUG_PORT} written there has the port its .env gives.
+  const ownPaths = new Set(svc.layers.map((l) => l.y.file.path));
+  for (const t of run.tools) {
+    const lv = t.dlv?.listen;
+    if (!lv || !lv.value.includes('$') || !ownPaths.has(lv.span.file.path)) continue;
+    const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
+    if (!v.includes('$')) t.dlv!.listenResolved = v;
+  }
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
