@@ -236,12 +236,14 @@ export class Relevance {
   constructor(
     private readonly files: readonly SourceFile[],
     private readonly everything = false,
+    read?: (path: string) => SourceFile | undefined,
   ) {
     for (const f of files) {
       if (!isHot(f)) continue;
       if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
       else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
     }
+    if (read) this.runnerConfigNeedles(read);
     // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
     const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
     for (let grew = this.needles.length > 0; grew; ) {
@@ -256,6 +258,30 @@ export class Relevance {
     // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
     this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
+  }
+
+  /**
+   * nodemon.json and modd.conf are not discovered: beside each file that names the runner (and at the
+   * root), the default config is read, and one with a debugger word makes the runner's name a needle,
+   * as a hot air config does for `air`.
+   */
+  private runnerConfigNeedles(read: (path: string) => SourceFile | undefined): void {
+    const tried = new Set<string>();
+    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']] as const) {
+      if (this.needles.includes(runner)) continue;
+      for (const f of this.files) {
+        if (!f.text.includes(runner)) continue;
+        const dir = dirOf(f.path);
+        const hot = [dir, ''].some((d) => {
+          const p = d === '' ? config : `${d}/${config}`;
+          if (tried.has(p)) return false;
+          tried.add(p);
+          const c = read(p);
+          return c !== undefined && isHot(c);
+        });
+        if (hot) { this.needles.push(runner); break; }
+      }
+    }
   }
 
   /** A debugger word in the file, or the name of a hot script, air config or debug image. */
