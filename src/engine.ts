@@ -295,7 +295,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const inNamed = named && ((path: string): boolean => named.some((p) => path === p || path.startsWith(p + '/')));
   return discoverThen(ws, undefined, async ({ files, skipped }) => {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
-    if (mayReadJson(files.map((f) => f.kind))) await loadJsonc();
+    // nodemon.json is read when a container runs nodemon (it is not discovered).
+    if (mayReadJson(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon'))) await loadJsonc();
     // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
     if (files.some((f) => f.kind === 'air' || f.text.includes('air -c'))) await loadToml();
     const project = new Project(ws, files, skipped);

@@ -70,15 +70,20 @@ function buildEditor(l: Launch): LaunchEditor {
       return workflowContainerEditor(src);
     case 'devcontainer': {
       const file = src.doc.file;
-      const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false) });
-      if (!src.compose) return own;
-      // Settings that live in the Compose file are edited there.
-      const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
+      const granted = (cap: string): boolean => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false);
+      const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: granted });
+      // Settings that a local feature sets are edited in its devcontainer-feature.json (the same keys).
+      const featureEd = (f: SourceFile): LaunchEditor | undefined => {
+        const doc = src.features?.find((d) => d.file === f);
+        return doc ? devcontainerEditor({ file: doc.file, root: doc.root, grantedWithoutPrivileged: granted }) : undefined;
+      };
+      const composeEd = src.compose ? composeEditor(src.compose.service, src.compose.main, src.compose.anchors) : undefined;
+      if (!composeEd && !src.features) return own;
       return {
         ...own,
-        replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-        replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-        ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+        replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : (featureEd(opt.span.file) ?? composeEd)?.replaceSecurityOpt(opt, cap)),
+        replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? (featureEd(l.privileged.span.file) ?? composeEd)?.replacePrivileged(cap) : own.replacePrivileged(cap)),
+        ...(composeEd?.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
       };
     }
     default:

@@ -38,6 +38,17 @@ export interface CommandFile {
    * {{X}} {{ X }} (just), {{.X}} (Taskfile), ${{ env.X }} (workflows); unknown ones stay as written.
    */
   expand(value: string): string;
+  /**
+   * Names a shell script gives a few values each, not one: a loop variable (`for d in debian alpine`,
+   * `for d in "${DISTROS[@]}"` over `DISTROS=(debian alpine)`) and an array. Empty for other kinds.
+   */
+  multi: Map<string, string[]>;
+  /**
+   * The assignments of the multi-valued names the values reference (after the file's own variables:
+   * `DISTRO="${distro}"` leads to the loop variable), one map per combination, at most MAX_VARIANTS;
+   * [] when they reference none (or too many combinations).
+   */
+  variants(values: string[]): Map<string, string>[];
   /** The variables a command sees: those of its task, job, step or recipe over the file's. */
   varsFor(command: SimpleCommand): Map<string, string>;
   /** expand() with varsFor(command). */
@@ -89,9 +100,14 @@ interface Syntax {
 
 const SHELL_SYNTAX: Syntax = { make: false, shell: 'all', just: false, task: false, actions: false };
 
+/** Combinations of multi-valued names tried for one command, and values kept per name. */
+export const MAX_VARIANTS = 8;
+const MAX_VALUES = 16;
+
 class Builder {
   readonly commands: SimpleCommand[] = [];
   readonly vars: Scope = new Map();
+  readonly multi = new Map<string, string[]>();
   /** Variables met only in a scope, first definition kept (added to vars at the end). */
   private readonly scoped: Scope = new Map();
   private readonly scopes = new Map<SimpleCommand, Scope>();
@@ -127,10 +143,13 @@ class Builder {
       }
       return m;
     };
+    const multi = this.multi;
     return {
       file,
       commands,
       vars,
+      multi,
+      variants: (values) => variantsOf(values.map((v) => expandValue(v, vars, syntax)), multi),
       expand: (value) => expandValue(value, vars, syntax),
       varsFor,
       expandFor: (c, value) => expandValue(value, varsFor(c), syntax),
@@ -341,6 +360,82 @@ function shellFile(b: Builder): void {
   const commands = splitShell(b.file.text);
   b.push(commands);
   shellVars(commands, b.vars);
+  shellMulti(b.file.text, commands, b.vars, b.multi);
+}
+
+const ARRAY_ASSIGN = /^[ \t]*(?:(?:declare|typeset|local|readonly)[ \t]+(?:-[aAr]+[ \t]+)*)?([A-Za-z_][A-Za-z0-9_]*)=\(([^()`$]*)\)[ \t]*(?:#.*)?$/;
+const ARRAY_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/;
+const LITERAL = /^[A-Za-z0-9_.:@/+-]+$/;
+
+/**
+ * Arrays written on one line (`DISTROS=("debian" "alpine")`, literal items only) and loop variables
+ * over literal words or such an array: the values each name takes. A loop over anything else (a glob,
+ * a command substitution, an unknown variable) gives its variable no values. The first array
+ * definition wins, as for shellVars; a loop variable's values are the union of its loops'.
+ */
+function shellMulti(text: string, commands: SimpleCommand[], vars: Scope, into: Map<string, string[]>): void {
+  const arrays = new Map<string, string[]>();
+  let from = 0;
+  while (from <= text.length) {
+    const nl = text.indexOf('\n', from);
+    let line = text.slice(from, nl < 0 ? text.length : nl);
+    from = nl < 0 ? text.length + 1 : nl + 1;
+    if (!line.includes('=(')) continue;
+    // An array written over several lines (`SERVICES=(` … `)`): its lines joined, 64 at the most.
+    if (/=\([^()]*$/.test(line)) {
+      for (let k = 0; k < 64 && from <= text.length && !line.includes(')'); k++) {
+        const e = text.indexOf('\n', from);
+        line += ' ' + text.slice(from, e < 0 ? text.length : e).replace(/#.*$/, '');
+        from = e < 0 ? text.length + 1 : e + 1;
+      }
+    }
+    const m = ARRAY_ASSIGN.exec(line);
+    if (!m || arrays.has(m[1]!)) continue;
+    const items = splitShell(m[2]!).flatMap((c) => c.words.map((w) => w.value));
+    if (items.length > 0 && items.length <= MAX_VALUES && items.every((v) => LITERAL.test(v))) arrays.set(m[1]!, items);
+  }
+  for (const [k, v] of arrays) if (!vars.has(k)) into.set(k, v);
+  for (const c of commands) {
+    const w = c.words;
+    let k = 0;
+    while (k < w.length && !w[k]!.quoted && LEADING_KEYWORDS.has(w[k]!.value)) k++;
+    if (w[k]?.value !== 'for' || w[k]!.quoted || w[k + 2]?.value !== 'in' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(w[k + 1]?.value ?? '')) continue;
+    const name = w[k + 1]!.value;
+    const values: string[] = [];
+    let ok = k + 3 < w.length;
+    for (const x of w.slice(k + 3)) {
+      const ref = ARRAY_REF.exec(x.value);
+      const arr = ref ? arrays.get(ref[1]!) : undefined;
+      // An unquoted `$LIST` whose one value is literal words (`SERVICES="api worker"`) splits into them.
+      const list = !arr && !x.quoted ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(x.value) : null;
+      const words = list ? vars.get(list[1]!)?.trim().split(/\s+/) : undefined;
+      if (arr) values.push(...arr);
+      else if (words && words.length > 0 && words.every((v) => LITERAL.test(v) && !/[*?[]/.test(v))) values.push(...words);
+      else if (LITERAL.test(x.value) && !/[*?[]/.test(x.value)) values.push(x.value);
+      else { ok = false; break; }
+    }
+    if (!ok || vars.has(name)) continue;
+    const all = [...new Set([...(into.get(name) ?? []), ...values])];
+    if (all.length <= MAX_VALUES) into.set(name, all);
+  }
+}
+
+/** One assignment per combination of the multi-valued names the (expanded) values reference. */
+function variantsOf(values: string[], multi: ReadonlyMap<string, string[]>): Map<string, string>[] {
+  if (multi.size === 0) return [];
+  const names: string[] = [];
+  for (const v of values) {
+    for (const m of v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (multi.has(m[1]!) && !names.includes(m[1]!)) names.push(m[1]!);
+  }
+  if (names.length === 0) return [];
+  let out: Map<string, string>[] = [new Map()];
+  for (const n of names) {
+    const next: Map<string, string>[] = [];
+    for (const base of out) for (const v of multi.get(n)!) next.push(new Map([...base, [n, v]]));
+    if (next.length > MAX_VARIANTS) return [];
+    out = next;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

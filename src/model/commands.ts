@@ -4,6 +4,7 @@
  * Input is words with source offsets; output carries spans.
  */
 import { splitShell, splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
+import { findNodeAtLocation, parseTree } from '../parse/jsonc-lib.js';
 
 export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
@@ -16,6 +17,11 @@ export interface DlvRun {
   sub: string;
   headless: boolean;
   listen?: Valued<string>;
+  /**
+   * The --listen value with the variables of the Compose file that runs it interpolated (`:${DEBUG_PORT}`
+   * with DEBUG_PORT=40000 in its .env), for reading the port only: messages quote `listen`, fixes leave it.
+   */
+  listenResolved?: string;
   /** For exec: the binary; for attach: the pid expression. */
   target?: Valued<string>;
 }
@@ -79,6 +85,12 @@ export interface FollowContext {
   commands(file: SourceFile): SimpleCommand[];
   /** A runner's own config file (reflex -c FILE), read where the container sees it; undefined when it cannot be. */
   config(path: string, from: SourceFile): SourceFile | undefined;
+  /**
+   * A hot-reload runner's config file, where the container sees it: `configPath` as given (relative to the
+   * working directory), else `defaultName` in the working directory; failing that, beside the file that runs
+   * the runner. Read as `kind` (nodemon.json as JSON, modd.conf as text).
+   */
+  runnerConfig(configPath: string | undefined, defaultName: string, kind: 'package-json' | 'shell', from: SourceFile): SourceFile | undefined;
   /** The commands air starts, from its config (`air -c FILE`, else .air.toml in the working directory). */
   air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean }>;
   /** The commands `make` runs for these targets, from the Makefile it reads (-f FILE, else Makefile in the working directory or -C DIR). */
@@ -445,6 +457,18 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'nodemon') {
     const v = optionValue(ws, ['--exec', '-x']);
     if (v) for (const c of splitWord(v)) analyzeSimple(file, c.words, out, depth + 1, ctx);
+    else if (ctx) {
+      // Without --exec: the `exec` of its config (`--config FILE`, else nodemon.json in the working directory).
+      const cfg = ctx.runnerConfig(optionValue(ws, ['--config'])?.value, 'nodemon.json', 'package-json', file);
+      const exec = cfg ? nodemonExec(cfg) : undefined;
+      if (cfg && exec) for (const c of splitWord(exec)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+    }
+    return true;
+  }
+  if (head === 'modd' && ctx) {
+    // modd -f FILE (else ./modd.conf): each `prep:` and `daemon:` command of its blocks runs through a shell.
+    const cfg = ctx.runnerConfig(optionValue(ws, ['-f', '--file'])?.value, 'modd.conf', 'shell', file);
+    if (cfg) for (const w of moddCommands(cfg)) for (const c of splitWord(w)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
     return true;
   }
   if (head === 'air' && ctx) {
@@ -457,6 +481,49 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
     return true;
   }
   return false;
+}
+
+/** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
+export function nodemonExec(file: SourceFile): Word | undefined {
+  const root = parseTree(file.text, [], { allowTrailingComma: true, disallowComments: false });
+  const n = root?.type === 'object' ? findNodeAtLocation(root, ['exec']) : undefined;
+  if (!n || n.type !== 'string' || typeof n.value !== 'string') return undefined;
+  const value = n.value;
+  const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
+  const map = raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
+  return { value, start: n.offset, end: n.offset + n.length, quoted: true, map };
+}
+
+/**
+ * The commands of a modd.conf (cortesi/modd): in each `pattern { … }` block, `prep:` and `daemon:` lines
+ * (with options such as `daemon +sigterm:`), one command per line; a line ending in `\` continues it.
+ * Quoted multi-line commands are not read.
+ */
+export function moddCommands(file: SourceFile): Word[] {
+  const out: Word[] = [];
+  const re = /^[ \t]*(?:prep|daemon)(?:[ \t]+\+[a-z]+)*[ \t]*:[ \t]*(.*)$/gm;
+  for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
+    let value = m[1]!;
+    let start = m.index + m[0].length - value.length;
+    const map: number[] = Array.from({ length: value.length }, (_, k) => start + k);
+    let end = start + value.length;
+    // Continuation lines.
+    while (value.endsWith('\\')) {
+      const next = file.text.indexOf('\n', end);
+      if (next < 0) break;
+      const nl = file.text.indexOf('\n', next + 1);
+      const lineEnd = nl < 0 ? file.text.length : nl;
+      const line = file.text.slice(next + 1, lineEnd);
+      value = value.slice(0, -1) + ' ' + line;
+      map.splice(map.length - 1, 1, map[map.length - 1]!, ...Array.from({ length: line.length }, (_, k) => next + 1 + k));
+      end = lineEnd;
+    }
+    const trimmed = value.replace(/\s+$/, '');
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    out.push({ value: trimmed, start, end, quoted: true, map: map.slice(0, trimmed.length) });
+    start = end;
+  }
+  return out;
 }
 
 function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {

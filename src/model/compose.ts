@@ -333,9 +333,11 @@ function bindMounts(project: Project, svc: ComposeService): Mount[] {
  * build of that image elsewhere in the repository (the linker's image index).
  * The scripts its command runs are followed through its bind mounts and the
  * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
- * only when the launch may matter (Relevance.launchMayMatter).
+ * only when the launch may matter (Relevance.launchMayMatter), or `always` (a dev
+ * container's service: its image decides whether it is a Go dev container and
+ * whether the image's metadata grants SYS_PTRACE).
  */
-export function composeLaunch(project: Project, svc: ComposeService, linker: Linker): Launch {
+export function composeLaunch(project: Project, svc: ComposeService, linker: Linker, opts: { always?: boolean } = {}): Launch {
   const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1]!;
   const file = main.y.file;
   const ownFiles = svc.layers.map((l) => l.y.file);
@@ -343,7 +345,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const build = composeBuild(project, svc);
   let facts: ImageFacts | undefined;
   let linkNotes: Related[] | undefined;
-  if (build) facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+  if (build) facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles, opts) : undefined;
   else if (image) {
     const linked = linker.image(image.value, ownFiles);
     if (linked) {
@@ -393,6 +395,14 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const pidV = scalarOf(svc, 'pid');
   const pidMode = pidV ? str(pidV.node) : undefined;
   const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: nodeSpan(pidV.layer.y.file, pidV.node) } : undefined;
+  // Compose interpolates `command:` too: a dlv --listen=:${DEBUG_PORT} written there has the port its .env gives.
+  const ownPaths = new Set(svc.layers.map((l) => l.y.file.path));
+  for (const t of run.tools) {
+    const lv = t.dlv?.listen;
+    if (!lv || !lv.value.includes('$') || !ownPaths.has(lv.span.file.path)) continue;
+    const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
+    if (!v.includes('$')) t.dlv!.listenResolved = v;
+  }
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',

@@ -5,7 +5,7 @@
 import type { Node as JNode, ParseError } from 'jsonc-parser';
 import { findNodeAtLocation, getNodeValue, printParseErrorCode, parseFileTree } from '../parse/jsonc-lib.js';
 import { posix } from 'node:path';
-import { analyzeCommands, analyzeWords, type Word } from './commands.js';
+import { analyzeCommands, analyzeWords, type ToolUse, type Word } from './commands.js';
 import type { DfStage } from '../parse/dockerfile.js';
 import type { Linker } from './link.js';
 import { followContext } from './scripts.js';
@@ -27,6 +27,25 @@ const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft
 export interface DevcontainerDoc {
   file: SourceFile;
   root: JNode;
+}
+
+/**
+ * A local feature (`"./dlv": {}` under `features`): its devcontainer-feature.json,
+ * whose capAdd, securityOpt and privileged the devcontainer CLI adds to the
+ * container (image-, Dockerfile- and Compose-based alike), and what its
+ * install.sh installs at build time.
+ */
+export interface LocalFeature {
+  /** The `features` key that names it. */
+  key: Valued<string>;
+  doc: DevcontainerDoc;
+  capAdd: Valued<string>[];
+  securityOpt: Valued<string>[];
+  privileged?: Valued<boolean>;
+  /** A Docker-in-Docker feature (its id, name or entrypoint says so): privileged for dockerd, not for a debugger. */
+  dind: boolean;
+  /** Debuggers its install.sh installs (`go install …dlv@…`, `apt-get install gdb`). */
+  tools: ToolUse[];
 }
 
 function strAt(root: JNode, file: SourceFile, path: (string | number)[]): Valued<string> | undefined {
@@ -126,6 +145,50 @@ function jsonMap(file: SourceFile, n: JNode): number[] {
   return raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
 }
 
+/**
+ * The local features a dev container names: keys that are paths (`./x`, `../x`)
+ * relative to the devcontainer.json's directory, each a directory with a
+ * devcontainer-feature.json (containers.dev, "Locally stored Features"). A
+ * feature published to a registry is not read (its metadata is not in the
+ * repository); only GRANTING_FEATURES are known.
+ */
+export function localFeatures(project: Project, doc: DevcontainerDoc): LocalFeature[] {
+  const { file, root } = doc;
+  const features = findNodeAtLocation(root, ['features']);
+  const out: LocalFeature[] = [];
+  for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+    const key = prop.children?.[0];
+    if (!key || typeof key.value !== 'string' || !/^\.\.?\//.test(key.value)) continue;
+    const dir = relativeTo(file.path, key.value.replace(/\/+$/, ''));
+    if (dir === undefined) continue;
+    const path = dir === '.' || dir === '' ? 'devcontainer-feature.json' : `${dir}/devcontainer-feature.json`;
+    const f = project.file(path, 'devcontainer', { quiet: true });
+    if (!f) continue;
+    const errors: ParseError[] = [];
+    const froot = parseTree(f.text, errors, { allowTrailingComma: true, disallowComments: false });
+    if (errors.length > 0 || !froot || froot.type !== 'object') continue;
+    // Its findings point into it: suppressions, fixes and the report read it as a project file.
+    project.add(f);
+    const fdoc: DevcontainerDoc = { file: f, root: froot };
+    const privNode = findNodeAtLocation(froot, ['privileged']);
+    const privileged = privNode?.type === 'boolean' && getNodeValue(privNode) === true ? { value: true, span: { file: f, start: privNode.offset, end: privNode.offset + privNode.length } } : undefined;
+    const tools: ToolUse[] = [];
+    const install = project.file(dir === '.' || dir === '' ? 'install.sh' : `${dir}/install.sh`, 'shell', { quiet: true });
+    if (install) tools.push(...analyzeCommands(install, splitShell(install.text)).tools.filter((t) => t.use === 'install'));
+    const said = [key.value, strAt(froot, f, ['id'])?.value ?? '', strAt(froot, f, ['name'])?.value ?? '', strAt(froot, f, ['entrypoint'])?.value ?? ''].join(' ');
+    out.push({
+      key: { value: key.value, span: { file, start: key.offset, end: key.offset + key.length } },
+      dind: /docker-in-docker|\bdind\b|docker-init/i.test(said),
+      doc: fdoc,
+      capAdd: strings(froot, f, ['capAdd']),
+      securityOpt: strings(froot, f, ['securityOpt']),
+      ...(privileged ? { privileged } : {}),
+      tools,
+    });
+  }
+  return out;
+}
+
 export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, services: ComposeService[], claimed: Set<ComposeService>, linker: Linker): Launch {
   const { file, root } = doc;
   const name = strAt(root, file, ['name'])?.value ?? file.path;
@@ -147,7 +210,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     // buildModel has read the Compose files the dev container names, discovered or not.
     if (svc) {
       claimed.add(svc);
-      base = composeLaunch(project, svc, linker);
+      base = composeLaunch(project, svc, linker, { always: true });
     }
   } else if (dockerfileRef) {
     const p = dockerfileRef.value.startsWith('/') ? undefined : relativeTo(file.path, dockerfileRef.value);
@@ -175,9 +238,11 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   }
   const imageRef = image ?? facts?.stage.image ?? base?.image;
   if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value))) grantedBy = imageRef;
-  // Also the base image of a Dockerfile stage chain.
-  if (!grantedBy && facts) {
-    for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) {
+  // Also the base image of a Dockerfile stage chain: the dev container's own build, or the one its
+  // Compose service builds (the CLI reads the built image's metadata label for Compose too).
+  const chainStage = facts?.stage ?? base?.stage;
+  if (!grantedBy && chainStage) {
+    for (let s: DfStage | undefined = chainStage; s; s = s.parent) {
       if (GRANTING_IMAGES.some((r) => r.test(s!.image.value))) { grantedBy = s.image; break; }
     }
   }
@@ -188,7 +253,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   if (!goDevcontainer) {
     const imgs: Valued<string>[] = [];
     if (imageRef) imgs.push(imageRef);
-    if (facts) for (let s: typeof facts.stage | undefined = facts.stage; s; s = s.parent) imgs.push(s.image);
+    for (let s: DfStage | undefined = chainStage; s; s = s.parent) imgs.push(s.image);
     goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value))) ?? copiesGo(facts?.stage ?? base?.stage);
   }
 
@@ -216,12 +281,23 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     }
   }
 
-  const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+  // Local features: the CLI merges their capAdd, securityOpt and privileged into the container's.
+  const local = localFeatures(project, doc);
+  for (const lf of local) tools.push(...lf.tools);
+  const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd']), ...local.flatMap((lf) => lf.capAdd)];
   const capDrop = [...(base?.capDrop ?? [])];
-  const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+  const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt']), ...local.flatMap((lf) => lf.securityOpt)];
   const privNode = findNodeAtLocation(root, ['privileged']);
   let privileged: Valued<boolean> | undefined = base?.privileged;
   if (privNode && privNode.type === 'boolean') privileged = { value: getNodeValue(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+  let privilegedFor: Valued<string> | undefined;
+  if (privileged?.value !== true) {
+    const lf = local.find((x) => x.privileged);
+    if (lf) {
+      privileged = lf.privileged;
+      if (lf.dind) privilegedFor = lf.key;
+    }
+  }
   const onCompose = composeFiles.length > 0;
   if (!onCompose) {
     capAdd.push(...ra.capAdd);
@@ -272,6 +348,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     capAdd,
     capDrop,
     ...(privileged ? { privileged } : {}),
+    ...(privilegedFor ? { privilegedFor } : {}),
     securityOpt,
     ...(grantedBy ? { grantedBy } : {}),
     hasPtrace: false,
@@ -286,7 +363,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base!.linkNotes! } : {}),
     ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
     ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base)!.fileCapPtrace! } : {}),
-    source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
+    source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}), ...(local.length > 0 ? { features: local.map((lf) => lf.doc) } : {}) },
   };
   launch.hasPtrace = grantedBy !== undefined || hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
   return launch;

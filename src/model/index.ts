@@ -58,7 +58,7 @@ export interface ModelOptions {
 }
 
 export function buildModel(project: Project, opts: ModelOptions = {}): Model {
-  const relevance = new Relevance(project.files, opts.readEverything);
+  const relevance = new Relevance(project.files, opts.readEverything, (p) => project.file(p, 'shell', { quiet: true }));
   const index = new ImageIndex();
   const linker = new Linker(project, index, relevance);
   // Dev containers first: the Compose files they name are read whatever their content.
@@ -120,7 +120,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   for (const spec of composeBuildSpecs(project, services)) index.add(spec);
   for (const f of commandFiles) {
     const cf = commandFileOf(project, f);
-    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand)) index.add(spec);
+    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
   }
   for (const f of relevance.buildSourceFiles()) {
     const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));

@@ -69,7 +69,7 @@ export interface WorkflowSource {
 export type LaunchSource =
   | WorkflowSource
   | ComposeSource
-  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource }
+  | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource; /** Local features' devcontainer-feature.json, where their settings are edited. */ features?: DevcontainerDoc[] }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
@@ -107,6 +107,8 @@ export interface Launch {
   capAdd: Valued<string>[];
   capDrop: Valued<string>[];
   privileged?: Valued<boolean>;
+  /** Privileged mode asked for by something that needs it for itself (a local Docker-in-Docker feature): its name. */
+  privilegedFor?: Valued<string>;
   securityOpt: Valued<string>[];
   /** SYS_PTRACE granted by something outside the launch's own settings (a feature or an image). */
   grantedBy?: Valued<string>;

@@ -22,6 +22,7 @@
  * Dockerfile it builds is not parsed for it.
  */
 import type { SourceFile } from '../types.js';
+import { classifyByName } from '../discover/index.js';
 
 /**
  * Lower-case words, one of which appears in some file of every launch with
@@ -86,8 +87,22 @@ function dirOf(path: string): string {
  */
 export function mayBuild(file: SourceFile, dockerfile: string | BuildTarget): boolean {
   const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
-  if (t.base !== 'Dockerfile') return file.text.includes(t.needle);
+  if (t.base !== 'Dockerfile') return file.text.includes(t.needle) || namedThroughVariable(file.text, t.base);
   return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
+}
+
+/**
+ * A file name written with a variable for its stem or its tail (`"$name".Dockerfile`,
+ * `Dockerfile.${DISTRO}`): a loop of the file may give it this name (cmdfiles `multi`).
+ */
+function namedThroughVariable(text: string, base: string): boolean {
+  const dot = base.indexOf('.');
+  if (dot < 0) return false;
+  const suffix = base.slice(dot);
+  const prefix = base.slice(0, dot + 1);
+  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (dot > 0 && text.includes(suffix) && new RegExp(`\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?["']?${esc(suffix)}`).test(text)) return true;
+  return dot < base.length - 1 && text.includes(prefix) && new RegExp(`${esc(prefix)}["']?\\$`).test(text);
 }
 
 /**
@@ -185,6 +200,23 @@ export function composePartner(path: string): string | undefined {
   return m ? `${m[1]}.override${m[2]}` : undefined;
 }
 
+const DOCKERFILE_KEY = /^[ \t-]*dockerfile:[ \t]*["']?([^"'\s#]+)/gm;
+
+/**
+ * A Compose file whose `build.dockerfile` has a name discovery does not take for a Dockerfile
+ * (`dockerfile: Watcherfile`): nothing marks that file hot, so the service is read and the
+ * linker looks at the Dockerfile itself (launchMayMatter).
+ */
+function buildsUndiscoveredDockerfile(text: string): boolean {
+  if (!text.includes('dockerfile:')) return false;
+  for (const m of text.matchAll(DOCKERFILE_KEY)) {
+    const v = m[1]!;
+    if (v.includes('$')) continue;
+    if (classifyByName(v.slice(v.lastIndexOf('/') + 1)) !== 'dockerfile') return true;
+  }
+  return false;
+}
+
 export class Relevance {
   private readonly hotDockerfiles: SourceFile[];
   private readonly targets: BuildTarget[];
@@ -208,12 +240,14 @@ export class Relevance {
   constructor(
     private readonly files: readonly SourceFile[],
     private readonly everything = false,
+    read?: (path: string) => SourceFile | undefined,
   ) {
     for (const f of files) {
       if (!isHot(f)) continue;
       if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
       else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
     }
+    if (read) this.runnerConfigNeedles(read);
     // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
     const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
     for (let grew = this.needles.length > 0; grew; ) {
@@ -228,6 +262,30 @@ export class Relevance {
     // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
     this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
+  }
+
+  /**
+   * nodemon.json and modd.conf are not discovered: beside each file that names the runner (and at the
+   * root), the default config is read, and one with a debugger word makes the runner's name a needle,
+   * as a hot air config does for `air`.
+   */
+  private runnerConfigNeedles(read: (path: string) => SourceFile | undefined): void {
+    const tried = new Set<string>();
+    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']] as const) {
+      if (this.needles.includes(runner)) continue;
+      for (const f of this.files) {
+        if (!f.text.includes(runner)) continue;
+        const dir = dirOf(f.path);
+        const hot = [dir, ''].some((d) => {
+          const p = d === '' ? config : `${d}/${config}`;
+          if (tried.has(p)) return false;
+          tried.add(p);
+          const c = read(p);
+          return c !== undefined && isHot(c);
+        });
+        if (hot) { this.needles.push(runner); break; }
+      }
+    }
   }
 
   /** A debugger word in the file, or the name of a hot script, air config or debug image. */
@@ -292,7 +350,7 @@ export class Relevance {
   /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
-    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text)));
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may
     // `extends` a chosen one (they name its file).

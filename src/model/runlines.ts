@@ -12,9 +12,9 @@ import { imageTools, runFacts, type CommandLike, type Project } from './project.
 import type { Launch, PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
-import { commandFileOf } from './cmdfiles.js';
+import { commandFileOf, type CommandFile } from './cmdfiles.js';
 import type { ImageBuildSpec } from './images.js';
-import { defaultNames, type Linker } from './link.js';
+import { defaultNames, type LinkedImage, type Linker } from './link.js';
 import { bindMount, followContext, repoJoin, type Mount } from './scripts.js';
 
 const VALUE_FLAGS = new Set([
@@ -103,8 +103,12 @@ function basename(v: string): string {
 }
 
 /** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
+/** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
+const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
+
 function runIndex(words: Word[]): number {
   let k = 0;
+  while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
   while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
   const head = basename(words[k]?.value ?? '');
   if (!['docker', 'podman', 'nerdctl'].includes(head)) return -1;
@@ -169,14 +173,28 @@ function substitute(value: string, vars: ReadonlyMap<string, string>): string {
  * directory is tried first (a Makefile's), then the repository root (a script
  * run from the root), and the first where the Dockerfile exists is taken.
  */
-export function commandBuildSpecs(project: Project, file: SourceFile, commands: SimpleCommand[], expandOwn: (v: string) => string = (v) => v): ImageBuildSpec[] {
+export function commandBuildSpecs(project: Project, file: SourceFile, commands: SimpleCommand[], expandOwn: (v: string) => string = (v) => v, variants: (values: string[]) => Map<string, string>[] = () => []): ImageBuildSpec[] {
   const out: ImageBuildSpec[] = [];
   const prefix = prefixAssignments(commands);
-  const expand = (v: string): string => substitute(expandOwn(v), prefix);
+  const plain = (v: string): string => substitute(expandOwn(v), prefix);
   const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
   for (const c of commands) {
     const bi = buildIndex(c.words);
     if (!bi) continue;
+    // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
+    // one build per value, every word of the command expanded with the same one.
+    const combos = variants(c.words.slice(bi.at).map((w) => w.value));
+    for (const combo of combos.length > 0 ? combos : [undefined]) {
+      const expand = combo ? (v: string): string => substitute(plain(v), combo) : plain;
+      const spec = buildSpecOf(project, file, c, bi, expand, fileDir);
+      if (spec) out.push(spec);
+    }
+  }
+  return out;
+}
+
+function buildSpecOf(project: Project, file: SourceFile, c: SimpleCommand, bi: NonNullable<ReturnType<typeof buildIndex>>, expand: (v: string) => string, fileDir: string): ImageBuildSpec | undefined {
+  {
     const rest = c.words.slice(bi.at);
     const tags: Valued<string>[] = [];
     let dockerfile: string | undefined;
@@ -204,15 +222,19 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
       else if (/^--(build-arg|label|platform|cache-from|cache-to|secret|ssh|network|output|progress|add-host|iidfile|builder|build-context|annotation|attest|metadata-file|shm-size|ulimit|cgroup-parent|isolation|memory|memory-swap|cpu-shares|cpuset-cpus|format|layers|squash-all|jobs|arch|os|variant)$/.test(v) || v === '-o') take();
       else if (!v.startsWith('-')) context = expand(v);
     }
-    if (tags.length === 0) continue;
+    if (tags.length === 0) return undefined;
     const ctxRaw = context ?? '.';
-    if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$')) continue;
-    let chosen: { context: string; dockerfile?: string } | undefined;
+    if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$')) return undefined;
+    let chosen: { context?: string; dockerfile?: string } | undefined;
     for (const cwd of [fileDir, '']) {
       let ctx = repoJoin(cwd, ctxRaw);
-      if (ctx === undefined) continue;
       let df = dockerfile !== undefined ? repoJoin(cwd, dockerfile) : undefined;
       if (dockerfile !== undefined && df === undefined) continue;
+      if (ctx === undefined) {
+        // A context out of the repository (`-f tests/x.Dockerfile ./..`): the Dockerfile still says what the tag builds.
+        if (df !== undefined && project.exists(df, 'dockerfile')) { chosen = { dockerfile: df }; break; }
+        continue;
+      }
       if (df === undefined && ctx !== '' && project.exists(ctx, 'dockerfile')) {
         // `docker build -t NAME ./Dockerfile` (setlog/debug-k8s's README): the Dockerfile written
         // where the context goes. Docker refuses a file as the context, but the line still says
@@ -226,10 +248,9 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
       chosen ??= cand;
       if (fileDir === '') break;
     }
-    if (!chosen) continue;
-    out.push({ file, span: { file, start: c.words[0]!.start, end: c.words[c.words.length - 1]!.end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) });
+    if (!chosen) return undefined;
+    return { file, span: { file, start: c.words[0]!.start, end: c.words[c.words.length - 1]!.end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) };
   }
-  return out;
 }
 
 /** The bind mounts of `-v SRC:DST[:opts]` / `--volume` / `--mount type=bind,source=…,target=…` flags. */
@@ -260,6 +281,28 @@ function runMounts(flags: Flag[], expand: (v: string) => string, baseDirs: strin
  * build anywhere in the repository (the linker's image index); the scripts
  * its command runs are followed through its -v mounts and the image's COPYs.
  */
+/**
+ * The build of the image a run line names. A name built from a variable the script loops over
+ * (`boot-${DISTRO}`, DISTRO from `for d in "${DISTROS[@]}"`) is each of its values: the first whose
+ * build runs or installs a debugger is taken (the line runs that image on some turn of the loop),
+ * else the first that links, with a note that says which value it is.
+ */
+function linkRunImage(linker: Linker, cf: CommandFile, raw: string, file: SourceFile): LinkedImage | undefined {
+  const combos = cf.variants([raw]);
+  if (combos.length === 0) return linker.image(cf.expand(raw), [file]);
+  let first: LinkedImage | undefined;
+  for (const combo of combos) {
+    const name = substitute(cf.expand(raw), combo);
+    const l = linker.image(name, [file]);
+    if (!l) continue;
+    const values = [...combo].map(([k, v]) => `${k}=${v}`).join(', ');
+    const noted: LinkedImage = { ...l, related: [{ ...l.related[0]!, message: `${l.related[0]!.message} (\`${raw.trim()}\` is \`${name}\` when the script's loop sets ${values}.)` }, ...l.related.slice(1)] };
+    if (l.facts.tools.some((t) => t.mode !== 'post-mortem')) return noted;
+    first ??= noted;
+  }
+  return first;
+}
+
 export function runLineLaunches(project: Project, files: SourceFile[], linker: Linker): Launch[] {
   const out: Launch[] = [];
   for (const file of files) {
@@ -278,7 +321,7 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
       const entry = flags.find((f) => f.name === '--entrypoint');
       const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
       // The build of the image it runs, anywhere in the repository.
-      const linked = linker.image(cf.expand(imageWord.value), [file]);
+      const linked = linkRunImage(linker, cf, imageWord.value, file);
       const facts = linked?.facts;
       const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
       // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.

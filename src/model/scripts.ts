@@ -221,6 +221,21 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
       }
       return c;
     },
+    runnerConfig(configPath, defaultName, kind, from) {
+      const wanted = configPath ?? defaultName;
+      const rels = (wanted.startsWith('/') ? [wanted] : [posix.join(view.workdir, wanted)]).flatMap(candidatesOf);
+      // Not mounted where the container looks: the config next to the file that runs the runner.
+      if (!wanted.startsWith('/')) {
+        const beside = repoJoin(posix.dirname(from.path), wanted);
+        if (beside !== undefined && !rels.includes(beside)) rels.push(beside);
+      }
+      for (const rel of rels) {
+        // Not added to the project's files: a modd.conf is no script to scan, a nodemon.json no package.json.
+        const f = project.file(rel, kind, { quiet: true });
+        if (f) return f;
+      }
+      return undefined;
+    },
     air(configPath, from) {
       const wanted = configPath ?? '.air.toml';
       const paths = wanted.startsWith('/') ? [wanted] : [posix.join(view.workdir, wanted)];

@@ -23,7 +23,7 @@ export const ptd002: Rule = {
         // With the suppressions of the scanners the repository runs, which flag the capability (docs/scanners.md).
         // Privileged (without the capability of its own) grants it, and turns seccomp off by itself: the option only
         // goes, and PTD003's fix replaces privileged with the capability. Both fixes then apply together.
-        const viaPrivileged = l.privileged?.value === true && !hasCapability('SYS_PTRACE', l.capAdd, l.capDrop, false);
+        const viaPrivileged = l.privileged?.value === true && !l.privilegedFor && !hasCapability('SYS_PTRACE', l.capAdd, l.capDrop, false);
         const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, viaPrivileged ? undefined : 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
         const then = viaPrivileged
           ? 'privileged mode turns seccomp off by itself, and PTD003\'s fix replaces privileged with the SYS_PTRACE capability'

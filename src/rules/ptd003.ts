@@ -9,6 +9,7 @@ import type { Rule } from './types.js';
 
 /** privileged for reasons other than debugging: Docker-in-Docker and friends. */
 function privilegedForOtherReasons(l: Launch): boolean {
+  if (l.privilegedFor) return true;
   const img = l.image?.value ?? '';
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
   return false;

@@ -12,7 +12,7 @@ import type { Rule } from './types.js';
 export interface DlvServer {
   tool: ToolUse;
   /** The --listen value and its exact span; absent when dlv picks 127.0.0.1:<random>. */
-  listen?: { value: string; span: Span; host: string; port?: string; scope: 'loopback' | 'wildcard' | 'other' };
+  listen?: { value: string; span: Span; host: string; port?: string; scope: 'loopback' | 'wildcard' | 'other'; /** Read through the Compose file's variables: no fix rewrites it. */ resolved?: boolean };
 }
 
 /** Split host:port as dlv's --listen takes it (host may be empty or [v6]). */
@@ -44,8 +44,9 @@ export function dlvServers(l: Launch): DlvServer[] {
     seen.add(k);
     const lv = t.dlv.listen;
     if (!lv) { out.push({ tool: t }); continue; }
-    const { host, port } = parseListen(lv.value);
-    out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host) } });
+    const resolved = t.dlv.listenResolved;
+    const { host, port } = parseListen(resolved ?? lv.value);
+    out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host), ...(resolved !== undefined ? { resolved: true } : {}) } });
   }
   return out;
 }
@@ -88,7 +89,8 @@ export function servicesTargeting(model: Model, l: Launch, port: string): Array<
 /** Replace the --listen value in place, when the source text is exactly the value. */
 export function listenFix(l: Launch, server: DlvServer, value: string, description: string) {
   const lv = server.listen;
-  if (!lv || spanText(lv.span) !== lv.value) return undefined;
+  // A value read through variables stays as written: the fix would put their values in its place.
+  if (!lv || lv.resolved || spanText(lv.span) !== lv.value) return undefined;
   return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
 }
 

@@ -26,7 +26,8 @@ export const ptd008: Rule = {
         if (publications(l, port).length > 0 || forwarded(l, port)) continue;
         done.add(port);
         const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-        const fix = editorFor(l).publishPort?.(port);
+        // A port read through the Compose file's variables is not written out as a number.
+        const fix = s.listen.resolved ? undefined : editorFor(l).publishPort?.(port);
         const how =
           l.kind === 'devcontainer'
             ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`

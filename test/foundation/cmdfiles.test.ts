@@ -507,3 +507,27 @@ describe('commandFileOf: bounds and memoisation', () => {
     expect(project.problems.map((p) => p.path)).toEqual(['Taskfile.yml']);
   });
 });
+
+describe('shell names with a few values: loop variables and one-line arrays', () => {
+  it('a loop over an array, through an assignment: one combination per value', () => {
+    const { c } = load('run.sh', 'shell', '#!/bin/bash\nDISTROS=("debian" "alpine")\nfor d in "${DISTROS[@]}"; do\n  DISTRO="${d}"\n  docker build -t app-"${DISTRO}" -f "${DISTRO}".Dockerfile .\ndone\n');
+    expect(c.multi.get('d')).toEqual(['debian', 'alpine']);
+    expect(c.variants(['app-${DISTRO}', '${DISTRO}.Dockerfile']).map((m) => [...m])).toEqual([[['d', 'debian']], [['d', 'alpine']]]);
+    expect(c.variants(['app-${OTHER}'])).toEqual([]);
+  });
+  it('literal loop words; two names multiply, capped at MAX_VARIANTS', () => {
+    const { c } = load('b.sh', 'shell', 'for svc in api worker; do\n  for arch in amd64 arm64; do docker build -t acme/$svc:$arch .; done\ndone\nfor n in 1 2 3 4 5; do :; done\nfor m in a b; do :; done\n');
+    expect(c.variants(['acme/$svc:$arch'])).toHaveLength(4);
+    expect(c.variants(['$n-$m-$svc'])).toEqual([]);
+  });
+  it('an array over several lines, and an unquoted list variable of literal words', () => {
+    const { c } = load('d.sh', 'shell', '#!/bin/bash\nSERVICES=(\n  "api"   # the HTTP API\n  "worker"\n)\nfor s in "${SERVICES[@]}"; do :; done\nLIST="cart pay"\nfor t in ${LIST}; do :; done\nfor u in "$LIST"; do :; done\n');
+    expect(c.multi.get('s')).toEqual(['api', 'worker']);
+    expect(c.multi.get('t')).toEqual(['cart', 'pay']);
+    expect(c.multi.has('u')).toBe(false);
+  });
+  it('no values from a glob, a command substitution, an unknown variable, or a name the script sets once', () => {
+    const { c } = load('c.sh', 'shell', 'for f in *.yaml; do :; done\nfor t in $(ls); do :; done\nfor u in $LIST; do :; done\nIMG=acme/api\nfor IMG in a b; do :; done\nARR=($(find .))\n');
+    expect([...c.multi.keys()]).toEqual([]);
+  });
+});

@@ -138,6 +138,21 @@ describe('a file without a debugger word that links a launch to one is still rea
       expect: [['PTD001', 'docker-compose.yml']],
     },
     {
+      name: 'Compose builds a Dockerfile whose name discovery does not know (dockerfile: Watcherfile)',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      dockerfile: Watcherfile\n    security_opt:\n      - seccomp:unconfined\n', Watcherfile: 'FROM golang:1.16\nRUN go get github.com/go-delve/delve/cmd/dlv\nCMD modd\n' },
+      expect: [['PTD011', 'Watcherfile'], ['PTD002', 'docker-compose.yml']],
+    },
+    {
+      name: "the only debugger word is in nodemon.json, which the image's CMD runs nodemon with",
+      files: { 'compose.yaml': 'services:\n  api:\n    build: .\n    volumes: [".:/app"]\n', Dockerfile: 'FROM golang:1.22\nRUN npm install -g nodemon\nWORKDIR /app\nCMD ["nodemon"]\n', 'nodemon.json': '{ "exec": "dlv debug --headless --listen=:2345 ." }\n' },
+      expect: [['PTD001', 'compose.yaml'], ['PTD008', 'nodemon.json']],
+    },
+    {
+      name: 'the only debugger word is in modd.conf',
+      files: { 'compose.yaml': 'services:\n  api:\n    build: .\n    volumes: [".:/src"]\n    ports: ["2345:2345"]\n', Dockerfile: 'FROM golang:1.22\nWORKDIR /src\nCMD ["modd"]\n', 'modd.conf': '**/*.go {\n  daemon: dlv debug --headless --listen=:2345 .\n}\n' },
+      expect: [['PTD001', 'compose.yaml'], ['PTD007', 'compose.yaml']],
+    },
+    {
       name: 'Compose builds the repository root Dockerfile from a sub-directory',
       files: { 'deploy/dev/compose.yml': 'services:\n  api:\n    build: ../..\n', Dockerfile: 'FROM golang:1.22\nCMD ["strace", "-p", "1"]\n' },
       expect: [['PTD001', 'deploy/dev/compose.yml']],
