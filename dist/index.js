@@ -9005,9 +9005,10 @@ function readConfigFile(path) {
 /* harmony export */   PN: () => (/* binding */ discoverThen),
 /* harmony export */   QV: () => (/* binding */ jsonDepth),
 /* harmony export */   aR: () => (/* binding */ Workspace),
+/* harmony export */   tW: () => (/* binding */ classifyByName),
 /* harmony export */   tX: () => (/* binding */ shebangShell)
 /* harmony export */ });
-/* unused harmony exports MAX_FILE_BYTES, classifyByName, mayBeScript, SHEBANG_PEEK_BYTES, classifyYaml, isPlainRelative, discover */
+/* unused harmony exports MAX_FILE_BYTES, mayBeScript, SHEBANG_PEEK_BYTES, classifyYaml, isPlainRelative, discover */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -9912,6 +9913,54 @@ function jsonMap(file, n) {
     const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
     return raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
 }
+/**
+ * The local features a dev container names: keys that are paths (`./x`, `../x`)
+ * relative to the devcontainer.json's directory, each a directory with a
+ * devcontainer-feature.json (containers.dev, "Locally stored Features"). A
+ * feature published to a registry is not read (its metadata is not in the
+ * repository); only GRANTING_FEATURES are known.
+ */
+function localFeatures(project, doc) {
+    const { file, root } = doc;
+    const features = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['features']);
+    const out = [];
+    for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
+        const key = prop.children?.[0];
+        if (!key || typeof key.value !== 'string' || !/^\.\.?\//.test(key.value))
+            continue;
+        const dir = (0,model_project/* relativeTo */.Mf)(file.path, key.value.replace(/\/+$/, ''));
+        if (dir === undefined)
+            continue;
+        const path = dir === '.' || dir === '' ? 'devcontainer-feature.json' : `${dir}/devcontainer-feature.json`;
+        const f = project.file(path, 'devcontainer', { quiet: true });
+        if (!f)
+            continue;
+        const errors = [];
+        const froot = (0,jsonc_lib/* parseFileTree */.u9)(f, errors);
+        if (errors.length > 0 || !froot || froot.type !== 'object')
+            continue;
+        // Its findings point into it: suppressions, fixes and the report read it as a project file.
+        project.add(f);
+        const fdoc = { file: f, root: froot };
+        const privNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(froot, ['privileged']);
+        const privileged = privNode?.type === 'boolean' && (0,jsonc_lib/* getNodeValue */.yQ)(privNode) === true ? { value: true, span: { file: f, start: privNode.offset, end: privNode.offset + privNode.length } } : undefined;
+        const tools = [];
+        const install = project.file(dir === '.' || dir === '' ? 'install.sh' : `${dir}/install.sh`, 'shell', { quiet: true });
+        if (install)
+            tools.push(...(0,model_commands/* analyzeCommands */.rp)(install, (0,shell/* splitShell */.b2)(install.text)).tools.filter((t) => t.use === 'install'));
+        const said = [key.value, strAt(froot, f, ['id'])?.value ?? '', strAt(froot, f, ['name'])?.value ?? '', strAt(froot, f, ['entrypoint'])?.value ?? ''].join(' ');
+        out.push({
+            key: { value: key.value, span: { file, start: key.offset, end: key.offset + key.length } },
+            dind: /docker-in-docker|\bdind\b|docker-init/i.test(said),
+            doc: fdoc,
+            capAdd: strings(froot, f, ['capAdd']),
+            securityOpt: strings(froot, f, ['securityOpt']),
+            ...(privileged ? { privileged } : {}),
+            tools,
+        });
+    }
+    return out;
+}
 function devcontainerLaunch(project, doc, services, claimed, linker) {
     const { file, root } = doc;
     const name = strAt(root, file, ['name'])?.value ?? file.path;
@@ -9932,7 +9981,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         // buildModel has read the Compose files the dev container names, discovered or not.
         if (svc) {
             claimed.add(svc);
-            base = (0,compose/* composeLaunch */._y)(project, svc, linker);
+            base = (0,compose/* composeLaunch */._y)(project, svc, linker, { always: true });
         }
     }
     else if (dockerfileRef) {
@@ -9966,9 +10015,11 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const imageRef = image ?? facts?.stage.image ?? base?.image;
     if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value)))
         grantedBy = imageRef;
-    // Also the base image of a Dockerfile stage chain.
-    if (!grantedBy && facts) {
-        for (let s = facts.stage; s; s = s.parent) {
+    // Also the base image of a Dockerfile stage chain: the dev container's own build, or the one its
+    // Compose service builds (the CLI reads the built image's metadata label for Compose too).
+    const chainStage = facts?.stage ?? base?.stage;
+    if (!grantedBy && chainStage) {
+        for (let s = chainStage; s; s = s.parent) {
             if (GRANTING_IMAGES.some((r) => r.test(s.image.value))) {
                 grantedBy = s.image;
                 break;
@@ -9982,9 +10033,8 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         const imgs = [];
         if (imageRef)
             imgs.push(imageRef);
-        if (facts)
-            for (let s = facts.stage; s; s = s.parent)
-                imgs.push(s.image);
+        for (let s = chainStage; s; s = s.parent)
+            imgs.push(s.image);
         goDevcontainer = imgs.find((i) => GO_IMAGES.some((r) => r.test(i.value))) ?? copiesGo(facts?.stage ?? base?.stage);
     }
     // Commands the devcontainer runs.
@@ -10012,13 +10062,26 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
             builds.push(...f.builds);
         }
     }
-    const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd'])];
+    // Local features: the CLI merges their capAdd, securityOpt and privileged into the container's.
+    const local = localFeatures(project, doc);
+    for (const lf of local)
+        tools.push(...lf.tools);
+    const capAdd = [...(base?.capAdd ?? []), ...strings(root, file, ['capAdd']), ...local.flatMap((lf) => lf.capAdd)];
     const capDrop = [...(base?.capDrop ?? [])];
-    const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt'])];
+    const securityOpt = [...(base?.securityOpt ?? []), ...strings(root, file, ['securityOpt']), ...local.flatMap((lf) => lf.securityOpt)];
     const privNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['privileged']);
     let privileged = base?.privileged;
     if (privNode && privNode.type === 'boolean')
         privileged = { value: (0,jsonc_lib/* getNodeValue */.yQ)(privNode) === true, span: { file, start: privNode.offset, end: privNode.offset + privNode.length } };
+    let privilegedFor;
+    if (privileged?.value !== true) {
+        const lf = local.find((x) => x.privileged);
+        if (lf) {
+            privileged = lf.privileged;
+            if (lf.dind)
+                privilegedFor = lf.key;
+        }
+    }
     const onCompose = composeFiles.length > 0;
     if (!onCompose) {
         capAdd.push(...ra.capAdd);
@@ -10076,6 +10139,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         capAdd,
         capDrop,
         ...(privileged ? { privileged } : {}),
+        ...(privilegedFor ? { privilegedFor } : {}),
         securityOpt,
         ...(grantedBy ? { grantedBy } : {}),
         hasPtrace: false,
@@ -10090,7 +10154,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base.linkNotes } : {}),
         ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
         ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
-        source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}) },
+        source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}), ...(local.length > 0 ? { features: local.map((lf) => lf.doc) } : {}) },
     };
     launch.hasPtrace = grantedBy !== undefined || (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
     return launch;
@@ -11362,8 +11426,12 @@ function basename(v) {
     return v.slice(v.lastIndexOf('/') + 1);
 }
 /** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
+/** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
+const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
 function runIndex(words) {
     let k = 0;
+    while (k < words.length && !words[k].quoted && OPENING_KEYWORDS.has(words[k].value))
+        k++;
     while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
         k++;
     const head = basename(words[k]?.value ?? '');
@@ -11440,15 +11508,29 @@ function substitute(value, vars) {
  * directory is tried first (a Makefile's), then the repository root (a script
  * run from the root), and the first where the Dockerfile exists is taken.
  */
-function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
+function commandBuildSpecs(project, file, commands, expandOwn = (v) => v, variants = () => []) {
     const out = [];
     const prefix = prefixAssignments(commands);
-    const expand = (v) => substitute(expandOwn(v), prefix);
+    const plain = (v) => substitute(expandOwn(v), prefix);
     const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     for (const c of commands) {
         const bi = buildIndex(c.words);
         if (!bi)
             continue;
+        // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
+        // one build per value, every word of the command expanded with the same one.
+        const combos = variants(c.words.slice(bi.at).map((w) => w.value));
+        for (const combo of combos.length > 0 ? combos : [undefined]) {
+            const expand = combo ? (v) => substitute(plain(v), combo) : plain;
+            const spec = buildSpecOf(project, file, c, bi, expand, fileDir);
+            if (spec)
+                out.push(spec);
+        }
+    }
+    return out;
+}
+function buildSpecOf(project, file, c, bi, expand, fileDir) {
+    {
         const rest = c.words.slice(bi.at);
         const tags = [];
         let dockerfile;
@@ -11487,18 +11569,24 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
                 context = expand(v);
         }
         if (tags.length === 0)
-            continue;
+            return undefined;
         const ctxRaw = context ?? '.';
         if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw === '-' || ctxRaw.includes('$') || dockerfile === '-' || (dockerfile ?? '').includes('$'))
-            continue;
+            return undefined;
         let chosen;
         for (const cwd of [fileDir, '']) {
             let ctx = (0,scripts/* repoJoin */.pg)(cwd, ctxRaw);
-            if (ctx === undefined)
-                continue;
             let df = dockerfile !== undefined ? (0,scripts/* repoJoin */.pg)(cwd, dockerfile) : undefined;
             if (dockerfile !== undefined && df === undefined)
                 continue;
+            if (ctx === undefined) {
+                // A context out of the repository (`-f tests/x.Dockerfile ./..`): the Dockerfile still says what the tag builds.
+                if (df !== undefined && project.exists(df, 'dockerfile')) {
+                    chosen = { dockerfile: df };
+                    break;
+                }
+                continue;
+            }
             if (df === undefined && ctx !== '' && project.exists(ctx, 'dockerfile')) {
                 // `docker build -t NAME ./Dockerfile` (setlog/debug-k8s's README): the Dockerfile written
                 // where the context goes. Docker refuses a file as the context, but the line still says
@@ -11517,10 +11605,9 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v) {
                 break;
         }
         if (!chosen)
-            continue;
-        out.push({ file, span: { file, start: c.words[0].start, end: c.words[c.words.length - 1].end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) });
+            return undefined;
+        return { file, span: { file, start: c.words[0].start, end: c.words[c.words.length - 1].end }, tags, how: 'command', flavor: bi.flavor, ...chosen, ...(target ? { target } : {}) };
     }
-    return out;
 }
 /** The bind mounts of `-v SRC:DST[:opts]` / `--volume` / `--mount type=bind,source=…,target=…` flags. */
 function runMounts(flags, expand, baseDirs) {
@@ -11554,6 +11641,30 @@ function runMounts(flags, expand, baseDirs) {
  * build anywhere in the repository (the linker's image index); the scripts
  * its command runs are followed through its -v mounts and the image's COPYs.
  */
+/**
+ * The build of the image a run line names. A name built from a variable the script loops over
+ * (`boot-${DISTRO}`, DISTRO from `for d in "${DISTROS[@]}"`) is each of its values: the first whose
+ * build runs or installs a debugger is taken (the line runs that image on some turn of the loop),
+ * else the first that links, with a note that says which value it is.
+ */
+function linkRunImage(linker, cf, raw, file) {
+    const combos = cf.variants([raw]);
+    if (combos.length === 0)
+        return linker.image(cf.expand(raw), [file]);
+    let first;
+    for (const combo of combos) {
+        const name = substitute(cf.expand(raw), combo);
+        const l = linker.image(name, [file]);
+        if (!l)
+            continue;
+        const values = [...combo].map(([k, v]) => `${k}=${v}`).join(', ');
+        const noted = { ...l, related: [{ ...l.related[0], message: `${l.related[0].message} (\`${raw.trim()}\` is \`${name}\` when the script's loop sets ${values}.)` }, ...l.related.slice(1)] };
+        if (l.facts.tools.some((t) => t.mode !== 'post-mortem'))
+            return noted;
+        first ??= noted;
+    }
+    return first;
+}
 function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
@@ -11574,7 +11685,7 @@ function runLineLaunches(project, files, linker) {
             const entry = flags.find((f) => f.name === '--entrypoint');
             const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
             // The build of the image it runs, anywhere in the repository.
-            const linked = linker.image(cf.expand(imageWord.value), [file]);
+            const linked = linkRunImage(linker, cf, imageWord.value, file);
             const facts = linked?.facts;
             const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
             // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
@@ -14325,7 +14436,7 @@ function editorAttachConfigs(project) {
     return out;
 }
 function buildModel(project, opts = {}) {
-    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything);
+    const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, (p) => project.file(p, 'shell', { quiet: true }));
     const index = new ImageIndex();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
@@ -14395,7 +14506,7 @@ function buildModel(project, opts = {}) {
         index.add(spec);
     for (const f of commandFiles) {
         const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
-        for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand))
+        for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants))
             index.add(spec);
     }
     for (const f of relevance.buildSourceFiles()) {
@@ -15996,7 +16107,8 @@ async function scan(opts) {
     return (0,discover/* discoverThen */.PN)(ws, undefined, async ({ files, skipped }) => {
         if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind)))
             await (0,yaml_lib/* loadYaml */.yv)();
-        if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)))
+        // nodemon.json is read when a container runs nodemon (it is not discovered).
+        if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon')))
             await (0,jsonc_lib/* loadJsonc */.KG)();
         // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
         if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
@@ -16772,6 +16884,7 @@ function seccompProfilePath(opt) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ commandFileOf)
 /* harmony export */ });
+/* unused harmony export MAX_VARIANTS */
 /* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
 /* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
 /* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1969);
@@ -16821,10 +16934,14 @@ function commandFileOf(project, file) {
     return cf;
 }
 const SHELL_SYNTAX = { make: false, shell: 'all', just: false, task: false, actions: false };
+/** Combinations of multi-valued names tried for one command, and values kept per name. */
+const MAX_VARIANTS = 8;
+const MAX_VALUES = 16;
 class Builder {
     file;
     commands = [];
     vars = new Map();
+    multi = new Map();
     /** Variables met only in a scope, first definition kept (added to vars at the end). */
     scoped = new Map();
     scopes = new Map();
@@ -16864,10 +16981,13 @@ class Builder {
             }
             return m;
         };
+        const multi = this.multi;
         return {
             file,
             commands,
             vars,
+            multi,
+            variants: (values) => variantsOf(values.map((v) => expandValue(v, vars, syntax)), multi),
             expand: (value) => expandValue(value, vars, syntax),
             varsFor,
             expandFor: (c, value) => expandValue(value, varsFor(c), syntax),
@@ -17091,6 +17211,101 @@ function shellFile(b) {
     const commands = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(b.file.text);
     b.push(commands);
     shellVars(commands, b.vars);
+    shellMulti(b.file.text, commands, b.vars, b.multi);
+}
+const ARRAY_ASSIGN = /^[ \t]*(?:(?:declare|typeset|local|readonly)[ \t]+(?:-[aAr]+[ \t]+)*)?([A-Za-z_][A-Za-z0-9_]*)=\(([^()`$]*)\)[ \t]*(?:#.*)?$/;
+const ARRAY_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}$/;
+const LITERAL = /^[A-Za-z0-9_.:@/+-]+$/;
+/**
+ * Arrays written on one line (`DISTROS=("debian" "alpine")`, literal items only) and loop variables
+ * over literal words or such an array: the values each name takes. A loop over anything else (a glob,
+ * a command substitution, an unknown variable) gives its variable no values. The first array
+ * definition wins, as for shellVars; a loop variable's values are the union of its loops'.
+ */
+function shellMulti(text, commands, vars, into) {
+    const arrays = new Map();
+    let from = 0;
+    while (from <= text.length) {
+        const nl = text.indexOf('\n', from);
+        let line = text.slice(from, nl < 0 ? text.length : nl);
+        from = nl < 0 ? text.length + 1 : nl + 1;
+        if (!line.includes('=('))
+            continue;
+        // An array written over several lines (`SERVICES=(` … `)`): its lines joined, 64 at the most.
+        if (/=\([^()]*$/.test(line)) {
+            for (let k = 0; k < 64 && from <= text.length && !line.includes(')'); k++) {
+                const e = text.indexOf('\n', from);
+                line += ' ' + text.slice(from, e < 0 ? text.length : e).replace(/#.*$/, '');
+                from = e < 0 ? text.length + 1 : e + 1;
+            }
+        }
+        const m = ARRAY_ASSIGN.exec(line);
+        if (!m || arrays.has(m[1]))
+            continue;
+        const items = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(m[2]).flatMap((c) => c.words.map((w) => w.value));
+        if (items.length > 0 && items.length <= MAX_VALUES && items.every((v) => LITERAL.test(v)))
+            arrays.set(m[1], items);
+    }
+    for (const [k, v] of arrays)
+        if (!vars.has(k))
+            into.set(k, v);
+    for (const c of commands) {
+        const w = c.words;
+        let k = 0;
+        while (k < w.length && !w[k].quoted && LEADING_KEYWORDS.has(w[k].value))
+            k++;
+        if (w[k]?.value !== 'for' || w[k].quoted || w[k + 2]?.value !== 'in' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(w[k + 1]?.value ?? ''))
+            continue;
+        const name = w[k + 1].value;
+        const values = [];
+        let ok = k + 3 < w.length;
+        for (const x of w.slice(k + 3)) {
+            const ref = ARRAY_REF.exec(x.value);
+            const arr = ref ? arrays.get(ref[1]) : undefined;
+            // An unquoted `$LIST` whose one value is literal words (`SERVICES="api worker"`) splits into them.
+            const list = !arr && !x.quoted ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(x.value) : null;
+            const words = list ? vars.get(list[1])?.trim().split(/\s+/) : undefined;
+            if (arr)
+                values.push(...arr);
+            else if (words && words.length > 0 && words.every((v) => LITERAL.test(v) && !/[*?[]/.test(v)))
+                values.push(...words);
+            else if (LITERAL.test(x.value) && !/[*?[]/.test(x.value))
+                values.push(x.value);
+            else {
+                ok = false;
+                break;
+            }
+        }
+        if (!ok || vars.has(name))
+            continue;
+        const all = [...new Set([...(into.get(name) ?? []), ...values])];
+        if (all.length <= MAX_VALUES)
+            into.set(name, all);
+    }
+}
+/** One assignment per combination of the multi-valued names the (expanded) values reference. */
+function variantsOf(values, multi) {
+    if (multi.size === 0)
+        return [];
+    const names = [];
+    for (const v of values) {
+        for (const m of v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g))
+            if (multi.has(m[1]) && !names.includes(m[1]))
+                names.push(m[1]);
+    }
+    if (names.length === 0)
+        return [];
+    let out = [new Map()];
+    for (const n of names) {
+        const next = [];
+        for (const base of out)
+            for (const v of multi.get(n))
+                next.push(new Map([...base, [n, v]]));
+        if (next.length > MAX_VARIANTS)
+            return [];
+        out = next;
+    }
+    return out;
 }
 // ---------------------------------------------------------------------------
 // Makefiles
@@ -17835,13 +18050,15 @@ function gitlabCi(project, b) {
 /* harmony export */   rp: () => (/* binding */ analyzeCommands),
 /* harmony export */   uu: () => (/* binding */ analyzeWords)
 /* harmony export */ });
-/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan */
+/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan, nodemonExec, moddCommands */
 /* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
+/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
 /**
  * Recognises what a shell command does that matters for debugging:
  * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
  * Input is words with source offsets; output carries spans.
  */
+
 
 const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
 /** Scripts followed from one command at the most: script → script → … */
@@ -18273,6 +18490,23 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         if (v)
             for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(v))
                 analyzeSimple(file, c.words, out, depth + 1, ctx);
+        else if (ctx) {
+            // Without --exec: the `exec` of its config (`--config FILE`, else nodemon.json in the working directory).
+            const cfg = ctx.runnerConfig(optionValue(ws, ['--config'])?.value, 'nodemon.json', 'package-json', file);
+            const exec = cfg ? nodemonExec(cfg) : undefined;
+            if (cfg && exec)
+                for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(exec))
+                    analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    if (head === 'modd' && ctx) {
+        // modd -f FILE (else ./modd.conf): each `prep:` and `daemon:` command of its blocks runs through a shell.
+        const cfg = ctx.runnerConfig(optionValue(ws, ['-f', '--file'])?.value, 'modd.conf', 'shell', file);
+        if (cfg)
+            for (const w of moddCommands(cfg))
+                for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(w))
+                    analyzeSimple(cfg, c.words, out, depth + 1, ctx);
         return true;
     }
     if (head === 'air' && ctx) {
@@ -18289,6 +18523,50 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         return true;
     }
     return false;
+}
+/** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
+function nodemonExec(file) {
+    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTree */ .cZ)(file.text, [], { allowTrailingComma: true, disallowComments: false });
+    const n = root?.type === 'object' ? (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['exec']) : undefined;
+    if (!n || n.type !== 'string' || typeof n.value !== 'string')
+        return undefined;
+    const value = n.value;
+    const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
+    const map = raw === value ? Array.from({ length: value.length }, (_, k) => n.offset + 1 + k) : Array.from({ length: value.length }, () => n.offset);
+    return { value, start: n.offset, end: n.offset + n.length, quoted: true, map };
+}
+/**
+ * The commands of a modd.conf (cortesi/modd): in each `pattern { … }` block, `prep:` and `daemon:` lines
+ * (with options such as `daemon +sigterm:`), one command per line; a line ending in `\` continues it.
+ * Quoted multi-line commands are not read.
+ */
+function moddCommands(file) {
+    const out = [];
+    const re = /^[ \t]*(?:prep|daemon)(?:[ \t]+\+[a-z]+)*[ \t]*:[ \t]*(.*)$/gm;
+    for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
+        let value = m[1];
+        let start = m.index + m[0].length - value.length;
+        const map = Array.from({ length: value.length }, (_, k) => start + k);
+        let end = start + value.length;
+        // Continuation lines.
+        while (value.endsWith('\\')) {
+            const next = file.text.indexOf('\n', end);
+            if (next < 0)
+                break;
+            const nl = file.text.indexOf('\n', next + 1);
+            const lineEnd = nl < 0 ? file.text.length : nl;
+            const line = file.text.slice(next + 1, lineEnd);
+            value = value.slice(0, -1) + ' ' + line;
+            map.splice(map.length - 1, 1, map[map.length - 1], ...Array.from({ length: line.length }, (_, k) => next + 1 + k));
+            end = lineEnd;
+        }
+        const trimmed = value.replace(/\s+$/, '');
+        if (trimmed === '' || trimmed.startsWith('#'))
+            continue;
+        out.push({ value: trimmed, start, end, quoted: true, map: map.slice(0, trimmed.length) });
+        start = end;
+    }
+    return out;
 }
 function analyzeSimple(file, words, out, depth, ctx) {
     const unwrapped = {};
@@ -18866,9 +19144,11 @@ function bindMounts(project, svc) {
  * build of that image elsewhere in the repository (the linker's image index).
  * The scripts its command runs are followed through its bind mounts and the
  * image's COPYs. With the linker's relevance filter, a Dockerfile is parsed
- * only when the launch may matter (Relevance.launchMayMatter).
+ * only when the launch may matter (Relevance.launchMayMatter), or `always` (a dev
+ * container's service: its image decides whether it is a Go dev container and
+ * whether the image's metadata grants SYS_PTRACE).
  */
-function composeLaunch(project, svc, linker) {
+function composeLaunch(project, svc, linker, opts = {}) {
     const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1];
     const file = main.y.file;
     const ownFiles = svc.layers.map((l) => l.y.file);
@@ -18877,7 +19157,7 @@ function composeLaunch(project, svc, linker) {
     let facts;
     let linkNotes;
     if (build)
-        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles) : undefined;
+        facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles, opts) : undefined;
     else if (image) {
         const linked = linker.image(image.value, ownFiles);
         if (linked) {
@@ -18931,6 +19211,16 @@ function composeLaunch(project, svc, linker) {
     const pidV = scalarOf(svc, 'pid');
     const pidMode = pidV ? (0,yaml/* str */.gx)(pidV.node) : undefined;
     const sharedPid = pidV && pidMode && /^(service|container):./.test(pidMode) ? { value: pidMode, span: (0,yaml/* nodeSpan */.Vk)(pidV.layer.y.file, pidV.node) } : undefined;
+    // Compose interpolates `command:` too: a dlv --listen=:${DEBUG_PORT} written there has the port its .env gives.
+    const ownPaths = new Set(svc.layers.map((l) => l.y.file.path));
+    for (const t of run.tools) {
+        const lv = t.dlv?.listen;
+        if (!lv || !lv.value.includes('$') || !ownPaths.has(lv.span.file.path))
+            continue;
+        const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
+        if (!v.includes('$'))
+            t.dlv.listenResolved = v;
+    }
     const launch = {
         id: `compose:${file.path}#${svc.name}`,
         kind: 'compose',
@@ -19321,6 +19611,8 @@ function imageTools(facts, overridden, run, ctx) {
 /* harmony export */   yy: () => (/* binding */ Relevance)
 /* harmony export */ });
 /* unused harmony exports DEBUGGER_WORDS, BUILD_SOURCE_KINDS, COMMAND_KINDS, isHot, mayBuild, delveInstallsAllPinned */
+/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1835);
+
 /**
  * Lower-case words, one of which appears in some file of every launch with
  * debugger evidence: the debuggers, a ptrace capability, a shared PID
@@ -19368,8 +19660,23 @@ function dirOf(path) {
 function mayBuild(file, dockerfile) {
     const t = typeof dockerfile === 'string' ? buildTarget(dockerfile) : dockerfile;
     if (t.base !== 'Dockerfile')
-        return file.text.includes(t.needle);
+        return file.text.includes(t.needle) || namedThroughVariable(file.text, t.base);
     return isAncestorOrSelf(t.dir, dirOf(file.path)) || file.text.includes(t.needle);
+}
+/**
+ * A file name written with a variable for its stem or its tail (`"$name".Dockerfile`,
+ * `Dockerfile.${DISTRO}`): a loop of the file may give it this name (cmdfiles `multi`).
+ */
+function namedThroughVariable(text, base) {
+    const dot = base.indexOf('.');
+    if (dot < 0)
+        return false;
+    const suffix = base.slice(dot);
+    const prefix = base.slice(0, dot + 1);
+    const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (dot > 0 && text.includes(suffix) && new RegExp(`\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?["']?${esc(suffix)}`).test(text))
+        return true;
+    return dot < base.length - 1 && text.includes(prefix) && new RegExp(`${esc(prefix)}["']?\\$`).test(text);
 }
 /**
  * Could a shell word in the text have the value …delve/cmd/dlv? The shell
@@ -19464,6 +19771,24 @@ function composePartner(path) {
     const m = /^(.*?)(\.ya?ml)$/.exec(path);
     return m ? `${m[1]}.override${m[2]}` : undefined;
 }
+const DOCKERFILE_KEY = /^[ \t-]*dockerfile:[ \t]*["']?([^"'\s#]+)/gm;
+/**
+ * A Compose file whose `build.dockerfile` has a name discovery does not take for a Dockerfile
+ * (`dockerfile: Watcherfile`): nothing marks that file hot, so the service is read and the
+ * linker looks at the Dockerfile itself (launchMayMatter).
+ */
+function buildsUndiscoveredDockerfile(text) {
+    if (!text.includes('dockerfile:'))
+        return false;
+    for (const m of text.matchAll(DOCKERFILE_KEY)) {
+        const v = m[1];
+        if (v.includes('$'))
+            continue;
+        if ((0,_discover_index_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyByName */ .tW)(v.slice(v.lastIndexOf('/') + 1)) !== 'dockerfile')
+            return true;
+    }
+    return false;
+}
 class Relevance {
     files;
     everything;
@@ -19485,7 +19810,7 @@ class Relevance {
      * `files` are the discovered files. With `everything`, every file counts as
      * hot (tests compare both ways).
      */
-    constructor(files, everything = false) {
+    constructor(files, everything = false, read) {
         this.files = files;
         this.everything = everything;
         for (const f of files) {
@@ -19496,6 +19821,8 @@ class Relevance {
             else if (f.kind === 'air' && !this.needles.includes('air'))
                 this.needles.push('air');
         }
+        if (read)
+            this.runnerConfigNeedles(read);
         // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
         const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
         for (let grew = this.needles.length > 0; grew;) {
@@ -19511,6 +19838,35 @@ class Relevance {
         // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
         this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
         this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
+    }
+    /**
+     * nodemon.json and modd.conf are not discovered: beside each file that names the runner (and at the
+     * root), the default config is read, and one with a debugger word makes the runner's name a needle,
+     * as a hot air config does for `air`.
+     */
+    runnerConfigNeedles(read) {
+        const tried = new Set();
+        for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']]) {
+            if (this.needles.includes(runner))
+                continue;
+            for (const f of this.files) {
+                if (!f.text.includes(runner))
+                    continue;
+                const dir = dirOf(f.path);
+                const hot = [dir, ''].some((d) => {
+                    const p = d === '' ? config : `${d}/${config}`;
+                    if (tried.has(p))
+                        return false;
+                    tried.add(p);
+                    const c = read(p);
+                    return c !== undefined && isHot(c);
+                });
+                if (hot) {
+                    this.needles.push(runner);
+                    break;
+                }
+            }
+        }
     }
     /** A debugger word in the file, or the name of a hot script, air config or debug image. */
     hot(f) {
@@ -19571,7 +19927,7 @@ class Relevance {
     /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
     composeFiles(named) {
         const all = this.files.filter((f) => f.kind === 'compose');
-        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f)));
+        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text)));
         const byPath = new Map(all.map((f) => [f.path, f]));
         // Grow to a fixed point: partners of chosen files, and files that may
         // `extends` a chosen one (they name its file).
@@ -20051,6 +20407,23 @@ function followContext(project, view, airConfigs) {
                 commandsCache.set(file.path, c);
             }
             return c;
+        },
+        runnerConfig(configPath, defaultName, kind, from) {
+            const wanted = configPath ?? defaultName;
+            const rels = (wanted.startsWith('/') ? [wanted] : [external_node_path_.posix.join(view.workdir, wanted)]).flatMap(candidatesOf);
+            // Not mounted where the container looks: the config next to the file that runs the runner.
+            if (!wanted.startsWith('/')) {
+                const beside = repoJoin(external_node_path_.posix.dirname(from.path), wanted);
+                if (beside !== undefined && !rels.includes(beside))
+                    rels.push(beside);
+            }
+            for (const rel of rels) {
+                // Not added to the project's files: a modd.conf is no script to scan, a nodemon.json no package.json.
+                const f = project.file(rel, kind, { quiet: true });
+                if (f)
+                    return f;
+            }
+            return undefined;
         },
         air(configPath, from) {
             const wanted = configPath ?? '.air.toml';
@@ -22058,16 +22431,21 @@ function buildEditor(l) {
             return workflowContainerEditor(src);
         case 'devcontainer': {
             const file = src.doc.file;
-            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false) });
-            if (!src.compose)
+            const granted = (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false);
+            const own = devcontainerEditor({ file, root: src.doc.root, grantedWithoutPrivileged: granted });
+            // Settings that a local feature sets are edited in its devcontainer-feature.json (the same keys).
+            const featureEd = (f) => {
+                const doc = src.features?.find((d) => d.file === f);
+                return doc ? devcontainerEditor({ file: doc.file, root: doc.root, grantedWithoutPrivileged: granted }) : undefined;
+            };
+            const composeEd = src.compose ? composeEditor(src.compose.service, src.compose.main, src.compose.anchors) : undefined;
+            if (!composeEd && !src.features)
                 return own;
-            // Settings that live in the Compose file are edited there.
-            const composeEd = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
             return {
                 ...own,
-                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : composeEd.replaceSecurityOpt(opt, cap)),
-                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? composeEd.replacePrivileged(cap) : own.replacePrivileged(cap)),
-                ...(composeEd.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
+                replaceSecurityOpt: (opt, cap) => (opt.span.file === file ? own.replaceSecurityOpt(opt, cap) : (featureEd(opt.span.file) ?? composeEd)?.replaceSecurityOpt(opt, cap)),
+                replacePrivileged: (cap) => (l.privileged && l.privileged.span.file !== file ? (featureEd(l.privileged.span.file) ?? composeEd)?.replacePrivileged(cap) : own.replacePrivileged(cap)),
+                ...(composeEd?.bindPortToLoopback ? { bindPortToLoopback: composeEd.bindPortToLoopback } : {}),
             };
         }
         default:
@@ -24029,7 +24407,7 @@ const ptd002 = {
                 // With the suppressions of the scanners the repository runs, which flag the capability (docs/scanners.md).
                 // Privileged (without the capability of its own) grants it, and turns seccomp off by itself: the option only
                 // goes, and PTD003's fix replaces privileged with the capability. Both fixes then apply together.
-                const viaPrivileged = l.privileged?.value === true && !(0,model_caps/* hasCapability */.p0)('SYS_PTRACE', l.capAdd, l.capDrop, false);
+                const viaPrivileged = l.privileged?.value === true && !l.privilegedFor && !(0,model_caps/* hasCapability */.p0)('SYS_PTRACE', l.capAdd, l.capDrop, false);
                 const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, viaPrivileged ? undefined : 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
                 const then = viaPrivileged
                     ? 'privileged mode turns seccomp off by itself, and PTD003\'s fix replaces privileged with the SYS_PTRACE capability'
@@ -24068,6 +24446,8 @@ const ptd002 = {
 
 /** privileged for reasons other than debugging: Docker-in-Docker and friends. */
 function privilegedForOtherReasons(l) {
+    if (l.privilegedFor)
+        return true;
     const img = l.image?.value ?? '';
     if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
         return true;
@@ -24249,8 +24629,9 @@ function dlvServers(l) {
             out.push({ tool: t });
             continue;
         }
-        const { host, port } = parseListen(lv.value);
-        out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host) } });
+        const resolved = t.dlv.listenResolved;
+        const { host, port } = parseListen(resolved ?? lv.value);
+        out.push({ tool: t, listen: { value: lv.value, span: lv.span, host, ...(port ? { port } : {}), scope: scopeOf(host), ...(resolved !== undefined ? { resolved: true } : {}) } });
     }
     return out;
 }
@@ -24295,7 +24676,8 @@ function servicesTargeting(model, l, port) {
 /** Replace the --listen value in place, when the source text is exactly the value. */
 function listenFix(l, server, value, description) {
     const lv = server.listen;
-    if (!lv || (0,source/* spanText */.Cp)(lv.span) !== lv.value)
+    // A value read through variables stays as written: the fix would put their values in its place.
+    if (!lv || lv.resolved || (0,source/* spanText */.Cp)(lv.span) !== lv.value)
         return undefined;
     return makeFix(description, [{ path: lv.span.file.path, start: lv.span.start, end: lv.span.end, text: value }], [lv.span.file, l.file]);
 }
@@ -24547,7 +24929,8 @@ const ptd008 = {
                     continue;
                 done.add(port);
                 const who = launchName(l).replace(/^./, (c) => c.toUpperCase());
-                const fix = editorFor(l).publishPort?.(port);
+                // A port read through the Compose file's variables is not written out as a number.
+                const fix = s.listen.resolved ? undefined : editorFor(l).publishPort?.(port);
                 const how = l.kind === 'devcontainer'
                     ? `add ${port} to \`"forwardPorts"\` in devcontainer.json (the editor then forwards localhost:${port} to it)`
                     : l.kind === 'compose'

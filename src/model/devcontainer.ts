@@ -165,7 +165,7 @@ export function localFeatures(project: Project, doc: DevcontainerDoc): LocalFeat
     const f = project.file(path, 'devcontainer', { quiet: true });
     if (!f) continue;
     const errors: ParseError[] = [];
-    const froot = parseTree(f.text, errors, { allowTrailingComma: true, disallowComments: false });
+    const froot = parseFileTree(f, errors);
     if (errors.length > 0 || !froot || froot.type !== 'object') continue;
     // Its findings point into it: suppressions, fixes and the report read it as a project file.
     project.add(f);
