@@ -15843,7 +15843,7 @@ const ptd002 = {
                 const viaPrivileged = l.privileged?.value === true && !l.privilegedFor && !(0,model_caps/* hasCapability */.p0)('SYS_PTRACE', l.capAdd, l.capDrop, false);
                 const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, viaPrivileged ? undefined : 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
                 const then = viaPrivileged
-                    ? 'privileged mode turns seccomp off by itself, and PTD003\'s fix replaces privileged with the SYS_PTRACE capability'
+                    ? 'privileged mode turns seccomp off by itself: replace privileged with the SYS_PTRACE capability too (the privileged finding on this container does)'
                     : l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l);
                 const missing = !l.hasPtrace;
                 const message = `${launchName(l).replace(/^./, (c) => c.toUpperCase())} turns off seccomp (\`${opt.value}\`) so that the debugger works. ` +
@@ -15858,7 +15858,7 @@ const ptd002 = {
                     short: missing && attaching
                         ? `\`${opt.value}\` turns off all system-call filtering, and attaching still fails without SYS_PTRACE on most hosts.`
                         : `\`${opt.value}\` turns off all system-call filtering, where the debugger needs only SYS_PTRACE.`,
-                    fixHint: viaPrivileged ? `Remove \`${opt.value}\` (and privileged, as PTD003 says)` : `Remove \`${opt.value}\` and ${then}`,
+                    fixHint: viaPrivileged ? `Remove \`${opt.value}\` and privileged mode: with SYS_PTRACE the debugger needs neither` : `Remove \`${opt.value}\` and ${then}`,
                     span: opt.span,
                     related: evidence(l),
                     launch: l,
@@ -16007,7 +16007,7 @@ const ptd004 = {
                     `so the debugger runs without what you meant to give it. ` +
                     (target
                         ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
-                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
+                            (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is all the debugger needs, without turning off the container's other protections` : '') +
                             `, or put the setting on the service in the Compose file.`
                         : 'Fix: put the setting on the service in the Compose file.'),
                 short: `\`runArgs\` is ignored with \`dockerComposeFile\`, so ${listed.length <= 80 ? listed : `its ${options.length} options`} ${options.length === 1 ? 'never reaches' : 'never reach'} the container.`,

@@ -26,7 +26,7 @@ export const ptd002: Rule = {
         const viaPrivileged = l.privileged?.value === true && !l.privilegedFor && !hasCapability('SYS_PTRACE', l.capAdd, l.capDrop, false);
         const fix = withScannerSuppressions(ctx.project, editorFor(l).replaceSecurityOpt(opt, viaPrivileged ? undefined : 'SYS_PTRACE'), scannerReason('PTD002', 'turning seccomp off'));
         const then = viaPrivileged
-          ? 'privileged mode turns seccomp off by itself, and PTD003\'s fix replaces privileged with the SYS_PTRACE capability'
+          ? 'privileged mode turns seccomp off by itself: replace privileged with the SYS_PTRACE capability too (the privileged finding on this container does)'
           : l.hasPtrace ? 'keep the capability you already grant' : grantPhrase(l);
         const missing = !l.hasPtrace;
         const message =
@@ -42,7 +42,7 @@ export const ptd002: Rule = {
           short: missing && attaching
             ? `\`${opt.value}\` turns off all system-call filtering, and attaching still fails without SYS_PTRACE on most hosts.`
             : `\`${opt.value}\` turns off all system-call filtering, where the debugger needs only SYS_PTRACE.`,
-          fixHint: viaPrivileged ? `Remove \`${opt.value}\` (and privileged, as PTD003 says)` : `Remove \`${opt.value}\` and ${then}`,
+          fixHint: viaPrivileged ? `Remove \`${opt.value}\` and privileged mode: with SYS_PTRACE the debugger needs neither` : `Remove \`${opt.value}\` and ${then}`,
           span: opt.span,
           related: evidence(l),
           launch: l,

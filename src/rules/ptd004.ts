@@ -51,7 +51,7 @@ export const ptd004: Rule = {
           `so the debugger runs without what you meant to give it. ` +
           (target
             ? `Fix: use ${target} in devcontainer.json (${caps.length + secOpts.length === 1 ? 'it applies' : 'they apply'} with Compose too)` +
-              (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is what the debugger needs (PTD002, PTD003 say why)` : '') +
+              (workaround ? `; ${options.some((o) => o.text.startsWith('--privileged')) ? 'privileged mode' : 'seccomp=unconfined'} is left out: SYS_PTRACE is all the debugger needs, without turning off the container's other protections` : '') +
               `, or put the setting on the service in the Compose file.`
             : 'Fix: put the setting on the service in the Compose file.'),
         short: `\`runArgs\` is ignored with \`dockerComposeFile\`, so ${listed.length <= 80 ? listed : `its ${options.length} options`} ${options.length === 1 ? 'never reaches' : 'never reach'} the container.`,
