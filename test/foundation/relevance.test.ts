@@ -351,7 +351,7 @@ describe('whole repositories: the same findings with and without the filter', ()
   });
 
   const work = mkdtempSync(join(tmpdir(), 'ptd-rel-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
   it.each([1, 2, 3])('generated monorepo, seed %i', async (seed) => {
     const { dir } = generate(join(work, `repo-${seed}`), { files: 3000, services: 60, seed });
     const r = await both(dir);
