@@ -258,6 +258,16 @@ export class Relevance {
     if (added) this.warmCache.clear();
   }
 
+  /** Does the file spell a debugger word (every file does when everything is read)? Such a file is read aloud. */
+  spellsDebugger(f: SourceFile): boolean {
+    return this.everything || isHot(f);
+  }
+
+  /** Every file counts as hot (tests compare both ways). */
+  get readsEverything(): boolean {
+    return this.everything;
+  }
+
   /** Is this Dockerfile (by path) one that may matter? */
   dockerfileMayMatter(f: SourceFile): boolean {
     return this.hot(f);
