@@ -7,6 +7,7 @@ import { splitShell, splitWord, isAssignment, type SimpleCommand, type Word } fr
 
 export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
+import { isHot } from './relevance.js';
 
 export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy';
 export const TOOLS: Tool[] = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
@@ -364,7 +365,9 @@ function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: st
   if (!target) return false;
   const span: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
   if (ctx.stack.includes(target.path)) {
-    ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+    // Every script of the loop was read on the way in. A loop of scripts that spell no debugger (an entrypoint
+    // that re-runs itself as another user, a test runner and the unit file it writes) hides nothing: no note.
+    if (isHot(target) || isHot(file)) ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
     return true;
   }
   if (ctx.stack.length >= MAX_SCRIPT_HOPS) {

@@ -284,6 +284,15 @@ describe('3. scripts the container runs', () => {
     expect(res.files.some((f) => f.text.includes('dlv attach'))).toBe(false);
   });
 
+  it('a loop of scripts that spell no debugger gives no note (an entrypoint that re-runs itself as another user)', async () => {
+    const r = await found({
+      Dockerfile: 'FROM debian\nRUN apt-get install -y gdb\nCOPY entrypoint.sh run-tests.sh /\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint.sh': '#!/bin/sh\nif [ "$(id -u)" = 0 ]; then exec gosu app /entrypoint.sh "$@"; fi\n/run-tests.sh\n',
+      'run-tests.sh': '#!/bin/sh\ncat > /etc/systemd/system/t.service <<EOF\nExecStart=/bin/sh /entrypoint.sh\nEOF\n',
+    });
+    expect(r.filter((x) => x.startsWith('PTD900'))).toEqual([]);
+  });
+
   it('scripts are followed at most four hops deep', async () => {
     const files: Record<string, string> = { Dockerfile: 'FROM debian\nCOPY . /s/\nCMD ["/s/1.sh"]\n' };
     for (let i = 1; i <= 7; i++) files[`${i}.sh`] = `#!/bin/sh\n/s/${i + 1}.sh\n`;
