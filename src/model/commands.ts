@@ -127,7 +127,7 @@ function basename(v: string): string {
   return i >= 0 ? v.slice(i + 1) : v;
 }
 
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini…) from the front. */
 function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
@@ -147,6 +147,17 @@ function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): W
       if ((head === 'gosu' || head === 'su-exec') && k < ws.length) { runAs = ws[k]!.value; k++; }
       if (head === 'sudo' && runAs === undefined) runAs = 'root';
       if (runAs !== undefined) info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+      ws = ws.slice(k);
+      continue;
+    }
+    // Init processes as PID 1 (`tini -s -- dlv exec …`, `dumb-init --`): the command follows their flags.
+    if (head === 'tini' || head === 'tini-static' || head === 'dumb-init' || head === 'catatonit') {
+      let k = 1;
+      while (k < ws.length && ws[k]!.value.startsWith('-')) {
+        const v = ws[k]!.value;
+        k += v === '--' ? 1 : /^(-p|-e|-r|--rewrite)$/.test(v) ? 2 : 1;
+        if (v === '--') break;
+      }
       ws = ws.slice(k);
       continue;
     }
