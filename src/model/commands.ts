@@ -88,6 +88,8 @@ export interface FollowContext {
   expand(value: string): string;
   /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
   stop(file: SourceFile, reason: string, span: Span): void;
+  /** Can the script matter: it spells a debugger word, or names a script, runner config or image that leads to one (model/relevance.ts)? */
+  mayMatter(file: SourceFile): boolean;
   /** Repository paths of the scripts being followed (outermost first). */
   stack: string[];
 }
@@ -382,7 +384,8 @@ function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: st
     return true;
   }
   if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
-    ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+    // A script out of reach that neither spells a debugger nor leads to one (a build's helper library) hides nothing.
+    if (ctx.mayMatter(target)) ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
     return true;
   }
   ctx.stack.push(target.path);

@@ -59,6 +59,7 @@ export interface ModelOptions {
 
 export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const relevance = new Relevance(project.files, opts.readEverything);
+  project.mayMatter = (f) => relevance.mayLead(f);
   const index = new ImageIndex();
   const linker = new Linker(project, index, relevance);
   // Dev containers first: the Compose files they name are read whatever their content.

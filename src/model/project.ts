@@ -28,6 +28,9 @@ export class Project {
 
   private readonly byPath = new Map<string, SourceFile>();
 
+  /** Can a file matter to a finding (the relevance filter's answer, set by the model once it is made)? */
+  mayMatter?: (f: SourceFile) => boolean;
+
   constructor(readonly ws: Workspace, readonly files: SourceFile[], skipped: Skip[]) {
     for (const f of files) if (!this.byPath.has(f.path)) this.byPath.set(f.path, f);
     for (const s of skipped) this.problem({ path: s.path, reason: s.reason });

@@ -258,6 +258,11 @@ export class Relevance {
     if (added) this.warmCache.clear();
   }
 
+  /** A debugger word in the file, or the name of a hot script, air config or debug image: following it may find a debugger. */
+  mayLead(f: SourceFile): boolean {
+    return this.hot(f);
+  }
+
   /** Does the file spell a debugger word (every file does when everything is read)? Such a file is read aloud. */
   spellsDebugger(f: SourceFile): boolean {
     return this.everything || isHot(f);

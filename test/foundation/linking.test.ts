@@ -310,6 +310,13 @@ describe('3. scripts the container runs', () => {
     expect(r.filter((x) => x.startsWith('PTD900'))).toEqual([]);
   });
 
+  it('a script out of reach that neither spells a debugger nor leads to one gives no note (a build library four scripts down)', async () => {
+    const files: Record<string, string> = { Dockerfile: 'FROM debian\nRUN apt-get install -y strace\nCOPY . /s/\nCMD ["/s/1.sh"]\n' };
+    for (let i = 1; i <= 6; i++) files[`${i}.sh`] = `#!/bin/sh\nsource /s/${i + 1}.sh\n`;
+    files['7.sh'] = '#!/bin/sh\necho done\n';
+    expect((await found(files)).filter((x) => x.startsWith('PTD900'))).toEqual([]);
+  });
+
   it('scripts are followed at most four hops deep', async () => {
     const files: Record<string, string> = { Dockerfile: 'FROM debian\nCOPY . /s/\nCMD ["/s/1.sh"]\n' };
     for (let i = 1; i <= 7; i++) files[`${i}.sh`] = `#!/bin/sh\n/s/${i + 1}.sh\n`;
