@@ -12,6 +12,12 @@ import { count, mark } from '../timing.js';
 import type { FileKind, SourceFile } from '../types.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The debugger words that name a debugger or ptrace, without the PID-namespace ones (`pid:`, `--pid`,
+ * `shareProcessNamespace`): every CRD bundle that embeds a PodSpec schema spells `hostPID:` and
+ * `shareProcessNamespace`, and no debugger setting hides in megabytes of schema.
+ */
+const TOOL_WORDS = DEBUGGER_WORDS.filter((w) => w !== 'pid:' && w !== '--pid' && w !== 'shareprocessnamespace');
 /** The skip reasons of files read() refuses for what they hold, not for where they are. */
 const TOO_BIG_OR_BINARY = /^(is larger than|has binary content)/;
 const MAX_WALK_FILES = 200_000;
@@ -679,7 +685,7 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
     const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
     if (!r.ok) {
       // Too large or binary, and naming no debugger: nothing in it can be a debugger setting (no note).
-      if (r.skip.reason !== 'not found' && !(TOO_BIG_OR_BINARY.test(r.skip.reason) && !ws.mentions(rel, DEBUGGER_WORDS))) skipped.push(r.skip);
+      if (r.skip.reason !== 'not found' && !(TOO_BIG_OR_BINARY.test(r.skip.reason) && !ws.mentions(rel, TOOL_WORDS))) skipped.push(r.skip);
       continue;
     }
     if (byName === 'yaml') {

@@ -155,6 +155,8 @@ describe('extensionless scripts: the shebang peek', () => {
     mkdirSync(join(root, 'manifests'));
     // An operator's install bundle: 2 MiB of CRDs, privileged and seccomp words but no debugger.
     writeFileSync(join(root, 'manifests/install.yaml'), 'apiVersion: v1\nkind: ConfigMap\n' + '# privileged: true seccomp\n'.repeat((2 * 1024 * 1024) / 26));
+    // A CRD bundle whose embedded PodSpec schema spells hostPID: and shareProcessNamespace.
+    writeFileSync(join(root, 'manifests/crds.yaml'), 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n' + '  hostPID:\n    type: boolean\n  shareProcessNamespace:\n    type: boolean\n'.repeat((2 * 1024 * 1024) / 70));
     writeFileSync(join(root, 'manifests/utf-16.yaml'), Buffer.from('\ufeffkind: Pod\n', 'utf16le'));
     // The word across the 1 MiB chunk boundary is still found.
     const big = Buffer.alloc(1024 * 1024 + 64, 0x23);
