@@ -124,6 +124,14 @@ export function parseYaml(file: SourceFile): YamlFile {
   try {
     const text = file.kind === 'kubernetes' && isTemplatePath(file.path) ? untemplate(file.text) : file.text;
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    // `command: "--a x \⏎    --b y"`: a double-quoted scalar whose escaped line breaks go on at the key's
+    // own indentation, which YAML 1.2 refuses and Compose (go-yaml) reads. Read again with each escaped line
+    // break as spaces (same length: offsets stay), which is the same words.
+    const first = (Array.isArray(docs) ? docs : [docs]).find((d) => d.errors.length > 0)?.errors[0];
+    if (first && /^Missing closing "quote/.test(first.message) && /\\\r?\n/.test(text)) {
+      const again = parseAllDocuments(text.replace(/\\(\r?\n)/g, (_m, nl: string) => ' '.repeat(1 + nl.length)), { prettyErrors: false, uniqueKeys: false, strict: false });
+      if ((Array.isArray(again) ? again : [again]).every((d) => d.errors.length === 0)) docs = again;
+    }
   } catch (e) {
     // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
     if (e instanceof RangeError) throw new ParseError(DEEP, 0);

@@ -118,3 +118,16 @@ describe('Makefile targets (maketargets.ts)', () => {
     expect(commandsOfTargets(f, []).map((c) => c.words.map((w) => w.value).join(' '))).toEqual(['go build -o bin/a .', 'echo done']);
   });
 });
+
+describe('YAML as Compose reads it (parse/yaml.ts)', () => {
+  it('a double-quoted command whose escaped line breaks go on at the key\'s indentation is read, offsets kept', async () => {
+    const { parseYaml } = await import('../../src/parse/yaml.js');
+    const text = 'services:\n  node:\n    image: x\n    security_opt:\n      - seccomp:unconfined\n    command: "--host :9001 \\\n    --peer-host 10.0.0.1:5555 \\\n    --id nodeB"\n    ports: ["9001:9001"]\n';
+    const y = parseYaml(makeSourceFile('compose.yml', '/x/compose.yml', 'compose', text));
+    const js = y.docs[0]!.toJS() as { services: { node: { command: string; ports: string[] } } };
+    expect(js.services.node.command.split(/\s+/)).toEqual(['--host', ':9001', '--peer-host', '10.0.0.1:5555', '--id', 'nodeB']);
+    expect(js.services.node.ports).toEqual(['9001:9001']);
+    // A quote that is really missing is still an error.
+    expect(() => parseYaml(makeSourceFile('b.yml', '/x/b.yml', 'compose', 'a: "x \\\n  y\nb: 1\n'))).toThrow(/quote/);
+  });
+});
