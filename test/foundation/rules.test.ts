@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES, scanBrief, tempRepo } from '../helpers/repo.js';
+import { scan } from '../../src/engine.js';
 
 const fx = (name: string): string => join(FIXTURES, 'foundation', name);
 
@@ -60,6 +61,19 @@ describe('PTD001–PTD004 on the seed and its variants', () => {
       'd/.devcontainer/devcontainer.json': dc('  "features": { "ghcr.io/devcontainers/features/docker-outside-of-docker:1": {} },'),
     });
     expect((await scanBrief(root)).filter((f) => f.rule === 'PTD003').map((f) => `${f.path}:${f.line}`)).toEqual(['compose.yaml:11', 'd/.devcontainer/devcontainer.json:6', 'run.sh:3']);
+  });
+
+  it('says where every capability was dropped as the file spells it (cap_drop, capabilities.drop, --cap-drop)', async () => {
+    const root = tempRepo({
+      'compose.yml': 'services:\n  a:\n    image: x\n    cap_drop: [ALL]\n    command: dlv attach 1\n',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [dlv, attach, "1"]\n      securityContext:\n        capabilities:\n          drop: [ALL]\n',
+      'run.sh': 'docker run --cap-drop=ALL x strace -p 1\n',
+    });
+    const r = await scan({ root });
+    const msg = (path: string) => r.findings.find((f) => f.ruleId === 'PTD001' && f.span.file.path === path)!.message;
+    expect(msg('compose.yml')).toContain('(`cap_drop: ALL` removed every capability)');
+    expect(msg('pod.yaml')).toContain('(`capabilities.drop: [ALL]` removed every capability)');
+    expect(msg('run.sh')).toContain('(`--cap-drop=ALL` removed every capability)');
   });
 
   it('drops SYS_PTRACE when cap_drop removes it, even with cap_add ALL', async () => {
