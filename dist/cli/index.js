@@ -7233,8 +7233,9 @@ function readConfigFile(path) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4998);
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8117);
+/* harmony import */ var _model_relevance_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1194);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8117);
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
@@ -7245,7 +7246,16 @@ function readConfigFile(path) {
 
 
 
+
 const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The debugger words that name a debugger or ptrace, without the PID-namespace ones (`pid:`, `--pid`,
+ * `shareProcessNamespace`): every CRD bundle that embeds a PodSpec schema spells `hostPID:` and
+ * `shareProcessNamespace`, and no debugger setting hides in megabytes of schema.
+ */
+const TOOL_WORDS = _model_relevance_js__WEBPACK_IMPORTED_MODULE_3__/* .DEBUGGER_WORDS */ .uu.filter((w) => w !== 'pid:' && w !== '--pid' && w !== 'shareprocessnamespace');
+/** The skip reasons of files read() refuses for what they hold, not for where they are. */
+const TOO_BIG_OR_BINARY = /^(is larger than|has binary content)/;
 const MAX_WALK_FILES = 200_000;
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 const GIT_MAX_BUFFER = 512 * 1024 * 1024;
@@ -7652,29 +7662,9 @@ class Workspace {
         const over = this.overlay.get(norm);
         if (over !== undefined)
             return over.slice(0, max);
-        const slash = norm.lastIndexOf('/');
-        const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-        if (dirReal === undefined || !this.insideRoot(dirReal))
+        const fd = this.openInside(norm);
+        if (fd === undefined)
             return undefined;
-        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
-        let fd;
-        try {
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1), flags);
-        }
-        catch (e) {
-            // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
-            if (e.code !== 'ELOOP')
-                return undefined;
-            try {
-                const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm));
-                if (!this.insideRoot(real))
-                    return undefined;
-                fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags);
-            }
-            catch {
-                return undefined;
-            }
-        }
         try {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isFile())
                 return undefined;
@@ -7687,6 +7677,72 @@ class Workspace {
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /**
+     * Does the file spell one of `words` (lower-case ASCII), in any letter case? For a file read() refuses
+     * (larger than 1 MiB, binary content): an operator's 2 MiB install.yaml or a CRD bundle that names no
+     * debugger cannot hide a debugger setting, so it needs no note. Read in 1 MiB chunks with head()'s
+     * safety, at most `cap` bytes; true when it cannot be told (unreadable, or larger than the cap).
+     */
+    mentions(rel, words, cap = 64 * MAX_FILE_BYTES) {
+        const norm = this.normalize(rel);
+        if (norm === undefined || norm === '')
+            return true;
+        const over = this.overlay.get(norm);
+        if (over !== undefined) {
+            const t = over.toLowerCase();
+            return words.some((w) => t.includes(w));
+        }
+        const fd = this.openInside(norm);
+        if (fd === undefined)
+            return true;
+        try {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            if (!st.isFile() || st.size > cap)
+                return true;
+            const keep = Math.max(0, ...words.map((w) => w.length)) - 1;
+            const buf = Buffer.alloc(MAX_FILE_BYTES);
+            let tail = '';
+            for (let pos = 0, n = 0; (n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buf, 0, buf.length, pos)) > 0 && pos < cap; pos += n) {
+                // latin1: one character per byte, so an ASCII word split across chunks is found in the overlap.
+                const t = tail + buf.toString('latin1', 0, n).toLowerCase();
+                if (words.some((w) => t.includes(w)))
+                    return true;
+                tail = keep > 0 ? t.slice(-keep) : '';
+            }
+            return false;
+        }
+        catch {
+            return true;
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    /** A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined. */
+    openInside(norm) {
+        const slash = norm.lastIndexOf('/');
+        const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+        if (dirReal === undefined || !this.insideRoot(dirReal))
+            return undefined;
+        const flags = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1), flags);
+        }
+        catch (e) {
+            // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
+            if (e.code !== 'ELOOP')
+                return undefined;
+            try {
+                const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm));
+                if (!this.insideRoot(real))
+                    return undefined;
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(real, flags);
+            }
+            catch {
+                return undefined;
+            }
         }
     }
     /**
@@ -7751,7 +7807,7 @@ class Workspace {
         if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
-        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
+        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
     /**
      * Candidate paths (relative, POSIX) under the root or under the given
@@ -7911,7 +7967,7 @@ function discover(ws, paths, exclude, named) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('files listed', listed.length);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
         if (exclude && exclude(rel))
             continue;
@@ -7920,7 +7976,7 @@ function discover(ws, paths, exclude, named) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
             if (!mayBeScript(rel))
                 continue;
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('extensionless files peeked');
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('extensionless files peeked');
             const head = ws.head(rel);
             if (head === undefined || shebangShell(head) === undefined)
                 continue;
@@ -7928,10 +7984,11 @@ function discover(ws, paths, exclude, named) {
         }
         if (byName === 'yaml' && ws.isDismissed(rel))
             continue;
-        (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('config-named files read');
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
-            if (r.skip.reason !== 'not found')
+            // Too large or binary, and naming no debugger: nothing in it can be a debugger setting (no note).
+            if (r.skip.reason !== 'not found' && !(TOO_BIG_OR_BINARY.test(r.skip.reason) && !ws.mentions(rel, TOOL_WORDS)))
                 skipped.push(r.skip);
             continue;
         }
@@ -7956,16 +8013,16 @@ function discover(ws, paths, exclude, named) {
  */
 function discoverMarked(ws, paths, exclude, named) {
     const d = discover(ws, paths, exclude, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('read');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('read');
     return d;
 }
 async function discoverThen(ws, paths, work, exclude, named) {
     const untracked = ws.startListing(paths);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('list');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('list');
     const first = await work(discoverMarked(ws, paths, exclude, named));
     if (untracked === undefined || !(await untracked))
         return first;
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('untracked walk');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('untracked walk');
     return work(discoverMarked(ws, paths, exclude, named));
 }
 
@@ -9742,11 +9799,13 @@ function gitlabCi(project, b) {
 /* unused harmony exports MAX_SCRIPT_HOPS, valueSpan, nodemonExec, moddCommands */
 /* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
 /* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
+/* harmony import */ var _relevance_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1194);
 /**
  * Recognises what a shell command does that matters for debugging:
  * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
  * Input is words with source offsets; output carries spans.
  */
+
 
 
 const TOOLS = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
@@ -9778,7 +9837,7 @@ function basename(v) {
     const i = v.lastIndexOf('/');
     return i >= 0 ? v.slice(i + 1) : v;
 }
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini…) from the front. */
 function unwrap(words, info = {}) {
     let ws = words;
     for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
@@ -9819,6 +9878,18 @@ function unwrap(words, info = {}) {
                 runAs = 'root';
             if (runAs !== undefined)
                 info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+            ws = ws.slice(k);
+            continue;
+        }
+        // Init processes as PID 1 (`tini -s -- dlv exec …`, `dumb-init --`): the command follows their flags.
+        if (head === 'tini' || head === 'tini-static' || head === 'dumb-init' || head === 'catatonit') {
+            let k = 1;
+            while (k < ws.length && ws[k].value.startsWith('-')) {
+                const v = ws[k].value;
+                k += v === '--' ? 1 : /^(-p|-e|-r|--rewrite)$/.test(v) ? 2 : 1;
+                if (v === '--')
+                    break;
+            }
             ws = ws.slice(k);
             continue;
         }
@@ -10078,11 +10149,16 @@ function followScript(ctx, file, ws, path, args, out, depth) {
         return false;
     const span = { file, start: ws[0].start, end: ws[ws.length - 1].end };
     if (ctx.stack.includes(target.path)) {
-        ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+        // Every script of the loop was read on the way in. A loop of scripts that spell no debugger (an entrypoint
+        // that re-runs itself as another user, a test runner and the unit file it writes) hides nothing: no note.
+        if ((0,_relevance_js__WEBPACK_IMPORTED_MODULE_2__/* .isHot */ .U1)(target) || (0,_relevance_js__WEBPACK_IMPORTED_MODULE_2__/* .isHot */ .U1)(file))
+            ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
         return true;
     }
     if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
-        ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+        // A script out of reach that neither spells a debugger nor leads to one (a build's helper library) hides nothing.
+        if (ctx.mayMatter(target))
+            ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
         return true;
     }
     ctx.stack.push(target.path);
@@ -10351,6 +10427,8 @@ var commands = __nccwpck_require__(2727);
 var caps = __nccwpck_require__(1064);
 // EXTERNAL MODULE: ./src/model/project.ts
 var model_project = __nccwpck_require__(1852);
+// EXTERNAL MODULE: ./src/model/launch.ts
+var launch = __nccwpck_require__(3386);
 // EXTERNAL MODULE: ./src/model/relevance.ts
 var relevance = __nccwpck_require__(1194);
 ;// CONCATENATED MODULE: ./src/model/env.ts
@@ -10496,6 +10574,7 @@ function interpolate(value, vars) {
 // EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
 var scripts = __nccwpck_require__(1275);
 ;// CONCATENATED MODULE: ./src/model/compose.ts
+
 
 
 
@@ -10798,6 +10877,19 @@ function composeBuildSpecs(project, services) {
     }
     return out;
 }
+/** A `volumes` entry of the service at a container engine's storage (`dind:/var/lib/docker`): it runs containers itself. */
+function engineVolume(svc) {
+    for (const l of svc.layers) {
+        for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
+            if (!it)
+                continue;
+            const target = (0,yaml_lib/* isScalar */.jn)(it) ? splitPortSpec(String(it.value ?? ''))[1] : (0,yaml/* isMapNode */.vz)(it) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target')) : undefined;
+            if (target !== undefined && (0,launch/* isEngineStorage */.Ck)(target))
+                return { value: target, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it) };
+        }
+    }
+    return undefined;
+}
 /** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
 function bindMounts(project, svc) {
     const out = [];
@@ -10844,6 +10936,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
     const ownFiles = svc.layers.map((l) => l.y.file);
     const image = imageOf(project, svc);
     const build = composeBuild(project, svc);
+    const nestedEngine = engineVolume(svc);
     let facts;
     let linkNotes;
     if (build)
@@ -10933,6 +11026,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
         ...(sharedPid ? { sharedPid } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(linkNotes ? { linkNotes } : {}),
+        ...(nestedEngine ? { nestedEngine } : {}),
         source: { kind: 'compose', service: svc, main },
     };
     launch.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
@@ -10981,12 +11075,17 @@ function composeIncludes(project, y) {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ck: () => (/* binding */ isEngineStorage),
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
 /* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
 /* harmony export */ });
 /* unused harmony export ptraceGrant */
+/** A mount target that is a container engine's storage (a nested Docker, containerd or Podman keeps its images there). */
+function isEngineStorage(target) {
+    return /^\/var\/lib\/(docker|containerd|containers)\/?$/.test(target.trim());
+}
 /** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */
 function normalizeCap(cap) {
     const c = cap.trim().toUpperCase().replace(/^["']|["']$/g, '');
@@ -11067,6 +11166,8 @@ class Project {
     dfCache = new Map();
     reported = new Set();
     byPath = new Map();
+    /** Can a file matter to a finding (the relevance filter's answer, set by the model once it is made)? */
+    mayMatter;
     constructor(ws, files, skipped) {
         this.ws = ws;
         this.files = files;
@@ -11278,14 +11379,17 @@ function runFacts(entrypoint, cmd, ctx) {
  * A container whose own command replaces the image's, with one that runs no
  * debugger, while the image's own command is what runs the debugger (a debug
  * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
- * does not debug: the debugger in the image is wired to a command it does not run.
+ * does not debug: the debugger in the image is wired to a command it does not run. So
+ * too for a Tilt build whose `entrypoint=` runs the debugger, reused by a copy init container
+ * (argo-cd's `copyutil`, which its kustomization points at a build without the entrypoint).
  */
-function imageTools(facts, overridden, run, ctx) {
+function imageTools(facts, overridden, run, ctx, buildEntrypoint) {
     if (!facts)
         return [];
     if (!overridden || run.tools.length > 0)
         return facts.tools;
-    const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
+    // The build's own entrypoint (Tilt's `entrypoint=["dlv", "exec", …]`) is the image's command as its builds run it.
+    const own = buildEntrypoint ? runFacts(buildEntrypoint, undefined, ctx) : runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
     return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
 }
 
@@ -11297,13 +11401,15 @@ function imageTools(facts, overridden, run, ctx) {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U1: () => (/* binding */ isHot),
 /* harmony export */   Zh: () => (/* binding */ mayNameDelveModule),
 /* harmony export */   dZ: () => (/* binding */ composePartner),
 /* harmony export */   mH: () => (/* binding */ composeVariantBases),
+/* harmony export */   uu: () => (/* binding */ DEBUGGER_WORDS),
 /* harmony export */   vc: () => (/* binding */ isComposeOverride),
 /* harmony export */   yy: () => (/* binding */ Relevance)
 /* harmony export */ });
-/* unused harmony exports DEBUGGER_WORDS, BUILD_SOURCE_KINDS, COMMAND_KINDS, isHot, mayBuild, delveInstallsAllPinned */
+/* unused harmony exports BUILD_SOURCE_KINDS, COMMAND_KINDS, mayBuild, delveInstallsAllPinned */
 /* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1835);
 
 /**
@@ -11595,6 +11701,18 @@ class Relevance {
                 this.needles.push(last);
         }
     }
+    /** A debugger word in the file, or the name of a hot script, air config or debug image: following it may find a debugger. */
+    mayLead(f) {
+        return this.hot(f);
+    }
+    /** Does the file spell a debugger word (every file does when everything is read)? Such a file is read aloud. */
+    spellsDebugger(f) {
+        return this.everything || isHot(f);
+    }
+    /** Every file counts as hot (tests compare both ways). */
+    get readsEverything() {
+        return this.everything;
+    }
     /** Is this Dockerfile (by path) one that may matter? */
     dockerfileMayMatter(f) {
         return this.hot(f);
@@ -11794,6 +11912,7 @@ var dockerfile = __nccwpck_require__(6413);
  */
 
 const cache = new WeakMap();
+const SPECIAL_TARGET = /^\.([A-Z_]+|[A-Za-z0-9]+\.[A-Za-z0-9]+)$/;
 function makeRules(file) {
     const hit = cache.get(file);
     if (hit)
@@ -11840,7 +11959,8 @@ function makeRules(file) {
             const rule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? (0,shell/* splitShell */.b2)(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
             current = [];
             for (const t of targets) {
-                if (!t || t.startsWith('.'))
+                // Special targets (.PHONY, .DEFAULT, .SILENT …) and suffix rules (.c.o) are no targets; `.build:` is one.
+                if (!t || SPECIAL_TARGET.test(t))
                     continue;
                 if (!out.has(t))
                     out.set(t, rule);
@@ -11870,7 +11990,8 @@ function commandsOfTargets(file, targets) {
             visit(p, depth + 1);
         out.push(...r.commands);
     };
-    const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x) => !!x);
+    // The default goal: the first target, not one whose name starts with a dot (as GNU make chooses).
+    const wanted = targets.length > 0 ? targets : [[...rules.keys()].find((k) => !k.startsWith('.'))].filter((x) => !!x);
     for (const t of wanted)
         visit(t, 0);
     return out;
@@ -12148,6 +12269,7 @@ function followContext(project, view, airConfigs) {
         stop(file, reason, span) {
             project.problem({ path: file.path, reason, span });
         },
+        mayMatter: (file) => project.mayMatter?.(file) ?? true,
     };
 }
 function readAir(project, rel, cache) {
@@ -12973,32 +13095,89 @@ const MAX_DOCS = 10_000;
 /** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
 const OPEN = '\u27e6\u27e6';
 const CLOSE = '\u27e7\u27e7';
+/** What stands for a `"` inside a template action (one UTF-16 unit, as the quote). */
+const QUOTE = '\u27ea';
 /**
  * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
- * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`) becomes a comment, and every other
- * `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text (`name: {{ .Release.Name }}-api` is otherwise a
- * flow mapping). Values read back through str() get their braces again. Text without `{{` is returned as is.
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`), and every line an action goes on
+ * to (`{{- $dir := .Values.a | ternary⏎ "/x"⏎ "/y" }}`, `{{- if and⏎ (ne …)⏎ }}`), becomes a
+ * comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text
+ * (`name: {{ .Release.Name }}-api` is otherwise a flow mapping), with its `"` as `⟪` (so
+ * `- "{{ join "," .Values.hosts }}"` stays one quoted scalar). Values read back through str() get their
+ * braces and quotes again. Text without `{{` is returned as is.
  */
 function untemplate(text) {
-    if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7'))
+    if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7') || text.includes(QUOTE))
         return text;
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (!line.includes('{{'))
-            continue;
-        const lead = line.length - line.trimStart().length;
-        if (line.startsWith('{{', lead) && line.replace(/\{\{.*?\}\}/g, '').trim() === '') {
-            lines[i] = line.slice(0, lead) + '#' + line.slice(lead + 1);
-            continue;
-        }
-        lines[i] = line.split('{{').join(OPEN).split('}}').join(CLOSE);
+    const out = text.split('');
+    const blank = (c) => c === ' ' || c === '\t' || c === '\r';
+    const lineEnd = (at) => {
+        const n = text.indexOf('\n', at);
+        return n < 0 ? text.length : n;
+    };
+    // Each action's range, left to right. One that is not closed, or that opens in a YAML comment
+    // (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
+    const actions = [];
+    for (let i = text.indexOf('{{'); i >= 0;) {
+        const close = text.indexOf('}}', i + 2);
+        const eol = lineEnd(i);
+        let end = close < 0 ? eol : close + 2;
+        if (end > eol && /(^|[ \t])#/.test(text.slice(text.lastIndexOf('\n', i) + 1, i)))
+            end = eol;
+        actions.push([i, end]);
+        i = text.indexOf('{{', end);
     }
-    return lines.join('\n');
+    /** Comment out the line that starts at `from` (its first non-blank character becomes `#`). */
+    const comment = (from) => {
+        for (let k = from, to = lineEnd(from); k < to; k++) {
+            if (!blank(text[k])) {
+                out[k] = '#';
+                return;
+            }
+        }
+    };
+    for (const [s0, e0] of actions) {
+        out[s0] = out[s0 + 1] = '\u27e6';
+        if (e0 - s0 >= 4 && text.startsWith('}}', e0 - 2))
+            out[e0 - 2] = out[e0 - 1] = '\u27e7';
+        for (let k = s0 + 2; k < e0 - 2; k++)
+            if (text[k] === '"')
+                out[k] = QUOTE;
+    }
+    // Lines that hold only actions (and blanks) are comments.
+    let a = 0;
+    for (let from = 0; from < text.length;) {
+        const to = lineEnd(from);
+        while (a < actions.length && actions[a][1] <= from)
+            a++;
+        let k = from;
+        let only = false;
+        for (let b = a; k < to; b++) {
+            while (k < to && blank(text[k]))
+                k++;
+            if (k >= to)
+                break;
+            const act = actions[b];
+            if (!act || act[0] !== k) {
+                only = false;
+                break;
+            }
+            only = true;
+            k = act[1];
+        }
+        if (only)
+            comment(from);
+        from = to + 1;
+    }
+    // Every line an action goes on to is a comment.
+    for (const [s0, e0] of actions)
+        for (let k = text.indexOf('\n', s0); k >= 0 && k < e0; k = text.indexOf('\n', k + 1))
+            comment(k + 1);
+    return out.join('');
 }
-/** A scalar's value with a template's braces given back (see untemplate). */
+/** A scalar's value with a template's braces and quotes given back (see untemplate). */
 function retemplate(v) {
-    return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}') : v;
+    return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}').split(QUOTE).join('"') : v;
 }
 /** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
 function isTemplatePath(path) {
@@ -13012,6 +13191,15 @@ function parseYaml(file) {
     try {
         const text = file.kind === 'kubernetes' && isTemplatePath(file.path) ? untemplate(file.text) : file.text;
         docs = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+        // `command: "--a x \⏎    --b y"`: a double-quoted scalar whose escaped line breaks go on at the key's
+        // own indentation, which YAML 1.2 refuses and Compose (go-yaml) reads. Read again with each escaped line
+        // break as spaces (same length: offsets stay), which is the same words.
+        const first = (Array.isArray(docs) ? docs : [docs]).find((d) => d.errors.length > 0)?.errors[0];
+        if (first && /^Missing closing "quote/.test(first.message) && /\\\r?\n/.test(text)) {
+            const again = (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text.replace(/\\(\r?\n)/g, (_m, nl) => ' '.repeat(1 + nl.length)), { prettyErrors: false, uniqueKeys: false, strict: false });
+            if ((Array.isArray(again) ? again : [again]).every((d) => d.errors.length === 0))
+                docs = again;
+        }
     }
     catch (e) {
         // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
@@ -15750,6 +15938,8 @@ const ptd001 = {
                 continue;
             }
             const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
+            // The drop as the launch's own file spells it (a Kubernetes manifest has no cap_drop).
+            const dropText = dropAll?.span.file.kind === 'kubernetes' ? '`capabilities.drop: [ALL]`' : dropAll && ['shell', 'makefile', 'workflow', 'devcontainer', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'markdown'].includes(dropAll.span.file.kind) ? '`--cap-drop=ALL`' : '`cap_drop: ALL`';
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
             let fix = editorFor(l).addCapability('SYS_PTRACE');
@@ -15776,24 +15966,24 @@ const ptd001 = {
                 const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
                 message =
                     `${who[0].toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
-                        `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                        `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
                         `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
                         `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
                 short = `${attach ? `\`${commandText(attach)}\`` : 'The editor\'s "attach to process" configuration'} attaches to a running process: that needs SYS_PTRACE on most hosts` +
-                    `${dropAll ? ', and `cap_drop: ALL` removed it' : ' (Ubuntu, CI runners, cloud VMs)'}.`;
+                    `${dropAll ? `, and ${dropText} removed it` : ' (Ubuntu, CI runners, cloud VMs)'}.`;
             }
             else {
                 const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
                 const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
                 message =
-                    `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+                    `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
                         `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
                         `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
                         `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
                         `Fix: ${grant}.`;
                 // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
                 const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
-                short = `${who[0].toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ' (`cap_drop: ALL`)' : ''}, \`dlv attach\` and \`strace -p\` fail.`;
+                short = `${who[0].toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
             }
             // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
             fix = withScannerSuppressions(ctx.project, fix, scannerReason('PTD001'));
@@ -15877,13 +16067,26 @@ const ptd002 = {
 
 
 
-/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
+/** An entrypoint that starts a Docker engine (moby's `hack/dind`, docker:dind's `dockerd-entrypoint.sh`, `dockerd`). */
+const ENGINE_ENTRYPOINT = /^(dind|dind-systemd|dockerd|dockerd-entrypoint\.sh|dockerd-rootless\.sh)$/;
+/**
+ * privileged for reasons other than debugging: Docker-in-Docker and friends — by the image's name, by
+ * what the model saw (a docker-in-docker feature, a volume at /var/lib/docker), or by the ENTRYPOINT the
+ * image's stage chain ends with.
+ */
 function privilegedForOtherReasons(l) {
     if (l.privilegedFor)
         return true;
     const img = l.image?.value ?? '';
     if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
         return true;
+    if (l.nestedEngine)
+        return true;
+    for (let s = l.stage; s; s = s.parent) {
+        if (!s.entrypoint)
+            continue;
+        return s.entrypoint.words.slice(0, 3).some((w) => ENGINE_ENTRYPOINT.test(w.value.slice(w.value.lastIndexOf('/') + 1)));
+    }
     return false;
 }
 /** Replace the ALL of a capability grant with SYS_PTRACE, in place (quotes and list style kept). */
@@ -16412,8 +16615,10 @@ function abs(p, workdir = '/') {
     return external_node_path_.posix.normalize(p.startsWith('/') ? p : external_node_path_.posix.join(workdir, p));
 }
 /** The path a `go build` writes, when it can be told. */
+/** The executable suffix Go adds for the target OS: empty on Linux, where containers run (`-o bin/api$(shell go env GOEXE)`). */
+const GOEXE = /\$[({](shell go env GOEXE|GOEXE)[)}]$/;
 function buildOutput(b, workdir = '/', vars) {
-    const ex = (v) => (vars ? (0,dockerfile/* expandVars */.Jf)(v, vars) : v);
+    const ex = (v) => (vars ? (0,dockerfile/* expandVars */.Jf)(v, vars) : v).replace(GOEXE, '');
     if (b.output) {
         const o = ex(b.output.value);
         if (o.includes('$'))
@@ -16443,7 +16648,7 @@ function outputMatches(b, path, workdir, vars) {
 function outputDir(b, workdir = '/', vars) {
     if (!b.output)
         return undefined;
-    const o = vars ? (0,dockerfile/* expandVars */.Jf)(b.output.value, vars) : b.output.value;
+    const o = (vars ? (0,dockerfile/* expandVars */.Jf)(b.output.value, vars) : b.output.value).replace(GOEXE, '');
     if (o.includes('$'))
         return undefined;
     const pkgs = b.words.slice(2).map((w) => (vars ? (0,dockerfile/* expandVars */.Jf)(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
@@ -16548,23 +16753,37 @@ function resolveIn(doc, stage, path, depth) {
             const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
             const under = destDir === '/' ? '/' : destDir + '/';
             let src;
+            let guess = false;
             if (sources.length === 1 && !dest.endsWith('/') && destAbs === path)
                 src = sources[0];
             else if (external_node_path_.posix.dirname(path) === destDir)
                 src = sources.find((x) => external_node_path_.posix.basename(x) === external_node_path_.posix.basename(path));
             // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-            if (src === undefined && sources.length === 1 && path.startsWith(under))
+            if (src === undefined && sources.length === 1 && path.startsWith(under)) {
                 src = sources[0].replace(/\/$/, '') + '/' + path.slice(under.length);
+                guess = true;
+            }
             if (src === undefined)
                 continue;
-            // Copied from the build context (or an image): built outside the Dockerfile.
-            if (!c.from)
-                return undefined;
+            // Copied from the build context (or an image): built outside the Dockerfile. Unless the source was only
+            // taken for a directory: `COPY --from=build /go/bin/dlv .` or `COPY config.yaml /` next to the binary's own COPY.
+            const dirSource = !guess || sources[0] === '.' || sources[0].endsWith('/');
+            if (!c.from) {
+                if (dirSource)
+                    return undefined;
+                continue;
+            }
             const from = stageByRef(doc, c.from);
-            if (!from)
-                return undefined;
+            if (!from) {
+                if (dirSource)
+                    return undefined;
+                continue;
+            }
             const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
-            return found ? { ...found, route: [s, ...found.route] } : undefined;
+            if (found)
+                return { ...found, route: [s, ...found.route] };
+            if (!guess)
+                return undefined;
         }
     }
     return undefined;
@@ -17770,7 +17989,7 @@ var toml_lib = __nccwpck_require__(645);
 // EXTERNAL MODULE: ./src/model/compose.ts + 1 modules
 var compose = __nccwpck_require__(4206);
 // EXTERNAL MODULE: ./src/model/launch.ts
-var launch = __nccwpck_require__(3386);
+var model_launch = __nccwpck_require__(3386);
 // EXTERNAL MODULE: ./src/model/commands.ts
 var model_commands = __nccwpck_require__(2727);
 // EXTERNAL MODULE: ./src/model/scripts.ts + 2 modules
@@ -17788,11 +18007,14 @@ var caps = __nccwpck_require__(1064);
 
 
 
+
 /** Features that add SYS_PTRACE in their own metadata. */
 const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
 /** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
 const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+/** Features that run a Docker engine inside the dev container (their own metadata sets privileged). */
+const DIND_FEATURE = /(^|\/)docker-in-docker(:|@|$)/;
 const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
 function strAt(root, file, path) {
     const n = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, path);
@@ -17986,6 +18208,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
     const features = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['features']);
     let grantedBy;
     let goFeature;
+    let nestedEngine = base?.nestedEngine;
     for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
         const key = prop.children?.[0];
         if (!key)
@@ -17996,6 +18219,15 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
             grantedBy ??= v;
         if (GO_FEATURE.test(id))
             goFeature = v;
+        if (DIND_FEATURE.test(id))
+            nestedEngine ??= v;
+    }
+    // A mount at the engine's storage ("source=dind-var-lib-docker,target=/var/lib/docker,type=volume").
+    const mountsNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['mounts']);
+    for (const m of mountsNode?.type === 'array' ? (mountsNode.children ?? []) : []) {
+        const target = m.type === 'string' ? /(?:^|,)\s*(?:target|dst|destination)=([^,]*)/.exec(String(m.value))?.[1] : m.type === 'object' ? (0,jsonc_lib/* findNodeAtLocation */.Wc)(m, ['target'])?.value : undefined;
+        if (typeof target === 'string' && (0,model_launch/* isEngineStorage */.Ck)(target))
+            nestedEngine ??= { value: target, span: { file, start: m.offset, end: m.offset + m.length } };
     }
     const imageRef = image ?? facts?.stage.image ?? base?.image;
     if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value)))
@@ -18138,6 +18370,7 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
         ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
         ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base.linkNotes } : {}),
         ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
+        ...(nestedEngine ? { nestedEngine } : {}),
         ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base).fileCapPtrace } : {}),
         source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}), ...(local.length > 0 ? { features: local.map((lf) => lf.doc) } : {}) },
     };
@@ -19114,13 +19347,14 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     if (command.length > 0)
                         facts = (0,model_commands/* analyzeWords */.uu)(file, [...command, ...args], undefined, follow);
                     else if (args.length > 0) {
-                        const entry = img?.stage.entrypoint;
+                        // A Tilt build's entrypoint= is the container's command; args follow it.
+                        const entry = linked?.entrypoint ?? img?.stage.entrypoint;
                         facts = entry && entry.form === 'exec' ? (0,model_project/* runFacts */.pI)(entry, { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) }, follow) : (0,model_commands/* analyzeWords */.uu)(file, args, undefined, follow);
                     }
                     else
                         facts = img ? (linked?.entrypoint ? (0,model_project/* runFacts */.pI)(linked.entrypoint, undefined, follow) : (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
                     if (img)
-                        facts = { tools: [...(0,model_project/* imageTools */.JY)(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+                        facts = { tools: [...(0,model_project/* imageTools */.JY)(img, command.length > 0 || args.length > 0, facts, follow, linked?.entrypoint), ...facts.tools], builds: [...img.builds, ...facts.builds] };
                     const ports = [];
                     for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'ports'))) {
                         if (!(0,yaml/* isMapNode */.vz)(p))
@@ -19329,6 +19563,7 @@ class Linker {
 
 
 
+
 const VALUE_FLAGS = new Set([
     '-a', '--attach', '--add-host', '--annotation', '--blkio-weight', '--blkio-weight-device', '--cap-add', '--cap-drop', '--cgroup-parent', '--cgroupns', '--cidfile',
     '--cpu-period', '--cpu-quota', '--cpu-rt-period', '--cpu-rt-runtime', '-c', '--cpu-shares', '--cpus', '--cpuset-cpus', '--cpuset-mems', '--device', '--device-cgroup-rule',
@@ -19393,6 +19628,8 @@ function runFlagSettings(file, flags, expand) {
     const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
     const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
     const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, expand)).filter((p) => !!p);
+    // A volume at the engine's storage (`-v dind:/var/lib/docker`, `--mount …,target=/var/lib/docker`): containers run inside.
+    const engineFlag = flags.find((f) => ((f.name === '-v' || f.name === '--volume') && (0,model_launch/* isEngineStorage */.Ck)((0,compose/* splitPortSpec */.RJ)(expand(f.value))[1] ?? '')) || (f.name === '--mount' && /(^|,)(target|dst|destination)=\/var\/lib\/(docker|containerd|containers)\/?(,|$)/.test(expand(f.value))));
     // What these flags make of a launch, the same for a `docker run` line and a workflow container's `options:`.
     const launchFields = {
         capAdd,
@@ -19404,6 +19641,7 @@ function runFlagSettings(file, flags, expand) {
         ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
         ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
         ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+        ...(engineFlag ? { nestedEngine: val(engineFlag) } : {}),
     };
     return { val, userFlag, ports, launchFields };
 }
@@ -21451,12 +21689,13 @@ function starlarkCalls(text, names) {
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
  * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
  * manifest it does not name is not linked, also when it renders others with local()); `k8s_yaml(helm('CHART'))`
- * names the chart's templates.
+ * names the chart's templates, `k8s_yaml(kustomize('DIR'))` what the kustomization renders.
  */
 
 
 
-const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm']);
+
+const tilt_NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm', 'kustomize']);
 /** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
 function word(v) {
     const raw = v.raw ?? '';
@@ -21494,6 +21733,15 @@ function tiltBuilds(project, file) {
         for (const f of project.files)
             if (f.kind === 'kubernetes' && f.path.startsWith(prefix))
                 deploys.add(f.path);
+    }
+    // k8s_yaml(kustomize('manifests/dev')): what the kustomization renders (its resources, followed through bases).
+    for (const c of calls) {
+        if (c.name !== 'kustomize')
+            continue;
+        const d = c.args[0] ?? c.kwargs.get('pathToDir');
+        const root = d?.value ? (0,scripts/* repoJoin */.pg)(dir, d.value) : undefined;
+        if (root !== undefined)
+            kustomizeManifests(project, root, deploys);
     }
     const out = [];
     for (const c of calls) {
@@ -22422,6 +22670,7 @@ function editorAttachConfigs(project) {
 }
 function buildModel(project, opts = {}) {
     const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, (p) => project.file(p, 'shell', { quiet: true }));
+    project.mayMatter = (f) => relevance.mayLead(f);
     const index = new ImageIndex();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
@@ -22517,9 +22766,14 @@ function buildModel(project, opts = {}) {
     if (attach.length > 0)
         for (const l of dcLaunches)
             l.editorAttach = attach[0];
-    const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+    // A manifest that spells a debugger is read aloud (a syntax error in it is a PTD900 note); one read only
+    // because it names a debug image or script, or may hold a Service selecting a debug pod, is read quietly:
+    // the name or label is found by a text test that a look-alike passes (a chart's files/, a test fixture).
+    const k8sFiles = relevance.hotKubernetesFiles();
+    const kubernetes = kubernetesLaunches(project, k8sFiles.filter((f) => relevance.spellsDebugger(f)), linker);
+    kubernetesLaunches(project, k8sFiles.filter((f) => !relevance.spellsDebugger(f)), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
-    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
+    kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
     const kubectl = runFiles.flatMap((f) => {
@@ -22529,7 +22783,7 @@ function buildModel(project, opts = {}) {
     // GitHub Actions job and service containers (their steps run in the job container).
     const jobContainers = workflowLaunches(project, runFiles, linker);
     const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl, ...jobContainers];
-    (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], launch/* isDebuggingContainer */.qV);
+    (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], model_launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
     const launches = [...runtimes, ...own];

@@ -6,11 +6,20 @@
 import { lstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants, type Stats } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { childProcess } from '../builtins.js';
+import { DEBUGGER_WORDS } from '../model/relevance.js';
 import { makeSourceFile } from '../source.js';
 import { count, mark } from '../timing.js';
 import type { FileKind, SourceFile } from '../types.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * The debugger words that name a debugger or ptrace, without the PID-namespace ones (`pid:`, `--pid`,
+ * `shareProcessNamespace`): every CRD bundle that embeds a PodSpec schema spells `hostPID:` and
+ * `shareProcessNamespace`, and no debugger setting hides in megabytes of schema.
+ */
+const TOOL_WORDS = DEBUGGER_WORDS.filter((w) => w !== 'pid:' && w !== '--pid' && w !== 'shareprocessnamespace');
+/** The skip reasons of files read() refuses for what they hold, not for where they are. */
+const TOO_BIG_OR_BINARY = /^(is larger than|has binary content)/;
 const MAX_WALK_FILES = 200_000;
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 const GIT_MAX_BUFFER = 512 * 1024 * 1024;
@@ -389,24 +398,8 @@ export class Workspace {
     if (norm === undefined || norm === '') return undefined;
     const over = this.overlay.get(norm);
     if (over !== undefined) return over.slice(0, max);
-    const slash = norm.lastIndexOf('/');
-    const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-    if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
-    const flags = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
-    let fd: number;
-    try {
-      fd = openSync(dirReal + sep + norm.slice(slash + 1), flags);
-    } catch (e) {
-      // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
-      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
-      try {
-        const real = realpathSync.native(join(this.root, norm));
-        if (!this.insideRoot(real)) return undefined;
-        fd = openSync(real, flags);
-      } catch {
-        return undefined;
-      }
-    }
+    const fd = this.openInside(norm);
+    if (fd === undefined) return undefined;
     try {
       if (!fstatSync(fd).isFile()) return undefined;
       const buf = Buffer.alloc(Math.max(0, Math.min(max, 4096)));
@@ -416,6 +409,63 @@ export class Workspace {
       return undefined;
     } finally {
       closeSync(fd);
+    }
+  }
+
+  /**
+   * Does the file spell one of `words` (lower-case ASCII), in any letter case? For a file read() refuses
+   * (larger than 1 MiB, binary content): an operator's 2 MiB install.yaml or a CRD bundle that names no
+   * debugger cannot hide a debugger setting, so it needs no note. Read in 1 MiB chunks with head()'s
+   * safety, at most `cap` bytes; true when it cannot be told (unreadable, or larger than the cap).
+   */
+  mentions(rel: string, words: readonly string[], cap = 64 * MAX_FILE_BYTES): boolean {
+    const norm = this.normalize(rel);
+    if (norm === undefined || norm === '') return true;
+    const over = this.overlay.get(norm);
+    if (over !== undefined) {
+      const t = over.toLowerCase();
+      return words.some((w) => t.includes(w));
+    }
+    const fd = this.openInside(norm);
+    if (fd === undefined) return true;
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile() || st.size > cap) return true;
+      const keep = Math.max(0, ...words.map((w) => w.length)) - 1;
+      const buf = Buffer.alloc(MAX_FILE_BYTES);
+      let tail = '';
+      for (let pos = 0, n = 0; (n = readSync(fd, buf, 0, buf.length, pos)) > 0 && pos < cap; pos += n) {
+        // latin1: one character per byte, so an ASCII word split across chunks is found in the overlap.
+        const t = tail + buf.toString('latin1', 0, n).toLowerCase();
+        if (words.some((w) => t.includes(w))) return true;
+        tail = keep > 0 ? t.slice(-keep) : '';
+      }
+      return false;
+    } catch {
+      return true;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined. */
+  private openInside(norm: string): number | undefined {
+    const slash = norm.lastIndexOf('/');
+    const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+    if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
+    const flags = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
+    try {
+      return openSync(dirReal + sep + norm.slice(slash + 1), flags);
+    } catch (e) {
+      // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
+      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
+      try {
+        const real = realpathSync.native(join(this.root, norm));
+        if (!this.insideRoot(real)) return undefined;
+        return openSync(real, flags);
+      } catch {
+        return undefined;
+      }
     }
   }
 
@@ -653,7 +703,8 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
     count('config-named files read');
     const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
     if (!r.ok) {
-      if (r.skip.reason !== 'not found') skipped.push(r.skip);
+      // Too large or binary, and naming no debugger: nothing in it can be a debugger setting (no note).
+      if (r.skip.reason !== 'not found' && !(TOO_BIG_OR_BINARY.test(r.skip.reason) && !ws.mentions(rel, TOOL_WORDS))) skipped.push(r.skip);
       continue;
     }
     if (byName === 'yaml') {

@@ -27,8 +27,11 @@ function abs(p: string, workdir = '/'): string {
 }
 
 /** The path a `go build` writes, when it can be told. */
+/** The executable suffix Go adds for the target OS: empty on Linux, where containers run (`-o bin/api$(shell go env GOEXE)`). */
+const GOEXE = /\$[({](shell go env GOEXE|GOEXE)[)}]$/;
+
 export function buildOutput(b: GoBuild, workdir = '/', vars?: Map<string, string>): string | undefined {
-  const ex = (v: string): string => (vars ? expandVars(v, vars) : v);
+  const ex = (v: string): string => (vars ? expandVars(v, vars) : v).replace(GOEXE, '');
   if (b.output) {
     const o = ex(b.output.value);
     if (o.includes('$')) return undefined;
@@ -57,7 +60,7 @@ function outputMatches(b: GoBuild, path: string, workdir: string, vars?: Map<str
  */
 function outputDir(b: GoBuild, workdir = '/', vars?: Map<string, string>): string | undefined {
   if (!b.output) return undefined;
-  const o = vars ? expandVars(b.output.value, vars) : b.output.value;
+  const o = (vars ? expandVars(b.output.value, vars) : b.output.value).replace(GOEXE, '');
   if (o.includes('$')) return undefined;
   const pkgs = b.words.slice(2).map((w) => (vars ? expandVars(w.value, vars) : w.value)).filter((v) => !v.startsWith('-') && v !== o && v !== '');
   if (o.endsWith('/') || pkgs.some((p) => p.includes('...')) || pkgs.length > 1) return abs(o, workdir).replace(/\/$/, '') || '/';
@@ -155,17 +158,30 @@ function resolveIn(doc: DockerfileDoc, stage: DfStage, path: string, depth: numb
       const destDir = destAbs === '/' ? '/' : destAbs.replace(/\/$/, '');
       const under = destDir === '/' ? '/' : destDir + '/';
       let src: string | undefined;
+      let guess = false;
       if (sources.length === 1 && !dest.endsWith('/') && destAbs === path) src = sources[0]!;
       else if (posix.dirname(path) === destDir) src = sources.find((x) => posix.basename(x) === posix.basename(path));
       // A directory copied whole: COPY --from=build /out /app → /app/server came from /out/server.
-      if (src === undefined && sources.length === 1 && path.startsWith(under)) src = sources[0]!.replace(/\/$/, '') + '/' + path.slice(under.length);
+      if (src === undefined && sources.length === 1 && path.startsWith(under)) {
+        src = sources[0]!.replace(/\/$/, '') + '/' + path.slice(under.length);
+        guess = true;
+      }
       if (src === undefined) continue;
-      // Copied from the build context (or an image): built outside the Dockerfile.
-      if (!c.from) return undefined;
+      // Copied from the build context (or an image): built outside the Dockerfile. Unless the source was only
+      // taken for a directory: `COPY --from=build /go/bin/dlv .` or `COPY config.yaml /` next to the binary's own COPY.
+      const dirSource = !guess || sources[0] === '.' || sources[0]!.endsWith('/');
+      if (!c.from) {
+        if (dirSource) return undefined;
+        continue;
+      }
       const from = stageByRef(doc, c.from);
-      if (!from) return undefined;
+      if (!from) {
+        if (dirSource) return undefined;
+        continue;
+      }
       const found = resolveIn(doc, from, abs(src, from.workdir), depth + 1);
-      return found ? { ...found, route: [s, ...found.route] } : undefined;
+      if (found) return { ...found, route: [s, ...found.route] };
+      if (!guess) return undefined;
     }
   }
   return undefined;

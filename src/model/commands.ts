@@ -8,6 +8,7 @@ import { findNodeAtLocation, parseTree } from '../parse/jsonc-lib.js';
 
 export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
+import { isHot } from './relevance.js';
 
 export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy';
 export const TOOLS: Tool[] = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
@@ -99,6 +100,8 @@ export interface FollowContext {
   expand(value: string): string;
   /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
   stop(file: SourceFile, reason: string, span: Span): void;
+  /** Can the script matter: it spells a debugger word, or names a script, runner config or image that leads to one (model/relevance.ts)? */
+  mayMatter(file: SourceFile): boolean;
   /** Repository paths of the scripts being followed (outermost first). */
   stack: string[];
 }
@@ -138,7 +141,7 @@ function basename(v: string): string {
   return i >= 0 ? v.slice(i + 1) : v;
 }
 
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini…) from the front. */
 function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
@@ -158,6 +161,17 @@ function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): W
       if ((head === 'gosu' || head === 'su-exec') && k < ws.length) { runAs = ws[k]!.value; k++; }
       if (head === 'sudo' && runAs === undefined) runAs = 'root';
       if (runAs !== undefined) info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+      ws = ws.slice(k);
+      continue;
+    }
+    // Init processes as PID 1 (`tini -s -- dlv exec …`, `dumb-init --`): the command follows their flags.
+    if (head === 'tini' || head === 'tini-static' || head === 'dumb-init' || head === 'catatonit') {
+      let k = 1;
+      while (k < ws.length && ws[k]!.value.startsWith('-')) {
+        const v = ws[k]!.value;
+        k += v === '--' ? 1 : /^(-p|-e|-r|--rewrite)$/.test(v) ? 2 : 1;
+        if (v === '--') break;
+      }
       ws = ws.slice(k);
       continue;
     }
@@ -376,11 +390,14 @@ function followScript(ctx: FollowContext, file: SourceFile, ws: Word[], path: st
   if (!target) return false;
   const span: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
   if (ctx.stack.includes(target.path)) {
-    ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
+    // Every script of the loop was read on the way in. A loop of scripts that spell no debugger (an entrypoint
+    // that re-runs itself as another user, a test runner and the unit file it writes) hides nothing: no note.
+    if (isHot(target) || isHot(file)) ctx.stop(target, `runs itself (${[...ctx.stack, target.path].join(' → ')}); it was followed no further`, span);
     return true;
   }
   if (ctx.stack.length >= MAX_SCRIPT_HOPS) {
-    ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
+    // A script out of reach that neither spells a debugger nor leads to one (a build's helper library) hides nothing.
+    if (ctx.mayMatter(target)) ctx.stop(target, `is reached through more than ${MAX_SCRIPT_HOPS} scripts (${[...ctx.stack, target.path].join(' → ')}); it was not followed`, span);
     return true;
   }
   ctx.stack.push(target.path);

@@ -14,7 +14,7 @@ import { hasCapability } from './caps.js';
 import { relativeTo, type ImageFacts, type Project } from './project.js';
 import type { ComposeService } from './compose.js';
 import { composeLaunch, parseShortPort } from './compose.js';
-import type { Launch, PortMapping } from './launch.js';
+import { isEngineStorage, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** Features that add SYS_PTRACE in their own metadata. */
@@ -22,6 +22,8 @@ const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptr
 /** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
 const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+/** Features that run a Docker engine inside the dev container (their own metadata sets privileged). */
+const DIND_FEATURE = /(^|\/)docker-in-docker(:|@|$)/;
 const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
 
 export interface DevcontainerDoc {
@@ -228,6 +230,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   const features = findNodeAtLocation(root, ['features']);
   let grantedBy: Valued<string> | undefined;
   let goFeature: Valued<string> | undefined;
+  let nestedEngine: Valued<string> | undefined = base?.nestedEngine;
   for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
     const key = prop.children?.[0];
     if (!key) continue;
@@ -235,6 +238,14 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
     if (GRANTING_FEATURES.some((r) => r.test(id))) grantedBy ??= v;
     if (GO_FEATURE.test(id)) goFeature = v;
+    if (DIND_FEATURE.test(id)) nestedEngine ??= v;
+  }
+  // A mount at the engine's storage ("source=dind-var-lib-docker,target=/var/lib/docker,type=volume").
+  const mountsNode = findNodeAtLocation(root, ['mounts']);
+  for (const m of mountsNode?.type === 'array' ? (mountsNode.children ?? []) : []) {
+    const target =
+      m.type === 'string' ? /(?:^|,)\s*(?:target|dst|destination)=([^,]*)/.exec(String(m.value))?.[1] : m.type === 'object' ? (findNodeAtLocation(m, ['target'])?.value as unknown) : undefined;
+    if (typeof target === 'string' && isEngineStorage(target)) nestedEngine ??= { value: target, span: { file, start: m.offset, end: m.offset + m.length } };
   }
   const imageRef = image ?? facts?.stage.image ?? base?.image;
   if (!grantedBy && imageRef && GRANTING_IMAGES.some((r) => r.test(imageRef.value))) grantedBy = imageRef;
@@ -362,6 +373,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     ...(onCompose && ra.all.length > 0 ? { ignoredRunArgs: ra.all } : {}),
     ...(linkNotes ?? base?.linkNotes ? { linkNotes: linkNotes ?? base!.linkNotes! } : {}),
     ...(base?.sharedPid ? { sharedPid: base.sharedPid } : {}),
+    ...(nestedEngine ? { nestedEngine } : {}),
     ...((facts ?? base)?.fileCapPtrace ? { fileCapPtrace: (facts ?? base)!.fileCapPtrace! } : {}),
     source: { kind: 'devcontainer', doc, ...(base?.source.kind === 'compose' ? { compose: base.source } : {}), ...(local.length > 0 ? { features: local.map((lf) => lf.doc) } : {}) },
   };

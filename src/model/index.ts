@@ -59,6 +59,7 @@ export interface ModelOptions {
 
 export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const relevance = new Relevance(project.files, opts.readEverything, (p) => project.file(p, 'shell', { quiet: true }));
+  project.mayMatter = (f) => relevance.mayLead(f);
   const index = new ImageIndex();
   const linker = new Linker(project, index, relevance);
   // Dev containers first: the Compose files they name are read whatever their content.
@@ -141,9 +142,14 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const composeAll = services.filter((s) => !claimed.has(s)).map((s) => composeLaunch(project, s, linker));
   const attach = editorAttachConfigs(project);
   if (attach.length > 0) for (const l of dcLaunches) l.editorAttach = attach[0];
-  const kubernetes = kubernetesLaunches(project, relevance.hotKubernetesFiles(), linker);
+  // A manifest that spells a debugger is read aloud (a syntax error in it is a PTD900 note); one read only
+  // because it names a debug image or script, or may hold a Service selecting a debug pod, is read quietly:
+  // the name or label is found by a text test that a look-alike passes (a chart's files/, a test fixture).
+  const k8sFiles = relevance.hotKubernetesFiles();
+  const kubernetes = kubernetesLaunches(project, k8sFiles.filter((f) => relevance.spellsDebugger(f)), linker);
+  kubernetesLaunches(project, k8sFiles.filter((f) => !relevance.spellsDebugger(f)), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
-  kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes);
+  kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);
   const kubectl = runFiles.flatMap((f) => {

@@ -151,10 +151,11 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           let facts;
           if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
           else if (args.length > 0) {
-            const entry = img?.stage.entrypoint;
+            // A Tilt build's entrypoint= is the container's command; args follow it.
+            const entry = linked?.entrypoint ?? img?.stage.entrypoint;
             facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) }, follow) : analyzeWords(file, args, undefined, follow);
           } else facts = img ? (linked?.entrypoint ? runFacts(linked.entrypoint, undefined, follow) : runFacts(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
-          if (img) facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+          if (img) facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow, linked?.entrypoint), ...facts.tools], builds: [...img.builds, ...facts.builds] };
           const ports: PortMapping[] = [];
           for (const p of items(y, get(y, c, 'ports'))) {
             if (!isMapNode(p)) continue;

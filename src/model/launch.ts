@@ -145,11 +145,21 @@ export interface Launch {
   sharedPid?: Valued<string>;
   /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */
   processNamespaceShared?: Span;
+  /**
+   * The container runs containers itself: a Docker-in-Docker dev container feature, a volume at the
+   * engine's storage (`/var/lib/docker`). Privileged mode is for that, not for the debugger.
+   */
+  nestedEngine?: Valued<string>;
   /** `kubectl debug --profile=…` as written. */
   debugProfile?: Valued<string>;
   /** Where the launch's Dockerfile was found through an image name (images.ts): said in related locations. */
   linkNotes?: Related[];
   source: LaunchSource;
+}
+
+/** A mount target that is a container engine's storage (a nested Docker, containerd or Podman keeps its images there). */
+export function isEngineStorage(target: string): boolean {
+  return /^\/var\/lib\/(docker|containerd|containers)\/?$/.test(target.trim());
 }
 
 /** SYS_PTRACE, sys_ptrace, CAP_SYS_PTRACE → SYS_PTRACE; all → ALL. */

@@ -15,6 +15,7 @@ export interface MakeRule {
 }
 
 const cache = new WeakMap<SourceFile, Map<string, MakeRule>>();
+const SPECIAL_TARGET = /^\.([A-Z_]+|[A-Za-z0-9]+\.[A-Za-z0-9]+)$/;
 
 export function makeRules(file: SourceFile): Map<string, MakeRule> {
   const hit = cache.get(file);
@@ -55,7 +56,8 @@ export function makeRules(file: SourceFile): Map<string, MakeRule> {
       const rule: MakeRule = { prerequisites: (pre ?? '').trim().split(/\s+/).filter((p) => p && !p.startsWith('|')), commands: inline ? splitShell(inline, { base: i + colon + 1 + (pre?.length ?? 0) + 1, make: true }) : [] };
       current = [];
       for (const t of targets) {
-        if (!t || t.startsWith('.')) continue;
+        // Special targets (.PHONY, .DEFAULT, .SILENT …) and suffix rules (.c.o) are no targets; `.build:` is one.
+        if (!t || SPECIAL_TARGET.test(t)) continue;
         if (!out.has(t)) out.set(t, rule);
         current.push(out.get(t)!);
       }
@@ -79,7 +81,8 @@ export function commandsOfTargets(file: SourceFile, targets: string[]): SimpleCo
     for (const p of r.prerequisites) visit(p, depth + 1);
     out.push(...r.commands);
   };
-  const wanted = targets.length > 0 ? targets : [[...rules.keys()][0]].filter((x): x is string => !!x);
+  // The default goal: the first target, not one whose name starts with a dot (as GNU make chooses).
+  const wanted = targets.length > 0 ? targets : [[...rules.keys()].find((k) => !k.startsWith('.'))].filter((x): x is string => !!x);
   for (const t of wanted) visit(t, 0);
   return out;
 }

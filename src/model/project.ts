@@ -28,6 +28,9 @@ export class Project {
 
   private readonly byPath = new Map<string, SourceFile>();
 
+  /** Can a file matter to a finding (the relevance filter's answer, set by the model once it is made)? */
+  mayMatter?: (f: SourceFile) => boolean;
+
   constructor(readonly ws: Workspace, readonly files: SourceFile[], skipped: Skip[]) {
     for (const f of files) if (!this.byPath.has(f.path)) this.byPath.set(f.path, f);
     for (const s of skipped) this.problem({ path: s.path, reason: s.reason });
@@ -250,11 +253,14 @@ export function runFacts(entrypoint: CommandLike | undefined, cmd: CommandLike |
  * A container whose own command replaces the image's, with one that runs no
  * debugger, while the image's own command is what runs the debugger (a debug
  * image's `ENTRYPOINT ["/dlv", …]`, reused by a one-shot `chown` service),
- * does not debug: the debugger in the image is wired to a command it does not run.
+ * does not debug: the debugger in the image is wired to a command it does not run. So
+ * too for a Tilt build whose `entrypoint=` runs the debugger, reused by a copy init container
+ * (argo-cd's `copyutil`, which its kustomization points at a build without the entrypoint).
  */
-export function imageTools(facts: ImageFacts | undefined, overridden: boolean, run: CommandFacts, ctx?: FollowContext): ToolUse[] {
+export function imageTools(facts: ImageFacts | undefined, overridden: boolean, run: CommandFacts, ctx?: FollowContext, buildEntrypoint?: CommandLike): ToolUse[] {
   if (!facts) return [];
   if (!overridden || run.tools.length > 0) return facts.tools;
-  const own = runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
+  // The build's own entrypoint (Tilt's `entrypoint=["dlv", "exec", …]`) is the image's command as its builds run it.
+  const own = buildEntrypoint ? runFacts(buildEntrypoint, undefined, ctx) : runFacts(facts.stage.entrypoint, facts.stage.cmd, ctx);
   return own.tools.some((t) => t.use === 'run') ? [] : facts.tools;
 }

@@ -324,6 +324,21 @@ export class Relevance {
     }
   }
 
+  /** A debugger word in the file, or the name of a hot script, air config or debug image: following it may find a debugger. */
+  mayLead(f: SourceFile): boolean {
+    return this.hot(f);
+  }
+
+  /** Does the file spell a debugger word (every file does when everything is read)? Such a file is read aloud. */
+  spellsDebugger(f: SourceFile): boolean {
+    return this.everything || isHot(f);
+  }
+
+  /** Every file counts as hot (tests compare both ways). */
+  get readsEverything(): boolean {
+    return this.everything;
+  }
+
   /** Is this Dockerfile (by path) one that may matter? */
   dockerfileMayMatter(f: SourceFile): boolean {
     return this.hot(f);

@@ -9,7 +9,7 @@ import { wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
 import { parseShortPort, splitPortSpec } from './compose.js';
 import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
-import type { Launch, PortMapping } from './launch.js';
+import { isEngineStorage, type Launch, type PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
 import { commandFileOf, type CommandFile } from './cmdfiles.js';
@@ -83,6 +83,8 @@ export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: 
   const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
   const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
   const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, expand)).filter((p): p is PortMapping => !!p);
+  // A volume at the engine's storage (`-v dind:/var/lib/docker`, `--mount …,target=/var/lib/docker`): containers run inside.
+  const engineFlag = flags.find((f) => ((f.name === '-v' || f.name === '--volume') && isEngineStorage(splitPortSpec(expand(f.value))[1] ?? '')) || (f.name === '--mount' && /(^|,)(target|dst|destination)=\/var\/lib\/(docker|containerd|containers)\/?(,|$)/.test(expand(f.value))));
   // What these flags make of a launch, the same for a `docker run` line and a workflow container's `options:`.
   const launchFields = {
     capAdd,
@@ -94,6 +96,7 @@ export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: 
     ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
     ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
     ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
+    ...(engineFlag ? { nestedEngine: val(engineFlag) } : {}),
   } satisfies Partial<Launch>;
   return { val, userFlag, ports, launchFields };
 }

@@ -260,6 +260,7 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
     stop(file, reason, span) {
       project.problem({ path: file.path, reason, span });
     },
+    mayMatter: (file) => project.mayMatter?.(file) ?? true,
   };
 }
 

@@ -35,31 +35,80 @@ const MAX_DOCS = 10_000;
 const OPEN = '\u27e6\u27e6';
 const CLOSE = '\u27e7\u27e7';
 
+/** What stands for a `"` inside a template action (one UTF-16 unit, as the quote). */
+const QUOTE = '\u27ea';
+
 /**
  * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
- * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`) becomes a comment, and every other
- * `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text (`name: {{ .Release.Name }}-api` is otherwise a
- * flow mapping). Values read back through str() get their braces again. Text without `{{` is returned as is.
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`), and every line an action goes on
+ * to (`{{- $dir := .Values.a | ternary⏎ "/x"⏎ "/y" }}`, `{{- if and⏎ (ne …)⏎ }}`), becomes a
+ * comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text
+ * (`name: {{ .Release.Name }}-api` is otherwise a flow mapping), with its `"` as `⟪` (so
+ * `- "{{ join "," .Values.hosts }}"` stays one quoted scalar). Values read back through str() get their
+ * braces and quotes again. Text without `{{` is returned as is.
  */
 export function untemplate(text: string): string {
-  if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7')) return text;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('{{')) continue;
-    const lead = line.length - line.trimStart().length;
-    if (line.startsWith('{{', lead) && line.replace(/\{\{.*?\}\}/g, '').trim() === '') {
-      lines[i] = line.slice(0, lead) + '#' + line.slice(lead + 1);
-      continue;
-    }
-    lines[i] = line.split('{{').join(OPEN).split('}}').join(CLOSE);
+  if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7') || text.includes(QUOTE)) return text;
+  const out = text.split('');
+  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r';
+  const lineEnd = (at: number): number => {
+    const n = text.indexOf('\n', at);
+    return n < 0 ? text.length : n;
+  };
+  // Each action's range, left to right. One that is not closed, or that opens in a YAML comment
+  // (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
+  const actions: Array<[number, number]> = [];
+  for (let i = text.indexOf('{{'); i >= 0; ) {
+    const close = text.indexOf('}}', i + 2);
+    const eol = lineEnd(i);
+    let end = close < 0 ? eol : close + 2;
+    if (end > eol && /(^|[ \t])#/.test(text.slice(text.lastIndexOf('\n', i) + 1, i))) end = eol;
+    actions.push([i, end]);
+    i = text.indexOf('{{', end);
   }
-  return lines.join('\n');
+  /** Comment out the line that starts at `from` (its first non-blank character becomes `#`). */
+  const comment = (from: number): void => {
+    for (let k = from, to = lineEnd(from); k < to; k++) {
+      if (!blank(text[k])) {
+        out[k] = '#';
+        return;
+      }
+    }
+  };
+  for (const [s0, e0] of actions) {
+    out[s0] = out[s0 + 1] = '\u27e6';
+    if (e0 - s0 >= 4 && text.startsWith('}}', e0 - 2)) out[e0 - 2] = out[e0 - 1] = '\u27e7';
+    for (let k = s0 + 2; k < e0 - 2; k++) if (text[k] === '"') out[k] = QUOTE;
+  }
+  // Lines that hold only actions (and blanks) are comments.
+  let a = 0;
+  for (let from = 0; from < text.length; ) {
+    const to = lineEnd(from);
+    while (a < actions.length && actions[a]![1] <= from) a++;
+    let k = from;
+    let only = false;
+    for (let b = a; k < to; b++) {
+      while (k < to && blank(text[k])) k++;
+      if (k >= to) break;
+      const act = actions[b];
+      if (!act || act[0] !== k) {
+        only = false;
+        break;
+      }
+      only = true;
+      k = act[1];
+    }
+    if (only) comment(from);
+    from = to + 1;
+  }
+  // Every line an action goes on to is a comment.
+  for (const [s0, e0] of actions) for (let k = text.indexOf('\n', s0); k >= 0 && k < e0; k = text.indexOf('\n', k + 1)) comment(k + 1);
+  return out.join('');
 }
 
-/** A scalar's value with a template's braces given back (see untemplate). */
+/** A scalar's value with a template's braces and quotes given back (see untemplate). */
 function retemplate(v: string): string {
-  return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}') : v;
+  return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}').split(QUOTE).join('"') : v;
 }
 
 /** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
@@ -75,6 +124,14 @@ export function parseYaml(file: SourceFile): YamlFile {
   try {
     const text = file.kind === 'kubernetes' && isTemplatePath(file.path) ? untemplate(file.text) : file.text;
     docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, strict: false });
+    // `command: "--a x \⏎    --b y"`: a double-quoted scalar whose escaped line breaks go on at the key's
+    // own indentation, which YAML 1.2 refuses and Compose (go-yaml) reads. Read again with each escaped line
+    // break as spaces (same length: offsets stay), which is the same words.
+    const first = (Array.isArray(docs) ? docs : [docs]).find((d) => d.errors.length > 0)?.errors[0];
+    if (first && /^Missing closing "quote/.test(first.message) && /\\\r?\n/.test(text)) {
+      const again = parseAllDocuments(text.replace(/\\(\r?\n)/g, (_m, nl: string) => ' '.repeat(1 + nl.length)), { prettyErrors: false, uniqueKeys: false, strict: false });
+      if ((Array.isArray(again) ? again : [again]).every((d) => d.errors.length === 0)) docs = again;
+    }
   } catch (e) {
     // The parser's composer recurses once per nesting level: thousands of `[` overflow the stack.
     if (e instanceof RangeError) throw new ParseError(DEEP, 0);

@@ -93,6 +93,8 @@ export const ptd001: Rule = {
         continue;
       }
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
+      // The drop as the launch's own file spells it (a Kubernetes manifest has no cap_drop).
+      const dropText = dropAll?.span.file.kind === 'kubernetes' ? '`capabilities.drop: [ALL]`' : dropAll && ['shell', 'makefile', 'workflow', 'devcontainer', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'markdown'].includes(dropAll.span.file.kind) ? '`--cap-drop=ALL`' : '`cap_drop: ALL`';
       const who = launchName(l);
       const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
       let fix = editorFor(l).addCapability('SYS_PTRACE');
@@ -118,23 +120,23 @@ export const ptd001: Rule = {
         const what = attach ? `runs \`${commandText(attach)}\` (${where(attach.span)})` : 'has an editor configuration that attaches the debugger to a running process';
         message =
           `${who[0]!.toUpperCase()}${who.slice(1)} ${what}, which attaches a debugger to a process that is already running. ` +
-          `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+          `That needs the SYS_PTRACE capability, and this container does not have it${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
           `On hosts that restrict attaching (Yama ptrace_scope=1: Ubuntu, GitHub-hosted runners, most cloud VMs) it fails with ` +
           `"Could not attach to pid …: this could be caused by a kernel security setting" (strace: "Operation not permitted"). Fix: ${grant}.`;
         short = `${attach ? `\`${commandText(attach)}\`` : 'The editor\'s "attach to process" configuration'} attaches to a running process: that needs SYS_PTRACE on most hosts` +
-          `${dropAll ? ', and `cap_drop: ALL` removed it' : ' (Ubuntu, CI runners, cloud VMs)'}.`;
+          `${dropAll ? `, and ${dropText} removed it` : ' (Ubuntu, CI runners, cloud VMs)'}.`;
       } else {
         const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
         const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
         message =
-          `${who[0]!.toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ' (`cap_drop: ALL` removed every capability)' : ''}. ` +
+          `${who[0]!.toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
           `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
           `"fork/exec …: operation not permitted" on Docker before 19.03, kernels before 4.8 and seccomp profiles without the ptrace rule, ` +
           `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
           `Fix: ${grant}.`;
         // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
         const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
-        short = `${who[0]!.toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ' (`cap_drop: ALL`)' : ''}, \`dlv attach\` and \`strace -p\` fail.`;
+        short = `${who[0]!.toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
       }
       // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
       fix = withScannerSuppressions(ctx.project, fix, scannerReason('PTD001'));

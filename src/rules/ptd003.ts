@@ -7,11 +7,23 @@ import { grantPhrase, launchName } from './describe.js';
 import { evidence } from './ptd001.js';
 import type { Rule } from './types.js';
 
-/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
+/** An entrypoint that starts a Docker engine (moby's `hack/dind`, docker:dind's `dockerd-entrypoint.sh`, `dockerd`). */
+const ENGINE_ENTRYPOINT = /^(dind|dind-systemd|dockerd|dockerd-entrypoint\.sh|dockerd-rootless\.sh)$/;
+
+/**
+ * privileged for reasons other than debugging: Docker-in-Docker and friends — by the image's name, by
+ * what the model saw (a docker-in-docker feature, a volume at /var/lib/docker), or by the ENTRYPOINT the
+ * image's stage chain ends with.
+ */
 function privilegedForOtherReasons(l: Launch): boolean {
   if (l.privilegedFor) return true;
   const img = l.image?.value ?? '';
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
+  if (l.nestedEngine) return true;
+  for (let s = l.stage; s; s = s.parent) {
+    if (!s.entrypoint) continue;
+    return s.entrypoint.words.slice(0, 3).some((w) => ENGINE_ENTRYPOINT.test(w.value.slice(w.value.lastIndexOf('/') + 1)));
+  }
   return false;
 }
 

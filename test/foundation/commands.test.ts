@@ -23,6 +23,15 @@ describe('command facts', () => {
     expect(g.tools[0]!.dlv!.listen!.value).toBe('localhost:4000');
   });
 
+  it('looks through init processes (tini, dumb-init) to the command they start', () => {
+    expect(facts('/usr/bin/tini -s -- dlv exec --headless --listen=:2345 /app').tools[0]).toMatchObject({ tool: 'dlv', use: 'run', mode: 'launch', dlv: { sub: 'exec' } });
+    expect(facts('dumb-init -r 15:2 -- strace -p 1').tools[0]).toMatchObject({ tool: 'strace', mode: 'attach' });
+    expect(facts('tini -g gdb -p 7').tools[0]).toMatchObject({ tool: 'gdb', mode: 'attach' });
+    // Their own flag values are not the command.
+    expect(facts('tini -e 143 -- /app').tools).toEqual([]);
+    expect(facts('tini -- echo dlv').tools).toEqual([]);
+  });
+
   it('looks inside sh -c and through sudo, env and timeout', () => {
     expect(facts(`sh -c "sleep 1 && strace -p 1"`).tools[0]).toMatchObject({ tool: 'strace', mode: 'attach' });
     expect(facts('sudo -E env FOO=1 timeout 30 gdb -p 42').tools[0]).toMatchObject({ tool: 'gdb', mode: 'attach' });

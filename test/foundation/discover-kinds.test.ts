@@ -138,7 +138,7 @@ describe('extensionless scripts: the shebang peek', () => {
   it('a 2 MiB extensionless script is classified from its head, then skipped by the size cap', () => {
     const root = tempRepo({});
     mkdirSync(join(root, 'scripts'));
-    writeFileSync(join(root, 'scripts/big'), '#!/bin/bash\n' + 'echo padding line\n'.repeat((2 * 1024 * 1024) / 18));
+    writeFileSync(join(root, 'scripts/big'), '#!/bin/bash\n' + 'echo padding line\n'.repeat((2 * 1024 * 1024) / 18) + 'exec dlv exec /app\n');
     const ws = new Workspace(root);
     const head = ws.head('scripts/big');
     expect(head!.length).toBeLessThanOrEqual(SHEBANG_PEEK_BYTES);
@@ -148,6 +148,23 @@ describe('extensionless scripts: the shebang peek', () => {
     expect(d.skipped).toHaveLength(1);
     expect(d.skipped[0]!.path).toBe('scripts/big');
     expect(d.skipped[0]!.reason).toMatch(/larger than 1 MiB/);
+  });
+
+  it('a file over the size cap, or binary, that names no debugger is skipped without a note', () => {
+    const root = tempRepo({});
+    mkdirSync(join(root, 'manifests'));
+    // An operator's install bundle: 2 MiB of CRDs, privileged and seccomp words but no debugger.
+    writeFileSync(join(root, 'manifests/install.yaml'), 'apiVersion: v1\nkind: ConfigMap\n' + '# privileged: true seccomp\n'.repeat((2 * 1024 * 1024) / 26));
+    // A CRD bundle whose embedded PodSpec schema spells hostPID: and shareProcessNamespace.
+    writeFileSync(join(root, 'manifests/crds.yaml'), 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n' + '  hostPID:\n    type: boolean\n  shareProcessNamespace:\n    type: boolean\n'.repeat((2 * 1024 * 1024) / 70));
+    writeFileSync(join(root, 'manifests/utf-16.yaml'), Buffer.from('\ufeffkind: Pod\n', 'utf16le'));
+    // The word across the 1 MiB chunk boundary is still found.
+    const big = Buffer.alloc(1024 * 1024 + 64, 0x23);
+    big.write('\nDlV', 1024 * 1024 - 2, 'latin1');
+    writeFileSync(join(root, 'manifests/debug.yaml'), Buffer.concat([Buffer.from('kind: Pod\n'), big]));
+    writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 0x73, 0x74, 0x72, 0x61, 0x63, 0x65]));
+    const d = discover(new Workspace(root));
+    expect(d.skipped.map((s) => s.path).sort()).toEqual(['Dockerfile.bin', 'manifests/debug.yaml']);
   });
 
   it('never follows a symbolic link out of the root to peek, and follows one inside it', () => {

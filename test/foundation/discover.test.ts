@@ -145,7 +145,9 @@ describe('discovery', () => {
 
   it('outside git walks the tree, skipping .git, node_modules and vendor; skips binary files with a note', () => {
     const root = tempRepo({ 'a/Dockerfile': 'FROM a\n', 'node_modules/x/Dockerfile': 'FROM d\n', 'vendor/y/Dockerfile': 'FROM e\n' });
-    writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2]));
+    // A binary file that spells a debugger gets a note (one that names none cannot hide a debugger setting).
+    writeFileSync(join(root, 'Dockerfile.bin'), Buffer.from([0x46, 0x52, 0, 1, 2, 0x64, 0x6c, 0x76]));
+    writeFileSync(join(root, 'Dockerfile.blob'), Buffer.from([0x46, 0x52, 0, 1, 2]));
     const d = discover(new Workspace(root));
     expect(d.files.map((f) => f.path)).toEqual(['a/Dockerfile']);
     expect(d.skipped).toEqual([{ path: 'Dockerfile.bin', reason: 'has binary content' }]);

@@ -10,6 +10,8 @@ import { validate } from '../../src/fix/validate.js';
 import { applyFixes } from '../../src/fix/apply.js';
 import { chartData, conditionRegions, definesOf, renderText, type TVal } from '../../src/model/gotemplate.js';
 import { toLocation } from '../../src/source.js';
+import { untemplate } from '../../src/parse/yaml.js';
+import { parseAllDocuments } from 'yaml';
 import { tempRepo } from '../helpers/repo.js';
 
 const roots: string[] = [];
@@ -121,5 +123,49 @@ describe('Helm charts in the scan', () => {
     const files = chart(values(false).replace('  registry: ghcr.io\n', ''), sidecar(false), service);
     // The registry is missing: the image has a hole, so the sidecar is no debugging container as far as the chart shows.
     expect((await found(files)).filter((x) => x.includes('chart/'))).toEqual([]);
+  });
+});
+
+describe('templates read as YAML (untemplate)', () => {
+  const parse = (t: string) => parseAllDocuments(untemplate(t), { prettyErrors: false, uniqueKeys: false, strict: false });
+  const errors = (t: string) => parse(t).flatMap((d) => d.errors.map((e) => e.message.split('\n')[0]));
+
+  it('keeps every offset, and is the text itself without actions', () => {
+    const t = 'a: {{ .Values.a }}\n{{- if .Values.b }}\nb: "{{ join "," .Values.c }}"\n{{- end }}\n';
+    expect(untemplate(t)).toHaveLength(t.length);
+    expect(untemplate('a: 1\n')).toBe('a: 1\n');
+  });
+
+  it('an action that goes on over several lines is a comment on each of them', () => {
+    const t =
+      '{{- $dir := (.Capabilities.KubeVersion.GitVersion | contains "-gke") | ternary\n    "/home/kubernetes/bin"\n    "/opt/cni/bin"\n}}\n' +
+      'kind: DaemonSet\napiVersion: apps/v1\nspec:\n  template:\n    spec:\n      containers:\n{{- if and\n  (ne .Values.a "false")\n  (.Values.b)\n}}\n        - name: cni\n          image: x\n{{- end }}\n';
+    expect(errors(t)).toEqual([]);
+    const js = parse(t)[0]!.toJS() as { kind: string; spec: { template: { spec: { containers: Array<{ name: string }> } } } };
+    expect(js.kind).toBe('DaemonSet');
+    expect(js.spec.template.spec.containers.map((c) => c.name)).toEqual(['cni']);
+  });
+
+  it('quotes inside an action do not end the quoted scalar around it, and come back in the value', () => {
+    const t = 'args:\n  - "--hosts={{ join "," .Values.hosts }}"\n  - {{ or .Scheme "https" }}\n  - ["--registry", {{ .Registry }}, "--scheme", {{ or .Scheme "https" }}]\n';
+    expect(errors(t)).toEqual([]);
+    const js = parse(t)[0]!.toJS() as { args: unknown[] };
+    expect(js.args[0]).toBe('--hosts=\u27e6\u27e6 join \u27ea,\u27ea .Values.hosts \u27e7\u27e7');
+  });
+
+  it('a stray or commented-out {{ takes no other line with it', () => {
+    const t = '# use {{ .Values.x to set it\nkind: Pod\nmetadata:\n  name: a # {{ see\nspec: {}\n# }}\n';
+    expect(errors(t)).toEqual([]);
+    expect((parse(t)[0]!.toJS() as { kind: string; spec: unknown }).spec).toEqual({});
+  });
+
+  it('a chart whose debug container follows a multi-line action and a quoted join is read, and reported', async () => {
+    const files = {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'chart/values.yaml': 'hosts: [a, b]\n',
+      'chart/templates/deployment.yaml':
+        '{{- $x := .Values.hosts | default\n    "none"\n}}\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: acme/api\n          command: ["dlv", "exec", "/app", "--headless", "--listen=:2345"]\n          args:\n            - "--hosts={{ join "," .Values.hosts }}"\n',
+    };
+    expect(await found(files)).toEqual(['PTD001 chart/templates/deployment.yaml:12']);
   });
 });

@@ -191,6 +191,23 @@ describe('2. image identity across files', () => {
     expect(await found({ ...files, 'k8s/other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n', Tiltfile: "docker_build('acme/api', '.', dockerfile='Dockerfile.tilt')\nk8s_yaml('k8s/other.yaml')\n" })).not.toContain('PTD001 chart/templates/deployment.yaml:9');
   });
 
+  it('Tilt: k8s_yaml(kustomize(DIR)) deploys what the kustomization renders; entrypoint= behind tini is the command, args follow it; a copy init container does not debug', async () => {
+    const deploy = (cmd: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: copyutil\n          image: quay.io/acme/api:latest\n          command: [/bin/cp, /usr/local/bin/api, /shared/api]\n      containers:\n        - name: api\n          image: quay.io/acme/api:latest\n${cmd}`;
+    const files = {
+      'Dockerfile.tilt': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nCOPY .tilt-bin/api /usr/local/bin/api\n',
+      'manifests/base/kustomization.yaml': 'resources:\n  - api-deployment.yaml\n',
+      'manifests/base/api-deployment.yaml': deploy('          args: [/usr/local/bin/api]\n'),
+      'manifests/dev-tilt/kustomization.yaml': 'resources:\n  - ../base\n',
+      Tiltfile: "docker_build_with_restart(\n  'quay.io/acme/api:latest',\n  context='.',\n  dockerfile='Dockerfile.tilt',\n  entrypoint=['/usr/bin/tini', '-s', '--', 'dlv', 'exec', '--headless', '--listen=:2345'],\n  live_update=[sync('.tilt-bin/api', '/usr/local/bin/api')],\n)\nk8s_yaml(kustomize('manifests/dev-tilt'))\n",
+    };
+    const f = await findingsOf(files);
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 manifests/base/api-deployment.yaml:13']);
+    expect(f[0]!.message).toContain('runs `dlv exec');
+    // Without the kustomize() call nothing deploys the build: the manifest runs an image of its own.
+    expect(await found({ ...files, Tiltfile: files.Tiltfile.replace("k8s_yaml(kustomize('manifests/dev-tilt'))\n", '') })).toEqual([]);
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
@@ -324,6 +341,22 @@ describe('3. scripts the container runs', () => {
     const res = await scan({ root });
     expect(res.findings.filter((f) => f.ruleId !== 'PTD900')).toEqual([]);
     expect(res.files.some((f) => f.text.includes('dlv attach'))).toBe(false);
+  });
+
+  it('a loop of scripts that spell no debugger gives no note (an entrypoint that re-runs itself as another user)', async () => {
+    const r = await found({
+      Dockerfile: 'FROM debian\nRUN apt-get install -y gdb\nCOPY entrypoint.sh run-tests.sh /\nENTRYPOINT ["/entrypoint.sh"]\n',
+      'entrypoint.sh': '#!/bin/sh\nif [ "$(id -u)" = 0 ]; then exec gosu app /entrypoint.sh "$@"; fi\n/run-tests.sh\n',
+      'run-tests.sh': '#!/bin/sh\ncat > /etc/systemd/system/t.service <<EOF\nExecStart=/bin/sh /entrypoint.sh\nEOF\n',
+    });
+    expect(r.filter((x) => x.startsWith('PTD900'))).toEqual([]);
+  });
+
+  it('a script out of reach that neither spells a debugger nor leads to one gives no note (a build library four scripts down)', async () => {
+    const files: Record<string, string> = { Dockerfile: 'FROM debian\nRUN apt-get install -y strace\nCOPY . /s/\nCMD ["/s/1.sh"]\n' };
+    for (let i = 1; i <= 6; i++) files[`${i}.sh`] = `#!/bin/sh\nsource /s/${i + 1}.sh\n`;
+    files['7.sh'] = '#!/bin/sh\necho done\n';
+    expect((await found(files)).filter((x) => x.startsWith('PTD900'))).toEqual([]);
   });
 
   it('scripts are followed at most four hops deep', async () => {

@@ -8,6 +8,7 @@ import { parseDockerfile } from '../../src/parse/dockerfile.js';
 import { parseShortPort, splitPortSpec } from '../../src/model/compose.js';
 import { globTest } from '../../src/model/kustomize.js';
 import { makeSourceFile } from '../../src/source.js';
+import { commandsOfTargets, makeRules } from '../../src/model/maketargets.js';
 
 const sf = (path: string, text: string) => makeSourceFile(path, `/x/${path}`, 'dockerfile', text);
 
@@ -107,5 +108,26 @@ describe('Dockerfile exec form', () => {
     const d = parseDockerfile(sf('Dockerfile', 'FROM x\nCMD ["sh", "-c", "dlv exec /app --headless --listen=:2345"]\n'));
     expect(d.stages[0]!.cmd!.words.map((w) => w.value)).toEqual(['sh', '-c', 'dlv exec /app --headless --listen=:2345']);
     expect(d.stages[0]!.cmd!.facts.tools[0]).toMatchObject({ tool: 'dlv', dlv: { sub: 'exec', headless: true, listen: { value: ':2345' } } });
+  });
+});
+
+describe('Makefile targets (maketargets.ts)', () => {
+  it('a dot-named target is a target; special targets and suffix rules are not; the default goal skips dot names', () => {
+    const f = makeSourceFile('Makefile', '/x/Makefile', 'makefile', '.PHONY: all\n.build:\n\tgo build -o bin/a .\n.c.o:\n\tcc -c $<\nall: .build\n\techo done\n');
+    expect([...makeRules(f).keys()]).toEqual(['.build', 'all']);
+    expect(commandsOfTargets(f, []).map((c) => c.words.map((w) => w.value).join(' '))).toEqual(['go build -o bin/a .', 'echo done']);
+  });
+});
+
+describe('YAML as Compose reads it (parse/yaml.ts)', () => {
+  it('a double-quoted command whose escaped line breaks go on at the key\'s indentation is read, offsets kept', async () => {
+    const { parseYaml } = await import('../../src/parse/yaml.js');
+    const text = 'services:\n  node:\n    image: x\n    security_opt:\n      - seccomp:unconfined\n    command: "--host :9001 \\\n    --peer-host 10.0.0.1:5555 \\\n    --id nodeB"\n    ports: ["9001:9001"]\n';
+    const y = parseYaml(makeSourceFile('compose.yml', '/x/compose.yml', 'compose', text));
+    const js = y.docs[0]!.toJS() as { services: { node: { command: string; ports: string[] } } };
+    expect(js.services.node.command.split(/\s+/)).toEqual(['--host', ':9001', '--peer-host', '10.0.0.1:5555', '--id', 'nodeB']);
+    expect(js.services.node.ports).toEqual(['9001:9001']);
+    // A quote that is really missing is still an error.
+    expect(() => parseYaml(makeSourceFile('b.yml', '/x/b.yml', 'compose', 'a: "x \\\n  y\nb: 1\n'))).toThrow(/quote/);
   });
 });

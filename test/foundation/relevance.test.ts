@@ -342,6 +342,24 @@ describe('files that cannot matter are not parsed', () => {
   });
 });
 
+describe('files read only for a possible link are read quietly', () => {
+  it('a broken manifest that only names a debug image, or may hold a Service for a debug pod, gets no PTD900 note', async () => {
+    const root = tempRepo({
+      'Dockerfile.debug': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nCMD ["dlv", "exec", "/app"]\n',
+      'Makefile': 'debug-image:\n\tdocker build -f Dockerfile.debug -t acme/api-debug .\n',
+      'k8s/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  labels: {app: api-debug}\nspec:\n  containers:\n    - name: api\n      image: acme/api-debug\n      securityContext: {capabilities: {add: [SYS_PTRACE]}}\n',
+      // A chart's files/ template that names the image (and a Service) and is no YAML as it stands.
+      'charts/x/files/gateway.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: gw\n  labels: {{ toJson .Labels }}\nspec:\n  selector: {app: api-debug, x: {{ if .A }}\n    - b\n  }}\n',
+      'charts/x/files/other.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec: {image: acme/api-debug, x: [\n',
+    });
+    const r = await scan({ root });
+    expect(r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path)).toEqual([]);
+    // With everything read, they are read aloud as before.
+    const all = await scan({ root, readEverything: true });
+    expect(all.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path).sort()).toEqual(['charts/x/files/gateway.yaml', 'charts/x/files/other.yaml']);
+  });
+});
+
 describe('whole repositories: the same findings with and without the filter', () => {
   const dirsUnder = (d: string) => readdirSync(d).map((n) => join(d, n)).filter((p) => statSync(p).isDirectory());
   const repos = [...dirsUnder(join(FIXTURES, 'foundation')), ...dirsUnder(join(FIXTURES, 'rules')), ...dirsUnder(join(ROOT, 'test', 'containers', 'fixtures')), join(ROOT, 'examples', 'seed')];

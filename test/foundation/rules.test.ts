@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES, scanBrief, tempRepo } from '../helpers/repo.js';
+import { scan } from '../../src/engine.js';
 
 const fx = (name: string): string => join(FIXTURES, 'foundation', name);
 
@@ -44,6 +45,37 @@ describe('PTD001–PTD004 on the seed and its variants', () => {
     ]);
   });
 
+  it('privileged mode for a Docker engine inside is not the debugger\'s workaround (PTD003); privileged without that still is', async () => {
+    const dc = (extra: string) => `{\n  "name": "dev",\n  "image": "golang:1.22",\n  "customizations": { "vscode": { "extensions": ["golang.go"] } },\n${extra}\n  "runArgs": ["--cap-add=SYS_PTRACE", "--privileged"]\n}\n`;
+    const root = tempRepo({
+      // The docker-in-docker feature; a volume at the engine's storage (dapr's dev container).
+      'a/.devcontainer/devcontainer.json': dc('  "features": { "ghcr.io/devcontainers/features/docker-in-docker:2": {} },'),
+      'b/.devcontainer/devcontainer.json': dc('  "mounts": ["type=volume,source=dind-var-lib-docker,target=/var/lib/docker"],'),
+      // Built from a stage chain whose ENTRYPOINT starts dockerd (moby's dev image); dlv comes from a delve stage.
+      'c/Dockerfile': 'FROM golang:1.22 AS base\nCOPY --from=ghcr.io/go-delve/delve:v1.25.2 /dlv /usr/local/bin/dlv\nVOLUME /var/lib/docker\nENTRYPOINT ["hack/dind"]\nFROM base AS devcontainer\nCOPY . .\n',
+      'c/.devcontainer/devcontainer.json': '{\n  "name": "c",\n  "build": { "context": "..", "dockerfile": "../Dockerfile", "target": "devcontainer" },\n  "runArgs": ["--privileged"],\n  "customizations": { "vscode": { "extensions": ["golang.go"] } }\n}\n',
+      // Compose and docker run with the engine's storage on a volume.
+      'compose.yaml': 'services:\n  dind:\n    image: acme/dev\n    privileged: true\n    command: dlv debug --headless --listen=:2345\n    ports: ["127.0.0.1:2345:2345"]\n    volumes:\n      - docker-data:/var/lib/docker\n  plain:\n    image: acme/dev\n    privileged: true\n    command: dlv debug --headless --listen=:2345\n    ports: ["127.0.0.1:2346:2345"]\n',
+      'run.sh': 'docker run --privileged -v dind:/var/lib/docker acme/dev strace -p 1\ndocker run --privileged --mount type=volume,source=x,target=/var/lib/containerd acme/dev strace -p 1\ndocker run --privileged -v /var/lib/docker:/host-docker acme/dev strace -p 1\n',
+      // No such evidence: still the workaround.
+      'd/.devcontainer/devcontainer.json': dc('  "features": { "ghcr.io/devcontainers/features/docker-outside-of-docker:1": {} },'),
+    });
+    expect((await scanBrief(root)).filter((f) => f.rule === 'PTD003').map((f) => `${f.path}:${f.line}`)).toEqual(['compose.yaml:11', 'd/.devcontainer/devcontainer.json:6', 'run.sh:3']);
+  });
+
+  it('says where every capability was dropped as the file spells it (cap_drop, capabilities.drop, --cap-drop)', async () => {
+    const root = tempRepo({
+      'compose.yml': 'services:\n  a:\n    image: x\n    cap_drop: [ALL]\n    command: dlv attach 1\n',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [dlv, attach, "1"]\n      securityContext:\n        capabilities:\n          drop: [ALL]\n',
+      'run.sh': 'docker run --cap-drop=ALL x strace -p 1\n',
+    });
+    const r = await scan({ root });
+    const msg = (path: string) => r.findings.find((f) => f.ruleId === 'PTD001' && f.span.file.path === path)!.message;
+    expect(msg('compose.yml')).toContain('(`cap_drop: ALL` removed every capability)');
+    expect(msg('pod.yaml')).toContain('(`capabilities.drop: [ALL]` removed every capability)');
+    expect(msg('run.sh')).toContain('(`--cap-drop=ALL` removed every capability)');
+  });
+
   it('drops SYS_PTRACE when cap_drop removes it, even with cap_add ALL', async () => {
     const root = tempRepo({ 'compose.yml': 'services:\n  a:\n    image: x\n    cap_add: [ALL]\n    cap_drop: [SYS_PTRACE]\n    command: dlv attach 1\n' });
     expect(await scanBrief(root)).toContainEqual(expect.objectContaining({ rule: 'PTD001', severity: 'error' }));
@@ -75,7 +107,9 @@ describe('PTD900: what could not be read is said once', () => {
       // Files that mention a debugger are parsed (the others cannot matter; see relevance.test.ts).
       'docker-compose.yml': 'services:\n  a:\n    command: dlv attach 1\n    image: [unclosed\n',
       '.devcontainer/devcontainer.json': '{ "image": "golang:1.22", ',
-      'Dockerfile.huge': big,
+      'Dockerfile.huge': 'FROM golang\nRUN apt-get install -y gdb\n' + big,
+      // Too large, and naming no debugger: nothing in it can be a debugger setting.
+      'Dockerfile.bundle': big,
       'k8s/ok.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n      command: [strace, -p, "1"]\n',
     });
     const found = await scanBrief(root);

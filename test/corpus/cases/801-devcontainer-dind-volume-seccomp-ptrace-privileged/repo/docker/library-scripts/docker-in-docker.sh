@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+apt-get install -y docker-ce
