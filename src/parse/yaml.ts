@@ -34,32 +34,78 @@ const MAX_DOCS = 10_000;
 /** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
 const OPEN = '\u27e6\u27e6';
 const CLOSE = '\u27e7\u27e7';
+/**
+ * What stands for the characters inside an action that YAML would read as its own (`"` and `'` end a quoted
+ * scalar, `: ` starts a mapping, ` #` a comment): `"--hosts={{ join "," .Values.hosts }}"` is one scalar once
+ * rendered, and is one here. One UTF-16 unit each; given back by retemplate.
+ */
+const INNER: Record<string, string> = { '"': '\u27ea', "'": '\u27eb', ':': '\u27ec', '#': '\u27ed' };
+const OUTER: Record<string, string> = Object.fromEntries(Object.entries(INNER).map(([k, v]) => [v, k]));
+const PLACEHOLDERS = /[\u27e6\u27e7\u27ea-\u27ed]/;
 
 /**
  * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
- * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`) becomes a comment, and every other
- * `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text (`name: {{ .Release.Name }}-api` is otherwise a
- * flow mapping). Values read back through str() get their braces again. Text without `{{` is returned as is.
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`, also an action written over several lines,
+ * `{{- if (and\n  .Values.a\n  .Values.b) }}`) becomes a comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`
+ * with its quotes, colons and hashes set aside, which YAML reads as plain text (`name: {{ .Release.Name }}-api`
+ * is otherwise a flow mapping). Values read back through str() get their braces again. Text without `{{` is
+ * returned as is.
  */
 export function untemplate(text: string): string {
-  if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7')) return text;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('{{')) continue;
-    const lead = line.length - line.trimStart().length;
-    if (line.startsWith('{{', lead) && line.replace(/\{\{.*?\}\}/g, '').trim() === '') {
-      lines[i] = line.slice(0, lead) + '#' + line.slice(lead + 1);
-      continue;
-    }
-    lines[i] = line.split('{{').join(OPEN).split('}}').join(CLOSE);
+  if (!text.includes('{{') || PLACEHOLDERS.test(text)) return text;
+  const out = text.split('');
+  // Every action's [start, end) (end after its `}}`); an unclosed one runs to the end of the text.
+  const actions: Array<[number, number]> = [];
+  for (let i = text.indexOf('{{'); i >= 0; ) {
+    const close = text.indexOf('}}', i + 2);
+    const end = close < 0 ? text.length : close + 2;
+    actions.push([i, end]);
+    i = text.indexOf('{{', end);
   }
-  return lines.join('\n');
+  const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = (at: number): number => { const n = text.indexOf('\n', at); return n < 0 ? text.length : n; };
+  for (let k = 0; k < actions.length; ) {
+    // A run of actions with nothing but blanks around them, from the start of a line to the end of one: comments.
+    const first = actions[k]!;
+    const ls = lineStart(first[0]);
+    let j = k;
+    if (text.slice(ls, first[0]).trim() === '') {
+      while (true) {
+        const endLine = lineEnd(actions[j]![1]);
+        const next = actions[j + 1];
+        if (next && next[0] < endLine && text.slice(actions[j]![1], next[0]).trim() === '') { j++; continue; }
+        if (text.slice(actions[j]![1], endLine).trim() === '') {
+          // Each line the run covers starts with a comment sign where its text starts.
+          for (let at = ls; at < endLine; at = lineEnd(at) + 1) {
+            const e = lineEnd(at);
+            let c = at;
+            while (c < e && (text[c] === ' ' || text[c] === '\t')) c++;
+            if (c < e) out[c] = '#';
+          }
+          k = j + 1;
+          j = -1;
+        }
+        break;
+      }
+      if (j < 0) continue;
+    }
+    // An inline action: braces and the characters YAML would read set aside.
+    const [s, e] = first;
+    out[s] = out[s + 1] = '\u27e6';
+    if (e - s >= 4 && text.startsWith('}}', e - 2)) out[e - 2] = out[e - 1] = '\u27e7';
+    for (let c = s + 2; c < e - 2; c++) {
+      const r = INNER[text[c]!];
+      if (r) out[c] = r;
+    }
+    k++;
+  }
+  return out.join('');
 }
 
-/** A scalar's value with a template's braces given back (see untemplate). */
+/** A scalar's value with a template's braces (and what untemplate set aside inside them) given back. */
 function retemplate(v: string): string {
-  return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}') : v;
+  if (!PLACEHOLDERS.test(v)) return v;
+  return v.split(OPEN).join('{{').split(CLOSE).join('}}').replace(/[\u27ea-\u27ed]/g, (c) => OUTER[c]!);
 }
 
 /** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
@@ -223,7 +269,8 @@ export function pairSpan(file: SourceFile, p: Pair): Span {
  * from folding or escapes map to the nearest source character.
  */
 function scalarWordNear(file: SourceFile, n: Scalar): Word {
-  const value = String(n.value ?? '');
+  // A Helm template's action as written (untemplate keeps lengths, so the map is the same).
+  const value = retemplate(String(n.value ?? ''));
   const [start, end] = n.range ?? [0, 0];
   const src = file.text.slice(start, end);
   const map: number[] = [];
