@@ -138,7 +138,7 @@ function basename(v: string): string {
   return i >= 0 ? v.slice(i + 1) : v;
 }
 
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout…) from the front. */
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini, dumb-init…) from the front. */
 function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
@@ -158,6 +158,18 @@ function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): W
       if ((head === 'gosu' || head === 'su-exec') && k < ws.length) { runAs = ws[k]!.value; k++; }
       if (head === 'sudo' && runAs === undefined) runAs = 'root';
       if (runAs !== undefined) info.asRoot = /^(root|0)(:.*)?$/.test(runAs);
+      ws = ws.slice(k);
+      continue;
+    }
+    // Init wrappers run the command after their own options (and an optional `--`): `tini -s -- dlv exec …`.
+    if (head === 'tini' || head === 'tini-static' || head === 'dumb-init') {
+      let k = 1;
+      while (k < ws.length && ws[k]!.value.startsWith('-')) {
+        const v = ws[k]!.value;
+        k++;
+        if (v === '--') break;
+        if (['-p', '-e', '-r', '--rewrite'].includes(v)) k++;
+      }
       ws = ws.slice(k);
       continue;
     }
