@@ -5,7 +5,7 @@
  * relative to the Tiltfile too), scoped to the manifests its `k8s_yaml(…)`
  * calls deploy (a path or a list of paths, as literals; Tilt injects its images only there, so a
  * manifest it does not name is not linked, also when it renders others with local()); `k8s_yaml(helm('CHART'))`
- * names the chart's templates.
+ * names the chart's templates, `k8s_yaml(kustomize('DIR'))` what the kustomization renders.
  */
 import { posix } from 'node:path';
 import { starlarkCalls, type StarValue } from '../parse/starlark.js';
@@ -13,9 +13,10 @@ import type { Word } from '../parse/shell.js';
 import type { ImageBuildSpec } from './images.js';
 import type { Project } from './project.js';
 import { repoJoin } from './scripts.js';
+import { kustomizeManifests } from './kustomize.js';
 import type { SourceFile } from '../types.js';
 
-const NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm']);
+const NAMES = new Set(['docker_build', 'docker_build_with_restart', 'k8s_yaml', 'helm', 'kustomize']);
 
 /** A string literal as a word, characters mapped 1:1 when the literal has no escapes. */
 function word(v: StarValue): Word {
@@ -49,6 +50,13 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
     if (root === undefined) continue;
     const prefix = root === '' ? 'templates/' : `${root.replace(/\/+$/, '')}/templates/`;
     for (const f of project.files) if (f.kind === 'kubernetes' && f.path.startsWith(prefix)) deploys.add(f.path);
+  }
+  // k8s_yaml(kustomize('manifests/dev')): what the kustomization renders (its resources, followed as Skaffold's are).
+  for (const c of calls) {
+    if (c.name !== 'kustomize') continue;
+    const d = c.args[0] ?? c.kwargs.get('paths');
+    const root = d?.value ? repoJoin(dir, d.value) : undefined;
+    if (root !== undefined) kustomizeManifests(project, root, deploys);
   }
   const out: ImageBuildSpec[] = [];
   for (const c of calls) {

@@ -191,6 +191,20 @@ describe('2. image identity across files', () => {
     expect(await found({ ...files, 'k8s/other.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n', Tiltfile: "docker_build('acme/api', '.', dockerfile='Dockerfile.tilt')\nk8s_yaml('k8s/other.yaml')\n" })).not.toContain('PTD001 chart/templates/deployment.yaml:9');
   });
 
+  it('Tilt: k8s_yaml(kustomize(\'dir\')) deploys what the kustomization renders, so a pod giving only args runs the image\'s tini -- dlv ENTRYPOINT', async () => {
+    const files = {
+      'Dockerfile.tilt': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCOPY bin/server /usr/local/bin/server\nENTRYPOINT ["/usr/bin/tini", "-s", "--", "dlv", "exec", "--headless", "--listen=:2345", "--api-version=2"]\n',
+      'deploy/dev/kustomization.yaml': 'resources:\n  - ../base\n',
+      'deploy/base/kustomization.yaml': 'resources:\n  - server.yaml\n',
+      'deploy/base/server.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: server\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: acme/server:latest\n          args: [/usr/local/bin/server]\n        - name: copy\n          image: acme/server:latest\n          command: [/bin/cp, /usr/local/bin/server, /shared/]\n',
+    };
+    const f = await findingsOf({ ...files, Tiltfile: "k8s_yaml(kustomize('deploy/dev'))\ndocker_build('acme/server', '.', dockerfile='Dockerfile.tilt')\n" });
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 deploy/base/server.yaml:9']);
+    expect(f[0]!.message).toContain('runs `dlv exec');
+    // A kustomization the Tiltfile does not render gets no image from it.
+    expect(await found({ ...files, 'deploy/other/kustomization.yaml': 'resources: []\n', Tiltfile: "k8s_yaml(kustomize('deploy/other'))\ndocker_build('acme/server', '.', dockerfile='Dockerfile.tilt')\n" })).not.toContain('PTD001 deploy/base/server.yaml:9');
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
