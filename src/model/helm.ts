@@ -172,3 +172,69 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
   }
   return false;
 }
+
+/** A copy of the chart's data with `.Values.<path>` set to v (the values object copied along the path only). */
+function withValue(data: TVal, path: string[], v: TVal): TVal {
+  const set = (o: TVal, k: number): TVal => {
+    const base = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, TVal>) : {};
+    return { ...base, [path[k]!]: k === path.length - 1 ? v : set(base[path[k]!], k + 1) };
+  };
+  return { ...(data as Record<string, TVal>), Values: set((data as Record<string, TVal>).Values, 0) };
+}
+
+function valueAt(data: TVal, path: string[]): TVal {
+  let o: TVal = (data as Record<string, TVal>).Values;
+  for (const k of path) o = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, TVal>)[k] : undefined;
+  return o;
+}
+
+/** What a template's list renders (per item offset) with the chart's default values, and with its debug mode on. */
+export interface HelmVariant {
+  /** Whether each offset renders. */
+  keep: boolean[];
+  /** The branch, off by default, that turning the mode on renders (undefined: the default values' render). */
+  region?: Region;
+  /** The `--set a.b=v` that turns it on. */
+  set?: string;
+}
+
+/**
+ * The items of a template's list (a container's `command:` and `args:`, by offset) as the chart renders them.
+ * With the default values, an item inside an `{{ if }}` branch they leave off is not rendered. When an item
+ * that is off holds a debugger (`debug(i)`), the list is what the chart renders in that debug mode: one value
+ * of the branch's condition flipped (`debug.enabled: false` → true), so that its `{{ else }}` siblings and the
+ * other branches on the same value (`{{ if eq .Values.debug.enabled false }} - /operator {{ else }} - /dlv`,
+ * then `{{ if eq .Values.debug.enabled true }}` for dlv's flags) switch with it. Undefined when the file is no
+ * chart template or none of the items sits in a branch the default values leave off.
+ */
+export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean): HelmVariant | undefined {
+  if (offsets.length === 0 || !file.text.includes('{{')) return undefined;
+  const chart = chartOf(project, file.path);
+  if (!chart) return undefined;
+  const all = conditionRegions(file.text, chart.data, chart.defines);
+  const offIn = (rs: Region[], at: number): Region | undefined =>
+    rs.filter((r) => r.on === false && r.start <= at && at < r.end).sort((a, b) => b.start - a.start)[0];
+  if (!offsets.some((at) => offIn(all, at))) return undefined;
+  let debugOff = false;
+  for (let i = 0; i < offsets.length; i++) {
+    const region = debug(i) ? offIn(all, offsets[i]!) : undefined;
+    if (!region) continue;
+    debugOff = true;
+    // Values the branch's condition reads, each set in turn to what turns it on (a boolean flipped, an unset
+    // value true, a string one of the condition's literals: `eq .Values.mode "debug"`) until the branch renders.
+    const paths = [...new Set([...region.cond.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)].map((m) => m[1]!.slice(1)))].slice(0, 8);
+    const literals = [...region.cond.matchAll(/"([^"\\]{1,64})"/g)].map((m) => m[1]!).slice(0, 8);
+    for (const p of paths) {
+      const path = p.split('.');
+      const cur = valueAt(chart.data, path);
+      const tries: TVal[] = typeof cur === 'boolean' ? [!cur] : cur === undefined || cur === null || cur === '' ? [true, ...literals] : typeof cur === 'string' ? literals : [];
+      for (const v of tries) {
+        const turned = conditionRegions(file.text, withValue(chart.data, path, v), chart.defines);
+        if (offIn(turned, offsets[i]!)) continue;
+        return { keep: offsets.map((at) => !offIn(turned, at)), region, set: `--set ${p}=${String(v)}` };
+      }
+    }
+  }
+  // A debugger in a branch no single value turns on: every item is kept (as an unknown branch is).
+  return debugOff ? undefined : { keep: offsets.map((at) => !offIn(all, at)) };
+}

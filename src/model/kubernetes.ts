@@ -2,15 +2,19 @@
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isScalar } from '../parse/yaml-lib.js';
 import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
-import { analyzeWords, type Word } from './commands.js';
+import { analyzeWords } from './commands.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
 import type { Launch, PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
+
+/** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
+const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
 
 const POD_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
@@ -57,10 +61,10 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
  * A related location for what sits in a Helm `{{- if … }}` branch that the chart's default values do not render:
  * a debug mode that is off by default is still shipped, so findings in it are reported, saying how it is turned on.
  */
-function offNote(project: Project, file: SourceFile, offset: number, what: string): Related | undefined {
-  const r = offRegions(project, file, offset)[0];
+function offNote(project: Project, file: SourceFile, offset: number, what: string, region?: Region, set?: string): Related | undefined {
+  const r = region ?? offRegions(project, file, offset)[0];
   if (!r) return undefined;
-  const flag = setFlag(r.cond);
+  const flag = set ?? setFlag(r.cond);
   const nl = file.text.indexOf('\n', r.at);
   return {
     span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
@@ -139,9 +143,19 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           // The image's Dockerfile, when the repository builds it (images.ts).
           const linked = imageName ? linker.image(imageName, [file]) : undefined;
           const img = linked?.facts;
-          const wordsOf = (key: string): Word[] => items(y, get(y, c, key)).filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-          const command = wordsOf('command');
-          const args = wordsOf('args');
+          const scalarsOf = (key: string): Scalar[] => items(y, get(y, c, key)).filter((i): i is Scalar => !!i && isScalar(i));
+          let cmdItems = scalarsOf('command');
+          let argItems = scalarsOf('args');
+          // A Helm template's command and args as the chart renders them: its debug mode's when a debugger is in a branch that is off.
+          const listed = [...cmdItems, ...argItems];
+          const variant = helmListVariant(project, file, listed.map((s) => s.range?.[0] ?? 0), (i) => DEBUGGER_WORD.test(String(listed[i]!.value ?? '')));
+          if (variant) {
+            const n = cmdItems.length;
+            cmdItems = cmdItems.filter((_, i) => variant.keep[i]);
+            argItems = argItems.filter((_, i) => variant.keep[n + i]);
+          }
+          const command = cmdItems.map((s) => scalarWord(file, s));
+          const args = argItems.map((s) => scalarWord(file, s));
           const wd = str(get(y, c, 'workingDir'));
           // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
           const named = command[0]?.value;
@@ -165,7 +179,9 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           }
           const nameNode = get(y, c, 'name');
           const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
-          const notes = [...(off ? [off] : []), ...(linked?.related ?? [])];
+          // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
+          const cmdOff = !off && variant?.region ? offNote(project, file, variant.region.at, 'This command', variant.region, variant.set) : undefined;
+          const notes = [...(off ? [off] : []), ...(cmdOff ? [cmdOff] : []), ...(linked?.related ?? [])];
           const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
           const launch: Launch = {
             id,

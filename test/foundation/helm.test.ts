@@ -10,6 +10,8 @@ import { validate } from '../../src/fix/validate.js';
 import { applyFixes } from '../../src/fix/apply.js';
 import { chartData, conditionRegions, definesOf, renderText, type TVal } from '../../src/model/gotemplate.js';
 import { toLocation } from '../../src/source.js';
+import { untemplate } from '../../src/parse/yaml.js';
+import { parseAllDocuments } from 'yaml';
 import { tempRepo } from '../helpers/repo.js';
 
 const roots: string[] = [];
@@ -121,5 +123,71 @@ describe('Helm charts in the scan', () => {
     const files = chart(values(false).replace('  registry: ghcr.io\n', ''), sidecar(false), service);
     // The registry is missing: the image has a hole, so the sidecar is no debugging container as far as the chart shows.
     expect((await found(files)).filter((x) => x.includes('chart/'))).toEqual([]);
+  });
+});
+
+describe('Helm templates read as YAML', () => {
+  const parses = (t: string): boolean => parseAllDocuments(untemplate(t)).every((d) => d.errors.length === 0);
+
+  it('keeps offsets and reads an action with quotes inside a quoted scalar, an action written over lines, `: ` and ` #` inside actions', () => {
+    const t =
+      'args:\n  - "--hosts={{ join "," .Values.hosts }}"\n  - \'{{ .Values.a | default \'x\' }}\'\n' +
+      '{{- if (and\n      .Values.a\n      .Values.b) }}\n  - plain {{ printf "%s: %s" .a .b }} # {{ "#x" }}\n{{- end }}\n';
+    expect(untemplate(t)).toHaveLength(t.length);
+    expect(parses(t)).toBe(true);
+    // Before: the inner quotes ended the scalar.
+    expect(parseAllDocuments(t.replace('{{ join "," .Values.hosts }}', '⟦⟦ join "," .Values.hosts ⟧⟧')).some((d) => d.errors.length > 0)).toBe(true);
+    expect(untemplate(t).split('\n').slice(3, 6).every((l) => l.trimStart().startsWith('#'))).toBe(true);
+  });
+
+  it('still refuses what is no YAML once its actions are set aside, and leaves text without actions alone', () => {
+    expect(parses('a: [1, 2\nb: {{ .Values.x }}\n')).toBe(false);
+    expect(untemplate('a: "b"\n')).toBe('a: "b"\n');
+  });
+
+  it('a chart whose debug args hold a quoted join is read: its dlv sidecar without SYS_PTRACE is reported, nothing unreadable', async () => {
+    const files = {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'chart/values.yaml': 'hosts: [a, b]\n',
+      'chart/templates/deploy.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api:1\n' +
+        '        command: ["/dlv", "--headless", "--listen=:40000", "exec", "/api", "--"]\n        args:\n        - "--hosts={{ join "," .Values.hosts }}"\n',
+    };
+    expect(await found(files)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+  });
+});
+
+describe('a Helm debug mode that switches command and args', () => {
+  const chart = (caps: string, values = 'debug:\n  enabled: false\n  port: 40000\n'): Record<string, string> => ({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: op\nversion: 0.1.0\n',
+    'chart/values.yaml': values,
+    'chart/templates/deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: op\nspec:\n  template:\n    spec:\n      containers:\n      - name: op\n        image: acme/op:1\n' + caps +
+      '        command:\n{{- if eq .Values.debug.enabled false }}\n        - /operator\n{{- else }}\n        - /dlv\n{{- end }}\n        args:\n' +
+      '{{- if eq .Values.debug.enabled true }}\n        - --listen=:{{ .Values.debug.port }}\n        - --headless=true\n        - exec\n        - /operator\n        - --\n{{- end }}\n        - --log-level=info\n',
+  });
+  const ptrace = '{{- if eq .Values.debug.enabled true }}\n        securityContext:\n          capabilities:\n            add: ["SYS_PTRACE"]\n{{- end }}\n';
+
+  it('reads the container as the debug mode renders it (/dlv … exec /operator), reported with how the mode is turned on', async () => {
+    const f = await findingsOf(chart(''));
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+    expect(f[0]!.message).toContain('/dlv --listen=:{{ .Values.debug.port }} --headless=true exec');
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set debug.enabled=true');
+  });
+
+  it('says nothing when the debug mode grants SYS_PTRACE; a mode chosen by a string value is turned on the same way', async () => {
+    expect(await found(chart(ptrace))).toEqual([]);
+    // `eq .Values.mode "debug"` with `mode: release`: the mode is the condition's literal.
+    const files = chart('', 'mode: release\ndebug:\n  port: 40000\n');
+    files['chart/templates/deploy.yaml'] = files['chart/templates/deploy.yaml']!.replaceAll('eq .Values.debug.enabled false', 'ne .Values.mode "debug"').replaceAll('eq .Values.debug.enabled true', 'eq .Values.mode "debug"');
+    const f = await findingsOf(files);
+    expect(f.map((x) => x.ruleId)).toEqual(['PTD001']);
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set mode=debug');
+  });
+
+  it('a command switched on a value that is not a debugger stays as the default values render it', async () => {
+    const files = chart('');
+    files['chart/templates/deploy.yaml'] = files['chart/templates/deploy.yaml']!.replace('        - /dlv\n', '        - /operator-v2\n').replace('--listen=:{{ .Values.debug.port }}\n        - --headless=true\n        - exec\n        - /operator\n        - --\n', '--verbose\n');
+    expect(await found(files)).toEqual([]);
   });
 });
