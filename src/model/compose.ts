@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
 import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
-import type { ComposeSource, Launch, PortMapping } from './launch.js';
+import { isTracingFs, type ComposeSource, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { composePartner, composeVariantBases, isComposeOverride } from './relevance.js';
 import type { BuildRef, Linker } from './link.js';
@@ -301,6 +301,18 @@ export function composeBuildSpecs(project: Project, services: ComposeService[]):
   return out;
 }
 
+/** The first of a service's `volumes` (short or long form, any type) that mounts a kernel tracing or BPF file system. */
+function tracingMountOf(svc: ComposeService): Valued<string> | undefined {
+  for (const l of svc.layers) {
+    for (const it of items(l.y, get(l.y, l.map, 'volumes'))) {
+      if (!it) continue;
+      const target = isScalar(it) ? splitPortSpec(String((it as Scalar).value ?? ''))[1] : isMapNode(it) ? str(get(l.y, it, 'target')) : undefined;
+      if (target !== undefined && isTracingFs(target)) return { value: target, span: nodeSpan(l.y.file, it) };
+    }
+  }
+  return undefined;
+}
+
 /** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
 function bindMounts(project: Project, svc: ComposeService): Mount[] {
   const out: Mount[] = [];
@@ -403,6 +415,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
     if (!v.includes('$')) t.dlv!.listenResolved = v;
   }
+  const tracingMount = tracingMountOf(svc);
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
@@ -423,6 +436,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     ...(hostNetwork ? { hostNetwork } : {}),
     ...(sharedNetwork ? { sharedNetwork } : {}),
     ...(sharedPid ? { sharedPid } : {}),
+    ...(tracingMount ? { tracingMount } : {}),
     ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
     ...(linkNotes ? { linkNotes } : {}),
     source: { kind: 'compose', service: svc, main },

@@ -10,7 +10,7 @@ import { helmImage, helmListVariant, helmValue, offRegions, rendersHiddenCaps, s
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
-import type { Launch, PortMapping } from './launch.js';
+import { isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
@@ -177,6 +177,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             const pname = str(get(y, p, 'name'));
             ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
+          const tracingNode = items(y, get(y, c, 'volumeMounts')).find((m) => isMapNode(m) && isTracingFs(str(get(y, m, 'mountPath')) ?? ''));
           const nameNode = get(y, c, 'name');
           const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
           // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
@@ -202,6 +203,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
             ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
+            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : {}),
             ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
             ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
             ...(notes.length > 0 ? { linkNotes: notes } : {}),

@@ -7,11 +7,16 @@ import { grantPhrase, launchName } from './describe.js';
 import { evidence } from './ptd001.js';
 import type { Rule } from './types.js';
 
-/** privileged for reasons other than debugging: Docker-in-Docker and friends. */
+/**
+ * privileged for reasons other than debugging: Docker-in-Docker and friends, and an eBPF agent (Beyla,
+ * an auto-instrumentation sidecar) that mounts the kernel's tracing or BPF file system and shows no
+ * debugger: it joins the app's PID namespace to find the processes it instruments, and BPF needs privileged.
+ */
 function privilegedForOtherReasons(l: Launch): boolean {
   if (l.privilegedFor) return true;
   const img = l.image?.value ?? '';
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
+  if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => normalizeCap(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach) return true;
   return false;
 }
 

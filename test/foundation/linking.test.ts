@@ -377,6 +377,20 @@ describe('5. evidence of ptrace beyond the tool names', () => {
     expect(await found({ 'pod.yaml': pod('      securityContext:\n        privileged: true\n') })).toEqual(['PTD003 pod.yaml:12']);
   });
 
+  it('an eBPF agent (privileged, the app\'s PID namespace, the kernel\'s tracing or BPF file system mounted) is privileged for BPF, not for a debugger', async () => {
+    const compose = (extra: string) => `services:\n  app:\n    image: acme/app\n  agent:\n    image: acme/agent\n    privileged: true\n    pid: "service:app"\n    volumes:\n      - ./sec:/sys/kernel/security\n${extra}`;
+    expect(await found({ 'compose.yaml': compose('') })).toEqual([]);
+    // A debugger in it is still one, and the same agent without the mount is still a debugging container.
+    expect(await found({ 'compose.yaml': compose('    command: ["strace", "-f", "-p", "1"]\n') })).toEqual(['PTD003 compose.yaml:6']);
+    expect(await found({ 'compose.yaml': compose('').replace('    volumes:\n      - ./sec:/sys/kernel/security\n', '') })).toEqual(['PTD003 compose.yaml:6']);
+    const pod = (mount: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  shareProcessNamespace: true\n  containers:\n    - name: app\n      image: acme/app\n    - name: agent\n      image: acme/agent\n      securityContext:\n        privileged: true\n      volumeMounts:\n        - name: bpf\n          mountPath: ${mount}\n`;
+    expect(await found({ 'pod.yaml': pod('/sys/fs/bpf') })).toEqual([]);
+    expect(await found({ 'pod.yaml': pod('/data') })).toEqual(['PTD003 pod.yaml:12']);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app -v /sys/kernel/debug:/sys/kernel/debug acme/agent\n' })).toEqual([]);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app --mount type=bind,source=/sys,target=/sys/kernel/tracing acme/agent\n' })).toEqual([]);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app -v /data:/data acme/agent\n' })).toEqual(['PTD003 run.sh:2']);
+  });
+
   it('a dev container whose Dockerfile copies Go from a golang image is a Go dev container', async () => {
     expect(await found({ '.devcontainer/devcontainer.json': '{\n  "name": "dev",\n  "build": { "dockerfile": "Dockerfile" }\n}\n', '.devcontainer/Dockerfile': 'FROM debian:bookworm\nCOPY --from=golang:1.22 /usr/local/go /usr/local/go\n' })).toEqual(['PTD001 .devcontainer/devcontainer.json:2']);
   });
