@@ -25,6 +25,13 @@ const POD_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+  // Workload kinds of common operators that hold a Deployment's pod template: Argo Rollouts, OpenKruise,
+  // and Crossplane's runtime config of a provider or function (where its dlv debug patches go).
+  Rollout: ['spec', 'template', 'spec'],
+  CloneSet: ['spec', 'template', 'spec'],
+  AdvancedStatefulSet: ['spec', 'template', 'spec'],
+  DeploymentRuntimeConfig: ['spec', 'deploymentTemplate', 'spec', 'template', 'spec'],
 };
 
 export interface K8sService {

@@ -371,6 +371,16 @@ describe('5. evidence of ptrace beyond the tool names', () => {
     expect(await found({ 'compose.yaml': 'services:\n  app:\n    image: acme/app\n  debugger:\n    image: acme/tools\n    pid: "service:app"\n' })).toEqual(['PTD001 compose.yaml:4']);
   });
 
+  it('an operator workload that holds a pod template is read as a Deployment is (Crossplane DeploymentRuntimeConfig, Argo Rollout)', async () => {
+    const drc = 'apiVersion: pkg.crossplane.io/v1beta1\nkind: DeploymentRuntimeConfig\nmetadata:\n  name: fn\nspec:\n  deploymentTemplate:\n    spec:\n      selector: {}\n      template:\n        spec:\n          containers:\n          - name: package-runtime\n            command: [/dbg/dlv, exec, --headless, --listen=:40000, /function]\n';
+    expect(await found({ 'k8s/debug/runtime.yaml': drc })).toEqual(['PTD001 k8s/debug/runtime.yaml:12']);
+    expect(await found({ 'k8s/debug/runtime.yaml': drc.replace('/function]\n', '/function]\n            securityContext:\n              capabilities:\n                add: [SYS_PTRACE]\n') })).toEqual([]);
+    const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api\n        command: ["strace", "-f", "/api"]\n';
+    expect(await found({ 'rollout.yaml': rollout })).toEqual(['PTD001 rollout.yaml:9']);
+    // A kind that holds no pod template is not read as one.
+    expect(await found({ 'fn.yaml': 'apiVersion: pkg.crossplane.io/v1\nkind: Function\nmetadata:\n  name: fn\nspec:\n  package: xpkg.upbound.io/acme/fn:v1\n# dlv\n' })).toEqual([]);
+  });
+
   it('shareProcessNamespace alone reports nothing; next to a workaround it is evidence', async () => {
     const pod = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  shareProcessNamespace: true\n  containers:\n    - name: app\n      image: acme/app\n    - name: reloader\n      image: acme/reloader\n${extra}`;
     expect(await found({ 'pod.yaml': pod('') })).toEqual([]);
