@@ -3,10 +3,11 @@ import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isScalar } from '../parse/yaml-lib.js';
 import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
 import { analyzeWords } from './commands.js';
+import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmListVariant, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
@@ -77,6 +78,31 @@ function offNote(project: Project, file: SourceFile, offset: number, what: strin
     span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
     message: `${what} is rendered only when \`${r.cond}\` holds, which the chart's values.yaml leaves off: it is the chart's debug mode${flag ? `, turned on with \`helm install … ${flag}\`` : ''}.`,
   };
+}
+
+/**
+ * A container's `command:`/`args:` that a Helm action renders whole, as words placed at the action: the action is
+ * the key's value (`args: {{- include "x.args" . | nindent 12 }}`) or a line of its own below the key.
+ */
+function renderedList(project: Project, file: SourceFile, c: YAMLMap, key: string, flip: HelmRenderedList['flip']): { words: Word[]; note?: Related; flip?: HelmRenderedList['flip'] } | undefined {
+  if (!file.text.includes('{{')) return undefined;
+  const idx = c.items.findIndex((p) => str(p.key as Node) === key);
+  if (idx < 0) return undefined;
+  const pair = c.items[idx]!;
+  const keyEnd = (pair.key as Node | null)?.range?.[1];
+  if (keyEnd === undefined) return undefined;
+  const v = pair.value as Node | null;
+  if (v && !(isScalar(v) && (v.value === null || String(v.value).includes('\u27e6')))) return undefined;
+  const nextKey = (c.items[idx + 1]?.key as Node | null)?.range?.[0] ?? c.range?.[1] ?? file.text.length;
+  const m = /\{\{-?\s*(?:include|template|toYaml)\b[^}]*\}\}/.exec(file.text.slice(keyEnd, nextKey));
+  if (!m) return undefined;
+  const start = keyEnd + m.index;
+  const end = start + m[0].length;
+  const r = helmRenderedList(project, file.path, m[0], (ws) => ws.some((w) => DEBUGGER_WORD.test(w)), flip);
+  if (!r || r.items.length === 0) return undefined;
+  const words: Word[] = r.items.map((value) => ({ value, start, end, quoted: true, map: Array.from({ length: value.length }, () => start) }));
+  const note: Related | undefined = r.set ? { span: { file, start, end }, message: `These ${key} are rendered with a debugger only with \`helm install … ${r.set}\`: it is the chart's debug mode.` } : undefined;
+  return { words, ...(note ? { note } : {}), ...(r.flip ? { flip: r.flip } : {}) };
 }
 
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
@@ -161,8 +187,20 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             cmdItems = cmdItems.filter((_, i) => variant.keep[i]);
             argItems = argItems.filter((_, i) => variant.keep[n + i]);
           }
-          const command = cmdItems.map((s) => scalarWord(file, s));
-          const args = argItems.map((s) => scalarWord(file, s));
+          let command = cmdItems.map((s) => scalarWord(file, s));
+          let args = argItems.map((s) => scalarWord(file, s));
+          // `args:` rendered whole by an action (`{{- include "x.args" . | nindent 12 }}`, `{{- toYaml .Values.args | nindent 12 }}`).
+          const renderedNotes: Related[] = [];
+          let flip: HelmRenderedList['flip'];
+          for (const key of ['command', 'args'] as const) {
+            if ((key === 'command' ? cmdItems : argItems).length > 0) continue;
+            const r = renderedList(project, file, c, key, flip);
+            if (!r) continue;
+            flip = r.flip;
+            if (key === 'command') command = r.words;
+            else args = r.words;
+            if (r.note) renderedNotes.push(r.note);
+          }
           const wd = str(get(y, c, 'workingDir'));
           // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
           const named = command[0]?.value;
@@ -189,7 +227,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
           // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
           const cmdOff = !off && variant?.region ? offNote(project, file, variant.region.at, 'This command', variant.region, variant.set) : undefined;
-          const notes = [...(off ? [off] : []), ...(cmdOff ? [cmdOff] : []), ...(linked?.related ?? [])];
+          const notes = [...(off ? [off] : []), ...(cmdOff ? [cmdOff] : []), ...renderedNotes, ...(linked?.related ?? [])];
           const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
           const launch: Launch = {
             id,

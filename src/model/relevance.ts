@@ -394,6 +394,14 @@ export class Relevance {
   }
 
   /**
+   * Helm templates without a debugger word whose container's command or args a named template renders
+   * (`{{- include "api.args" . | nindent 12 }}`): the debugger may be in the chart's _helpers.tpl.
+   */
+  helmIncludeTemplates(): SourceFile[] {
+    return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && /\b(?:command|args):/.test(f.text) && /\{\{-?\s*(?:include|template)\s+"/.test(f.text));
+  }
+
+  /**
    * Cold Kubernetes manifests that may hold a Service selecting a pod with
    * one of the given label sets.
    */

@@ -191,3 +191,41 @@ describe('a Helm debug mode that switches command and args', () => {
     expect(await found(files)).toEqual([]);
   });
 });
+
+describe('a container whose command and args a named template or the values render', () => {
+  const helpers =
+    '{{- define "api.command" -}}\n{{- if .Values.debug.enabled }}\n- /dlv\n{{- else }}\n- /api\n{{- end }}\n{{- end -}}\n' +
+    '{{- define "api.args" -}}\n{{- if .Values.debug.enabled }}\n- --listen=:2345\n- --headless=true\n- exec\n- /api\n- --\n{{- end }}\n- --port=8080\n{{- end -}}\n';
+  const chart = (values: string, container: string, tpl = helpers): Record<string, string> => ({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+    'chart/values.yaml': values,
+    'chart/templates/_helpers.tpl': tpl,
+    'chart/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api:1\n' + container,
+  });
+  const included = '        command:\n        {{- include "api.command" . | nindent 8 }}\n        args:\n        {{- include "api.args" . | nindent 8 }}\n';
+
+  it('renders the named templates with the debug mode turned on when only then a debugger runs, and says how it is turned on', async () => {
+    const f = await findingsOf(chart('debug:\n  enabled: false\n', included));
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+    expect(f[0]!.message).toContain('/dlv --listen=:2345 --headless=true exec');
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set debug.enabled=true');
+    // Turned on by default: reported without the note.
+    const on = await findingsOf(chart('debug:\n  enabled: true\n', included));
+    expect(on.map((x) => x.ruleId)).toEqual(['PTD001']);
+    expect(on[0]!.related.map((r) => r.message).join('\n')).not.toContain('--set');
+  });
+
+  it('args from values (`{{- toYaml .Values.args | nindent 10 }}`) are read as the chart\'s values.yaml sets them', async () => {
+    const c = '        command: ["/dlv"]\n        args: {{- toYaml .Values.args | nindent 10 }}\n';
+    expect(await found(chart('args: [--headless, --listen=:2345, exec, /api]\n', c, ''))).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+  });
+
+  it('says nothing when no value renders a debugger, when the chart grants SYS_PTRACE, or when its securityContext is rendered', async () => {
+    const plain = '{{- define "api.command" -}}\n- /api\n{{- end -}}\n{{- define "api.args" -}}\n{{- if .Values.verbose }}\n- --v=4\n{{- end }}\n- --port=8080\n{{- end -}}\n# gdb is not in this chart\n';
+    expect(await found(chart('verbose: false\n', included, plain))).toEqual([]);
+    const caps = '        securityContext:\n          capabilities:\n            add: [SYS_PTRACE]\n';
+    expect(await found(chart('debug:\n  enabled: false\n', caps + included))).toEqual([]);
+    const hidden = '        securityContext:\n        {{- include "api.security" . | nindent 10 }}\n';
+    expect(await found(chart('debug:\n  enabled: false\n', hidden + included))).toEqual([]);
+  });
+});
