@@ -5,6 +5,7 @@
  */
 import { expandVars, stageChain, type DfStage } from '../parse/dockerfile.js';
 import { analyzeCommands, type ToolUse } from './commands.js';
+import { splitShell } from '../parse/shell.js';
 import { commandFileOf } from './cmdfiles.js';
 import { mayNameDelveModule } from './relevance.js';
 import type { Launch } from './launch.js';
@@ -69,6 +70,41 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
     for (const t of analyzeCommands(f, cf.commands).tools.filter(isGoInstall)) {
       const v = t.install?.version;
       add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0]!, v) } : {}) });
+    }
+  }
+  // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
+  // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
+  for (const f of project.files) if (f.kind === 'tiltfile' && mayNameDelveModule(f.text)) for (const site of tiltfileInstalls(f)) add(site);
+  return out;
+}
+
+/** The delve installs of the RUN lines inside a Tiltfile's strings, with the FROM image above them in the same string. */
+function tiltfileInstalls(f: SourceFile): DelveInstallSite[] {
+  const out: DelveInstallSite[] = [];
+  const text = f.text;
+  const QUOTES = /"""|'''/;
+  for (const m of text.matchAll(/^[ \t]*RUN[ \t]+/gm)) {
+    const from = m.index + m[0].length;
+    // The logical line: continued by a trailing backslash, ended by the string's closing quotes.
+    let end = from;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      const stop = nl < 0 ? text.length : nl;
+      const q = text.slice(end, stop).search(QUOTES);
+      if (q >= 0) { end += q; break; }
+      end = stop;
+      if (nl < 0 || !/\\\s*$/.test(text.slice(from, stop))) break;
+      end = nl + 1;
+    }
+    const body = text.slice(from, end);
+    if (!mayNameDelveModule(body)) continue;
+    const before = text.slice(0, m.index);
+    const open = Math.max(before.lastIndexOf('"""'), before.lastIndexOf("'''")) + 3;
+    const fromLine = [...before.slice(open).matchAll(/^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)/gim)].pop();
+    const at = fromLine ? open + fromLine.index + fromLine[0].length - fromLine[1]!.length : 0;
+    const images: Valued<string>[] = fromLine ? [{ value: fromLine[1]!, span: { file: f, start: at, end: at + fromLine[1]!.length } }] : [];
+    for (const t of analyzeCommands(f, splitShell(body, { base: from })).tools.filter(isGoInstall)) {
+      out.push({ tool: t, images, ...(t.install?.version !== undefined ? { version: t.install.version } : {}) });
     }
   }
   return out;

@@ -205,6 +205,17 @@ describe('2. image identity across files', () => {
     expect(await found({ ...files, 'deploy/other/kustomization.yaml': 'resources: []\n', Tiltfile: "k8s_yaml(kustomize('deploy/other'))\ndocker_build('acme/server', '.', dockerfile='Dockerfile.tilt')\n" })).not.toContain('PTD001 deploy/base/server.yaml:9');
   });
 
+  it('Tilt: a Dockerfile written as a string of the Tiltfile has its delve install checked where it is written, with the Go of its FROM', async () => {
+    const tilt = (v: string) => `helper = """\nFROM golang:1.22 as tilt-helper\nRUN go install github.com/go-delve/delve/cmd/dlv@${v} && \\\n    chmod +x /go/bin/dlv\n"""\ndocker_build('acme/api', '.', dockerfile_contents = helper)\nbuild_cmd = 'RUN is not a command here: go get github.com/go-delve/delve'\n`;
+    const f = await findingsOf({ Tiltfile: tilt('latest') });
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD012 Tiltfile:3']);
+    expect(f[0]!.message).toContain('Go 1.22');
+    const out = await fixed({ Tiltfile: tilt('latest') }, {});
+    expect(out.text('Tiltfile')).toMatch(/dlv@v1\.\d+\.\d+ && \\\n/);
+    expect(out.after).toEqual([]);
+    expect(await found({ Tiltfile: tilt('v1.22.1') })).toEqual([]);
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
