@@ -7,7 +7,7 @@ import { expandVars, stageChain, type DfStage } from '../parse/dockerfile.js';
 import { analyzeCommands, type ToolUse } from './commands.js';
 import { splitShell } from '../parse/shell.js';
 import { commandFileOf } from './cmdfiles.js';
-import { mayNameDelveModule } from './relevance.js';
+import { COMMAND_KINDS, mayNameDelveModule } from './relevance.js';
 import type { Launch } from './launch.js';
 import type { Project } from './project.js';
 import type { Relevance } from './relevance.js';
@@ -74,12 +74,16 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
   }
   // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
   // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
-  for (const f of project.files) if (f.kind === 'tiltfile' && mayNameDelveModule(f.text)) for (const site of tiltfileInstalls(f)) add(site);
+  // The same for Dockerfiles that scripts and Makefiles write (`cat > Dockerfile.debug <<EOF`, `sed -e '/…/a\\ RUN go install …'`).
+  for (const f of project.files) if ((f.kind === 'tiltfile' || COMMAND_KINDS.has(f.kind)) && mayNameDelveModule(f.text)) for (const site of embeddedRunInstalls(f)) add(site);
   return out;
 }
 
-/** The delve installs of the RUN lines inside a Tiltfile's strings, with the FROM image above them in the same string. */
-function tiltfileInstalls(f: SourceFile): DelveInstallSite[] {
+/**
+ * The delve installs of Dockerfile RUN lines written inside another file's text (a Tiltfile's strings, a script's
+ * heredoc, a Makefile's sed script), at their place in it, with the FROM image above them in the same string.
+ */
+function embeddedRunInstalls(f: SourceFile): DelveInstallSite[] {
   const out: DelveInstallSite[] = [];
   const text = f.text;
   const QUOTES = /"""|'''/;
@@ -96,7 +100,15 @@ function tiltfileInstalls(f: SourceFile): DelveInstallSite[] {
       if (nl < 0 || !/\\\s*$/.test(text.slice(from, stop))) break;
       end = nl + 1;
     }
-    const body = text.slice(from, end);
+    let body = text.slice(from, end);
+    // A quote that a physical line does not close ends the text the RUN line was written in (`…dlv@latest' \\`
+    // of a sed script): the RUN line stops there.
+    let lineAt = 0;
+    for (const line of body.split('\n')) {
+      const unclosed = ["'", '"'].map((q) => (line.split(q).length % 2 === 0 ? line.indexOf(q) : -1)).filter((i) => i >= 0);
+      if (unclosed.length > 0) { body = body.slice(0, lineAt + Math.min(...unclosed)); break; }
+      lineAt += line.length + 1;
+    }
     if (!mayNameDelveModule(body)) continue;
     const before = text.slice(0, m.index);
     const open = Math.max(before.lastIndexOf('"""'), before.lastIndexOf("'''")) + 3;

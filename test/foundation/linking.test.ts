@@ -216,6 +216,16 @@ describe('2. image identity across files', () => {
     expect(await found({ Tiltfile: tilt('v1.22.1') })).toEqual([]);
   });
 
+  it('a Dockerfile a script or a Makefile writes (a heredoc, a sed script) has its delve install checked where it is written', async () => {
+    const gen = '#!/bin/sh\ncat > Dockerfile.debug <<EOF\nFROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nEOF\ndocker build -t app:debug -f Dockerfile.debug .\n';
+    expect(await found({ 'gen.sh': gen })).toEqual(['PTD012 gen.sh:4']);
+    const make = "debug-image:\n\tsed -e '/RUN .*go mod download/a\\\n\tRUN go install github.com/go-delve/delve/cmd/dlv@latest' \\\n\t-e '/EXPOSE/a\\\n\tEXPOSE 2345' \\\n\tDockerfile > Dockerfile.debug\n";
+    expect(await found({ Makefile: make })).toEqual(['PTD012 Makefile:3']);
+    // Pinned, or a RUN word that starts no line (an echo of it), says nothing.
+    expect(await found({ 'gen.sh': gen.replace('@latest', '@v1.22.1') })).toEqual([]);
+    expect(await found({ 'gen.sh': '#!/bin/sh\necho "RUN go install github.com/go-delve/delve/cmd/dlv@latest" >> notes.txt\n' })).toEqual([]);
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
