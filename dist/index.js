@@ -8997,6 +8997,24 @@ function readConfigFile(path) {
 
 /***/ }),
 
+/***/ 9364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ DEBUGGER_WORDS)
+/* harmony export */ });
+/**
+ * Lower-case words, one of which appears in some file of every launch with
+ * debugger evidence: the debuggers, a ptrace capability, a shared PID
+ * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
+ * a `kubectl debug`. A module of its own, importing nothing: discovery
+ * (src/discover) and the relevance filter (src/model/relevance.ts) both read it.
+ */
+const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'];
+
+
+/***/ }),
+
 /***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9014,9 +9032,9 @@ function readConfigFile(path) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _model_relevance_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1194);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4998);
-/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8117);
+/* harmony import */ var _debugger_words_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9364);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4998);
+/* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8117);
 /**
  * Which files to read: `git ls-files` in a checkout, else a walk. Every read
  * goes through Workspace.read, which never leaves the root (symlinks are
@@ -9034,7 +9052,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * `shareProcessNamespace`): every CRD bundle that embeds a PodSpec schema spells `hostPID:` and
  * `shareProcessNamespace`, and no debugger setting hides in megabytes of schema.
  */
-const TOOL_WORDS = _model_relevance_js__WEBPACK_IMPORTED_MODULE_3__/* .DEBUGGER_WORDS */ .uu.filter((w) => w !== 'pid:' && w !== '--pid' && w !== 'shareprocessnamespace');
+const TOOL_WORDS = _debugger_words_js__WEBPACK_IMPORTED_MODULE_5__/* .DEBUGGER_WORDS */ .u.filter((w) => w !== 'pid:' && w !== '--pid' && w !== 'shareprocessnamespace');
 /** The skip reasons of files read() refuses for what they hold, not for where they are. */
 const TOO_BIG_OR_BINARY = /^(is larger than|has binary content)/;
 const MAX_WALK_FILES = 200_000;
@@ -9200,7 +9218,7 @@ function shebangShell(head) {
 }
 /** Decide what a YAML file is from its text without a full parse. */
 function classifyYaml(text) {
-    if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text))
+    if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController|PodTemplate|Rollout|CloneSet|AdvancedStatefulSet|DeploymentRuntimeConfig)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text))
         return 'kubernetes';
     if (/^services:\s*(#.*)?$/m.test(text))
         return 'compose';
@@ -9588,7 +9606,7 @@ class Workspace {
         if ((JSON_KINDS.has(kind) || (kind === 'bake' && norm.endsWith('.json'))) && jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
             return { ok: false, skip: { path: norm, reason: `is nested more than ${MAX_JSON_DEPTH} levels deep` } };
         }
-        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
+        return { ok: true, file: (0,_source_js__WEBPACK_IMPORTED_MODULE_3__/* .makeSourceFile */ .AN)(norm, abs, kind, text) };
     }
     /**
      * Candidate paths (relative, POSIX) under the root or under the given
@@ -9748,7 +9766,7 @@ function discover(ws, paths, exclude, named) {
     const files = [];
     const skipped = [];
     const listed = ws.list(paths, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('files listed', listed.length);
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('files listed', listed.length);
     for (const rel of listed) {
         if (exclude && exclude(rel))
             continue;
@@ -9757,7 +9775,7 @@ function discover(ws, paths, exclude, named) {
             // An extensionless script (bin/dev, docker/entrypoint): known by its shebang, read from its first bytes only.
             if (!mayBeScript(rel))
                 continue;
-            (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('extensionless files peeked');
+            (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('extensionless files peeked');
             const head = ws.head(rel);
             if (head === undefined || shebangShell(head) === undefined)
                 continue;
@@ -9765,7 +9783,7 @@ function discover(ws, paths, exclude, named) {
         }
         if (byName === 'yaml' && ws.isDismissed(rel))
             continue;
-        (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9)('config-named files read');
+        (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9)('config-named files read');
         const r = ws.read(rel, byName === 'yaml' ? 'kubernetes' : byName);
         if (!r.ok) {
             // Too large or binary, and naming no debugger: nothing in it can be a debugger setting (no note).
@@ -9794,16 +9812,16 @@ function discover(ws, paths, exclude, named) {
  */
 function discoverMarked(ws, paths, exclude, named) {
     const d = discover(ws, paths, exclude, named);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('read');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('read');
     return d;
 }
 async function discoverThen(ws, paths, work, exclude, named) {
     const untracked = ws.startListing(paths);
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('list');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('list');
     const first = await work(discoverMarked(ws, paths, exclude, named));
     if (untracked === undefined || !(await untracked))
         return first;
-    (0,_timing_js__WEBPACK_IMPORTED_MODULE_5__/* .mark */ .Gy)('untracked walk');
+    (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .mark */ .Gy)('untracked walk');
     return work(discoverMarked(ws, paths, exclude, named));
 }
 
@@ -10901,6 +10919,8 @@ function conditionRegions(src, data, defines) {
 
 
 
+
+
 const chartCache = new WeakMap();
 /** A chart's helpers are a few files; more than this many .tpl files (or bytes) are not read. */
 const MAX_TPL_FILES = 32;
@@ -10934,10 +10954,13 @@ function chartOf(project, templatePath) {
         const meta = jsOf(project.yaml(chartFile, { quiet: true }));
         const m = (meta && typeof meta === 'object' && !Array.isArray(meta) ? meta : {});
         const defines = new Map();
+        let hotHelpers = false;
         for (const name of project.ws.filesIn(at('templates')).filter((n) => n.endsWith('.tpl')).slice(0, MAX_TPL_FILES)) {
             const r = project.ws.read(at(`templates/${name}`), 'kubernetes');
             if (!r.ok || !r.file.text.includes('define'))
                 continue;
+            if ((0,model_relevance/* isHot */.U1)(r.file))
+                hotHelpers = true;
             for (const [k, v] of definesOf(r.file.text))
                 if (!defines.has(k))
                     defines.set(k, v);
@@ -10946,6 +10969,7 @@ function chartOf(project, templatePath) {
             root,
             data: chartData(jsOf(values), { Name: m.name, Version: m.version, AppVersion: m.appVersion }),
             defines,
+            hotHelpers,
             ...(values ? { values } : {}),
             ...(valuesFile ? { valuesFile } : {}),
         };
@@ -11042,6 +11066,17 @@ function rendersHiddenCaps(text, start, end) {
         }
         if (before !== '')
             continue;
+        // Right below a key with no value of its own (`args:` then `{{- include "x.args" . | nindent 8 }}`, at the
+        // key's indentation or deeper): the action renders that key's value.
+        let k0 = k - 1;
+        while (k0 >= 0 && (lines[k0].line.trim() === '' || lines[k0].line.trim().startsWith('{{') || lines[k0].line.trim().startsWith('#')))
+            k0--;
+        const above = k0 >= 0 ? lines[k0].line : undefined;
+        if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= indent(line)) {
+            if (CAP_KEYS.has(keyOf(above)))
+                return true;
+            continue;
+        }
         // The key this line renders under: the nearest line above it that is less indented and is YAML.
         let parent;
         let parentIsContainer = false;
@@ -11059,6 +11094,153 @@ function rendersHiddenCaps(text, start, end) {
     }
     return false;
 }
+/** A copy of the chart's data with `.Values.<path>` set to v (the values object copied along the path only). */
+function withValue(data, path, v) {
+    const set = (o, k) => {
+        const base = o && typeof o === 'object' && !Array.isArray(o) ? o : {};
+        return { ...base, [path[k]]: k === path.length - 1 ? v : set(base[path[k]], k + 1) };
+    };
+    return { ...data, Values: set(data.Values, 0) };
+}
+function valueAt(data, path) {
+    let o = data.Values;
+    for (const k of path)
+        o = o && typeof o === 'object' && !Array.isArray(o) ? o[k] : undefined;
+    return o;
+}
+/**
+ * The items of a template's list (a container's `command:` and `args:`, by offset) as the chart renders them.
+ * With the default values, an item inside an `{{ if }}` branch they leave off is not rendered. When an item
+ * that is off holds a debugger (`debug(i)`), the list is what the chart renders in that debug mode: one value
+ * of the branch's condition flipped (`debug.enabled: false` → true), so that its `{{ else }}` siblings and the
+ * other branches on the same value (`{{ if eq .Values.debug.enabled false }} - /operator {{ else }} - /dlv`,
+ * then `{{ if eq .Values.debug.enabled true }}` for dlv's flags) switch with it. Undefined when the file is no
+ * chart template or none of the items sits in a branch the default values leave off.
+ */
+function helmListVariant(project, file, offsets, debug) {
+    if (offsets.length === 0 || !file.text.includes('{{'))
+        return undefined;
+    const chart = chartOf(project, file.path);
+    if (!chart)
+        return undefined;
+    const all = conditionRegions(file.text, chart.data, chart.defines);
+    const offIn = (rs, at) => rs.filter((r) => r.on === false && r.start <= at && at < r.end).sort((a, b) => b.start - a.start)[0];
+    if (!offsets.some((at) => offIn(all, at)))
+        return undefined;
+    let debugOff = false;
+    for (let i = 0; i < offsets.length; i++) {
+        const region = debug(i) ? offIn(all, offsets[i]) : undefined;
+        if (!region)
+            continue;
+        debugOff = true;
+        // Values the branch's condition reads, each set in turn to what turns it on (a boolean flipped, an unset
+        // value true, a string one of the condition's literals: `eq .Values.mode "debug"`) until the branch renders.
+        const paths = [...new Set([...region.cond.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)].map((m) => m[1].slice(1)))].slice(0, 8);
+        const literals = [...region.cond.matchAll(/"([^"\\]{1,64})"/g)].map((m) => m[1]).slice(0, 8);
+        for (const p of paths) {
+            const path = p.split('.');
+            const cur = valueAt(chart.data, path);
+            const tries = typeof cur === 'boolean' ? [!cur] : cur === undefined || cur === null || cur === '' ? [true, ...literals] : typeof cur === 'string' ? literals : [];
+            for (const v of tries) {
+                const turned = conditionRegions(file.text, withValue(chart.data, path, v), chart.defines);
+                if (offIn(turned, offsets[i]))
+                    continue;
+                return { keep: offsets.map((at) => !offIn(turned, at)), region, set: `--set ${p}=${String(v)}` };
+            }
+        }
+    }
+    // A debugger in a branch no single value turns on: every item is kept (as an unknown branch is).
+    return debugOff ? undefined : { keep: offsets.map((at) => !offIn(all, at)) };
+}
+/** The `.Values` paths the `if`/`with` conditions of these nodes (and of the named templates they include) read. */
+function conditionPaths(nodes, defines, out = new Set(), seen = new Set()) {
+    const add = (cond) => {
+        for (const m of (cond ?? '').matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g))
+            out.add(m[1].slice(1));
+        for (const m of (cond ?? '').matchAll(/\binclude\s+"([^"]+)"/g))
+            walkDefine(m[1]);
+    };
+    const walkDefine = (name) => {
+        if (seen.has(name) || seen.size > 16)
+            return;
+        seen.add(name);
+        const body = defines.get(name);
+        if (body)
+            conditionPaths(body, defines, out, seen);
+    };
+    for (const n of nodes) {
+        if (n.kind === 'if' || n.kind === 'with')
+            for (const b of n.branches) {
+                add(b.cond);
+                conditionPaths(b.body, defines, out, seen);
+            }
+        else if (n.kind === 'range')
+            conditionPaths(n.body, defines, out, seen);
+        else if (n.kind === 'template')
+            walkDefine(n.name);
+    }
+    return out;
+}
+/**
+ * The items of a container's `args:`/`command:` that a template action renders whole: `{{- include "x.args" . | nindent 12 }}`
+ * (or `template`) of a named template of the chart's .tpl files, or `{{- toYaml .Values.x.args | nindent 12 }}`. Rendered with
+ * the chart's default values and read as a YAML list; when that holds no debugger (`debug(items)` is false) and one value
+ * the named template's conditions read, turned on, renders one, those items are what the chart's debug mode runs.
+ * Undefined when the action is another one or something in it is unknown.
+ */
+function helmRenderedList(project, templatePath, action, debug, flip) {
+    const chart = chartOf(project, templatePath);
+    if (!chart)
+        return undefined;
+    const inc = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+    const vals = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+    const listOf = (v) => Array.isArray(v) && v.length <= 256 && v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') ? v.map(String) : undefined;
+    if (vals)
+        return ((items) => (items ? { items } : undefined))(listOf(valueAt(chart.data, vals[1].slice(1).split('.'))));
+    if (!inc)
+        return undefined;
+    const render = (data) => {
+        const text = renderText(`{{ include "${inc[1]}" . }}`, data, chart.defines);
+        if (text === undefined)
+            return undefined;
+        if (text.trim() === '')
+            return [];
+        try {
+            const docs = (0,yaml_lib/* parseAllDocuments */.hR)(text, { uniqueKeys: false });
+            const doc = Array.isArray(docs) ? docs[0] : docs;
+            return doc && doc.errors.length === 0 ? listOf(doc.toJS({ maxAliasCount: 10 })) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    if (flip) {
+        const turned = render(withValue(chart.data, flip.path, flip.value));
+        if (turned)
+            return { items: turned, set: `--set ${flip.path.join('.')}=${String(flip.value)}`, flip };
+    }
+    const items = render(chart.data);
+    if (items === undefined)
+        return undefined;
+    if (debug(items))
+        return { items };
+    for (const p of [...conditionPaths(chart.defines.get(inc[1]) ?? [], chart.defines)].slice(0, 8)) {
+        const path = p.split('.');
+        const cur = valueAt(chart.data, path);
+        const v = typeof cur === 'boolean' ? !cur : cur === undefined || cur === null || cur === '' ? true : undefined;
+        if (v === undefined)
+            continue;
+        const turned = render(withValue(chart.data, path, v));
+        if (turned && debug(turned))
+            return { items: turned, set: `--set ${p}=${String(v)}`, flip: { path, value: v } };
+    }
+    return { items };
+}
+/** Whether a .tpl file of the chart that holds this template mentions a debugger (its named templates may run one). */
+function chartHelpersMentionDebugger(project, templatePath) {
+    const chart = chartOf(project, templatePath);
+    return !!chart && chart.hotHelpers;
+}
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
 
@@ -11068,6 +11250,9 @@ function rendersHiddenCaps(text, start, end) {
 
 
 
+
+/** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
+const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
 const POD_PATHS = {
     Pod: ['spec'],
     Deployment: ['spec', 'template', 'spec'],
@@ -11077,6 +11262,13 @@ const POD_PATHS = {
     ReplicationController: ['spec', 'template', 'spec'],
     Job: ['spec', 'template', 'spec'],
     CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    PodTemplate: ['template', 'spec'],
+    // Workload kinds of common operators that hold a Deployment's pod template: Argo Rollouts, OpenKruise,
+    // and Crossplane's runtime config of a provider or function (where its dlv debug patches go).
+    Rollout: ['spec', 'template', 'spec'],
+    CloneSet: ['spec', 'template', 'spec'],
+    AdvancedStatefulSet: ['spec', 'template', 'spec'],
+    DeploymentRuntimeConfig: ['spec', 'deploymentTemplate', 'spec', 'template', 'spec'],
 };
 function labelsOf(y, n) {
     const out = new Map();
@@ -11097,16 +11289,46 @@ function seqStrings(y, n) {
  * A related location for what sits in a Helm `{{- if … }}` branch that the chart's default values do not render:
  * a debug mode that is off by default is still shipped, so findings in it are reported, saying how it is turned on.
  */
-function offNote(project, file, offset, what) {
-    const r = offRegions(project, file, offset)[0];
+function offNote(project, file, offset, what, region, set) {
+    const r = region ?? offRegions(project, file, offset)[0];
     if (!r)
         return undefined;
-    const flag = setFlag(r.cond);
+    const flag = set ?? setFlag(r.cond);
     const nl = file.text.indexOf('\n', r.at);
     return {
         span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
         message: `${what} is rendered only when \`${r.cond}\` holds, which the chart's values.yaml leaves off: it is the chart's debug mode${flag ? `, turned on with \`helm install … ${flag}\`` : ''}.`,
     };
+}
+/**
+ * A container's `command:`/`args:` that a Helm action renders whole, as words placed at the action: the action is
+ * the key's value (`args: {{- include "x.args" . | nindent 12 }}`) or a line of its own below the key.
+ */
+function renderedList(project, file, c, key, flip) {
+    if (!file.text.includes('{{'))
+        return undefined;
+    const idx = c.items.findIndex((p) => (0,yaml/* str */.gx)(p.key) === key);
+    if (idx < 0)
+        return undefined;
+    const pair = c.items[idx];
+    const keyEnd = pair.key?.range?.[1];
+    if (keyEnd === undefined)
+        return undefined;
+    const v = pair.value;
+    if (v && !((0,yaml_lib/* isScalar */.jn)(v) && (v.value === null || String(v.value).includes('\u27e6'))))
+        return undefined;
+    const nextKey = c.items[idx + 1]?.key?.range?.[0] ?? c.range?.[1] ?? file.text.length;
+    const m = /\{\{-?\s*(?:include|template|toYaml)\b[^}]*\}\}/.exec(file.text.slice(keyEnd, nextKey));
+    if (!m)
+        return undefined;
+    const start = keyEnd + m.index;
+    const end = start + m[0].length;
+    const r = helmRenderedList(project, file.path, m[0], (ws) => ws.some((w) => DEBUGGER_WORD.test(w)), flip);
+    if (!r || r.items.length === 0)
+        return undefined;
+    const words = r.items.map((value) => ({ value, start, end, quoted: true, map: Array.from({ length: value.length }, () => start) }));
+    const note = r.set ? { span: { file, start, end }, message: `These ${key} are rendered with a debugger only with \`helm install … ${r.set}\`: it is the chart's debug mode.` } : undefined;
+    return { words, ...(note ? { note } : {}), ...(r.flip ? { flip: r.flip } : {}) };
 }
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
 function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }, opts = {}) {
@@ -11187,9 +11409,36 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     // The image's Dockerfile, when the repository builds it (images.ts).
                     const linked = imageName ? linker.image(imageName, [file]) : undefined;
                     const img = linked?.facts;
-                    const wordsOf = (key) => (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, key)).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
-                    const command = wordsOf('command');
-                    const args = wordsOf('args');
+                    const scalarsOf = (key) => (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, key)).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i));
+                    let cmdItems = scalarsOf('command');
+                    let argItems = scalarsOf('args');
+                    // A Helm template's command and args as the chart renders them: its debug mode's when a debugger is in a branch that is off.
+                    const listed = [...cmdItems, ...argItems];
+                    const variant = helmListVariant(project, file, listed.map((s) => s.range?.[0] ?? 0), (i) => DEBUGGER_WORD.test(String(listed[i].value ?? '')));
+                    if (variant) {
+                        const n = cmdItems.length;
+                        cmdItems = cmdItems.filter((_, i) => variant.keep[i]);
+                        argItems = argItems.filter((_, i) => variant.keep[n + i]);
+                    }
+                    let command = cmdItems.map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+                    let args = argItems.map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+                    // `args:` rendered whole by an action (`{{- include "x.args" . | nindent 12 }}`, `{{- toYaml .Values.args | nindent 12 }}`).
+                    const renderedNotes = [];
+                    let flip;
+                    for (const key of ['command', 'args']) {
+                        if ((key === 'command' ? cmdItems : argItems).length > 0)
+                            continue;
+                        const r = renderedList(project, file, c, key, flip);
+                        if (!r)
+                            continue;
+                        flip = r.flip;
+                        if (key === 'command')
+                            command = r.words;
+                        else
+                            args = r.words;
+                        if (r.note)
+                            renderedNotes.push(r.note);
+                    }
                     const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
                     // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
                     const named = command[0]?.value;
@@ -11217,9 +11466,12 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         const pname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'name'));
                         ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: (0,yaml/* nodeSpan */.Vk)(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
                     }
+                    const tracingNode = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'volumeMounts')).find((m) => (0,yaml/* isMapNode */.vz)(m) && (0,model_launch/* isTracingFs */.Ey)((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'mountPath')) ?? ''));
                     const nameNode = (0,yaml/* get */.Jt)(y, c, 'name');
                     const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
-                    const notes = [...(off ? [off] : []), ...(linked?.related ?? [])];
+                    // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
+                    const cmdOff = !off && variant?.region ? offNote(project, file, variant.region.at, 'This command', variant.region, variant.set) : undefined;
+                    const notes = [...(off ? [off] : []), ...(cmdOff ? [cmdOff] : []), ...renderedNotes, ...(linked?.related ?? [])];
                     const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
                     const launch = {
                         id,
@@ -11240,6 +11492,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ports,
                         ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
                         ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
+                        ...(tracingNode ? { tracingMount: { value: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, tracingNode, 'mountPath')), span: (0,yaml/* nodeSpan */.Vk)(file, tracingNode) } } : {}),
                         ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
                         ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
                         ...(notes.length > 0 ? { linkNotes: notes } : {}),
@@ -11479,6 +11732,14 @@ function runFlagSettings(file, flags, expand) {
     const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
     const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
     const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
+    const tracingFlag = flags.find((f) => {
+        if (f.name === '-v' || f.name === '--volume')
+            return (0,model_launch/* isTracingFs */.Ey)((0,compose/* splitPortSpec */.RJ)(expand(f.value))[1] ?? '');
+        if (f.name !== '--mount')
+            return false;
+        const t = /(?:^|,)(?:target|dst|destination)=([^,]*)/.exec(expand(f.value));
+        return !!t && (0,model_launch/* isTracingFs */.Ey)(t[1]);
+    });
     const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
     const ports = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => (0,compose/* parseShortPort */.nX)(f.value, val(f).span, expand)).filter((p) => !!p);
     // A volume at the engine's storage (`-v dind:/var/lib/docker`, `--mount …,target=/var/lib/docker`): containers run inside.
@@ -11493,6 +11754,7 @@ function runFlagSettings(file, flags, expand) {
         ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
         ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
         ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+        ...(tracingFlag ? { tracingMount: val(tracingFlag) } : {}),
         ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
         ...(engineFlag ? { nestedEngine: val(engineFlag) } : {}),
     };
@@ -14427,6 +14689,7 @@ function loadSeccompProfiles(project, securityOpt, cache) {
 
 
 
+
 function stageAt(stages, offset) {
     return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
 }
@@ -14480,10 +14743,68 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
             add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0], v) } : {}) });
         }
     }
+    // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
+    // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
+    // The same for Dockerfiles that scripts and Makefiles write (`cat > Dockerfile.debug <<EOF`, `sed -e '/…/a\\ RUN go install …'`).
+    for (const f of project.files)
+        if ((f.kind === 'tiltfile' || model_relevance/* COMMAND_KINDS */.St.has(f.kind)) && (0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
+            for (const site of embeddedRunInstalls(f))
+                add(site);
+    return out;
+}
+/**
+ * The delve installs of Dockerfile RUN lines written inside another file's text (a Tiltfile's strings, a script's
+ * heredoc, a Makefile's sed script), at their place in it, with the FROM image above them in the same string.
+ */
+function embeddedRunInstalls(f) {
+    const out = [];
+    const text = f.text;
+    const QUOTES = /"""|'''/;
+    for (const m of text.matchAll(/^[ \t]*RUN[ \t]+/gm)) {
+        const from = m.index + m[0].length;
+        // The logical line: continued by a trailing backslash, ended by the string's closing quotes.
+        let end = from;
+        for (;;) {
+            const nl = text.indexOf('\n', end);
+            const stop = nl < 0 ? text.length : nl;
+            const q = text.slice(end, stop).search(QUOTES);
+            if (q >= 0) {
+                end += q;
+                break;
+            }
+            end = stop;
+            if (nl < 0 || !/\\\s*$/.test(text.slice(from, stop)))
+                break;
+            end = nl + 1;
+        }
+        let body = text.slice(from, end);
+        // A quote that a physical line does not close ends the text the RUN line was written in (`…dlv@latest' \\`
+        // of a sed script): the RUN line stops there.
+        let lineAt = 0;
+        for (const line of body.split('\n')) {
+            const unclosed = ["'", '"'].map((q) => (line.split(q).length % 2 === 0 ? line.indexOf(q) : -1)).filter((i) => i >= 0);
+            if (unclosed.length > 0) {
+                body = body.slice(0, lineAt + Math.min(...unclosed));
+                break;
+            }
+            lineAt += line.length + 1;
+        }
+        if (!(0,model_relevance/* mayNameDelveModule */.Zh)(body))
+            continue;
+        const before = text.slice(0, m.index);
+        const open = Math.max(before.lastIndexOf('"""'), before.lastIndexOf("'''")) + 3;
+        const fromLine = [...before.slice(open).matchAll(/^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)/gim)].pop();
+        const at = fromLine ? open + fromLine.index + fromLine[0].length - fromLine[1].length : 0;
+        const images = fromLine ? [{ value: fromLine[1], span: { file: f, start: at, end: at + fromLine[1].length } }] : [];
+        for (const t of (0,model_commands/* analyzeCommands */.rp)(f, (0,shell/* splitShell */.b2)(body, { base: from })).tools.filter(isGoInstall)) {
+            out.push({ tool: t, images, ...(t.install?.version !== undefined ? { version: t.install.version } : {}) });
+        }
+    }
     return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/index.ts
+
 
 
 
@@ -14626,6 +14947,7 @@ function buildModel(project, opts = {}) {
     const kubernetes = kubernetesLaunches(project, k8sFiles.filter((f) => relevance.spellsDebugger(f)), linker);
     kubernetesLaunches(project, k8sFiles.filter((f) => !relevance.spellsDebugger(f)), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
+    kubernetesLaunches(project, relevance.helmIncludeTemplates().filter((f) => !kubernetes.launches.some((l) => l.file === f) && chartHelpersMentionDebugger(project, f.path)), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
@@ -18183,7 +18505,9 @@ function basename(v) {
     const i = v.lastIndexOf('/');
     return i >= 0 ? v.slice(i + 1) : v;
 }
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini…) from the front. */
+/** Reserved words of sh that can stand before a simple command. */
+const RESERVED = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{']);
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini, dumb-init…) from the front. */
 function unwrap(words, info = {}) {
     let ws = words;
     for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
@@ -18192,6 +18516,11 @@ function unwrap(words, info = {}) {
             (info.env ??= []).push(ws[0]);
             ws = ws.slice(1);
             guard--;
+            continue;
+        }
+        // The shell's reserved words before a command (`if …; then go install …; fi`, `do strace …`): the command follows.
+        if (!ws[0].quoted && RESERVED.has(ws[0].value)) {
+            ws = ws.slice(1);
             continue;
         }
         if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') {
@@ -18773,7 +19102,7 @@ var caps = __nccwpck_require__(1064);
 // EXTERNAL MODULE: ./src/model/project.ts
 var model_project = __nccwpck_require__(1852);
 // EXTERNAL MODULE: ./src/model/launch.ts
-var launch = __nccwpck_require__(3386);
+var model_launch = __nccwpck_require__(3386);
 // EXTERNAL MODULE: ./src/model/relevance.ts
 var relevance = __nccwpck_require__(1194);
 ;// CONCATENATED MODULE: ./src/model/env.ts
@@ -19222,14 +19551,14 @@ function composeBuildSpecs(project, services) {
     }
     return out;
 }
-/** A `volumes` entry of the service at a container engine's storage (`dind:/var/lib/docker`): it runs containers itself. */
-function engineVolume(svc) {
+/** The first of a service's `volumes` (short or long form, any type) whose target passes the test. */
+function volumeAt(svc, test) {
     for (const l of svc.layers) {
         for (const it of (0,yaml/* items */.ld)(l.y, (0,yaml/* get */.Jt)(l.y, l.map, 'volumes'))) {
             if (!it)
                 continue;
             const target = (0,yaml_lib/* isScalar */.jn)(it) ? splitPortSpec(String(it.value ?? ''))[1] : (0,yaml/* isMapNode */.vz)(it) ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(l.y, it, 'target')) : undefined;
-            if (target !== undefined && (0,launch/* isEngineStorage */.Ck)(target))
+            if (target !== undefined && test(target))
                 return { value: target, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it) };
         }
     }
@@ -19281,7 +19610,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
     const ownFiles = svc.layers.map((l) => l.y.file);
     const image = imageOf(project, svc);
     const build = composeBuild(project, svc);
-    const nestedEngine = engineVolume(svc);
+    const nestedEngine = volumeAt(svc, model_launch/* isEngineStorage */.Ck);
     let facts;
     let linkNotes;
     if (build)
@@ -19349,6 +19678,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
         if (!v.includes('$'))
             t.dlv.listenResolved = v;
     }
+    const tracingMount = volumeAt(svc, model_launch/* isTracingFs */.Ey);
     const launch = {
         id: `compose:${file.path}#${svc.name}`,
         kind: 'compose',
@@ -19369,6 +19699,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
         ...(hostNetwork ? { hostNetwork } : {}),
         ...(sharedNetwork ? { sharedNetwork } : {}),
         ...(sharedPid ? { sharedPid } : {}),
+        ...(tracingMount ? { tracingMount } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(linkNotes ? { linkNotes } : {}),
         ...(nestedEngine ? { nestedEngine } : {}),
@@ -19421,6 +19752,7 @@ function composeIncludes(project, y) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ck: () => (/* binding */ isEngineStorage),
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
+/* harmony export */   Ey: () => (/* binding */ isTracingFs),
 /* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
@@ -19465,6 +19797,11 @@ function isDebuggingContainer(l) {
 /** Does anything in the launch attach to an already running process? */
 function attachUses(l) {
     return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+/** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */
+const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
+function isTracingFs(containerPath) {
+    return TRACING_FS.test(containerPath.trim());
 }
 
 
@@ -19743,24 +20080,21 @@ function imageTools(facts, overridden, run, ctx, buildEntrypoint) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   St: () => (/* binding */ COMMAND_KINDS),
 /* harmony export */   U1: () => (/* binding */ isHot),
 /* harmony export */   Zh: () => (/* binding */ mayNameDelveModule),
 /* harmony export */   dZ: () => (/* binding */ composePartner),
 /* harmony export */   mH: () => (/* binding */ composeVariantBases),
-/* harmony export */   uu: () => (/* binding */ DEBUGGER_WORDS),
 /* harmony export */   vc: () => (/* binding */ isComposeOverride),
 /* harmony export */   yy: () => (/* binding */ Relevance)
 /* harmony export */ });
-/* unused harmony exports BUILD_SOURCE_KINDS, COMMAND_KINDS, mayBuild, delveInstallsAllPinned */
+/* unused harmony exports BUILD_SOURCE_KINDS, mayBuild, delveInstallsAllPinned */
 /* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1835);
+/* harmony import */ var _debugger_words_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9364);
 
-/**
- * Lower-case words, one of which appears in some file of every launch with
- * debugger evidence: the debuggers, a ptrace capability, a shared PID
- * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
- * a `kubectl debug`.
- */
-const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'];
+
+/** The words (src/debugger-words.ts). */
+
 /** Files that only declare image builds (no container runs from them). */
 const BUILD_SOURCE_KINDS = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
 /** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
@@ -19771,7 +20105,7 @@ function isHot(f) {
     let h = hotCache.get(f);
     if (h === undefined) {
         const t = f.text.toLowerCase();
-        h = DEBUGGER_WORDS.some((w) => t.includes(w));
+        h = _debugger_words_js__WEBPACK_IMPORTED_MODULE_1__/* .DEBUGGER_WORDS */ .u.some((w) => t.includes(w));
         hotCache.set(f, h);
     }
     return h;
@@ -20124,6 +20458,13 @@ class Relevance {
         if (this.imageNames === 0)
             return [];
         return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && f.text.includes('.Values'));
+    }
+    /**
+     * Helm templates without a debugger word whose container's command or args a named template renders
+     * (`{{- include "api.args" . | nindent 12 }}`): the debugger may be in the chart's _helpers.tpl.
+     */
+    helmIncludeTemplates() {
+        return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && /\b(?:command|args):/.test(f.text) && /\{\{-?\s*(?:include|template)\s+"/.test(f.text));
     }
     /**
      * Cold Kubernetes manifests that may hold a Service selecting a pod with
@@ -21429,89 +21770,90 @@ const MAX_DOCS = 10_000;
 /** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
 const OPEN = '\u27e6\u27e6';
 const CLOSE = '\u27e7\u27e7';
-/** What stands for a `"` inside a template action (one UTF-16 unit, as the quote). */
-const QUOTE = '\u27ea';
+/**
+ * What stands for the characters inside an action that YAML would read as its own (`"` and `'` end a quoted
+ * scalar, `: ` starts a mapping, ` #` a comment): `"--hosts={{ join "," .Values.hosts }}"` is one scalar once
+ * rendered, and is one here. One UTF-16 unit each; given back by retemplate.
+ */
+const INNER = { '"': '\u27ea', "'": '\u27eb', ':': '\u27ec', '#': '\u27ed' };
+const OUTER = Object.fromEntries(Object.entries(INNER).map(([k, v]) => [v, k]));
+const PLACEHOLDERS = /[\u27e6\u27e7\u27ea-\u27ed]/;
 /**
  * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
- * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`), and every line an action goes on
- * to (`{{- $dir := .Values.a | ternary⏎ "/x"⏎ "/y" }}`, `{{- if and⏎ (ne …)⏎ }}`), becomes a
- * comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text
- * (`name: {{ .Release.Name }}-api` is otherwise a flow mapping), with its `"` as `⟪` (so
- * `- "{{ join "," .Values.hosts }}"` stays one quoted scalar). Values read back through str() get their
- * braces and quotes again. Text without `{{` is returned as is.
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`, also an action written over several lines,
+ * `{{- if (and\n  .Values.a\n  .Values.b) }}`) becomes a comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`
+ * with its quotes, colons and hashes set aside, which YAML reads as plain text (`name: {{ .Release.Name }}-api`
+ * is otherwise a flow mapping). Values read back through str() get their braces again. Text without `{{` is
+ * returned as is.
  */
 function untemplate(text) {
-    if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7') || text.includes(QUOTE))
+    if (!text.includes('{{') || PLACEHOLDERS.test(text))
         return text;
     const out = text.split('');
-    const blank = (c) => c === ' ' || c === '\t' || c === '\r';
-    const lineEnd = (at) => {
-        const n = text.indexOf('\n', at);
-        return n < 0 ? text.length : n;
-    };
-    // Each action's range, left to right. One that is not closed, or that opens in a YAML comment
-    // (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
+    const lineStart = (at) => text.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = (at) => { const n = text.indexOf('\n', at); return n < 0 ? text.length : n; };
+    // Every action's [start, end) (end after its `}}`). One that is not closed, or that opens in a YAML
+    // comment (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
     const actions = [];
     for (let i = text.indexOf('{{'); i >= 0;) {
         const close = text.indexOf('}}', i + 2);
         const eol = lineEnd(i);
         let end = close < 0 ? eol : close + 2;
-        if (end > eol && /(^|[ \t])#/.test(text.slice(text.lastIndexOf('\n', i) + 1, i)))
+        if (end > eol && /(^|[ \t])#/.test(text.slice(lineStart(i), i)))
             end = eol;
         actions.push([i, end]);
         i = text.indexOf('{{', end);
     }
-    /** Comment out the line that starts at `from` (its first non-blank character becomes `#`). */
-    const comment = (from) => {
-        for (let k = from, to = lineEnd(from); k < to; k++) {
-            if (!blank(text[k])) {
-                out[k] = '#';
-                return;
-            }
-        }
-    };
-    for (const [s0, e0] of actions) {
-        out[s0] = out[s0 + 1] = '\u27e6';
-        if (e0 - s0 >= 4 && text.startsWith('}}', e0 - 2))
-            out[e0 - 2] = out[e0 - 1] = '\u27e7';
-        for (let k = s0 + 2; k < e0 - 2; k++)
-            if (text[k] === '"')
-                out[k] = QUOTE;
-    }
-    // Lines that hold only actions (and blanks) are comments.
-    let a = 0;
-    for (let from = 0; from < text.length;) {
-        const to = lineEnd(from);
-        while (a < actions.length && actions[a][1] <= from)
-            a++;
-        let k = from;
-        let only = false;
-        for (let b = a; k < to; b++) {
-            while (k < to && blank(text[k]))
-                k++;
-            if (k >= to)
-                break;
-            const act = actions[b];
-            if (!act || act[0] !== k) {
-                only = false;
+    for (let k = 0; k < actions.length;) {
+        // A run of actions with nothing but blanks around them, from the start of a line to the end of one: comments.
+        const first = actions[k];
+        const ls = lineStart(first[0]);
+        let j = k;
+        if (text.slice(ls, first[0]).trim() === '') {
+            while (true) {
+                const endLine = lineEnd(actions[j][1]);
+                const next = actions[j + 1];
+                if (next && next[0] < endLine && text.slice(actions[j][1], next[0]).trim() === '') {
+                    j++;
+                    continue;
+                }
+                if (text.slice(actions[j][1], endLine).trim() === '') {
+                    // Each line the run covers starts with a comment sign where its text starts.
+                    for (let at = ls; at < endLine; at = lineEnd(at) + 1) {
+                        const e = lineEnd(at);
+                        let c = at;
+                        while (c < e && (text[c] === ' ' || text[c] === '\t'))
+                            c++;
+                        if (c < e)
+                            out[c] = '#';
+                    }
+                    k = j + 1;
+                    j = -1;
+                }
                 break;
             }
-            only = true;
-            k = act[1];
+            if (j < 0)
+                continue;
         }
-        if (only)
-            comment(from);
-        from = to + 1;
+        // An inline action: braces and the characters YAML would read set aside.
+        const [s, e] = first;
+        out[s] = out[s + 1] = '\u27e6';
+        if (e - s >= 4 && text.startsWith('}}', e - 2))
+            out[e - 2] = out[e - 1] = '\u27e7';
+        for (let c = s + 2; c < e - 2; c++) {
+            const r = INNER[text[c]];
+            if (r)
+                out[c] = r;
+        }
+        k++;
     }
-    // Every line an action goes on to is a comment.
-    for (const [s0, e0] of actions)
-        for (let k = text.indexOf('\n', s0); k >= 0 && k < e0; k = text.indexOf('\n', k + 1))
-            comment(k + 1);
     return out.join('');
 }
-/** A scalar's value with a template's braces and quotes given back (see untemplate). */
+/** A scalar's value with a template's braces (and what untemplate set aside inside them) given back. */
 function retemplate(v) {
-    return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}').split(QUOTE).join('"') : v;
+    if (!PLACEHOLDERS.test(v))
+        return v;
+    return v.split(OPEN).join('{{').split(CLOSE).join('}}').replace(/[\u27ea-\u27ed]/g, (c) => OUTER[c]);
 }
 /** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
 function isTemplatePath(path) {
@@ -21687,7 +22029,8 @@ function pairSpan(file, p) {
  * from folding or escapes map to the nearest source character.
  */
 function scalarWordNear(file, n) {
-    const value = String(n.value ?? '');
+    // A Helm template's action as written (untemplate keeps lengths, so the map is the same).
+    const value = retemplate(String(n.value ?? ''));
     const [start, end] = n.range ?? [0, 0];
     const src = file.text.slice(start, end);
     const map = [];
@@ -24674,7 +25017,9 @@ const ENGINE_ENTRYPOINT = /^(dind|dind-systemd|dockerd|dockerd-entrypoint\.sh|do
 /**
  * privileged for reasons other than debugging: Docker-in-Docker and friends — by the image's name, by
  * what the model saw (a docker-in-docker feature, a volume at /var/lib/docker), or by the ENTRYPOINT the
- * image's stage chain ends with.
+ * image's stage chain ends with — and an eBPF agent (Beyla, an auto-instrumentation sidecar) that mounts
+ * the kernel's tracing or BPF file system and shows no debugger: it joins the app's PID namespace to find
+ * the processes it instruments, and BPF needs privileged.
  */
 function privilegedForOtherReasons(l) {
     if (l.privilegedFor)
@@ -24683,6 +25028,8 @@ function privilegedForOtherReasons(l) {
     if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
         return true;
     if (l.nestedEngine)
+        return true;
+    if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach)
         return true;
     for (let s = l.stage; s; s = s.parent) {
         if (!s.entrypoint)

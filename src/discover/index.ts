@@ -6,7 +6,7 @@
 import { lstatSync, readdirSync, readFileSync, readSync, realpathSync, statSync, openSync, closeSync, fstatSync, constants as fsConstants, type Stats } from 'node:fs';
 import { posix, resolve, sep, join } from 'node:path';
 import { childProcess } from '../builtins.js';
-import { DEBUGGER_WORDS } from '../model/relevance.js';
+import { DEBUGGER_WORDS } from '../debugger-words.js';
 import { makeSourceFile } from '../source.js';
 import { count, mark } from '../timing.js';
 import type { FileKind, SourceFile } from '../types.js';
@@ -179,7 +179,7 @@ export function shebangShell(head: string): string | undefined {
 
 /** Decide what a YAML file is from its text without a full parse. */
 export function classifyYaml(text: string): FileKind | undefined {
-  if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text)) return 'kubernetes';
+  if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController|PodTemplate|Rollout|CloneSet|AdvancedStatefulSet|DeploymentRuntimeConfig)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text)) return 'kubernetes';
   if (/^services:\s*(#.*)?$/m.test(text)) return 'compose';
   // A Skaffold config under another name (skaffold-dev.yaml) and a Taskfile that another includes (taskfiles/docker.yml).
   if (/^apiVersion:\s*["']?skaffold\/v/m.test(text) && /^kind:\s*["']?Config["']?\s*(#.*)?$/m.test(text)) return 'skaffold';

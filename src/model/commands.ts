@@ -141,12 +141,17 @@ function basename(v: string): string {
   return i >= 0 ? v.slice(i + 1) : v;
 }
 
-/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini…) from the front. */
+/** Reserved words of sh that can stand before a simple command. */
+const RESERVED = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{']);
+
+/** Drop wrappers (env assignments, sudo, exec, env, nohup, timeout, tini, dumb-init…) from the front. */
 function unwrap(words: Word[], info: { asRoot?: boolean; env?: Word[] } = {}): Word[] {
   let ws = words;
   for (let guard = 0; guard < 10 && ws.length > 0; guard++) {
     const head = basename(ws[0]!.value);
     if (isAssignment(ws[0]!)) { (info.env ??= []).push(ws[0]!); ws = ws.slice(1); guard--; continue; }
+    // The shell's reserved words before a command (`if …; then go install …; fi`, `do strace …`): the command follows.
+    if (!ws[0]!.quoted && RESERVED.has(ws[0]!.value)) { ws = ws.slice(1); continue; }
     if (head === 'exec' || head === 'nohup' || head === 'command' || head === 'time') { ws = ws.slice(1); continue; }
     if (head === 'sudo' || head === 'env' || head === 'setsid' || head === 'gosu' || head === 'su-exec') {
       let k = 1;

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
 import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
-import { isEngineStorage, type ComposeSource, type Launch, type PortMapping } from './launch.js';
+import { isEngineStorage, isTracingFs, type ComposeSource, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { composePartner, composeVariantBases, isComposeOverride } from './relevance.js';
 import type { BuildRef, Linker } from './link.js';
@@ -301,13 +301,13 @@ export function composeBuildSpecs(project: Project, services: ComposeService[]):
   return out;
 }
 
-/** A `volumes` entry of the service at a container engine's storage (`dind:/var/lib/docker`): it runs containers itself. */
-function engineVolume(svc: ComposeService): Valued<string> | undefined {
+/** The first of a service's `volumes` (short or long form, any type) whose target passes the test. */
+function volumeAt(svc: ComposeService, test: (target: string) => boolean): Valued<string> | undefined {
   for (const l of svc.layers) {
     for (const it of items(l.y, get(l.y, l.map, 'volumes'))) {
       if (!it) continue;
       const target = isScalar(it) ? splitPortSpec(String((it as Scalar).value ?? ''))[1] : isMapNode(it) ? str(get(l.y, it, 'target')) : undefined;
-      if (target !== undefined && isEngineStorage(target)) return { value: target, span: nodeSpan(l.y.file, it) };
+      if (target !== undefined && test(target)) return { value: target, span: nodeSpan(l.y.file, it) };
     }
   }
   return undefined;
@@ -355,7 +355,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   const ownFiles = svc.layers.map((l) => l.y.file);
   const image = imageOf(project, svc);
   const build = composeBuild(project, svc);
-  const nestedEngine = engineVolume(svc);
+  const nestedEngine = volumeAt(svc, isEngineStorage);
   let facts: ImageFacts | undefined;
   let linkNotes: Related[] | undefined;
   if (build) facts = build.context !== undefined || build.inline ? linker.build(build, ownFiles, opts) : undefined;
@@ -416,6 +416,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
     if (!v.includes('$')) t.dlv!.listenResolved = v;
   }
+  const tracingMount = volumeAt(svc, isTracingFs);
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
@@ -436,6 +437,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     ...(hostNetwork ? { hostNetwork } : {}),
     ...(sharedNetwork ? { sharedNetwork } : {}),
     ...(sharedPid ? { sharedPid } : {}),
+    ...(tracingMount ? { tracingMount } : {}),
     ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
     ...(linkNotes ? { linkNotes } : {}),
     ...(nestedEngine ? { nestedEngine } : {}),

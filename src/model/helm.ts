@@ -7,9 +7,11 @@
  * `| default X` are resolved; anything else leaves the reference unresolved.
  */
 import { posix } from 'node:path';
+import { parseAllDocuments } from '../parse/yaml-lib.js';
 import { getPath, nodeSpan, type YamlFile, type YNode } from '../parse/yaml.js';
 import { chartData, conditionRegions, definesOf, renderText, type Region, type TNode, type TVal } from './gotemplate.js';
 import type { Project } from './project.js';
+import { isHot } from './relevance.js';
 import type { SourceFile, Span } from '../types.js';
 
 export interface Chart {
@@ -21,6 +23,8 @@ export interface Chart {
   defines: Map<string, TNode[]>;
   values?: YamlFile;
   valuesFile?: SourceFile;
+  /** A .tpl file of the chart mentions a debugger word. */
+  hotHelpers: boolean;
 }
 
 const chartCache = new WeakMap<Project, Map<string, Chart | undefined>>();
@@ -54,15 +58,18 @@ export function chartOf(project: Project, templatePath: string): Chart | undefin
     const meta = jsOf(project.yaml(chartFile, { quiet: true }));
     const m = (meta && typeof meta === 'object' && !Array.isArray(meta) ? meta : {}) as Record<string, TVal>;
     const defines = new Map<string, TNode[]>();
+    let hotHelpers = false;
     for (const name of project.ws.filesIn(at('templates')).filter((n) => n.endsWith('.tpl')).slice(0, MAX_TPL_FILES)) {
       const r = project.ws.read(at(`templates/${name}`), 'kubernetes');
       if (!r.ok || !r.file.text.includes('define')) continue;
+      if (isHot(r.file)) hotHelpers = true;
       for (const [k, v] of definesOf(r.file.text)) if (!defines.has(k)) defines.set(k, v);
     }
     out = {
       root,
       data: chartData(jsOf(values), { Name: m.name, Version: m.version, AppVersion: m.appVersion }),
       defines,
+      hotHelpers,
       ...(values ? { values } : {}),
       ...(valuesFile ? { valuesFile } : {}),
     };
@@ -157,6 +164,15 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
       continue;
     }
     if (before !== '') continue;
+    // Right below a key with no value of its own (`args:` then `{{- include "x.args" . | nindent 8 }}`, at the
+    // key's indentation or deeper): the action renders that key's value.
+    let k0 = k - 1;
+    while (k0 >= 0 && (lines[k0]!.line.trim() === '' || lines[k0]!.line.trim().startsWith('{{') || lines[k0]!.line.trim().startsWith('#'))) k0--;
+    const above = k0 >= 0 ? lines[k0]!.line : undefined;
+    if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= indent(line)) {
+      if (CAP_KEYS.has(keyOf(above))) return true;
+      continue;
+    }
     // The key this line renders under: the nearest line above it that is less indented and is YAML.
     let parent: string | undefined;
     let parentIsContainer = false;
@@ -171,4 +187,151 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
     if (parent === undefined || parentIsContainer || CAP_KEYS.has(parent)) return true;
   }
   return false;
+}
+
+/** A copy of the chart's data with `.Values.<path>` set to v (the values object copied along the path only). */
+function withValue(data: TVal, path: string[], v: TVal): TVal {
+  const set = (o: TVal, k: number): TVal => {
+    const base = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, TVal>) : {};
+    return { ...base, [path[k]!]: k === path.length - 1 ? v : set(base[path[k]!], k + 1) };
+  };
+  return { ...(data as Record<string, TVal>), Values: set((data as Record<string, TVal>).Values, 0) };
+}
+
+function valueAt(data: TVal, path: string[]): TVal {
+  let o: TVal = (data as Record<string, TVal>).Values;
+  for (const k of path) o = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, TVal>)[k] : undefined;
+  return o;
+}
+
+/** What a template's list renders (per item offset) with the chart's default values, and with its debug mode on. */
+export interface HelmVariant {
+  /** Whether each offset renders. */
+  keep: boolean[];
+  /** The branch, off by default, that turning the mode on renders (undefined: the default values' render). */
+  region?: Region;
+  /** The `--set a.b=v` that turns it on. */
+  set?: string;
+}
+
+/**
+ * The items of a template's list (a container's `command:` and `args:`, by offset) as the chart renders them.
+ * With the default values, an item inside an `{{ if }}` branch they leave off is not rendered. When an item
+ * that is off holds a debugger (`debug(i)`), the list is what the chart renders in that debug mode: one value
+ * of the branch's condition flipped (`debug.enabled: false` → true), so that its `{{ else }}` siblings and the
+ * other branches on the same value (`{{ if eq .Values.debug.enabled false }} - /operator {{ else }} - /dlv`,
+ * then `{{ if eq .Values.debug.enabled true }}` for dlv's flags) switch with it. Undefined when the file is no
+ * chart template or none of the items sits in a branch the default values leave off.
+ */
+export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean): HelmVariant | undefined {
+  if (offsets.length === 0 || !file.text.includes('{{')) return undefined;
+  const chart = chartOf(project, file.path);
+  if (!chart) return undefined;
+  const all = conditionRegions(file.text, chart.data, chart.defines);
+  const offIn = (rs: Region[], at: number): Region | undefined =>
+    rs.filter((r) => r.on === false && r.start <= at && at < r.end).sort((a, b) => b.start - a.start)[0];
+  if (!offsets.some((at) => offIn(all, at))) return undefined;
+  let debugOff = false;
+  for (let i = 0; i < offsets.length; i++) {
+    const region = debug(i) ? offIn(all, offsets[i]!) : undefined;
+    if (!region) continue;
+    debugOff = true;
+    // Values the branch's condition reads, each set in turn to what turns it on (a boolean flipped, an unset
+    // value true, a string one of the condition's literals: `eq .Values.mode "debug"`) until the branch renders.
+    const paths = [...new Set([...region.cond.matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)].map((m) => m[1]!.slice(1)))].slice(0, 8);
+    const literals = [...region.cond.matchAll(/"([^"\\]{1,64})"/g)].map((m) => m[1]!).slice(0, 8);
+    for (const p of paths) {
+      const path = p.split('.');
+      const cur = valueAt(chart.data, path);
+      const tries: TVal[] = typeof cur === 'boolean' ? [!cur] : cur === undefined || cur === null || cur === '' ? [true, ...literals] : typeof cur === 'string' ? literals : [];
+      for (const v of tries) {
+        const turned = conditionRegions(file.text, withValue(chart.data, path, v), chart.defines);
+        if (offIn(turned, offsets[i]!)) continue;
+        return { keep: offsets.map((at) => !offIn(turned, at)), region, set: `--set ${p}=${String(v)}` };
+      }
+    }
+  }
+  // A debugger in a branch no single value turns on: every item is kept (as an unknown branch is).
+  return debugOff ? undefined : { keep: offsets.map((at) => !offIn(all, at)) };
+}
+
+/** The `.Values` paths the `if`/`with` conditions of these nodes (and of the named templates they include) read. */
+function conditionPaths(nodes: TNode[], defines: Map<string, TNode[]>, out = new Set<string>(), seen = new Set<string>()): Set<string> {
+  const add = (cond: string | undefined): void => {
+    for (const m of (cond ?? '').matchAll(/\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)) out.add(m[1]!.slice(1));
+    for (const m of (cond ?? '').matchAll(/\binclude\s+"([^"]+)"/g)) walkDefine(m[1]!);
+  };
+  const walkDefine = (name: string): void => {
+    if (seen.has(name) || seen.size > 16) return;
+    seen.add(name);
+    const body = defines.get(name);
+    if (body) conditionPaths(body, defines, out, seen);
+  };
+  for (const n of nodes) {
+    if (n.kind === 'if' || n.kind === 'with') for (const b of n.branches) { add(b.cond); conditionPaths(b.body, defines, out, seen); }
+    else if (n.kind === 'range') conditionPaths(n.body, defines, out, seen);
+    else if (n.kind === 'template') walkDefine(n.name);
+  }
+  return out;
+}
+
+/** A list rendered from a named template or from values, as the chart renders it (and in its debug mode). */
+export interface HelmRenderedList {
+  items: string[];
+  /** The `--set a.b=v` that renders these items, when the default values render no debugger and it does. */
+  set?: string;
+  /** That value, for the container's other list (its command turned on, its args are rendered the same way). */
+  flip?: { path: string[]; value: TVal };
+}
+
+/**
+ * The items of a container's `args:`/`command:` that a template action renders whole: `{{- include "x.args" . | nindent 12 }}`
+ * (or `template`) of a named template of the chart's .tpl files, or `{{- toYaml .Values.x.args | nindent 12 }}`. Rendered with
+ * the chart's default values and read as a YAML list; when that holds no debugger (`debug(items)` is false) and one value
+ * the named template's conditions read, turned on, renders one, those items are what the chart's debug mode runs.
+ * Undefined when the action is another one or something in it is unknown.
+ */
+export function helmRenderedList(project: Project, templatePath: string, action: string, debug: (items: string[]) => boolean, flip?: { path: string[]; value: TVal }): HelmRenderedList | undefined {
+  const chart = chartOf(project, templatePath);
+  if (!chart) return undefined;
+  const inc = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+  const vals = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+  const listOf = (v: TVal): string[] | undefined =>
+    Array.isArray(v) && v.length <= 256 && v.every((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') ? v.map(String) : undefined;
+  if (vals) return ((items) => (items ? { items } : undefined))(listOf(valueAt(chart.data, vals[1]!.slice(1).split('.'))));
+  if (!inc) return undefined;
+  const render = (data: TVal): string[] | undefined => {
+    const text = renderText(`{{ include "${inc[1]!}" . }}`, data, chart.defines);
+    if (text === undefined) return undefined;
+    if (text.trim() === '') return [];
+    try {
+      const docs = parseAllDocuments(text, { uniqueKeys: false });
+      const doc = Array.isArray(docs) ? docs[0] : docs;
+      return doc && doc.errors.length === 0 ? listOf(doc.toJS({ maxAliasCount: 10 }) as TVal) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  if (flip) {
+    const turned = render(withValue(chart.data, flip.path, flip.value));
+    if (turned) return { items: turned, set: `--set ${flip.path.join('.')}=${String(flip.value)}`, flip };
+  }
+  const items = render(chart.data);
+  if (items === undefined) return undefined;
+  if (debug(items)) return { items };
+  for (const p of [...conditionPaths(chart.defines.get(inc[1]!) ?? [], chart.defines)].slice(0, 8)) {
+    const path = p.split('.');
+    const cur = valueAt(chart.data, path);
+    const v: TVal = typeof cur === 'boolean' ? !cur : cur === undefined || cur === null || cur === '' ? true : undefined;
+    if (v === undefined) continue;
+    const turned = render(withValue(chart.data, path, v));
+    if (turned && debug(turned)) return { items: turned, set: `--set ${p}=${String(v)}`, flip: { path, value: v } };
+  }
+  return { items };
+}
+
+/** Whether a .tpl file of the chart that holds this template mentions a debugger (its named templates may run one). */
+export function chartHelpersMentionDebugger(project: Project, templatePath: string): boolean {
+  const chart = chartOf(project, templatePath);
+  return !!chart && chart.hotHelpers;
 }

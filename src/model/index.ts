@@ -5,6 +5,7 @@ import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, mar
 import { isDebuggingContainer } from './launch.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
+import { chartHelpersMentionDebugger } from './helm.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
 import { commandBuildSpecs, runLineLaunches } from './runlines.js';
 import { commandFileOf } from './cmdfiles.js';
@@ -149,6 +150,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   const kubernetes = kubernetesLaunches(project, k8sFiles.filter((f) => relevance.spellsDebugger(f)), linker);
   kubernetesLaunches(project, k8sFiles.filter((f) => !relevance.spellsDebugger(f)), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
+  kubernetesLaunches(project, relevance.helmIncludeTemplates().filter((f) => !kubernetes.launches.some((l) => l.file === f) && chartHelpersMentionDebugger(project, f.path)), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);

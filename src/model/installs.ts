@@ -5,8 +5,9 @@
  */
 import { expandVars, stageChain, type DfStage } from '../parse/dockerfile.js';
 import { analyzeCommands, type ToolUse } from './commands.js';
+import { splitShell } from '../parse/shell.js';
 import { commandFileOf } from './cmdfiles.js';
-import { mayNameDelveModule } from './relevance.js';
+import { COMMAND_KINDS, mayNameDelveModule } from './relevance.js';
 import type { Launch } from './launch.js';
 import type { Project } from './project.js';
 import type { Relevance } from './relevance.js';
@@ -69,6 +70,53 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
     for (const t of analyzeCommands(f, cf.commands).tools.filter(isGoInstall)) {
       const v = t.install?.version;
       add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0]!, v) } : {}) });
+    }
+  }
+  // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
+  // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
+  // The same for Dockerfiles that scripts and Makefiles write (`cat > Dockerfile.debug <<EOF`, `sed -e '/…/a\\ RUN go install …'`).
+  for (const f of project.files) if ((f.kind === 'tiltfile' || COMMAND_KINDS.has(f.kind)) && mayNameDelveModule(f.text)) for (const site of embeddedRunInstalls(f)) add(site);
+  return out;
+}
+
+/**
+ * The delve installs of Dockerfile RUN lines written inside another file's text (a Tiltfile's strings, a script's
+ * heredoc, a Makefile's sed script), at their place in it, with the FROM image above them in the same string.
+ */
+function embeddedRunInstalls(f: SourceFile): DelveInstallSite[] {
+  const out: DelveInstallSite[] = [];
+  const text = f.text;
+  const QUOTES = /"""|'''/;
+  for (const m of text.matchAll(/^[ \t]*RUN[ \t]+/gm)) {
+    const from = m.index + m[0].length;
+    // The logical line: continued by a trailing backslash, ended by the string's closing quotes.
+    let end = from;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      const stop = nl < 0 ? text.length : nl;
+      const q = text.slice(end, stop).search(QUOTES);
+      if (q >= 0) { end += q; break; }
+      end = stop;
+      if (nl < 0 || !/\\\s*$/.test(text.slice(from, stop))) break;
+      end = nl + 1;
+    }
+    let body = text.slice(from, end);
+    // A quote that a physical line does not close ends the text the RUN line was written in (`…dlv@latest' \\`
+    // of a sed script): the RUN line stops there.
+    let lineAt = 0;
+    for (const line of body.split('\n')) {
+      const unclosed = ["'", '"'].map((q) => (line.split(q).length % 2 === 0 ? line.indexOf(q) : -1)).filter((i) => i >= 0);
+      if (unclosed.length > 0) { body = body.slice(0, lineAt + Math.min(...unclosed)); break; }
+      lineAt += line.length + 1;
+    }
+    if (!mayNameDelveModule(body)) continue;
+    const before = text.slice(0, m.index);
+    const open = Math.max(before.lastIndexOf('"""'), before.lastIndexOf("'''")) + 3;
+    const fromLine = [...before.slice(open).matchAll(/^[ \t]*FROM[ \t]+(?:--platform=\S+[ \t]+)?(\S+)/gim)].pop();
+    const at = fromLine ? open + fromLine.index + fromLine[0].length - fromLine[1]!.length : 0;
+    const images: Valued<string>[] = fromLine ? [{ value: fromLine[1]!, span: { file: f, start: at, end: at + fromLine[1]!.length } }] : [];
+    for (const t of analyzeCommands(f, splitShell(body, { base: from })).tools.filter(isGoInstall)) {
+      out.push({ tool: t, images, ...(t.install?.version !== undefined ? { version: t.install.version } : {}) });
     }
   }
   return out;

@@ -2,15 +2,20 @@
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isScalar } from '../parse/yaml-lib.js';
 import { bool, deref, get, getPath, isMapNode, items, nodeSpan, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
-import { analyzeWords, type Word } from './commands.js';
+import { analyzeWords } from './commands.js';
+import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
-import type { Launch, PortMapping } from './launch.js';
+import { isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
+
+/** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
+const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
 
 const POD_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
@@ -21,6 +26,13 @@ const POD_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+  // Workload kinds of common operators that hold a Deployment's pod template: Argo Rollouts, OpenKruise,
+  // and Crossplane's runtime config of a provider or function (where its dlv debug patches go).
+  Rollout: ['spec', 'template', 'spec'],
+  CloneSet: ['spec', 'template', 'spec'],
+  AdvancedStatefulSet: ['spec', 'template', 'spec'],
+  DeploymentRuntimeConfig: ['spec', 'deploymentTemplate', 'spec', 'template', 'spec'],
 };
 
 export interface K8sService {
@@ -57,15 +69,40 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
  * A related location for what sits in a Helm `{{- if … }}` branch that the chart's default values do not render:
  * a debug mode that is off by default is still shipped, so findings in it are reported, saying how it is turned on.
  */
-function offNote(project: Project, file: SourceFile, offset: number, what: string): Related | undefined {
-  const r = offRegions(project, file, offset)[0];
+function offNote(project: Project, file: SourceFile, offset: number, what: string, region?: Region, set?: string): Related | undefined {
+  const r = region ?? offRegions(project, file, offset)[0];
   if (!r) return undefined;
-  const flag = setFlag(r.cond);
+  const flag = set ?? setFlag(r.cond);
   const nl = file.text.indexOf('\n', r.at);
   return {
     span: { file, start: r.at, end: nl < 0 ? file.text.length : nl },
     message: `${what} is rendered only when \`${r.cond}\` holds, which the chart's values.yaml leaves off: it is the chart's debug mode${flag ? `, turned on with \`helm install … ${flag}\`` : ''}.`,
   };
+}
+
+/**
+ * A container's `command:`/`args:` that a Helm action renders whole, as words placed at the action: the action is
+ * the key's value (`args: {{- include "x.args" . | nindent 12 }}`) or a line of its own below the key.
+ */
+function renderedList(project: Project, file: SourceFile, c: YAMLMap, key: string, flip: HelmRenderedList['flip']): { words: Word[]; note?: Related; flip?: HelmRenderedList['flip'] } | undefined {
+  if (!file.text.includes('{{')) return undefined;
+  const idx = c.items.findIndex((p) => str(p.key as Node) === key);
+  if (idx < 0) return undefined;
+  const pair = c.items[idx]!;
+  const keyEnd = (pair.key as Node | null)?.range?.[1];
+  if (keyEnd === undefined) return undefined;
+  const v = pair.value as Node | null;
+  if (v && !(isScalar(v) && (v.value === null || String(v.value).includes('\u27e6')))) return undefined;
+  const nextKey = (c.items[idx + 1]?.key as Node | null)?.range?.[0] ?? c.range?.[1] ?? file.text.length;
+  const m = /\{\{-?\s*(?:include|template|toYaml)\b[^}]*\}\}/.exec(file.text.slice(keyEnd, nextKey));
+  if (!m) return undefined;
+  const start = keyEnd + m.index;
+  const end = start + m[0].length;
+  const r = helmRenderedList(project, file.path, m[0], (ws) => ws.some((w) => DEBUGGER_WORD.test(w)), flip);
+  if (!r || r.items.length === 0) return undefined;
+  const words: Word[] = r.items.map((value) => ({ value, start, end, quoted: true, map: Array.from({ length: value.length }, () => start) }));
+  const note: Related | undefined = r.set ? { span: { file, start, end }, message: `These ${key} are rendered with a debugger only with \`helm install … ${r.set}\`: it is the chart's debug mode.` } : undefined;
+  return { words, ...(note ? { note } : {}), ...(r.flip ? { flip: r.flip } : {}) };
 }
 
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
@@ -139,9 +176,31 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           // The image's Dockerfile, when the repository builds it (images.ts).
           const linked = imageName ? linker.image(imageName, [file]) : undefined;
           const img = linked?.facts;
-          const wordsOf = (key: string): Word[] => items(y, get(y, c, key)).filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(file, s));
-          const command = wordsOf('command');
-          const args = wordsOf('args');
+          const scalarsOf = (key: string): Scalar[] => items(y, get(y, c, key)).filter((i): i is Scalar => !!i && isScalar(i));
+          let cmdItems = scalarsOf('command');
+          let argItems = scalarsOf('args');
+          // A Helm template's command and args as the chart renders them: its debug mode's when a debugger is in a branch that is off.
+          const listed = [...cmdItems, ...argItems];
+          const variant = helmListVariant(project, file, listed.map((s) => s.range?.[0] ?? 0), (i) => DEBUGGER_WORD.test(String(listed[i]!.value ?? '')));
+          if (variant) {
+            const n = cmdItems.length;
+            cmdItems = cmdItems.filter((_, i) => variant.keep[i]);
+            argItems = argItems.filter((_, i) => variant.keep[n + i]);
+          }
+          let command = cmdItems.map((s) => scalarWord(file, s));
+          let args = argItems.map((s) => scalarWord(file, s));
+          // `args:` rendered whole by an action (`{{- include "x.args" . | nindent 12 }}`, `{{- toYaml .Values.args | nindent 12 }}`).
+          const renderedNotes: Related[] = [];
+          let flip: HelmRenderedList['flip'];
+          for (const key of ['command', 'args'] as const) {
+            if ((key === 'command' ? cmdItems : argItems).length > 0) continue;
+            const r = renderedList(project, file, c, key, flip);
+            if (!r) continue;
+            flip = r.flip;
+            if (key === 'command') command = r.words;
+            else args = r.words;
+            if (r.note) renderedNotes.push(r.note);
+          }
           const wd = str(get(y, c, 'workingDir'));
           // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.
           const named = command[0]?.value;
@@ -164,9 +223,12 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             const pname = str(get(y, p, 'name'));
             ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
+          const tracingNode = items(y, get(y, c, 'volumeMounts')).find((m) => isMapNode(m) && isTracingFs(str(get(y, m, 'mountPath')) ?? ''));
           const nameNode = get(y, c, 'name');
           const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
-          const notes = [...(off ? [off] : []), ...(linked?.related ?? [])];
+          // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
+          const cmdOff = !off && variant?.region ? offNote(project, file, variant.region.at, 'This command', variant.region, variant.set) : undefined;
+          const notes = [...(off ? [off] : []), ...(cmdOff ? [cmdOff] : []), ...renderedNotes, ...(linked?.related ?? [])];
           const id = `kubernetes:${file.path}#${kind}/${metaName}/${cname}`;
           const launch: Launch = {
             id,
@@ -187,6 +249,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
             ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
+            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : {}),
             ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
             ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
             ...(notes.length > 0 ? { linkNotes: notes } : {}),

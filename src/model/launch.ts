@@ -143,6 +143,11 @@ export interface Launch {
   fileCapPtrace?: Span;
   /** pid: service:x, --pid=container:x, shareProcessNamespace: the container sees another's processes. */
   sharedPid?: Valued<string>;
+  /**
+   * A kernel tracing or BPF file system mounted into the container (`/sys/kernel/debug`, `/sys/kernel/security`,
+   * `/sys/kernel/tracing`, `/sys/fs/bpf`): an eBPF agent (Beyla, bpftrace), which needs privileged mode for BPF.
+   */
+  tracingMount?: Valued<string>;
   /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */
   processNamespaceShared?: Span;
   /**
@@ -202,4 +207,11 @@ export function isDebuggingContainer(l: Launch): boolean {
 /** Does anything in the launch attach to an already running process? */
 export function attachUses(l: Launch): ToolUse[] {
   return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
+}
+
+/** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */
+const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
+
+export function isTracingFs(containerPath: string): boolean {
+  return TRACING_FS.test(containerPath.trim());
 }

@@ -23,14 +23,10 @@
  */
 import type { SourceFile } from '../types.js';
 import { classifyByName } from '../discover/index.js';
+import { DEBUGGER_WORDS } from '../debugger-words.js';
 
-/**
- * Lower-case words, one of which appears in some file of every launch with
- * debugger evidence: the debuggers, a ptrace capability, a shared PID
- * namespace (`pid: service:x`, `--pid=container:x`, `shareProcessNamespace`),
- * a `kubectl debug`.
- */
-export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'] as const;
+/** The words (src/debugger-words.ts). */
+export { DEBUGGER_WORDS };
 
 /** Files that only declare image builds (no container runs from them). */
 export const BUILD_SOURCE_KINDS: ReadonlySet<string> = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
@@ -406,6 +402,14 @@ export class Relevance {
   helmTemplates(): SourceFile[] {
     if (this.imageNames === 0) return [];
     return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && f.text.includes('.Values'));
+  }
+
+  /**
+   * Helm templates without a debugger word whose container's command or args a named template renders
+   * (`{{- include "api.args" . | nindent 12 }}`): the debugger may be in the chart's _helpers.tpl.
+   */
+  helmIncludeTemplates(): SourceFile[] {
+    return this.files.filter((f) => f.kind === 'kubernetes' && !this.hot(f) && /(^|\/)templates\//.test(f.path) && /\b(?:command|args):/.test(f.text) && /\{\{-?\s*(?:include|template)\s+"/.test(f.text));
   }
 
   /**

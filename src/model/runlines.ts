@@ -9,7 +9,7 @@ import { wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
 import { parseShortPort, splitPortSpec } from './compose.js';
 import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
-import { isEngineStorage, type Launch, type PortMapping } from './launch.js';
+import { isEngineStorage, isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
 import { commandFileOf, type CommandFile } from './cmdfiles.js';
@@ -81,6 +81,12 @@ export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: 
   const netFlag = flags.find((f) => (f.name === '--network' || f.name === '--net') && f.value === 'host');
   const sharedNet = flags.find((f) => (f.name === '--network' || f.name === '--net') && /^container:/.test(f.value));
   const pidFlag = flags.find((f) => f.name === '--pid' && /^container:./.test(f.value));
+  const tracingFlag = flags.find((f) => {
+    if (f.name === '-v' || f.name === '--volume') return isTracingFs(splitPortSpec(expand(f.value))[1] ?? '');
+    if (f.name !== '--mount') return false;
+    const t = /(?:^|,)(?:target|dst|destination)=([^,]*)/.exec(expand(f.value));
+    return !!t && isTracingFs(t[1]!);
+  });
   const publishAll = flags.find((f) => f.name === '-P' || f.name === '--publish-all' || (!f.name.startsWith('--') && /^-[a-zA-Z]*P[a-zA-Z]*$/.test(f.name)));
   const ports: PortMapping[] = flags.filter((f) => f.name === '-p' || f.name === '--publish').map((f) => parseShortPort(f.value, val(f).span, expand)).filter((p): p is PortMapping => !!p);
   // A volume at the engine's storage (`-v dind:/var/lib/docker`, `--mount …,target=/var/lib/docker`): containers run inside.
@@ -95,6 +101,7 @@ export function runFlagSettings(file: SourceFile, flags: RunFlag[], expand: (v: 
     ...(netFlag ? { hostNetwork: { file, start: netFlag.start, end: netFlag.end } } : {}),
     ...(sharedNet ? { sharedNetwork: val(sharedNet) } : {}),
     ...(pidFlag ? { sharedPid: val(pidFlag) } : {}),
+    ...(tracingFlag ? { tracingMount: val(tracingFlag) } : {}),
     ...(publishAll ? { publishAll: { file, start: publishAll.start, end: publishAll.end } } : {}),
     ...(engineFlag ? { nestedEngine: val(engineFlag) } : {}),
   } satisfies Partial<Launch>;

@@ -34,81 +34,81 @@ const MAX_DOCS = 10_000;
 /** What stands for a template's `{{` and `}}` in the text that is parsed (as many UTF-16 units: offsets stay). */
 const OPEN = '\u27e6\u27e6';
 const CLOSE = '\u27e7\u27e7';
-
-/** What stands for a `"` inside a template action (one UTF-16 unit, as the quote). */
-const QUOTE = '\u27ea';
+/**
+ * What stands for the characters inside an action that YAML would read as its own (`"` and `'` end a quoted
+ * scalar, `: ` starts a mapping, ` #` a comment): `"--hosts={{ join "," .Values.hosts }}"` is one scalar once
+ * rendered, and is one here. One UTF-16 unit each; given back by retemplate.
+ */
+const INNER: Record<string, string> = { '"': '\u27ea', "'": '\u27eb', ':': '\u27ec', '#': '\u27ed' };
+const OUTER: Record<string, string> = Object.fromEntries(Object.entries(INNER).map(([k, v]) => [v, k]));
+const PLACEHOLDERS = /[\u27e6\u27e7\u27ea-\u27ed]/;
 
 /**
  * A Helm (Go) template as YAML with the same offsets: a line that holds only template actions
- * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`), and every line an action goes on
- * to (`{{- $dir := .Values.a | ternary⏎ "/x"⏎ "/y" }}`, `{{- if and⏎ (ne …)⏎ }}`), becomes a
- * comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`, which YAML reads as plain text
- * (`name: {{ .Release.Name }}-api` is otherwise a flow mapping), with its `"` as `⟪` (so
- * `- "{{ join "," .Values.hosts }}"` stays one quoted scalar). Values read back through str() get their
- * braces and quotes again. Text without `{{` is returned as is.
+ * (`{{- if .Values.debug }}`, `{{ include "labels" . | nindent 4 }}`, also an action written over several lines,
+ * `{{- if (and\n  .Values.a\n  .Values.b) }}`) becomes a comment, and every other `{{ … }}` becomes `⟦⟦ … ⟧⟧`
+ * with its quotes, colons and hashes set aside, which YAML reads as plain text (`name: {{ .Release.Name }}-api`
+ * is otherwise a flow mapping). Values read back through str() get their braces again. Text without `{{` is
+ * returned as is.
  */
 export function untemplate(text: string): string {
-  if (!text.includes('{{') || text.includes('\u27e6') || text.includes('\u27e7') || text.includes(QUOTE)) return text;
+  if (!text.includes('{{') || PLACEHOLDERS.test(text)) return text;
   const out = text.split('');
-  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r';
-  const lineEnd = (at: number): number => {
-    const n = text.indexOf('\n', at);
-    return n < 0 ? text.length : n;
-  };
-  // Each action's range, left to right. One that is not closed, or that opens in a YAML comment
-  // (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
+  const lineStart = (at: number): number => text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = (at: number): number => { const n = text.indexOf('\n', at); return n < 0 ? text.length : n; };
+  // Every action's [start, end) (end after its `}}`). One that is not closed, or that opens in a YAML
+  // comment (`# use {{ .Values.x }} …`), ends with its line: a stray `{{` takes no other line with it.
   const actions: Array<[number, number]> = [];
   for (let i = text.indexOf('{{'); i >= 0; ) {
     const close = text.indexOf('}}', i + 2);
     const eol = lineEnd(i);
     let end = close < 0 ? eol : close + 2;
-    if (end > eol && /(^|[ \t])#/.test(text.slice(text.lastIndexOf('\n', i) + 1, i))) end = eol;
+    if (end > eol && /(^|[ \t])#/.test(text.slice(lineStart(i), i))) end = eol;
     actions.push([i, end]);
     i = text.indexOf('{{', end);
   }
-  /** Comment out the line that starts at `from` (its first non-blank character becomes `#`). */
-  const comment = (from: number): void => {
-    for (let k = from, to = lineEnd(from); k < to; k++) {
-      if (!blank(text[k])) {
-        out[k] = '#';
-        return;
-      }
-    }
-  };
-  for (const [s0, e0] of actions) {
-    out[s0] = out[s0 + 1] = '\u27e6';
-    if (e0 - s0 >= 4 && text.startsWith('}}', e0 - 2)) out[e0 - 2] = out[e0 - 1] = '\u27e7';
-    for (let k = s0 + 2; k < e0 - 2; k++) if (text[k] === '"') out[k] = QUOTE;
-  }
-  // Lines that hold only actions (and blanks) are comments.
-  let a = 0;
-  for (let from = 0; from < text.length; ) {
-    const to = lineEnd(from);
-    while (a < actions.length && actions[a]![1] <= from) a++;
-    let k = from;
-    let only = false;
-    for (let b = a; k < to; b++) {
-      while (k < to && blank(text[k])) k++;
-      if (k >= to) break;
-      const act = actions[b];
-      if (!act || act[0] !== k) {
-        only = false;
+  for (let k = 0; k < actions.length; ) {
+    // A run of actions with nothing but blanks around them, from the start of a line to the end of one: comments.
+    const first = actions[k]!;
+    const ls = lineStart(first[0]);
+    let j = k;
+    if (text.slice(ls, first[0]).trim() === '') {
+      while (true) {
+        const endLine = lineEnd(actions[j]![1]);
+        const next = actions[j + 1];
+        if (next && next[0] < endLine && text.slice(actions[j]![1], next[0]).trim() === '') { j++; continue; }
+        if (text.slice(actions[j]![1], endLine).trim() === '') {
+          // Each line the run covers starts with a comment sign where its text starts.
+          for (let at = ls; at < endLine; at = lineEnd(at) + 1) {
+            const e = lineEnd(at);
+            let c = at;
+            while (c < e && (text[c] === ' ' || text[c] === '\t')) c++;
+            if (c < e) out[c] = '#';
+          }
+          k = j + 1;
+          j = -1;
+        }
         break;
       }
-      only = true;
-      k = act[1];
+      if (j < 0) continue;
     }
-    if (only) comment(from);
-    from = to + 1;
+    // An inline action: braces and the characters YAML would read set aside.
+    const [s, e] = first;
+    out[s] = out[s + 1] = '\u27e6';
+    if (e - s >= 4 && text.startsWith('}}', e - 2)) out[e - 2] = out[e - 1] = '\u27e7';
+    for (let c = s + 2; c < e - 2; c++) {
+      const r = INNER[text[c]!];
+      if (r) out[c] = r;
+    }
+    k++;
   }
-  // Every line an action goes on to is a comment.
-  for (const [s0, e0] of actions) for (let k = text.indexOf('\n', s0); k >= 0 && k < e0; k = text.indexOf('\n', k + 1)) comment(k + 1);
   return out.join('');
 }
 
-/** A scalar's value with a template's braces and quotes given back (see untemplate). */
+/** A scalar's value with a template's braces (and what untemplate set aside inside them) given back. */
 function retemplate(v: string): string {
-  return v.includes('\u27e6') || v.includes('\u27e7') ? v.split(OPEN).join('{{').split(CLOSE).join('}}').split(QUOTE).join('"') : v;
+  if (!PLACEHOLDERS.test(v)) return v;
+  return v.split(OPEN).join('{{').split(CLOSE).join('}}').replace(/[\u27ea-\u27ed]/g, (c) => OUTER[c]!);
 }
 
 /** A chart's template (`<chart>/templates/…`), which is YAML only once its actions are set aside. */
@@ -280,7 +280,8 @@ export function pairSpan(file: SourceFile, p: Pair): Span {
  * from folding or escapes map to the nearest source character.
  */
 function scalarWordNear(file: SourceFile, n: Scalar): Word {
-  const value = String(n.value ?? '');
+  // A Helm template's action as written (untemplate keeps lengths, so the map is the same).
+  const value = retemplate(String(n.value ?? ''));
   const [start, end] = n.range ?? [0, 0];
   const src = file.text.slice(start, end);
   const map: number[] = [];

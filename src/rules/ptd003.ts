@@ -13,13 +13,16 @@ const ENGINE_ENTRYPOINT = /^(dind|dind-systemd|dockerd|dockerd-entrypoint\.sh|do
 /**
  * privileged for reasons other than debugging: Docker-in-Docker and friends — by the image's name, by
  * what the model saw (a docker-in-docker feature, a volume at /var/lib/docker), or by the ENTRYPOINT the
- * image's stage chain ends with.
+ * image's stage chain ends with — and an eBPF agent (Beyla, an auto-instrumentation sidecar) that mounts
+ * the kernel's tracing or BPF file system and shows no debugger: it joins the app's PID namespace to find
+ * the processes it instruments, and BPF needs privileged.
  */
 function privilegedForOtherReasons(l: Launch): boolean {
   if (l.privilegedFor) return true;
   const img = l.image?.value ?? '';
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
   if (l.nestedEngine) return true;
+  if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => normalizeCap(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach) return true;
   for (let s = l.stage; s; s = s.parent) {
     if (!s.entrypoint) continue;
     return s.entrypoint.words.slice(0, 3).some((w) => ENGINE_ENTRYPOINT.test(w.value.slice(w.value.lastIndexOf('/') + 1)));

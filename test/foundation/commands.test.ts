@@ -38,6 +38,25 @@ describe('command facts', () => {
     expect(facts('strace -f ./server').tools[0]).toMatchObject({ tool: 'strace', mode: 'launch' });
   });
 
+  it('reads the commands of if/then/else, loops and groups (`if …; then go install …@latest; fi`)', () => {
+    const f = facts('if [ "$TARGETARCH" = "amd64" ]; then go install github.com/go-delve/delve/cmd/dlv@latest; else echo skip; fi');
+    expect(f.tools.map((t) => `${t.tool}:${t.use}:${t.install?.version ?? ''}`)).toEqual(['dlv:install:latest']);
+    expect(facts('for p in 1 2; do strace -p $p; done').tools[0]).toMatchObject({ tool: 'strace', mode: 'attach' });
+    expect(facts('{ gdb -p 1; }').tools[0]).toMatchObject({ tool: 'gdb', mode: 'attach' });
+    // A quoted word is no reserved word, and the test of an if runs no debugger.
+    expect(facts('"then" gdb -p 1').tools).toEqual([]);
+    expect(facts('if [ -x /usr/bin/gdb ]; then echo yes; fi').tools).toEqual([]);
+  });
+
+  it('looks through init wrappers and their options (tini -s --, dumb-init --single-child)', () => {
+    expect(facts('/usr/bin/tini -s -- dlv exec --headless --listen=:2345 /app').tools[0]).toMatchObject({ tool: 'dlv', mode: 'launch' });
+    expect(facts('tini -p SIGTERM -- strace -p 1').tools[0]).toMatchObject({ tool: 'strace', mode: 'attach' });
+    expect(facts('dumb-init --single-child gdb -p 7').tools[0]).toMatchObject({ tool: 'gdb', mode: 'attach' });
+    // The wrapper alone, or with a program that is no debugger, runs none.
+    expect(facts('tini -s -- /usr/local/bin/server --port 8080').tools).toEqual([]);
+    expect(facts('dumb-init -- tini').tools).toEqual([]);
+  });
+
   it('finds installs by apt, apk, dnf, pip and go', () => {
     const f = facts('apt-get install -y --no-install-recommends strace gdb && apk add --no-cache delve && pip install py-spy==0.3.14 && go install github.com/go-delve/delve/cmd/dlv@v1.22.1');
     expect(f.tools.map((t) => `${t.tool}:${t.install?.method}`)).toEqual(['strace:apt', 'gdb:apt', 'dlv:apk', 'py-spy:pip', 'dlv:go-install']);

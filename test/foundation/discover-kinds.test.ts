@@ -80,6 +80,12 @@ describe('classifyByName: task runners, CI and build configs', () => {
     it(`${path} → ${kind ?? 'nothing'}`, () => expect(classifyByName(path)).toBe(kind));
   }
 
+  it('classifies the workload kinds of operators that hold a pod template (Argo Rollout, Crossplane runtime config) as Kubernetes', () => {
+    expect(classifyYaml('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nspec: {}\n')).toBe('kubernetes');
+    expect(classifyYaml('apiVersion: pkg.crossplane.io/v1beta1\nkind: DeploymentRuntimeConfig\nspec: {}\n')).toBe('kubernetes');
+    expect(classifyYaml('apiVersion: pkg.crossplane.io/v1\nkind: Function\nspec: {}\n')).toBeUndefined();
+  });
+
   it('classifies a Skaffold config or an included Taskfile under another name by its content', () => {
     expect(classifyYaml('apiVersion: skaffold/v4beta11\nkind: Config\nbuild:\n  artifacts: []\n')).toBe('skaffold');
     expect(classifyYaml("version: '3'\n\ntasks:\n  build:\n    cmds: [go build]\n")).toBe('taskfile');

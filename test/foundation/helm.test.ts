@@ -169,3 +169,107 @@ describe('templates read as YAML (untemplate)', () => {
     expect(await found(files)).toEqual(['PTD001 chart/templates/deployment.yaml:12']);
   });
 });
+
+describe('Helm templates read as YAML', () => {
+  const parses = (t: string): boolean => parseAllDocuments(untemplate(t)).every((d) => d.errors.length === 0);
+
+  it('keeps offsets and reads an action with quotes inside a quoted scalar, an action written over lines, `: ` and ` #` inside actions', () => {
+    const t =
+      'args:\n  - "--hosts={{ join "," .Values.hosts }}"\n  - \'{{ .Values.a | default \'x\' }}\'\n' +
+      '{{- if (and\n      .Values.a\n      .Values.b) }}\n  - plain {{ printf "%s: %s" .a .b }} # {{ "#x" }}\n{{- end }}\n';
+    expect(untemplate(t)).toHaveLength(t.length);
+    expect(parses(t)).toBe(true);
+    // Before: the inner quotes ended the scalar.
+    expect(parseAllDocuments(t.replace('{{ join "," .Values.hosts }}', '⟦⟦ join "," .Values.hosts ⟧⟧')).some((d) => d.errors.length > 0)).toBe(true);
+    expect(untemplate(t).split('\n').slice(3, 6).every((l) => l.trimStart().startsWith('#'))).toBe(true);
+  });
+
+  it('still refuses what is no YAML once its actions are set aside, and leaves text without actions alone', () => {
+    expect(parses('a: [1, 2\nb: {{ .Values.x }}\n')).toBe(false);
+    expect(untemplate('a: "b"\n')).toBe('a: "b"\n');
+  });
+
+  it('a chart whose debug args hold a quoted join is read: its dlv sidecar without SYS_PTRACE is reported, nothing unreadable', async () => {
+    const files = {
+      'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'chart/values.yaml': 'hosts: [a, b]\n',
+      'chart/templates/deploy.yaml':
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api:1\n' +
+        '        command: ["/dlv", "--headless", "--listen=:40000", "exec", "/api", "--"]\n        args:\n        - "--hosts={{ join "," .Values.hosts }}"\n',
+    };
+    expect(await found(files)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+  });
+});
+
+describe('a Helm debug mode that switches command and args', () => {
+  const chart = (caps: string, values = 'debug:\n  enabled: false\n  port: 40000\n'): Record<string, string> => ({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: op\nversion: 0.1.0\n',
+    'chart/values.yaml': values,
+    'chart/templates/deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: op\nspec:\n  template:\n    spec:\n      containers:\n      - name: op\n        image: acme/op:1\n' + caps +
+      '        command:\n{{- if eq .Values.debug.enabled false }}\n        - /operator\n{{- else }}\n        - /dlv\n{{- end }}\n        args:\n' +
+      '{{- if eq .Values.debug.enabled true }}\n        - --listen=:{{ .Values.debug.port }}\n        - --headless=true\n        - exec\n        - /operator\n        - --\n{{- end }}\n        - --log-level=info\n',
+  });
+  const ptrace = '{{- if eq .Values.debug.enabled true }}\n        securityContext:\n          capabilities:\n            add: ["SYS_PTRACE"]\n{{- end }}\n';
+
+  it('reads the container as the debug mode renders it (/dlv … exec /operator), reported with how the mode is turned on', async () => {
+    const f = await findingsOf(chart(''));
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+    expect(f[0]!.message).toContain('/dlv --listen=:{{ .Values.debug.port }} --headless=true exec');
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set debug.enabled=true');
+  });
+
+  it('says nothing when the debug mode grants SYS_PTRACE; a mode chosen by a string value is turned on the same way', async () => {
+    expect(await found(chart(ptrace))).toEqual([]);
+    // `eq .Values.mode "debug"` with `mode: release`: the mode is the condition's literal.
+    const files = chart('', 'mode: release\ndebug:\n  port: 40000\n');
+    files['chart/templates/deploy.yaml'] = files['chart/templates/deploy.yaml']!.replaceAll('eq .Values.debug.enabled false', 'ne .Values.mode "debug"').replaceAll('eq .Values.debug.enabled true', 'eq .Values.mode "debug"');
+    const f = await findingsOf(files);
+    expect(f.map((x) => x.ruleId)).toEqual(['PTD001']);
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set mode=debug');
+  });
+
+  it('a command switched on a value that is not a debugger stays as the default values render it', async () => {
+    const files = chart('');
+    files['chart/templates/deploy.yaml'] = files['chart/templates/deploy.yaml']!.replace('        - /dlv\n', '        - /operator-v2\n').replace('--listen=:{{ .Values.debug.port }}\n        - --headless=true\n        - exec\n        - /operator\n        - --\n', '--verbose\n');
+    expect(await found(files)).toEqual([]);
+  });
+});
+
+describe('a container whose command and args a named template or the values render', () => {
+  const helpers =
+    '{{- define "api.command" -}}\n{{- if .Values.debug.enabled }}\n- /dlv\n{{- else }}\n- /api\n{{- end }}\n{{- end -}}\n' +
+    '{{- define "api.args" -}}\n{{- if .Values.debug.enabled }}\n- --listen=:2345\n- --headless=true\n- exec\n- /api\n- --\n{{- end }}\n- --port=8080\n{{- end -}}\n';
+  const chart = (values: string, container: string, tpl = helpers): Record<string, string> => ({
+    'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+    'chart/values.yaml': values,
+    'chart/templates/_helpers.tpl': tpl,
+    'chart/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api:1\n' + container,
+  });
+  const included = '        command:\n        {{- include "api.command" . | nindent 8 }}\n        args:\n        {{- include "api.args" . | nindent 8 }}\n';
+
+  it('renders the named templates with the debug mode turned on when only then a debugger runs, and says how it is turned on', async () => {
+    const f = await findingsOf(chart('debug:\n  enabled: false\n', included));
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+    expect(f[0]!.message).toContain('/dlv --listen=:2345 --headless=true exec');
+    expect(f[0]!.related.map((r) => r.message).join('\n')).toContain('--set debug.enabled=true');
+    // Turned on by default: reported without the note.
+    const on = await findingsOf(chart('debug:\n  enabled: true\n', included));
+    expect(on.map((x) => x.ruleId)).toEqual(['PTD001']);
+    expect(on[0]!.related.map((r) => r.message).join('\n')).not.toContain('--set');
+  });
+
+  it('args from values (`{{- toYaml .Values.args | nindent 10 }}`) are read as the chart\'s values.yaml sets them', async () => {
+    const c = '        command: ["/dlv"]\n        args: {{- toYaml .Values.args | nindent 10 }}\n';
+    expect(await found(chart('args: [--headless, --listen=:2345, exec, /api]\n', c, ''))).toEqual(['PTD001 chart/templates/deploy.yaml:9']);
+  });
+
+  it('says nothing when no value renders a debugger, when the chart grants SYS_PTRACE, or when its securityContext is rendered', async () => {
+    const plain = '{{- define "api.command" -}}\n- /api\n{{- end -}}\n{{- define "api.args" -}}\n{{- if .Values.verbose }}\n- --v=4\n{{- end }}\n- --port=8080\n{{- end -}}\n# gdb is not in this chart\n';
+    expect(await found(chart('verbose: false\n', included, plain))).toEqual([]);
+    const caps = '        securityContext:\n          capabilities:\n            add: [SYS_PTRACE]\n';
+    expect(await found(chart('debug:\n  enabled: false\n', caps + included))).toEqual([]);
+    const hidden = '        securityContext:\n        {{- include "api.security" . | nindent 10 }}\n';
+    expect(await found(chart('debug:\n  enabled: false\n', hidden + included))).toEqual([]);
+  });
+});

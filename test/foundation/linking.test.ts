@@ -208,6 +208,41 @@ describe('2. image identity across files', () => {
     expect(await found({ ...files, Tiltfile: files.Tiltfile.replace("k8s_yaml(kustomize('manifests/dev-tilt'))\n", '') })).toEqual([]);
   });
 
+  it('Tilt: k8s_yaml(kustomize(\'dir\')) deploys what the kustomization renders, so a pod giving only args runs the image\'s tini -- dlv ENTRYPOINT', async () => {
+    const files = {
+      'Dockerfile.tilt': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCOPY bin/server /usr/local/bin/server\nENTRYPOINT ["/usr/bin/tini", "-s", "--", "dlv", "exec", "--headless", "--listen=:2345", "--api-version=2"]\n',
+      'deploy/dev/kustomization.yaml': 'resources:\n  - ../base\n',
+      'deploy/base/kustomization.yaml': 'resources:\n  - server.yaml\n',
+      'deploy/base/server.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: server\nspec:\n  template:\n    spec:\n      containers:\n        - name: server\n          image: acme/server:latest\n          args: [/usr/local/bin/server]\n        - name: copy\n          image: acme/server:latest\n          command: [/bin/cp, /usr/local/bin/server, /shared/]\n',
+    };
+    const f = await findingsOf({ ...files, Tiltfile: "k8s_yaml(kustomize('deploy/dev'))\ndocker_build('acme/server', '.', dockerfile='Dockerfile.tilt')\n" });
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD001 deploy/base/server.yaml:9']);
+    expect(f[0]!.message).toContain('runs `dlv exec');
+    // A kustomization the Tiltfile does not render gets no image from it.
+    expect(await found({ ...files, 'deploy/other/kustomization.yaml': 'resources: []\n', Tiltfile: "k8s_yaml(kustomize('deploy/other'))\ndocker_build('acme/server', '.', dockerfile='Dockerfile.tilt')\n" })).not.toContain('PTD001 deploy/base/server.yaml:9');
+  });
+
+  it('Tilt: a Dockerfile written as a string of the Tiltfile has its delve install checked where it is written, with the Go of its FROM', async () => {
+    const tilt = (v: string) => `helper = """\nFROM golang:1.22 as tilt-helper\nRUN go install github.com/go-delve/delve/cmd/dlv@${v} && \\\n    chmod +x /go/bin/dlv\n"""\ndocker_build('acme/api', '.', dockerfile_contents = helper)\nbuild_cmd = 'RUN is not a command here: go get github.com/go-delve/delve'\n`;
+    const f = await findingsOf({ Tiltfile: tilt('latest') });
+    expect(f.map((x) => `${x.ruleId} ${toLocation(x.span).path}:${toLocation(x.span).startLine}`)).toEqual(['PTD012 Tiltfile:3']);
+    expect(f[0]!.message).toContain('Go 1.22');
+    const out = await fixed({ Tiltfile: tilt('latest') }, {});
+    expect(out.text('Tiltfile')).toMatch(/dlv@v1\.\d+\.\d+ && \\\n/);
+    expect(out.after).toEqual([]);
+    expect(await found({ Tiltfile: tilt('v1.22.1') })).toEqual([]);
+  });
+
+  it('a Dockerfile a script or a Makefile writes (a heredoc, a sed script) has its delve install checked where it is written', async () => {
+    const gen = '#!/bin/sh\ncat > Dockerfile.debug <<EOF\nFROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\nEOF\ndocker build -t app:debug -f Dockerfile.debug .\n';
+    expect(await found({ 'gen.sh': gen })).toEqual(['PTD012 gen.sh:4']);
+    const make = "debug-image:\n\tsed -e '/RUN .*go mod download/a\\\n\tRUN go install github.com/go-delve/delve/cmd/dlv@latest' \\\n\t-e '/EXPOSE/a\\\n\tEXPOSE 2345' \\\n\tDockerfile > Dockerfile.debug\n";
+    expect(await found({ Makefile: make })).toEqual(['PTD012 Makefile:3']);
+    // Pinned, or a RUN word that starts no line (an echo of it), says nothing.
+    expect(await found({ 'gen.sh': gen.replace('@latest', '@v1.22.1') })).toEqual([]);
+    expect(await found({ 'gen.sh': '#!/bin/sh\necho "RUN go install github.com/go-delve/delve/cmd/dlv@latest" >> notes.txt\n' })).toEqual([]);
+  });
+
   it('a README code block that builds the image is a build (its other lines are not run lines)', async () => {
     expect(await found({ 'Dockerfile.debug': dockerfile, 'README.md': '# api\n\n```sh\nIMAGE=acme/api\ndocker build -t $IMAGE:debug -f Dockerfile.debug .\ndocker run --privileged $IMAGE:debug\n```\n', 'k8s/deploy.yaml': deployment('acme/api:debug') })).toEqual(['PTD001 k8s/deploy.yaml:8']);
   });
@@ -390,10 +425,34 @@ describe('5. evidence of ptrace beyond the tool names', () => {
     expect(await found({ 'compose.yaml': 'services:\n  app:\n    image: acme/app\n  debugger:\n    image: acme/tools\n    pid: "service:app"\n' })).toEqual(['PTD001 compose.yaml:4']);
   });
 
+  it('an operator workload that holds a pod template is read as a Deployment is (Crossplane DeploymentRuntimeConfig, Argo Rollout)', async () => {
+    const drc = 'apiVersion: pkg.crossplane.io/v1beta1\nkind: DeploymentRuntimeConfig\nmetadata:\n  name: fn\nspec:\n  deploymentTemplate:\n    spec:\n      selector: {}\n      template:\n        spec:\n          containers:\n          - name: package-runtime\n            command: [/dbg/dlv, exec, --headless, --listen=:40000, /function]\n';
+    expect(await found({ 'k8s/debug/runtime.yaml': drc })).toEqual(['PTD001 k8s/debug/runtime.yaml:12']);
+    expect(await found({ 'k8s/debug/runtime.yaml': drc.replace('/function]\n', '/function]\n            securityContext:\n              capabilities:\n                add: [SYS_PTRACE]\n') })).toEqual([]);
+    const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n      - name: api\n        image: acme/api\n        command: ["strace", "-f", "/api"]\n';
+    expect(await found({ 'rollout.yaml': rollout })).toEqual(['PTD001 rollout.yaml:9']);
+    // A kind that holds no pod template is not read as one.
+    expect(await found({ 'fn.yaml': 'apiVersion: pkg.crossplane.io/v1\nkind: Function\nmetadata:\n  name: fn\nspec:\n  package: xpkg.upbound.io/acme/fn:v1\n# dlv\n' })).toEqual([]);
+  });
+
   it('shareProcessNamespace alone reports nothing; next to a workaround it is evidence', async () => {
     const pod = (extra: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  shareProcessNamespace: true\n  containers:\n    - name: app\n      image: acme/app\n    - name: reloader\n      image: acme/reloader\n${extra}`;
     expect(await found({ 'pod.yaml': pod('') })).toEqual([]);
     expect(await found({ 'pod.yaml': pod('      securityContext:\n        privileged: true\n') })).toEqual(['PTD003 pod.yaml:12']);
+  });
+
+  it('an eBPF agent (privileged, the app\'s PID namespace, the kernel\'s tracing or BPF file system mounted) is privileged for BPF, not for a debugger', async () => {
+    const compose = (extra: string) => `services:\n  app:\n    image: acme/app\n  agent:\n    image: acme/agent\n    privileged: true\n    pid: "service:app"\n    volumes:\n      - ./sec:/sys/kernel/security\n${extra}`;
+    expect(await found({ 'compose.yaml': compose('') })).toEqual([]);
+    // A debugger in it is still one, and the same agent without the mount is still a debugging container.
+    expect(await found({ 'compose.yaml': compose('    command: ["strace", "-f", "-p", "1"]\n') })).toEqual(['PTD003 compose.yaml:6']);
+    expect(await found({ 'compose.yaml': compose('').replace('    volumes:\n      - ./sec:/sys/kernel/security\n', '') })).toEqual(['PTD003 compose.yaml:6']);
+    const pod = (mount: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  shareProcessNamespace: true\n  containers:\n    - name: app\n      image: acme/app\n    - name: agent\n      image: acme/agent\n      securityContext:\n        privileged: true\n      volumeMounts:\n        - name: bpf\n          mountPath: ${mount}\n`;
+    expect(await found({ 'pod.yaml': pod('/sys/fs/bpf') })).toEqual([]);
+    expect(await found({ 'pod.yaml': pod('/data') })).toEqual(['PTD003 pod.yaml:12']);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app -v /sys/kernel/debug:/sys/kernel/debug acme/agent\n' })).toEqual([]);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app --mount type=bind,source=/sys,target=/sys/kernel/tracing acme/agent\n' })).toEqual([]);
+    expect(await found({ 'run.sh': '#!/bin/sh\ndocker run --privileged --pid=container:app -v /data:/data acme/agent\n' })).toEqual(['PTD003 run.sh:2']);
   });
 
   it('a dev container whose Dockerfile copies Go from a golang image is a Go dev container', async () => {

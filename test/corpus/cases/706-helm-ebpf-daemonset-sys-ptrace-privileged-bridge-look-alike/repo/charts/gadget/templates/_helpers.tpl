@@ -1,0 +1,3 @@
+{{- define "gadget.image.tag" -}}
+{{- .Values.image.tag | default .Chart.AppVersion -}}
+{{- end -}}
