@@ -22977,10 +22977,31 @@ const editors = new WeakMap();
 function editorFor(l) {
     let e = editors.get(l);
     if (!e) {
-        e = buildEditor(l);
+        e = withinAliasBudget(buildEditor(l));
         editors.set(l, e);
     }
     return e;
+}
+/**
+ * The editor with every method giving no fix, instead of throwing, when the file's alias budget runs out
+ * while the edit is worked out (a file whose anchors fan out to the cap: the finding stands, without a
+ * fix; the model already reported the file if it ran out there).
+ */
+function withinAliasBudget(e) {
+    const out = {};
+    for (const [k, f] of Object.entries(e)) {
+        out[k] = typeof f !== 'function' ? f : (...a) => {
+            try {
+                return f.apply(e, a);
+            }
+            catch (err) {
+                if (err instanceof parse_yaml/* ParseError */.mB)
+                    return undefined;
+                throw err;
+            }
+        };
+    }
+    return out;
 }
 function buildEditor(l) {
     const src = l.source;

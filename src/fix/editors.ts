@@ -11,7 +11,7 @@ import { wholeLineEdits } from './text.js';
 import { appendItem, parseJsonc, removeAt, setProperty } from './jsonc-edit.js';
 import { addScalarPair, addSeqPair, ensureSeqItem, mapIndent, ownPair, removePair, removeSeqItem, seqIndent } from './yaml-edit.js';
 import { eol, lineEndWithBreak, lineStart, positionAt } from '../source.js';
-import { deref, getPair } from '../parse/yaml.js';
+import { ParseError, deref, getPair } from '../parse/yaml.js';
 import { isScalar } from '../parse/yaml-lib.js';
 import { mergeSources, splitPortSpec } from '../model/compose.js';
 import type { Fix, SourceFile, TextEdit, Valued } from '../types.js';
@@ -49,10 +49,30 @@ const editors = new WeakMap<Launch, LaunchEditor>();
 export function editorFor(l: Launch): LaunchEditor {
   let e = editors.get(l);
   if (!e) {
-    e = buildEditor(l);
+    e = withinAliasBudget(buildEditor(l));
     editors.set(l, e);
   }
   return e;
+}
+
+/**
+ * The editor with every method giving no fix, instead of throwing, when the file's alias budget runs out
+ * while the edit is worked out (a file whose anchors fan out to the cap: the finding stands, without a
+ * fix; the model already reported the file if it ran out there).
+ */
+function withinAliasBudget(e: LaunchEditor): LaunchEditor {
+  const out: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(e)) {
+    out[k] = typeof f !== 'function' ? f : (...a: unknown[]) => {
+      try {
+        return (f as (...x: unknown[]) => unknown).apply(e, a);
+      } catch (err) {
+        if (err instanceof ParseError) return undefined;
+        throw err;
+      }
+    };
+  }
+  return out as unknown as LaunchEditor;
 }
 
 function buildEditor(l: Launch): LaunchEditor {

@@ -231,6 +231,21 @@ describe('YAML alias bombs', () => {
     expect(code).toBe(0);
   });
 
+  it('anchors that fan out to the alias budget while a fix is worked out: the findings stand, without fixes, and the run does not fail', async () => {
+    // Found by the benchmark's yaml-aliases input: the budget ran out in the fix editor (rules phase), not in the model.
+    let s = 'x-a0: &a0 {cap_add: [NET_ADMIN], command: "dlv attach 1"}\n';
+    for (let i = 1; i < 9; i++) s += `x-a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]\n`;
+    s += 'services:\n';
+    for (let i = 0; i < 500; i++) s += `  svc${i}:\n    <<: *a0\n    image: acme/svc${i}\n    labels:\n      deep: *a8\n`;
+    const root = tempRepo({ 'docker-compose.yml': s });
+    const r = await timedScan(root, 20000);
+    expect(r.findings.filter((f) => f.ruleId === 'PTD001').length).toBe(500);
+    let err = '';
+    const code = await main([root, '--fail-on', 'never'], { stdout: () => {}, stderr: (x) => { err += x; }, cwd: root });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('a merge-key bomb in a file reached through extends is reported once too', async () => {
     const root = tempRepo({ 'base.yml': mergeLaughs(8, 12).replace(/services:[\s\S]*$/, 'services:\n  base:\n    <<: *l7\n'), 'docker-compose.yml': 'services:\n  a:\n    extends:\n      file: base.yml\n      service: base\n    command: dlv attach 1\n' });
     const r = await timedScan(root, 5000);
