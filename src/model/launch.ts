@@ -135,6 +135,8 @@ export interface Launch {
   seccompProfiles?: SeccompProfileRef[];
   /** A Go devcontainer: the editor installs and runs dlv on demand. */
   goDevcontainer?: Valued<string>;
+  /** An Okteto `forward` of delve's port (the developer runs dlv in the dev container's shell and connects through it). */
+  debugForward?: Valued<string>;
   /** Editor attach configurations (.vscode/launch.json "request": "attach", processId). */
   editorAttach?: Span;
   /** devcontainer.json on Compose: the runArgs entries that Compose ignores. */
@@ -171,7 +173,7 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.debugForward !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
