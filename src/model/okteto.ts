@@ -140,7 +140,9 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
         const v = str(s);
         if (v === undefined) continue;
         const i = v.indexOf(':');
-        const m = i > 0 ? bindMount(v.slice(0, i), v.slice(i + 1), [dir]) : undefined;
+        // Okteto's local side is always a path relative to the manifest (`web:/src` is the folder web).
+        const local = v.slice(0, i).trim();
+        const m = i > 0 ? bindMount(/^[.~/$]/.test(local) ? local : `./${local}`, v.slice(i + 1), [dir]) : undefined;
         if (m) mounts.push(m);
       }
       const workdir = str(get(y, c, 'workdir')) ?? facts?.stage.workdir ?? '/';
