@@ -113,6 +113,20 @@ function forwardedPort(y: YamlFile, it: YNode): string | undefined {
   return undefined;
 }
 
+/**
+ * A Go project as far as the dev container goes: a Go image (golang, okteto/golang), or a go.mod in a
+ * folder it syncs, in the manifest's directory or above it.
+ */
+function isGoProject(project: Project, dir: string, mounts: readonly Mount[], image: string): boolean {
+  if (/(^|\/)golang([:@-]|$)/.test(image)) return true;
+  const dirs = new Set<string>(mounts.flatMap((m) => m.repo));
+  for (let d = dir; ; d = posix.dirname(d) === '.' ? '' : posix.dirname(d)) {
+    dirs.add(d);
+    if (d === '') break;
+  }
+  return [...dirs].some((d) => project.exists(d === '' ? 'go.mod' : `${d}/go.mod`, 'shell'));
+}
+
 /** The launches of these Okteto manifests. */
 export function oktetoLaunches(project: Project, files: readonly SourceFile[], linker: Linker): Launch[] {
   const out: Launch[] = [];
@@ -161,7 +175,8 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
       let debugForward: Valued<string> | undefined;
       for (const it of items(y, get(y, c, 'forward'))) {
         const port = forwardedPort(y, it);
-        if (port !== undefined && (port === DELVE_PORT || listens.has(port))) { debugForward = { value: port, span: nodeSpan(file, it) }; break; }
+        // Port 2345 is delve's only in a Go project (another program may serve on it); a dlv --listen port is the debugger's anywhere.
+        if (port !== undefined && (listens.has(port) || (port === DELVE_PORT && isGoProject(project, dir, mounts, imageName ?? '')))) { debugForward = { value: port, span: nodeSpan(file, it) }; break; }
       }
       const launch: Launch = {
         id: `okteto:${file.path}#${dev.name}`,

@@ -100,6 +100,16 @@ describe('Okteto dev containers: what must not be found', () => {
     expect(c.found).toEqual([]);
   });
 
+  it('a forward of 2345 in a project that is not Go (no Go image, no go.mod): another program\'s port', async () => {
+    const c = await run({ 'okteto.yml': 'dev:\n  downloader:\n    image: node:20\n    command: npm start\n    forward:\n      - 2345:2345\n', 'package.json': '{"name": "x"}\n' });
+    expect(c.found).toEqual([]);
+  });
+
+  it('the same forward in a Go project (go.mod at the root, the manifest in dev/) is delve\'s', async () => {
+    const c = await run({ 'dev/okteto.yml': 'dev:\n  api:\n    image: ghcr.io/example/devbox:1\n    command: bash\n    forward:\n      - 2345:2345\n', 'go.mod': 'module example.com/api\n' }, 'dev/okteto.yml');
+    expect(c.found).toEqual(['PTD001@dev/okteto.yml:2:note']);
+  });
+
   it('a pipeline-only manifest and commented-out dev containers', async () => {
     const c = await run({ 'okteto.yml': 'deploy:\n  - kubectl apply -f k8s.yml\n#dev:\n#  api:\n#    forward:\n#      - 2345:2345\n' });
     expect(c.found).toEqual([]);
