@@ -110,6 +110,12 @@ describe('Okteto dev containers: what must not be found', () => {
     expect(c.found).toEqual(['PTD001@dev/okteto.yml:2:note']);
   });
 
+  it('a ptrace-doctor-ignore comment above the dev key suppresses the finding', async () => {
+    const c = await run({ 'okteto.yml': 'dev:\n  # ptrace-doctor-ignore PTD001 the cluster policy forbids added capabilities\n  api:\n    image: golang:1.22\n    command: bash\n    forward:\n      - 2345:2345\n' });
+    expect(c.found).toEqual([]);
+    expect(c.r.suppressed.map((f) => f.ruleId)).toEqual(['PTD001']);
+  });
+
   it('a pipeline-only manifest and commented-out dev containers', async () => {
     const c = await run({ 'okteto.yml': 'deploy:\n  - kubectl apply -f k8s.yml\n#dev:\n#  api:\n#    forward:\n#      - 2345:2345\n' });
     expect(c.found).toEqual([]);
