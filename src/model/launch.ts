@@ -17,10 +17,11 @@ import type { SeccompProfileRef } from './seccomp.js';
  * the file that starts it. dockerfile: a Dockerfile stage that no file of the
  * repository runs (its runtime is unknown: a README line, an IDE, CI).
  * kubectl-debug: a `kubectl debug` command's debug container.
+ * exec: a `docker exec` / `podman exec` of a debugger into a running container (whose own settings are not known here).
  * workflow: a GitHub Actions job container (`jobs.<id>.container`, which runs
  * the job's steps) or service container (`jobs.<id>.services.<name>`).
  */
-export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug' | 'workflow';
+export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug' | 'workflow' | 'exec';
 
 /** A flag of a command line, with its (separate or joined) value: what a fix removes or rewrites. */
 export interface CommandFlag {
@@ -73,7 +74,8 @@ export type LaunchSource =
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
-  | { kind: 'dockerfile' };
+  | { kind: 'dockerfile' }
+  | { kind: 'exec' };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
