@@ -24,6 +24,7 @@ export function nameKind(path) {
     if (lower.endsWith('.gitlab-ci.yml') || lower.endsWith('.gitlab-ci.yaml') || path.startsWith('.gitlab/ci/') || path.includes('/.gitlab/ci/')) return 'gitlab-ci';
     if (TASKFILE_NAMES.has(b)) return 'taskfile';
     if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
+    if (lower === 'okteto.yml' || lower === 'okteto.yaml') return 'okteto';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';

@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5528);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1543);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7538);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6436);
@@ -9154,6 +9154,9 @@ function classifyByName(path) {
             return 'taskfile';
         if (lower === 'skaffold.yaml' || lower === 'skaffold.yml')
             return 'skaffold';
+        // The manifest `okteto up` reads by default (also under .okteto/); other names (okteto-stack.yml, a Compose file) are classified by content.
+        if (lower === 'okteto.yml' || lower === 'okteto.yaml')
+            return 'okteto';
         return 'yaml';
     }
     if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk'))
@@ -9216,6 +9219,8 @@ function shebangShell(head) {
     const prog = name(words[i]);
     return SH_FAMILY.has(prog) ? prog : undefined;
 }
+/** An Okteto manifest's own keys at the top: `dev:` (manifest v2) or a v1 dev container's `name:`. */
+const OKTETO_DEV = /^(dev|name):/m;
 /** Decide what a YAML file is from its text without a full parse. */
 function classifyYaml(text) {
     if (/^kind:\s*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Service|ReplicationController|PodTemplate|Rollout|CloneSet|AdvancedStatefulSet|DeploymentRuntimeConfig)["']?\s*(#.*)?$/m.test(text) && /^apiVersion:/m.test(text))
@@ -9799,6 +9804,10 @@ function discover(ws, paths, exclude, named) {
             }
             r.file.kind = kind;
         }
+        else if (byName === 'okteto' && !OKTETO_DEV.test(r.file.text) && /^services:\s*(#.*)?$/m.test(r.file.text)) {
+            // A Compose stack saved under the manifest's name (okteto up reads one too): read as Compose.
+            r.file.kind = 'compose';
+        }
         files.push(r.file);
     }
     return { files, skipped };
@@ -9828,7 +9837,7 @@ async function discoverThen(ws, paths, work, exclude, named) {
 
 /***/ }),
 
-/***/ 5528:
+/***/ 1543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11766,7 +11775,7 @@ function basename(v) {
 /** Index of the word after `docker run` / `docker container run` / `podman run`, or -1. */
 /** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
 const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
-function runIndex(words) {
+function runIndex(words, verb = 'run') {
     let k = 0;
     while (k < words.length && !words[k].quoted && OPENING_KEYWORDS.has(words[k].value))
         k++;
@@ -11779,11 +11788,59 @@ function runIndex(words) {
     // Global flags such as --context x or -H host.
     while (j < words.length && words[j].value.startsWith('-'))
         j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j].value) ? 2 : 1;
-    if (words[j]?.value === 'run')
+    if (words[j]?.value === verb)
         return j + 1;
-    if (words[j]?.value === 'container' && words[j + 1]?.value === 'run')
+    if (words[j]?.value === 'container' && words[j + 1]?.value === verb)
         return j + 2;
     return -1;
+}
+/**
+ * A `docker exec [flags] CONTAINER CMD…` that runs a debugger with `--privileged`: the exec'd process gets every
+ * capability, the workaround for a container started without SYS_PTRACE (`docker exec` has no --cap-add). The
+ * container's own settings are not known here (it is named at run time), so only what the exec line itself does
+ * is a launch: capsUnknown keeps PTD001/PTD005 quiet, and it publishes nothing. A command word that is only a
+ * variable the file sets to a literal (`bash -c "$SCRIPT"` after `SCRIPT="dlv attach 1 …"`) is read as its value.
+ */
+function execLaunch(file, cf, words, ei) {
+    const { flags, next: i } = parseRunFlags(words, ei);
+    const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+    const container = words[i];
+    if (!privFlag || !container)
+        return undefined;
+    const cmdWords = words.slice(i + 1).map((w) => {
+        const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value);
+        if (!m)
+            return w;
+        const v = cf.expand(w.value);
+        return v === w.value || v.includes('$') ? w : { value: v, start: w.start, end: w.end, quoted: true, map: v.split('').map(() => w.start) };
+    });
+    if (cmdWords.length === 0)
+        return undefined;
+    const facts = (0,model_commands/* analyzeWords */.uu)(file, cmdWords);
+    if (!facts.tools.some((t) => t.use === 'run' && t.mode !== 'post-mortem'))
+        return undefined;
+    const { userFlag } = runFlagSettings(file, flags, cf.expand);
+    const execWord = words[ei - 1];
+    const line = (0,source/* positionAt */.t$)(file, execWord.start).line;
+    const head = basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(basename(w.value))).value);
+    return {
+        id: `exec:${file.path}:${line}`,
+        kind: 'exec',
+        name: `${head} exec ${container.value} (line ${line})`,
+        anchor: { file, start: words[0].start, end: container.end },
+        file,
+        ...(userFlag ? { user: { value: userFlag.value, span: { file, start: userFlag.start, end: userFlag.end } } } : {}),
+        capAdd: [],
+        capDrop: [],
+        privileged: { value: true, span: { file, start: privFlag.start, end: privFlag.end } },
+        securityOpt: [],
+        hasPtrace: true,
+        capsUnknown: true,
+        tools: facts.tools,
+        builds: facts.builds,
+        ports: [],
+        source: { kind: 'exec' },
+    };
 }
 /** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
 function buildIndex(words) {
@@ -12012,8 +12069,13 @@ function runLineLaunches(project, files, linker) {
         for (const c of commands) {
             const words = c.words;
             const ri = runIndex(words);
-            if (ri < 0)
+            if (ri < 0) {
+                const ei = runIndex(words, 'exec');
+                const x = ei < 0 ? undefined : execLaunch(file, cf, words, ei);
+                if (x)
+                    out.push(x);
                 continue;
+            }
             const { flags, next: i } = parseRunFlags(words, ri);
             const imageWord = words[i];
             if (!imageWord)
@@ -14483,6 +14545,242 @@ function containerLaunch(project, y, spec, jobId, service, linker, expand, steps
     return launch;
 }
 
+;// CONCATENATED MODULE: ./src/model/okteto.ts
+/**
+ * Okteto manifests (okteto.yml, okteto.yaml): each development container of `dev:` (manifest v2), or the
+ * whole file when it is one (manifest v1: `name:`, `image:`, `command:` at the top), is a launch.
+ *
+ * `okteto up` swaps the Deployment named like the dev entry for a development container in the cluster:
+ * the entry's `image` (a name, a `{context, dockerfile, target}` build, or `${OKTETO_BUILD_X_IMAGE}` of the
+ * manifest's `build.x`), its `command` (a list, one word, or a string with spaces, which Okteto runs with
+ * `sh -c`), its `sync` folders (`./:/usr/src/app`, read like bind mounts) and its `securityContext`
+ * (`capabilities.add/drop`, `privileged`, `runAsUser`), which Okteto adds to the Deployment's container's
+ * own. The developer then runs the debugger in that container's shell and reaches it through a `forward`
+ * (`2345:2345`: a local port to the container's port, tunnelled like `kubectl port-forward`, so nothing is
+ * published). A forward to delve's port is the evidence a dev container is debugged in (Okteto's own Go
+ * sample forwards 2345 and adds SYS_PTRACE for it). The launch is of kind `kubernetes`: its settings are
+ * a container's securityContext, and fixes edit them with the Kubernetes editor.
+ */
+
+
+
+
+
+
+
+/** delve's default port (`dlv --listen=:2345`, the port of Okteto's Go sample and of most debug setups). */
+const DELVE_PORT = '2345';
+function okteto_seqStrings(y, n) {
+    return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
+}
+/** The development containers of a manifest: `dev.<name>` entries, or the v1 manifest itself. */
+function devEntries(y) {
+    const root = (0,yaml/* deref */.LA)(y, y.docs[0]?.contents);
+    if (!(0,yaml/* isMapNode */.vz)(root))
+        return [];
+    const dev = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'dev'));
+    if ((0,yaml/* isMapNode */.vz)(dev)) {
+        const out = [];
+        for (const p of dev.items) {
+            const name = (0,yaml/* keyOf */.TN)(p);
+            const map = (0,yaml/* deref */.LA)(y, p.value);
+            if (name === undefined || !(0,yaml/* isMapNode */.vz)(map))
+                continue;
+            out.push({ name, map, anchor: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) });
+        }
+        return out;
+    }
+    // Manifest v1: the dev container's fields at the top (no `dev:`, `deploy:` alone is a pipeline).
+    const namePair = (0,yaml/* getPair */.xf)(y, root, 'name');
+    const name = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'name'));
+    if (!namePair || name === undefined)
+        return [];
+    if (!['image', 'command', 'sync', 'forward', 'securityContext'].some((k) => (0,yaml/* get */.Jt)(y, root, k) !== undefined))
+        return [];
+    return [{ name, map: root, anchor: (0,yaml/* pairSpan */.tI)(y.file, namePair) }];
+}
+/** The build a dev container's image names: its own `{context, dockerfile, target}`, or `${OKTETO_BUILD_X_IMAGE}` of `build.x`. */
+function buildOf(project, y, image) {
+    const dir = external_node_path_.posix.dirname(y.file.path) === '.' ? '' : external_node_path_.posix.dirname(y.file.path);
+    const fromMap = (m) => {
+        const context = (0,scripts/* repoJoin */.pg)(dir, (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'context')) ?? '.');
+        if (context === undefined)
+            return undefined;
+        const df = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'dockerfile'));
+        const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'target'));
+        let dockerfile;
+        if (df !== undefined) {
+            // Relative to the context, else to the manifest's directory (Okteto takes the first that exists).
+            const tries = [(0,scripts/* repoJoin */.pg)(context, df), (0,scripts/* repoJoin */.pg)(dir, df)].filter((p) => p !== undefined);
+            dockerfile = tries.find((p) => project.exists(p, 'dockerfile')) ?? tries[0];
+            if (dockerfile === undefined)
+                return undefined;
+        }
+        return { context, ...(dockerfile !== undefined ? { dockerfile } : {}), ...(target ? { target } : {}) };
+    };
+    const m = (0,yaml/* deref */.LA)(y, image);
+    if ((0,yaml/* isMapNode */.vz)(m))
+        return fromMap(m);
+    const ref = /^\$\{?OKTETO_BUILD_([A-Z0-9_]+)_IMAGE\}?$/.exec((0,yaml/* str */.gx)(m) ?? '');
+    if (!ref)
+        return undefined;
+    const root = (0,yaml/* deref */.LA)(y, y.docs[0]?.contents);
+    const builds = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'build'));
+    if (!(0,yaml/* isMapNode */.vz)(builds))
+        return undefined;
+    for (const p of builds.items) {
+        const k = (0,yaml/* keyOf */.TN)(p);
+        const v = (0,yaml/* deref */.LA)(y, p.value);
+        if (k !== undefined && k.toUpperCase().replace(/-/g, '_') === ref[1] && (0,yaml/* isMapNode */.vz)(v))
+            return fromMap(v);
+    }
+    return undefined;
+}
+/** A `command:`: a list (exec), one word, or a string with spaces, which Okteto runs as `sh -c STRING`. */
+function commandFacts(y, n, follow) {
+    const file = y.file;
+    if ((0,yaml_lib/* isScalar */.jn)(n)) {
+        const w = (0,yaml/* scalarWord */.F4)(file, n);
+        if (!w.value.trim())
+            return undefined;
+        return (0,model_commands/* analyzeCommands */.rp)(file, (0,shell/* splitWord */.Nr)(w), undefined, follow);
+    }
+    const words = (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+    return words.length > 0 ? (0,model_commands/* analyzeWords */.uu)(file, words, undefined, follow) : undefined;
+}
+/** The container port of a `forward` entry (`local:remote`, `local:service:remote`, `{localPort, remotePort}`); a service's port is not this container's. */
+function forwardedPort(y, it) {
+    if ((0,yaml_lib/* isScalar */.jn)(it)) {
+        const parts = String(it.value ?? '').trim().split(':');
+        return parts.length === 2 ? parts[1] : undefined;
+    }
+    if ((0,yaml/* isMapNode */.vz)(it)) {
+        if ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'name')) || (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'labels')))
+            return undefined;
+        return (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'remotePort'));
+    }
+    return undefined;
+}
+/**
+ * A Go project as far as the dev container goes: a Go image (golang, okteto/golang), or a go.mod in a
+ * folder it syncs, in the manifest's directory or above it.
+ */
+function isGoProject(project, dir, mounts, image) {
+    if (/(^|\/)golang([:@-]|$)/.test(image))
+        return true;
+    const dirs = new Set(mounts.flatMap((m) => m.repo));
+    for (let d = dir;; d = external_node_path_.posix.dirname(d) === '.' ? '' : external_node_path_.posix.dirname(d)) {
+        dirs.add(d);
+        if (d === '')
+            break;
+    }
+    return [...dirs].some((d) => project.exists(d === '' ? 'go.mod' : `${d}/go.mod`, 'shell'));
+}
+/** The launches of these Okteto manifests. */
+function oktetoLaunches(project, files, linker) {
+    const out = [];
+    for (const file of files) {
+        const y = project.yaml(file);
+        if (!y)
+            continue;
+        const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+        for (const dev of devEntries(y)) {
+            const c = dev.map;
+            const imageNode = (0,yaml/* get */.Jt)(y, c, 'image');
+            const build = imageNode !== undefined ? buildOf(project, y, imageNode) : undefined;
+            let facts;
+            let linkNotes;
+            const imageName = (0,yaml/* str */.gx)(imageNode);
+            if (build)
+                facts = linker.build(build, [file]);
+            else if (imageName) {
+                const linked = linker.image(imageName, [file]);
+                if (linked) {
+                    facts = linked.facts;
+                    linkNotes = linked.related;
+                }
+            }
+            const mounts = [];
+            for (const s of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'sync'))) {
+                const v = (0,yaml/* str */.gx)(s);
+                if (v === undefined)
+                    continue;
+                const i = v.indexOf(':');
+                // Okteto's local side is always a path relative to the manifest (`web:/src` is the folder web).
+                const local = v.slice(0, i).trim();
+                const m = i > 0 ? (0,scripts/* bindMount */.Dy)(/^[.~/$]/.test(local) ? local : `./${local}`, v.slice(i + 1), [dir]) : undefined;
+                if (m)
+                    mounts.push(m);
+            }
+            const workdir = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workdir')) ?? facts?.stage.workdir ?? '/';
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...mounts, ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
+            const cmdNode = (0,yaml/* get */.Jt)(y, c, 'command');
+            const run = cmdNode !== undefined ? commandFacts(y, cmdNode, follow) : undefined;
+            const sc = (0,yaml/* get */.Jt)(y, c, 'securityContext');
+            const capAdd = okteto_seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'add']));
+            const capDrop = okteto_seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'drop']));
+            const privNode = (0,yaml/* get */.Jt)(y, sc, 'privileged');
+            const privileged = privNode && (0,yaml/* bool */.lc)(privNode) !== undefined ? { value: (0,yaml/* bool */.lc)(privNode), span: (0,yaml/* nodeSpan */.Vk)(file, privNode) } : undefined;
+            const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser');
+            const nonRoot = (0,yaml/* get */.Jt)(y, sc, 'runAsNonRoot');
+            // The debugger's port, forwarded to the developer's machine: delve's default, or the port of a dlv --listen the command runs.
+            const listens = new Set((run?.tools ?? []).map((t) => t.dlv?.listen?.value.replace(/^.*:/, '')).filter((p) => !!p));
+            let debugForward;
+            for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'forward'))) {
+                const port = forwardedPort(y, it);
+                // Port 2345 is delve's only in a Go project (another program may serve on it); a dlv --listen port is the debugger's anywhere.
+                if (port !== undefined && (listens.has(port) || (port === DELVE_PORT && isGoProject(project, dir, mounts, imageName ?? '')))) {
+                    debugForward = { value: port, span: (0,yaml/* nodeSpan */.Vk)(file, it) };
+                    break;
+                }
+            }
+            const launch = {
+                id: `okteto:${file.path}#${dev.name}`,
+                kind: 'kubernetes',
+                name: `Okteto dev container "${dev.name}"`,
+                anchor: dev.anchor,
+                file,
+                ...(imageName ? { image: { value: imageName, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) } } : facts ? { image: facts.stage.image } : {}),
+                ...(runAs && (0,yaml/* str */.gx)(runAs) !== undefined ? { user: { value: (0,yaml/* str */.gx)(runAs), span: (0,yaml/* nodeSpan */.Vk)(file, runAs) } } : (0,yaml/* bool */.lc)(nonRoot) === true ? { user: { value: 'non-root (runAsNonRoot)', span: (0,yaml/* nodeSpan */.Vk)(file, nonRoot) } } : facts?.stage.user ? { user: facts.stage.user } : {}),
+                capAdd,
+                capDrop,
+                ...(privileged ? { privileged } : {}),
+                securityOpt: [],
+                hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+                // The image's debugger counts whatever the command: the developer runs it in the dev container's shell.
+                tools: [...(facts?.tools ?? []), ...(run?.tools ?? [])],
+                builds: [...(facts?.builds ?? []), ...(run?.builds ?? [])],
+                ports: [],
+                ...(debugForward ? { debugForward } : {}),
+                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+                ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+                ...(linkNotes ? { linkNotes } : {}),
+                source: { kind: 'kubernetes', y, container: c, name: dev.name },
+            };
+            out.push(launch);
+        }
+    }
+    return out;
+}
+/**
+ * Okteto adds the dev container's capabilities to those of the Deployment's container it replaces: a
+ * Deployment of the repository named like the dev entry whose container gets SYS_PTRACE grants it.
+ */
+function grantFromDeployments(okteto, kubernetes) {
+    for (const l of okteto) {
+        if (l.hasPtrace || l.source.kind !== 'kubernetes')
+            continue;
+        const name = l.source.name;
+        const k = kubernetes.find((x) => x.hasPtrace && /^(Deployment|StatefulSet)\//.test(x.name) && x.name.split(' ')[0].split('/')[1] === name);
+        if (!k)
+            continue;
+        const grant = k.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value)) ?? k.privileged;
+        if (grant)
+            l.grantedBy = { value: `the ${k.name.split(' ')[0]} of the repository`, span: grant.span };
+        l.hasPtrace = true;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/model/dockerfiles.ts
 /**
  * A Dockerfile on its own is a container: many repositories have only a
@@ -14824,6 +15122,7 @@ function embeddedRunInstalls(f) {
 
 
 
+
 /** `.vscode/launch.json` configurations that attach to a local process. */
 function editorAttachConfigs(project) {
     const out = [];
@@ -14957,7 +15256,10 @@ function buildModel(project, opts = {}) {
     });
     // GitHub Actions job and service containers (their steps run in the job container).
     const jobContainers = workflowLaunches(project, runFiles, linker);
-    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl, ...jobContainers];
+    // Okteto dev containers (okteto up swaps a Deployment's container for them).
+    const okteto = oktetoLaunches(project, relevance.oktetoFiles(), linker);
+    grantFromDeployments(okteto, kubernetes.launches);
+    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...runLaunches, ...kubectl, ...jobContainers];
     (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], model_launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
@@ -15707,6 +16009,7 @@ function structureOf(file, yamlDocs) {
         case 'taskfile':
         case 'gitlab-ci':
         case 'skaffold':
+        case 'okteto':
             return yamlStructure(file, yamlDocs);
         case 'devcontainer':
         case 'vscode-launch':
@@ -16309,7 +16612,7 @@ function fingerprint(ruleId, r) {
     return h.digest('hex').slice(0, 16);
 }
 /** Kinds whose files are YAML: their directives cover the YAML block under them. */
-const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold']);
+const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
 /**
  * The ptrace-doctor-ignore comments of a file, from its own structure, read
  * once per file: the scanned files up front (for PTD901), any other file a
@@ -16561,7 +16864,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5528);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1543);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
@@ -16978,6 +17281,7 @@ function needsParse(kind, text) {
         case 'taskfile':
         case 'gitlab-ci':
         case 'skaffold':
+        case 'okteto':
         case 'devcontainer':
         case 'vscode-launch':
         case 'seccomp':
@@ -17026,7 +17330,8 @@ function problems(kind, text, max = 1000) {
         case 'workflow':
         case 'taskfile':
         case 'gitlab-ci':
-        case 'skaffold': {
+        case 'skaffold':
+        case 'okteto': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
@@ -19779,7 +20084,7 @@ function ptraceGrant(l) {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 function isPtraceTarget(l) {
-    return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+    return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.debugForward !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */
 function askedInIgnoredRunArgs(l) {
@@ -20445,6 +20750,13 @@ class Relevance {
     runLineFiles() {
         return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
     }
+    /**
+     * Okteto manifests, all of them: a dev container's evidence may be a `forward` of delve's port, which no
+     * debugger word shows, and a repository has one or two of these small files.
+     */
+    oktetoFiles() {
+        return this.files.filter((f) => f.kind === 'okteto');
+    }
     /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
     hotKubernetesFiles() {
         return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));
@@ -20763,7 +21075,7 @@ function bindMount(source, target, baseDirs) {
     if (!t.startsWith('/'))
         return undefined;
     const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
-    if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
+    if (!(cleaned === '.' || cleaned === '..' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/'))))
         return undefined;
     if (cleaned.includes('$'))
         return undefined;
@@ -21671,7 +21983,7 @@ function parseTOML(text) {
 
 const yaml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
 /** Kinds of file whose presence means the scan may parse YAML. */
-const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold']);
+const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
 const loadYaml = yaml.load;
 const y = yaml.get;
 function parseAllDocuments(...a) {
@@ -21744,10 +22056,11 @@ function yamlComments(text, maxDepth = 256) {
 /* harmony export */   ld: () => (/* binding */ items),
 /* harmony export */   mB: () => (/* binding */ ParseError),
 /* harmony export */   sl: () => (/* binding */ untemplate),
+/* harmony export */   tI: () => (/* binding */ pairSpan),
 /* harmony export */   vz: () => (/* binding */ isMapNode),
 /* harmony export */   xf: () => (/* binding */ getPair)
 /* harmony export */ });
-/* unused harmony exports isSeqNode, isPairNode, pairSpan */
+/* unused harmony exports isSeqNode, isPairNode */
 /* harmony import */ var _yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8117);
 
@@ -24560,6 +24873,8 @@ function launchName(l) {
             return `the image of ${l.name}`;
         case 'kubectl-debug':
             return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+        case 'exec':
+            return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
         case 'workflow':
             return l.source.kind === 'workflow' && l.source.role === 'service' ? `the service container "${l.source.service}" of job "${l.source.job}"` : `the container of job "${l.source.kind === 'workflow' ? l.source.job : l.name}"`;
     }
@@ -24581,6 +24896,8 @@ function grantPhrase(l, cap = 'SYS_PTRACE') {
             return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
         case 'workflow':
             return `add \`--cap-add=${cap}\` to the container's \`options:\``;
+        case 'exec':
+            return `give the container ${cap} where it is started (\`docker run --cap-add=${cap}\`, Compose \`cap_add: [${cap}]\`): \`docker exec\` has no --cap-add, and its processes get the container's capabilities`;
     }
 }
 /** A short quote of the command a tool use runs, e.g. `dlv attach 1`. */
@@ -24826,6 +25143,8 @@ function evidence(l) {
         out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
     if (l.goDevcontainer)
         out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
+    if (l.debugForward)
+        out.push({ span: l.debugForward.span, message: `This forwards port ${l.debugForward.value}, delve's port: the debugger runs in this container.` });
     if (l.editorAttach)
         out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
     return out;
@@ -24940,7 +25259,7 @@ const ptd001 = {
             }
             else {
                 const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
-                const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
+                const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : l.debugForward ? `forwards port ${l.debugForward.value} for a debugger that runs in it (dlv's port)` : 'uses a debugger';
                 message =
                     `${who[0].toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
                         `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
@@ -24948,7 +25267,7 @@ const ptd001 = {
                         `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
                         `Fix: ${grant}.`;
                 // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
-                const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
+                const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
                 short = `${who[0].toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
             }
             // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
@@ -25299,7 +25618,7 @@ const ptd006 = {
     check(ctx) {
         for (const l of ctx.launches) {
             // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
-            if (l.hostNetwork || l.kind === 'kubectl-debug')
+            if (l.hostNetwork || l.kind === 'kubectl-debug' || l.kind === 'exec')
                 continue;
             // A job container's debugger clients are the job's later steps, run inside the same container: its 127.0.0.1 reaches them.
             if (l.source.kind === 'workflow' && l.source.role === 'container')
@@ -25523,7 +25842,7 @@ const ptd008 = {
             // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
             // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
             // A workflow's clients are its steps: in the job container itself, or on the job's network (services), never through a published port.
-            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.hostNetwork || l.sharedNetwork || l.publishAll)
+            if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.kind === 'exec' || l.hostNetwork || l.sharedNetwork || l.publishAll)
                 continue;
             const done = new Set();
             for (const s of dlvServers(l)) {

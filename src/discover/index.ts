@@ -120,6 +120,8 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
     if (lower.endsWith('.gitlab-ci.yml') || lower.endsWith('.gitlab-ci.yaml') || path.startsWith('.gitlab/ci/') || path.includes('/.gitlab/ci/')) return 'gitlab-ci';
     if (TASKFILE_NAMES.has(base)) return 'taskfile';
     if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
+    // The manifest `okteto up` reads by default (also under .okteto/); other names (okteto-stack.yml, a Compose file) are classified by content.
+    if (lower === 'okteto.yml' || lower === 'okteto.yaml') return 'okteto';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';
@@ -176,6 +178,9 @@ export function shebangShell(head: string): string | undefined {
   const prog = name(words[i]);
   return SH_FAMILY.has(prog) ? prog : undefined;
 }
+
+/** An Okteto manifest's own keys at the top: `dev:` (manifest v2) or a v1 dev container's `name:`. */
+const OKTETO_DEV = /^(dev|name):/m;
 
 /** Decide what a YAML file is from its text without a full parse. */
 export function classifyYaml(text: string): FileKind | undefined {
@@ -714,6 +719,9 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
         continue;
       }
       r.file.kind = kind;
+    } else if (byName === 'okteto' && !OKTETO_DEV.test(r.file.text) && /^services:\s*(#.*)?$/m.test(r.file.text)) {
+      // A Compose stack saved under the manifest's name (okteto up reads one too): read as Compose.
+      r.file.kind = 'compose';
     }
     files.push(r.file);
   }

@@ -65,6 +65,7 @@ function needsParse(kind: FileKind, text: string): boolean {
     case 'taskfile':
     case 'gitlab-ci':
     case 'skaffold':
+    case 'okteto':
     case 'devcontainer':
     case 'vscode-launch':
     case 'seccomp':
@@ -120,7 +121,8 @@ function problems(kind: FileKind, text: string, max = 1000): Problem[] {
     case 'workflow':
     case 'taskfile':
     case 'gitlab-ci':
-    case 'skaffold': {
+    case 'skaffold':
+    case 'okteto': {
       // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
       // is quadratic in a map's size, minutes for a map of 30,000 keys.
       const t = clock();

@@ -17,6 +17,7 @@ import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
 import { workflowLaunches } from './workflows.js';
+import { grantFromDeployments, oktetoLaunches } from './okteto.js';
 import { dockerfileLaunches } from './dockerfiles.js';
 import type { Project } from './project.js';
 import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
@@ -160,7 +161,10 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   });
   // GitHub Actions job and service containers (their steps run in the job container).
   const jobContainers = workflowLaunches(project, runFiles, linker);
-  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...runLaunches, ...kubectl, ...jobContainers];
+  // Okteto dev containers (okteto up swaps a Deployment's container for them).
+  const okteto = oktetoLaunches(project, relevance.oktetoFiles(), linker);
+  grantFromDeployments(okteto, kubernetes.launches);
+  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...runLaunches, ...kubectl, ...jobContainers];
   markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.
   const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);

@@ -17,10 +17,11 @@ import type { SeccompProfileRef } from './seccomp.js';
  * the file that starts it. dockerfile: a Dockerfile stage that no file of the
  * repository runs (its runtime is unknown: a README line, an IDE, CI).
  * kubectl-debug: a `kubectl debug` command's debug container.
+ * exec: a `docker exec` / `podman exec` of a debugger into a running container (whose own settings are not known here).
  * workflow: a GitHub Actions job container (`jobs.<id>.container`, which runs
  * the job's steps) or service container (`jobs.<id>.services.<name>`).
  */
-export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug' | 'workflow';
+export type LaunchKind = 'compose' | 'devcontainer' | 'kubernetes' | 'run' | 'dockerfile' | 'kubectl-debug' | 'workflow' | 'exec';
 
 /** A flag of a command line, with its (separate or joined) value: what a fix removes or rewrites. */
 export interface CommandFlag {
@@ -73,7 +74,8 @@ export type LaunchSource =
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
-  | { kind: 'dockerfile' };
+  | { kind: 'dockerfile' }
+  | { kind: 'exec' };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
@@ -135,6 +137,8 @@ export interface Launch {
   seccompProfiles?: SeccompProfileRef[];
   /** A Go devcontainer: the editor installs and runs dlv on demand. */
   goDevcontainer?: Valued<string>;
+  /** An Okteto `forward` of delve's port (the developer runs dlv in the dev container's shell and connects through it). */
+  debugForward?: Valued<string>;
   /** Editor attach configurations (.vscode/launch.json "request": "attach", processId). */
   editorAttach?: Span;
   /** devcontainer.json on Compose: the runArgs entries that Compose ignores. */
@@ -186,7 +190,7 @@ export function ptraceGrant(l: Launch): Valued<string> | undefined {
  * namespace (to see its processes, which is only useful to inspect them).
  */
 export function isPtraceTarget(l: Launch): boolean {
-  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
+  return l.tools.some((t) => t.mode !== 'post-mortem') || l.goDevcontainer !== undefined || l.debugForward !== undefined || l.editorAttach !== undefined || ptraceGrant(l) !== undefined || l.sharedPid !== undefined || askedInIgnoredRunArgs(l);
 }
 
 /** devcontainer.json on Compose whose (ignored) runArgs ask for SYS_PTRACE or its workarounds: the same intent. */

@@ -389,6 +389,14 @@ export class Relevance {
     return this.files.filter((f) => COMMAND_KINDS.has(f.kind) && this.mayMatterByBuild(f));
   }
 
+  /**
+   * Okteto manifests, all of them: a dev container's evidence may be a `forward` of delve's port, which no
+   * debugger word shows, and a repository has one or two of these small files.
+   */
+  oktetoFiles(): SourceFile[] {
+    return this.files.filter((f) => f.kind === 'okteto');
+  }
+
   /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
   hotKubernetesFiles(): SourceFile[] {
     return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));

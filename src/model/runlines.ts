@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { SimpleCommand, Word } from '../parse/shell.js';
-import { wordSpan } from './commands.js';
+import { analyzeWords, wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
 import { parseShortPort, splitPortSpec } from './compose.js';
 import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
@@ -116,7 +116,7 @@ function basename(v: string): string {
 /** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
 const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
 
-function runIndex(words: Word[]): number {
+function runIndex(words: Word[], verb = 'run'): number {
   let k = 0;
   while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
   while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
@@ -125,9 +125,54 @@ function runIndex(words: Word[]): number {
   let j = k + 1;
   // Global flags such as --context x or -H host.
   while (j < words.length && words[j]!.value.startsWith('-')) j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j]!.value) ? 2 : 1;
-  if (words[j]?.value === 'run') return j + 1;
-  if (words[j]?.value === 'container' && words[j + 1]?.value === 'run') return j + 2;
+  if (words[j]?.value === verb) return j + 1;
+  if (words[j]?.value === 'container' && words[j + 1]?.value === verb) return j + 2;
   return -1;
+}
+
+/**
+ * A `docker exec [flags] CONTAINER CMD…` that runs a debugger with `--privileged`: the exec'd process gets every
+ * capability, the workaround for a container started without SYS_PTRACE (`docker exec` has no --cap-add). The
+ * container's own settings are not known here (it is named at run time), so only what the exec line itself does
+ * is a launch: capsUnknown keeps PTD001/PTD005 quiet, and it publishes nothing. A command word that is only a
+ * variable the file sets to a literal (`bash -c "$SCRIPT"` after `SCRIPT="dlv attach 1 …"`) is read as its value.
+ */
+function execLaunch(file: SourceFile, cf: CommandFile, words: Word[], ei: number): Launch | undefined {
+  const { flags, next: i } = parseRunFlags(words, ei);
+  const privFlag = flags.find((f) => f.name === '--privileged' && f.value !== 'false');
+  const container = words[i];
+  if (!privFlag || !container) return undefined;
+  const cmdWords = words.slice(i + 1).map((w): Word => {
+    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(w.value);
+    if (!m) return w;
+    const v = cf.expand(w.value);
+    return v === w.value || v.includes('$') ? w : { value: v, start: w.start, end: w.end, quoted: true, map: v.split('').map(() => w.start) };
+  });
+  if (cmdWords.length === 0) return undefined;
+  const facts = analyzeWords(file, cmdWords);
+  if (!facts.tools.some((t) => t.use === 'run' && t.mode !== 'post-mortem')) return undefined;
+  const { userFlag } = runFlagSettings(file, flags, cf.expand);
+  const execWord = words[ei - 1]!;
+  const line = positionAt(file, execWord.start).line;
+  const head = basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(basename(w.value)))!.value);
+  return {
+    id: `exec:${file.path}:${line}`,
+    kind: 'exec',
+    name: `${head} exec ${container.value} (line ${line})`,
+    anchor: { file, start: words[0]!.start, end: container.end },
+    file,
+    ...(userFlag ? { user: { value: userFlag.value, span: { file, start: userFlag.start, end: userFlag.end } } } : {}),
+    capAdd: [],
+    capDrop: [],
+    privileged: { value: true, span: { file, start: privFlag.start, end: privFlag.end } },
+    securityOpt: [],
+    hasPtrace: true,
+    capsUnknown: true,
+    tools: facts.tools,
+    builds: facts.builds,
+    ports: [],
+    source: { kind: 'exec' },
+  };
 }
 
 /** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
@@ -322,7 +367,12 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
     for (const c of commands) {
       const words = c.words;
       const ri = runIndex(words);
-      if (ri < 0) continue;
+      if (ri < 0) {
+        const ei = runIndex(words, 'exec');
+        const x = ei < 0 ? undefined : execLaunch(file, cf, words, ei);
+        if (x) out.push(x);
+        continue;
+      }
       const { flags, next: i } = parseRunFlags(words, ri);
       const imageWord = words[i];
       if (!imageWord) continue;

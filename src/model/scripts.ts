@@ -97,7 +97,7 @@ export function bindMount(source: string, target: string, baseDirs: string[]): M
   const t = target.trim();
   if (!t.startsWith('/')) return undefined;
   const cleaned = s.replace(/^(\$\{?PWD\}?|\$\(pwd\)|\$\(CURDIR\)|\$\{CURDIR\}|\$\{localWorkspaceFolder\}|`pwd`)(?=\/|$)/, '.');
-  if (!(cleaned === '.' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/')))) return undefined;
+  if (!(cleaned === '.' || cleaned === '..' || cleaned.startsWith('./') || cleaned.startsWith('../') || (!cleaned.startsWith('/') && !cleaned.startsWith('~') && cleaned.includes('/')))) return undefined;
   if (cleaned.includes('$')) return undefined;
   const repo = baseDirs.map((d) => repoJoin(d, cleaned)).filter((p): p is string => p !== undefined);
   return repo.length > 0 ? { container: norm(t), repo } : undefined;

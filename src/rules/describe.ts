@@ -28,6 +28,8 @@ export function launchName(l: Launch): string {
       return `the image of ${l.name}`;
     case 'kubectl-debug':
       return `the debug container of \`${l.name.replace(/ \(line \d+\)$/, '')}\``;
+    case 'exec':
+      return `\`${l.name.replace(/ \(line \d+\)$/, '')}\``;
     case 'workflow':
       return l.source.kind === 'workflow' && l.source.role === 'service' ? `the service container "${l.source.service}" of job "${l.source.job}"` : `the container of job "${l.source.kind === 'workflow' ? l.source.job : l.name}"`;
   }
@@ -50,6 +52,8 @@ export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
       return cap === 'SYS_PTRACE' ? 'add `--profile=general` to the command (that profile adds SYS_PTRACE to the debug container)' : `give the debug container ${cap} with a \`--custom\` spec`;
     case 'workflow':
       return `add \`--cap-add=${cap}\` to the container's \`options:\``;
+    case 'exec':
+      return `give the container ${cap} where it is started (\`docker run --cap-add=${cap}\`, Compose \`cap_add: [${cap}]\`): \`docker exec\` has no --cap-add, and its processes get the container's capabilities`;
   }
 }
 

@@ -14,6 +14,7 @@ export function evidence(l: Launch): Related[] {
   const out: Related[] = [];
   for (const t of l.tools.slice(0, 5)) out.push({ span: t.span, message: `This ${toolDescription(t)}.` });
   if (l.goDevcontainer) out.push({ span: l.goDevcontainer.span, message: 'This makes it a Go dev container: the Go extension starts dlv when you debug.' });
+  if (l.debugForward) out.push({ span: l.debugForward.span, message: `This forwards port ${l.debugForward.value}, delve's port: the debugger runs in this container.` });
   if (l.editorAttach) out.push({ span: l.editorAttach, message: 'This editor configuration attaches the debugger to a running process.' });
   return out;
 }
@@ -127,7 +128,7 @@ export const ptd001: Rule = {
           `${dropAll ? `, and ${dropText} removed it` : ' (Ubuntu, CI runners, cloud VMs)'}.`;
       } else {
         const shown = l.tools.find((t) => t.use === 'run') ?? l.tools[0];
-        const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : 'uses a debugger';
+        const reason = shown ? toolDescription(shown) : l.goDevcontainer ? 'is a Go dev container (the Go extension runs dlv when you debug)' : l.debugForward ? `forwards port ${l.debugForward.value} for a debugger that runs in it (dlv's port)` : 'uses a debugger';
         message =
           `${who[0]!.toUpperCase()}${who.slice(1)} ${reason}, but the container does not get the SYS_PTRACE capability${dropAll ? ` (${dropText} removed every capability)` : ''}. ` +
           `Starting a program under the debugger (\`dlv debug\`, \`dlv exec\`, \`dlv test\`) works on current Docker, but fails with ` +
@@ -135,7 +136,7 @@ export const ptd001: Rule = {
           `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
           `Fix: ${grant}.`;
         // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
-        const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : 'uses a debugger';
+        const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
         short = `${who[0]!.toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
       }
       // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).

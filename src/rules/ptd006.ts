@@ -106,7 +106,7 @@ export const ptd006: Rule = {
   check(ctx) {
     for (const l of ctx.launches) {
       // With the host's network the container's 127.0.0.1 is the host's: reachable, and the safe choice.
-      if (l.hostNetwork || l.kind === 'kubectl-debug') continue;
+      if (l.hostNetwork || l.kind === 'kubectl-debug' || l.kind === 'exec') continue;
       // A job container's debugger clients are the job's later steps, run inside the same container: its 127.0.0.1 reaches them.
       if (l.source.kind === 'workflow' && l.source.role === 'container') continue;
       for (const s of dlvServers(l)) {

@@ -17,7 +17,7 @@ export const ptd008: Rule = {
       // Kubernetes: kubectl port-forward reaches any container port. Host or shared networks publish nothing themselves.
       // A Dockerfile's own launch has no runtime to publish ports; kubectl debug reaches the pod by port-forward.
       // A workflow's clients are its steps: in the job container itself, or on the job's network (services), never through a published port.
-      if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
+      if (l.kind === 'kubernetes' || l.kind === 'dockerfile' || l.kind === 'kubectl-debug' || l.kind === 'workflow' || l.kind === 'exec' || l.hostNetwork || l.sharedNetwork || l.publishAll) continue;
       const done = new Set<string>();
       for (const s of dlvServers(l)) {
         const port = s.listen?.port;

@@ -46,6 +46,7 @@ export function structureOf(file: SourceFile, yamlDocs?: Document[]): Structure 
     case 'taskfile':
     case 'gitlab-ci':
     case 'skaffold':
+    case 'okteto':
       return yamlStructure(file, yamlDocs);
     case 'devcontainer':
     case 'vscode-launch':

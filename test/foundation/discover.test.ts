@@ -22,6 +22,10 @@ describe('discovery', () => {
     expect(classifyByName('Makefile')).toBe('makefile');
     expect(classifyByName('README.md')).toBe('markdown');
     expect(classifyByName('docs/notes.md')).toBeUndefined();
+    expect(classifyByName('okteto.yml')).toBe('okteto');
+    expect(classifyByName('dev/okteto.yaml')).toBe('okteto');
+    expect(classifyByName('.okteto/okteto.yml')).toBe('okteto');
+    expect(classifyByName('okteto-stack.yml')).toBe('yaml');
     expect(classifyYaml('apiVersion: apps/v1\nkind: Deployment\n')).toBe('kubernetes');
     expect(classifyYaml('services:\n  a: {}\n')).toBe('compose');
     expect(classifyYaml('foo: bar\n')).toBeUndefined();
@@ -30,8 +34,18 @@ describe('discovery', () => {
   it('the benchmark\'s floor reads the same names (bench/names.mjs mirrors classifyByName)', async () => {
     // @ts-expect-error plain JavaScript module without types
     const { nameKind } = (await import('../../bench/names.mjs')) as { nameKind: (p: string) => string | undefined };
-    const names = ['Dockerfile', 'a/Dockerfile.debug', 'x.dockerfile', 'Containerfile', 'Dockerfile-dev', 'api_Dockerfile', 'Dockerfile.dockerignore', 'docker-compose.yml', 'compose.override.yaml', 'k8s/a.yaml', '.github/workflows/ci.yml', '.devcontainer/devcontainer.json', '.devcontainer.json', 'a/.vscode/launch.json', 'Makefile', 'x.mk', 'run.sh', 'a.bash', 'main.go', 'README.md', 'dockerfile-utils.js', 'justfile', '.justfile', 'x.just', 'Taskfile.yml', 'taskfile.dist.yaml', 'a/package.json', '.gitlab-ci.yml', '.gitlab/ci/build.yml', 'docker-bake.hcl', 'skaffold.yaml', '.air.toml', 'Tiltfile', 'a.tiltfile', 'readme.markdown', 'docs/notes.md'];
+    const names = ['Dockerfile', 'a/Dockerfile.debug', 'x.dockerfile', 'Containerfile', 'Dockerfile-dev', 'api_Dockerfile', 'Dockerfile.dockerignore', 'docker-compose.yml', 'compose.override.yaml', 'k8s/a.yaml', '.github/workflows/ci.yml', '.devcontainer/devcontainer.json', '.devcontainer.json', 'a/.vscode/launch.json', 'Makefile', 'x.mk', 'run.sh', 'a.bash', 'main.go', 'README.md', 'dockerfile-utils.js', 'justfile', '.justfile', 'x.just', 'Taskfile.yml', 'taskfile.dist.yaml', 'a/package.json', '.gitlab-ci.yml', '.gitlab/ci/build.yml', 'docker-bake.hcl', 'skaffold.yaml', '.air.toml', 'Tiltfile', 'a.tiltfile', 'readme.markdown', 'docs/notes.md', 'okteto.yml', 'dev/okteto.yaml', 'okteto-stack.yml'];
     for (const n of names) expect(nameKind(n), n).toBe(classifyByName(n));
+  });
+
+  it('reads an okteto.yml that is a Compose stack as Compose, and a manifest as Okteto', () => {
+    const root = tempRepo({ 'okteto.yml': 'services:\n  api:\n    image: x\n', 'dev/okteto.yaml': 'dev:\n  api:\n    image: golang\n', 'v1/okteto.yml': 'name: api\nimage: golang\n' });
+    try {
+      const d = discover(new Workspace(root));
+      expect(Object.fromEntries(d.files.map((f) => [f.path, f.kind]))).toEqual({ 'okteto.yml': 'compose', 'dev/okteto.yaml': 'okteto', 'v1/okteto.yml': 'okteto' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('never follows a symbolic link out of the root, and says so once', async () => {

@@ -7,6 +7,7 @@ import { starlarkCalls } from '../../src/parse/starlark.js';
 import { parseDockerfile } from '../../src/parse/dockerfile.js';
 import { parseShortPort, splitPortSpec } from '../../src/model/compose.js';
 import { globTest } from '../../src/model/kustomize.js';
+import { bindMount } from '../../src/model/scripts.js';
 import { makeSourceFile } from '../../src/source.js';
 import { commandsOfTargets, makeRules } from '../../src/model/maketargets.js';
 
@@ -60,6 +61,17 @@ describe('Compose interpolation and ports', () => {
     const span = { file: sf('c.yml', ''), start: 0, end: 0 };
     expect(parseShortPort('[::1]:2345:2345/udp', span)).toMatchObject({ hostIp: '::1', hostPort: '2345', containerPort: '2345', protocol: 'udp' });
     expect(parseShortPort('${BIND}:2345:2345', span, (v) => interpolate(v, new Map()))).toMatchObject({ hostIp: '', containerPort: '2345' });
+  });
+});
+
+describe('bind mounts', () => {
+  it('takes paths (., .., ./x, ../x, a/b) and leaves volume names and absolute host paths', () => {
+    expect(bindMount('..', '/src', ['dev'])).toEqual({ container: '/src', repo: [''] });
+    expect(bindMount('.', '/app/', [''])).toEqual({ container: '/app', repo: [''] });
+    expect(bindMount('../x', '/x', ['a/b'])).toEqual({ container: '/x', repo: ['a/x'] });
+    expect(bindMount('gocache', '/go', [''])).toBeUndefined();
+    expect(bindMount('/etc', '/etc', [''])).toBeUndefined();
+    expect(bindMount('..', 'relative', [''])).toBeUndefined();
   });
 });
 

@@ -37,6 +37,12 @@ describe('validate', () => {
     expect(validate('seccomp', jsonc)).toMatch(/^JSON error/);
   });
 
+  it('parses an Okteto manifest as YAML: a fix that breaks it or duplicates a key is refused', () => {
+    expect(validate('okteto', 'dev:\n  api:\n    securityContext:\n      capabilities:\n        add:\n          - SYS_PTRACE\n')).toBeUndefined();
+    expect(validate('okteto', 'dev:\n  api:\n    forward: [2345:2345\n')).toBeDefined();
+    expect(validate('okteto', 'dev:\n  api:\n    securityContext: {}\n    securityContext: {}\n')).toBe('Map keys must be unique');
+  });
+
   it('gives the same verdict from the cache as from a fresh parse', () => {
     const texts = ['services:\n  a:\n    image: x\n', 'services:\n  a:\n    image: x\n    image: y\n', 'services: [\n', 'a: 1\n---\nb: 1\nb: 2\n'];
     clearValidateCache();

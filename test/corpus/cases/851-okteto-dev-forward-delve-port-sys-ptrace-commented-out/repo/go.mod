@@ -1,0 +1,3 @@
+module example.com/vk
+
+go 1.22

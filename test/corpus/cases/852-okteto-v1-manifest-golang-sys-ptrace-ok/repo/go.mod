@@ -1,0 +1,3 @@
+module example.com/conductor
+
+go 1.21

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+/workspace/bin/air.linux --build.cmd "$BUILD_COMMAND" --build.bin $BUILD_BINARY_PATH
