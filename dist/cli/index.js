@@ -16025,7 +16025,9 @@ const ptd001 = {
             }
             const dropAll = l.capDrop.find((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'ALL');
             // The drop as the launch's own file spells it (a Kubernetes manifest has no cap_drop).
-            const dropText = dropAll?.span.file.kind === 'kubernetes' ? '`capabilities.drop: [ALL]`' : dropAll && ['shell', 'makefile', 'workflow', 'devcontainer', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'markdown'].includes(dropAll.span.file.kind) ? '`--cap-drop=ALL`' : '`cap_drop: ALL`';
+            // As the file that dropped them spells it: a securityContext, a Compose key, else a run flag.
+            const dropKind = dropAll?.span.file.kind;
+            const dropText = dropKind === 'kubernetes' || dropKind === 'okteto' ? '`capabilities.drop: [ALL]`' : dropKind === 'compose' ? '`cap_drop: ALL`' : '`--cap-drop=ALL`';
             const who = launchName(l);
             const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
             let fix = editorFor(l).addCapability('SYS_PTRACE');
@@ -25373,17 +25375,25 @@ function big(v, depth) {
             return true;
     return false;
 }
+/** A long array's items, got one at a time (a plain array's, or a LazyItems' made as they are written). */
+function emitItems(n, get, indent, depth, out) {
+    if (n === 0) {
+        out('[]');
+        return;
+    }
+    const inner = `${indent}  `;
+    out('[\n');
+    for (let i = 0; i < n; i++) {
+        out(inner);
+        const item = get(i);
+        emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
+        out(i < n - 1 ? ',\n' : '\n');
+    }
+    out(`${indent}]`);
+}
 function emit(value, indent, depth, out) {
     if (value instanceof LazyItems && value.length > BIG) {
-        const inner = `${indent}  `;
-        out('[\n');
-        for (let i = 0; i < value.length; i++) {
-            out(inner);
-            const item = value.item(i);
-            emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
-            out(i < value.length - 1 ? ',\n' : '\n');
-        }
-        out(`${indent}]`);
+        emitItems(value.length, (i) => value.item(i), indent, depth, out);
         return;
     }
     const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
@@ -25392,22 +25402,11 @@ function emit(value, indent, depth, out) {
         out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
         return;
     }
-    const inner = `${indent}  `;
     if (Array.isArray(v)) {
-        if (v.length === 0) {
-            out('[]');
-            return;
-        }
-        out('[\n');
-        v.forEach((item, i) => {
-            out(inner);
-            const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
-            emit(x, inner, depth + 1, out);
-            out(i < v.length - 1 ? ',\n' : '\n');
-        });
-        out(`${indent}]`);
+        emitItems(v.length, (i) => v[i], indent, depth, out);
         return;
     }
+    const inner = `${indent}  `;
     const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
     if (entries.length === 0) {
         out('{}');

@@ -82,17 +82,23 @@ function big(v: unknown, depth: number): boolean {
   return false;
 }
 
+/** A long array's items, got one at a time (a plain array's, or a LazyItems' made as they are written). */
+function emitItems(n: number, get: (i: number) => unknown, indent: string, depth: number, out: (s: string) => void): void {
+  if (n === 0) { out('[]'); return; }
+  const inner = `${indent}  `;
+  out('[\n');
+  for (let i = 0; i < n; i++) {
+    out(inner);
+    const item = get(i);
+    emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
+    out(i < n - 1 ? ',\n' : '\n');
+  }
+  out(`${indent}]`);
+}
+
 function emit(value: unknown, indent: string, depth: number, out: (s: string) => void): void {
   if (value instanceof LazyItems && value.length > BIG) {
-    const inner = `${indent}  `;
-    out('[\n');
-    for (let i = 0; i < value.length; i++) {
-      out(inner);
-      const item = value.item(i);
-      emit(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, depth + 1, out);
-      out(i < value.length - 1 ? ',\n' : '\n');
-    }
-    out(`${indent}]`);
+    emitItems(value.length, (i) => value.item(i), indent, depth, out);
     return;
   }
   const v = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
@@ -101,19 +107,11 @@ function emit(value: unknown, indent: string, depth: number, out: (s: string) =>
     out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
     return;
   }
-  const inner = `${indent}  `;
   if (Array.isArray(v)) {
-    if (v.length === 0) { out('[]'); return; }
-    out('[\n');
-    v.forEach((item, i) => {
-      out(inner);
-      const x = item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
-      emit(x, inner, depth + 1, out);
-      out(i < v.length - 1 ? ',\n' : '\n');
-    });
-    out(`${indent}]`);
+    emitItems(v.length, (i) => v[i], indent, depth, out);
     return;
   }
+  const inner = `${indent}  `;
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
   if (entries.length === 0) { out('{}'); return; }
   out('{\n');

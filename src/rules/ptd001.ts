@@ -95,7 +95,9 @@ export const ptd001: Rule = {
       }
       const dropAll = l.capDrop.find((c) => normalizeCap(c.value) === 'ALL');
       // The drop as the launch's own file spells it (a Kubernetes manifest has no cap_drop).
-      const dropText = dropAll?.span.file.kind === 'kubernetes' ? '`capabilities.drop: [ALL]`' : dropAll && ['shell', 'makefile', 'workflow', 'devcontainer', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'markdown'].includes(dropAll.span.file.kind) ? '`--cap-drop=ALL`' : '`cap_drop: ALL`';
+      // As the file that dropped them spells it: a securityContext, a Compose key, else a run flag.
+      const dropKind = dropAll?.span.file.kind;
+      const dropText = dropKind === 'kubernetes' || dropKind === 'okteto' ? '`capabilities.drop: [ALL]`' : dropKind === 'compose' ? '`cap_drop: ALL`' : '`--cap-drop=ALL`';
       const who = launchName(l);
       const nonRoot = !!l.user && isRootUser(l.user.value) === false && !(attach?.asRoot ?? false);
       let fix = editorFor(l).addCapability('SYS_PTRACE');

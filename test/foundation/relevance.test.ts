@@ -328,6 +328,12 @@ describe('a scan of a dev container alone reads the Compose files it names', () 
   });
 });
 
+/** The files a scan gave a PTD900 note, with the relevance filter and with everything read. */
+async function unreadable(root: string): Promise<{ filtered: string[]; everything: string[] }> {
+  const paths = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path).sort();
+  return { filtered: paths(await scan({ root })), everything: paths(await scan({ root, readEverything: true })) };
+}
+
 describe('files that cannot matter are not parsed', () => {
   it('a broken manifest without a debugger word gets no PTD900 note; one with a debugger word does', async () => {
     const root = tempRepo({
@@ -335,10 +341,9 @@ describe('files that cannot matter are not parsed', () => {
       'k8s/broken-debug.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\nspec: {containers: [{name: c, command: [dlv]}]}\n',
       'docker-compose.yml': 'services:\n  a:\n    image: [unclosed\n',
     });
-    const r = await scan({ root });
-    expect(r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path)).toEqual(['k8s/broken-debug.yaml']);
-    const all = await scan({ root, readEverything: true });
-    expect(all.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path).sort()).toEqual(['docker-compose.yml', 'k8s/broken-debug.yaml', 'k8s/broken.yaml']);
+    const notes = await unreadable(root);
+    expect(notes.filtered).toEqual(['k8s/broken-debug.yaml']);
+    expect(notes.everything).toEqual(['docker-compose.yml', 'k8s/broken-debug.yaml', 'k8s/broken.yaml']);
   });
 });
 
@@ -352,11 +357,10 @@ describe('files read only for a possible link are read quietly', () => {
       'charts/x/files/gateway.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: gw\n  labels: {{ toJson .Labels }}\nspec:\n  selector: {app: api-debug, x: {{ if .A }}\n    - b\n  }}\n',
       'charts/x/files/other.yaml': 'apiVersion: apps/v1\nkind: Deployment\nspec: {image: acme/api-debug, x: [\n',
     });
-    const r = await scan({ root });
-    expect(r.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path)).toEqual([]);
+    const notes = await unreadable(root);
+    expect(notes.filtered).toEqual([]);
     // With everything read, they are read aloud as before.
-    const all = await scan({ root, readEverything: true });
-    expect(all.findings.filter((f) => f.ruleId === 'PTD900').map((f) => f.span.file.path).sort()).toEqual(['charts/x/files/gateway.yaml', 'charts/x/files/other.yaml']);
+    expect(notes.everything).toEqual(['charts/x/files/gateway.yaml', 'charts/x/files/other.yaml']);
   });
 });
 
