@@ -16604,12 +16604,11 @@ function launchNames(l) {
     }
 }
 function fingerprint(ruleId, r) {
-    const h = (0,builtins/* nodeCrypto */.S)().createHash('sha256');
-    h.update(ruleId);
-    h.update('\0' + r.span.file.path);
-    h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
-    h.update('\0' + (r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)));
-    return h.digest('hex').slice(0, 16);
+    // One string, hashed in one call where Node has crypto.hash (20.12+, 21.7+): a report of 20,000 findings spent
+    // a tenth of its rules phase making a Hash object per finding. The same bytes, so the same prints (baselines).
+    const text = `${ruleId}\0${r.span.file.path}\0${r.launch?.id.replace(/:\d+$/, '') ?? ''}\0${r.key ?? (0,source/* spanText */.Cp)(r.span).trim().slice(0, 200)}`;
+    const c = (0,builtins/* nodeCrypto */.S)();
+    return (typeof c.hash === 'function' ? c.hash('sha256', text, 'hex') : c.createHash('sha256').update(text).digest('hex')).slice(0, 16);
 }
 /** Kinds whose files are YAML: their directives cover the YAML block under them. */
 const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
@@ -22664,6 +22663,26 @@ function emitItems(n, get, indent, depth, out) {
     }
     out(`${indent}]`);
 }
+/**
+ * JSON.stringify(v, null, 2) with every line after the first indented by `indent` (an even number of spaces):
+ * v stringified inside as many one-item arrays as levels of indent, and cut out, which is JSON.stringify's own
+ * indenting: a third faster than re-indenting its output line by line, and one string fewer per item.
+ */
+function indented(v, indent) {
+    const levels = indent.length >> 1;
+    if (levels === 0 || v === null || typeof v !== 'object') {
+        const s = JSON.stringify(v, null, 2);
+        return s === undefined ? 'null' : s;
+    }
+    let wrapped = v;
+    for (let i = 0; i < levels; i++)
+        wrapped = [wrapped];
+    const s = JSON.stringify(wrapped, null, 2);
+    // Before v: `[\n` and the next level's indent, per level; after it: `\n`, the level's indent and `]`.
+    const head = 2 * levels + levels * (levels + 1);
+    const tail = 2 * levels + levels * (levels - 1);
+    return s.slice(head, s.length - tail);
+}
 function emit(value, indent, depth, out) {
     if (value instanceof LazyItems && value.length > BIG) {
         emitItems(value.length, (i) => value.item(i), indent, depth, out);
@@ -22671,8 +22690,7 @@ function emit(value, indent, depth, out) {
     }
     const v = value !== null && typeof value === 'object' && typeof value.toJSON === 'function' ? value.toJSON() : value;
     if (!big(v, 0)) {
-        const s = JSON.stringify(v, null, 2);
-        out(s === undefined ? 'null' : indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
+        out(indented(v, indent));
         return;
     }
     if (Array.isArray(v)) {

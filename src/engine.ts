@@ -77,12 +77,11 @@ function launchNames(l: Launch): string[] {
 }
 
 function fingerprint(ruleId: string, r: Report): string {
-  const h = nodeCrypto().createHash('sha256');
-  h.update(ruleId);
-  h.update('\0' + r.span.file.path);
-  h.update('\0' + (r.launch?.id.replace(/:\d+$/, '') ?? ''));
-  h.update('\0' + (r.key ?? spanText(r.span).trim().slice(0, 200)));
-  return h.digest('hex').slice(0, 16);
+  // One string, hashed in one call where Node has crypto.hash (20.12+, 21.7+): a report of 20,000 findings spent
+  // a tenth of its rules phase making a Hash object per finding. The same bytes, so the same prints (baselines).
+  const text = `${ruleId}\0${r.span.file.path}\0${r.launch?.id.replace(/:\d+$/, '') ?? ''}\0${r.key ?? spanText(r.span).trim().slice(0, 200)}`;
+  const c = nodeCrypto();
+  return (typeof c.hash === 'function' ? c.hash('sha256', text, 'hex') : c.createHash('sha256').update(text).digest('hex')).slice(0, 16);
 }
 
 export interface RuleRunOptions {
