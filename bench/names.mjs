@@ -18,6 +18,7 @@ export function nameKind(path) {
   if (lower === 'devcontainer.json' && (path.includes('.devcontainer/') || path === 'devcontainer.json')) return 'devcontainer';
   if (lower === '.devcontainer.json') return 'devcontainer';
   if (lower === 'launch.json' && path.endsWith('.vscode/launch.json')) return 'vscode-launch';
+  if (lower === 'tasks.json' && path.endsWith('.vscode/tasks.json')) return 'vscode-tasks';
   if (/\.ya?ml$/.test(lower)) {
     if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
     if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'workflow';

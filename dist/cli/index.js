@@ -7362,6 +7362,9 @@ function classifyByName(path) {
         return 'devcontainer';
     if (lower === 'launch.json' && path.endsWith('.vscode/launch.json'))
         return 'vscode-launch';
+    // VS Code's tasks (a launch.json preLaunchTask often starts the debug container with `docker run`).
+    if (lower === 'tasks.json' && path.endsWith('.vscode/tasks.json'))
+        return 'vscode-tasks';
     if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
         if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower))
             return 'compose';
@@ -7456,7 +7459,7 @@ function classifyYaml(text) {
 }
 /** JSON nesting deeper than this is refused: jsonc-parser recurses per level and overflows the stack (~10,000). */
 const MAX_JSON_DEPTH = 256;
-const JSON_KINDS = new Set(['devcontainer', 'vscode-launch', 'seccomp', 'package-json']);
+const JSON_KINDS = new Set(['devcontainer', 'vscode-launch', 'vscode-tasks', 'seccomp', 'package-json']);
 /** The deepest [ / { nesting of JSON with comments, outside strings and comments; stops counting past `limit`. */
 function jsonDepth(text, limit = Infinity) {
     let depth = 0;
@@ -8384,6 +8387,7 @@ function needsParse(kind, text) {
         case 'okteto':
         case 'devcontainer':
         case 'vscode-launch':
+        case 'vscode-tasks':
         case 'seccomp':
         case 'package-json':
             break;
@@ -8459,6 +8463,7 @@ function problems(kind, text, max = 1000) {
         }
         case 'devcontainer':
         case 'vscode-launch':
+        case 'vscode-tasks':
         case 'seccomp': {
             const errors = [];
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
@@ -8652,19 +8657,203 @@ function seccompProfilePath(opt) {
 
 /***/ }),
 
-/***/ 7198:
+/***/ 2310:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ commandFileOf)
-/* harmony export */ });
-/* unused harmony export MAX_VARIANTS */
-/* harmony import */ var _parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
-/* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
-/* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1969);
-/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8852);
-/* harmony import */ var _discover_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1835);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ commandFileOf)
+});
+
+// UNUSED EXPORTS: MAX_VARIANTS
+
+// EXTERNAL MODULE: ./src/parse/yaml-lib.ts
+var yaml_lib = __nccwpck_require__(3078);
+// EXTERNAL MODULE: ./src/parse/jsonc-lib.ts
+var jsonc_lib = __nccwpck_require__(4026);
+// EXTERNAL MODULE: ./src/parse/shell.ts
+var shell = __nccwpck_require__(1969);
+// EXTERNAL MODULE: ./src/parse/yaml.ts
+var yaml = __nccwpck_require__(8852);
+// EXTERNAL MODULE: ./src/discover/index.ts
+var discover = __nccwpck_require__(1835);
+;// CONCATENATED MODULE: ./src/model/vscode-tasks.ts
+
+
+/** Tasks read per file, and words per assembled command: a tasks.json is a few dozen tasks. */
+const MAX_TASKS = 500;
+const MAX_WORDS = 400;
+/** Text with the source offset of each of its characters, built piece by piece. */
+class Assembled {
+    text = '';
+    map = [];
+    collapsed = false;
+    /** s at its own offsets (at(i)), or every character at one offset (a string's opening quote, an object's brace). */
+    add(s, at) {
+        for (let i = 0; i < s.length; i++)
+            this.map.push(typeof at === 'number' ? at : at(i));
+        this.text += s;
+        if (s.length > 0)
+            this.collapsed = typeof at === 'number';
+    }
+    commands() {
+        if (this.text.trim() === '')
+            return [];
+        // A word ends where the next character is: after collapsed text that is the same quote or brace, so an edit
+        // "after the word" goes before it, which is not JSON (the validation drops such a fix), never inside a string.
+        if (this.collapsed)
+            this.add(' ', this.map[this.map.length - 1]);
+        return (0,shell/* splitShell */.b2)(this.text, { map: this.map });
+    }
+}
+/** The string's value and whether its raw text is the value (no escapes): then character i is at offset + 1 + i. */
+function str(file, n) {
+    if (!n || n.type !== 'string' || typeof n.value !== 'string')
+        return undefined;
+    return { value: n.value, verbatim: file.text.slice(n.offset + 1, n.offset + n.length - 1) === n.value, offset: n.offset };
+}
+/** A word for the shell as VS Code passes an argument: quoted when it has characters the shell would split on. */
+function shellWord(s) {
+    return s !== '' && /^[A-Za-z0-9_@%+=:,./${}-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+const child = (n, key) => n?.type === 'object' ? n.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1] : undefined;
+/** The command of a task (or of its linux/osx/windows part): `command` and `args`. */
+function commandOf(file, t) {
+    const cmd = child(t, 'command');
+    const args = child(t, 'args');
+    if (!cmd)
+        return [];
+    const a = new Assembled();
+    const s = str(file, cmd);
+    if (s) {
+        // A command line in one string: its own characters, when written without escapes and with no args after it.
+        if (s.verbatim && !(args?.type === 'array' && (args.children?.length ?? 0) > 0))
+            a.add(s.value, (i) => s.offset + 1 + i);
+        else
+            a.add(s.value, s.offset);
+    }
+    else if (cmd.type === 'array') {
+        const items = (cmd.children ?? []).map((c) => str(file, c)).filter((x) => !!x);
+        items.forEach((it, i) => {
+            if (i > 0)
+                a.add(' ', it.offset);
+            a.add(it.value, it.offset);
+        });
+    }
+    else
+        return [];
+    if (args?.type === 'array') {
+        for (const c of (args.children ?? []).slice(0, MAX_WORDS)) {
+            const v = str(file, c) ?? (c.type === 'number' || c.type === 'boolean' ? { value: String(c.value), verbatim: false, offset: c.offset } : undefined);
+            if (!v)
+                continue;
+            a.add(' ', v.offset);
+            a.add(shellWord(v.value), v.offset);
+        }
+    }
+    return a.commands();
+}
+/** `docker build` as a docker-build task's `dockerBuild` makes it. */
+function dockerBuild(file, t) {
+    const db = child(t, 'dockerBuild');
+    if (db?.type !== 'object')
+        return [];
+    const a = new Assembled();
+    a.add('docker build', db.offset);
+    for (const [key, flag] of [['tag', '-t'], ['dockerfile', '-f'], ['target', '--target']]) {
+        const v = str(file, child(db, key));
+        if (!v)
+            continue;
+        a.add(` ${flag} `, v.offset);
+        a.add(shellWord(v.value), v.offset);
+    }
+    const ctx = str(file, child(db, 'context'));
+    a.add(' ', ctx?.offset ?? db.offset);
+    a.add(shellWord(ctx?.value ?? '.'), ctx?.offset ?? db.offset);
+    return a.commands();
+}
+/** `docker run` as a docker-run task's `dockerRun` makes it. */
+function dockerRun(file, t) {
+    const dr = child(t, 'dockerRun');
+    if (dr?.type !== 'object')
+        return [];
+    const image = str(file, child(dr, 'image'));
+    if (!image)
+        return [];
+    const a = new Assembled();
+    a.add('docker run', dr.offset);
+    const name = str(file, child(dr, 'containerName'));
+    if (name) {
+        a.add(' --name ', name.offset);
+        a.add(shellWord(name.value), name.offset);
+    }
+    const net = str(file, child(dr, 'network'));
+    if (net) {
+        a.add(' --network ', net.offset);
+        a.add(shellWord(net.value), net.offset);
+    }
+    const ports = child(dr, 'ports');
+    for (const p of ports?.type === 'array' ? (ports.children ?? []).slice(0, MAX_WORDS) : []) {
+        const cp = child(p, 'containerPort');
+        if (cp?.type !== 'number')
+            continue;
+        const hp = child(p, 'hostPort');
+        const proto = str(file, child(p, 'protocol'));
+        const spec = `${hp?.type === 'number' ? `${String(hp.value)}:` : ''}${String(cp.value)}${proto && proto.value !== 'tcp' ? `/${proto.value}` : ''}`;
+        a.add(' -p ', p.offset);
+        a.add(spec, p.offset);
+    }
+    // Extra options, as written: their own characters when the string has no escapes.
+    const custom = str(file, child(dr, 'customOptions'));
+    if (custom) {
+        a.add(' ', custom.offset);
+        if (custom.verbatim)
+            a.add(custom.value, (i) => custom.offset + 1 + i);
+        else
+            a.add(custom.value, custom.offset);
+    }
+    a.add(' ', image.offset);
+    a.add(shellWord(image.value), image.offset);
+    const command = str(file, child(dr, 'command'));
+    if (command) {
+        a.add(' ', command.offset);
+        a.add(command.value, command.offset);
+    }
+    return a.commands();
+}
+/** Every command the tasks of a tasks.json run, with offsets into it (see the module comment). */
+function vscodeTaskCommands(file) {
+    const root = (0,jsonc_lib/* parseJsoncFile */.VI)(file);
+    if (!root)
+        return [];
+    const tasks = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['tasks']);
+    if (!tasks || tasks.type !== 'array')
+        return [];
+    const out = [];
+    for (const t of (tasks.children ?? []).slice(0, MAX_TASKS)) {
+        if (t.type !== 'object')
+            continue;
+        const type = str(file, child(t, 'type'))?.value;
+        if (type === 'docker-build')
+            out.push(...dockerBuild(file, t));
+        else if (type === 'docker-run')
+            out.push(...dockerRun(file, t));
+        else {
+            out.push(...commandOf(file, t));
+            for (const os of ['linux', 'osx', 'windows']) {
+                const part = child(t, os);
+                if (part?.type === 'object')
+                    out.push(...commandOf(file, part));
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/model/cmdfiles.ts
+
 
 
 
@@ -8698,6 +8887,12 @@ function commandFileOf(project, file) {
             break;
         case 'package-json':
             packageJson(b);
+            break;
+        case 'vscode-tasks':
+            b.push(vscodeTaskCommands(b.file));
+            // VS Code substitutes these before the shell runs the task; a task runs in the workspace folder.
+            for (const v of ['workspaceFolder', 'workspaceRoot'])
+                b.vars.set(v, '.');
             break;
         case 'gitlab-ci':
             gitlabCi(project, b);
@@ -8983,7 +9178,7 @@ function isAssignmentWord(w) {
     return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
 }
 function shellFile(b) {
-    const commands = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(b.file.text);
+    const commands = (0,shell/* splitShell */.b2)(b.file.text);
     b.push(commands);
     shellVars(commands, b.vars);
     shellMulti(b.file.text, commands, b.vars, b.multi);
@@ -9017,7 +9212,7 @@ function shellMulti(text, commands, vars, into) {
         const m = ARRAY_ASSIGN.exec(line);
         if (!m || arrays.has(m[1]))
             continue;
-        const items = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(m[2]).flatMap((c) => c.words.map((w) => w.value));
+        const items = (0,shell/* splitShell */.b2)(m[2]).flatMap((c) => c.words.map((w) => w.value));
         if (items.length > 0 && items.length <= MAX_VALUES && items.every((v) => LITERAL.test(v)))
             arrays.set(m[1], items);
     }
@@ -9129,7 +9324,7 @@ function makefile(b) {
             let s = i + 1;
             while (s < l.end && (text[s] === '@' || text[s] === '-' || text[s] === '+' || text[s] === ' '))
                 s++;
-            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(text.slice(s, l.end), { base: s, make: true }));
+            b.push((0,shell/* splitShell */.b2)(text.slice(s, l.end), { base: s, make: true }));
             i = l.next;
             continue;
         }
@@ -9216,7 +9411,7 @@ function expandCanned(text, body, args) {
             sub += text[k];
             map.push(k);
         }
-        out.push(...(0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(sub, { map, make: true }));
+        out.push(...(0,shell/* splitShell */.b2)(sub, { map, make: true }));
     }
     return out;
 }
@@ -9289,18 +9484,18 @@ function compactTemplates(text, map) {
 function splitTemplated(file, start, end) {
     const raw = file.text.slice(start, end);
     if (!raw.includes('{{'))
-        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(raw, { base: start });
+        return (0,shell/* splitShell */.b2)(raw, { base: start });
     const map = Array.from({ length: raw.length }, (_, k) => start + k);
     const c = compactTemplates(raw, map);
-    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
+    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
 }
 /** Split a YAML scalar's value as shell, offsets mapped into the file; with `templates`, {{ … }} kept whole (Task). */
 function splitScalar(file, n, templates = false) {
-    const w = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .scalarWord */ .F4)(file, n);
+    const w = (0,yaml/* scalarWord */.F4)(file, n);
     if (!templates)
-        return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(w.value, { map: w.map });
+        return (0,shell/* splitShell */.b2)(w.value, { map: w.map });
     const c = compactTemplates(w.value, w.map);
-    return (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(c.text, { map: c.map });
+    return (0,shell/* splitShell */.b2)(c.text, { map: c.map });
 }
 // ---------------------------------------------------------------------------
 // justfiles
@@ -9517,7 +9712,7 @@ function justfile(b) {
         const scope = header.params;
         if (firstText.startsWith('#!') || attr !== undefined) {
             const shebang = firstText.startsWith('#!');
-            const interp = shebang ? (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(firstText) : attr === '' ? 'sh' : (0,_discover_index_js__WEBPACK_IMPORTED_MODULE_4__/* .shebangShell */ .tX)(`#!${attr}`);
+            const interp = shebang ? (0,discover/* shebangShell */.tX)(firstText) : attr === '' ? 'sh' : (0,discover/* shebangShell */.tX)(`#!${attr}`);
             if (!interp)
                 continue;
             const from = shebang ? firstLine.next : firstLine.start;
@@ -9550,14 +9745,14 @@ const MAX_DEPTH = 40;
 /** A map's scalar-valued entries (`NAME: value`, or `NAME: {value: …}` when valueKey is given) as variables. */
 function yamlVars(y, node, valueKey) {
     const out = new Map();
-    for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
-        const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+    for (const p of (0,yaml/* pairs */.AS)(y, node)) {
+        const k = (0,yaml/* keyOf */.TN)(p);
         if (k === undefined)
             continue;
-        let v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
-        if (v && valueKey && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v))
-            v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, valueKey);
-        if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
+        let v = (0,yaml/* deref */.LA)(y, p.value);
+        if (v && valueKey && (0,yaml_lib/* isMap */.jh)(v))
+            v = (0,yaml/* get */.Jt)(y, v, valueKey);
+        if (v && (0,yaml_lib/* isScalar */.jn)(v)) {
             const val = v.value;
             out.set(k, val === null || val === undefined ? '' : String(val));
         }
@@ -9588,16 +9783,16 @@ function workflow(project, b) {
     const visit = (n, depth, scope) => {
         if (depth > MAX_DEPTH || !n)
             return;
-        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
+        const d = (0,yaml/* deref */.LA)(y, n);
         if (!d)
             return;
-        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(d)) {
+        if ((0,yaml_lib/* isMap */.jh)(d)) {
             let here = scope;
             let shell;
             for (const p of d.items) {
-                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
+                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
                 if (k === 'env') {
-                    const env = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value));
+                    const env = yamlVars(y, (0,yaml/* deref */.LA)(y, p.value));
                     if (depth === 0)
                         for (const [name, v] of env)
                             b.vars.set(name, v);
@@ -9607,19 +9802,19 @@ function workflow(project, b) {
                     }
                 }
                 else if (k === 'shell') {
-                    const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
-                    if (v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
+                    const v = (0,yaml/* deref */.LA)(y, p.value);
+                    if (v && (0,yaml_lib/* isScalar */.jn)(v))
                         shell = String(v.value ?? '');
                 }
             }
             const sh = shell?.trim().split(/\s+/)[0];
             const shellOk = sh === undefined || sh === '' || SH_RUN_SHELLS.has(sh.slice(sh.lastIndexOf('/') + 1));
             for (const p of d.items) {
-                const k = (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '';
+                const k = (0,yaml_lib/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
                 if (k === 'env')
                     continue;
-                const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
-                if (k === 'run' && v && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v)) {
+                const v = (0,yaml/* deref */.LA)(y, p.value);
+                if (k === 'run' && v && (0,yaml_lib/* isScalar */.jn)(v)) {
                     if (shellOk)
                         b.push(splitScalar(b.file, v), here);
                 }
@@ -9627,7 +9822,7 @@ function workflow(project, b) {
                     visit(v, depth + 1, here);
             }
         }
-        else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d))
+        else if ((0,yaml_lib/* isSeq */.oP)(d))
             for (const i of d.items)
                 visit(i, depth + 1, scope);
     };
@@ -9652,16 +9847,16 @@ function taskfile(project, b) {
         return;
     const varsOf = (node) => {
         const out = new Map();
-        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, node)) {
-            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
-            const v = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+        for (const p of (0,yaml/* pairs */.AS)(y, node)) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            const v = (0,yaml/* deref */.LA)(y, p.value);
             if (k === undefined || !v)
                 continue;
-            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v))
+            if ((0,yaml_lib/* isScalar */.jn)(v))
                 out.set(k, String(v.value ?? ''));
-            else if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(v)) {
-                const ref = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, v, 'ref');
-                if (ref && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(ref))
+            else if ((0,yaml_lib/* isMap */.jh)(v)) {
+                const ref = (0,yaml/* get */.Jt)(y, v, 'ref');
+                if (ref && (0,yaml_lib/* isScalar */.jn)(ref))
                     out.set(k, `{{${String(ref.value).trim()}}}`);
             }
         }
@@ -9676,50 +9871,50 @@ function taskfile(project, b) {
     const command = (n, scope, depth) => {
         if (!n || depth > 4)
             return;
-        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n)) {
+        if ((0,yaml_lib/* isScalar */.jn)(n)) {
             b.push(splitScalar(b.file, n, true), scope);
             return;
         }
-        if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n))
+        if (!(0,yaml_lib/* isMap */.jh)(n))
             return;
-        const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'cmd');
-        if (cmd && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(cmd))
+        const cmd = (0,yaml/* get */.Jt)(y, n, 'cmd');
+        if (cmd && (0,yaml_lib/* isScalar */.jn)(cmd))
             b.push(splitScalar(b.file, cmd, true), scope);
-        const deferred = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, n, 'defer');
+        const deferred = (0,yaml/* get */.Jt)(y, n, 'defer');
         if (deferred)
             command(deferred, scope, depth + 1);
     };
     for (const doc of y.docs) {
-        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
-        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+        const root = (0,yaml/* deref */.LA)(y, doc.contents);
+        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
             continue;
-        for (const [k, v] of [...varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'vars')), ...envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'env'))])
+        for (const [k, v] of [...varsOf((0,yaml/* get */.Jt)(y, root, 'vars')), ...envOf((0,yaml/* get */.Jt)(y, root, 'env'))])
             if (!b.vars.has(k))
                 b.vars.set(k, v);
-        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'tasks'))) {
-            const t = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
+        for (const p of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, root, 'tasks'))) {
+            const t = (0,yaml/* deref */.LA)(y, p.value);
             if (!t)
                 continue;
-            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(t)) {
+            if ((0,yaml_lib/* isScalar */.jn)(t)) {
                 command(t, new Map(), 0);
                 continue;
             }
-            if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(t)) {
+            if ((0,yaml_lib/* isSeq */.oP)(t)) {
                 for (const c of t.items)
-                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), new Map(), 0);
+                    command((0,yaml/* deref */.LA)(y, c), new Map(), 0);
                 continue;
             }
-            if (!(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(t))
+            if (!(0,yaml_lib/* isMap */.jh)(t))
                 continue;
-            const scope = merge(envOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'env')), varsOf((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'vars')));
+            const scope = merge(envOf((0,yaml/* get */.Jt)(y, t, 'env')), varsOf((0,yaml/* get */.Jt)(y, t, 'vars')));
             b.noteScope(scope);
-            const cmds = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmds');
-            if (cmds && (0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(cmds))
+            const cmds = (0,yaml/* get */.Jt)(y, t, 'cmds');
+            if (cmds && (0,yaml_lib/* isSeq */.oP)(cmds))
                 for (const c of cmds.items)
-                    command((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, c), scope, 0);
+                    command((0,yaml/* deref */.LA)(y, c), scope, 0);
             else if (cmds)
                 command(cmds, scope, 0);
-            const cmd = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, t, 'cmd');
+            const cmd = (0,yaml/* get */.Jt)(y, t, 'cmd');
             if (cmd)
                 command(cmd, scope, 0);
         }
@@ -9734,10 +9929,10 @@ function taskfile(project, b) {
  * quote (a finding lands on the script, a fix must not edit inside it).
  */
 function packageJson(b) {
-    const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsoncFile */ .VI)(b.file);
+    const root = (0,jsonc_lib/* parseJsoncFile */.VI)(b.file);
     if (!root)
         return;
-    const scripts = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['scripts']);
+    const scripts = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['scripts']);
     if (!scripts || scripts.type !== 'object')
         return;
     for (const prop of scripts.children ?? []) {
@@ -9747,9 +9942,9 @@ function packageJson(b) {
         const value = v.value;
         const raw = b.file.text.slice(v.offset + 1, v.offset + v.length - 1);
         if (raw === value)
-            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { base: v.offset + 1 }));
+            b.push((0,shell/* splitShell */.b2)(value, { base: v.offset + 1 }));
         else
-            b.push((0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_2__/* .splitShell */ .b2)(value, { map: new Array(value.length).fill(v.offset) }));
+            b.push((0,shell/* splitShell */.b2)(value, { map: new Array(value.length).fill(v.offset) }));
     }
 }
 // ---------------------------------------------------------------------------
@@ -9772,41 +9967,41 @@ function gitlabCi(project, b) {
     if (!y)
         return;
     const script = (n, scope, depth) => {
-        const d = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, n);
+        const d = (0,yaml/* deref */.LA)(y, n);
         if (!d || depth > MAX_SCRIPT_NESTING)
             return;
-        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(d)) {
+        if ((0,yaml_lib/* isScalar */.jn)(d)) {
             b.push(splitScalar(b.file, d), scope);
             return;
         }
-        if ((0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(d) && d.tag !== '!reference')
+        if ((0,yaml_lib/* isSeq */.oP)(d) && d.tag !== '!reference')
             for (const i of d.items)
                 script(i, scope, depth + 1);
     };
     const scripts = (job, scope) => {
         for (const k of GITLAB_SCRIPTS)
-            script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, k), scope, 0);
-        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
+            script((0,yaml/* get */.Jt)(y, job, k), scope, 0);
+        script((0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, job, 'hooks'), 'pre_get_sources_script'), scope, 0);
     };
     for (const doc of y.docs) {
-        const root = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, doc.contents);
-        if (!root || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root))
+        const root = (0,yaml/* deref */.LA)(y, doc.contents);
+        if (!root || !(0,yaml_lib/* isMap */.jh)(root))
             continue;
-        for (const [k, v] of yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'variables'), 'value'))
+        for (const [k, v] of yamlVars(y, (0,yaml/* get */.Jt)(y, root, 'variables'), 'value'))
             if (!b.vars.has(k))
                 b.vars.set(k, v);
         const empty = new Map();
-        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'before_script'), empty, 0);
-        script((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'after_script'), empty, 0);
-        scripts((0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, root, 'default'), empty);
-        for (const p of (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .pairs */ .AS)(y, root)) {
-            const k = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .keyOf */ .TN)(p);
+        script((0,yaml/* get */.Jt)(y, root, 'before_script'), empty, 0);
+        script((0,yaml/* get */.Jt)(y, root, 'after_script'), empty, 0);
+        scripts((0,yaml/* get */.Jt)(y, root, 'default'), empty);
+        for (const p of (0,yaml/* pairs */.AS)(y, root)) {
+            const k = (0,yaml/* keyOf */.TN)(p);
             if (k === undefined || GITLAB_GLOBAL.has(k))
                 continue;
-            const job = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .deref */ .LA)(y, p.value);
-            if (!job || !(0,_parse_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(job))
+            const job = (0,yaml/* deref */.LA)(y, p.value);
+            if (!job || !(0,yaml_lib/* isMap */.jh)(job))
                 continue;
-            const scope = yamlVars(y, (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .get */ .Jt)(y, job, 'variables'), 'value');
+            const scope = yamlVars(y, (0,yaml/* get */.Jt)(y, job, 'variables'), 'value');
             b.noteScope(scope);
             scripts(job, scope);
         }
@@ -11464,7 +11659,7 @@ function imageTools(facts, overridden, run, ctx, buildEntrypoint) {
 /** Files that only declare image builds (no container runs from them). */
 const BUILD_SOURCE_KINDS = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
 /** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
-const COMMAND_KINDS = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
+const COMMAND_KINDS = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'vscode-tasks']);
 const hotCache = new WeakMap();
 /** Does the file's text mention a debugger word (in any letter case)? */
 function isHot(f) {
@@ -12055,8 +12250,8 @@ function commandsOfTargets(file, targets) {
 
 // EXTERNAL MODULE: ./src/parse/lazy-lib.ts
 var lazy_lib = __nccwpck_require__(4083);
-// EXTERNAL MODULE: ./src/model/cmdfiles.ts
-var cmdfiles = __nccwpck_require__(7198);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts + 1 modules
+var cmdfiles = __nccwpck_require__(2310);
 ;// CONCATENATED MODULE: ./src/model/scripts.ts
 /**
  * What a container sees of the repository, so that the scripts its command
@@ -14570,15 +14765,22 @@ function removeRange(file, start, end) {
 }
 function runLineEditor(ref) {
     const { file } = ref;
+    // Edits only where the file's text is the command as it was read: a command assembled from several strings
+    // (a tasks.json `args` list, a package.json script with escapes) has its words at the quote they came from,
+    // and an edit there would change the file's syntax, not the command.
+    const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run';
+    const written = (f) => file.text.slice(f.start, f.end).startsWith(f.name);
     const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
     const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
     return {
         addCapability(cap) {
+            if (!atRunWord)
+                return undefined;
             return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
         },
         replaceSecurityOpt(opt, cap) {
             const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
-            if (!f)
+            if (!f || !written(f) || (cap !== undefined && !atRunWord && !hasCap(cap)))
                 return undefined;
             const edits = [removeRange(file, f.start, f.end)];
             if (cap === undefined)
@@ -14589,7 +14791,7 @@ function runLineEditor(ref) {
         },
         replacePrivileged(cap) {
             const f = ref.flags.find((x) => x.name === '--privileged');
-            if (!f)
+            if (!f || !written(f) || (!atRunWord && !hasCap(cap)))
                 return undefined;
             const edits = [removeRange(file, f.start, f.end)];
             if (!hasCap(cap))
@@ -14597,10 +14799,14 @@ function runLineEditor(ref) {
             return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
         },
         publishPort(port) {
+            if (!atRunWord)
+                return undefined;
             return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
         },
         bindPortToLoopback(port) {
             const hostPort = port.hostPort || port.containerPort;
+            if (!file.text.slice(port.span.start, port.span.end).includes(String(port.containerPort)))
+                return undefined;
             return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
         },
     };
@@ -19731,8 +19937,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
 
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
-// EXTERNAL MODULE: ./src/model/cmdfiles.ts
-var cmdfiles = __nccwpck_require__(7198);
+// EXTERNAL MODULE: ./src/model/cmdfiles.ts + 1 modules
+var cmdfiles = __nccwpck_require__(2310);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
 var dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/model/link.ts
@@ -23835,6 +24041,9 @@ function settleFixes(findings) {
             const reject = (e) => {
                 delete e.finding.fix;
                 rejected.add(e);
+                // Those it would have fixed with it say so no more: each falls back to its own advice.
+                for (const t of e.together ?? [])
+                    t.finding.related = t.finding.related.filter((r) => r.span !== e.finding.span || !r.message.startsWith('Fixed together with '));
                 // The findings it would have fixed with it keep no fix either.
                 // Its edits of other files go too: those files are settled again.
                 for (const q of e.byPath.keys()) {
@@ -24225,6 +24434,7 @@ function structureOf(file, yamlDocs) {
             return yamlStructure(file, yamlDocs);
         case 'devcontainer':
         case 'vscode-launch':
+        case 'vscode-tasks':
         case 'seccomp':
         case 'package-json':
             return jsoncStructure(file);

@@ -113,6 +113,8 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   if (lower === 'devcontainer.json' && (path.includes('.devcontainer/') || path === 'devcontainer.json')) return 'devcontainer';
   if (lower === '.devcontainer.json') return 'devcontainer';
   if (lower === 'launch.json' && path.endsWith('.vscode/launch.json')) return 'vscode-launch';
+  // VS Code's tasks (a launch.json preLaunchTask often starts the debug container with `docker run`).
+  if (lower === 'tasks.json' && path.endsWith('.vscode/tasks.json')) return 'vscode-tasks';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
     if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) return 'compose';
     if (/(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'workflow';
@@ -194,7 +196,7 @@ export function classifyYaml(text: string): FileKind | undefined {
 
 /** JSON nesting deeper than this is refused: jsonc-parser recurses per level and overflows the stack (~10,000). */
 export const MAX_JSON_DEPTH = 256;
-const JSON_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['devcontainer', 'vscode-launch', 'seccomp', 'package-json']);
+const JSON_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['devcontainer', 'vscode-launch', 'vscode-tasks', 'seccomp', 'package-json']);
 
 /** The deepest [ / { nesting of JSON with comments, outside strings and comments; stops counting past `limit`. */
 export function jsonDepth(text: string, limit = Infinity): number {

@@ -512,15 +512,21 @@ function removeRange(file: SourceFile, start: number, end: number): TextEdit {
 
 export function runLineEditor(ref: RunLineRef): LaunchEditor {
   const { file } = ref;
+  // Edits only where the file's text is the command as it was read: a command assembled from several strings
+  // (a tasks.json `args` list, a package.json script with escapes) has its words at the quote they came from,
+  // and an edit there would change the file's syntax, not the command.
+  const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run';
+  const written = (f: { name: string; start: number; end: number }): boolean => file.text.slice(f.start, f.end).startsWith(f.name);
   const addEdit = (cap: string): TextEdit => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
   const hasCap = (cap: string): boolean => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
   return {
     addCapability(cap) {
+      if (!atRunWord) return undefined;
       return makeFix(`Add --cap-add=${cap} to the run command`, [addEdit(cap)], [file]);
     },
     replaceSecurityOpt(opt, cap) {
       const f = ref.flags.find((x) => x.name === '--security-opt' && x.start <= opt.span.start && opt.span.start < x.end);
-      if (!f) return undefined;
+      if (!f || !written(f) || (cap !== undefined && !atRunWord && !hasCap(cap))) return undefined;
       const edits = [removeRange(file, f.start, f.end)];
       if (cap === undefined) return makeFix(`Remove --security-opt ${opt.value}`, edits, [file]);
       if (!hasCap(cap)) edits.push(addEdit(cap));
@@ -528,16 +534,18 @@ export function runLineEditor(ref: RunLineRef): LaunchEditor {
     },
     replacePrivileged(cap) {
       const f = ref.flags.find((x) => x.name === '--privileged');
-      if (!f) return undefined;
+      if (!f || !written(f) || (!atRunWord && !hasCap(cap))) return undefined;
       const edits = [removeRange(file, f.start, f.end)];
       if (!hasCap(cap)) edits.push(addEdit(cap));
       return makeFix(`Replace --privileged with --cap-add=${cap}`, edits, [file]);
     },
     publishPort(port) {
+      if (!atRunWord) return undefined;
       return makeFix(`Publish port ${port} on 127.0.0.1`, [{ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` -p 127.0.0.1:${port}:${port}` }], [file]);
     },
     bindPortToLoopback(port) {
       const hostPort = port.hostPort || port.containerPort;
+      if (!file.text.slice(port.span.start, port.span.end).includes(String(port.containerPort))) return undefined;
       return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
     },
   };

@@ -316,6 +316,8 @@ export function settleFixes(findings: Finding[]): Settled {
       const reject = (e: Entry): void => {
         delete e.finding.fix;
         rejected.add(e);
+        // Those it would have fixed with it say so no more: each falls back to its own advice.
+        for (const t of e.together ?? []) t.finding.related = t.finding.related.filter((r) => r.span !== e.finding.span || !r.message.startsWith('Fixed together with '));
         // The findings it would have fixed with it keep no fix either.
         // Its edits of other files go too: those files are settled again.
         for (const q of e.byPath.keys()) {

@@ -68,6 +68,7 @@ function needsParse(kind: FileKind, text: string): boolean {
     case 'okteto':
     case 'devcontainer':
     case 'vscode-launch':
+    case 'vscode-tasks':
     case 'seccomp':
     case 'package-json':
       break;
@@ -146,6 +147,7 @@ function problems(kind: FileKind, text: string, max = 1000): Problem[] {
     }
     case 'devcontainer':
     case 'vscode-launch':
+    case 'vscode-tasks':
     case 'seccomp': {
       const errors: ParseError[] = [];
       const t = clock();

@@ -19,6 +19,7 @@ import { findNodeAtLocation, parseJsoncFile } from '../parse/jsonc-lib.js';
 import { splitShell, type SimpleCommand, type Word } from '../parse/shell.js';
 import { deref, get, keyOf, pairs, scalarWord, type YamlFile, type YNode } from '../parse/yaml.js';
 import { shebangShell } from '../discover/index.js';
+import { vscodeTaskCommands } from './vscode-tasks.js';
 import type { Project } from './project.js';
 import type { SourceFile } from '../types.js';
 
@@ -71,6 +72,11 @@ export function commandFileOf(project: Project, file: SourceFile): CommandFile {
     case 'justfile': justfile(b); break;
     case 'taskfile': taskfile(project, b); break;
     case 'package-json': packageJson(b); break;
+    case 'vscode-tasks':
+      b.push(vscodeTaskCommands(b.file));
+      // VS Code substitutes these before the shell runs the task; a task runs in the workspace folder.
+      for (const v of ['workspaceFolder', 'workspaceRoot']) b.vars.set(v, '.');
+      break;
     case 'gitlab-ci': gitlabCi(project, b); break;
     default: break;
   }

@@ -32,7 +32,7 @@ export { DEBUGGER_WORDS };
 export const BUILD_SOURCE_KINDS: ReadonlySet<string> = new Set(['bake', 'skaffold', 'tiltfile', 'markdown']);
 
 /** The kinds of file whose commands may start containers (`docker run`, `kubectl debug`) or build images. */
-export const COMMAND_KINDS: ReadonlySet<string> = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci']);
+export const COMMAND_KINDS: ReadonlySet<string> = new Set(['shell', 'makefile', 'workflow', 'justfile', 'taskfile', 'package-json', 'gitlab-ci', 'vscode-tasks']);
 
 const hotCache = new WeakMap<SourceFile, boolean>();
 

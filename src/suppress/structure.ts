@@ -50,6 +50,7 @@ export function structureOf(file: SourceFile, yamlDocs?: Document[]): Structure 
       return yamlStructure(file, yamlDocs);
     case 'devcontainer':
     case 'vscode-launch':
+    case 'vscode-tasks':
     case 'seccomp':
     case 'package-json':
       return jsoncStructure(file);
