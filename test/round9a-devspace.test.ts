@@ -94,6 +94,23 @@ describe('DevSpace dev containers: what is found', () => {
     expect(parse(c.after).dev.replacePods[0].patches).toHaveLength(2);
   });
 
+  it('a forward of a port variable named for delve (${DLV_PORT}) in a Go project: PTD001; a patch that removed the securityContext comes first', async () => {
+    const c = await run({
+      'go.mod': GO_MOD,
+      'devspace.yaml': 'version: v2beta1\nvars:\n  DLV_PORT:\n    source: env\n    default: 42097\ndev:\n  app:\n    labelSelector:\n      app: api\n    ports:\n      - port: ${DLV_PORT}\n    patches:\n      - op: remove\n        path: spec.containers[0].securityContext\n',
+    });
+    expect(c.found).toEqual(['PTD001@devspace.yaml:7:note']);
+    expect(c.r.findings[0]!.message).toContain('42097');
+    expect(parse(c.after).dev.app.patches[1]).toEqual({ op: 'add', path: 'spec.containers[0].securityContext', value: { capabilities: { add: ['SYS_PTRACE'] } } });
+  });
+
+  it('a patch on every container (spec.containers[].securityContext) that grants SYS_PTRACE counts', async () => {
+    const c = await run({
+      'devspace.yaml': 'version: v2beta1\ndev:\n  api:\n    imageSelector: example/api\n    command: ["dlv", "exec", "/app/api"]\n    patches:\n      - op: add\n        path: spec.containers[].securityContext.capabilities.add\n        value: [SYS_PTRACE]\n',
+    });
+    expect(c.found).toEqual([]);
+  });
+
   it('privileged through a patch on a debugging dev container: PTD003, no automatic fix', async () => {
     const c = await run({
       'devspace.yaml': 'version: v2beta1\ndev:\n  api:\n    imageSelector: example/api\n    command: ["dlv", "debug"]\n    patches:\n      - op: add\n        path: spec.containers[0].securityContext\n        value:\n          privileged: true\n',
@@ -139,6 +156,14 @@ describe('DevSpace dev containers: what must not be found', () => {
     const c = await run({
       'go.mod': GO_MOD,
       'devspace.yaml': 'version: v2beta1\ndeployments:\n  api:\n    helm:\n      chart:\n        name: component-chart\n        repo: https://charts.devspace.sh\n      values:\n        containers:\n          - image: example/api\n            securityContext:\n              capabilities:\n                add: [SYS_PTRACE]\ndev:\n  api:\n    imageSelector: example/api\n    devImage: golang:1.22\n    ports:\n      - port: "2345"\n',
+    });
+    expect(c.found).toEqual([]);
+  });
+
+  it('a port variable not named for delve is no evidence', async () => {
+    const c = await run({
+      'go.mod': GO_MOD,
+      'devspace.yaml': 'version: v2beta1\nvars:\n  HTTP_PORT: 8080\ndev:\n  api:\n    imageSelector: example/api\n    ports:\n      - port: ${HTTP_PORT}\n',
     });
     expect(c.found).toEqual([]);
   });

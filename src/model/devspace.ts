@@ -160,7 +160,7 @@ const deeper = (a: DevspaceCapsLevel | undefined, b: DevspaceCapsLevel): Devspac
 
 /** Whether a patch path names a container the dev config works on: `spec.containers[0]`, `spec.containers.name=x`, `/spec/containers/0`. */
 function containerPath(path: string, container: string | undefined): string | undefined {
-  const m = /^\$?\.?\/?spec[./]containers(?:\[(\d+|\*)\]|[./](\d+|\*)|\.name=([^.]+)|\[\?\(@\.name\s*==\s*'([^']+)'\)\])(.*)$/.exec(path.trim());
+  const m = /^\$?\.?\/?spec[./]containers(?:\[(\d+|\*)?\]|[./](\d+|\*)|\.name=([^.]+)|\[\?\(@\.name\s*==\s*'([^']+)'\)\])(.*)$/.exec(path.trim());
   if (!m) return undefined;
   const name = m[3] ?? m[4];
   if (name !== undefined && container !== undefined && name !== container) return undefined;
@@ -248,14 +248,17 @@ function syncMounts(y: YamlFile, syncs: readonly YNode[], workdir: string): Moun
   return out;
 }
 
-/** The container port of a port mapping (`"2345"`, `"2346:2345"`, v1beta `{port, remotePort}`). */
-function remotePorts(y: YamlFile, list: readonly YNode[]): Array<Valued<string>> {
-  const out: Array<Valued<string>> = [];
+/** A port forwarded from a variable named for delve (`${DLV_PORT}`, `$DELVE_PORT`): the debugger's port, whatever its number. */
+const DELVE_VAR = /^\$\{?[A-Za-z0-9_]*(DLV|DELVE)[A-Za-z0-9_]*\}?$/i;
+
+/** The container port of a port mapping (`"2345"`, `"2346:2345"`, `${DLV_PORT}`, v1beta `{port, remotePort}`), the config's vars expanded. */
+function remotePorts(y: YamlFile, list: readonly YNode[], vars: ReadonlyMap<string, string>): Array<Valued<string> & { delveVar: boolean }> {
+  const out: Array<Valued<string> & { delveVar: boolean }> = [];
   for (const it of list) {
-    const remote = str(get(y, it, 'remotePort'));
-    const port = str(get(y, it, 'port'));
-    const v = remote ?? (port !== undefined ? port.split(':').pop()!.trim() : undefined);
-    if (v && /^\d+$/.test(v) && it) out.push({ value: v, span: nodeSpan(y.file, it as Node) });
+    const raw = str(get(y, it, 'remotePort')) ?? (str(get(y, it, 'port')) !== undefined ? str(get(y, it, 'port'))!.split(':').pop()!.trim() : undefined);
+    if (raw === undefined || !it) continue;
+    const v = expand(raw, vars);
+    if (/^\d+$/.test(v) || DELVE_VAR.test(raw)) out.push({ value: v, span: nodeSpan(y.file, it as Node), delveVar: DELVE_VAR.test(raw) });
   }
   return out;
 }
@@ -529,8 +532,8 @@ export function devspaceLaunches(project: Project, files: readonly SourceFile[],
       const imageName = devImage ?? sel?.name;
       const listens = new Set(run.tools.map((x) => x.dlv?.listen?.value.replace(/^.*:/, '')).filter((p): p is string => !!p));
       let debugForward: Valued<string> | undefined;
-      for (const p of remotePorts(y, t.ports)) {
-        if (listens.has(p.value) || (p.value === DELVE_PORT && isGoProject(project, dir, mounts, imageName ?? ''))) { debugForward = p; break; }
+      for (const p of remotePorts(y, t.ports, vars)) {
+        if (listens.has(p.value) || ((p.value === DELVE_PORT || p.delveVar) && isGoProject(project, dir, mounts, imageName ?? ''))) { debugForward = { value: p.value, span: p.span }; break; }
       }
       const level: DevspaceCapsLevel = patches.removesCaps ? (patches.level ?? 'container') : deeper(selected?.level ?? 'container', patches.level ?? 'container');
       const hasPtrace = hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
