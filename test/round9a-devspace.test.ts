@@ -111,6 +111,15 @@ describe('DevSpace dev containers: what is found', () => {
     expect(c.found).toEqual([]);
   });
 
+  it('a flow-style patches list gets no automatic fix; the message still says where DevSpace applies the grant', async () => {
+    const c = await run({
+      'devspace.yaml': 'version: v2beta1\ndev:\n  api:\n    imageSelector: example/api\n    command: ["dlv", "exec", "/app/api"]\n    patches: []\n',
+    });
+    expect(c.found).toEqual(['PTD001@devspace.yaml:3:note']);
+    expect(c.r.findings[0]!.fix).toBeUndefined();
+    expect(c.r.findings[0]!.message).toContain("dev config's `patches`");
+  });
+
   it('privileged through a patch on a debugging dev container: PTD003, no automatic fix', async () => {
     const c = await run({
       'devspace.yaml': 'version: v2beta1\ndev:\n  api:\n    imageSelector: example/api\n    command: ["dlv", "debug"]\n    patches:\n      - op: add\n        path: spec.containers[0].securityContext\n        value:\n          privileged: true\n',

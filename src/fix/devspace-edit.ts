@@ -62,7 +62,7 @@ export function devspaceEditor(src: DevspaceSource): LaunchEditor {
   return {
     addCapability(cap) {
       const lines = opLines(src, cap, mapIndent(src.y) || 2);
-      return makeFix(`Add a patch that gives ${src.container ? `container "${src.container}"` : 'the dev container'} the ${cap} capability to dev config "${src.name}"`, addPatch(src.y, src.pod, lines), [src.y.file]);
+      return makeFix(`Add a \`patches\` op to dev config "${src.name}" that gives ${src.container ? `container "${src.container}"` : 'its container'} the ${cap} capability`, addPatch(src.y, src.pod, lines), [src.y.file]);
     },
     replaceSecurityOpt: () => undefined,
     replacePrivileged: () => undefined,
