@@ -26,6 +26,7 @@ export function nameKind(path) {
     if (TASKFILE_NAMES.has(b)) return 'taskfile';
     if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
     if (lower === 'okteto.yml' || lower === 'okteto.yaml') return 'okteto';
+    if (lower === 'devspace.yaml' || lower === 'devspace.yml') return 'devspace';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';

@@ -95,7 +95,7 @@ export interface RuleRunResult {
 }
 
 /** Kinds whose files are YAML: their directives cover the YAML block under them. */
-const YAML_KINDS: ReadonlySet<string> = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
+const YAML_KINDS: ReadonlySet<string> = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto', 'devspace']);
 
 /**
  * The ptrace-doctor-ignore comments of a file, from its own structure, read

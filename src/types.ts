@@ -8,7 +8,8 @@ export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, 
 
 export type FileKind =
   | 'dockerfile' | 'compose' | 'devcontainer' | 'kubernetes' | 'shell' | 'makefile' | 'workflow' | 'seccomp' | 'vscode-launch'
-  | 'justfile' | 'taskfile' | 'package-json' | 'gitlab-ci' | 'bake' | 'skaffold' | 'air' | 'env' | 'tiltfile' | 'markdown' | 'okteto' | 'vscode-tasks';
+  | 'justfile' | 'taskfile' | 'package-json' | 'gitlab-ci' | 'bake' | 'skaffold' | 'air' | 'env' | 'tiltfile' | 'markdown' | 'okteto' | 'devspace'
+  | 'vscode-tasks';
 
 export interface SourceFile {
   /** POSIX path relative to the scanned root. */

@@ -124,6 +124,8 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
     if (lower === 'skaffold.yaml' || lower === 'skaffold.yml') return 'skaffold';
     // The manifest `okteto up` reads by default (also under .okteto/); other names (okteto-stack.yml, a Compose file) are classified by content.
     if (lower === 'okteto.yml' || lower === 'okteto.yaml') return 'okteto';
+    // The config `devspace dev` reads by default (profiles and imports live inside it or are named by it).
+    if (lower === 'devspace.yaml' || lower === 'devspace.yml') return 'devspace';
     return 'yaml';
   }
   if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk')) return 'makefile';

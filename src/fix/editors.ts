@@ -19,6 +19,7 @@ import type { CommandFlag, Launch, PortMapping, WorkflowOptions, WorkflowSource 
 import type { ComposeService, ServiceLayer } from '../model/compose.js';
 import type { YamlFile } from '../parse/yaml.js';
 import { hasCapability } from '../model/caps.js';
+import { devspaceEditor } from './devspace-edit.js';
 
 /** Format-specific edits for a launch; each returns undefined when it cannot edit safely. */
 export interface LaunchEditor {
@@ -88,6 +89,8 @@ function buildEditor(l: Launch): LaunchEditor {
       return kubectlDebugEditor(src.file, src.insertAt, src.flags);
     case 'workflow':
       return workflowContainerEditor(src);
+    case 'devspace':
+      return devspaceEditor(src);
     case 'devcontainer': {
       const file = src.doc.file;
       const granted = (cap: string): boolean => l.grantedBy !== undefined || hasCapability(cap, l.capAdd, l.capDrop, false);

@@ -66,6 +66,7 @@ function needsParse(kind: FileKind, text: string): boolean {
     case 'gitlab-ci':
     case 'skaffold':
     case 'okteto':
+    case 'devspace':
     case 'devcontainer':
     case 'vscode-launch':
     case 'vscode-tasks':
@@ -123,7 +124,8 @@ function problems(kind: FileKind, text: string, max = 1000): Problem[] {
     case 'taskfile':
     case 'gitlab-ci':
     case 'skaffold':
-    case 'okteto': {
+    case 'okteto':
+    case 'devspace': {
       // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
       // is quadratic in a map's size, minutes for a map of 30,000 keys.
       const t = clock();

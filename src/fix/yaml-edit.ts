@@ -223,7 +223,7 @@ export function ownPair(map: YNode, key: string): Pair | undefined {
 
 
 /** Where a new pair of a block map goes: after its last pair's content, at its keys' column. */
-function newPairAt(y: YamlFile, map: YAMLMap): { at: number; col: number } | undefined {
+export function newPairAt(y: YamlFile, map: YAMLMap): { at: number; col: number } | undefined {
   const file = y.file;
   if (map.flow) return undefined;
   const last = map.items[map.items.length - 1];

@@ -21,7 +21,7 @@ export interface ImageBuildSpec {
   target?: string;
   /** Inline Dockerfile content (bake `dockerfile-inline`, Compose `dockerfile_inline`), when given instead of a file. */
   inline?: Valued<string>;
-  how: 'compose' | 'command' | 'bake' | 'skaffold';
+  how: 'compose' | 'command' | 'bake' | 'skaffold' | 'devspace';
   /** podman/buildah builds look for Containerfile first. */
   flavor?: 'docker' | 'podman';
   /**

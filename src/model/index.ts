@@ -18,6 +18,7 @@ import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
 import { workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
+import { devspaceBuilds, devspaceLaunches } from './devspace.js';
 import { dockerfileLaunches } from './dockerfiles.js';
 import type { Project } from './project.js';
 import { loadSeccompProfiles, type SeccompProfile } from './seccomp.js';
@@ -125,6 +126,8 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const cf = commandFileOf(project, f);
     for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
   }
+  // DevSpace `images.<name>` builds (a manifest or dev config naming the image links to its Dockerfile).
+  for (const f of relevance.devspaceFiles()) for (const spec of devspaceBuilds(project, f)) index.add(spec);
   for (const f of relevance.buildSourceFiles()) {
     const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));
     for (const spec of specs) index.add(spec);
@@ -164,7 +167,9 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   // Okteto dev containers (okteto up swaps a Deployment's container for them).
   const okteto = oktetoLaunches(project, relevance.oktetoFiles(), linker);
   grantFromDeployments(okteto, kubernetes.launches);
-  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...runLaunches, ...kubectl, ...jobContainers];
+  // DevSpace dev containers (devspace dev replaces the selected pod's container with them).
+  const devspace = devspaceLaunches(project, relevance.devspaceFiles(), linker, kubernetes);
+  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...jobContainers];
   markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.
   const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);

@@ -72,6 +72,8 @@ export type LaunchSource =
   | ComposeSource
   | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource; /** Local features' devcontainer-feature.json, where their settings are edited. */ features?: DevcontainerDoc[] }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
+  /** A DevSpace dev container: its `patches` (in `pod`) are where a grant goes, for the named container at that securityContext level. */
+  | { kind: 'devspace'; y: YamlFile; pod: YAMLMap; name: string; container?: string; level: 'container' | 'securityContext' | 'capabilities' | 'add' }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }

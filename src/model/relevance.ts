@@ -397,6 +397,11 @@ export class Relevance {
     return this.files.filter((f) => f.kind === 'okteto');
   }
 
+  /** DevSpace configs, all of them: like Okteto's, a forward of delve's port is evidence no debugger word shows. */
+  devspaceFiles(): SourceFile[] {
+    return this.files.filter((f) => f.kind === 'devspace');
+  }
+
   /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
   hotKubernetesFiles(): SourceFile[] {
     return this.files.filter((f) => f.kind === 'kubernetes' && this.hot(f));

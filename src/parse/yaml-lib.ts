@@ -17,7 +17,7 @@ import { lazyLibrary } from './lazy-lib.js';
 const yaml = lazyLibrary('yaml', () => import('yaml'));
 
 /** Kinds of file whose presence means the scan may parse YAML. */
-export const LEADS_TO_YAML: ReadonlySet<FileKind> = new Set<FileKind>(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
+export const LEADS_TO_YAML: ReadonlySet<FileKind> = new Set<FileKind>(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto', 'devspace']);
 
 export const loadYaml = yaml.load;
 const y = yaml.get;

@@ -43,6 +43,7 @@ export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
     case 'devcontainer':
       return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
     case 'kubernetes':
+      if (l.source.kind === 'devspace') return `add an \`op: add\` to the dev config's \`patches\` that puts ${cap} in the container's \`securityContext.capabilities.add\``;
       return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
     case 'run':
       return `add \`--cap-add=${cap}\` to the command`;

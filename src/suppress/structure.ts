@@ -47,6 +47,7 @@ export function structureOf(file: SourceFile, yamlDocs?: Document[]): Structure 
     case 'gitlab-ci':
     case 'skaffold':
     case 'okteto':
+    case 'devspace':
       return yamlStructure(file, yamlDocs);
     case 'devcontainer':
     case 'vscode-launch':

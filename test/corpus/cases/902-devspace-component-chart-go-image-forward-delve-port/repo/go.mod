@@ -1,0 +1,3 @@
+module example.com/kv-operator
+
+go 1.22

@@ -1,0 +1,3 @@
+#!/bin/bash
+echo 'Run: go run main.go'
+bash
