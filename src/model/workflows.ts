@@ -245,7 +245,7 @@ function envExpander(y: YamlFile, root: YAMLMap, job: YAMLMap): (v: string) => s
  * comma; `${{ steps.ID.outputs.tags }}` of a docker/metadata-action step is each of that step's `images:`,
  * with the tag it computes), `context:` (the repository root when not given: the action's Git context is the
  * checked-out commit) and `file:` (relative to the workspace, which is the repository; else the context's
- * Dockerfile), `target:`; v1's `repository:` + `tags:`, `path:`, `dockerfile:`. A context that is a URL or an
+ * Dockerfile; with `{{defaultContext}}:DIR`, DIR of the repository and the file in it), `target:`; v1's `repository:` + `tags:`, `path:`, `dockerfile:`. A context that is a URL or an
  * expression, or a path out of the repository, gives no build (no guess).
  */
 export function workflowBuildSpecs(project: Project, file: SourceFile): ImageBuildSpec[] {
@@ -305,11 +305,14 @@ export function workflowBuildSpecs(project: Project, file: SourceFile): ImageBui
           }
         }
         if (tags.length === 0) continue;
-        const ctxRaw = (v1 ? input('path') : input('context')) ?? '.';
+        let ctxRaw = (v1 ? input('path') : input('context')) ?? '.';
         const dfRaw = v1 ? input('dockerfile') : input('file');
+        // `{{defaultContext}}:subdir`: the Git context (the commit checked out) at subdir, where the Dockerfile path is read too.
+        const git = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(ctxRaw);
+        if (git) ctxRaw = git[1]?.trim() || '.';
         if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw.includes('${{') || ctxRaw.includes('{{') || (dfRaw ?? '').includes('${{')) continue;
         const context = repoJoin(ctxRaw);
-        const dockerfile = dfRaw !== undefined ? repoJoin(dfRaw) : undefined;
+        const dockerfile = dfRaw !== undefined ? (git ? repoJoin(ctxRaw, dfRaw) : repoJoin(dfRaw)) : undefined;
         if (context === undefined || (dfRaw !== undefined && dockerfile === undefined)) continue;
         const target = input('target');
         out.push({

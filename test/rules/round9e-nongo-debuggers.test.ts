@@ -205,6 +205,15 @@ describe('docker/build-push-action builds', () => {
     expect((await run(files)).found).toEqual([]);
   });
 
+  it('context: "{{defaultContext}}:DIR" is that directory of the checked-out commit, and file is read in it', async () => {
+    const c = await run({
+      'lab/Containerfile.debug': DF,
+      '.github/workflows/publish.yml': wf('          context: "{{defaultContext}}:lab"\n          file: Containerfile.debug\n          tags: acme/os-lab:v1\n'),
+      'docker-compose.yml': compose('acme/os-lab:v1'),
+    });
+    expect(c.found).toEqual(['PTD002@docker-compose.yml:5:warning', 'PTD003@docker-compose.yml:6:warning']);
+  });
+
   it('a context or file out of the repository gives no build', async () => {
     const c = await run({
       'Dockerfile': DF,
