@@ -117,7 +117,12 @@ const PKG_TOOLS: Record<string, Tool> = {
   ltrace: 'ltrace',
   delve: 'dlv',
   'py-spy': 'py-spy',
+  // gdb's remote stub (its own package on Debian, Ubuntu and Alpine): it traces the program it serves.
+  gdbserver: 'gdb',
 };
+
+/** Commands that are one of the tools under another name: gdbserver is gdb's remote stub (it ptraces the program it runs or attaches to). */
+const TOOL_ALIASES: ReadonlyMap<string, Tool> = new Map([['gdbserver', 'gdb']]);
 
 const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
 
@@ -252,8 +257,36 @@ function gdbMode(ws: Word[]): 'attach' | 'launch' | 'post-mortem' {
   return 'launch';
 }
 
+/**
+ * How gdbserver is run: `gdbserver [OPTIONS] --attach COMM PID` attaches; `gdbserver COMM PROG [ARGS]` and
+ * `gdbserver --multi COMM` start the program themselves (a child of gdbserver).
+ */
+function gdbserverMode(ws: Word[]): 'attach' | 'launch' {
+  for (let i = 1; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v === '--attach') return 'attach';
+    // The communication argument (`:1234`, `host:1234`, `/dev/ttyS0`) ends the options; the program follows.
+    if (!v.startsWith('-')) break;
+  }
+  return 'launch';
+}
+
+/**
+ * How py-spy is run: `--pid PID` / `-p PID` attach to a running process; `py-spy record -- python app.py`
+ * starts the program as its child.
+ */
+function pyspyMode(ws: Word[]): 'attach' | 'launch' {
+  for (let i = 1; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v === '--pid' || v === '-p' || v.startsWith('--pid=') || /^-p\d/.test(v)) return 'attach';
+    if (v === '--') return 'launch';
+  }
+  return 'attach';
+}
+
 function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem' {
   const vals = ws.slice(1).map((w) => w.value);
+  if (basename(ws[0]!.value) === 'gdbserver') return gdbserverMode(ws);
   switch (tool) {
     case 'strace':
     case 'ltrace':
@@ -261,7 +294,7 @@ function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem'
     case 'gdb':
       return gdbMode(ws);
     case 'py-spy':
-      return 'attach';
+      return pyspyMode(ws);
     default:
       return 'launch';
   }
@@ -287,7 +320,8 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
     for (const w of ws.slice(argsFrom)) {
       if (w.value.startsWith('-')) continue;
       const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
-      const tool = PKG_TOOLS[name];
+      // Own keys only: a package named `constructor` is no tool.
+      const tool = Object.hasOwn(PKG_TOOLS, name) ? PKG_TOOLS[name] : undefined;
       if (tool && (method !== 'pip' || tool === 'py-spy')) {
         out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
       }
@@ -565,7 +599,7 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   if (analyzeInstall(file, ws, out)) return;
   if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env); return; }
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
-  const tool = TOOLS.find((t) => t === head);
+  const tool = TOOLS.find((t) => t === head) ?? TOOL_ALIASES.get(head);
   if (!tool) {
     if (ctx && (head === 'make' || head === 'gmake')) { followMake(ctx, file, ws, out, depth); return; }
     const p = ctx ? scriptPath(ws) : undefined;

@@ -19,8 +19,12 @@ import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** Features that add SYS_PTRACE in their own metadata. */
 const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
-/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
-const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
+/**
+ * Images whose devcontainer.metadata label adds SYS_PTRACE: the devcontainers Go and Rust images (through
+ * their Go and Rust features), the C++ image (`"capAdd": ["SYS_PTRACE"]` in its own devcontainer.json) and
+ * the universal image (which carries the Go feature).
+ */
+const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust|cpp|universal)(:|@|$)/];
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
 /** Features that run a Docker engine inside the dev container (their own metadata sets privileged). */
 const DIND_FEATURE = /(^|\/)docker-in-docker(:|@|$)/;

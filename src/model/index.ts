@@ -16,7 +16,7 @@ import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
-import { workflowLaunches } from './workflows.js';
+import { workflowBuildSpecs, workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
 import { devspaceBuilds, devspaceLaunches } from './devspace.js';
 import { dockerfileLaunches } from './dockerfiles.js';
@@ -125,6 +125,8 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   for (const f of commandFiles) {
     const cf = commandFileOf(project, f);
     for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
+    // A workflow's docker/build-push-action steps build images too.
+    for (const spec of workflowBuildSpecs(project, f)) index.add(spec);
   }
   // DevSpace `images.<name>` builds (a manifest or dev config naming the image links to its Dockerfile).
   for (const f of relevance.devspaceFiles()) for (const spec of devspaceBuilds(project, f)) index.add(spec);

@@ -20,11 +20,12 @@ import { analyzeCommands, type CommandFacts } from './commands.js';
 import { parseShortPort } from './compose.js';
 import { commandFileOf } from './cmdfiles.js';
 import { imageTools, runFacts, type Project } from './project.js';
-import { followContext, type Mount } from './scripts.js';
+import { followContext, repoJoin, type Mount } from './scripts.js';
+import type { ImageBuildSpec } from './images.js';
 import { parseRunFlags, runFlagSettings, type RunFlag } from './runlines.js';
 import type { Linker } from './link.js';
 import type { CommandFlag, Launch, PortMapping, WorkflowOptions } from './launch.js';
-import type { SourceFile, Span } from '../types.js';
+import type { SourceFile, Span, Valued } from '../types.js';
 
 /** Where the runner mounts the workspace (the checked-out repository) in a job container: `/__w/<repo>/<repo>`. */
 const WORKSPACE = '/__w/repo/repo';
@@ -199,4 +200,132 @@ function containerLaunch(project: Project, y: YamlFile, spec: ContainerSpec, job
     source: { kind: 'workflow', y, role: service === undefined ? 'container' : 'service', job: jobId, ...(service !== undefined ? { service } : {}), pair: spec.pair, ...(spec.map ? { map: spec.map } : {}), ...(opts ? { options: opts.options } : {}) },
   };
   return launch;
+}
+
+/** `uses: docker/build-push-action@…` (any version), also through a fork's or mirror's path ending in it. */
+const BUILD_PUSH = /^(?:[\w.-]+\/)*docker\/build-push-action(?:@|$)/i;
+const METADATA = /^(?:[\w.-]+\/)*docker\/metadata-action(?:@|$)/i;
+
+/** The entries of a list input (`tags:`, `images:`): one per line or comma, each with its span in the file. */
+function listInput(file: SourceFile, n: YNode): Array<Valued<string>> {
+  if (!n || !isScalar(n) || typeof (n as Scalar).value !== 'string' || !n.range) return [];
+  const w = scalarWord(file, n as Scalar);
+  const out: Array<Valued<string>> = [];
+  const re = /[^\n,]+/g;
+  for (let m = re.exec(w.value); m && out.length < 64; m = re.exec(w.value)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const value = m[0].trim();
+    if (value === '' || value.startsWith('#')) continue;
+    const from = m.index + lead;
+    const start = w.map[from] ?? n.range[0];
+    const end = (w.map[from + value.length - 1] ?? n.range[1] - 1) + 1;
+    out.push({ value, span: { file, start, end: Math.max(end, start) } });
+  }
+  return out;
+}
+
+/**
+ * `${{ env.NAME }}` of a workflow's or job's `env:` with a literal value, as the runner substitutes it; any other
+ * expression is left as written (a variable: no name).
+ */
+function envExpander(y: YamlFile, root: YAMLMap, job: YAMLMap): (v: string) => string {
+  const env = new Map<string, string>();
+  for (const scope of [root, job]) {
+    for (const p of pairs(y, get(y, scope, 'env'))) {
+      const k = keyOf(p);
+      const v = str(deref(y, p.value) ?? null);
+      if (k !== undefined && v !== undefined && !v.includes('${{')) env.set(k, v);
+    }
+  }
+  return (v) => v.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (all, k: string) => env.get(k) ?? all);
+}
+
+/**
+ * The images a workflow builds with docker/build-push-action: `tags:` (v2 and later: one name per line or
+ * comma; `${{ steps.ID.outputs.tags }}` of a docker/metadata-action step is each of that step's `images:`,
+ * with the tag it computes), `context:` (the repository root when not given: the action's Git context is the
+ * checked-out commit) and `file:` (relative to the workspace, which is the repository; else the context's
+ * Dockerfile; with `{{defaultContext}}:DIR`, DIR of the repository and the file in it), `target:`; v1's `repository:` + `tags:`, `path:`, `dockerfile:`. A context that is a URL or an
+ * expression, or a path out of the repository, gives no build (no guess).
+ */
+export function workflowBuildSpecs(project: Project, file: SourceFile): ImageBuildSpec[] {
+  if (file.kind !== 'workflow' || !file.text.includes('build-push-action')) return [];
+  const y = project.yaml(file);
+  if (!y) return [];
+  const out: ImageBuildSpec[] = [];
+  for (const doc of y.docs) {
+    const root = deref(y, doc.contents);
+    if (!isMapNode(root)) continue;
+    for (const jp of pairs(y, get(y, root, 'jobs'))) {
+      const job = deref(y, jp.value);
+      if (!isMapNode(job)) continue;
+      const expand = envExpander(y, root, job);
+      const steps = items(y, get(y, job, 'steps')).filter(isMapNode);
+      // docker/metadata-action steps by id: the image names they tag.
+      const meta = new Map<string, Array<Valued<string>>>();
+      for (const st of steps) {
+        const id = str(get(y, st, 'id'));
+        if (id !== undefined && METADATA.test(str(get(y, st, 'uses')) ?? '')) meta.set(id, listInput(file, get(y, get(y, st, 'with'), 'images')));
+      }
+      for (const st of steps) {
+        const uses = get(y, st, 'uses');
+        if (!BUILD_PUSH.test(str(uses) ?? '') || !uses?.range) continue;
+        const w = get(y, st, 'with');
+        const input = (k: string): string | undefined => {
+          const v = str(get(y, w, k));
+          return v === undefined ? undefined : expand(v).trim();
+        };
+        const v1 = /@v1(?:\.|$)/.test(str(uses) ?? '');
+        const tags: Valued<string>[] = [];
+        if (v1) {
+          // v1: registry/repository, each of `tags:` (comma-separated), else latest.
+          const repo = input('repository');
+          const registry = input('registry');
+          if (repo) {
+            const name = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+            const written = listInput(file, get(y, w, 'tags'));
+            const n = get(y, w, 'repository')!;
+            const span: Span = n.range ? { file, start: n.range[0], end: n.range[1] } : keySpan(file, jp);
+            if (written.length === 0) tags.push({ value: name, span });
+            for (const t of written) tags.push({ value: `${name}:${expand(t.value)}`, span: t.span });
+          }
+        } else {
+          for (const t of listInput(file, get(y, w, 'tags'))) {
+            const m = /^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.tags\s*\}\}$/.exec(t.value);
+            const images = m ? meta.get(m[1]!) : undefined;
+            if (images) {
+              for (const im of images) {
+                const name = expand(im.value).replace(/^name=/, '').split(',')[0]!.trim();
+                // The tag the metadata step computes (written without blanks: an image reference has none).
+                tags.push({ value: `${name}:\${{steps.${m![1]}.outputs.version}}`, span: im.span });
+              }
+              continue;
+            }
+            tags.push({ value: expand(t.value), span: t.span });
+          }
+        }
+        if (tags.length === 0) continue;
+        let ctxRaw = (v1 ? input('path') : input('context')) ?? '.';
+        const dfRaw = v1 ? input('dockerfile') : input('file');
+        // `{{defaultContext}}:subdir`: the Git context (the commit checked out) at subdir, where the Dockerfile path is read too.
+        const git = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(ctxRaw);
+        if (git) ctxRaw = git[1]?.trim() || '.';
+        if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw.includes('${{') || ctxRaw.includes('{{') || (dfRaw ?? '').includes('${{')) continue;
+        const context = repoJoin(ctxRaw);
+        const dockerfile = dfRaw !== undefined ? (git ? repoJoin(ctxRaw, dfRaw) : repoJoin(dfRaw)) : undefined;
+        if (context === undefined || (dfRaw !== undefined && dockerfile === undefined)) continue;
+        const target = input('target');
+        out.push({
+          file,
+          span: { file, start: uses.range[0], end: uses.range[1] },
+          tags,
+          how: 'command',
+          context,
+          ...(dockerfile !== undefined ? { dockerfile } : {}),
+          ...(target && !target.includes('${{') ? { target } : {}),
+        });
+      }
+    }
+  }
+  return out;
 }

@@ -65,7 +65,18 @@ export function commandText(t: ToolUse): string {
   return text.length > 80 ? text.slice(0, 77) + '…' : text;
 }
 
+/**
+ * The tool by the name the file uses: gdb's remote stub is modelled as gdb, but a user who wrote
+ * `gdbserver :1234 ./app` (or installed the gdbserver package) reads "gdbserver".
+ */
+export function toolName(t: ToolUse): string {
+  if (t.tool !== 'gdb') return t.tool;
+  const word = t.use === 'run' ? t.words[0] : t.words.find((w) => w.start === t.span.start);
+  const v = word?.value ?? '';
+  return /(?:^|\/)gdbserver(?:[=<>:~]|$)/.test(v) ? 'gdbserver' : t.tool;
+}
+
 export function toolDescription(t: ToolUse): string {
-  if (t.use === 'install') return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+  if (t.use === 'install') return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : toolName(t)}`;
   return `runs \`${commandText(t)}\``;
 }

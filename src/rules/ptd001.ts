@@ -5,7 +5,7 @@ import type { ToolUse } from '../model/commands.js';
 import { isSeccompUnconfined } from '../model/caps.js';
 import { profileGatesPtraceOnCapability } from './ptd013.js';
 import { isRootUser } from './ptd005.js';
-import { capitalized, commandText, grantPhrase, launchName, toolDescription, where } from './describe.js';
+import { capitalized, commandText, grantPhrase, launchName, toolDescription, toolName, where } from './describe.js';
 import type { Rule } from './types.js';
 import type { Related } from '../types.js';
 
@@ -138,7 +138,7 @@ export const ptd001: Rule = {
           `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
           `Fix: ${grant}.`;
         // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
-        const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
+        const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${toolName(shown)}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
         short = `${who[0]!.toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
       }
       // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).

@@ -1,6 +1,6 @@
 import { attachUses } from '../model/launch.js';
 import type { Related, Valued } from '../types.js';
-import { commandText, launchName, where } from './describe.js';
+import { commandText, launchName, toolName, where } from './describe.js';
 import type { Rule } from './types.js';
 
 /** root / 0 / root:group / 0:0 → true; another user → false; unresolved variables → undefined. */
@@ -37,10 +37,12 @@ export const ptd005: Rule = {
       const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor!)})`;
       const launchInstead = first?.tool === 'dlv' || !first
         ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
-        : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+        : toolName(first) === 'gdbserver'
+          ? 'start the program under gdbserver instead of attaching (`gdbserver :PORT /path/to/program` rather than `gdbserver --attach :PORT PID`), which any user may do without a capability'
+          : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
       const launchInsteadShort = first?.tool === 'dlv' || !first
         ? 'Launch the program under the debugger (`dlv exec`, `dlv debug`, a "launch" configuration) instead of attaching, or attach as root'
-        : `Launch the program under ${first.tool} (\`${first.tool} /path/to/program\`) instead of attaching, or attach as root`;
+        : `Launch the program under ${toolName(first)} (\`${toolName(first) === 'gdbserver' ? 'gdbserver :PORT' : first.tool} /path/to/program\`) instead of attaching, or attach as root`;
       const related: Related[] = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
       const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
       if (grant) related.push({ span: grant.span, message: 'SYS_PTRACE is granted here, but only root processes receive it.' });
