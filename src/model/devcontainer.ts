@@ -242,7 +242,12 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
     if (GRANTING_FEATURES.some((r) => r.test(id))) grantedBy ??= v;
     if (GO_FEATURE.test(id)) goFeature = v;
-    if (DIND_FEATURE.test(id)) nestedEngine ??= v;
+    if (DIND_FEATURE.test(id)) {
+      nestedEngine ??= v;
+      // The feature runs the container privileged (its metadata sets "privileged": true, as dockerd needs):
+      // every capability, SYS_PTRACE with them.
+      grantedBy ??= v;
+    }
   }
   // A mount at the engine's storage ("source=dind-var-lib-docker,target=/var/lib/docker,type=volume").
   const mountsNode = findNodeAtLocation(root, ['mounts']);

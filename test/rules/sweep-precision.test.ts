@@ -1,0 +1,35 @@
+/**
+ * Precision on large production repositories (a sweep of 61 public Go projects): setups that are not a
+ * debugger's workaround, or already give it the capability, get no finding.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { scan } from '../../src/engine.js';
+import { toLocation } from '../../src/source.js';
+import { tempRepo } from '../helpers/repo.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+async function found(files: Record<string, string>): Promise<string[]> {
+  const root = tempRepo(files);
+  roots.push(root);
+  const r = await scan({ root });
+  return r.findings.map((f) => `${f.ruleId}@${f.span.file.path}:${toLocation(f.span).startLine}`).sort();
+}
+
+describe('a dev container with the Docker-in-Docker feature', () => {
+  it('runs privileged (the feature forces it), so a Go dev container has SYS_PTRACE: no PTD001', async () => {
+    expect(await found({
+      '.devcontainer/devcontainer.json': '{\n  "name": "op",\n  "image": "golang:1.24",\n  "features": {\n    "ghcr.io/devcontainers/features/docker-in-docker:2": {},\n    "ghcr.io/devcontainers/features/git:1": {}\n  },\n  "runArgs": ["--network=host"]\n}\n',
+    })).toEqual([]);
+  });
+
+  it('without it the same Go dev container still gets PTD001', async () => {
+    expect(await found({
+      '.devcontainer/devcontainer.json': '{\n  "name": "op",\n  "image": "golang:1.24",\n  "features": {\n    "ghcr.io/devcontainers/features/docker-outside-of-docker:1": {},\n    "ghcr.io/devcontainers/features/git:1": {}\n  }\n}\n',
+    })).toEqual(['PTD001@.devcontainer/devcontainer.json:2']);
+  });
+});
