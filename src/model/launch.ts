@@ -75,7 +75,9 @@ export type LaunchSource =
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }
-  | { kind: 'exec' };
+  | { kind: 'exec' }
+  /** A container a kustomization's JSON 6902 patch changes (no automatic fix: the edit would be a new op). */
+  | { kind: 'json-patch'; file: SourceFile };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
@@ -150,6 +152,7 @@ export interface Launch {
   /**
    * A kernel tracing or BPF file system mounted into the container (`/sys/kernel/debug`, `/sys/kernel/security`,
    * `/sys/kernel/tracing`, `/sys/fs/bpf`): an eBPF agent (Beyla, bpftrace), which needs privileged mode for BPF.
+   * Also a Kubernetes container known as an eBPF instrumentation agent by its image or env (kubernetes.ts).
    */
   tracingMount?: Valued<string>;
   /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */
