@@ -16,6 +16,7 @@ import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
+import { kustomizeOverlays } from './kustomize.js';
 import { workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
 import { dockerfileLaunches } from './dockerfiles.js';
@@ -153,6 +154,8 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.helmIncludeTemplates().filter((f) => !kubernetes.launches.some((l) => l.file === f) && chartHelpersMentionDebugger(project, f.path)), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
+  // Kustomize overlays: the containers their patches change, as they render.
+  kustomizeOverlays(project, linker, kubernetes);
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);
   const kubectl = runFiles.flatMap((f) => {
