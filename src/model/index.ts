@@ -16,7 +16,7 @@ import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
 import { kubectlDebugLaunches } from './kubectl.js';
-import { kustomizeOverlays } from './kustomize.js';
+import { kustomizeOverlays, setsKustomizeImage } from './kustomize.js';
 import { workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
 import { dockerfileLaunches } from './dockerfiles.js';
@@ -123,6 +123,12 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   let services = readCompose();
   for (const spec of composeBuildSpecs(project, services)) index.add(spec);
   for (const f of commandFiles) {
+    const cf = commandFileOf(project, f);
+    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
+  }
+  // A command file that sets a kustomization's image (`kustomize edit set image`) chooses what it runs: its builds count.
+  for (const f of project.files) {
+    if (!setsKustomizeImage(f) || commandFiles.includes(f)) continue;
     const cf = commandFileOf(project, f);
     for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
   }

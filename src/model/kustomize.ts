@@ -11,14 +11,16 @@ import type { Scalar, YAMLMap } from 'yaml';
 import { isScalar } from '../parse/yaml-lib.js';
 import { bool, get, getPath, isMapNode, isSeqNode, items, nodeSpan, parseYaml, scalarWord, str, type YamlFile, type YNode } from '../parse/yaml.js';
 import { makeSourceFile } from '../source.js';
-import type { Related, SourceFile, Valued } from '../types.js';
+import type { Word } from '../parse/shell.js';
+import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { hasCapability } from './caps.js';
-import { analyzeWords } from './commands.js';
+import { commandFileOf } from './cmdfiles.js';
+import { analyzeWords, type CommandFacts } from './commands.js';
 import { kubernetesLaunches, POD_PATHS, type K8sModel } from './kubernetes.js';
 import type { Launch } from './launch.js';
 import type { Linker } from './link.js';
-import type { Project } from './project.js';
-import { repoJoin } from './scripts.js';
+import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
+import { followContext, repoJoin } from './scripts.js';
 
 const NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -78,33 +80,69 @@ export function globbedManifests(project: Project, baseDir: string, globs: strin
 /*
  * Overlays: what `kustomize build DIR` renders for the containers its patches touch. A debug overlay replaces a
  * container's command with headless dlv, or adds SYS_PTRACE, over a base that runs the plain binary: the container
- * that runs is the base's merged with the patch, and findings belong where the patch writes the debug.
+ * that runs is the base's merged with the patch, and findings belong where the overlay writes the debug.
  *
- * Semantics, as kustomize and the Kubernetes API define them (kustomize api/filters/patchstrategicmerge and
- * patchjson6902; k8s.io/api core/v1 patch tags):
- * - a strategic-merge patch (`patchesStrategicMerge:`, or `patches:` whose content is a map) is matched to a
- *   resource by kind and metadata.name (or its `target:`); `containers` and `initContainers` merge by `name`;
- *   `ports` merge by `containerPort`; a container's `command`, `args` and `securityContext.capabilities.add/drop`
- *   are plain lists, which the patch's list replaces; `securityContext` itself merges key by key;
- * - a JSON 6902 patch (`patchesJson6902:`, or `patches:` whose content is a list of ops) applies `add`,
- *   `replace` and `remove` at RFC 6901 paths into the target (`/spec/template/spec/containers/0/args`,
- *   `…/securityContext/capabilities/add/-`), on the resource its `target:` names.
+ * Semantics, as kustomize and the Kubernetes API define them (kustomize api/filters/patchstrategicmerge,
+ * patchjson6902 and imagetag; k8s.io/api core/v1 patch tags; the kubelet's command/args rules):
+ * - a strategic-merge patch (`patchesStrategicMerge:`, or `patches:` whose content is a map) applies to the
+ *   resource of its kind and metadata.name, or to every one its `target:` selects (kind and name are regular
+ *   expressions; a name matches the resource's current name or any earlier one, before a namePrefix/nameSuffix);
+ *   `containers` and `initContainers` merge by `name`, `ports` by `containerPort`; `command`, `args` and
+ *   `securityContext.capabilities.add/drop` are plain lists, which the patch's list replaces; `securityContext`
+ *   and `capabilities` merge key by key;
+ * - a JSON 6902 patch (`patchesJson6902:`, or `patches:` whose content is a list of ops) applies `add`, `replace`
+ *   and `remove` at RFC 6901 paths of the target (`/spec/template/spec/containers/0/args`,
+ *   `…/securityContext/capabilities/add/-`), containers addressed by their index;
+ * - `images:` (name, newName, newTag, digest) retargets the containers whose image has that name, after the
+ *   patches; so does `kustomize edit set image NAME=IMAGE` in a Makefile or script, for the `kustomize build DIR`
+ *   (or `kubectl apply -k DIR`) that follows it there (kubebuilder's `deploy` targets);
+ * - an empty `command: []` or `args: []` is no command (the image's ENTRYPOINT, or its CMD, runs).
  * Patches are applied over what `resources:`/`bases:`/`components:` render, directories followed through their
- * own kustomizations (so an overlay of an overlay sees the first overlay's patches). The base alone is left as it
- * is. Inline patches (`patch: |-` blocks) are read where they are written in the kustomization. Bounded like the
- * rest: 8 levels, every directory rendered once, 256 patches per scan.
+ * own kustomizations (an overlay of an overlay sees the first overlay's patches). The base alone is left as it is.
+ * Inline patches (`patch: |-` blocks) are read where they are written in the kustomization. Bounded like the rest:
+ * 8 levels, every directory rendered once, 256 patches per scan.
  */
+
+interface Words {
+  file: SourceFile;
+  words: Word[];
+  span: Span;
+}
+
+/** A container as rendered so far. */
+interface Box {
+  l: Launch;
+  command?: Words;
+  args?: Words;
+  /** The launch's own user setting (runAsUser / runAsNonRoot), not the image's USER. */
+  ownUser?: Valued<string>;
+  workdir?: string;
+  /** The image names it had before an `images:` transform renamed it. */
+  repos?: string[];
+  /** Its launch is reported where an overlay's patch writes the container (not in the base). */
+  patched?: boolean;
+}
 
 interface Workload {
   kind: string;
   name: string;
-  /** Container name → its launch as rendered so far. */
-  containers: Map<string, Launch>;
+  /** Every name it had on the way up (namePrefix/nameSuffix): a patch matches any of them, as kustomize's do. */
+  names: string[];
+  /** Container name → the container as rendered so far. */
+  containers: Map<string, Box>;
   /** The names in `containers` and `initContainers`, in order (JSON patch paths index them). */
   order: Record<string, string[]>;
 }
 
 type Rendered = Map<string, Workload>;
+
+interface ImageEdit {
+  name: string;
+  newName?: string;
+  newTag?: string;
+  digest?: string;
+  span: Span;
+}
 
 interface Ctx {
   project: Project;
@@ -112,6 +150,8 @@ interface Ctx {
   model: K8sModel;
   rendered: Map<string, Rendered>;
   ownLaunches: Map<string, Launch[]>;
+  /** `kustomize edit set image` of command files, by the directory the following build renders. */
+  edits: Map<string, ImageEdit[]>;
   budget: number;
 }
 
@@ -124,8 +164,92 @@ const POD_KEYS = new Set(['hostNetwork', 'shareProcessNamespace', 'securityConte
 export function kustomizeOverlays(project: Project, linker: Linker, model: K8sModel): void {
   const files = project.files.filter((f) => f.kind === 'kubernetes' && KUSTOMIZATION.test(f.path));
   if (files.length === 0) return;
-  const ctx: Ctx = { project, linker, model, rendered: new Map(), ownLaunches: new Map(), budget: 256 };
-  for (const f of files) render(ctx, posix.dirname(f.path) === '.' ? '' : posix.dirname(f.path), 0);
+  const ctx: Ctx = { project, linker, model, rendered: new Map(), ownLaunches: new Map(), edits: imageEdits(project), budget: 256 };
+  for (const f of files) {
+    const dir = dirOf(f.path);
+    const out = render(ctx, dir, 0);
+    // `kustomize edit set image` before `kustomize build DIR`: the images of DIR's build, whichever kustomization below it names them.
+    const edits = ctx.edits.get(dir);
+    if (!edits) continue;
+    const level: Level = { kf: f, dir, files: new Set([f.path]), changed: new Map(), imageAt: new Map() };
+    applyImages(ctx, new Map(out), level, edits, true);
+    report(ctx, level);
+  }
+}
+
+function dirOf(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
+function baseName(v: string): string {
+  return v.slice(v.lastIndexOf('/') + 1);
+}
+
+/** `NAME=NEW[:TAG|@DIGEST]` or `NAME:TAG` of `kustomize edit set image`. */
+function parseImageArg(v: string, span: Span): ImageEdit | undefined {
+  const eq = v.indexOf('=');
+  const split = (ref: string): { name: string; tag?: string; digest?: string } => {
+    const at = ref.indexOf('@');
+    if (at >= 0) return { name: ref.slice(0, at), digest: ref.slice(at + 1) };
+    const colon = ref.lastIndexOf(':');
+    return colon > ref.lastIndexOf('/') ? { name: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { name: ref };
+  };
+  if (eq > 0) {
+    const r = split(v.slice(eq + 1));
+    if (!r.name) return undefined;
+    return { name: v.slice(0, eq), newName: r.name, ...(r.tag ? { newTag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}), span };
+  }
+  const r = split(v);
+  return r.tag || r.digest ? { name: r.name, ...(r.tag ? { newTag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}), span } : undefined;
+}
+
+/** A command file (Makefile, script, …) that runs `kustomize edit set image`. */
+export function setsKustomizeImage(f: SourceFile): boolean {
+  return f.kind !== 'kubernetes' && f.kind !== 'compose' && f.kind !== 'dockerfile' && f.kind !== 'devcontainer' && f.text.includes('edit set image');
+}
+
+/** The `kustomize edit set image …` of the command files, each for the `kustomize build DIR` that follows it. */
+function imageEdits(project: Project): Map<string, ImageEdit[]> {
+  const out = new Map<string, ImageEdit[]>();
+  for (const f of project.files) {
+    if (!setsKustomizeImage(f)) continue;
+    const cf = commandFileOf(project, f);
+    let pending: ImageEdit[] = [];
+    let cwd = dirOf(f.path);
+    for (const c of cf.commands) {
+      const ws = c.words.map((w) => cf.expand(w.value));
+      if (ws[0] === 'cd' && ws[1] !== undefined) {
+        const d = c.sep === '&&' || c.sep === ';' ? repoJoin(dirOf(f.path), ws[1]) : undefined;
+        cwd = d ?? dirOf(f.path);
+        continue;
+      }
+      const head = baseName(ws[0] ?? '');
+      if (head === 'kustomize' && ws[1] === 'edit' && ws[2] === 'set' && ws[3] === 'image') {
+        for (let i = 4; i < ws.length; i++) {
+          const e = parseImageArg(ws[i]!, { file: f, start: c.words[i]!.start, end: c.words[i]!.end });
+          if (e) pending.push(e);
+        }
+      } else if (pending.length > 0) {
+        let dir: string | undefined;
+        if (head === 'kustomize' && ws[1] === 'build') dir = ws[2] ?? '.';
+        else if (head === 'kubectl' && ws[1] === 'kustomize') dir = ws[2] ?? '.';
+        else if (head === 'kubectl') {
+          const k = ws.findIndex((w) => w === '-k' || w === '--kustomize');
+          if (k > 0) dir = ws[k + 1];
+          else dir = ws.find((w) => w.startsWith('--kustomize='))?.slice('--kustomize='.length);
+        }
+        const d = dir !== undefined ? repoJoin(dirOf(f.path), dir) : undefined;
+        if (d !== undefined) {
+          out.set(d, [...(out.get(d) ?? []), ...pending]);
+          pending = [];
+        }
+      }
+      if (c.sep !== '&&' && c.sep !== ';' && c.sep !== '|') cwd = dirOf(f.path);
+    }
+    void cwd;
+  }
+  return out;
 }
 
 function kustomizationIn(project: Project, dir: string): SourceFile | undefined {
@@ -154,10 +278,25 @@ function launchesOf(ctx: Ctx, f: SourceFile, y?: YamlFile): Launch[] {
   return ls;
 }
 
-/** The workloads of a manifest file, with their containers' launches. */
-function workloadsOf(ctx: Ctx, f: SourceFile, y: YamlFile | undefined = ctx.project.yaml(f, { quiet: true }), own?: YamlFile): Workload[] {
+function words(y: YamlFile, n: YNode): Words | undefined {
+  if (!n || !isSeqNode(n)) return undefined;
+  return { file: y.file, words: items(y, n).filter((i): i is Scalar => !!i && isScalar(i)).map((s) => scalarWord(y.file, s)), span: nodeSpan(y.file, n) };
+}
+
+/** A container of a manifest as a box: its launch and the words it was made from. */
+function boxOf(l: Launch): Box {
+  if (l.source.kind !== 'kubernetes') return { l };
+  const { y, container: c } = l.source;
+  const command = words(y, get(y, c, 'command'));
+  const args = words(y, get(y, c, 'args'));
+  const wd = str(get(y, c, 'workingDir'));
+  return { l, ...(command ? { command } : {}), ...(args ? { args } : {}), ...(l.user && l.user.span.file === l.file ? { ownUser: l.user } : {}), ...(wd ? { workdir: wd } : {}) };
+}
+
+/** The workloads of a manifest file, with their containers. */
+function workloadsOf(ctx: Ctx, f: SourceFile, y: YamlFile | undefined = ctx.project.yaml(f, { quiet: true })): Workload[] {
   if (!y) return [];
-  const launches = launchesOf(ctx, f, own);
+  const launches = launchesOf(ctx, f);
   const out: Workload[] = [];
   for (const doc of y.docs) {
     const root = doc.contents as YNode;
@@ -165,15 +304,16 @@ function workloadsOf(ctx: Ctx, f: SourceFile, y: YamlFile | undefined = ctx.proj
     const podPath = kind ? POD_PATHS[kind] : undefined;
     if (!kind || !podPath) continue;
     const pod = getPath(y, root, podPath);
-    const w: Workload = { kind, name: str(getPath(y, root, ['metadata', 'name'])) ?? '', containers: new Map(), order: {} };
+    const name = str(getPath(y, root, ['metadata', 'name'])) ?? '';
+    const w: Workload = { kind, name, names: [name], containers: new Map(), order: {} };
     for (const list of ['containers', 'initContainers']) {
       w.order[list] = [];
       for (const c of items(y, get(y, pod, list))) {
-        const name = str(get(y, c, 'name'));
-        if (!name || !isMapNode(c)) continue;
-        w.order[list]!.push(name);
+        const cname = str(get(y, c, 'name'));
+        if (!cname || !isMapNode(c)) continue;
+        w.order[list]!.push(cname);
         const l = launches.find((x) => x.source.kind === 'kubernetes' && x.source.container === c);
-        if (l) w.containers.set(name, l);
+        if (l) w.containers.set(cname, boxOf(l));
       }
     }
     out.push(w);
@@ -185,7 +325,19 @@ function add(out: Rendered, w: Workload): void {
   out.set(`${w.kind}/${w.name}`, w);
 }
 
-/** What a kustomization directory renders (its resources with its patches applied). */
+/** What changed at one kustomization: the boxes and where the change is written. */
+interface Level {
+  kf: SourceFile;
+  dir: string;
+  /** Files written at this level (the kustomization, its patch files). */
+  files: Set<string>;
+  /** Boxes changed here, with the box they replaced. */
+  changed: Map<Box, Box>;
+  /** Where an image change was written, per box. */
+  imageAt: Map<Box, Span>;
+}
+
+/** What a kustomization directory renders (its resources with its patches and images applied). */
 function render(ctx: Ctx, dir: string, depth: number): Rendered {
   const done = ctx.rendered.get(dir);
   if (done) return done;
@@ -208,6 +360,17 @@ function render(ctx: Ctx, dir: string, depth: number): Rendered {
       } else for (const w of render(ctx, q, depth + 1).values()) add(out, w);
     }
   }
+  // namePrefix / nameSuffix rename what this level renders (patches above match the new names and the old).
+  const prefix = str(get(y, root, 'namePrefix')) ?? '';
+  const suffix = str(get(y, root, 'nameSuffix')) ?? '';
+  if (prefix || suffix) {
+    for (const [k, w] of [...out]) {
+      out.delete(k);
+      const name = `${prefix}${w.name}${suffix}`;
+      add(out, { ...w, name, names: [...w.names, name] });
+    }
+  }
+  const level: Level = { kf, dir, files: new Set([kf.path]), changed: new Map(), imageAt: new Map() };
   const patches: Array<{ node: YNode; target?: YNode }> = [];
   for (const it of items(y, get(y, root, 'patchesStrategicMerge'))) patches.push({ node: it });
   for (const key of ['patchesJson6902', 'patches']) {
@@ -238,15 +401,141 @@ function render(ctx: Ctx, dir: string, depth: number): Rendered {
       py = pf ? ctx.project.yaml(pf, { quiet: true }) : undefined;
     }
     if (!pf || !py) continue;
+    level.files.add(pf.path);
     const target = targetOf(y, p.target);
     for (const doc of py.docs) {
       const content = doc.contents as YNode;
       if (isSeqNode(content)) {
-        if (target) applyJson(ctx, out, kf, dir, py, content, target);
-      } else if (isMapNode(content)) applyMerge(ctx, out, py, content, target, inline ? py : undefined);
+        if (target) applyJson(ctx, out, level, py, content, target);
+      } else if (isMapNode(content)) applyMerge(ctx, out, level, py, content, target, inline);
     }
   }
+  // images:, after the patches.
+  const edits: ImageEdit[] = [];
+  for (const it of items(y, get(y, root, 'images'))) {
+    const name = str(get(y, it, 'name'));
+    if (!name || !isMapNode(it)) continue;
+    const newName = str(get(y, it, 'newName'));
+    const newTag = str(get(y, it, 'newTag'));
+    const digest = str(get(y, it, 'digest'));
+    if (!newName && !newTag && !digest) continue;
+    edits.push({ name, ...(newName ? { newName } : {}), ...(newTag ? { newTag } : {}), ...(digest ? { digest } : {}), span: nodeSpan(kf, get(y, it, 'newName') ?? get(y, it, 'newTag') ?? get(y, it, 'digest') ?? it) });
+  }
+  if (edits.length > 0) applyImages(ctx, out, level, edits, false);
+  report(ctx, level);
   return out;
+}
+
+/** The repository and tag of an image reference (`registry/repo:tag@digest`). */
+function imageParts(ref: string): { repo: string; tag?: string; digest?: string } {
+  const at = ref.indexOf('@');
+  const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+  const rest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = rest.lastIndexOf(':');
+  const hasTag = colon > rest.lastIndexOf('/');
+  return { repo: hasTag ? rest.slice(0, colon) : rest, ...(hasTag ? { tag: rest.slice(colon + 1) } : {}), ...(digest ? { digest } : {}) };
+}
+
+/**
+ * Retarget the images an edit names: an `images:` entry matches the image as rendered so far; a command file's
+ * `kustomize edit set image` edits the kustomization below, so it matches any name the image had on the way.
+ */
+function applyImages(ctx: Ctx, out: Rendered, level: Level, edits: ImageEdit[], anyName: boolean): void {
+  for (const [key, w0] of [...out]) {
+    let w: Workload | undefined;
+    for (const [cname, box] of w0.containers) {
+      const ref = box.l.image?.value;
+      if (!ref) continue;
+      const parts = imageParts(ref);
+      const e = edits.find((x) => x.name === parts.repo || (anyName && (box.repos ?? []).includes(x.name)));
+      if (!e) continue;
+      const next = `${e.newName ?? parts.repo}${e.digest ? `@${e.digest}` : e.newTag ? `:${e.newTag}` : parts.tag ? `:${parts.tag}` : ''}${!e.digest && !e.newTag && parts.digest ? `@${parts.digest}` : ''}`;
+      if (next === ref) continue;
+      w ??= own(out, w0, key);
+      const nb = change(level, box, { ...box, l: { ...box.l, image: { value: next, span: e.span } }, repos: [...(box.repos ?? []), parts.repo] });
+      refacts(ctx, nb);
+      level.imageAt.set(nb, e.span);
+      w.containers.set(cname, nb);
+    }
+  }
+}
+
+/** Record a box changed at this level (keeping the box it replaced first). */
+function change(level: Level, from: Box, to: Box): Box {
+  const orig = level.changed.get(from) ?? from;
+  level.changed.delete(from);
+  level.changed.set(to, orig);
+  const at = level.imageAt.get(from);
+  if (at) { level.imageAt.delete(from); level.imageAt.set(to, at); }
+  return to;
+}
+
+/** Does a launch show a debugger: one it runs or installs, a SYS_PTRACE grant, or a workaround for one? */
+function debugs(l: Launch): boolean {
+  return l.tools.length > 0 || l.capAdd.some((c) => /^(CAP_)?SYS_PTRACE$/i.test(c.value.trim())) || l.privileged?.value === true || l.securityOpt.length > 0 || l.sharedPid !== undefined;
+}
+
+/**
+ * Put the containers this level makes debug into the model, where the level writes the debug: the patch's own
+ * launch (a patch alone renders nothing) is replaced by the container as it renders; a container whose debugger
+ * comes from an image this level sets is reported at that setting. A level that brings no debugger (a patch of
+ * resources or probes over a base that already debugs) leaves the findings to the base.
+ */
+function report(ctx: Ctx, level: Level): void {
+  const mine = (s: Span | undefined): boolean => s !== undefined && level.files.has(s.file.path);
+  for (const [box, orig] of level.changed) {
+    const l = box.l;
+    if (!debugs(l)) continue;
+    const brought = l.tools.some((t) => mine(t.span)) || l.capAdd.some((c) => mine(c.span) && /^(CAP_)?SYS_PTRACE$/i.test(c.value.trim())) || (l.privileged?.value === true && mine(l.privileged.span)) || l.securityOpt.some((o) => mine(o.span)) || (level.imageAt.has(box) && !debugs(orig.l));
+    if (!brought) continue;
+    if (!box.patched && !mine(l.anchor)) {
+      // A container of a base, debugging through an image this level sets: reported at the setting (no fix here).
+      const at = level.imageAt.get(box) ?? l.anchor;
+      l.id = `kustomize:${level.kf.path}#${l.name}`;
+      l.anchor = at;
+      l.file = at.file;
+      l.source = { kind: 'kustomize', file: at.file };
+    }
+    const i = ctx.model.launches.findIndex((x) => x.id === l.id);
+    if (i >= 0) ctx.model.launches[i] = l;
+    else ctx.model.launches.push(l);
+    const labels = ctx.model.labels.get(orig.l.id);
+    if (labels && !ctx.model.labels.has(l.id)) ctx.model.labels.set(l.id, labels);
+  }
+}
+
+/** A container's facts from its image, command and args, as the kubelet runs them (kubernetes.ts does the same per file). */
+function refacts(ctx: Ctx, box: Box): void {
+  const l = box.l;
+  const name = l.image?.value;
+  const linked = name ? ctx.linker.image(name, [l.file]) : undefined;
+  const img = linked?.facts;
+  const cmd = box.command?.words ?? [];
+  const args = box.args?.words ?? [];
+  const named = cmd[0]?.value;
+  const mounts = img?.mounts ?? (named?.startsWith('/') ? ctx.linker.copiedTo(named) : []);
+  const follow = followContext(ctx.project, { mounts, workdir: box.workdir ?? img?.stage.workdir ?? '/' });
+  const like = (w: Words): CommandLike => ({ form: 'exec', words: w.words, span: w.span, facts: analyzeWords(w.file, w.words) });
+  let facts: CommandFacts;
+  if (cmd.length > 0) {
+    // Words of two files: the later file's words keep their places (the command alone, or the base's command before the patch's args).
+    if (args.length === 0 || box.args!.file === box.command!.file) facts = analyzeWords(box.command!.file, [...cmd, ...args], undefined, follow);
+    else if (box.args!.file === l.file) facts = runFacts(like(box.command!), like(box.args!), follow);
+    else facts = analyzeWords(box.command!.file, cmd, undefined, follow);
+  } else if (args.length > 0) {
+    const entry = linked?.entrypoint ?? img?.stage.entrypoint;
+    facts = entry && entry.form === 'exec' ? runFacts(entry, like(box.args!), follow) : analyzeWords(box.args!.file, args, undefined, follow);
+  } else facts = img ? (linked?.entrypoint ? runFacts(linked.entrypoint, undefined, follow) : runFacts(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
+  if (img) facts = { tools: [...imageTools(img, cmd.length > 0 || args.length > 0, facts, follow, linked?.entrypoint), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+  l.tools = facts.tools;
+  l.builds = facts.builds;
+  if (img) { l.dockerfile = img.dockerfile; l.stage = img.stage; } else { delete l.dockerfile; delete l.stage; }
+  if (img?.fileCapPtrace) l.fileCapPtrace = img.fileCapPtrace;
+  else delete l.fileCapPtrace;
+  const user = box.ownUser ?? img?.stage.user;
+  if (user) l.user = user;
+  else delete l.user;
+  l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => n.message.startsWith('kustomize '))];
 }
 
 interface Target { kind?: RegExp; name?: RegExp }
@@ -255,27 +544,32 @@ function anchored(v: string): RegExp {
   try {
     return new RegExp(`^(?:${v})$`);
   } catch {
-    return new RegExp(`^${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    return new RegExp(`^${literal(v)}$`);
   }
 }
 
-/** A patch's `target:` (kind and name are regular expressions in kustomize); undefined when it selects by labels only. */
+function literal(v: string): string {
+  return v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A patch's `target:` (kind and name are regular expressions in kustomize; a kind alone selects every resource of it). */
 function targetOf(y: YamlFile, n: YNode): Target | undefined {
   if (!isMapNode(n)) return undefined;
   const kind = str(get(y, n, 'kind'));
   const name = str(get(y, n, 'name'));
-  if (name === undefined) return undefined;
-  return { ...(kind ? { kind: anchored(kind) } : {}), name: anchored(name) };
+  // A target by labels only (labelSelector, annotationSelector) is not followed: the labels are not modelled here.
+  if (name === undefined && kind === undefined) return undefined;
+  return { ...(kind ? { kind: anchored(kind) } : {}), ...(name !== undefined ? { name: anchored(name) } : {}) };
 }
 
-function matching(out: Rendered, t: Target): Workload[] {
-  return [...out.values()].filter((w) => (!t.kind || t.kind.test(w.kind)) && (!t.name || t.name.test(w.name)));
+function matching(out: Rendered, t: Target): Array<[string, Workload]> {
+  return [...out].filter(([, w]) => (!t.kind || t.kind.test(w.kind)) && (!t.name || w.names.some((n) => t.name!.test(n))));
 }
 
 /** A copy of a workload whose container map can be changed without changing what its base renders. */
-function own(out: Rendered, w: Workload): Workload {
+function own(out: Rendered, w: Workload, key: string): Workload {
   const copy: Workload = { ...w, containers: new Map(w.containers) };
-  add(out, copy);
+  out.set(key, copy);
   return copy;
 }
 
@@ -295,88 +589,68 @@ function inlineFile(kf: SourceFile, n: Scalar): SourceFile | undefined {
 }
 
 /** The keys of a map node. */
-function keys(_y: YamlFile, n: YNode): Set<string> {
+function keys(n: YNode): Set<string> {
   const out = new Set<string>();
   if (isMapNode(n)) for (const p of n.items) { const k = str(p.key as YNode); if (k) out.add(k); }
   return out;
 }
 
 /** Apply a strategic-merge patch document to the workloads it targets. */
-function applyMerge(ctx: Ctx, out: Rendered, py: YamlFile, content: YAMLMap, target: Target | undefined, inlineY: YamlFile | undefined): void {
+function applyMerge(ctx: Ctx, out: Rendered, level: Level, py: YamlFile, content: YAMLMap, target: Target | undefined, inline: boolean): void {
   const kind = str(get(py, content, 'kind'));
   const name = str(getPath(py, content, ['metadata', 'name']));
   const podPath = kind ? POD_PATHS[kind] : undefined;
   if (!kind || !podPath) return;
   const pod = getPath(py, content, podPath);
-  const podKeys = keys(py, pod);
+  const podKeys = keys(pod);
   const podTouched = [...podKeys].some((k) => POD_KEYS.has(k));
-  const ws = matching(out, target ?? { kind: anchored(kind.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), name: anchored((name ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+  const ws = matching(out, target ?? { kind: anchored(literal(kind)), name: anchored(literal(name ?? '')) });
   if (ws.length === 0) return;
-  const patchLaunches = launchesOf(ctx, py.file, inlineY);
-  for (const base of ws) {
-    const w = own(out, base);
+  const patchLaunches = launchesOf(ctx, py.file, inline ? py : undefined);
+  for (const [key, base] of ws) {
+    const w = own(out, base, key);
     for (const list of ['containers', 'initContainers']) {
       for (const c of items(py, get(py, pod, list))) {
         const cname = str(get(py, c, 'name'));
         if (!cname || !isMapNode(c)) continue;
-        const p = patchLaunches.find((l) => l.source.kind === 'kubernetes' && l.source.container === c);
-        if (!p) continue;
+        const p0 = patchLaunches.find((l) => l.source.kind === 'kubernetes' && l.source.container === c);
+        if (!p0) continue;
+        // Two overlays (or two inline patches) may apply the same patch container: one launch for each place it is written.
+        const p: Launch = inline ? { ...p0, id: `kustomize:${level.kf.path}:${p0.anchor.start}#${p0.name}` } : p0;
         const b = w.containers.get(cname);
-        const ck = keys(py, c);
+        const ck = keys(c);
         if (!b) {
           // A container the patch adds (a debug sidecar): it runs as the patch writes it.
-          w.containers.set(cname, p);
-          if (inlineY) push(ctx, p, `${p.id}@${p.anchor.start}`);
+          const nb: Box = { ...boxOf(p), l: { ...p }, patched: true };
+          w.containers.set(cname, change(level, boxOf(p0), nb));
           continue;
         }
         if (![...ck].some((k) => CONTAINER_KEYS.has(k)) && !podTouched) continue;
-        const m = merged(ctx, b, p, py, c, pod, ck, podKeys);
-        w.containers.set(cname, m);
-        // Reported where the patch writes the debug; a patch that brings none leaves the findings to the base.
-        if (bringsDebug(p)) push(ctx, m, inlineY ? `${p.id}@${p.anchor.start}` : p.id);
+        const nb = merged(b, p, py, c, pod, ck, podKeys);
+        refacts(ctx, nb);
+        w.containers.set(cname, change(level, b, nb));
       }
     }
   }
 }
 
-/** Does a patch's own part show a debugger: one it runs or installs, a SYS_PTRACE grant, or a workaround for one? */
-function bringsDebug(p: Launch): boolean {
-  return p.tools.length > 0 || p.capAdd.some((c) => /^(CAP_)?SYS_PTRACE$/i.test(c.value.trim())) || p.privileged?.value === true || p.securityOpt.length > 0 || p.sharedPid !== undefined;
-}
-
-/** Put a rendered launch into the model in place of the patch's own (a patch alone renders nothing), or add it. */
-function push(ctx: Ctx, l: Launch, id: string): void {
-  const oldId = l.id;
-  l.id = id;
-  const i = ctx.model.launches.findIndex((x) => x.id === id || x.id === oldId && x.file === l.file && x.anchor.start === l.anchor.start);
-  if (i >= 0) ctx.model.launches[i] = l;
-  else ctx.model.launches.push(l);
-  const labels = ctx.model.labels.get(oldId);
-  if (labels) ctx.model.labels.set(id, labels);
-}
-
 function baseNote(b: Launch): Related {
-  return { span: b.anchor, message: `kustomize applies this patch to the container defined here (${b.name}): the container that runs is the two merged.` };
+  return { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
 }
 
-/** The launch of a base container with a strategic-merge patch's container merged over it. */
-function merged(ctx: Ctx, b: Launch, p: Launch, py: YamlFile, c: YAMLMap, pod: YNode, ck: Set<string>, podKeys: Set<string>): Launch {
+/** A base container with a strategic-merge patch's container merged over it. */
+function merged(bb: Box, p: Launch, py: YamlFile, c: YAMLMap, pod: YNode, ck: Set<string>, podKeys: Set<string>): Box {
+  const b = bb.l;
   const sc = get(py, c, 'securityContext');
-  const scKeys = keys(py, sc);
-  const capKeys = keys(py, get(py, sc, 'capabilities'));
-  const podSc = keys(py, get(py, pod, 'securityContext'));
+  const scKeys = keys(sc);
+  const capKeys = keys(get(py, sc, 'capabilities'));
+  const podSc = keys(get(py, pod, 'securityContext'));
   const capAdd = capKeys.has('add') ? p.capAdd : b.capAdd;
   const capDrop = capKeys.has('drop') ? p.capDrop : b.capDrop;
   const privileged = scKeys.has('privileged') ? p.privileged : b.privileged;
-  const ownUser = scKeys.has('runAsUser') || scKeys.has('runAsNonRoot') || podSc.has('runAsUser') || podSc.has('runAsNonRoot');
-  const user = ownUser ? p.user : b.user ?? p.user;
+  const ownUser = scKeys.has('runAsUser') || scKeys.has('runAsNonRoot') || podSc.has('runAsUser') || podSc.has('runAsNonRoot') ? p.user : bb.ownUser;
   const seccomp = scKeys.has('seccompProfile') || podSc.has('seccompProfile');
-  const cmd = ck.has('command') || ck.has('args');
-  const img = ck.has('image');
-  const baseHasCommand = b.source.kind === 'kubernetes' && keys(py, b.source.container).has('command');
-  // The patch's command (with the image's installs when the patch keeps the base's image); the base's otherwise.
-  const tools = !cmd ? (img ? p.tools : b.tools) : [...p.tools, ...(img ? [] : ck.has('command') || !baseHasCommand ? b.tools.filter((t) => t.use === 'install') : b.tools)];
-  const builds = !cmd && !img ? b.builds : [...p.builds, ...(img ? [] : b.builds.filter((x) => !p.builds.includes(x)))];
+  const pw = boxOf(p);
   const ports = [...p.ports, ...b.ports.filter((x) => !p.ports.some((q) => q.containerPort === x.containerPort))];
   const l: Launch = {
     ...b,
@@ -384,31 +658,27 @@ function merged(ctx: Ctx, b: Launch, p: Launch, py: YamlFile, c: YAMLMap, pod: Y
     name: p.name,
     anchor: p.anchor,
     file: p.file,
-    ...(img ? { image: p.image } : {}),
-    ...(user ? { user } : {}),
+    ...(ck.has('image') && p.image ? { image: p.image } : {}),
     capAdd,
     capDrop,
-    ...(privileged ? { privileged } : {}),
     securityOpt: seccomp ? p.securityOpt : b.securityOpt,
     hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
     ...(p.capsUnknown || b.capsUnknown ? { capsUnknown: true } : {}),
-    tools,
-    builds,
     ports,
-    ...(podKeys.has('hostNetwork') ? (p.hostNetwork ? { hostNetwork: p.hostNetwork } : {}) : b.hostNetwork ? { hostNetwork: b.hostNetwork } : {}),
-    ...(podKeys.has('shareProcessNamespace') ? (p.processNamespaceShared ? { processNamespaceShared: p.processNamespaceShared } : {}) : b.processNamespaceShared ? { processNamespaceShared: b.processNamespaceShared } : {}),
-    ...(p.tracingMount ?? b.tracingMount ? { tracingMount: (p.tracingMount ?? b.tracingMount)! } : {}),
-    linkNotes: [...(p.linkNotes ?? []), ...(img ? [] : b.linkNotes ?? []), baseNote(b)],
+    linkNotes: [...(b.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b)],
     source: p.source,
   };
-  if (!user) delete l.user;
-  if (!privileged) delete l.privileged;
-  if (!podKeys.has('hostNetwork') && !b.hostNetwork) delete l.hostNetwork;
-  if (img) {
-    if (p.dockerfile) { l.dockerfile = p.dockerfile; l.stage = p.stage!; } else { delete l.dockerfile; delete l.stage; }
-  }
-  void ctx;
-  return l;
+  if (privileged) l.privileged = privileged;
+  else delete l.privileged;
+  if (podKeys.has('hostNetwork')) { if (p.hostNetwork) l.hostNetwork = p.hostNetwork; else delete l.hostNetwork; }
+  if (podKeys.has('shareProcessNamespace')) { if (p.processNamespaceShared) l.processNamespaceShared = p.processNamespaceShared; else delete l.processNamespaceShared; }
+  if (p.tracingMount) l.tracingMount = p.tracingMount;
+  if (p.sharedPid) l.sharedPid = p.sharedPid;
+  // An empty list is no command (or no args): the image's ENTRYPOINT (or CMD) runs.
+  const command = ck.has('command') ? (pw.command && pw.command.words.length > 0 ? pw.command : undefined) : bb.command;
+  const args = ck.has('args') ? (pw.args && pw.args.words.length > 0 ? pw.args : undefined) : bb.args;
+  const wd = str(get(py, c, 'workingDir')) ?? bb.workdir;
+  return { l, ...(command ? { command } : {}), ...(args ? { args } : {}), ...(ownUser ? { ownUser } : {}), ...(wd ? { workdir: wd } : {}), ...(bb.repos ? { repos: bb.repos } : {}), patched: true };
 }
 
 /** An RFC 6901 pointer's tokens. */
@@ -425,15 +695,13 @@ function valued(file: SourceFile, s: Scalar): Valued<string> {
 }
 
 /** Apply a JSON 6902 patch (a list of ops) to the workloads its target names. */
-function applyJson(ctx: Ctx, out: Rendered, kf: SourceFile, dir: string, py: YamlFile, ops: YNode, target: Target): void {
+function applyJson(ctx: Ctx, out: Rendered, level: Level, py: YamlFile, ops: YNode, target: Target): void {
   const file = py.file;
-  for (const base of matching(out, target)) {
+  for (const [key, base] of matching(out, target)) {
     const podPath = POD_PATHS[base.kind];
     if (!podPath) continue;
     let w: Workload | undefined;
-    const changed = new Map<string, Launch>();
-    // The containers the patch brings a debugger, a SYS_PTRACE grant or privileged mode to (reported there).
-    const debugOps = new Set<string>();
+    const changed = new Map<string, Box>();
     for (const op of items(py, ops)) {
       const verb = str(get(py, op, 'op'));
       const pathNode = get(py, op, 'path');
@@ -448,40 +716,41 @@ function applyJson(ctx: Ctx, out: Rendered, kf: SourceFile, dir: string, py: Yam
       const cname = base.order[list]?.[Number(rest[1])];
       const field = rest.slice(2);
       if (!cname || !CONTAINER_KEYS.has(field[0] ?? '')) continue;
-      w ??= own(out, base);
+      w ??= own(out, base, key);
       const b = w.containers.get(cname);
       if (!b) continue;
-      let m = changed.get(cname);
-      if (!m) {
-        m = {
-          ...b,
-          id: `kustomize:${kf.path}#${base.kind}/${base.name}/${cname}`,
-          name: `${base.kind}/${base.name} container ${cname} (as the kustomization in ${dir || '.'} renders it)`,
+      let box = changed.get(cname);
+      if (!box) {
+        const l: Launch = {
+          ...b.l,
+          id: `kustomize:${level.kf.path}#${base.kind}/${base.name}/${cname}`,
+          name: `${base.kind}/${base.name} container ${cname}`,
           anchor: nodeSpan(file, pathNode),
           file,
-          capAdd: [...b.capAdd],
-          capDrop: [...b.capDrop],
-          tools: [...b.tools],
-          linkNotes: [...(b.linkNotes ?? []), baseNote(b)],
-          source: { kind: 'json-patch', file },
+          capAdd: [...b.l.capAdd],
+          capDrop: [...b.l.capDrop],
+          linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b.l)],
+          source: { kind: 'kustomize', file },
         };
-        changed.set(cname, m);
+        box = { ...b, l, patched: true };
+        changed.set(cname, box);
+        w.containers.set(cname, change(level, b, box));
       }
+      const m = box.l;
       const remove = verb === 'remove';
       const [f0, f1, f2, f3] = field;
       if ((f0 === 'command' || f0 === 'args') && f1 === undefined) {
-        const words = remove ? [] : scalars(py, value).map((s) => scalarWord(file, s));
-        const facts = words.length > 0 ? analyzeWords(file, words) : { tools: [], builds: [] };
-        const baseHasCommand = b.source.kind === 'kubernetes' && keys(py, b.source.container).has('command');
-        const kept = f0 === 'command' || !baseHasCommand ? b.tools.filter((x) => x.use === 'install') : b.tools;
-        m.tools = [...facts.tools, ...kept];
-        m.builds = [...facts.builds, ...b.builds];
-        if (facts.tools.length > 0) m.anchor = nodeSpan(file, pathNode);
+        const ws = remove ? undefined : words(py, value);
+        const set = ws && ws.words.length > 0 ? ws : undefined;
+        if (f0 === 'command') { if (set) box.command = set; else delete box.command; } else if (set) box.args = set; else delete box.args;
+        if (set && analyzeWords(file, set.words).tools.length > 0) m.anchor = nodeSpan(file, pathNode);
       } else if ((f0 === 'command' || f0 === 'args') && f2 === undefined && value && isScalar(value) && !remove) {
-        const facts = analyzeWords(file, [scalarWord(file, value as Scalar)]);
-        m.tools = [...m.tools, ...facts.tools];
+        const cur = box[f0];
+        const wd = scalarWord(file, value as Scalar);
+        // An item added to the list: its words are the patch's from here on (the place the list is reported at).
+        box[f0] = { file, words: [...(cur?.words ?? []).map((x) => (cur!.file === file ? x : { ...x, start: wd.start, end: wd.start, map: x.map.map(() => wd.start) })), wd], span: nodeSpan(file, value) };
       } else if (f0 === 'securityContext') {
-        const capsOf = (n: YNode, key: 'add' | 'drop'): Valued<string>[] => scalars(py, get(py, n, key)).map((s) => valued(file, s));
+        const capsOf = (n: YNode, k: 'add' | 'drop'): Valued<string>[] => scalars(py, get(py, n, k)).map((s) => valued(file, s));
         if (f1 === undefined) {
           m.capAdd = remove ? [] : capsOf(get(py, value, 'capabilities'), 'add');
           m.capDrop = remove ? [] : capsOf(get(py, value, 'capabilities'), 'drop');
@@ -492,21 +761,17 @@ function applyJson(ctx: Ctx, out: Rendered, kf: SourceFile, dir: string, py: Yam
           m.capAdd = remove ? [] : capsOf(value, 'add');
           m.capDrop = remove ? [] : capsOf(value, 'drop');
         } else if (f1 === 'capabilities' && (f2 === 'add' || f2 === 'drop')) {
-          const key = f2 === 'add' ? 'capAdd' : 'capDrop';
-          if (f3 === undefined) m[key] = remove ? [] : scalars(py, value).map((s) => valued(file, s));
-          else if (!remove && value && isScalar(value)) m[key] = [...m[key], valued(file, value as Scalar)];
-          else if (remove && /^\d+$/.test(f3)) m[key] = m[key].filter((_, i) => i !== Number(f3));
+          const k = f2 === 'add' ? 'capAdd' : 'capDrop';
+          if (f3 === undefined) m[k] = remove ? [] : scalars(py, value).map((s) => valued(file, s));
+          else if (!remove && value && isScalar(value)) m[k] = [...m[k], valued(file, value as Scalar)];
+          else if (remove && /^\d+$/.test(f3)) m[k] = m[k].filter((_, i) => i !== Number(f3));
         } else if (f1 === 'privileged') {
           if (!remove && value && bool(value) !== undefined) m.privileged = { value: bool(value)!, span: nodeSpan(file, value) };
           else delete m.privileged;
-        } else if (f1 === 'runAsUser' && !remove && value && isScalar(value)) m.user = valued(file, value as Scalar);
+        } else if (f1 === 'runAsUser' && !remove && value && isScalar(value)) box.ownUser = valued(file, value as Scalar);
       } else if (f0 === 'image' && !remove && value && isScalar(value)) m.image = valued(file, value as Scalar);
       m.hasPtrace = hasCapability('SYS_PTRACE', m.capAdd, m.capDrop, m.privileged?.value === true);
-      if (m.tools.some((x) => x.span.file === file) || m.capAdd.some((x) => x.span.file === file && /^(CAP_)?SYS_PTRACE$/i.test(x.value.trim())) || (m.privileged?.value === true && m.privileged.span.file === file)) debugOps.add(cname);
     }
-    for (const [cname, m] of changed) {
-      w!.containers.set(cname, m);
-      if (debugOps.has(cname)) push(ctx, m, m.id);
-    }
+    for (const box of changed.values()) refacts(ctx, box);
   }
 }

@@ -76,8 +76,11 @@ export type LaunchSource =
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }
   | { kind: 'exec' }
-  /** A container a kustomization's JSON 6902 patch changes (no automatic fix: the edit would be a new op). */
-  | { kind: 'json-patch'; file: SourceFile };
+  /**
+   * A container as a kustomization renders it, where the change is not a container of a patch file: a JSON 6902
+   * patch's op, an `images:` entry (no automatic fix: the edit would be a new op).
+   */
+  | { kind: 'kustomize'; file: SourceFile };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
