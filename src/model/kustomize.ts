@@ -388,12 +388,15 @@ function render(ctx: Ctx, dir: string, depth: number): Rendered {
     let py: YamlFile | undefined;
     let inline = false;
     if (p.node && isScalar(p.node) && (p.node as Scalar).type === 'BLOCK_LITERAL') {
-      pf = inlineFile(kf, p.node as Scalar);
+      const blank = inlineFile(kf, p.node as Scalar);
       try {
-        py = pf ? parseYaml(pf) : undefined;
+        // Parsed from the blanked text, read against the kustomization itself (same offsets): spans, words and
+        // fixes are the kustomization's, and an edit lands inside the block.
+        py = blank ? { ...parseYaml(blank), file: kf } : undefined;
       } catch {
         py = undefined;
       }
+      pf = py ? kf : undefined;
       inline = true;
     } else if (!text.includes('\n')) {
       const q = repoJoin(dir, text);
@@ -574,7 +577,7 @@ function own(out: Rendered, w: Workload, key: string): Workload {
 }
 
 /**
- * A kustomization's `patch: |-` block as a file of its own: the kustomization's text with everything outside the
+ * A kustomization's `patch: |-` block as text to parse: the kustomization's text with everything outside the
  * block's lines blanked (line breaks kept), so offsets, lines and columns are the kustomization's, and an edit of
  * the patch is an edit of the kustomization (the block's lines stay more indented than its key).
  */
