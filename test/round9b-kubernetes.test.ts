@@ -360,3 +360,50 @@ ${agent}`;
     expect((await run({ 'k8s/shop.yaml': POD('        - name: instr\n          image: otel-go-instrumentation\n          command: ["strace", "-p", "1"]\n          securityContext:\n            privileged: true\n') })).found).toEqual(['PTD003@k8s/shop.yaml:22']);
   });
 });
+
+describe('kubectl exec of a debugger into a container of the repository', () => {
+  const DEPLOY = (sc = '', extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  selector:
+    matchLabels:
+      app: api
+  template:
+    metadata:
+      labels:
+        app: api
+    spec:
+      containers:
+        - name: api
+          image: example.org/api:1.0
+${sc}${extra}`;
+
+  it('`kubectl exec deploy/api -- dlv attach 1`: PTD001 on the Deployment\'s container, related to the exec line', async () => {
+    const c = await run({ 'k8s/api.yaml': DEPLOY(), 'scripts/debug.sh': '#!/bin/sh\nkubectl -n shop exec -it deploy/api -- dlv attach 1 --headless --listen=:2345 --api-version=2\n' });
+    expect(c.found).toEqual(['PTD001@k8s/api.yaml:15']);
+    const f = c.r.findings[0]!;
+    expect(f.severity).toBe('error');
+    expect(f.related.some((x) => x.span.file.path === 'scripts/debug.sh')).toBe(true);
+    expect(f.fix).toBeDefined();
+  });
+
+  it('a pod found by label (`$(kubectl get pods -l app=api -o name)`), and `-c` naming the container', async () => {
+    const two = DEPLOY('', '        - name: sidecar\n          image: example.org/proxy:1\n');
+    const c = await run({ 'k8s/api.yaml': two, 'Makefile': 'attach:\n\tkubectl exec -it $$(kubectl get pods -l app=api -o name) -c sidecar -- strace -p 1\n' });
+    expect(c.found).toEqual(['PTD001@k8s/api.yaml:17']);
+  });
+
+  it('the container already has SYS_PTRACE: nothing; a non-root runAsUser: PTD005 at the attach', async () => {
+    expect((await run({ 'k8s/api.yaml': DEPLOY(PTRACE), 'scripts/debug.sh': '#!/bin/sh\nkubectl exec deploy/api -- dlv attach 1\n' })).found).toEqual([]);
+    const c = await run({ 'k8s/api.yaml': DEPLOY(`${PTRACE}            runAsUser: 1000\n`), 'scripts/debug.sh': '#!/bin/sh\nkubectl exec deploy/api -- dlv attach 1\n' });
+    expect(c.found).toEqual(['PTD005@scripts/debug.sh:2']);
+  });
+
+  it('an exec into a workload the repository does not hold, a variable pod, a shell or a core file: nothing', async () => {
+    for (const line of ['kubectl exec deploy/other -- dlv attach 1', 'kubectl exec "$POD" -- dlv attach 1', 'kubectl exec -it deploy/api -- sh', 'kubectl exec deploy/api -- gdb /app core']) {
+      expect((await run({ 'k8s/api.yaml': DEPLOY(), 'scripts/debug.sh': `#!/bin/sh\n${line}\n` })).found).toEqual([]);
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { tiltBuilds } from './tilt.js';
 import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
-import { kubectlDebugLaunches } from './kubectl.js';
+import { attachExecs, kubectlDebugLaunches, kubectlExecs } from './kubectl.js';
 import { kustomizeOverlays, setsKustomizeImage } from './kustomize.js';
 import { workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
@@ -168,6 +168,18 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const cf = commandFileOf(project, f);
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
   });
+  // `kubectl exec … -- dlv attach`: the debugger runs in a container of the repository's manifests.
+  const execs = runFiles.flatMap((f) => {
+    const cf = commandFileOf(project, f);
+    return kubectlExecs(f, cf.commands, cf.expand);
+  });
+  if (execs.length > 0) {
+    // The manifests they name, read quietly when no debugger word made them worth reading before.
+    const names = execs.flatMap((e) => (e.name ? [e.name] : [...(e.labels?.values() ?? [])]));
+    const read = new Set([...k8sFiles, ...kubernetes.launches.map((l) => l.file), ...kubernetes.services.map((x) => x.typeSpan.file)].map((f) => f.path));
+    kubernetesLaunches(project, project.files.filter((f) => f.kind === 'kubernetes' && !read.has(f.path) && names.some((n) => f.text.includes(n))), linker, kubernetes, { quiet: true });
+    attachExecs(execs, kubernetes.launches, kubernetes.labels);
+  }
   // GitHub Actions job and service containers (their steps run in the job container).
   const jobContainers = workflowLaunches(project, runFiles, linker);
   // Okteto dev containers (okteto up swaps a Deployment's container for them).
