@@ -407,3 +407,21 @@ ${sc}${extra}`;
     }
   });
 });
+
+describe('kubectl debug in a repository with no other YAML', () => {
+  it('a `--custom` YAML profile that adds SYS_PTRACE is read (the YAML parser is loaded for it): no finding, no internal error', async () => {
+    const c = await run({
+      'hack/ptrace.yaml': 'securityContext:\n  capabilities:\n    add: ["SYS_PTRACE"]\n',
+      'hack/debug.sh': '#!/bin/sh\nkubectl debug -it "$POD" --image=ghcr.io/go-delve/delve:v1.25.0 --target=app --custom=hack/ptrace.yaml -- dlv attach 1\n',
+    });
+    expect(c.found).toEqual([]);
+  });
+
+  it('a `--custom` profile without the capability, and `--copy-to` with strace, are still reported', async () => {
+    const c = await run({
+      'hack/net.yaml': 'securityContext:\n  capabilities:\n    add: ["NET_ADMIN"]\n',
+      'hack/debug.sh': '#!/bin/sh\nkubectl debug -it "$POD" --image=ghcr.io/go-delve/delve:v1.25.0 --target=app --custom=hack/net.yaml -- dlv attach 1\nkubectl debug "$POD" -it --copy-to=app-debug --image=example.org/tools:1 --share-processes -- strace -p 1\n',
+    });
+    expect(c.found).toEqual(['PTD001@hack/debug.sh:2', 'PTD001@hack/debug.sh:3']);
+  });
+});
