@@ -293,7 +293,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const named = ws.prefixesOf(opts.paths);
   const inNamed = named && ((path: string): boolean => named.some((p) => path === p || path.startsWith(p + '/')));
   return discoverThen(ws, undefined, async ({ files, skipped }) => {
-    if (files.some((f) => LEADS_TO_YAML.has(f.kind))) await loadYaml();
+    // A `kubectl debug --custom profile.yaml` of a script is read as YAML, in a repository without other YAML too.
+    if (files.some((f) => LEADS_TO_YAML.has(f.kind) || f.text.includes('--custom'))) await loadYaml();
     // nodemon.json is read when a container runs nodemon (it is not discovered).
     if (mayReadJson(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon'))) await loadJsonc();
     // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.

@@ -717,7 +717,8 @@ export function discover(ws: Workspace, paths?: string[], exclude?: (path: strin
       continue;
     }
     if (byName === 'yaml') {
-      const kind = classifyYaml(r.file.text);
+      // A kustomization (its patches change the workloads it renders; model/kustomize.ts) is read with the manifests.
+      const kind = classifyYaml(r.file.text) ?? (/(^|\/)kustomization\.ya?ml$/.test(rel) ? 'kubernetes' : undefined);
       if (!kind) {
         ws.dismiss(rel);
         continue;

@@ -15,7 +15,8 @@ import { tiltBuilds } from './tilt.js';
 import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
-import { kubectlDebugLaunches } from './kubectl.js';
+import { attachExecs, kubectlDebugLaunches, kubectlExecs } from './kubectl.js';
+import { kustomizeOverlays, setsKustomizeImage } from './kustomize.js';
 import { workflowBuildSpecs, workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
 import { devspaceBuilds, devspaceLaunches } from './devspace.js';
@@ -130,6 +131,12 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   }
   // DevSpace `images.<name>` builds (a manifest or dev config naming the image links to its Dockerfile).
   for (const f of relevance.devspaceFiles()) for (const spec of devspaceBuilds(project, f)) index.add(spec);
+  // A command file that sets a kustomization's image (`kustomize edit set image`) chooses what it runs: its builds count.
+  for (const f of project.files) {
+    if (!setsKustomizeImage(f) || commandFiles.includes(f)) continue;
+    const cf = commandFileOf(project, f);
+    for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants)) index.add(spec);
+  }
   for (const f of relevance.buildSourceFiles()) {
     const specs = f.kind === 'bake' ? bakeBuilds(project, f) : f.kind === 'skaffold' ? skaffoldBuilds(project, f) : f.kind === 'tiltfile' ? tiltBuilds(project, f) : commandBuildSpecs(project, f, markdownCommands(f.text));
     for (const spec of specs) index.add(spec);
@@ -158,12 +165,26 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.helmIncludeTemplates().filter((f) => !kubernetes.launches.some((l) => l.file === f) && chartHelpersMentionDebugger(project, f.path)), linker, kubernetes, { quiet: true });
   kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
+  // Kustomize overlays: the containers their patches change, as they render.
+  kustomizeOverlays(project, linker, kubernetes);
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);
   const kubectl = runFiles.flatMap((f) => {
     const cf = commandFileOf(project, f);
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
   });
+  // `kubectl exec … -- dlv attach`: the debugger runs in a container of the repository's manifests.
+  const execs = runFiles.flatMap((f) => {
+    const cf = commandFileOf(project, f);
+    return kubectlExecs(f, cf.commands, cf.expand);
+  });
+  if (execs.length > 0) {
+    // The manifests they name, read quietly when no debugger word made them worth reading before.
+    const names = execs.flatMap((e) => (e.name ? [e.name] : [...(e.labels?.values() ?? [])]));
+    const read = new Set([...k8sFiles, ...kubernetes.launches.map((l) => l.file), ...kubernetes.services.map((x) => x.typeSpan.file)].map((f) => f.path));
+    kubernetesLaunches(project, project.files.filter((f) => f.kind === 'kubernetes' && !read.has(f.path) && names.some((n) => f.text.includes(n))), linker, kubernetes, { quiet: true });
+    attachExecs(execs, kubernetes.launches, kubernetes.labels);
+  }
   // GitHub Actions job and service containers (their steps run in the job container).
   const jobContainers = workflowLaunches(project, runFiles, linker);
   // Okteto dev containers (okteto up swaps a Deployment's container for them).

@@ -141,3 +141,109 @@ export function kubectlDebugLaunches(project: Project, file: SourceFile, command
   }
   return out;
 }
+
+/**
+ * `kubectl exec TARGET [-c CONTAINER] -- <debugger>`: a debugger run inside a running container. exec starts no
+ * container and cannot add a capability: the target container's own securityContext decides whether `dlv attach`
+ * or `strace -p` may trace. When the target names a workload of the repository — `deploy/NAME`, `sts/NAME`,
+ * `ds/NAME`, `pod/NAME` or a bare pod name, or a pod found by label (`$(kubectl get pods -l app=x -o name)`) —
+ * the debugger is evidence on that container's own launch (the first container, or `-c`).
+ */
+export interface KubectlExec {
+  /** Workload kind and name; or the labels a `kubectl get pods -l` selects by. */
+  kind?: string;
+  name?: string;
+  labels?: Map<string, string>;
+  container?: string;
+  tools: ToolUse[];
+  span: { file: SourceFile; start: number; end: number };
+}
+
+const EXEC_VALUE_FLAGS = new Set(['-c', '--container', '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--pod-running-timeout', '-f', '--filename', '--request-timeout', '--as', '--token']);
+const KINDS: Record<string, string> = { deploy: 'Deployment', deployment: 'Deployment', deployments: 'Deployment', sts: 'StatefulSet', statefulset: 'StatefulSet', statefulsets: 'StatefulSet', ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet', rs: 'ReplicaSet', replicaset: 'ReplicaSet', job: 'Job', jobs: 'Job', po: 'Pod', pod: 'Pod', pods: 'Pod' };
+
+/** The labels of `kubectl get pod(s) … -l k=v[,k2=v2]` (a `$(…)` that names the pod to exec into). */
+function selectorOf(text: string): Map<string, string> | undefined {
+  if (!/kubectl\s+(?:[^$()]*\s)?get\s+(?:pods?|po)\b/.test(text)) return undefined;
+  const m = /(?:-l|--selector)[=\s]+["']?([A-Za-z0-9_./-]+=[A-Za-z0-9_.-]+(?:,[A-Za-z0-9_./-]+=[A-Za-z0-9_.-]+)*)/.exec(text);
+  if (!m) return undefined;
+  return new Map(m[1]!.split(',').map((kv) => kv.split('=') as [string, string]));
+}
+
+export function kubectlExecs(file: SourceFile, commands: SimpleCommand[], expand: (v: string) => string): KubectlExec[] {
+  const out: KubectlExec[] = [];
+  for (const c of commands) {
+    const words = c.words;
+    let k = 0;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
+    const head = basename(words[k]?.value ?? '');
+    if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe') continue;
+    let j = k + 1;
+    while (j < words.length && words[j]!.value.startsWith('-')) j += VALUE_FLAGS.has(words[j]!.value) ? 2 : 1;
+    if (words[j]?.value !== 'exec') continue;
+    let container: string | undefined;
+    let target: string | undefined;
+    let i = j + 1;
+    for (; i < words.length; i++) {
+      const v = words[i]!.value;
+      if (v === '--') { i++; break; }
+      if (v.startsWith('-')) {
+        const eq = v.indexOf('=');
+        const name = eq > 0 ? v.slice(0, eq) : v;
+        const value = eq > 0 ? v.slice(eq + 1) : EXEC_VALUE_FLAGS.has(v) ? words[++i]?.value : undefined;
+        if ((name === '-c' || name === '--container') && value !== undefined) container = expand(value);
+        continue;
+      }
+      if (target === undefined) { target = expand(v); continue; }
+      // The old form without `--`: the command follows the pod.
+      break;
+    }
+    if (target === undefined) continue;
+    const cmd = words.slice(i);
+    if (cmd.length === 0) continue;
+    const tools = analyzeWords(file, cmd).tools.filter((t) => t.use === 'run' && t.mode !== 'post-mortem');
+    if (tools.length === 0) continue;
+    const span = { file, start: words[k]!.start, end: words[Math.max(i - 1, k)]!.end };
+    const labels = selectorOf(target);
+    if (labels) { out.push({ labels, ...(container ? { container } : {}), tools, span }); continue; }
+    if (target.includes('$') || target.includes('`')) continue;
+    const slash = target.indexOf('/');
+    const kind = slash < 0 ? 'Pod' : KINDS[target.slice(0, slash).toLowerCase().replace(/\.apps$|\.batch$/, '')];
+    const name = slash < 0 ? target : target.slice(slash + 1);
+    if (!kind || !name) continue;
+    out.push({ kind, name, ...(container ? { container } : {}), tools, span });
+  }
+  return out;
+}
+
+/**
+ * Give each resolved `kubectl exec` debugger to the container it runs in: its tools join the container's own
+ * (spans in the script), with a note saying that the container's manifest decides its capabilities.
+ */
+export function attachExecs(execs: KubectlExec[], launches: Launch[], labels: Map<string, Map<string, string>>): void {
+  for (const e of execs) {
+    const workloads = new Map<string, Launch[]>();
+    for (const l of launches) {
+      if (l.kind !== 'kubernetes') continue;
+      const m = /^([A-Za-z]+)\/(.*) container (.*)$/.exec(l.name);
+      if (!m) continue;
+      const [, kind, name] = m;
+      let hit: boolean;
+      if (e.labels) {
+        const have = labels.get(l.id);
+        hit = have !== undefined && [...e.labels].every(([k2, v]) => have.get(k2) === v);
+      } else hit = kind === e.kind && name === e.name;
+      if (!hit) continue;
+      const key = `${l.file.path}#${kind}/${name}`;
+      workloads.set(key, [...(workloads.get(key) ?? []), l]);
+    }
+    for (const ls of workloads.values()) {
+      // Without -c, the first container (launches keep the order of `containers`, before `initContainers`).
+      const l = e.container ? ls.find((x) => x.name.endsWith(` container ${e.container}`)) : ls[0];
+      if (!l) continue;
+      l.tools = [...l.tools, ...e.tools];
+      l.linkNotes = [...(l.linkNotes ?? []), { span: e.span, message: 'This `kubectl exec` runs the debugger inside the running container: exec cannot add a capability, so what the container may trace is set by its own manifest.' }];
+    }
+  }
+}
+

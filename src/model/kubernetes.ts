@@ -17,7 +17,26 @@ import type { Related, SourceFile, Span, Valued } from '../types.js';
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
 const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
 
-const POD_PATHS: Record<string, string[]> = {
+/**
+ * eBPF instrumentation agents by what they are: OpenTelemetry Go auto-instrumentation (`otel-go-instrumentation`,
+ * `autoinstrumentation-go`; configured by `OTEL_GO_AUTO_TARGET_EXE`), OpenTelemetry eBPF Instrumentation and Grafana
+ * Beyla (`OTEL_EBPF_*`, `BEYLA_*`). They run privileged, beside the app in a shared PID namespace, to load BPF
+ * programs into it: no debugger, and SYS_PTRACE would not do.
+ */
+const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
+const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
+
+/** Where a container shows it is an eBPF instrumentation agent (its image, or the env that configures one). */
+function ebpfAgent(y: YamlFile, file: SourceFile, c: YNode, image: string | undefined, imageNode: YNode): Valued<string> | undefined {
+  if (image !== undefined && EBPF_AGENT_IMAGE.test(image.replace(/\s+/g, ''))) return { value: `eBPF instrumentation agent (${image})`, span: nodeSpan(file, imageNode) };
+  for (const e of items(y, get(y, c, 'env'))) {
+    const n = str(get(y, e, 'name'));
+    if (n && EBPF_AGENT_ENV.test(n)) return { value: `eBPF instrumentation agent (${n})`, span: nodeSpan(file, e) };
+  }
+  return undefined;
+}
+
+export const POD_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
   Deployment: ['spec', 'template', 'spec'],
   StatefulSet: ['spec', 'template', 'spec'],
@@ -106,9 +125,10 @@ function renderedList(project: Project, file: SourceFile, c: YAMLMap, key: strin
 }
 
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
-export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }, opts: { quiet?: boolean } = {}): K8sModel {
+export function kubernetesLaunches(project: Project, files: SourceFile[], linker: Linker, model: K8sModel = { launches: [], services: [], labels: new Map() }, opts: { quiet?: boolean; yaml?: YamlFile } = {}): K8sModel {
   for (const file of files) {
-    const y = project.yaml(file, opts);
+    // A kustomization's inline patch is read from a file of its own (kustomize.ts), parsed by the caller.
+    const y = opts.yaml ?? project.yaml(file, opts);
     if (!y) continue;
     // A Helm template's `{{ .Values.debug.port }}`, as the chart's default values render it (as written elsewhere).
     const value = (n: YNode): string | undefined => {
@@ -224,6 +244,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ports.push({ hostIp: str(get(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: (str(get(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: nodeSpan(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
           }
           const tracingNode = items(y, get(y, c, 'volumeMounts')).find((m) => isMapNode(m) && isTracingFs(str(get(y, m, 'mountPath')) ?? ''));
+          const agent = tracingNode ? undefined : ebpfAgent(y, file, c, imageName ?? written, image);
           const nameNode = get(y, c, 'name');
           const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
           // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
@@ -249,7 +270,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
             ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
-            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : {}),
+            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : agent ? { tracingMount: agent } : {}),
             ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
             ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
             ...(notes.length > 0 ? { linkNotes: notes } : {}),

@@ -77,7 +77,12 @@ export type LaunchSource =
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }
-  | { kind: 'exec' };
+  | { kind: 'exec' }
+  /**
+   * A container as a kustomization renders it, where the change is not a container of a patch file: a JSON 6902
+   * patch's op, an `images:` entry (no automatic fix: the edit would be a new op).
+   */
+  | { kind: 'kustomize'; file: SourceFile };
 
 export interface PortMapping {
   /** Host IP as written ('' when none: all interfaces). */
@@ -152,6 +157,7 @@ export interface Launch {
   /**
    * A kernel tracing or BPF file system mounted into the container (`/sys/kernel/debug`, `/sys/kernel/security`,
    * `/sys/kernel/tracing`, `/sys/fs/bpf`): an eBPF agent (Beyla, bpftrace), which needs privileged mode for BPF.
+   * Also a Kubernetes container known as an eBPF instrumentation agent by its image or env (kubernetes.ts).
    */
   tracingMount?: Valued<string>;
   /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */

@@ -1,0 +1,3 @@
+module example.com/runner-operator
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/app-operator
+
+go 1.24
