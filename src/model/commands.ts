@@ -96,6 +96,11 @@ export interface FollowContext {
   air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean }>;
   /** The commands `make` runs for these targets, from the Makefile it reads (-f FILE, else Makefile in the working directory or -C DIR). */
   make(makefile: string | undefined, dir: string | undefined, targets: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
+  /**
+   * The commands `task NAMES` / `just NAMES` runs, from the Taskfile or justfile it reads (`-t`/`-f FILE`, else
+   * the default names in the working directory or `-d DIR`), with the file's variables in the words.
+   */
+  units?(kind: 'taskfile' | 'justfile', file: string | undefined, dir: string | undefined, names: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
   /** A value with the variables the container's build defines (a Dockerfile stage's ARG/ENV defaults). */
   expand(value: string): string;
   /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
@@ -320,6 +325,31 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
   return false;
 }
 
+/** go run's own flags that take a separate value (the module word follows them). */
+const GO_RUN_VALUE_FLAGS = new Set(['-C', '-exec', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-o', '-p', '-pkgdir', '-toolexec', '-overlay', '-pgo']);
+
+/**
+ * The words of the dlv that `go run <delve module>[@version] ARGS` or `go tool dlv ARGS` starts (the module or
+ * `dlv` word in front, so the rest reads as a dlv command line); undefined for any other go command. A `go run`
+ * of the module builds delve as `go install` does, so it is recorded as an install too.
+ */
+function goRunDlv(file: SourceFile, ws: Word[], out: CommandFacts): Word[] | undefined {
+  const verb = ws[1]?.value;
+  if (verb === 'tool') return ws[2] && (ws[2].value === 'dlv' || DLV_MODULE.test(ws[2].value)) ? [{ ...ws[2], value: 'dlv' }, ...ws.slice(3)] : undefined;
+  if (verb !== 'run') return undefined;
+  for (let i = 2; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v.startsWith('-')) { if (GO_RUN_VALUE_FLAGS.has(v)) i++; continue; }
+    const m = DLV_MODULE.exec(v);
+    if (!m) return undefined;
+    analyzeInstall(file, [ws[0]!, { ...ws[1]!, value: 'install' }, ws[i]!], out);
+    const inst = out.tools[out.tools.length - 1];
+    if (inst?.install) inst.install.verb = valued(file, ws[1]!);
+    return [{ ...ws[i]!, value: 'dlv' }, ...ws.slice(i + 1)];
+  }
+  return undefined;
+}
+
 function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span, env?: Word[]): void {
   const b: GoBuild = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
   const gf = env?.find((w) => w.value.startsWith('GOFLAGS='));
@@ -428,10 +458,42 @@ function followMake(ctx: FollowContext, file: SourceFile, ws: Word[], out: Comma
     targets.push(v);
   }
   const made = ctx.make(makefile, dir, targets, file);
-  if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
-  ctx.stack.push(made.file.path);
+  // The same Makefile again with other targets is Make's recursive call (`$(MAKE) build` in a recipe).
+  const key = `${made?.file.path}#${targets.join(' ')}`;
+  if (!made || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
+  ctx.stack.push(key);
   try {
     for (const c of made.commands) analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+  } finally {
+    ctx.stack.pop();
+  }
+}
+
+/** `$(MAKE) target` in a recipe (Make's recursive call), also `${MAKE}` and `$MAKE`. */
+const MAKE_VARIABLE = /^\$(?:\(MAKE\)|\{MAKE\}|MAKE)$/;
+
+/** `task [-t FILE] [-d DIR] NAME…` / `just [-f FILE] [-d DIR] NAME…`: the named tasks' or recipes' commands. */
+function followUnits(ctx: FollowContext, file: SourceFile, ws: Word[], kind: 'taskfile' | 'justfile', out: CommandFacts, depth: number): void {
+  let path: string | undefined;
+  let dir: string | undefined;
+  const names: string[] = [];
+  const fileFlags = kind === 'taskfile' ? ['-t', '--taskfile'] : ['-f', '--justfile'];
+  const dirFlags = kind === 'taskfile' ? ['-d', '--dir'] : ['-d', '--working-directory'];
+  for (let i = 1; i < ws.length; i++) {
+    const v = ctx.expand(ws[i]!.value);
+    if (v === '--') break;
+    if (fileFlags.includes(v)) { path = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (dirFlags.includes(v)) { dir = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (v.startsWith('-') || v.includes('=')) continue;
+    if (v.includes('$') || v.includes('{{')) return;
+    names.push(v);
+  }
+  const got = ctx.units!(kind, path, dir, names, file);
+  const key = `${got?.file.path}#${names.join(' ')}`;
+  if (!got || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
+  ctx.stack.push(key);
+  try {
+    for (const c of got.commands) analyzeSimple(got.file, c.words, out, depth + 1, ctx);
   } finally {
     ctx.stack.pop();
   }
@@ -481,9 +543,40 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
     if (v) for (const c of splitWord(v)) analyzeSimple(file, c.words, out, depth + 1, ctx);
     else if (ctx) {
       // Without --exec: the `exec` of its config (`--config FILE`, else nodemon.json in the working directory).
-      const cfg = ctx.runnerConfig(optionValue(ws, ['--config'])?.value, 'nodemon.json', 'package-json', file);
-      const exec = cfg ? nodemonExec(cfg) : undefined;
+      const given = optionValue(ws, ['--config'])?.value;
+      let cfg = ctx.runnerConfig(given, 'nodemon.json', 'package-json', file);
+      let exec = cfg ? nodemonExec(cfg) : undefined;
+      // No nodemon.json (or none with `exec`): nodemon reads the `nodemonConfig` of package.json.
+      if (!exec && given === undefined) {
+        cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+        exec = cfg ? jsonString(cfg, ['nodemonConfig', 'exec']) : undefined;
+      }
       if (cfg && exec) for (const c of splitWord(exec)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+    }
+    return true;
+  }
+  if (head === 'npx' || (head === 'pnpm' && ws[1]?.value === 'exec') || (head === 'yarn' && ws[1]?.value === 'exec')) {
+    // `npx nodemon --exec 'dlv …'`: the package's command with its words.
+    let k = head === 'npx' ? 1 : 2;
+    while (k < ws.length && ws[k]!.value.startsWith('-')) k++;
+    if (k < ws.length) analyzeSimple(file, ws.slice(k), out, depth + 1, ctx);
+    return true;
+  }
+  const npmScript = ctx ? packageScriptName(head, ws) : undefined;
+  if (ctx && npmScript) {
+    // `npm run debug`, `npm start`, `yarn debug`, `pnpm run debug`: the script of package.json in the working
+    // directory (its `pre` script first), which runs through a shell.
+    const cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+    if (cfg && !ctx.stack.includes(`${cfg.path}#${npmScript}`) && ctx.stack.length < MAX_SCRIPT_HOPS) {
+      ctx.stack.push(`${cfg.path}#${npmScript}`);
+      try {
+        for (const name of [`pre${npmScript}`, npmScript]) {
+          const w = jsonString(cfg, ['scripts', name]);
+          if (w) for (const c of splitWord(w)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+        }
+      } finally {
+        ctx.stack.pop();
+      }
     }
     return true;
   }
@@ -505,10 +598,38 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   return false;
 }
 
+/** npm's, yarn's and pnpm's built-in commands: never the name of a package.json script. */
+const PM_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'remove', 'rm', 'uninstall', 'update', 'upgrade', 'exec', 'dlx', 'x', 'init', 'create', 'publish', 'pack', 'link', 'unlink', 'list', 'ls', 'outdated', 'audit', 'config', 'cache', 'dedupe', 'prune', 'rebuild', 'version', 'view', 'info', 'why', 'login', 'logout', 'whoami', 'help', 'set', 'global', 'workspace', 'workspaces', 'import', 'patch', 'node', 'bin', 'root', 'prefix', 'doctor', 'fund', 'explain', 'query', 'pkg', 'team', 'token', 'owner', 'access', 'deprecate', 'dist-tag', 'search', 'star', 'stars', 'unstar', 'hook', 'org', 'profile', 'shrinkwrap', 'completion', 'edit', 'explore', 'repo', 'docs', 'bugs', 'sbom', 'install-test', 'it', 'install-ci-test', 'cit', 'setup', 'env', 'store', 'server', 'licenses', 'plugin', 'policies', 'constraints', 'npm', 'up', 'unplug', 'tag', 'generate-lock-entry', 'autoclean', 'check']);
+
+/** The package.json script `npm run NAME` / `npm start` / `yarn NAME` / `pnpm run NAME` runs, or undefined. */
+function packageScriptName(head: string, ws: Word[]): string | undefined {
+  if (head !== 'npm' && head !== 'yarn' && head !== 'pnpm') return undefined;
+  let k = 1;
+  const flagsWithValue = new Set(['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '-w', '--workspace']);
+  while (k < ws.length && ws[k]!.value.startsWith('-')) { if (flagsWithValue.has(ws[k]!.value)) return undefined; k++; }
+  const sub = ws[k]?.value;
+  if (!sub || ws[k]!.value.includes('$')) return undefined;
+  if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
+    let j = k + 1;
+    while (j < ws.length && ws[j]!.value.startsWith('-')) j++;
+    const name = ws[j]?.value;
+    return name && !name.includes('$') ? name : undefined;
+  }
+  if (sub === 'start' || sub === 'test' || sub === 't' || sub === 'restart' || sub === 'stop') return sub === 't' ? 'test' : sub;
+  // `yarn debug` / `pnpm debug` run the script of that name (npm needs `run`).
+  if (head !== 'npm' && !PM_COMMANDS.has(sub)) return sub;
+  return undefined;
+}
+
 /** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
 export function nodemonExec(file: SourceFile): Word | undefined {
+  return jsonString(file, ['exec']);
+}
+
+/** A JSON file's string at `path` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
+export function jsonString(file: SourceFile, path: string[]): Word | undefined {
   const root = parseTree(file.text, [], { allowTrailingComma: true, disallowComments: false });
-  const n = root?.type === 'object' ? findNodeAtLocation(root, ['exec']) : undefined;
+  const n = root?.type === 'object' ? findNodeAtLocation(root, path) : undefined;
   if (!n || n.type !== 'string' || typeof n.value !== 'string') return undefined;
   const value = n.value;
   const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
@@ -564,10 +685,15 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   }
   if (analyzeInstall(file, ws, out)) return;
   if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env); return; }
+  // `go run github.com/go-delve/delve/cmd/dlv@v1.23.0 debug …` builds delve and runs it; `go tool dlv …` runs the
+  // dlv of go.mod's `tool` directive (Go 1.24). Both are dlv with the words that follow.
+  const goDlv = head === 'go' ? goRunDlv(file, ws, out) : undefined;
+  if (goDlv) { analyzeSimple(file, goDlv, out, depth + 1, ctx); return; }
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
   const tool = TOOLS.find((t) => t === head);
   if (!tool) {
-    if (ctx && (head === 'make' || head === 'gmake')) { followMake(ctx, file, ws, out, depth); return; }
+    if (ctx && (head === 'make' || head === 'gmake' || MAKE_VARIABLE.test(ws[0]!.value))) { followMake(ctx, file, ws, out, depth); return; }
+    if (ctx?.units && (head === 'task' || head === 'go-task' || head === 'just')) { followUnits(ctx, file, ws, head === 'just' ? 'justfile' : 'taskfile', out, depth); return; }
     const p = ctx ? scriptPath(ws) : undefined;
     if (p) followScript(ctx!, file, ws, p.path, p.args, out, depth);
     return;

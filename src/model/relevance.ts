@@ -242,6 +242,11 @@ export class Relevance {
       if (!isHot(f)) continue;
       if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
       else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
+      // A hot Makefile, Taskfile or justfile is reached by `make x`, `task x`, `just x` (a Compose command, a CMD).
+      else {
+        const runner = f.kind === 'makefile' ? 'make ' : f.kind === 'taskfile' ? 'task ' : f.kind === 'justfile' ? 'just ' : undefined;
+        if (runner && !this.needles.includes(runner)) this.needles.push(runner);
+      }
     }
     if (read) this.runnerConfigNeedles(read);
     // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
@@ -266,18 +271,22 @@ export class Relevance {
    * as a hot air config does for `air`.
    */
   private runnerConfigNeedles(read: (path: string) => SourceFile | undefined): void {
-    const tried = new Set<string>();
-    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']] as const) {
+    const tried = new Map<string, boolean>();
+    // A hot package.json: its scripts run by `npm run x` / `yarn x`, its `nodemonConfig` by a bare `nodemon`.
+    const pkg = [['nodemon', 'package.json'], ['npm run', 'package.json'], ['npm start', 'package.json'], ['yarn', 'package.json'], ['pnpm', 'package.json']] as const;
+    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf'], ...pkg] as const) {
       if (this.needles.includes(runner)) continue;
       for (const f of this.files) {
         if (!f.text.includes(runner)) continue;
         const dir = dirOf(f.path);
         const hot = [dir, ''].some((d) => {
           const p = d === '' ? config : `${d}/${config}`;
-          if (tried.has(p)) return false;
-          tried.add(p);
+          const known = tried.get(p);
+          if (known !== undefined) return known;
           const c = read(p);
-          return c !== undefined && isHot(c);
+          const h = c !== undefined && isHot(c);
+          tried.set(p, h);
+          return h;
         });
         if (hot) { this.needles.push(runner); break; }
       }

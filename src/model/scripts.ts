@@ -18,7 +18,7 @@ import type { FollowContext } from './commands.js';
 import type { Project } from './project.js';
 import type { SourceFile, Span } from '../types.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
-import { commandFileOf } from './cmdfiles.js';
+import { commandFileOf, commandsOfUnits, type CommandFile } from './cmdfiles.js';
 
 /** A part of the container's file system that comes from the repository. */
 export interface Mount {
@@ -210,6 +210,20 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
       }
       return undefined;
     },
+    units(kind, file, dir, names) {
+      const base = dir ? (dir.startsWith('/') ? dir : posix.join(view.workdir, dir)) : view.workdir;
+      const defaults = kind === 'taskfile' ? ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml'] : ['justfile', 'Justfile', '.justfile'];
+      for (const n of file ? [file] : defaults) {
+        const cp = n.startsWith('/') ? n : posix.join(base, n);
+        for (const rel of candidatesOf(cp)) {
+          const f = project.file(rel, kind, { quiet: true });
+          if (!f) continue;
+          const cf = commandFileOf(project, f);
+          return { file: f, commands: withFileVariables(commandsOfUnits(cf, names.filter((x) => cf.units.has(x))), cf) };
+        }
+      }
+      return undefined;
+    },
     expand(value) {
       return view.vars ? expandVars(value, view.vars as Map<string, string>) : value;
     },
@@ -280,4 +294,22 @@ function readAir(project: Project, rel: string, cache?: Map<string, AirConfig | 
   }
   cache?.set(rel, cfg);
   return cfg;
+}
+
+/**
+ * A Taskfile's or justfile's commands with the file's own variables in their words (`--listen=:{{.PORT}}` with
+ * `vars: {PORT: 2345}`): a word whose value changes points at the word as written (its characters are not in
+ * the file as the value spells them, so no fix edits inside it).
+ */
+function withFileVariables(commands: SimpleCommand[], cf: CommandFile): SimpleCommand[] {
+  return commands.map((c) => {
+    if (!c.words.some((w) => w.value.includes('{{') || w.value.includes('$'))) return c;
+    return {
+      ...c,
+      words: c.words.map((w) => {
+        const v = cf.expandFor(c, w.value);
+        return v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) };
+      }),
+    };
+  });
 }
