@@ -300,6 +300,9 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
     return true;
   }
   if (head === 'go' && (verb === 'install' || verb === 'get')) {
+    // `go get -tool …/cmd/dlv@v` (Go 1.24) records delve as a tool dependency in go.mod, at the version it
+    // resolves, for `go tool dlv` to build: no program is installed, and go.mod pins it.
+    if (verb === 'get' && ws.slice(2).some((w) => w.value === '-tool' || w.value === '--tool')) return true;
     for (const w of ws.slice(2)) {
       if (w.value.startsWith('-')) continue;
       const m = DLV_MODULE.exec(w.value);

@@ -184,6 +184,8 @@ export function listInstalls(file: SourceFile, commands: SimpleCommand[], expand
     const verbWord = ws[goAt + 1]!;
     const verb = verbWord.value.includes('$') ? expand(verbWord.value) : verbWord.value;
     if (verb !== 'install' && verb !== 'get') return;
+    // `go get -tool $(TOOLS)` records tool dependencies in go.mod (pinned there): no install.
+    if (verb === 'get' && ws.some((w) => w.value === '-tool' || w.value === '--tool')) return;
     const method = verb === 'install' ? 'go-install' : 'go-get';
     const site = (w: Word): void => {
       if (seen.has(w.start)) return;
