@@ -185,6 +185,35 @@ describe('runners that start dlv', () => {
   });
 });
 
+describe('air settings on the command line, runners started by go run / go tool, watchexec without --', () => {
+  it('air --build.cmd/--build.bin (bin text through sh -c) and --build.full_bin override the config; go run …/air@v and go tool air are air', async () => {
+    const c = await found({
+      Dockerfile: GO_DOCKERFILE,
+      'docker-compose.yml': `services:\n  a:\n    build: .\n    command: air --build.cmd "go build -gcflags=all=-N -o bin/debug" --build.bin "dlv --listen=:2345 --headless=true --api-version=2 exec ./bin/debug"\n  b:\n    build: .\n    command: go run github.com/air-verse/air@v1.52.3 --build.full_bin "dlv exec ./tmp/main --headless --listen=:2346"\n  c:\n    build: .\n    command: go tool air --build.full_bin "./tmp/main -app gateway"\n    volumes: ["./:/app"]\n`,
+      '.air.toml': '[build]\ncmd = "go build -o ./tmp/main ./cmd/api"\nfull_bin = "dlv exec ./tmp/main --headless --listen=:2399"\n',
+    });
+    // a: -N without -l leaves inlining on (PTD010); c: the flag's full_bin replaces the config's dlv: no debugger.
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD001@docker-compose.yml:5', 'PTD008@docker-compose.yml:4', 'PTD008@docker-compose.yml:7', 'PTD010@docker-compose.yml:4']);
+  });
+
+  it('a config bin with blanks is a shell command, its args_bin after it', async () => {
+    const c = await found({
+      Dockerfile: GO_DOCKERFILE,
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: air\n    volumes: ["./:/app"]\n',
+      '.air.toml': '[build]\ncmd = "go build -gcflags=all=-N -o ./tmp/app ."\nbin = "dlv exec ./tmp/app --headless --api-version=2"\nargs_bin = ["--listen=:2345"]\n',
+    });
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD008@.air.toml:4', 'PTD010@.air.toml:2']);
+  });
+
+  it('watchexec OPTIONS COMMAND without --, its option values skipped', async () => {
+    const c = await found({
+      Dockerfile: GO_DOCKERFILE,
+      'docker-compose.yml': 'services:\n  a:\n    build: .\n    command: watchexec -r -e go -w . --signal SIGTERM dlv debug --headless --listen=:2345 ./cmd/api\n  b:\n    build: .\n    command: watchexec -r -e go go run ./cmd/api\n',
+    });
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD008@docker-compose.yml:4']);
+  });
+});
+
 describe('the Dockerfile list fix still parses', () => {
   it('pinning a dlv word of an ARG list leaves a Dockerfile with the same instructions', async () => {
     const root = tempRepo({ Dockerfile: `FROM golang:1.22\nARG GO_TOOLS="golang.org/x/tools/gopls@latest ${DLV}@latest"\nRUN for t in \${GO_TOOLS}; do go install "$t"; done\n` });

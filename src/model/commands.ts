@@ -93,7 +93,7 @@ export interface FollowContext {
    */
   runnerConfig(configPath: string | undefined, defaultName: string, kind: 'package-json' | 'shell', from: SourceFile): SourceFile | undefined;
   /** The commands air starts, from its config (`air -c FILE`, else .air.toml in the working directory). */
-  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean }>;
+  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean; role?: 'cmd' | 'run' }>;
   /** The commands `make` runs for these targets, from the Makefile it reads (-f FILE, else Makefile in the working directory or -C DIR). */
   make(makefile: string | undefined, dir: string | undefined, targets: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
   /**
@@ -328,6 +328,12 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
   return false;
 }
 
+/** watchexec's options that take a separate value (watchexec 1.x and 2.x). */
+const WATCHEXEC_VALUE_OPTIONS = new Set(['-e', '--exts', '-w', '--watch', '-W', '--watch-non-recursive', '-i', '--ignore', '-f', '--filter', '-s', '--signal', '--stop-signal', '--stop-timeout', '-d', '--debounce', '--delay-run', '--shell', '--workdir', '-E', '--env', '--on-busy-update', '--project-origin', '--emit-events-to', '--color', '--filter-file', '--ignore-file', '-F', '--wrap-process', '--log-file', '-j', '--filter-prog', '--socket', '--fs-events', '-o']);
+
+/** Hot-reload runners that `go run MODULE@v` or `go tool NAME` starts, as their command would. */
+const GO_RUN_RUNNERS = new Set(['air', 'reflex', 'CompileDaemon', 'modd', 'gow']);
+
 /** go run's own flags that take a separate value (the module word follows them). */
 const GO_RUN_VALUE_FLAGS = new Set(['-C', '-exec', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-o', '-p', '-pkgdir', '-toolexec', '-overlay', '-pgo']);
 
@@ -338,11 +344,17 @@ const GO_RUN_VALUE_FLAGS = new Set(['-C', '-exec', '-ldflags', '-gcflags', '-tag
  */
 function goRunDlv(file: SourceFile, ws: Word[], out: CommandFacts): Word[] | undefined {
   const verb = ws[1]?.value;
-  if (verb === 'tool') return ws[2] && (ws[2].value === 'dlv' || DLV_MODULE.test(ws[2].value)) ? [{ ...ws[2], value: 'dlv' }, ...ws.slice(3)] : undefined;
+  if (verb === 'tool') {
+    const name = ws[2] ? basename(ws[2].value.replace(/@.*$/, '')) : '';
+    return ws[2] && (name === 'dlv' || GO_RUN_RUNNERS.has(name)) ? [{ ...ws[2], value: name }, ...ws.slice(3)] : undefined;
+  }
   if (verb !== 'run') return undefined;
   for (let i = 2; i < ws.length; i++) {
     const v = ws[i]!.value;
     if (v.startsWith('-')) { if (GO_RUN_VALUE_FLAGS.has(v)) i++; continue; }
+    // `go run github.com/air-verse/air@v1.52.3 --build.bin "dlv …"`: the runner with its words.
+    const runner = v.includes('/') ? basename(v.replace(/@.*$/, '')) : '';
+    if (GO_RUN_RUNNERS.has(runner)) return [{ ...ws[i]!, value: runner }, ...ws.slice(i + 1)];
     const m = DLV_MODULE.exec(v);
     if (!m) return undefined;
     analyzeInstall(file, [ws[0]!, { ...ws[1]!, value: 'install' }, ws[i]!], out);
@@ -523,7 +535,12 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
     const dd = ws.findIndex((w) => w.value === '--');
     if (dd > 0 && ws[dd + 1]) analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
-    else if (head === 'entr') {
+    else if (head === 'watchexec') {
+      // watchexec [OPTIONS] COMMAND…: the command starts at the first word that is no option or option value.
+      let i = 1;
+      while (i < ws.length && ws[i]!.value.startsWith('-')) i += WATCHEXEC_VALUE_OPTIONS.has(ws[i]!.value) ? 2 : 1;
+      if (i < ws.length) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+    } else if (head === 'entr') {
       // entr [-acdnprsz] utility [argument …]
       const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
       if (i > 0) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
@@ -592,10 +609,19 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'air' && ctx) {
     const c = optionValue(ws, ['-c']);
     if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v')) return true;
-    for (const step of ctx.air(c?.value, file)) {
-      if (step.shell) for (const cmd of splitWord(step.words[0]!)) analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
-      else analyzeSimple(step.file, step.words, out, depth + 1, ctx);
+    // Command-line settings override the config's (`air --build.cmd "go build …" --build.bin "dlv … exec ./bin/x"`).
+    const flag = (k: string): Word | undefined => optionValue(ws, [`--build.${k}`]);
+    const [fCmd, fBin, fFull, fArgs] = [flag('cmd'), flag('bin'), flag('full_bin'), flag('args_bin')];
+    const steps = ctx.air(c?.value, file).filter((st) => !(st.role === 'cmd' && fCmd) && !(st.role === 'run' && (fFull || fBin)));
+    const shellStep = (f: SourceFile, w: Word): void => { for (const cmd of splitWord(w)) analyzeSimple(f, cmd.words, out, depth + 1, ctx); };
+    if (fCmd) shellStep(file, fCmd);
+    for (const step of steps) {
+      if (step.shell) shellStep(step.file, step.words[0]!);
+      else runBin(step.file, step.words[0]!, step.words.slice(1), out, depth, ctx);
     }
+    if (fFull) shellStep(file, fFull);
+    // `--build.args_bin "serve,--http=:8090"`: air splits the value at commas.
+    else if (fBin) runBin(file, fBin, fArgs ? fArgs.value.split(',').filter((a) => a !== '').map((a) => ({ ...fArgs, value: a })) : [], out, depth, ctx);
     return true;
   }
   return false;
@@ -622,6 +648,15 @@ function packageScriptName(head: string, ws: Word[]): string | undefined {
   // `yarn debug` / `pnpm debug` run the script of that name (npm needs `run`).
   if (head !== 'npm' && !PM_COMMANDS.has(sub)) return sub;
   return undefined;
+}
+
+/**
+ * air's build.bin with build.args_bin: air joins them with blanks and runs the text through `sh -c`, so a bin
+ * of `dlv exec ./tmp/main --headless` is that dlv command; the arguments follow the last command of it.
+ */
+function runBin(file: SourceFile, bin: Word, args: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
+  const cmds = splitWord(bin);
+  cmds.forEach((cmd, k) => analyzeSimple(file, k === cmds.length - 1 ? [...cmd.words, ...args] : cmd.words, out, depth + 1, ctx));
 }
 
 /** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */

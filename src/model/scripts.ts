@@ -263,10 +263,10 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
         const cfg = readAir(project, rel, airConfigs);
         if (!cfg) continue;
         // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
-        const out: Array<{ file: SourceFile; words: Word[]; shell: boolean }> = [];
-        if (cfg.cmd) out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
-        if (cfg.fullBin) out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
-        else if (cfg.bin) out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
+        const out: Array<{ file: SourceFile; words: Word[]; shell: boolean; role: 'cmd' | 'run' }> = [];
+        if (cfg.cmd) out.push({ file: cfg.file, words: [cfg.cmd], shell: true, role: 'cmd' });
+        if (cfg.fullBin) out.push({ file: cfg.file, words: [cfg.fullBin], shell: true, role: 'run' });
+        else if (cfg.bin) out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false, role: 'run' });
         return out;
       }
       return [];
