@@ -51,6 +51,26 @@ describe('delve installed from a list of tools', () => {
     expect(c.found).toEqual(['PTD012@Dockerfile:2', 'PTD012@Makefile:2', 'PTD012@a.sh:2', 'PTD012@b.sh:4', 'PTD012@dev/Dockerfile:2']);
   });
 
+  it('a module word put together from variables is read as the file sets them: pinned, moving, or unknown', async () => {
+    const c = await found({
+      'a.sh': `#!/bin/sh\nDELVE_SRC=github.com/go-delve/delve\nDELVE_VERSION=v1.23.1\ngo install \${DELVE_SRC}/cmd/dlv@\${DELVE_VERSION}\n`,
+      'b.sh': `#!/bin/sh\nDELVE_SRC=github.com/go-delve/delve\ngo install "\${DELVE_SRC}/cmd/dlv@latest"\n`,
+      'c.sh': `#!/bin/sh\nDELVE_SRC=github.com/go-delve/delve\ngo install \${DELVE_SRC}/cmd/dlv@\${1}\n`,
+      Dockerfile: `FROM golang:1.22\nARG DLV_PKG=github.com/go-delve/delve/cmd/dlv\nARG DLV_VERSION=v1.22.1\nRUN go install \${DLV_PKG}@\${DLV_VERSION}\n`,
+    });
+    expect(c.found).toEqual(['PTD012@b.sh:3']);
+    expect(c.r.findings[0]!.fix).toBeUndefined();
+  });
+
+  it('a list variable whose value is put together from others (DELVE_PKG=${DELVE_SRC}/cmd/dlv@latest): at the definition, no fix', async () => {
+    const c = await found({
+      'scripts/install_delve.sh': '#!/bin/bash\nset -e\nDELVE_SRC=github.com/go-delve/delve\nDELVE_PKG=${DELVE_SRC}/cmd/dlv@latest\ngo install ${DELVE_PKG}\n',
+      Dockerfile: 'FROM golang:1.22\nARG DELVE_SRC=github.com/go-delve/delve\nARG DELVE_PKG=${DELVE_SRC}/cmd/dlv@v1.22.1\nRUN go install ${DELVE_PKG}\n',
+    });
+    expect(c.found).toEqual(['PTD012@scripts/install_delve.sh:4']);
+    expect(c.r.findings[0]!.fix).toBeUndefined();
+  });
+
   it('a list that goes to go get is the broken install (PTD011), at the dlv word', async () => {
     const c = await found({ 'tools.sh': `#!/bin/sh\nTOOLS="${DLV} golang.org/x/lint/golint"\nfor t in $TOOLS; do go get -u $t; done\n` });
     expect(c.found).toEqual(['PTD011@tools.sh:2']);

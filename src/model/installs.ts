@@ -203,13 +203,30 @@ export function listInstalls(file: SourceFile, commands: SimpleCommand[], expand
       }
       let list = defs.get(name);
       if (!list) defs.set(name, (list = definitionWords(file, name)));
-      for (const dw of list) if (DLV_WORD.test(dw.value)) site(dw);
+      for (const dw of list) {
+        if (DLV_WORD.test(dw.value)) site(dw);
+        // `DELVE_PKG=${DELVE_SRC}/cmd/dlv@latest` over `DELVE_SRC=github.com/go-delve/delve`: the module as the file sets it.
+        else if (dw.value.includes('$')) composite(dw);
+      }
+    };
+    const composite = (w: Word): void => {
+      const v = expand(w.value);
+      if (v === w.value || !DLV_WORD.test(v) || seen.has(w.start)) return;
+      seen.add(w.start);
+      const use = installUse(file, { ...w, value: v, map: v.split('').map(() => w.start) }, ws, verbWord, method);
+      use.span = { file, start: w.start, end: w.end };
+      use.install!.arg!.span = use.span;
+      out.push(use);
     };
     for (const w of [...feed, ...ws.slice(goAt + 2)]) {
       if (w.value.startsWith('-')) continue;
       // A literal module on the install line is the plain install's; echoed into xargs it is this one's.
       if (DLV_WORD.test(w.value)) { if (feed.includes(w)) site(w); continue; }
-      for (const n of refsOf(w.value)) fromRef(n, 0);
+      // A list is a word that is one reference (`$TOOLS`, "${GO_TOOLS}", $(TOOLS), a loop's `$t`). A word that
+      // puts references together (`${DELVE_SRC}/cmd/dlv@${DELVE_VERSION}`) is one module: read as the file sets it.
+      const whole = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^}]*)?\}|\([A-Za-z_][A-Za-z0-9_.-]*\)|[A-Za-z_][A-Za-z0-9_]*)$/.test(w.value);
+      if (whole) { for (const n of refsOf(w.value)) fromRef(n, 0); continue; }
+      composite(w);
     }
   });
   return out;

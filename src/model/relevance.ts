@@ -112,6 +112,8 @@ function namedThroughVariable(text: string, base: string): boolean {
  */
 export function mayNameDelveModule(text: string): boolean {
   if (text.includes('delve/cmd/dlv')) return true;
+  // The module put together from variables (`DELVE_SRC=github.com/go-delve/delve`, `${DELVE_SRC}/cmd/dlv@latest`).
+  if (text.includes('go-delve/delve') && text.includes('/cmd/dlv')) return true;
   return withoutQuoting(text).includes('delve/cmd/dlv');
 }
 
@@ -151,6 +153,12 @@ const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github
  */
 export function delveInstallsAllPinned(text: string): boolean {
   const s = withoutQuoting(text);
+  // A module spelled in parts (`ARG DELVE_SRC=github.com/go-delve/delve` … `${DELVE_SRC}/cmd/dlv@…`): read the file.
+  if (s.includes('/cmd/dlv')) {
+    for (let i = s.indexOf('go-delve/delve'); i >= 0; i = s.indexOf('go-delve/delve', i + 1)) {
+      if (!s.startsWith('/cmd/dlv', i + 'go-delve/delve'.length)) return false;
+    }
+  }
   for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
     // Enough text for the longest accepted start; a window that cuts into it answers "no".
     const from = Math.max(0, i - 64);
