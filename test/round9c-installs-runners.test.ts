@@ -190,6 +190,15 @@ describe('runners that start dlv', () => {
     expect(c.found).toEqual(['PTD001@docker-compose.yml:2']);
   });
 
+  it('a Makefile target run by a container reads the Makefile\'s variables: $(DLV) as the debugger, $(PORT) in --listen', async () => {
+    const c = await found({
+      Dockerfile: GO_DOCKERFILE,
+      'docker-compose.yml': 'services:\n  api:\n    build: .\n    command: make debug\n    volumes: ["./:/app"]\n    ports: ["127.0.0.1:2345:2345"]\n  other:\n    build: .\n    command: make debug-other\n    volumes: ["./:/app"]\n',
+      Makefile: "DLV ?= $(GOPATH)/bin/dlv\nPORT := 2345\nOTHER_PORT := 2399\n\ndebug:\n\t$(DLV) debug --headless --listen=:$(PORT) ./cmd/api\n\ndebug-other:\n\t$(DLV) debug --headless --listen=:$(OTHER_PORT) ./cmd/api\n",
+    });
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD001@docker-compose.yml:7', 'PTD008@Makefile:9']);
+  });
+
   it('air -c with a variant name: bin and args_bin; the variant names are air configs', async () => {
     expect(classifyByName('svc/.air.debug.toml')).toBe('air');
     expect(classifyByName('air-dev.toml')).toBe('air');

@@ -205,7 +205,8 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
         const cp = n.startsWith('/') ? n : posix.join(base, n);
         for (const rel of candidatesOf(cp)) {
           const f = project.file(rel, 'makefile', { quiet: true });
-          if (f) return { file: f, commands: commandsOfTargets(f, targets) };
+          // The Makefile's own variables in the words (`$(DLV) debug` with `DLV ?= $(GOBIN)/dlv`, `--listen=:$(PORT)`).
+          if (f) return { file: f, commands: withFileVariables(commandsOfTargets(f, targets), commandFileOf(project, f)) };
         }
       }
       return undefined;
