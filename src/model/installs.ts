@@ -261,7 +261,7 @@ function installUse(file: SourceFile, w: Word, words: Word[], verbWord: Word, me
 export function definitionWords(file: SourceFile, name: string): Word[] {
   const out: Word[] = [];
   const text = file.text;
-  const esc = name.replace(/[.\-]/g, '\\$&');
+  const esc = name.replace(/[.-]/g, '\\$&');
   const re = new RegExp(`^[ \\t]*(?:(?:export|local|readonly|declare|typeset|override|ARG|ENV)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+)?(${esc})(?=[ \\t]*(?:=|:=|::=|\\?=|\\+=)|[ \\t])`);
   let found = 0;
   for (let i = 0; i < text.length && found < MAX_LIST_DEFINITIONS;) {
