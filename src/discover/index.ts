@@ -135,6 +135,8 @@ export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   if (base === 'package.json') return 'package-json';
   if (BAKE_NAMES.has(base)) return 'bake';
   if (AIR_NAMES.has(base)) return 'air';
+  // The variants run with `air -c`: .air.debug.toml, air.dev.toml, .air-debug.toml, .air_delve.toml.
+  if (lower.endsWith('.toml') && (lower.startsWith('.air') || lower.startsWith('air')) && /^\.?air[._-][a-z0-9_.-]+\.toml$/.test(lower)) return 'air';
   // Tilt reads `Tiltfile` (and `*.tiltfile` through load()).
   if (base === 'Tiltfile' || lower.endsWith('.tiltfile')) return 'tiltfile';
   // README files: their shell code blocks may build the image a manifest runs (build sources only).

@@ -54,6 +54,17 @@ export interface CommandFile {
   varsFor(command: SimpleCommand): Map<string, string>;
   /** expand() with varsFor(command). */
   expandFor(command: SimpleCommand, value: string): string;
+  /**
+   * Named units of a Taskfile (tasks) or justfile (recipes): what `task NAME` / `just NAME` runs. Empty for
+   * other kinds (a Makefile's rules are model/maketargets.ts').
+   */
+  units: Map<string, CommandUnit>;
+}
+
+/** A task or recipe: the units it depends on (run first), then its steps: commands, or calls of other units. */
+export interface CommandUnit {
+  deps: string[];
+  steps: Array<SimpleCommand | { call: string }>;
 }
 
 const memo = new WeakMap<Project, WeakMap<SourceFile, CommandFile>>();
@@ -114,6 +125,7 @@ class Builder {
   readonly commands: SimpleCommand[] = [];
   readonly vars: Scope = new Map();
   readonly multi = new Map<string, string[]>();
+  readonly units = new Map<string, CommandUnit>();
   /** Variables met only in a scope, first definition kept (added to vars at the end). */
   private readonly scoped: Scope = new Map();
   private readonly scopes = new Map<SimpleCommand, Scope>();
@@ -155,6 +167,7 @@ class Builder {
       commands,
       vars,
       multi,
+      units: this.units,
       variants: (values) => variantsOf(values.map((v) => expandValue(v, vars, syntax)), multi),
       expand: (value) => expandValue(value, vars, syntax),
       varsFor,
@@ -689,8 +702,15 @@ function justExpression(src: string): string {
   return expectOperand && out !== '' ? src.trim() : out;
 }
 
+/** The plain recipe names after a header's `:` (`debug: build (gen "x") && after`): `build`, `gen`, `after`. */
+function justDeps(rest: string): string[] {
+  const out: string[] = [];
+  for (const w of rest.replace(/#.*$/, '').replace(/["'][^"']*["']/g, ' ').split(/[\s()&]+/)) if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(w)) out.push(w);
+  return out;
+}
+
 /** A recipe header's parameters: name, then `name`, `name=default`, `+name`, `*name`, `$name` …, up to the `:` (not `:=`). Undefined when the line is no recipe header. */
-function justHeader(line: string): { params: Scope; exported: string[] } | undefined {
+function justHeader(line: string): { name: string; params: Scope; exported: string[]; deps: string[] } | undefined {
   let i = line[0] === '@' ? 1 : 0;
   const name = justNameAt(line, i);
   if (!name) return undefined;
@@ -701,7 +721,7 @@ function justHeader(line: string): { params: Scope; exported: string[] } | undef
   for (;;) {
     while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
     if (i >= n) return undefined;
-    if (line[i] === ':') return line[i + 1] === '=' ? undefined : { params, exported };
+    if (line[i] === ':') return line[i + 1] === '=' ? undefined : { name, params, exported, deps: justDeps(line.slice(i + 1)) };
     if (line[i] === '+' || line[i] === '*') i++;
     let isExported = false;
     if (line[i] === '$') { isExported = true; i++; }
@@ -796,6 +816,9 @@ function justfile(b: Builder): void {
       i = bl.next;
     }
     while (body.length > 0 && text.slice(body[body.length - 1]!.start, body[body.length - 1]!.end).trim() === '') body.pop();
+    const unit: CommandUnit = { deps: header.deps, steps: [] };
+    if (!b.units.has(header.name)) b.units.set(header.name, unit);
+    const before = b.commands.length;
     const firstLine = body.find((x) => text.slice(x.start, x.end).trim() !== '');
     if (!firstLine) continue;
     const firstText = text.slice(firstLine.start, firstLine.end).trimStart();
@@ -807,6 +830,7 @@ function justfile(b: Builder): void {
       const from = shebang ? firstLine.next : firstLine.start;
       const to = body[body.length - 1]!.end;
       if (from < to) b.push(splitTemplated(b.file, from, to), scope);
+      unit.steps.push(...b.commands.slice(before));
       continue;
     }
     for (let k = 0; k < body.length; k++) {
@@ -820,6 +844,7 @@ function justfile(b: Builder): void {
       while (e > s && text[e - 1] === '\\' && k + 1 < body.length) e = body[++k]!.end;
       b.push(splitTemplated(b.file, s, e), scope);
     }
+    unit.steps.push(...b.commands.slice(before));
   }
   b.syntax = { ...SHELL_SYNTAX, shell: exportAll ? 'all' : exported, just: true };
 }
@@ -934,12 +959,17 @@ function taskfile(project: Project, b: Builder): void {
     for (const k of env.keys()) envNames.add(k);
     return env;
   };
+  let unit: CommandUnit | undefined;
   const command = (n: YNode, scope: Scope, depth: number): void => {
     if (!n || depth > 4) return;
-    if (isScalar(n)) { b.push(splitScalar(b.file, n as Scalar, true), scope); return; }
+    const before = b.commands.length;
+    if (isScalar(n)) { b.push(splitScalar(b.file, n as Scalar, true), scope); unit?.steps.push(...b.commands.slice(before)); return; }
     if (!isMap(n)) return;
+    const call = get(y, n, 'task');
+    if (call && isScalar(call)) unit?.steps.push({ call: String((call as Scalar).value) });
     const cmd = get(y, n, 'cmd');
     if (cmd && isScalar(cmd)) b.push(splitScalar(b.file, cmd as Scalar, true), scope);
+    unit?.steps.push(...b.commands.slice(before));
     const deferred = get(y, n, 'defer');
     if (deferred) command(deferred, scope, depth + 1);
   };
@@ -950,6 +980,19 @@ function taskfile(project: Project, b: Builder): void {
     for (const p of pairs(y, get(y, root, 'tasks'))) {
       const t = deref(y, p.value);
       if (!t) continue;
+      const name = keyOf(p);
+      unit = { deps: [], steps: [] };
+      if (name !== undefined && !b.units.has(name)) b.units.set(name, unit);
+      if (isMap(t)) {
+        const deps = deref(y, get(y, t, 'deps'));
+        if (deps && isSeq(deps)) {
+          for (const d of (deps as YAMLSeq).items) {
+            const dn = deref(y, d);
+            const ref = dn && isMap(dn) ? get(y, dn, 'task') : dn;
+            if (ref && isScalar(ref)) unit.deps.push(String((ref as Scalar).value));
+          }
+        }
+      }
       if (isScalar(t)) { command(t, new Map(), 0); continue; }
       if (isSeq(t)) { for (const c of (t as YAMLSeq).items) command(deref(y, c), new Map(), 0); continue; }
       if (!isMap(t)) continue;
@@ -1036,4 +1079,27 @@ function gitlabCi(project: Project, b: Builder): void {
       scripts(job, scope);
     }
   }
+}
+
+/**
+ * The commands `task NAMES` / `just NAMES` runs: each unit's dependencies first, then its steps, calls followed
+ * (a few levels, each unit once); no name is the default (`default`, else a justfile's first recipe).
+ */
+export function commandsOfUnits(cf: CommandFile, names: string[]): SimpleCommand[] {
+  const out: SimpleCommand[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string, depth: number): void => {
+    if (seen.has(n) || depth > 8) return;
+    seen.add(n);
+    const u = cf.units.get(n);
+    if (!u) return;
+    for (const d of u.deps) visit(d, depth + 1);
+    for (const s of u.steps) {
+      if ('call' in s) visit(s.call, depth + 1);
+      else out.push(s);
+    }
+  };
+  const wanted = names.length > 0 ? names : cf.units.has('default') ? ['default'] : cf.file.kind === 'justfile' ? [...cf.units.keys()].slice(0, 1) : [];
+  for (const n of wanted) visit(n, 0);
+  return out;
 }

@@ -93,9 +93,14 @@ export interface FollowContext {
    */
   runnerConfig(configPath: string | undefined, defaultName: string, kind: 'package-json' | 'shell', from: SourceFile): SourceFile | undefined;
   /** The commands air starts, from its config (`air -c FILE`, else .air.toml in the working directory). */
-  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean }>;
+  air(configPath: string | undefined, from: SourceFile): Array<{ file: SourceFile; words: Word[]; shell: boolean; role?: 'cmd' | 'run' }>;
   /** The commands `make` runs for these targets, from the Makefile it reads (-f FILE, else Makefile in the working directory or -C DIR). */
   make(makefile: string | undefined, dir: string | undefined, targets: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
+  /**
+   * The commands `task NAMES` / `just NAMES` runs, from the Taskfile or justfile it reads (`-t`/`-f FILE`, else
+   * the default names in the working directory or `-d DIR`), with the file's variables in the words.
+   */
+  units?(kind: 'taskfile' | 'justfile', file: string | undefined, dir: string | undefined, names: string[], from: SourceFile): { file: SourceFile; commands: SimpleCommand[] } | undefined;
   /** A value with the variables the container's build defines (a Dockerfile stage's ARG/ENV defaults). */
   expand(value: string): string;
   /** A script that runs itself, or runs too deep: said once as a PTD900 note. */
@@ -329,6 +334,9 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
     return true;
   }
   if (head === 'go' && (verb === 'install' || verb === 'get')) {
+    // `go get -tool …/cmd/dlv@v` (Go 1.24) records delve as a tool dependency in go.mod, at the version it
+    // resolves, for `go tool dlv` to build: no program is installed, and go.mod pins it.
+    if (verb === 'get' && ws.slice(2).some((w) => w.value === '-tool' || w.value === '--tool')) return true;
     for (const w of ws.slice(2)) {
       if (w.value.startsWith('-')) continue;
       const m = DLV_MODULE.exec(w.value);
@@ -352,6 +360,43 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
     return true;
   }
   return false;
+}
+
+/** watchexec's options that take a separate value (watchexec 1.x and 2.x). */
+const WATCHEXEC_VALUE_OPTIONS = new Set(['-e', '--exts', '-w', '--watch', '-W', '--watch-non-recursive', '-i', '--ignore', '-f', '--filter', '-s', '--signal', '--stop-signal', '--stop-timeout', '-d', '--debounce', '--delay-run', '--shell', '--workdir', '-E', '--env', '--on-busy-update', '--project-origin', '--emit-events-to', '--color', '--filter-file', '--ignore-file', '-F', '--wrap-process', '--log-file', '-j', '--filter-prog', '--socket', '--fs-events', '-o']);
+
+/** Hot-reload runners that `go run MODULE@v` or `go tool NAME` starts, as their command would. */
+const GO_RUN_RUNNERS = new Set(['air', 'reflex', 'CompileDaemon', 'modd', 'gow']);
+
+/** go run's own flags that take a separate value (the module word follows them). */
+const GO_RUN_VALUE_FLAGS = new Set(['-C', '-exec', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-o', '-p', '-pkgdir', '-toolexec', '-overlay', '-pgo']);
+
+/**
+ * The words of the dlv that `go run <delve module>[@version] ARGS` or `go tool dlv ARGS` starts (the module or
+ * `dlv` word in front, so the rest reads as a dlv command line); undefined for any other go command. A `go run`
+ * of the module builds delve as `go install` does, so it is recorded as an install too.
+ */
+function goRunDlv(file: SourceFile, ws: Word[], out: CommandFacts): Word[] | undefined {
+  const verb = ws[1]?.value;
+  if (verb === 'tool') {
+    const name = ws[2] ? basename(ws[2].value.replace(/@.*$/, '')) : '';
+    return ws[2] && (name === 'dlv' || GO_RUN_RUNNERS.has(name)) ? [{ ...ws[2], value: name }, ...ws.slice(3)] : undefined;
+  }
+  if (verb !== 'run') return undefined;
+  for (let i = 2; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v.startsWith('-')) { if (GO_RUN_VALUE_FLAGS.has(v)) i++; continue; }
+    // `go run github.com/air-verse/air@v1.52.3 --build.bin "dlv …"`: the runner with its words.
+    const runner = v.includes('/') ? basename(v.replace(/@.*$/, '')) : '';
+    if (GO_RUN_RUNNERS.has(runner)) return [{ ...ws[i]!, value: runner }, ...ws.slice(i + 1)];
+    const m = DLV_MODULE.exec(v);
+    if (!m) return undefined;
+    analyzeInstall(file, [ws[0]!, { ...ws[1]!, value: 'install' }, ws[i]!], out);
+    const inst = out.tools[out.tools.length - 1];
+    if (inst?.install) inst.install.verb = valued(file, ws[1]!);
+    return [{ ...ws[i]!, value: 'dlv' }, ...ws.slice(i + 1)];
+  }
+  return undefined;
 }
 
 function analyzeGoBuild(file: SourceFile, ws: Word[], out: CommandFacts, cmdSpan: Span, env?: Word[]): void {
@@ -462,10 +507,42 @@ function followMake(ctx: FollowContext, file: SourceFile, ws: Word[], out: Comma
     targets.push(v);
   }
   const made = ctx.make(makefile, dir, targets, file);
-  if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
-  ctx.stack.push(made.file.path);
+  // The same Makefile again with other targets is Make's recursive call (`$(MAKE) build` in a recipe).
+  const key = `${made?.file.path}#${targets.join(' ')}`;
+  if (!made || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
+  ctx.stack.push(key);
   try {
     for (const c of made.commands) analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+  } finally {
+    ctx.stack.pop();
+  }
+}
+
+/** `$(MAKE) target` in a recipe (Make's recursive call), also `${MAKE}` and `$MAKE`. */
+const MAKE_VARIABLE = /^\$(?:\(MAKE\)|\{MAKE\}|MAKE)$/;
+
+/** `task [-t FILE] [-d DIR] NAME…` / `just [-f FILE] [-d DIR] NAME…`: the named tasks' or recipes' commands. */
+function followUnits(ctx: FollowContext, file: SourceFile, ws: Word[], kind: 'taskfile' | 'justfile', out: CommandFacts, depth: number): void {
+  let path: string | undefined;
+  let dir: string | undefined;
+  const names: string[] = [];
+  const fileFlags = kind === 'taskfile' ? ['-t', '--taskfile'] : ['-f', '--justfile'];
+  const dirFlags = kind === 'taskfile' ? ['-d', '--dir'] : ['-d', '--working-directory'];
+  for (let i = 1; i < ws.length; i++) {
+    const v = ctx.expand(ws[i]!.value);
+    if (v === '--') break;
+    if (fileFlags.includes(v)) { path = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (dirFlags.includes(v)) { dir = ctx.expand(ws[++i]?.value ?? ''); continue; }
+    if (v.startsWith('-') || v.includes('=')) continue;
+    if (v.includes('$') || v.includes('{{')) return;
+    names.push(v);
+  }
+  const got = ctx.units!(kind, path, dir, names, file);
+  const key = `${got?.file.path}#${names.join(' ')}`;
+  if (!got || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS) return;
+  ctx.stack.push(key);
+  try {
+    for (const c of got.commands) analyzeSimple(got.file, c.words, out, depth + 1, ctx);
   } finally {
     ctx.stack.pop();
   }
@@ -492,7 +569,12 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
     const dd = ws.findIndex((w) => w.value === '--');
     if (dd > 0 && ws[dd + 1]) analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
-    else if (head === 'entr') {
+    else if (head === 'watchexec') {
+      // watchexec [OPTIONS] COMMAND…: the command starts at the first word that is no option or option value.
+      let i = 1;
+      while (i < ws.length && ws[i]!.value.startsWith('-')) i += WATCHEXEC_VALUE_OPTIONS.has(ws[i]!.value) ? 2 : 1;
+      if (i < ws.length) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+    } else if (head === 'entr') {
       // entr [-acdnprsz] utility [argument …]
       const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
       if (i > 0) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
@@ -515,9 +597,40 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
     if (v) for (const c of splitWord(v)) analyzeSimple(file, c.words, out, depth + 1, ctx);
     else if (ctx) {
       // Without --exec: the `exec` of its config (`--config FILE`, else nodemon.json in the working directory).
-      const cfg = ctx.runnerConfig(optionValue(ws, ['--config'])?.value, 'nodemon.json', 'package-json', file);
-      const exec = cfg ? nodemonExec(cfg) : undefined;
+      const given = optionValue(ws, ['--config'])?.value;
+      let cfg = ctx.runnerConfig(given, 'nodemon.json', 'package-json', file);
+      let exec = cfg ? nodemonExec(cfg) : undefined;
+      // No nodemon.json (or none with `exec`): nodemon reads the `nodemonConfig` of package.json.
+      if (!exec && given === undefined) {
+        cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+        exec = cfg ? jsonString(cfg, ['nodemonConfig', 'exec']) : undefined;
+      }
       if (cfg && exec) for (const c of splitWord(exec)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+    }
+    return true;
+  }
+  if (head === 'npx' || (head === 'pnpm' && ws[1]?.value === 'exec') || (head === 'yarn' && ws[1]?.value === 'exec')) {
+    // `npx nodemon --exec 'dlv …'`: the package's command with its words.
+    let k = head === 'npx' ? 1 : 2;
+    while (k < ws.length && ws[k]!.value.startsWith('-')) k++;
+    if (k < ws.length) analyzeSimple(file, ws.slice(k), out, depth + 1, ctx);
+    return true;
+  }
+  const npmScript = ctx ? packageScriptName(head, ws) : undefined;
+  if (ctx && npmScript) {
+    // `npm run debug`, `npm start`, `yarn debug`, `pnpm run debug`: the script of package.json in the working
+    // directory (its `pre` script first), which runs through a shell.
+    const cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+    if (cfg && !ctx.stack.includes(`${cfg.path}#${npmScript}`) && ctx.stack.length < MAX_SCRIPT_HOPS) {
+      ctx.stack.push(`${cfg.path}#${npmScript}`);
+      try {
+        for (const name of [`pre${npmScript}`, npmScript]) {
+          const w = jsonString(cfg, ['scripts', name]);
+          if (w) for (const c of splitWord(w)) analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+        }
+      } finally {
+        ctx.stack.pop();
+      }
     }
     return true;
   }
@@ -530,19 +643,65 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'air' && ctx) {
     const c = optionValue(ws, ['-c']);
     if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v')) return true;
-    for (const step of ctx.air(c?.value, file)) {
-      if (step.shell) for (const cmd of splitWord(step.words[0]!)) analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
-      else analyzeSimple(step.file, step.words, out, depth + 1, ctx);
+    // Command-line settings override the config's (`air --build.cmd "go build …" --build.bin "dlv … exec ./bin/x"`).
+    const flag = (k: string): Word | undefined => optionValue(ws, [`--build.${k}`]);
+    const [fCmd, fBin, fFull, fArgs] = [flag('cmd'), flag('bin'), flag('full_bin'), flag('args_bin')];
+    const steps = ctx.air(c?.value, file).filter((st) => !(st.role === 'cmd' && fCmd) && !(st.role === 'run' && (fFull || fBin)));
+    const shellStep = (f: SourceFile, w: Word): void => { for (const cmd of splitWord(w)) analyzeSimple(f, cmd.words, out, depth + 1, ctx); };
+    if (fCmd) shellStep(file, fCmd);
+    for (const step of steps) {
+      if (step.shell) shellStep(step.file, step.words[0]!);
+      else runBin(step.file, step.words[0]!, step.words.slice(1), out, depth, ctx);
     }
+    if (fFull) shellStep(file, fFull);
+    // `--build.args_bin "serve,--http=:8090"`: air splits the value at commas.
+    else if (fBin) runBin(file, fBin, fArgs ? fArgs.value.split(',').filter((a) => a !== '').map((a) => ({ ...fArgs, value: a })) : [], out, depth, ctx);
     return true;
   }
   return false;
 }
 
+/** npm's, yarn's and pnpm's built-in commands: never the name of a package.json script. */
+const PM_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'remove', 'rm', 'uninstall', 'update', 'upgrade', 'exec', 'dlx', 'x', 'init', 'create', 'publish', 'pack', 'link', 'unlink', 'list', 'ls', 'outdated', 'audit', 'config', 'cache', 'dedupe', 'prune', 'rebuild', 'version', 'view', 'info', 'why', 'login', 'logout', 'whoami', 'help', 'set', 'global', 'workspace', 'workspaces', 'import', 'patch', 'node', 'bin', 'root', 'prefix', 'doctor', 'fund', 'explain', 'query', 'pkg', 'team', 'token', 'owner', 'access', 'deprecate', 'dist-tag', 'search', 'star', 'stars', 'unstar', 'hook', 'org', 'profile', 'shrinkwrap', 'completion', 'edit', 'explore', 'repo', 'docs', 'bugs', 'sbom', 'install-test', 'it', 'install-ci-test', 'cit', 'setup', 'env', 'store', 'server', 'licenses', 'plugin', 'policies', 'constraints', 'npm', 'up', 'unplug', 'tag', 'generate-lock-entry', 'autoclean', 'check']);
+
+/** The package.json script `npm run NAME` / `npm start` / `yarn NAME` / `pnpm run NAME` runs, or undefined. */
+function packageScriptName(head: string, ws: Word[]): string | undefined {
+  if (head !== 'npm' && head !== 'yarn' && head !== 'pnpm') return undefined;
+  let k = 1;
+  const flagsWithValue = new Set(['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '-w', '--workspace']);
+  while (k < ws.length && ws[k]!.value.startsWith('-')) { if (flagsWithValue.has(ws[k]!.value)) return undefined; k++; }
+  const sub = ws[k]?.value;
+  if (!sub || ws[k]!.value.includes('$')) return undefined;
+  if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
+    let j = k + 1;
+    while (j < ws.length && ws[j]!.value.startsWith('-')) j++;
+    const name = ws[j]?.value;
+    return name && !name.includes('$') ? name : undefined;
+  }
+  if (sub === 'start' || sub === 'test' || sub === 't' || sub === 'restart' || sub === 'stop') return sub === 't' ? 'test' : sub;
+  // `yarn debug` / `pnpm debug` run the script of that name (npm needs `run`).
+  if (head !== 'npm' && !PM_COMMANDS.has(sub)) return sub;
+  return undefined;
+}
+
+/**
+ * air's build.bin with build.args_bin: air joins them with blanks and runs the text through `sh -c`, so a bin
+ * of `dlv exec ./tmp/main --headless` is that dlv command; the arguments follow the last command of it.
+ */
+function runBin(file: SourceFile, bin: Word, args: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
+  const cmds = splitWord(bin);
+  cmds.forEach((cmd, k) => analyzeSimple(file, k === cmds.length - 1 ? [...cmd.words, ...args] : cmd.words, out, depth + 1, ctx));
+}
+
 /** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
 export function nodemonExec(file: SourceFile): Word | undefined {
+  return jsonString(file, ['exec']);
+}
+
+/** A JSON file's string at `path` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
+export function jsonString(file: SourceFile, path: string[]): Word | undefined {
   const root = parseTree(file.text, [], { allowTrailingComma: true, disallowComments: false });
-  const n = root?.type === 'object' ? findNodeAtLocation(root, ['exec']) : undefined;
+  const n = root?.type === 'object' ? findNodeAtLocation(root, path) : undefined;
   if (!n || n.type !== 'string' || typeof n.value !== 'string') return undefined;
   const value = n.value;
   const raw = file.text.slice(n.offset + 1, n.offset + n.length - 1);
@@ -598,10 +757,15 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   }
   if (analyzeInstall(file, ws, out)) return;
   if (head === 'go' && ws[1]?.value === 'build') { analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env); return; }
+  // `go run github.com/go-delve/delve/cmd/dlv@v1.23.0 debug …` builds delve and runs it; `go tool dlv …` runs the
+  // dlv of go.mod's `tool` directive (Go 1.24). Both are dlv with the words that follow.
+  const goDlv = head === 'go' ? goRunDlv(file, ws, out) : undefined;
+  if (goDlv) { analyzeSimple(file, goDlv, out, depth + 1, ctx); return; }
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
   const tool = TOOLS.find((t) => t === head) ?? TOOL_ALIASES.get(head);
   if (!tool) {
-    if (ctx && (head === 'make' || head === 'gmake')) { followMake(ctx, file, ws, out, depth); return; }
+    if (ctx && (head === 'make' || head === 'gmake' || MAKE_VARIABLE.test(ws[0]!.value))) { followMake(ctx, file, ws, out, depth); return; }
+    if (ctx?.units && (head === 'task' || head === 'go-task' || head === 'just')) { followUnits(ctx, file, ws, head === 'just' ? 'justfile' : 'taskfile', out, depth); return; }
     const p = ctx ? scriptPath(ws) : undefined;
     if (p) followScript(ctx!, file, ws, p.path, p.args, out, depth);
     return;

@@ -112,6 +112,8 @@ function namedThroughVariable(text: string, base: string): boolean {
  */
 export function mayNameDelveModule(text: string): boolean {
   if (text.includes('delve/cmd/dlv')) return true;
+  // The module put together from variables (`DELVE_SRC=github.com/go-delve/delve`, `${DELVE_SRC}/cmd/dlv@latest`).
+  if (text.includes('go-delve/delve') && text.includes('/cmd/dlv')) return true;
   return withoutQuoting(text).includes('delve/cmd/dlv');
 }
 
@@ -151,6 +153,12 @@ const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github
  */
 export function delveInstallsAllPinned(text: string): boolean {
   const s = withoutQuoting(text);
+  // A module spelled in parts (`ARG DELVE_SRC=github.com/go-delve/delve` … `${DELVE_SRC}/cmd/dlv@…`): read the file.
+  if (s.includes('/cmd/dlv')) {
+    for (let i = s.indexOf('go-delve/delve'); i >= 0; i = s.indexOf('go-delve/delve', i + 1)) {
+      if (!s.startsWith('/cmd/dlv', i + 'go-delve/delve'.length)) return false;
+    }
+  }
   for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
     // Enough text for the longest accepted start; a window that cuts into it answers "no".
     const from = Math.max(0, i - 64);
@@ -242,6 +250,11 @@ export class Relevance {
       if (!isHot(f)) continue;
       if (f.kind === 'shell') this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
       else if (f.kind === 'air' && !this.needles.includes('air')) this.needles.push('air');
+      // A hot Makefile, Taskfile or justfile is reached by `make x`, `task x`, `just x` (a Compose command, a CMD).
+      else {
+        const runner = f.kind === 'makefile' ? 'make ' : f.kind === 'taskfile' ? 'task ' : f.kind === 'justfile' ? 'just ' : undefined;
+        if (runner && !this.needles.includes(runner)) this.needles.push(runner);
+      }
     }
     if (read) this.runnerConfigNeedles(read);
     // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
@@ -266,18 +279,22 @@ export class Relevance {
    * as a hot air config does for `air`.
    */
   private runnerConfigNeedles(read: (path: string) => SourceFile | undefined): void {
-    const tried = new Set<string>();
-    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']] as const) {
+    const tried = new Map<string, boolean>();
+    // A hot package.json: its scripts run by `npm run x` / `yarn x`, its `nodemonConfig` by a bare `nodemon`.
+    const pkg = [['nodemon', 'package.json'], ['npm run', 'package.json'], ['npm start', 'package.json'], ['yarn', 'package.json'], ['pnpm', 'package.json']] as const;
+    for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf'], ...pkg] as const) {
       if (this.needles.includes(runner)) continue;
       for (const f of this.files) {
         if (!f.text.includes(runner)) continue;
         const dir = dirOf(f.path);
         const hot = [dir, ''].some((d) => {
           const p = d === '' ? config : `${d}/${config}`;
-          if (tried.has(p)) return false;
-          tried.add(p);
+          const known = tried.get(p);
+          if (known !== undefined) return known;
           const c = read(p);
-          return c !== undefined && isHot(c);
+          const h = c !== undefined && isHot(c);
+          tried.set(p, h);
+          return h;
         });
         if (hot) { this.needles.push(runner); break; }
       }

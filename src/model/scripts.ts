@@ -18,7 +18,7 @@ import type { FollowContext } from './commands.js';
 import type { Project } from './project.js';
 import type { SourceFile, Span } from '../types.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
-import { commandFileOf } from './cmdfiles.js';
+import { commandFileOf, commandsOfUnits, type CommandFile } from './cmdfiles.js';
 
 /** A part of the container's file system that comes from the repository. */
 export interface Mount {
@@ -205,7 +205,22 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
         const cp = n.startsWith('/') ? n : posix.join(base, n);
         for (const rel of candidatesOf(cp)) {
           const f = project.file(rel, 'makefile', { quiet: true });
-          if (f) return { file: f, commands: commandsOfTargets(f, targets) };
+          // The Makefile's own variables in the words (`$(DLV) debug` with `DLV ?= $(GOBIN)/dlv`, `--listen=:$(PORT)`).
+          if (f) return { file: f, commands: withFileVariables(commandsOfTargets(f, targets), commandFileOf(project, f)) };
+        }
+      }
+      return undefined;
+    },
+    units(kind, file, dir, names) {
+      const base = dir ? (dir.startsWith('/') ? dir : posix.join(view.workdir, dir)) : view.workdir;
+      const defaults = kind === 'taskfile' ? ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml'] : ['justfile', 'Justfile', '.justfile'];
+      for (const n of file ? [file] : defaults) {
+        const cp = n.startsWith('/') ? n : posix.join(base, n);
+        for (const rel of candidatesOf(cp)) {
+          const f = project.file(rel, kind, { quiet: true });
+          if (!f) continue;
+          const cf = commandFileOf(project, f);
+          return { file: f, commands: withFileVariables(commandsOfUnits(cf, names.filter((x) => cf.units.has(x))), cf) };
         }
       }
       return undefined;
@@ -249,10 +264,10 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
         const cfg = readAir(project, rel, airConfigs);
         if (!cfg) continue;
         // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
-        const out: Array<{ file: SourceFile; words: Word[]; shell: boolean }> = [];
-        if (cfg.cmd) out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
-        if (cfg.fullBin) out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
-        else if (cfg.bin) out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
+        const out: Array<{ file: SourceFile; words: Word[]; shell: boolean; role: 'cmd' | 'run' }> = [];
+        if (cfg.cmd) out.push({ file: cfg.file, words: [cfg.cmd], shell: true, role: 'cmd' });
+        if (cfg.fullBin) out.push({ file: cfg.file, words: [cfg.fullBin], shell: true, role: 'run' });
+        else if (cfg.bin) out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false, role: 'run' });
         return out;
       }
       return [];
@@ -280,4 +295,22 @@ function readAir(project: Project, rel: string, cache?: Map<string, AirConfig | 
   }
   cache?.set(rel, cfg);
   return cfg;
+}
+
+/**
+ * A Taskfile's or justfile's commands with the file's own variables in their words (`--listen=:{{.PORT}}` with
+ * `vars: {PORT: 2345}`): a word whose value changes points at the word as written (its characters are not in
+ * the file as the value spells them, so no fix edits inside it).
+ */
+function withFileVariables(commands: SimpleCommand[], cf: CommandFile): SimpleCommand[] {
+  return commands.map((c) => {
+    if (!c.words.some((w) => w.value.includes('{{') || w.value.includes('$'))) return c;
+    return {
+      ...c,
+      words: c.words.map((w) => {
+        const v = cf.expandFor(c, w.value);
+        return v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) };
+      }),
+    };
+  });
 }

@@ -1,0 +1,8 @@
+// +build tools
+
+package tools
+
+import (
+	_ "github.com/go-delve/delve/cmd/dlv"
+	_ "mvdan.cc/gofumpt"
+)
