@@ -61,6 +61,9 @@ function customGrants(project: Project, file: SourceFile, path: string, yamlText
 }
 
 /** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
+/** Shells a debug container is started in to work interactively. */
+const INTERACTIVE_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
 export function kubectlDebugLaunches(project: Project, file: SourceFile, commands: SimpleCommand[], expand: (v: string) => string, yamlValue: (f: SourceFile) => unknown): Launch[] {
   const out: Launch[] = [];
   for (const c of commands) {
@@ -114,6 +117,11 @@ export function kubectlDebugLaunches(project: Project, file: SourceFile, command
       // A debugger image next to the pod's processes (--target, --copy-to): it is there to attach.
       tools.push(attachesTarget ? { tool, use: 'run', mode: 'attach', span: wordSpan(file, image.valueWord ?? image.word), words: [image.valueWord ?? image.word] } : { tool, use: 'install', span: wordSpan(file, image.valueWord ?? image.word), words: [] });
     }
+    // A command of its own that runs no debugger (`-- sh -c 'kill -USR2 1'` to make the process dump its state):
+    // sharing the target's processes is then not for tracing them. An interactive shell (`-- sh`, `-- bash`) is
+    // where someone will run the debugger, and stays a debugging container.
+    const interactiveShell = cmdWords.length === 1 && INTERACTIVE_SHELLS.has(basename(cmdWords[0]!.value));
+    const debugsNothing = cmdWords.length > 0 && tools.length === 0 && !interactiveShell;
     const profileValue = profile ? expand(profile.value) : undefined;
     const granted = (profileValue !== undefined && PTRACE_PROFILES.has(profileValue)) || (custom ? customGrants(project, file, expand(custom.value), yamlValue) : false);
     const line = positionAt(file, words[k]!.start).line;
@@ -134,7 +142,7 @@ export function kubectlDebugLaunches(project: Project, file: SourceFile, command
       tools,
       builds: facts.builds,
       ports: [],
-      ...(attachesTarget ? { sharedPid: { value: 'target', span: wordSpan(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')!).word) } } : {}),
+      ...(attachesTarget && !debugsNothing ? { sharedPid: { value: 'target', span: wordSpan(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')!).word) } } : {}),
       ...(profileValue !== undefined && profileSpan ? { debugProfile: { value: profileValue, span: profileSpan } } : {}),
       source: { kind: 'kubectl-debug', file, insertAt: debugWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end, ...(f.valueStart !== undefined ? { valueStart: f.valueStart } : {}) })) },
     });

@@ -33,3 +33,17 @@ describe('a dev container with the Docker-in-Docker feature', () => {
     })).toEqual(['PTD001@.devcontainer/devcontainer.json:2']);
   });
 });
+
+describe('kubectl debug with a command of its own', () => {
+  it('that runs no debugger (a signal to dump state) is not a debugging container, even next to the target\'s processes', async () => {
+    expect(await found({
+      'hack/dump.sh': '#!/bin/bash\nkubectl debug -n "$NS" "$POD" --image="${DEBUG_IMAGE}" --target=manager --profile=restricted -it -- sh -c \'kill -USR2 1\'\n',
+    })).toEqual([]);
+  });
+
+  it('that runs a debugger, or an interactive shell to run one in, still is', async () => {
+    expect(await found({
+      'hack/attach.sh': '#!/bin/bash\nkubectl debug -n "$NS" "$POD" --image=busybox --target=manager -it -- sh\nkubectl debug -n "$NS" "$POD" --image=busybox --target=manager -it -- strace -p 1\n',
+    })).toEqual(['PTD001@hack/attach.sh:2', 'PTD001@hack/attach.sh:3']);
+  });
+});
