@@ -11,7 +11,7 @@ import { helmImage, helmListVariant, helmRenderedList, type HelmRenderedList, he
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
-import { isTracingFs, type Launch, type PortMapping } from './launch.js';
+import { EBPF_AGENT, EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
@@ -23,15 +23,13 @@ const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?
  * Beyla (`OTEL_EBPF_*`, `BEYLA_*`). They run privileged, beside the app in a shared PID namespace, to load BPF
  * programs into it: no debugger, and SYS_PTRACE would not do.
  */
-const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
-const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
 
 /** Where a container shows it is an eBPF instrumentation agent (its image, or the env that configures one). */
 function ebpfAgent(y: YamlFile, file: SourceFile, c: YNode, image: string | undefined, imageNode: YNode): Valued<string> | undefined {
-  if (image !== undefined && EBPF_AGENT_IMAGE.test(image.replace(/\s+/g, ''))) return { value: `eBPF instrumentation agent (${image})`, span: nodeSpan(file, imageNode) };
+  if (image !== undefined && EBPF_AGENT_IMAGE.test(image.replace(/\s+/g, ''))) return { value: `${EBPF_AGENT} (${image})`, span: nodeSpan(file, imageNode) };
   for (const e of items(y, get(y, c, 'env'))) {
     const n = str(get(y, e, 'name'));
-    if (n && EBPF_AGENT_ENV.test(n)) return { value: `eBPF instrumentation agent (${n})`, span: nodeSpan(file, e) };
+    if (n && EBPF_AGENT_ENV.test(n)) return { value: `${EBPF_AGENT} (${n})`, span: nodeSpan(file, e) };
   }
   return undefined;
 }

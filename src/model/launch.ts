@@ -221,6 +221,17 @@ export function attachUses(l: Launch): ToolUse[] {
   return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
 }
 
+/**
+ * eBPF instrumentation agents by what they are (Kubernetes containers and Compose services alike): OpenTelemetry Go
+ * auto-instrumentation (`otel-go-instrumentation`, `autoinstrumentation-go`; configured by `OTEL_GO_AUTO_TARGET_EXE`),
+ * OpenTelemetry eBPF Instrumentation and Grafana Beyla (`OTEL_EBPF_*`, `BEYLA_*`). They run privileged, often beside
+ * the app's processes, to load BPF programs: no debugger, and SYS_PTRACE would not do.
+ */
+export const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
+/** How Launch.tracingMount names an agent known by EBPF_AGENT_IMAGE or EBPF_AGENT_ENV (not by a mount). */
+export const EBPF_AGENT = 'eBPF instrumentation agent';
+export const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
+
 /** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */
 const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
 

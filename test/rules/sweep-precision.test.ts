@@ -47,3 +47,15 @@ describe('kubectl debug with a command of its own', () => {
     })).toEqual(['PTD001@hack/attach.sh:2', 'PTD001@hack/attach.sh:3']);
   });
 });
+
+describe('an eBPF agent in Compose', () => {
+  const svc = (extra: string): string => `services:\n  alloy:\n    image: alloy-integration-tests\n    command: run /etc/alloy/config.alloy\n    privileged: true\n    pid: "host"\n    cap_add:\n      - SYS_ADMIN\n      - SYS_PTRACE\n${extra}`;
+  it('known by an OTEL_EBPF_/BEYLA_ environment name (map or list) or its image: privileged for BPF, no PTD003', async () => {
+    expect(await found({ 'docker-compose.yaml': svc('    environment:\n      OTEL_EBPF_JAVAAGENT_ATTACH_TIMEOUT: 30s\n') })).toEqual([]);
+    expect(await found({ 'docker-compose.yaml': svc('    environment:\n      - BEYLA_OPEN_PORT=8080\n') })).toEqual([]);
+    expect(await found({ 'docker-compose.yaml': 'services:\n  beyla:\n    image: grafana/beyla:1.9\n    privileged: true\n    pid: host\n    cap_add: [SYS_PTRACE]\n' })).toEqual([]);
+  });
+  it('the same service without those signs is still reported', async () => {
+    expect(await found({ 'docker-compose.yaml': svc('    environment:\n      LOG_LEVEL: debug\n') })).toEqual(['PTD003@docker-compose.yaml:5']);
+  });
+});
