@@ -195,23 +195,53 @@ function buildIndex(words: Word[]): { at: number; flavor: 'docker' | 'podman' } 
 /**
  * Variables that commands of the file set for the command they start
  * (`COMPONENT=tempo $(MAKE) docker-component-debug`, `IMAGE=app ./build.sh`),
- * each with the one literal value the file gives it; a name given two
- * values is left out (which one applies depends on how the file is run).
+ * each with the literal values the file gives it: `single` holds the names
+ * given one value; `multi` those given a few (`COMPONENT=app $(MAKE) image`
+ * beside `COMPONENT=app-debug $(MAKE) image-debug`: which one a build sees
+ * depends on the target make runs, so each is one build, as for a loop).
  */
-function prefixAssignments(commands: SimpleCommand[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const conflicting = new Set<string>();
+function prefixAssignments(commands: SimpleCommand[]): { single: Map<string, string>; multi: Map<string, string[]> } {
+  const all = new Map<string, string[]>();
   for (const c of commands) {
     for (const w of c.words) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
       if (!m) break;
       const [, name, value] = m as unknown as [string, string, string];
       if (value.includes('$') || value === '') continue;
-      if (out.has(name) && out.get(name) !== value) conflicting.add(name);
-      else out.set(name, value);
+      const values = all.get(name) ?? [];
+      if (!values.includes(value) && values.length < MAX_PREFIX_VALUES) values.push(value);
+      all.set(name, values);
     }
   }
-  for (const n of conflicting) out.delete(n);
+  const single = new Map<string, string>();
+  const multi = new Map<string, string[]>();
+  for (const [name, values] of all) {
+    if (values.length === 1) single.set(name, values[0]!);
+    else multi.set(name, values);
+  }
+  return { single, multi };
+}
+
+const MAX_PREFIX_VALUES = 8;
+
+/** One assignment per combination of the multi-valued prefix names the values reference (at most 8; [] for none or more). */
+function prefixVariants(values: string[], multi: ReadonlyMap<string, string[]>): Map<string, string>[] {
+  if (multi.size === 0) return [];
+  const names: string[] = [];
+  for (const v of values) {
+    for (const m of v.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const n = (m[1] ?? m[2] ?? m[3])!;
+      if (multi.has(n) && !names.includes(n)) names.push(n);
+    }
+  }
+  if (names.length === 0) return [];
+  let out: Map<string, string>[] = [new Map()];
+  for (const n of names) {
+    const next: Map<string, string>[] = [];
+    for (const base of out) for (const v of multi.get(n)!) next.push(new Map([...base, [n, v]]));
+    if (next.length > MAX_PREFIX_VALUES) return [];
+    out = next;
+  }
   return out;
 }
 
@@ -230,7 +260,7 @@ function substitute(value: string, vars: ReadonlyMap<string, string>): string {
  */
 export function commandBuildSpecs(project: Project, file: SourceFile, commands: SimpleCommand[], expandOwn: (v: string) => string = (v) => v, variants: (values: string[]) => Map<string, string>[] = () => []): ImageBuildSpec[] {
   const out: ImageBuildSpec[] = [];
-  const prefix = prefixAssignments(commands);
+  const { single: prefix, multi: prefixMulti } = prefixAssignments(commands);
   const plain = (v: string): string => substitute(expandOwn(v), prefix);
   const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
   for (const c of commands) {
@@ -238,7 +268,11 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
     if (!bi) continue;
     // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
     // one build per value, every word of the command expanded with the same one.
-    const combos = variants(c.words.slice(bi.at).map((w) => w.value));
+    // A name the file's commands set to a few values (`COMPONENT=app $(MAKE) image`, `COMPONENT=cli $(MAKE) image`):
+    // likewise one build per value.
+    const values = c.words.slice(bi.at).map((w) => w.value);
+    const looped = variants(values);
+    const combos = looped.length > 0 ? looped : prefixVariants(values.map((v) => expandOwn(v)), prefixMulti);
     for (const combo of combos.length > 0 ? combos : [undefined]) {
       const expand = combo ? (v: string): string => substitute(plain(v), combo) : plain;
       const spec = buildSpecOf(project, file, c, bi, expand, fileDir);
