@@ -206,9 +206,12 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const named = command[0]?.value;
           const mounts = img?.mounts ?? (named?.startsWith('/') ? linker.copiedTo(named) : []);
           const follow = followContext(project, { mounts, workdir: wd ?? img?.stage.workdir ?? '/' });
-          // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
+          // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD. A Tilt build's
+          // entrypoint= takes precedence over the manifest's command of an app container too (Tilt injects it
+          // there; an init container's one-shot command is left as written).
           let facts;
-          if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
+          if (command.length > 0 && listKey === 'containers' && linked?.entrypoint?.form === 'exec') facts = runFacts(linked.entrypoint, args.length > 0 ? { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) } : undefined, follow);
+          else if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
           else if (args.length > 0) {
             // A Tilt build's entrypoint= is the container's command; args follow it.
             const entry = linked?.entrypoint ?? img?.stage.entrypoint;
