@@ -72,6 +72,8 @@ export type LaunchSource =
   | ComposeSource
   | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource; /** Local features' devcontainer-feature.json, where their settings are edited. */ features?: DevcontainerDoc[] }
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
+  /** A `services:` item of an Okteto dev container: it takes its Deployment's securityContext, so nothing here is edited. */
+  | { kind: 'okteto-service'; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }
