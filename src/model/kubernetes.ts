@@ -7,7 +7,7 @@ import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmListVariant, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, renderedPair, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
@@ -169,7 +169,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
           // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
           const nonRootNode = [get(y, sc, 'runAsNonRoot'), get(y, podSec, 'runAsNonRoot')].find((n) => bool(n) === true);
-          const image = get(y, c, 'image');
+          const image = renderedPair(project, file, c, 'image')?.value as YNode | undefined ?? get(y, c, 'image');
           // A Helm template's image comes from the chart's values.
           const written = str(image);
           const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
