@@ -247,3 +247,21 @@ describe('Okteto dev.<name>.services (model/okteto.ts)', () => {
     expect(c.found).toEqual([]);
   });
 });
+
+describe('an air config under another name, copied to .air.toml (engine.ts loads the TOML parser)', () => {
+  it('is read, not an internal error', async () => {
+    const c = await run({
+      'Dockerfile.dev': 'FROM cosmtrek/air:latest\nWORKDIR /src\nCOPY ./config/air.dev.toml /src/.air.toml\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nCMD [ "air" ]\n',
+      'config/air.dev.toml': '[build]\ncmd = "go build -gcflags=\'all=-N -l\' -o /app ."\nbin = "/app"\nfull_bin = "dlv exec --headless --listen :4000 /app"\n',
+      'compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: Dockerfile.dev\n    ports:\n      - 127.0.0.1:4000:4000\n',
+    });
+    expect(c.found).toEqual(['PTD001@compose.yml:2']);
+  });
+
+  it('a Dockerfile that only mentions air in prose and copies a TOML file: nothing', async () => {
+    const c = await run({
+      Dockerfile: '# fresh air\nFROM alpine\nCOPY config.toml /etc/app/config.toml\nCMD ["/app"]\n',
+    });
+    expect(c.found).toEqual([]);
+  });
+});
