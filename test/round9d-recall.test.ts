@@ -95,6 +95,16 @@ describe('Starlark constant expressions (parse/starlark.ts)', () => {
     expect(last.items!.map((i) => [i.value, !!i.unknown])).toEqual([["'/bin/' + name", true], ['--flag', false]]);
   });
 
+  it('reads every call of a file with many builds (each argument has its own budget)', () => {
+    const lines = ["DLV = ['/dlv', '--headless', '--listen=:2345', 'exec']"];
+    for (let i = 0; i < 2000; i++) lines.push(`docker_build('img${i}', '.', entrypoint = DLV + ['/bin/app${i}'])`);
+    const t0 = Date.now();
+    const calls = starlarkCalls(lines.join('\n'), new Set(['docker_build']));
+    expect(calls).toHaveLength(2000);
+    expect(values(calls[1999]!.kwargs.get('entrypoint'))).toEqual(['/dlv', '--headless', '--listen=:2345', 'exec', '/bin/app1999']);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
   it('stays bounded on a binding that refers to itself and on deep recursion', () => {
     const text = "a = a + ['x']\ndef f(n):\n    return f(n)\ndocker_build('r', '.', entrypoint = a, dockerfile = f(1))\n";
     const [c] = starlarkCalls(text, new Set(['docker_build']));

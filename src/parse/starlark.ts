@@ -212,6 +212,8 @@ class Evaluator {
   /** The value of the tokens [from, to) as one expression, or undefined. */
   slice(from: number, to: number, env: Map<string, Val> = new Map()): Val {
     if (from >= to) return undefined;
+    // Each argument of a call gets its own budget (a file of many builds reads them all).
+    if (this.depth === 0) this.steps = 0;
     const r = this.expr(from, env, to);
     return r && r.next === to ? r.val : undefined;
   }
