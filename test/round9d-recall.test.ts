@@ -275,3 +275,47 @@ describe('an air config under another name, copied to .air.toml (engine.ts loads
     expect(c.found).toEqual([]);
   });
 });
+
+describe('docker compose exec SERVICE running a debugger (model/runlines.ts composeExecTools)', () => {
+  const COMPOSE = 'services:\n  api:\n    build: ./api\n    ports:\n      - "127.0.0.1:2345:2345"\n  worker:\n    build: ./worker\n    ports:\n      - "127.0.0.1:2346:2345"\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n';
+  const GO = 'FROM golang:1.24\nCOPY . .\nRUN go build -gcflags="all=-N -l" -o /app .\nCMD ["/app"]\n';
+
+  it('a named service runs what the exec runs: PTD001 (attach) on it only; the fix adds cap_add and the file still parses', async () => {
+    const c = await run({
+      Makefile: 'debug-api:\n\tdocker compose exec api dlv attach 1 --headless --listen=:2345\n',
+      'compose.yaml': COMPOSE,
+      'api/Dockerfile': GO,
+      'worker/Dockerfile': GO,
+    });
+    expect(c.found).toEqual(['PTD001@compose.yaml:2']);
+    expect(c.r.findings[0]!.severity).toBe('error');
+    const out = await applyFixes({ root: c.root, write: false });
+    const after = out.changed.find((x) => x.path === 'compose.yaml')!.after;
+    expect(validate('compose', after)).toBeUndefined();
+    expect(after).toMatch(/api:[\s\S]*cap_add:[\s\S]*SYS_PTRACE[\s\S]*worker:/);
+  });
+
+  it('a service named by a variable: each service that publishes the port the exec\'d dlv listens on, its script copied in with compose cp', async () => {
+    const c = await run({
+      'scripts/attach.sh': '#!/bin/sh\ndlv attach "$(pgrep app)" --headless --listen=:2345 --api-version=2\n',
+      'Makefile': 'SERVICE ?=\ndebug:\n\tdocker-compose cp ./scripts/attach.sh $(SERVICE):/tmp/attach.sh\n\tdocker-compose exec -T $(SERVICE) sh /tmp/attach.sh\n',
+      'docker-compose.yml': COMPOSE,
+      'api/Dockerfile': GO,
+      'worker/Dockerfile': GO,
+    });
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD001@docker-compose.yml:6']);
+  });
+
+  it('-f names the Compose file; a command that runs no debugger, or a service that publishes no debugger port, is nothing', async () => {
+    const c = await run({
+      Makefile: 'shell:\n\tdocker compose exec api sh\ndebug:\n\tdocker compose -f deploy/dev.yml exec -u root api dlv attach 1 --headless --listen=:2345\nlogs:\n\tdocker compose exec $(SVC) dlv attach 1 --headless --listen=:9999\n',
+      'compose.yaml': COMPOSE,
+      'deploy/dev.yml': 'services:\n  api:\n    image: golang:1.24\n    cap_add: [SYS_PTRACE]\n    ports:\n      - "127.0.0.1:2345:2345"\n',
+      'api/Dockerfile': GO,
+      'worker/Dockerfile': GO,
+    });
+    // deploy/dev.yml's api has the capability; compose.yaml's services are not where the -f exec runs, and no
+    // service publishes 9999.
+    expect(c.found).toEqual([]);
+  });
+});
