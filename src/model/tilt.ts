@@ -33,7 +33,7 @@ function word(v: StarValue): Word {
 /** A string literal whose characters are its value one for one (no escapes): its value can be read in place. */
 function literalInner(v: StarValue, text: string): boolean {
   const raw = text.slice(v.start, v.end);
-  const open = /^[rRbB]*("""|\'\'\'|"|')/.exec(raw);
+  const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
   if (!open || v.raw === undefined) return false;
   return raw.slice(open[0].length, raw.length - open[1]!.length) === v.value;
 }
