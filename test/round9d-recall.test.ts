@@ -152,6 +152,17 @@ describe('Tiltfile entrypoints built in Starlark (model/tilt.ts)', () => {
     expect(c.found).toEqual(['PTD001@k8s/api.yaml:9', 'PTD012@Dockerfile:2']);
   });
 
+  it("an unpinned install in dockerfile_contents is reported in the Tiltfile, and its fix edits the Tiltfile's own text", async () => {
+    const tiltfile = "base = '''\nFROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@latest\n'''\ndocker_build('acme/api', '.', dockerfile_contents = base + 'RUN go build -o /api .', entrypoint = ['/go/bin/dlv', 'exec', '/api'])\nk8s_yaml('k8s/api.yaml')\n";
+    const c = await run({ Tiltfile: tiltfile, 'k8s/api.yaml': DEPLOY('      containers:\n        - name: api\n          image: acme/api\n') });
+    expect(c.found).toEqual(['PTD001@k8s/api.yaml:9', 'PTD012@Tiltfile:3']);
+    const out = await applyFixes({ root: c.root, write: false });
+    const after = out.changed.find((x) => x.path === 'Tiltfile')!.after;
+    const pinned = /dlv@(v\d+\.\d+\.\d+)/.exec(after)![1]!;
+    expect(after).toBe(tiltfile.replace('dlv@latest', `dlv@${pinned}`));
+    expect(after).not.toContain('@latest');
+  });
+
   it('no debugger in the Starlark-built entrypoint: nothing, whatever the names', async () => {
     const c = await run({
       Tiltfile: "BASE = ['/manager']\ndocker_build_with_restart('acme/ctl', '.', dockerfile = 'Dockerfile.tilt', entrypoint = BASE + ['--debug-log'])\nk8s_yaml('k8s/ctl.yaml')\n",
