@@ -297,8 +297,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     if (files.some((f) => LEADS_TO_YAML.has(f.kind) || f.text.includes('--custom'))) await loadYaml();
     // nodemon.json is read when a container runs nodemon (it is not discovered).
     if (mayReadJson(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon'))) await loadJsonc();
-    // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
-    if (files.some((f) => f.kind === 'air' || f.text.includes('air -c'))) await loadToml();
+    // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is
+    // `air -c FILE`, or a file a Dockerfile copies to .air.toml (`COPY config/air.node.toml /src/.air.toml`, `CMD ["air"]`).
+    if (files.some((f) => f.kind === 'air' || f.text.includes('air -c') || (f.text.includes('.toml') && /\bair\b/.test(f.text)))) await loadToml();
     const project = new Project(ws, files, skipped);
     const model = buildModelGuarded(project, { readEverything: opts.readEverything === true });
     mark('model');

@@ -7,7 +7,8 @@
  * `| default X` are resolved; anything else leaves the reference unresolved.
  */
 import { posix } from 'node:path';
-import { parseAllDocuments } from '../parse/yaml-lib.js';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
+import { isScalar, parseAllDocuments } from '../parse/yaml-lib.js';
 import { getPath, nodeSpan, type YamlFile, type YNode } from '../parse/yaml.js';
 import { chartData, conditionRegions, definesOf, renderText, type Region, type TNode, type TVal } from './gotemplate.js';
 import type { Project } from './project.js';
@@ -334,4 +335,15 @@ export function helmRenderedList(project: Project, templatePath: string, action:
 export function chartHelpersMentionDebugger(project: Project, templatePath: string): boolean {
   const chart = chartOf(project, templatePath);
   return !!chart && chart.hotHelpers;
+}
+
+/**
+ * The pair of `key` in a template's map that renders with the chart's default values: a key written in
+ * both branches of an `{{ if }} … {{ else }} … {{ end }}` (`image:` from a fully qualified name, else from
+ * repository and tag) reads as a duplicate key, and the first is not always the one rendered.
+ */
+export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string): Pair | undefined {
+  const pairs = (map.items as Pair[]).filter((p) => isScalar(p.key) && String((p.key as Scalar).value) === key);
+  if (pairs.length < 2) return undefined;
+  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0).length === 0);
 }

@@ -7,7 +7,7 @@ import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type Devcontaine
 import { Relevance } from './relevance.js';
 import { chartHelpersMentionDebugger } from './helm.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
-import { commandBuildSpecs, runLineLaunches } from './runlines.js';
+import { commandBuildSpecs, composeExecTools, runLineLaunches } from './runlines.js';
 import { commandFileOf } from './cmdfiles.js';
 import { bakeBuilds } from './bake.js';
 import { skaffoldBuilds } from './skaffold.js';
@@ -169,6 +169,8 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   kustomizeOverlays(project, linker, kubernetes);
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
   const runLaunches = runLineLaunches(project, runFiles, linker);
+  // `docker compose exec SERVICE dlv …` in a script or Makefile: the debugger runs in that service.
+  composeExecTools(project, runFiles, composeAll);
   const kubectl = runFiles.flatMap((f) => {
     const cf = commandFileOf(project, f);
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));

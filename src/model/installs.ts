@@ -67,6 +67,12 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
       }
     }
   }
+  // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
+  // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
+  // The same for Dockerfiles that scripts and Makefiles write (`cat > Dockerfile.debug <<EOF`, `sed -e '/…/a\\ RUN go install …'`).
+  for (const f of project.files) if ((f.kind === 'tiltfile' || COMMAND_KINDS.has(f.kind)) && mayNameDelveModule(f.text)) for (const site of embeddedRunInstalls(f)) add(site);
+  // (Before the launches' own: a Tilt build's dockerfile_contents is also parsed as its image's Dockerfile, from a
+  // copy of the Tiltfile with the rest blanked, and the site must be the Tiltfile's own text, which a fix edits.)
   for (const l of launches) {
     for (const t of l.tools.filter(isGoInstall)) {
       add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
@@ -86,10 +92,6 @@ export function delveInstallSites(project: Project, relevance: Relevance, launch
       add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expand(v) } : {}) });
     }
   }
-  // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
-  // install …/dlv@latest"""`, as cluster-api-style Tiltfiles do): each RUN line of it, at its place in the Tiltfile.
-  // The same for Dockerfiles that scripts and Makefiles write (`cat > Dockerfile.debug <<EOF`, `sed -e '/…/a\\ RUN go install …'`).
-  for (const f of project.files) if ((f.kind === 'tiltfile' || COMMAND_KINDS.has(f.kind)) && mayNameDelveModule(f.text)) for (const site of embeddedRunInstalls(f)) add(site);
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmListVariant, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, renderedPair, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
@@ -187,7 +187,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const runAs = get(y, sc, 'runAsUser') ?? get(y, podSec, 'runAsUser');
           // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
           const nonRootNode = [get(y, sc, 'runAsNonRoot'), get(y, podSec, 'runAsNonRoot')].find((n) => bool(n) === true);
-          const image = get(y, c, 'image');
+          const image = renderedPair(project, file, c, 'image')?.value as YNode | undefined ?? get(y, c, 'image');
           // A Helm template's image comes from the chart's values.
           const written = str(image);
           const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
@@ -224,9 +224,12 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const named = command[0]?.value;
           const mounts = img?.mounts ?? (named?.startsWith('/') ? linker.copiedTo(named) : []);
           const follow = followContext(project, { mounts, workdir: wd ?? img?.stage.workdir ?? '/' });
-          // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
+          // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD. A Tilt build's
+          // entrypoint= takes precedence over the manifest's command of an app container too (Tilt injects it
+          // there; an init container's one-shot command is left as written).
           let facts;
-          if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
+          if (command.length > 0 && listKey === 'containers' && linked?.entrypoint?.form === 'exec') facts = runFacts(linked.entrypoint, args.length > 0 ? { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) } : undefined, follow);
+          else if (command.length > 0) facts = analyzeWords(file, [...command, ...args], undefined, follow);
           else if (args.length > 0) {
             // A Tilt build's entrypoint= is the container's command; args follow it.
             const entry = linked?.entrypoint ?? img?.stage.entrypoint;

@@ -74,6 +74,8 @@ export type LaunchSource =
   | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
   /** A DevSpace dev container: its `patches` (in `pod`) are where a grant goes, for the named container at that securityContext level. */
   | { kind: 'devspace'; y: YamlFile; pod: YAMLMap; name: string; container?: string; level: 'container' | 'securityContext' | 'capabilities' | 'add' }
+  /** A `services:` item of an Okteto dev container: it takes its Deployment's securityContext, so nothing here is edited. */
+  | { kind: 'okteto-service'; name: string }
   | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }

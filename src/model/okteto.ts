@@ -33,18 +33,44 @@ function seqStrings(y: YamlFile, n: YNode): Valued<string>[] {
   return items(y, n).filter((i): i is Node => !!i && isScalar(i)).map((i) => ({ value: String((i as Scalar).value), span: nodeSpan(y.file, i) }));
 }
 
-/** The development containers of a manifest: `dev.<name>` entries, or the v1 manifest itself. */
-function devEntries(y: YamlFile): Array<{ name: string; map: YAMLMap; anchor: Span }> {
+interface DevEntry {
+  name: string;
+  map: YAMLMap;
+  anchor: Span;
+  /** A `services:` item of a dev container: the dev entry it belongs to. */
+  of?: string;
+}
+
+/**
+ * The secondary containers of a dev container, `dev.<name>.services` (each `{name, image, command, sync,
+ * workdir}`, put in development mode with it): Okteto refuses `securityContext`, `forward` and `reverse`
+ * there, so a service keeps its Deployment's securityContext and is reached through no tunnel of its own.
+ */
+function serviceEntries(y: YamlFile, dev: string, map: YAMLMap): DevEntry[] {
+  const out: DevEntry[] = [];
+  for (const it of items(y, get(y, map, 'services'))) {
+    const m = deref(y, it);
+    if (!isMapNode(m)) continue;
+    const namePair = getPair(y, m, 'name');
+    const name = str(get(y, m, 'name'));
+    if (!namePair || name === undefined) continue;
+    out.push({ name, map: m, anchor: pairSpan(y.file, namePair), of: dev });
+  }
+  return out;
+}
+
+/** The development containers of a manifest: `dev.<name>` entries (and their `services`), or the v1 manifest itself. */
+function devEntries(y: YamlFile): DevEntry[] {
   const root = deref(y, y.docs[0]?.contents);
   if (!isMapNode(root)) return [];
   const dev = deref(y, get(y, root, 'dev'));
   if (isMapNode(dev)) {
-    const out: Array<{ name: string; map: YAMLMap; anchor: Span }> = [];
+    const out: DevEntry[] = [];
     for (const p of dev.items as Pair[]) {
       const name = keyOf(p);
       const map = deref(y, p.value);
       if (name === undefined || !isMapNode(map)) continue;
-      out.push({ name, map, anchor: nodeSpan(y.file, p.key as Node) });
+      out.push({ name, map, anchor: nodeSpan(y.file, p.key as Node) }, ...serviceEntries(y, name, map));
     }
     return out;
   }
@@ -53,7 +79,7 @@ function devEntries(y: YamlFile): Array<{ name: string; map: YAMLMap; anchor: Sp
   const name = str(get(y, root, 'name'));
   if (!namePair || name === undefined) return [];
   if (!['image', 'command', 'sync', 'forward', 'securityContext'].some((k) => get(y, root, k) !== undefined)) return [];
-  return [{ name, map: root, anchor: pairSpan(y.file, namePair) }];
+  return [{ name, map: root, anchor: pairSpan(y.file, namePair) }, ...serviceEntries(y, name, root)];
 }
 
 /** The build a dev container's image names: its own `{context, dockerfile, target}`, or `${OKTETO_BUILD_X_IMAGE}` of `build.x`. */
@@ -163,7 +189,8 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
       const follow = followContext(project, { mounts: [...mounts, ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
       const cmdNode = get(y, c, 'command');
       const run = cmdNode !== undefined ? commandFacts(y, cmdNode, follow) : undefined;
-      const sc = get(y, c, 'securityContext');
+      // A service has no securityContext or forward of its own (Okteto rejects them): its Deployment's apply.
+      const sc = dev.of === undefined ? get(y, c, 'securityContext') : undefined;
       const capAdd = seqStrings(y, getPath(y, sc, ['capabilities', 'add']));
       const capDrop = seqStrings(y, getPath(y, sc, ['capabilities', 'drop']));
       const privNode = get(y, sc, 'privileged');
@@ -173,15 +200,15 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
       // The debugger's port, forwarded to the developer's machine: delve's default, or the port of a dlv --listen the command runs.
       const listens = new Set((run?.tools ?? []).map((t) => t.dlv?.listen?.value.replace(/^.*:/, '')).filter((p): p is string => !!p));
       let debugForward: Valued<string> | undefined;
-      for (const it of items(y, get(y, c, 'forward'))) {
+      for (const it of dev.of === undefined ? items(y, get(y, c, 'forward')) : []) {
         const port = forwardedPort(y, it);
         // Port 2345 is delve's only in a Go project (another program may serve on it); a dlv --listen port is the debugger's anywhere.
         if (port !== undefined && (listens.has(port) || (port === DELVE_PORT && isGoProject(project, dir, mounts, imageName ?? '')))) { debugForward = { value: port, span: nodeSpan(file, it) }; break; }
       }
       const launch: Launch = {
-        id: `okteto:${file.path}#${dev.name}`,
+        id: dev.of === undefined ? `okteto:${file.path}#${dev.name}` : `okteto:${file.path}#${dev.of}/services/${dev.name}`,
         kind: 'kubernetes',
-        name: `Okteto dev container "${dev.name}"`,
+        name: dev.of === undefined ? `Okteto dev container "${dev.name}"` : `Okteto service "${dev.name}" of dev container "${dev.of}"`,
         anchor: dev.anchor,
         file,
         ...(imageName ? { image: { value: imageName, span: nodeSpan(file, imageNode) } } : facts ? { image: facts.stage.image } : {}),
@@ -199,7 +226,8 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
         ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(linkNotes ? { linkNotes } : {}),
-        source: { kind: 'kubernetes', y, container: c, name: dev.name },
+        // A service's capabilities are its Deployment's: nothing in the manifest can be edited to grant them.
+        source: dev.of === undefined ? { kind: 'kubernetes', y, container: c, name: dev.name } : { kind: 'okteto-service', name: dev.name },
       };
       out.push(launch);
     }
@@ -213,7 +241,7 @@ export function oktetoLaunches(project: Project, files: readonly SourceFile[], l
  */
 export function grantFromDeployments(okteto: Launch[], kubernetes: readonly Launch[]): void {
   for (const l of okteto) {
-    if (l.hasPtrace || l.source.kind !== 'kubernetes') continue;
+    if (l.hasPtrace || (l.source.kind !== 'kubernetes' && l.source.kind !== 'okteto-service')) continue;
     const name = l.source.name;
     const k = kubernetes.find((x) => x.hasPtrace && /^(Deployment|StatefulSet)\//.test(x.name) && x.name.split(' ')[0]!.split('/')[1] === name);
     if (!k) continue;

@@ -378,7 +378,9 @@ export class Relevance {
   /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
-    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text)));
+    // A script or Makefile beside it that runs a debugger with `docker compose exec` runs it in one of its services.
+    const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\sexec\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
+    const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text) || execDirs.has(dirOf(f.path)) || (execDirs.size > 0 && dirOf(f.path) === '')));
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may
     // `extends` a chosen one (they name its file).

@@ -195,23 +195,53 @@ function buildIndex(words: Word[]): { at: number; flavor: 'docker' | 'podman' } 
 /**
  * Variables that commands of the file set for the command they start
  * (`COMPONENT=tempo $(MAKE) docker-component-debug`, `IMAGE=app ./build.sh`),
- * each with the one literal value the file gives it; a name given two
- * values is left out (which one applies depends on how the file is run).
+ * each with the literal values the file gives it: `single` holds the names
+ * given one value; `multi` those given a few (`COMPONENT=app $(MAKE) image`
+ * beside `COMPONENT=app-debug $(MAKE) image-debug`: which one a build sees
+ * depends on the target make runs, so each is one build, as for a loop).
  */
-function prefixAssignments(commands: SimpleCommand[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const conflicting = new Set<string>();
+function prefixAssignments(commands: SimpleCommand[]): { single: Map<string, string>; multi: Map<string, string[]> } {
+  const all = new Map<string, string[]>();
   for (const c of commands) {
     for (const w of c.words) {
       const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
       if (!m) break;
       const [, name, value] = m as unknown as [string, string, string];
       if (value.includes('$') || value === '') continue;
-      if (out.has(name) && out.get(name) !== value) conflicting.add(name);
-      else out.set(name, value);
+      const values = all.get(name) ?? [];
+      if (!values.includes(value) && values.length < MAX_PREFIX_VALUES) values.push(value);
+      all.set(name, values);
     }
   }
-  for (const n of conflicting) out.delete(n);
+  const single = new Map<string, string>();
+  const multi = new Map<string, string[]>();
+  for (const [name, values] of all) {
+    if (values.length === 1) single.set(name, values[0]!);
+    else multi.set(name, values);
+  }
+  return { single, multi };
+}
+
+const MAX_PREFIX_VALUES = 8;
+
+/** One assignment per combination of the multi-valued prefix names the values reference (at most 8; [] for none or more). */
+function prefixVariants(values: string[], multi: ReadonlyMap<string, string[]>): Map<string, string>[] {
+  if (multi.size === 0) return [];
+  const names: string[] = [];
+  for (const v of values) {
+    for (const m of v.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+      const n = (m[1] ?? m[2] ?? m[3])!;
+      if (multi.has(n) && !names.includes(n)) names.push(n);
+    }
+  }
+  if (names.length === 0) return [];
+  let out: Map<string, string>[] = [new Map()];
+  for (const n of names) {
+    const next: Map<string, string>[] = [];
+    for (const base of out) for (const v of multi.get(n)!) next.push(new Map([...base, [n, v]]));
+    if (next.length > MAX_PREFIX_VALUES) return [];
+    out = next;
+  }
   return out;
 }
 
@@ -230,7 +260,7 @@ function substitute(value: string, vars: ReadonlyMap<string, string>): string {
  */
 export function commandBuildSpecs(project: Project, file: SourceFile, commands: SimpleCommand[], expandOwn: (v: string) => string = (v) => v, variants: (values: string[]) => Map<string, string>[] = () => []): ImageBuildSpec[] {
   const out: ImageBuildSpec[] = [];
-  const prefix = prefixAssignments(commands);
+  const { single: prefix, multi: prefixMulti } = prefixAssignments(commands);
   const plain = (v: string): string => substitute(expandOwn(v), prefix);
   const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
   for (const c of commands) {
@@ -238,7 +268,11 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
     if (!bi) continue;
     // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
     // one build per value, every word of the command expanded with the same one.
-    const combos = variants(c.words.slice(bi.at).map((w) => w.value));
+    // A name the file's commands set to a few values (`COMPONENT=app $(MAKE) image`, `COMPONENT=cli $(MAKE) image`):
+    // likewise one build per value.
+    const values = c.words.slice(bi.at).map((w) => w.value);
+    const looped = variants(values);
+    const combos = looped.length > 0 ? looped : prefixVariants(values.map((v) => expandOwn(v)), prefixMulti);
     for (const combo of combos.length > 0 ? combos : [undefined]) {
       const expand = combo ? (v: string): string => substitute(plain(v), combo) : plain;
       const spec = buildSpecOf(project, file, c, bi, expand, fileDir);
@@ -413,4 +447,89 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// docker compose exec SERVICE CMD…
+
+/** Where a `docker compose …` / `docker-compose …` / `podman-compose …` subcommand starts, with the `-f` files given. */
+function composeVerb(words: Word[], verb: string): { at: number; files: Word[] } | undefined {
+  let k = 0;
+  while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
+  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
+  const head = basename(words[k]?.value ?? '');
+  let j: number;
+  if (head === 'docker-compose' || head === 'podman-compose') j = k + 1;
+  else if ((head === 'docker' || head === 'podman') && words[k + 1]?.value === 'compose') j = k + 2;
+  else return undefined;
+  const files: Word[] = [];
+  while (j < words.length && words[j]!.value.startsWith('-')) {
+    const f = words[j]!.value;
+    if (f === '-f' || f === '--file') { if (words[j + 1]) files.push(words[j + 1]!); j += 2; continue; }
+    if (/^--file=/.test(f)) { files.push({ ...words[j]!, value: f.slice(7) }); j++; continue; }
+    j += /^(-p|--project-name|--profile|--env-file|--project-directory|--ansi|--progress|--parallel)$/.test(f) ? 2 : 1;
+  }
+  return words[j]?.value === verb ? { at: j + 1, files } : undefined;
+}
+
+const COMPOSE_EXEC_VALUE_FLAGS = /^(-u|--user|-w|--workdir|-e|--env|--index)$/;
+
+/**
+ * `docker compose exec [flags] SERVICE CMD…` (also `docker-compose`, `podman-compose`) whose command runs a
+ * debugger: the exec'd process runs in the service's container with the service's capabilities, so the
+ * service is a debugging container (a Makefile's `debug:` target that execs `dlv attach` into it, the script
+ * it runs first copied in with `docker compose cp ./delve.sh SERVICE:/tmp/delve.sh`). The service is the one
+ * named; a service named only by a variable (`$(SERVICE)`) is each service of that Compose project that
+ * publishes the port the exec'd dlv listens on. The Compose project is the `-f` file, else the files beside
+ * the command file (its directory is where the command runs), else those of the repository root.
+ */
+export function composeExecTools(project: Project, files: readonly SourceFile[], compose: readonly Launch[]): void {
+  if (compose.length === 0) return;
+  for (const file of files) {
+    if (!file.text.includes('exec')) continue;
+    const cf = commandFileOf(project, file);
+    const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+    // docker compose cp SRC SERVICE:DEST: the file is in the container where the exec'd command runs it.
+    const copied = new Map<string, Mount[]>();
+    for (const c of cf.commands) {
+      const v = composeVerb(c.words, 'cp');
+      if (!v) continue;
+      const args = c.words.slice(v.at).filter((w) => !w.value.startsWith('-'));
+      if (args.length !== 2) continue;
+      const i = args[1]!.value.indexOf(':');
+      if (i <= 0) continue;
+      const m = bindMount(cf.expandFor(c, args[0]!.value), args[1]!.value.slice(i + 1), [fileDir, '']);
+      if (!m) continue;
+      const svc = args[1]!.value.slice(0, i);
+      copied.set(svc, [...(copied.get(svc) ?? []), m]);
+    }
+    for (const c of cf.commands) {
+      const v = composeVerb(c.words, 'exec');
+      if (!v) continue;
+      let i = v.at;
+      while (i < c.words.length && c.words[i]!.value.startsWith('-')) i += COMPOSE_EXEC_VALUE_FLAGS.test(c.words[i]!.value) ? 2 : 1;
+      const svcWord = c.words[i];
+      const cmd = c.words.slice(i + 1);
+      if (!svcWord || cmd.length === 0) continue;
+      const follow = followContext(project, { mounts: copied.get(svcWord.value) ?? [], workdir: '/' });
+      const facts = analyzeWords(file, cmd, undefined, follow);
+      const tools = facts.tools.filter((t) => t.use === 'run' && t.mode !== 'post-mortem');
+      if (tools.length === 0) continue;
+      // The Compose project: the -f files, else the Compose files where the command runs, else the root's.
+      const named = v.files.map((w) => repoJoin(fileDir, cf.expandFor(c, w.value))).filter((p): p is string => p !== undefined);
+      const inDir = (d: string): Launch[] => compose.filter((l) => l.source.kind === 'compose' && (posix.dirname(l.file.path) === '.' ? '' : posix.dirname(l.file.path)) === d);
+      const projectLaunches = named.length > 0 ? compose.filter((l) => named.includes(l.file.path)) : inDir(fileDir).length > 0 ? inDir(fileDir) : inDir('');
+      const name = cf.expandFor(c, svcWord.value);
+      const listens = new Set(tools.map((t) => t.dlv?.listen?.value.replace(/^.*:/, '')).filter((p): p is string => !!p && /^\d+$/.test(p)));
+      // A name the file leaves empty (`SERVICE ?=`, given on the command line) is as unknown as a variable.
+      const targets = name.includes('$') || name.trim() === ''
+        ? projectLaunches.filter((l) => l.ports.some((p) => listens.has(p.containerPort)))
+        : projectLaunches.filter((l) => l.source.kind === 'compose' && l.source.service.name === name);
+      const line = positionAt(file, c.words[0]!.start).line;
+      for (const l of targets) {
+        l.tools.push(...tools);
+        l.linkNotes = [...(l.linkNotes ?? []), { span: { file, start: c.words[0]!.start, end: cmd[cmd.length - 1]!.end }, message: `The debugger runs in this service through \`docker compose exec\` (${file.path}:${line}).` }];
+      }
+    }
+  }
 }

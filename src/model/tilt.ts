@@ -30,6 +30,14 @@ function word(v: StarValue): Word {
   return { value: v.value, start: v.start, end: v.end, quoted: true, map };
 }
 
+/** A string literal whose characters are its value one for one (no escapes): its value can be read in place. */
+function literalInner(v: StarValue, text: string): boolean {
+  const raw = text.slice(v.start, v.end);
+  const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
+  if (!open || v.raw === undefined) return false;
+  return raw.slice(open[0].length, raw.length - open[1]!.length) === v.value;
+}
+
 export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[] {
   const dir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
   const calls = starlarkCalls(file.text, NAMES);
@@ -67,6 +75,14 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
     const context = repoJoin(dir, ctx?.value ?? '.');
     const df = c.kwargs.get('dockerfile');
     const dockerfile = df ? repoJoin(dir, df.value) : undefined;
+    // dockerfile_contents="FROM ...": the Dockerfile is that string (a literal is read in place); one
+    // made by an expression is not read, and the build has no Dockerfile of the context to fall back on.
+    const contents = c.kwargs.get('dockerfile_contents');
+    // A string built by `+` (`BASE + 'RUN ' + cmd`) is read from the literal it starts with, the base
+    // Dockerfile the others append lines to.
+    const lit = contents && !contents.items ? (literalInner(contents, file.text) ? contents : contents.head && literalInner(contents.head, file.text) ? contents.head : undefined) : undefined;
+    const inline = !df && lit ? { value: lit.value, span: { file, start: lit.start, end: lit.end } } : undefined;
+    if (c.kwargs.has('dockerfile_contents') && !df && !inline) continue;
     const target = c.kwargs.get('target')?.value;
     // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
     const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
@@ -77,7 +93,7 @@ export function tiltBuilds(project: Project, file: SourceFile): ImageBuildSpec[]
       span: { file, start: ref.start, end: ref.end },
       tags: [{ value: ref.value, span: { file, start: ref.start, end: ref.end } }],
       context,
-      ...(dockerfile !== undefined ? { dockerfile } : {}),
+      ...(dockerfile !== undefined ? { dockerfile } : inline ? { inline } : {}),
       ...(target ? { target } : {}),
       // Tilt puts the images it builds only into what it deploys: a manifest it does not name (a plain
       // kubernetes.yaml next to a Helm chart it renders) never runs this build.

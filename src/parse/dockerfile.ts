@@ -298,19 +298,29 @@ export function stageChain(stage: DfStage): DfStage[] {
  * parsed from a copy of that file in which everything but the block's
  * content is blanked (line breaks kept), so that every offset and line of the
  * parsed Dockerfile is the offset and line in the real file. Only literal
- * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
+ * blocks (`|`, `|-`, `|+`) and string literals without escapes keep the content's characters where they are;
  * anything else gives undefined.
  */
 export function parseInlineDockerfile(v: Valued<string>): DockerfileDoc | undefined {
   const { file, start, end } = v.span;
   const text = file.text;
-  if (text[start] !== '|') return undefined;
-  const nl = text.indexOf('\n', start);
-  if (nl < 0 || nl >= end) return undefined;
+  // A YAML block scalar (`|` and its lines), or a string literal read in place (a Tiltfile's
+  // dockerfile_contents="FROM ...": the characters between the quotes).
+  let from: number;
+  let to = end;
+  const quote = /^[rRbB]{0,2}("""|'''|"|')/.exec(text.slice(start, start + 5));
+  if (text[start] === '|') {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0 || nl >= end) return undefined;
+    from = nl + 1;
+  } else if (quote && end - start >= quote[0].length + quote[1]!.length && text.slice(end - quote[1]!.length, end) === quote[1]) {
+    from = start + quote[0].length;
+    to = end - quote[1]!.length;
+  } else return undefined;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
+    out += (i >= from && i < to) || c === '\n' || c === '\r' ? c : ' ';
   }
   const virtual = makeSourceFile(file.path, file.abs, 'dockerfile', out);
   try {

@@ -37,6 +37,8 @@ export function launchName(l: Launch): string {
 
 /** How to grant a capability in this launch's own syntax. */
 export function grantPhrase(l: Launch, cap = 'SYS_PTRACE'): string {
+  // An Okteto service keeps its Deployment's securityContext (the manifest cannot set one for it).
+  if (l.source.kind === 'okteto-service') return `add ${cap} to \`securityContext.capabilities.add\` of the container of the Deployment "${l.source.name}" (Okteto gives a service of a dev container the Deployment's own securityContext and accepts none in okteto.yml)`;
   switch (l.kind) {
     case 'compose':
       return `add \`cap_add: [${cap}]\` to the service`;

@@ -1,0 +1,3 @@
+module example.com/node
+
+go 1.22
