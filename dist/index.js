@@ -7553,10 +7553,10 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1543);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5249);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7538);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6436);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5316);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1729);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_6__);
@@ -7654,7 +7654,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6436);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5316);
 /**
  * Inputs (as action.yml declares them) and the run's context (from the
  * runner's environment and event payload). Both are plain functions of their
@@ -9160,6 +9160,9 @@ function classifyByName(path) {
         // The manifest `okteto up` reads by default (also under .okteto/); other names (okteto-stack.yml, a Compose file) are classified by content.
         if (lower === 'okteto.yml' || lower === 'okteto.yaml')
             return 'okteto';
+        // The config `devspace dev` reads by default (profiles and imports live inside it or are named by it).
+        if (lower === 'devspace.yaml' || lower === 'devspace.yml')
+            return 'devspace';
         return 'yaml';
     }
     if (lower === 'makefile' || lower === 'gnumakefile' || lower.endsWith('.mk'))
@@ -9174,6 +9177,9 @@ function classifyByName(path) {
     if (BAKE_NAMES.has(base))
         return 'bake';
     if (AIR_NAMES.has(base))
+        return 'air';
+    // The variants run with `air -c`: .air.debug.toml, air.dev.toml, .air-debug.toml, .air_delve.toml.
+    if (lower.endsWith('.toml') && (lower.startsWith('.air') || lower.startsWith('air')) && /^\.?air[._-][a-z0-9_.-]+\.toml$/.test(lower))
         return 'air';
     // Tilt reads `Tiltfile` (and `*.tiltfile` through load()).
     if (base === 'Tiltfile' || lower.endsWith('.tiltfile'))
@@ -9800,7 +9806,8 @@ function discover(ws, paths, exclude, named) {
             continue;
         }
         if (byName === 'yaml') {
-            const kind = classifyYaml(r.file.text);
+            // A kustomization (its patches change the workloads it renders; model/kustomize.ts) is read with the manifests.
+            const kind = classifyYaml(r.file.text) ?? (/(^|\/)kustomization\.ya?ml$/.test(rel) ? 'kubernetes' : undefined);
             if (!kind) {
                 ws.dismiss(rel);
                 continue;
@@ -9840,7 +9847,7 @@ async function discoverThen(ws, paths, work, exclude, named) {
 
 /***/ }),
 
-/***/ 1543:
+/***/ 5249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9893,8 +9900,12 @@ var caps = __nccwpck_require__(1064);
 
 /** Features that add SYS_PTRACE in their own metadata. */
 const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptrace-doctor\/delve(:|$)/, /^ghcr\.io\/devcontainers\/features\/rust(:|$)/];
-/** Images whose devcontainer.metadata label adds SYS_PTRACE (the devcontainers Go and Rust images). */
-const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust)(:|$)/];
+/**
+ * Images whose devcontainer.metadata label adds SYS_PTRACE: the devcontainers Go and Rust images (through
+ * their Go and Rust features), the C++ image (`"capAdd": ["SYS_PTRACE"]` in its own devcontainer.json) and
+ * the universal image (which carries the Go feature).
+ */
+const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust|cpp|universal)(:|@|$)/];
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
 /** Features that run a Docker engine inside the dev container (their own metadata sets privileged). */
 const DIND_FEATURE = /(^|\/)docker-in-docker(:|@|$)/;
@@ -10102,8 +10113,12 @@ function devcontainerLaunch(project, doc, services, claimed, linker) {
             grantedBy ??= v;
         if (GO_FEATURE.test(id))
             goFeature = v;
-        if (DIND_FEATURE.test(id))
+        if (DIND_FEATURE.test(id)) {
             nestedEngine ??= v;
+            // The feature runs the container privileged (its metadata sets "privileged": true, as dockerd needs):
+            // every capability, SYS_PTRACE with them.
+            grantedBy ??= v;
+        }
     }
     // A mount at the engine's storage ("source=dind-var-lib-docker,target=/var/lib/docker,type=volume").
     const mountsNode = (0,jsonc_lib/* findNodeAtLocation */.Wc)(root, ['mounts']);
@@ -11253,6 +11268,17 @@ function chartHelpersMentionDebugger(project, templatePath) {
     const chart = chartOf(project, templatePath);
     return !!chart && chart.hotHelpers;
 }
+/**
+ * The pair of `key` in a template's map that renders with the chart's default values: a key written in
+ * both branches of an `{{ if }} … {{ else }} … {{ end }}` (`image:` from a fully qualified name, else from
+ * repository and tag) reads as a duplicate key, and the first is not always the one rendered.
+ */
+function renderedPair(project, file, map, key) {
+    const pairs = map.items.filter((p) => (0,yaml_lib/* isScalar */.jn)(p.key) && String(p.key.value) === key);
+    if (pairs.length < 2)
+        return undefined;
+    return pairs.find((p) => offRegions(project, file, p.key.range?.[0] ?? 0).length === 0);
+}
 
 ;// CONCATENATED MODULE: ./src/model/kubernetes.ts
 
@@ -11265,6 +11291,23 @@ function chartHelpersMentionDebugger(project, templatePath) {
 
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
 const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
+/**
+ * eBPF instrumentation agents by what they are: OpenTelemetry Go auto-instrumentation (`otel-go-instrumentation`,
+ * `autoinstrumentation-go`; configured by `OTEL_GO_AUTO_TARGET_EXE`), OpenTelemetry eBPF Instrumentation and Grafana
+ * Beyla (`OTEL_EBPF_*`, `BEYLA_*`). They run privileged, beside the app in a shared PID namespace, to load BPF
+ * programs into it: no debugger, and SYS_PTRACE would not do.
+ */
+/** Where a container shows it is an eBPF instrumentation agent (its image, or the env that configures one). */
+function ebpfAgent(y, file, c, image, imageNode) {
+    if (image !== undefined && model_launch/* EBPF_AGENT_IMAGE */.a2.test(image.replace(/\s+/g, '')))
+        return { value: `${model_launch/* EBPF_AGENT */.Y2} (${image})`, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) };
+    for (const e of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'env'))) {
+        const n = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, e, 'name'));
+        if (n && model_launch/* EBPF_AGENT_ENV */.yr.test(n))
+            return { value: `${model_launch/* EBPF_AGENT */.Y2} (${n})`, span: (0,yaml/* nodeSpan */.Vk)(file, e) };
+    }
+    return undefined;
+}
 const POD_PATHS = {
     Pod: ['spec'],
     Deployment: ['spec', 'template', 'spec'],
@@ -11345,7 +11388,8 @@ function renderedList(project, file, c, key, flip) {
 /** Add the workloads and Services of these manifests to the model (a new one by default). */
 function kubernetesLaunches(project, files, linker, model = { launches: [], services: [], labels: new Map() }, opts = {}) {
     for (const file of files) {
-        const y = project.yaml(file, opts);
+        // A kustomization's inline patch is read from a file of its own (kustomize.ts), parsed by the caller.
+        const y = opts.yaml ?? project.yaml(file, opts);
         if (!y)
             continue;
         // A Helm template's `{{ .Values.debug.port }}`, as the chart's default values render it (as written elsewhere).
@@ -11414,7 +11458,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     const runAs = (0,yaml/* get */.Jt)(y, sc, 'runAsUser') ?? (0,yaml/* get */.Jt)(y, podSec, 'runAsUser');
                     // runAsNonRoot without a runAsUser: some non-root user (the image's USER, which must not be 0).
                     const nonRootNode = [(0,yaml/* get */.Jt)(y, sc, 'runAsNonRoot'), (0,yaml/* get */.Jt)(y, podSec, 'runAsNonRoot')].find((n) => (0,yaml/* bool */.lc)(n) === true);
-                    const image = (0,yaml/* get */.Jt)(y, c, 'image');
+                    const image = renderedPair(project, file, c, 'image')?.value ?? (0,yaml/* get */.Jt)(y, c, 'image');
                     // A Helm template's image comes from the chart's values.
                     const written = (0,yaml/* str */.gx)(image);
                     const imageName = written !== undefined ? helmImage(project, file.path, written) : undefined;
@@ -11456,9 +11500,13 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                     const named = command[0]?.value;
                     const mounts = img?.mounts ?? (named?.startsWith('/') ? linker.copiedTo(named) : []);
                     const follow = (0,scripts/* followContext */.xR)(project, { mounts, workdir: wd ?? img?.stage.workdir ?? '/' });
-                    // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD.
+                    // command replaces the image's ENTRYPOINT (and drops its CMD); args replace CMD. A Tilt build's
+                    // entrypoint= takes precedence over the manifest's command of an app container too (Tilt injects it
+                    // there; an init container's one-shot command is left as written).
                     let facts;
-                    if (command.length > 0)
+                    if (command.length > 0 && listKey === 'containers' && linked?.entrypoint?.form === 'exec')
+                        facts = (0,model_project/* runFacts */.pI)(linked.entrypoint, args.length > 0 ? { form: 'exec', words: args, span: (0,yaml/* nodeSpan */.Vk)(file, (0,yaml/* get */.Jt)(y, c, 'args')), facts: (0,model_commands/* analyzeWords */.uu)(file, args) } : undefined, follow);
+                    else if (command.length > 0)
                         facts = (0,model_commands/* analyzeWords */.uu)(file, [...command, ...args], undefined, follow);
                     else if (args.length > 0) {
                         // A Tilt build's entrypoint= is the container's command; args follow it.
@@ -11479,6 +11527,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ports.push({ hostIp: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'hostIP')) ?? '', hostPort: hp ?? '', containerPort: cp, protocol: ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'protocol')) ?? 'TCP').toLowerCase(), span: (0,yaml/* nodeSpan */.Vk)(file, p), kind: hp ? 'hostPort' : 'service', ...(pname ? { name: pname } : {}) });
                     }
                     const tracingNode = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'volumeMounts')).find((m) => (0,yaml/* isMapNode */.vz)(m) && (0,model_launch/* isTracingFs */.Ey)((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'mountPath')) ?? ''));
+                    const agent = tracingNode ? undefined : ebpfAgent(y, file, c, imageName ?? written, image);
                     const nameNode = (0,yaml/* get */.Jt)(y, c, 'name');
                     const off = c.range ? offNote(project, file, c.range[0], 'This container') : undefined;
                     // The container is outside the debug mode, its debugger command inside: say how the mode is turned on.
@@ -11504,7 +11553,7 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ports,
                         ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
                         ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
-                        ...(tracingNode ? { tracingMount: { value: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, tracingNode, 'mountPath')), span: (0,yaml/* nodeSpan */.Vk)(file, tracingNode) } } : {}),
+                        ...(tracingNode ? { tracingMount: { value: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, tracingNode, 'mountPath')), span: (0,yaml/* nodeSpan */.Vk)(file, tracingNode) } } : agent ? { tracingMount: agent } : {}),
                         ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
                         ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
                         ...(notes.length > 0 ? { linkNotes: notes } : {}),
@@ -11525,7 +11574,7 @@ var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/model/cmdfiles.ts + 1 modules
 var cmdfiles = __nccwpck_require__(2310);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
-var dockerfile = __nccwpck_require__(6413);
+var parse_dockerfile = __nccwpck_require__(6413);
 ;// CONCATENATED MODULE: ./src/model/link.ts
 /**
  * Linking a container to the Dockerfile behind it: a build it declares (a
@@ -11582,7 +11631,7 @@ class Linker {
         if (b.inline) {
             const key = `${b.inline.span.file.path}@${b.inline.span.start}`;
             if (!this.inlineDocs.has(key))
-                this.inlineDocs.set(key, (0,dockerfile/* parseInlineDockerfile */.hb)(b.inline));
+                this.inlineDocs.set(key, (0,parse_dockerfile/* parseInlineDockerfile */.hb)(b.inline));
             doc = this.inlineDocs.get(key);
             dfPath = key;
         }
@@ -11637,7 +11686,7 @@ class Linker {
         return this.copyIndex.get(p.length > 1 ? p.replace(/\/$/, '') : p) ?? [];
     }
     markUsed(doc, target) {
-        const st = (0,dockerfile/* targetStage */.Ae)(doc, target);
+        const st = (0,parse_dockerfile/* targetStage */.Ae)(doc, target);
         if (st)
             this.used.add(`${doc.file.path}#${st.index}`);
     }
@@ -11869,12 +11918,13 @@ function buildIndex(words) {
 /**
  * Variables that commands of the file set for the command they start
  * (`COMPONENT=tempo $(MAKE) docker-component-debug`, `IMAGE=app ./build.sh`),
- * each with the one literal value the file gives it; a name given two
- * values is left out (which one applies depends on how the file is run).
+ * each with the literal values the file gives it: `single` holds the names
+ * given one value; `multi` those given a few (`COMPONENT=app $(MAKE) image`
+ * beside `COMPONENT=app-debug $(MAKE) image-debug`: which one a build sees
+ * depends on the target make runs, so each is one build, as for a loop).
  */
 function prefixAssignments(commands) {
-    const out = new Map();
-    const conflicting = new Set();
+    const all = new Map();
     for (const c of commands) {
         for (const w of c.words) {
             const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
@@ -11883,14 +11933,47 @@ function prefixAssignments(commands) {
             const [, name, value] = m;
             if (value.includes('$') || value === '')
                 continue;
-            if (out.has(name) && out.get(name) !== value)
-                conflicting.add(name);
-            else
-                out.set(name, value);
+            const values = all.get(name) ?? [];
+            if (!values.includes(value) && values.length < MAX_PREFIX_VALUES)
+                values.push(value);
+            all.set(name, values);
         }
     }
-    for (const n of conflicting)
-        out.delete(n);
+    const single = new Map();
+    const multi = new Map();
+    for (const [name, values] of all) {
+        if (values.length === 1)
+            single.set(name, values[0]);
+        else
+            multi.set(name, values);
+    }
+    return { single, multi };
+}
+const MAX_PREFIX_VALUES = 8;
+/** One assignment per combination of the multi-valued prefix names the values reference (at most 8; [] for none or more). */
+function prefixVariants(values, multi) {
+    if (multi.size === 0)
+        return [];
+    const names = [];
+    for (const v of values) {
+        for (const m of v.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g)) {
+            const n = (m[1] ?? m[2] ?? m[3]);
+            if (multi.has(n) && !names.includes(n))
+                names.push(n);
+        }
+    }
+    if (names.length === 0)
+        return [];
+    let out = [new Map()];
+    for (const n of names) {
+        const next = [];
+        for (const base of out)
+            for (const v of multi.get(n))
+                next.push(new Map([...base, [n, v]]));
+        if (next.length > MAX_PREFIX_VALUES)
+            return [];
+        out = next;
+    }
     return out;
 }
 /** $(NAME), ${NAME} and $NAME replaced from vars; others left as written. */
@@ -11908,7 +11991,7 @@ function substitute(value, vars) {
  */
 function commandBuildSpecs(project, file, commands, expandOwn = (v) => v, variants = () => []) {
     const out = [];
-    const prefix = prefixAssignments(commands);
+    const { single: prefix, multi: prefixMulti } = prefixAssignments(commands);
     const plain = (v) => substitute(expandOwn(v), prefix);
     const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
     for (const c of commands) {
@@ -11917,7 +12000,11 @@ function commandBuildSpecs(project, file, commands, expandOwn = (v) => v, varian
             continue;
         // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
         // one build per value, every word of the command expanded with the same one.
-        const combos = variants(c.words.slice(bi.at).map((w) => w.value));
+        // A name the file's commands set to a few values (`COMPONENT=app $(MAKE) image`, `COMPONENT=cli $(MAKE) image`):
+        // likewise one build per value.
+        const values = c.words.slice(bi.at).map((w) => w.value);
+        const looped = variants(values);
+        const combos = looped.length > 0 ? looped : prefixVariants(values.map((v) => expandOwn(v)), prefixMulti);
         for (const combo of combos.length > 0 ? combos : [undefined]) {
             const expand = combo ? (v) => substitute(plain(v), combo) : plain;
             const spec = buildSpecOf(project, file, c, bi, expand, fileDir);
@@ -12066,7 +12153,7 @@ function linkRunImage(linker, cf, raw, file) {
 function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
-        const cf = (0,cmdfiles/* commandFileOf */.j)(project, file);
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, file);
         const commands = cf.commands;
         const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
         for (const c of commands) {
@@ -12120,6 +12207,111 @@ function runLineLaunches(project, files, linker) {
         }
     }
     return out;
+}
+// ---------------------------------------------------------------------------
+// docker compose exec SERVICE CMD…
+/** Where a `docker compose …` / `docker-compose …` / `podman-compose …` subcommand starts, with the `-f` files given. */
+function composeVerb(words, verb) {
+    let k = 0;
+    while (k < words.length && !words[k].quoted && OPENING_KEYWORDS.has(words[k].value))
+        k++;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+        k++;
+    const head = basename(words[k]?.value ?? '');
+    let j;
+    if (head === 'docker-compose' || head === 'podman-compose')
+        j = k + 1;
+    else if ((head === 'docker' || head === 'podman') && words[k + 1]?.value === 'compose')
+        j = k + 2;
+    else
+        return undefined;
+    const files = [];
+    while (j < words.length && words[j].value.startsWith('-')) {
+        const f = words[j].value;
+        if (f === '-f' || f === '--file') {
+            if (words[j + 1])
+                files.push(words[j + 1]);
+            j += 2;
+            continue;
+        }
+        if (/^--file=/.test(f)) {
+            files.push({ ...words[j], value: f.slice(7) });
+            j++;
+            continue;
+        }
+        j += /^(-p|--project-name|--profile|--env-file|--project-directory|--ansi|--progress|--parallel)$/.test(f) ? 2 : 1;
+    }
+    return words[j]?.value === verb ? { at: j + 1, files } : undefined;
+}
+const COMPOSE_EXEC_VALUE_FLAGS = /^(-u|--user|-w|--workdir|-e|--env|--index)$/;
+/**
+ * `docker compose exec [flags] SERVICE CMD…` (also `docker-compose`, `podman-compose`) whose command runs a
+ * debugger: the exec'd process runs in the service's container with the service's capabilities, so the
+ * service is a debugging container (a Makefile's `debug:` target that execs `dlv attach` into it, the script
+ * it runs first copied in with `docker compose cp ./delve.sh SERVICE:/tmp/delve.sh`). The service is the one
+ * named; a service named only by a variable (`$(SERVICE)`) is each service of that Compose project that
+ * publishes the port the exec'd dlv listens on. The Compose project is the `-f` file, else the files beside
+ * the command file (its directory is where the command runs), else those of the repository root.
+ */
+function composeExecTools(project, files, compose) {
+    if (compose.length === 0)
+        return;
+    for (const file of files) {
+        if (!file.text.includes('exec'))
+            continue;
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, file);
+        const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+        // docker compose cp SRC SERVICE:DEST: the file is in the container where the exec'd command runs it.
+        const copied = new Map();
+        for (const c of cf.commands) {
+            const v = composeVerb(c.words, 'cp');
+            if (!v)
+                continue;
+            const args = c.words.slice(v.at).filter((w) => !w.value.startsWith('-'));
+            if (args.length !== 2)
+                continue;
+            const i = args[1].value.indexOf(':');
+            if (i <= 0)
+                continue;
+            const m = (0,scripts/* bindMount */.Dy)(cf.expandFor(c, args[0].value), args[1].value.slice(i + 1), [fileDir, '']);
+            if (!m)
+                continue;
+            const svc = args[1].value.slice(0, i);
+            copied.set(svc, [...(copied.get(svc) ?? []), m]);
+        }
+        for (const c of cf.commands) {
+            const v = composeVerb(c.words, 'exec');
+            if (!v)
+                continue;
+            let i = v.at;
+            while (i < c.words.length && c.words[i].value.startsWith('-'))
+                i += COMPOSE_EXEC_VALUE_FLAGS.test(c.words[i].value) ? 2 : 1;
+            const svcWord = c.words[i];
+            const cmd = c.words.slice(i + 1);
+            if (!svcWord || cmd.length === 0)
+                continue;
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: copied.get(svcWord.value) ?? [], workdir: '/' });
+            const facts = (0,model_commands/* analyzeWords */.uu)(file, cmd, undefined, follow);
+            const tools = facts.tools.filter((t) => t.use === 'run' && t.mode !== 'post-mortem');
+            if (tools.length === 0)
+                continue;
+            // The Compose project: the -f files, else the Compose files where the command runs, else the root's.
+            const named = v.files.map((w) => (0,scripts/* repoJoin */.pg)(fileDir, cf.expandFor(c, w.value))).filter((p) => p !== undefined);
+            const inDir = (d) => compose.filter((l) => l.source.kind === 'compose' && (external_node_path_.posix.dirname(l.file.path) === '.' ? '' : external_node_path_.posix.dirname(l.file.path)) === d);
+            const projectLaunches = named.length > 0 ? compose.filter((l) => named.includes(l.file.path)) : inDir(fileDir).length > 0 ? inDir(fileDir) : inDir('');
+            const name = cf.expandFor(c, svcWord.value);
+            const listens = new Set(tools.map((t) => t.dlv?.listen?.value.replace(/^.*:/, '')).filter((p) => !!p && /^\d+$/.test(p)));
+            // A name the file leaves empty (`SERVICE ?=`, given on the command line) is as unknown as a variable.
+            const targets = name.includes('$') || name.trim() === ''
+                ? projectLaunches.filter((l) => l.ports.some((p) => listens.has(p.containerPort)))
+                : projectLaunches.filter((l) => l.source.kind === 'compose' && l.source.service.name === name);
+            const line = (0,source/* positionAt */.t$)(file, c.words[0].start).line;
+            for (const l of targets) {
+                l.tools.push(...tools);
+                l.linkNotes = [...(l.linkNotes ?? []), { span: { file, start: c.words[0].start, end: cmd[cmd.length - 1].end }, message: `The debugger runs in this service through \`docker compose exec\` (${file.path}:${line}).` }];
+            }
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/hcl.ts
@@ -13508,6 +13700,14 @@ function bakeBuilds(project, file) {
  */
 
 
+
+
+
+
+
+
+
+
 const NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 function kustomizeManifests(project, dir, out = new Set(), seen = new Set(), depth = 0) {
     if (depth > 8 || seen.has(dir))
@@ -13589,6 +13789,718 @@ function globbedManifests(project, baseDir, globs) {
                 out.add(f.path);
     }
     return out;
+}
+const KUSTOMIZATION = /(^|\/)kustomization\.ya?ml$/;
+/** Container fields and pod fields whose change can change a finding. */
+const CONTAINER_KEYS = new Set(['command', 'args', 'securityContext', 'image', 'ports']);
+const POD_KEYS = new Set(['hostNetwork', 'shareProcessNamespace', 'securityContext']);
+/** Apply every kustomization's patches to the containers they touch, in the model. */
+function kustomizeOverlays(project, linker, model) {
+    const files = project.files.filter((f) => f.kind === 'kubernetes' && KUSTOMIZATION.test(f.path));
+    if (files.length === 0)
+        return;
+    const ctx = { project, linker, model, rendered: new Map(), ownLaunches: new Map(), edits: imageEdits(project), budget: 256 };
+    for (const f of files) {
+        const dir = dirOf(f.path);
+        const out = render(ctx, dir, 0);
+        // `kustomize edit set image` before `kustomize build DIR`: the images of DIR's build, whichever kustomization below it names them.
+        const edits = ctx.edits.get(dir);
+        if (!edits)
+            continue;
+        const level = { kf: f, dir, files: new Set([f.path]), changed: new Map(), imageAt: new Map() };
+        applyImages(ctx, new Map(out), level, edits, true);
+        report(ctx, level);
+    }
+}
+function dirOf(path) {
+    const d = external_node_path_.posix.dirname(path);
+    return d === '.' ? '' : d;
+}
+function baseName(v) {
+    return v.slice(v.lastIndexOf('/') + 1);
+}
+/** `NAME=NEW[:TAG|@DIGEST]` or `NAME:TAG` of `kustomize edit set image`. */
+function parseImageArg(v, span) {
+    const eq = v.indexOf('=');
+    const split = (ref) => {
+        const at = ref.indexOf('@');
+        if (at >= 0)
+            return { name: ref.slice(0, at), digest: ref.slice(at + 1) };
+        const colon = ref.lastIndexOf(':');
+        return colon > ref.lastIndexOf('/') ? { name: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { name: ref };
+    };
+    if (eq > 0) {
+        const r = split(v.slice(eq + 1));
+        if (!r.name)
+            return undefined;
+        return { name: v.slice(0, eq), newName: r.name, ...(r.tag ? { newTag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}), span };
+    }
+    const r = split(v);
+    return r.tag || r.digest ? { name: r.name, ...(r.tag ? { newTag: r.tag } : {}), ...(r.digest ? { digest: r.digest } : {}), span } : undefined;
+}
+/** A command file (Makefile, script, …) that runs `kustomize edit set image`. */
+function setsKustomizeImage(f) {
+    return f.kind !== 'kubernetes' && f.kind !== 'compose' && f.kind !== 'dockerfile' && f.kind !== 'devcontainer' && f.text.includes('edit set image');
+}
+/** The `kustomize edit set image …` of the command files, each for the `kustomize build DIR` that follows it. */
+function imageEdits(project) {
+    const out = new Map();
+    for (const f of project.files) {
+        if (!setsKustomizeImage(f))
+            continue;
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
+        let pending = [];
+        let cwd = dirOf(f.path);
+        for (const c of cf.commands) {
+            const ws = c.words.map((w) => cf.expand(w.value));
+            if (ws[0] === 'cd' && ws[1] !== undefined) {
+                const d = c.sep === '&&' || c.sep === ';' ? (0,scripts/* repoJoin */.pg)(dirOf(f.path), ws[1]) : undefined;
+                cwd = d ?? dirOf(f.path);
+                continue;
+            }
+            const head = baseName(ws[0] ?? '');
+            if (head === 'kustomize' && ws[1] === 'edit' && ws[2] === 'set' && ws[3] === 'image') {
+                for (let i = 4; i < ws.length; i++) {
+                    const e = parseImageArg(ws[i], { file: f, start: c.words[i].start, end: c.words[i].end });
+                    if (e)
+                        pending.push(e);
+                }
+            }
+            else if (pending.length > 0) {
+                let dir;
+                if (head === 'kustomize' && ws[1] === 'build')
+                    dir = ws[2] ?? '.';
+                else if (head === 'kubectl' && ws[1] === 'kustomize')
+                    dir = ws[2] ?? '.';
+                else if (head === 'kubectl') {
+                    const k = ws.findIndex((w) => w === '-k' || w === '--kustomize');
+                    if (k > 0)
+                        dir = ws[k + 1];
+                    else
+                        dir = ws.find((w) => w.startsWith('--kustomize='))?.slice('--kustomize='.length);
+                }
+                const d = dir !== undefined ? (0,scripts/* repoJoin */.pg)(dirOf(f.path), dir) : undefined;
+                if (d !== undefined) {
+                    out.set(d, [...(out.get(d) ?? []), ...pending]);
+                    pending = [];
+                }
+            }
+            if (c.sep !== '&&' && c.sep !== ';' && c.sep !== '|')
+                cwd = dirOf(f.path);
+        }
+        void cwd;
+    }
+    return out;
+}
+function kustomizationIn(project, dir) {
+    for (const n of NAMES) {
+        const p = (0,scripts/* repoJoin */.pg)(dir, n);
+        const f = p !== undefined ? project.file(p, 'kubernetes', { quiet: true }) : undefined;
+        if (f)
+            return f;
+    }
+    return undefined;
+}
+/** The launches of one manifest file's containers (the model's when it read the file, else read quietly). */
+function launchesOf(ctx, f, y) {
+    const key = y ? `${f.path}@${y.docs[0]?.contents?.range?.[0] ?? 0}` : f.path;
+    let ls = ctx.ownLaunches.get(key);
+    if (!ls) {
+        ls = y ? [] : ctx.model.launches.filter((l) => l.kind === 'kubernetes' && l.source.kind === 'kubernetes' && l.file.path === f.path);
+        if (ls.length === 0) {
+            const tmp = { launches: [], services: [], labels: new Map() };
+            kubernetesLaunches(ctx.project, [f], ctx.linker, tmp, { quiet: true, ...(y ? { yaml: y } : {}) });
+            ls = tmp.launches;
+            for (const [k, v] of tmp.labels)
+                if (!ctx.model.labels.has(k))
+                    ctx.model.labels.set(k, v);
+        }
+        ctx.ownLaunches.set(key, ls);
+    }
+    return ls;
+}
+function words(y, n) {
+    if (!n || !(0,yaml/* isSeqNode */.EV)(n))
+        return undefined;
+    return { file: y.file, words: (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(y.file, s)), span: (0,yaml/* nodeSpan */.Vk)(y.file, n) };
+}
+/** A container of a manifest as a box: its launch and the words it was made from. */
+function boxOf(l) {
+    if (l.source.kind !== 'kubernetes')
+        return { l };
+    const { y, container: c } = l.source;
+    const command = words(y, (0,yaml/* get */.Jt)(y, c, 'command'));
+    const args = words(y, (0,yaml/* get */.Jt)(y, c, 'args'));
+    const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir'));
+    return { l, ...(command ? { command } : {}), ...(args ? { args } : {}), ...(l.user && l.user.span.file === l.file ? { ownUser: l.user } : {}), ...(wd ? { workdir: wd } : {}) };
+}
+/** The workloads of a manifest file, with their containers. */
+function workloadsOf(ctx, f, y = ctx.project.yaml(f, { quiet: true })) {
+    if (!y)
+        return [];
+    const launches = launchesOf(ctx, f);
+    const out = [];
+    for (const doc of y.docs) {
+        const root = doc.contents;
+        const kind = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'kind'));
+        const podPath = kind ? POD_PATHS[kind] : undefined;
+        if (!kind || !podPath)
+            continue;
+        const pod = (0,yaml/* getPath */.Yn)(y, root, podPath);
+        const name = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, root, ['metadata', 'name'])) ?? '';
+        const w = { kind, name, names: [name], containers: new Map(), order: {} };
+        for (const list of ['containers', 'initContainers']) {
+            w.order[list] = [];
+            for (const c of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, pod, list))) {
+                const cname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'name'));
+                if (!cname || !(0,yaml/* isMapNode */.vz)(c))
+                    continue;
+                w.order[list].push(cname);
+                const l = launches.find((x) => x.source.kind === 'kubernetes' && x.source.container === c);
+                if (l)
+                    w.containers.set(cname, boxOf(l));
+            }
+        }
+        out.push(w);
+    }
+    return out;
+}
+function add(out, w) {
+    out.set(`${w.kind}/${w.name}`, w);
+}
+/** What a kustomization directory renders (its resources with its patches and images applied). */
+function render(ctx, dir, depth) {
+    const done = ctx.rendered.get(dir);
+    if (done)
+        return done;
+    const out = new Map();
+    ctx.rendered.set(dir, out);
+    if (depth > 8)
+        return out;
+    const kf = kustomizationIn(ctx.project, dir);
+    const y = kf ? ctx.project.yaml(kf, { quiet: true }) : undefined;
+    const root = y?.docs[0]?.contents;
+    if (!kf || !y || !(0,yaml/* isMapNode */.vz)(root))
+        return out;
+    for (const key of ['resources', 'bases', 'components']) {
+        for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, key))) {
+            const r = (0,yaml/* str */.gx)(it);
+            if (!r || /^[a-z]+:\/\//i.test(r) || r.startsWith('git@') || r.startsWith('/'))
+                continue;
+            const q = (0,scripts/* repoJoin */.pg)(dir, r);
+            if (q === undefined)
+                continue;
+            if (/\.ya?ml$/i.test(q)) {
+                const f = ctx.project.file(q, 'kubernetes', { quiet: true });
+                if (f)
+                    for (const w of workloadsOf(ctx, f))
+                        add(out, w);
+            }
+            else
+                for (const w of render(ctx, q, depth + 1).values())
+                    add(out, w);
+        }
+    }
+    // namePrefix / nameSuffix rename what this level renders (patches above match the new names and the old).
+    const prefix = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'namePrefix')) ?? '';
+    const suffix = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'nameSuffix')) ?? '';
+    if (prefix || suffix) {
+        for (const [k, w] of [...out]) {
+            out.delete(k);
+            const name = `${prefix}${w.name}${suffix}`;
+            add(out, { ...w, name, names: [...w.names, name] });
+        }
+    }
+    const level = { kf, dir, files: new Set([kf.path]), changed: new Map(), imageAt: new Map() };
+    const patches = [];
+    for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'patchesStrategicMerge')))
+        patches.push({ node: it });
+    for (const key of ['patchesJson6902', 'patches']) {
+        for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, key))) {
+            if (!(0,yaml/* isMapNode */.vz)(it))
+                continue;
+            const p = (0,yaml/* get */.Jt)(y, it, 'path') ?? (0,yaml/* get */.Jt)(y, it, 'patch');
+            if (p)
+                patches.push({ node: p, target: (0,yaml/* get */.Jt)(y, it, 'target') });
+        }
+    }
+    for (const p of patches) {
+        if (--ctx.budget < 0)
+            break;
+        const text = (0,yaml/* str */.gx)(p.node);
+        if (text === undefined)
+            continue;
+        let pf;
+        let py;
+        let inline = false;
+        if (p.node && (0,yaml_lib/* isScalar */.jn)(p.node) && p.node.type === 'BLOCK_LITERAL') {
+            const blank = inlineFile(kf, p.node);
+            try {
+                // Parsed from the blanked text, read against the kustomization itself (same offsets): spans, words and
+                // fixes are the kustomization's, and an edit lands inside the block.
+                py = blank ? { ...(0,yaml/* parseYaml */.hN)(blank), file: kf } : undefined;
+            }
+            catch {
+                py = undefined;
+            }
+            pf = py ? kf : undefined;
+            inline = true;
+        }
+        else if (!text.includes('\n')) {
+            const q = (0,scripts/* repoJoin */.pg)(dir, text);
+            pf = q !== undefined ? ctx.project.file(q, 'kubernetes', { quiet: true }) : undefined;
+            py = pf ? ctx.project.yaml(pf, { quiet: true }) : undefined;
+        }
+        if (!pf || !py)
+            continue;
+        level.files.add(pf.path);
+        const target = targetOf(y, p.target);
+        for (const doc of py.docs) {
+            const content = doc.contents;
+            if ((0,yaml/* isSeqNode */.EV)(content)) {
+                if (target)
+                    applyJson(ctx, out, level, py, content, target);
+            }
+            else if ((0,yaml/* isMapNode */.vz)(content))
+                applyMerge(ctx, out, level, py, content, target, inline);
+        }
+    }
+    // images:, after the patches.
+    const edits = [];
+    for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, root, 'images'))) {
+        const name = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'name'));
+        if (!name || !(0,yaml/* isMapNode */.vz)(it))
+            continue;
+        const newName = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'newName'));
+        const newTag = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'newTag'));
+        const digest = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'digest'));
+        if (!newName && !newTag && !digest)
+            continue;
+        edits.push({ name, ...(newName ? { newName } : {}), ...(newTag ? { newTag } : {}), ...(digest ? { digest } : {}), span: (0,yaml/* nodeSpan */.Vk)(kf, (0,yaml/* get */.Jt)(y, it, 'newName') ?? (0,yaml/* get */.Jt)(y, it, 'newTag') ?? (0,yaml/* get */.Jt)(y, it, 'digest') ?? it) });
+    }
+    if (edits.length > 0)
+        applyImages(ctx, out, level, edits, false);
+    report(ctx, level);
+    return out;
+}
+/** The repository and tag of an image reference (`registry/repo:tag@digest`). */
+function imageParts(ref) {
+    const at = ref.indexOf('@');
+    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+    const rest = at >= 0 ? ref.slice(0, at) : ref;
+    const colon = rest.lastIndexOf(':');
+    const hasTag = colon > rest.lastIndexOf('/');
+    return { repo: hasTag ? rest.slice(0, colon) : rest, ...(hasTag ? { tag: rest.slice(colon + 1) } : {}), ...(digest ? { digest } : {}) };
+}
+/**
+ * Retarget the images an edit names: an `images:` entry matches the image as rendered so far; a command file's
+ * `kustomize edit set image` edits the kustomization below, so it matches any name the image had on the way.
+ */
+function applyImages(ctx, out, level, edits, anyName) {
+    for (const [key, w0] of [...out]) {
+        let w;
+        for (const [cname, box] of w0.containers) {
+            const ref = box.l.image?.value;
+            if (!ref)
+                continue;
+            const parts = imageParts(ref);
+            const e = edits.find((x) => x.name === parts.repo || (anyName && (box.repos ?? []).includes(x.name)));
+            if (!e)
+                continue;
+            const next = `${e.newName ?? parts.repo}${e.digest ? `@${e.digest}` : e.newTag ? `:${e.newTag}` : parts.tag ? `:${parts.tag}` : ''}${!e.digest && !e.newTag && parts.digest ? `@${parts.digest}` : ''}`;
+            if (next === ref)
+                continue;
+            w ??= own(out, w0, key);
+            const nb = change(level, box, { ...box, l: { ...box.l, image: { value: next, span: e.span } }, repos: [...(box.repos ?? []), parts.repo] });
+            refacts(ctx, nb);
+            level.imageAt.set(nb, e.span);
+            w.containers.set(cname, nb);
+        }
+    }
+}
+/** Record a box changed at this level (keeping the box it replaced first). */
+function change(level, from, to) {
+    const orig = level.changed.get(from) ?? from;
+    level.changed.delete(from);
+    level.changed.set(to, orig);
+    const at = level.imageAt.get(from);
+    if (at) {
+        level.imageAt.delete(from);
+        level.imageAt.set(to, at);
+    }
+    return to;
+}
+/** Does a launch show a debugger: one it runs or installs, a SYS_PTRACE grant, or a workaround for one? */
+function debugs(l) {
+    return l.tools.length > 0 || l.capAdd.some((c) => /^(CAP_)?SYS_PTRACE$/i.test(c.value.trim())) || l.privileged?.value === true || l.securityOpt.length > 0 || l.sharedPid !== undefined;
+}
+/**
+ * Put the containers this level makes debug into the model, where the level writes the debug: the patch's own
+ * launch (a patch alone renders nothing) is replaced by the container as it renders; a container whose debugger
+ * comes from an image this level sets is reported at that setting. A level that brings no debugger (a patch of
+ * resources or probes over a base that already debugs) leaves the findings to the base.
+ */
+function report(ctx, level) {
+    const mine = (s) => s !== undefined && level.files.has(s.file.path);
+    for (const [box, orig] of level.changed) {
+        const l = box.l;
+        if (!debugs(l))
+            continue;
+        const brought = l.tools.some((t) => mine(t.span)) || l.capAdd.some((c) => mine(c.span) && /^(CAP_)?SYS_PTRACE$/i.test(c.value.trim())) || (l.privileged?.value === true && mine(l.privileged.span)) || l.securityOpt.some((o) => mine(o.span)) || (level.imageAt.has(box) && !debugs(orig.l));
+        if (!brought)
+            continue;
+        if (!box.patched && !mine(l.anchor)) {
+            // A container of a base, debugging through an image this level sets: reported at the setting (no fix here).
+            const at = level.imageAt.get(box) ?? l.anchor;
+            l.id = `kustomize:${level.kf.path}#${l.name}`;
+            l.anchor = at;
+            l.file = at.file;
+            l.source = { kind: 'kustomize', file: at.file };
+        }
+        const i = ctx.model.launches.findIndex((x) => x.id === l.id);
+        if (i >= 0)
+            ctx.model.launches[i] = l;
+        else
+            ctx.model.launches.push(l);
+        const labels = ctx.model.labels.get(orig.l.id);
+        if (labels && !ctx.model.labels.has(l.id))
+            ctx.model.labels.set(l.id, labels);
+    }
+}
+/** A container's facts from its image, command and args, as the kubelet runs them (kubernetes.ts does the same per file). */
+function refacts(ctx, box) {
+    const l = box.l;
+    const name = l.image?.value;
+    const linked = name ? ctx.linker.image(name, [l.file]) : undefined;
+    const img = linked?.facts;
+    const cmd = box.command?.words ?? [];
+    const args = box.args?.words ?? [];
+    const named = cmd[0]?.value;
+    const mounts = img?.mounts ?? (named?.startsWith('/') ? ctx.linker.copiedTo(named) : []);
+    const follow = (0,scripts/* followContext */.xR)(ctx.project, { mounts, workdir: box.workdir ?? img?.stage.workdir ?? '/' });
+    const like = (w) => ({ form: 'exec', words: w.words, span: w.span, facts: (0,model_commands/* analyzeWords */.uu)(w.file, w.words) });
+    let facts;
+    if (cmd.length > 0) {
+        // Words of two files: the later file's words keep their places (the command alone, or the base's command before the patch's args).
+        if (args.length === 0 || box.args.file === box.command.file)
+            facts = (0,model_commands/* analyzeWords */.uu)(box.command.file, [...cmd, ...args], undefined, follow);
+        else if (box.args.file === l.file)
+            facts = (0,model_project/* runFacts */.pI)(like(box.command), like(box.args), follow);
+        else
+            facts = (0,model_commands/* analyzeWords */.uu)(box.command.file, cmd, undefined, follow);
+    }
+    else if (args.length > 0) {
+        const entry = linked?.entrypoint ?? img?.stage.entrypoint;
+        facts = entry && entry.form === 'exec' ? (0,model_project/* runFacts */.pI)(entry, like(box.args), follow) : (0,model_commands/* analyzeWords */.uu)(box.args.file, args, undefined, follow);
+    }
+    else
+        facts = img ? (linked?.entrypoint ? (0,model_project/* runFacts */.pI)(linked.entrypoint, undefined, follow) : (0,model_project/* runFacts */.pI)(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
+    if (img)
+        facts = { tools: [...(0,model_project/* imageTools */.JY)(img, cmd.length > 0 || args.length > 0, facts, follow, linked?.entrypoint), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+    l.tools = facts.tools;
+    l.builds = facts.builds;
+    if (img) {
+        l.dockerfile = img.dockerfile;
+        l.stage = img.stage;
+    }
+    else {
+        delete l.dockerfile;
+        delete l.stage;
+    }
+    if (img?.fileCapPtrace)
+        l.fileCapPtrace = img.fileCapPtrace;
+    else
+        delete l.fileCapPtrace;
+    const user = box.ownUser ?? img?.stage.user;
+    if (user)
+        l.user = user;
+    else
+        delete l.user;
+    l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => n.message.startsWith('kustomize '))];
+}
+function anchored(v) {
+    try {
+        return new RegExp(`^(?:${v})$`);
+    }
+    catch {
+        return new RegExp(`^${literal(v)}$`);
+    }
+}
+function literal(v) {
+    return v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** A patch's `target:` (kind and name are regular expressions in kustomize; a kind alone selects every resource of it). */
+function targetOf(y, n) {
+    if (!(0,yaml/* isMapNode */.vz)(n))
+        return undefined;
+    const kind = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, n, 'kind'));
+    const name = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, n, 'name'));
+    // A target by labels only (labelSelector, annotationSelector) is not followed: the labels are not modelled here.
+    if (name === undefined && kind === undefined)
+        return undefined;
+    return { ...(kind ? { kind: anchored(kind) } : {}), ...(name !== undefined ? { name: anchored(name) } : {}) };
+}
+function matching(out, t) {
+    return [...out].filter(([, w]) => (!t.kind || t.kind.test(w.kind)) && (!t.name || w.names.some((n) => t.name.test(n))));
+}
+/** A copy of a workload whose container map can be changed without changing what its base renders. */
+function own(out, w, key) {
+    const copy = { ...w, containers: new Map(w.containers) };
+    out.set(key, copy);
+    return copy;
+}
+/**
+ * A kustomization's `patch: |-` block as text to parse: the kustomization's text with everything outside the
+ * block's lines blanked (line breaks kept), so offsets, lines and columns are the kustomization's, and an edit of
+ * the patch is an edit of the kustomization (the block's lines stay more indented than its key).
+ */
+function inlineFile(kf, n) {
+    const r = n.range;
+    if (!r)
+        return undefined;
+    const nl = kf.text.indexOf('\n', r[0]);
+    if (nl < 0 || nl >= r[1])
+        return undefined;
+    const from = nl + 1;
+    const text = kf.text.slice(0, from).replace(/[^\n]/g, ' ') + kf.text.slice(from, r[1]) + kf.text.slice(r[1]).replace(/[^\n]/g, ' ');
+    return (0,source/* makeSourceFile */.AN)(kf.path, kf.abs, 'kubernetes', text);
+}
+/** The keys of a map node. */
+function keys(n) {
+    const out = new Set();
+    if ((0,yaml/* isMapNode */.vz)(n))
+        for (const p of n.items) {
+            const k = (0,yaml/* str */.gx)(p.key);
+            if (k)
+                out.add(k);
+        }
+    return out;
+}
+/** Apply a strategic-merge patch document to the workloads it targets. */
+function applyMerge(ctx, out, level, py, content, target, inline) {
+    const kind = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(py, content, 'kind'));
+    const name = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(py, content, ['metadata', 'name']));
+    const podPath = kind ? POD_PATHS[kind] : undefined;
+    if (!kind || !podPath)
+        return;
+    const pod = (0,yaml/* getPath */.Yn)(py, content, podPath);
+    const podKeys = keys(pod);
+    const podTouched = [...podKeys].some((k) => POD_KEYS.has(k));
+    const ws = matching(out, target ?? { kind: anchored(literal(kind)), name: anchored(literal(name ?? '')) });
+    if (ws.length === 0)
+        return;
+    const patchLaunches = launchesOf(ctx, py.file, inline ? py : undefined);
+    for (const [key, base] of ws) {
+        const w = own(out, base, key);
+        for (const list of ['containers', 'initContainers']) {
+            for (const c of (0,yaml/* items */.ld)(py, (0,yaml/* get */.Jt)(py, pod, list))) {
+                const cname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(py, c, 'name'));
+                if (!cname || !(0,yaml/* isMapNode */.vz)(c))
+                    continue;
+                const p0 = patchLaunches.find((l) => l.source.kind === 'kubernetes' && l.source.container === c);
+                if (!p0)
+                    continue;
+                // Two overlays (or two inline patches) may apply the same patch container: one launch for each place it is written.
+                const p = inline ? { ...p0, id: `kustomize:${level.kf.path}:${p0.anchor.start}#${p0.name}` } : p0;
+                const b = w.containers.get(cname);
+                const ck = keys(c);
+                if (!b) {
+                    // A container the patch adds (a debug sidecar): it runs as the patch writes it.
+                    const nb = { ...boxOf(p), l: { ...p }, patched: true };
+                    w.containers.set(cname, change(level, boxOf(p0), nb));
+                    continue;
+                }
+                if (![...ck].some((k) => CONTAINER_KEYS.has(k)) && !podTouched)
+                    continue;
+                const nb = merged(b, p, py, c, pod, ck, podKeys);
+                refacts(ctx, nb);
+                w.containers.set(cname, change(level, b, nb));
+            }
+        }
+    }
+}
+function baseNote(b) {
+    return { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
+}
+/** A base container with a strategic-merge patch's container merged over it. */
+function merged(bb, p, py, c, pod, ck, podKeys) {
+    const b = bb.l;
+    const sc = (0,yaml/* get */.Jt)(py, c, 'securityContext');
+    const scKeys = keys(sc);
+    const capKeys = keys((0,yaml/* get */.Jt)(py, sc, 'capabilities'));
+    const podSc = keys((0,yaml/* get */.Jt)(py, pod, 'securityContext'));
+    const capAdd = capKeys.has('add') ? p.capAdd : b.capAdd;
+    const capDrop = capKeys.has('drop') ? p.capDrop : b.capDrop;
+    const privileged = scKeys.has('privileged') ? p.privileged : b.privileged;
+    const ownUser = scKeys.has('runAsUser') || scKeys.has('runAsNonRoot') || podSc.has('runAsUser') || podSc.has('runAsNonRoot') ? p.user : bb.ownUser;
+    const seccomp = scKeys.has('seccompProfile') || podSc.has('seccompProfile');
+    const pw = boxOf(p);
+    const ports = [...p.ports, ...b.ports.filter((x) => !p.ports.some((q) => q.containerPort === x.containerPort))];
+    const l = {
+        ...b,
+        id: p.id,
+        name: p.name,
+        anchor: p.anchor,
+        file: p.file,
+        ...(ck.has('image') && p.image ? { image: p.image } : {}),
+        capAdd,
+        capDrop,
+        securityOpt: seccomp ? p.securityOpt : b.securityOpt,
+        hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+        ...(p.capsUnknown || b.capsUnknown ? { capsUnknown: true } : {}),
+        ports,
+        linkNotes: [...(b.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b)],
+        source: p.source,
+    };
+    if (privileged)
+        l.privileged = privileged;
+    else
+        delete l.privileged;
+    if (podKeys.has('hostNetwork')) {
+        if (p.hostNetwork)
+            l.hostNetwork = p.hostNetwork;
+        else
+            delete l.hostNetwork;
+    }
+    if (podKeys.has('shareProcessNamespace')) {
+        if (p.processNamespaceShared)
+            l.processNamespaceShared = p.processNamespaceShared;
+        else
+            delete l.processNamespaceShared;
+    }
+    if (p.tracingMount)
+        l.tracingMount = p.tracingMount;
+    if (p.sharedPid)
+        l.sharedPid = p.sharedPid;
+    // An empty list is no command (or no args): the image's ENTRYPOINT (or CMD) runs.
+    const command = ck.has('command') ? (pw.command && pw.command.words.length > 0 ? pw.command : undefined) : bb.command;
+    const args = ck.has('args') ? (pw.args && pw.args.words.length > 0 ? pw.args : undefined) : bb.args;
+    const wd = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(py, c, 'workingDir')) ?? bb.workdir;
+    return { l, ...(command ? { command } : {}), ...(args ? { args } : {}), ...(ownUser ? { ownUser } : {}), ...(wd ? { workdir: wd } : {}), ...(bb.repos ? { repos: bb.repos } : {}), patched: true };
+}
+/** An RFC 6901 pointer's tokens. */
+function pointer(path) {
+    return path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function scalars(y, n) {
+    return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i));
+}
+function valued(file, s) {
+    return { value: String(s.value), span: (0,yaml/* nodeSpan */.Vk)(file, s) };
+}
+/** Apply a JSON 6902 patch (a list of ops) to the workloads its target names. */
+function applyJson(ctx, out, level, py, ops, target) {
+    const file = py.file;
+    for (const [key, base] of matching(out, target)) {
+        const podPath = POD_PATHS[base.kind];
+        if (!podPath)
+            continue;
+        let w;
+        const changed = new Map();
+        for (const op of (0,yaml/* items */.ld)(py, ops)) {
+            const verb = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(py, op, 'op'));
+            const pathNode = (0,yaml/* get */.Jt)(py, op, 'path');
+            const path = (0,yaml/* str */.gx)(pathNode);
+            const value = (0,yaml/* get */.Jt)(py, op, 'value');
+            if (!verb || !path || !pathNode || (verb !== 'add' && verb !== 'replace' && verb !== 'remove'))
+                continue;
+            const t = pointer(path);
+            if (podPath.some((k, i) => t[i] !== k))
+                continue;
+            const rest = t.slice(podPath.length);
+            const list = rest[0];
+            if ((list !== 'containers' && list !== 'initContainers') || !/^\d+$/.test(rest[1] ?? ''))
+                continue;
+            const cname = base.order[list]?.[Number(rest[1])];
+            const field = rest.slice(2);
+            if (!cname || !CONTAINER_KEYS.has(field[0] ?? ''))
+                continue;
+            w ??= own(out, base, key);
+            const b = w.containers.get(cname);
+            if (!b)
+                continue;
+            let box = changed.get(cname);
+            if (!box) {
+                const l = {
+                    ...b.l,
+                    id: `kustomize:${level.kf.path}#${base.kind}/${base.name}/${cname}`,
+                    name: `${base.kind}/${base.name} container ${cname}`,
+                    anchor: (0,yaml/* nodeSpan */.Vk)(file, pathNode),
+                    file,
+                    capAdd: [...b.l.capAdd],
+                    capDrop: [...b.l.capDrop],
+                    linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b.l)],
+                    source: { kind: 'kustomize', file },
+                };
+                box = { ...b, l, patched: true };
+                changed.set(cname, box);
+                w.containers.set(cname, change(level, b, box));
+            }
+            const m = box.l;
+            const remove = verb === 'remove';
+            const [f0, f1, f2, f3] = field;
+            if ((f0 === 'command' || f0 === 'args') && f1 === undefined) {
+                const ws = remove ? undefined : words(py, value);
+                const set = ws && ws.words.length > 0 ? ws : undefined;
+                if (f0 === 'command') {
+                    if (set)
+                        box.command = set;
+                    else
+                        delete box.command;
+                }
+                else if (set)
+                    box.args = set;
+                else
+                    delete box.args;
+                if (set && (0,model_commands/* analyzeWords */.uu)(file, set.words).tools.length > 0)
+                    m.anchor = (0,yaml/* nodeSpan */.Vk)(file, pathNode);
+            }
+            else if ((f0 === 'command' || f0 === 'args') && f2 === undefined && value && (0,yaml_lib/* isScalar */.jn)(value) && !remove) {
+                const cur = box[f0];
+                const wd = (0,yaml/* scalarWord */.F4)(file, value);
+                // An item added to the list: its words are the patch's from here on (the place the list is reported at).
+                box[f0] = { file, words: [...(cur?.words ?? []).map((x) => (cur.file === file ? x : { ...x, start: wd.start, end: wd.start, map: x.map.map(() => wd.start) })), wd], span: (0,yaml/* nodeSpan */.Vk)(file, value) };
+            }
+            else if (f0 === 'securityContext') {
+                const capsOf = (n, k) => scalars(py, (0,yaml/* get */.Jt)(py, n, k)).map((s) => valued(file, s));
+                if (f1 === undefined) {
+                    m.capAdd = remove ? [] : capsOf((0,yaml/* get */.Jt)(py, value, 'capabilities'), 'add');
+                    m.capDrop = remove ? [] : capsOf((0,yaml/* get */.Jt)(py, value, 'capabilities'), 'drop');
+                    const pv = (0,yaml/* get */.Jt)(py, value, 'privileged');
+                    if (!remove && pv && (0,yaml/* bool */.lc)(pv) !== undefined)
+                        m.privileged = { value: (0,yaml/* bool */.lc)(pv), span: (0,yaml/* nodeSpan */.Vk)(file, pv) };
+                    else
+                        delete m.privileged;
+                }
+                else if (f1 === 'capabilities' && f2 === undefined) {
+                    m.capAdd = remove ? [] : capsOf(value, 'add');
+                    m.capDrop = remove ? [] : capsOf(value, 'drop');
+                }
+                else if (f1 === 'capabilities' && (f2 === 'add' || f2 === 'drop')) {
+                    const k = f2 === 'add' ? 'capAdd' : 'capDrop';
+                    if (f3 === undefined)
+                        m[k] = remove ? [] : scalars(py, value).map((s) => valued(file, s));
+                    else if (!remove && value && (0,yaml_lib/* isScalar */.jn)(value))
+                        m[k] = [...m[k], valued(file, value)];
+                    else if (remove && /^\d+$/.test(f3))
+                        m[k] = m[k].filter((_, i) => i !== Number(f3));
+                }
+                else if (f1 === 'privileged') {
+                    if (!remove && value && (0,yaml/* bool */.lc)(value) !== undefined)
+                        m.privileged = { value: (0,yaml/* bool */.lc)(value), span: (0,yaml/* nodeSpan */.Vk)(file, value) };
+                    else
+                        delete m.privileged;
+                }
+                else if (f1 === 'runAsUser' && !remove && value && (0,yaml_lib/* isScalar */.jn)(value))
+                    box.ownUser = valued(file, value);
+            }
+            else if (f0 === 'image' && !remove && value && (0,yaml_lib/* isScalar */.jn)(value))
+                m.image = valued(file, value);
+            m.hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', m.capAdd, m.capDrop, m.privileged?.value === true);
+        }
+        for (const box of changed.values())
+            refacts(ctx, box);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/model/skaffold.ts
@@ -13700,12 +14612,38 @@ function skaffoldBuilds(project, file) {
 /**
  * A Tiltfile's image builds: the calls `docker_build(ref, context, …)` of its
  * Starlark, with their positional and keyword arguments where those are
- * string literals (or names bound to one at the top level: `IMG = 'app'`).
- * A tokenizer of Starlark's lexical grammar (strings with their prefixes and
- * triple quotes, comments, brackets) and a walk of the call's arguments; no
- * evaluation. Everything else of the file is skipped.
+ * strings or lists of strings, as far as a small evaluator of constant
+ * expressions can tell: literals, names bound at the top level (`IMG = 'app'`,
+ * `DLV = ['dlv', 'exec']`) or in a function's body, `+` of strings or of
+ * lists, `'…{x}…'.format(x=…)` and `'…%s…' % x`, and calls of the file's own
+ * functions whose body returns such an expression (`def dlv_cmd(name): return
+ * ['dlv', 'exec', '/app/' + name]`). A tokenizer of Starlark's lexical grammar
+ * (strings with their prefixes and triple quotes, comments, brackets, where
+ * each line starts) and recursive descent over those expressions; nothing is
+ * executed, and loops, conditions and other calls give no value. Evaluation
+ * is capped (depth and steps).
  */
 function starlark_tokenize(text) {
+    const out = [];
+    const raw = lex(text);
+    let lastLine = -1;
+    let lineStart = 0;
+    let scanned = 0;
+    for (const t of raw) {
+        for (; scanned < t.s; scanned++)
+            if (text[scanned] === '\n')
+                lineStart = scanned + 1;
+        const line = lineStart;
+        if (line !== lastLine) {
+            t.nl = true;
+            lastLine = line;
+        }
+        t.col = t.s - lineStart;
+        out.push(t);
+    }
+    return out;
+}
+function lex(text) {
     const out = [];
     let i = 0;
     const n = text.length;
@@ -13777,82 +14715,415 @@ function starlark_tokenize(text) {
 }
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
-/** The calls of the named functions, with literal string arguments (others undefined). */
-function starlarkCalls(text, names) {
-    const toks = starlark_tokenize(text);
-    // Top-level `NAME = 'literal'` bindings (at bracket depth 0, a name first on its statement).
-    const bound = new Map();
-    let depth = 0;
-    for (let k = 0; k < toks.length; k++) {
-        const t = toks[k];
-        if (t.t === 'op' && OPEN.has(t.v))
-            depth++;
-        else if (t.t === 'op' && CLOSE.has(t.v))
-            depth = Math.max(0, depth - 1);
-        else if (depth === 0 && t.t === 'id' && toks[k + 1]?.v === '=' && toks[k + 2]?.t === 'str' && !(toks[k + 3]?.t === 'op' && toks[k + 3].v === '+')) {
-            const v = toks[k + 2];
-            if (!bound.has(t.v))
-                bound.set(t.v, { value: v.v, start: v.s, end: v.e });
+const starlark_MAX_DEPTH = 16;
+const starlark_MAX_STEPS = 20000;
+/**
+ * The evaluator of constant expressions over a file's tokens: top-level
+ * bindings and functions (`def`), each read lazily and once.
+ */
+class Evaluator {
+    text;
+    toks;
+    /** Each top-level name's bindings (the token index of each value), in file order. */
+    top = new Map();
+    defs = new Map();
+    cache = new Map();
+    busy = new Set();
+    steps = 0;
+    depth = 0;
+    constructor(text, toks) {
+        this.text = text;
+        this.toks = toks;
+        let depth = 0;
+        for (let k = 0; k < toks.length; k++) {
+            const t = toks[k];
+            if (t.t === 'op' && OPEN.has(t.v)) {
+                depth++;
+                continue;
+            }
+            if (t.t === 'op' && CLOSE.has(t.v)) {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth !== 0 || !t.nl)
+                continue;
+            if (t.t === 'id' && t.v === 'def' && toks[k + 1]?.t === 'id' && toks[k + 2]?.v === '(') {
+                const d = this.defOf(k);
+                if (d && !this.defs.has(toks[k + 1].v))
+                    this.defs.set(toks[k + 1].v, d);
+            }
+        }
+        // Top-level bindings (also under a top-level if), outside every function's body. A name bound again
+        // under a condition (`entrypoint = ['/app']`, then `if debug: entrypoint = ['/dlv', …]`) takes, where it
+        // is used, the last binding before the use: the file as it runs with its conditions on.
+        const bodies = [...this.defs.values()].map((d) => d.body);
+        depth = 0;
+        for (let k = 0; k < toks.length; k++) {
+            const t = toks[k];
+            if (t.t === 'op' && OPEN.has(t.v)) {
+                depth++;
+                continue;
+            }
+            if (t.t === 'op' && CLOSE.has(t.v)) {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth !== 0 || !t.nl || t.t !== 'id' || toks[k + 1]?.v !== '=')
+                continue;
+            if (bodies.some(([a, b]) => k >= a && k < b))
+                continue;
+            const list = this.top.get(t.v) ?? [];
+            list.push(k + 2);
+            this.top.set(t.v, list);
         }
     }
+    /** `def NAME(a, b='x'):` and its body: the tokens up to the next line indented no deeper than the def. */
+    defOf(k) {
+        const toks = this.toks;
+        const col = toks[k].col ?? 0;
+        const params = [];
+        let m = k + 3;
+        let d = 1;
+        let expectName = true;
+        for (; m < toks.length && d > 0; m++) {
+            const x = toks[m];
+            if (x.t === 'op' && OPEN.has(x.v))
+                d++;
+            else if (x.t === 'op' && CLOSE.has(x.v)) {
+                d--;
+                if (d === 0)
+                    break;
+            }
+            else if (d === 1 && x.v === ',')
+                expectName = true;
+            else if (d === 1 && expectName && x.t === 'id') {
+                params.push(toks[m + 1]?.v === '=' ? { name: x.v, dflt: m + 2 } : { name: x.v });
+                expectName = false;
+            }
+            else if (d === 1 && (x.v === '*' || x.v === '**'))
+                return undefined;
+        }
+        if (toks[m + 1]?.v !== ':')
+            return undefined;
+        const from = m + 2;
+        let to = from;
+        let depth = 0;
+        for (; to < toks.length; to++) {
+            const x = toks[to];
+            if (depth === 0 && x.nl && (x.col ?? 0) <= col && to > from)
+                break;
+            if (x.t === 'op' && OPEN.has(x.v))
+                depth++;
+            else if (x.t === 'op' && CLOSE.has(x.v))
+                depth = Math.max(0, depth - 1);
+        }
+        return { params, body: [from, to] };
+    }
+    /** The value of a top-level name used at token `use`: its last binding before the use (else its first). */
+    name(n, use) {
+        const list = this.top.get(n);
+        if (!list)
+            return undefined;
+        let at = list[0];
+        for (const b of list)
+            if (b < use)
+                at = b;
+        const key = `${n}@${at}`;
+        if (this.cache.has(key))
+            return this.cache.get(key);
+        if (this.busy.has(key))
+            return undefined;
+        this.busy.add(key);
+        const r = this.statement(at, new Map());
+        this.busy.delete(key);
+        this.cache.set(key, r);
+        return r;
+    }
+    /** An expression that is a whole statement: it must end where its line does. */
+    statement(at, env) {
+        const r = this.expr(at, env);
+        if (!r)
+            return undefined;
+        const next = this.toks[r.next];
+        if (next && !next.nl && next.v !== ';')
+            return undefined;
+        return r.val;
+    }
+    /** The value of the tokens [from, to) as one expression, or undefined. */
+    slice(from, to, env = new Map()) {
+        if (from >= to)
+            return undefined;
+        // Each argument of a call gets its own budget (a file of many builds reads them all).
+        if (this.depth === 0)
+            this.steps = 0;
+        const r = this.expr(from, env, to);
+        return r && r.next === to ? r.val : undefined;
+    }
+    expr(k, env, end = this.toks.length) {
+        if (++this.steps > starlark_MAX_STEPS || this.depth > starlark_MAX_DEPTH)
+            return undefined;
+        this.depth++;
+        try {
+            let left = this.postfix(k, env, end);
+            if (!left)
+                return undefined;
+            while (left.next < end && (this.toks[left.next].v === '+' || this.toks[left.next].v === '%')) {
+                const op = this.toks[left.next].v;
+                const right = this.postfix(left.next + 1, env, end);
+                if (!right)
+                    return undefined;
+                left = { val: op === '+' ? plus(left.val, right.val) : percent(left.val, right.val), next: right.next };
+            }
+            return left;
+        }
+        finally {
+            this.depth--;
+        }
+    }
+    postfix(k, env, end) {
+        let r = this.primary(k, env, end);
+        if (!r)
+            return undefined;
+        // 'x {a}'.format(a=…)
+        while (r.next + 2 < end && this.toks[r.next].v === '.' && this.toks[r.next + 1].t === 'id' && this.toks[r.next + 2].v === '(') {
+            const method = this.toks[r.next + 1].v;
+            const call = this.args(r.next + 2, env, end);
+            if (!call)
+                return undefined;
+            r = { val: method === 'format' ? format(r.val, call.pos, call.kw) : undefined, next: call.next };
+        }
+        return r;
+    }
+    primary(k, env, end) {
+        const t = this.toks[k];
+        if (!t || k >= end)
+            return undefined;
+        if (t.t === 'str') {
+            // Adjacent literals concatenate ('a' 'b').
+            let val = { value: t.v, start: t.s, end: t.e, raw: this.text.slice(t.s, t.e) };
+            let m = k + 1;
+            while (m < end && this.toks[m].t === 'str') {
+                val = plus(val, { value: this.toks[m].v, start: this.toks[m].s, end: this.toks[m].e });
+                m++;
+            }
+            return { val, next: m };
+        }
+        if (t.v === '[' || t.v === '(') {
+            const close = t.v === '[' ? ']' : ')';
+            const items = [];
+            let m = k + 1;
+            let tuple = t.v === '[';
+            if (this.toks[m]?.v === close)
+                return { val: { value: '', start: t.s, end: this.toks[m].e, items }, next: m + 1 };
+            for (;;) {
+                const item = this.expr(m, env, end);
+                if (!item)
+                    return undefined;
+                const x = this.toks[item.next];
+                if (!x)
+                    return undefined;
+                if (x.v === ',' || x.v === close) {
+                    const it = item.val;
+                    items.push(it && !it.items ? it : { value: this.text.slice(this.toks[m].s, this.toks[item.next - 1].e), start: this.toks[m].s, end: this.toks[item.next - 1].e, unknown: true });
+                }
+                else
+                    return undefined;
+                if (x.v === ',') {
+                    tuple = true;
+                    m = item.next + 1;
+                    if (this.toks[m]?.v === close) {
+                        m++;
+                        break;
+                    }
+                    continue;
+                }
+                m = item.next + 1;
+                // (expr) without a comma is the expression itself.
+                if (!tuple)
+                    return { val: item.val, next: m };
+                break;
+            }
+            return { val: { value: '', start: t.s, end: this.toks[m - 1].e, items }, next: m };
+        }
+        if (t.t === 'id') {
+            if (['for', 'if', 'lambda', 'not', 'in', 'and', 'or', 'else'].includes(t.v))
+                return undefined;
+            if (this.toks[k + 1]?.v === '(' && k + 1 < end) {
+                const call = this.args(k + 1, env, end);
+                if (!call)
+                    return undefined;
+                return { val: this.invoke(t.v, call.pos, call.kw), next: call.next };
+            }
+            if (this.toks[k + 1]?.v === '[' || (this.toks[k + 1]?.v === '.' && this.toks[k + 2]?.v !== 'format')) {
+                // Indexing and attributes (cfg['x'], os.environ): no value, skip the trailer.
+                return undefined;
+            }
+            if (env.has(t.v))
+                return { val: env.get(t.v), next: k + 1 };
+            return { val: this.name(t.v, k), next: k + 1 };
+        }
+        return undefined;
+    }
+    /** The arguments of a call at `(`: positional and keyword values. */
+    args(k, env, end) {
+        const pos = [];
+        const kw = new Map();
+        let m = k + 1;
+        let d = 1;
+        let argStart = m;
+        for (; m < end; m++) {
+            const x = this.toks[m];
+            if (x.t === 'op' && OPEN.has(x.v))
+                d++;
+            else if (x.t === 'op' && CLOSE.has(x.v))
+                d--;
+            if ((d === 1 && x.v === ',') || d === 0) {
+                if (m > argStart) {
+                    const first = this.toks[argStart];
+                    if (first.t === 'id' && this.toks[argStart + 1]?.v === '=')
+                        kw.set(first.v, this.slice(argStart + 2, m, env));
+                    else
+                        pos.push(this.slice(argStart, m, env));
+                }
+                argStart = m + 1;
+                if (d === 0)
+                    return { pos, kw, next: m + 1 };
+            }
+        }
+        return undefined;
+    }
+    /** A call of one of the file's functions: the value its body returns (one `return` only). */
+    invoke(name, pos, kw) {
+        const def = this.defs.get(name);
+        if (!def)
+            return undefined;
+        const env = new Map();
+        def.params.forEach((p, i) => {
+            if (i < pos.length)
+                env.set(p.name, pos[i]);
+            else if (kw.has(p.name))
+                env.set(p.name, kw.get(p.name));
+            else
+                env.set(p.name, p.dflt !== undefined ? this.expr(p.dflt, new Map())?.val : undefined);
+        });
+        const [from, to] = def.body;
+        let ret;
+        let depth = 0;
+        const bodyCol = this.toks[from]?.col ?? 0;
+        for (let k = from; k < to; k++) {
+            const t = this.toks[k];
+            if (t.t === 'op' && OPEN.has(t.v)) {
+                depth++;
+                continue;
+            }
+            if (t.t === 'op' && CLOSE.has(t.v)) {
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (depth !== 0 || !t.nl)
+                continue;
+            if (t.t === 'id' && t.v === 'return') {
+                // A return under an if/for (deeper than the body) is one of several: no value.
+                if (ret !== undefined || (t.col ?? 0) !== bodyCol)
+                    return undefined;
+                ret = k + 1;
+            }
+            else if (t.t === 'id' && (t.col ?? 0) === bodyCol && this.toks[k + 1]?.v === '=' && !env.has(t.v)) {
+                env.set(t.v, this.statement(k + 2, new Map(env)));
+            }
+            else if (t.t === 'id' && (t.col ?? 0) === bodyCol && this.toks[k + 1]?.v === '+=') {
+                env.set(t.v, undefined);
+            }
+        }
+        if (ret === undefined)
+            return undefined;
+        return this.statement(ret, env);
+    }
+}
+function plus(a, b) {
+    if (!a || !b)
+        return undefined;
+    if (a.items && b.items)
+        return { value: '', start: a.start, end: b.end, items: [...a.items, ...b.items] };
+    if (a.items || b.items)
+        return undefined;
+    const head = a.raw !== undefined ? a : a.head;
+    return { value: a.value + b.value, start: a.start, end: b.end, ...(head ? { head } : {}) };
+}
+/** 'a %s b' % x and % (x, y): %s and %d replaced in order. */
+function percent(a, b) {
+    if (!a || !b || a.items)
+        return undefined;
+    const args = b.items ?? [b];
+    if (args.some((x) => x.unknown))
+        return undefined;
+    let i = 0;
+    let bad = false;
+    const value = a.value.replace(/%([sdr%])/g, (m, c) => {
+        if (c === '%')
+            return '%';
+        const x = args[i++];
+        if (!x) {
+            bad = true;
+            return m;
+        }
+        return x.value;
+    });
+    return bad || i !== args.length ? undefined : { value, start: a.start, end: b.end };
+}
+/** '{a} {}'.format(…): known strings replace their fields; an unknown one leaves `{name}` as written. */
+function format(a, pos, kw) {
+    if (!a || a.items)
+        return undefined;
+    let i = 0;
+    const value = a.value.replace(/\{\{|\}\}|\{([A-Za-z_0-9]*)\}/g, (m, key) => {
+        if (m === '{{')
+            return '{';
+        if (m === '}}')
+            return '}';
+        const v = key === '' ? pos[i++] : /^\d+$/.test(key) ? pos[Number(key)] : kw.get(key);
+        return v && !v.items ? v.value : m;
+    });
+    return { value, start: a.start, end: a.end };
+}
+/** The calls of the named functions, with their arguments' values where they are strings or lists of strings (others undefined). */
+function starlarkCalls(text, names) {
+    const toks = starlark_tokenize(text);
+    const ev = new Evaluator(text, toks);
     const out = [];
     for (let k = 0; k < toks.length; k++) {
         const t = toks[k];
         if (t.t !== 'id' || !names.has(t.v) || toks[k + 1]?.v !== '(' || toks[k - 1]?.v === '.' || toks[k - 1]?.v === 'def')
             continue;
         const call = { name: t.v, start: t.s, args: [], kwargs: new Map() };
+        // Inside a function's body, its parameters have no value here (the call's own arguments are unknown).
+        const env = new Map();
+        for (const d of ev.defs.values())
+            if (k >= d.body[0] && k < d.body[1])
+                for (const p of d.params)
+                    env.set(p.name, undefined);
         let d = 0;
         let m = k + 1;
-        // One argument: the tokens between commas at depth 1.
-        let arg = [];
-        const flush = () => {
-            if (arg.length === 0)
-                return;
-            let key;
-            let val = arg;
-            if (arg[0].t === 'id' && arg[1]?.v === '=') {
-                key = arg[0].v;
-                val = arg.slice(2);
-            }
-            let v;
-            const lit = (t) => ({ value: t.v, start: t.s, end: t.e, raw: text.slice(t.s, t.e) });
-            if (val.length === 1 && val[0].t === 'str')
-                v = lit(val[0]);
-            else if (val.length === 1 && val[0].t === 'id')
-                v = bound.get(val[0].v);
-            else if (val.length >= 2 && (val[0].v === '[' || val[0].v === '(') && (val[val.length - 1].v === ']' || val[val.length - 1].v === ')')) {
-                // ['a', 'b', …]: only string items and commas.
-                const inner = val.slice(1, -1);
-                const strs = inner.filter((t) => t.t === 'str');
-                if (inner.every((t) => t.t === 'str' || t.v === ','))
-                    v = { value: '', start: val[0].s, end: val[val.length - 1].e, items: strs.map(lit) };
-            }
-            if (key !== undefined)
-                call.kwargs.set(key, v);
-            else
-                call.args.push(v);
-            arg = [];
-        };
+        let argStart = m + 1;
         for (; m < toks.length; m++) {
             const x = toks[m];
-            if (x.t === 'op' && OPEN.has(x.v)) {
+            if (x.t === 'op' && OPEN.has(x.v))
                 d++;
-                if (d === 1)
-                    continue;
-            }
-            else if (x.t === 'op' && CLOSE.has(x.v)) {
+            else if (x.t === 'op' && CLOSE.has(x.v))
                 d--;
+            if ((d === 1 && x.v === ',') || d === 0) {
+                if (m > argStart) {
+                    const first = toks[argStart];
+                    if (first.t === 'id' && toks[argStart + 1]?.v === '=')
+                        call.kwargs.set(first.v, ev.slice(argStart + 2, m, env));
+                    else
+                        call.args.push(ev.slice(argStart, m, env));
+                }
+                argStart = m + 1;
                 if (d === 0)
                     break;
             }
-            if (d === 1 && x.t === 'op' && x.v === ',') {
-                flush();
-                continue;
-            }
-            if (d >= 1)
-                arg.push(x);
         }
-        flush();
         out.push(call);
         // k8s_yaml(helm('chart')): the calls inside a deploy are read too.
         if (call.name !== 'k8s_yaml')
@@ -13886,6 +15157,14 @@ function word(v) {
     const from = v.start + prefix;
     const map = inner === v.value ? Array.from({ length: v.value.length }, (_, i) => from + i) : Array.from({ length: v.value.length }, () => v.start);
     return { value: v.value, start: v.start, end: v.end, quoted: true, map };
+}
+/** A string literal whose characters are its value one for one (no escapes): its value can be read in place. */
+function literalInner(v, text) {
+    const raw = text.slice(v.start, v.end);
+    const open = /^[rRbB]*("""|'''|"|')/.exec(raw);
+    if (!open || v.raw === undefined)
+        return false;
+    return raw.slice(open[0].length, raw.length - open[1].length) === v.value;
 }
 function tiltBuilds(project, file) {
     const dir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
@@ -13934,6 +15213,15 @@ function tiltBuilds(project, file) {
         const context = (0,scripts/* repoJoin */.pg)(dir, ctx?.value ?? '.');
         const df = c.kwargs.get('dockerfile');
         const dockerfile = df ? (0,scripts/* repoJoin */.pg)(dir, df.value) : undefined;
+        // dockerfile_contents="FROM ...": the Dockerfile is that string (a literal is read in place); one
+        // made by an expression is not read, and the build has no Dockerfile of the context to fall back on.
+        const contents = c.kwargs.get('dockerfile_contents');
+        // A string built by `+` (`BASE + 'RUN ' + cmd`) is read from the literal it starts with, the base
+        // Dockerfile the others append lines to.
+        const lit = contents && !contents.items ? (literalInner(contents, file.text) ? contents : contents.head && literalInner(contents.head, file.text) ? contents.head : undefined) : undefined;
+        const inline = !df && lit ? { value: lit.value, span: { file, start: lit.start, end: lit.end } } : undefined;
+        if (c.kwargs.has('dockerfile_contents') && !df && !inline)
+            continue;
         const target = c.kwargs.get('target')?.value;
         // docker_build(entrypoint=…) and docker_build_with_restart(…, entrypoint, …): what the container runs instead.
         const ep = c.kwargs.get('entrypoint') ?? (c.name === 'docker_build_with_restart' ? c.args[2] : undefined);
@@ -13945,7 +15233,7 @@ function tiltBuilds(project, file) {
             span: { file, start: ref.start, end: ref.end },
             tags: [{ value: ref.value, span: { file, start: ref.start, end: ref.end } }],
             context,
-            ...(dockerfile !== undefined ? { dockerfile } : {}),
+            ...(dockerfile !== undefined ? { dockerfile } : inline ? { inline } : {}),
             ...(target ? { target } : {}),
             // Tilt puts the images it builds only into what it deploys: a manifest it does not name (a plain
             // kubernetes.yaml next to a Helm chart it renders) never runs this build.
@@ -14261,6 +15549,8 @@ function customGrants(project, file, path, yamlText) {
     return false;
 }
 /** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
+/** Shells a debug container is started in to work interactively. */
+const INTERACTIVE_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
     const out = [];
     for (const c of commands) {
@@ -14323,6 +15613,11 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
             // A debugger image next to the pod's processes (--target, --copy-to): it is there to attach.
             tools.push(attachesTarget ? { tool, use: 'run', mode: 'attach', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [image.valueWord ?? image.word] } : { tool, use: 'install', span: (0,model_commands/* wordSpan */.BW)(file, image.valueWord ?? image.word), words: [] });
         }
+        // A command of its own that runs no debugger (`-- sh -c 'kill -USR2 1'` to make the process dump its state):
+        // sharing the target's processes is then not for tracing them. An interactive shell (`-- sh`, `-- bash`) is
+        // where someone will run the debugger, and stays a debugging container.
+        const interactiveShell = cmdWords.length === 1 && INTERACTIVE_SHELLS.has(kubectl_basename(cmdWords[0].value));
+        const debugsNothing = cmdWords.length > 0 && tools.length === 0 && !interactiveShell;
         const profileValue = profile ? expand(profile.value) : undefined;
         const granted = (profileValue !== undefined && PTRACE_PROFILES.has(profileValue)) || (custom ? customGrants(project, file, expand(custom.value), yamlValue) : false);
         const line = (0,source/* positionAt */.t$)(file, words[k].start).line;
@@ -14343,12 +15638,123 @@ function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
             tools,
             builds: facts.builds,
             ports: [],
-            ...(attachesTarget ? { sharedPid: { value: 'target', span: (0,model_commands/* wordSpan */.BW)(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')).word) } } : {}),
+            ...(attachesTarget && !debugsNothing ? { sharedPid: { value: 'target', span: (0,model_commands/* wordSpan */.BW)(file, (flags.find((f) => f.name === '--target' || f.name === '--copy-to' || f.name === '--share-processes')).word) } } : {}),
             ...(profileValue !== undefined && profileSpan ? { debugProfile: { value: profileValue, span: profileSpan } } : {}),
             source: { kind: 'kubectl-debug', file, insertAt: debugWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end, ...(f.valueStart !== undefined ? { valueStart: f.valueStart } : {}) })) },
         });
     }
     return out;
+}
+const EXEC_VALUE_FLAGS = new Set(['-c', '--container', '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--pod-running-timeout', '-f', '--filename', '--request-timeout', '--as', '--token']);
+const KINDS = { deploy: 'Deployment', deployment: 'Deployment', deployments: 'Deployment', sts: 'StatefulSet', statefulset: 'StatefulSet', statefulsets: 'StatefulSet', ds: 'DaemonSet', daemonset: 'DaemonSet', daemonsets: 'DaemonSet', rs: 'ReplicaSet', replicaset: 'ReplicaSet', job: 'Job', jobs: 'Job', po: 'Pod', pod: 'Pod', pods: 'Pod' };
+/** The labels of `kubectl get pod(s) … -l k=v[,k2=v2]` (a `$(…)` that names the pod to exec into). */
+function selectorOf(text) {
+    if (!/kubectl\s+(?:[^$()]*\s)?get\s+(?:pods?|po)\b/.test(text))
+        return undefined;
+    const m = /(?:-l|--selector)[=\s]+["']?([A-Za-z0-9_./-]+=[A-Za-z0-9_.-]+(?:,[A-Za-z0-9_./-]+=[A-Za-z0-9_.-]+)*)/.exec(text);
+    if (!m)
+        return undefined;
+    return new Map(m[1].split(',').map((kv) => kv.split('=')));
+}
+function kubectlExecs(file, commands, expand) {
+    const out = [];
+    for (const c of commands) {
+        const words = c.words;
+        let k = 0;
+        while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+            k++;
+        const head = kubectl_basename(words[k]?.value ?? '');
+        if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe')
+            continue;
+        let j = k + 1;
+        while (j < words.length && words[j].value.startsWith('-'))
+            j += kubectl_VALUE_FLAGS.has(words[j].value) ? 2 : 1;
+        if (words[j]?.value !== 'exec')
+            continue;
+        let container;
+        let target;
+        let i = j + 1;
+        for (; i < words.length; i++) {
+            const v = words[i].value;
+            if (v === '--') {
+                i++;
+                break;
+            }
+            if (v.startsWith('-')) {
+                const eq = v.indexOf('=');
+                const name = eq > 0 ? v.slice(0, eq) : v;
+                const value = eq > 0 ? v.slice(eq + 1) : EXEC_VALUE_FLAGS.has(v) ? words[++i]?.value : undefined;
+                if ((name === '-c' || name === '--container') && value !== undefined)
+                    container = expand(value);
+                continue;
+            }
+            if (target === undefined) {
+                target = expand(v);
+                continue;
+            }
+            // The old form without `--`: the command follows the pod.
+            break;
+        }
+        if (target === undefined)
+            continue;
+        const cmd = words.slice(i);
+        if (cmd.length === 0)
+            continue;
+        const tools = (0,model_commands/* analyzeWords */.uu)(file, cmd).tools.filter((t) => t.use === 'run' && t.mode !== 'post-mortem');
+        if (tools.length === 0)
+            continue;
+        const span = { file, start: words[k].start, end: words[Math.max(i - 1, k)].end };
+        const labels = selectorOf(target);
+        if (labels) {
+            out.push({ labels, ...(container ? { container } : {}), tools, span });
+            continue;
+        }
+        if (target.includes('$') || target.includes('`'))
+            continue;
+        const slash = target.indexOf('/');
+        const kind = slash < 0 ? 'Pod' : KINDS[target.slice(0, slash).toLowerCase().replace(/\.apps$|\.batch$/, '')];
+        const name = slash < 0 ? target : target.slice(slash + 1);
+        if (!kind || !name)
+            continue;
+        out.push({ kind, name, ...(container ? { container } : {}), tools, span });
+    }
+    return out;
+}
+/**
+ * Give each resolved `kubectl exec` debugger to the container it runs in: its tools join the container's own
+ * (spans in the script), with a note saying that the container's manifest decides its capabilities.
+ */
+function attachExecs(execs, launches, labels) {
+    for (const e of execs) {
+        const workloads = new Map();
+        for (const l of launches) {
+            if (l.kind !== 'kubernetes')
+                continue;
+            const m = /^([A-Za-z]+)\/(.*) container (.*)$/.exec(l.name);
+            if (!m)
+                continue;
+            const [, kind, name] = m;
+            let hit;
+            if (e.labels) {
+                const have = labels.get(l.id);
+                hit = have !== undefined && [...e.labels].every(([k2, v]) => have.get(k2) === v);
+            }
+            else
+                hit = kind === e.kind && name === e.name;
+            if (!hit)
+                continue;
+            const key = `${l.file.path}#${kind}/${name}`;
+            workloads.set(key, [...(workloads.get(key) ?? []), l]);
+        }
+        for (const ls of workloads.values()) {
+            // Without -c, the first container (launches keep the order of `containers`, before `initContainers`).
+            const l = e.container ? ls.find((x) => x.name.endsWith(` container ${e.container}`)) : ls[0];
+            if (!l)
+                continue;
+            l.tools = [...l.tools, ...e.tools];
+            l.linkNotes = [...(l.linkNotes ?? []), { span: e.span, message: 'This `kubectl exec` runs the debugger inside the running container: exec cannot add a capability, so what the container may trace is set by its own manifest.' }];
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/model/workflows.ts
@@ -14459,7 +15865,7 @@ function workflowLaunches(project, files, linker) {
         const y = project.yaml(file);
         if (!y)
             continue;
-        const cf = (0,cmdfiles/* commandFileOf */.j)(project, file);
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, file);
         for (const doc of y.docs) {
             const root = (0,yaml/* deref */.LA)(y, doc.contents);
             if (!(0,yaml/* isMapNode */.vz)(root))
@@ -14547,6 +15953,146 @@ function containerLaunch(project, y, spec, jobId, service, linker, expand, steps
     };
     return launch;
 }
+/** `uses: docker/build-push-action@…` (any version), also through a fork's or mirror's path ending in it. */
+const BUILD_PUSH = /^(?:[\w.-]+\/)*docker\/build-push-action(?:@|$)/i;
+const METADATA = /^(?:[\w.-]+\/)*docker\/metadata-action(?:@|$)/i;
+/** The entries of a list input (`tags:`, `images:`): one per line or comma, each with its span in the file. */
+function listInput(file, n) {
+    if (!n || !(0,yaml_lib/* isScalar */.jn)(n) || typeof n.value !== 'string' || !n.range)
+        return [];
+    const w = (0,yaml/* scalarWord */.F4)(file, n);
+    const out = [];
+    const re = /[^\n,]+/g;
+    for (let m = re.exec(w.value); m && out.length < 64; m = re.exec(w.value)) {
+        const lead = m[0].length - m[0].trimStart().length;
+        const value = m[0].trim();
+        if (value === '' || value.startsWith('#'))
+            continue;
+        const from = m.index + lead;
+        const start = w.map[from] ?? n.range[0];
+        const end = (w.map[from + value.length - 1] ?? n.range[1] - 1) + 1;
+        out.push({ value, span: { file, start, end: Math.max(end, start) } });
+    }
+    return out;
+}
+/**
+ * `${{ env.NAME }}` of a workflow's or job's `env:` with a literal value, as the runner substitutes it; any other
+ * expression is left as written (a variable: no name).
+ */
+function envExpander(y, root, job) {
+    const env = new Map();
+    for (const scope of [root, job]) {
+        for (const p of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, scope, 'env'))) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            const v = (0,yaml/* str */.gx)((0,yaml/* deref */.LA)(y, p.value) ?? null);
+            if (k !== undefined && v !== undefined && !v.includes('${{'))
+                env.set(k, v);
+        }
+    }
+    return (v) => v.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (all, k) => env.get(k) ?? all);
+}
+/**
+ * The images a workflow builds with docker/build-push-action: `tags:` (v2 and later: one name per line or
+ * comma; `${{ steps.ID.outputs.tags }}` of a docker/metadata-action step is each of that step's `images:`,
+ * with the tag it computes), `context:` (the repository root when not given: the action's Git context is the
+ * checked-out commit) and `file:` (relative to the workspace, which is the repository; else the context's
+ * Dockerfile; with `{{defaultContext}}:DIR`, DIR of the repository and the file in it), `target:`; v1's `repository:` + `tags:`, `path:`, `dockerfile:`. A context that is a URL or an
+ * expression, or a path out of the repository, gives no build (no guess).
+ */
+function workflowBuildSpecs(project, file) {
+    if (file.kind !== 'workflow' || !file.text.includes('build-push-action'))
+        return [];
+    const y = project.yaml(file);
+    if (!y)
+        return [];
+    const out = [];
+    for (const doc of y.docs) {
+        const root = (0,yaml/* deref */.LA)(y, doc.contents);
+        if (!(0,yaml/* isMapNode */.vz)(root))
+            continue;
+        for (const jp of (0,yaml/* pairs */.AS)(y, (0,yaml/* get */.Jt)(y, root, 'jobs'))) {
+            const job = (0,yaml/* deref */.LA)(y, jp.value);
+            if (!(0,yaml/* isMapNode */.vz)(job))
+                continue;
+            const expand = envExpander(y, root, job);
+            const steps = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, job, 'steps')).filter(yaml/* isMapNode */.vz);
+            // docker/metadata-action steps by id: the image names they tag.
+            const meta = new Map();
+            for (const st of steps) {
+                const id = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, st, 'id'));
+                if (id !== undefined && METADATA.test((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, st, 'uses')) ?? ''))
+                    meta.set(id, listInput(file, (0,yaml/* get */.Jt)(y, (0,yaml/* get */.Jt)(y, st, 'with'), 'images')));
+            }
+            for (const st of steps) {
+                const uses = (0,yaml/* get */.Jt)(y, st, 'uses');
+                if (!BUILD_PUSH.test((0,yaml/* str */.gx)(uses) ?? '') || !uses?.range)
+                    continue;
+                const w = (0,yaml/* get */.Jt)(y, st, 'with');
+                const input = (k) => {
+                    const v = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, w, k));
+                    return v === undefined ? undefined : expand(v).trim();
+                };
+                const v1 = /@v1(?:\.|$)/.test((0,yaml/* str */.gx)(uses) ?? '');
+                const tags = [];
+                if (v1) {
+                    // v1: registry/repository, each of `tags:` (comma-separated), else latest.
+                    const repo = input('repository');
+                    const registry = input('registry');
+                    if (repo) {
+                        const name = registry ? `${registry.replace(/\/+$/, '')}/${repo}` : repo;
+                        const written = listInput(file, (0,yaml/* get */.Jt)(y, w, 'tags'));
+                        const n = (0,yaml/* get */.Jt)(y, w, 'repository');
+                        const span = n.range ? { file, start: n.range[0], end: n.range[1] } : keySpan(file, jp);
+                        if (written.length === 0)
+                            tags.push({ value: name, span });
+                        for (const t of written)
+                            tags.push({ value: `${name}:${expand(t.value)}`, span: t.span });
+                    }
+                }
+                else {
+                    for (const t of listInput(file, (0,yaml/* get */.Jt)(y, w, 'tags'))) {
+                        const m = /^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.tags\s*\}\}$/.exec(t.value);
+                        const images = m ? meta.get(m[1]) : undefined;
+                        if (images) {
+                            for (const im of images) {
+                                const name = expand(im.value).replace(/^name=/, '').split(',')[0].trim();
+                                // The tag the metadata step computes (written without blanks: an image reference has none).
+                                tags.push({ value: `${name}:\${{steps.${m[1]}.outputs.version}}`, span: im.span });
+                            }
+                            continue;
+                        }
+                        tags.push({ value: expand(t.value), span: t.span });
+                    }
+                }
+                if (tags.length === 0)
+                    continue;
+                let ctxRaw = (v1 ? input('path') : input('context')) ?? '.';
+                const dfRaw = v1 ? input('dockerfile') : input('file');
+                // `{{defaultContext}}:subdir`: the Git context (the commit checked out) at subdir, where the Dockerfile path is read too.
+                const git = /^\{\{\s*defaultContext\s*\}\}(?::(.*))?$/.exec(ctxRaw);
+                if (git)
+                    ctxRaw = git[1]?.trim() || '.';
+                if (/^[a-z]+:\/\//i.test(ctxRaw) || ctxRaw.includes('${{') || ctxRaw.includes('{{') || (dfRaw ?? '').includes('${{'))
+                    continue;
+                const context = (0,scripts/* repoJoin */.pg)(ctxRaw);
+                const dockerfile = dfRaw !== undefined ? (git ? (0,scripts/* repoJoin */.pg)(ctxRaw, dfRaw) : (0,scripts/* repoJoin */.pg)(dfRaw)) : undefined;
+                if (context === undefined || (dfRaw !== undefined && dockerfile === undefined))
+                    continue;
+                const target = input('target');
+                out.push({
+                    file,
+                    span: { file, start: uses.range[0], end: uses.range[1] },
+                    tags,
+                    how: 'command',
+                    context,
+                    ...(dockerfile !== undefined ? { dockerfile } : {}),
+                    ...(target && !target.includes('${{') ? { target } : {}),
+                });
+            }
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/model/okteto.ts
 /**
@@ -14576,7 +16122,26 @@ const DELVE_PORT = '2345';
 function okteto_seqStrings(y, n) {
     return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
 }
-/** The development containers of a manifest: `dev.<name>` entries, or the v1 manifest itself. */
+/**
+ * The secondary containers of a dev container, `dev.<name>.services` (each `{name, image, command, sync,
+ * workdir}`, put in development mode with it): Okteto refuses `securityContext`, `forward` and `reverse`
+ * there, so a service keeps its Deployment's securityContext and is reached through no tunnel of its own.
+ */
+function serviceEntries(y, dev, map) {
+    const out = [];
+    for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, map, 'services'))) {
+        const m = (0,yaml/* deref */.LA)(y, it);
+        if (!(0,yaml/* isMapNode */.vz)(m))
+            continue;
+        const namePair = (0,yaml/* getPair */.xf)(y, m, 'name');
+        const name = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'name'));
+        if (!namePair || name === undefined)
+            continue;
+        out.push({ name, map: m, anchor: (0,yaml/* pairSpan */.tI)(y.file, namePair), of: dev });
+    }
+    return out;
+}
+/** The development containers of a manifest: `dev.<name>` entries (and their `services`), or the v1 manifest itself. */
 function devEntries(y) {
     const root = (0,yaml/* deref */.LA)(y, y.docs[0]?.contents);
     if (!(0,yaml/* isMapNode */.vz)(root))
@@ -14589,7 +16154,7 @@ function devEntries(y) {
             const map = (0,yaml/* deref */.LA)(y, p.value);
             if (name === undefined || !(0,yaml/* isMapNode */.vz)(map))
                 continue;
-            out.push({ name, map, anchor: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) });
+            out.push({ name, map, anchor: (0,yaml/* nodeSpan */.Vk)(y.file, p.key) }, ...serviceEntries(y, name, map));
         }
         return out;
     }
@@ -14600,7 +16165,7 @@ function devEntries(y) {
         return [];
     if (!['image', 'command', 'sync', 'forward', 'securityContext'].some((k) => (0,yaml/* get */.Jt)(y, root, k) !== undefined))
         return [];
-    return [{ name, map: root, anchor: (0,yaml/* pairSpan */.tI)(y.file, namePair) }];
+    return [{ name, map: root, anchor: (0,yaml/* pairSpan */.tI)(y.file, namePair) }, ...serviceEntries(y, name, root)];
 }
 /** The build a dev container's image names: its own `{context, dockerfile, target}`, or `${OKTETO_BUILD_X_IMAGE}` of `build.x`. */
 function buildOf(project, y, image) {
@@ -14719,7 +16284,8 @@ function oktetoLaunches(project, files, linker) {
             const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...mounts, ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
             const cmdNode = (0,yaml/* get */.Jt)(y, c, 'command');
             const run = cmdNode !== undefined ? commandFacts(y, cmdNode, follow) : undefined;
-            const sc = (0,yaml/* get */.Jt)(y, c, 'securityContext');
+            // A service has no securityContext or forward of its own (Okteto rejects them): its Deployment's apply.
+            const sc = dev.of === undefined ? (0,yaml/* get */.Jt)(y, c, 'securityContext') : undefined;
             const capAdd = okteto_seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'add']));
             const capDrop = okteto_seqStrings(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'drop']));
             const privNode = (0,yaml/* get */.Jt)(y, sc, 'privileged');
@@ -14729,7 +16295,7 @@ function oktetoLaunches(project, files, linker) {
             // The debugger's port, forwarded to the developer's machine: delve's default, or the port of a dlv --listen the command runs.
             const listens = new Set((run?.tools ?? []).map((t) => t.dlv?.listen?.value.replace(/^.*:/, '')).filter((p) => !!p));
             let debugForward;
-            for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'forward'))) {
+            for (const it of dev.of === undefined ? (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'forward')) : []) {
                 const port = forwardedPort(y, it);
                 // Port 2345 is delve's only in a Go project (another program may serve on it); a dlv --listen port is the debugger's anywhere.
                 if (port !== undefined && (listens.has(port) || (port === DELVE_PORT && isGoProject(project, dir, mounts, imageName ?? '')))) {
@@ -14738,9 +16304,9 @@ function oktetoLaunches(project, files, linker) {
                 }
             }
             const launch = {
-                id: `okteto:${file.path}#${dev.name}`,
+                id: dev.of === undefined ? `okteto:${file.path}#${dev.name}` : `okteto:${file.path}#${dev.of}/services/${dev.name}`,
                 kind: 'kubernetes',
-                name: `Okteto dev container "${dev.name}"`,
+                name: dev.of === undefined ? `Okteto dev container "${dev.name}"` : `Okteto service "${dev.name}" of dev container "${dev.of}"`,
                 anchor: dev.anchor,
                 file,
                 ...(imageName ? { image: { value: imageName, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) } } : facts ? { image: facts.stage.image } : {}),
@@ -14758,7 +16324,8 @@ function oktetoLaunches(project, files, linker) {
                 ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
                 ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
                 ...(linkNotes ? { linkNotes } : {}),
-                source: { kind: 'kubernetes', y, container: c, name: dev.name },
+                // A service's capabilities are its Deployment's: nothing in the manifest can be edited to grant them.
+                source: dev.of === undefined ? { kind: 'kubernetes', y, container: c, name: dev.name } : { kind: 'okteto-service', name: dev.name },
             };
             out.push(launch);
         }
@@ -14771,7 +16338,7 @@ function oktetoLaunches(project, files, linker) {
  */
 function grantFromDeployments(okteto, kubernetes) {
     for (const l of okteto) {
-        if (l.hasPtrace || l.source.kind !== 'kubernetes')
+        if (l.hasPtrace || (l.source.kind !== 'kubernetes' && l.source.kind !== 'okteto-service'))
             continue;
         const name = l.source.name;
         const k = kubernetes.find((x) => x.hasPtrace && /^(Deployment|StatefulSet)\//.test(x.name) && x.name.split(' ')[0].split('/')[1] === name);
@@ -14782,6 +16349,565 @@ function grantFromDeployments(okteto, kubernetes) {
             l.grantedBy = { value: `the ${k.name.split(' ')[0]} of the repository`, span: grant.span };
         l.hasPtrace = true;
     }
+}
+
+;// CONCATENATED MODULE: ./src/model/devspace.ts
+/**
+ * DevSpace configs (devspace.yaml): each development container is a launch.
+ *
+ * `devspace dev` finds the pod of a deployment (`imageSelector`: the container running that image, or
+ * `labelSelector` + `container`), copies its pod spec, applies the dev config's `patches` (JSON-patch style ops
+ * on the pod: `spec.containers[0].securityContext`, `spec.containers.name=api.command`), replaces the image with
+ * `devImage`, the entrypoint with `command`/`args`, and starts its dev services: `sync` (local folders into the
+ * container, read like bind mounts), `ports` (`"2345"`, `"2346:2345"`: port-forwards from the developer's
+ * localhost, tunnelled like `kubectl port-forward`, so nothing is published) and `terminal.command` (run with a
+ * shell in the container, usually `./devspace_start.sh`, after which the developer runs dlv by hand).
+ *
+ * Schema v2beta1 (DevSpace 6): `dev.<name>` maps, `images.<name>` builds, `vars`. Schemas v1beta* (DevSpace 5):
+ * `dev.replacePods[]` (imageSelector/labelSelector, `replaceImage`, `patches`) with `dev.ports[]`,
+ * `dev.terminal` and `dev.sync[]` choosing their container by the same selector.
+ *
+ * The launch is of kind `kubernetes` (its settings are a container's securityContext); its capabilities are
+ * those of the deployed container the dev config selects (a Kubernetes launch of the repository, or a
+ * `component-chart` container of `deployments`), changed by the dev config's patches.
+ */
+
+
+
+
+
+
+
+
+/** delve's default port. */
+const devspace_DELVE_PORT = '2345';
+/** DevSpace's own dev images for Go (`devspace init`): Go with dlv installed (loft-sh/devspace-containers go/Dockerfile). */
+const GO_DEV_IMAGE = /^(ghcr\.io\/loft-sh\/devspace-containers\/go|(docker\.io\/)?loftsh\/go)(:|@|$)/;
+const MAX_VARS = 256;
+function devspace_dirOf(path) {
+    const d = external_node_path_.posix.dirname(path);
+    return d === '.' ? '' : d;
+}
+/** `vars`: a map (v2beta1: `NAME: value` or `NAME: {value|default: …}`) or a list (v1beta: `{name, value|default}`). */
+function varsOf(y, root) {
+    const out = new Map();
+    const vars = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'vars'));
+    const valueOf = (n) => {
+        const d = (0,yaml/* deref */.LA)(y, n);
+        if ((0,yaml_lib/* isScalar */.jn)(d))
+            return (0,yaml/* str */.gx)(d);
+        if ((0,yaml/* isMapNode */.vz)(d))
+            return (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, d, 'value')) ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, d, 'default'));
+        return undefined;
+    };
+    if ((0,yaml/* isMapNode */.vz)(vars)) {
+        for (const p of vars.items) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            const v = valueOf(p.value);
+            if (k !== undefined && v !== undefined && out.size < MAX_VARS)
+                out.set(k, v);
+        }
+    }
+    else if ((0,yaml/* isSeqNode */.EV)(vars)) {
+        for (const it of (0,yaml/* items */.ld)(y, vars)) {
+            const k = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'name'));
+            const v = valueOf(it);
+            if (k !== undefined && v !== undefined && out.size < MAX_VARS)
+                out.set(k, v);
+        }
+    }
+    return out;
+}
+/** `${NAME}` / `$NAME` of the config's own vars (one pass: a value is not expanded again). */
+function expand(s, vars) {
+    return s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, b) => vars.get((a ?? b)) ?? m);
+}
+/** `images.<name>`: `image`, `dockerfile` (default ./Dockerfile) and `context` (default ./), both relative to the config; `target` (v1beta: `build.docker.options.target`). */
+function imagesOf(y, root, vars) {
+    const out = [];
+    const imgs = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'images'));
+    if (!(0,yaml/* isMapNode */.vz)(imgs))
+        return out;
+    const dir = devspace_dirOf(y.file.path);
+    for (const p of imgs.items) {
+        const key = (0,yaml/* keyOf */.TN)(p);
+        const m = (0,yaml/* deref */.LA)(y, p.value);
+        if (key === undefined || !(0,yaml/* isMapNode */.vz)(m))
+            continue;
+        const imageNode = (0,yaml/* get */.Jt)(y, m, 'image');
+        const image = (0,yaml/* str */.gx)(imageNode);
+        if (!image || !imageNode)
+            continue;
+        // Other builders (custom commands, kaniko in the cluster with a remote context) still use the Dockerfile; a custom command may not.
+        if ((0,yaml/* get */.Jt)(y, m, 'custom') !== undefined || (0,yaml/* get */.Jt)(y, (0,yaml/* getPath */.Yn)(y, m, ['build']), 'custom') !== undefined)
+            continue;
+        const context = (0,scripts/* repoJoin */.pg)(dir, expand((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'context')) ?? '.', vars));
+        const dockerfile = (0,scripts/* repoJoin */.pg)(dir, expand((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'dockerfile')) ?? './Dockerfile', vars));
+        if (context === undefined || dockerfile === undefined)
+            continue;
+        const target = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'target')) ?? (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, m, ['build', 'docker', 'options', 'target'])) ?? (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, m, ['build', 'buildKit', 'options', 'target']));
+        out.push({ key, image: { value: expand(image, vars), span: (0,yaml/* nodeSpan */.Vk)(y.file, imageNode) }, build: { context, dockerfile, ...(target ? { target: expand(target, vars) } : {}) } });
+    }
+    return out;
+}
+/** The image builds of a DevSpace config, for the image index (a manifest naming the image links to its Dockerfile). */
+function devspaceBuilds(project, file) {
+    const y = project.yaml(file);
+    const root = (0,yaml/* deref */.LA)(y, y?.docs[0]?.contents);
+    if (!y || !(0,yaml/* isMapNode */.vz)(root))
+        return [];
+    const vars = varsOf(y, root);
+    return imagesOf(y, root, vars).map((i) => ({
+        file,
+        span: i.image.span,
+        tags: [i.image],
+        ...(i.build.dockerfile !== undefined ? { dockerfile: i.build.dockerfile } : {}),
+        ...(i.build.context !== undefined ? { context: i.build.context } : {}),
+        ...(i.build.target ? { target: i.build.target } : {}),
+        how: 'devspace',
+    }));
+}
+function repoKey(image) {
+    const r = parseImageRef(image);
+    return r && !r.variableName ? imageKey(r) : undefined;
+}
+/** `image(app)` / `image(app):tag(app)` helpers and names of `images.*.image` resolve to that image. */
+function resolveSelector(sel, vars, images) {
+    const e = expand(sel.trim(), vars);
+    const helper = /^image\(([^)]+)\)(:tag\([^)]*\))?$/.exec(e);
+    if (helper) {
+        const b = images.find((i) => i.key === helper[1].trim());
+        return b ? { name: b.image.value, build: b } : { name: e };
+    }
+    const k = repoKey(e);
+    const b = k ? images.find((i) => repoKey(i.image.value) === k) : undefined;
+    return { name: e, ...(b ? { build: b } : {}) };
+}
+const LEVELS = ['container', 'securityContext', 'capabilities', 'add'];
+const deeper = (a, b) => (a === undefined || LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a);
+/** Whether a patch path names a container the dev config works on: `spec.containers[0]`, `spec.containers.name=x`, `/spec/containers/0`. */
+function containerPath(path, container) {
+    const m = /^\$?\.?\/?spec[./]containers(?:\[(\d+|\*)?\]|[./](\d+|\*)|\.name=([^.]+)|\[\?\(@\.name\s*==\s*'([^']+)'\)\])(.*)$/.exec(path.trim());
+    if (!m)
+        return undefined;
+    const name = m[3] ?? m[4];
+    if (name !== undefined && container !== undefined && name !== container)
+        return undefined;
+    return (m[5] ?? '').replace(/\//g, '.').replace(/^\./, '');
+}
+function readPatches(y, dev, container) {
+    const out = { capAdd: [] };
+    const file = y.file;
+    const capsFrom = (n) => {
+        for (const it of (0,yaml/* items */.ld)(y, n)) {
+            const v = (0,yaml/* str */.gx)(it);
+            if (v !== undefined && it)
+                out.capAdd.push({ value: v, span: (0,yaml/* nodeSpan */.Vk)(file, it) });
+        }
+        const v = (0,yaml/* deref */.LA)(y, n);
+        if ((0,yaml_lib/* isScalar */.jn)(v) && (0,yaml/* str */.gx)(v))
+            out.capAdd.push({ value: (0,yaml/* str */.gx)(v), span: (0,yaml/* nodeSpan */.Vk)(file, v) });
+    };
+    const scFrom = (sc) => {
+        if (!(0,yaml/* isMapNode */.vz)((0,yaml/* deref */.LA)(y, sc)))
+            return;
+        out.level = deeper(out.level, 'securityContext');
+        const caps = (0,yaml/* get */.Jt)(y, sc, 'capabilities');
+        if (caps !== undefined)
+            out.level = deeper(out.level, 'capabilities');
+        const add = (0,yaml/* get */.Jt)(y, caps, 'add');
+        if (add !== undefined) {
+            out.level = deeper(out.level, 'add');
+            capsFrom(add);
+        }
+        const priv = (0,yaml/* get */.Jt)(y, sc, 'privileged');
+        if (priv && (0,yaml/* bool */.lc)(priv) !== undefined)
+            out.privileged = { value: (0,yaml/* bool */.lc)(priv), span: (0,yaml/* nodeSpan */.Vk)(file, priv) };
+        const ru = (0,yaml/* get */.Jt)(y, sc, 'runAsUser');
+        if (ru && (0,yaml/* str */.gx)(ru) !== undefined)
+            out.user = { value: (0,yaml/* str */.gx)(ru), span: (0,yaml/* nodeSpan */.Vk)(file, ru) };
+    };
+    for (const p of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, dev, 'patches'))) {
+        const op = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'op'));
+        const path = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, p, 'path'));
+        if (!op || path === undefined)
+            continue;
+        const rest = containerPath(path, container);
+        if (rest === undefined)
+            continue;
+        const value = (0,yaml/* get */.Jt)(y, p, 'value');
+        if (op === 'remove') {
+            if (rest === 'securityContext' || rest === 'securityContext.capabilities')
+                out.removesCaps = true;
+            continue;
+        }
+        if (op !== 'add' && op !== 'replace')
+            continue;
+        if (rest === '')
+            scFrom((0,yaml/* get */.Jt)(y, value, 'securityContext'));
+        else if (rest === 'securityContext')
+            scFrom(value);
+        else if (rest === 'securityContext.capabilities') {
+            out.level = deeper(out.level, 'capabilities');
+            const add = (0,yaml/* get */.Jt)(y, value, 'add');
+            if (add !== undefined) {
+                out.level = deeper(out.level, 'add');
+                capsFrom(add);
+            }
+        }
+        else if (rest === 'securityContext.capabilities.add' || /^securityContext\.capabilities\.add(\[\d+\]|\.\d+|\.-)$/.test(rest)) {
+            out.level = deeper(out.level, 'add');
+            capsFrom(value);
+        }
+        else if (rest === 'securityContext.privileged' && (0,yaml/* bool */.lc)(value) !== undefined)
+            out.privileged = { value: (0,yaml/* bool */.lc)(value), span: (0,yaml/* nodeSpan */.Vk)(file, value) };
+        else if (rest === 'securityContext.runAsUser' && (0,yaml/* str */.gx)(value) !== undefined)
+            out.user = { value: (0,yaml/* str */.gx)(value), span: (0,yaml/* nodeSpan */.Vk)(file, value) };
+        else if (rest === 'command')
+            out.command = value;
+        else if (rest === 'args')
+            out.args = value;
+    }
+    return out;
+}
+/** A dev config's sync folders as bind mounts: `path: local:remote`, `path: ./` (the working directory), v1beta `localSubPath` + `containerPath`. */
+function syncMounts(y, syncs, workdir) {
+    const dir = devspace_dirOf(y.file.path);
+    const out = [];
+    for (const s of syncs) {
+        let local;
+        let remote;
+        const path = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, s, 'path'));
+        if (path !== undefined) {
+            const i = path.indexOf(':');
+            local = (i >= 0 ? path.slice(0, i) : path).trim() || '.';
+            remote = (i >= 0 ? path.slice(i + 1) : '.').trim() || '.';
+        }
+        else {
+            if (!(0,yaml/* isMapNode */.vz)((0,yaml/* deref */.LA)(y, s)))
+                continue;
+            local = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, s, 'localSubPath')) ?? '.';
+            remote = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, s, 'containerPath')) ?? '.';
+        }
+        if (!remote.startsWith('/'))
+            remote = external_node_path_.posix.join(workdir, remote);
+        const m = (0,scripts/* bindMount */.Dy)(/^[.~/$]/.test(local) ? local : `./${local}`, remote, [dir]);
+        if (m)
+            out.push(m);
+    }
+    return out;
+}
+/** A port forwarded from a variable named for delve (`${DLV_PORT}`, `$DELVE_PORT`): the debugger's port, whatever its number. */
+const DELVE_VAR = /^\$\{?[A-Za-z0-9_]*(DLV|DELVE)[A-Za-z0-9_]*\}?$/i;
+/** The container port of a port mapping (`"2345"`, `"2346:2345"`, `${DLV_PORT}`, v1beta `{port, remotePort}`), the config's vars expanded. */
+function remotePorts(y, list, vars) {
+    const out = [];
+    for (const it of list) {
+        const raw = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'remotePort')) ?? ((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'port')) !== undefined ? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, it, 'port')).split(':').pop().trim() : undefined);
+        if (raw === undefined || !it)
+            continue;
+        const v = expand(raw, vars);
+        if (/^\d+$/.test(v) || DELVE_VAR.test(raw))
+            out.push({ value: v, span: (0,yaml/* nodeSpan */.Vk)(y.file, it), delveVar: DELVE_VAR.test(raw) });
+    }
+    return out;
+}
+/** A Go project as far as the dev container goes: a Go image, or a go.mod beside the config, above it or in a synced folder. */
+function devspace_isGoProject(project, dir, mounts, image) {
+    if (/(^|\/)golang([:@-]|$)/.test(image) || GO_DEV_IMAGE.test(image))
+        return true;
+    const dirs = new Set(mounts.flatMap((m) => m.repo));
+    for (let d = dir;; d = devspace_dirOf(d)) {
+        dirs.add(d);
+        if (d === '')
+            break;
+    }
+    return [...dirs].some((d) => project.exists(d === '' ? 'go.mod' : `${d}/go.mod`, 'shell'));
+}
+/** A command given as an exec list (`command: [dlv, …]`) or one shell string (`terminal.command: ./start.sh`). */
+function devspace_commandFacts(y, n, follow, out) {
+    const file = y.file;
+    const d = (0,yaml/* deref */.LA)(y, n);
+    if ((0,yaml_lib/* isScalar */.jn)(d)) {
+        const w = (0,yaml/* scalarWord */.F4)(file, d);
+        if (w.value.trim())
+            (0,model_commands/* analyzeCommands */.rp)(file, (0,shell/* splitWord */.Nr)(w), out, follow);
+        return;
+    }
+    const words = (0,yaml/* items */.ld)(y, d).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+    if (words.length > 0)
+        (0,model_commands/* analyzeWords */.uu)(file, words, out, follow);
+}
+/** Level of an existing securityContext map. */
+function levelOf(y, c) {
+    const sc = (0,yaml/* get */.Jt)(y, c, 'securityContext');
+    if (!(0,yaml/* isMapNode */.vz)((0,yaml/* deref */.LA)(y, sc)))
+        return 'container';
+    const caps = (0,yaml/* get */.Jt)(y, sc, 'capabilities');
+    if (!(0,yaml/* isMapNode */.vz)((0,yaml/* deref */.LA)(y, caps)))
+        return 'securityContext';
+    return (0,yaml/* get */.Jt)(y, caps, 'add') !== undefined ? 'add' : 'capabilities';
+}
+function seqValues(y, n) {
+    return (0,yaml/* items */.ld)(y, n).filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((i) => ({ value: String(i.value), span: (0,yaml/* nodeSpan */.Vk)(y.file, i) }));
+}
+/** component-chart containers of the config's helm deployments (`componentChart: true`, or the chart `component-chart`). */
+function componentContainers(y, root, vars) {
+    const out = [];
+    const deps = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'deployments'));
+    const list = (0,yaml/* isMapNode */.vz)(deps) ? deps.items.map((p) => p.value) : (0,yaml/* items */.ld)(y, deps);
+    for (const d of list) {
+        const helm = (0,yaml/* get */.Jt)(y, d, 'helm');
+        const chart = (0,yaml/* str */.gx)((0,yaml/* getPath */.Yn)(y, helm, ['chart', 'name']));
+        if ((0,yaml/* bool */.lc)((0,yaml/* get */.Jt)(y, helm, 'componentChart')) !== true && !(chart && /(^|\/)component-chart$/.test(chart)))
+            continue;
+        for (const c of (0,yaml/* items */.ld)(y, (0,yaml/* getPath */.Yn)(y, helm, ['values', 'containers']))) {
+            const m = (0,yaml/* deref */.LA)(y, c);
+            if (!(0,yaml/* isMapNode */.vz)(m))
+                continue;
+            const image = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'image'));
+            const name = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'name'));
+            out.push({ ...(image ? { image: expand(image, vars) } : {}), ...(name ? { name } : {}), map: m });
+        }
+    }
+    return out;
+}
+function selectContainer(y, root, vars, kubernetes, selector, labels, container) {
+    const key = selector ? repoKey(selector) : undefined;
+    // A component-chart container of this config.
+    for (const c of componentContainers(y, root, vars)) {
+        const byImage = key !== undefined && c.image !== undefined && repoKey(c.image) === key;
+        if (!byImage && !(container !== undefined && c.name === container))
+            continue;
+        const sc = (0,yaml/* get */.Jt)(y, c.map, 'securityContext');
+        const priv = (0,yaml/* get */.Jt)(y, sc, 'privileged');
+        const ru = (0,yaml/* get */.Jt)(y, sc, 'runAsUser');
+        return {
+            ...(c.name ? { name: c.name } : {}),
+            capAdd: seqValues(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'add'])),
+            capDrop: seqValues(y, (0,yaml/* getPath */.Yn)(y, sc, ['capabilities', 'drop'])),
+            ...(priv && (0,yaml/* bool */.lc)(priv) !== undefined ? { privileged: { value: (0,yaml/* bool */.lc)(priv), span: (0,yaml/* nodeSpan */.Vk)(y.file, priv) } } : {}),
+            ...(ru && (0,yaml/* str */.gx)(ru) !== undefined ? { user: { value: (0,yaml/* str */.gx)(ru), span: (0,yaml/* nodeSpan */.Vk)(y.file, ru) } } : {}),
+            level: levelOf(y, c.map),
+            grant: 'the component-chart values of this config',
+        };
+    }
+    // A Kubernetes container of the repository: by image, else by the pod's labels and the container's name.
+    for (const k of kubernetes.launches) {
+        if (k.source.kind !== 'kubernetes')
+            continue;
+        const cname = k.source.name;
+        const byImage = key !== undefined && k.image !== undefined && repoKey(k.image.value) === key && (container === undefined || container === cname);
+        let byLabels = false;
+        if (!byImage && labels.size > 0) {
+            const podLabels = kubernetes.labels.get(k.id);
+            byLabels = !!podLabels && [...labels].every(([lk, lv]) => podLabels.get(lk) === lv) && (container === undefined || container === cname);
+        }
+        if (!byImage && !byLabels)
+            continue;
+        return {
+            name: cname,
+            capAdd: k.capAdd,
+            capDrop: k.capDrop,
+            ...(k.privileged ? { privileged: k.privileged } : {}),
+            ...(k.user ? { user: k.user } : {}),
+            level: levelOf(k.source.y, k.source.container),
+            grant: `${k.name.split(' ')[0]} in ${k.file.path}`,
+        };
+    }
+    return undefined;
+}
+function labelMap(y, n) {
+    const out = new Map();
+    const m = (0,yaml/* deref */.LA)(y, n);
+    if ((0,yaml/* isMapNode */.vz)(m))
+        for (const p of m.items) {
+            const k = (0,yaml/* keyOf */.TN)(p);
+            const v = (0,yaml/* str */.gx)(p.value);
+            if (k !== undefined && v !== undefined)
+                out.set(k, v);
+        }
+    return out;
+}
+/** The dev containers of a config: v2beta1 `dev.<name>` (and its `containers.<name>`), v1beta `dev.replacePods[]`. */
+function devTargets(y, root) {
+    const dev = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, root, 'dev'));
+    if (!(0,yaml/* isMapNode */.vz)(dev))
+        return [];
+    const file = y.file;
+    const out = [];
+    const version = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, root, 'version')) ?? '';
+    const v1 = /^v1/.test(version) || (0,yaml/* get */.Jt)(y, dev, 'replacePods') !== undefined || (0,yaml/* isSeqNode */.EV)((0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, dev, 'ports'))) || (0,yaml/* isSeqNode */.EV)((0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, dev, 'sync')));
+    if (!v1) {
+        for (const p of dev.items) {
+            const name = (0,yaml/* keyOf */.TN)(p);
+            const m = (0,yaml/* deref */.LA)(y, p.value);
+            if (name === undefined || !(0,yaml/* isMapNode */.vz)(m))
+                continue;
+            const base = {
+                pod: m,
+                labels: labelMap(y, (0,yaml/* get */.Jt)(y, m, 'labelSelector')),
+                ...((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'imageSelector')) ? { imageSelector: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'imageSelector')) } : {}),
+                ports: (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, m, 'ports')),
+            };
+            const containers = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, m, 'containers'));
+            const own = (c, cname, anchor, label) => ({
+                ...base,
+                name: label,
+                anchor,
+                c,
+                ...(cname ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'container')) ? { container: (cname ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'container'))) } : {}),
+                ...((0,yaml/* get */.Jt)(y, c, 'devImage') !== undefined ? { devImage: (0,yaml/* get */.Jt)(y, c, 'devImage') } : {}),
+                ...((0,yaml/* get */.Jt)(y, c, 'command') !== undefined ? { command: (0,yaml/* get */.Jt)(y, c, 'command') } : {}),
+                ...((0,yaml/* get */.Jt)(y, c, 'args') !== undefined ? { args: (0,yaml/* get */.Jt)(y, c, 'args') } : {}),
+                ...((0,yaml/* get */.Jt)(y, c, 'terminal') !== undefined ? { terminal: (0,yaml/* get */.Jt)(y, (0,yaml/* getPath */.Yn)(y, c, ['terminal']), 'command') } : {}),
+                syncs: (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'sync')),
+                ...((0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir')) ? { workdir: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, c, 'workingDir')) } : {}),
+            });
+            if ((0,yaml/* isMapNode */.vz)(containers) && containers.items.length > 0) {
+                for (const cp of containers.items) {
+                    const cname = (0,yaml/* keyOf */.TN)(cp);
+                    const cm = (0,yaml/* deref */.LA)(y, cp.value);
+                    if (cname === undefined || !(0,yaml/* isMapNode */.vz)(cm))
+                        continue;
+                    out.push(own(cm, (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, cm, 'container')) ?? cname, (0,yaml/* nodeSpan */.Vk)(file, cp.key), `${name}/${cname}`));
+                }
+            }
+            else
+                out.push(own(m, undefined, (0,yaml/* nodeSpan */.Vk)(file, p.key), name));
+        }
+        return out;
+    }
+    // v1beta: replacePods entries; ports, terminal and sync entries name their container by the same selector.
+    const sameSel = (n, sel, labels) => {
+        const s = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, n, 'imageSelector')) ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, n, 'imageName'));
+        if (sel !== undefined && s !== undefined)
+            return s === sel;
+        const l = labelMap(y, (0,yaml/* get */.Jt)(y, n, 'labelSelector'));
+        return l.size > 0 && [...l].every(([k, v]) => labels.get(k) === v);
+    };
+    const terminal = (0,yaml/* get */.Jt)(y, dev, 'terminal');
+    for (const it of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, dev, 'replacePods'))) {
+        const m = (0,yaml/* deref */.LA)(y, it);
+        if (!(0,yaml/* isMapNode */.vz)(m) || m.items.length === 0)
+            continue;
+        const sel = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'imageSelector')) ?? (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'imageName'));
+        const labels = labelMap(y, (0,yaml/* get */.Jt)(y, m, 'labelSelector'));
+        const cname = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, m, 'containerName'));
+        const ports = (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, dev, 'ports')).filter((p) => sameSel(p, sel, labels)).flatMap((p) => (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, p, 'forward')));
+        out.push({
+            name: sel ?? [...labels].map(([k, v]) => `${k}=${v}`).join(','),
+            anchor: (0,yaml/* nodeSpan */.Vk)(file, m.items[0].key),
+            pod: m,
+            c: m,
+            ...(sel ? { imageSelector: sel } : {}),
+            labels,
+            ...(cname ? { container: cname } : {}),
+            ...((0,yaml/* get */.Jt)(y, m, 'replaceImage') !== undefined ? { devImage: (0,yaml/* get */.Jt)(y, m, 'replaceImage') } : {}),
+            ...(terminal !== undefined && sameSel(terminal, sel, labels) ? { terminal: (0,yaml/* get */.Jt)(y, terminal, 'command') } : {}),
+            ports,
+            syncs: (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, dev, 'sync')).filter((s) => sameSel(s, sel, labels)),
+        });
+    }
+    return out;
+}
+/** The launches of these DevSpace configs. */
+function devspaceLaunches(project, files, linker, kubernetes) {
+    const out = [];
+    for (const file of files) {
+        const y = project.yaml(file);
+        if (!y)
+            continue;
+        const root = (0,yaml/* deref */.LA)(y, y.docs[0]?.contents);
+        if (!(0,yaml/* isMapNode */.vz)(root))
+            continue;
+        const dir = devspace_dirOf(file.path);
+        const vars = varsOf(y, root);
+        const images = imagesOf(y, root, vars);
+        for (const t of devTargets(y, root)) {
+            const sel = t.imageSelector !== undefined ? resolveSelector(t.imageSelector, vars, images) : undefined;
+            const devImage = (0,yaml/* str */.gx)(t.devImage) !== undefined ? expand((0,yaml/* str */.gx)(t.devImage), vars) : undefined;
+            let facts;
+            let linkNotes;
+            const byName = (name) => {
+                const linked = linker.image(name, [file]);
+                if (linked) {
+                    facts = linked.facts;
+                    linkNotes = linked.related;
+                }
+            };
+            if (devImage) {
+                const b = resolveSelector(devImage, vars, images).build;
+                if (b)
+                    facts = linker.build(b.build, [file]);
+                else
+                    byName(devImage);
+            }
+            else if (sel?.build)
+                facts = linker.build(sel.build.build, [file]);
+            else if (sel)
+                byName(sel.name);
+            const selected = selectContainer(y, root, vars, kubernetes, sel?.name, t.labels, t.container);
+            const container = t.container ?? selected?.name;
+            const patches = readPatches(y, t.pod, container);
+            const workdir = t.workdir ?? facts?.stage.workdir ?? '/';
+            const mounts = syncMounts(y, t.syncs, workdir);
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...mounts, ...(facts?.mounts ?? [])], workdir, ...(facts ? { vars: facts.stage.vars } : {}) });
+            const run = { tools: [], builds: [] };
+            const cmd = t.command ?? patches.command;
+            const args = t.args ?? patches.args;
+            if (cmd !== undefined || args !== undefined) {
+                const words = [...(0,yaml/* items */.ld)(y, cmd), ...(0,yaml/* items */.ld)(y, args)].filter((i) => !!i && (0,yaml_lib/* isScalar */.jn)(i)).map((s) => (0,yaml/* scalarWord */.F4)(file, s));
+                if (words.length > 0)
+                    (0,model_commands/* analyzeWords */.uu)(file, words, run, follow);
+            }
+            if (t.terminal !== undefined)
+                devspace_commandFacts(y, t.terminal, follow, run);
+            // Capabilities: the selected container's, unless a patch removes them, plus what the patches add.
+            const keep = selected && !patches.removesCaps;
+            const capAdd = [...(keep ? selected.capAdd : []), ...patches.capAdd];
+            const capDrop = keep ? selected.capDrop : [];
+            const privileged = patches.privileged ?? (keep ? selected.privileged : undefined);
+            const user = patches.user ?? selected?.user ?? facts?.stage.user;
+            const imageName = devImage ?? sel?.name;
+            const listens = new Set(run.tools.map((x) => x.dlv?.listen?.value.replace(/^.*:/, '')).filter((p) => !!p));
+            let debugForward;
+            for (const p of remotePorts(y, t.ports, vars)) {
+                if (listens.has(p.value) || ((p.value === devspace_DELVE_PORT || p.delveVar) && devspace_isGoProject(project, dir, mounts, imageName ?? ''))) {
+                    debugForward = { value: p.value, span: p.span };
+                    break;
+                }
+            }
+            const level = patches.removesCaps ? (patches.level ?? 'container') : deeper(selected?.level ?? 'container', patches.level ?? 'container');
+            const hasPtrace = (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true);
+            const launch = {
+                id: `devspace:${file.path}#${t.name}`,
+                kind: 'kubernetes',
+                name: `DevSpace dev container "${t.name}"`,
+                anchor: t.anchor,
+                file,
+                ...(imageName ? { image: { value: imageName, span: (0,yaml/* nodeSpan */.Vk)(file, (t.devImage ?? (0,yaml/* get */.Jt)(y, t.pod, 'imageSelector') ?? null), t.anchor.start) } } : facts ? { image: facts.stage.image } : {}),
+                ...(user ? { user } : {}),
+                capAdd,
+                capDrop,
+                ...(privileged ? { privileged } : {}),
+                securityOpt: [],
+                hasPtrace,
+                ...(hasPtrace && selected?.grant && !patches.capAdd.length && !patches.privileged ? { grantedBy: { value: selected.grant, span: (selected.capAdd[0] ?? selected.privileged ?? { span: t.anchor }).span } } : {}),
+                // The image's debugger counts whatever the command: the developer runs it in the dev container's terminal.
+                tools: [...(facts?.tools ?? []), ...run.tools],
+                builds: [...(facts?.builds ?? []), ...run.builds],
+                ports: [],
+                ...(debugForward ? { debugForward } : {}),
+                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+                ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+                ...(linkNotes ? { linkNotes } : {}),
+                source: { kind: 'devspace', y, pod: t.pod, name: t.name, ...(container ? { container } : {}), level },
+            };
+            out.push(launch);
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/dockerfiles.ts
@@ -14991,6 +17117,7 @@ function loadSeccompProfiles(project, securityOpt, cache) {
 
 
 
+
 function stageAt(stages, offset) {
     return stages.find((s) => s.span.start <= offset && offset <= s.span.end);
 }
@@ -15024,24 +17151,17 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
                     const s = stageAt(doc.stages, t.span.start) ?? stage;
                     const launch = byTool.get(t);
                     const v = t.install?.version;
-                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,dockerfile/* stageChain */.ap)(s).map((st) => st.image), ...(v !== undefined ? { version: (0,dockerfile/* expandVars */.Jf)(v, s.vars) } : {}) });
+                    const mod = v === undefined ? copiedModuleDelve(project, path, s, t.span.start) : undefined;
+                    add({ tool: t, ...(launch ? { launch } : {}), images: (0,parse_dockerfile/* stageChain */.ap)(s).map((st) => st.image), ...(v !== undefined ? { version: (0,parse_dockerfile/* expandVars */.Jf)(v, s.vars) } : mod ? { version: mod } : {}) });
+                }
+                // `for t in $GO_TOOLS; do go install $t; done` over `ARG GO_TOOLS="… …/dlv@latest"`: the list's dlv word.
+                if (r.commands) {
+                    for (const t of listInstalls(doc.file, r.commands, (x) => (0,parse_dockerfile/* expandVars */.Jf)(x, stage.vars))) {
+                        const v = t.install?.version;
+                        add({ tool: t, images: (0,parse_dockerfile/* stageChain */.ap)(stage).map((st) => st.image), ...(v !== undefined ? { version: (0,parse_dockerfile/* expandVars */.Jf)(v, stage.vars) } : {}) });
+                    }
                 }
             }
-        }
-    }
-    for (const l of launches) {
-        for (const t of l.tools.filter(isGoInstall)) {
-            add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
-        }
-    }
-    // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
-    for (const f of commandFiles) {
-        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
-        if (!(0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
-            continue;
-        for (const t of (0,model_commands/* analyzeCommands */.rp)(f, cf.commands).tools.filter(isGoInstall)) {
-            const v = t.install?.version;
-            add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0], v) } : {}) });
         }
     }
     // A Tiltfile that writes its dev image's Dockerfile as a string (`dockerfile_contents = """FROM golang … RUN go
@@ -15051,6 +17171,28 @@ function delveInstallSites(project, relevance, launches, commandFiles = []) {
         if ((f.kind === 'tiltfile' || model_relevance/* COMMAND_KINDS */.St.has(f.kind)) && (0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
             for (const site of embeddedRunInstalls(f))
                 add(site);
+    // (Before the launches' own: a Tilt build's dockerfile_contents is also parsed as its image's Dockerfile, from a
+    // copy of the Tiltfile with the rest blanked, and the site must be the Tiltfile's own text, which a fix edits.)
+    for (const l of launches) {
+        for (const t of l.tools.filter(isGoInstall)) {
+            add({ tool: t, launch: l, images: l.image ? [l.image] : [] });
+        }
+    }
+    // Installs on the developer's machine or CI runner (a Makefile's `go get …delve…`): the same breakage.
+    for (const f of commandFiles) {
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
+        if (!(0,model_relevance/* mayNameDelveModule */.Zh)(f.text))
+            continue;
+        for (const t of (0,model_commands/* analyzeCommands */.rp)(f, cf.commands).tools.filter(isGoInstall)) {
+            const v = t.install?.version;
+            const mod = v === undefined ? moduleDelve(project, external_node_path_.posix.dirname(f.path)) : undefined;
+            add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expandFor(cf.commands.find((c) => c.start <= t.span.start && t.span.start <= c.end) ?? cf.commands[0], v) } : mod ? { version: mod } : {}) });
+        }
+        for (const t of listInstalls(f, cf.commands, (x) => cf.expand(x))) {
+            const v = t.install?.version;
+            add({ tool: t, images: [], ...(v !== undefined ? { version: cf.expand(v) } : {}) });
+        }
+    }
     return out;
 }
 /**
@@ -15103,8 +17245,295 @@ function embeddedRunInstalls(f) {
     }
     return out;
 }
+const DLV_WORD = /^github\.com\/(?:go-delve|derekparker)\/delve\/cmd\/dlv(?:@\S*)?$/;
+/** `$NAME`, `${NAME}`, `${NAME:-x}`, `$(NAME)` (Make). */
+const VAR_REF = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\(([A-Za-z_][A-Za-z0-9_.-]*)\)|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** Words before a command that the install is still the command of. */
+const LEADING = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'sudo', 'env', 'exec', 'command']);
+const MAX_LIST_DEFINITIONS = 16;
+const MAX_DEFINITION_CHARS = 16 * 1024;
+function stripLeading(words) {
+    let k = 0;
+    while (k < words.length && ((!words[k].quoted && LEADING.has(words[k].value)) || (0,shell/* isAssignment */.wh)(words[k])))
+        k++;
+    return words.slice(k);
+}
+function refsOf(value) {
+    return [...value.matchAll(VAR_REF)].map((m) => (m[1] ?? m[2] ?? m[3]));
+}
+/**
+ * Delve installs whose module comes from a list the same file defines: `go install $(TOOLS)`,
+ * `for t in $GO_TOOLS; do go install $t; done`, `echo "${GO_TOOLS}" | xargs -n 1 go install -v` (the
+ * VS Code Go dev container's go-debian.sh), over `GO_TOOLS="… github.com/go-delve/delve/cmd/dlv@latest …"`
+ * (shell, Dockerfile ARG/ENV, Make `TOOLS = … \` with continuations). Each dlv word of the list is one
+ * install at its own place in the definition; a verb in a variable (`go ${go_install_command}`) is read
+ * with the file's variables. Literal module words on the install line itself are the plain install's.
+ */
+function listInstalls(file, commands, expand) {
+    const out = [];
+    if (!(0,model_relevance/* mayNameDelveModule */.Zh)(file.text))
+        return out;
+    const loops = new Map();
+    const defs = new Map();
+    const seen = new Set();
+    commands.forEach((c, k) => {
+        const ws = stripLeading(c.words);
+        if (ws.length === 0)
+            return;
+        if (ws[0].value === 'for' && ws[2]?.value === 'in') {
+            loops.set(ws[1].value, ws.slice(3));
+            return;
+        }
+        let goAt = -1;
+        const feed = [];
+        if (ws[0].value === 'xargs') {
+            goAt = ws.findIndex((w) => w.value === 'go');
+            const prev = k > 0 ? commands[k - 1] : undefined;
+            const pw = prev && prev.sep === '|' ? stripLeading(prev.words) : [];
+            if (pw[0]?.value === 'echo' || pw[0]?.value === 'printf')
+                feed.push(...pw.slice(pw[0].value === 'printf' && pw[1]?.value.includes('%') ? 2 : 1));
+        }
+        else if (ws[0].value === 'go')
+            goAt = 0;
+        if (goAt < 0 || !ws[goAt + 1])
+            return;
+        const verbWord = ws[goAt + 1];
+        const verb = verbWord.value.includes('$') ? expand(verbWord.value) : verbWord.value;
+        if (verb !== 'install' && verb !== 'get')
+            return;
+        // `go get -tool $(TOOLS)` records tool dependencies in go.mod (pinned there): no install.
+        if (verb === 'get' && ws.some((w) => w.value === '-tool' || w.value === '--tool'))
+            return;
+        const method = verb === 'install' ? 'go-install' : 'go-get';
+        const site = (w) => {
+            if (seen.has(w.start))
+                return;
+            seen.add(w.start);
+            out.push(installUse(file, w, ws, verbWord, method));
+        };
+        const fromRef = (name, depth) => {
+            const loop = loops.get(name);
+            if (loop) {
+                for (const lw of loop) {
+                    if (DLV_WORD.test(lw.value))
+                        site(lw);
+                    else if (depth < 4)
+                        for (const n of refsOf(lw.value))
+                            fromRef(n, depth + 1);
+                }
+                return;
+            }
+            let list = defs.get(name);
+            if (!list)
+                defs.set(name, (list = definitionWords(file, name)));
+            for (const dw of list) {
+                if (DLV_WORD.test(dw.value))
+                    site(dw);
+                // `DELVE_PKG=${DELVE_SRC}/cmd/dlv@latest` over `DELVE_SRC=github.com/go-delve/delve`: the module as the file sets it.
+                else if (dw.value.includes('$'))
+                    composite(dw);
+            }
+        };
+        const composite = (w) => {
+            const v = expand(w.value);
+            if (v === w.value || !DLV_WORD.test(v) || seen.has(w.start))
+                return;
+            seen.add(w.start);
+            const use = installUse(file, { ...w, value: v, map: v.split('').map(() => w.start) }, ws, verbWord, method);
+            use.span = { file, start: w.start, end: w.end };
+            use.install.arg.span = use.span;
+            out.push(use);
+        };
+        for (const w of [...feed, ...ws.slice(goAt + 2)]) {
+            if (w.value.startsWith('-'))
+                continue;
+            // A literal module on the install line is the plain install's; echoed into xargs it is this one's.
+            if (DLV_WORD.test(w.value)) {
+                if (feed.includes(w))
+                    site(w);
+                continue;
+            }
+            // A list is a word that is one reference (`$TOOLS`, "${GO_TOOLS}", $(TOOLS), a loop's `$t`). A word that
+            // puts references together (`${DELVE_SRC}/cmd/dlv@${DELVE_VERSION}`) is one module: read as the file sets it.
+            const whole = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?-[^}]*)?\}|\([A-Za-z_][A-Za-z0-9_.-]*\)|[A-Za-z_][A-Za-z0-9_]*)$/.test(w.value);
+            if (whole) {
+                for (const n of refsOf(w.value))
+                    fromRef(n, 0);
+                continue;
+            }
+            composite(w);
+        }
+    });
+    return out;
+}
+function installUse(file, w, words, verbWord, method) {
+    const at = w.value.indexOf('@');
+    const modLen = at >= 0 ? at : w.value.length;
+    const s = w.map[0] ?? w.start;
+    const modEnd = modLen > 0 ? (w.map[modLen - 1] ?? w.end - 1) + 1 : s;
+    const end = (w.map[w.value.length - 1] ?? w.end - 1) + 1;
+    return {
+        tool: 'dlv',
+        use: 'install',
+        span: { file, start: s, end },
+        words,
+        install: {
+            method,
+            module: { value: w.value.slice(0, modLen), span: { file, start: s, end: modEnd } },
+            arg: { value: w.value, span: { file, start: s, end } },
+            ...(at >= 0 ? { version: w.value.slice(at + 1) } : {}),
+            verb: { value: verbWord.value, span: { file, start: verbWord.start, end: verbWord.end } },
+        },
+    };
+}
+/**
+ * The words of each definition of NAME in the file (`NAME="a b"`, `export NAME=…`, `ARG NAME="…"`,
+ * `ENV NAME …`, Make `NAME = a \` and `NAME := …`, just `name := "…"`), each at its place: the value of an
+ * assignment word split at blanks (its characters keep their offsets), or the words after a Make operator.
+ */
+function definitionWords(file, name) {
+    const out = [];
+    const text = file.text;
+    const esc = name.replace(/[.-]/g, '\\$&');
+    const re = new RegExp(`^[ \\t]*(?:(?:export|local|readonly|declare|typeset|override|ARG|ENV)(?:[ \\t]+-[A-Za-z]+)*[ \\t]+)?(${esc})(?=[ \\t]*(?:=|:=|::=|\\?=|\\+=)|[ \\t])`);
+    let found = 0;
+    for (let i = 0; i < text.length && found < MAX_LIST_DEFINITIONS;) {
+        const nl = text.indexOf('\n', i);
+        const lineEnd = nl < 0 ? text.length : nl;
+        const m = re.exec(text.slice(i, lineEnd));
+        if (m) {
+            const p = i + m.index + m[0].length - name.length;
+            const env = /\bENV[ \t]/.test(m[0]);
+            const ws = (0,shell/* splitShell */.b2)(text.slice(p, Math.min(text.length, p + MAX_DEFINITION_CHARS)), { base: p })[0]?.words ?? [];
+            const first = ws[0];
+            if (first && first.value === `${name}=` && text[first.end] === '(') {
+                // A bash array, `TOOLS=(a b)` or one item a line: the words up to its `)`.
+                const close = text.indexOf(')', first.end);
+                if (close > 0 && close - first.end < MAX_DEFINITION_CHARS) {
+                    found++;
+                    for (const c of (0,shell/* splitShell */.b2)(text.slice(first.end + 1, close), { base: first.end + 1 }))
+                        out.push(...c.words);
+                }
+            }
+            else if (first && first.value.startsWith(`${name}=`)) {
+                found++;
+                out.push(...blankSplit(first, name.length + 1));
+            }
+            else if (first && first.value === name && ws[1] && /^(?:=|:=|::=|\?=|\+=)$/.test(ws[1].value)) {
+                found++;
+                for (const w of ws.slice(2))
+                    out.push(...blankSplit(w, 0));
+            }
+            else if (first && /^[^=]+(?::=|::=|\?=|\+=)/.test(first.value) && first.value.startsWith(name)) {
+                found++;
+                const op = /^[^=]*?(:::?=|::=|:=|\?=|\+=)/.exec(first.value);
+                out.push(...blankSplit(first, op[0].length));
+                for (const w of ws.slice(1))
+                    out.push(...blankSplit(w, 0));
+            }
+            else if (first && env && first.value === name) {
+                found++;
+                for (const w of ws.slice(1))
+                    out.push(...blankSplit(w, 0));
+            }
+        }
+        i = lineEnd + 1;
+    }
+    return out;
+}
+/** The blank-separated parts of a word's value from `from`, each a word whose offsets point into the file. */
+function blankSplit(w, from) {
+    const out = [];
+    const v = w.value;
+    let i = from;
+    while (i < v.length) {
+        while (i < v.length && /\s/.test(v[i]))
+            i++;
+        const s = i;
+        while (i < v.length && !/\s/.test(v[i]))
+            i++;
+        if (i > s) {
+            const map = w.map.slice(s, i);
+            out.push({ value: v.slice(s, i), start: map[0] ?? w.start, end: (map[map.length - 1] ?? w.end - 1) + 1, quoted: w.quoted, map });
+        }
+    }
+    return out;
+}
+/**
+ * The delve version the go.mod that governs `dir` requires (`require github.com/go-delve/delve v1.24.0`, in a
+ * block or not; a Go 1.24 `tool github.com/go-delve/delve/cmd/dlv` line alone gives "go.mod"), or undefined.
+ * A version-less `go install …/cmd/dlv` inside that module builds exactly this version (outside a module, or
+ * in one that does not require delve, it stops with an error): it is pinned. The nearest go.mod decides.
+ */
+function moduleDelve(project, dir) {
+    for (let d = dir === '.' ? '' : dir, k = 0; k < 32; k++) {
+        const f = project.file(d === '' ? 'go.mod' : `${d}/go.mod`, 'env', { quiet: true });
+        if (f)
+            return goModDelve(f.text);
+        if (d === '')
+            return undefined;
+        d = external_node_path_.posix.dirname(d) === '.' ? '' : external_node_path_.posix.dirname(d);
+    }
+    return undefined;
+}
+/** What a go.mod's text says about delve: its required version, "go.mod" for a tool line only, else undefined. */
+function goModDelve(text) {
+    let block = '';
+    let tool = false;
+    let version;
+    for (const raw of text.split('\n', 20_000)) {
+        const line = raw.replace(/\/\/.*$/, '').trim();
+        if (line === ')') {
+            block = '';
+            continue;
+        }
+        const open = /^(require|tool)\s*\($/.exec(line);
+        if (open) {
+            block = open[1];
+            continue;
+        }
+        const m = /^(?:(require|tool)\s+)?(\S+)(?:\s+(\S+))?$/.exec(line);
+        if (!m)
+            continue;
+        const verb = m[1] ?? block;
+        if (verb === 'require' && m[2] === 'github.com/go-delve/delve' && m[3])
+            version = m[3];
+        if (verb === 'tool' && m[2] === 'github.com/go-delve/delve/cmd/dlv')
+            tool = true;
+    }
+    return version ?? (tool ? 'go.mod' : undefined);
+}
+/**
+ * For a version-less install in a Dockerfile stage: the delve version of the go.mod a COPY of the build context
+ * (`COPY go.mod go.sum ./`, `COPY . .`) put into the image before it, looked up beside the Dockerfile, then at
+ * the root of the repository.
+ */
+function copiedModuleDelve(project, dockerfile, stage, before) {
+    const dirs = [...new Set([external_node_path_.posix.dirname(dockerfile) === '.' ? '' : external_node_path_.posix.dirname(dockerfile), ''])];
+    for (const s of (0,parse_dockerfile/* stageChain */.ap)(stage)) {
+        for (const c of s.copies) {
+            if (c.from || c.span.start > before)
+                continue;
+            for (const src of c.sources) {
+                const rel = src.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+                const dir = rel === '' || rel === '.' ? '' : external_node_path_.posix.basename(rel) === 'go.mod' ? (external_node_path_.posix.dirname(rel) === '.' ? '' : external_node_path_.posix.dirname(rel)) : undefined;
+                if (dir === undefined)
+                    continue;
+                for (const d of dirs) {
+                    const at = [d, dir].filter((x) => x !== '').join('/');
+                    const f = project.file(at === '' ? 'go.mod' : `${at}/go.mod`, 'env', { quiet: true });
+                    if (f)
+                        return goModDelve(f.text);
+                }
+            }
+        }
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/model/index.ts
+
+
 
 
 
@@ -15215,7 +17644,22 @@ function buildModel(project, opts = {}) {
     for (const spec of (0,compose/* composeBuildSpecs */.lb)(project, services))
         index.add(spec);
     for (const f of commandFiles) {
-        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
+        for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants))
+            index.add(spec);
+        // A workflow's docker/build-push-action steps build images too.
+        for (const spec of workflowBuildSpecs(project, f))
+            index.add(spec);
+    }
+    // DevSpace `images.<name>` builds (a manifest or dev config naming the image links to its Dockerfile).
+    for (const f of relevance.devspaceFiles())
+        for (const spec of devspaceBuilds(project, f))
+            index.add(spec);
+    // A command file that sets a kustomization's image (`kustomize edit set image`) chooses what it runs: its builds count.
+    for (const f of project.files) {
+        if (!setsKustomizeImage(f) || commandFiles.includes(f))
+            continue;
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
         for (const spec of commandBuildSpecs(project, f, cf.commands, cf.expand, cf.variants))
             index.add(spec);
     }
@@ -15251,18 +17695,36 @@ function buildModel(project, opts = {}) {
     kubernetesLaunches(project, relevance.helmTemplates(), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.helmIncludeTemplates().filter((f) => !kubernetes.launches.some((l) => l.file === f) && chartHelpersMentionDebugger(project, f.path)), linker, kubernetes, { quiet: true });
     kubernetesLaunches(project, relevance.coldKubernetesServices(kubernetes.labels.values()), linker, kubernetes, { quiet: !relevance.readsEverything });
+    // Kustomize overlays: the containers their patches change, as they render.
+    kustomizeOverlays(project, linker, kubernetes);
     const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
     const runLaunches = runLineLaunches(project, runFiles, linker);
+    // `docker compose exec SERVICE dlv …` in a script or Makefile: the debugger runs in that service.
+    composeExecTools(project, runFiles, composeAll);
     const kubectl = runFiles.flatMap((f) => {
-        const cf = (0,cmdfiles/* commandFileOf */.j)(project, f);
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
         return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
     });
+    // `kubectl exec … -- dlv attach`: the debugger runs in a container of the repository's manifests.
+    const execs = runFiles.flatMap((f) => {
+        const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
+        return kubectlExecs(f, cf.commands, cf.expand);
+    });
+    if (execs.length > 0) {
+        // The manifests they name, read quietly when no debugger word made them worth reading before.
+        const names = execs.flatMap((e) => (e.name ? [e.name] : [...(e.labels?.values() ?? [])]));
+        const read = new Set([...k8sFiles, ...kubernetes.launches.map((l) => l.file), ...kubernetes.services.map((x) => x.typeSpan.file)].map((f) => f.path));
+        kubernetesLaunches(project, project.files.filter((f) => f.kind === 'kubernetes' && !read.has(f.path) && names.some((n) => f.text.includes(n))), linker, kubernetes, { quiet: true });
+        attachExecs(execs, kubernetes.launches, kubernetes.labels);
+    }
     // GitHub Actions job and service containers (their steps run in the job container).
     const jobContainers = workflowLaunches(project, runFiles, linker);
     // Okteto dev containers (okteto up swaps a Deployment's container for them).
     const okteto = oktetoLaunches(project, relevance.oktetoFiles(), linker);
     grantFromDeployments(okteto, kubernetes.launches);
-    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...runLaunches, ...kubectl, ...jobContainers];
+    // DevSpace dev containers (devspace dev replaces the selected pod's container with them).
+    const devspace = devspaceLaunches(project, relevance.devspaceFiles(), linker, kubernetes);
+    const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...jobContainers];
     (0,compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], model_launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
     const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);
@@ -15276,8 +17738,8 @@ function buildModel(project, opts = {}) {
     return { launches, devcontainers, kubernetes, relevance, installs: delveInstallSites(project, relevance, launches, runFiles) };
 }
 
-// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
-var rules = __nccwpck_require__(6436);
+// EXTERNAL MODULE: ./src/rules/index.ts + 23 modules
+var rules = __nccwpck_require__(5316);
 // EXTERNAL MODULE: ./src/rules/ptd901.ts
 var ptd901 = __nccwpck_require__(9687);
 // EXTERNAL MODULE: ./src/fix/text.ts
@@ -16016,6 +18478,7 @@ function structureOf(file, yamlDocs) {
         case 'gitlab-ci':
         case 'skaffold':
         case 'okteto':
+        case 'devspace':
             return yamlStructure(file, yamlDocs);
         case 'devcontainer':
         case 'vscode-launch':
@@ -16618,7 +19081,7 @@ function fingerprint(ruleId, r) {
     return (typeof c.hash === 'function' ? c.hash('sha256', text, 'hex') : c.createHash('sha256').update(text).digest('hex')).slice(0, 16);
 }
 /** Kinds whose files are YAML: their directives cover the YAML block under them. */
-const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
+const YAML_KINDS = new Set(['compose', 'kubernetes', 'workflow', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto', 'devspace']);
 /**
  * The ptrace-doctor-ignore comments of a file, from its own structure, read
  * once per file: the scanned files up front (for PTD901), any other file a
@@ -16828,13 +19291,15 @@ async function scan(opts) {
     const named = ws.prefixesOf(opts.paths);
     const inNamed = named && ((path) => named.some((p) => path === p || path.startsWith(p + '/')));
     return (0,discover/* discoverThen */.PN)(ws, undefined, async ({ files, skipped }) => {
-        if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind)))
+        // A `kubectl debug --custom profile.yaml` of a script is read as YAML, in a repository without other YAML too.
+        if (files.some((f) => yaml_lib/* LEADS_TO_YAML */.EM.has(f.kind) || f.text.includes('--custom')))
             await (0,yaml_lib/* loadYaml */.yv)();
         // nodemon.json is read when a container runs nodemon (it is not discovered).
         if ((0,jsonc_lib/* mayReadJson */.Cs)(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon')))
             await (0,jsonc_lib/* loadJsonc */.KG)();
-        // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is `air -c FILE`.
-        if (files.some((f) => f.kind === 'air' || f.text.includes('air -c')))
+        // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is
+        // `air -c FILE`, or a file a Dockerfile copies to .air.toml (`COPY config/air.node.toml /src/.air.toml`, `CMD ["air"]`).
+        if (files.some((f) => f.kind === 'air' || f.text.includes('air -c') || (f.text.includes('.toml') && /\bair\b/.test(f.text))))
             await (0,toml_lib/* loadToml */.X)();
         const project = new model_project/* Project */.MM(ws, files, skipped);
         const model = buildModelGuarded(project, { readEverything: opts.readEverything === true });
@@ -16870,7 +19335,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1543);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5249);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
@@ -17288,6 +19753,7 @@ function needsParse(kind, text) {
         case 'gitlab-ci':
         case 'skaffold':
         case 'okteto':
+        case 'devspace':
         case 'devcontainer':
         case 'vscode-launch':
         case 'vscode-tasks':
@@ -17338,7 +19804,8 @@ function problems(kind, text, max = 1000) {
         case 'taskfile':
         case 'gitlab-ci':
         case 'skaffold':
-        case 'okteto': {
+        case 'okteto':
+        case 'devspace': {
             // Duplicate keys are checked below: the parser's own check (uniqueKeys: true)
             // is quadratic in a map's size, minutes for a map of 30,000 keys.
             const t = (0,_timing_js__WEBPACK_IMPORTED_MODULE_4__/* .clock */ .pm)();
@@ -17611,7 +20078,8 @@ function seccompProfilePath(opt) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j: () => (/* binding */ commandFileOf)
+  jz: () => (/* binding */ commandFileOf),
+  vP: () => (/* binding */ commandsOfUnits)
 });
 
 // UNUSED EXPORTS: MAX_VARIANTS
@@ -17859,6 +20327,7 @@ class Builder {
     commands = [];
     vars = new Map();
     multi = new Map();
+    units = new Map();
     /** Variables met only in a scope, first definition kept (added to vars at the end). */
     scoped = new Map();
     scopes = new Map();
@@ -17904,6 +20373,7 @@ class Builder {
             commands,
             vars,
             multi,
+            units: this.units,
             variants: (values) => variantsOf(values.map((v) => expandValue(v, vars, syntax)), multi),
             expand: (value) => expandValue(value, vars, syntax),
             varsFor,
@@ -18520,6 +20990,14 @@ function justExpression(src) {
     }
     return expectOperand && out !== '' ? src.trim() : out;
 }
+/** The plain recipe names after a header's `:` (`debug: build (gen "x") && after`): `build`, `gen`, `after`. */
+function justDeps(rest) {
+    const out = [];
+    for (const w of rest.replace(/#.*$/, '').replace(/["'][^"']*["']/g, ' ').split(/[\s()&]+/))
+        if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(w))
+            out.push(w);
+    return out;
+}
 /** A recipe header's parameters: name, then `name`, `name=default`, `+name`, `*name`, `$name` …, up to the `:` (not `:=`). Undefined when the line is no recipe header. */
 function justHeader(line) {
     let i = line[0] === '@' ? 1 : 0;
@@ -18536,7 +21014,7 @@ function justHeader(line) {
         if (i >= n)
             return undefined;
         if (line[i] === ':')
-            return line[i + 1] === '=' ? undefined : { params, exported };
+            return line[i + 1] === '=' ? undefined : { name, params, exported, deps: justDeps(line.slice(i + 1)) };
         if (line[i] === '+' || line[i] === '*')
             i++;
         let isExported = false;
@@ -18652,6 +21130,10 @@ function justfile(b) {
         }
         while (body.length > 0 && text.slice(body[body.length - 1].start, body[body.length - 1].end).trim() === '')
             body.pop();
+        const unit = { deps: header.deps, steps: [] };
+        if (!b.units.has(header.name))
+            b.units.set(header.name, unit);
+        const before = b.commands.length;
         const firstLine = body.find((x) => text.slice(x.start, x.end).trim() !== '');
         if (!firstLine)
             continue;
@@ -18666,6 +21148,7 @@ function justfile(b) {
             const to = body[body.length - 1].end;
             if (from < to)
                 b.push(splitTemplated(b.file, from, to), scope);
+            unit.steps.push(...b.commands.slice(before));
             continue;
         }
         for (let k = 0; k < body.length; k++) {
@@ -18683,6 +21166,7 @@ function justfile(b) {
                 e = body[++k].end;
             b.push(splitTemplated(b.file, s, e), scope);
         }
+        unit.steps.push(...b.commands.slice(before));
     }
     b.syntax = { ...SHELL_SYNTAX, shell: exportAll ? 'all' : exported, just: true };
 }
@@ -18815,18 +21299,25 @@ function taskfile(project, b) {
             envNames.add(k);
         return env;
     };
+    let unit;
     const command = (n, scope, depth) => {
         if (!n || depth > 4)
             return;
+        const before = b.commands.length;
         if ((0,yaml_lib/* isScalar */.jn)(n)) {
             b.push(splitScalar(b.file, n, true), scope);
+            unit?.steps.push(...b.commands.slice(before));
             return;
         }
         if (!(0,yaml_lib/* isMap */.jh)(n))
             return;
+        const call = (0,yaml/* get */.Jt)(y, n, 'task');
+        if (call && (0,yaml_lib/* isScalar */.jn)(call))
+            unit?.steps.push({ call: String(call.value) });
         const cmd = (0,yaml/* get */.Jt)(y, n, 'cmd');
         if (cmd && (0,yaml_lib/* isScalar */.jn)(cmd))
             b.push(splitScalar(b.file, cmd, true), scope);
+        unit?.steps.push(...b.commands.slice(before));
         const deferred = (0,yaml/* get */.Jt)(y, n, 'defer');
         if (deferred)
             command(deferred, scope, depth + 1);
@@ -18842,6 +21333,21 @@ function taskfile(project, b) {
             const t = (0,yaml/* deref */.LA)(y, p.value);
             if (!t)
                 continue;
+            const name = (0,yaml/* keyOf */.TN)(p);
+            unit = { deps: [], steps: [] };
+            if (name !== undefined && !b.units.has(name))
+                b.units.set(name, unit);
+            if ((0,yaml_lib/* isMap */.jh)(t)) {
+                const deps = (0,yaml/* deref */.LA)(y, (0,yaml/* get */.Jt)(y, t, 'deps'));
+                if (deps && (0,yaml_lib/* isSeq */.oP)(deps)) {
+                    for (const d of deps.items) {
+                        const dn = (0,yaml/* deref */.LA)(y, d);
+                        const ref = dn && (0,yaml_lib/* isMap */.jh)(dn) ? (0,yaml/* get */.Jt)(y, dn, 'task') : dn;
+                        if (ref && (0,yaml_lib/* isScalar */.jn)(ref))
+                            unit.deps.push(String(ref.value));
+                    }
+                }
+            }
             if ((0,yaml_lib/* isScalar */.jn)(t)) {
                 command(t, new Map(), 0);
                 continue;
@@ -18954,6 +21460,34 @@ function gitlabCi(project, b) {
         }
     }
 }
+/**
+ * The commands `task NAMES` / `just NAMES` runs: each unit's dependencies first, then its steps, calls followed
+ * (a few levels, each unit once); no name is the default (`default`, else a justfile's first recipe).
+ */
+function commandsOfUnits(cf, names) {
+    const out = [];
+    const seen = new Set();
+    const visit = (n, depth) => {
+        if (seen.has(n) || depth > 8)
+            return;
+        seen.add(n);
+        const u = cf.units.get(n);
+        if (!u)
+            return;
+        for (const d of u.deps)
+            visit(d, depth + 1);
+        for (const s of u.steps) {
+            if ('call' in s)
+                visit(s.call, depth + 1);
+            else
+                out.push(s);
+        }
+    };
+    const wanted = names.length > 0 ? names : cf.units.has('default') ? ['default'] : cf.file.kind === 'justfile' ? [...cf.units.keys()].slice(0, 1) : [];
+    for (const n of wanted)
+        visit(n, 0);
+    return out;
+}
 
 
 /***/ }),
@@ -18967,7 +21501,7 @@ function gitlabCi(project, b) {
 /* harmony export */   rp: () => (/* binding */ analyzeCommands),
 /* harmony export */   uu: () => (/* binding */ analyzeWords)
 /* harmony export */ });
-/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan, nodemonExec, moddCommands */
+/* unused harmony exports MAX_SCRIPT_HOPS, valueSpan, nodemonExec, jsonString, moddCommands */
 /* harmony import */ var _parse_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
 /* harmony import */ var _parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4026);
 /* harmony import */ var _relevance_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1194);
@@ -18990,7 +21524,11 @@ const PKG_TOOLS = {
     ltrace: 'ltrace',
     delve: 'dlv',
     'py-spy': 'py-spy',
+    // gdb's remote stub (its own package on Debian, Ubuntu and Alpine): it traces the program it serves.
+    gdbserver: 'gdb',
 };
+/** Commands that are one of the tools under another name: gdbserver is gdb's remote stub (it ptraces the program it runs or attaches to). */
+const TOOL_ALIASES = new Map([['gdbserver', 'gdb']]);
 const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
 function wordSpan(file, w) {
     return { file, start: w.start, end: w.end };
@@ -19159,8 +21697,39 @@ function gdbMode(ws) {
     }
     return 'launch';
 }
+/**
+ * How gdbserver is run: `gdbserver [OPTIONS] --attach COMM PID` attaches; `gdbserver COMM PROG [ARGS]` and
+ * `gdbserver --multi COMM` start the program themselves (a child of gdbserver).
+ */
+function gdbserverMode(ws) {
+    for (let i = 1; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v === '--attach')
+            return 'attach';
+        // The communication argument (`:1234`, `host:1234`, `/dev/ttyS0`) ends the options; the program follows.
+        if (!v.startsWith('-'))
+            break;
+    }
+    return 'launch';
+}
+/**
+ * How py-spy is run: `--pid PID` / `-p PID` attach to a running process; `py-spy record -- python app.py`
+ * starts the program as its child.
+ */
+function pyspyMode(ws) {
+    for (let i = 1; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v === '--pid' || v === '-p' || v.startsWith('--pid=') || /^-p\d/.test(v))
+            return 'attach';
+        if (v === '--')
+            return 'launch';
+    }
+    return 'attach';
+}
 function attachMode(tool, ws) {
     const vals = ws.slice(1).map((w) => w.value);
+    if (basename(ws[0].value) === 'gdbserver')
+        return gdbserverMode(ws);
     switch (tool) {
         case 'strace':
         case 'ltrace':
@@ -19168,7 +21737,7 @@ function attachMode(tool, ws) {
         case 'gdb':
             return gdbMode(ws);
         case 'py-spy':
-            return 'attach';
+            return pyspyMode(ws);
         default:
             return 'launch';
     }
@@ -19197,7 +21766,8 @@ function analyzeInstall(file, ws, out) {
             if (w.value.startsWith('-'))
                 continue;
             const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
-            const tool = PKG_TOOLS[name];
+            // Own keys only: a package named `constructor` is no tool.
+            const tool = Object.hasOwn(PKG_TOOLS, name) ? PKG_TOOLS[name] : undefined;
             if (tool && (method !== 'pip' || tool === 'py-spy')) {
                 out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
             }
@@ -19205,6 +21775,10 @@ function analyzeInstall(file, ws, out) {
         return true;
     }
     if (head === 'go' && (verb === 'install' || verb === 'get')) {
+        // `go get -tool …/cmd/dlv@v` (Go 1.24) records delve as a tool dependency in go.mod, at the version it
+        // resolves, for `go tool dlv` to build: no program is installed, and go.mod pins it.
+        if (verb === 'get' && ws.slice(2).some((w) => w.value === '-tool' || w.value === '--tool'))
+            return true;
         for (const w of ws.slice(2)) {
             if (w.value.startsWith('-'))
                 continue;
@@ -19230,6 +21804,47 @@ function analyzeInstall(file, ws, out) {
         return true;
     }
     return false;
+}
+/** watchexec's options that take a separate value (watchexec 1.x and 2.x). */
+const WATCHEXEC_VALUE_OPTIONS = new Set(['-e', '--exts', '-w', '--watch', '-W', '--watch-non-recursive', '-i', '--ignore', '-f', '--filter', '-s', '--signal', '--stop-signal', '--stop-timeout', '-d', '--debounce', '--delay-run', '--shell', '--workdir', '-E', '--env', '--on-busy-update', '--project-origin', '--emit-events-to', '--color', '--filter-file', '--ignore-file', '-F', '--wrap-process', '--log-file', '-j', '--filter-prog', '--socket', '--fs-events', '-o']);
+/** Hot-reload runners that `go run MODULE@v` or `go tool NAME` starts, as their command would. */
+const GO_RUN_RUNNERS = new Set(['air', 'reflex', 'CompileDaemon', 'modd', 'gow']);
+/** go run's own flags that take a separate value (the module word follows them). */
+const GO_RUN_VALUE_FLAGS = new Set(['-C', '-exec', '-ldflags', '-gcflags', '-tags', '-mod', '-modfile', '-o', '-p', '-pkgdir', '-toolexec', '-overlay', '-pgo']);
+/**
+ * The words of the dlv that `go run <delve module>[@version] ARGS` or `go tool dlv ARGS` starts (the module or
+ * `dlv` word in front, so the rest reads as a dlv command line); undefined for any other go command. A `go run`
+ * of the module builds delve as `go install` does, so it is recorded as an install too.
+ */
+function goRunDlv(file, ws, out) {
+    const verb = ws[1]?.value;
+    if (verb === 'tool') {
+        const name = ws[2] ? basename(ws[2].value.replace(/@.*$/, '')) : '';
+        return ws[2] && (name === 'dlv' || GO_RUN_RUNNERS.has(name)) ? [{ ...ws[2], value: name }, ...ws.slice(3)] : undefined;
+    }
+    if (verb !== 'run')
+        return undefined;
+    for (let i = 2; i < ws.length; i++) {
+        const v = ws[i].value;
+        if (v.startsWith('-')) {
+            if (GO_RUN_VALUE_FLAGS.has(v))
+                i++;
+            continue;
+        }
+        // `go run github.com/air-verse/air@v1.52.3 --build.bin "dlv …"`: the runner with its words.
+        const runner = v.includes('/') ? basename(v.replace(/@.*$/, '')) : '';
+        if (GO_RUN_RUNNERS.has(runner))
+            return [{ ...ws[i], value: runner }, ...ws.slice(i + 1)];
+        const m = DLV_MODULE.exec(v);
+        if (!m)
+            return undefined;
+        analyzeInstall(file, [ws[0], { ...ws[1], value: 'install' }, ws[i]], out);
+        const inst = out.tools[out.tools.length - 1];
+        if (inst?.install)
+            inst.install.verb = valued(file, ws[1]);
+        return [{ ...ws[i], value: 'dlv' }, ...ws.slice(i + 1)];
+    }
+    return undefined;
 }
 function analyzeGoBuild(file, ws, out, cmdSpan, env) {
     const b = { span: cmdSpan, words: ws, ldflags: [], gcflags: [] };
@@ -19371,12 +21986,54 @@ function followMake(ctx, file, ws, out, depth) {
         targets.push(v);
     }
     const made = ctx.make(makefile, dir, targets, file);
-    if (!made || ctx.stack.includes(made.file.path) || ctx.stack.length >= MAX_SCRIPT_HOPS)
+    // The same Makefile again with other targets is Make's recursive call (`$(MAKE) build` in a recipe).
+    const key = `${made?.file.path}#${targets.join(' ')}`;
+    if (!made || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS)
         return;
-    ctx.stack.push(made.file.path);
+    ctx.stack.push(key);
     try {
         for (const c of made.commands)
             analyzeSimple(made.file, c.words, out, depth + 1, ctx);
+    }
+    finally {
+        ctx.stack.pop();
+    }
+}
+/** `$(MAKE) target` in a recipe (Make's recursive call), also `${MAKE}` and `$MAKE`. */
+const MAKE_VARIABLE = /^\$(?:\(MAKE\)|\{MAKE\}|MAKE)$/;
+/** `task [-t FILE] [-d DIR] NAME…` / `just [-f FILE] [-d DIR] NAME…`: the named tasks' or recipes' commands. */
+function followUnits(ctx, file, ws, kind, out, depth) {
+    let path;
+    let dir;
+    const names = [];
+    const fileFlags = kind === 'taskfile' ? ['-t', '--taskfile'] : ['-f', '--justfile'];
+    const dirFlags = kind === 'taskfile' ? ['-d', '--dir'] : ['-d', '--working-directory'];
+    for (let i = 1; i < ws.length; i++) {
+        const v = ctx.expand(ws[i].value);
+        if (v === '--')
+            break;
+        if (fileFlags.includes(v)) {
+            path = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (dirFlags.includes(v)) {
+            dir = ctx.expand(ws[++i]?.value ?? '');
+            continue;
+        }
+        if (v.startsWith('-') || v.includes('='))
+            continue;
+        if (v.includes('$') || v.includes('{{'))
+            return;
+        names.push(v);
+    }
+    const got = ctx.units(kind, path, dir, names, file);
+    const key = `${got?.file.path}#${names.join(' ')}`;
+    if (!got || ctx.stack.includes(key) || ctx.stack.length >= MAX_SCRIPT_HOPS)
+        return;
+    ctx.stack.push(key);
+    try {
+        for (const c of got.commands)
+            analyzeSimple(got.file, c.words, out, depth + 1, ctx);
     }
     finally {
         ctx.stack.pop();
@@ -19405,6 +22062,14 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         const dd = ws.findIndex((w) => w.value === '--');
         if (dd > 0 && ws[dd + 1])
             analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
+        else if (head === 'watchexec') {
+            // watchexec [OPTIONS] COMMAND…: the command starts at the first word that is no option or option value.
+            let i = 1;
+            while (i < ws.length && ws[i].value.startsWith('-'))
+                i += WATCHEXEC_VALUE_OPTIONS.has(ws[i].value) ? 2 : 1;
+            if (i < ws.length)
+                analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+        }
         else if (head === 'entr') {
             // entr [-acdnprsz] utility [argument …]
             const i = ws.findIndex((w, k) => k > 0 && !w.value.startsWith('-'));
@@ -19435,11 +22100,47 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
                 analyzeSimple(file, c.words, out, depth + 1, ctx);
         else if (ctx) {
             // Without --exec: the `exec` of its config (`--config FILE`, else nodemon.json in the working directory).
-            const cfg = ctx.runnerConfig(optionValue(ws, ['--config'])?.value, 'nodemon.json', 'package-json', file);
-            const exec = cfg ? nodemonExec(cfg) : undefined;
+            const given = optionValue(ws, ['--config'])?.value;
+            let cfg = ctx.runnerConfig(given, 'nodemon.json', 'package-json', file);
+            let exec = cfg ? nodemonExec(cfg) : undefined;
+            // No nodemon.json (or none with `exec`): nodemon reads the `nodemonConfig` of package.json.
+            if (!exec && given === undefined) {
+                cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+                exec = cfg ? jsonString(cfg, ['nodemonConfig', 'exec']) : undefined;
+            }
             if (cfg && exec)
                 for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(exec))
                     analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+        }
+        return true;
+    }
+    if (head === 'npx' || (head === 'pnpm' && ws[1]?.value === 'exec') || (head === 'yarn' && ws[1]?.value === 'exec')) {
+        // `npx nodemon --exec 'dlv …'`: the package's command with its words.
+        let k = head === 'npx' ? 1 : 2;
+        while (k < ws.length && ws[k].value.startsWith('-'))
+            k++;
+        if (k < ws.length)
+            analyzeSimple(file, ws.slice(k), out, depth + 1, ctx);
+        return true;
+    }
+    const npmScript = ctx ? packageScriptName(head, ws) : undefined;
+    if (ctx && npmScript) {
+        // `npm run debug`, `npm start`, `yarn debug`, `pnpm run debug`: the script of package.json in the working
+        // directory (its `pre` script first), which runs through a shell.
+        const cfg = ctx.runnerConfig(undefined, 'package.json', 'package-json', file);
+        if (cfg && !ctx.stack.includes(`${cfg.path}#${npmScript}`) && ctx.stack.length < MAX_SCRIPT_HOPS) {
+            ctx.stack.push(`${cfg.path}#${npmScript}`);
+            try {
+                for (const name of [`pre${npmScript}`, npmScript]) {
+                    const w = jsonString(cfg, ['scripts', name]);
+                    if (w)
+                        for (const c of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(w))
+                            analyzeSimple(cfg, c.words, out, depth + 1, ctx);
+                }
+            }
+            finally {
+                ctx.stack.pop();
+            }
         }
         return true;
     }
@@ -19456,21 +22157,75 @@ function analyzeRunner(file, ws, head, out, depth, ctx) {
         const c = optionValue(ws, ['-c']);
         if (ws.slice(1).some((w) => w.value === 'init' || w.value === 'version' || w.value === '-v'))
             return true;
-        for (const step of ctx.air(c?.value, file)) {
+        // Command-line settings override the config's (`air --build.cmd "go build …" --build.bin "dlv … exec ./bin/x"`).
+        const flag = (k) => optionValue(ws, [`--build.${k}`]);
+        const [fCmd, fBin, fFull, fArgs] = [flag('cmd'), flag('bin'), flag('full_bin'), flag('args_bin')];
+        const steps = ctx.air(c?.value, file).filter((st) => !(st.role === 'cmd' && fCmd) && !(st.role === 'run' && (fFull || fBin)));
+        const shellStep = (f, w) => { for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(w))
+            analyzeSimple(f, cmd.words, out, depth + 1, ctx); };
+        if (fCmd)
+            shellStep(file, fCmd);
+        for (const step of steps) {
             if (step.shell)
-                for (const cmd of (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(step.words[0]))
-                    analyzeSimple(step.file, cmd.words, out, depth + 1, ctx);
+                shellStep(step.file, step.words[0]);
             else
-                analyzeSimple(step.file, step.words, out, depth + 1, ctx);
+                runBin(step.file, step.words[0], step.words.slice(1), out, depth, ctx);
         }
+        if (fFull)
+            shellStep(file, fFull);
+        // `--build.args_bin "serve,--http=:8090"`: air splits the value at commas.
+        else if (fBin)
+            runBin(file, fBin, fArgs ? fArgs.value.split(',').filter((a) => a !== '').map((a) => ({ ...fArgs, value: a })) : [], out, depth, ctx);
         return true;
     }
     return false;
 }
+/** npm's, yarn's and pnpm's built-in commands: never the name of a package.json script. */
+const PM_COMMANDS = new Set(['install', 'i', 'ci', 'add', 'remove', 'rm', 'uninstall', 'update', 'upgrade', 'exec', 'dlx', 'x', 'init', 'create', 'publish', 'pack', 'link', 'unlink', 'list', 'ls', 'outdated', 'audit', 'config', 'cache', 'dedupe', 'prune', 'rebuild', 'version', 'view', 'info', 'why', 'login', 'logout', 'whoami', 'help', 'set', 'global', 'workspace', 'workspaces', 'import', 'patch', 'node', 'bin', 'root', 'prefix', 'doctor', 'fund', 'explain', 'query', 'pkg', 'team', 'token', 'owner', 'access', 'deprecate', 'dist-tag', 'search', 'star', 'stars', 'unstar', 'hook', 'org', 'profile', 'shrinkwrap', 'completion', 'edit', 'explore', 'repo', 'docs', 'bugs', 'sbom', 'install-test', 'it', 'install-ci-test', 'cit', 'setup', 'env', 'store', 'server', 'licenses', 'plugin', 'policies', 'constraints', 'npm', 'up', 'unplug', 'tag', 'generate-lock-entry', 'autoclean', 'check']);
+/** The package.json script `npm run NAME` / `npm start` / `yarn NAME` / `pnpm run NAME` runs, or undefined. */
+function packageScriptName(head, ws) {
+    if (head !== 'npm' && head !== 'yarn' && head !== 'pnpm')
+        return undefined;
+    let k = 1;
+    const flagsWithValue = new Set(['--prefix', '-C', '--dir', '--cwd', '--filter', '-F', '-w', '--workspace']);
+    while (k < ws.length && ws[k].value.startsWith('-')) {
+        if (flagsWithValue.has(ws[k].value))
+            return undefined;
+        k++;
+    }
+    const sub = ws[k]?.value;
+    if (!sub || ws[k].value.includes('$'))
+        return undefined;
+    if (sub === 'run' || sub === 'run-script' || sub === 'rum' || sub === 'urn') {
+        let j = k + 1;
+        while (j < ws.length && ws[j].value.startsWith('-'))
+            j++;
+        const name = ws[j]?.value;
+        return name && !name.includes('$') ? name : undefined;
+    }
+    if (sub === 'start' || sub === 'test' || sub === 't' || sub === 'restart' || sub === 'stop')
+        return sub === 't' ? 'test' : sub;
+    // `yarn debug` / `pnpm debug` run the script of that name (npm needs `run`).
+    if (head !== 'npm' && !PM_COMMANDS.has(sub))
+        return sub;
+    return undefined;
+}
+/**
+ * air's build.bin with build.args_bin: air joins them with blanks and runs the text through `sh -c`, so a bin
+ * of `dlv exec ./tmp/main --headless` is that dlv command; the arguments follow the last command of it.
+ */
+function runBin(file, bin, args, out, depth, ctx) {
+    const cmds = (0,_parse_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .splitWord */ .Nr)(bin);
+    cmds.forEach((cmd, k) => analyzeSimple(file, k === cmds.length - 1 ? [...cmd.words, ...args] : cmd.words, out, depth + 1, ctx));
+}
 /** nodemon.json's `exec` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
 function nodemonExec(file) {
+    return jsonString(file, ['exec']);
+}
+/** A JSON file's string at `path` as a word whose characters map into the file (1:1 when unescaped, else to its start). */
+function jsonString(file, path) {
     const root = (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTree */ .cZ)(file.text, [], { allowTrailingComma: true, disallowComments: false });
-    const n = root?.type === 'object' ? (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, ['exec']) : undefined;
+    const n = root?.type === 'object' ? (0,_parse_jsonc_lib_js__WEBPACK_IMPORTED_MODULE_1__/* .findNodeAtLocation */ .Wc)(root, path) : undefined;
     if (!n || n.type !== 'string' || typeof n.value !== 'string')
         return undefined;
     const value = n.value;
@@ -19533,12 +22288,23 @@ function analyzeSimple(file, words, out, depth, ctx) {
         analyzeGoBuild(file, ws, out, cmdSpan, unwrapped.env);
         return;
     }
+    // `go run github.com/go-delve/delve/cmd/dlv@v1.23.0 debug …` builds delve and runs it; `go tool dlv …` runs the
+    // dlv of go.mod's `tool` directive (Go 1.24). Both are dlv with the words that follow.
+    const goDlv = head === 'go' ? goRunDlv(file, ws, out) : undefined;
+    if (goDlv) {
+        analyzeSimple(file, goDlv, out, depth + 1, ctx);
+        return;
+    }
     if (analyzeRunner(file, ws, head, out, depth, ctx))
         return;
-    const tool = TOOLS.find((t) => t === head);
+    const tool = TOOLS.find((t) => t === head) ?? TOOL_ALIASES.get(head);
     if (!tool) {
-        if (ctx && (head === 'make' || head === 'gmake')) {
+        if (ctx && (head === 'make' || head === 'gmake' || MAKE_VARIABLE.test(ws[0].value))) {
             followMake(ctx, file, ws, out, depth);
+            return;
+        }
+        if (ctx?.units && (head === 'task' || head === 'go-task' || head === 'just')) {
+            followUnits(ctx, file, ws, head === 'just' ? 'justfile' : 'taskfile', out, depth);
             return;
         }
         const p = ctx ? scriptPath(ws) : undefined;
@@ -20067,6 +22833,32 @@ function volumeAt(svc, test) {
     }
     return undefined;
 }
+/**
+ * Where a service shows it is an eBPF instrumentation agent (EBPF_AGENT_IMAGE, EBPF_AGENT_ENV): its image, or a
+ * name of its `environment` (a map, or `NAME=value` items), as its tracing mounts would (Launch.tracingMount).
+ */
+function ebpfAgent(svc, image) {
+    for (const l of svc.layers) {
+        const img = (0,yaml/* getPair */.xf)(l.y, l.map, 'image');
+        if (image !== undefined && img && model_launch/* EBPF_AGENT_IMAGE */.a2.test(image))
+            return { value: `${model_launch/* EBPF_AGENT */.Y2} (${image})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, img.value) };
+        const env = (0,yaml/* get */.Jt)(l.y, l.map, 'environment');
+        if ((0,yaml/* isMapNode */.vz)(env)) {
+            for (const p of (0,yaml/* pairs */.AS)(l.y, env)) {
+                const k = (0,yaml/* keyOf */.TN)(p);
+                if (k !== undefined && model_launch/* EBPF_AGENT_ENV */.yr.test(k))
+                    return { value: `${model_launch/* EBPF_AGENT */.Y2} (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, p.key) };
+            }
+            continue;
+        }
+        for (const it of (0,yaml/* items */.ld)(l.y, env)) {
+            const k = (0,yaml/* str */.gx)(it)?.split('=')[0]?.trim();
+            if (k && model_launch/* EBPF_AGENT_ENV */.yr.test(k))
+                return { value: `${model_launch/* EBPF_AGENT */.Y2} (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it) };
+        }
+    }
+    return undefined;
+}
 /** Bind mounts of a service's `volumes` (short `./src:/app[:ro]` and long `{type: bind, source, target}`). */
 function bindMounts(project, svc) {
     const out = [];
@@ -20181,7 +22973,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
         if (!v.includes('$'))
             t.dlv.listenResolved = v;
     }
-    const tracingMount = volumeAt(svc, model_launch/* isTracingFs */.Ey);
+    const tracingMount = volumeAt(svc, model_launch/* isTracingFs */.Ey) ?? ebpfAgent(svc, image?.value);
     const launch = {
         id: `compose:${file.path}#${svc.name}`,
         kind: 'compose',
@@ -20256,8 +23048,11 @@ function composeIncludes(project, y) {
 /* harmony export */   Ck: () => (/* binding */ isEngineStorage),
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
 /* harmony export */   Ey: () => (/* binding */ isTracingFs),
+/* harmony export */   Y2: () => (/* binding */ EBPF_AGENT),
+/* harmony export */   a2: () => (/* binding */ EBPF_AGENT_IMAGE),
 /* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
+/* harmony export */   yr: () => (/* binding */ EBPF_AGENT_ENV),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
 /* harmony export */ });
 /* unused harmony export ptraceGrant */
@@ -20301,6 +23096,16 @@ function isDebuggingContainer(l) {
 function attachUses(l) {
     return l.tools.filter((t) => t.use === 'run' && t.mode === 'attach');
 }
+/**
+ * eBPF instrumentation agents by what they are (Kubernetes containers and Compose services alike): OpenTelemetry Go
+ * auto-instrumentation (`otel-go-instrumentation`, `autoinstrumentation-go`; configured by `OTEL_GO_AUTO_TARGET_EXE`),
+ * OpenTelemetry eBPF Instrumentation and Grafana Beyla (`OTEL_EBPF_*`, `BEYLA_*`). They run privileged, often beside
+ * the app's processes, to load BPF programs: no debugger, and SYS_PTRACE would not do.
+ */
+const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
+/** How Launch.tracingMount names an agent known by EBPF_AGENT_IMAGE or EBPF_AGENT_ENV (not by a mount). */
+const EBPF_AGENT = 'eBPF instrumentation agent';
+const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
 /** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */
 const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
 function isTracingFs(containerPath) {
@@ -20668,6 +23473,9 @@ function namedThroughVariable(text, base) {
 function mayNameDelveModule(text) {
     if (text.includes('delve/cmd/dlv'))
         return true;
+    // The module put together from variables (`DELVE_SRC=github.com/go-delve/delve`, `${DELVE_SRC}/cmd/dlv@latest`).
+    if (text.includes('go-delve/delve') && text.includes('/cmd/dlv'))
+        return true;
     return withoutQuoting(text).includes('delve/cmd/dlv');
 }
 /** The text without quotes, backslashes and backslash-newline (or backtick-newline) continuations. */
@@ -20704,6 +23512,13 @@ const PINNED_INSTALL_BEFORE = /(?:[\n;&|(]|RUN)[ \t]*go[ \t]+install[ \t]+github
  */
 function delveInstallsAllPinned(text) {
     const s = withoutQuoting(text);
+    // A module spelled in parts (`ARG DELVE_SRC=github.com/go-delve/delve` … `${DELVE_SRC}/cmd/dlv@…`): read the file.
+    if (s.includes('/cmd/dlv')) {
+        for (let i = s.indexOf('go-delve/delve'); i >= 0; i = s.indexOf('go-delve/delve', i + 1)) {
+            if (!s.startsWith('/cmd/dlv', i + 'go-delve/delve'.length))
+                return false;
+        }
+    }
     for (let i = s.indexOf('delve/cmd/dlv'); i >= 0; i = s.indexOf('delve/cmd/dlv', i + 1)) {
         // Enough text for the longest accepted start; a window that cuts into it answers "no".
         const from = Math.max(0, i - 64);
@@ -20798,6 +23613,12 @@ class Relevance {
                 this.needles.push(f.path.slice(f.path.lastIndexOf('/') + 1));
             else if (f.kind === 'air' && !this.needles.includes('air'))
                 this.needles.push('air');
+            // A hot Makefile, Taskfile or justfile is reached by `make x`, `task x`, `just x` (a Compose command, a CMD).
+            else {
+                const runner = f.kind === 'makefile' ? 'make ' : f.kind === 'taskfile' ? 'task ' : f.kind === 'justfile' ? 'just ' : undefined;
+                if (runner && !this.needles.includes(runner))
+                    this.needles.push(runner);
+            }
         }
         if (read)
             this.runnerConfigNeedles(read);
@@ -20823,8 +23644,10 @@ class Relevance {
      * as a hot air config does for `air`.
      */
     runnerConfigNeedles(read) {
-        const tried = new Set();
-        for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf']]) {
+        const tried = new Map();
+        // A hot package.json: its scripts run by `npm run x` / `yarn x`, its `nodemonConfig` by a bare `nodemon`.
+        const pkg = [['nodemon', 'package.json'], ['npm run', 'package.json'], ['npm start', 'package.json'], ['yarn', 'package.json'], ['pnpm', 'package.json']];
+        for (const [runner, config] of [['nodemon', 'nodemon.json'], ['modd', 'modd.conf'], ...pkg]) {
             if (this.needles.includes(runner))
                 continue;
             for (const f of this.files) {
@@ -20833,11 +23656,13 @@ class Relevance {
                 const dir = dirOf(f.path);
                 const hot = [dir, ''].some((d) => {
                     const p = d === '' ? config : `${d}/${config}`;
-                    if (tried.has(p))
-                        return false;
-                    tried.add(p);
+                    const known = tried.get(p);
+                    if (known !== undefined)
+                        return known;
                     const c = read(p);
-                    return c !== undefined && isHot(c);
+                    const h = c !== undefined && isHot(c);
+                    tried.set(p, h);
+                    return h;
                 });
                 if (hot) {
                     this.needles.push(runner);
@@ -20917,7 +23742,9 @@ class Relevance {
     /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
     composeFiles(named) {
         const all = this.files.filter((f) => f.kind === 'compose');
-        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text)));
+        // A script or Makefile beside it that runs a debugger with `docker compose exec` runs it in one of its services.
+        const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\sexec\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
+        const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text) || execDirs.has(dirOf(f.path)) || (execDirs.size > 0 && dirOf(f.path) === '')));
         const byPath = new Map(all.map((f) => [f.path, f]));
         // Grow to a fixed point: partners of chosen files, and files that may
         // `extends` a chosen one (they name its file).
@@ -20954,6 +23781,10 @@ class Relevance {
      */
     oktetoFiles() {
         return this.files.filter((f) => f.kind === 'okteto');
+    }
+    /** DevSpace configs, all of them: like Okteto's, a forward of delve's port is evidence no debugger word shows. */
+    devspaceFiles() {
+        return this.files.filter((f) => f.kind === 'devspace');
     }
     /** Kubernetes manifests with a debugger word, or naming a hot script or debug image. */
     hotKubernetesFiles() {
@@ -21398,8 +24229,24 @@ function followContext(project, view, airConfigs) {
                 const cp = n.startsWith('/') ? n : external_node_path_.posix.join(base, n);
                 for (const rel of candidatesOf(cp)) {
                     const f = project.file(rel, 'makefile', { quiet: true });
+                    // The Makefile's own variables in the words (`$(DLV) debug` with `DLV ?= $(GOBIN)/dlv`, `--listen=:$(PORT)`).
                     if (f)
-                        return { file: f, commands: commandsOfTargets(f, targets) };
+                        return { file: f, commands: withFileVariables(commandsOfTargets(f, targets), (0,cmdfiles/* commandFileOf */.jz)(project, f)) };
+                }
+            }
+            return undefined;
+        },
+        units(kind, file, dir, names) {
+            const base = dir ? (dir.startsWith('/') ? dir : external_node_path_.posix.join(view.workdir, dir)) : view.workdir;
+            const defaults = kind === 'taskfile' ? ['Taskfile.yml', 'taskfile.yml', 'Taskfile.yaml', 'taskfile.yaml', 'Taskfile.dist.yml', 'Taskfile.dist.yaml'] : ['justfile', 'Justfile', '.justfile'];
+            for (const n of file ? [file] : defaults) {
+                const cp = n.startsWith('/') ? n : external_node_path_.posix.join(base, n);
+                for (const rel of candidatesOf(cp)) {
+                    const f = project.file(rel, kind, { quiet: true });
+                    if (!f)
+                        continue;
+                    const cf = (0,cmdfiles/* commandFileOf */.jz)(project, f);
+                    return { file: f, commands: withFileVariables((0,cmdfiles/* commandsOfUnits */.vP)(cf, names.filter((x) => cf.units.has(x))), cf) };
                 }
             }
             return undefined;
@@ -21410,7 +24257,7 @@ function followContext(project, view, airConfigs) {
         commands(file) {
             let c = commandsCache.get(file.path);
             if (!c) {
-                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), (0,cmdfiles/* commandFileOf */.j)(project, file).vars);
+                c = expandWordVariables((0,shell/* splitShell */.b2)(file.text), (0,cmdfiles/* commandFileOf */.jz)(project, file).vars);
                 commandsCache.set(file.path, c);
             }
             return c;
@@ -21449,11 +24296,11 @@ function followContext(project, view, airConfigs) {
                 // build.cmd builds; build.full_bin runs (through sh -c), else build.bin with build.args_bin.
                 const out = [];
                 if (cfg.cmd)
-                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true });
+                    out.push({ file: cfg.file, words: [cfg.cmd], shell: true, role: 'cmd' });
                 if (cfg.fullBin)
-                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true });
+                    out.push({ file: cfg.file, words: [cfg.fullBin], shell: true, role: 'run' });
                 else if (cfg.bin)
-                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false });
+                    out.push({ file: cfg.file, words: [cfg.bin, ...(cfg.argsBin ?? [])], shell: false, role: 'run' });
                 return out;
             }
             return [];
@@ -21483,6 +24330,24 @@ function readAir(project, rel, cache) {
     }
     cache?.set(rel, cfg);
     return cfg;
+}
+/**
+ * A Taskfile's or justfile's commands with the file's own variables in their words (`--listen=:{{.PORT}}` with
+ * `vars: {PORT: 2345}`): a word whose value changes points at the word as written (its characters are not in
+ * the file as the value spells them, so no fix edits inside it).
+ */
+function withFileVariables(commands, cf) {
+    return commands.map((c) => {
+        if (!c.words.some((w) => w.value.includes('{{') || w.value.includes('$')))
+            return c;
+        return {
+            ...c,
+            words: c.words.map((w) => {
+                const v = cf.expandFor(c, w.value);
+                return v === w.value ? w : { ...w, value: v, map: v.split('').map(() => w.start) };
+            }),
+        };
+    });
 }
 
 
@@ -21753,21 +24618,33 @@ function stageChain(stage) {
  * parsed from a copy of that file in which everything but the block's
  * content is blanked (line breaks kept), so that every offset and line of the
  * parsed Dockerfile is the offset and line in the real file. Only literal
- * blocks (`|`, `|-`, `|+`) keep the content's characters where they are;
+ * blocks (`|`, `|-`, `|+`) and string literals without escapes keep the content's characters where they are;
  * anything else gives undefined.
  */
 function parseInlineDockerfile(v) {
     const { file, start, end } = v.span;
     const text = file.text;
-    if (text[start] !== '|')
-        return undefined;
-    const nl = text.indexOf('\n', start);
-    if (nl < 0 || nl >= end)
+    // A YAML block scalar (`|` and its lines), or a string literal read in place (a Tiltfile's
+    // dockerfile_contents="FROM ...": the characters between the quotes).
+    let from;
+    let to = end;
+    const quote = /^[rRbB]{0,2}("""|'''|"|')/.exec(text.slice(start, start + 5));
+    if (text[start] === '|') {
+        const nl = text.indexOf('\n', start);
+        if (nl < 0 || nl >= end)
+            return undefined;
+        from = nl + 1;
+    }
+    else if (quote && end - start >= quote[0].length + quote[1].length && text.slice(end - quote[1].length, end) === quote[1]) {
+        from = start + quote[0].length;
+        to = end - quote[1].length;
+    }
+    else
         return undefined;
     let out = '';
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
-        out += (i > nl && i < end) || c === '\n' || c === '\r' ? c : ' ';
+        out += (i >= from && i < to) || c === '\n' || c === '\r' ? c : ' ';
     }
     const virtual = (0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .makeSourceFile */ .AN)(file.path, file.abs, 'dockerfile', out);
     try {
@@ -22181,7 +25058,7 @@ function parseTOML(text) {
 
 const yaml = (0,_lazy_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .lazyLibrary */ .A)('yaml', () => __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19)));
 /** Kinds of file whose presence means the scan may parse YAML. */
-const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto']);
+const LEADS_TO_YAML = new Set(['compose', 'kubernetes', 'workflow', 'devcontainer', 'taskfile', 'gitlab-ci', 'skaffold', 'okteto', 'devspace']);
 const loadYaml = yaml.load;
 const y = yaml.get;
 function parseAllDocuments(...a) {
@@ -22242,6 +25119,7 @@ function yamlComments(text, maxDepth = 256) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AS: () => (/* binding */ pairs),
+/* harmony export */   EV: () => (/* binding */ isSeqNode),
 /* harmony export */   F4: () => (/* binding */ scalarWord),
 /* harmony export */   Jt: () => (/* binding */ get),
 /* harmony export */   LA: () => (/* binding */ deref),
@@ -22258,7 +25136,7 @@ function yamlComments(text, maxDepth = 256) {
 /* harmony export */   vz: () => (/* binding */ isMapNode),
 /* harmony export */   xf: () => (/* binding */ getPair)
 /* harmony export */ });
-/* unused harmony exports isSeqNode, isPairNode */
+/* unused harmony export isPairNode */
 /* harmony import */ var _yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
 /* harmony import */ var _timing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8117);
 
@@ -22515,7 +25393,7 @@ function isMapNode(n) {
     return !!n && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n);
 }
 function isSeqNode(n) {
-    return !!n && isSeq(n);
+    return !!n && (0,_yaml_lib_js__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(n);
 }
 function isPairNode(n) {
     return isPair(n);
@@ -22758,8 +25636,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/source.ts
 var source = __nccwpck_require__(4998);
-// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
-var rules = __nccwpck_require__(6436);
+// EXTERNAL MODULE: ./src/rules/index.ts + 23 modules
+var rules = __nccwpck_require__(5316);
 ;// CONCATENATED MODULE: ./src/report/stream-json.ts
 /**
  * `JSON.stringify(value, null, 2) + '\n'`, written in pieces once it is large:
@@ -23032,7 +25910,7 @@ function toSarif(findings, opts = {}) {
 
 /***/ }),
 
-/***/ 6436:
+/***/ 5316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23483,7 +26361,69 @@ function addScalarPair(y, map, key, value) {
 var compose = __nccwpck_require__(4206);
 // EXTERNAL MODULE: ./src/model/caps.ts
 var model_caps = __nccwpck_require__(1064);
+;// CONCATENATED MODULE: ./src/fix/devspace-edit.ts
+
+
+
+
+
+/** The patch path of the selected container: by name when known (`spec.containers.name=api`), else the pod's first. */
+function containerPath(src) {
+    return src.container && /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(src.container) ? `spec.containers.name=${src.container}` : 'spec.containers[0]';
+}
+/** The op's lines, each relative to the dash's column: `- op: add`, `  path: …`, `  value: …`. */
+function opLines(src, cap, step) {
+    const c = containerPath(src);
+    const pad = (n) => ' '.repeat(n * step);
+    switch (src.level) {
+        case 'add':
+            return ['op: add', `path: ${c}.securityContext.capabilities.add`, 'value:', `${pad(1)}- ${cap}`];
+        case 'capabilities':
+            return ['op: add', `path: ${c}.securityContext.capabilities`, 'value:', `${pad(1)}add:`, `${pad(2)}- ${cap}`];
+        case 'securityContext':
+            return ['op: add', `path: ${c}.securityContext`, 'value:', `${pad(1)}capabilities:`, `${pad(2)}add:`, `${pad(3)}- ${cap}`];
+        default:
+            return ['op: add', `path: ${c}.securityContext`, 'value:', `${pad(1)}capabilities:`, `${pad(2)}add:`, `${pad(3)}- ${cap}`];
+    }
+}
+function addPatch(y, pod, lines) {
+    const file = y.file;
+    const nl = (0,source/* eol */.p3)(file);
+    const pair = ownPair(pod, 'patches');
+    const seq = pair ? (0,parse_yaml/* deref */.LA)(y, pair.value) : undefined;
+    const item = (col) => lines.map((l, i) => (i === 0 ? `${' '.repeat(col)}- ${l}` : `${' '.repeat(col + 2)}${l}`)).join(nl);
+    if (pair && seq && (0,yaml_lib/* isSeq */.oP)(seq)) {
+        const s = seq;
+        const last = s.items[s.items.length - 1];
+        if (s.flow || !last?.range || !s.range)
+            return undefined;
+        const dashCol = (0,source/* positionAt */.t$)(file, s.range[0]).column - 1;
+        let end = last.range[1];
+        while (end > 0 && /\s/.test(file.text[end - 1]))
+            end--;
+        const at = (0,source/* lineContentEnd */.p4)(file, Math.max(0, end - 1));
+        return [{ path: file.path, start: at, end: at, text: `${nl}${item(dashCol)}` }];
+    }
+    if (pair)
+        return undefined;
+    const p = newPairAt(y, pod);
+    if (!p)
+        return undefined;
+    return [{ path: file.path, start: p.at, end: p.at, text: `${nl}${' '.repeat(p.col)}patches:${nl}${item(p.col + seqIndent(y))}` }];
+}
+function devspaceEditor(src) {
+    return {
+        addCapability(cap) {
+            const lines = opLines(src, cap, mapIndent(src.y) || 2);
+            return makeFix(`Add a \`patches\` op to dev config "${src.name}" that gives ${src.container ? `container "${src.container}"` : 'its container'} the ${cap} capability`, addPatch(src.y, src.pod, lines), [src.y.file]);
+        },
+        replaceSecurityOpt: () => undefined,
+        replacePrivileged: () => undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/fix/editors.ts
+
 
 
 
@@ -23543,6 +26483,8 @@ function buildEditor(l) {
             return kubectlDebugEditor(src.file, src.insertAt, src.flags);
         case 'workflow':
             return workflowContainerEditor(src);
+        case 'devspace':
+            return devspaceEditor(src);
         case 'devcontainer': {
             const file = src.doc.file;
             const granted = (cap) => l.grantedBy !== undefined || (0,model_caps/* hasCapability */.p0)(cap, l.capAdd, l.capDrop, false);
@@ -25106,12 +28048,17 @@ function launchName(l) {
 }
 /** How to grant a capability in this launch's own syntax. */
 function grantPhrase(l, cap = 'SYS_PTRACE') {
+    // An Okteto service keeps its Deployment's securityContext (the manifest cannot set one for it).
+    if (l.source.kind === 'okteto-service')
+        return `add ${cap} to \`securityContext.capabilities.add\` of the container of the Deployment "${l.source.name}" (Okteto gives a service of a dev container the Deployment's own securityContext and accepts none in okteto.yml)`;
     switch (l.kind) {
         case 'compose':
             return `add \`cap_add: [${cap}]\` to the service`;
         case 'devcontainer':
             return `add \`"capAdd": ["${cap}"]\` to devcontainer.json`;
         case 'kubernetes':
+            if (l.source.kind === 'devspace')
+                return `add an \`op: add\` to the dev config's \`patches\` that puts ${cap} in the container's \`securityContext.capabilities.add\``;
             return `add ${cap} to \`securityContext.capabilities.add\` of the container`;
         case 'run':
             return `add \`--cap-add=${cap}\` to the command`;
@@ -25131,9 +28078,20 @@ function commandText(t) {
     const text = words.length > 0 ? words.slice(0, 4).join(' ') + (words.length > 4 ? ' …' : '') : t.tool;
     return text.length > 80 ? text.slice(0, 77) + '…' : text;
 }
+/**
+ * The tool by the name the file uses: gdb's remote stub is modelled as gdb, but a user who wrote
+ * `gdbserver :1234 ./app` (or installed the gdbserver package) reads "gdbserver".
+ */
+function toolName(t) {
+    if (t.tool !== 'gdb')
+        return t.tool;
+    const word = t.use === 'run' ? t.words[0] : t.words.find((w) => w.start === t.span.start);
+    const v = word?.value ?? '';
+    return /(?:^|\/)gdbserver(?:[=<>:~]|$)/.test(v) ? 'gdbserver' : t.tool;
+}
 function toolDescription(t) {
     if (t.use === 'install')
-        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : t.tool}`;
+        return `installs ${t.tool === 'dlv' ? 'delve (dlv)' : toolName(t)}`;
     return `runs \`${commandText(t)}\``;
 }
 
@@ -25325,10 +28283,12 @@ const ptd005 = {
             const what = first ? `\`${commandText(first)}\` (${where(first.span)})` : `the editor's "attach to process" configuration (${where(editor)})`;
             const launchInstead = first?.tool === 'dlv' || !first
                 ? 'start the program under the debugger instead of attaching to it: `dlv exec /path/to/your-binary` (or `dlv debug ./cmd/...`; in the editor, a "launch" configuration) makes the program the debugger\'s own child, which any user may trace without a capability'
-                : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
+                : toolName(first) === 'gdbserver'
+                    ? 'start the program under gdbserver instead of attaching (`gdbserver :PORT /path/to/program` rather than `gdbserver --attach :PORT PID`), which any user may do without a capability'
+                    : `start the program under ${first.tool} instead of attaching (\`${first.tool} /path/to/program\` rather than \`${first.tool} -p PID\`), which any user may do without a capability`;
             const launchInsteadShort = first?.tool === 'dlv' || !first
                 ? 'Launch the program under the debugger (`dlv exec`, `dlv debug`, a "launch" configuration) instead of attaching, or attach as root'
-                : `Launch the program under ${first.tool} (\`${first.tool} /path/to/program\`) instead of attaching, or attach as root`;
+                : `Launch the program under ${toolName(first)} (\`${toolName(first) === 'gdbserver' ? 'gdbserver :PORT' : first.tool} /path/to/program\`) instead of attaching, or attach as root`;
             const related = [{ span: l.user.span, message: `The debugger runs as "${l.user.value}" (not root) because of this.` }];
             const grant = l.capAdd.find((c) => /SYS_PTRACE|^ALL$/i.test(c.value));
             if (grant)
@@ -25494,7 +28454,7 @@ const ptd001 = {
                         `and the first time anyone attaches to a running process (\`dlv attach\`, \`strace -p\`, an editor's "attach to process") it fails with "operation not permitted". ` +
                         `Fix: ${grant}.`;
                 // The evidence in a word (the full message quotes the command): "runs dlv", "installs strace".
-                const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${shown.tool}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
+                const sign = shown ? `${shown.use === 'install' ? 'installs' : 'runs'} ${toolName(shown)}` : l.goDevcontainer ? 'is a Go dev container' : l.debugForward ? `forwards dlv's port ${l.debugForward.value}` : 'uses a debugger';
                 short = `${who[0].toUpperCase()}${who.slice(1)} ${sign}: without SYS_PTRACE${dropAll ? ` (${dropText})` : ''}, \`dlv attach\` and \`strace -p\` fail.`;
             }
             // The scanners the repository runs flag the capability the fix adds: their suppressions go with it (docs/scanners.md).
@@ -25595,6 +28555,9 @@ function privilegedForOtherReasons(l) {
     if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img))
         return true;
     if (l.nestedEngine)
+        return true;
+    // An agent known by its image or configuration (EBPF_AGENT_IMAGE/ENV) asks for SYS_PTRACE itself, besides privileged.
+    if (l.tracingMount?.value.startsWith(launch/* EBPF_AGENT */.Y2) && !l.tools.some((t) => t.mode !== 'post-mortem'))
         return true;
     if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach)
         return true;
