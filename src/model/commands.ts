@@ -363,6 +363,8 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
 }
 
 /** watchexec's options that take a separate value (watchexec 1.x and 2.x). */
+/** reflex's options that take a value (cespare/reflex: the rest are switches such as -s, -e, -v, --only-files). */
+const REFLEX_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-r', '--regex', '-R', '--inverse-regex', '-g', '--glob', '-G', '--inverse-glob', '-c', '--config', '-d', '--decoration', '-t', '--shutdown-timeout']);
 const WATCHEXEC_VALUE_OPTIONS = new Set(['-e', '--exts', '-w', '--watch', '-W', '--watch-non-recursive', '-i', '--ignore', '-f', '--filter', '-s', '--signal', '--stop-signal', '--stop-timeout', '-d', '--debounce', '--delay-run', '--shell', '--workdir', '-E', '--env', '--on-busy-update', '--project-origin', '--emit-events-to', '--color', '--filter-file', '--ignore-file', '-F', '--wrap-process', '--log-file', '-j', '--filter-prog', '--socket', '--fs-events', '-o']);
 
 /** Hot-reload runners that `go run MODULE@v` or `go tool NAME` starts, as their command would. */
@@ -569,7 +571,12 @@ function analyzeRunner(file: SourceFile, ws: Word[], head: string, out: CommandF
   if (head === 'reflex' || head === 'watchexec' || head === 'guard' || head === 'gow' || head === 'entr') {
     const dd = ws.findIndex((w) => w.value === '--');
     if (dd > 0 && ws[dd + 1]) analyzeSimple(file, ws.slice(dd + 1), out, depth + 1, ctx);
-    else if (head === 'watchexec') {
+    else if (head === 'reflex') {
+      // reflex [OPTIONS] COMMAND…: written without `--` too (`-r '\.go$' -s bash /start.sh`, a reflex.conf line).
+      let i = 1;
+      while (i < ws.length && ws[i]!.value.startsWith('-')) i += REFLEX_VALUE_OPTIONS.has(ws[i]!.value) ? 2 : 1;
+      if (i < ws.length) analyzeSimple(file, ws.slice(i), out, depth + 1, ctx);
+    } else if (head === 'watchexec') {
       // watchexec [OPTIONS] COMMAND…: the command starts at the first word that is no option or option value.
       let i = 1;
       while (i < ws.length && ws[i]!.value.startsWith('-')) i += WATCHEXEC_VALUE_OPTIONS.has(ws[i]!.value) ? 2 : 1;

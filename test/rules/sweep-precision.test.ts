@@ -59,3 +59,18 @@ describe('an eBPF agent in Compose', () => {
     expect(await found({ 'docker-compose.yaml': svc('    environment:\n      LOG_LEVEL: debug\n') })).toEqual(['PTD003@docker-compose.yaml:5']);
   });
 });
+
+describe('reflex written without --', () => {
+  it('a reflex.conf line `-r REGEX -s bash /start.sh` runs the script after its options: its dlv --listen port is the published one', async () => {
+    expect(await found({
+      'docker/app/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/cespare/reflex@v0.3.1 && go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCOPY docker/app/reflex.conf /reflex.conf\nCOPY docker/app/start.sh /start.sh\nWORKDIR /app\nCMD ["reflex", "-c", "/reflex.conf"]\n',
+      'docker/app/reflex.conf': "-r '\\.go$' -s bash /start.sh\n",
+      'docker/app/start.sh': '#!/bin/bash\ncd /app\ndlv debug --headless --listen=:40000 --api-version=2 --accept-multiclient ./cmd/app\n',
+      'docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/app/Dockerfile\n    ports:\n      - "40000:40000"\n    volumes:\n      - .:/app\n',
+    })).toEqual(['PTD001@docker-compose.yml:2', 'PTD007@docker-compose.yml:7']);
+  });
+
+  it('options only (`reflex -c FILE`, `reflex -r x -s`) run nothing of their own', async () => {
+    expect(await found({ 'scripts/watch.sh': '#!/bin/sh\nreflex -r \'\\.go$\' -s\nreflex -c reflex.conf\n', 'reflex.conf': "-g '*.md' -- echo changed\n" })).toEqual([]);
+  });
+});
