@@ -8699,23 +8699,14 @@ const MAX_WORDS = 400;
 class Assembled {
     text = '';
     map = [];
-    collapsed = false;
     /** s at its own offsets (at(i)), or every character at one offset (a string's opening quote, an object's brace). */
     add(s, at) {
         for (let i = 0; i < s.length; i++)
             this.map.push(typeof at === 'number' ? at : at(i));
         this.text += s;
-        if (s.length > 0)
-            this.collapsed = typeof at === 'number';
     }
     commands() {
-        if (this.text.trim() === '')
-            return [];
-        // A word ends where the next character is: after collapsed text that is the same quote or brace, so an edit
-        // "after the word" goes before it, which is not JSON (the validation drops such a fix), never inside a string.
-        if (this.collapsed)
-            this.add(' ', this.map[this.map.length - 1]);
-        return (0,shell/* splitShell */.b2)(this.text, { map: this.map });
+        return this.text.trim() === '' ? [] : (0,shell/* splitShell */.b2)(this.text, { map: this.map });
     }
 }
 /** The string's value and whether its raw text is the value (no escapes): then character i is at offset + 1 + i. */
@@ -11442,26 +11433,26 @@ function volumeAt(svc, test) {
 }
 /**
  * Where a service shows it is an eBPF instrumentation agent (EBPF_AGENT_IMAGE, EBPF_AGENT_ENV): its image, or a
- * name of its `environment` (a map, or `NAME=value` items), as its tracing mounts would (Launch.tracingMount).
+ * name of its `environment` (a map, or `NAME=value` items): Launch.ebpfAgent.
  */
 function ebpfAgent(svc, image) {
     for (const l of svc.layers) {
         const img = (0,yaml/* getPair */.xf)(l.y, l.map, 'image');
         if (image !== undefined && img && model_launch/* EBPF_AGENT_IMAGE */.a2.test(image))
-            return { value: `${model_launch/* EBPF_AGENT */.Y2} (${image})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, img.value) };
+            return { value: `eBPF instrumentation agent (${image})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, img.value) };
         const env = (0,yaml/* get */.Jt)(l.y, l.map, 'environment');
         if ((0,yaml/* isMapNode */.vz)(env)) {
             for (const p of (0,yaml/* pairs */.AS)(l.y, env)) {
                 const k = (0,yaml/* keyOf */.TN)(p);
                 if (k !== undefined && model_launch/* EBPF_AGENT_ENV */.yr.test(k))
-                    return { value: `${model_launch/* EBPF_AGENT */.Y2} (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, p.key) };
+                    return { value: `eBPF instrumentation agent (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, p.key) };
             }
             continue;
         }
         for (const it of (0,yaml/* items */.ld)(l.y, env)) {
             const k = (0,yaml/* str */.gx)(it)?.split('=')[0]?.trim();
             if (k && model_launch/* EBPF_AGENT_ENV */.yr.test(k))
-                return { value: `${model_launch/* EBPF_AGENT */.Y2} (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it) };
+                return { value: `eBPF instrumentation agent (${k})`, span: (0,yaml/* nodeSpan */.Vk)(l.y.file, it) };
         }
     }
     return undefined;
@@ -11580,7 +11571,8 @@ function composeLaunch(project, svc, linker, opts = {}) {
         if (!v.includes('$'))
             t.dlv.listenResolved = v;
     }
-    const tracingMount = volumeAt(svc, model_launch/* isTracingFs */.Ey) ?? ebpfAgent(svc, image?.value);
+    const tracingMount = volumeAt(svc, model_launch/* isTracingFs */.Ey);
+    const agent = ebpfAgent(svc, image?.value);
     const launch = {
         id: `compose:${file.path}#${svc.name}`,
         kind: 'compose',
@@ -11602,6 +11594,7 @@ function composeLaunch(project, svc, linker, opts = {}) {
         ...(sharedNetwork ? { sharedNetwork } : {}),
         ...(sharedPid ? { sharedPid } : {}),
         ...(tracingMount ? { tracingMount } : {}),
+        ...(agent ? { ebpfAgent: agent } : {}),
         ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
         ...(linkNotes ? { linkNotes } : {}),
         ...(nestedEngine ? { nestedEngine } : {}),
@@ -11656,7 +11649,6 @@ function composeIncludes(project, y) {
 /* harmony export */   Ck: () => (/* binding */ isEngineStorage),
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
 /* harmony export */   Ey: () => (/* binding */ isTracingFs),
-/* harmony export */   Y2: () => (/* binding */ EBPF_AGENT),
 /* harmony export */   a2: () => (/* binding */ EBPF_AGENT_IMAGE),
 /* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
@@ -11711,8 +11703,6 @@ function attachUses(l) {
  * the app's processes, to load BPF programs: no debugger, and SYS_PTRACE would not do.
  */
 const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
-/** How Launch.tracingMount names an agent known by EBPF_AGENT_IMAGE or EBPF_AGENT_ENV (not by a mount). */
-const EBPF_AGENT = 'eBPF instrumentation agent';
 const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
 /** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */
 const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
@@ -16891,7 +16881,7 @@ function privilegedForOtherReasons(l) {
     if (l.nestedEngine)
         return true;
     // An agent known by its image or configuration (EBPF_AGENT_IMAGE/ENV) asks for SYS_PTRACE itself, besides privileged.
-    if (l.tracingMount?.value.startsWith(launch/* EBPF_AGENT */.Y2) && !l.tools.some((t) => t.mode !== 'post-mortem'))
+    if (l.ebpfAgent && !l.tools.some((t) => t.mode !== 'post-mortem'))
         return true;
     if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => (0,launch/* normalizeCap */.Cu)(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach)
         return true;
@@ -20223,11 +20213,11 @@ const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?
 /** Where a container shows it is an eBPF instrumentation agent (its image, or the env that configures one). */
 function ebpfAgent(y, file, c, image, imageNode) {
     if (image !== undefined && model_launch/* EBPF_AGENT_IMAGE */.a2.test(image.replace(/\s+/g, '')))
-        return { value: `${model_launch/* EBPF_AGENT */.Y2} (${image})`, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) };
+        return { value: `eBPF instrumentation agent (${image})`, span: (0,yaml/* nodeSpan */.Vk)(file, imageNode) };
     for (const e of (0,yaml/* items */.ld)(y, (0,yaml/* get */.Jt)(y, c, 'env'))) {
         const n = (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, e, 'name'));
         if (n && model_launch/* EBPF_AGENT_ENV */.yr.test(n))
-            return { value: `${model_launch/* EBPF_AGENT */.Y2} (${n})`, span: (0,yaml/* nodeSpan */.Vk)(file, e) };
+            return { value: `eBPF instrumentation agent (${n})`, span: (0,yaml/* nodeSpan */.Vk)(file, e) };
     }
     return undefined;
 }
@@ -20476,7 +20466,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
                         ports,
                         ...((0,yaml/* bool */.lc)(hostNet) ? { hostNetwork: (0,yaml/* nodeSpan */.Vk)(file, hostNet) } : {}),
                         ...((0,yaml/* bool */.lc)(shareNs) ? { processNamespaceShared: (0,yaml/* nodeSpan */.Vk)(file, shareNs) } : {}),
-                        ...(tracingNode ? { tracingMount: { value: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, tracingNode, 'mountPath')), span: (0,yaml/* nodeSpan */.Vk)(file, tracingNode) } } : agent ? { tracingMount: agent } : {}),
+                        ...(tracingNode ? { tracingMount: { value: (0,yaml/* str */.gx)((0,yaml/* get */.Jt)(y, tracingNode, 'mountPath')), span: (0,yaml/* nodeSpan */.Vk)(file, tracingNode) } } : {}),
+                        ...(agent ? { ebpfAgent: agent } : {}),
                         ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
                         ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
                         ...(notes.length > 0 ? { linkNotes: notes } : {}),
@@ -23139,7 +23130,7 @@ function refacts(ctx, box) {
         l.user = user;
     else
         delete l.user;
-    l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => n.message.startsWith('kustomize '))];
+    l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => BASE_NOTES.has(n))];
 }
 function anchored(v) {
     try {
@@ -23242,8 +23233,12 @@ function applyMerge(ctx, out, level, py, content, target, inline) {
         }
     }
 }
+/** The notes baseNote made: a rendered container keeps its own and drops its base's (they are told apart by identity). */
+const BASE_NOTES = new WeakSet();
 function baseNote(b) {
-    return { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
+    const n = { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
+    BASE_NOTES.add(n);
+    return n;
 }
 /** A base container with a strategic-merge patch's container merged over it. */
 function merged(bb, p, py, c, pod, ck, podKeys) {
@@ -23272,7 +23267,7 @@ function merged(bb, p, py, c, pod, ck, podKeys) {
         hasPtrace: (0,caps/* hasCapability */.p0)('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
         ...(p.capsUnknown || b.capsUnknown ? { capsUnknown: true } : {}),
         ports,
-        linkNotes: [...(b.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b)],
+        linkNotes: [...(b.linkNotes ?? []).filter((n) => !BASE_NOTES.has(n)), baseNote(b)],
         source: p.source,
     };
     if (privileged)
@@ -23293,6 +23288,8 @@ function merged(bb, p, py, c, pod, ck, podKeys) {
     }
     if (p.tracingMount)
         l.tracingMount = p.tracingMount;
+    if (p.ebpfAgent)
+        l.ebpfAgent = p.ebpfAgent;
     if (p.sharedPid)
         l.sharedPid = p.sharedPid;
     // An empty list is no command (or no args): the image's ENTRYPOINT (or CMD) runs.
@@ -23352,7 +23349,7 @@ function applyJson(ctx, out, level, py, ops, target) {
                     file,
                     capAdd: [...b.l.capAdd],
                     capDrop: [...b.l.capDrop],
-                    linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b.l)],
+                    linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !BASE_NOTES.has(n)), baseNote(b.l)],
                     source: { kind: 'kustomize', file },
                 };
                 box = { ...b, l, patched: true };
@@ -24471,23 +24468,34 @@ function customGrants(project, file, path, yamlText) {
     }
     return false;
 }
-/** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
 /** Shells a debug container is started in to work interactively. */
 const INTERACTIVE_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+/**
+ * Where a kubectl (or oc) command line's verb is: after `VAR=v`, `sudo` and `exec` in front, and kubectl's global
+ * flags before the verb (`-n ns`, `--context x`). k is the kubectl word, j the verb; undefined for other commands.
+ */
+function kubectlVerb(words) {
+    let k = 0;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+        k++;
+    const head = kubectl_basename(words[k]?.value ?? '');
+    if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe')
+        return undefined;
+    let j = k + 1;
+    while (j < words.length && words[j].value.startsWith('-'))
+        j += kubectl_VALUE_FLAGS.has(words[j].value) ? 2 : 1;
+    return { k, j };
+}
+/** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
 function kubectlDebugLaunches(project, file, commands, expand, yamlValue) {
     const out = [];
     for (const c of commands) {
         const words = c.words;
-        let k = 0;
-        while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
-            k++;
-        const head = kubectl_basename(words[k]?.value ?? '');
-        if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe')
+        const at = kubectlVerb(words);
+        if (!at)
             continue;
-        // Global flags before the verb (-n ns, --context x).
-        let j = k + 1;
-        while (j < words.length && words[j].value.startsWith('-'))
-            j += kubectl_VALUE_FLAGS.has(words[j].value) ? 2 : 1;
+        const { k } = at;
+        let { j } = at;
         // `kubectl alpha debug` before kubectl 1.20.
         if (words[j]?.value === 'alpha' && words[j + 1]?.value === 'debug')
             j++;
@@ -24583,17 +24591,10 @@ function kubectlExecs(file, commands, expand) {
     const out = [];
     for (const c of commands) {
         const words = c.words;
-        let k = 0;
-        while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
-            k++;
-        const head = kubectl_basename(words[k]?.value ?? '');
-        if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe')
+        const at = kubectlVerb(words);
+        if (!at || words[at.j]?.value !== 'exec')
             continue;
-        let j = k + 1;
-        while (j < words.length && words[j].value.startsWith('-'))
-            j += kubectl_VALUE_FLAGS.has(words[j].value) ? 2 : 1;
-        if (words[j]?.value !== 'exec')
-            continue;
+        const { k, j } = at;
         let container;
         let target;
         let i = j + 1;

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { hasCapability } from './caps.js';
 import { imageTools, relativeTo, runFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
-import { EBPF_AGENT, EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isEngineStorage, isTracingFs, type ComposeSource, type Launch, type PortMapping } from './launch.js';
+import { EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isEngineStorage, isTracingFs, type ComposeSource, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { composePartner, composeVariantBases, isComposeOverride } from './relevance.js';
 import type { BuildRef, Linker } from './link.js';
@@ -315,23 +315,23 @@ function volumeAt(svc: ComposeService, test: (target: string) => boolean): Value
 
 /**
  * Where a service shows it is an eBPF instrumentation agent (EBPF_AGENT_IMAGE, EBPF_AGENT_ENV): its image, or a
- * name of its `environment` (a map, or `NAME=value` items), as its tracing mounts would (Launch.tracingMount).
+ * name of its `environment` (a map, or `NAME=value` items): Launch.ebpfAgent.
  */
 function ebpfAgent(svc: ComposeService, image: string | undefined): Valued<string> | undefined {
   for (const l of svc.layers) {
     const img = getPair(l.y, l.map, 'image');
-    if (image !== undefined && img && EBPF_AGENT_IMAGE.test(image)) return { value: `${EBPF_AGENT} (${image})`, span: nodeSpan(l.y.file, img.value as YNode) };
+    if (image !== undefined && img && EBPF_AGENT_IMAGE.test(image)) return { value: `eBPF instrumentation agent (${image})`, span: nodeSpan(l.y.file, img.value as YNode) };
     const env = get(l.y, l.map, 'environment');
     if (isMapNode(env)) {
       for (const p of pairs(l.y, env)) {
         const k = keyOf(p);
-        if (k !== undefined && EBPF_AGENT_ENV.test(k)) return { value: `${EBPF_AGENT} (${k})`, span: nodeSpan(l.y.file, p.key as YNode) };
+        if (k !== undefined && EBPF_AGENT_ENV.test(k)) return { value: `eBPF instrumentation agent (${k})`, span: nodeSpan(l.y.file, p.key as YNode) };
       }
       continue;
     }
     for (const it of items(l.y, env)) {
       const k = str(it)?.split('=')[0]?.trim();
-      if (k && EBPF_AGENT_ENV.test(k)) return { value: `${EBPF_AGENT} (${k})`, span: nodeSpan(l.y.file, it) };
+      if (k && EBPF_AGENT_ENV.test(k)) return { value: `eBPF instrumentation agent (${k})`, span: nodeSpan(l.y.file, it) };
     }
   }
   return undefined;
@@ -440,7 +440,8 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     const v = interpolate(lv.value, composeEnv(project, lv.span.file.path));
     if (!v.includes('$')) t.dlv!.listenResolved = v;
   }
-  const tracingMount = volumeAt(svc, isTracingFs) ?? ebpfAgent(svc, image?.value);
+  const tracingMount = volumeAt(svc, isTracingFs);
+  const agent = ebpfAgent(svc, image?.value);
   const launch: Launch = {
     id: `compose:${file.path}#${svc.name}`,
     kind: 'compose',
@@ -462,6 +463,7 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
     ...(sharedNetwork ? { sharedNetwork } : {}),
     ...(sharedPid ? { sharedPid } : {}),
     ...(tracingMount ? { tracingMount } : {}),
+    ...(agent ? { ebpfAgent: agent } : {}),
     ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
     ...(linkNotes ? { linkNotes } : {}),
     ...(nestedEngine ? { nestedEngine } : {}),

@@ -60,21 +60,32 @@ function customGrants(project: Project, file: SourceFile, path: string, yamlText
   return false;
 }
 
-/** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
 /** Shells a debug container is started in to work interactively. */
 const INTERACTIVE_SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
+/**
+ * Where a kubectl (or oc) command line's verb is: after `VAR=v`, `sudo` and `exec` in front, and kubectl's global
+ * flags before the verb (`-n ns`, `--context x`). k is the kubectl word, j the verb; undefined for other commands.
+ */
+function kubectlVerb(words: Word[]): { k: number; j: number } | undefined {
+  let k = 0;
+  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
+  const head = basename(words[k]?.value ?? '');
+  if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe') return undefined;
+  let j = k + 1;
+  while (j < words.length && words[j]!.value.startsWith('-')) j += VALUE_FLAGS.has(words[j]!.value) ? 2 : 1;
+  return { k, j };
+}
+
+/** The `kubectl debug` commands of a file's commands, as launches of their debug containers. */
 export function kubectlDebugLaunches(project: Project, file: SourceFile, commands: SimpleCommand[], expand: (v: string) => string, yamlValue: (f: SourceFile) => unknown): Launch[] {
   const out: Launch[] = [];
   for (const c of commands) {
     const words = c.words;
-    let k = 0;
-    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
-    const head = basename(words[k]?.value ?? '');
-    if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe') continue;
-    // Global flags before the verb (-n ns, --context x).
-    let j = k + 1;
-    while (j < words.length && words[j]!.value.startsWith('-')) j += VALUE_FLAGS.has(words[j]!.value) ? 2 : 1;
+    const at = kubectlVerb(words);
+    if (!at) continue;
+    const { k } = at;
+    let { j } = at;
     // `kubectl alpha debug` before kubectl 1.20.
     if (words[j]?.value === 'alpha' && words[j + 1]?.value === 'debug') j++;
     if (words[j]?.value !== 'debug') continue;
@@ -182,13 +193,9 @@ export function kubectlExecs(file: SourceFile, commands: SimpleCommand[], expand
   const out: KubectlExec[] = [];
   for (const c of commands) {
     const words = c.words;
-    let k = 0;
-    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
-    const head = basename(words[k]?.value ?? '');
-    if (head !== 'kubectl' && head !== 'oc' && head !== 'kubectl.exe') continue;
-    let j = k + 1;
-    while (j < words.length && words[j]!.value.startsWith('-')) j += VALUE_FLAGS.has(words[j]!.value) ? 2 : 1;
-    if (words[j]?.value !== 'exec') continue;
+    const at = kubectlVerb(words);
+    if (!at || words[at.j]?.value !== 'exec') continue;
+    const { k, j } = at;
     let container: string | undefined;
     let target: string | undefined;
     let i = j + 1;

@@ -11,7 +11,7 @@ import { helmImage, helmListVariant, renderedPair, helmRenderedList, type HelmRe
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
-import { EBPF_AGENT, EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isTracingFs, type Launch, type PortMapping } from './launch.js';
+import { EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
@@ -26,10 +26,10 @@ const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?
 
 /** Where a container shows it is an eBPF instrumentation agent (its image, or the env that configures one). */
 function ebpfAgent(y: YamlFile, file: SourceFile, c: YNode, image: string | undefined, imageNode: YNode): Valued<string> | undefined {
-  if (image !== undefined && EBPF_AGENT_IMAGE.test(image.replace(/\s+/g, ''))) return { value: `${EBPF_AGENT} (${image})`, span: nodeSpan(file, imageNode) };
+  if (image !== undefined && EBPF_AGENT_IMAGE.test(image.replace(/\s+/g, ''))) return { value: `eBPF instrumentation agent (${image})`, span: nodeSpan(file, imageNode) };
   for (const e of items(y, get(y, c, 'env'))) {
     const n = str(get(y, e, 'name'));
-    if (n && EBPF_AGENT_ENV.test(n)) return { value: `${EBPF_AGENT} (${n})`, span: nodeSpan(file, e) };
+    if (n && EBPF_AGENT_ENV.test(n)) return { value: `eBPF instrumentation agent (${n})`, span: nodeSpan(file, e) };
   }
   return undefined;
 }
@@ -271,7 +271,8 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ports,
             ...(bool(hostNet) ? { hostNetwork: nodeSpan(file, hostNet) } : {}),
             ...(bool(shareNs) ? { processNamespaceShared: nodeSpan(file, shareNs) } : {}),
-            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : agent ? { tracingMount: agent } : {}),
+            ...(tracingNode ? { tracingMount: { value: str(get(y, tracingNode, 'mountPath'))!, span: nodeSpan(file, tracingNode) } } : {}),
+            ...(agent ? { ebpfAgent: agent } : {}),
             ...(img ? { dockerfile: img.dockerfile, stage: img.stage } : {}),
             ...(img?.fileCapPtrace ? { fileCapPtrace: img.fileCapPtrace } : {}),
             ...(notes.length > 0 ? { linkNotes: notes } : {}),

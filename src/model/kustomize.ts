@@ -538,7 +538,7 @@ function refacts(ctx: Ctx, box: Box): void {
   const user = box.ownUser ?? img?.stage.user;
   if (user) l.user = user;
   else delete l.user;
-  l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => n.message.startsWith('kustomize '))];
+  l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => BASE_NOTES.has(n))];
 }
 
 interface Target { kind?: RegExp; name?: RegExp }
@@ -637,8 +637,13 @@ function applyMerge(ctx: Ctx, out: Rendered, level: Level, py: YamlFile, content
   }
 }
 
+/** The notes baseNote made: a rendered container keeps its own and drops its base's (they are told apart by identity). */
+const BASE_NOTES = new WeakSet<Related>();
+
 function baseNote(b: Launch): Related {
-  return { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
+  const n = { span: b.anchor, message: `kustomize applies the overlay to the container defined here (${b.name}): the container that runs is the two merged.` };
+  BASE_NOTES.add(n);
+  return n;
 }
 
 /** A base container with a strategic-merge patch's container merged over it. */
@@ -668,7 +673,7 @@ function merged(bb: Box, p: Launch, py: YamlFile, c: YAMLMap, pod: YNode, ck: Se
     hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
     ...(p.capsUnknown || b.capsUnknown ? { capsUnknown: true } : {}),
     ports,
-    linkNotes: [...(b.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b)],
+    linkNotes: [...(b.linkNotes ?? []).filter((n) => !BASE_NOTES.has(n)), baseNote(b)],
     source: p.source,
   };
   if (privileged) l.privileged = privileged;
@@ -676,6 +681,7 @@ function merged(bb: Box, p: Launch, py: YamlFile, c: YAMLMap, pod: YNode, ck: Se
   if (podKeys.has('hostNetwork')) { if (p.hostNetwork) l.hostNetwork = p.hostNetwork; else delete l.hostNetwork; }
   if (podKeys.has('shareProcessNamespace')) { if (p.processNamespaceShared) l.processNamespaceShared = p.processNamespaceShared; else delete l.processNamespaceShared; }
   if (p.tracingMount) l.tracingMount = p.tracingMount;
+  if (p.ebpfAgent) l.ebpfAgent = p.ebpfAgent;
   if (p.sharedPid) l.sharedPid = p.sharedPid;
   // An empty list is no command (or no args): the image's ENTRYPOINT (or CMD) runs.
   const command = ck.has('command') ? (pw.command && pw.command.words.length > 0 ? pw.command : undefined) : bb.command;
@@ -732,7 +738,7 @@ function applyJson(ctx: Ctx, out: Rendered, level: Level, py: YamlFile, ops: YNo
           file,
           capAdd: [...b.l.capAdd],
           capDrop: [...b.l.capDrop],
-          linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !n.message.startsWith('kustomize ')), baseNote(b.l)],
+          linkNotes: [...(b.l.linkNotes ?? []).filter((n) => !BASE_NOTES.has(n)), baseNote(b.l)],
           source: { kind: 'kustomize', file },
         };
         box = { ...b, l, patched: true };

@@ -159,9 +159,13 @@ export interface Launch {
   /**
    * A kernel tracing or BPF file system mounted into the container (`/sys/kernel/debug`, `/sys/kernel/security`,
    * `/sys/kernel/tracing`, `/sys/fs/bpf`): an eBPF agent (Beyla, bpftrace), which needs privileged mode for BPF.
-   * Also a Kubernetes container known as an eBPF instrumentation agent by its image or env (kubernetes.ts).
    */
   tracingMount?: Valued<string>;
+  /**
+   * Where the container shows it is an eBPF instrumentation agent by what it is (EBPF_AGENT_IMAGE, EBPF_AGENT_ENV):
+   * privileged for BPF, whatever capabilities it also asks for.
+   */
+  ebpfAgent?: Valued<string>;
   /** Kubernetes `shareProcessNamespace: true`: the pod's containers see each other's processes (evidence for PTD002/PTD003 only). */
   processNamespaceShared?: Span;
   /**
@@ -230,8 +234,6 @@ export function attachUses(l: Launch): ToolUse[] {
  * the app's processes, to load BPF programs: no debugger, and SYS_PTRACE would not do.
  */
 export const EBPF_AGENT_IMAGE = /(?:^|\/)(?:otel-go-instrumentation|autoinstrumentation-go|opentelemetry-go-instrumentation|ebpf-instrument|opentelemetry-ebpf-instrumentation|beyla)(?:[:@]|$)/i;
-/** How Launch.tracingMount names an agent known by EBPF_AGENT_IMAGE or EBPF_AGENT_ENV (not by a mount). */
-export const EBPF_AGENT = 'eBPF instrumentation agent';
 export const EBPF_AGENT_ENV = /^(?:OTEL_GO_AUTO_TARGET_EXE|OTEL_GO_AUTO_[A-Z_]+|OTEL_EBPF_[A-Z_]+|BEYLA_[A-Z_]+)$/;
 
 /** Container paths of the kernel's tracing and BPF file systems (see Launch.tracingMount). */

@@ -20,9 +20,9 @@
  * Offsets: a word written inside one JSON string with no escapes points at its own characters, so a
  * finding lands on it and a fix edits it in place (as package.json scripts). Anything VS Code assembles
  * (array items joined, `args`, the docker-run task's properties) points every character at the opening
- * quote of the string it came from (or at the brace of the task's object): findings land there, and an
- * edit there is not JSON, so the fix validation drops it — a finding without an automatic fix rather than
- * an edit of a string that VS Code would pass as one argument.
+ * quote of the string it came from (or at the brace of the task's object): findings land there, and the
+ * run-line editor, which edits only where the file's text is the command as read, offers no automatic fix —
+ * rather than an edit of a string that VS Code would pass as one argument.
  */
 import type { Node as JNode } from 'jsonc-parser';
 import { findNodeAtLocation, parseJsoncFile } from '../parse/jsonc-lib.js';
@@ -37,19 +37,13 @@ const MAX_WORDS = 400;
 class Assembled {
   text = '';
   map: number[] = [];
-  private collapsed = false;
   /** s at its own offsets (at(i)), or every character at one offset (a string's opening quote, an object's brace). */
   add(s: string, at: number | ((i: number) => number)): void {
     for (let i = 0; i < s.length; i++) this.map.push(typeof at === 'number' ? at : at(i));
     this.text += s;
-    if (s.length > 0) this.collapsed = typeof at === 'number';
   }
   commands(): SimpleCommand[] {
-    if (this.text.trim() === '') return [];
-    // A word ends where the next character is: after collapsed text that is the same quote or brace, so an edit
-    // "after the word" goes before it, which is not JSON (the validation drops such a fix), never inside a string.
-    if (this.collapsed) this.add(' ', this.map[this.map.length - 1]!);
-    return splitShell(this.text, { map: this.map });
+    return this.text.trim() === '' ? [] : splitShell(this.text, { map: this.map });
   }
 }
 

@@ -1,6 +1,6 @@
 import { editorFor, makeFix } from '../fix/editors.js';
 import { scannerReason, withScannerSuppressions } from '../fix/scanners.js';
-import { EBPF_AGENT, isDebuggingContainer, normalizeCap, type Launch } from '../model/launch.js';
+import { isDebuggingContainer, normalizeCap, type Launch } from '../model/launch.js';
 import { spanText } from '../source.js';
 import type { Fix, Valued } from '../types.js';
 import { grantPhrase, launchName } from './describe.js';
@@ -23,7 +23,7 @@ function privilegedForOtherReasons(l: Launch): boolean {
   if (/(^|\/)docker:.*dind|dind|docker-in-docker|kind-node|k3s|systemd/i.test(img)) return true;
   if (l.nestedEngine) return true;
   // An agent known by its image or configuration (EBPF_AGENT_IMAGE/ENV) asks for SYS_PTRACE itself, besides privileged.
-  if (l.tracingMount?.value.startsWith(EBPF_AGENT) && !l.tools.some((t) => t.mode !== 'post-mortem')) return true;
+  if (l.ebpfAgent && !l.tools.some((t) => t.mode !== 'post-mortem')) return true;
   if (l.tracingMount && !l.tools.some((t) => t.mode !== 'post-mortem') && !l.capAdd.some((c) => normalizeCap(c.value) === 'SYS_PTRACE') && !l.goDevcontainer && !l.editorAttach) return true;
   for (let s = l.stage; s; s = s.parent) {
     if (!s.entrypoint) continue;
