@@ -21,6 +21,8 @@ const TOOL_WORDS = DEBUGGER_WORDS.filter((w) => w !== 'pid:' && w !== '--pid' &&
 /** The skip reasons of files read() refuses for what they hold, not for where they are. */
 const TOO_BIG_OR_BINARY = /^(is larger than|has binary content)/;
 const MAX_WALK_FILES = 200_000;
+/** Every open of a file to read: read-only, never blocking on a FIFO (O_NONBLOCK), never following a link in the last component (O_NOFOLLOW). */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
 const SKIP_DIRS = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 const GIT_MAX_BUFFER = 512 * 1024 * 1024;
 /**
@@ -100,10 +102,25 @@ const BAKE_NAMES: ReadonlySet<string> = new Set(['docker-bake.hcl', 'docker-bake
 /** air (the Go hot-reload runner): its default `.air.toml`, the older `.air.conf`, and `air.toml` (a common `air -c` name). */
 const AIR_NAMES: ReadonlySet<string> = new Set(['.air.toml', 'air.toml', '.air.conf']);
 
+/**
+ * Extensions (as written, after the last dot) of files that classifyByName never reads unless their name
+ * holds "dockerfile" or "containerfile": no branch of it tests for them. Source code and data, by far
+ * most of a repository's files.
+ */
+const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([
+  'go', 'mod', 'sum', 'proto', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'py', 'rb', 'rs', 'java', 'kt', 'c', 'h', 'cc', 'cpp', 'hpp',
+  'cs', 'php', 'swift', 'scala', 'txt', 'csv', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'ico', 'css', 'scss', 'html', 'lock', 'snap', 'golden', 'pb', 'tmpl', 'tpl', 'xml', 'sql',
+]);
+const DOCKERFILE_WORD = /dockerfile|containerfile/i;
+
 /** Classify a path by its name; YAML needs its content too (see classifyYaml), and an extensionless script its first line (see mayBeScript). */
 export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   // Called for every file of the repository: no path parsing, no regex for the common case.
   const slash = path.lastIndexOf('/');
+  // Most files of a repository are source code: a name with such an extension is none of ours unless it
+  // names a Dockerfile (Dockerfile.go, api-containerfile.c), the only branch below that such a name can take.
+  const dot = path.lastIndexOf('.');
+  if (dot > slash + 1 && SOURCE_EXTENSIONS.has(path.slice(dot + 1)) && !DOCKERFILE_WORD.test(path.slice(slash + 1))) return undefined;
   const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path);
   const lower = base.toLowerCase();
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && (DASHED_DOCKERFILE.test(lower) || CAMEL_DOCKERFILE.test(base)))) {
@@ -329,6 +346,11 @@ export class Workspace {
     let st = this.namedStats?.get(norm);
     if (st) this.namedStats!.delete(norm);
     else {
+      // The common case, a regular file in a directory inside the root: opened without following a link
+      // (O_NOFOLLOW) in its directory's real path, it is that file, with no lstat or realpath of its own.
+      // Anything else (a symbolic link, a directory out of the root, a missing file) takes the path below.
+      const fast = this.readPlain(norm, kind);
+      if (fast !== undefined) return fast;
       try {
         st = lstatSync(abs);
       } catch {
@@ -366,23 +388,52 @@ export class Workspace {
     if (st.isSymbolicLink()) st = statSync(real);
     if (!st.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
     if (st.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${st.size} bytes)` } };
-    let text: string;
+    let fd: number;
     try {
       // O_NONBLOCK: a file swapped for a FIFO between stat and open must not hang us.
       // O_NOFOLLOW: `real` is fully resolved, so a symlink here was swapped in after the check.
-      const fd = openSync(real, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0));
-      try {
-        const fst = fstatSync(fd);
-        if (!fst.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
-        if (fst.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (${fst.size} bytes)` } };
-        // A regular file of checked size, read and decoded in one call (invalid
-        // UTF-8 becomes U+FFFD, as Buffer#toString does).
-        text = readFileSync(fd, 'utf8');
-      } finally {
-        closeSync(fd);
-      }
+      fd = openSync(real, READ_FLAGS);
     } catch (e) {
       return { ok: false, skip: { path: norm, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
+    }
+    return this.readOpen(fd, norm, abs, kind);
+  }
+
+  /**
+   * read() of a regular file whose directory resolves inside the root, opened in that real directory without
+   * following a link: undefined when that open fails (a symbolic link, ELOOP; a directory that does not
+   * resolve; a missing file), for the careful path of readUncached to decide and word the refusal.
+   */
+  private readPlain(norm: string, kind: FileKind): ReadResult | undefined {
+    const slash = norm.lastIndexOf('/');
+    const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
+    if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
+    let fd: number;
+    try {
+      fd = openSync(dirReal + sep + norm.slice(slash + 1), READ_FLAGS);
+    } catch {
+      return undefined;
+    }
+    return this.readOpen(fd, norm, join(this.root, norm), kind);
+  }
+
+  /** The text of an open descriptor (closed here) within every limit: a regular file, of at most MAX_FILE_BYTES, not binary. */
+  private readOpen(fd: number, norm: string, abs: string, kind: FileKind): ReadResult {
+    let text: string;
+    try {
+      const fst = fstatSync(fd);
+      if (!fst.isFile()) return { ok: false, skip: { path: norm, reason: 'is not a regular file' } };
+      if (fst.size > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${fst.size} bytes)` } };
+      // One read of the size fstat gave, and one byte more: a file that grew meanwhile fills it, and is read
+      // again to its end. Decoded as readFileSync(…, 'utf8') decodes (invalid UTF-8 becomes U+FFFD).
+      const buf = Buffer.allocUnsafe(fst.size + 1);
+      // From the descriptor's own offset (the start, just opened), which the read moves on: readFileSync goes on from there.
+      const n = readSync(fd, buf, 0, buf.length, null);
+      text = n <= fst.size ? buf.toString('utf8', 0, n) : buf.toString('utf8', 0, n) + readFileSync(fd, 'utf8');
+    } catch (e) {
+      return { ok: false, skip: { path: norm, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` } };
+    } finally {
+      closeSync(fd);
     }
     // Grown since fstat: every UTF-16 unit of the text comes from at least one byte, so more units than the cap is more bytes too.
     if (text.length > MAX_FILE_BYTES) return { ok: false, skip: { path: norm, reason: `is larger than 1 MiB (grew while it was read)` } };
@@ -464,7 +515,7 @@ export class Workspace {
     const slash = norm.lastIndexOf('/');
     const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
     if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
-    const flags = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOFOLLOW ?? 0);
+    const flags = READ_FLAGS;
     try {
       return openSync(dirReal + sep + norm.slice(slash + 1), flags);
     } catch (e) {
