@@ -104,23 +104,27 @@ const AIR_NAMES: ReadonlySet<string> = new Set(['.air.toml', 'air.toml', '.air.c
 
 /**
  * Extensions (as written, after the last dot) of files that classifyByName never reads unless their name
- * holds "dockerfile" or "containerfile": no branch of it tests for them. Source code and data, by far
+ * starts with "dockerfile." or "containerfile." (any letter case): no other branch of it tests for them. Source code and data, by far
  * most of a repository's files.
  */
 const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set([
   'go', 'mod', 'sum', 'proto', 'ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'py', 'rb', 'rs', 'java', 'kt', 'c', 'h', 'cc', 'cpp', 'hpp',
   'cs', 'php', 'swift', 'scala', 'txt', 'csv', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'ico', 'css', 'scss', 'html', 'lock', 'snap', 'golden', 'pb', 'tmpl', 'tpl', 'xml', 'sql',
 ]);
-const DOCKERFILE_WORD = /dockerfile|containerfile/i;
+/** Dockerfile.go, CONTAINERFILE.txt: the names with such an extension that classifyByName reads as Dockerfiles. */
+const DOTTED_DOCKERFILE = /^(docker|container)file\./i;
 
 /** Classify a path by its name; YAML needs its content too (see classifyYaml), and an extensionless script its first line (see mayBeScript). */
 export function classifyByName(path: string): FileKind | 'yaml' | undefined {
   // Called for every file of the repository: no path parsing, no regex for the common case.
   const slash = path.lastIndexOf('/');
-  // Most files of a repository are source code: a name with such an extension is none of ours unless it
-  // names a Dockerfile (Dockerfile.go, api-containerfile.c), the only branch below that such a name can take.
+  // Most files of a repository are source code: a name with such an extension is none of ours unless it is
+  // Dockerfile.<ext> or Containerfile.<ext> (in any letter case), the only branch below that such a name can take.
   const dot = path.lastIndexOf('.');
-  if (dot > slash + 1 && SOURCE_EXTENSIONS.has(path.slice(dot + 1)) && !DOCKERFILE_WORD.test(path.slice(slash + 1))) return undefined;
+  if (dot > slash + 1 && SOURCE_EXTENSIONS.has(path.slice(dot + 1))) {
+    const first = path.charCodeAt(slash + 1) | 0x20;
+    if ((first !== 0x64 /* d */ && first !== 0x63 /* c */) || !DOTTED_DOCKERFILE.test(path.slice(slash + 1))) return undefined;
+  }
   const base = slash >= 0 && slash < path.length - 1 ? path.slice(slash + 1) : posix.basename(path);
   const lower = base.toLowerCase();
   if (lower === 'dockerfile' || lower === 'containerfile' || lower.endsWith('.dockerfile') || lower.endsWith('.containerfile') || lower.startsWith('dockerfile.') || lower.startsWith('containerfile.') || ((lower.includes('dockerfile') || lower.includes('containerfile')) && (DASHED_DOCKERFILE.test(lower) || CAMEL_DOCKERFILE.test(base)))) {

@@ -71,6 +71,16 @@ describe('classifyByName: task runners, CI and build configs', () => {
     'air.conf': undefined,
     'hair.toml': undefined,
     '.air.yaml': 'yaml',
+    // Source-code extensions are turned away first: only Dockerfile.<ext> / Containerfile.<ext> still name a Dockerfile.
+    'cmd/api/main.go': undefined,
+    'api/v1/service.proto': undefined,
+    'build/Dockerfile.go': 'dockerfile',
+    'CONTAINERFILE.txt': 'dockerfile',
+    'docker/dockerfile.tmpl': 'dockerfile',
+    'api-Dockerfile.go': undefined,
+    'DockerfileDebug.go': undefined,
+    'docker_test.go': undefined,
+    'README.txt': undefined,
     // unchanged
     '.github/workflows/ci.yml': 'workflow',
     'docker-compose.yml': 'compose',
