@@ -179,8 +179,9 @@ const NOT_SCRIPTS: ReadonlySet<string> = new Set([
  */
 export function mayBeScript(path: string): boolean {
   const slash = path.lastIndexOf('/');
-  const base = slash >= 0 ? path.slice(slash + 1) : path;
-  return base !== '' && !base.includes('.') && !NOT_SCRIPTS.has(base.toUpperCase());
+  // Most names have a dot: told without cutting the name out.
+  if (slash === path.length - 1 || path.indexOf('.', slash + 1) >= 0) return false;
+  return !NOT_SCRIPTS.has((slash >= 0 ? path.slice(slash + 1) : path).toUpperCase());
 }
 
 /** Bytes read from the head of an extensionless file to find its shebang. */
@@ -419,7 +420,8 @@ export class Workspace {
     } catch {
       return undefined;
     }
-    return this.readOpen(fd, norm, join(this.root, norm), kind);
+    // norm is plain (no `.`, `..` or `//`) and the root resolved: the join is a concatenation.
+    return this.readOpen(fd, norm, this.root === sep ? sep + norm : this.root + sep + norm, kind);
   }
 
   /** The text of an open descriptor (closed here) within every limit: a regular file, of at most MAX_FILE_BYTES, not binary. */
