@@ -108,6 +108,17 @@ export function valuesSpan(project: Project, templatePath: string, raw: string):
 }
 
 const regionCache = new WeakMap<SourceFile, Region[]>();
+const templated = new WeakMap<SourceFile, boolean>();
+
+/**
+ * Whether the file holds a template action (`{{`), found once per file: it is asked for every container of a
+ * manifest, and a search of a 1 MiB manifest without one per container was most of its scan.
+ */
+export function isTemplated(file: SourceFile): boolean {
+  let t = templated.get(file);
+  if (t === undefined) templated.set(file, (t = file.text.includes('{{')));
+  return t;
+}
 
 /**
  * The `{{ if … }}` branches of a chart's template that do not render with the chart's default values
@@ -115,7 +126,7 @@ const regionCache = new WeakMap<SourceFile, Region[]>();
  * The innermost such branch comes first.
  */
 export function offRegions(project: Project, file: SourceFile, offset: number): Region[] {
-  if (!file.text.includes('{{')) return [];
+  if (!isTemplated(file)) return [];
   let regions = regionCache.get(file);
   if (!regions) {
     const chart = chartOf(project, file.path);
@@ -143,8 +154,9 @@ const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
  * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there.
  */
 export function rendersHiddenCaps(text: string, start: number, end: number): boolean {
-  if (!text.includes('{{')) return false;
   const first = text.lastIndexOf('\n', start) + 1;
+  // Only the container's own lines are read: a test of the whole file would be made once per container.
+  if (!text.slice(first, end).includes('{{')) return false;
   const lines: Array<{ at: number; line: string }> = [];
   for (let at = first; at < end; ) {
     const nl = text.indexOf('\n', at);
@@ -225,7 +237,7 @@ export interface HelmVariant {
  * chart template or none of the items sits in a branch the default values leave off.
  */
 export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean): HelmVariant | undefined {
-  if (offsets.length === 0 || !file.text.includes('{{')) return undefined;
+  if (offsets.length === 0 || !isTemplated(file)) return undefined;
   const chart = chartOf(project, file.path);
   if (!chart) return undefined;
   const all = conditionRegions(file.text, chart.data, chart.defines);

@@ -7,7 +7,7 @@ import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { helmImage, helmListVariant, renderedPair, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { helmImage, helmListVariant, isTemplated, renderedPair, helmRenderedList, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import type { Region } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
@@ -102,7 +102,7 @@ function offNote(project: Project, file: SourceFile, offset: number, what: strin
  * the key's value (`args: {{- include "x.args" . | nindent 12 }}`) or a line of its own below the key.
  */
 function renderedList(project: Project, file: SourceFile, c: YAMLMap, key: string, flip: HelmRenderedList['flip']): { words: Word[]; note?: Related; flip?: HelmRenderedList['flip'] } | undefined {
-  if (!file.text.includes('{{')) return undefined;
+  if (!isTemplated(file)) return undefined;
   const idx = c.items.findIndex((p) => str(p.key as Node) === key);
   if (idx < 0) return undefined;
   const pair = c.items[idx]!;
