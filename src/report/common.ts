@@ -43,9 +43,17 @@ export function fixDiff(f: Finding, opts: { files?: Map<string, SourceFile>; rep
  */
 export function shortWhy(f: Finding): string {
   const own = f.short?.trim();
-  if (own) return own.replace(/\s+/g, ' ');
+  if (own) return oneLine(own);
   const m = /^[\s\S]*?[.!?](?=\s|$)/.exec(f.message);
-  return (m ? m[0] : f.message).replace(/\s+/g, ' ').trim();
+  return oneLine(m ? m[0] : f.message).trim();
+}
+
+/** A blank other than a lone space: where `replace(/\s+/g, ' ')` changes a text. */
+const NOT_ONE_SPACE = /[^\S ]|\s\s/;
+
+/** Every run of blanks as one space; the text itself when it has none to change (most short texts: asked per finding). */
+function oneLine(s: string): string {
+  return NOT_ONE_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 /** Another finding's fix makes this one's change too (fix/settle.ts says so in a related note). */
@@ -56,14 +64,14 @@ const FIXED_TOGETHER = /^Fixed together with (\S+) /;
  * it can be shown (`hasDiff`), the finding that fixes it too, else the rule's hint; undefined when there is none.
  */
 export function shortFix(f: Finding, hasDiff: boolean): string | undefined {
-  if (f.fix && hasDiff) return f.fix.description.replace(/\s+/g, ' ');
+  if (f.fix && hasDiff) return oneLine(f.fix.description);
   const together = f.related.find((r) => FIXED_TOGETHER.test(r.message));
   if (together) {
     const l = toLocation(together.span);
     return `Made by the fix of ${FIXED_TOGETHER.exec(together.message)![1]} (${l.path}:${l.startLine})`;
   }
   const hint = f.fixHint?.trim();
-  return hint ? hint.replace(/\s+/g, ' ') : undefined;
+  return hint ? oneLine(hint) : undefined;
 }
 
 export function location(f: Finding): Location {
