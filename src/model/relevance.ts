@@ -96,9 +96,21 @@ function namedThroughVariable(text: string, base: string): boolean {
   if (dot < 0) return false;
   const suffix = base.slice(dot);
   const prefix = base.slice(0, dot + 1);
-  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (dot > 0 && text.includes(suffix) && new RegExp(`\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?["']?${esc(suffix)}`).test(text)) return true;
-  return dot < base.length - 1 && text.includes(prefix) && new RegExp(`${esc(prefix)}["']?\\$`).test(text);
+  const [bySuffix, byPrefix] = variablePatterns(base, prefix, suffix);
+  if (dot > 0 && text.includes(suffix) && bySuffix.test(text)) return true;
+  return dot < base.length - 1 && text.includes(prefix) && byPrefix.test(text);
+}
+
+/** The two patterns of namedThroughVariable for a file name, compiled once per name (asked per file and Dockerfile). */
+const VARIABLE_PATTERNS = new Map<string, [RegExp, RegExp]>();
+function variablePatterns(base: string, prefix: string, suffix: string): [RegExp, RegExp] {
+  let p = VARIABLE_PATTERNS.get(base);
+  if (!p) {
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    p = [new RegExp(`\\$\\{?[A-Za-z_][A-Za-z0-9_]*\\}?["']?${esc(suffix)}`), new RegExp(`${esc(prefix)}["']?\\$`)];
+    if (VARIABLE_PATTERNS.size < 4096) VARIABLE_PATTERNS.set(base, p);
+  }
+  return p;
 }
 
 /**
@@ -372,8 +384,13 @@ export class Relevance {
     if (this.hot(f)) return true;
     if (!BUILD_SOURCE_KINDS.has(f.kind) && !f.text.includes('build')) return false;
     if (this.targets.length === 0) return false;
-    return this.targets.some((t) => mayBuild(f, t));
+    // The targets are fixed once built (unlike hot()'s needles): the answer per file is worked out once.
+    let builds = this.buildsTarget.get(f);
+    if (builds === undefined) this.buildsTarget.set(f, (builds = this.targets.some((t) => mayBuild(f, t))));
+    return builds;
   }
+
+  private readonly buildsTarget = new WeakMap<SourceFile, boolean>();
 
   /** The Compose files to read, in discovery order; `named` are paths dev containers refer to. */
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
