@@ -50,6 +50,9 @@ describe('npm run bench', () => {
     expect(md).toMatch(/\| whole repository \|( [\d.]+ \|){7}/);
     expect(md).toMatch(/- whole repository: 2,000 files listed, [\d,]+ config-named files read, /);
     expect(md).toMatch(/\| dist\/cli\/index.js \| [\d,]+ \|/);
+    // The cold start's bound: the I/O floor of the same clean repository, in the same rounds as node -e 0.
+    expect(md).toMatch(/\| floor: Node, git ls-files and reading the config-named files of the same repository \(bench\/floor.mjs\) \| [\d.]+ \|/);
+    expect(md).toMatch(/The floor is [\d.]+ × `node -e 0`: a cold start within 1.3 × `node -e 0` \([\d.]+ ms\) leaves [\d.]+ ms beyond this I\/O/);
     // The chunks each bundle loads on demand are listed under it (the yaml package is one).
     expect(md).toMatch(/\| ↳ dist\/cli\/\d+\.index\.js \(chunk, loaded on demand\) \| [\d,]+ \|/);
     expect(md).toMatch(/\| scan ≤ 2 × floor \|/);
