@@ -1,0 +1,128 @@
+/**
+ * Round 10c: a sweep of public Compose, devcontainer, Dockerfile and CI files.
+ * - lldb is a debugger like gdb: `lldb -p PID` attaches, `lldb PROG` launches, `lldb -c CORE` reads a core;
+ *   `lldb-server platform --listen …` (knylbyte/tuliprox's debug entrypoint, robinbryce/findindi) and
+ *   `lldb-server gdbserver` serve a remote lldb; the `lldb` / `lldb-18` packages install it.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { parse } from 'yaml';
+import { scan } from '../src/engine.js';
+import { applyFixes } from '../src/fix/apply.js';
+import { toLocation } from '../src/source.js';
+import { analyzeCommands } from '../src/model/commands.js';
+import { splitShell } from '../src/parse/shell.js';
+import { tempRepo } from './helpers/repo.js';
+import type { SourceFile } from '../src/types.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+async function run(files: Record<string, string>) {
+  const root = tempRepo(files);
+  roots.push(root);
+  const r = await scan({ root });
+  const found = r.findings.map((f) => `${f.ruleId}@${toLocation(f.span).path}:${toLocation(f.span).startLine}:${f.severity}`).sort();
+  return { r, found, root };
+}
+
+function tools(line: string) {
+  const file = { path: 'x.sh', text: line, kind: 'shell' } as unknown as SourceFile;
+  return analyzeCommands(file, splitShell(line)).tools.map((t) => `${t.tool}:${t.use}:${t.mode ?? ''}`);
+}
+
+describe('lldb as a command', () => {
+  it('attaches with -p / --attach-pid / -n / --attach-name / -w, reads a core with -c, else launches', () => {
+    expect(tools('lldb -p 42')).toEqual(['lldb:run:attach']);
+    expect(tools('lldb --attach-pid=$(pidof app)')).toEqual(['lldb:run:attach']);
+    expect(tools('lldb -n app -w')).toEqual(['lldb:run:attach']);
+    expect(tools('lldb --attach-name server')).toEqual(['lldb:run:attach']);
+    expect(tools('lldb -c /tmp/core ./app')).toEqual(['lldb:run:post-mortem']);
+    expect(tools('lldb --core=/tmp/core')).toEqual(['lldb:run:post-mortem']);
+    expect(tools('lldb ./target/debug/app')).toEqual(['lldb:run:launch']);
+    expect(tools('lldb -o run -- ./app --flag')).toEqual(['lldb:run:launch']);
+    // A value of -o / -s is no attach flag.
+    expect(tools('lldb -s cmds.txt -o "b main" ./app')).toEqual(['lldb:run:launch']);
+    // Versioned names of apt.llvm.org and Debian, and an absolute path.
+    expect(tools('/usr/bin/lldb-4.0 ./app')).toEqual(['lldb:run:launch']);
+    expect(tools('exec lldb-18 -p 1')).toEqual(['lldb:run:attach']);
+  });
+
+  it('lldb-server: platform and gdbserver COMM PROG launch, gdbserver --attach attaches', () => {
+    expect(tools('/usr/bin/lldb-server platform --listen "*:3000" --server --min-gdbserver-port 10600 --max-gdbserver-port 10700')).toEqual(['lldb:run:launch']);
+    expect(tools('lldb-server-19 platform --server --listen *:3039')).toEqual(['lldb:run:launch']);
+    expect(tools('lldb-server gdbserver 0.0.0.0:1234 ./app')).toEqual(['lldb:run:launch']);
+    expect(tools('lldb-server gdbserver :1234 --attach 42')).toEqual(['lldb:run:attach']);
+  });
+
+  it('the lldb and lldb-NN packages install it; libraries, bindings, adapters, versions and words are no debugger', () => {
+    expect(tools('apt-get install -y lldb')).toEqual(['lldb:install:']);
+    expect(tools('apt-get install -y clang-18 lldb-18 python3-lldb-18')).toEqual(['lldb:install:']);
+    expect(tools('apk add --no-cache build-base lldb gdb')).toEqual(['lldb:install:', 'gdb:install:']);
+    expect(tools('dnf install -y lldb')).toEqual(['lldb:install:']);
+    expect(tools('apt-get install -y liblldb-dev python3-lldb lld clang')).toEqual([]);
+    expect(tools('apt-get install -y rust-lldb')).toEqual([]);
+    expect(tools('pip install lldb')).toEqual([]);
+    expect(tools('lldb --version')).toEqual([]);
+    expect(tools('lldb-server version')).toEqual([]);
+    expect(tools('lldb-mi --interpreter')).toEqual([]);
+    expect(tools('lldb-dap --port 4711')).toEqual([]);
+    expect(tools('lldbinit ./app')).toEqual([]);
+    expect(tools('echo lldb -p 1')).toEqual([]);
+  });
+});
+
+describe('lldb in containers', () => {
+  const entry = '#!/bin/sh\n/usr/bin/lldb-server platform --listen "*:10586" --server &\nexec /app/server\n';
+  const dockerfile = 'FROM rust:alpine\nRUN apk add --no-cache lldb\nCOPY debug-entrypoint.sh /usr/local/bin/entrypoint.sh\nENTRYPOINT ["/usr/local/bin/entrypoint.sh"]\n';
+
+  it('a Compose service whose entrypoint script starts lldb-server without SYS_PTRACE: PTD001 at the service; the fix re-parses', async () => {
+    const c = await run({
+      'Dockerfile': dockerfile,
+      'debug-entrypoint.sh': entry,
+      'docker-compose.yml': 'services:\n  server:\n    build: .\n    ports:\n      - "127.0.0.1:10586:10586"\n',
+    });
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2:note']);
+    const f = c.r.findings[0]!;
+    expect(f.message).toContain('lldb-server platform');
+    const out = await applyFixes({ root: c.root, write: false });
+    const after = out.changed.find((x) => x.path === 'docker-compose.yml')!.after;
+    expect(parse(after).services.server.cap_add).toEqual(['SYS_PTRACE']);
+    expect(parse(after).services.server.ports).toEqual(['127.0.0.1:10586:10586']);
+    expect(out.after.findings.map((x) => x.ruleId)).toEqual([]);
+  });
+
+  it('with cap_add SYS_PTRACE nothing fires; privileged instead is PTD003', async () => {
+    const ok = await run({
+      'Dockerfile': dockerfile,
+      'debug-entrypoint.sh': entry,
+      'docker-compose.yml': 'services:\n  server:\n    build: .\n    cap_add:\n      - SYS_PTRACE\n',
+    });
+    expect(ok.found).toEqual([]);
+    const priv = await run({
+      'Dockerfile': dockerfile,
+      'debug-entrypoint.sh': entry,
+      'docker-compose.yml': 'services:\n  server:\n    build: .\n    privileged: true\n    user: root\n',
+    });
+    expect(priv.found).toEqual(['PTD003@docker-compose.yml:4:warning']);
+  });
+
+  it('lldb -p attaching in a docker run line without the capability is an error', async () => {
+    const c = await run({ 'debug.sh': '#!/bin/sh\ndocker run --rm -it --pid=container:app ubuntu-tools lldb -p 1\n' });
+    expect(c.found).toEqual(['PTD001@debug.sh:2:error']);
+  });
+
+  it('look-alikes: a build image with lldb libraries only, an lldb core reader, a lone Dockerfile that serves lldb', async () => {
+    const libs = await run({
+      'Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y clang lld liblldb-dev python3-lldb-18\nCMD ["make"]\n',
+      'docker-compose.yml': 'services:\n  build:\n    build: .\n',
+    });
+    expect(libs.found).toEqual([]);
+    const core = await run({ 'crash.sh': '#!/bin/sh\ndocker run --rm -v $PWD:/w swift:6.0 lldb -c /w/core /w/app -o bt -b\n' });
+    expect(core.found).toEqual([]);
+    const lone = await run({ 'Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y lldb\nEXPOSE 3000\nCMD ["lldb-server", "platform", "--listen", "*:3000", "--server"]\n' });
+    expect(lone.found).toEqual([]);
+  });
+});
