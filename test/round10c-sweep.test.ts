@@ -3,6 +3,9 @@
  * - lldb is a debugger like gdb: `lldb -p PID` attaches, `lldb PROG` launches, `lldb -c CORE` reads a core;
  *   `lldb-server platform --listen …` (knylbyte/tuliprox's debug entrypoint, robinbryce/findindi) and
  *   `lldb-server gdbserver` serve a remote lldb; the `lldb` / `lldb-18` packages install it.
+ * - A Compose file kept in a subfolder whose build paths are written from the project root (tuliprox's
+ *   docker/debug/docker-compose.debug-override.yml: `context: .`, `dockerfile: docker/Dockerfile`) builds
+ *   the root's Dockerfile, as Compose resolves an override's paths from the first file's folder.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
@@ -124,5 +127,45 @@ describe('lldb in containers', () => {
     expect(core.found).toEqual([]);
     const lone = await run({ 'Dockerfile': 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y lldb\nEXPOSE 3000\nCMD ["lldb-server", "platform", "--listen", "*:3000", "--server"]\n' });
     expect(lone.found).toEqual([]);
+  });
+});
+
+describe('a Compose file in a subfolder with paths from the project root', () => {
+  const debugDockerfile = 'FROM golang:1.24 AS debug\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nCOPY . /src\nCMD ["/go/bin/dlv", "debug", "/src", "--headless", "--listen=:2345"]\n\nFROM alpine:3.20 AS release\nCMD ["/app"]\n';
+
+  it('builds the root Dockerfile when nothing exists beside the file: its debugger is the service\'s', async () => {
+    const c = await run({
+      'docker/Dockerfile': debugDockerfile,
+      'docker-compose.yml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n      target: release\n',
+      'docker/debug/docker-compose.debug-override.yml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n      target: debug\n    ports:\n      - "127.0.0.1:2345:2345"\n    privileged: true\n',
+    });
+    expect(c.found).toEqual(['PTD003@docker/debug/docker-compose.debug-override.yml:9:warning']);
+  });
+
+  it('a Dockerfile beside the file wins, and an absolute or variable dockerfile is never looked up at the root', async () => {
+    const local = await run({
+      'Dockerfile': debugDockerfile.replace(' AS debug', ''),
+      'deploy/Dockerfile': 'FROM alpine:3.20\nCMD ["/app"]\n',
+      'deploy/docker-compose.yml': 'services:\n  api:\n    build: .\n    privileged: true\n',
+    });
+    expect(local.found).toEqual([]);
+    const absolute = await run({
+      'Dockerfile': debugDockerfile.replace(' AS debug', ''),
+      'deploy/docker-compose.yml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: /srv/Dockerfile\n    privileged: true\n',
+    });
+    expect(absolute.found).toEqual([]);
+    const variable = await run({
+      'Dockerfile': debugDockerfile.replace(' AS debug', ''),
+      'deploy/docker-compose.yml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: ${DOCKERFILE}\n    privileged: true\n',
+    });
+    expect(variable.found).toEqual([]);
+  });
+
+  it('a subfolder Compose file whose build exists nowhere links nothing', async () => {
+    const c = await run({
+      'Dockerfile': debugDockerfile.replace(' AS debug', ''),
+      'deploy/docker-compose.yml': 'services:\n  api:\n    build:\n      context: ./api\n    privileged: true\n',
+    });
+    expect(c.found).toEqual([]);
   });
 });
