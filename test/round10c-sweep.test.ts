@@ -3,6 +3,8 @@
  * - lldb is a debugger like gdb: `lldb -p PID` attaches, `lldb PROG` launches, `lldb -c CORE` reads a core;
  *   `lldb-server platform --listen …` (knylbyte/tuliprox's debug entrypoint, robinbryce/findindi) and
  *   `lldb-server gdbserver` serve a remote lldb; the `lldb` / `lldb-18` packages install it.
+ * - `su [-] USER [-s SHELL] -c '…'` runs its command string as USER (mkvlrn/arch-devcontainer's Go feature
+ *   installs dlv@latest inside `su - dev -s /bin/zsh -c '…'`).
  * - A Compose file kept in a subfolder whose build paths are written from the project root (tuliprox's
  *   docker/debug/docker-compose.debug-override.yml: `context: .`, `dockerfile: docker/Dockerfile`) builds
  *   the root's Dockerfile, as Compose resolves an override's paths from the first file's folder.
@@ -167,5 +169,28 @@ describe('a Compose file in a subfolder with paths from the project root', () =>
       'deploy/docker-compose.yml': 'services:\n  api:\n    build:\n      context: ./api\n    privileged: true\n',
     });
     expect(c.found).toEqual([]);
+  });
+});
+
+describe('su -c runs its command string', () => {
+  it('reads the command string of su, as the user it names (root when none)', () => {
+    const file = { path: 'install.sh', text: '', kind: 'shell' } as unknown as SourceFile;
+    const uses = (line: string) => analyzeCommands({ ...file, text: line }, splitShell(line)).tools.map((t) => `${t.tool}:${t.use}:${t.mode ?? ''}:${t.asRoot ?? ''}`);
+    expect(uses("su - dev -s /bin/zsh -c '\n  go install golang.org/x/tools/gopls@latest\n  go install github.com/go-delve/delve/cmd/dlv@latest\n'")).toEqual(['dlv:install::']);
+    expect(uses('su -c "strace -p 1"')).toEqual(['strace:run:attach:true']);
+    expect(uses('su app --command="dlv attach 1"')).toEqual(['dlv:run:attach:false']);
+    expect(uses('su -l root -c "gdb -p 7"')).toEqual(['gdb:run:attach:true']);
+    // Look-alikes: no command string, a command that only prints, a package install of something else.
+    expect(uses('su - dev')).toEqual([]);
+    expect(uses('su dev -c "echo go install github.com/go-delve/delve/cmd/dlv@latest"')).toEqual([]);
+    expect(uses('su dev -c "yay -S --needed --noconfirm go"')).toEqual([]);
+  });
+
+  it('a feature install.sh that installs dlv@latest through su: PTD012 at the install line', async () => {
+    const c = await run({
+      'features/go/devcontainer-feature.json': '{ "id": "go", "version": "1.0.0" }\n',
+      'features/go/install.sh': "#!/bin/bash\nset -e\nsu - dev -s /bin/zsh -c '\n  go install golang.org/x/tools/gopls@latest\n  go install github.com/go-delve/delve/cmd/dlv@latest\n'\n",
+    });
+    expect(c.found).toEqual(['PTD012@features/go/install.sh:5:note']);
   });
 });

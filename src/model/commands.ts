@@ -789,12 +789,43 @@ export function moddCommands(file: SourceFile): Word[] {
   return out;
 }
 
+/** su's options that take a separate value (util-linux and shadow su). */
+const SU_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment']);
+
+/** The command string of `su [options] [-] [USER] -c CMD` (also `--command CMD`, `--command=CMD`), with whether USER is root. */
+function suCommand(ws: Word[]): { command: Word; asRoot: boolean } | undefined {
+  let command: Word | undefined;
+  let user: string | undefined;
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i]!;
+    const v = w.value;
+    if (v === '-c' || v === '--command') { command = ws[i + 1]; i++; continue; }
+    if (v.startsWith('--command=')) { command = { ...w, value: v.slice(10), map: w.map.slice(10) }; continue; }
+    if (SU_VALUE_OPTIONS.has(v)) { i++; continue; }
+    if (v.startsWith('-')) continue;
+    if (user === undefined) user = v;
+  }
+  if (!command) return undefined;
+  return { command, asRoot: user === undefined || /^(root|0)$/.test(user) };
+}
+
 function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
   const unwrapped: { asRoot?: boolean; env?: Word[] } = {};
   const ws = unwrap(words, unwrapped);
   if (ws.length === 0 || depth > 12) return;
   const head = basename(ws[0]!.value);
   const cmdSpan: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+  // `su [-] [USER] [-s SHELL] -c '…'` (a feature's install.sh installing Go tools as the dev user): the
+  // command string is a script the user's shell runs; what it runs, runs as that user (root when none).
+  if (head === 'su' && depth < 4) {
+    const su = suCommand(ws);
+    if (su) {
+      const from = out.tools.length;
+      for (const c of splitWord(su.command)) analyzeSimple(file, c.words, out, depth + 1, ctx);
+      for (const t of out.tools.slice(from)) if (t.use === 'run' && t.asRoot === undefined) t.asRoot = su.asRoot;
+      return;
+    }
+  }
   // sh -c "…": analyse the script inside.
   if (SHELLS.has(head) && depth < 4) {
     const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
