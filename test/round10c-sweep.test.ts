@@ -5,6 +5,9 @@
  *   `lldb-server gdbserver` serve a remote lldb; the `lldb` / `lldb-18` packages install it.
  * - `su [-] USER [-s SHELL] -c '…'` runs its command string as USER (mkvlrn/arch-devcontainer's Go feature
  *   installs dlv@latest inside `su - dev -s /bin/zsh -c '…'`).
+ * - Registry features other than the official Go one that install delve (nikaro/features' `go-pkg-delve`,
+ *   which its Go tools feature installs) or Go make a debugging, or a Go, dev container; their metadata is
+ *   not read, so they grant nothing.
  * - A Compose file kept in a subfolder whose build paths are written from the project root (tuliprox's
  *   docker/debug/docker-compose.debug-override.yml: `context: .`, `dockerfile: docker/Dockerfile`) builds
  *   the root's Dockerfile, as Compose resolves an override's paths from the first file's folder.
@@ -192,5 +195,29 @@ describe('su -c runs its command string', () => {
       'features/go/install.sh': "#!/bin/bash\nset -e\nsu - dev -s /bin/zsh -c '\n  go install golang.org/x/tools/gopls@latest\n  go install github.com/go-delve/delve/cmd/dlv@latest\n'\n",
     });
     expect(c.found).toEqual(['PTD012@features/go/install.sh:5:note']);
+  });
+});
+
+describe('registry features that install delve or Go', () => {
+  const dc = (features: string) => ({
+    '.devcontainer/devcontainer.json': `{\n  "name": "dev",\n  "image": "mcr.microsoft.com/devcontainers/base:bookworm",\n  "features": {\n${features}\n  }\n}\n`,
+  });
+
+  it('a delve feature of another collection, or another Go feature: PTD001 at the name; the fix re-parses', async () => {
+    const c = await run(dc('    "ghcr.io/nikaro/features/go": {},\n    "ghcr.io/nikaro/features/go-pkg-delve:1": {}'));
+    expect(c.found.map((f) => f.replace(/:[a-z]+$/, ''))).toEqual(['PTD001@.devcontainer/devcontainer.json:2']);
+    const out = await applyFixes({ root: c.root, write: false });
+    const after = out.changed.find((x) => x.path === '.devcontainer/devcontainer.json')!.after;
+    expect(JSON.parse(after).capAdd).toEqual(['SYS_PTRACE']);
+    expect(out.after.findings.map((x) => x.ruleId)).toEqual([]);
+    const goOnly = await run(dc('    "ghcr.io/acme/features/golang:2": {}'));
+    expect(goOnly.found.map((f) => f.replace(/:[a-z]+$/, ''))).toEqual(['PTD001@.devcontainer/devcontainer.json:2']);
+  });
+
+  it('look-alikes: the official Go feature and ptrace-doctor\'s delve feature grant; other tools named like go are no Go', async () => {
+    expect((await run(dc('    "ghcr.io/devcontainers/features/go:1": {},\n    "ghcr.io/nikaro/features/go-pkg-delve:1": {}'))).found).toEqual([]);
+    expect((await run(dc('    "ghcr.io/ptrace-doctor/ptrace-doctor/delve:1": {}'))).found).toEqual([]);
+    expect((await run(dc('    "ghcr.io/acme/features/go-task:1": {},\n    "ghcr.io/acme/features/golangci-lint:1": {},\n    "ghcr.io/acme/features/delve-notes:1": {}'))).found).toEqual([]);
+    expect((await run(dc('    "ghcr.io/devcontainers/features/node:1": {}'))).found).toEqual([]);
   });
 });
