@@ -5,4 +5,4 @@
  * a `kubectl debug`. A module of its own, importing nothing: discovery
  * (src/discover) and the relevance filter (src/model/relevance.ts) both read it.
  */
-export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'] as const;
+export const DEBUGGER_WORDS = ['dlv', 'delve', 'strace', 'gdb', 'ltrace', 'py-spy', 'lldb', 'ptrace', 'pid:', '--pid', 'shareprocessnamespace', 'kubectl debug', 'kubectl alpha debug'] as const;

@@ -1,6 +1,6 @@
 /**
  * Recognises what a shell command does that matters for debugging:
- * running or installing dlv, strace, gdb, ltrace or py-spy, and `go build`.
+ * running or installing dlv, strace, gdb, ltrace, py-spy or lldb, and `go build`.
  * Input is words with source offsets; output carries spans.
  */
 import { splitShell, splitWord, isAssignment, type SimpleCommand, type Word } from '../parse/shell.js';
@@ -10,8 +10,8 @@ export type { Word };
 import type { SourceFile, Span, Valued } from '../types.js';
 import { isHot } from './relevance.js';
 
-export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy';
-export const TOOLS: Tool[] = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy'];
+export type Tool = 'dlv' | 'strace' | 'gdb' | 'ltrace' | 'py-spy' | 'lldb';
+export const TOOLS: Tool[] = ['dlv', 'strace', 'gdb', 'ltrace', 'py-spy', 'lldb'];
 
 export interface DlvRun {
   /** debug, exec, test, attach, connect, dap, core, trace, version… */
@@ -124,10 +124,25 @@ const PKG_TOOLS: Record<string, Tool> = {
   'py-spy': 'py-spy',
   // gdb's remote stub (its own package on Debian, Ubuntu and Alpine): it traces the program it serves.
   gdbserver: 'gdb',
+  // LLVM's debugger (Debian, Ubuntu, Alpine, Fedora; the versioned `lldb-18` packages are matched in analyzeInstall); lldb-server ships in it.
+  lldb: 'lldb',
 };
 
 /** Commands that are one of the tools under another name: gdbserver is gdb's remote stub (it ptraces the program it runs or attaches to). */
 const TOOL_ALIASES: ReadonlyMap<string, Tool> = new Map([['gdbserver', 'gdb']]);
+
+/**
+ * LLVM's debugger by the names it is installed and run under: `lldb`, its remote stub `lldb-server`, and the
+ * versioned names of Debian's and apt.llvm.org's packages and commands (`lldb-18`, `lldb-4.0`, `lldb-server-19`).
+ * Not its libraries and bindings (`liblldb-dev`, `python3-lldb-18`), `lldb-argdumper`, nor the editor adapters
+ * `lldb-mi` and `lldb-dap`, which an editor starts (as the Go extension starts dlv): no command of the repository.
+ */
+const LLDB_NAME = /^lldb(-server)?(-\d+(\.\d+)*)?$/;
+
+/** The tool a command word names: one of TOOLS, an alias (gdbserver), or lldb under a versioned name. */
+function toolOf(head: string): Tool | undefined {
+  return TOOLS.find((t) => t === head) ?? TOOL_ALIASES.get(head) ?? (LLDB_NAME.test(head) ? 'lldb' : undefined);
+}
 
 const DLV_MODULE = /^github\.com\/(go-delve|derekparker)\/delve\/cmd\/dlv(@.*)?$/;
 
@@ -277,6 +292,30 @@ function gdbserverMode(ws: Word[]): 'attach' | 'launch' {
 }
 
 /**
+ * How lldb is run: `-p PID` / `--attach-pid`, `-n NAME` / `--attach-name` (also `-w`, waiting for it) attach;
+ * `-c CORE` / `--core` reads a core file; `lldb PROG`, `lldb -- PROG ARGS` launch. lldb-server: `gdbserver
+ * … --attach PID` attaches; `gdbserver COMM PROG` and `platform --listen …` (which spawns a gdbserver for each
+ * session the client starts) launch.
+ */
+function lldbMode(ws: Word[]): 'attach' | 'launch' | 'post-mortem' | 'other' {
+  if (/^lldb-server/.test(basename(ws[0]!.value))) {
+    const sub = ws[1]?.value ?? '';
+    if (sub === 'version' || sub === 'v') return 'other';
+    return ws.slice(2).some((w) => w.value === '--attach' || w.value.startsWith('--attach=')) ? 'attach' : 'launch';
+  }
+  for (let i = 1; i < ws.length; i++) {
+    const v = ws[i]!.value;
+    if (v === '--') return 'launch';
+    if (v === '-p' || v === '--attach-pid' || v.startsWith('--attach-pid=') || /^-p\d/.test(v)) return 'attach';
+    if (v === '-n' || v === '--attach-name' || v.startsWith('--attach-name=') || v === '-w' || v === '--wait-for') return 'attach';
+    if (v === '-c' || v === '--core' || v.startsWith('--core=')) return 'post-mortem';
+    // Options that take a value: commands to run, source files, the architecture, the file to debug.
+    if (['-o', '--one-line', '-O', '--one-line-before-file', '-k', '--one-line-on-crash', '-s', '--source', '-S', '--source-before-file', '-K', '--source-on-crash', '-a', '--arch', '-f', '--file', '-l', '--script-language'].includes(v)) i++;
+  }
+  return 'launch';
+}
+
+/**
  * How py-spy is run: `--pid PID` / `-p PID` attach to a running process; `py-spy record -- python app.py`
  * starts the program as its child.
  */
@@ -289,7 +328,7 @@ function pyspyMode(ws: Word[]): 'attach' | 'launch' {
   return 'attach';
 }
 
-function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem' {
+function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem' | 'other' {
   const vals = ws.slice(1).map((w) => w.value);
   if (basename(ws[0]!.value) === 'gdbserver') return gdbserverMode(ws);
   switch (tool) {
@@ -300,6 +339,8 @@ function attachMode(tool: Tool, ws: Word[]): 'attach' | 'launch' | 'post-mortem'
       return gdbMode(ws);
     case 'py-spy':
       return pyspyMode(ws);
+    case 'lldb':
+      return lldbMode(ws);
     default:
       return 'launch';
   }
@@ -326,7 +367,7 @@ function analyzeInstall(file: SourceFile, ws: Word[], out: CommandFacts): boolea
       if (w.value.startsWith('-')) continue;
       const name = w.value.replace(/[=<>~].*$/, '').replace(/:.*$/, '');
       // Own keys only: a package named `constructor` is no tool.
-      const tool = Object.hasOwn(PKG_TOOLS, name) ? PKG_TOOLS[name] : undefined;
+      const tool = Object.hasOwn(PKG_TOOLS, name) ? PKG_TOOLS[name] : /^lldb-\d+(\.\d+)*$/.test(name) ? 'lldb' : undefined;
       if (tool && (method !== 'pip' || tool === 'py-spy')) {
         out.tools.push({ tool, use: 'install', span: wordSpan(file, w), words: ws, install: { method } });
       }
@@ -748,12 +789,43 @@ export function moddCommands(file: SourceFile): Word[] {
   return out;
 }
 
+/** su's options that take a separate value (util-linux and shadow su). */
+const SU_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-s', '--shell', '-g', '--group', '-G', '--supp-group', '-w', '--whitelist-environment']);
+
+/** The command string of `su [options] [-] [USER] -c CMD` (also `--command CMD`, `--command=CMD`), with whether USER is root. */
+function suCommand(ws: Word[]): { command: Word; asRoot: boolean } | undefined {
+  let command: Word | undefined;
+  let user: string | undefined;
+  for (let i = 1; i < ws.length; i++) {
+    const w = ws[i]!;
+    const v = w.value;
+    if (v === '-c' || v === '--command') { command = ws[i + 1]; i++; continue; }
+    if (v.startsWith('--command=')) { command = { ...w, value: v.slice(10), map: w.map.slice(10) }; continue; }
+    if (SU_VALUE_OPTIONS.has(v)) { i++; continue; }
+    if (v.startsWith('-')) continue;
+    if (user === undefined) user = v;
+  }
+  if (!command) return undefined;
+  return { command, asRoot: user === undefined || /^(root|0)$/.test(user) };
+}
+
 function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth: number, ctx?: FollowContext): void {
   const unwrapped: { asRoot?: boolean; env?: Word[] } = {};
   const ws = unwrap(words, unwrapped);
   if (ws.length === 0 || depth > 12) return;
   const head = basename(ws[0]!.value);
   const cmdSpan: Span = { file, start: ws[0]!.start, end: ws[ws.length - 1]!.end };
+  // `su [-] [USER] [-s SHELL] -c '…'` (a feature's install.sh installing Go tools as the dev user): the
+  // command string is a script the user's shell runs; what it runs, runs as that user (root when none).
+  if (head === 'su' && depth < 4) {
+    const su = suCommand(ws);
+    if (su) {
+      const from = out.tools.length;
+      for (const c of splitWord(su.command)) analyzeSimple(file, c.words, out, depth + 1, ctx);
+      for (const t of out.tools.slice(from)) if (t.use === 'run' && t.asRoot === undefined) t.asRoot = su.asRoot;
+      return;
+    }
+  }
   // sh -c "…": analyse the script inside.
   if (SHELLS.has(head) && depth < 4) {
     const ci = ws.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
@@ -769,7 +841,7 @@ function analyzeSimple(file: SourceFile, words: Word[], out: CommandFacts, depth
   const goDlv = head === 'go' ? goRunDlv(file, ws, out) : undefined;
   if (goDlv) { analyzeSimple(file, goDlv, out, depth + 1, ctx); return; }
   if (analyzeRunner(file, ws, head, out, depth, ctx)) return;
-  const tool = TOOLS.find((t) => t === head) ?? TOOL_ALIASES.get(head);
+  const tool = toolOf(head);
   if (!tool) {
     if (ctx && (head === 'make' || head === 'gmake' || MAKE_VARIABLE.test(ws[0]!.value))) { followMake(ctx, file, ws, out, depth); return; }
     if (ctx?.units && (head === 'task' || head === 'go-task' || head === 'just')) { followUnits(ctx, file, ws, head === 'just' ? 'justfile' : 'taskfile', out, depth); return; }

@@ -270,15 +270,40 @@ export function composeBuild(project: Project, svc: ComposeService): (BuildRef &
   }
   const env = composeEnv(project, y.file.path);
   context = interpolate(context, env);
+  const fromVariable = dockerfile?.includes('$') === true;
   if (dockerfile !== undefined) dockerfile = interpolate(dockerfile, env);
+  // `dockerfile: ${DOCKERFILE}` with the variable unset is empty, and Compose builds the context's default
+  // Dockerfile (never the context folder itself as a file).
+  if (dockerfile === '') dockerfile = undefined;
   if (target !== undefined) target = interpolate(target, env);
   const span = nodeSpan(y.file, build.node);
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context.includes('$')) return { span, file: y.file, ...(target ? { target } : {}) };
-  const ctx = relativeTo(y.file.path, context);
-  if (ctx === undefined) return { span, file: y.file };
-  const ctxDir = ctx === '.' ? '' : ctx;
-  const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
+  const resolve = (from: string): { ctxDir: string; df: string | undefined } | undefined => {
+    const ctx = relativeTo(from, context);
+    if (ctx === undefined) return undefined;
+    const ctxDir = ctx === '.' ? '' : ctx;
+    const df = dockerfile === undefined || dockerfile.startsWith('/') || dockerfile.includes('$') ? undefined : relativeTo(`${ctxDir || '.'}/x`, dockerfile);
+    return { ctxDir, df };
+  };
+  let paths = resolve(y.file.path);
+  // Compose resolves an override's paths from the project directory, the folder of the first `-f` file: an
+  // override kept in a subfolder (`docker/debug/docker-compose.debug-override.yml`, run as `-f docker-compose.yml
+  // -f docker/debug/…`, or copied to the root as its HOWTO says) with `context: .` and `dockerfile:
+  // docker/Dockerfile` names a Dockerfile of the root. Read so only when nothing exists beside the file.
+  const named = !fromVariable && (dockerfile === undefined || paths?.df !== undefined);
+  if (named && y.file.path.includes('/') && !(paths && buildExists(project, paths))) {
+    const fromRoot = resolve('docker-compose.yml');
+    if (fromRoot && buildExists(project, fromRoot)) paths = fromRoot;
+  }
+  if (paths === undefined) return { span, file: y.file };
+  const { ctxDir, df } = paths;
   return { span, file: y.file, context: ctxDir, ...(df !== undefined ? { dockerfile: df } : {}), ...(target ? { target } : {}), ...(inline ? { inline } : {}) };
+}
+
+/** Does the Dockerfile of a build exist: the one it names, else `Dockerfile` / `dockerfile` in its context? */
+function buildExists(project: Project, p: { ctxDir: string; df: string | undefined }): boolean {
+  if (p.df !== undefined) return project.exists(p.df, 'dockerfile');
+  return ['Dockerfile', 'dockerfile'].some((n) => project.exists(p.ctxDir ? `${p.ctxDir}/${n}` : n, 'dockerfile'));
 }
 
 /** The image name of a service, interpolated from the `.env` beside its file. */

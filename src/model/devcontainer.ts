@@ -26,6 +26,14 @@ const GRANTING_FEATURES = [/^ghcr\.io\/devcontainers\/features\/go(:|$)/, /\/ptr
  */
 const GRANTING_IMAGES = [/^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/(go|rust|cpp|universal)(:|@|$)/];
 const GO_FEATURE = /^ghcr\.io\/devcontainers\/features\/go(:|$)/;
+/**
+ * Registry features other than the official ones that install delve by their id: nikaro's `go-pkg-delve`
+ * (its install.sh runs `go install …/cmd/dlv`), a `delve` or `dlv` feature of any collection. Their metadata
+ * is not read, so no grant is assumed (ptrace-doctor's own `delve` feature is in GRANTING_FEATURES).
+ */
+const DELVE_FEATURE = /\/(?:go-pkg-)?(?:delve|dlv)(?::[^/]*)?$/;
+/** A registry feature that installs Go by its id (`ghcr.io/nikaro/features/go`, `…/golang`): a Go dev container. */
+const OTHER_GO_FEATURE = /^[a-z0-9.-]+\.[a-z]{2,}\/[^:]*\/(?:go|golang)(?::[^/]*)?$/;
 /** Features that run a Docker engine inside the dev container (their own metadata sets privileged). */
 const DIND_FEATURE = /(^|\/)docker-in-docker(:|@|$)/;
 const GO_IMAGES = [/^(docker\.io\/)?(library\/)?golang(:|@|$)/, /^mcr\.microsoft\.com\/(vscode\/)?devcontainers\/go(:|$)/];
@@ -235,6 +243,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   let grantedBy: Valued<string> | undefined;
   let goFeature: Valued<string> | undefined;
   let nestedEngine: Valued<string> | undefined = base?.nestedEngine;
+  const featureTools: ToolUse[] = [];
   for (const prop of features?.type === 'object' ? (features.children ?? []) : []) {
     const key = prop.children?.[0];
     if (!key) continue;
@@ -242,6 +251,8 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
     const v = { value: id, span: { file, start: key.offset, end: key.offset + key.length } };
     if (GRANTING_FEATURES.some((r) => r.test(id))) grantedBy ??= v;
     if (GO_FEATURE.test(id)) goFeature = v;
+    else if (!id.startsWith('.') && OTHER_GO_FEATURE.test(id)) goFeature ??= v;
+    if (!id.startsWith('.') && DELVE_FEATURE.test(id) && !GRANTING_FEATURES.some((r) => r.test(id))) featureTools.push({ tool: 'dlv', use: 'install', span: v.span, words: [] });
     if (DIND_FEATURE.test(id)) {
       nestedEngine ??= v;
       // The feature runs the container privileged (its metadata sets "privileged": true, as dockerd needs):
@@ -278,7 +289,7 @@ export function devcontainerLaunch(project: Project, doc: DevcontainerDoc, servi
   }
 
   // Commands the devcontainer runs.
-  const tools = [...(base?.tools ?? facts?.tools ?? [])];
+  const tools = [...(base?.tools ?? facts?.tools ?? []), ...featureTools];
   const builds = [...(base?.builds ?? facts?.builds ?? [])];
   // They run in the workspace folder, where the repository is mounted; the scripts they name are followed.
   const wsFolder = strAt(root, file, ['workspaceFolder'])?.value ?? '/workspaces/project';

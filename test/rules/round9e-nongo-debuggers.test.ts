@@ -53,7 +53,8 @@ describe('gdbserver and py-spy as commands', () => {
     expect(tools('gdbserver --version')).toEqual([]);
     expect(tools('JLinkGDBServer -device STM32 -port 2331')).toEqual([]);
     expect(tools('openocd -c "gdb_port 3333"')).toEqual([]);
-    expect(tools('lldb-server gdbserver :1234 ./app')).toEqual([]);
+    // LLVM's lldb-server in its gdbserver mode is lldb (round 10c), not gdb.
+    expect(tools('lldb-server gdbserver :1234 ./app')).toEqual(['lldb:run:launch']);
     expect(tools('echo gdbserver :1234 ./app')).toEqual([]);
     // A package named like an Object property is no tool.
     expect(tools('apt-get install -y constructor toString')).toEqual([]);

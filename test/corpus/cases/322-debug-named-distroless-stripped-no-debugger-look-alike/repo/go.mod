@@ -1,0 +1,3 @@
+module example.com/debug-go-docker
+
+go 1.20

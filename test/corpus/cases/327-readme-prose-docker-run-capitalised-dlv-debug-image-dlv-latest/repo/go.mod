@@ -1,0 +1,3 @@
+module example.com/webdbg
+
+go 1.20

@@ -1,0 +1,1 @@
+<?php go(function () { echo "hi\n"; });
