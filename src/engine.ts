@@ -14,8 +14,10 @@ import { buildModel, type Model, type ModelOptions } from './model/index.js';
 import { ALL_RULES, resolveRule } from './rules/index.js';
 import { ptd901 } from './rules/ptd901.js';
 import type { Report, RuleMeta } from './rules/types.js';
-import { spanText } from './source.js';
-import type { Finding, SourceFile, Span } from './types.js';
+import { spanText, toLocation } from './source.js';
+import { launchName } from './rules/describe.js';
+import { SEVERITY_ORDER } from './types.js';
+import type { Finding, Related, SourceFile, Span } from './types.js';
 import type { Launch } from './model/launch.js';
 import { foldHeldBack, settleFixes, type Settled } from './fix/settle.js';
 import { EMPTY_CONFIG, type EffectiveConfig, type SuppressEntry } from './config/types.js';
@@ -181,7 +183,9 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
       return;
     }
     findings.push(finding);
+    if (r.launch) launchOf.set(finding, r.launch);
   };
+  const launchOf = new Map<Finding, Launch>();
   for (const rule of ALL_RULES) {
     if (skip.has(rule.meta.id)) continue;
     rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });
@@ -190,7 +194,42 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     for (const r of unusedSuppressions(project, directives.byFile, skip)) report(ptd901.meta, r, false);
     for (const r of unusedConfigEntries(config.suppress, usedEntries, skip)) report(ptd901.meta, r, false);
   }
-  return { findings: sortFindings(findings), suppressed: sortFindings(suppressed) };
+  return { findings: sortFindings(oncePerPlace(findings, launchOf)), suppressed: sortFindings(suppressed) };
+}
+
+/**
+ * One finding of a rule per place: containers that share a setting (services of one YAML anchor, a service and
+ * the file it `extends`, two runtimes of one Dockerfile) would each report it on the same lines, and a review
+ * would post the same comment once per container. The finding that carries a fix is kept (else the first),
+ * at the most severe of their severities, and names the other containers in related notes.
+ */
+function oncePerPlace(findings: Finding[], launchOf: Map<Finding, Launch>): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = `${f.ruleId}\0${f.span.file.path}\0${f.span.start}\0${f.span.end}`;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  if (groups.size === findings.length) return findings;
+  const out: Finding[] = [];
+  for (const g of groups.values()) {
+    if (g.length === 1) {
+      out.push(g[0]!);
+      continue;
+    }
+    const keep = g.find((f) => f.fix) ?? g[0]!;
+    const worst = g.reduce((a, f) => (SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[a] ? f.severity : a), keep.severity);
+    const also: Related[] = [];
+    for (const f of g) {
+      const l = f === keep ? undefined : launchOf.get(f);
+      if (!l || (launchOf.get(keep) && launchOf.get(keep)!.id === l.id)) continue;
+      const at = toLocation(l.anchor);
+      also.push({ span: l.anchor, message: `The same holds for ${launchName(l)} (${at.path}:${at.startLine}), which uses these same lines.` });
+    }
+    out.push({ ...keep, severity: worst, related: [...keep.related, ...also] });
+  }
+  return out;
 }
 
 /**

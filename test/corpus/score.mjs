@@ -38,6 +38,13 @@ export function score(cases, found) {
       else { bump(e.rule, 'fn'); misses.push({ id: c.id, ...e }); }
     }
     for (const [k, f] of got) if (!want.has(k)) { bump(f.rule, 'fp'); extras.push({ id: c.id, ...f }); }
+    // The same rule twice on one line is noise (a review would post it twice): every repeat is a false positive.
+    const once = new Set();
+    for (const f of found.get(c.id) ?? []) {
+      const k = key(f);
+      if (once.has(k)) { bump(f.rule, 'fp'); extras.push({ id: c.id, ...f, duplicate: true }); }
+      once.add(k);
+    }
   }
   const table = [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, r]) => ({
     rule,
