@@ -379,7 +379,7 @@ export class Relevance {
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
     // A script or Makefile beside it that runs a debugger with `docker compose exec` runs it in one of its services.
-    const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\sexec\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
+    const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\s(?:exec|run)\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
     const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text) || execDirs.has(dirOf(f.path)) || (execDirs.size > 0 && dirOf(f.path) === '')));
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may
