@@ -246,3 +246,27 @@ describe('docker compose run (runlines.ts composeRunLaunches)', () => {
     expect(c.r.launches.filter((x) => x.id.startsWith('compose-run:'))).toEqual([]);
   });
 });
+
+describe('round 10a: bounds and scripts a container runs', () => {
+  it("`function f {` bodies are conditional too; a Makefile include cycle and `-include .env` end quietly", async () => {
+    expect(words('function f {\n  args=(docker run img dlv debug)\n}\n"${args[@]}"\n').some((w) => w[0] === 'docker')).toBe(false);
+    const c = await run({
+      Makefile: 'include a.mk\n-include .env\nimage:\n\tdocker build -t $(IMG) -f Dockerfile.debug .\n',
+      'a.mk': 'include Makefile\nIMG ?= acme/dbg:1\n',
+      '.env': 'IMG=acme/secret-name:1\n',
+      'Dockerfile.debug': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\n',
+      'run.sh': '#!/bin/sh\ndocker run --rm -p 2345:2345 acme/dbg:1 dlv debug --headless --listen=:2345 .\n',
+    });
+    expect(c.found).toEqual(['PTD001@run.sh:2', 'PTD007@run.sh:2']);
+    expect(c.r.launches.find((l) => l.kind === 'run')?.dockerfile?.file.path).toBe('Dockerfile.debug');
+  });
+
+  it("an entrypoint script's `set -- dlv …` + `exec \"$@\"` is what the container runs", async () => {
+    const c = await run({
+      Dockerfile: 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCOPY entry.sh /entry.sh\nENTRYPOINT ["/entry.sh"]\n',
+      'entry.sh': '#!/bin/sh\nset -- dlv exec /app --headless --listen=127.0.0.1:2345\nexec "$@"\n',
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n    cap_add: [SYS_PTRACE]\n    ports:\n      - "127.0.0.1:2345:2345"\n',
+    });
+    expect(c.found).toEqual(['PTD006@entry.sh:2']);
+  });
+});

@@ -448,8 +448,8 @@ export function assembledCommands(commands: SimpleCommand[], text: string): Simp
     const c = commands[i]!;
     const head = c.words[0];
     if (head && !head.quoted && OPENERS.has(head.value)) depth++;
-    // `name() {` : the function's body is conditional code too.
-    if (c.sep === '(' && c.words.length === 1 && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(head?.value ?? '') && commands[i + 1]?.words.length === 0) depth++;
+    // `function name {` (and `name() {`, whose `{` opens a command of its own): a function's body is conditional code too.
+    else if (c.words.length > 1 && c.words[c.words.length - 1]!.value === '{' && !c.words[c.words.length - 1]!.quoted) depth++;
     for (const w of c.words) if (!w.quoted && CLOSERS.has(w.value) && w !== head) depth = Math.max(0, depth - 1);
     if (head && !head.quoted && CLOSERS.has(head.value)) depth = Math.max(0, depth - 1);
     const last = c.words[c.words.length - 1];
