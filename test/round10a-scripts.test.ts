@@ -270,3 +270,18 @@ describe('round 10a: bounds and scripts a container runs', () => {
     expect(c.found).toEqual(['PTD006@entry.sh:2']);
   });
 });
+
+describe('round 10a: array-built run lines of production services (corpus 031)', () => {
+  it('a monitoring agent started from an array with SYS_PTRACE, a web server with --privileged: launches, no finding', async () => {
+    const c = await run({
+      'container/agent/Dockerfile': 'FROM netdata/netdata\nRUN usermod -u 1200 netdata\n',
+      'container/agent/build': '#!/bin/bash\ndocker build -t example/agent .\n',
+      'container/agent/run': '#!/bin/bash\ncmd=(\n\tdocker run -d\n\t-p 19999:19999\n\t-v /proc:/host/proc:ro\n\t--cap-add SYS_PTRACE\n\t--security-opt apparmor=unconfined\n\texample/agent\n)\n"${cmd[@]}"\n',
+      'container/web/start': '#!/bin/bash\ncmd=(\n\tdocker run\n\t--privileged=true\n\t-p 3080:80\n\texample/web\n)\n"${cmd[@]}"\n',
+    });
+    expect(c.found).toEqual([]);
+    const agent = c.r.launches.find((l) => l.kind === 'run' && l.image?.value === 'example/agent');
+    expect(agent?.hasPtrace).toBe(true);
+    expect(agent?.anchor.file.path).toBe('container/agent/run');
+  });
+});
