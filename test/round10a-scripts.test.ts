@@ -124,6 +124,17 @@ describe('variables of sourced files and Make includes (cmdfiles.ts sourcedVars,
     expect(c.r.launches.find((l) => l.kind === 'run')?.dockerfile?.file.path).toBe('debug/Dockerfile');
   });
 
+  it('the directory of the resolved script path: DIR=$(dirname $(realpath $0)) and $(dirname "$(readlink -f "$0")")', async () => {
+    const c = await run({
+      'hack/vars.sh': 'IMAGE=acme/attacher:1\n',
+      'hack/a.sh': '#!/bin/bash\nDIR=$(dirname $(realpath $0))\n. $DIR/vars.sh\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n',
+      'hack/b.sh': '#!/bin/bash\nsource "$(dirname "$(readlink -f "$0")")/vars.sh"\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n',
+      'Makefile': 'build:\n\tdocker build -t acme/attacher:1 -f debug/Dockerfile debug\n',
+      'debug/Dockerfile': dockerfile,
+    });
+    for (const p of ['hack/a.sh', 'hack/b.sh']) expect(c.r.launches.find((l) => l.kind === 'run' && l.file.path === p)?.dockerfile?.file.path).toBe('debug/Dockerfile');
+  });
+
   it('a cycle of sources ends; a file outside the repository, a .env file and a path from a variable it cannot know are not read', async () => {
     const c = await run({
       'a.sh': '#!/bin/sh\n. ./b.sh\nX=1\n',

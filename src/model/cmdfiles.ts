@@ -502,7 +502,9 @@ const MAX_SOURCE_HOPS = 4;
 const MAX_SOURCED_FILES = 16;
 
 /** The script's own directory, as `$(dirname "$0")`, `$(dirname "${BASH_SOURCE[0]}")`, `${0%/*}`, `${BASH_SOURCE%/*}` write it (also inside `$(cd … && pwd)`). */
-const DIRNAME = String.raw`\$\(dirname\s+(?:--\s+)?"?(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\)`;
+const SELF = String.raw`(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)`;
+/** `$(dirname "$0")`, also of the resolved path (`$(dirname "$(realpath "$0")")`, `readlink -f`): inside the repository, the same directory. */
+const DIRNAME = String.raw`\$\(dirname\s+(?:--\s+)?"?(?:${SELF}|\$\((?:realpath|readlink\s+-f)\s+"?${SELF}"?\))"?\)`;
 const SCRIPT_DIR = new RegExp(String.raw`^(?:${DIRNAME}|\$\(\s*cd\s+(?:--\s+)?"?${DIRNAME}"?(?:\s*(?:&>|>)\s*\/dev\/null(?:\s+2>&1)?)?\s*&&\s*pwd(?:\s+-P)?\s*\)|\$\{0%\/\*\}|\$\{BASH_SOURCE(?:\[0\])?%\/\*\})`);
 
 /**
