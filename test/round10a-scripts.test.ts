@@ -115,7 +115,7 @@ describe('variables of sourced files and Make includes (cmdfiles.ts sourcedVars,
 
   it('a directory variable (DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)") and a chain of sources are followed', async () => {
     const c = await run({
-      'scripts/vars.sh': '. "$(dirname "$0")/more.sh"\n',
+      'scripts/vars.sh': '. "${BASH_SOURCE%/*}/more.sh"\n',
       'scripts/more.sh': 'IMAGE=acme/attacher:1\n',
       'scripts/debug.sh': '#!/bin/bash\nDIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$DIR/vars.sh"\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n',
       'Makefile': 'build:\n\tdocker build -t acme/attacher:1 -f debug/Dockerfile debug\n',
@@ -133,6 +133,19 @@ describe('variables of sourced files and Make includes (cmdfiles.ts sourcedVars,
       'debug/Dockerfile': dockerfile,
     });
     for (const p of ['hack/a.sh', 'hack/b.sh']) expect(c.r.launches.find((l) => l.kind === 'run' && l.file.path === p)?.dockerfile?.file.path).toBe('debug/Dockerfile');
+  });
+
+  it('$0 in a sourced file is the script that was run: its directory, not the sourced file\'s', async () => {
+    const c = await run({
+      'lib/env.sh': '. "$(dirname "$0")/image.sh"\n',
+      'lib/image.sh': 'IMAGE=acme/wrong:1\n',
+      'image.sh': 'IMAGE=acme/attacher:1\n',
+      'debug.sh': '#!/bin/sh\n. ./lib/env.sh\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n',
+      'Makefile': 'build:\n\tdocker build -t acme/attacher:1 -f debug/Dockerfile debug\n',
+      'debug/Dockerfile': dockerfile,
+    });
+    expect(c.r.launches.find((l) => l.kind === 'run')?.image?.value).toBe('$IMAGE');
+    expect(c.r.launches.find((l) => l.kind === 'run')?.dockerfile?.file.path).toBe('debug/Dockerfile');
   });
 
   it('a cycle of sources ends; a file outside the repository, a .env file and a path from a variable it cannot know are not read', async () => {
@@ -294,5 +307,31 @@ describe('round 10a: array-built run lines of production services (corpus 031)',
     const agent = c.r.launches.find((l) => l.kind === 'run' && l.image?.value === 'example/agent');
     expect(agent?.hasPtrace).toBe(true);
     expect(agent?.anchor.file.path).toBe('container/agent/run');
+  });
+});
+
+describe('round 10a: hostile scripts stay bounded', () => {
+  it('thousands of unclosed arrays and appends: linear, and an array past 512 words is not assembled', () => {
+    const unclosed = 'a=(docker run x\n'.repeat(20_000) + '"${a[@]}"\n';
+    const t0 = Date.now();
+    const cmds = assembledCommands(splitShell(unclosed), unclosed);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(cmds.length).toBeGreaterThan(0);
+    const appends = 'args=(docker run img)\n' + 'args+=(-e X=1)\n'.repeat(600) + '"${args[@]}"\n';
+    expect(words(appends).some((w) => w[0] === 'docker')).toBe(false);
+    expect(words('args=(docker run img)\n' + 'args+=(-e X=1)\n'.repeat(100) + '"${args[@]}"\n').some((w) => w[0] === 'docker')).toBe(true);
+  });
+
+  it('a sourced file read once for many scripts, and a chain longer than four files stops', async () => {
+    const files: Record<string, string> = { 'lib/common.sh': 'IMAGE=acme/attacher:1\n', Makefile: 'build:\n\tdocker build -t acme/attacher:1 -f debug/Dockerfile debug\n', 'debug/Dockerfile': 'FROM golang:1.22\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.22.1\nCMD ["dlv", "attach", "1"]\n' };
+    for (let i = 0; i < 50; i++) files[`s${i}.sh`] = '#!/bin/sh\n. ./lib/common.sh\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n';
+    // c1 → c2 → … → c6: the image set in c6 is five files down.
+    for (let i = 1; i <= 5; i++) files[`chain/c${i}.sh`] = `. "$(dirname "\${BASH_SOURCE[0]}")/c${i + 1}.sh"\n`;
+    files['chain/c6.sh'] = 'IMAGE=acme/attacher:1\n';
+    files['deep.sh'] = '#!/bin/sh\n. ./chain/c1.sh\ndocker run --rm --cap-add=SYS_PTRACE $IMAGE\n';
+    const c = await run(files);
+    const runs = c.r.launches.filter((l) => l.kind === 'run');
+    expect(runs.filter((l) => l.dockerfile?.file.path === 'debug/Dockerfile').length).toBe(50);
+    expect(runs.find((l) => l.file.path === 'deep.sh')?.dockerfile).toBeUndefined();
   });
 });

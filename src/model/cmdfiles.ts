@@ -390,6 +390,9 @@ const ALL_ARGS = new Set(['$@', '${@}']);
 const OPENERS = new Set(['if', 'case', 'for', 'while', 'until', 'select', '{']);
 const CLOSERS = new Set(['fi', 'esac', 'done', '}']);
 const MAX_ASSEMBLED_WORDS = 512;
+/** Arrays a script may define before the rest are left alone, and the text an array may span. */
+const MAX_ARRAYS = 256;
+const MAX_ARRAY_TEXT = 64 * 1024;
 
 /**
  * A script's commands with the ones it builds as data put together: an array's items are words, not a
@@ -403,18 +406,19 @@ const MAX_ASSEMBLED_WORDS = 512;
 /** The offset of the `)` that closes the `(` at `open` (quotes, `$(…)` and comments skipped), or -1. */
 function closingParen(text: string, open: number): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  const end = Math.min(text.length, open + MAX_ARRAY_TEXT);
+  for (let i = open; i < end; i++) {
     const c = text[i]!;
     if (c === '\\') { i++; continue; }
-    if (c === "'") { const e = text.indexOf("'", i + 1); if (e < 0) return -1; i = e; continue; }
+    if (c === "'") { const e = text.indexOf("'", i + 1); if (e < 0 || e >= end) return -1; i = e; continue; }
     if (c === '"') {
       let e = i + 1;
-      while (e < text.length && text[e] !== '"') e += text[e] === '\\' ? 2 : 1;
-      if (e >= text.length) return -1;
+      while (e < end && text[e] !== '"') e += text[e] === '\\' ? 2 : 1;
+      if (e >= end) return -1;
       i = e;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) { const e = text.indexOf('\n', i); if (e < 0) return -1; i = e; continue; }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) { const e = text.indexOf('\n', i); if (e < 0 || e >= end) return -1; i = e; continue; }
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
   }
@@ -428,6 +432,8 @@ export function assembledCommands(commands: SimpleCommand[], text: string): Simp
   const arrays = new Map<string, Word[] | null>();
   let positional: Word[] | null | undefined;
   let depth = 0;
+  /** Arrays read so far (each closing paren is looked for within MAX_ARRAY_TEXT characters). */
+  let read = 0;
   const spliced = (items: Word[]): Word[] | null => {
     const words: Word[] = [];
     for (const w of items) {
@@ -456,7 +462,7 @@ export function assembledCommands(commands: SimpleCommand[], text: string): Simp
     const open = c.sep === '(' && last ? ARRAY_OPEN.exec(last.value) : null;
     if (open) {
       // The items: the words up to the `)` that closes them (over several lines; none for `NAME=()`).
-      const close = text[last!.end] === '(' ? closingParen(text, last!.end) : -1;
+      const close = text[last!.end] === '(' && read++ < MAX_ARRAYS ? closingParen(text, last!.end) : -1;
       if (close < 0) { out.push(c); continue; }
       const items: Word[] = [];
       let j = i;
@@ -465,7 +471,7 @@ export function assembledCommands(commands: SimpleCommand[], text: string): Simp
       const prior = open[2] === '+' ? arrays.get(name) : [];
       const top = depth === 0 && c.words.slice(0, -1).every((w) => ['local', 'declare', 'typeset', 'readonly', '-a'].includes(w.value));
       const words = top && prior !== null && prior !== undefined ? spliced(items) : null;
-      arrays.set(name, words ? [...prior!, ...words] : null);
+      arrays.set(name, words && prior!.length + words.length <= MAX_ASSEMBLED_WORDS ? [...prior!, ...words] : null);
       if (c.words.length > 1) out.push({ ...c, words: c.words.slice(0, -1) });
       i = j;
       continue;
@@ -513,8 +519,9 @@ const SCRIPT_DIR = new RegExp(String.raw`^(?:${DIRNAME}|\$\(\s*cd\s+(?:--\s+)?"?
  * holding that directory (`DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"`) relative to the script's own
  * directory only. Undefined for anything else (an absolute path, `~`, another variable): nothing is guessed.
  */
-function sourcedPath(project: Project, from: SourceFile, raw: string, vars: ReadonlyMap<string, string>): SourceFile | undefined {
-  const dir = from.path.includes('/') ? from.path.slice(0, from.path.lastIndexOf('/')) : '';
+function sourcedPath(project: Project, from: SourceFile, top: SourceFile, raw: string, vars: ReadonlyMap<string, string>): SourceFile | undefined {
+  const dirOf = (f: SourceFile): string => (f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '');
+  let dir = dirOf(from);
   let path = raw;
   const ref = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?=\/)/.exec(path);
   // A variable that holds the script's directory (or a path from it): its value in its place.
@@ -532,6 +539,8 @@ function sourcedPath(project: Project, from: SourceFile, raw: string, vars: Read
   };
   if (own) {
     if (path[own[0].length] !== '/') return undefined;
+    // In a sourced file `$0` is still the script that was run; BASH_SOURCE is the file itself.
+    if (!own[0].includes('BASH_SOURCE')) dir = dirOf(top);
     const p = join(dir, path.slice(own[0].length + 1));
     if (p !== undefined) candidates.push(p);
   } else {
@@ -554,7 +563,9 @@ function sourcedPath(project: Project, from: SourceFile, raw: string, vars: Read
  * they source in turn (MAX_SOURCE_HOPS files deep, each file once: a cycle stops where it closes): a name the
  * script defines itself keeps its own value; among the sourced files the first definition wins, as in the script.
  */
-function sourcedVars(project: Project, file: SourceFile, commands: SimpleCommand[], into: Scope, chain: string[], budget = { files: MAX_SOURCED_FILES }): void {
+const sourcedCache = new WeakMap<SourceFile, { commands: SimpleCommand[]; vars: Scope }>();
+
+function sourcedVars(project: Project, file: SourceFile, commands: SimpleCommand[], into: Scope, chain: string[], budget = { files: MAX_SOURCED_FILES }, top?: SourceFile): void {
   if (chain.length > MAX_SOURCE_HOPS) return;
   for (const c of commands) {
     let k = 0;
@@ -562,14 +573,20 @@ function sourcedVars(project: Project, file: SourceFile, commands: SimpleCommand
     const verb = c.words[k];
     if (!verb || verb.quoted || (verb.value !== 'source' && verb.value !== '.') || !c.words[k + 1]) continue;
     if (budget.files <= 0) return;
-    const target = sourcedPath(project, file, c.words[k + 1]!.value, into);
+    const target = sourcedPath(project, file, top ?? file, c.words[k + 1]!.value, into);
     if (!target || chain.includes(target.path)) continue;
     budget.files--;
-    const own = splitShell(target.text);
-    const found: Scope = new Map();
-    shellVars(own, found);
-    for (const [name, v] of found) if (!into.has(name)) into.set(name, v);
-    sourcedVars(project, target, own, into, [...chain, target.path], budget);
+    // Parsed once however many scripts source it (a hack/common.sh of a hundred scripts).
+    let parsed = sourcedCache.get(target);
+    if (!parsed) {
+      const commands = splitShell(target.text);
+      const found: Scope = new Map();
+      shellVars(commands, found);
+      parsed = { commands, vars: found };
+      sourcedCache.set(target, parsed);
+    }
+    for (const [name, v] of parsed.vars) if (!into.has(name)) into.set(name, v);
+    sourcedVars(project, target, parsed.commands, into, [...chain, target.path], budget, top ?? file);
   }
 }
 
@@ -743,6 +760,8 @@ const MAKE_INCLUDE = /^[ \t]*(?:-include|sinclude|include)[ \t]+([^#]+)/;
  * runs; names expanded with the variables so far; a glob or an unknown variable is not read). Their rules are
  * not taken: an included makefile of the repository is read as a file of its own.
  */
+const includedCache = new WeakMap<SourceFile, Scope>();
+
 function includedVars(project: Project, b: Builder, list: string, conditional: boolean, chain: string[]): void {
   const dir = b.file.path.includes('/') ? b.file.path.slice(0, b.file.path.lastIndexOf('/') + 1) : '';
   for (const raw of list.trim().split(/\s+/)) {
@@ -752,9 +771,15 @@ function includedVars(project: Project, b: Builder, list: string, conditional: b
     if (path.split('/').includes('..') || chain.includes(path) || ENV_FILE.test(path)) continue;
     const f = project.file(path, 'makefile', { quiet: true });
     if (!f) continue;
-    const inner = new Builder(f);
-    makefile(inner, project, [...chain, path]);
-    for (const [k, v] of inner.vars) setMake(b.vars, k, v, conditional ? '?=' : '=', conditional);
+    // Read once however many Makefiles include it.
+    let vars = includedCache.get(f);
+    if (!vars) {
+      const inner = new Builder(f);
+      makefile(inner, project, [...chain, path]);
+      vars = inner.vars;
+      includedCache.set(f, vars);
+    }
+    for (const [k, v] of vars) setMake(b.vars, k, v, conditional ? '?=' : '=', conditional);
   }
 }
 
