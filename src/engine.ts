@@ -15,7 +15,7 @@ import { ALL_RULES, resolveRule } from './rules/index.js';
 import { ptd901 } from './rules/ptd901.js';
 import type { Report, RuleMeta } from './rules/types.js';
 import { spanText } from './source.js';
-import { SEVERITY_ORDER, type Finding, type SourceFile, type Span } from './types.js';
+import type { Finding, SourceFile, Span } from './types.js';
 import type { Launch } from './model/launch.js';
 import { foldHeldBack, settleFixes, type Settled } from './fix/settle.js';
 import { EMPTY_CONFIG, type EffectiveConfig, type SuppressEntry } from './config/types.js';
@@ -128,7 +128,6 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
   const skip = new Set((opts.ignore ?? []).map((i) => resolveRule(i) ?? i.trim().toUpperCase()).filter(Boolean));
   for (const [id, setting] of config.rules) if (setting === 'off') skip.add(id);
   const seen = new Set<string>();
-  const placed = new Map<string, number>();
   const directives = new Directives(project);
   const inSource = (ruleId: string, spans: Span[]): Directive | undefined => {
     let hit: Directive | undefined;
@@ -181,15 +180,6 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
       suppressed.push({ ...finding, suppression: { kind: 'external', justification: e.reason, where: e.where } });
       return;
     }
-    // One place, one rule, one finding: two launches of one container (a Compose service, and the
-    // `docker compose run` line that runs it with a debugger) keep the more severe.
-    const at = `${meta.id}\0${r.span.file.path}\0${r.span.start}\0${r.span.end}`;
-    const twin = meta.id.startsWith('PTD9') ? undefined : placed.get(at);
-    if (twin !== undefined) {
-      if (SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[findings[twin]!.severity]) findings[twin] = finding;
-      return;
-    }
-    placed.set(at, findings.length);
     findings.push(finding);
   };
   for (const rule of ALL_RULES) {
