@@ -249,6 +249,17 @@ describe('docker compose run (runlines.ts composeRunLaunches)', () => {
     expect(validate('compose', y)).toBeUndefined();
   });
 
+  it('DOCKER_COMPOSE ?= docker compose: $(DOCKER_COMPOSE) run is a compose run line', async () => {
+    const c = await run({
+      'docker-compose.yml': compose,
+      Dockerfile: plainImage,
+      Makefile: 'DOCKER_COMPOSE ?= docker compose\ndebug:\n\t$(DOCKER_COMPOSE) run --rm --service-ports app dlv debug --headless --listen=:2345 ./cmd/app\n',
+    });
+    expect(c.r.launches.find((x) => x.id.startsWith('compose-run:'))?.name).toBe('docker compose run app (line 3)');
+    // The service installs dlv: its key has the PTD001; the line's dlv port is not among the service's ports.
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD008@Makefile:3']);
+  });
+
   it('silent: a shell, the service\'s own command, a variable service, a service of no Compose file', async () => {
     const c = await run({
       'docker-compose.yml': compose,
