@@ -83,8 +83,19 @@ function buildEditor(l: Launch): LaunchEditor {
       return composeEditor(src.service, src.main, src.anchors);
     case 'kubernetes':
       return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
-    case 'run':
-      return runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+    case 'run': {
+      const line = runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
+      if (!src.compose) return line;
+      // `docker compose run`: what the Compose file writes is edited there; what is missing goes on the line.
+      const svc = composeEditor(src.compose.service, src.compose.main, src.compose.anchors);
+      const inLine = (f: SourceFile): boolean => f === src.file;
+      return {
+        ...line,
+        replaceSecurityOpt: (opt, cap) => (inLine(opt.span.file) ? line.replaceSecurityOpt(opt, cap) : svc.replaceSecurityOpt(opt, cap)),
+        replacePrivileged: (cap) => (l.privileged && !inLine(l.privileged.span.file) ? svc.replacePrivileged(cap) : line.replacePrivileged(cap)),
+        bindPortToLoopback: (port) => (inLine(port.span.file) ? line.bindPortToLoopback?.(port) : svc.bindPortToLoopback?.(port)),
+      };
+    }
     case 'kubectl-debug':
       return kubectlDebugEditor(src.file, src.insertAt, src.flags);
     case 'workflow':
@@ -548,7 +559,7 @@ export function runLineEditor(ref: RunLineRef): LaunchEditor {
     },
     bindPortToLoopback(port) {
       const hostPort = port.hostPort || port.containerPort;
-      if (!file.text.slice(port.span.start, port.span.end).includes(String(port.containerPort))) return undefined;
+      if (port.span.file !== file || !file.text.slice(port.span.start, port.span.end).includes(String(port.containerPort))) return undefined;
       return makeFix(`Publish port ${port.containerPort} on 127.0.0.1 only`, [{ path: file.path, start: port.span.start, end: port.span.end, text: `127.0.0.1:${hostPort}:${port.containerPort}${port.protocol !== 'tcp' ? `/${port.protocol}` : ''}` }], [file]);
     },
   };

@@ -77,8 +77,8 @@ export function commandFileOf(project: Project, file: SourceFile): CommandFile {
   if (hit) return hit;
   const b = new Builder(file);
   switch (file.kind) {
-    case 'shell': shellFile(b); break;
-    case 'makefile': makefile(b); break;
+    case 'shell': shellFile(b, project); break;
+    case 'makefile': makefile(b, project); break;
     case 'workflow': workflow(project, b); break;
     case 'justfile': justfile(b); break;
     case 'taskfile': taskfile(project, b); break;
@@ -375,11 +375,219 @@ function isAssignmentWord(w: Word): boolean {
   return eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.slice(0, eq)) && (w.map[eq] ?? -1) - w.start === eq;
 }
 
-function shellFile(b: Builder): void {
-  const commands = splitShell(b.file.text);
+function shellFile(b: Builder, project: Project): void {
+  const commands = assembledCommands(splitShell(b.file.text), b.file.text);
   b.push(commands);
   shellVars(commands, b.vars);
+  sourcedVars(project, b.file, commands, b.vars, [b.file.path]);
   shellMulti(b.file.text, commands, b.vars, b.multi);
+}
+
+const ARRAY_OPEN = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=$/;
+const ARRAY_USE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\[@\]\}$/;
+const ALL_ARGS = new Set(['$@', '${@}']);
+/** Reserved words that open and close a compound command (their bodies are not what a whole script runs). */
+const OPENERS = new Set(['if', 'case', 'for', 'while', 'until', 'select', '{']);
+const CLOSERS = new Set(['fi', 'esac', 'done', '}']);
+const MAX_ASSEMBLED_WORDS = 512;
+/** Arrays a script may define before the rest are left alone, and the text an array may span. */
+const MAX_ARRAYS = 256;
+const MAX_ARRAY_TEXT = 64 * 1024;
+
+/**
+ * A script's commands with the ones it builds as data put together: an array's items are words, not a
+ * command (`args=(docker run --rm` … `)`, `args+=(…)`), and `"${args[@]}"` runs them; `set -- docker run …`
+ * (and `set -- "$@" …`) sets the positional parameters, and `exec "$@"` / `"$@"` runs them. The words are
+ * known only when every definition and append before the run is at the top level of the script (not in an
+ * `if`, a loop, a `case` or a function: which of them ran is not written down) and no item is another array or
+ * `"$@"` the script does not know: then the run is one command whose words are the items where they are
+ * written (a fix edits the array's own line); otherwise nothing is assembled, and the run is no command.
+ */
+/** The offset of the `)` that closes the `(` at `open` (quotes, `$(…)` and comments skipped), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  const end = Math.min(text.length, open + MAX_ARRAY_TEXT);
+  for (let i = open; i < end; i++) {
+    const c = text[i]!;
+    if (c === '\\') { i++; continue; }
+    if (c === "'") { const e = text.indexOf("'", i + 1); if (e < 0 || e >= end) return -1; i = e; continue; }
+    if (c === '"') {
+      let e = i + 1;
+      while (e < end && text[e] !== '"') e += text[e] === '\\' ? 2 : 1;
+      if (e >= end) return -1;
+      i = e;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) { const e = text.indexOf('\n', i); if (e < 0 || e >= end) return -1; i = e; continue; }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function assembledCommands(commands: SimpleCommand[], text: string): SimpleCommand[] {
+  if (!commands.some((c) => c.sep === '(' || c.words[0]?.value === 'set')) return commands;
+  const out: SimpleCommand[] = [];
+  /** Known words of each array, or null once a definition could not be read (or was conditional). */
+  const arrays = new Map<string, Word[] | null>();
+  let positional: Word[] | null | undefined;
+  let depth = 0;
+  /** Arrays read so far (each closing paren is looked for within MAX_ARRAY_TEXT characters). */
+  let read = 0;
+  const spliced = (items: Word[]): Word[] | null => {
+    const words: Word[] = [];
+    for (const w of items) {
+      const ref = ARRAY_USE.exec(w.value);
+      if (ref) {
+        const known = arrays.get(ref[1]!);
+        if (!known) return null;
+        words.push(...known);
+      } else if (ALL_ARGS.has(w.value)) {
+        if (!positional) return null;
+        words.push(...positional);
+      } else words.push(w);
+      if (words.length > MAX_ASSEMBLED_WORDS) return null;
+    }
+    return words;
+  };
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i]!;
+    const head = c.words[0];
+    if (head && !head.quoted && OPENERS.has(head.value)) depth++;
+    // `function name {` (and `name() {`, whose `{` opens a command of its own): a function's body is conditional code too.
+    else if (c.words.length > 1 && c.words[c.words.length - 1]!.value === '{' && !c.words[c.words.length - 1]!.quoted) depth++;
+    for (const w of c.words) if (!w.quoted && CLOSERS.has(w.value) && w !== head) depth = Math.max(0, depth - 1);
+    if (head && !head.quoted && CLOSERS.has(head.value)) depth = Math.max(0, depth - 1);
+    const last = c.words[c.words.length - 1];
+    const open = c.sep === '(' && last ? ARRAY_OPEN.exec(last.value) : null;
+    if (open) {
+      // The items: the words up to the `)` that closes them (over several lines; none for `NAME=()`).
+      const close = text[last!.end] === '(' && read++ < MAX_ARRAYS ? closingParen(text, last!.end) : -1;
+      if (close < 0) { out.push(c); continue; }
+      const items: Word[] = [];
+      let j = i;
+      while (j + 1 < commands.length && commands[j + 1]!.start < close) items.push(...commands[++j]!.words);
+      const name = open[1]!;
+      const prior = open[2] === '+' ? arrays.get(name) : [];
+      const top = depth === 0 && c.words.slice(0, -1).every((w) => ['local', 'declare', 'typeset', 'readonly', '-a'].includes(w.value));
+      const words = top && prior !== null && prior !== undefined ? spliced(items) : null;
+      arrays.set(name, words && prior!.length + words.length <= MAX_ASSEMBLED_WORDS ? [...prior!, ...words] : null);
+      if (c.words.length > 1) out.push({ ...c, words: c.words.slice(0, -1) });
+      i = j;
+      continue;
+    }
+    if (head?.value === 'set' && !head.quoted && c.words[1]?.value === '--') {
+      positional = depth === 0 ? spliced(c.words.slice(2)) : null;
+      out.push(c);
+      continue;
+    }
+    // A run of the words: `"${args[@]}"` / `exec "$@"`, or a command with such a word among its own
+    // (`docker run "${caps[@]}" IMAGE`): the items spliced in where the word stands.
+    if (c.words.some((w) => ARRAY_USE.test(w.value) || ALL_ARGS.has(w.value))) {
+      let k = 0;
+      while (k < c.words.length && (c.words[k]!.value === 'exec' || c.words[k]!.value === 'sudo') && !c.words[k]!.quoted) k++;
+      const lead = c.words[k] !== undefined && (ARRAY_USE.test(c.words[k]!.value) || ALL_ARGS.has(c.words[k]!.value));
+      const words = spliced(lead ? c.words.slice(k) : c.words);
+      if (words && words.length > 0) {
+        // Run by `exec`/`sudo` in front, the command starts where its first item is written.
+        out.push({ words, start: lead ? words[0]!.start : c.start, end: c.end, sep: c.sep });
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** A `.env` file holds secrets as often as settings: its values never flow into commands (as for Compose, env.ts). */
+const ENV_FILE = /(^|\/)\.env(\.[^/]*)?$/;
+
+/** Files a script sources, and Makefiles include, followed this many files deep. */
+const MAX_SOURCE_HOPS = 4;
+/** Files read for their variables per file that starts the chain. */
+const MAX_SOURCED_FILES = 16;
+
+/** The script's own directory, as `$(dirname "$0")`, `$(dirname "${BASH_SOURCE[0]}")`, `${0%/*}`, `${BASH_SOURCE%/*}` write it (also inside `$(cd … && pwd)`). */
+const SELF = String.raw`(?:\$0|\$\{0\}|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)`;
+/** `$(dirname "$0")`, also of the resolved path (`$(dirname "$(realpath "$0")")`, `readlink -f`): inside the repository, the same directory. */
+const DIRNAME = String.raw`\$\(dirname\s+(?:--\s+)?"?(?:${SELF}|\$\((?:realpath|readlink\s+-f)\s+"?${SELF}"?\))"?\)`;
+const SCRIPT_DIR = new RegExp(String.raw`^(?:${DIRNAME}|\$\(\s*cd\s+(?:--\s+)?"?${DIRNAME}"?(?:\s*(?:&>|>)\s*\/dev\/null(?:\s+2>&1)?)?\s*&&\s*pwd(?:\s+-P)?\s*\)|\$\{0%\/\*\}|\$\{BASH_SOURCE(?:\[0\])?%\/\*\})`);
+
+/**
+ * The repository file a `source PATH` / `. PATH` names: `./x.sh` and `x.sh` relative to the script's directory,
+ * then the repository root (the directory it runs in is not written down); `$(dirname "$0")/x.sh` and a variable
+ * holding that directory (`DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"`) relative to the script's own
+ * directory only. Undefined for anything else (an absolute path, `~`, another variable): nothing is guessed.
+ */
+function sourcedPath(project: Project, from: SourceFile, top: SourceFile, raw: string, vars: ReadonlyMap<string, string>): SourceFile | undefined {
+  const dirOf = (f: SourceFile): string => (f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '');
+  let dir = dirOf(from);
+  let path = raw;
+  const ref = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?=\/)/.exec(path);
+  // A variable that holds the script's directory (or a path from it): its value in its place.
+  if (ref && SCRIPT_DIR.test(vars.get(ref[1]!)?.trim() ?? '')) path = `${vars.get(ref[1]!)!.trim()}${path.slice(ref[0].length)}`;
+  const own = SCRIPT_DIR.exec(path);
+  const candidates: string[] = [];
+  const join = (base: string, rel: string): string | undefined => {
+    const parts: string[] = base === '' ? [] : base.split('/');
+    for (const seg of rel.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') { if (parts.length === 0) return undefined; parts.pop(); continue; }
+      parts.push(seg);
+    }
+    return parts.length > 0 ? parts.join('/') : undefined;
+  };
+  if (own) {
+    if (path[own[0].length] !== '/') return undefined;
+    // In a sourced file `$0` is still the script that was run; BASH_SOURCE is the file itself.
+    if (!own[0].includes('BASH_SOURCE')) dir = dirOf(top);
+    const p = join(dir, path.slice(own[0].length + 1));
+    if (p !== undefined) candidates.push(p);
+  } else {
+    if (path.includes('$') || path.includes('`') || path.startsWith('/') || path.startsWith('~') || path === '') return undefined;
+    for (const base of [dir, '']) {
+      const p = join(base, path);
+      if (p !== undefined && !candidates.includes(p)) candidates.push(p);
+    }
+  }
+  for (const c of candidates) {
+    if (ENV_FILE.test(c)) continue;
+    const f = project.file(c, 'shell', { quiet: true });
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/**
+ * Variables of the files a script sources (`. ./hack/env.sh`, `source "$(dirname "$0")/vars.sh"`), and of those
+ * they source in turn (MAX_SOURCE_HOPS files deep, each file once: a cycle stops where it closes): a name the
+ * script defines itself keeps its own value; among the sourced files the first definition wins, as in the script.
+ */
+const sourcedCache = new WeakMap<SourceFile, { commands: SimpleCommand[]; vars: Scope }>();
+
+function sourcedVars(project: Project, file: SourceFile, commands: SimpleCommand[], into: Scope, chain: string[], budget = { files: MAX_SOURCED_FILES }, top?: SourceFile): void {
+  if (chain.length > MAX_SOURCE_HOPS) return;
+  for (const c of commands) {
+    let k = 0;
+    while (k < c.words.length && !c.words[k]!.quoted && LEADING_KEYWORDS.has(c.words[k]!.value)) k++;
+    const verb = c.words[k];
+    if (!verb || verb.quoted || (verb.value !== 'source' && verb.value !== '.') || !c.words[k + 1]) continue;
+    if (budget.files <= 0) return;
+    const target = sourcedPath(project, file, top ?? file, c.words[k + 1]!.value, into);
+    if (!target || chain.includes(target.path)) continue;
+    budget.files--;
+    // Parsed once however many scripts source it (a hack/common.sh of a hundred scripts).
+    let parsed = sourcedCache.get(target);
+    if (!parsed) {
+      const commands = splitShell(target.text);
+      const found: Scope = new Map();
+      shellVars(commands, found);
+      parsed = { commands, vars: found };
+      sourcedCache.set(target, parsed);
+    }
+    for (const [name, v] of parsed.vars) if (!into.has(name)) into.set(name, v);
+    sourcedVars(project, target, parsed.commands, into, [...chain, target.path], budget, top ?? file);
+  }
 }
 
 const ARRAY_ASSIGN = /^[ \t]*(?:(?:declare|typeset|local|readonly)[ \t]+(?:-[aAr]+[ \t]+)*)?([A-Za-z_][A-Za-z0-9_]*)=\(([^()`$]*)\)[ \t]*(?:#.*)?$/;
@@ -486,7 +694,7 @@ function makeValue(v: string): string {
  * are read, and the first one wins. `!=` (a shell command's output) is not
  * resolved. `define NAME … endef` gives the lines between.
  */
-function makefile(b: Builder): void {
+function makefile(b: Builder, project?: Project, chain: string[] = [b.file.path]): void {
   b.syntax = { ...SHELL_SYNTAX, make: true };
   const text = b.file.text;
   const vars = b.vars;
@@ -529,6 +737,11 @@ function makefile(b: Builder): void {
         b.push(expandCanned(text, body, m[2] ? m[2].slice(1).split(',').map((a) => a.trim()) : []));
       }
     }
+    const inc = project ? MAKE_INCLUDE.exec(line) : null;
+    if (inc && project && chain.length <= MAX_SOURCE_HOPS) {
+      includedVars(project, b, inc[1]!, conditional > 0, chain);
+      continue;
+    }
     if (MAKE_CONDITIONAL.test(line)) { conditional++; continue; }
     if (MAKE_ENDIF.test(line)) { if (conditional > 0) conditional--; continue; }
     const m = MAKE_ASSIGN.exec(line.trimStart());
@@ -536,6 +749,37 @@ function makefile(b: Builder): void {
     const op = m[3]!;
     if (op === '!=') continue;
     setMake(vars, m[2]!, makeValue(m[4]!), op, conditional > 0);
+  }
+}
+
+const MAKE_INCLUDE = /^[ \t]*(?:-include|sinclude|include)[ \t]+([^#]+)/;
+
+/**
+ * `include FILE…` / `-include FILE…` (`include versions`, `-include .env`): the variables the included files
+ * define, where the include stands in the Makefile (the files relative to the Makefile's directory, where make
+ * runs; names expanded with the variables so far; a glob or an unknown variable is not read). Their rules are
+ * not taken: an included makefile of the repository is read as a file of its own.
+ */
+const includedCache = new WeakMap<SourceFile, Scope>();
+
+function includedVars(project: Project, b: Builder, list: string, conditional: boolean, chain: string[]): void {
+  const dir = b.file.path.includes('/') ? b.file.path.slice(0, b.file.path.lastIndexOf('/') + 1) : '';
+  for (const raw of list.trim().split(/\s+/)) {
+    const name = expandValue(raw, b.vars, b.syntax);
+    if (name === '' || /[$*?[~]/.test(name) || name.startsWith('/')) continue;
+    const path = (dir + name).split('/').filter((x) => x !== '' && x !== '.').join('/');
+    if (path.split('/').includes('..') || chain.includes(path) || ENV_FILE.test(path)) continue;
+    const f = project.file(path, 'makefile', { quiet: true });
+    if (!f) continue;
+    // Read once however many Makefiles include it.
+    let vars = includedCache.get(f);
+    if (!vars) {
+      const inner = new Builder(f);
+      makefile(inner, project, [...chain, path]);
+      vars = inner.vars;
+      includedCache.set(f, vars);
+    }
+    for (const [k, v] of vars) setMake(b.vars, k, v, conditional ? '?=' : '=', conditional);
   }
 }
 

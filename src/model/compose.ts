@@ -398,7 +398,7 @@ function bindMounts(project: Project, svc: ComposeService): Mount[] {
  * container's service: its image decides whether it is a Go dev container and
  * whether the image's metadata grants SYS_PTRACE).
  */
-export function composeLaunch(project: Project, svc: ComposeService, linker: Linker, opts: { always?: boolean } = {}): Launch {
+export function composeLaunch(project: Project, svc: ComposeService, linker: Linker, opts: { always?: boolean; command?: CommandLike; entrypoint?: CommandLike } = {}): Launch {
   const main = svc.layers.find((l) => l.y.file === svc.file) ?? svc.layers[svc.layers.length - 1]!;
   const file = main.y.file;
   const ownFiles = svc.layers.map((l) => l.y.file);
@@ -417,8 +417,9 @@ export function composeLaunch(project: Project, svc: ComposeService, linker: Lin
   }
   const commandV = scalarOf(svc, 'command');
   const entryV = scalarOf(svc, 'entrypoint');
-  const command = commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined;
-  const entrypoint = entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined;
+  // `docker compose run [--entrypoint E] SERVICE CMD…` replaces the service's command and entrypoint (runlines.ts).
+  const command = opts.command ?? (commandV ? yamlCommand(commandV.layer.y, commandV.node) : undefined);
+  const entrypoint = opts.entrypoint ?? (entryV ? yamlCommand(entryV.layer.y, entryV.node) : undefined);
   const wd = scalarOf(svc, 'working_dir');
   const workdir = (wd && str(wd.node)) || facts?.stage.workdir || '/';
   // An image not built here under this name: the script its command names, where a Dockerfile of the repository puts it.

@@ -7,7 +7,7 @@ import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type Devcontaine
 import { Relevance } from './relevance.js';
 import { chartHelpersMentionDebugger } from './helm.js';
 import { kubernetesLaunches, type K8sModel } from './kubernetes.js';
-import { commandBuildSpecs, composeExecTools, runLineLaunches } from './runlines.js';
+import { commandBuildSpecs, composeExecTools, composeRunLaunches, runLineLaunches } from './runlines.js';
 import { commandFileOf } from './cmdfiles.js';
 import { bakeBuilds } from './bake.js';
 import { skaffoldBuilds } from './skaffold.js';
@@ -168,7 +168,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   // Kustomize overlays: the containers their patches change, as they render.
   kustomizeOverlays(project, linker, kubernetes);
   const runFiles = hotImages.length > 0 ? relevance.runLineFiles() : commandFiles;
-  const runLaunches = runLineLaunches(project, runFiles, linker);
+  const runLaunches = [...runLineLaunches(project, runFiles, linker), ...composeRunLaunches(project, runFiles, composeAll, linker)];
   // `docker compose exec SERVICE dlv …` in a script or Makefile: the debugger runs in that service.
   composeExecTools(project, runFiles, composeAll);
   const kubectl = runFiles.flatMap((f) => {

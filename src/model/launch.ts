@@ -76,7 +76,8 @@ export type LaunchSource =
   | { kind: 'devspace'; y: YamlFile; pod: YAMLMap; name: string; container?: string; level: 'container' | 'securityContext' | 'capabilities' | 'add' }
   /** A `services:` item of an Okteto dev container: it takes its Deployment's securityContext, so nothing here is edited. */
   | { kind: 'okteto-service'; name: string }
-  | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
+  /** `compose`: a `docker compose run` line's service, where the settings the Compose file writes are edited. */
+  | { kind: 'run'; file: SourceFile; insertAt: number; flags: CommandFlag[]; compose?: ComposeSource }
   | { kind: 'kubectl-debug'; file: SourceFile; insertAt: number; flags: CommandFlag[] }
   | { kind: 'dockerfile' }
   | { kind: 'exec' }

@@ -269,17 +269,7 @@ export class Relevance {
       }
     }
     if (read) this.runnerConfigNeedles(read);
-    // A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv): to a fixed point.
-    const scripts = files.filter((f) => f.kind === 'shell' && !isHot(f));
-    for (let grew = this.needles.length > 0; grew; ) {
-      grew = false;
-      for (const f of scripts) {
-        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
-        if (this.needles.includes(name) || !this.namesNeedle(f)) continue;
-        this.needles.push(name);
-        grew = true;
-      }
-    }
+    this.growScriptNeedles();
     // A Dockerfile without a debugger word that runs (or copies) a hot script is as good as hot.
     this.hotDockerfiles = files.filter((f) => f.kind === 'dockerfile' && this.hot(f));
     this.targets = this.hotDockerfiles.map((f) => buildTarget(f.path));
@@ -309,6 +299,23 @@ export class Relevance {
           return h;
         });
         if (hot) { this.needles.push(runner); break; }
+      }
+    }
+  }
+
+  /**
+   * A script that runs a hot script leads to it too (entrypoint.sh → debug.sh → dlv), and so does one that
+   * sources a script naming a debug image (`. ./hack/env.sh` with `IMAGE=acme/app-debug`): to a fixed point.
+   */
+  private growScriptNeedles(): void {
+    const scripts = this.files.filter((f) => f.kind === 'shell' && !isHot(f));
+    for (let grew = this.needles.length > 0; grew; ) {
+      grew = false;
+      for (const f of scripts) {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+        if (this.needles.includes(name) || !this.namesNeedle(f)) continue;
+        this.needles.push(name);
+        grew = true;
       }
     }
   }
@@ -347,6 +354,7 @@ export class Relevance {
       const last = n.slice(n.lastIndexOf('/') + 1);
       if (last.length >= 2 && !this.needles.includes(last)) this.needles.push(last);
     }
+    this.growScriptNeedles();
   }
 
   /** A debugger word in the file, or the name of a hot script, air config or debug image: following it may find a debugger. */
@@ -396,7 +404,7 @@ export class Relevance {
   composeFiles(named: ReadonlySet<string>): SourceFile[] {
     const all = this.files.filter((f) => f.kind === 'compose');
     // A script or Makefile beside it that runs a debugger with `docker compose exec` runs it in one of its services.
-    const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\sexec\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
+    const execDirs = new Set(this.files.filter((f) => COMMAND_KINDS.has(f.kind) && /compose\b[^\n]*\s(?:exec|run)\s/.test(f.text) && this.hot(f)).map((f) => dirOf(f.path)));
     const chosen = new Set(all.filter((f) => named.has(f.path) || this.mayMatterByBuild(f) || buildsUndiscoveredDockerfile(f.text) || execDirs.has(dirOf(f.path)) || (execDirs.size > 0 && dirOf(f.path) === '')));
     const byPath = new Map(all.map((f) => [f.path, f]));
     // Grow to a fixed point: partners of chosen files, and files that may

@@ -4,12 +4,12 @@
  * command files (cmdfiles.ts); and the image builds those files declare.
  */
 import { posix } from 'node:path';
-import type { SimpleCommand, Word } from '../parse/shell.js';
+import { splitWord, type SimpleCommand, type Word } from '../parse/shell.js';
 import { analyzeWords, wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
-import { parseShortPort, splitPortSpec } from './compose.js';
+import { composeLaunch, parseShortPort, splitPortSpec } from './compose.js';
 import { imageTools, runFacts, type CommandLike, type Project } from './project.js';
-import { isEngineStorage, isTracingFs, type Launch, type PortMapping } from './launch.js';
+import { attachUses, isDebuggingContainer, isEngineStorage, isTracingFs, type Launch, type PortMapping } from './launch.js';
 import type { SourceFile, Valued } from '../types.js';
 import { positionAt } from '../source.js';
 import { commandFileOf, type CommandFile } from './cmdfiles.js';
@@ -116,18 +116,48 @@ function basename(v: string): string {
 /** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
 const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
 
-function runIndex(words: Word[], verb = 'run'): number {
+const ENGINES = ['docker', 'podman', 'nerdctl'];
+
+/**
+ * The words a command's head stands for: itself, or, for a variable the file sets to an engine
+ * (`$(CONTAINER_TOOL)` after `CONTAINER_TOOL ?= docker`, `${DOCKER:-docker}`, `DOCKER_COMPOSE ?= docker compose`,
+ * `DOCKER := sudo docker`), the words of its value. A variable the file leaves unset stays as written (no guess).
+ */
+function headWords(w: Word | undefined, expand?: (v: string) => string): string[] {
+  if (!w) return [];
+  if (!expand || !w.value.includes('$')) return [w.value];
+  const v = expand(w.value).trim();
+  if (v === w.value || v === '' || v.includes('$') || /[;&|<>`]/.test(v)) return [w.value];
+  const parts = v.split(/\s+/);
+  while (parts.length > 1 && parts[0] === 'sudo') parts.shift();
+  return parts.length <= 2 ? parts : [w.value];
+}
+
+/** The engine (docker, podman, nerdctl) a command starts with, after keywords, assignments, sudo and exec; with the index of its word. */
+function engineAt(words: Word[], expand?: (v: string) => string): { k: number; engine: string; extra: string[] } | undefined {
   let k = 0;
   while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
   while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
-  const head = basename(words[k]?.value ?? '');
-  if (!['docker', 'podman', 'nerdctl'].includes(head)) return -1;
-  let j = k + 1;
+  const hw = headWords(words[k], expand);
+  const engine = basename(hw[0] ?? '');
+  return ENGINES.includes(engine) || engine === 'docker-compose' || engine === 'podman-compose' ? { k, engine, extra: hw.slice(1) } : undefined;
+}
+
+/** Index of the word after `docker run` / `docker container run` / `podman run` (or `verb`), or -1; the engine may be a variable the file sets. */
+function runIndex(words: Word[], verb = 'run', expand?: (v: string) => string): number {
+  const e = engineAt(words, expand);
+  if (!e || !ENGINES.includes(e.engine) || e.extra.length > 0) return -1;
+  let j = e.k + 1;
   // Global flags such as --context x or -H host.
   while (j < words.length && words[j]!.value.startsWith('-')) j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(words[j]!.value) ? 2 : 1;
   if (words[j]?.value === verb) return j + 1;
   if (words[j]?.value === 'container' && words[j + 1]?.value === verb) return j + 2;
   return -1;
+}
+
+/** The engine's name as the launch is named (`podman` for `$(CONTAINER_TOOL)` set to podman). */
+function engineName(words: Word[], expand?: (v: string) => string): string {
+  return engineAt(words, expand)?.engine ?? 'docker';
 }
 
 /**
@@ -154,7 +184,7 @@ function execLaunch(file: SourceFile, cf: CommandFile, words: Word[], ei: number
   const { userFlag } = runFlagSettings(file, flags, cf.expand);
   const execWord = words[ei - 1]!;
   const line = positionAt(file, execWord.start).line;
-  const head = basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(basename(w.value)))!.value);
+  const head = engineName(words, cf.expand);
   return {
     id: `exec:${file.path}:${line}`,
     kind: 'exec',
@@ -176,11 +206,17 @@ function execLaunch(file: SourceFile, cf: CommandFile, words: Word[], ei: number
 }
 
 /** Builder commands: docker/podman/nerdctl build, docker buildx build, docker image build, buildah bud/build. */
-function buildIndex(words: Word[]): { at: number; flavor: 'docker' | 'podman' } | undefined {
+function buildIndex(words: Word[], expand?: (v: string) => string): { at: number; flavor: 'docker' | 'podman' } | undefined {
   const w = words.map((x) => x.value);
-  const k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(basename(v)));
-  if (k < 0) return undefined;
-  const tool = basename(w[k]!);
+  let k = w.findIndex((v) => ['docker', 'podman', 'nerdctl', 'buildah'].includes(basename(v)));
+  let tool = k < 0 ? '' : basename(w[k]!);
+  if (k < 0) {
+    // `$(CONTAINER_TOOL) build -t ${IMG} .` with `CONTAINER_TOOL ?= docker`: the engine a variable names.
+    const e = engineAt(words, expand);
+    if (!e || e.extra.length > 0 || !ENGINES.includes(e.engine)) return undefined;
+    k = e.k;
+    tool = e.engine;
+  }
   const flavor = tool === 'podman' || tool === 'buildah' ? 'podman' : 'docker';
   let j = k + 1;
   while (j < w.length && w[j]!.startsWith('-')) j += /^(--context|-c|-H|--host|--config|--log-level|--url|--connection)$/.test(w[j]!) ? 2 : 1;
@@ -264,7 +300,7 @@ export function commandBuildSpecs(project: Project, file: SourceFile, commands: 
   const plain = (v: string): string => substitute(expandOwn(v), prefix);
   const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
   for (const c of commands) {
-    const bi = buildIndex(c.words);
+    const bi = buildIndex(c.words, expandOwn);
     if (!bi) continue;
     // A name the script loops over (`for d in debian alpine; do docker build -t app-$d -f $d.Dockerfile .`):
     // one build per value, every word of the command expanded with the same one.
@@ -400,9 +436,9 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
     const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
     for (const c of commands) {
       const words = c.words;
-      const ri = runIndex(words);
+      const ri = runIndex(words, 'run', cf.expand);
       if (ri < 0) {
-        const ei = runIndex(words, 'exec');
+        const ei = runIndex(words, 'exec', cf.expand);
         const x = ei < 0 ? undefined : execLaunch(file, cf, words, ei);
         if (x) out.push(x);
         continue;
@@ -429,7 +465,7 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
       const launch: Launch = {
         id: `run:${file.path}:${line}`,
         kind: 'run',
-        name: `${basename(words.find((w) => ['docker', 'podman', 'nerdctl'].includes(basename(w.value)))!.value)} run ${imageWord.value} (line ${line})`,
+        name: `${engineName(words, cf.expand)} run ${imageWord.value} (line ${line})`,
         anchor: { file, start: words[0]!.start, end: imageWord.end },
         file,
         image: { value: imageWord.value, span: wordSpan(file, imageWord) },
@@ -453,14 +489,14 @@ export function runLineLaunches(project: Project, files: SourceFile[], linker: L
 // docker compose exec SERVICE CMD…
 
 /** Where a `docker compose …` / `docker-compose …` / `podman-compose …` subcommand starts, with the `-f` files given. */
-function composeVerb(words: Word[], verb: string): { at: number; files: Word[] } | undefined {
-  let k = 0;
-  while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
-  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
-  const head = basename(words[k]?.value ?? '');
+function composeVerb(words: Word[], verb: string, expand?: (v: string) => string): { at: number; files: Word[] } | undefined {
+  const e = engineAt(words, expand);
+  if (!e) return undefined;
+  const k = e.k;
   let j: number;
-  if (head === 'docker-compose' || head === 'podman-compose') j = k + 1;
-  else if ((head === 'docker' || head === 'podman') && words[k + 1]?.value === 'compose') j = k + 2;
+  if ((e.engine === 'docker-compose' || e.engine === 'podman-compose') && e.extra.length === 0) j = k + 1;
+  else if ((e.engine === 'docker' || e.engine === 'podman') && e.extra.length === 1 && e.extra[0] === 'compose') j = k + 1;
+  else if ((e.engine === 'docker' || e.engine === 'podman') && e.extra.length === 0 && words[k + 1]?.value === 'compose') j = k + 2;
   else return undefined;
   const files: Word[] = [];
   while (j < words.length && words[j]!.value.startsWith('-')) {
@@ -492,7 +528,7 @@ export function composeExecTools(project: Project, files: readonly SourceFile[],
     // docker compose cp SRC SERVICE:DEST: the file is in the container where the exec'd command runs it.
     const copied = new Map<string, Mount[]>();
     for (const c of cf.commands) {
-      const v = composeVerb(c.words, 'cp');
+      const v = composeVerb(c.words, 'cp', cf.expand);
       if (!v) continue;
       const args = c.words.slice(v.at).filter((w) => !w.value.startsWith('-'));
       if (args.length !== 2) continue;
@@ -504,7 +540,7 @@ export function composeExecTools(project: Project, files: readonly SourceFile[],
       copied.set(svc, [...(copied.get(svc) ?? []), m]);
     }
     for (const c of cf.commands) {
-      const v = composeVerb(c.words, 'exec');
+      const v = composeVerb(c.words, 'exec', cf.expand);
       if (!v) continue;
       let i = v.at;
       while (i < c.words.length && c.words[i]!.value.startsWith('-')) i += COMPOSE_EXEC_VALUE_FLAGS.test(c.words[i]!.value) ? 2 : 1;
@@ -532,4 +568,82 @@ export function composeExecTools(project: Project, files: readonly SourceFile[],
       }
     }
   }
+}
+
+// ---------------------------------------------------------------------------
+// docker compose run [flags] SERVICE [CMD…]
+
+/**
+ * `docker compose run [flags] SERVICE CMD…` (also `docker-compose`, `podman-compose`, an engine a Make variable
+ * names) whose own command or `--entrypoint` runs a debugger: a launch of that Compose service as the line runs
+ * it — the service's image, build, mounts, user, capabilities and security options, with the line's overrides:
+ * its command replaces `command:`, `--entrypoint` the entrypoint, `--cap-add`/`--cap-drop` add to the service's,
+ * `-u` is the user, `-p` publishes, and the service's `ports:` are published only with `--service-ports` (as
+ * `compose run` does). A line that runs the service's own command is the service's launch already (no second
+ * launch); a service named by a variable is not guessed. The line is the launch's anchor, and what it lacks is
+ * added there (`--cap-add=SYS_PTRACE`, `-p 127.0.0.1:PORT:PORT`: the debug run is the line, and the service's
+ * `up` need not change); settings written in the Compose file are reported there.
+ */
+export function composeRunLaunches(project: Project, files: readonly SourceFile[], compose: readonly Launch[], linker: Linker): Launch[] {
+  const out: Launch[] = [];
+  if (compose.length === 0) return out;
+  for (const file of files) {
+    if (!file.text.includes('run')) continue;
+    const cf = commandFileOf(project, file);
+    const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+    for (const c of cf.commands) {
+      const v = composeVerb(c.words, 'run', cf.expand);
+      if (!v) continue;
+      const words = c.words;
+      const { flags, next: i } = parseRunFlags(words, v.at);
+      const svcWord = words[i];
+      if (!svcWord) continue;
+      const cmdWords = words.slice(i + 1);
+      const entry = flags.find((f) => f.name === '--entrypoint');
+      if (cmdWords.length === 0 && !entry) continue;
+      const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
+      // Compose splits `--entrypoint "dlv --headless …"` into words (an exec-form entrypoint).
+      const entryWords = entry?.valueWord ? splitWord(entry.valueWord).flatMap((x) => x.words) : [];
+      const entryCmd: CommandLike | undefined = entryWords.length > 0 ? { form: 'exec', words: entryWords, span: val(entry!).span, facts: { tools: [], builds: [] } } : undefined;
+      const argsCmd: CommandLike | undefined = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0]!.start, end: cmdWords[cmdWords.length - 1]!.end }, facts: { tools: [], builds: [] } } : undefined;
+      // Only a line whose own words run a debugger is a launch of its own.
+      const own = analyzeWords(file, [...entryWords, ...cmdWords]);
+      if (!own.tools.some((t) => t.use === 'run' && t.mode !== 'post-mortem')) continue;
+      const name = cf.expandFor(c, svcWord.value);
+      if (name.includes('$') || name.trim() === '') continue;
+      const named = v.files.map((w) => repoJoin(fileDir, cf.expandFor(c, w.value))).filter((p): p is string => p !== undefined);
+      const inDir = (d: string): Launch[] => compose.filter((l) => l.source.kind === 'compose' && (posix.dirname(l.file.path) === '.' ? '' : posix.dirname(l.file.path)) === d);
+      const projectLaunches = named.length > 0 ? compose.filter((l) => named.includes(l.file.path)) : inDir(fileDir).length > 0 ? inDir(fileDir) : inDir('');
+      const base = projectLaunches.find((l) => l.source.kind === 'compose' && l.source.service.name === name);
+      if (!base || base.source.kind !== 'compose') continue;
+      const svc = base.source.service;
+      const runAs = composeLaunch(project, svc, linker, { ...(argsCmd ? { command: argsCmd } : {}), ...(entryCmd ? { entrypoint: entryCmd } : {}) });
+      const runWord = words[v.at - 1]!;
+      const line = positionAt(file, runWord.start).line;
+      const capAdd = [...runAs.capAdd, ...launchFields.capAdd];
+      const capDrop = [...runAs.capDrop, ...launchFields.capDrop];
+      const servicePorts = flags.some((f) => f.name === '--service-ports');
+      const composeHead = engineName(words, cf.expand).endsWith('-compose') ? engineName(words, cf.expand) : `${engineName(words, cf.expand)} compose`;
+      out.push({
+        ...runAs,
+        id: `compose-run:${file.path}:${line}`,
+        kind: 'run',
+        name: `${composeHead} run ${svcWord.value} (line ${line})`,
+        anchor: { file, start: words[0]!.start, end: svcWord.end },
+        file,
+        ...(userFlag ? { user: val(userFlag) } : {}),
+        capAdd,
+        capDrop,
+        hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, runAs.privileged?.value === true),
+        // A service that is a debugging container itself reports its missing grant at its key, and the fix there
+        // (cap_add on the service) reaches this line too: PTD001/PTD005 are left to it, not said twice, unless
+        // the line attaches (an error) where the service only launches or installs (a warning or a note).
+        ...(isDebuggingContainer(base) && (attachUses(base).length > 0 || !own.tools.some((t) => t.use === 'run' && t.mode === 'attach')) ? { capsUnknown: true } : {}),
+        ports: [...(servicePorts ? runAs.ports : []), ...ports],
+        linkNotes: [...(runAs.linkNotes ?? []), { span: base.anchor, message: `\`${composeHead} run\` runs the Compose service "${svc.name}" (${base.file.path}) with the line's command and options.` }],
+        source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })), compose: base.source },
+      });
+    }
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ import type { FollowContext } from './commands.js';
 import type { Project } from './project.js';
 import type { SourceFile, Span } from '../types.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
-import { commandFileOf, commandsOfUnits, type CommandFile } from './cmdfiles.js';
+import { assembledCommands, commandFileOf, commandsOfUnits, type CommandFile } from './cmdfiles.js';
 
 /** A part of the container's file system that comes from the repository. */
 export interface Mount {
@@ -231,7 +231,8 @@ export function followContext(project: Project, view: ContainerView, airConfigs?
     commands(file) {
       let c = commandsCache.get(file.path);
       if (!c) {
-        c = expandWordVariables(splitShell(file.text), commandFileOf(project, file).vars);
+        // `args=(dlv exec …)` + `"${args[@]}"`, `set -- dlv …` + `exec "$@"`: the commands the script puts together.
+        c = expandWordVariables(assembledCommands(splitShell(file.text), file.text), commandFileOf(project, file).vars);
         commandsCache.set(file.path, c);
       }
       return c;
