@@ -11,6 +11,7 @@ import type { Pair, Scalar, YAMLMap } from 'yaml';
 import { isScalar, parseAllDocuments } from '../parse/yaml-lib.js';
 import { getPath, nodeSpan, type YamlFile, type YNode } from '../parse/yaml.js';
 import { chartData, conditionRegions, definesOf, renderText, type Region, type TNode, type TVal } from './gotemplate.js';
+import { chartOverrides, mergeValues, type ValuesOverride } from './helmvalues.js';
 import type { Project } from './project.js';
 import { isHot } from './relevance.js';
 import type { SourceFile, Span } from '../types.js';
@@ -80,11 +81,11 @@ export function chartOf(project: Project, templatePath: string): Chart | undefin
 }
 
 /** A short template (an `image:`, a Service `type:`, a port) rendered with the chart's default values; undefined when not certain. */
-export function helmValue(project: Project, templatePath: string, raw: string): string | undefined {
+export function helmValue(project: Project, templatePath: string, raw: string, data?: TVal): string | undefined {
   if (!raw.includes('{{')) return raw;
   const chart = chartOf(project, templatePath);
   if (!chart) return undefined;
-  const out = renderText(raw, chart.data, chart.defines)?.trim();
+  const out = renderText(raw, data ?? chart.data, chart.defines)?.trim();
   if (out === undefined || out === '') return undefined;
   // `{{ include "x.image" . | quote }}` in a plain scalar: the quotes are YAML's.
   const q = /^"([^"]*)"$|^'([^']*)'$/.exec(out);
@@ -92,8 +93,8 @@ export function helmValue(project: Project, templatePath: string, raw: string): 
 }
 
 /** The image reference with the chart's values substituted; undefined when something stays a template. */
-export function helmImage(project: Project, templatePath: string, raw: string): string | undefined {
-  const v = helmValue(project, templatePath, raw);
+export function helmImage(project: Project, templatePath: string, raw: string, data?: TVal): string | undefined {
+  const v = helmValue(project, templatePath, raw, data);
   // A name with blanks or braces left in it is no image reference.
   return v !== undefined && !/\s|\{\{|\}\}/.test(v) ? v : undefined;
 }
@@ -114,8 +115,13 @@ const regionCache = new WeakMap<SourceFile, Region[]>();
  * (a debug mode that is off: `{{- if .Values.chaosDlv.enable }}` with `enable: false`) and hold the offset.
  * The innermost such branch comes first.
  */
-export function offRegions(project: Project, file: SourceFile, offset: number): Region[] {
+export function offRegions(project: Project, file: SourceFile, offset: number, data?: TVal): Region[] {
   if (!file.text.includes('{{')) return [];
+  if (data !== undefined) {
+    const chart = chartOf(project, file.path);
+    const rs = chart ? conditionRegions(file.text, data, chart.defines).filter((r) => r.on === false) : [];
+    return rs.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => b.start - a.start);
+  }
   let regions = regionCache.get(file);
   if (!regions) {
     const chart = chartOf(project, file.path);
@@ -140,9 +146,10 @@ const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
  * or named templates (`{{- toYaml . | nindent 12 }}`, `{{ include "chart.container" . }}`) at the container's
  * own level or under `securityContext`/`capabilities`, or such a key whose value is one
  * (`securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`). Rendered `resources`, labels or env
- * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there.
+ * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there. The action at `rendered` is one the
+ * model read from the values, and hides nothing.
  */
-export function rendersHiddenCaps(text: string, start: number, end: number): boolean {
+export function rendersHiddenCaps(text: string, start: number, end: number, rendered?: number): boolean {
   if (!text.includes('{{')) return false;
   const first = text.lastIndexOf('\n', start) + 1;
   const lines: Array<{ at: number; line: string }> = [];
@@ -156,9 +163,11 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
   const keyOf = (l: string): string => l.trim().replace(/^-\s+/, '').split(':')[0]!.trim();
   const RENDERS = /\{\{-?\s*(toYaml|include|tpl|template)\b/;
   for (let k = 0; k < lines.length; k++) {
-    const { line } = lines[k]!;
+    const { line, at } = lines[k]!;
     const i = line.indexOf('{{');
     if (i < 0 || !RENDERS.test(line.slice(i))) continue;
+    // The action the model rendered from values (a `securityContext` written by `toYaml`).
+    if (rendered !== undefined && at <= rendered && rendered <= at + line.length) continue;
     const before = line.slice(0, i).trim();
     if (before.endsWith(':')) {
       if (CAP_KEYS.has(keyOf(before))) return true;
@@ -224,11 +233,12 @@ export interface HelmVariant {
  * then `{{ if eq .Values.debug.enabled true }}` for dlv's flags) switch with it. Undefined when the file is no
  * chart template or none of the items sits in a branch the default values leave off.
  */
-export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean): HelmVariant | undefined {
+export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean, data?: TVal): HelmVariant | undefined {
   if (offsets.length === 0 || !file.text.includes('{{')) return undefined;
   const chart = chartOf(project, file.path);
   if (!chart) return undefined;
-  const all = conditionRegions(file.text, chart.data, chart.defines);
+  const base = data ?? chart.data;
+  const all = conditionRegions(file.text, base, chart.defines);
   const offIn = (rs: Region[], at: number): Region | undefined =>
     rs.filter((r) => r.on === false && r.start <= at && at < r.end).sort((a, b) => b.start - a.start)[0];
   if (!offsets.some((at) => offIn(all, at))) return undefined;
@@ -243,10 +253,10 @@ export function helmListVariant(project: Project, file: SourceFile, offsets: num
     const literals = [...region.cond.matchAll(/"([^"\\]{1,64})"/g)].map((m) => m[1]!).slice(0, 8);
     for (const p of paths) {
       const path = p.split('.');
-      const cur = valueAt(chart.data, path);
+      const cur = valueAt(base, path);
       const tries: TVal[] = typeof cur === 'boolean' ? [!cur] : cur === undefined || cur === null || cur === '' ? [true, ...literals] : typeof cur === 'string' ? literals : [];
       for (const v of tries) {
-        const turned = conditionRegions(file.text, withValue(chart.data, path, v), chart.defines);
+        const turned = conditionRegions(file.text, withValue(base, path, v), chart.defines);
         if (offIn(turned, offsets[i]!)) continue;
         return { keep: offsets.map((at) => !offIn(turned, at)), region, set: `--set ${p}=${String(v)}` };
       }
@@ -292,9 +302,10 @@ export interface HelmRenderedList {
  * the named template's conditions read, turned on, renders one, those items are what the chart's debug mode runs.
  * Undefined when the action is another one or something in it is unknown.
  */
-export function helmRenderedList(project: Project, templatePath: string, action: string, debug: (items: string[]) => boolean, flip?: { path: string[]; value: TVal }): HelmRenderedList | undefined {
-  const chart = chartOf(project, templatePath);
-  if (!chart) return undefined;
+export function helmRenderedList(project: Project, templatePath: string, action: string, debug: (items: string[]) => boolean, flip?: { path: string[]; value: TVal }, data?: TVal): HelmRenderedList | undefined {
+  const found = chartOf(project, templatePath);
+  if (!found) return undefined;
+  const chart: Chart = data === undefined ? found : { ...found, data };
   const inc = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
   const vals = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
   const listOf = (v: TVal): string[] | undefined =>
@@ -342,8 +353,57 @@ export function chartHelpersMentionDebugger(project: Project, templatePath: stri
  * both branches of an `{{ if }} … {{ else }} … {{ end }}` (`image:` from a fully qualified name, else from
  * repository and tag) reads as a duplicate key, and the first is not always the one rendered.
  */
-export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string): Pair | undefined {
+export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string, data?: TVal): Pair | undefined {
   const pairs = (map.items as Pair[]).filter((p) => isScalar(p.key) && String((p.key as Scalar).value) === key);
   if (pairs.length < 2) return undefined;
-  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0).length === 0);
+  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0, data).length === 0);
+}
+
+/** A repository install of a chart (helmvalues.ts) and the data its templates see with it. */
+export interface ChartInstall {
+  override: ValuesOverride;
+  data: TVal;
+}
+
+const installCache = new WeakMap<Chart, ChartInstall[]>();
+/** At most this many installs of one chart are rendered. */
+const MAX_CHART_INSTALLS = 8;
+
+/** The repository's installs of the chart that holds this template, each with values.yaml and its layers merged as Helm does. */
+export function chartInstalls(project: Project, templatePath: string): ChartInstall[] {
+  const chart = chartOf(project, templatePath);
+  if (!chart) return [];
+  let hit = installCache.get(chart);
+  if (hit) return hit;
+  const base = chart.data as Record<string, TVal>;
+  hit = chartOverrides(project, chart.root).slice(0, MAX_CHART_INSTALLS).map((override) => ({
+    override,
+    data: { ...base, Values: override.layers.reduce<TVal>((acc, layer) => mergeValues(acc, layer), base.Values) },
+  }));
+  installCache.set(chart, hit);
+  return hit;
+}
+
+/**
+ * What an action that renders a map whole gives with these values: `{{- toYaml .Values.x | nindent 12 }}`, or
+ * `{{- toYaml . | nindent 12 }}` inside `{{- with .Values.x }}` (the innermost `with` around the offset).
+ * Undefined when the action is another one or the value is not a map (an empty value is an empty map).
+ */
+export function helmRenderedMap(project: Project, file: SourceFile, action: string, at: number, data?: TVal): { [k: string]: TVal } | undefined {
+  const chart = chartOf(project, file.path);
+  if (!chart) return undefined;
+  const m = /^\{\{-?\s*toYaml\s+(\.Values(?:\.[A-Za-z_][A-Za-z0-9_-]*)+|\.)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+  if (!m) return undefined;
+  let path: string | undefined = m[1] === '.' ? undefined : m[1]!;
+  if (path === undefined) {
+    const withs = conditionRegions(file.text, data ?? chart.data, chart.defines)
+      .filter((r) => r.start <= at && at < r.end && /^\{\{-?\s*with\b/.test(file.text.slice(r.at, r.at + 12)))
+      .sort((a, b) => b.start - a.start);
+    const cond = withs[0]?.cond.trim();
+    if (!cond || !/^\.Values(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$/.test(cond)) return undefined;
+    path = cond;
+  }
+  const v = valueAt(data ?? chart.data, path.slice('.Values.'.length).split('.'));
+  if (v === undefined || v === null) return {};
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as { [k: string]: TVal }) : undefined;
 }
