@@ -146,10 +146,10 @@ const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
  * or named templates (`{{- toYaml . | nindent 12 }}`, `{{ include "chart.container" . }}`) at the container's
  * own level or under `securityContext`/`capabilities`, or such a key whose value is one
  * (`securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`). Rendered `resources`, labels or env
- * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there. The action at `rendered` is one the
- * model read from the values, and hides nothing.
+ * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there. An action `skip` names (one the model
+ * read from the values, or one in a branch they do not render) hides nothing.
  */
-export function rendersHiddenCaps(text: string, start: number, end: number, rendered?: number): boolean {
+export function rendersHiddenCaps(text: string, start: number, end: number, skip?: (at: number) => boolean): boolean {
   if (!text.includes('{{')) return false;
   const first = text.lastIndexOf('\n', start) + 1;
   const lines: Array<{ at: number; line: string }> = [];
@@ -166,8 +166,8 @@ export function rendersHiddenCaps(text: string, start: number, end: number, rend
     const { line, at } = lines[k]!;
     const i = line.indexOf('{{');
     if (i < 0 || !RENDERS.test(line.slice(i))) continue;
-    // The action the model rendered from values (a `securityContext` written by `toYaml`).
-    if (rendered !== undefined && at <= rendered && rendered <= at + line.length) continue;
+    // An action the model rendered from values (a `securityContext` written by `toYaml`), or one in a branch the values leave off.
+    if (skip?.(at + i)) continue;
     const before = line.slice(0, i).trim();
     if (before.endsWith(':')) {
       if (CAP_KEYS.has(keyOf(before))) return true;
@@ -313,7 +313,9 @@ export function helmRenderedList(project: Project, templatePath: string, action:
   if (vals) return ((items) => (items ? { items } : undefined))(listOf(valueAt(chart.data, vals[1]!.slice(1).split('.'))));
   if (!inc) return undefined;
   const render = (data: TVal): string[] | undefined => {
-    const text = renderText(`{{ include "${inc[1]!}" . }}`, data, chart.defines);
+    // A list of arguments: an item that prints something not known (`$(POD_NAMESPACE)/{{ include "x.configName" . }}`
+    // of a name from .Release) is a placeholder word, the list stays one (its conditions must be known).
+    const text = renderText(`{{ include "${inc[1]!}" . }}`, data, chart.defines, { lenient: true });
     if (text === undefined) return undefined;
     if (text.trim() === '') return [];
     try {
@@ -387,7 +389,8 @@ export function chartInstalls(project: Project, templatePath: string): ChartInst
 /**
  * What an action that renders a map whole gives with these values: `{{- toYaml .Values.x | nindent 12 }}`, or
  * `{{- toYaml . | nindent 12 }}` inside `{{- with .Values.x }}` (the innermost `with` around the offset).
- * Undefined when the action is another one or the value is not a map (an empty value is an empty map).
+ * Undefined when the action is another one, the values do not set the key, or the value is not a map (`null` is an
+ * empty map).
  */
 export function helmRenderedMap(project: Project, file: SourceFile, action: string, at: number, data?: TVal): { [k: string]: TVal } | undefined {
   const chart = chartOf(project, file.path);
@@ -404,6 +407,23 @@ export function helmRenderedMap(project: Project, file: SourceFile, action: stri
     path = cond;
   }
   const v = valueAt(data ?? chart.data, path.slice('.Values.'.length).split('.'));
-  if (v === undefined || v === null) return {};
+  // A key the values do not set at all is left to whoever installs the chart: unknown, not empty.
+  if (v === undefined) return undefined;
+  if (v === null) return {};
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as { [k: string]: TVal }) : undefined;
+}
+
+/**
+ * Whether the `{{ include "x" . }}` (or `template`) action at this offset renders nothing that can set a container's
+ * capabilities: the chart's named template, rendered with these values (a value it does not know printed as a
+ * placeholder), names no `securityContext`, `capabilities` or `privileged` (`{{- include "x.volumeMounts" . | indent 8 }}`).
+ */
+export function includeRendersNoCaps(project: Project, file: SourceFile, at: number, data?: TVal): boolean {
+  const close = file.text.indexOf('}}', at);
+  if (close < 0 || close - at > 512) return false;
+  const m = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?$/.exec(file.text.slice(at, close));
+  const chart = m ? chartOf(project, file.path) : undefined;
+  if (!m || !chart || !chart.defines.has(m[1]!)) return false;
+  const text = renderText(`{{ include "${m[1]!}" . }}`, data ?? chart.data, chart.defines, { lenient: true });
+  return text !== undefined && !/\b(securityContext|capabilities|privileged)\b/.test(text);
 }

@@ -96,7 +96,7 @@ function typed(v: string, asString: boolean): TVal {
  * take (a list index `a[0]=x`, a key or value left with a variable or a template in it).
  */
 export function parseSet(text: string, asString = false): { [k: string]: TVal } | undefined {
-  let out: TVal = {};
+  const out: { [k: string]: TVal } = {};
   for (const entry of splitTop(text, ',').slice(0, MAX_SETS)) {
     if (entry === '') continue;
     const eq = entry.search(/(?<!\\)=/);
@@ -108,9 +108,13 @@ export function parseSet(text: string, asString = false): { [k: string]: TVal } 
     if (path.some((k) => k === '')) return undefined;
     const list = /^\{(.*)\}$/s.exec(raw);
     const value: TVal = list ? splitTop(list[1]!, ',').map((x) => typed(x, asString)) : typed(raw, asString);
-    let layer: TVal = value;
-    for (let i = path.length - 1; i >= 0; i--) layer = { [path[i]!]: layer };
-    out = mergeValues(out, layer);
+    // Set in place (a `null` stays, to remove the key when the layer is merged over the values).
+    let at = out as { [k: string]: TVal };
+    for (let i = 0; i < path.length - 1; i++) {
+      const next = at[path[i]!];
+      at = (at[path[i]!] = isMap(next) ? next : {}) as { [k: string]: TVal };
+    }
+    at[path[path.length - 1]!] = value;
   }
   return out as { [k: string]: TVal };
 }

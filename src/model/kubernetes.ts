@@ -7,7 +7,7 @@ import type { Word } from '../parse/shell.js';
 import type { Linker } from './link.js';
 import { imageTools, runFacts } from './project.js';
 import { followContext } from './scripts.js';
-import { chartInstalls, helmImage, helmListVariant, helmRenderedMap, renderedPair, helmRenderedList, type ChartInstall, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
+import { chartInstalls, includeRendersNoCaps, helmImage, helmListVariant, helmRenderedMap, renderedPair, helmRenderedList, type ChartInstall, type HelmRenderedList, helmValue, offRegions, rendersHiddenCaps, setFlag, valuesSpan } from './helm.js';
 import type { Region, TVal } from './gotemplate.js';
 import { hasCapability } from './caps.js';
 import type { Project } from './project.js';
@@ -105,8 +105,8 @@ function offNote(project: Project, file: SourceFile, offset: number, what: strin
  * The template action that renders a key's value whole (`key: {{- toYaml … }}`, or a line of its own below a key
  * with no value of its own), with its offsets; undefined when the key has a value of its own or no such action.
  */
-function keyAction(file: SourceFile, c: YAMLMap, key: string, verbs: RegExp): { text: string; start: number; end: number } | undefined {
-  const idx = c.items.findIndex((p) => str(p.key as Node) === key);
+function keyAction(file: SourceFile, c: YAMLMap, key: string, verbs: RegExp, chosen?: unknown): { text: string; start: number; end: number } | undefined {
+  const idx = chosen !== undefined ? c.items.indexOf(chosen as (typeof c.items)[number]) : c.items.findIndex((p) => str(p.key as Node) === key);
   if (idx < 0) return undefined;
   const pair = c.items[idx]!;
   const keyEnd = (pair.key as Node | null)?.range?.[1];
@@ -123,7 +123,8 @@ function keyAction(file: SourceFile, c: YAMLMap, key: string, verbs: RegExp): { 
 /** A container's or pod's `securityContext` that a Helm action renders whole from values, as these values render it. */
 function renderedSecurityContext(project: Project, file: SourceFile, owner: YAMLMap, data: TVal | undefined): { sc: Record<string, TVal>; span: Span } | undefined {
   if (!file.text.includes('{{')) return undefined;
-  const a = keyAction(file, owner, 'securityContext', /toYaml/);
+  // Of a key written in both branches of an if/else, the one these values render.
+  const a = keyAction(file, owner, 'securityContext', /toYaml/, renderedPair(project, file, owner, 'securityContext', data));
   if (!a) return undefined;
   const sc = helmRenderedMap(project, file, a.text, a.start, data);
   return sc ? { sc, span: { file, start: a.start, end: a.end } } : undefined;
@@ -135,11 +136,26 @@ function renderedList(project: Project, file: SourceFile, c: YAMLMap, key: strin
   if (!a) return undefined;
   const { start, end } = a;
   const m = [a.text];
-  const r = helmRenderedList(project, file.path, m[0], (ws) => ws.some((w) => DEBUGGER_WORD.test(w)), flip, data);
+  const r = helmRenderedList(project, file.path, m[0], (ws) => ws.some((w) => DEBUGGER_WORD.test(w)) || (key === 'args' && delveArgs(ws)), flip, data);
   if (!r || r.items.length === 0) return undefined;
   const words: Word[] = r.items.map((value) => ({ value, start, end, quoted: true, map: Array.from({ length: value.length }, () => start) }));
   const note: Related | undefined = r.set ? { span: { file, start, end }, message: `These ${key} are rendered with a debugger only with \`helm install … ${r.set}\`: it is the chart's debug mode.` } : undefined;
   return { words, ...(note ? { note } : {}), ...(r.flip ? { flip: r.flip } : {}) };
+}
+
+/** Subcommands of dlv that start or attach to a program. */
+const DLV_COMMANDS = new Set(['exec', 'debug', 'attach', 'test']);
+
+/**
+ * Whether a container's args are delve's command line without the `dlv` word: `--headless` and a `--listen`
+ * before one of dlv's subcommands (`exec`, `debug`, `attach`, `test`) — flags no other program takes together.
+ */
+function delveArgs(args: Array<Word | string>): boolean {
+  const values = args.map((w) => (typeof w === 'string' ? w : w.value));
+  const sub = values.findIndex((v) => DLV_COMMANDS.has(v));
+  if (sub < 1) return false;
+  const before = values.slice(0, sub);
+  return before.some((v) => v === '--headless' || v === '--headless=true') && before.some((v) => v === '-l' || v.startsWith('--listen'));
 }
 
 /** A rendered securityContext that grants SYS_PTRACE (or ALL, or privileged). */
@@ -171,7 +187,7 @@ function turnsOnDebug(project: Project, file: SourceFile, y: YamlFile, c: YAMLMa
     if (items(y, get(y, c, key)).length === 0) {
       const a = keyAction(file, c, key, /include|template|toYaml/);
       if (a) {
-        const dbg = (ws: string[]): boolean => ws.some((w) => DEBUGGER_WORD.test(w));
+        const dbg = (ws: string[]): boolean => ws.some((w) => DEBUGGER_WORD.test(w)) || (key === 'args' && delveArgs(ws));
         const own = helmRenderedList(project, file.path, a.text, () => true);
         const theirs = helmRenderedList(project, file.path, a.text, () => true, undefined, data);
         if (own && theirs && !dbg(own.items) && dbg(theirs.items)) return true;
@@ -245,7 +261,8 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
           const installs = chartInstalls(project, file.path);
           const install = installs.find((i) => turnsOnDebug(project, file, y, c, i, linker)) ?? installs.find((i) => grantsPtrace(renderedSecurityContext(project, file, c as YAMLMap, i.data)?.sc));
           const data = install?.data;
-          const sc = get(y, c, 'securityContext');
+          const scPair = renderedPair(project, file, c as YAMLMap, 'securityContext', data);
+          const sc = scPair ? (scPair.value as YNode) : get(y, c, 'securityContext');
           // `securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`: as the values render it.
           const scRendered = renderedSecurityContext(project, file, c as YAMLMap, data);
           const podRendered = isMapNode(pod) ? renderedSecurityContext(project, file, pod, data) : undefined;
@@ -325,8 +342,18 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             // A Tilt build's entrypoint= is the container's command; args follow it.
             const entry = linked?.entrypoint ?? img?.stage.entrypoint;
             facts = entry && entry.form === 'exec' ? runFacts(entry, { form: 'exec', words: args, span: nodeSpan(file, get(y, c, 'args')), facts: analyzeWords(file, args) }, follow) : analyzeWords(file, args, undefined, follow);
+            // args that are delve's own command line (`--listen=:2345 --headless=true … exec ./app`) to an image whose
+            // ENTRYPOINT the repository does not show: the entrypoint is dlv (a chart's debug mode for a debug image).
+            if (!entry && facts.tools.length === 0 && delveArgs(args)) facts = analyzeWords(file, [{ ...args[0]!, value: 'dlv', quoted: true, map: Array.from({ length: 3 }, () => args[0]!.start) }, ...args], undefined, follow);
           } else facts = img ? (linked?.entrypoint ? runFacts(linked.entrypoint, undefined, follow) : runFacts(img.stage.entrypoint, img.stage.cmd, follow)) : { tools: [], builds: [] };
           if (img) facts = { tools: [...imageTools(img, command.length > 0 || args.length > 0, facts, follow, linked?.entrypoint), ...facts.tools], builds: [...img.builds, ...facts.builds] };
+          // An action that cannot hide a capability: the securityContext read from values, one in a branch these values
+          // leave off (that the container itself is not in), a named template whose render sets none.
+          const hidesNothing = (at: number, cStart: number, rendered: Span | undefined): boolean =>
+            (rendered !== undefined && at >= rendered.start && at < rendered.end) ||
+            // (not a `with` block: one whose value the chart leaves unset is left to the installer, as above)
+            offRegions(project, file, at, data).some((r) => !(r.start <= cStart && cStart < r.end) && !/^\{\{-?\s*with\b/.test(file.text.slice(r.at, r.at + 12))) ||
+            includeRendersNoCaps(project, file, at, data);
           const ports: PortMapping[] = [];
           for (const p of items(y, get(y, c, 'ports'))) {
             if (!isMapNode(p)) continue;
@@ -357,7 +384,7 @@ export function kubernetesLaunches(project: Project, files: SourceFile[], linker
             ...(privileged ? { privileged } : {}),
             securityOpt,
             hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
-            ...(c.range && rendersHiddenCaps(file.text, c.range[0], c.range[2], scRendered ? scRendered.span.start : undefined) ? { capsUnknown: true } : {}),
+            ...(c.range && rendersHiddenCaps(file.text, c.range[0], c.range[2], (at) => hidesNothing(at, c.range![0], scRendered?.span)) ? { capsUnknown: true } : {}),
             tools: facts.tools,
             builds: facts.builds,
             ports,
