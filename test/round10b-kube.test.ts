@@ -95,6 +95,39 @@ describe('a securityContext rendered from values', () => {
     expect(granted.found).toEqual([]);
   });
 
+  it('an if/else securityContext is read from the branch the values render, also in a workload rendered only for another kind; a column-0 `toYaml … | indent N` under `resources:` hides nothing', async () => {
+    const tmpl = (kind: string): string => `{{- if eq .Values.kind "${kind}" }}
+apiVersion: apps/v1
+kind: ${kind === 'deployment' ? 'Deployment' : 'DaemonSet'}
+metadata:
+  name: app
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: example.org/app:1
+        resources:
+{{ toYaml .Values.resources | indent 10 }}
+{{- if .Values.securityContext }}
+        securityContext:
+{{ toYaml .Values.securityContext | indent 10 }}
+{{- else }}
+        securityContext:
+          capabilities:
+            drop: [ALL]
+{{- end }}
+        command: ["/dlv", "exec", "/app", "--headless", "--listen=:2345"]
+{{- end }}
+`;
+    const files = { 'chart/Chart.yaml': CHART, 'chart/values.yaml': 'kind: deployment\nresources: {}\nsecurityContext: {}\n', 'chart/templates/deployment.yaml': tmpl('deployment'), 'chart/templates/daemonset.yaml': tmpl('daemonset') };
+    const { found } = await run(files);
+    expect(found).toEqual(['PTD001@chart/templates/daemonset.yaml:10', 'PTD001@chart/templates/deployment.yaml:10']);
+    // The values' own securityContext, when set, is the branch rendered.
+    const granted = await run({ ...files, 'chart/values.yaml': 'kind: deployment\nresources: {}\nsecurityContext:\n  capabilities:\n    add: [SYS_PTRACE]\n' });
+    expect(granted.found).toEqual([]);
+  });
+
   it('a securityContext key the chart values do not set is left to the installer: unknown (no PTD001)', async () => {
     const { found } = await run({ 'chart/Chart.yaml': CHART, 'chart/values.yaml': VALUES('{}', 'true').replace('securityContext: {}\n', ''), 'chart/templates/deployment.yaml': DEPLOY(false) });
     expect(found).toEqual([]);

@@ -160,6 +160,8 @@ export function rendersHiddenCaps(text: string, start: number, end: number, skip
     at = nl + 1;
   }
   const indent = (l: string): number => l.length - l.trimStart().length;
+  // Where an action's output lands: `| indent N` / `| nindent N` puts it N columns in (a column-0 action of an older chart).
+  const lands = (l: string): number => Math.max(indent(l), Number(/\|\s*n?indent\s+(\d+)/.exec(l)?.[1] ?? 0));
   const keyOf = (l: string): string => l.trim().replace(/^-\s+/, '').split(':')[0]!.trim();
   const RENDERS = /\{\{-?\s*(toYaml|include|tpl|template)\b/;
   for (let k = 0; k < lines.length; k++) {
@@ -179,7 +181,7 @@ export function rendersHiddenCaps(text: string, start: number, end: number, skip
     let k0 = k - 1;
     while (k0 >= 0 && (lines[k0]!.line.trim() === '' || lines[k0]!.line.trim().startsWith('{{') || lines[k0]!.line.trim().startsWith('#'))) k0--;
     const above = k0 >= 0 ? lines[k0]!.line : undefined;
-    if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= indent(line)) {
+    if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= lands(line)) {
       if (CAP_KEYS.has(keyOf(above))) return true;
       continue;
     }
@@ -189,7 +191,7 @@ export function rendersHiddenCaps(text: string, start: number, end: number, skip
     for (let j = k - 1; j >= 0; j--) {
       const up = lines[j]!.line;
       const t = up.trim();
-      if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= indent(line)) continue;
+      if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= lands(line)) continue;
       parent = keyOf(up);
       parentIsContainer = j === 0;
       break;
@@ -358,7 +360,9 @@ export function chartHelpersMentionDebugger(project: Project, templatePath: stri
 export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string, data?: TVal): Pair | undefined {
   const pairs = (map.items as Pair[]).filter((p) => isScalar(p.key) && String((p.key as Scalar).value) === key);
   if (pairs.length < 2) return undefined;
-  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0, data).length === 0);
+  // A branch that holds the whole map (a DaemonSet rendered only for `kind: daemonset`) chooses no pair of it.
+  const at = map.range?.[0] ?? 0;
+  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0, data).every((r) => r.start <= at && at < r.end));
 }
 
 /** A repository install of a chart (helmvalues.ts) and the data its templates see with it. */
