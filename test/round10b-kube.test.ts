@@ -297,3 +297,53 @@ describe('helm --set and values merging (helmvalues.ts)', () => {
     expect(mergeValues({ a: { b: 1, c: 2 }, d: [1], e: 1 }, { a: { b: 3 }, d: [2], e: null })).toEqual({ a: { b: 3, c: 2 }, d: [2] });
   });
 });
+
+describe('kubectl run (kubectl pkg/cmd/run)', () => {
+  const script = (line: string): Record<string, string> => ({ 'scripts/debug.sh': `#!/bin/sh\nset -e\n${line}\n` });
+
+  it('the words after -- run dlv in a pod of its own: PTD001 at the command', async () => {
+    const { r, found } = await run(script('kubectl run svc-debug --image=acme/svc:debug --restart=Never -- dlv exec /svc --headless --listen=:2345 --api-version=2'));
+    expect(found).toEqual(['PTD001@scripts/debug.sh:3']);
+    // A pod reached by port-forward publishes nothing: no PTD008; no automatic fix of the command line.
+    expect(r.findings[0]!.fix).toBeUndefined();
+  });
+
+  it('--overrides (a JSON merge patch) whose container adds SYS_PTRACE grants it; its command runs', async () => {
+    const ok = await run(script(`kubectl run svc-attach --image=acme/svc:debug --overrides='{"spec":{"containers":[{"name":"svc-attach","image":"acme/svc:debug","command":["dlv","attach","1","--headless","--listen=:2345"],"securityContext":{"capabilities":{"add":["SYS_PTRACE"]}}}]}}'`));
+    expect(ok.found).toEqual([]);
+    const missing = await run(script(`kubectl run svc-attach --image=acme/svc:debug --overrides='{"spec":{"containers":[{"name":"svc-attach","image":"acme/svc:debug","command":["dlv","attach","1","--headless","--listen=:2345"]}]}}'`));
+    expect(missing.found).toEqual(['PTD001@scripts/debug.sh:3']);
+    expect(missing.r.findings[0]!.severity).toBe('error');
+  });
+
+  it('capabilities written at the pod level of --overrides grant nothing (a PodSecurityContext has no capabilities)', async () => {
+    const { found } = await run(script(`kubectl run gdbs --image=acme/app:debug --restart=Never --overrides='{"spec":{"securityContext":{"capabilities":{"add":["SYS_PTRACE"]}}}}' -- strace -f -p 1`));
+    expect(found).toEqual(['PTD001@scripts/debug.sh:3']);
+  });
+
+  it('--privileged on a debugger pod is PTD003 at the flag; a merge override that replaces the containers drops it', async () => {
+    const priv = await run(script('kubectl run tracer --privileged --image=acme/app:debug -- strace -f -p 1'));
+    expect(priv.found).toEqual(['PTD003@scripts/debug.sh:3']);
+    const replaced = await run(script(`kubectl run tracer --privileged --image=acme/app:debug --overrides='{"spec":{"containers":[{"name":"tracer","image":"acme/app:debug","command":["strace","-f","-p","1"],"securityContext":{"privileged":true}}]}}'`));
+    // The override's own privileged, at its place in the JSON.
+    expect(replaced.found).toEqual(['PTD003@scripts/debug.sh:3']);
+    const loc = toLocation(replaced.r.findings[0]!.span);
+    expect(loc.startColumn).toBeGreaterThan(100);
+  });
+
+  it('a strategic override merges its container by name; a json override leaves the capabilities unknown', async () => {
+    const strategic = await run(script(`kubectl run dbg --image=acme/app:debug --override-type=strategic --overrides='{"spec":{"containers":[{"name":"dbg","securityContext":{"capabilities":{"add":["SYS_PTRACE"]}}}]}}' -- dlv attach 1 --headless --listen=:2345`));
+    expect(strategic.found).toEqual([]);
+    const json = await run(script(`kubectl run dbg --image=acme/app:debug --override-type=json --overrides='[{"op":"add","path":"/spec/containers/0/securityContext","value":{}}]' -- dlv attach 1 --headless --listen=:2345`));
+    expect(json.found).toEqual([]);
+  });
+
+  it('look-alikes: a privileged pod with no debugger (nsenter, termshark), a dlv in a comment, kubectl get', async () => {
+    const { found } = await run({
+      'scripts/node-shell.sh': `#!/bin/sh\nkubectl run nsenter --restart=Never -it --rm --image x --overrides '{"spec":{"hostPID":true,"containers":[{"name":"nsenter","image":"debian:12","command":["nsenter","--all","--target=1","--","su","-"],"securityContext":{"privileged":true}}]}}'\n`,
+      'scripts/capture.sh': "#!/bin/sh\nkubectl run -it --rm --privileged --image=alpine cap -- /bin/ash -c 'apk add termshark && termshark'\n",
+      'scripts/notes.sh': '#!/bin/sh\n# kubectl run dbg --image=x -- dlv attach 1\nkubectl get pods -o wide # dlv\n',
+    });
+    expect(found).toEqual([]);
+  });
+});
