@@ -109,6 +109,7 @@ export function valuesSpan(project: Project, templatePath: string, raw: string):
 }
 
 const regionCache = new WeakMap<SourceFile, Region[]>();
+const dataRegionCache = new WeakMap<object, WeakMap<SourceFile, Region[]>>();
 
 /**
  * The `{{ if … }}` branches of a chart's template that do not render with the chart's default values
@@ -117,9 +118,16 @@ const regionCache = new WeakMap<SourceFile, Region[]>();
  */
 export function offRegions(project: Project, file: SourceFile, offset: number, data?: TVal): Region[] {
   if (!file.text.includes('{{')) return [];
-  if (data !== undefined) {
-    const chart = chartOf(project, file.path);
-    const rs = chart ? conditionRegions(file.text, data, chart.defines).filter((r) => r.on === false) : [];
+  if (data !== undefined && data !== null && typeof data === 'object') {
+    // An install's values: the file's branches decided once per install (the data object is the install's own).
+    let perData = dataRegionCache.get(data);
+    if (!perData) dataRegionCache.set(data, (perData = new WeakMap()));
+    let rs = perData.get(file);
+    if (!rs) {
+      const chart = chartOf(project, file.path);
+      rs = chart ? conditionRegions(file.text, data, chart.defines).filter((r) => r.on === false) : [];
+      perData.set(file, rs);
+    }
     return rs.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => b.start - a.start);
   }
   let regions = regionCache.get(file);
