@@ -197,6 +197,21 @@ describe("the repository's own installs of a chart", () => {
     expect(found).toEqual([]);
   });
 
+  it("Tilt's helm(set=['image.repository=…']) switches the chart to the debug image the Tiltfile builds (its Dockerfile runs dlv)", async () => {
+    const files = {
+      'chart/Chart.yaml': CHART,
+      'chart/values.yaml': 'image:\n  repository: acme/app\n  tag: "1.0"\nsecurityContext: {}\n',
+      'chart/templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"\n          securityContext:\n            {{- toYaml .Values.securityContext | nindent 12 }}\n',
+      'Dockerfile.debug': 'FROM golang:1.24\nRUN go install github.com/go-delve/delve/cmd/dlv@v1.25.2\nCOPY . /src\nRUN cd /src && go build -gcflags "all=-N -l" -o /app .\nCMD ["/go/bin/dlv", "--listen=:2345", "--headless=true", "--api-version=2", "exec", "/app"]\n',
+      'Dockerfile': 'FROM golang:1.24\nCOPY . /src\nRUN cd /src && go build -o /app .\nCMD ["/app"]\n',
+    };
+    const debug = await run({ ...files, Tiltfile: "docker_build('acme/app-debug', '.', dockerfile='Dockerfile.debug')\nk8s_yaml(helm('chart', set=['image.repository=acme/app-debug', 'image.tag=dev']))\n" });
+    expect(debug.found).toEqual(['PTD001@chart/templates/deployment.yaml:9']);
+    // An image switch to a build without a debugger is no debug mode.
+    const plain = await run({ ...files, Tiltfile: "docker_build('acme/app-dev', '.')\nk8s_yaml(helm('chart', set=['image.repository=acme/app-dev']))\n" });
+    expect(plain.found).toEqual([]);
+  });
+
   it('a Skaffold release with valuesFiles and setValues', async () => {
     const skaffold = (extra: string): string => `apiVersion: skaffold/v2beta29
 kind: Config
