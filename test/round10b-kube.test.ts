@@ -362,3 +362,30 @@ describe('kubectl run (kubectl pkg/cmd/run)', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('kustomize patches targeted by labelSelector', () => {
+  const base = (sc = ''): Record<string, string> => ({
+    'k8s/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+    'k8s/base/deployment.yaml': `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  labels:\n    app: api\n    tier: backend\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: example.org/api:1.0\n          command: ["/api"]\n${sc}`,
+    'k8s/debug/dlv.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: not-used\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          command: ["/dlv", "attach", "1", "--headless", "--listen=:2345"]\n',
+  });
+  const GRANT = '          securityContext:\n            capabilities:\n              add: [SYS_PTRACE]\n';
+  const overlay = (target: string): string => `resources:\n  - ../base\npatches:\n  - path: dlv.yaml\n    target:\n${target}`;
+
+  it("a patch whose target selects by the resource's labels renders over it: the base's grant holds (kind and labels, or labels alone)", async () => {
+    for (const t of ['      labelSelector: "app=api,tier!=frontend"\n', '      kind: Deployment\n      labelSelector: app==api\n', '      labelSelector: tier\n']) {
+      const { found } = await run({ ...base(GRANT), 'k8s/debug/kustomization.yaml': overlay(t) });
+      expect(found).toEqual([]);
+    }
+    // Without the grant, the rendered container is reported where the patch writes it.
+    const missing = await run({ ...base(), 'k8s/debug/kustomization.yaml': overlay('      labelSelector: app=api\n') });
+    expect(missing.found).toEqual(['PTD001@k8s/debug/dlv.yaml:9']);
+  });
+
+  it('a selector that matches no resource, a set-based selector, or an annotationSelector is not followed: the patch file is read alone, as before', async () => {
+    for (const t of ['      labelSelector: app=web\n', '      labelSelector: "app in (api,web)"\n', '      annotationSelector: debug=true\n', '      labelSelector: "!tier"\n']) {
+      const { found } = await run({ ...base(GRANT), 'k8s/debug/kustomization.yaml': overlay(t) });
+      expect(found).toEqual(['PTD001@k8s/debug/dlv.yaml:9']);
+    }
+  });
+});
