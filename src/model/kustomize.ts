@@ -86,7 +86,8 @@ export function globbedManifests(project: Project, baseDir: string, globs: strin
  * patchjson6902 and imagetag; k8s.io/api core/v1 patch tags; the kubelet's command/args rules):
  * - a strategic-merge patch (`patchesStrategicMerge:`, or `patches:` whose content is a map) applies to the
  *   resource of its kind and metadata.name, or to every one its `target:` selects (kind and name are regular
- *   expressions; a name matches the resource's current name or any earlier one, before a namePrefix/nameSuffix);
+ *   expressions; a name matches the resource's current name or any earlier one, before a namePrefix/nameSuffix;
+ *   a `labelSelector` of equality terms matches the resource's own metadata.labels);
  *   `containers` and `initContainers` merge by `name`, `ports` by `containerPort`; `command`, `args` and
  *   `securityContext.capabilities.add/drop` are plain lists, which the patch's list replaces; `securityContext`
  *   and `capabilities` merge key by key;
