@@ -335,7 +335,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     // A `kubectl debug --custom profile.yaml` of a script is read as YAML, in a repository without other YAML too.
     if (files.some((f) => LEADS_TO_YAML.has(f.kind) || f.text.includes('--custom'))) await loadYaml();
     // nodemon.json is read when a container runs nodemon (it is not discovered).
-    if (mayReadJson(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon'))) await loadJsonc();
+    if (mayReadJson(files.map((f) => f.kind)) || files.some((f) => f.text.includes('nodemon') || f.text.includes('--overrides'))) await loadJsonc();
     // air's config is read when a container runs `air`: its default names are discovered as 'air'; another name is
     // `air -c FILE`, or a file a Dockerfile copies to .air.toml (`COPY config/air.node.toml /src/.air.toml`, `CMD ["air"]`).
     if (files.some((f) => f.kind === 'air' || f.text.includes('air -c') || (f.text.includes('.toml') && /\bair\b/.test(f.text)))) await loadToml();

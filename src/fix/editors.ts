@@ -82,7 +82,7 @@ function buildEditor(l: Launch): LaunchEditor {
     case 'compose':
       return composeEditor(src.service, src.main, src.anchors);
     case 'kubernetes':
-      return kubernetesEditor({ y: src.y, container: src.container, name: src.name });
+      return src.rendered ? NO_EDITS : kubernetesEditor({ y: src.y, container: src.container, name: src.name });
     case 'run': {
       const line = runLineEditor({ file: src.file, insertAt: src.insertAt, flags: src.flags });
       if (!src.compose) return line;

@@ -291,7 +291,12 @@ export interface EvalContext {
   /** Set when an action printed a missing (empty) value: a name with a hole in it. */
   printedEmpty?: boolean;
   steps: number;
+  /** A value that is not known prints as a placeholder (a list of arguments with an unknown item stays a list). */
+  lenient?: boolean;
 }
+
+/** What a lenient render prints for a value it does not know. */
+export const HOLE = '\u27e6?\u27e7';
 
 class Budget extends Error {}
 
@@ -428,6 +433,7 @@ function renderNodes(cx: EvalContext, nodes: TNode[], dot: TVal, root: TVal, var
         const v = evalPipe(cx, n.pipe, dot, root, vars, depth);
         if (v === null || v === undefined) cx.printedEmpty = true;
         part = show(v);
+        if (part === UNKNOWN && cx.lenient) part = HOLE;
         break;
       }
       case 'template': part = show(renderDefine(cx, n.name, n.arg ? evalPipe(cx, n.arg, dot, root, vars, depth) : undefined, depth + 1)); break;
@@ -456,14 +462,16 @@ function renderNodes(cx: EvalContext, nodes: TNode[], dot: TVal, root: TVal, var
  * Render a short template (an `image:` value, a Service `type:`) with the chart's data and named templates.
  * Undefined when anything in it is unknown, or when it prints a value that is missing (the name has a hole).
  */
-export function renderText(src: string, data: TVal, defines: Map<string, TNode[]>): string | undefined {
+export function renderText(src: string, data: TVal, defines: Map<string, TNode[]>, opts: { lenient?: boolean } = {}): string | undefined {
   const parsed = parseTemplate(src);
   if (!parsed) return undefined;
   const all = parsed.defines.size > 0 ? new Map([...defines, ...parsed.defines]) : defines;
-  const cx: EvalContext = { defines: all, steps: 0 };
+  const cx: EvalContext = { defines: all, steps: 0, ...(opts.lenient ? { lenient: true } : {}) };
   try {
     const out = renderNodes(cx, parsed.nodes, data, data, new Map(), 0);
-    return out === UNKNOWN || cx.printedEmpty ? undefined : out;
+    // Lenient: an unknown value printed is a placeholder, an empty one prints as nothing (as Helm does); an
+    // unknown condition still leaves the whole render unknown.
+    return out === UNKNOWN || (cx.printedEmpty && !opts.lenient) ? undefined : out;
   } catch (e) {
     if (e instanceof Budget) return undefined;
     throw e;

@@ -11,6 +11,7 @@ import type { Pair, Scalar, YAMLMap } from 'yaml';
 import { isScalar, parseAllDocuments } from '../parse/yaml-lib.js';
 import { getPath, nodeSpan, type YamlFile, type YNode } from '../parse/yaml.js';
 import { chartData, conditionRegions, definesOf, renderText, type Region, type TNode, type TVal } from './gotemplate.js';
+import { chartOverrides, mergeValues, type ValuesOverride } from './helmvalues.js';
 import type { Project } from './project.js';
 import { isHot } from './relevance.js';
 import type { SourceFile, Span } from '../types.js';
@@ -80,11 +81,11 @@ export function chartOf(project: Project, templatePath: string): Chart | undefin
 }
 
 /** A short template (an `image:`, a Service `type:`, a port) rendered with the chart's default values; undefined when not certain. */
-export function helmValue(project: Project, templatePath: string, raw: string): string | undefined {
+export function helmValue(project: Project, templatePath: string, raw: string, data?: TVal): string | undefined {
   if (!raw.includes('{{')) return raw;
   const chart = chartOf(project, templatePath);
   if (!chart) return undefined;
-  const out = renderText(raw, chart.data, chart.defines)?.trim();
+  const out = renderText(raw, data ?? chart.data, chart.defines)?.trim();
   if (out === undefined || out === '') return undefined;
   // `{{ include "x.image" . | quote }}` in a plain scalar: the quotes are YAML's.
   const q = /^"([^"]*)"$|^'([^']*)'$/.exec(out);
@@ -92,8 +93,8 @@ export function helmValue(project: Project, templatePath: string, raw: string): 
 }
 
 /** The image reference with the chart's values substituted; undefined when something stays a template. */
-export function helmImage(project: Project, templatePath: string, raw: string): string | undefined {
-  const v = helmValue(project, templatePath, raw);
+export function helmImage(project: Project, templatePath: string, raw: string, data?: TVal): string | undefined {
+  const v = helmValue(project, templatePath, raw, data);
   // A name with blanks or braces left in it is no image reference.
   return v !== undefined && !/\s|\{\{|\}\}/.test(v) ? v : undefined;
 }
@@ -119,14 +120,27 @@ export function isTemplated(file: SourceFile): boolean {
   if (t === undefined) templated.set(file, (t = file.text.includes('{{')));
   return t;
 }
+const dataRegionCache = new WeakMap<object, WeakMap<SourceFile, Region[]>>();
 
 /**
  * The `{{ if … }}` branches of a chart's template that do not render with the chart's default values
  * (a debug mode that is off: `{{- if .Values.chaosDlv.enable }}` with `enable: false`) and hold the offset.
  * The innermost such branch comes first.
  */
-export function offRegions(project: Project, file: SourceFile, offset: number): Region[] {
+export function offRegions(project: Project, file: SourceFile, offset: number, data?: TVal): Region[] {
   if (!isTemplated(file)) return [];
+  if (data !== undefined && data !== null && typeof data === 'object') {
+    // An install's values: the file's branches decided once per install (the data object is the install's own).
+    let perData = dataRegionCache.get(data);
+    if (!perData) dataRegionCache.set(data, (perData = new WeakMap()));
+    let rs = perData.get(file);
+    if (!rs) {
+      const chart = chartOf(project, file.path);
+      rs = chart ? conditionRegions(file.text, data, chart.defines).filter((r) => r.on === false) : [];
+      perData.set(file, rs);
+    }
+    return rs.filter((r) => r.start <= offset && offset < r.end).sort((a, b) => b.start - a.start);
+  }
   let regions = regionCache.get(file);
   if (!regions) {
     const chart = chartOf(project, file.path);
@@ -151,9 +165,10 @@ const CAP_KEYS = new Set(['securityContext', 'capabilities', 'add']);
  * or named templates (`{{- toYaml . | nindent 12 }}`, `{{ include "chart.container" . }}`) at the container's
  * own level or under `securityContext`/`capabilities`, or such a key whose value is one
  * (`securityContext: {{- toYaml .Values.securityContext | nindent 12 }}`). Rendered `resources`, labels or env
- * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there.
+ * cannot, and `{{- if … }}`/`{{- end }}` only choose among lines that are there. An action `skip` names (one the model
+ * read from the values, or one in a branch they do not render) hides nothing.
  */
-export function rendersHiddenCaps(text: string, start: number, end: number): boolean {
+export function rendersHiddenCaps(text: string, start: number, end: number, skip?: (at: number) => boolean): boolean {
   const first = text.lastIndexOf('\n', start) + 1;
   // Only the container's own lines are read: a test of the whole file would be made once per container.
   if (!text.slice(first, end).includes('{{')) return false;
@@ -165,12 +180,16 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
     at = nl + 1;
   }
   const indent = (l: string): number => l.length - l.trimStart().length;
+  // Where an action's output lands: `| indent N` / `| nindent N` puts it N columns in (a column-0 action of an older chart).
+  const lands = (l: string): number => Math.max(indent(l), Number(/\|\s*n?indent\s+(\d+)/.exec(l)?.[1] ?? 0));
   const keyOf = (l: string): string => l.trim().replace(/^-\s+/, '').split(':')[0]!.trim();
   const RENDERS = /\{\{-?\s*(toYaml|include|tpl|template)\b/;
   for (let k = 0; k < lines.length; k++) {
-    const { line } = lines[k]!;
+    const { line, at } = lines[k]!;
     const i = line.indexOf('{{');
     if (i < 0 || !RENDERS.test(line.slice(i))) continue;
+    // An action the model rendered from values (a `securityContext` written by `toYaml`), or one in a branch the values leave off.
+    if (skip?.(at + i)) continue;
     const before = line.slice(0, i).trim();
     if (before.endsWith(':')) {
       if (CAP_KEYS.has(keyOf(before))) return true;
@@ -182,7 +201,7 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
     let k0 = k - 1;
     while (k0 >= 0 && (lines[k0]!.line.trim() === '' || lines[k0]!.line.trim().startsWith('{{') || lines[k0]!.line.trim().startsWith('#'))) k0--;
     const above = k0 >= 0 ? lines[k0]!.line : undefined;
-    if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= indent(line)) {
+    if (above !== undefined && /^\s*(?:-\s+)?[A-Za-z0-9_.-]+:\s*$/.test(above) && indent(above) <= lands(line)) {
       if (CAP_KEYS.has(keyOf(above))) return true;
       continue;
     }
@@ -192,7 +211,7 @@ export function rendersHiddenCaps(text: string, start: number, end: number): boo
     for (let j = k - 1; j >= 0; j--) {
       const up = lines[j]!.line;
       const t = up.trim();
-      if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= indent(line)) continue;
+      if (t === '' || t.startsWith('{{') || t.startsWith('#') || indent(up) >= lands(line)) continue;
       parent = keyOf(up);
       parentIsContainer = j === 0;
       break;
@@ -236,11 +255,12 @@ export interface HelmVariant {
  * then `{{ if eq .Values.debug.enabled true }}` for dlv's flags) switch with it. Undefined when the file is no
  * chart template or none of the items sits in a branch the default values leave off.
  */
-export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean): HelmVariant | undefined {
+export function helmListVariant(project: Project, file: SourceFile, offsets: number[], debug: (i: number) => boolean, data?: TVal): HelmVariant | undefined {
   if (offsets.length === 0 || !isTemplated(file)) return undefined;
   const chart = chartOf(project, file.path);
   if (!chart) return undefined;
-  const all = conditionRegions(file.text, chart.data, chart.defines);
+  const base = data ?? chart.data;
+  const all = conditionRegions(file.text, base, chart.defines);
   const offIn = (rs: Region[], at: number): Region | undefined =>
     rs.filter((r) => r.on === false && r.start <= at && at < r.end).sort((a, b) => b.start - a.start)[0];
   if (!offsets.some((at) => offIn(all, at))) return undefined;
@@ -255,10 +275,10 @@ export function helmListVariant(project: Project, file: SourceFile, offsets: num
     const literals = [...region.cond.matchAll(/"([^"\\]{1,64})"/g)].map((m) => m[1]!).slice(0, 8);
     for (const p of paths) {
       const path = p.split('.');
-      const cur = valueAt(chart.data, path);
+      const cur = valueAt(base, path);
       const tries: TVal[] = typeof cur === 'boolean' ? [!cur] : cur === undefined || cur === null || cur === '' ? [true, ...literals] : typeof cur === 'string' ? literals : [];
       for (const v of tries) {
-        const turned = conditionRegions(file.text, withValue(chart.data, path, v), chart.defines);
+        const turned = conditionRegions(file.text, withValue(base, path, v), chart.defines);
         if (offIn(turned, offsets[i]!)) continue;
         return { keep: offsets.map((at) => !offIn(turned, at)), region, set: `--set ${p}=${String(v)}` };
       }
@@ -304,9 +324,10 @@ export interface HelmRenderedList {
  * the named template's conditions read, turned on, renders one, those items are what the chart's debug mode runs.
  * Undefined when the action is another one or something in it is unknown.
  */
-export function helmRenderedList(project: Project, templatePath: string, action: string, debug: (items: string[]) => boolean, flip?: { path: string[]; value: TVal }): HelmRenderedList | undefined {
-  const chart = chartOf(project, templatePath);
-  if (!chart) return undefined;
+export function helmRenderedList(project: Project, templatePath: string, action: string, debug: (items: string[]) => boolean, flip?: { path: string[]; value: TVal }, data?: TVal): HelmRenderedList | undefined {
+  const found = chartOf(project, templatePath);
+  if (!found) return undefined;
+  const chart: Chart = data === undefined ? found : { ...found, data };
   const inc = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
   const vals = /^\{\{-?\s*toYaml\s+\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
   const listOf = (v: TVal): string[] | undefined =>
@@ -314,7 +335,9 @@ export function helmRenderedList(project: Project, templatePath: string, action:
   if (vals) return ((items) => (items ? { items } : undefined))(listOf(valueAt(chart.data, vals[1]!.slice(1).split('.'))));
   if (!inc) return undefined;
   const render = (data: TVal): string[] | undefined => {
-    const text = renderText(`{{ include "${inc[1]!}" . }}`, data, chart.defines);
+    // A list of arguments: an item that prints something not known (`$(POD_NAMESPACE)/{{ include "x.configName" . }}`
+    // of a name from .Release) is a placeholder word, the list stays one (its conditions must be known).
+    const text = renderText(`{{ include "${inc[1]!}" . }}`, data, chart.defines, { lenient: true });
     if (text === undefined) return undefined;
     if (text.trim() === '') return [];
     try {
@@ -354,8 +377,77 @@ export function chartHelpersMentionDebugger(project: Project, templatePath: stri
  * both branches of an `{{ if }} … {{ else }} … {{ end }}` (`image:` from a fully qualified name, else from
  * repository and tag) reads as a duplicate key, and the first is not always the one rendered.
  */
-export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string): Pair | undefined {
+export function renderedPair(project: Project, file: SourceFile, map: YAMLMap, key: string, data?: TVal): Pair | undefined {
   const pairs = (map.items as Pair[]).filter((p) => isScalar(p.key) && String((p.key as Scalar).value) === key);
   if (pairs.length < 2) return undefined;
-  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0).length === 0);
+  // A branch that holds the whole map (a DaemonSet rendered only for `kind: daemonset`) chooses no pair of it.
+  const at = map.range?.[0] ?? 0;
+  return pairs.find((p) => offRegions(project, file, (p.key as Scalar).range?.[0] ?? 0, data).every((r) => r.start <= at && at < r.end));
+}
+
+/** A repository install of a chart (helmvalues.ts) and the data its templates see with it. */
+export interface ChartInstall {
+  override: ValuesOverride;
+  data: TVal;
+}
+
+const installCache = new WeakMap<Chart, ChartInstall[]>();
+/** At most this many installs of one chart are rendered. */
+const MAX_CHART_INSTALLS = 8;
+
+/** The repository's installs of the chart that holds this template, each with values.yaml and its layers merged as Helm does. */
+export function chartInstalls(project: Project, templatePath: string): ChartInstall[] {
+  const chart = chartOf(project, templatePath);
+  if (!chart) return [];
+  let hit = installCache.get(chart);
+  if (hit) return hit;
+  const base = chart.data as Record<string, TVal>;
+  hit = chartOverrides(project, chart.root).slice(0, MAX_CHART_INSTALLS).map((override) => ({
+    override,
+    data: { ...base, Values: override.layers.reduce<TVal>((acc, layer) => mergeValues(acc, layer), base.Values) },
+  }));
+  installCache.set(chart, hit);
+  return hit;
+}
+
+/**
+ * What an action that renders a map whole gives with these values: `{{- toYaml .Values.x | nindent 12 }}`, or
+ * `{{- toYaml . | nindent 12 }}` inside `{{- with .Values.x }}` (the innermost `with` around the offset).
+ * Undefined when the action is another one, the values do not set the key, or the value is not a map (`null` is an
+ * empty map).
+ */
+export function helmRenderedMap(project: Project, file: SourceFile, action: string, at: number, data?: TVal): { [k: string]: TVal } | undefined {
+  const chart = chartOf(project, file.path);
+  if (!chart) return undefined;
+  const m = /^\{\{-?\s*toYaml\s+(\.Values(?:\.[A-Za-z_][A-Za-z0-9_-]*)+|\.)\s*(?:\|\s*n?indent\s+\d+\s*)?-?\}\}$/.exec(action.trim());
+  if (!m) return undefined;
+  let path: string | undefined = m[1] === '.' ? undefined : m[1]!;
+  if (path === undefined) {
+    const withs = conditionRegions(file.text, data ?? chart.data, chart.defines)
+      .filter((r) => r.start <= at && at < r.end && /^\{\{-?\s*with\b/.test(file.text.slice(r.at, r.at + 12)))
+      .sort((a, b) => b.start - a.start);
+    const cond = withs[0]?.cond.trim();
+    if (!cond || !/^\.Values(?:\.[A-Za-z_][A-Za-z0-9_-]*)+$/.test(cond)) return undefined;
+    path = cond;
+  }
+  const v = valueAt(data ?? chart.data, path.slice('.Values.'.length).split('.'));
+  // A key the values do not set at all is left to whoever installs the chart: unknown, not empty.
+  if (v === undefined) return undefined;
+  if (v === null) return {};
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as { [k: string]: TVal }) : undefined;
+}
+
+/**
+ * Whether the `{{ include "x" . }}` (or `template`) action at this offset renders nothing that can set a container's
+ * capabilities: the chart's named template, rendered with these values (a value it does not know printed as a
+ * placeholder), names no `securityContext`, `capabilities` or `privileged` (`{{- include "x.volumeMounts" . | indent 8 }}`).
+ */
+export function includeRendersNoCaps(project: Project, file: SourceFile, at: number, data?: TVal): boolean {
+  const close = file.text.indexOf('}}', at);
+  if (close < 0 || close - at > 512) return false;
+  const m = /^\{\{-?\s*(?:include|template)\s+"([^"]+)"\s+(?:\.|\$)\s*(?:\|\s*n?indent\s+\d+\s*)?-?$/.exec(file.text.slice(at, close));
+  const chart = m ? chartOf(project, file.path) : undefined;
+  if (!m || !chart || !chart.defines.has(m[1]!)) return false;
+  const text = renderText(`{{ include "${m[1]!}" . }}`, data ?? chart.data, chart.defines, { lenient: true });
+  return text !== undefined && !/\b(securityContext|capabilities|privileged)\b/.test(text);
 }

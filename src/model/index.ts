@@ -15,7 +15,7 @@ import { tiltBuilds } from './tilt.js';
 import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
 import { Linker } from './link.js';
-import { attachExecs, kubectlDebugLaunches, kubectlExecs } from './kubectl.js';
+import { attachExecs, kubectlDebugLaunches, kubectlExecs, kubectlRunLaunches } from './kubectl.js';
 import { kustomizeOverlays, setsKustomizeImage } from './kustomize.js';
 import { workflowBuildSpecs, workflowLaunches } from './workflows.js';
 import { grantFromDeployments, oktetoLaunches } from './okteto.js';
@@ -175,6 +175,11 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     const cf = commandFileOf(project, f);
     return kubectlDebugLaunches(project, f, cf.commands, cf.expand, (x) => project.yaml(x)?.docs[0]?.toJS({ maxAliasCount: 100 }));
   });
+  // `kubectl run NAME --image=… [--privileged] [--overrides='{…}'] -- dlv …`: a pod of its own.
+  const kubectlRun = runFiles.flatMap((f) => {
+    const cf = commandFileOf(project, f);
+    return kubectlRunLaunches(f, cf.commands, cf.expand);
+  });
   // `kubectl exec … -- dlv attach`: the debugger runs in a container of the repository's manifests.
   const execs = runFiles.flatMap((f) => {
     const cf = commandFileOf(project, f);
@@ -194,7 +199,7 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   grantFromDeployments(okteto, kubernetes.launches);
   // DevSpace dev containers (devspace dev replaces the selected pod's container with them).
   const devspace = devspaceLaunches(project, relevance.devspaceFiles(), linker, kubernetes);
-  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...jobContainers];
+  const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...kubectlRun, ...jobContainers];
   markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.
   const own = dockerfileLaunches(project, relevance.dockerfileCandidates(), linker, runtimes);

@@ -17,10 +17,11 @@ import type { SimpleCommand, Word } from '../parse/shell.js';
 import { analyzeWords, wordSpan, type ToolUse } from './commands.js';
 import type { CommandFlag, Launch } from './launch.js';
 import type { Project } from './project.js';
-import type { SourceFile, Valued } from '../types.js';
+import type { SourceFile, Span, Valued } from '../types.js';
 import { positionAt } from '../source.js';
 import { repoJoin } from './scripts.js';
-import { parseJsoncFile, findNodeAtLocation } from '../parse/jsonc-lib.js';
+import { parseJsoncFile, findNodeAtLocation, parseTree } from '../parse/jsonc-lib.js';
+import { hasCapability } from './caps.js';
 
 /** Profiles whose debug container gets CAP_SYS_PTRACE. */
 export const PTRACE_PROFILES = new Set(['general', 'sysadmin']);
@@ -262,3 +263,141 @@ export function attachExecs(execs: KubectlExec[], launches: Launch[], labels: Ma
   }
 }
 
+
+/**
+ * `kubectl run NAME --image=IMG [--privileged] [--overrides='{json}' [--override-type=merge|strategic]] [--command] -- CMD…`
+ * in a script or Makefile: a pod of one container named NAME (kubectl pkg/cmd/run): the words after `--` are its args
+ * (its command with `--command`), `--privileged` (kubectl 1.19+) its securityContext. `--overrides` is a JSON merge
+ * patch of the generated pod by default (RFC 7396: a `spec.containers` list replaces the generated one whole), a
+ * strategic merge patch with `--override-type=strategic` (containers merge by name); read with jsonc-parser: the
+ * first container's image, command, args and securityContext (`capabilities.add/drop`, `privileged`, `runAsUser`,
+ * `runAsNonRoot`), the pod's `securityContext.runAsUser` and `hostPID`. A JSON 6902 override, or one that does
+ * not parse, leaves the capabilities unknown. A launch of kind `kubernetes` (a pod, reached by port-forward) with
+ * no automatic fix.
+ */
+const RUN_VALUE_FLAGS = new Set(['--image', '--overrides', '--override-type', '--env', '--port', '-l', '--labels', '--restart', '--image-pull-policy', '--annotations', '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--pod-running-timeout', '-o', '--output', '--field-manager', '--timeout', '--grace-period', '--cascade', '-f', '--filename', '--template', '--detach-keys', '--serviceaccount', '--as', '--token', '--request-timeout']);
+
+type JNode = NonNullable<ReturnType<typeof findNodeAtLocation>>;
+
+export function kubectlRunLaunches(file: SourceFile, commands: SimpleCommand[], expand: (v: string) => string): Launch[] {
+  const out: Launch[] = [];
+  for (const c of commands) {
+    const words = c.words;
+    const at = kubectlVerb(words);
+    if (!at || words[at.j]?.value !== 'run') continue;
+    const { k, j } = at;
+    const flags = new Map<string, { value: string; word: Word; valueWord: Word; offset: number }>();
+    let name: Word | undefined;
+    let i = j + 1;
+    for (; i < words.length; i++) {
+      const w = words[i]!;
+      const v = w.value;
+      if (v === '--') { i++; break; }
+      if (v.startsWith('-')) {
+        const eq = v.indexOf('=');
+        if (eq > 0) { flags.set(v.slice(0, eq), { value: v.slice(eq + 1), word: w, valueWord: w, offset: eq + 1 }); continue; }
+        if (RUN_VALUE_FLAGS.has(v) && words[i + 1]) { flags.set(v, { value: words[i + 1]!.value, word: w, valueWord: words[i + 1]!, offset: 0 }); i++; continue; }
+        flags.set(v, { value: '', word: w, valueWord: w, offset: v.length });
+        continue;
+      }
+      if (!name) { name = w; continue; }
+      // kubectl's old form without `--`: what follows the name is the command.
+      break;
+    }
+    if (!name || name.value.includes('$')) continue;
+    const image = flags.get('--image');
+    const cname = expand(name.value);
+    let cmdWords = words.slice(i);
+    const priv = flags.get('--privileged');
+    let privileged: Valued<boolean> | undefined = priv && priv.value !== 'false' ? { value: true, span: wordSpan(file, priv.word) } : undefined;
+    let capAdd: Valued<string>[] = [];
+    let capDrop: Valued<string>[] = [];
+    let user: Valued<string> | undefined;
+    let capsUnknown = false;
+    let hostPid: Span | undefined;
+    let imageValue = image ? { value: expand(image.value), span: wordSpan(file, image.valueWord) } : undefined;
+    let overrideCmd: Word[] | undefined;
+    const ov = flags.get('--overrides');
+    if (ov) {
+      const type = flags.get('--override-type')?.value ?? 'merge';
+      const w = ov.valueWord;
+      // Offsets in the JSON text are offsets in the word's value; its map gives the file offset of each.
+      const spanOf = (n: JNode): Span => {
+        const s = w.map[ov.offset + n.offset] ?? w.start;
+        const e = w.map[Math.min(ov.offset + n.offset + n.length, w.value.length) - 1];
+        return { file, start: s, end: e !== undefined ? e + 1 : w.end };
+      };
+      let root: JNode | undefined;
+      try {
+        root = type === 'json' ? undefined : parseTree(ov.value, [], { allowTrailingComma: false }) ?? undefined;
+      } catch {
+        root = undefined;
+      }
+      if (!root || root.type !== 'object') capsUnknown = true;
+      else {
+        const containers = findNodeAtLocation(root, ['spec', 'containers']);
+        const list = containers?.type === 'array' ? containers.children ?? [] : [];
+        // Merge: the list replaces the generated containers (the first is the one that runs); strategic: by name.
+        const own = type === 'strategic' ? list.find((x) => findNodeAtLocation(x, ['name'])?.value === cname) : list[0];
+        if (type === 'merge' && list.length > 0) privileged = undefined;
+        if (own) {
+          const img = findNodeAtLocation(own, ['image']);
+          if (typeof img?.value === 'string') imageValue = { value: img.value, span: spanOf(img) };
+          const strings = (p: string): Word[] | undefined => {
+            const n = findNodeAtLocation(own, [p]);
+            if (n?.type !== 'array') return undefined;
+            return (n.children ?? []).filter((x) => typeof x.value === 'string').map((x) => {
+              const sp = spanOf(x);
+              return { value: String(x.value), start: sp.start, end: sp.end, quoted: true, map: Array.from({ length: String(x.value).length }, () => sp.start) };
+            });
+          };
+          const cmd = strings('command');
+          const args = strings('args');
+          if (cmd || args) overrideCmd = [...(cmd ?? []), ...(args ?? (cmd ? [] : cmdWords))];
+          const p = findNodeAtLocation(own, ['securityContext', 'privileged']);
+          if (typeof p?.value === 'boolean') privileged = { value: p.value, span: spanOf(p) };
+          const caps = (key: string): Valued<string>[] => (findNodeAtLocation(own, ['securityContext', 'capabilities', key])?.children ?? []).filter((x) => typeof x.value === 'string').map((x) => ({ value: String(x.value), span: spanOf(x) }));
+          capAdd = caps('add');
+          capDrop = caps('drop');
+          const u = findNodeAtLocation(own, ['securityContext', 'runAsUser']);
+          if (typeof u?.value === 'number') user = { value: String(u.value), span: spanOf(u) };
+        }
+        const pu = findNodeAtLocation(root, ['spec', 'securityContext', 'runAsUser']);
+        if (!user && typeof pu?.value === 'number') user = { value: String(pu.value), span: spanOf(pu) };
+        const hp = findNodeAtLocation(root, ['spec', 'hostPID']);
+        if (hp?.value === true) hostPid = spanOf(hp);
+      }
+    }
+    // With `--command` the words are the container's command, else its args (the image's ENTRYPOINT runs them): a
+    // debugger word is what runs either way, as far as the repository can tell.
+    if (overrideCmd) cmdWords = overrideCmd;
+    const facts = cmdWords.length > 0 ? analyzeWords(file, cmdWords) : { tools: [], builds: [] };
+    if (image && DEBUGGER_IMAGE.test(expand(image.value)) && facts.tools.length === 0) {
+      const m = DEBUGGER_IMAGE.exec(expand(image.value))!;
+      const tool = (m[2]!.toLowerCase() === 'delve' ? 'dlv' : m[2]!.toLowerCase()) as ToolUse['tool'];
+      facts.tools.push({ tool, use: 'install', span: wordSpan(file, image.valueWord), words: [] });
+    }
+    const line = positionAt(file, words[k]!.start).line;
+    out.push({
+      id: `kubectl-run:${file.path}:${line}`,
+      kind: 'kubernetes',
+      name: `Pod/${cname} container ${cname} (kubectl run, line ${line})`,
+      anchor: { file, start: words[k]!.start, end: name.end },
+      file,
+      ...(imageValue ? { image: imageValue } : {}),
+      capAdd,
+      capDrop,
+      ...(privileged ? { privileged } : {}),
+      securityOpt: [],
+      hasPtrace: hasCapability('SYS_PTRACE', capAdd, capDrop, privileged?.value === true),
+      ...(capsUnknown ? { capsUnknown: true } : {}),
+      ...(user ? { user } : {}),
+      tools: facts.tools,
+      builds: facts.builds,
+      ports: [],
+      ...(hostPid ? { sharedPid: { value: 'host', span: hostPid } } : {}),
+      source: { kind: 'exec' },
+    });
+  }
+  return out;
+}

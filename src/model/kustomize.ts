@@ -86,7 +86,8 @@ export function globbedManifests(project: Project, baseDir: string, globs: strin
  * patchjson6902 and imagetag; k8s.io/api core/v1 patch tags; the kubelet's command/args rules):
  * - a strategic-merge patch (`patchesStrategicMerge:`, or `patches:` whose content is a map) applies to the
  *   resource of its kind and metadata.name, or to every one its `target:` selects (kind and name are regular
- *   expressions; a name matches the resource's current name or any earlier one, before a namePrefix/nameSuffix);
+ *   expressions; a name matches the resource's current name or any earlier one, before a namePrefix/nameSuffix;
+ *   a `labelSelector` of equality terms matches the resource's own metadata.labels);
  *   `containers` and `initContainers` merge by `name`, `ports` by `containerPort`; `command`, `args` and
  *   `securityContext.capabilities.add/drop` are plain lists, which the patch's list replaces; `securityContext`
  *   and `capabilities` merge key by key;
@@ -132,6 +133,8 @@ interface Workload {
   containers: Map<string, Box>;
   /** The names in `containers` and `initContainers`, in order (JSON patch paths index them). */
   order: Record<string, string[]>;
+  /** The resource's own `metadata.labels` (what a patch's `target.labelSelector` selects by). */
+  labels?: Map<string, string>;
 }
 
 type Rendered = Map<string, Workload>;
@@ -305,7 +308,10 @@ function workloadsOf(ctx: Ctx, f: SourceFile, y: YamlFile | undefined = ctx.proj
     if (!kind || !podPath) continue;
     const pod = getPath(y, root, podPath);
     const name = str(getPath(y, root, ['metadata', 'name'])) ?? '';
-    const w: Workload = { kind, name, names: [name], containers: new Map(), order: {} };
+    const labels = new Map<string, string>();
+    const ln = getPath(y, root, ['metadata', 'labels']);
+    if (isMapNode(ln)) for (const p of ln.items) { const k = str(p.key as YNode); const v = str(p.value as YNode); if (k !== undefined && v !== undefined) labels.set(k, v); }
+    const w: Workload = { kind, name, names: [name], containers: new Map(), order: {}, labels };
     for (const list of ['containers', 'initContainers']) {
       w.order[list] = [];
       for (const c of items(y, get(y, pod, list))) {
@@ -541,7 +547,25 @@ function refacts(ctx: Ctx, box: Box): void {
   l.linkNotes = [...(linked?.related ?? []), ...(l.linkNotes ?? []).filter((n) => BASE_NOTES.has(n))];
 }
 
-interface Target { kind?: RegExp; name?: RegExp }
+interface Target { kind?: RegExp; name?: RegExp; labels?: Array<{ key: string; op: '=' | '!=' | 'exists' | '!exists'; value?: string }> }
+
+/**
+ * A `labelSelector` as kustomize reads it (apimachinery's label selector syntax): equality terms `k=v`, `k==v`,
+ * `k!=v`, `k`, `!k`, joined by commas; undefined for set-based terms (`k in (a,b)`) and anything else.
+ */
+function labelTerms(sel: string): Target['labels'] | undefined {
+  const out: NonNullable<Target['labels']> = [];
+  for (const raw of sel.split(',')) {
+    const t = raw.trim();
+    if (t === '') continue;
+    const m = /^([A-Za-z0-9_./-]+)\s*(==|=|!=)\s*([A-Za-z0-9_.-]*)$/.exec(t);
+    if (m) { out.push({ key: m[1]!, op: m[2] === '!=' ? '!=' : '=', value: m[3]! }); continue; }
+    const e = /^(!?)([A-Za-z0-9_./-]+)$/.exec(t);
+    if (e) { out.push({ key: e[2]!, op: e[1] ? '!exists' : 'exists' }); continue; }
+    return undefined;
+  }
+  return out.length > 0 ? out : undefined;
+}
 
 function anchored(v: string): RegExp {
   try {
@@ -560,13 +584,23 @@ function targetOf(y: YamlFile, n: YNode): Target | undefined {
   if (!isMapNode(n)) return undefined;
   const kind = str(get(y, n, 'kind'));
   const name = str(get(y, n, 'name'));
-  // A target by labels only (labelSelector, annotationSelector) is not followed: the labels are not modelled here.
-  if (name === undefined && kind === undefined) return undefined;
-  return { ...(kind ? { kind: anchored(kind) } : {}), ...(name !== undefined ? { name: anchored(name) } : {}) };
+  // labelSelector: the resource's own labels (a label kustomize's `labels:`/`commonLabels:` add is not modelled,
+  // so such a patch is not followed; neither is an annotationSelector).
+  const sel = str(get(y, n, 'labelSelector'));
+  const labels = sel !== undefined ? labelTerms(sel) : undefined;
+  if (sel !== undefined && !labels) return undefined;
+  if (get(y, n, 'annotationSelector')) return undefined;
+  if (name === undefined && kind === undefined && !labels) return undefined;
+  return { ...(kind ? { kind: anchored(kind) } : {}), ...(name !== undefined ? { name: anchored(name) } : {}), ...(labels ? { labels } : {}) };
 }
 
 function matching(out: Rendered, t: Target): Array<[string, Workload]> {
-  return [...out].filter(([, w]) => (!t.kind || t.kind.test(w.kind)) && (!t.name || w.names.some((n) => t.name!.test(n))));
+  const labelled = (w: Workload): boolean =>
+    (t.labels ?? []).every((term) => {
+      const v = w.labels?.get(term.key);
+      return term.op === 'exists' ? v !== undefined : term.op === '!exists' ? v === undefined : term.op === '=' ? v === term.value : v !== term.value;
+    });
+  return [...out].filter(([, w]) => (!t.kind || t.kind.test(w.kind)) && (!t.name || w.names.some((n) => t.name!.test(n))) && labelled(w));
 }
 
 /** A copy of a workload whose container map can be changed without changing what its base renders. */

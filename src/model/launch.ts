@@ -71,7 +71,8 @@ export type LaunchSource =
   | WorkflowSource
   | ComposeSource
   | { kind: 'devcontainer'; doc: DevcontainerDoc; compose?: ComposeSource; /** Local features' devcontainer-feature.json, where their settings are edited. */ features?: DevcontainerDoc[] }
-  | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string }
+  /** `rendered`: its securityContext is rendered from a Helm chart's values (the edit belongs in the values). */
+  | { kind: 'kubernetes'; y: YamlFile; container: YAMLMap; name: string; rendered?: boolean }
   /** A DevSpace dev container: its `patches` (in `pod`) are where a grant goes, for the named container at that securityContext level. */
   | { kind: 'devspace'; y: YamlFile; pod: YAMLMap; name: string; container?: string; level: 'container' | 'securityContext' | 'capabilities' | 'add' }
   /** A `services:` item of an Okteto dev container: it takes its Deployment's securityContext, so nothing here is edited. */
