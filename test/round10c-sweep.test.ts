@@ -221,3 +221,16 @@ describe('registry features that install delve or Go', () => {
     expect((await run(dc('    "ghcr.io/devcontainers/features/node:1": {}'))).found).toEqual([]);
   });
 });
+
+describe('lldb in the Kubernetes family (after the sweep: the debugger image names and the chart debug-branch words)', () => {
+  it('a kubectl debug copy whose image is an lldb-server image attaches a debugger (PTD001 as an error); a tag that merely starts with lldb does not make one', async () => {
+    const root = tempRepo({
+      'hack/debug.sh': '#!/bin/sh\nkubectl debug "$POD" -it --copy-to=app-dbg --share-processes --image=acme/lldb-server:18\n',
+      'hack/other.sh': '#!/bin/sh\nkubectl debug "$POD" -it --copy-to=app-dbg --share-processes --image=acme/tools:lldbx\n',
+    });
+    const r = await scan({ root });
+    const by = new Map(r.findings.filter((f) => f.ruleId === 'PTD001').map((f) => [f.span.file.path, f.severity]));
+    expect(by.get('hack/debug.sh')).toBe('error');
+    expect(by.get('hack/other.sh')).not.toBe('error');
+  });
+});

@@ -27,7 +27,7 @@ import { hasCapability } from './caps.js';
 export const PTRACE_PROFILES = new Set(['general', 'sysadmin']);
 
 const VALUE_FLAGS = new Set(['--image', '--target', '--copy-to', '--profile', '--custom', '--container', '-c', '--env', '--image-pull-policy', '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--set-image', '--attach', '-f', '--filename', '--arguments-only', '--keep-annotations', '--keep-init-containers', '--keep-labels', '--keep-liveness', '--keep-readiness', '--keep-startup', '-l', '--selector']);
-const DEBUGGER_IMAGE = /(^|[/_.-])(delve|dlv|strace|gdb|ltrace|py-spy)([/_.:@-]|$)/i;
+const DEBUGGER_IMAGE = /(^|[/_.-])(delve|dlv|strace|gdb|gdbserver|lldb|lldb-server|ltrace|py-spy)([/_.:@-]|$)/i;
 
 function basename(v: string): string {
   return v.slice(v.lastIndexOf('/') + 1);

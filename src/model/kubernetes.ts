@@ -15,7 +15,7 @@ import { EBPF_AGENT_ENV, EBPF_AGENT_IMAGE, isTracingFs, type Launch, type PortMa
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 
 /** A list item of a container's command or args that runs a debugger (`/dlv`, `sh -c "gdb …"`). */
-const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
+const DEBUGGER_WORD = /(?:^|[\s/'"])(?:dlv|gdb|gdbserver|lldb|lldb-server|strace|ltrace|py-spy)(?:$|[\s'";&|])/;
 
 /**
  * eBPF instrumentation agents by what they are: OpenTelemetry Go auto-instrumentation (`otel-go-instrumentation`,
