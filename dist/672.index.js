@@ -26,8 +26,8 @@ var yaml_lib = __webpack_require__(3078);
 var lazy_lib = __webpack_require__(4083);
 // EXTERNAL MODULE: ./src/source.ts
 var src_source = __webpack_require__(4998);
-// EXTERNAL MODULE: ./src/rules/index.ts + 23 modules
-var rules = __webpack_require__(5316);
+// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
+var rules = __webpack_require__(376);
 ;// CONCATENATED MODULE: ./src/config/validate.ts
 
 

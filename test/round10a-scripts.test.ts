@@ -238,11 +238,14 @@ describe('docker compose run (runlines.ts composeRunLaunches)', () => {
       Dockerfile: plainImage,
       'run.sh': '#!/bin/sh\ndocker-compose run --rm --service-ports --cap-add SYS_PTRACE app dlv debug --headless --listen=:2345 ./cmd/app\ndocker compose run --rm -p 127.0.0.1:2346:2346 --cap-add=SYS_PTRACE --entrypoint "dlv debug --headless --listen=127.0.0.1:2346" app\n',
     });
-    // The service installs dlv and publishes 2345 on every interface: each launch says so (the service a warning,
-    // the line that runs dlv headless there an error), with one change to the port between them; the service's
-    // PTD001 is at its key, not repeated at the line that runs it; the second line listens on loopback.
-    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD006@run.sh:3', 'PTD007@docker-compose.yml:8', 'PTD007@docker-compose.yml:8']);
-    expect(c.r.findings.filter((f) => f.ruleId === 'PTD007').map((f) => f.severity).sort()).toEqual(['error', 'warning']);
+    // The service installs dlv and publishes 2345 on every interface: both launches read that line (the service a
+    // warning, the line that runs dlv headless there an error), so it is one finding at the more severe of the two,
+    // naming the other launch, with one change to the port; the service's PTD001 is at its key, not repeated at the
+    // line that runs it; the second line listens on loopback.
+    expect(c.found).toEqual(['PTD001@docker-compose.yml:2', 'PTD006@run.sh:3', 'PTD007@docker-compose.yml:8']);
+    const ptd007 = c.r.findings.filter((f) => f.ruleId === 'PTD007');
+    expect(ptd007.map((f) => f.severity)).toEqual(['error']);
+    expect(ptd007[0]!.related.some((x) => /^The same holds for .*, which uses these same lines\.$/.test(x.message))).toBe(true);
     const out = await applyFixes({ root: c.root, write: false });
     const y = out.changed.find((x) => x.path === 'docker-compose.yml')!.after;
     expect(y).toContain('"127.0.0.1:2345:2345"');

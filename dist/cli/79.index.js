@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/source.ts
 var source = __webpack_require__(4998);
-// EXTERNAL MODULE: ./src/rules/index.ts + 23 modules
-var rules = __webpack_require__(5316);
+// EXTERNAL MODULE: ./src/rules/index.ts + 22 modules
+var rules = __webpack_require__(376);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/parse/yaml-lib.ts
