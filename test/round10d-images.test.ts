@@ -44,6 +44,22 @@ describe('FROM an image built in the repository', () => {
     expect(f.related.some((x) => x.span.file.path === 'base/Dockerfile')).toBe(true);
   });
 
+  it('the relevance filter reads a cold child of a hot base: the same findings as reading everything', async () => {
+    const files = {
+      'base/Dockerfile': BASE_DLV,
+      'mid/Dockerfile': 'FROM acme/base\nRUN apt-get update\n',
+      'app/Dockerfile': 'FROM acme/mid:1\nCOPY . /src\n',
+      'build.sh': '#!/bin/sh\ndocker build -t acme/base base\ndocker build -t acme/mid:1 mid\ndocker build -t acme/app app\n',
+      'compose.yaml': 'services:\n  app:\n    image: acme/app\n    ports: ["8080:8080"]\n',
+    };
+    const root = tempRepo(files);
+    roots.push(root);
+    const key = (fs: Awaited<ReturnType<typeof scan>>['findings']) => fs.map((f) => `${f.ruleId}@${toLocation(f.span).path}:${toLocation(f.span).startLine}`).sort();
+    const filtered = key((await scan({ root })).findings);
+    expect(filtered).toEqual(['PTD001@compose.yaml:2']);
+    expect(key((await scan({ root, readEverything: true })).findings)).toEqual(filtered);
+  });
+
   it('inherits ENTRYPOINT and USER: a non-root dlv attach of the base is PTD005 on the app run', async () => {
     const { found } = await run({
       'base/Dockerfile': `${BASE_DLV}USER 1000\nENTRYPOINT ["dlv", "attach", "1", "--headless", "--listen=:2345"]\n`,
