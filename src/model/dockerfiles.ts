@@ -46,22 +46,27 @@ export function dockerfileLaunches(project: Project, paths: string[], linker: Li
       if (cmd && seen.has(spanKey(cmd.span))) continue;
       const facts = imageFacts(doc, stage, { project, contexts });
       if (!facts) continue;
-      const follow = followContext(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
-      const run = runFacts(stage.entrypoint, stage.cmd, follow);
+      // What the stage runs as built: FROM an image the repository builds, what it does not set comes from that image.
+      const eff = facts.stage;
+      const inherited = eff.entrypoint ?? eff.cmd;
+      if (inherited !== cmd && inherited && seen.has(spanKey(inherited.span))) continue;
+      const follow = followContext(project, { mounts: facts.mounts, workdir: eff.workdir ?? '/', vars: eff.vars });
+      const run = runFacts(eff.entrypoint, eff.cmd, follow);
       const tools = [...facts.tools, ...run.tools];
       if (tools.length === 0) continue;
       if (cmd) seen.add(spanKey(cmd.span));
+      if (inherited && inherited !== cmd) seen.add(spanKey(inherited.span));
       const label = stage.name ? `${path} (stage ${stage.name.value})` : doc.stages.length > 1 ? `${path} (stage ${stage.index})` : path;
       out.push({
         id: `dockerfile:${path}#${stage.name?.value ?? stage.index}`,
         kind: 'dockerfile',
         name: label,
-        anchor: cmd?.span ?? stage.fromSpan,
+        anchor: inherited?.span ?? stage.fromSpan,
         file: doc.file,
         image: stage.image,
         dockerfile: doc,
-        stage,
-        ...(stage.user ? { user: stage.user } : {}),
+        stage: eff,
+        ...(eff.user ? { user: eff.user } : {}),
         capAdd: [],
         capDrop: [],
         securityOpt: [],

@@ -51,6 +51,9 @@ export interface ImageRef {
 
 const VARIABLE = /\$|\{\{|%\{/;
 
+/** A tag that names a debug variant of an image (`debug`, `1.4-debug`, `dbg-amd64`, `dlv`). */
+export const DEBUG_TAG = /(?:^|[._-])(?:debug|dbg|delve|dlv)(?:[._-]|$)/i;
+
 /**
  * `acme/app` → docker.io/acme/app; `app` → docker.io/library/app;
  * `localhost:5000/app:dev` → localhost:5000 + app, tag dev. The first
@@ -185,6 +188,10 @@ export class ImageIndex {
       if (exact.length > 0) return undefined;
     }
     if (!list.every((b) => same(b, list[0]!))) return undefined;
+    // Built only under a debug tag (`acme/banner:debug`) and run under another (`acme/banner:latest`, `:v2`): the
+    // engine runs the image of that tag, pulled from a registry, not the debug build, which the repository makes
+    // beside the image it releases. No link (a PTD001 on the plain run would be about a Dockerfile it does not run).
+    if (!ref.variableTag && !DEBUG_TAG.test(tagOf(ref)) && list.every((x) => !x.ref.variableTag && DEBUG_TAG.test(tagOf(x.ref)))) return undefined;
     const b = list[0]!;
     const written = ref.tag ?? '(no tag: latest)';
     const built = b.ref.tag ?? '(no tag: latest)';

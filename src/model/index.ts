@@ -2,7 +2,7 @@
 import type { Node as JNode } from 'jsonc-parser';
 import { findNodeAtLocation, parseJsoncFile } from '../parse/jsonc-lib.js';
 import { composeBuildSpecs, composeIncludes, composeLaunch, composeServices, markSharedAnchors, type ComposeService } from './compose.js';
-import { isDebuggingContainer } from './launch.js';
+import { addDebuggerImage, isDebuggingContainer } from './launch.js';
 import { composeFilesOf, devcontainerLaunch, parseDevcontainer, type DevcontainerDoc } from './devcontainer.js';
 import { Relevance } from './relevance.js';
 import { chartHelpersMentionDebugger } from './helm.js';
@@ -14,7 +14,7 @@ import { skaffoldBuilds } from './skaffold.js';
 import { tiltBuilds } from './tilt.js';
 import { markdownCommands } from '../parse/markdown.js';
 import { ImageIndex } from './images.js';
-import { Linker } from './link.js';
+import { Linker, MAX_BASE_HOPS } from './link.js';
 import { attachExecs, kubectlDebugLaunches, kubectlExecs, kubectlRunLaunches } from './kubectl.js';
 import { kustomizeOverlays, setsKustomizeImage } from './kustomize.js';
 import { workflowBuildSpecs, workflowLaunches } from './workflows.js';
@@ -142,13 +142,20 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
     for (const spec of specs) index.add(spec);
   }
   // Files that run an image built from a Dockerfile that may matter may matter too.
+  // A Dockerfile FROM such an image may matter in turn (it names the image): to a fixed point, a little deeper than
+  // bases are followed (so that a chain too deep is read, and said to be, rather than silently left out).
   const hotImages: string[] = [];
-  for (const name of index.builtFrom((path) => {
-    const f = project.file(path, 'dockerfile', { quiet: true });
-    return f !== undefined && relevance.dockerfileMayMatter(f);
-  })) hotImages.push(name);
+  const hotSet = new Set<string>();
+  for (let round = 0, grew = true; grew && round <= 2 * MAX_BASE_HOPS; round++) {
+    const fresh = index.builtFrom((path) => {
+      const f = project.file(path, 'dockerfile', { quiet: true });
+      return f !== undefined && relevance.dockerfileMayMatter(f);
+    }).filter((n) => !hotSet.has(n));
+    grew = fresh.length > 0;
+    for (const n of fresh) { hotSet.add(n); hotImages.push(n); }
+    if (grew) relevance.addImageNames(fresh);
+  }
   if (hotImages.length > 0) {
-    relevance.addImageNames(hotImages);
     services = readCompose();
   }
   const claimed = new Set<ComposeService>();
@@ -199,6 +206,8 @@ export function buildModel(project: Project, opts: ModelOptions = {}): Model {
   grantFromDeployments(okteto, kubernetes.launches);
   // DevSpace dev containers (devspace dev replaces the selected pod's container with them).
   const devspace = devspaceLaunches(project, relevance.devspaceFiles(), linker, kubernetes);
+  // A third-party debugger image (`docker run --privileged acme/lldb-server`) is evidence by its name.
+  for (const l of [...composeAll, ...runLaunches, ...jobContainers]) addDebuggerImage(l);
   const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...kubectlRun, ...jobContainers];
   markSharedAnchors([...composeAll, ...dcLaunches], isDebuggingContainer);
   // A Dockerfile stage that no runtime runs is a launch of its own.

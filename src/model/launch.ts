@@ -6,7 +6,8 @@
 import type { Pair, YAMLMap } from 'yaml';
 import type { DfStage, DockerfileDoc } from '../parse/dockerfile.js';
 import type { YamlFile } from '../parse/yaml.js';
-import type { GoBuild, ToolUse } from './commands.js';
+import type { GoBuild, Tool, ToolUse } from './commands.js';
+import { parseImageRef } from './images.js';
 import type { ComposeService, ServiceLayer } from './compose.js';
 import type { DevcontainerDoc } from './devcontainer.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
@@ -243,4 +244,35 @@ const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
 
 export function isTracingFs(containerPath: string): boolean {
   return TRACING_FS.test(containerPath.trim());
+}
+
+/**
+ * A third-party debugger image by its name (`acme/lldb-server`, `…/delve`, `…/dlv`, `…/gdbserver`): the last
+ * component of the repository is a debugger's own name, optionally `go-`/`golang-` before delve's and a version
+ * after (`lldb-server-18`). Not an image whose name merely contains one (`acme/strace-exporter`,
+ * `acme/delve-docs`), nor one that only says debug (`acme/app-debug`, `busybox:debug`, `…/debugger`), nor a
+ * toolchain (`golang`), nor a tag (`acme/tools:gdb`): those ship an application or a shell, not the debugger
+ * as what the container is for.
+ */
+const DEBUGGER_IMAGE_NAME = /^(?:(?:go-|golang-)?(delve|dlv)|(gdb)(?:-?server)?|(lldb)(?:-server)?|(strace)|(ltrace)|(py-spy))(?:-\d+(?:\.\d+)*)?$/i;
+
+/** The debugger an image is by its name (see DEBUGGER_IMAGE_NAME), when the name is written without variables. */
+export function debuggerImageTool(raw: string): Tool | undefined {
+  const ref = parseImageRef(raw);
+  if (!ref || ref.variableName) return undefined;
+  const m = DEBUGGER_IMAGE_NAME.exec(ref.path.slice(ref.path.lastIndexOf('/') + 1));
+  if (!m) return undefined;
+  if (m[1]) return 'dlv';
+  return (m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6])!.toLowerCase() as Tool;
+}
+
+/**
+ * A container that runs a debugger image by name (a Compose service, a `docker run` line, a workflow container)
+ * and shows no debugger otherwise has that debugger: the image ships it as what it runs (its build is not in the
+ * repository, so nothing else says so). Evidence as an install, at the image's name.
+ */
+export function addDebuggerImage(l: Launch): void {
+  if (!l.image || l.tools.some((t) => t.mode !== 'post-mortem')) return;
+  const tool = debuggerImageTool(l.image.value);
+  if (tool) l.tools.push({ tool, use: 'install', span: l.image.span, words: [] });
 }

@@ -6,11 +6,11 @@
  * unknown runtime, dockerfiles.ts) is made only for stages nothing runs.
  */
 import { posix } from 'node:path';
-import { parseInlineDockerfile, targetStage, type DockerfileDoc } from '../parse/dockerfile.js';
-import { imageFacts, type CommandLike, type ImageFacts, type Project } from './project.js';
+import { parseInlineDockerfile, targetStage, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
+import { imageFacts, type BaseImage, type CommandLike, type ImageFacts, type Project } from './project.js';
 import { analyzeCommands, analyzeWords } from './commands.js';
 import { splitWord } from '../parse/shell.js';
-import type { ImageIndex, ImageLink } from './images.js';
+import { parseImageRef, type ImageIndex, type ImageLink } from './images.js';
 import type { Relevance } from './relevance.js';
 import type { Related, SourceFile, Span, Valued } from '../types.js';
 import { copyMounts, repoJoin, type Mount } from './scripts.js';
@@ -40,16 +40,73 @@ export function defaultNames(flavor: 'docker' | 'podman' = 'docker'): string[] {
   return flavor === 'podman' ? ['Containerfile', 'Dockerfile'] : ['Dockerfile', 'dockerfile'];
 }
 
+/** How many images built on images built in the repository a Dockerfile is followed through (FROM a FROM b …). */
+export const MAX_BASE_HOPS = 8;
+
 export class Linker {
   /** `<dockerfile path>#<stage index>` of every stage a runtime links. */
   readonly used = new Set<string>();
   private readonly inlineDocs = new Map<string, DockerfileDoc | undefined>();
+  /** The local base of each root stage (`<dockerfile path>#<stage index>`), null when it has none. */
+  private readonly bases = new Map<string, BaseImage | null>();
+  /** The root stages whose base is being worked out, outermost first (a cycle comes back to one of them). */
+  private readonly resolving: string[] = [];
 
   constructor(
     readonly project: Project,
     readonly index: ImageIndex,
     readonly relevance?: Relevance,
-  ) {}
+  ) {
+    project.localBase = (root, doc) => this.base(root, doc);
+  }
+
+  /**
+   * The image a root stage (one that builds on no stage of its file) starts FROM, when the repository builds
+   * it: `FROM acme/base` after `docker build -t acme/base -f base/Dockerfile .` is that build, as BuildKit
+   * takes the local image. The tag must be the one built (no tag = latest; a variable tag links by name
+   * only, with its note): a different tag is another image, from a registry. Followed through
+   * MAX_BASE_HOPS images; a chain that comes back to a stage it started from (A FROM B FROM A) is a PTD900
+   * problem at the FROM that closes it, and inherits nothing from there on.
+   */
+  base(root: DfStage, doc: DockerfileDoc): BaseImage | undefined {
+    if (root.parent) return undefined;
+    const raw = root.image.value.trim();
+    if (raw === '' || raw.toLowerCase() === 'scratch' || this.index.size === 0) return undefined;
+    const key = `${doc.file.path}#${root.index}`;
+    const known = this.bases.get(key);
+    if (known !== undefined) return known ?? undefined;
+    if (this.resolving.includes(key)) {
+      const loop = [...this.resolving.slice(this.resolving.indexOf(key)), key].map((k) => k.replace(/#\d+$/, '')).join(' → ');
+      this.project.problem({ path: doc.file.path, reason: `builds FROM ${raw}, an image built from a Dockerfile that builds on this one (${loop}); the loop was not followed`, span: root.fromSpan });
+      return undefined;
+    }
+    const link = this.index.lookup(raw);
+    if (!link || (link.note !== undefined && !link.build.ref.variableTag && !parseImageRef(raw)?.variableTag)) {
+      this.bases.set(key, null);
+      return undefined;
+    }
+    if (this.resolving.length >= MAX_BASE_HOPS) {
+      this.project.problem({ path: doc.file.path, reason: `builds FROM ${raw}, more than ${MAX_BASE_HOPS} locally built images down; its base was not followed`, span: root.fromSpan });
+      return undefined;
+    }
+    const spec = link.build.spec;
+    // A Dockerfile FROM the very name it is built as (a Compose `image: postgres:16` beside `build: ./db`, whose
+    // Dockerfile is FROM postgres:16): the engine builds on the image it had, the registry's. No base, no loop.
+    if (!spec.inline && this.dockerfilePath(spec) === doc.file.path) {
+      this.bases.set(key, null);
+      return undefined;
+    }
+    this.resolving.push(key);
+    let facts: ImageFacts | undefined;
+    try {
+      facts = this.build({ ...(spec.context !== undefined ? { context: spec.context } : {}), ...(spec.dockerfile !== undefined ? { dockerfile: spec.dockerfile } : {}), ...(spec.target !== undefined ? { target: spec.target } : {}), ...(spec.inline ? { inline: spec.inline } : {}), flavor: spec.flavor ?? 'docker' }, [], { base: true });
+    } finally {
+      this.resolving.pop();
+    }
+    const found: BaseImage | null = facts ? { facts, related: { span: link.build.tag.span, message: link.note ?? `\`FROM ${raw}\` (${doc.file.path}) is the image built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}): it builds on what that image installs and runs.` } } : null;
+    this.bases.set(key, found);
+    return found ?? undefined;
+  }
 
   /** The Dockerfile a build uses: the named one, else the first default name that exists in the context. */
   dockerfilePath(b: BuildRef): string | undefined {
@@ -68,7 +125,7 @@ export class Linker {
    * relevance filter, the Dockerfile is parsed only when the launch may
    * matter (it or they mention a debugger, or link to what does).
    */
-  build(b: BuildRef, files: readonly SourceFile[], opts: { always?: boolean } = {}): ImageFacts | undefined {
+  build(b: BuildRef, files: readonly SourceFile[], opts: { always?: boolean; base?: boolean } = {}): ImageFacts | undefined {
     let doc: DockerfileDoc | undefined;
     let dfPath: string | undefined;
     if (b.inline) {
@@ -86,7 +143,9 @@ export class Linker {
     if (!doc) return undefined;
     const contexts = b.context !== undefined ? [b.context] : [posix.dirname(dfPath) === '.' ? '' : posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
     const facts = imageFacts(doc, b.target, { project: this.project, contexts });
-    if (facts) this.markUsed(doc, b.target);
+    // The images it builds on are not marked: their own launches are made unless their command is the one this
+    // runs (dockerfiles.ts skips a command a runtime runs), as an ENTRYPOINT of the image's own replaces theirs.
+    if (facts && !opts.base) this.markUsed(doc, b.target);
     return facts;
   }
 
@@ -136,6 +195,7 @@ export class Linker {
     if (!facts) return undefined;
     const span: Span = link.build.tag.span;
     const related: Related[] = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
+    for (let base = facts.base, n = 0; base && n < MAX_BASE_HOPS; base = base.facts.base, n++) related.push(base.related);
     const ep = spec.entrypoint;
     let entrypoint: CommandLike | undefined;
     if (ep?.form === 'exec') entrypoint = { form: 'exec', words: ep.words, span: ep.span, facts: analyzeWords(ep.span.file, ep.words) };

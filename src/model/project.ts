@@ -7,7 +7,7 @@ import { Workspace, type Skip } from '../discover/index.js';
 import { parseDockerfile, stageChain, targetStage, type DfCommand, type DfStage, type DockerfileDoc } from '../parse/dockerfile.js';
 import { ParseError, parseYaml, type YamlFile } from '../parse/yaml.js';
 import { LibraryNotLoaded } from '../parse/lazy-lib.js';
-import type { FileKind, SourceFile, Span } from '../types.js';
+import type { FileKind, Related, SourceFile, Span } from '../types.js';
 import type { CommandFacts, GoBuild, ToolUse } from './commands.js';
 import { TOOLS, analyzeCommands, analyzeWords, type FollowContext } from './commands.js';
 import type { SimpleCommand, Word } from '../parse/shell.js';
@@ -30,6 +30,13 @@ export class Project {
 
   /** Can a file matter to a finding (the relevance filter's answer, set by the model once it is made)? */
   mayMatter?: (f: SourceFile) => boolean;
+
+  /**
+   * The image a Dockerfile stage starts FROM, when the repository builds it (set by the Linker, which
+   * holds the image index): BuildKit takes a locally built image of that name, so the stage inherits its
+   * installs, ENTRYPOINT/CMD, USER and ENV. `root` is a stage that builds on no stage of its own file.
+   */
+  localBase?: (root: DfStage, doc: DockerfileDoc) => BaseImage | undefined;
 
   constructor(readonly ws: Workspace, readonly files: SourceFile[], skipped: Skip[]) {
     for (const f of files) if (!this.byPath.has(f.path)) this.byPath.set(f.path, f);
@@ -127,6 +134,28 @@ export interface ImageFacts {
   mounts: Mount[];
   /** The candidate repository directories of the build context ([] when unknown). */
   contexts: string[];
+  /** The locally built image the stage chain starts FROM (its facts are already merged into these). */
+  base?: BaseImage;
+}
+
+/** A locally built image a Dockerfile builds on: its facts, and where the repository builds it. */
+export interface BaseImage {
+  facts: ImageFacts;
+  related: Related;
+}
+
+/**
+ * The stage as a container of the image runs it when its chain starts FROM a locally built image: what the
+ * chain does not set itself comes from that image, as the engine builds it (an ENTRYPOINT of the chain
+ * drops the base's CMD; USER, WORKDIR and ENV carry over). A copy: the parsed stage is left as it is.
+ */
+function inheritStage(stage: DfStage, base: DfStage): DfStage {
+  const entrypoint = stage.entrypoint ?? base.entrypoint;
+  const cmd = stage.entrypoint ? stage.cmd : (stage.cmd ?? base.cmd);
+  const user = stage.user ?? base.user;
+  const workdir = stage.workdir && stage.workdir !== '/' ? stage.workdir : (base.workdir ?? '/');
+  const { entrypoint: _e, cmd: _c, user: _u, ...rest } = stage;
+  return { ...rest, ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}), ...(user ? { user } : {}), workdir, vars: new Map([...base.vars, ...stage.vars]) };
 }
 
 /**
@@ -155,16 +184,20 @@ function setcapPtrace(chain: DfStage[]): Span | undefined {
  * repository files (for the scripts its CMD/ENTRYPOINT may run).
  */
 export function imageFacts(doc: DockerfileDoc, target?: string | DfStage, build?: { project: Project; contexts: string[] }): ImageFacts | undefined {
-  const stage = typeof target === 'object' ? target : targetStage(doc, target);
-  if (!stage) return undefined;
-  const chain = stageChain(stage);
-  const tools: ToolUse[] = [];
-  const builds: GoBuild[] = [];
+  const own = typeof target === 'object' ? target : targetStage(doc, target);
+  if (!own) return undefined;
+  const chain = stageChain(own);
+  // FROM an image the repository builds (`docker build -t acme/base base/`, then `FROM acme/base`).
+  const base = build?.project.localBase?.(chain[chain.length - 1]!, doc);
+  const stage = base ? inheritStage(own, base.facts.stage) : own;
+  const tools: ToolUse[] = [...(base?.facts.tools ?? [])];
+  const builds: GoBuild[] = [...(base?.facts.builds ?? [])];
   const add = (f: CommandFacts): void => {
     tools.push(...f.tools);
     builds.push(...f.builds);
   };
-  const mounts = build ? copyMounts(stage, build.contexts) : [];
+  // The base image's files are under the chain's own COPYs (those, newer, are tried first).
+  const mounts = [...(build ? copyMounts(own, build.contexts) : []), ...(base?.facts.mounts ?? [])];
   /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
   const runFactsOf = (s: DfStage, r: DfCommand, runMounts: Mount[]): CommandFacts => {
     if (!build || runMounts.length === 0) return r.facts;
@@ -196,8 +229,8 @@ export function imageFacts(doc: DockerfileDoc, target?: string | DfStage, build?
       }
     }
   }
-  const fileCap = setcapPtrace(chain);
-  return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
+  const fileCap = setcapPtrace(chain) ?? base?.facts.fileCapPtrace;
+  return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}), ...(base ? { base } : {}) };
 }
 
 /**

@@ -103,11 +103,15 @@ describe('2. image identity across files', () => {
   });
 
   it('a different tag links by name with a related note; a variable tag too', async () => {
-    for (const image of ['acme/api:v2', 'acme/api:${TAG}']) {
-      const fs = await findingsOf({ 'Dockerfile.debug': dockerfile, Makefile: 'img:\n\tdocker build -t acme/api:debug -f Dockerfile.debug .\n', 'k8s/deploy.yaml': deployment(image) });
+    for (const [built, image] of [['acme/api:dev', 'acme/api:v2'], ['acme/api:debug', 'acme/api:${TAG}']]) {
+      const fs = await findingsOf({ 'Dockerfile.debug': dockerfile, Makefile: `img:\n\tdocker build -t ${built} -f Dockerfile.debug .\n`, 'k8s/deploy.yaml': deployment(image!) });
       expect(fs.map((f) => f.ruleId)).toEqual(['PTD001']);
       expect(fs[0]!.related.some((r) => /by its name only/.test(r.message))).toBe(true);
     }
+  });
+
+  it('an image built only under a debug tag is not what a run of another tag runs (a registry image)', async () => {
+    expect(await found({ 'Dockerfile.debug': dockerfile, Makefile: 'img:\n\tdocker build -t acme/api:debug -f Dockerfile.debug .\n', 'k8s/deploy.yaml': deployment('acme/api:v2') })).toEqual([]);
   });
 
   it('two different builds of one name link nothing (no guess)', async () => {

@@ -37,8 +37,15 @@ describe('image references', () => {
     expect(ix.lookup('acme/api:other')).toBeUndefined();
     expect(ix.lookup('acme/web')).toBeUndefined();
     const one = new ImageIndex();
-    one.add(spec('acme/api:debug', 'Dockerfile.debug'));
+    one.add(spec('acme/api:dev', 'Dockerfile.dev'));
     expect(one.lookup('acme/api')?.note).toMatch(/by its name only/);
+    // Built only under a debug tag: a run of another tag is the released image, not this build.
+    const dbg = new ImageIndex();
+    dbg.add(spec('acme/api:debug', 'Dockerfile.debug'));
+    expect(dbg.lookup('acme/api')).toBeUndefined();
+    expect(dbg.lookup('acme/api:v2')).toBeUndefined();
+    expect(dbg.lookup('acme/api:${TAG}')?.note).toMatch(/by its name only/);
+    expect(dbg.lookup('acme/api:1.2-debug')?.note).toMatch(/by its name only/);
   });
 });
 
