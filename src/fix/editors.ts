@@ -506,7 +506,7 @@ export function devcontainerMoveRunArgs(file: SourceFile, root: JNode, moved: Va
 
 export interface RunLineRef {
   file: SourceFile;
-  /** Offset just after the `run` word. */
+  /** Offset just after the `run` (or `create`) word. */
   insertAt: number;
   /** Spans of flags (with their separate values) for removal. */
   flags: Array<{ name: string; value: string; start: number; end: number }>;
@@ -529,7 +529,7 @@ export function runLineEditor(ref: RunLineRef): LaunchEditor {
   // Edits only where the file's text is the command as it was read: a command assembled from several strings
   // (a tasks.json `args` list, a package.json script with escapes) has its words at the quote they came from,
   // and an edit there would change the file's syntax, not the command.
-  const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run';
+  const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run' || file.text.slice(Math.max(0, ref.insertAt - 6), ref.insertAt) === 'create';
   const written = (f: { name: string; start: number; end: number }): boolean => file.text.slice(f.start, f.end).startsWith(f.name);
   const addEdit = (cap: string): TextEdit => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
   const hasCap = (cap: string): boolean => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);

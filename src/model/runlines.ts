@@ -4,7 +4,7 @@
  * command files (cmdfiles.ts); and the image builds those files declare.
  */
 import { posix } from 'node:path';
-import { splitWord, type SimpleCommand, type Word } from '../parse/shell.js';
+import { splitShell, splitWord, type SimpleCommand, type Word } from '../parse/shell.js';
 import { analyzeWords, wordSpan } from './commands.js';
 import { hasCapability } from './caps.js';
 import { composeLaunch, parseShortPort, splitPortSpec } from './compose.js';
@@ -118,26 +118,70 @@ const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
 
 const ENGINES = ['docker', 'podman', 'nerdctl'];
 
+/** Commands that run the rest of their words with more privilege: `sudo docker run …`, `$ESCALATE $DOCKER run …`. */
+const ESCALATORS = new Set(['sudo', 'doas', 'really']);
+/** Flags of sudo that take no value (`SUDO="sudo -E"`). */
+const ESCALATOR_FLAGS = new Set(['-E', '-H', '-n', '-S', '-k', '--preserve-env']);
+
+/**
+ * The command a value looks up and stands for: `$(which docker)`, `$(command -v podman)`, `$(type -P docker)`,
+ * `` `which docker` ``, Make's `$(shell which docker)` (a redirection such as `2>/dev/null` inside is allowed) —
+ * the name; undefined for any other value. The inner text is split with the shell splitter, never run.
+ */
+function lookedUp(v: string): string | undefined {
+  let inner: string;
+  if (v.startsWith('$(') && v.endsWith(')')) inner = v.slice(2, -1);
+  else if (v.length > 2 && v.startsWith('`') && v.endsWith('`')) inner = v.slice(1, -1);
+  else return undefined;
+  if (inner.length > 256) return undefined;
+  const cmds = splitShell(inner);
+  if (cmds.length !== 1) return undefined;
+  let w = cmds[0]!.words.map((x) => x.value).filter((x) => !/^\d*>/.test(x));
+  if (w[0] === 'shell') w = w.slice(1);
+  const name = w.length === 2 && w[0] === 'which' ? w[1]
+    : w.length === 3 && ((w[0] === 'command' && w[1] === '-v') || (w[0] === 'type' && (w[1] === '-p' || w[1] === '-P'))) ? w[2]
+      : undefined;
+  return name !== undefined && /^[A-Za-z0-9_./-]+$/.test(name) ? name : undefined;
+}
+
 /**
  * The words a command's head stands for: itself, or, for a variable the file sets to an engine
  * (`$(CONTAINER_TOOL)` after `CONTAINER_TOOL ?= docker`, `${DOCKER:-docker}`, `DOCKER_COMPOSE ?= docker compose`,
- * `DOCKER := sudo docker`), the words of its value. A variable the file leaves unset stays as written (no guess).
+ * `DOCKER := sudo docker`, `DOCKER=$(which docker)`), the words of its value. A variable the file leaves unset
+ * stays as written (no guess).
  */
 function headWords(w: Word | undefined, expand?: (v: string) => string): string[] {
   if (!w) return [];
+  const found = w.value.includes('$') || w.value.includes('`') ? lookedUp(expand ? expand(w.value).trim() : w.value) : undefined;
+  if (found) return [found];
   if (!expand || !w.value.includes('$')) return [w.value];
   const v = expand(w.value).trim();
   if (v === w.value || v === '' || v.includes('$') || /[;&|<>`]/.test(v)) return [w.value];
   const parts = v.split(/\s+/);
-  while (parts.length > 1 && parts[0] === 'sudo') parts.shift();
+  while (parts.length > 1 && ESCALATORS.has(parts[0]!)) parts.shift();
   return parts.length <= 2 ? parts : [w.value];
+}
+
+/**
+ * A word before the engine that only raises privilege: `sudo`, `doas`, `really`, or a variable the file sets to
+ * one of them (`ESCALATE=sudo`, `ESCALATE=$(which really)`, `SUDO="sudo -E"`) or to nothing (`SUDO=`, written
+ * unquoted: an empty expansion is no word). A variable the file does not set, or sets to anything else, is not.
+ */
+function isPrefixWord(w: Word, expand?: (v: string) => string): boolean {
+  if (ESCALATORS.has(w.value)) return true;
+  if (!expand || !w.value.includes('$')) return false;
+  const v = expand(w.value).trim();
+  if (v === w.value) return false;
+  if (v === '') return !w.quoted;
+  const parts = (lookedUp(v) ?? v).split(/\s+/);
+  return ESCALATORS.has(basename(parts[0]!)) && parts.slice(1).every((p) => ESCALATOR_FLAGS.has(p));
 }
 
 /** The engine (docker, podman, nerdctl) a command starts with, after keywords, assignments, sudo and exec; with the index of its word. */
 function engineAt(words: Word[], expand?: (v: string) => string): { k: number; engine: string; extra: string[] } | undefined {
   let k = 0;
   while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
-  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'sudo' || words[k]!.value === 'exec')) k++;
+  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'exec' || isPrefixWord(words[k]!, expand))) k++;
   const hw = headWords(words[k], expand);
   const engine = basename(hw[0] ?? '');
   return ENGINES.includes(engine) || engine === 'docker-compose' || engine === 'podman-compose' ? { k, engine, extra: hw.slice(1) } : undefined;
@@ -401,12 +445,6 @@ function runMounts(flags: Flag[], expand: (v: string) => string, baseDirs: strin
 }
 
 /**
- * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
- * workflows and other command files. The image a line runs is linked to its
- * build anywhere in the repository (the linker's image index); the scripts
- * its command runs are followed through its -v mounts and the image's COPYs.
- */
-/**
  * The build of the image a run line names. A name built from a variable the script loops over
  * (`boot-${DISTRO}`, DISTRO from `for d in "${DISTROS[@]}"`) is each of its values: the first whose
  * build runs or installs a debugger is taken (the line runs that image on some turn of the loop),
@@ -428,61 +466,138 @@ function linkRunImage(linker: Linker, cf: CommandFile, raw: string, file: Source
   return first;
 }
 
+/** ssh options that take a value (the rest of their word, or the next word). */
+const SSH_VALUE_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw');
+/** At most this many commands are read out of one ssh line's quoted remote command. */
+const MAX_REMOTE_COMMANDS = 32;
+
+/**
+ * What `ssh [options] HOST COMMAND…` runs on HOST: the remote command's words, read as a command (a run line
+ * there starts a container as surely as one here). Several words are one command, as written; one word (`ssh HOST
+ * "cd /src && docker run …"`) is split again as the remote shell does, its words keeping their offsets in the file.
+ * `-N` (no command) and `-s` (a subsystem) run no command. Undefined when the command is not an ssh line.
+ */
+export function remoteCommands(c: SimpleCommand): SimpleCommand[] | undefined {
+  const words = c.words;
+  let k = 0;
+  while (k < words.length && !words[k]!.quoted && OPENING_KEYWORDS.has(words[k]!.value)) k++;
+  while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]!.value) || words[k]!.value === 'exec')) k++;
+  if (basename(words[k]?.value ?? '') !== 'ssh') return undefined;
+  let j = k + 1;
+  for (; j < words.length; j++) {
+    const v = words[j]!.value;
+    if (v === '--') { j++; break; }
+    if (!v.startsWith('-') || v === '-') break;
+    for (let x = 1; x < v.length; x++) {
+      const o = v[x]!;
+      if (o === 'N' || o === 's') return undefined;
+      if (SSH_VALUE_OPTIONS.has(o)) {
+        if (x === v.length - 1) j++;
+        break;
+      }
+    }
+  }
+  const rest = words.slice(j + 1);
+  if (!words[j] || rest.length === 0) return undefined;
+  if (rest.length > 1) return [{ words: rest, start: rest[0]!.start, end: rest[rest.length - 1]!.end, sep: c.sep }];
+  return splitWord(rest[0]!).slice(0, MAX_REMOTE_COMMANDS);
+}
+
+/** `docker start NAME…` / `docker container start NAME…` (any engine): the names it starts, as written. */
+function startedNames(words: Word[], expand: (v: string) => string): string[] | undefined {
+  const si = runIndex(words, 'start', expand);
+  if (si < 0) return undefined;
+  const out: string[] = [];
+  for (let i = si; i < words.length; i++) {
+    const v = words[i]!.value;
+    if (v === '--detach-keys') { i++; continue; }
+    if (!v.startsWith('-')) out.push(expand(v));
+  }
+  return out;
+}
+
+/**
+ * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
+ * workflows and other command files; also `docker create` lines whose
+ * container the file starts (`docker start NAME`), also those an ssh line
+ * runs on another host. The image a line runs is linked to its build anywhere
+ * in the repository (the linker's image index); the scripts its command runs
+ * are followed through its -v mounts and the image's COPYs.
+ */
 export function runLineLaunches(project: Project, files: SourceFile[], linker: Linker): Launch[] {
   const out: Launch[] = [];
   for (const file of files) {
     const cf = commandFileOf(project, file);
-    const commands = cf.commands;
-    const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+    const commands = cf.commands.flatMap((c) => remoteCommands(c) ?? [c]);
+    // `docker create` makes a container that runs only when `docker start` starts it; one that is created to copy
+    // files out of an image (`docker create --name x img; docker cp x:/out .`) never runs its command.
+    let started: Set<string> | undefined;
+    const startedHere = (): Set<string> => (started ??= new Set(commands.flatMap((c) => startedNames(c.words, cf.expand) ?? [])));
+    const anyStart = (): boolean => commands.some((c) => startedNames(c.words, cf.expand) !== undefined);
     for (const c of commands) {
       const words = c.words;
-      const ri = runIndex(words, 'run', cf.expand);
+      let verb = 'run';
+      let ri = runIndex(words, 'run', cf.expand);
+      if (ri < 0 && file.text.includes('create')) {
+        ri = runIndex(words, 'create', cf.expand);
+        if (ri >= 0) {
+          verb = 'create';
+          const nameFlag = parseRunFlags(words, ri).flags.find((f) => f.name === '--name');
+          if (nameFlag ? !startedHere().has(cf.expand(nameFlag.value)) : !anyStart()) continue;
+        }
+      }
       if (ri < 0) {
         const ei = runIndex(words, 'exec', cf.expand);
         const x = ei < 0 ? undefined : execLaunch(file, cf, words, ei);
         if (x) out.push(x);
         continue;
       }
-      const { flags, next: i } = parseRunFlags(words, ri);
-      const imageWord = words[i];
-      if (!imageWord) continue;
-      const cmdWords = words.slice(i + 1);
-      const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
-      const entry = flags.find((f) => f.name === '--entrypoint');
-      const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
-      // The build of the image it runs, anywhere in the repository.
-      const linked = linkRunImage(linker, cf, imageWord.value, file);
-      const facts = linked?.facts;
-      const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
-      // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
-      const entryCmd: CommandLike | undefined = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
-      const argsCmd: CommandLike | undefined = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0]!.start, end: cmdWords[cmdWords.length - 1]!.end }, facts: { tools: [], builds: [] } } : undefined;
-      const run = entryCmd ?? argsCmd
-        ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
-        : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
-      const runWord = words[ri - 1]!;
-      const line = positionAt(file, runWord.start).line;
-      const launch: Launch = {
-        id: `run:${file.path}:${line}`,
-        kind: 'run',
-        name: `${engineName(words, cf.expand)} run ${imageWord.value} (line ${line})`,
-        anchor: { file, start: words[0]!.start, end: imageWord.end },
-        file,
-        image: { value: imageWord.value, span: wordSpan(file, imageWord) },
-        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-        ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
-        ...launchFields,
-        tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
-        builds: [...(facts?.builds ?? []), ...run.builds],
-        ports,
-        ...(linked ? { linkNotes: linked.related } : {}),
-        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-        source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
-      };
-      out.push(launch);
+      const launch = runLine(project, file, cf, linker, words, ri, verb);
+      if (launch) out.push(launch);
     }
   }
   return out;
+}
+
+/** The launch of one `docker run` / `docker create` line, its flags from words[ri]. */
+function runLine(project: Project, file: SourceFile, cf: CommandFile, linker: Linker, words: Word[], ri: number, verb: string): Launch | undefined {
+  const fileDir = posix.dirname(file.path) === '.' ? '' : posix.dirname(file.path);
+  const { flags, next: i } = parseRunFlags(words, ri);
+  const imageWord = words[i];
+  if (!imageWord) return undefined;
+  const cmdWords = words.slice(i + 1);
+  const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
+  const entry = flags.find((f) => f.name === '--entrypoint');
+  const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
+  // The build of the image it runs, anywhere in the repository.
+  const linked = linkRunImage(linker, cf, imageWord.value, file);
+  const facts = linked?.facts;
+  const follow = followContext(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+  // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
+  const entryCmd: CommandLike | undefined = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
+  const argsCmd: CommandLike | undefined = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0]!.start, end: cmdWords[cmdWords.length - 1]!.end }, facts: { tools: [], builds: [] } } : undefined;
+  const run = entryCmd ?? argsCmd
+    ? runFacts(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+    : facts ? runFacts(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
+  const runWord = words[ri - 1]!;
+  const line = positionAt(file, runWord.start).line;
+  return {
+    id: `run:${file.path}:${line}`,
+    kind: 'run',
+    name: `${engineName(words, cf.expand)} ${verb} ${imageWord.value} (line ${line})`,
+    anchor: { file, start: words[0]!.start, end: imageWord.end },
+    file,
+    image: { value: imageWord.value, span: wordSpan(file, imageWord) },
+    ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+    ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
+    ...launchFields,
+    tools: [...imageTools(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+    builds: [...(facts?.builds ?? []), ...run.builds],
+    ports,
+    ...(linked ? { linkNotes: linked.related } : {}),
+    ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+    source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
+  };
 }
 
 // ---------------------------------------------------------------------------
