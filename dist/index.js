@@ -7553,7 +7553,7 @@ async function appendJobSummary(markdown) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7219);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(950);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4749);
 /* harmony import */ var _fix_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7647);
 /* harmony import */ var _report_sarif_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7538);
 /* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(376);
@@ -9906,7 +9906,7 @@ async function discoverThen(ws, paths, work, exclude, named) {
 
 /***/ }),
 
-/***/ 950:
+/***/ 4749:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12789,6 +12789,8 @@ function kubernetesLaunches(project, files, linker, model = { launches: [], serv
 var source = __nccwpck_require__(4998);
 // EXTERNAL MODULE: ./src/parse/dockerfile.ts
 var parse_dockerfile = __nccwpck_require__(6413);
+// EXTERNAL MODULE: ./src/model/images.ts
+var model_images = __nccwpck_require__(419);
 ;// CONCATENATED MODULE: ./src/model/link.ts
 /**
  * Linking a container to the Dockerfile behind it: a build it declares (a
@@ -12803,11 +12805,14 @@ var parse_dockerfile = __nccwpck_require__(6413);
 
 
 
+
 /** File names a builder tries in a context when no Dockerfile is named (facts: /work/research, docs/linking.md). */
 function defaultNames(flavor = 'docker') {
     // docker build, buildx and BuildKit: Dockerfile, then lowercase dockerfile; podman/buildah: Containerfile, then Dockerfile.
     return flavor === 'podman' ? ['Containerfile', 'Dockerfile'] : ['Dockerfile', 'dockerfile'];
 }
+/** How many images built on images built in the repository a Dockerfile is followed through (FROM a FROM b …). */
+const MAX_BASE_HOPS = 8;
 class Linker {
     project;
     index;
@@ -12815,10 +12820,66 @@ class Linker {
     /** `<dockerfile path>#<stage index>` of every stage a runtime links. */
     used = new Set();
     inlineDocs = new Map();
+    /** The local base of each root stage (`<dockerfile path>#<stage index>`), null when it has none. */
+    bases = new Map();
+    /** The root stages whose base is being worked out, outermost first (a cycle comes back to one of them). */
+    resolving = [];
     constructor(project, index, relevance) {
         this.project = project;
         this.index = index;
         this.relevance = relevance;
+        project.localBase = (root, doc) => this.base(root, doc);
+    }
+    /**
+     * The image a root stage (one that builds on no stage of its file) starts FROM, when the repository builds
+     * it: `FROM acme/base` after `docker build -t acme/base -f base/Dockerfile .` is that build, as BuildKit
+     * takes the local image. The tag must be the one built (no tag = latest; a variable tag links by name
+     * only, with its note): a different tag is another image, from a registry. Followed through
+     * MAX_BASE_HOPS images; a chain that comes back to a stage it started from (A FROM B FROM A) is a PTD900
+     * problem at the FROM that closes it, and inherits nothing from there on.
+     */
+    base(root, doc) {
+        if (root.parent)
+            return undefined;
+        const raw = root.image.value.trim();
+        if (raw === '' || raw.toLowerCase() === 'scratch' || this.index.size === 0)
+            return undefined;
+        const key = `${doc.file.path}#${root.index}`;
+        const known = this.bases.get(key);
+        if (known !== undefined)
+            return known ?? undefined;
+        if (this.resolving.includes(key)) {
+            const loop = [...this.resolving.slice(this.resolving.indexOf(key)), key].map((k) => k.replace(/#\d+$/, '')).join(' → ');
+            this.project.problem({ path: doc.file.path, reason: `builds FROM ${raw}, an image built from a Dockerfile that builds on this one (${loop}); the loop was not followed`, span: root.fromSpan });
+            return undefined;
+        }
+        const link = this.index.lookup(raw);
+        if (!link || (link.note !== undefined && !link.build.ref.variableTag && !(0,model_images/* parseImageRef */.Q)(raw)?.variableTag)) {
+            this.bases.set(key, null);
+            return undefined;
+        }
+        if (this.resolving.length >= MAX_BASE_HOPS) {
+            this.project.problem({ path: doc.file.path, reason: `builds FROM ${raw}, more than ${MAX_BASE_HOPS} locally built images down; its base was not followed`, span: root.fromSpan });
+            return undefined;
+        }
+        const spec = link.build.spec;
+        // A Dockerfile FROM the very name it is built as (a Compose `image: postgres:16` beside `build: ./db`, whose
+        // Dockerfile is FROM postgres:16): the engine builds on the image it had, the registry's. No base, no loop.
+        if (!spec.inline && this.dockerfilePath(spec) === doc.file.path) {
+            this.bases.set(key, null);
+            return undefined;
+        }
+        this.resolving.push(key);
+        let facts;
+        try {
+            facts = this.build({ ...(spec.context !== undefined ? { context: spec.context } : {}), ...(spec.dockerfile !== undefined ? { dockerfile: spec.dockerfile } : {}), ...(spec.target !== undefined ? { target: spec.target } : {}), ...(spec.inline ? { inline: spec.inline } : {}), flavor: spec.flavor ?? 'docker' }, [], { base: true });
+        }
+        finally {
+            this.resolving.pop();
+        }
+        const found = facts ? { facts, related: { span: link.build.tag.span, message: link.note ?? `\`FROM ${raw}\` (${doc.file.path}) is the image built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}): it builds on what that image installs and runs.` } } : null;
+        this.bases.set(key, found);
+        return found ?? undefined;
     }
     /** The Dockerfile a build uses: the named one, else the first default name that exists in the context. */
     dockerfilePath(b) {
@@ -12862,7 +12923,9 @@ class Linker {
             return undefined;
         const contexts = b.context !== undefined ? [b.context] : [external_node_path_.posix.dirname(dfPath) === '.' ? '' : external_node_path_.posix.dirname(dfPath), ''].filter((c, i, a) => a.indexOf(c) === i);
         const facts = (0,model_project/* imageFacts */.JC)(doc, b.target, { project: this.project, contexts });
-        if (facts)
+        // The images it builds on are not marked: their own launches are made unless their command is the one this
+        // runs (dockerfiles.ts skips a command a runtime runs), as an ENTRYPOINT of the image's own replaces theirs.
+        if (facts && !opts.base)
             this.markUsed(doc, b.target);
         return facts;
     }
@@ -12915,6 +12978,8 @@ class Linker {
             return undefined;
         const span = link.build.tag.span;
         const related = [{ span, message: link.note ?? `The image \`${raw.trim()}\` is built here (${facts.dockerfile.file.path}${spec.target ? `, stage ${spec.target}` : ''}).` }];
+        for (let base = facts.base, n = 0; base && n < MAX_BASE_HOPS; base = base.facts.base, n++)
+            related.push(base.related);
         const ep = spec.entrypoint;
         let entrypoint;
         if (ep?.form === 'exec')
@@ -13043,30 +13108,82 @@ function basename(v) {
 /** Shell keywords that can open a command on the same line: `for …; do docker run …; done`, `if …; then docker run …`. */
 const OPENING_KEYWORDS = new Set(['do', 'then', 'else', '{', '!', 'time']);
 const ENGINES = ['docker', 'podman', 'nerdctl'];
+/** Commands that run the rest of their words with more privilege: `sudo docker run …`, `$ESCALATE $DOCKER run …`. */
+const ESCALATORS = new Set(['sudo', 'doas', 'really']);
+/** Flags of sudo that take no value (`SUDO="sudo -E"`). */
+const ESCALATOR_FLAGS = new Set(['-E', '-H', '-n', '-S', '-k', '--preserve-env']);
+/**
+ * The command a value looks up and stands for: `$(which docker)`, `$(command -v podman)`, `$(type -P docker)`,
+ * `` `which docker` ``, Make's `$(shell which docker)` (a redirection such as `2>/dev/null` inside is allowed) —
+ * the name; undefined for any other value. The inner text is split with the shell splitter, never run.
+ */
+function lookedUp(v) {
+    let inner;
+    if (v.startsWith('$(') && v.endsWith(')'))
+        inner = v.slice(2, -1);
+    else if (v.length > 2 && v.startsWith('`') && v.endsWith('`'))
+        inner = v.slice(1, -1);
+    else
+        return undefined;
+    if (inner.length > 256)
+        return undefined;
+    const cmds = (0,shell/* splitShell */.b2)(inner);
+    if (cmds.length !== 1)
+        return undefined;
+    let w = cmds[0].words.map((x) => x.value).filter((x) => !/^\d*>/.test(x));
+    if (w[0] === 'shell')
+        w = w.slice(1);
+    const name = w.length === 2 && w[0] === 'which' ? w[1]
+        : w.length === 3 && ((w[0] === 'command' && w[1] === '-v') || (w[0] === 'type' && (w[1] === '-p' || w[1] === '-P'))) ? w[2]
+            : undefined;
+    return name !== undefined && /^[A-Za-z0-9_./-]+$/.test(name) ? name : undefined;
+}
 /**
  * The words a command's head stands for: itself, or, for a variable the file sets to an engine
  * (`$(CONTAINER_TOOL)` after `CONTAINER_TOOL ?= docker`, `${DOCKER:-docker}`, `DOCKER_COMPOSE ?= docker compose`,
- * `DOCKER := sudo docker`), the words of its value. A variable the file leaves unset stays as written (no guess).
+ * `DOCKER := sudo docker`, `DOCKER=$(which docker)`), the words of its value. A variable the file leaves unset
+ * stays as written (no guess).
  */
 function headWords(w, expand) {
     if (!w)
         return [];
+    const found = w.value.includes('$') || w.value.includes('`') ? lookedUp(expand ? expand(w.value).trim() : w.value) : undefined;
+    if (found)
+        return [found];
     if (!expand || !w.value.includes('$'))
         return [w.value];
     const v = expand(w.value).trim();
     if (v === w.value || v === '' || v.includes('$') || /[;&|<>`]/.test(v))
         return [w.value];
     const parts = v.split(/\s+/);
-    while (parts.length > 1 && parts[0] === 'sudo')
+    while (parts.length > 1 && ESCALATORS.has(parts[0]))
         parts.shift();
     return parts.length <= 2 ? parts : [w.value];
+}
+/**
+ * A word before the engine that only raises privilege: `sudo`, `doas`, `really`, or a variable the file sets to
+ * one of them (`ESCALATE=sudo`, `ESCALATE=$(which really)`, `SUDO="sudo -E"`) or to nothing (`SUDO=`, written
+ * unquoted: an empty expansion is no word). A variable the file does not set, or sets to anything else, is not.
+ */
+function isPrefixWord(w, expand) {
+    if (ESCALATORS.has(w.value))
+        return true;
+    if (!expand || !w.value.includes('$'))
+        return false;
+    const v = expand(w.value).trim();
+    if (v === w.value)
+        return false;
+    if (v === '')
+        return !w.quoted;
+    const parts = (lookedUp(v) ?? v).split(/\s+/);
+    return ESCALATORS.has(basename(parts[0])) && parts.slice(1).every((p) => ESCALATOR_FLAGS.has(p));
 }
 /** The engine (docker, podman, nerdctl) a command starts with, after keywords, assignments, sudo and exec; with the index of its word. */
 function engineAt(words, expand) {
     let k = 0;
     while (k < words.length && !words[k].quoted && OPENING_KEYWORDS.has(words[k].value))
         k++;
-    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'sudo' || words[k].value === 'exec'))
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'exec' || isPrefixWord(words[k], expand)))
         k++;
     const hw = headWords(words[k], expand);
     const engine = basename(hw[0] ?? '');
@@ -13372,12 +13489,6 @@ function runMounts(flags, expand, baseDirs) {
     return out.reverse();
 }
 /**
- * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
- * workflows and other command files. The image a line runs is linked to its
- * build anywhere in the repository (the linker's image index); the scripts
- * its command runs are followed through its -v mounts and the image's COPYs.
- */
-/**
  * The build of the image a run line names. A name built from a variable the script loops over
  * (`boot-${DISTRO}`, DISTRO from `for d in "${DISTROS[@]}"`) is each of its values: the first whose
  * build runs or installs a debugger is taken (the line runs that image on some turn of the loop),
@@ -13401,15 +13512,100 @@ function linkRunImage(linker, cf, raw, file) {
     }
     return first;
 }
+/** ssh options that take a value (the rest of their word, or the next word). */
+const SSH_VALUE_OPTIONS = new Set('BbcDEeFIiJLlmOopQRSWw');
+/** At most this many commands are read out of one ssh line's quoted remote command. */
+const MAX_REMOTE_COMMANDS = 32;
+/**
+ * What `ssh [options] HOST COMMAND…` runs on HOST: the remote command's words, read as a command (a run line
+ * there starts a container as surely as one here). Several words are one command, as written; one word (`ssh HOST
+ * "cd /src && docker run …"`) is split again as the remote shell does, its words keeping their offsets in the file.
+ * `-N` (no command) and `-s` (a subsystem) run no command. Undefined when the command is not an ssh line.
+ */
+function remoteCommands(c) {
+    const words = c.words;
+    let k = 0;
+    while (k < words.length && !words[k].quoted && OPENING_KEYWORDS.has(words[k].value))
+        k++;
+    while (k < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k].value) || words[k].value === 'exec'))
+        k++;
+    if (basename(words[k]?.value ?? '') !== 'ssh')
+        return undefined;
+    let j = k + 1;
+    for (; j < words.length; j++) {
+        const v = words[j].value;
+        if (v === '--') {
+            j++;
+            break;
+        }
+        if (!v.startsWith('-') || v === '-')
+            break;
+        for (let x = 1; x < v.length; x++) {
+            const o = v[x];
+            if (o === 'N' || o === 's')
+                return undefined;
+            if (SSH_VALUE_OPTIONS.has(o)) {
+                if (x === v.length - 1)
+                    j++;
+                break;
+            }
+        }
+    }
+    const rest = words.slice(j + 1);
+    if (!words[j] || rest.length === 0)
+        return undefined;
+    if (rest.length > 1)
+        return [{ words: rest, start: rest[0].start, end: rest[rest.length - 1].end, sep: c.sep }];
+    return (0,shell/* splitWord */.Nr)(rest[0]).slice(0, MAX_REMOTE_COMMANDS);
+}
+/** `docker start NAME…` / `docker container start NAME…` (any engine): the names it starts, as written. */
+function startedNames(words, expand) {
+    const si = runIndex(words, 'start', expand);
+    if (si < 0)
+        return undefined;
+    const out = [];
+    for (let i = si; i < words.length; i++) {
+        const v = words[i].value;
+        if (v === '--detach-keys') {
+            i++;
+            continue;
+        }
+        if (!v.startsWith('-'))
+            out.push(expand(v));
+    }
+    return out;
+}
+/**
+ * The `docker run` (podman, nerdctl) lines of these scripts, Makefiles,
+ * workflows and other command files; also `docker create` lines whose
+ * container the file starts (`docker start NAME`), also those an ssh line
+ * runs on another host. The image a line runs is linked to its build anywhere
+ * in the repository (the linker's image index); the scripts its command runs
+ * are followed through its -v mounts and the image's COPYs.
+ */
 function runLineLaunches(project, files, linker) {
     const out = [];
     for (const file of files) {
         const cf = (0,cmdfiles/* commandFileOf */.jz)(project, file);
-        const commands = cf.commands;
-        const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+        const commands = cf.commands.flatMap((c) => remoteCommands(c) ?? [c]);
+        // `docker create` makes a container that runs only when `docker start` starts it; one that is created to copy
+        // files out of an image (`docker create --name x img; docker cp x:/out .`) never runs its command.
+        let started;
+        const startedHere = () => (started ??= new Set(commands.flatMap((c) => startedNames(c.words, cf.expand) ?? [])));
+        const anyStart = () => commands.some((c) => startedNames(c.words, cf.expand) !== undefined);
         for (const c of commands) {
             const words = c.words;
-            const ri = runIndex(words, 'run', cf.expand);
+            let verb = 'run';
+            let ri = runIndex(words, 'run', cf.expand);
+            if (ri < 0 && file.text.includes('create')) {
+                ri = runIndex(words, 'create', cf.expand);
+                if (ri >= 0) {
+                    verb = 'create';
+                    const nameFlag = parseRunFlags(words, ri).flags.find((f) => f.name === '--name');
+                    if (nameFlag ? !startedHere().has(cf.expand(nameFlag.value)) : !anyStart())
+                        continue;
+                }
+            }
             if (ri < 0) {
                 const ei = runIndex(words, 'exec', cf.expand);
                 const x = ei < 0 ? undefined : execLaunch(file, cf, words, ei);
@@ -13417,47 +13613,53 @@ function runLineLaunches(project, files, linker) {
                     out.push(x);
                 continue;
             }
-            const { flags, next: i } = parseRunFlags(words, ri);
-            const imageWord = words[i];
-            if (!imageWord)
-                continue;
-            const cmdWords = words.slice(i + 1);
-            const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
-            const entry = flags.find((f) => f.name === '--entrypoint');
-            const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
-            // The build of the image it runs, anywhere in the repository.
-            const linked = linkRunImage(linker, cf, imageWord.value, file);
-            const facts = linked?.facts;
-            const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
-            // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
-            const entryCmd = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
-            const argsCmd = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0].start, end: cmdWords[cmdWords.length - 1].end }, facts: { tools: [], builds: [] } } : undefined;
-            const run = entryCmd ?? argsCmd
-                ? (0,model_project/* runFacts */.pI)(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
-                : facts ? (0,model_project/* runFacts */.pI)(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
-            const runWord = words[ri - 1];
-            const line = (0,source/* positionAt */.t$)(file, runWord.start).line;
-            const launch = {
-                id: `run:${file.path}:${line}`,
-                kind: 'run',
-                name: `${engineName(words, cf.expand)} run ${imageWord.value} (line ${line})`,
-                anchor: { file, start: words[0].start, end: imageWord.end },
-                file,
-                image: { value: imageWord.value, span: (0,model_commands/* wordSpan */.BW)(file, imageWord) },
-                ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
-                ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
-                ...launchFields,
-                tools: [...(0,model_project/* imageTools */.JY)(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
-                builds: [...(facts?.builds ?? []), ...run.builds],
-                ports,
-                ...(linked ? { linkNotes: linked.related } : {}),
-                ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
-                source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
-            };
-            out.push(launch);
+            const launch = runLine(project, file, cf, linker, words, ri, verb);
+            if (launch)
+                out.push(launch);
         }
     }
     return out;
+}
+/** The launch of one `docker run` / `docker create` line, its flags from words[ri]. */
+function runLine(project, file, cf, linker, words, ri, verb) {
+    const fileDir = external_node_path_.posix.dirname(file.path) === '.' ? '' : external_node_path_.posix.dirname(file.path);
+    const { flags, next: i } = parseRunFlags(words, ri);
+    const imageWord = words[i];
+    if (!imageWord)
+        return undefined;
+    const cmdWords = words.slice(i + 1);
+    const { val, userFlag, ports, launchFields } = runFlagSettings(file, flags, cf.expand);
+    const entry = flags.find((f) => f.name === '--entrypoint');
+    const workdirFlag = flags.find((f) => f.name === '-w' || f.name === '--workdir');
+    // The build of the image it runs, anywhere in the repository.
+    const linked = linkRunImage(linker, cf, imageWord.value, file);
+    const facts = linked?.facts;
+    const follow = (0,scripts/* followContext */.xR)(project, { mounts: [...runMounts(flags, cf.expand, [fileDir, '']), ...(facts?.mounts ?? [])], workdir: (workdirFlag && cf.expand(workdirFlag.value)) || facts?.stage.workdir || '/' });
+    // --entrypoint replaces the image's ENTRYPOINT and drops its CMD; the words after the image replace CMD.
+    const entryCmd = entry?.valueWord ? { form: 'exec', words: [entry.valueWord], span: val(entry).span, facts: { tools: [], builds: [] } } : undefined;
+    const argsCmd = cmdWords.length > 0 ? { form: 'exec', words: cmdWords, span: { file, start: cmdWords[0].start, end: cmdWords[cmdWords.length - 1].end }, facts: { tools: [], builds: [] } } : undefined;
+    const run = entryCmd ?? argsCmd
+        ? (0,model_project/* runFacts */.pI)(entryCmd ?? facts?.stage.entrypoint, argsCmd ?? (entryCmd ? undefined : facts?.stage.cmd), follow)
+        : facts ? (0,model_project/* runFacts */.pI)(facts.stage.entrypoint, facts.stage.cmd, follow) : { tools: [], builds: [] };
+    const runWord = words[ri - 1];
+    const line = (0,source/* positionAt */.t$)(file, runWord.start).line;
+    return {
+        id: `run:${file.path}:${line}`,
+        kind: 'run',
+        name: `${engineName(words, cf.expand)} ${verb} ${imageWord.value} (line ${line})`,
+        anchor: { file, start: words[0].start, end: imageWord.end },
+        file,
+        image: { value: imageWord.value, span: (0,model_commands/* wordSpan */.BW)(file, imageWord) },
+        ...(facts ? { dockerfile: facts.dockerfile, stage: facts.stage } : {}),
+        ...(userFlag ? { user: val(userFlag) } : facts?.stage.user ? { user: facts.stage.user } : {}),
+        ...launchFields,
+        tools: [...(0,model_project/* imageTools */.JY)(facts, !!(entryCmd ?? argsCmd), run, follow), ...run.tools],
+        builds: [...(facts?.builds ?? []), ...run.builds],
+        ports,
+        ...(linked ? { linkNotes: linked.related } : {}),
+        ...(facts?.fileCapPtrace ? { fileCapPtrace: facts.fileCapPtrace } : {}),
+        source: { kind: 'run', file, insertAt: runWord.end, flags: flags.map((f) => ({ name: f.name, value: f.value, start: f.start, end: f.end })) },
+    };
 }
 // ---------------------------------------------------------------------------
 // docker compose exec SERVICE CMD…
@@ -16210,153 +16412,6 @@ function markdownCommands(text) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/model/images.ts
-const VARIABLE = /\$|\{\{|%\{/;
-/**
- * `acme/app` → docker.io/acme/app; `app` → docker.io/library/app;
- * `localhost:5000/app:dev` → localhost:5000 + app, tag dev. The first
- * component is a registry when it has a `.` or a `:` or is `localhost`.
- * Undefined for what is no image reference at all (empty, spaces).
- */
-function parseImageRef(raw) {
-    let s = raw.trim().replace(/^["']|["']$/g, '');
-    if (s === '' || /\s/.test(s))
-        return undefined;
-    let digest;
-    const at = s.indexOf('@');
-    if (at >= 0) {
-        digest = s.slice(at + 1);
-        s = s.slice(0, at);
-    }
-    let tag;
-    // The tag separator: the last colon after the last slash, outside `${…}`.
-    let colon = -1;
-    for (let i = 0, depth = 0; i < s.length; i++) {
-        const c = s[i];
-        if (c === '$' && s[i + 1] === '{') {
-            depth++;
-            i++;
-            continue;
-        }
-        if (c === '}' && depth > 0) {
-            depth--;
-            continue;
-        }
-        if (depth > 0)
-            continue;
-        if (c === '/')
-            colon = -1;
-        else if (c === ':')
-            colon = i;
-    }
-    if (colon >= 0) {
-        tag = s.slice(colon + 1);
-        s = s.slice(0, colon);
-    }
-    let domain = 'docker.io';
-    let path = s;
-    const slash = s.indexOf('/');
-    if (slash > 0) {
-        const first = s.slice(0, slash);
-        if (first.includes('.') || first.includes(':') || first === 'localhost') {
-            domain = first === 'index.docker.io' ? 'docker.io' : first;
-            path = s.slice(slash + 1);
-        }
-    }
-    if (domain === 'docker.io' && !path.includes('/'))
-        path = `library/${path}`;
-    if (path === '' || path.endsWith('/'))
-        return undefined;
-    return {
-        raw,
-        domain: domain.toLowerCase(),
-        path,
-        ...(tag !== undefined ? { tag } : {}),
-        ...(digest !== undefined ? { digest } : {}),
-        variableName: VARIABLE.test(domain) || VARIABLE.test(path),
-        variableTag: tag !== undefined && VARIABLE.test(tag),
-    };
-}
-/** The index key of a reference: domain and path, as the engines compare them. */
-function imageKey(r) {
-    return `${r.domain}/${r.path}`;
-}
-/** Every image the repository builds, by repository name: one lookup per runtime reference. */
-class ImageIndex {
-    byKey = new Map();
-    add(spec) {
-        for (const tag of spec.tags) {
-            let ref = parseImageRef(tag.value);
-            if (ref?.variableName) {
-                // `${REGISTRY_PREFIX}org/app:tag`: one variable in front of a repository with an organisation, the registry
-                // a Makefile puts there (`$(if $(REGISTRY),$(REGISTRY)/,)`). Indexed by the repository it names, as a
-                // link by name only (the registry is said in the note); any other variable in a name is no name.
-                const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))\/?([a-z0-9][a-z0-9._-]*\/[^$:]+(?::.*)?)$/.exec(tag.value.trim());
-                const rest = m ? parseImageRef(m[1]) : undefined;
-                ref = rest && !rest.variableName && rest.domain === 'docker.io' ? { ...rest, raw: tag.value, variableTag: true } : undefined;
-            }
-            if (!ref || ref.variableName)
-                continue;
-            const k = imageKey(ref);
-            const list = this.byKey.get(k);
-            const b = { spec, tag, ref };
-            if (list)
-                list.push(b);
-            else
-                this.byKey.set(k, [b]);
-        }
-    }
-    get size() {
-        return this.byKey.size;
-    }
-    /** The repository names built from a Dockerfile `mayMatter` accepts (or an inline one): the relevance filter's needles. */
-    builtFrom(mayMatter) {
-        const out = [];
-        for (const list of this.byKey.values()) {
-            if (list.some((b) => b.spec.inline !== undefined || b.spec.entrypoint !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
-                out.push(list[0].ref.path);
-        }
-        return out;
-    }
-    /**
-     * The build behind an image reference. An exact tag wins (no tag = latest);
-     * otherwise, when every build of that name builds the same Dockerfile and
-     * stage, that one, with a note that only the name matched; when the builds
-     * of that name differ, none (ambiguous: no guess).
-     */
-    lookup(raw, runtimePath) {
-        const ref = parseImageRef(raw);
-        if (!ref || ref.variableName)
-            return undefined;
-        let list = this.byKey.get(imageKey(ref));
-        if (!list || list.length === 0)
-            return undefined;
-        if (runtimePath !== undefined && list.some((b) => b.spec.deploys)) {
-            // The build whose deploy step renders this manifest; else the builds that say nothing of where they run.
-            // None: every build of the name says where it runs, and it is not this file.
-            const claimed = list.filter((b) => b.spec.deploys?.has(runtimePath));
-            list = claimed.length > 0 ? claimed : list.filter((b) => !b.spec.deploys);
-            if (list.length === 0)
-                return undefined;
-        }
-        const tagOf = (r) => r.tag ?? 'latest';
-        const same = (a, b) => a.spec.dockerfile === b.spec.dockerfile && a.spec.target === b.spec.target && a.spec.context === b.spec.context && a.spec.inline === b.spec.inline;
-        if (!ref.variableTag) {
-            const exact = list.filter((b) => !b.ref.variableTag && tagOf(b.ref) === tagOf(ref));
-            if (exact.length > 0 && exact.every((b) => same(b, exact[0])))
-                return { build: exact[0] };
-            if (exact.length > 0)
-                return undefined;
-        }
-        if (!list.every((b) => same(b, list[0])))
-            return undefined;
-        const b = list[0];
-        const written = ref.tag ?? '(no tag: latest)';
-        const built = b.ref.tag ?? '(no tag: latest)';
-        return { build: b, note: `The image is linked to this build by its name only: it is run as \`${raw.trim()}\` (tag ${written}) and built as \`${b.tag.value}\` (tag ${built}).` };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/model/kubectl.ts
 /**
  * `kubectl debug` commands in scripts, Makefiles, justfiles and the other
@@ -17494,8 +17549,8 @@ function devspaceBuilds(project, file) {
     }));
 }
 function repoKey(image) {
-    const r = parseImageRef(image);
-    return r && !r.variableName ? imageKey(r) : undefined;
+    const r = (0,model_images/* parseImageRef */.Q)(image);
+    return r && !r.variableName ? (0,model_images/* imageKey */.p2)(r) : undefined;
 }
 /** `image(app)` / `image(app):tag(app)` helpers and names of `images.*.image` resolve to that image. */
 function resolveSelector(sel, vars, images) {
@@ -17984,24 +18039,31 @@ function dockerfileLaunches(project, paths, linker, others) {
             const facts = (0,model_project/* imageFacts */.JC)(doc, stage, { project, contexts });
             if (!facts)
                 continue;
-            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: stage.workdir ?? '/', vars: stage.vars });
-            const run = (0,model_project/* runFacts */.pI)(stage.entrypoint, stage.cmd, follow);
+            // What the stage runs as built: FROM an image the repository builds, what it does not set comes from that image.
+            const eff = facts.stage;
+            const inherited = eff.entrypoint ?? eff.cmd;
+            if (inherited !== cmd && inherited && seen.has(spanKey(inherited.span)))
+                continue;
+            const follow = (0,scripts/* followContext */.xR)(project, { mounts: facts.mounts, workdir: eff.workdir ?? '/', vars: eff.vars });
+            const run = (0,model_project/* runFacts */.pI)(eff.entrypoint, eff.cmd, follow);
             const tools = [...facts.tools, ...run.tools];
             if (tools.length === 0)
                 continue;
             if (cmd)
                 seen.add(spanKey(cmd.span));
+            if (inherited && inherited !== cmd)
+                seen.add(spanKey(inherited.span));
             const label = stage.name ? `${path} (stage ${stage.name.value})` : doc.stages.length > 1 ? `${path} (stage ${stage.index})` : path;
             out.push({
                 id: `dockerfile:${path}#${stage.name?.value ?? stage.index}`,
                 kind: 'dockerfile',
                 name: label,
-                anchor: cmd?.span ?? stage.fromSpan,
+                anchor: inherited?.span ?? stage.fromSpan,
                 file: doc.file,
                 image: stage.image,
                 dockerfile: doc,
-                stage,
-                ...(stage.user ? { user: stage.user } : {}),
+                stage: eff,
+                ...(eff.user ? { user: eff.user } : {}),
                 capAdd: [],
                 capDrop: [],
                 securityOpt: [],
@@ -18602,7 +18664,7 @@ function editorAttachConfigs(project) {
 function buildModel(project, opts = {}) {
     const relevance = new model_relevance/* Relevance */.yy(project.files, opts.readEverything, (p) => project.file(p, 'shell', { quiet: true }));
     project.mayMatter = (f) => relevance.mayLead(f);
-    const index = new ImageIndex();
+    const index = new model_images/* ImageIndex */.yd();
     const linker = new Linker(project, index, relevance);
     // Dev containers first: the Compose files they name are read whatever their content.
     const devcontainers = [];
@@ -18695,14 +18757,24 @@ function buildModel(project, opts = {}) {
             index.add(spec);
     }
     // Files that run an image built from a Dockerfile that may matter may matter too.
+    // A Dockerfile FROM such an image may matter in turn (it names the image): to a fixed point, a little deeper than
+    // bases are followed (so that a chain too deep is read, and said to be, rather than silently left out).
     const hotImages = [];
-    for (const name of index.builtFrom((path) => {
-        const f = project.file(path, 'dockerfile', { quiet: true });
-        return f !== undefined && relevance.dockerfileMayMatter(f);
-    }))
-        hotImages.push(name);
+    const hotSet = new Set();
+    for (let round = 0, grew = true; grew && round <= 2 * MAX_BASE_HOPS; round++) {
+        const fresh = index.builtFrom((path) => {
+            const f = project.file(path, 'dockerfile', { quiet: true });
+            return f !== undefined && relevance.dockerfileMayMatter(f);
+        }).filter((n) => !hotSet.has(n));
+        grew = fresh.length > 0;
+        for (const n of fresh) {
+            hotSet.add(n);
+            hotImages.push(n);
+        }
+        if (grew)
+            relevance.addImageNames(fresh);
+    }
     if (hotImages.length > 0) {
-        relevance.addImageNames(hotImages);
         services = readCompose();
     }
     const claimed = new Set();
@@ -18755,6 +18827,9 @@ function buildModel(project, opts = {}) {
     grantFromDeployments(okteto, kubernetes.launches);
     // DevSpace dev containers (devspace dev replaces the selected pod's container with them).
     const devspace = devspaceLaunches(project, relevance.devspaceFiles(), linker, kubernetes);
+    // A third-party debugger image (`docker run --privileged acme/lldb-server`) is evidence by its name.
+    for (const l of [...composeAll, ...runLaunches, ...jobContainers])
+        (0,model_launch/* addDebuggerImage */.cn)(l);
     const runtimes = [...composeAll, ...dcLaunches, ...kubernetes.launches, ...okteto, ...devspace, ...runLaunches, ...kubectl, ...kubectlRun, ...jobContainers];
     (0,model_compose/* markSharedAnchors */.zT)([...composeAll, ...dcLaunches], model_launch/* isDebuggingContainer */.qV);
     // A Dockerfile stage that no runtime runs is a launch of its own.
@@ -20413,7 +20488,7 @@ async function scan(opts) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4786);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(950);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4749);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5444);
 /**
  * --fix: apply fixes until none is left, in memory first; then write each
@@ -24536,6 +24611,171 @@ function composeIncludes(project, y) {
 
 /***/ }),
 
+/***/ 419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ parseImageRef),
+/* harmony export */   p2: () => (/* binding */ imageKey),
+/* harmony export */   yd: () => (/* binding */ ImageIndex)
+/* harmony export */ });
+/* unused harmony export DEBUG_TAG */
+const VARIABLE = /\$|\{\{|%\{/;
+/** A tag that names a debug variant of an image (`debug`, `1.4-debug`, `dbg-amd64`, `dlv`). */
+const DEBUG_TAG = /(?:^|[._-])(?:debug|dbg|delve|dlv)(?:[._-]|$)/i;
+/**
+ * `acme/app` → docker.io/acme/app; `app` → docker.io/library/app;
+ * `localhost:5000/app:dev` → localhost:5000 + app, tag dev. The first
+ * component is a registry when it has a `.` or a `:` or is `localhost`.
+ * Undefined for what is no image reference at all (empty, spaces).
+ */
+function parseImageRef(raw) {
+    let s = raw.trim().replace(/^["']|["']$/g, '');
+    if (s === '' || /\s/.test(s))
+        return undefined;
+    let digest;
+    const at = s.indexOf('@');
+    if (at >= 0) {
+        digest = s.slice(at + 1);
+        s = s.slice(0, at);
+    }
+    let tag;
+    // The tag separator: the last colon after the last slash, outside `${…}`.
+    let colon = -1;
+    for (let i = 0, depth = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '$' && s[i + 1] === '{') {
+            depth++;
+            i++;
+            continue;
+        }
+        if (c === '}' && depth > 0) {
+            depth--;
+            continue;
+        }
+        if (depth > 0)
+            continue;
+        if (c === '/')
+            colon = -1;
+        else if (c === ':')
+            colon = i;
+    }
+    if (colon >= 0) {
+        tag = s.slice(colon + 1);
+        s = s.slice(0, colon);
+    }
+    let domain = 'docker.io';
+    let path = s;
+    const slash = s.indexOf('/');
+    if (slash > 0) {
+        const first = s.slice(0, slash);
+        if (first.includes('.') || first.includes(':') || first === 'localhost') {
+            domain = first === 'index.docker.io' ? 'docker.io' : first;
+            path = s.slice(slash + 1);
+        }
+    }
+    if (domain === 'docker.io' && !path.includes('/'))
+        path = `library/${path}`;
+    if (path === '' || path.endsWith('/'))
+        return undefined;
+    return {
+        raw,
+        domain: domain.toLowerCase(),
+        path,
+        ...(tag !== undefined ? { tag } : {}),
+        ...(digest !== undefined ? { digest } : {}),
+        variableName: VARIABLE.test(domain) || VARIABLE.test(path),
+        variableTag: tag !== undefined && VARIABLE.test(tag),
+    };
+}
+/** The index key of a reference: domain and path, as the engines compare them. */
+function imageKey(r) {
+    return `${r.domain}/${r.path}`;
+}
+/** Every image the repository builds, by repository name: one lookup per runtime reference. */
+class ImageIndex {
+    byKey = new Map();
+    add(spec) {
+        for (const tag of spec.tags) {
+            let ref = parseImageRef(tag.value);
+            if (ref?.variableName) {
+                // `${REGISTRY_PREFIX}org/app:tag`: one variable in front of a repository with an organisation, the registry
+                // a Makefile puts there (`$(if $(REGISTRY),$(REGISTRY)/,)`). Indexed by the repository it names, as a
+                // link by name only (the registry is said in the note); any other variable in a name is no name.
+                const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|\([A-Za-z_][A-Za-z0-9_]*\))\/?([a-z0-9][a-z0-9._-]*\/[^$:]+(?::.*)?)$/.exec(tag.value.trim());
+                const rest = m ? parseImageRef(m[1]) : undefined;
+                ref = rest && !rest.variableName && rest.domain === 'docker.io' ? { ...rest, raw: tag.value, variableTag: true } : undefined;
+            }
+            if (!ref || ref.variableName)
+                continue;
+            const k = imageKey(ref);
+            const list = this.byKey.get(k);
+            const b = { spec, tag, ref };
+            if (list)
+                list.push(b);
+            else
+                this.byKey.set(k, [b]);
+        }
+    }
+    get size() {
+        return this.byKey.size;
+    }
+    /** The repository names built from a Dockerfile `mayMatter` accepts (or an inline one): the relevance filter's needles. */
+    builtFrom(mayMatter) {
+        const out = [];
+        for (const list of this.byKey.values()) {
+            if (list.some((b) => b.spec.inline !== undefined || b.spec.entrypoint !== undefined || (b.spec.dockerfile !== undefined ? mayMatter(b.spec.dockerfile) : b.spec.context !== undefined && (mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Dockerfile`) || mayMatter(`${b.spec.context ? b.spec.context + '/' : ''}Containerfile`)))))
+                out.push(list[0].ref.path);
+        }
+        return out;
+    }
+    /**
+     * The build behind an image reference. An exact tag wins (no tag = latest);
+     * otherwise, when every build of that name builds the same Dockerfile and
+     * stage, that one, with a note that only the name matched; when the builds
+     * of that name differ, none (ambiguous: no guess).
+     */
+    lookup(raw, runtimePath) {
+        const ref = parseImageRef(raw);
+        if (!ref || ref.variableName)
+            return undefined;
+        let list = this.byKey.get(imageKey(ref));
+        if (!list || list.length === 0)
+            return undefined;
+        if (runtimePath !== undefined && list.some((b) => b.spec.deploys)) {
+            // The build whose deploy step renders this manifest; else the builds that say nothing of where they run.
+            // None: every build of the name says where it runs, and it is not this file.
+            const claimed = list.filter((b) => b.spec.deploys?.has(runtimePath));
+            list = claimed.length > 0 ? claimed : list.filter((b) => !b.spec.deploys);
+            if (list.length === 0)
+                return undefined;
+        }
+        const tagOf = (r) => r.tag ?? 'latest';
+        const same = (a, b) => a.spec.dockerfile === b.spec.dockerfile && a.spec.target === b.spec.target && a.spec.context === b.spec.context && a.spec.inline === b.spec.inline;
+        if (!ref.variableTag) {
+            const exact = list.filter((b) => !b.ref.variableTag && tagOf(b.ref) === tagOf(ref));
+            if (exact.length > 0 && exact.every((b) => same(b, exact[0])))
+                return { build: exact[0] };
+            if (exact.length > 0)
+                return undefined;
+        }
+        if (!list.every((b) => same(b, list[0])))
+            return undefined;
+        // Built only under a debug tag (`acme/banner:debug`) and run under another (`acme/banner:latest`, `:v2`): the
+        // engine runs the image of that tag, pulled from a registry, not the debug build, which the repository makes
+        // beside the image it releases. No link (a PTD001 on the plain run would be about a Dockerfile it does not run).
+        if (!ref.variableTag && !DEBUG_TAG.test(tagOf(ref)) && list.every((x) => !x.ref.variableTag && DEBUG_TAG.test(tagOf(x.ref))))
+            return undefined;
+        const b = list[0];
+        const written = ref.tag ?? '(no tag: latest)';
+        const built = b.ref.tag ?? '(no tag: latest)';
+        return { build: b, note: `The image is linked to this build by its name only: it is run as \`${raw.trim()}\` (tag ${written}) and built as \`${b.tag.value}\` (tag ${built}).` };
+    }
+}
+
+
+/***/ }),
+
 /***/ 3386:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -24544,12 +24784,15 @@ function composeIncludes(project, y) {
 /* harmony export */   Cu: () => (/* binding */ normalizeCap),
 /* harmony export */   Ey: () => (/* binding */ isTracingFs),
 /* harmony export */   a2: () => (/* binding */ EBPF_AGENT_IMAGE),
+/* harmony export */   cn: () => (/* binding */ addDebuggerImage),
 /* harmony export */   qV: () => (/* binding */ isDebuggingContainer),
 /* harmony export */   sx: () => (/* binding */ attachUses),
 /* harmony export */   yr: () => (/* binding */ EBPF_AGENT_ENV),
 /* harmony export */   zr: () => (/* binding */ isPtraceTarget)
 /* harmony export */ });
-/* unused harmony export ptraceGrant */
+/* unused harmony exports ptraceGrant, debuggerImageTool */
+/* harmony import */ var _images_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(419);
+
 /** A mount target that is a container engine's storage (a nested Docker, containerd or Podman keeps its images there). */
 function isEngineStorage(target) {
     return /^\/var\/lib\/(docker|containerd|containers)\/?$/.test(target.trim());
@@ -24603,6 +24846,39 @@ const TRACING_FS = /^\/sys\/(?:kernel\/(?:debug|security|tracing)|fs\/bpf)\/?$/;
 function isTracingFs(containerPath) {
     return TRACING_FS.test(containerPath.trim());
 }
+/**
+ * A third-party debugger image by its name (`acme/lldb-server`, `…/delve`, `…/dlv`, `…/gdbserver`): the last
+ * component of the repository is a debugger's own name, optionally `go-`/`golang-` before delve's and a version
+ * after (`lldb-server-18`). Not an image whose name merely contains one (`acme/strace-exporter`,
+ * `acme/delve-docs`), nor one that only says debug (`acme/app-debug`, `busybox:debug`, `…/debugger`), nor a
+ * toolchain (`golang`), nor a tag (`acme/tools:gdb`): those ship an application or a shell, not the debugger
+ * as what the container is for.
+ */
+const DEBUGGER_IMAGE_NAME = /^(?:(?:go-|golang-)?(delve|dlv)|(gdb)(?:-?server)?|(lldb)(?:-server)?|(strace)|(ltrace)|(py-spy))(?:-\d+(?:\.\d+)*)?$/i;
+/** The debugger an image is by its name (see DEBUGGER_IMAGE_NAME), when the name is written without variables. */
+function debuggerImageTool(raw) {
+    const ref = (0,_images_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageRef */ .Q)(raw);
+    if (!ref || ref.variableName)
+        return undefined;
+    const m = DEBUGGER_IMAGE_NAME.exec(ref.path.slice(ref.path.lastIndexOf('/') + 1));
+    if (!m)
+        return undefined;
+    if (m[1])
+        return 'dlv';
+    return (m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]).toLowerCase();
+}
+/**
+ * A container that runs a debugger image by name (a Compose service, a `docker run` line, a workflow container)
+ * and shows no debugger otherwise has that debugger: the image ships it as what it runs (its build is not in the
+ * repository, so nothing else says so). Evidence as an install, at the image's name.
+ */
+function addDebuggerImage(l) {
+    if (!l.image || l.tools.some((t) => t.mode !== 'post-mortem'))
+        return;
+    const tool = debuggerImageTool(l.image.value);
+    if (tool)
+        l.tools.push({ tool, use: 'install', span: l.image.span, words: [] });
+}
 
 
 /***/ }),
@@ -24648,6 +24924,12 @@ class Project {
     byPath = new Map();
     /** Can a file matter to a finding (the relevance filter's answer, set by the model once it is made)? */
     mayMatter;
+    /**
+     * The image a Dockerfile stage starts FROM, when the repository builds it (set by the Linker, which
+     * holds the image index): BuildKit takes a locally built image of that name, so the stage inherits its
+     * installs, ENTRYPOINT/CMD, USER and ENV. `root` is a stage that builds on no stage of its own file.
+     */
+    localBase;
     constructor(ws, files, skipped) {
         this.ws = ws;
         this.files = files;
@@ -24742,6 +25024,19 @@ function relativeTo(fromFile, ...parts) {
     return p;
 }
 /**
+ * The stage as a container of the image runs it when its chain starts FROM a locally built image: what the
+ * chain does not set itself comes from that image, as the engine builds it (an ENTRYPOINT of the chain
+ * drops the base's CMD; USER, WORKDIR and ENV carry over). A copy: the parsed stage is left as it is.
+ */
+function inheritStage(stage, base) {
+    const entrypoint = stage.entrypoint ?? base.entrypoint;
+    const cmd = stage.entrypoint ? stage.cmd : (stage.cmd ?? base.cmd);
+    const user = stage.user ?? base.user;
+    const workdir = stage.workdir && stage.workdir !== '/' ? stage.workdir : (base.workdir ?? '/');
+    const { entrypoint: _e, cmd: _c, user: _u, ...rest } = stage;
+    return { ...rest, ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}), ...(user ? { user } : {}), workdir, vars: new Map([...base.vars, ...stage.vars]) };
+}
+/**
  * A RUN line's facts with the scripts and make targets it runs followed
  * (imageFacts, when the build context is known): what binaries.ts reads to
  * find the build of a debugged binary (`RUN make ${BUILDTARGET}`).
@@ -24766,17 +25061,21 @@ function setcapPtrace(chain) {
  * repository files (for the scripts its CMD/ENTRYPOINT may run).
  */
 function imageFacts(doc, target, build) {
-    const stage = typeof target === 'object' ? target : (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .targetStage */ .Ae)(doc, target);
-    if (!stage)
+    const own = typeof target === 'object' ? target : (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .targetStage */ .Ae)(doc, target);
+    if (!own)
         return undefined;
-    const chain = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stageChain */ .ap)(stage);
-    const tools = [];
-    const builds = [];
+    const chain = (0,_parse_dockerfile_js__WEBPACK_IMPORTED_MODULE_2__/* .stageChain */ .ap)(own);
+    // FROM an image the repository builds (`docker build -t acme/base base/`, then `FROM acme/base`).
+    const base = build?.project.localBase?.(chain[chain.length - 1], doc);
+    const stage = base ? inheritStage(own, base.facts.stage) : own;
+    const tools = [...(base?.facts.tools ?? [])];
+    const builds = [...(base?.facts.builds ?? [])];
     const add = (f) => {
         tools.push(...f.tools);
         builds.push(...f.builds);
     };
-    const mounts = build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(stage, build.contexts) : [];
+    // The base image's files are under the chain's own COPYs (those, newer, are tried first).
+    const mounts = [...(build ? (0,_scripts_js__WEBPACK_IMPORTED_MODULE_6__/* .copyMounts */ .og)(own, build.contexts) : []), ...(base?.facts.mounts ?? [])];
     /** A RUN line's facts, with the scripts and make targets it runs followed (where a COPY of the build context put them). */
     const runFactsOf = (s, r, runMounts) => {
         if (!build || runMounts.length === 0)
@@ -24814,8 +25113,8 @@ function imageFacts(doc, target, build) {
             }
         }
     }
-    const fileCap = setcapPtrace(chain);
-    return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}) };
+    const fileCap = setcapPtrace(chain) ?? base?.facts.fileCapPtrace;
+    return { dockerfile: doc, stage, tools, builds, mounts, contexts: build?.contexts ?? [], ...(fileCap ? { fileCapPtrace: fileCap } : {}), ...(base ? { base } : {}) };
 }
 /** A command's facts, analysed again with ctx (so that the scripts it names are followed) when one is given. */
 function commandFacts(c, ctx) {
@@ -28552,7 +28851,7 @@ function runLineEditor(ref) {
     // Edits only where the file's text is the command as it was read: a command assembled from several strings
     // (a tasks.json `args` list, a package.json script with escapes) has its words at the quote they came from,
     // and an edit there would change the file's syntax, not the command.
-    const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run';
+    const atRunWord = file.text.slice(Math.max(0, ref.insertAt - 3), ref.insertAt) === 'run' || file.text.slice(Math.max(0, ref.insertAt - 6), ref.insertAt) === 'create';
     const written = (f) => file.text.slice(f.start, f.end).startsWith(f.name);
     const addEdit = (cap) => ({ path: file.path, start: ref.insertAt, end: ref.insertAt, text: ` --cap-add=${cap}` });
     const hasCap = (cap) => ref.flags.some((f) => f.name === '--cap-add' && f.value.toUpperCase().replace(/^CAP_/, '') === cap);
