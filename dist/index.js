@@ -9472,19 +9472,9 @@ class Workspace {
      * resolve; a missing file), for the careful path of readUncached to decide and word the refusal.
      */
     readPlain(norm, kind) {
-        const slash = norm.lastIndexOf('/');
-        const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-        if (dirReal === undefined || !this.insideRoot(dirReal))
-            return undefined;
-        let fd;
-        try {
-            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(dirReal + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm.slice(slash + 1), READ_FLAGS);
-        }
-        catch {
-            return undefined;
-        }
+        const fd = this.openInside(norm, false);
         // norm is plain (no `.`, `..` or `//`) and the root resolved: the join is a concatenation.
-        return this.readOpen(fd, norm, this.root === node_path__WEBPACK_IMPORTED_MODULE_1__.sep ? node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm : this.root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm, kind);
+        return fd === undefined ? undefined : this.readOpen(fd, norm, this.root === node_path__WEBPACK_IMPORTED_MODULE_1__.sep ? node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm : this.root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep + norm, kind);
     }
     /** The text of an open descriptor (closed here) within every limit: a regular file, of at most MAX_FILE_BYTES, not binary. */
     readOpen(fd, norm, abs, kind) {
@@ -9592,8 +9582,11 @@ class Workspace {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
-    /** A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined. */
-    openInside(norm) {
+    /**
+     * A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined;
+     * without `followLink`, a symbolic link in the last component is not opened at all.
+     */
+    openInside(norm, followLink = true) {
         const slash = norm.lastIndexOf('/');
         const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
         if (dirReal === undefined || !this.insideRoot(dirReal))
@@ -9604,7 +9597,7 @@ class Workspace {
         }
         catch (e) {
             // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
-            if (e.code !== 'ELOOP')
+            if (!followLink || e.code !== 'ELOOP')
                 return undefined;
             try {
                 const real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.root, norm));
@@ -20252,6 +20245,8 @@ function runRules(project, model, opts = {}) {
             return false;
         return true;
     });
+    // The launch of each finding reported, for oncePerPlace to name the containers that share a place.
+    const launchOf = new Map();
     const report = (meta, r, commentsApply) => {
         if (config.exclude && config.exclude(r.span.file.path))
             return;
@@ -20290,7 +20285,6 @@ function runRules(project, model, opts = {}) {
         if (r.launch)
             launchOf.set(finding, r.launch);
     };
-    const launchOf = new Map();
     for (const rule of rules/* ALL_RULES */.Uj) {
         if (skip.has(rule.meta.id))
             continue;

@@ -16,8 +16,7 @@ import { ptd901 } from './rules/ptd901.js';
 import type { Report, RuleMeta } from './rules/types.js';
 import { spanText, toLocation } from './source.js';
 import { launchName } from './rules/describe.js';
-import { SEVERITY_ORDER } from './types.js';
-import type { Finding, Related, SourceFile, Span } from './types.js';
+import { SEVERITY_ORDER, type Finding, type Related, type SourceFile, type Span } from './types.js';
 import type { Launch } from './model/launch.js';
 import { foldHeldBack, settleFixes, type Settled } from './fix/settle.js';
 import { EMPTY_CONFIG, type EffectiveConfig, type SuppressEntry } from './config/types.js';
@@ -150,6 +149,8 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
       if (e.services && !(r.launch && launchNames(r.launch).some((n) => e.services!.includes(n)))) return false;
       return true;
     });
+  // The launch of each finding reported, for oncePerPlace to name the containers that share a place.
+  const launchOf = new Map<Finding, Launch>();
   const report = (meta: RuleMeta, r: Report, commentsApply: boolean): void => {
     if (config.exclude && config.exclude(r.span.file.path)) return;
     let fp = fingerprint(meta.id, r);
@@ -185,7 +186,6 @@ export function runRules(project: Project, model: Model, opts: RuleRunOptions = 
     findings.push(finding);
     if (r.launch) launchOf.set(finding, r.launch);
   };
-  const launchOf = new Map<Finding, Launch>();
   for (const rule of ALL_RULES) {
     if (skip.has(rule.meta.id)) continue;
     rule.check({ project, model, launches: model.launches, report: (r) => report(rule.meta, r, true) });

@@ -411,17 +411,9 @@ export class Workspace {
    * resolve; a missing file), for the careful path of readUncached to decide and word the refusal.
    */
   private readPlain(norm: string, kind: FileKind): ReadResult | undefined {
-    const slash = norm.lastIndexOf('/');
-    const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
-    if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
-    let fd: number;
-    try {
-      fd = openSync(dirReal + sep + norm.slice(slash + 1), READ_FLAGS);
-    } catch {
-      return undefined;
-    }
+    const fd = this.openInside(norm, false);
     // norm is plain (no `.`, `..` or `//`) and the root resolved: the join is a concatenation.
-    return this.readOpen(fd, norm, this.root === sep ? sep + norm : this.root + sep + norm, kind);
+    return fd === undefined ? undefined : this.readOpen(fd, norm, this.root === sep ? sep + norm : this.root + sep + norm, kind);
   }
 
   /** The text of an open descriptor (closed here) within every limit: a regular file, of at most MAX_FILE_BYTES, not binary. */
@@ -514,8 +506,11 @@ export class Workspace {
     }
   }
 
-  /** A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined. */
-  private openInside(norm: string): number | undefined {
+  /**
+   * A file under the root opened for reading (never through a link out of it, never blocking on a FIFO), or undefined;
+   * without `followLink`, a symbolic link in the last component is not opened at all.
+   */
+  private openInside(norm: string, followLink = true): number | undefined {
     const slash = norm.lastIndexOf('/');
     const dirReal = this.realDir(slash < 0 ? '' : norm.slice(0, slash));
     if (dirReal === undefined || !this.insideRoot(dirReal)) return undefined;
@@ -524,7 +519,7 @@ export class Workspace {
       return openSync(dirReal + sep + norm.slice(slash + 1), flags);
     } catch (e) {
       // ELOOP: the last component is a symbolic link; follow it only to a file inside the root.
-      if ((e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
+      if (!followLink || (e as NodeJS.ErrnoException).code !== 'ELOOP') return undefined;
       try {
         const real = realpathSync.native(join(this.root, norm));
         if (!this.insideRoot(real)) return undefined;
